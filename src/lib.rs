@@ -1,0 +1,12 @@
+//! mailsetup: from an email address and a password to a verified mail account, and the
+//! diagnostics a support technician needs when a login fails.
+//!
+//! The engine (`account`, `net`, `probe`) knows nothing about windows or terminals; the
+//! command line lives in `cli`.
+
+#![forbid(unsafe_code)]
+
+pub mod account;
+pub mod cli;
+pub mod net;
+pub mod probe;

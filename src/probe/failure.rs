@@ -1,0 +1,100 @@
+//! Why a probe stopped, as observed: a typed value with the context (host:port, step) and the
+//! server's own words where it spoke. `diagnosis` turns it into a cause and advice; nothing
+//! classifies these by their text.
+
+use std::time::Duration;
+
+use super::report::StepKind;
+
+/// What went wrong during the TLS handshake.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TlsProblem {
+    Expired,
+    NotYetValid,
+    NameMismatch,
+    Untrusted,
+    /// Anything else: protocol versions, ciphers, alerts.
+    Handshake,
+}
+
+/// The observation a probe stopped at.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Failure {
+    #[error("{host}: no such host name in DNS")]
+    DnsNotFound { host: String },
+    #[error("{host}: DNS lookup failed: {detail}")]
+    DnsFailed { host: String, detail: String },
+    #[error("{endpoint}: connection refused")]
+    ConnectionRefused { endpoint: String },
+    #[error("{endpoint}: could not connect: {detail}")]
+    ConnectionFailed { endpoint: String, detail: String },
+    #[error("{endpoint}: no answer to the connection attempt within {after:?}")]
+    ConnectTimeout { endpoint: String, after: Duration },
+    #[error("{endpoint}: the server closed the connection during {step:?}")]
+    Closed { endpoint: String, step: StepKind },
+    #[error("{endpoint}: no greeting within {after:?}")]
+    GreetingTimeout { endpoint: String, after: Duration },
+    #[error("{endpoint}: no reply within {after:?} during {step:?}")]
+    Timeout {
+        endpoint: String,
+        step: StepKind,
+        after: Duration,
+    },
+    #[error("{endpoint}: expected {expected} but the server said {said:?}")]
+    WrongProtocol {
+        endpoint: String,
+        expected: &'static str,
+        said: String,
+    },
+    #[error("{endpoint}: TLS was requested but the server speaks plaintext ({said:?})")]
+    TlsOnPlaintextPort { endpoint: String, said: String },
+    #[error("{endpoint}: the port expects TLS from the first byte")]
+    PlaintextOnTlsPort { endpoint: String },
+    #[error("{endpoint}: TLS handshake failed: {detail}")]
+    Tls {
+        endpoint: String,
+        problem: TlsProblem,
+        detail: String,
+    },
+    #[error("{endpoint}: the server does not offer STARTTLS")]
+    StartTlsNotOffered { endpoint: String },
+    #[error("{endpoint}: STARTTLS was refused: {reply}")]
+    StartTlsRefused { endpoint: String, reply: String },
+    #[error("{endpoint}: will not send a password over an unencrypted connection")]
+    InsecureRefused { endpoint: String },
+    #[error("{endpoint}: the server refuses passwords on an unencrypted connection")]
+    PlaintextAuthRefused {
+        endpoint: String,
+        reply: Option<String>,
+    },
+    #[error("{endpoint}: no sign-in method we can use (server offers: {offered})")]
+    NoUsableMechanism { endpoint: String, offered: String },
+    #[error("{endpoint}: the server said no during {step:?}: {reply}")]
+    Rejected {
+        endpoint: String,
+        step: StepKind,
+        reply: String,
+    },
+    #[error("{endpoint}: unexpected reply during {step:?}: {detail}")]
+    Protocol {
+        endpoint: String,
+        step: StepKind,
+        detail: String,
+    },
+}
+
+impl Failure {
+    /// The server's own words carried by this observation, if any.
+    pub fn server_reply(&self) -> Option<&str> {
+        match self {
+            Failure::WrongProtocol { said, .. } | Failure::TlsOnPlaintextPort { said, .. } => {
+                Some(said)
+            }
+            Failure::StartTlsRefused { reply, .. } | Failure::Rejected { reply, .. } => {
+                Some(reply)
+            }
+            Failure::PlaintextAuthRefused { reply, .. } => reply.as_deref(),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,274 @@
+//! Live connection tests of IMAP (RFC 9051/3501), POP3 (RFC 1939, CAPA RFC 2449) and SMTP
+//! submission (RFC 6409, RFC 5321, AUTH RFC 4954) servers.
+//!
+//! One probe runs, in order: resolve the host (all addresses) → connect (addresses raced,
+//! RFC 8305) → TLS (implicit, RFC 8314) or greeting → STARTTLS/STLS (RFC 2595, RFC 3207) →
+//! capabilities → one sign-in attempt → open the mailbox → sign out. Every step has a deadline
+//! and is timed; the transcript records every line with the password removed; a failure stops
+//! the probe and `diagnosis` explains it. Several probes run concurrently with `probe_all`;
+//! dropping the future cancels all of them at once.
+//!
+//! Rules kept here: certificates are verified (platform roots plus roots the caller passes);
+//! a missing STARTTLS is a failure, never a fallback; a password is never sent unencrypted
+//! unless `allow_plaintext` is set; exactly one sign-in attempt per probe.
+
+mod connect;
+pub mod diagnosis;
+pub mod failure;
+mod imap;
+mod pop3;
+pub mod report;
+mod session;
+mod smtp;
+pub mod tls;
+pub mod transcript;
+
+use std::fmt;
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use secrecy::SecretString;
+use tokio::io::{AsyncRead, AsyncWrite};
+
+pub use diagnosis::{Cause, Diagnosis, diagnose};
+pub use failure::Failure;
+pub use report::{
+    CertificateInfo, Outcome, ProbeReport, ServerFacts, Step, StepKind, StepStatus, TlsFacts,
+};
+pub use tls::{Trust, TrustError};
+pub use transcript::{Direction, Redactor, TranscriptLine};
+
+use crate::account::{Protocol, Security, ServerSettings};
+use crate::net::{HostResolver, ResolveError, SystemResolver};
+use session::Ctx;
+use transcript::Transcript;
+
+/// Any byte stream a probe talks over (TCP, TLS over TCP …).
+pub trait AsyncStream: AsyncRead + AsyncWrite + Unpin + Send + fmt::Debug {}
+impl<T: AsyncRead + AsyncWrite + Unpin + Send + fmt::Debug> AsyncStream for T {}
+/// A boxed stream, so TLS can be layered on after STARTTLS.
+pub type BoxStream = Box<dyn AsyncStream>;
+
+/// Deadlines for each kind of network step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeouts {
+    pub resolve: Duration,
+    pub connect: Duration,
+    pub tls: Duration,
+    pub greeting: Duration,
+    /// Any other command (CAPABILITY, EHLO, STARTTLS, STAT, LOGOUT …).
+    pub command: Duration,
+    /// The sign-in (servers often delay failed logins on purpose).
+    pub auth: Duration,
+}
+
+impl Default for Timeouts {
+    /// Generous enough for a slow mobile network, short enough that nobody waits minutes.
+    fn default() -> Self {
+        Self {
+            resolve: Duration::from_secs(8),
+            connect: Duration::from_secs(10),
+            tls: Duration::from_secs(10),
+            greeting: Duration::from_secs(10),
+            command: Duration::from_secs(10),
+            auth: Duration::from_secs(20),
+        }
+    }
+}
+
+impl Timeouts {
+    /// The same deadline for every step.
+    pub fn uniform(d: Duration) -> Self {
+        Self {
+            resolve: d,
+            connect: d,
+            tls: d,
+            greeting: d,
+            command: d,
+            auth: d,
+        }
+    }
+}
+
+/// What a probe needs besides the server and the password.
+#[derive(Debug, Clone)]
+pub struct ProbeOptions {
+    pub timeouts: Timeouts,
+    /// Which certificates are trusted.
+    pub trust: Trust,
+    /// Allow sending the password over an unencrypted connection (explicit opt-in).
+    pub allow_plaintext: bool,
+    /// How host names become addresses.
+    pub resolver: Arc<dyn HostResolver>,
+    /// The name we give in EHLO.
+    pub client_name: String,
+}
+
+impl ProbeOptions {
+    /// Platform trust, default deadlines, system resolver, no plaintext.
+    pub fn new(trust: Trust) -> Self {
+        Self {
+            timeouts: Timeouts::default(),
+            trust,
+            allow_plaintext: false,
+            resolver: Arc::new(SystemResolver),
+            client_name: "mailsetup.localhost".into(),
+        }
+    }
+}
+
+/// Tests one server live and reports what happened. Never panics on anything a server sends.
+pub async fn probe(
+    settings: &ServerSettings,
+    password: &SecretString,
+    opts: &ProbeOptions,
+) -> ProbeReport {
+    let started = Instant::now();
+    let transcript = Transcript::new(started, Redactor::new(password, &settings.username));
+    let mut ctx = Ctx {
+        settings,
+        password,
+        opts,
+        started,
+        steps: Vec::new(),
+        tls: None,
+        facts: ServerFacts::default(),
+        transcript,
+        failed_at: None,
+        peer: None,
+        encrypted: false,
+    };
+    let result = run(&mut ctx).await;
+    finish(ctx, result)
+}
+
+/// Tests several servers at once; the reports come back in the order asked.
+pub async fn probe_all(
+    servers: &[ServerSettings],
+    password: &SecretString,
+    opts: &ProbeOptions,
+) -> Vec<ProbeReport> {
+    futures::future::join_all(servers.iter().map(|s| probe(s, password, opts))).await
+}
+
+fn finish(ctx: Ctx<'_>, result: Result<(), Failure>) -> ProbeReport {
+    let outcome = match result {
+        Ok(()) => Outcome::Verified,
+        Err(failure) => {
+            let step = ctx.failed_at.unwrap_or(StepKind::Connect);
+            let mut diagnosis = diagnose(ctx.settings.protocol, step, &failure);
+            diagnosis.detail = ctx.transcript.redactor().redact(&diagnosis.detail);
+            Outcome::Failed { diagnosis }
+        }
+    };
+    let mut facts = ctx.facts;
+    facts.alerts = ctx
+        .transcript
+        .lines()
+        .iter()
+        .filter(|l| l.direction == Direction::Received)
+        .filter_map(|l| {
+            let upper = l.text.to_ascii_uppercase();
+            upper.find("[ALERT]").map(|i| l.text[i + 7..].trim().to_string())
+        })
+        .collect();
+    ProbeReport {
+        server: ctx.settings.clone(),
+        outcome,
+        steps: ctx.steps,
+        tls: ctx.tls,
+        server_facts: facts,
+        transcript: ctx.transcript.lines(),
+        total_ms: ctx.started.elapsed().as_millis() as u64,
+    }
+}
+
+async fn run(ctx: &mut Ctx<'_>) -> Result<(), Failure> {
+    let addrs = resolve(ctx).await?;
+    let stream = connect(ctx, &addrs).await?;
+    let stream = if ctx.settings.security == Security::Tls {
+        ctx.secure(StepKind::Tls, stream).await?
+    } else {
+        stream
+    };
+    match ctx.settings.protocol {
+        Protocol::Imap => imap::run(ctx, stream).await,
+        Protocol::Pop3 => pop3::run(ctx, stream).await,
+        Protocol::Smtp => smtp::run(ctx, stream).await,
+    }
+}
+
+async fn resolve(ctx: &mut Ctx<'_>) -> Result<Vec<IpAddr>, Failure> {
+    let host = ctx.settings.host.trim_start_matches('[').trim_end_matches(']');
+    if let Ok(ip) = host.parse::<IpAddr>() {
+        ctx.facts.addresses = vec![ip.to_string()];
+        ctx.record(
+            StepKind::Resolve,
+            Instant::now(),
+            Ok(format!("{ip} is an address, nothing to look up")),
+        );
+        return Ok(vec![ip]);
+    }
+    let resolver = ctx.opts.resolver.clone();
+    let host = host.to_string();
+    let addrs = ctx
+        .step(
+            StepKind::Resolve,
+            ctx.opts.timeouts.resolve,
+            async {
+                resolver.lookup(&host).await.map_err(|e| match e {
+                    ResolveError::NotFound { host } => Failure::DnsNotFound { host },
+                    ResolveError::Failed { host, detail } => Failure::DnsFailed { host, detail },
+                })
+            },
+            |a: &Vec<IpAddr>| {
+                let list: Vec<String> = a.iter().map(|i| i.to_string()).collect();
+                format!("{} → {}", host, list.join(", "))
+            },
+        )
+        .await;
+    // A resolver that runs out of time is a DNS problem, not a server one.
+    let addrs = match addrs {
+        Err(Failure::Timeout { after, .. }) => {
+            return Err(Failure::DnsFailed {
+                host: ctx.settings.host.clone(),
+                detail: format!("no answer within {after:?}"),
+            });
+        }
+        other => other?,
+    };
+    ctx.facts.addresses = addrs.iter().map(|a| a.to_string()).collect();
+    Ok(addrs)
+}
+
+async fn connect(ctx: &mut Ctx<'_>, addrs: &[IpAddr]) -> Result<BoxStream, Failure> {
+    let port = ctx.settings.port;
+    let limit = ctx.opts.timeouts.connect;
+    let endpoint = ctx.endpoint();
+    let (tcp, peer) = ctx
+        .step(
+            StepKind::Connect,
+            // The race enforces the deadline itself; this outer one is a backstop.
+            limit + Duration::from_millis(100),
+            async {
+                connect::race(addrs, port, limit).await.map_err(|e| match e {
+                    connect::ConnectError::Refused => Failure::ConnectionRefused { endpoint },
+                    connect::ConnectError::TimedOut => Failure::ConnectTimeout {
+                        endpoint,
+                        after: limit,
+                    },
+                    connect::ConnectError::Other(e) => Failure::ConnectionFailed {
+                        endpoint,
+                        detail: e.to_string(),
+                    },
+                })
+            },
+            |(_, peer)| format!("connected to {peer}"),
+        )
+        .await?;
+    ctx.peer = Some(peer);
+    ctx.facts.connected_to = Some(peer.to_string());
+    ctx.transcript.note(&format!("connected to {peer}"));
+    Ok(Box::new(tcp))
+}

@@ -1,0 +1,162 @@
+//! What a probe observed, as plain serialisable data: the timed steps, the TLS facts, what the
+//! server said about itself, the redacted transcript and the outcome. Reports, the CLI and the
+//! wizard read these values; nothing here does I/O.
+
+use serde::Serialize;
+
+use super::diagnosis::Diagnosis;
+use super::transcript::TranscriptLine;
+use crate::account::ServerSettings;
+
+/// The steps of a connection test, in the order they happen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepKind {
+    /// Host name to addresses.
+    Resolve,
+    /// TCP connection (addresses raced, IPv6 and IPv4).
+    Connect,
+    /// TLS handshake at the start of the connection (implicit TLS).
+    Tls,
+    /// The server's first line.
+    Greeting,
+    /// What the server supports (CAPABILITY, CAPA, EHLO).
+    Capabilities,
+    /// STARTTLS / STLS and the TLS handshake after it.
+    StartTls,
+    /// Signing in.
+    Authenticate,
+    /// Opening the mailbox (IMAP EXAMINE INBOX, POP3 STAT).
+    Mailbox,
+    /// Saying goodbye (LOGOUT, QUIT).
+    Logout,
+    /// A second connection made only to find out what a silent port speaks.
+    PortCheck,
+}
+
+impl StepKind {
+    /// Words for a checklist.
+    pub fn label(self) -> &'static str {
+        match self {
+            StepKind::Resolve => "find server",
+            StepKind::Connect => "connect",
+            StepKind::Tls => "secure connection",
+            StepKind::Greeting => "server greeting",
+            StepKind::Capabilities => "capabilities",
+            StepKind::StartTls => "secure connection (STARTTLS)",
+            StepKind::Authenticate => "sign in",
+            StepKind::Mailbox => "open mailbox",
+            StepKind::Logout => "sign out",
+            StepKind::PortCheck => "check what the port speaks",
+        }
+    }
+}
+
+/// How a step ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepStatus {
+    Ok,
+    Failed,
+}
+
+/// One timed step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Step {
+    pub kind: StepKind,
+    pub status: StepStatus,
+    /// Milliseconds since the probe started when the step began.
+    pub started_ms: u64,
+    /// How long the step took, in milliseconds.
+    pub ms: u64,
+    /// One line saying what happened.
+    pub detail: String,
+}
+
+/// One certificate of the chain the server presented.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CertificateInfo {
+    pub subject: String,
+    pub issuer: String,
+    /// Subject alternative names (DNS names and IP addresses).
+    pub sans: Vec<String>,
+    /// RFC 3339.
+    pub not_before: String,
+    /// RFC 3339.
+    pub not_after: String,
+    /// SHA-256 of the DER bytes, upper-case hex pairs separated by colons.
+    pub sha256: String,
+}
+
+/// What the TLS layer showed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct TlsFacts {
+    /// e.g. "TLSv1.3"; empty when the handshake failed before it was agreed.
+    pub version: String,
+    /// e.g. "TLS13_AES_256_GCM_SHA384".
+    pub cipher_suite: String,
+    /// Whether the certificate chain was verified.
+    pub verified: bool,
+    /// The chain as presented, leaf first (also when verification failed).
+    pub certificates: Vec<CertificateInfo>,
+}
+
+/// What the server said about itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ServerFacts {
+    /// Every address the host name resolved to.
+    pub addresses: Vec<String>,
+    /// The address the connection was made to.
+    pub connected_to: Option<String>,
+    /// The greeting line.
+    pub greeting: Option<String>,
+    /// Capabilities (IMAP CAPABILITY, POP3 CAPA, SMTP EHLO keywords), last seen.
+    pub capabilities: Vec<String>,
+    /// Advertised SASL mechanisms.
+    pub auth_mechanisms: Vec<String>,
+    /// The mechanism or command used to sign in.
+    pub auth_used: Option<String>,
+    /// Messages in INBOX (IMAP) or in the maildrop (POP3).
+    pub messages: Option<u64>,
+    /// Maildrop size in octets (POP3 STAT).
+    pub mailbox_octets: Option<u64>,
+    /// Texts the server asked to show to the user (IMAP [ALERT]).
+    pub alerts: Vec<String>,
+}
+
+/// How the probe ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Outcome {
+    /// Connected, secured, signed in and out.
+    Verified,
+    /// Stopped at a step; the diagnosis says why.
+    Failed { diagnosis: Diagnosis },
+}
+
+/// Everything one probe observed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProbeReport {
+    pub server: ServerSettings,
+    pub outcome: Outcome,
+    pub steps: Vec<Step>,
+    pub tls: Option<TlsFacts>,
+    pub server_facts: ServerFacts,
+    pub transcript: Vec<TranscriptLine>,
+    /// Milliseconds from start to end.
+    pub total_ms: u64,
+}
+
+impl ProbeReport {
+    pub fn is_verified(&self) -> bool {
+        matches!(self.outcome, Outcome::Verified)
+    }
+
+    /// The diagnosis, when the probe failed.
+    pub fn diagnosis(&self) -> Option<&Diagnosis> {
+        match &self.outcome {
+            Outcome::Verified => None,
+            Outcome::Failed { diagnosis } => Some(diagnosis),
+        }
+    }
+}

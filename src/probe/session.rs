@@ -1,0 +1,471 @@
+//! The state of one running probe and the steps every protocol shares: timed steps under
+//! deadlines, TLS set-up (implicit or after STARTTLS), recognising what a port speaks, and a
+//! small line reader for the text protocols.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use secrecy::SecretString;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+use super::failure::Failure;
+use super::report::{ServerFacts, Step, StepKind, StepStatus, TlsFacts};
+use super::tls;
+use super::transcript::{Mask, MaskHandle, Recorder, Transcript};
+use super::{BoxStream, ProbeOptions};
+use crate::account::{Protocol, Security, ServerSettings};
+
+/// The running state of one probe.
+pub(crate) struct Ctx<'a> {
+    pub settings: &'a ServerSettings,
+    pub password: &'a SecretString,
+    pub opts: &'a ProbeOptions,
+    pub started: Instant,
+    pub steps: Vec<Step>,
+    pub tls: Option<TlsFacts>,
+    pub facts: ServerFacts,
+    pub transcript: Transcript,
+    pub failed_at: Option<StepKind>,
+    pub peer: Option<SocketAddr>,
+    /// Whether the connection is encrypted by now.
+    pub encrypted: bool,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn endpoint(&self) -> String {
+        self.settings.endpoint()
+    }
+
+    fn elapsed_ms(&self) -> u64 {
+        self.started.elapsed().as_millis() as u64
+    }
+
+    /// Records a step that already happened.
+    pub fn record(&mut self, kind: StepKind, began: Instant, result: Result<String, &Failure>) {
+        let started_ms = began.duration_since(self.started).as_millis() as u64;
+        let ms = began.elapsed().as_millis() as u64;
+        let (status, detail) = match result {
+            Ok(detail) => (StepStatus::Ok, detail),
+            Err(f) => {
+                if self.failed_at.is_none() {
+                    self.failed_at = Some(kind);
+                }
+                (StepStatus::Failed, f.to_string())
+            }
+        };
+        let detail = self.transcript.redactor().redact(&detail);
+        self.steps.push(Step {
+            kind,
+            status,
+            started_ms,
+            ms,
+            detail,
+        });
+    }
+
+    /// Runs one step under its deadline and records it.
+    pub async fn step<T, F>(
+        &mut self,
+        kind: StepKind,
+        limit: Duration,
+        fut: F,
+        describe: impl FnOnce(&T) -> String,
+    ) -> Result<T, Failure>
+    where
+        F: Future<Output = Result<T, Failure>>,
+    {
+        let began = Instant::now();
+        let result = match tokio::time::timeout(limit, fut).await {
+            Ok(r) => r,
+            Err(_) => Err(self.timeout_failure(kind, limit)),
+        };
+        match &result {
+            Ok(v) => {
+                let d = describe(v);
+                self.record(kind, began, Ok(d));
+            }
+            Err(f) => self.record(kind, began, Err(f)),
+        }
+        result
+    }
+
+    pub fn timeout_failure(&self, kind: StepKind, after: Duration) -> Failure {
+        let endpoint = self.endpoint();
+        match kind {
+            StepKind::Connect => Failure::ConnectTimeout { endpoint, after },
+            StepKind::Greeting => Failure::GreetingTimeout { endpoint, after },
+            step => Failure::Timeout {
+                endpoint,
+                step,
+                after,
+            },
+        }
+    }
+
+    /// Wraps a stream so its lines go into the transcript.
+    pub fn record_stream(&self, stream: BoxStream) -> (Recorder<BoxStream>, MaskHandle) {
+        let rec = Recorder::new(stream, self.transcript.clone());
+        let mask = rec.mask_handle();
+        (rec, mask)
+    }
+
+    /// TLS handshake as step `kind` (implicit TLS or after STARTTLS).
+    pub async fn secure(&mut self, kind: StepKind, stream: BoxStream) -> Result<BoxStream, Failure> {
+        let began = Instant::now();
+        let limit = self.opts.timeouts.tls;
+        let host = self.settings.host.clone();
+        let result =
+            tokio::time::timeout(limit, tls::handshake(stream, &host, &self.opts.trust)).await;
+        match result {
+            Err(_) => {
+                let f = self.timeout_failure(kind, limit);
+                self.record(kind, began, Err(&f));
+                Err(f)
+            }
+            Ok(Ok((stream, facts))) => {
+                let detail = format!(
+                    "{} {}, certificate for {} verified",
+                    facts.version,
+                    facts.cipher_suite,
+                    facts
+                        .certificates
+                        .first()
+                        .map(|c| c.subject.as_str())
+                        .unwrap_or("?")
+                );
+                self.transcript.note(&format!(
+                    "TLS established: {} {}",
+                    facts.version, facts.cipher_suite
+                ));
+                self.tls = Some(facts);
+                self.encrypted = true;
+                self.record(kind, began, Ok(detail));
+                Ok(Box::new(stream))
+            }
+            Ok(Err(e)) => {
+                if let Some(facts) = e.facts.clone() {
+                    self.tls = Some(facts);
+                }
+                let f = self.handshake_failure(e);
+                self.transcript.note(&format!("TLS failed: {f}"));
+                self.record(kind, began, Err(&f));
+                Err(f)
+            }
+        }
+    }
+
+    fn handshake_failure(&self, e: tls::HandshakeError) -> Failure {
+        let endpoint = self.endpoint();
+        if e.not_tls && !e.peer_bytes.is_empty() {
+            let said = first_line(&e.peer_bytes);
+            return match speaker(&said) {
+                Some(p) if Some(p) != speaker_of(self.settings.protocol) => Failure::WrongProtocol {
+                    endpoint,
+                    expected: expected_words(self.settings.protocol, Security::Tls),
+                    said,
+                },
+                _ => Failure::TlsOnPlaintextPort { endpoint, said },
+            };
+        }
+        if e.peer_bytes.is_empty()
+            && matches!(
+                e.io_kind,
+                std::io::ErrorKind::UnexpectedEof | std::io::ErrorKind::ConnectionReset
+            )
+            && e.facts.is_none()
+        {
+            return Failure::Closed {
+                endpoint,
+                step: StepKind::Tls,
+            };
+        }
+        Failure::Tls {
+            endpoint,
+            problem: e.problem,
+            detail: e.detail,
+        }
+    }
+
+    /// After a silent greeting: a second connection finds out whether the port speaks TLS
+    /// (then the security setting is wrong) or something else entirely.
+    pub async fn port_check(&mut self, original: Failure) -> Failure {
+        let Some(peer) = self.peer else {
+            return original;
+        };
+        let began = Instant::now();
+        let limit = self.opts.timeouts.tls.min(Duration::from_secs(5));
+        let endpoint = self.endpoint();
+        let host = self.settings.host.clone();
+        let trust = self.opts.trust.clone();
+        let attempt = async {
+            let tcp = tokio::net::TcpStream::connect(peer).await.ok()?;
+            let boxed: BoxStream = Box::new(tcp);
+            Some(tls::handshake(boxed, &host, &trust).await)
+        };
+        let outcome = tokio::time::timeout(limit, attempt).await;
+        let (verdict, detail) = match outcome {
+            Ok(Some(Ok(_))) => (
+                Failure::PlaintextOnTlsPort { endpoint },
+                "the port completed a TLS handshake".to_string(),
+            ),
+            Ok(Some(Err(e))) if e.facts.is_some() || looks_like_tls(&e.peer_bytes) => (
+                Failure::PlaintextOnTlsPort { endpoint },
+                "the port answered with TLS".to_string(),
+            ),
+            Ok(Some(Err(e))) if !e.peer_bytes.is_empty() => {
+                let said = first_line(&e.peer_bytes);
+                (
+                    Failure::WrongProtocol {
+                        endpoint,
+                        expected: expected_words(self.settings.protocol, self.settings.security),
+                        said: said.clone(),
+                    },
+                    format!("the port answered {said:?}"),
+                )
+            }
+            _ => (original, "the port stayed silent to TLS as well".to_string()),
+        };
+        self.record(StepKind::PortCheck, began, Ok(detail));
+        verdict
+    }
+
+    /// Refuses to go on without encryption unless the caller allowed it.
+    pub fn require_encryption_or_opt_in(&mut self) -> Result<(), Failure> {
+        if self.encrypted || self.opts.allow_plaintext {
+            return Ok(());
+        }
+        let f = Failure::InsecureRefused {
+            endpoint: self.endpoint(),
+        };
+        self.record(StepKind::Authenticate, Instant::now(), Err(&f));
+        Err(f)
+    }
+
+    /// Records the failure of a step without running anything (a decision we made).
+    pub fn fail(&mut self, kind: StepKind, f: Failure) -> Failure {
+        self.record(kind, Instant::now(), Err(&f));
+        f
+    }
+
+    pub fn now_ms(&self) -> u64 {
+        self.elapsed_ms()
+    }
+}
+
+/// Which protocol a first line belongs to, if it is recognisable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Speaker {
+    Imap,
+    Pop3,
+    Smtp,
+    Http,
+    Ssh,
+}
+
+pub(crate) fn speaker(line: &str) -> Option<Speaker> {
+    let l = line.trim_start();
+    let upper = l.to_ascii_uppercase();
+    if upper.starts_with("* OK") || upper.starts_with("* PREAUTH") || upper.starts_with("* BYE") {
+        Some(Speaker::Imap)
+    } else if upper.starts_with("+OK") || upper.starts_with("-ERR") {
+        Some(Speaker::Pop3)
+    } else if upper.starts_with("HTTP/") || upper.starts_with("<!DOCTYPE") || upper.starts_with("<HTML")
+    {
+        Some(Speaker::Http)
+    } else if upper.starts_with("SSH-") {
+        Some(Speaker::Ssh)
+    } else if l.len() >= 4
+        && l.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+        && matches!(l.as_bytes()[3], b' ' | b'-')
+    {
+        Some(Speaker::Smtp)
+    } else {
+        None
+    }
+}
+
+fn speaker_of(p: Protocol) -> Option<Speaker> {
+    Some(match p {
+        Protocol::Imap => Speaker::Imap,
+        Protocol::Pop3 => Speaker::Pop3,
+        Protocol::Smtp => Speaker::Smtp,
+    })
+}
+
+pub(crate) fn expected_words(p: Protocol, _s: Security) -> &'static str {
+    match p {
+        Protocol::Imap => "an IMAP greeting (* OK)",
+        Protocol::Pop3 => "a POP3 greeting (+OK)",
+        Protocol::Smtp => "an SMTP greeting (220)",
+    }
+}
+
+pub(crate) fn looks_like_tls(bytes: &[u8]) -> bool {
+    matches!(bytes.first(), Some(0x14..=0x17)) && bytes.get(1) == Some(&0x03)
+}
+
+/// The first line of some bytes, printable, for a report.
+pub(crate) fn first_line(bytes: &[u8]) -> String {
+    let end = bytes
+        .iter()
+        .position(|&b| b == b'\n')
+        .unwrap_or(bytes.len());
+    let text = String::from_utf8_lossy(&bytes[..end.min(300)]);
+    text.trim_end_matches('\r')
+        .chars()
+        .map(|c| if c.is_control() { '�' } else { c })
+        .collect()
+}
+
+/// Classifies a greeting that is not what the protocol expects.
+pub(crate) fn unexpected_greeting(
+    protocol: Protocol,
+    endpoint: &str,
+    line: &str,
+    raw: &[u8],
+) -> Failure {
+    if looks_like_tls(raw) {
+        return Failure::PlaintextOnTlsPort {
+            endpoint: endpoint.to_string(),
+        };
+    }
+    Failure::WrongProtocol {
+        endpoint: endpoint.to_string(),
+        expected: expected_words(protocol, Security::Plain),
+        said: first_line(line.as_bytes()),
+    }
+}
+
+/// Longest line the text protocols accept from a server.
+const MAX_LINE: usize = 16 * 1024;
+
+/// A line-oriented connection for the text protocols (POP3, SMTP, and IMAP before login).
+pub(crate) struct LineConn {
+    stream: Recorder<BoxStream>,
+    pub mask: MaskHandle,
+    buf: Vec<u8>,
+    pub endpoint: String,
+}
+
+impl LineConn {
+    pub fn new(stream: Recorder<BoxStream>, mask: MaskHandle, endpoint: String) -> Self {
+        Self {
+            stream,
+            mask,
+            buf: Vec::new(),
+            endpoint,
+        }
+    }
+
+    /// Reads one line (without CRLF). `raw` receives the bytes as read, for sniffing.
+    pub async fn read_line(&mut self, step: StepKind) -> Result<(String, Vec<u8>), Failure> {
+        loop {
+            if let Some(pos) = self.buf.iter().position(|&b| b == b'\n') {
+                let rest = self.buf.split_off(pos + 1);
+                let raw = std::mem::replace(&mut self.buf, rest);
+                let text = String::from_utf8_lossy(&raw)
+                    .trim_end_matches(['\r', '\n'])
+                    .to_string();
+                return Ok((text, raw));
+            }
+            if self.buf.len() > MAX_LINE {
+                return Err(Failure::Protocol {
+                    endpoint: self.endpoint.clone(),
+                    step,
+                    detail: format!("a line longer than {MAX_LINE} bytes"),
+                });
+            }
+            // A TLS server answers a plaintext client with a binary record and no newline.
+            if looks_like_tls(&self.buf) {
+                return Err(Failure::PlaintextOnTlsPort {
+                    endpoint: self.endpoint.clone(),
+                });
+            }
+            let mut chunk = [0u8; 4096];
+            let n = self.stream.read(&mut chunk).await.map_err(|e| match e.kind() {
+                std::io::ErrorKind::ConnectionReset
+                | std::io::ErrorKind::UnexpectedEof
+                | std::io::ErrorKind::BrokenPipe => Failure::Closed {
+                    endpoint: self.endpoint.clone(),
+                    step,
+                },
+                _ => Failure::Protocol {
+                    endpoint: self.endpoint.clone(),
+                    step,
+                    detail: e.to_string(),
+                },
+            })?;
+            if n == 0 {
+                if !self.buf.is_empty() && looks_like_tls(&self.buf) {
+                    return Err(Failure::PlaintextOnTlsPort {
+                        endpoint: self.endpoint.clone(),
+                    });
+                }
+                return Err(Failure::Closed {
+                    endpoint: self.endpoint.clone(),
+                    step,
+                });
+            }
+            self.buf.extend_from_slice(&chunk[..n]);
+        }
+    }
+
+    /// Sends one line (CRLF added).
+    pub async fn send(&mut self, step: StepKind, line: &str) -> Result<(), Failure> {
+        let mut data = zeroize::Zeroizing::new(Vec::with_capacity(line.len() + 2));
+        data.extend_from_slice(line.as_bytes());
+        if !line.ends_with("\r\n") {
+            data.extend_from_slice(b"\r\n");
+        }
+        let endpoint = self.endpoint.clone();
+        let closed = |_| Failure::Closed { endpoint, step };
+        self.stream.write_all(&data).await.map_err(closed.clone())?;
+        self.stream.flush().await.map_err(closed)
+    }
+
+    /// Sends a line carrying credentials: only its first `keep` words reach the transcript.
+    pub async fn send_secret(
+        &mut self,
+        step: StepKind,
+        line: &str,
+        keep: usize,
+    ) -> Result<(), Failure> {
+        self.mask.set(Mask::KeepWords(keep));
+        let r = self.send(step, line).await;
+        self.mask.set(Mask::Off);
+        r
+    }
+
+    /// The stream, for a TLS upgrade. Bytes the server sent ahead of the handshake would be
+    /// a STARTTLS injection (CVE-2011-0411 style): refused.
+    pub fn into_stream(self, step: StepKind) -> Result<BoxStream, Failure> {
+        if !self.buf.is_empty() {
+            return Err(Failure::Protocol {
+                endpoint: self.endpoint,
+                step,
+                detail: "the server sent data before the TLS handshake began".into(),
+            });
+        }
+        Ok(self.stream.into_inner())
+    }
+
+    /// The recorded stream, for a protocol library to take over.
+    pub fn into_recorder(self) -> (Recorder<BoxStream>, MaskHandle) {
+        (self.stream, self.mask)
+    }
+
+    /// Say goodbye and close, ignoring errors (used after failures).
+    pub async fn shutdown(&mut self) {
+        let _ = tokio::time::timeout(Duration::from_millis(500), self.stream.shutdown()).await;
+    }
+}
+
+/// Marks the reply of a step as the server's words when it refused.
+pub(crate) fn rejected(ctx: &Ctx<'_>, step: StepKind, reply: &str) -> Failure {
+    Failure::Rejected {
+        endpoint: ctx.endpoint(),
+        step,
+        reply: ctx.transcript.redactor().redact(reply),
+    }
+}

@@ -1,0 +1,2 @@
+use super::*;
+pub(crate) async fn run(_ctx: &mut session::Ctx<'_>, _s: BoxStream) -> Result<(), Failure> { todo!() }

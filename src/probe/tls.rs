@@ -1,0 +1,445 @@
+//! TLS for the probe (RFC 8446 / RFC 5246 via rustls, implicit TLS per RFC 8314, STARTTLS per
+//! RFC 2595 / RFC 3207): certificate verification with the platform's roots plus any roots a
+//! caller passes, capture of the presented chain even when verification fails, and the facts
+//! a technician needs (version, cipher suite, certificates).
+
+use std::fmt;
+use std::io;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::task::{Context, Poll};
+
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::crypto::CryptoProvider;
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::{CertificateError, ClientConfig, DigitallySignedStruct, SignatureScheme};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio_rustls::TlsConnector;
+use tokio_rustls::client::TlsStream;
+
+use super::failure::TlsProblem;
+use super::report::{CertificateInfo, TlsFacts};
+
+/// The one crypto provider of the whole program (ring).
+pub fn crypto_provider() -> Arc<CryptoProvider> {
+    static PROVIDER: OnceLock<Arc<CryptoProvider>> = OnceLock::new();
+    PROVIDER
+        .get_or_init(|| {
+            let provider = rustls::crypto::ring::default_provider();
+            // Also make it the process default, for libraries that build their own configs.
+            // An error only means another part of the program installed ring already.
+            let _ = provider.clone().install_default();
+            Arc::new(provider)
+        })
+        .clone()
+}
+
+/// Why the trust settings could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum TrustError {
+    #[error("could not read the CA file {path}: {source}")]
+    ReadCaFile { path: String, source: io::Error },
+    #[error("the CA file {path} holds no PEM certificate")]
+    EmptyCaFile { path: String },
+    #[error("the CA file {path} is not valid PEM: {detail}")]
+    BadCaFile { path: String, detail: String },
+    #[error("could not set up certificate verification: {0}")]
+    Verifier(#[from] rustls::Error),
+}
+
+/// Which certificates are trusted: the platform's roots plus extra ones a caller passed.
+#[derive(Clone)]
+pub struct Trust {
+    verifier: Arc<dyn ServerCertVerifier>,
+    extra_roots: usize,
+}
+
+impl fmt::Debug for Trust {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Trust(platform + {} extra roots)", self.extra_roots)
+    }
+}
+
+impl Trust {
+    /// The platform's roots only.
+    pub fn platform() -> Result<Self, TrustError> {
+        Self::with_extra_roots(Vec::new())
+    }
+
+    /// The platform's roots plus these.
+    pub fn with_extra_roots(roots: Vec<CertificateDer<'static>>) -> Result<Self, TrustError> {
+        let extra_roots = roots.len();
+        let verifier =
+            rustls_platform_verifier::Verifier::new_with_extra_roots(roots, crypto_provider())?;
+        Ok(Self {
+            verifier: Arc::new(verifier),
+            extra_roots,
+        })
+    }
+
+    /// The platform's roots plus the certificates of a PEM file.
+    pub fn with_ca_file(path: &std::path::Path) -> Result<Self, TrustError> {
+        Self::with_extra_roots(read_pem_certificates(path)?)
+    }
+}
+
+/// Reads every certificate of a PEM file.
+pub fn read_pem_certificates(
+    path: &std::path::Path,
+) -> Result<Vec<CertificateDer<'static>>, TrustError> {
+    use rustls::pki_types::pem::PemObject;
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| TrustError::ReadCaFile {
+        path: shown.clone(),
+        source,
+    })?;
+    let mut certs = Vec::new();
+    for item in CertificateDer::pem_slice_iter(&bytes) {
+        certs.push(item.map_err(|e| TrustError::BadCaFile {
+            path: shown.clone(),
+            detail: e.to_string(),
+        })?);
+    }
+    if certs.is_empty() {
+        return Err(TrustError::EmptyCaFile { path: shown });
+    }
+    Ok(certs)
+}
+
+/// Records the chain the server presents, then lets the real verifier decide.
+#[derive(Debug)]
+struct CapturingVerifier {
+    inner: Arc<dyn ServerCertVerifier>,
+    chain: Arc<Mutex<Vec<CertificateDer<'static>>>>,
+}
+
+impl ServerCertVerifier for CapturingVerifier {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        ocsp_response: &[u8],
+        now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        {
+            let mut chain = self.chain.lock().unwrap_or_else(|p| p.into_inner());
+            chain.clear();
+            chain.push(end_entity.clone().into_owned());
+            chain.extend(intermediates.iter().map(|c| c.clone().into_owned()));
+        }
+        self.inner
+            .verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now)
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.inner.verify_tls12_signature(message, cert, dss)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.inner.verify_tls13_signature(message, cert, dss)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.inner.supported_verify_schemes()
+    }
+}
+
+/// Copies the first bytes the peer sends, so a failed handshake can say what the port spoke.
+pub struct Sniff<S> {
+    inner: S,
+    seen: Arc<Mutex<Vec<u8>>>,
+}
+
+/// How many of the peer's first bytes are kept.
+const SNIFF_BYTES: usize = 512;
+
+impl<S> fmt::Debug for Sniff<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Sniff")
+    }
+}
+
+impl<S> Sniff<S> {
+    pub fn new(inner: S) -> (Self, Arc<Mutex<Vec<u8>>>) {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        (
+            Self {
+                inner,
+                seen: seen.clone(),
+            },
+            seen,
+        )
+    }
+}
+
+impl<S: AsyncRead + Unpin> AsyncRead for Sniff<S> {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        let before = buf.filled().len();
+        let res = Pin::new(&mut self.inner).poll_read(cx, buf);
+        if let Poll::Ready(Ok(())) = res {
+            let mut seen = self.seen.lock().unwrap_or_else(|p| p.into_inner());
+            let room = SNIFF_BYTES.saturating_sub(seen.len());
+            let new = &buf.filled()[before..];
+            seen.extend_from_slice(&new[..new.len().min(room)]);
+        }
+        res
+    }
+}
+
+impl<S: AsyncWrite + Unpin> AsyncWrite for Sniff<S> {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        data: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        Pin::new(&mut self.inner).poll_write(cx, data)
+    }
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.inner).poll_flush(cx)
+    }
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.inner).poll_shutdown(cx)
+    }
+}
+
+/// A failed handshake, with what could be observed.
+#[derive(Debug)]
+pub struct HandshakeError {
+    pub problem: TlsProblem,
+    pub detail: String,
+    /// Whether the failure was in reading the peer's bytes as TLS at all.
+    pub not_tls: bool,
+    /// The first bytes the peer sent.
+    pub peer_bytes: Vec<u8>,
+    /// The chain, when the server got as far as presenting one.
+    pub facts: Option<TlsFacts>,
+    pub io_kind: io::ErrorKind,
+}
+
+/// Runs a TLS handshake over `stream` for `host`.
+pub async fn handshake<S>(
+    stream: S,
+    host: &str,
+    trust: &Trust,
+) -> Result<(TlsStream<Sniff<S>>, TlsFacts), HandshakeError>
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    let chain = Arc::new(Mutex::new(Vec::new()));
+    let verifier = Arc::new(CapturingVerifier {
+        inner: trust.verifier.clone(),
+        chain: chain.clone(),
+    });
+    let config = ClientConfig::builder_with_provider(crypto_provider())
+        .with_safe_default_protocol_versions()
+        .map_err(|e| HandshakeError {
+            problem: TlsProblem::Handshake,
+            detail: e.to_string(),
+            not_tls: false,
+            peer_bytes: Vec::new(),
+            facts: None,
+            io_kind: io::ErrorKind::Other,
+        })?
+        .dangerous()
+        .with_custom_certificate_verifier(verifier)
+        .with_no_client_auth();
+    let name = ServerName::try_from(host.trim_start_matches('[').trim_end_matches(']'))
+        .map(|n| n.to_owned())
+        .map_err(|e| HandshakeError {
+            problem: TlsProblem::Handshake,
+            detail: format!("\"{host}\" cannot be used as a TLS server name: {e}"),
+            not_tls: false,
+            peer_bytes: Vec::new(),
+            facts: None,
+            io_kind: io::ErrorKind::InvalidInput,
+        })?;
+    let (sniff, seen) = Sniff::new(stream);
+    let connector = TlsConnector::from(Arc::new(config));
+    match connector.connect(name, sniff).await {
+        Ok(tls) => {
+            let (_, conn) = tls.get_ref();
+            let certs: Vec<CertificateInfo> = conn
+                .peer_certificates()
+                .unwrap_or_default()
+                .iter()
+                .map(certificate_info)
+                .collect();
+            let facts = TlsFacts {
+                version: conn
+                    .protocol_version()
+                    .map(version_name)
+                    .unwrap_or_default(),
+                cipher_suite: conn
+                    .negotiated_cipher_suite()
+                    .map(|s| format!("{:?}", s.suite()))
+                    .unwrap_or_default(),
+                verified: true,
+                certificates: certs,
+            };
+            Ok((tls, facts))
+        }
+        Err(e) => {
+            let captured = chain.lock().unwrap_or_else(|p| p.into_inner()).clone();
+            let facts = (!captured.is_empty()).then(|| TlsFacts {
+                version: String::new(),
+                cipher_suite: String::new(),
+                verified: false,
+                certificates: captured.iter().map(certificate_info).collect(),
+            });
+            let peer_bytes = seen.lock().unwrap_or_else(|p| p.into_inner()).clone();
+            let rustls_error = e
+                .get_ref()
+                .and_then(|inner| inner.downcast_ref::<rustls::Error>());
+            let not_tls = matches!(rustls_error, Some(rustls::Error::InvalidMessage(_)))
+                || (!peer_bytes.is_empty() && !looks_like_tls_record(&peer_bytes));
+            let mut problem = rustls_error
+                .map(classify_rustls)
+                .unwrap_or(TlsProblem::Handshake);
+            if problem == TlsProblem::Handshake
+                && let Some(leaf) = captured.first()
+                && leaf_has_expired(leaf)
+            {
+                // macOS reports an expired certificate as `Other`: the leaf tells.
+                problem = TlsProblem::Expired;
+            }
+            Err(HandshakeError {
+                problem,
+                detail: e.to_string(),
+                not_tls,
+                peer_bytes,
+                facts,
+                io_kind: e.kind(),
+            })
+        }
+    }
+}
+
+fn looks_like_tls_record(bytes: &[u8]) -> bool {
+    matches!(bytes.first(), Some(0x14..=0x17)) && bytes.get(1) == Some(&0x03)
+}
+
+fn version_name(v: rustls::ProtocolVersion) -> String {
+    match v {
+        rustls::ProtocolVersion::TLSv1_3 => "TLSv1.3".into(),
+        rustls::ProtocolVersion::TLSv1_2 => "TLSv1.2".into(),
+        other => format!("{other:?}"),
+    }
+}
+
+fn classify_rustls(e: &rustls::Error) -> TlsProblem {
+    match e {
+        rustls::Error::InvalidCertificate(c) => match c {
+            CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
+                TlsProblem::Expired
+            }
+            CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
+                TlsProblem::NotYetValid
+            }
+            CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
+                TlsProblem::NameMismatch
+            }
+            CertificateError::UnknownIssuer
+            | CertificateError::BadSignature
+            | CertificateError::Revoked
+            | CertificateError::InvalidPurpose
+            | CertificateError::BadEncoding => TlsProblem::Untrusted,
+            _ => TlsProblem::Untrusted,
+        },
+        _ => TlsProblem::Handshake,
+    }
+}
+
+fn leaf_has_expired(der: &CertificateDer<'_>) -> bool {
+    match x509_parser::parse_x509_certificate(der.as_ref()) {
+        Ok((_, cert)) => cert.validity().not_after.timestamp() < now_unix(),
+        Err(_) => false,
+    }
+}
+
+fn now_unix() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// Subject, issuer, names, validity and fingerprint of one DER certificate.
+pub fn certificate_info(der: &CertificateDer<'_>) -> CertificateInfo {
+    let digest = ring::digest::digest(&ring::digest::SHA256, der.as_ref());
+    let sha256 = digest
+        .as_ref()
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect::<Vec<_>>()
+        .join(":");
+    match x509_parser::parse_x509_certificate(der.as_ref()) {
+        Ok((_, cert)) => {
+            let mut sans = Vec::new();
+            if let Ok(Some(ext)) = cert.subject_alternative_name() {
+                for name in &ext.value.general_names {
+                    use x509_parser::extensions::GeneralName;
+                    match name {
+                        GeneralName::DNSName(d) => sans.push(format!("DNS:{d}")),
+                        GeneralName::IPAddress(bytes) => sans.push(format!("IP:{}", ip_text(bytes))),
+                        GeneralName::RFC822Name(m) => sans.push(format!("email:{m}")),
+                        _ => {}
+                    }
+                }
+            }
+            CertificateInfo {
+                subject: cert.subject().to_string(),
+                issuer: cert.issuer().to_string(),
+                sans,
+                not_before: rfc3339(cert.validity().not_before.timestamp()),
+                not_after: rfc3339(cert.validity().not_after.timestamp()),
+                sha256,
+            }
+        }
+        Err(e) => CertificateInfo {
+            subject: format!("(unreadable certificate: {e})"),
+            issuer: String::new(),
+            sans: Vec::new(),
+            not_before: String::new(),
+            not_after: String::new(),
+            sha256,
+        },
+    }
+}
+
+fn ip_text(bytes: &[u8]) -> String {
+    match bytes.len() {
+        4 => std::net::Ipv4Addr::new(bytes[0], bytes[1], bytes[2], bytes[3]).to_string(),
+        16 => {
+            let mut a = [0u8; 16];
+            a.copy_from_slice(bytes);
+            std::net::Ipv6Addr::from(a).to_string()
+        }
+        _ => format!("{bytes:02x?}"),
+    }
+}
+
+/// Seconds since the epoch as RFC 3339 in UTC.
+pub fn rfc3339(ts: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(ts)
+        .ok()
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_else(|| ts.to_string())
+}
