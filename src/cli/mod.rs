@@ -1,1 +1,58 @@
-//! placeholder
+//! The technician's command line over the same engine as the window: `diagnose`, `discover`
+//! and `accounts`. Human-readable text by default, one JSON document with `--json`.
+//! Exit codes are meant for scripts: 0 everything verified, 1 something failed, 2 bad usage.
+
+pub mod accounts;
+pub mod diagnose;
+pub mod discover;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit code: every requested test verified.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: a test ran and failed.
+pub const EXIT_FAILED: u8 = 1;
+/// Exit code: the command line or its input was not usable.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Set up a mail account, or find out why one does not work.
+#[derive(Debug, Parser)]
+#[command(name = "mailsetup", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Test the incoming and outgoing servers of an account live, step by step.
+    Diagnose(diagnose::DiagnoseArgs),
+    /// Find the servers of an email address (provider table, autoconfig, DNS …).
+    Discover(discover::DiscoverArgs),
+    /// List, check or remove saved accounts.
+    Accounts(accounts::AccountsArgs),
+}
+
+/// Runs a parsed command line and returns the process exit code.
+pub fn run(command: Command) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: could not start the async runtime: {e}");
+            return ExitCode::from(EXIT_FAILED);
+        }
+    };
+    let code = runtime.block_on(async move {
+        match command {
+            Command::Diagnose(args) => diagnose::run(args).await,
+            Command::Discover(args) => discover::run(args).await,
+            Command::Accounts(args) => accounts::run(args).await,
+        }
+    });
+    ExitCode::from(code)
+}
