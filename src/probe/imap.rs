@@ -275,9 +275,7 @@ async fn authenticate(
             StepKind::Authenticate,
             Failure::PlaintextAuthRefused {
                 endpoint,
-                reply: Some(
-                    "the server advertises LOGINDISABLED on this unencrypted connection".into(),
-                ),
+                evidence: "it advertises LOGINDISABLED before STARTTLS".into(),
             },
         ));
     }

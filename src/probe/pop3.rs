@@ -247,7 +247,7 @@ async fn authenticate(
                 StepKind::Authenticate,
                 Failure::PlaintextAuthRefused {
                     endpoint,
-                    reply: Some("the server offers no sign-in before STLS".into()),
+                    evidence: "it offers no sign-in method before STLS".into(),
                 },
             ));
         }

@@ -51,6 +51,7 @@ impl<'a> Ctx<'a> {
             }
         };
         let detail = self.transcript.redactor().redact(&detail);
+        tracing::debug!(endpoint = %self.endpoint(), step = ?kind, status = ?status, ms, "{detail}");
         self.steps.push(Step {
             kind,
             status,

@@ -281,7 +281,7 @@ async fn authenticate(
             StepKind::Authenticate,
             Failure::PlaintextAuthRefused {
                 endpoint,
-                reply: Some("AUTH is only offered after STARTTLS".into()),
+                evidence: "it offers AUTH only after STARTTLS".into(),
             },
         ));
     } else {
