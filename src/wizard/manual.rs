@@ -1,0 +1,309 @@
+//! The manual settings form: incoming protocol, host, port, security and user name for both
+//! servers, pre-filled from discovery (or from the usual names when there is nothing), checked
+//! field by field. Insecure choices — no encryption, or trusting an extra certificate
+//! authority — are only accepted with an explicit tick.
+
+use crate::account::{EmailAddress, Protocol, Security, ServerSettings};
+
+use super::types::{ManualField, Role};
+
+/// One server's fields as typed (text, so a half-typed port is not lost).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerForm {
+    pub host: String,
+    pub port: String,
+    pub security: Security,
+    pub username: String,
+}
+
+impl ServerForm {
+    pub fn from_settings(s: &ServerSettings) -> Self {
+        Self {
+            host: s.host.clone(),
+            port: s.port.to_string(),
+            security: s.security,
+            username: s.username.clone(),
+        }
+    }
+}
+
+/// A field that is not right, and why, in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub role: Role,
+    pub field: &'static str,
+    pub message: String,
+}
+
+/// The whole form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ManualForm {
+    pub incoming_protocol: Protocol,
+    pub incoming: ServerForm,
+    pub outgoing: ServerForm,
+    /// "I understand the password can be read by anyone on the network."
+    pub accept_plaintext: bool,
+    /// A PEM file of a certificate authority to trust in addition to the system's.
+    pub extra_ca: String,
+    /// "I trust this certificate authority."
+    pub accept_extra_ca: bool,
+    /// Show the problems (after the person pressed Test once).
+    pub show_problems: bool,
+}
+
+impl ManualForm {
+    /// The usual guesses for a domain: imap.DOMAIN:993 TLS and smtp.DOMAIN:465 TLS, user
+    /// name the full address.
+    pub fn guessed(email: &EmailAddress) -> Self {
+        let domain = email.domain_ascii();
+        let user = email.to_ascii();
+        Self::from_servers(
+            &ServerSettings {
+                protocol: Protocol::Imap,
+                host: format!("imap.{domain}"),
+                port: 993,
+                security: Security::Tls,
+                username: user.clone(),
+            },
+            &ServerSettings {
+                protocol: Protocol::Smtp,
+                host: format!("smtp.{domain}"),
+                port: 465,
+                security: Security::Tls,
+                username: user,
+            },
+        )
+    }
+
+    /// The form filled with these two servers.
+    pub fn from_servers(incoming: &ServerSettings, outgoing: &ServerSettings) -> Self {
+        Self {
+            incoming_protocol: if incoming.protocol == Protocol::Pop3 {
+                Protocol::Pop3
+            } else {
+                Protocol::Imap
+            },
+            incoming: ServerForm::from_settings(incoming),
+            outgoing: ServerForm::from_settings(outgoing),
+            accept_plaintext: false,
+            extra_ca: String::new(),
+            accept_extra_ca: false,
+            show_problems: false,
+        }
+    }
+
+    pub fn server(&self, role: Role) -> &ServerForm {
+        match role {
+            Role::Incoming => &self.incoming,
+            Role::Outgoing => &self.outgoing,
+        }
+    }
+
+    fn server_mut(&mut self, role: Role) -> &mut ServerForm {
+        match role {
+            Role::Incoming => &mut self.incoming,
+            Role::Outgoing => &mut self.outgoing,
+        }
+    }
+
+    /// The protocol of a role.
+    pub fn protocol(&self, role: Role) -> Protocol {
+        match role {
+            Role::Incoming => self.incoming_protocol,
+            Role::Outgoing => Protocol::Smtp,
+        }
+    }
+
+    /// Whether either server is set to send the password unencrypted.
+    pub fn uses_plaintext(&self) -> bool {
+        self.incoming.security == Security::Plain || self.outgoing.security == Security::Plain
+    }
+
+    /// Applies one edit. Changing the protocol or the security moves a port that was the
+    /// usual one for the old choice to the usual one for the new choice.
+    pub fn apply(&mut self, field: ManualField) {
+        match field {
+            ManualField::Host(role, v) => self.server_mut(role).host = v,
+            ManualField::Port(role, v) => self.server_mut(role).port = v,
+            ManualField::Username(role, v) => self.server_mut(role).username = v,
+            ManualField::Security(role, security) => {
+                let protocol = self.protocol(role);
+                let form = self.server_mut(role);
+                let old_default = protocol.default_port(form.security).to_string();
+                if form.port.trim() == old_default || form.port.trim().is_empty() {
+                    form.port = protocol.default_port(security).to_string();
+                }
+                form.security = security;
+            }
+            ManualField::IncomingProtocol(protocol) if protocol.is_incoming() => {
+                let security = self.incoming.security;
+                let old_default = self.incoming_protocol.default_port(security).to_string();
+                if self.incoming.port.trim() == old_default || self.incoming.port.trim().is_empty()
+                {
+                    self.incoming.port = protocol.default_port(security).to_string();
+                }
+                self.incoming_protocol = protocol;
+            }
+            ManualField::IncomingProtocol(_) => {}
+            ManualField::AcceptPlaintext(v) => self.accept_plaintext = v,
+            ManualField::ExtraCaFile(v) => {
+                if v.trim() != self.extra_ca.trim() {
+                    // A new file needs a new decision.
+                    self.accept_extra_ca = false;
+                }
+                self.extra_ca = v;
+            }
+            ManualField::AcceptExtraCa(v) => self.accept_extra_ca = v,
+        }
+    }
+
+    /// Every problem with the form, in order; empty means it can be tested.
+    pub fn problems(&self) -> Vec<FieldProblem> {
+        let mut out = Vec::new();
+        for role in Role::BOTH {
+            let f = self.server(role);
+            let host = f.host.trim();
+            if host.is_empty() {
+                out.push(FieldProblem {
+                    role,
+                    field: "host",
+                    message: "Enter the server name, e.g. imap.example.com.".into(),
+                });
+            } else if host
+                .chars()
+                .any(|c| c.is_whitespace() || c == '/' || c == '@')
+            {
+                out.push(FieldProblem {
+                    role,
+                    field: "host",
+                    message: format!("\"{host}\" is not a server name."),
+                });
+            }
+            match f.port.trim().parse::<u16>() {
+                Ok(p) if p > 0 => {}
+                _ => out.push(FieldProblem {
+                    role,
+                    field: "port",
+                    message: "The port is a number from 1 to 65535.".into(),
+                }),
+            }
+            if f.username.trim().is_empty() {
+                out.push(FieldProblem {
+                    role,
+                    field: "username",
+                    message: "Enter the user name (usually the full email address).".into(),
+                });
+            }
+        }
+        if self.uses_plaintext() && !self.accept_plaintext {
+            out.push(FieldProblem {
+                role: if self.incoming.security == Security::Plain {
+                    Role::Incoming
+                } else {
+                    Role::Outgoing
+                },
+                field: "security",
+                message: "Without encryption your password crosses the network readable by \
+                          anyone on the way. Tick the box to confirm you want this."
+                    .into(),
+            });
+        }
+        if !self.extra_ca.trim().is_empty() && !self.accept_extra_ca {
+            out.push(FieldProblem {
+                role: Role::Incoming,
+                field: "extra_ca",
+                message: "Tick the box to confirm you trust this certificate authority.".into(),
+            });
+        }
+        out
+    }
+
+    /// The two servers, if the form has no problems.
+    pub fn settings(&self) -> Option<(ServerSettings, ServerSettings)> {
+        if !self.problems().is_empty() {
+            return None;
+        }
+        let make = |role: Role| -> Option<ServerSettings> {
+            let f = self.server(role);
+            Some(ServerSettings {
+                protocol: self.protocol(role),
+                host: f.host.trim().to_ascii_lowercase(),
+                port: f.port.trim().parse().ok()?,
+                security: f.security,
+                username: f.username.trim().to_string(),
+            })
+        };
+        Some((make(Role::Incoming)?, make(Role::Outgoing)?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> ManualForm {
+        ManualForm::guessed(&EmailAddress::parse("ann@example.com").unwrap())
+    }
+
+    #[test]
+    fn guesses_use_the_domain_and_tls() {
+        let f = form();
+        let (i, o) = f.settings().unwrap();
+        assert_eq!(i.endpoint(), "imap.example.com:993");
+        assert_eq!(o.endpoint(), "smtp.example.com:465");
+        assert_eq!(i.username, "ann@example.com");
+    }
+
+    #[test]
+    fn switching_security_moves_a_default_port_but_keeps_a_custom_one() {
+        let mut f = form();
+        f.apply(ManualField::Security(Role::Incoming, Security::StartTls));
+        assert_eq!(f.incoming.port, "143");
+        f.apply(ManualField::Port(Role::Incoming, "10143".into()));
+        f.apply(ManualField::Security(Role::Incoming, Security::Tls));
+        assert_eq!(f.incoming.port, "10143");
+        f.apply(ManualField::Port(Role::Incoming, "993".into()));
+        f.apply(ManualField::IncomingProtocol(Protocol::Pop3));
+        assert_eq!(f.incoming.port, "995");
+        assert_eq!(f.settings().unwrap().0.protocol, Protocol::Pop3);
+    }
+
+    #[test]
+    fn plaintext_needs_the_tick() {
+        let mut f = form();
+        f.apply(ManualField::Security(Role::Outgoing, Security::Plain));
+        assert!(f.settings().is_none());
+        assert_eq!(f.problems()[0].field, "security");
+        f.apply(ManualField::AcceptPlaintext(true));
+        assert_eq!(f.settings().unwrap().1.security, Security::Plain);
+    }
+
+    #[test]
+    fn an_extra_authority_needs_the_tick_and_a_new_file_a_new_tick() {
+        let mut f = form();
+        f.apply(ManualField::ExtraCaFile("/tmp/ca.pem".into()));
+        assert!(f.settings().is_none());
+        f.apply(ManualField::AcceptExtraCa(true));
+        assert!(f.settings().is_some());
+        f.apply(ManualField::ExtraCaFile("/tmp/other.pem".into()));
+        assert!(!f.accept_extra_ca);
+    }
+
+    #[test]
+    fn bad_fields_are_named() {
+        let mut f = form();
+        f.apply(ManualField::Host(Role::Incoming, " ".into()));
+        f.apply(ManualField::Port(Role::Outgoing, "70000".into()));
+        f.apply(ManualField::Username(Role::Outgoing, "".into()));
+        let p = f.problems();
+        let names: Vec<_> = p.iter().map(|p| (p.role, p.field)).collect();
+        assert_eq!(
+            names,
+            vec![
+                (Role::Incoming, "host"),
+                (Role::Outgoing, "port"),
+                (Role::Outgoing, "username")
+            ]
+        );
+    }
+}
