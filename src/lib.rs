@@ -8,7 +8,9 @@
 
 pub mod account;
 pub mod cli;
+pub mod gui;
 pub mod net;
 pub mod probe;
 pub mod report;
+pub mod runtime;
 pub mod wizard;

@@ -1,5 +1,4 @@
-//! The `mailsetup` executable: subcommands for technicians; without one, the window (once it
-//! exists) — until then, the help text.
+//! The `mailsetup` executable: subcommands for technicians; without one, the window.
 
 use std::process::ExitCode;
 
@@ -11,10 +10,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(command) => run(command),
-        None => {
-            let _ = Cli::command().print_help();
-            ExitCode::SUCCESS
-        }
+        None => match mailsetup::gui::run() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("mailsetup: {e}");
+                let _ = Cli::command().print_help();
+                ExitCode::FAILURE
+            }
+        },
     }
 }
 

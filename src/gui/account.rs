@@ -1,0 +1,162 @@
+//! Page 1, "Your account": name (optional), email address with live checking and the
+//! "did you mean …?" hint, the provider note as soon as the domain is known, and the password
+//! (hidden, with a show toggle).
+
+use egui::{Id, RichText, TextEdit, Ui};
+use secrecy::{ExposeSecret, SecretString};
+use zeroize::Zeroizing;
+
+use crate::wizard::{AddressCheck, Event, Wizard};
+
+use super::theme::palette;
+use super::widgets::{boxed, button, primary, text_field};
+
+/// The password field's widget id (its state is cleared after the password is handed on).
+pub fn password_id() -> Id {
+    Id::unique("mailsetup-password")
+}
+
+/// The name field's widget id (focused when the page opens).
+pub fn name_id() -> Id {
+    Id::unique("mailsetup-name")
+}
+
+pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
+    let p = palette(ui);
+    ui.label("Enter the address and password you use for your mail. We will find the right servers and test them before anything is saved.");
+    ui.add_space(6.0);
+
+    let mut name = w.name().to_string();
+    if text_field(
+        ui,
+        "Your name (optional)",
+        &mut name,
+        "as others see it",
+        name_id(),
+    )
+    .changed()
+    {
+        out.push(Event::NameEdited(name));
+    }
+
+    let mut email = w.email_text().to_string();
+    if text_field(
+        ui,
+        "Email address",
+        &mut email,
+        "name@example.com",
+        Id::unique("mailsetup-email"),
+    )
+    .changed()
+    {
+        out.push(Event::EmailEdited(email));
+    }
+    match w.address_check() {
+        AddressCheck::Quiet => {}
+        AddressCheck::Invalid(why) => {
+            ui.label(RichText::new(format!("✖ {why}")).color(p.fail));
+        }
+        AddressCheck::Valid { suggestion, .. } => {
+            if let Some(s) = suggestion {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(format!("Did you mean {s}?")).color(p.warn));
+                    if ui.button(format!("Use {s}")).clicked() {
+                        out.push(Event::AcceptSuggestion);
+                    }
+                });
+            }
+        }
+    }
+    if let Some(note) = w.note() {
+        provider_note(ui, w, note, out);
+    }
+
+    password(ui, w, out);
+}
+
+fn password(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
+    let p = palette(ui);
+    let l = ui.label("Password");
+    // A short-lived copy for the widget, wiped when this frame is done with it.
+    let mut text = Zeroizing::new(w.password().expose_secret().to_string());
+    let r = ui
+        .add(
+            TextEdit::singleline(&mut *text)
+                .id(password_id())
+                .password(!w.show_password())
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(l.id);
+    if r.changed() {
+        out.push(Event::PasswordEdited(SecretString::from(text.as_str())));
+    }
+    let mut show = w.show_password();
+    if ui.checkbox(&mut show, "Show password").changed() {
+        out.push(Event::ShowPassword(show));
+    }
+    if let Some(problem) = w.password_problem() {
+        ui.label(
+            RichText::new(format!(
+                "✖ {problem} Correct the password, then press Next to test again."
+            ))
+            .color(p.fail),
+        );
+    } else if w.show_errors() && w.password_missing() {
+        ui.label(RichText::new("✖ Enter your password.").color(p.fail));
+    }
+}
+
+fn provider_note(
+    ui: &mut Ui,
+    w: &Wizard,
+    note: &crate::wizard::ProviderNote,
+    out: &mut Vec<Event>,
+) {
+    let p = palette(ui);
+    let (fill, edge) = if note.oauth_only {
+        (p.fail_fill, p.fail)
+    } else if note.needs_app_password || note.enable_first.is_some() {
+        (p.warn_fill, p.warn)
+    } else {
+        (
+            p.note_fill,
+            ui.visuals().widgets.noninteractive.bg_stroke.color,
+        )
+    };
+    let _ = w;
+    boxed(ui, fill, edge, |ui| {
+        ui.label(RichText::new(&note.name).strong());
+        if !note.login_advice.is_empty() {
+            ui.label(&note.login_advice);
+        }
+        if let Some(first) = &note.enable_first {
+            ui.label(format!("Before you start: {first}"));
+        }
+        for n in &note.notes {
+            ui.label(n);
+        }
+        if let Some(url) = &note.app_password_url {
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Create an app password here:");
+                if ui.link(url).clicked() {
+                    out.push(Event::OpenUrl(url.clone()));
+                }
+            });
+        }
+    });
+}
+
+pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
+    let ready = w.account_complete();
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        if primary(ui, "Next", true) {
+            out.push(Event::Next);
+        }
+        if button(ui, "Set up manually", true) {
+            out.push(Event::SetUpManually);
+        }
+        if !ready {
+            ui.label(RichText::new("Enter your address and password to go on.").weak());
+        }
+    });
+}

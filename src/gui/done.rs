@@ -1,0 +1,138 @@
+//! Page 6, "Done": what was saved and where (the account file, the keychain holding the
+//! password), with "Add another account" and "Close". When the keychain is unavailable: the
+//! precise reason and the choices — retry, the Linux kernel keyring, cancel. Never a
+//! plain-text fallback.
+
+use egui::{RichText, Ui};
+
+use crate::wizard::{Event, SaveProblem, SaveState, Wizard};
+
+use super::theme::palette;
+use super::widgets::{Mark, boxed, button, mark, primary};
+
+pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
+    let p = palette(ui);
+    let email = w.email().map(|e| e.to_string()).unwrap_or_default();
+    match w.save_state() {
+        SaveState::NotStarted => {}
+        SaveState::Saving(..) => {
+            ui.horizontal(|ui| {
+                mark(ui, Mark::Running);
+                ui.label("Saving: password to the keychain, then the account file…");
+            });
+        }
+        SaveState::Saved(saved) => {
+            boxed(ui, p.note_fill, p.ok, |ui| {
+                ui.label(
+                    RichText::new(format!("✔ {email} is set up."))
+                        .color(p.ok)
+                        .strong(),
+                );
+            });
+            ui.add_space(4.0);
+            egui::Grid::new("saved")
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    ui.label("Account file");
+                    ui.label(RichText::new(saved.config_path.display().to_string()).monospace());
+                    ui.end_row();
+                    ui.label("Password stored in");
+                    ui.label(&saved.keychain_label);
+                    ui.end_row();
+                    ui.label("Account id");
+                    ui.label(RichText::new(&saved.account_id).monospace());
+                    ui.end_row();
+                    for t in w.tests() {
+                        ui.label(t.role.label());
+                        ui.label(format!(
+                            "{} {} ({})",
+                            t.server.protocol,
+                            t.server.endpoint(),
+                            t.server.security
+                        ));
+                        ui.end_row();
+                    }
+                });
+            ui.label("The password is only in the keychain, never in the account file.");
+        }
+        SaveState::Failed(problem, _) => failed(ui, problem, out),
+    }
+}
+
+fn failed(ui: &mut Ui, problem: &SaveProblem, out: &mut Vec<Event>) {
+    let p = palette(ui);
+    match problem {
+        SaveProblem::KeychainUnavailable {
+            reason,
+            advice,
+            keyutils_possible,
+        } => {
+            boxed(ui, p.fail_fill, p.fail, |ui| {
+                ui.label(
+                    RichText::new("✖ The password could not be stored: no keychain is available.")
+                        .strong(),
+                );
+                ui.label(reason);
+                if !advice.is_empty() {
+                    ui.label(advice);
+                }
+                ui.label(
+                    "Nothing was saved. mailsetup never writes your password to a file instead.",
+                );
+            });
+            ui.add_space(4.0);
+            ui.label("What you can do:");
+            ui.horizontal_wrapped(|ui| {
+                if ui.button("Try again").clicked() {
+                    out.push(Event::RetrySave);
+                }
+                if *keyutils_possible
+                    && ui
+                        .button("Use the Linux kernel keyring")
+                        .on_hover_text("The kernel keyring (keyutils) keeps the password in memory for this login session; it is gone after a restart.")
+                        .clicked()
+                {
+                    out.push(Event::UseKeyutils);
+                }
+                if ui.button("Cancel").clicked() {
+                    out.push(Event::Cancel);
+                }
+            });
+            if *keyutils_possible {
+                ui.label(RichText::new("The kernel keyring keeps the password only until you log out or restart; you would be asked again then.").small());
+            }
+        }
+        SaveProblem::File { reason } => {
+            boxed(ui, p.fail_fill, p.fail, |ui| {
+                ui.label(RichText::new("✖ The account file could not be written.").strong());
+                ui.label(reason);
+                ui.label(
+                    "The password was removed from the keychain again, so nothing is half-saved.",
+                );
+            });
+            ui.horizontal(|ui| {
+                if ui.button("Try again").clicked() {
+                    out.push(Event::RetrySave);
+                }
+                if ui.button("Cancel").clicked() {
+                    out.push(Event::Cancel);
+                }
+            });
+        }
+    }
+}
+
+pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
+    let saved = matches!(w.save_state(), SaveState::Saved(_));
+    ui.horizontal(|ui| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if primary(ui, "Close", saved) {
+                out.push(Event::Close);
+            }
+            if button(ui, "Add another account", saved) {
+                out.push(Event::AddAnother);
+            }
+        });
+    });
+}

@@ -1,0 +1,176 @@
+//! Page 5, "Manual settings": incoming protocol, server, port, security and user name for
+//! both servers, pre-filled; insecure choices (no encryption, an extra certificate
+//! authority) need a tick that says what the risk is. "Test settings" runs the checklist.
+
+use egui::{Id, RichText, Ui};
+
+use crate::account::{Protocol, Security};
+use crate::wizard::{Event, ManualField, ManualForm, Role, Wizard};
+
+use super::theme::palette;
+use super::widgets::{boxed, button, primary, text_field};
+
+pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
+    let Some(form) = w.manual() else {
+        return;
+    };
+    let p = palette(ui);
+    ui.label("Your provider's help pages list these settings. The user name is usually your full email address.");
+
+    ui.horizontal(|ui| {
+        ui.label("Incoming protocol:");
+        for protocol in [Protocol::Imap, Protocol::Pop3] {
+            if ui
+                .radio(form.incoming_protocol == protocol, protocol.label())
+                .clicked()
+            {
+                out.push(Event::Manual(ManualField::IncomingProtocol(protocol)));
+            }
+        }
+    });
+    server(ui, form, Role::Incoming, out);
+    ui.add_space(4.0);
+    server(ui, form, Role::Outgoing, out);
+
+    if form.uses_plaintext() {
+        boxed(ui, p.warn_fill, p.warn, |ui| {
+            let mut v = form.accept_plaintext;
+            if ui
+                .checkbox(
+                    &mut v,
+                    "Send my password without encryption. I understand that anyone on the network between me and the server (public Wi-Fi, the internet provider) can read it and my mail.",
+                )
+                .changed()
+            {
+                out.push(Event::Manual(ManualField::AcceptPlaintext(v)));
+            }
+        });
+    }
+
+    egui::CollapsingHeader::new("Certificate authority (for company servers)")
+        .id_salt("extra-ca")
+        .default_open(!form.extra_ca.is_empty())
+        .show(ui, |ui| {
+            ui.label("Only if your IT department gave you a certificate file for its own mail server.");
+            let mut path = form.extra_ca.clone();
+            if text_field(
+                ui,
+                "Certificate authority file (PEM)",
+                &mut path,
+                "/path/to/company-ca.pem",
+                Id::unique("manual-extra-ca"),
+            )
+            .changed()
+            {
+                out.push(Event::Manual(ManualField::ExtraCaFile(path)));
+            }
+            if !form.extra_ca.trim().is_empty() {
+                let mut v = form.accept_extra_ca;
+                if ui
+                    .checkbox(
+                        &mut v,
+                        "Trust every certificate this authority signs. Whoever holds its key can read connections this app makes to these servers.",
+                    )
+                    .changed()
+                {
+                    out.push(Event::Manual(ManualField::AcceptExtraCa(v)));
+                }
+            }
+        });
+
+    if form.show_problems {
+        for problem in form.problems() {
+            ui.label(
+                RichText::new(format!("✖ {}: {}", problem.role.label(), problem.message))
+                    .color(p.fail),
+            );
+        }
+    }
+}
+
+fn server(ui: &mut Ui, form: &ManualForm, role: Role, out: &mut Vec<Event>) {
+    let f = form.server(role);
+    let word = match role {
+        Role::Incoming => "Incoming",
+        Role::Outgoing => "Outgoing",
+    };
+    ui.label(
+        RichText::new(format!(
+            "{} ({})",
+            role.label(),
+            form.protocol(role).label()
+        ))
+        .strong(),
+    );
+    let mut host = f.host.clone();
+    if text_field(
+        ui,
+        &format!("{word} server"),
+        &mut host,
+        "mail.example.com",
+        Id::unique(("manual-host", role)),
+    )
+    .changed()
+    {
+        out.push(Event::Manual(ManualField::Host(role, host)));
+    }
+    ui.horizontal(|ui| {
+        let l = ui.label(format!("{word} port"));
+        let mut port = f.port.clone();
+        if ui
+            .add(
+                egui::TextEdit::singleline(&mut port)
+                    .id(Id::unique(("manual-port", role)))
+                    .desired_width(70.0),
+            )
+            .labelled_by(l.id)
+            .changed()
+        {
+            out.push(Event::Manual(ManualField::Port(role, port)));
+        }
+        ui.add_space(8.0);
+        ui.label("Security:");
+        for (security, text) in [
+            (Security::Tls, "SSL/TLS"),
+            (Security::StartTls, "STARTTLS"),
+            (Security::Plain, "None (unsafe)"),
+        ] {
+            if ui.radio(f.security == security, text).clicked() {
+                out.push(Event::Manual(ManualField::Security(role, security)));
+            }
+        }
+    });
+    let mut user = f.username.clone();
+    if text_field(
+        ui,
+        &format!("{word} user name"),
+        &mut user,
+        "name@example.com",
+        Id::unique(("manual-user", role)),
+    )
+    .changed()
+    {
+        out.push(Event::Manual(ManualField::Username(role, user)));
+    }
+}
+
+pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
+    let ok = w.manual().is_some_and(|f| f.problems().is_empty());
+    ui.horizontal(|ui| {
+        if button(ui, "Back", true) {
+            out.push(Event::Back);
+        }
+        if button(ui, "Cancel", true) {
+            out.push(Event::Cancel);
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            // Always clickable: pressing it shows what is missing.
+            if primary(ui, "Test settings", true) {
+                out.push(Event::Next);
+            }
+            if !ok {
+                ui.label(RichText::new("Some settings need attention.").weak());
+            }
+        });
+    });
+}

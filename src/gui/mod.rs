@@ -1,0 +1,283 @@
+//! The window: an eframe app that draws the wizard's current page and turns clicks and keys
+//! into wizard events. One file per page; `theme` holds the look.
+//!
+//! Each frame: drain the runtime's events into the wizard, draw the page from `&Wizard`
+//! (pages only read it and return events), then apply those events and hand the resulting
+//! effects to the runtime. Nothing here decides anything a test could not reach through the
+//! wizard. The window repaints only when something changes: input, a runtime event (the
+//! runtime calls `request_repaint`), or a spinner that is on screen.
+//!
+//! Keyboard: Tab moves through the page in reading order, then the buttons; Enter means Next
+//! unless a button or box has the focus; Esc means Back (or Cancel where there is no Back).
+
+mod account;
+mod done;
+mod lookup;
+mod manual;
+mod protocol;
+mod testing;
+pub mod theme;
+mod widgets;
+
+use std::sync::mpsc::Receiver;
+
+use egui::{Key, RichText, TextEdit, Ui, UiBuilder};
+
+use crate::runtime::{Runtime, RuntimeConfig};
+use crate::wizard::{Effect, Event, Page, SaveProblem, SaveState, Wizard};
+
+/// The window title.
+pub const TITLE: &str = "Mail Setup";
+/// The application id (Wayland app id, X11 WM_CLASS): matches the desktop file name.
+pub const APP_ID: &str = "mailsetup";
+/// The window icon (256×256 PNG, drawn by `examples/make_icon.rs`).
+pub const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
+
+/// The eframe app.
+pub struct MailSetupApp {
+    wizard: Wizard,
+    runtime: Runtime,
+    events: Receiver<Event>,
+    /// The page drawn last frame (to focus the first field of a new page).
+    last_page: Option<Page>,
+    /// For `MAILSETUP_EXIT_AFTER_FIRST_FRAME` (the start-up benchmark).
+    exit_after_first_frame: bool,
+    frames: u64,
+}
+
+impl MailSetupApp {
+    /// Builds the app with its runtime; the runtime wakes the window when work reports.
+    pub fn new(cc: &eframe::CreationContext<'_>, config: RuntimeConfig) -> std::io::Result<Self> {
+        theme::apply(&cc.egui_ctx);
+        let ctx = cc.egui_ctx.clone();
+        let (runtime, events) =
+            Runtime::new(config, std::sync::Arc::new(move || ctx.request_repaint()))?;
+        Ok(Self {
+            wizard: Wizard::new(),
+            runtime,
+            events,
+            last_page: None,
+            exit_after_first_frame: std::env::var_os("MAILSETUP_EXIT_AFTER_FIRST_FRAME").is_some(),
+            frames: 0,
+        })
+    }
+
+    /// The wizard (tests read its state).
+    pub fn wizard(&self) -> &Wizard {
+        &self.wizard
+    }
+
+    /// How many runtime tasks are still running (tests check cancellation).
+    pub fn running_tasks(&mut self) -> usize {
+        self.runtime.running()
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, event: Event) {
+        for effect in self.wizard.handle(event) {
+            if let Some(effect) = self.runtime.execute(effect) {
+                window_effect(ctx, effect);
+            }
+        }
+    }
+
+    fn drain(&mut self, ctx: &egui::Context) {
+        while let Ok(event) = self.events.try_recv() {
+            self.apply(ctx, event);
+        }
+    }
+}
+
+/// Effects that belong to the window.
+fn window_effect(ctx: &egui::Context, effect: Effect) {
+    match effect {
+        Effect::Close => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        Effect::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
+        Effect::ForgetPasswordWidget => forget_password_widget(ctx),
+        _ => {}
+    }
+}
+
+/// Removes the password field's widget state (egui keeps undo copies of typed text).
+pub fn forget_password_widget(ctx: &egui::Context) {
+    let id = account::password_id();
+    if let Some(mut state) = TextEdit::load_state(ctx, id) {
+        // The undo history is shared between clones of the state: empty it first.
+        state.clear_undoer();
+    }
+    ctx.data_mut(|d| d.remove::<egui::text_edit::TextEditState>(id));
+}
+
+impl eframe::App for MailSetupApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.drain(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.drain(&ctx);
+
+        // Keys are read before the page is drawn: Enter means Next unless a button or box
+        // has the focus (they act on Enter themselves); text fields count as "no button".
+        let focused = ctx.memory(|m| m.focused());
+        let typing = ctx.egui_wants_keyboard_input();
+        let (enter, escape) =
+            ctx.input(|i| (i.key_pressed(Key::Enter), i.key_pressed(Key::Escape)));
+        let mut out = Vec::new();
+        if enter && (focused.is_none() || typing) {
+            out.push(Event::Next);
+        }
+        if escape {
+            let failed_save = matches!(self.wizard.save_state(), SaveState::Failed(..));
+            if self.wizard.can_go_back() {
+                out.push(Event::Back);
+            } else if failed_save {
+                out.push(Event::Cancel);
+            }
+        }
+
+        let page = self.wizard.page();
+        let new_page = self.last_page != Some(page);
+        self.last_page = Some(page);
+        draw(ui, &self.wizard, &mut out);
+        if new_page && page == Page::Account {
+            ctx.memory_mut(|m| m.request_focus(account::name_id()));
+        }
+
+        for event in out {
+            self.apply(&ctx, event);
+        }
+        if self.wizard.page() != page {
+            ctx.request_repaint();
+        }
+
+        self.frames += 1;
+        if self.exit_after_first_frame {
+            if self.frames == 1 {
+                ctx.request_repaint();
+            } else {
+                println!("first-frame");
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+}
+
+/// Draws the whole window for the wizard's page: header, page body (scrollable), buttons.
+pub fn draw(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        let full = ui.available_rect_before_wrap();
+        let nav_height = 44.0;
+        let body_rect =
+            egui::Rect::from_min_max(full.min, egui::pos2(full.max.x, full.max.y - nav_height));
+        let nav_rect = egui::Rect::from_min_max(
+            egui::pos2(full.min.x, full.max.y - nav_height + 8.0),
+            full.max,
+        );
+
+        ui.scope_builder(UiBuilder::new().max_rect(body_rect), |ui| {
+            header(ui, w);
+            egui::ScrollArea::vertical()
+                .id_salt(("page", w.page() as u8))
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.set_max_width(ui.available_width().min(720.0));
+                    match w.page() {
+                        Page::Account => account::body(ui, w, out),
+                        Page::Lookup => lookup::body(ui, w, out),
+                        Page::Protocol => protocol::body(ui, w, out),
+                        Page::Testing => testing::body(ui, w, out),
+                        Page::Manual => manual::body(ui, w, out),
+                        Page::Done => done::body(ui, w, out),
+                    }
+                    ui.add_space(8.0);
+                });
+        });
+        ui.scope_builder(UiBuilder::new().max_rect(nav_rect), |ui| {
+            ui.separator();
+            match w.page() {
+                Page::Account => account::nav(ui, w, out),
+                Page::Lookup => lookup::nav(ui, w, out),
+                Page::Protocol => protocol::nav(ui, w, out),
+                Page::Testing => testing::nav(ui, w, out),
+                Page::Manual => manual::nav(ui, w, out),
+                Page::Done => done::nav(ui, w, out),
+            }
+        });
+    });
+}
+
+fn header(ui: &mut Ui, w: &Wizard) {
+    let step = match w.page() {
+        Page::Account => Some(1),
+        Page::Lookup => Some(2),
+        Page::Protocol => Some(3),
+        Page::Testing | Page::Manual => Some(4),
+        Page::Done => Some(5),
+    };
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(TITLE).small().weak());
+        if let Some(n) = step {
+            ui.label(RichText::new(format!("· step {n} of 5")).small().weak());
+        }
+    });
+    let title = match (w.page(), w.save_state()) {
+        (Page::Done, SaveState::Failed(SaveProblem::KeychainUnavailable { .. }, _)) => {
+            "Could not store the password"
+        }
+        (Page::Done, SaveState::Failed(SaveProblem::File { .. }, _)) => "Could not save",
+        (Page::Done, SaveState::Saving(..)) => "Saving",
+        (page, _) => page.title(),
+    };
+    ui.heading(title);
+    ui.add_space(4.0);
+}
+
+/// Window options: title, app id, icon, size.
+pub fn native_options(renderer: eframe::Renderer) -> eframe::NativeOptions {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title(TITLE)
+        .with_app_id(APP_ID)
+        .with_inner_size([640.0, 620.0])
+        .with_min_inner_size([440.0, 420.0]);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
+    eframe::NativeOptions {
+        viewport,
+        renderer,
+        ..Default::default()
+    }
+}
+
+/// Why the window could not open.
+#[derive(Debug, thiserror::Error)]
+pub enum WindowError {
+    #[error("could not set up: {0}")]
+    Config(#[from] crate::runtime::ConfigError),
+    #[error("could not open the window with either renderer (wgpu: {wgpu}; OpenGL: {glow})")]
+    NoRenderer { wgpu: String, glow: String },
+}
+
+/// Opens the window and runs until it is closed. Tries wgpu first and falls back to
+/// OpenGL (glow) if wgpu cannot start.
+pub fn run() -> Result<(), WindowError> {
+    let config = RuntimeConfig::from_env()?;
+    let start = |renderer: eframe::Renderer, config: RuntimeConfig| {
+        eframe::run_native(
+            APP_ID,
+            native_options(renderer),
+            Box::new(
+                move |cc| Ok(Box::new(MailSetupApp::new(cc, config)?) as Box<dyn eframe::App>),
+            ),
+        )
+    };
+    let wgpu = match start(eframe::Renderer::Wgpu, config.clone()) {
+        Ok(()) => return Ok(()),
+        Err(e) => e.to_string(),
+    };
+    tracing::warn!("wgpu could not start ({wgpu}); trying OpenGL");
+    start(eframe::Renderer::Glow, config).map_err(|e| WindowError::NoRenderer {
+        wgpu,
+        glow: e.to_string(),
+    })
+}

@@ -1,0 +1,115 @@
+//! Page 3, "How do you want to read mail?": IMAP or POP3, what each means, our
+//! recommendation for this person, the provider's own stance; only protocols the provider
+//! offers can be chosen, the other one is explained.
+
+use egui::{RichText, Ui};
+
+use crate::account::Protocol;
+use crate::wizard::guidance::{imap_text, pop3_text};
+use crate::wizard::{Event, Role, Wizard};
+
+use super::theme::palette;
+use super::widgets::{boxed, button, primary};
+
+pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
+    let p = palette(ui);
+    let guide = w.protocol_guide();
+    let chosen = w.protocol();
+
+    ui.label("Tell us how you read mail and we suggest the way that fits:");
+    let mut one = w.one_device();
+    if ui
+        .checkbox(&mut one, "I read this mail on one computer only")
+        .changed()
+    {
+        out.push(Event::OneDevice(one));
+    }
+    let mut offline = w.offline();
+    if ui
+        .checkbox(
+            &mut offline,
+            "I often need my mail without an internet connection",
+        )
+        .changed()
+    {
+        out.push(Event::Offline(offline));
+    }
+    ui.add_space(4.0);
+
+    for (protocol, title, text) in [
+        (
+            Protocol::Imap,
+            "IMAP — keep mail on the server, in sync everywhere",
+            imap_text(),
+        ),
+        (
+            Protocol::Pop3,
+            "POP3 — download mail to this computer",
+            pop3_text(),
+        ),
+    ] {
+        let offered = guide.offered.contains(&protocol);
+        let recommended = guide.recommended == protocol;
+        let label = if recommended {
+            format!("{title} (recommended)")
+        } else {
+            title.to_string()
+        };
+        let edge = if chosen == protocol && offered {
+            ui.visuals().selection.stroke.color
+        } else {
+            ui.visuals().widgets.noninteractive.bg_stroke.color
+        };
+        boxed(ui, ui.visuals().faint_bg_color, edge, |ui| {
+            let r = ui.add_enabled(
+                offered,
+                egui::RadioButton::new(
+                    chosen == protocol && offered,
+                    RichText::new(label).strong(),
+                ),
+            );
+            if r.clicked() {
+                out.push(Event::ChooseProtocol(protocol));
+            }
+            ui.label(text);
+            if let Some((_, why)) = guide.unavailable.iter().find(|(p, _)| *p == protocol) {
+                ui.label(RichText::new(format!("Not available: {why}")).color(p.warn));
+            } else if let Some(offer) = w.offers_for(Role::Incoming, protocol).first() {
+                ui.label(
+                    RichText::new(format!(
+                        "Server: {} ({})",
+                        offer.settings.endpoint(),
+                        offer.settings.security
+                    ))
+                    .small()
+                    .color(p.muted),
+                );
+            }
+        });
+    }
+
+    ui.add_space(4.0);
+    ui.label(RichText::new("Our suggestion").strong());
+    ui.label(&guide.why);
+    if let Some(stance) = &guide.stance {
+        ui.label(RichText::new("What your provider says").strong());
+        ui.label(&stance.text);
+    }
+}
+
+pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
+    let _ = w;
+    ui.horizontal(|ui| {
+        if button(ui, "Back", true) {
+            out.push(Event::Back);
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if primary(ui, "Next", true) {
+                out.push(Event::Next);
+            }
+            if button(ui, "Set up manually", true) {
+                out.push(Event::SetUpManually);
+            }
+        });
+    });
+}

@@ -1,0 +1,213 @@
+//! Page 4, "Testing your settings": a live checklist per server (find server, connect,
+//! secure connection, server greeting, sign in, sign out) with spinner / tick / cross and
+//! time; after a failure the diagnosis in plain words, the ways forward, and a Details
+//! disclosure with the server's words, the TLS facts and the redacted transcript.
+
+use egui::{RichText, Ui};
+
+use crate::probe::{Direction, ProbeReport};
+use crate::wizard::{Event, NextAction, RowState, ServerTest, TestState, Wizard};
+
+use super::theme::palette;
+use super::widgets::{Mark, boxed, button, duration, mark, primary};
+
+pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
+    let p = palette(ui);
+    if w.all_verified() {
+        boxed(ui, p.note_fill, p.ok, |ui| {
+            ui.label(
+                RichText::new(
+                    "✔ Both servers work. Press \"Save account\" to keep these settings.",
+                )
+                .color(p.ok)
+                .strong(),
+            );
+        });
+    }
+    if !w.source_words().is_empty() {
+        ui.label(
+            RichText::new(format!("Settings from: {}", w.source_words()))
+                .small()
+                .color(p.muted),
+        );
+    }
+    for test in w.tests() {
+        server(ui, w, test, out);
+        ui.add_space(6.0);
+    }
+}
+
+fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
+    let p = palette(ui);
+    let s = &test.server;
+    ui.label(
+        RichText::new(format!(
+            "{} — {} {} ({}, user {})",
+            test.role.label(),
+            s.protocol,
+            s.endpoint(),
+            s.security,
+            s.username
+        ))
+        .strong(),
+    );
+    egui::Grid::new(("checklist", test.role))
+        .num_columns(3)
+        .spacing([10.0, 4.0])
+        .show(ui, |ui| {
+            for row in test.rows() {
+                let (m, words) = match row.state {
+                    RowState::Pending => (Mark::Waiting, "waiting"),
+                    RowState::Running => (Mark::Running, "in progress"),
+                    RowState::Ok => (Mark::Ok, "done"),
+                    RowState::Failed => (Mark::Failed, "failed"),
+                    RowState::NotReached => (Mark::Nothing, "not reached"),
+                    RowState::Skipped => (Mark::Skipped, "skipped"),
+                    RowState::Stopped => (Mark::Nothing, "stopped"),
+                };
+                mark(ui, m);
+                ui.label(row.item.label());
+                let time = row
+                    .ms
+                    .map(|ms| format!(" · {}", duration(ms)))
+                    .unwrap_or_default();
+                let color = match m {
+                    Mark::Failed => p.fail,
+                    Mark::Ok => p.ok,
+                    Mark::Skipped => p.warn,
+                    _ => p.muted,
+                };
+                ui.label(RichText::new(format!("{words}{time}")).color(color))
+                    .on_hover_text(&row.detail);
+                ui.end_row();
+            }
+        });
+    if let TestState::NotStarted(reason) = &test.state {
+        boxed(ui, p.fail_fill, p.fail, |ui| {
+            ui.label(RichText::new("The test could not start.").strong());
+            ui.label(reason);
+        });
+    }
+    if let Some(report) = &test.report {
+        if let Some(d) = report.diagnosis() {
+            boxed(ui, p.fail_fill, p.fail, |ui| {
+                ui.label(RichText::new(&d.summary).strong());
+                ui.label(&d.advice);
+                ui.horizontal_wrapped(|ui| {
+                    for action in w.next_actions(test.role) {
+                        if matches!(action, NextAction::Retry | NextAction::EditSettings) {
+                            continue; // on the bottom bar
+                        }
+                        if ui.button(action_label(&action)).clicked() {
+                            out.push(Event::Action(action));
+                        }
+                    }
+                });
+            });
+        }
+        details(ui, test, report);
+    }
+}
+
+fn action_label(action: &NextAction) -> String {
+    match action {
+        NextAction::FixPassword => "Fix password".into(),
+        NextAction::CreateAppPassword { url: Some(_) } => "Create an app password".into(),
+        NextAction::CreateAppPassword { url: None } => "Enter an app password".into(),
+        NextAction::TrySecurity { security, port, .. } => {
+            format!("Try {security} on port {port}")
+        }
+        NextAction::TryAlternative { .. } => "Try another server".into(),
+        NextAction::EditSettings => "Edit settings".into(),
+        NextAction::Retry => "Retry".into(),
+    }
+}
+
+/// The "Details" disclosure: the server's words, TLS facts, the redacted transcript.
+fn details(ui: &mut Ui, test: &ServerTest, report: &ProbeReport) {
+    let p = palette(ui);
+    egui::CollapsingHeader::new(format!("Details ({})", test.role.label().to_lowercase()))
+        .id_salt(("details", test.role))
+        .show(ui, |ui| {
+            if let Some(d) = report.diagnosis() {
+                ui.label(format!("Cause code: {}", d.cause.code()));
+                if let Some(reply) = &d.server_reply {
+                    ui.label("The server said:");
+                    ui.label(RichText::new(reply).monospace());
+                }
+                ui.label(RichText::new(&d.detail).small().color(p.muted));
+            }
+            let f = &report.server_facts;
+            if let Some(greeting) = &f.greeting {
+                ui.label(format!("Greeting: {greeting}"));
+            }
+            if let Some(addr) = &f.connected_to {
+                ui.label(format!("Connected to {addr}"));
+            }
+            if let Some(tls) = &report.tls {
+                let verified = if tls.verified {
+                    "certificate verified"
+                } else {
+                    "certificate NOT verified"
+                };
+                ui.label(format!("{} {} — {verified}", tls.version, tls.cipher_suite));
+                if let Some(leaf) = tls.certificates.first() {
+                    ui.label(format!(
+                        "Certificate for {} issued by {}, valid until {}",
+                        if leaf.sans.is_empty() {
+                            leaf.subject.clone()
+                        } else {
+                            leaf.sans.join(", ")
+                        },
+                        leaf.issuer,
+                        leaf.not_after
+                    ));
+                }
+            }
+            ui.label(RichText::new("Transcript (password removed)").strong());
+            let mut text = String::new();
+            for line in &report.transcript {
+                let arrow = match line.direction {
+                    Direction::Sent => "C:",
+                    Direction::Received => "S:",
+                    Direction::Note => "--",
+                };
+                text.push_str(&format!("{:>6} ms {arrow} {}\n", line.at_ms, line.text));
+            }
+            egui::ScrollArea::vertical()
+                .id_salt(("transcript", test.role))
+                .max_height(180.0)
+                .show(ui, |ui| {
+                    ui.label(RichText::new(text).monospace());
+                });
+        });
+}
+
+pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
+    let running = w.testing();
+    let failed = w.tests().any(|t| {
+        matches!(
+            t.state,
+            TestState::Failed | TestState::Stopped | TestState::NotStarted(_)
+        )
+    });
+    ui.horizontal(|ui| {
+        if button(ui, "Back", true) {
+            out.push(Event::Back);
+        }
+        if running && button(ui, "Cancel", true) {
+            out.push(Event::Cancel);
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if primary(ui, "Save account", w.all_verified()) {
+                out.push(Event::Next);
+            }
+            if failed && !running && button(ui, "Retry", true) {
+                out.push(Event::Action(NextAction::Retry));
+            }
+            if button(ui, "Edit settings", true) {
+                out.push(Event::Action(NextAction::EditSettings));
+            }
+        });
+    });
+}

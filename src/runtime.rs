@@ -1,0 +1,275 @@
+//! Runs the wizard's `Effect`s on a tokio runtime and sends the resulting `Event`s back over a
+//! channel, calling a repaint callback after each one so the window wakes up.
+//!
+//! The runtime decides nothing: it executes. Each task is spawned with its `TaskId`; `Cancel`
+//! aborts the task at once (a running probe is dropped mid-conversation, which closes its
+//! sockets). Effects that belong to the window (`Close`, `OpenUrl`, `ForgetPasswordWidget`)
+//! are handed back by `execute` for the window to act on.
+
+mod discovery;
+mod store;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use rustls_pki_types::CertificateDer;
+use secrecy::SecretString;
+use tokio::task::AbortHandle;
+
+use crate::account::ServerSettings;
+use crate::probe::{self, ProbeOptions, Trust, TrustError};
+use crate::wizard::{Effect, Event, SaveRequest, TaskId};
+
+/// Wakes the window up (e.g. `egui::Context::request_repaint`).
+pub type Repaint = Arc<dyn Fn() + Send + Sync>;
+
+/// Everything the runtime needs to reach the world; tests point it at loopback.
+#[derive(Debug, Clone)]
+pub struct RuntimeConfig {
+    /// Deadlines, resolver and trust for server tests (`allow_plaintext` is set per test).
+    pub probe: ProbeOptions,
+    /// Certificate authorities trusted on top of the platform's (tests: the test CA). Kept
+    /// so a CA file the person picks can be added to them.
+    pub extra_roots: Vec<CertificateDer<'static>>,
+    /// Where the account file lives (`None`: the per-user default).
+    pub config_dir: Option<PathBuf>,
+}
+
+/// Why a runtime configuration could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error(transparent)]
+    Trust(#[from] TrustError),
+    #[error("MAILSETUP_RESOLVE: {0}")]
+    Resolve(String),
+}
+
+impl RuntimeConfig {
+    /// The platform's trust and resolver, default deadlines.
+    pub fn new(extra_roots: Vec<CertificateDer<'static>>) -> Result<Self, ConfigError> {
+        let trust = Trust::with_extra_roots(extra_roots.clone())?;
+        Ok(Self {
+            probe: ProbeOptions::new(trust),
+            extra_roots,
+            config_dir: None,
+        })
+    }
+
+    /// Reads the settings a technician or a test may give through the environment:
+    /// `MAILSETUP_CA_FILE` (PEM roots to trust as well), `MAILSETUP_RESOLVE`
+    /// (`host=addr,host=addr`), `MAILSETUP_CONFIG_DIR` (the account file's directory).
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let roots = match std::env::var_os("MAILSETUP_CA_FILE") {
+            Some(path) => probe::tls::read_pem_certificates(Path::new(&path))?,
+            None => Vec::new(),
+        };
+        let mut config = Self::new(roots)?;
+        if let Ok(specs) = std::env::var("MAILSETUP_RESOLVE") {
+            let mut r = crate::net::OverrideResolver::new(config.probe.resolver.clone());
+            for spec in specs.split(',').filter(|s| !s.trim().is_empty()) {
+                r.insert_spec(spec).map_err(ConfigError::Resolve)?;
+            }
+            config.probe.resolver = Arc::new(r);
+        }
+        config.config_dir = std::env::var_os("MAILSETUP_CONFIG_DIR").map(PathBuf::from);
+        Ok(config)
+    }
+}
+
+/// The runtime. Dropping it aborts everything still running.
+pub struct Runtime {
+    rt: tokio::runtime::Runtime,
+    config: Arc<RuntimeConfig>,
+    tx: Sender<Event>,
+    repaint: Repaint,
+    tasks: HashMap<TaskId, AbortHandle>,
+}
+
+impl std::fmt::Debug for Runtime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Runtime({} tasks)", self.tasks.len())
+    }
+}
+
+impl Runtime {
+    /// Starts a runtime with two worker threads. Events arrive on the returned receiver.
+    pub fn new(
+        config: RuntimeConfig,
+        repaint: Repaint,
+    ) -> std::io::Result<(Self, Receiver<Event>)> {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("mailsetup-worker")
+            .enable_all()
+            .build()?;
+        let (tx, rx) = channel();
+        Ok((
+            Self {
+                rt,
+                config: Arc::new(config),
+                tx,
+                repaint,
+                tasks: HashMap::new(),
+            },
+            rx,
+        ))
+    }
+
+    /// How many tasks are still running.
+    pub fn running(&mut self) -> usize {
+        self.tasks.retain(|_, h| !h.is_finished());
+        self.tasks.len()
+    }
+
+    /// Executes one effect. Returns it back if it is the window's to act on.
+    pub fn execute(&mut self, effect: Effect) -> Option<Effect> {
+        self.tasks.retain(|_, h| !h.is_finished());
+        match effect {
+            Effect::Cancel { task } => {
+                if let Some(h) = self.tasks.remove(&task) {
+                    h.abort();
+                }
+                None
+            }
+            Effect::LookUpNote { domain } => {
+                let sender = self.sender();
+                self.rt.spawn(async move {
+                    let note = discovery::note_for(&domain);
+                    sender.send(Event::NoteFound { domain, note });
+                });
+                None
+            }
+            Effect::Discover { task, email } => {
+                let sender = self.sender();
+                let config = self.config.clone();
+                let h = self.rt.spawn(async move {
+                    discovery::discover(task, email, &config, &sender).await;
+                });
+                self.tasks.insert(task, h.abort_handle());
+                None
+            }
+            Effect::Probe {
+                task,
+                server,
+                password,
+                allow_plaintext,
+                extra_ca,
+                ..
+            } => {
+                let sender = self.sender();
+                let config = self.config.clone();
+                let h = self.rt.spawn(async move {
+                    run_probe(
+                        task,
+                        server,
+                        password,
+                        allow_plaintext,
+                        extra_ca,
+                        &config,
+                        &sender,
+                    )
+                    .await;
+                });
+                self.tasks.insert(task, h.abort_handle());
+                None
+            }
+            Effect::Save {
+                task,
+                request,
+                password,
+            } => {
+                let sender = self.sender();
+                let config = self.config.clone();
+                // Not registered for cancellation: a save runs to its end.
+                self.rt.spawn(async move {
+                    save(task, request, password, &config, &sender).await;
+                });
+                None
+            }
+            other @ (Effect::OpenUrl(_) | Effect::ForgetPasswordWidget | Effect::Close) => {
+                Some(other)
+            }
+        }
+    }
+
+    fn sender(&self) -> EventSender {
+        EventSender {
+            tx: self.tx.clone(),
+            repaint: self.repaint.clone(),
+        }
+    }
+}
+
+impl Drop for Runtime {
+    fn drop(&mut self) {
+        for (_, h) in self.tasks.drain() {
+            h.abort();
+        }
+    }
+}
+
+/// Sends an event and wakes the window.
+#[derive(Clone)]
+pub(crate) struct EventSender {
+    tx: Sender<Event>,
+    repaint: Repaint,
+}
+
+impl EventSender {
+    pub(crate) fn send(&self, event: Event) {
+        // The window may be gone already; then nobody is waiting.
+        if self.tx.send(event).is_ok() {
+            (self.repaint)();
+        }
+    }
+}
+
+async fn run_probe(
+    task: TaskId,
+    server: ServerSettings,
+    password: SecretString,
+    allow_plaintext: bool,
+    extra_ca: Option<PathBuf>,
+    config: &RuntimeConfig,
+    sender: &EventSender,
+) {
+    let mut opts = config.probe.clone();
+    opts.allow_plaintext = allow_plaintext;
+    if let Some(path) = extra_ca {
+        let trust = probe::tls::read_pem_certificates(&path).and_then(|mut roots| {
+            roots.extend(config.extra_roots.iter().cloned());
+            Trust::with_extra_roots(roots)
+        });
+        match trust {
+            Ok(t) => opts.trust = t,
+            Err(e) => {
+                sender.send(Event::ProbeNotStarted {
+                    task,
+                    reason: e.to_string(),
+                });
+                return;
+            }
+        }
+    }
+    let report = probe::probe(&server, &password, &opts).await;
+    sender.send(Event::ProbeDone {
+        task,
+        report: Box::new(report),
+    });
+}
+
+async fn save(
+    task: TaskId,
+    request: SaveRequest,
+    password: SecretString,
+    config: &RuntimeConfig,
+    sender: &EventSender,
+) {
+    let event = match store::save(request, password, config).await {
+        Ok(saved) => Event::Saved { task, saved },
+        Err(problem) => Event::SaveFailed { task, problem },
+    };
+    sender.send(event);
+}
