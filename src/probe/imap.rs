@@ -6,8 +6,6 @@
 //! STARTTLS injection is caught. Then async-imap takes the stream for LOGIN (or AUTHENTICATE
 //! PLAIN when LOGIN is disabled), EXAMINE INBOX and LOGOUT.
 
-use std::time::Instant;
-
 use async_imap::Client;
 use secrecy::ExposeSecret;
 
@@ -30,7 +28,7 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
         if !has_cap(&caps, "STARTTLS") {
             return Err(ctx.fail(StepKind::StartTls, Failure::StartTlsNotOffered { endpoint }));
         }
-        let began = Instant::now();
+        let began = ctx.begin(StepKind::StartTls);
         let reply = tagged(
             &mut conn,
             "m2",
@@ -93,7 +91,7 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
     };
     ctx.facts.messages = Some(u64::from(mailbox.exists));
 
-    let began = Instant::now();
+    let began = ctx.begin(StepKind::Logout);
     match tokio::time::timeout(limit, session.logout()).await {
         Ok(Ok(())) => ctx.record(StepKind::Logout, began, Ok("LOGOUT accepted".into())),
         Ok(Err(async_imap::error::Error::ConnectionLost))
@@ -194,7 +192,7 @@ async fn capabilities(
     conn: &mut LineConn,
     tag: &str,
 ) -> Result<Vec<String>, Failure> {
-    let began = Instant::now();
+    let began = ctx.begin(StepKind::Capabilities);
     let endpoint = ctx.endpoint();
     let limit = ctx.opts.timeouts.command;
     let result = match tagged(conn, tag, "CAPABILITY", StepKind::Capabilities, limit).await {
@@ -289,7 +287,7 @@ async fn authenticate(
     let user = ctx.settings.username.clone();
     let limit = ctx.opts.timeouts.auth;
     let client = Client::new(rec);
-    let began = Instant::now();
+    let began = ctx.begin(StepKind::Authenticate);
     let attempt = async {
         if login_disabled {
             ctx.facts.auth_used = Some("AUTHENTICATE PLAIN".into());

@@ -4,8 +4,6 @@
 //! No POP3 crate fits (STLS, no retries, tokio): the protocol is small, so it is spoken here
 //! line by line: greeting → CAPA → STLS → CAPA → USER/PASS (or AUTH PLAIN) → STAT → QUIT.
 
-use std::time::Instant;
-
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use secrecy::ExposeSecret;
@@ -30,7 +28,7 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
         if caps.is_some() && !has(&caps, "STLS") {
             return Err(ctx.fail(StepKind::StartTls, Failure::StartTlsNotOffered { endpoint }));
         }
-        let began = Instant::now();
+        let began = ctx.begin(StepKind::StartTls);
         let limit = ctx.opts.timeouts.command;
         let reply = command(&mut conn, "STLS", StepKind::StartTls, limit).await;
         match reply {

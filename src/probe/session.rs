@@ -13,7 +13,7 @@ use super::failure::Failure;
 use super::report::{ServerFacts, Step, StepKind, StepStatus, TlsFacts};
 use super::tls;
 use super::transcript::{Mask, MaskHandle, Recorder, Transcript};
-use super::{BoxStream, ProbeOptions};
+use super::{BoxStream, ProbeEvent, ProbeOptions};
 use crate::account::{Protocol, Security, ServerSettings};
 
 /// The running state of one probe.
@@ -37,6 +37,17 @@ impl<'a> Ctx<'a> {
         self.settings.endpoint()
     }
 
+    /// Marks the start of a step (for live progress) and returns its start time.
+    pub fn begin(&self, kind: StepKind) -> Instant {
+        if let Some(sink) = &self.opts.progress {
+            sink.send(ProbeEvent::StepStarted {
+                server: self.settings.clone(),
+                kind,
+            });
+        }
+        Instant::now()
+    }
+
     /// Records a step that already happened.
     pub fn record(&mut self, kind: StepKind, began: Instant, result: Result<String, &Failure>) {
         let started_ms = began.duration_since(self.started).as_millis() as u64;
@@ -52,13 +63,20 @@ impl<'a> Ctx<'a> {
         };
         let detail = self.transcript.redactor().redact(&detail);
         tracing::debug!(endpoint = %self.endpoint(), step = ?kind, status = ?status, ms, "{detail}");
-        self.steps.push(Step {
+        let step = Step {
             kind,
             status,
             started_ms,
             ms,
             detail,
-        });
+        };
+        if let Some(sink) = &self.opts.progress {
+            sink.send(ProbeEvent::StepFinished {
+                server: self.settings.clone(),
+                step: step.clone(),
+            });
+        }
+        self.steps.push(step);
     }
 
     /// Runs one step under its deadline and records it.
@@ -72,7 +90,7 @@ impl<'a> Ctx<'a> {
     where
         F: Future<Output = Result<T, Failure>>,
     {
-        let began = Instant::now();
+        let began = self.begin(kind);
         let result = match tokio::time::timeout(limit, fut).await {
             Ok(r) => r,
             Err(_) => Err(self.timeout_failure(kind, limit)),
@@ -113,7 +131,7 @@ impl<'a> Ctx<'a> {
         kind: StepKind,
         stream: BoxStream,
     ) -> Result<BoxStream, Failure> {
-        let began = Instant::now();
+        let began = self.begin(kind);
         let limit = self.opts.timeouts.tls;
         let host = self.settings.host.clone();
         let result =
@@ -196,7 +214,7 @@ impl<'a> Ctx<'a> {
         let Some(peer) = self.peer else {
             return original;
         };
-        let began = Instant::now();
+        let began = self.begin(StepKind::PortCheck);
         let limit = self.opts.timeouts.tls.min(Duration::from_secs(5));
         let endpoint = self.endpoint();
         let host = self.settings.host.clone();

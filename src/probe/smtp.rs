@@ -6,7 +6,7 @@
 //! its reply parser reads the server's answers.
 
 use std::str::FromStr;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::commands::{Auth, Ehlo, Quit, Starttls};
@@ -53,7 +53,7 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
         if !has_keyword(&ehlo_lines, "STARTTLS") {
             return Err(ctx.fail(StepKind::StartTls, Failure::StartTlsNotOffered { endpoint }));
         }
-        let began = Instant::now();
+        let began = ctx.begin(StepKind::StartTls);
         let limit = ctx.opts.timeouts.command;
         match exchange(&mut conn, &Starttls.to_string(), StepKind::StartTls, limit).await {
             Ok(r) if r.code() == Some(220) => {}
