@@ -1,0 +1,1 @@
+//! Scripted fault servers (being written).
