@@ -11,7 +11,7 @@
 //! Every test file includes it with `mod support;`. Nothing here touches anything but
 //! loopback addresses.
 
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 pub mod dovecot;
 pub mod faults;
