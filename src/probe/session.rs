@@ -13,7 +13,7 @@ use super::failure::Failure;
 use super::report::{ServerFacts, Step, StepKind, StepStatus, TlsFacts};
 use super::tls;
 use super::transcript::{Mask, MaskHandle, Recorder, Transcript};
-use super::{BoxStream, ProbeOptions};
+use super::{BoxStream, ProbeEvent, ProbeOptions};
 use crate::account::{Protocol, Security, ServerSettings};
 
 /// The running state of one probe.
@@ -37,8 +37,15 @@ impl<'a> Ctx<'a> {
         self.settings.endpoint()
     }
 
-    fn elapsed_ms(&self) -> u64 {
-        self.started.elapsed().as_millis() as u64
+    /// Marks the start of a step (for live progress) and returns its start time.
+    pub fn begin(&self, kind: StepKind) -> Instant {
+        if let Some(sink) = &self.opts.progress {
+            sink.send(ProbeEvent::StepStarted {
+                server: self.settings.clone(),
+                kind,
+            });
+        }
+        Instant::now()
     }
 
     /// Records a step that already happened.
@@ -55,13 +62,21 @@ impl<'a> Ctx<'a> {
             }
         };
         let detail = self.transcript.redactor().redact(&detail);
-        self.steps.push(Step {
+        tracing::debug!(endpoint = %self.endpoint(), step = ?kind, status = ?status, ms, "{detail}");
+        let step = Step {
             kind,
             status,
             started_ms,
             ms,
             detail,
-        });
+        };
+        if let Some(sink) = &self.opts.progress {
+            sink.send(ProbeEvent::StepFinished {
+                server: self.settings.clone(),
+                step: step.clone(),
+            });
+        }
+        self.steps.push(step);
     }
 
     /// Runs one step under its deadline and records it.
@@ -75,7 +90,7 @@ impl<'a> Ctx<'a> {
     where
         F: Future<Output = Result<T, Failure>>,
     {
-        let began = Instant::now();
+        let began = self.begin(kind);
         let result = match tokio::time::timeout(limit, fut).await {
             Ok(r) => r,
             Err(_) => Err(self.timeout_failure(kind, limit)),
@@ -111,8 +126,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// TLS handshake as step `kind` (implicit TLS or after STARTTLS).
-    pub async fn secure(&mut self, kind: StepKind, stream: BoxStream) -> Result<BoxStream, Failure> {
-        let began = Instant::now();
+    pub async fn secure(
+        &mut self,
+        kind: StepKind,
+        stream: BoxStream,
+    ) -> Result<BoxStream, Failure> {
+        let began = self.begin(kind);
         let limit = self.opts.timeouts.tls;
         let host = self.settings.host.clone();
         let result =
@@ -160,11 +179,13 @@ impl<'a> Ctx<'a> {
         if e.not_tls && !e.peer_bytes.is_empty() {
             let said = first_line(&e.peer_bytes);
             return match speaker(&said) {
-                Some(p) if Some(p) != speaker_of(self.settings.protocol) => Failure::WrongProtocol {
-                    endpoint,
-                    expected: expected_words(self.settings.protocol, Security::Tls),
-                    said,
-                },
+                Some(p) if Some(p) != speaker_of(self.settings.protocol) => {
+                    Failure::WrongProtocol {
+                        endpoint,
+                        expected: expected_words(self.settings.protocol, Security::Tls),
+                        said,
+                    }
+                }
                 _ => Failure::TlsOnPlaintextPort { endpoint, said },
             };
         }
@@ -193,7 +214,7 @@ impl<'a> Ctx<'a> {
         let Some(peer) = self.peer else {
             return original;
         };
-        let began = Instant::now();
+        let began = self.begin(StepKind::PortCheck);
         let limit = self.opts.timeouts.tls.min(Duration::from_secs(5));
         let endpoint = self.endpoint();
         let host = self.settings.host.clone();
@@ -224,7 +245,10 @@ impl<'a> Ctx<'a> {
                     format!("the port answered {said:?}"),
                 )
             }
-            _ => (original, "the port stayed silent to TLS as well".to_string()),
+            _ => (
+                original,
+                "the port stayed silent to TLS as well".to_string(),
+            ),
         };
         self.record(StepKind::PortCheck, began, Ok(detail));
         verdict
@@ -247,10 +271,6 @@ impl<'a> Ctx<'a> {
         self.record(kind, Instant::now(), Err(&f));
         f
     }
-
-    pub fn now_ms(&self) -> u64 {
-        self.elapsed_ms()
-    }
 }
 
 /// Which protocol a first line belongs to, if it is recognisable.
@@ -270,7 +290,9 @@ pub(crate) fn speaker(line: &str) -> Option<Speaker> {
         Some(Speaker::Imap)
     } else if upper.starts_with("+OK") || upper.starts_with("-ERR") {
         Some(Speaker::Pop3)
-    } else if upper.starts_with("HTTP/") || upper.starts_with("<!DOCTYPE") || upper.starts_with("<HTML")
+    } else if upper.starts_with("HTTP/")
+        || upper.starts_with("<!DOCTYPE")
+        || upper.starts_with("<HTML")
     {
         Some(Speaker::Http)
     } else if upper.starts_with("SSH-") {
@@ -383,19 +405,23 @@ impl LineConn {
                 });
             }
             let mut chunk = [0u8; 4096];
-            let n = self.stream.read(&mut chunk).await.map_err(|e| match e.kind() {
-                std::io::ErrorKind::ConnectionReset
-                | std::io::ErrorKind::UnexpectedEof
-                | std::io::ErrorKind::BrokenPipe => Failure::Closed {
-                    endpoint: self.endpoint.clone(),
-                    step,
-                },
-                _ => Failure::Protocol {
-                    endpoint: self.endpoint.clone(),
-                    step,
-                    detail: e.to_string(),
-                },
-            })?;
+            let n = self
+                .stream
+                .read(&mut chunk)
+                .await
+                .map_err(|e| match e.kind() {
+                    std::io::ErrorKind::ConnectionReset
+                    | std::io::ErrorKind::UnexpectedEof
+                    | std::io::ErrorKind::BrokenPipe => Failure::Closed {
+                        endpoint: self.endpoint.clone(),
+                        step,
+                    },
+                    _ => Failure::Protocol {
+                        endpoint: self.endpoint.clone(),
+                        step,
+                        detail: e.to_string(),
+                    },
+                })?;
             if n == 0 {
                 if !self.buf.is_empty() && looks_like_tls(&self.buf) {
                     return Err(Failure::PlaintextOnTlsPort {
@@ -453,11 +479,6 @@ impl LineConn {
     /// The recorded stream, for a protocol library to take over.
     pub fn into_recorder(self) -> (Recorder<BoxStream>, MaskHandle) {
         (self.stream, self.mask)
-    }
-
-    /// Say goodbye and close, ignoring errors (used after failures).
-    pub async fn shutdown(&mut self) {
-        let _ = tokio::time::timeout(Duration::from_millis(500), self.stream.shutdown()).await;
     }
 }
 
