@@ -9,7 +9,7 @@ use zeroize::Zeroizing;
 use crate::wizard::{AddressCheck, Event, Wizard};
 
 use super::theme::palette;
-use super::widgets::{boxed, button, primary, text_field};
+use super::widgets::{Mark, boxed, button, marked, primary, text_field};
 
 /// The password field's widget id (its state is cleared after the password is handed on).
 pub fn password_id() -> Id {
@@ -54,7 +54,11 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     match w.address_check() {
         AddressCheck::Quiet => {}
         AddressCheck::Invalid(why) => {
-            ui.label(RichText::new(format!("✖ {why}")).color(p.fail));
+            marked(
+                ui,
+                Mark::Failed,
+                RichText::new(format!("{why}")).color(p.fail),
+            );
         }
         AddressCheck::Valid { suggestion, .. } => {
             if let Some(s) = suggestion {
@@ -95,14 +99,20 @@ fn password(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
         out.push(Event::ShowPassword(show));
     }
     if let Some(problem) = w.password_problem() {
-        ui.label(
+        marked(
+            ui,
+            Mark::Failed,
             RichText::new(format!(
-                "✖ {problem} Correct the password, then press Next to test again."
+                "{problem} Correct the password, then press Next to test again."
             ))
             .color(p.fail),
         );
     } else if w.show_errors() && w.password_missing() {
-        ui.label(RichText::new("✖ Enter your password.").color(p.fail));
+        marked(
+            ui,
+            Mark::Failed,
+            RichText::new("Enter your password.").color(p.fail),
+        );
     }
 }
 

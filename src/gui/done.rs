@@ -8,7 +8,7 @@ use egui::{RichText, Ui};
 use crate::wizard::{Event, SaveProblem, SaveState, Wizard};
 
 use super::theme::palette;
-use super::widgets::{Mark, boxed, button, mark, primary};
+use super::widgets::{Mark, boxed, button, mark, marked, primary};
 
 pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let p = palette(ui);
@@ -23,8 +23,10 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
         }
         SaveState::Saved(saved) => {
             boxed(ui, p.note_fill, p.ok, |ui| {
-                ui.label(
-                    RichText::new(format!("✔ {email} is set up."))
+                marked(
+                    ui,
+                    Mark::Ok,
+                    RichText::new(format!("{email} is set up."))
                         .color(p.ok)
                         .strong(),
                 );
@@ -69,8 +71,10 @@ fn failed(ui: &mut Ui, problem: &SaveProblem, out: &mut Vec<Event>) {
             keyutils_possible,
         } => {
             boxed(ui, p.fail_fill, p.fail, |ui| {
-                ui.label(
-                    RichText::new("✖ The password could not be stored: no keychain is available.")
+                marked(
+                    ui,
+                    Mark::Failed,
+                    RichText::new("The password could not be stored: no keychain is available.")
                         .strong(),
                 );
                 ui.label(reason);
@@ -105,7 +109,11 @@ fn failed(ui: &mut Ui, problem: &SaveProblem, out: &mut Vec<Event>) {
         }
         SaveProblem::File { reason } => {
             boxed(ui, p.fail_fill, p.fail, |ui| {
-                ui.label(RichText::new("✖ The account file could not be written.").strong());
+                marked(
+                    ui,
+                    Mark::Failed,
+                    RichText::new("The account file could not be written.").strong(),
+                );
                 ui.label(reason);
                 ui.label(
                     "The password was removed from the keychain again, so nothing is half-saved.",

@@ -8,7 +8,7 @@ use crate::account::{Protocol, Security};
 use crate::wizard::{Event, ManualField, ManualForm, Role, Wizard};
 
 use super::theme::palette;
-use super::widgets::{boxed, button, primary, text_field};
+use super::widgets::{Mark, boxed, button, marked, primary, text_field};
 
 pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let Some(form) = w.manual() else {
@@ -80,8 +80,10 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
 
     if form.show_problems {
         for problem in form.problems() {
-            ui.label(
-                RichText::new(format!("✖ {}: {}", problem.role.label(), problem.message))
+            marked(
+                ui,
+                Mark::Failed,
+                RichText::new(format!("{}: {}", problem.role.label(), problem.message))
                     .color(p.fail),
             );
         }

@@ -9,18 +9,18 @@ use crate::probe::{Direction, ProbeReport};
 use crate::wizard::{Event, NextAction, RowState, ServerTest, TestState, Wizard};
 
 use super::theme::palette;
-use super::widgets::{Mark, boxed, button, duration, mark, primary};
+use super::widgets::{Mark, boxed, button, duration, mark, marked, primary};
 
 pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let p = palette(ui);
     if w.all_verified() {
         boxed(ui, p.note_fill, p.ok, |ui| {
-            ui.label(
-                RichText::new(
-                    "✔ Both servers work. Press \"Save account\" to keep these settings.",
-                )
-                .color(p.ok)
-                .strong(),
+            marked(
+                ui,
+                Mark::Ok,
+                RichText::new("Both servers work. Press \"Save account\" to keep these settings.")
+                    .color(p.ok)
+                    .strong(),
             );
         });
     }

@@ -1,7 +1,7 @@
 //! Small pieces every page uses: a text field tied to its label (so screen readers and
 //! kittest know its name), boxed notes, status symbols with words, and time formatting.
 
-use egui::{Color32, Id, Response, RichText, TextEdit, Ui};
+use egui::{Color32, Id, Response, RichText, Stroke, TextEdit, Ui};
 
 use super::theme::{Palette, palette};
 
@@ -50,33 +50,65 @@ pub enum Mark {
     Skipped,
 }
 
-/// Draws the mark (spinner, tick, cross …) in a fixed-width slot. Symbols come with the
-/// words the caller puts next to them; colour is an extra, not the message.
+/// Draws the mark (spinner, tick, cross …) in a fixed-size slot, painted rather than taken
+/// from a font. Marks always come with words next to them; colour is an extra, not the
+/// message.
 pub fn mark(ui: &mut Ui, mark: Mark) {
     let p: Palette = palette(ui);
-    let size = egui::vec2(20.0, 20.0);
-    ui.allocate_ui(size, |ui| {
-        ui.set_min_size(size);
-        match mark {
-            Mark::Running => {
-                ui.add(egui::Spinner::new().size(14.0));
-            }
-            Mark::Waiting => {
-                ui.label(RichText::new("○").color(p.muted));
-            }
-            Mark::Ok => {
-                ui.label(RichText::new("✔").color(p.ok).strong());
-            }
-            Mark::Failed => {
-                ui.label(RichText::new("✖").color(p.fail).strong());
-            }
-            Mark::Nothing => {
-                ui.label(RichText::new("–").color(p.muted));
-            }
-            Mark::Skipped => {
-                ui.label(RichText::new("⚠").color(p.warn));
-            }
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
+    if mark == Mark::Running {
+        ui.put(rect, egui::Spinner::new().size(14.0));
+        return;
+    }
+    let painter = ui.painter();
+    let c = rect.center();
+    let v = egui::vec2;
+    let white = Stroke::new(2.0, Color32::WHITE);
+    match mark {
+        Mark::Running => {}
+        Mark::Waiting => {
+            painter.circle_stroke(c, 5.5, Stroke::new(1.5, p.muted));
         }
+        Mark::Ok => {
+            painter.circle_filled(c, 8.0, p.ok);
+            painter.line(
+                vec![c + v(-4.0, 0.2), c + v(-1.2, 3.2), c + v(4.2, -3.2)],
+                white,
+            );
+        }
+        Mark::Failed => {
+            painter.circle_filled(c, 8.0, p.fail);
+            painter.line_segment([c + v(-3.2, -3.2), c + v(3.2, 3.2)], white);
+            painter.line_segment([c + v(3.2, -3.2), c + v(-3.2, 3.2)], white);
+        }
+        Mark::Nothing => {
+            painter.line_segment(
+                [c + v(-5.0, 0.0), c + v(5.0, 0.0)],
+                Stroke::new(2.0, p.muted),
+            );
+        }
+        Mark::Skipped => {
+            painter.add(egui::Shape::convex_polygon(
+                vec![c + v(0.0, -8.0), c + v(8.5, 7.0), c + v(-8.5, 7.0)],
+                p.warn,
+                Stroke::NONE,
+            ));
+            let ink = if ui.visuals().dark_mode {
+                Color32::BLACK
+            } else {
+                Color32::WHITE
+            };
+            painter.line_segment([c + v(0.0, -3.0), c + v(0.0, 2.0)], Stroke::new(2.0, ink));
+            painter.circle_filled(c + v(0.0, 4.6), 1.2, ink);
+        }
+    }
+}
+
+/// A mark followed by text that wraps, e.g. an error under a field.
+pub fn marked(ui: &mut Ui, m: Mark, text: impl Into<egui::WidgetText>) {
+    ui.horizontal_top(|ui| {
+        mark(ui, m);
+        ui.add(egui::Label::new(text).wrap());
     });
 }
 
