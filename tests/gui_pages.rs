@@ -27,9 +27,11 @@ fn harness(w: Wizard, theme: egui::Theme, scale: f32) -> Harness<'static, (Wizar
     h
 }
 
-fn pages() -> Vec<(&'static str, fn() -> Wizard)> {
+type MakePage = fn() -> Wizard;
+
+fn pages() -> Vec<(&'static str, MakePage)> {
     vec![
-        ("account", Wizard::new as fn() -> Wizard),
+        ("account", Wizard::new as MakePage),
         ("account_filled", account_filled),
         ("account_misspelt", account_misspelt),
         ("lookup", || lookup_running().0),

@@ -54,11 +54,7 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     match w.address_check() {
         AddressCheck::Quiet => {}
         AddressCheck::Invalid(why) => {
-            marked(
-                ui,
-                Mark::Failed,
-                RichText::new(format!("{why}")).color(p.fail),
-            );
+            marked(ui, Mark::Failed, RichText::new(why.as_str()).color(p.fail));
         }
         AddressCheck::Valid { suggestion, .. } => {
             if let Some(s) = suggestion {

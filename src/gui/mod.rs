@@ -97,6 +97,11 @@ fn window_effect(ctx: &egui::Context, effect: Effect) {
     }
 }
 
+/// The password field's widget id (tests check its state is gone after Next).
+pub fn password_field_id() -> egui::Id {
+    account::password_id()
+}
+
 /// Removes the password field's widget state (egui keeps undo copies of typed text).
 pub fn forget_password_widget(ctx: &egui::Context) {
     let id = account::password_id();
