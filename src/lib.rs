@@ -10,3 +10,4 @@ pub mod account;
 pub mod cli;
 pub mod net;
 pub mod probe;
+pub mod store;
