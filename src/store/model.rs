@@ -499,7 +499,7 @@ mod tests {
             AccountId::base_for(&email("jörg@bücher.example")),
             "j-rg-xn-bcher-kva-example"
         );
-        let taken = vec![
+        let taken = [
             AccountId("a-example-com".into()),
             AccountId("a-example-com-2".into()),
         ];
