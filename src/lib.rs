@@ -10,4 +10,5 @@ pub mod account;
 pub mod cli;
 pub mod net;
 pub mod probe;
+pub mod report;
 pub mod store;
