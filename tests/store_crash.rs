@@ -269,14 +269,15 @@ fn sigkill_while_saving() {
     // Leave the session keyring as it was (also entries of saves cut short).
     let keychain = keyutils();
     for i in 0..=applied + 1 {
-        delete_entries(keychain.as_ref(), &email(i));
+        delete_entries(keychain.as_ref(), &dir, &email(i));
     }
 }
 
-fn delete_entries(keychain: &dyn SecretStore, email: &str) {
+fn delete_entries(keychain: &dyn SecretStore, dir: &Path, email: &str) {
     let id = store::AccountId::base_for(&email.parse().unwrap());
+    let tag = AccountFile::new(dir).keychain_tag();
     for role in [Role::Incoming, Role::Outgoing] {
-        let _ = keychain.delete(&EntryName::for_account(&id.parse().unwrap(), role));
+        let _ = keychain.delete(&EntryName::for_account(&id.parse().unwrap(), role, &tag));
     }
 }
 
@@ -364,6 +365,6 @@ fn two_processes_adding_at_once() {
         want.len()
     );
     for email in &want {
-        delete_entries(keychain.as_ref(), email);
+        delete_entries(keychain.as_ref(), &dir, email);
     }
 }

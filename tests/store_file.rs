@@ -44,8 +44,10 @@ fn emails(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-fn keychain_has(keychain: &dyn SecretStore, id: &str) -> Option<String> {
-    let entry = store::EntryName::for_account(&id.parse().unwrap(), store::Role::Incoming);
+/// What the keychain holds for account `id` of folder `dir` (incoming entry).
+fn keychain_has(keychain: &dyn SecretStore, dir: &Path, id: &str) -> Option<String> {
+    let tag = AccountFile::new(dir).keychain_tag();
+    let entry = store::EntryName::for_account(&id.parse().unwrap(), store::Role::Incoming, &tag);
     match keychain.get(&entry) {
         Ok(s) => Some(s.expose_secret().to_string()),
         Err(KeychainError::NotFound { .. }) => None,
@@ -86,9 +88,11 @@ fn save_list_remove_keeps_the_password_in_the_keychain_only() {
     assert_eq!(account["source"]["kind"], "autoconfig");
     assert_eq!(account["keychain"]["store"], "keyutils");
     assert_eq!(account["keychain"]["incoming"]["service"], "mailsetup");
+    let tag = AccountFile::new(&dir).keychain_tag();
+    assert_eq!(tag.len(), 8);
     assert_eq!(
         account["keychain"]["incoming"]["user"],
-        "alice-example-com/incoming"
+        format!("alice-example-com/incoming/{tag}")
     );
     assert!(account["last_verified"].as_str().unwrap().contains('T'));
     assert!(text.contains("\n  \"accounts\": ["), "pretty-printed");
@@ -101,7 +105,10 @@ fn save_list_remove_keeps_the_password_in_the_keychain_only() {
         store::remove_blocking(&AccountFile::new(&dir), Some(keychain.as_ref()), &id).unwrap();
     assert!(!removed.entries_left);
     assert!(emails(&dir).is_empty());
-    assert_eq!(keychain_has(keychain.as_ref(), "alice-example-com"), None);
+    assert_eq!(
+        keychain_has(keychain.as_ref(), &dir, "alice-example-com"),
+        None
+    );
     let again = store::remove_blocking(&AccountFile::new(&dir), Some(keychain.as_ref()), &id);
     assert!(matches!(again, Err(StoreError::NotFound { .. })));
 }
@@ -119,7 +126,7 @@ fn saving_an_address_again_replaces_it_and_keeps_its_id() {
     assert_eq!(a.account.id, b.account.id);
     assert_eq!(emails(tmp.path()), ["BOB@example.com", "bob@example.org"]);
     assert_eq!(
-        keychain_has(keychain.as_ref(), "bob-example-com").as_deref(),
+        keychain_has(keychain.as_ref(), tmp.path(), "bob-example-com").as_deref(),
         Some(second.as_str())
     );
     assert_files_clean(tmp.path(), &[first, second]);
@@ -165,7 +172,10 @@ fn damaged_file_is_kept_and_reported(damage: impl FnOnce(&[u8]) -> Vec<u8>, what
     let err = save(dir, keychain.as_ref(), "erin@example.com", &late).unwrap_err();
     assert_eq!(err.code(), "damaged", "{what}: {err}");
     assert_eq!(fs::read(&path).unwrap(), damaged, "{what}: file untouched");
-    assert_eq!(keychain_has(keychain.as_ref(), "erin-example-com"), None);
+    assert_eq!(
+        keychain_has(keychain.as_ref(), dir, "erin-example-com"),
+        None
+    );
     let copies: Vec<_> = files_in(dir)
         .into_iter()
         .filter(|p| {
@@ -189,7 +199,9 @@ fn damaged_file_is_kept_and_reported(damage: impl FnOnce(&[u8]) -> Vec<u8>, what
     assert_eq!(fs::read(copy).unwrap(), damaged, "{what}: the copy stays");
     for id in ["carol-example-com", "dave-example-com", "erin-example-com"] {
         for role in [store::Role::Incoming, store::Role::Outgoing] {
-            let _ = keychain.delete(&store::EntryName::for_account(&id.parse().unwrap(), role));
+            let tag = AccountFile::new(dir).keychain_tag();
+            let entry = store::EntryName::for_account(&id.parse().unwrap(), role, &tag);
+            let _ = keychain.delete(&entry);
         }
     }
 }
@@ -246,7 +258,10 @@ fn a_file_from_a_newer_version_is_refused_and_left_alone() {
     let err = save(dir, keychain.as_ref(), "frank@example.com", &password).unwrap_err();
     assert_eq!(err.code(), "too_new");
     assert_eq!(fs::read(dir.join(FILE_NAME)).unwrap(), newer);
-    assert_eq!(keychain_has(keychain.as_ref(), "frank-example-com"), None);
+    assert_eq!(
+        keychain_has(keychain.as_ref(), dir, "frank-example-com"),
+        None
+    );
     let names: Vec<_> = files_in(dir);
     assert!(
         names
@@ -276,7 +291,7 @@ fn a_read_only_folder_gives_a_clear_error_and_keeps_everything() {
     assert_eq!(fs::read(dir.join(FILE_NAME)).unwrap(), before);
     assert_eq!(emails(&dir), ["grace@example.com"], "reading still works");
     assert_eq!(
-        keychain_has(keychain.as_ref(), "heidi-example-com"),
+        keychain_has(keychain.as_ref(), &dir, "heidi-example-com"),
         None,
         "the keychain entry was taken out again"
     );
@@ -288,7 +303,7 @@ fn a_read_only_folder_gives_a_clear_error_and_keeps_everything() {
     .unwrap_err();
     assert_eq!(err.code(), "read_only");
     assert_eq!(
-        keychain_has(keychain.as_ref(), "grace-example-com").as_deref(),
+        keychain_has(keychain.as_ref(), &dir, "grace-example-com").as_deref(),
         Some(password.as_str()),
         "a removal that could not change the file put the password back"
     );
@@ -330,7 +345,10 @@ fn a_full_disk_gives_a_clear_error_and_keeps_everything() {
     assert_eq!(err.code(), "disk_full", "{err:?}");
     assert!(err.to_string().contains("disk is full"), "{err}");
     assert_eq!(fs::read(dir.join(FILE_NAME)).unwrap(), before);
-    assert_eq!(keychain_has(keychain.as_ref(), "judy-example-com"), None);
+    assert_eq!(
+        keychain_has(keychain.as_ref(), &dir, "judy-example-com"),
+        None
+    );
     let names: Vec<String> = files_in(&dir)
         .iter()
         .map(|p| p.file_name().unwrap().to_string_lossy().to_string())
@@ -422,7 +440,10 @@ fn an_injected_failure_at_each_step_keeps_file_and_keychain_as_they_were() {
         )
         .unwrap_err();
         assert_eq!(err.code(), "disk_full", "{at:?}: {err:?}");
-        assert_eq!(keychain_has(keychain.as_ref(), "lee-example-com"), None);
+        assert_eq!(
+            keychain_has(keychain.as_ref(), dir, "lee-example-com"),
+            None
+        );
         // A replaced account: its old password is put back.
         let err = save_verified_blocking(
             &file,
@@ -433,7 +454,7 @@ fn an_injected_failure_at_each_step_keeps_file_and_keychain_as_they_were() {
         .unwrap_err();
         assert_eq!(err.code(), "disk_full", "{at:?}: {err:?}");
         assert_eq!(
-            keychain_has(keychain.as_ref(), "kim-example-com").as_deref(),
+            keychain_has(keychain.as_ref(), dir, "kim-example-com").as_deref(),
             Some(old.as_str()),
             "{at:?}: the previous password is back"
         );
@@ -468,5 +489,39 @@ fn an_account_that_is_not_incoming_and_outgoing_is_refused_before_anything_is_wr
     .unwrap_err();
     assert_eq!(err.code(), "invalid_account");
     assert!(!tmp.path().join(FILE_NAME).exists());
-    assert_eq!(keychain_has(keychain.as_ref(), "mia-example-com"), None);
+    assert_eq!(
+        keychain_has(keychain.as_ref(), tmp.path(), "mia-example-com"),
+        None
+    );
+}
+
+#[test]
+fn two_folders_with_the_same_address_keep_their_own_passwords() {
+    let keychain = keyutils();
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (pa, pb) = (unique_password(), unique_password());
+    let sa = save(a.path(), keychain.as_ref(), "nina@example.com", &pa).unwrap();
+    let sb = save(b.path(), keychain.as_ref(), "nina@example.com", &pb).unwrap();
+    assert_eq!(
+        sa.account.id, sb.account.id,
+        "same readable id in both folders"
+    );
+    assert_ne!(
+        sa.account.keychain, sb.account.keychain,
+        "but their own entries"
+    );
+    store::remove_blocking(
+        &AccountFile::new(a.path()),
+        Some(keychain.as_ref()),
+        &sa.account.id,
+    )
+    .unwrap();
+    let left = store::passwords_blocking(keychain.as_ref(), &sb.account).unwrap();
+    assert_eq!(left.incoming.expose_secret(), pb);
+    store::remove_blocking(
+        &AccountFile::new(b.path()),
+        Some(keychain.as_ref()),
+        &sb.account.id,
+    )
+    .unwrap();
 }

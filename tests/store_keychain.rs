@@ -1,13 +1,16 @@
-//! The real keychains: a round trip through the Secret Service (gnome-keyring in the test
-//! session) and through the kernel keyring (keyutils), each checked from outside mailsetup
+//! The real keychains: a round trip through the Secret Service (a gnome-keyring-daemon in a
+//! D-Bus session of the test's own) and through the kernel keyring (keyutils, the session
+//! keyring `scripts/test` starts the suite in), each checked from outside mailsetup
 //! (the Secret Service's own D-Bus API, the `keyctl` tool); and every way a keychain can be
 //! unusable, each reported with its own error: no session bus, no Secret Service on the bus,
 //! a locked keyring, no default keyring, no usable session keyring.
 //!
-//! The failure cases need a session of their own, so this file has its own `main`: the
-//! parent starts the test binary again as a child (inside a private `dbus-run-session`, or
-//! with the bus address pointing nowhere) with `MAILSETUP_STORE_KEYCHAIN_CHILD` naming the
-//! case, and the child asserts and prints `CHILD OK`.
+//! Every Secret Service case runs in a session of its own — its own bus, its own keyring
+//! files (XDG_DATA_HOME), a fresh keyring password — so no run depends on what an earlier
+//! run left in the user's keyrings. Hence this file's own `main`: the parent starts the test
+//! binary again as a child (inside a private `dbus-run-session`, or with the bus address
+//! pointing nowhere) with `MAILSETUP_STORE_KEYCHAIN_CHILD` naming the case, and the child
+//! asserts and prints `CHILD OK`.
 
 mod store_common;
 
@@ -98,14 +101,15 @@ fn round_trip(keychain: Arc<dyn SecretStore>, outside: impl Fn(&str) -> Option<S
         ))
         .unwrap();
     let id = saved.account.id.clone();
-    let incoming_user = format!("{id}/incoming");
+    let incoming_user = saved.account.keychain.incoming.user.clone();
+    assert!(incoming_user.starts_with(&format!("{id}/incoming/")));
     assert_eq!(
         outside(&incoming_user).as_deref(),
         Some(password.as_str()),
         "the keychain itself holds the password"
     );
     assert_eq!(
-        outside(&format!("{id}/outgoing")).as_deref(),
+        outside(&saved.account.keychain.outgoing.user).as_deref(),
         Some(password.as_str())
     );
 
@@ -129,6 +133,10 @@ fn round_trip(keychain: Arc<dyn SecretStore>, outside: impl Fn(&str) -> Option<S
 }
 
 fn secret_service_round_trip() {
+    in_private_session("secret-service-round-trip", true, None);
+}
+
+fn child_secret_service_round_trip() {
     let keychain = secret_service();
     round_trip(keychain, |user| {
         use secret_service::EncryptionType;
@@ -293,12 +301,15 @@ fn no_session_keyring() {
 /// they cannot go on and change nothing; `remove --force` removes the account from the list
 /// and names the entries left behind.
 fn cli_without_session_bus() {
+    in_private_session("cli-without-session-bus", true, None);
+}
+
+fn child_cli_without_session_bus(dir: &Path) {
     let keychain = secret_service();
     let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("config");
     let password = unique_password();
     let saved = save_verified_blocking(
-        &AccountFile::new(&dir),
+        &AccountFile::new(dir),
         keychain.as_ref(),
         sample("nobus@example.com"),
         &SecretString::from(password.clone()),
@@ -310,7 +321,7 @@ fn cli_without_session_bus() {
         cmd.arg("accounts")
             .args(args)
             .arg("--config-dir")
-            .arg(&dir)
+            .arg(dir)
             .env("DBUS_SESSION_BUS_ADDRESS", no_bus_address(tmp.path()));
         let out = run_with_deadline(&mut cmd, CHILD_LIMIT);
         for text in [&out.stdout, &out.stderr] {
@@ -334,12 +345,12 @@ fn cli_without_session_bus() {
     let out = cli(&["remove", &id]);
     assert_eq!(out.status.code(), Some(1), "{}", out.both());
     assert!(out.stderr.contains("--force"), "{}", out.both());
-    assert_eq!(AccountFile::new(&dir).load().unwrap().len(), 1);
+    assert_eq!(AccountFile::new(dir).load().unwrap().len(), 1);
 
     let out = cli(&["remove", &id, "--force"]);
     assert_eq!(out.status.code(), Some(0), "{}", out.both());
     assert!(out.stdout.contains("may still be there"), "{}", out.both());
-    assert!(AccountFile::new(&dir).load().unwrap().is_empty());
+    assert!(AccountFile::new(dir).load().unwrap().is_empty());
 
     // The entries really were left behind; tidy them up through the session's keyring.
     let entry = &saved.account.keychain.incoming;
@@ -358,6 +369,8 @@ fn cli_without_session_bus() {
 fn child(case: &str) {
     let dir = PathBuf::from(std::env::var_os(CHILD_DIR_ENV).expect("the child's config dir"));
     match case {
+        "secret-service-round-trip" => child_secret_service_round_trip(),
+        "cli-without-session-bus" => child_cli_without_session_bus(&dir),
         "no-session-bus" => child_no_session_bus(&dir),
         "no-secret-service" => {
             let err = store::secret::open(KeychainKind::SecretService).unwrap_err();

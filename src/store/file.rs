@@ -158,6 +158,21 @@ impl AccountFile {
         self.dir.join(FILE_NAME)
     }
 
+    /// Eight hex digits naming this folder in keychain entries (SHA-256 of its canonical
+    /// path), so folders never share entries. Stable while the folder stays where it is;
+    /// accounts keep the entry names they were saved with even if it moves.
+    pub fn keychain_tag(&self) -> String {
+        let path = fs::canonicalize(&self.dir)
+            .or_else(|_| std::path::absolute(&self.dir))
+            .unwrap_or_else(|_| self.dir.clone());
+        let digest =
+            ring::digest::digest(&ring::digest::SHA256, path.as_os_str().as_encoded_bytes());
+        digest.as_ref()[..4]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
     fn lock_path(&self) -> PathBuf {
         self.dir.join(LOCK_NAME)
     }

@@ -326,11 +326,14 @@ pub struct EntryName {
 }
 
 impl EntryName {
-    /// The entry for one role of an account: service `mailsetup`, user `ID/incoming`.
-    pub fn for_account(id: &AccountId, role: Role) -> Self {
+    /// The entry for one role of an account: service `mailsetup`, user `ID/ROLE/TAG`, where
+    /// `TAG` names the configuration folder (`AccountFile::keychain_tag`): the keychain is
+    /// shared by every folder of the user, so two folders holding the same address must not
+    /// share (and overwrite, or delete) each other's entries.
+    pub fn for_account(id: &AccountId, role: Role, tag: &str) -> Self {
         Self {
             service: KEYCHAIN_SERVICE.to_string(),
-            user: format!("{}/{}", id.as_str(), role.word()),
+            user: format!("{}/{}/{tag}", id.as_str(), role.word()),
         }
     }
 }
@@ -350,12 +353,12 @@ pub struct KeychainRef {
 }
 
 impl KeychainRef {
-    /// The entries for an account in a keychain.
-    pub fn for_account(id: &AccountId, store: KeychainKind) -> Self {
+    /// The entries for an account of the folder tagged `tag` in a keychain.
+    pub fn for_account(id: &AccountId, store: KeychainKind, tag: &str) -> Self {
         Self {
             store,
-            incoming: EntryName::for_account(id, Role::Incoming),
-            outgoing: EntryName::for_account(id, Role::Outgoing),
+            incoming: EntryName::for_account(id, Role::Incoming, tag),
+            outgoing: EntryName::for_account(id, Role::Outgoing, tag),
         }
     }
 
@@ -448,9 +451,8 @@ pub struct SavedAccount {
 }
 
 impl SavedAccount {
-    /// The saved form of a verified account, filed under `id` in keychain `store`.
-    pub fn from_verified(id: AccountId, store: KeychainKind, account: VerifiedAccount) -> Self {
-        let keychain = KeychainRef::for_account(&id, store);
+    /// The saved form of a verified account, filed under `id`, its passwords in `keychain`.
+    pub fn from_verified(id: AccountId, keychain: KeychainRef, account: VerifiedAccount) -> Self {
         Self {
             id,
             display_name: account.display_name,

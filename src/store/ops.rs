@@ -13,7 +13,7 @@ use secrecy::SecretString;
 
 use super::file::AccountFile;
 use super::model::{
-    AccountId, EntryName, KeychainKind, Role, SavedAccount, Timestamp, VerifiedAccount,
+    AccountId, EntryName, KeychainKind, KeychainRef, Role, SavedAccount, Timestamp, VerifiedAccount,
 };
 use super::secret::{self, KeychainError, SecretStore};
 use super::{Removed, SaveOutcome, SaveWarning, StoreError};
@@ -45,14 +45,20 @@ pub fn save_verified_blocking(
         None => AccountId::unique_for(&account.email, accounts.iter().map(|a| &a.id)),
     };
     let previous = existing.map(|i| accounts[i].clone());
-    let saved = SavedAccount::from_verified(id, secrets.kind(), account);
+    // A replaced account keeps its entries (in the same keychain); a new one gets entries
+    // named after its id and this folder.
+    let same_keychain = previous
+        .as_ref()
+        .is_some_and(|p| p.keychain.store == secrets.kind());
+    let keychain_ref = match previous.as_ref().filter(|_| same_keychain) {
+        Some(p) => p.keychain.clone(),
+        None => KeychainRef::for_account(&id, secrets.kind(), &file.keychain_tag()),
+    };
+    let saved = SavedAccount::from_verified(id, keychain_ref, account);
 
     // What the entries hold now, to put back if the file cannot be written. Only a replaced
     // account in the same keychain has entries worth restoring; anything else under these
     // names is a leftover of an interrupted save.
-    let same_keychain = previous
-        .as_ref()
-        .is_some_and(|p| p.keychain.store == secrets.kind());
     let mut before = Vec::new();
     for role in ROLES {
         let entry = saved.keychain.entry(role).clone();
