@@ -237,3 +237,71 @@ fn a_damaged_file_is_reported_by_list_and_check() {
         );
     }
 }
+
+/// What `diagnose … --save` and the wizard do: probe live, build the account from the
+/// reports that verified, save it; then `accounts check` verifies it again from the keychain.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn verified_reports_are_saved_and_check_out_again() {
+    let d = dovecot();
+    let user = &d.unicode;
+    let servers = [
+        d.settings(Protocol::Imap, Security::Tls, user),
+        d.settings(Protocol::Pop3, Security::Tls, user),
+        d.settings(Protocol::Smtp, Security::Tls, user),
+        d.settings(Protocol::Smtp, Security::StartTls, user),
+        // Nothing listens here: a failed probe is not saved.
+        mailsetup::account::ServerSettings {
+            protocol: Protocol::Imap,
+            host: "127.0.0.1".into(),
+            port: 1,
+            security: Security::Tls,
+            username: user.address.clone(),
+        },
+    ];
+    let reports = mailsetup::probe::probe_all(&servers, &user.secret(), &support::options()).await;
+    let details = store::AccountDetails {
+        email: EmailAddress::parse(&user.address).unwrap(),
+        display_name: String::new(),
+        source: SettingsSource::new(SourceKind::Manual),
+        allow_plaintext: false,
+        incoming: Some(Protocol::Pop3),
+        verified_at: Timestamp::now(),
+    };
+    let account = VerifiedAccount::from_reports(details.clone(), &reports).unwrap();
+    assert_eq!(account.incoming.settings, servers[1], "POP3 was asked for");
+    assert_eq!(account.outgoing.settings, servers[2]);
+    assert!(
+        account.outgoing.auth_method.is_some(),
+        "the sign-in method is kept"
+    );
+    let alternatives: Vec<_> = account.alternatives.iter().map(|a| &a.settings).collect();
+    assert_eq!(alternatives, [&servers[0], &servers[3]]);
+    assert_eq!(account.display_name, user.address);
+    assert_eq!(
+        VerifiedAccount::from_reports(details, &reports[3..]).unwrap_err(),
+        store::NotVerified::NoIncoming
+    );
+
+    let tmp = tempfile::tempdir().unwrap();
+    let keychain = store::open_keychain(store::KeychainKind::Keyutils)
+        .await
+        .unwrap_or_else(|e| panic!("{e}\n{}", store_common::HOW_TO_RUN));
+    let saved = store::save_verified(tmp.path(), keychain.clone(), account, user.secret())
+        .await
+        .unwrap();
+    let id = saved.account.id.to_string();
+    let dir = tmp.path().to_path_buf();
+    let password = user.password.clone();
+    let out = tokio::task::spawn_blocking(move || cli(&dir, &strs(&check_args(&id)), &[&password]))
+        .await
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", out.both());
+    assert!(
+        out.stdout.contains("PASS  incoming  POP3"),
+        "{}",
+        out.both()
+    );
+    store::remove(tmp.path(), Some(keychain), saved.account.id)
+        .await
+        .unwrap();
+}

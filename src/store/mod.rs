@@ -6,7 +6,8 @@
 //! - `file`: the account file (version, lock, damaged and newer files), `atomic`: the
 //!   crash-safe replace underneath it;
 //! - `secret`: the `SecretStore` trait and the keychains behind it;
-//! - `ops`: save / remove / mark verified, keeping file and keychain in step.
+//! - `ops`: save / remove / mark verified, keeping file and keychain in step;
+//! - `verified`: from probe reports to the `VerifiedAccount` to save.
 //!
 //! The configuration folder is always a parameter (no globals): `resolve_config_dir` finds
 //! the default (`--config-dir`, then `MAILSETUP_CONFIG_DIR`, then the per-OS folder from
@@ -18,6 +19,7 @@ pub mod file;
 pub mod model;
 mod ops;
 pub mod secret;
+mod verified;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -33,6 +35,7 @@ pub use ops::{
     mark_verified_blocking, passwords_blocking, remove_blocking, save_verified_blocking,
 };
 pub use secret::{KeychainError, SecretStore};
+pub use verified::{AccountDetails, NotVerified};
 
 /// The environment variable that moves the configuration folder (tests, portable use).
 pub const CONFIG_DIR_ENV: &str = "MAILSETUP_CONFIG_DIR";

@@ -13,6 +13,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use crate::account::{EmailAddress, Protocol, ServerSettings};
+use crate::probe::ProbeReport;
 
 /// The keychain service name every entry is filed under.
 pub const KEYCHAIN_SERVICE: &str = "mailsetup";
@@ -212,6 +213,15 @@ impl SavedServer {
             settings,
             auth_method: None,
         }
+    }
+
+    /// The server of a probe that verified, with the sign-in method it used; `None` when
+    /// the probe failed (only verified servers are saved).
+    pub fn from_report(report: &ProbeReport) -> Option<Self> {
+        report.is_verified().then(|| Self {
+            settings: report.server.clone(),
+            auth_method: report.server_facts.auth_used.clone(),
+        })
     }
 }
 
