@@ -13,4 +13,5 @@ pub mod net;
 pub mod probe;
 pub mod report;
 pub mod runtime;
+pub mod store;
 pub mod wizard;

@@ -402,11 +402,13 @@ mod tests {
                 ..s.clone()
             },
             sources: vec![],
+            source_keys: vec![],
             trusted: true,
         };
         let same = Offer {
             settings: s.clone(),
             sources: vec![],
+            source_keys: vec![],
             trusted: true,
         };
         let actions = next_actions(&t, &[same, alt], Some("https://example.com/app"));

@@ -120,8 +120,9 @@ pub struct Wizard {
 
     // Testing
     tests: BTreeMap<Role, ServerTest>,
-    /// Where the settings under test came from, in words.
+    /// Where the settings under test came from, in words, and the first source's key.
     source_words: String,
+    source_key: String,
     allow_plaintext: bool,
     extra_ca: Option<std::path::PathBuf>,
     /// The address the tests ran for.
@@ -162,6 +163,7 @@ impl Wizard {
             chosen: None,
             tests: BTreeMap::new(),
             source_words: String::new(),
+            source_key: String::new(),
             allow_plaintext: false,
             extra_ca: None,
             tested_email: None,
@@ -454,6 +456,7 @@ impl Wizard {
                         }
                     }
                     self.source_words = sources.join(", ");
+                    self.source_key = i.source_keys.first().cloned().unwrap_or_default();
                     self.allow_plaintext = false;
                     self.extra_ca = None;
                     let (i, o) = (i.settings.clone(), o.settings.clone());
@@ -685,6 +688,7 @@ impl Wizard {
                 self.extra_ca = (!form.extra_ca.trim().is_empty())
                     .then(|| std::path::PathBuf::from(form.extra_ca.trim()));
                 self.source_words = "entered by hand".into();
+                self.source_key = "manual".into();
                 self.tests.clear();
                 self.go(Page::Testing);
                 self.start_tests(vec![(Role::Incoming, i), (Role::Outgoing, o)])
@@ -711,12 +715,18 @@ impl Wizard {
             return Vec::new();
         };
         let name = self.name.trim();
+        let reports = [i, o]
+            .iter()
+            .filter_map(|t| t.report.as_deref().cloned())
+            .collect();
         let request = SaveRequest {
             display_name: (!name.is_empty()).then(|| name.to_string()),
             email,
             incoming: i.server.clone(),
             outgoing: o.server.clone(),
             source: self.source_words.clone(),
+            source_key: self.source_key.clone(),
+            reports,
             allow_plaintext: self.allow_plaintext,
             keychain,
         };

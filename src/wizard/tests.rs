@@ -25,6 +25,7 @@ fn offer(s: ServerSettings, source: &str) -> Offer {
     Offer {
         settings: s,
         sources: vec![source.into()],
+        source_keys: vec![source.to_lowercase()],
         trusted: true,
     }
 }

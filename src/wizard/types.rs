@@ -69,6 +69,8 @@ pub struct Offer {
     pub settings: ServerSettings,
     /// The sources that named it, in words ("built-in provider table", "Mozilla's ISPDB").
     pub sources: Vec<String>,
+    /// The same sources by stable key ("provider", "ispdb"), in the same order.
+    pub source_keys: Vec<String>,
     /// False for sources that cannot be trusted (plain-HTTP autoconfig, guesses).
     pub trusted: bool,
 }
@@ -116,7 +118,7 @@ pub enum KeychainChoice {
 }
 
 /// Everything the store needs to save a verified account, except the password.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct SaveRequest {
     pub display_name: Option<String>,
     pub email: EmailAddress,
@@ -124,6 +126,10 @@ pub struct SaveRequest {
     pub outgoing: ServerSettings,
     /// Where the settings came from, in words ("Mozilla's ISPDB", "entered by hand").
     pub source: String,
+    /// The first source's stable key (discovery's source code, or "manual").
+    pub source_key: String,
+    /// The reports of the servers that verified: incoming first, then outgoing.
+    pub reports: Vec<ProbeReport>,
     /// The person allowed an unencrypted connection for this account.
     pub allow_plaintext: bool,
     pub keychain: KeychainChoice,

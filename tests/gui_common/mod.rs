@@ -59,6 +59,7 @@ fn offer(s: ServerSettings, sources: &[&str]) -> Offer {
     Offer {
         settings: s,
         sources: sources.iter().map(|s| s.to_string()).collect(),
+        source_keys: sources.iter().map(|s| s.to_lowercase()).collect(),
         trusted: true,
     }
 }
