@@ -152,6 +152,45 @@ fn the_manual_imap_path_verifies_both_servers_against_dovecot() {
     step_until(&mut h, Duration::from_secs(20), "save finishes", |app| {
         !matches!(app.wizard().save_state(), SaveState::Saving(..))
     });
+    let SaveState::Saved(saved) = h.state().wizard().save_state().clone() else {
+        panic!("not saved: {:?}", h.state().wizard().save_state());
+    };
+    h.get_by_label("Password stored in");
+    h.get_by_label(&saved.config_path.display().to_string());
+    assert_saved(
+        &saved.config_path,
+        &d.alice.address,
+        &d.alice.password,
+        Protocol::Imap,
+    );
+}
+
+/// The account file holds the account and never the password; the keychain holds it.
+fn assert_saved(path: &std::path::Path, address: &str, password: &str, incoming: Protocol) {
+    use mailsetup::store;
+    let text = std::fs::read_to_string(path).expect("the account file");
+    support::assert_no_secret("accounts.json", &text, address, password);
+    let dir = path.parent().unwrap().to_path_buf();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let accounts = store::list(&dir).await.expect("list");
+        let a = accounts
+            .iter()
+            .find(|a| a.email.to_string() == address)
+            .expect("the saved account");
+        assert_eq!(a.incoming.settings.protocol, incoming);
+        assert_eq!(a.display_name, "Alice Example");
+        assert_eq!(a.source.kind, store::SourceKind::Manual);
+        let secrets = store::open_keychain(a.keychain.store)
+            .await
+            .expect("keychain");
+        let pw = store::passwords(secrets, a.clone())
+            .await
+            .expect("passwords");
+        use secrecy::ExposeSecret;
+        assert_eq!(pw.incoming.expose_secret(), password);
+        assert_eq!(pw.outgoing.expose_secret(), password);
+    });
 }
 
 #[test]
@@ -170,6 +209,23 @@ fn the_manual_pop3_path_verifies_against_dovecot() {
         w.all_verified(),
         "{:?}",
         incoming.report.as_ref().map(|r| r.diagnosis())
+    );
+    // Enter means "Save account" here.
+    h.key_press(Key::Enter);
+    step_until(&mut h, Duration::from_secs(20), "save finishes", |app| {
+        matches!(
+            app.wizard().save_state(),
+            SaveState::Saved(_) | SaveState::Failed(..)
+        )
+    });
+    let SaveState::Saved(saved) = h.state().wizard().save_state().clone() else {
+        panic!("not saved: {:?}", h.state().wizard().save_state());
+    };
+    assert_saved(
+        &saved.config_path,
+        &d.unicode.address,
+        &d.unicode.password,
+        Protocol::Pop3,
     );
 }
 
