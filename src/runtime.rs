@@ -184,7 +184,7 @@ impl Runtime {
                 let config = self.config.clone();
                 // Not registered for cancellation: a save runs to its end.
                 self.rt.spawn(async move {
-                    save(task, request, password, &config, &sender).await;
+                    save(task, *request, password, &config, &sender).await;
                 });
                 None
             }

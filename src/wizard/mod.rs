@@ -735,7 +735,7 @@ impl Wizard {
         self.go(Page::Done);
         vec![Effect::Save {
             task,
-            request,
+            request: Box::new(request),
             password: self.password.clone(),
         }]
     }

@@ -196,7 +196,7 @@ fn save_task(fx: &[Effect]) -> (TaskId, SaveRequest) {
                 password,
             } => {
                 assert_eq!(password.expose_secret(), PASSWORD);
-                Some((*task, request.clone()))
+                Some((*task, (**request).clone()))
             }
             _ => None,
         })

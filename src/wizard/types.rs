@@ -354,7 +354,7 @@ pub enum Effect {
     /// Save the account; answer with `Saved` or `SaveFailed`.
     Save {
         task: TaskId,
-        request: SaveRequest,
+        request: Box<SaveRequest>,
         password: SecretString,
     },
     /// Stop this work now; its answers will be ignored.
