@@ -50,7 +50,10 @@ fn main() {
 
     let xvfb = Xvfb::start();
     let runtime_dir = tempfile::Builder::new().prefix("xdg-").tempdir().unwrap();
-    let config_dir = tempfile::Builder::new().prefix("config-").tempdir().unwrap();
+    let config_dir = tempfile::Builder::new()
+        .prefix("config-")
+        .tempdir()
+        .unwrap();
     {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(runtime_dir.path(), std::fs::Permissions::from_mode(0o700))
@@ -229,10 +232,7 @@ fn rss_kb(pid: u32) -> u64 {
 
 /// Walks the wizard with the keyboard only; returns the resident memory at the end (KB).
 fn walk(env: &Env, window: &str, shots: Option<&Path>, d: &support::dovecot::Dovecot) -> u64 {
-    let pid: u32 = env
-        .xdotool(&["getwindowpid", window])
-        .parse()
-        .unwrap_or(0);
+    let pid: u32 = env.xdotool(&["getwindowpid", window]).parse().unwrap_or(0);
     let shot = |name: &str| {
         if let Some(dir) = shots {
             std::fs::create_dir_all(dir).expect("screenshot folder");
@@ -284,11 +284,10 @@ fn walk(env: &Env, window: &str, shots: Option<&Path>, d: &support::dovecot::Dov
     key("Return");
     shot("03-manual");
 
-    // Manual page, in Tab order: IMAP, POP3, incoming server, port, three security
-    // choices, user name, outgoing server, port, three choices, user name.
+    // Manual page: the cursor starts in the incoming server field; then in Tab order: port,
+    // three security choices, user name, outgoing server, port.
     let imaps = d.listener(Protocol::Imap, Security::Tls);
     let subs = d.listener(Protocol::Smtp, Security::Tls);
-    keys("Tab", 3);
     retype(&imaps.host);
     key("Tab");
     retype(&imaps.port.to_string());

@@ -105,6 +105,35 @@ fn keyboard_only_reaches_manual_settings_and_back_and_forgets_the_password_widge
         "the password field's widget state was kept"
     );
 
+    // The cursor starts in the first field; typing replaces the selection; Tab walks the
+    // fields in reading order.
+    assert!(h.get_by_label("Incoming server").is_focused());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.event(egui::Event::Text("mail.example.test".into()));
+    h.run_steps(1);
+    assert_eq!(
+        h.state().wizard().manual().unwrap().incoming.host,
+        "mail.example.test"
+    );
+    for expected in [
+        "Incoming port",
+        "SSL/TLS",
+        "STARTTLS",
+        "None (unsafe)",
+        "Incoming user name",
+        "Outgoing server",
+    ] {
+        h.key_press(Key::Tab);
+        h.run_steps(1);
+        let focused: Vec<_> = h.query_all_by(|n| n.is_focused()).collect();
+        assert_eq!(focused.len(), 1);
+        assert_eq!(
+            focused[0].accesskit_node().label().as_deref(),
+            Some(expected),
+            "Tab order on the manual page"
+        );
+    }
+
     // Esc goes back; the password is still there (in the wizard, as a secret).
     h.key_press(Key::Escape);
     h.run_steps(2);

@@ -49,6 +49,7 @@ pub fn body(ui: &mut Ui, w: &Wizard, _out: &mut Vec<Event>) {
                     SourceState::Found(n) => (Mark::Ok, format!("found {n} servers")),
                     SourceState::Nothing => (Mark::Nothing, "nothing".to_string()),
                     SourceState::Failed(why) => (Mark::Failed, format!("failed: {why}")),
+                    SourceState::NotNeeded => (Mark::Nothing, "not needed".to_string()),
                 };
                 mark(ui, m);
                 ui.label(&s.label);

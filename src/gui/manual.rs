@@ -10,6 +10,11 @@ use crate::wizard::{Event, ManualField, ManualForm, Role, Wizard};
 use super::theme::palette;
 use super::widgets::{Mark, boxed, button, marked, primary, text_field};
 
+/// The incoming server field (focused when the page opens).
+pub fn first_field_id() -> Id {
+    Id::unique(("manual-host", Role::Incoming))
+}
+
 pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let Some(form) = w.manual() else {
         return;

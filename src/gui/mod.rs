@@ -144,8 +144,14 @@ impl eframe::App for MailSetupApp {
         let new_page = self.last_page != Some(page);
         self.last_page = Some(page);
         draw(ui, &self.wizard, &mut out);
-        if new_page && page == Page::Account {
-            ctx.memory_mut(|m| m.request_focus(account::name_id()));
+        // A new page puts the cursor in its first field.
+        let first_field = match page {
+            Page::Account => Some(account::name_id()),
+            Page::Manual => Some(manual::first_field_id()),
+            _ => None,
+        };
+        if let (true, Some(id)) = (new_page, first_field) {
+            ctx.memory_mut(|m| m.request_focus(id));
         }
 
         for event in out {

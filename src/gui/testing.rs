@@ -202,7 +202,7 @@ pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
             if primary(ui, "Save account", w.all_verified()) {
                 out.push(Event::Next);
             }
-            if failed && !running && button(ui, "Retry", true) {
+            if failed && button(ui, "Retry", true) {
                 out.push(Event::Action(NextAction::Retry));
             }
             if button(ui, "Edit settings", true) {

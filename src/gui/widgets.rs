@@ -32,7 +32,9 @@ pub fn boxed(ui: &mut Ui, fill: Color32, edge: Color32, add: impl FnOnce(&mut Ui
 
 /// Milliseconds for people: "12 ms", "1.4 s".
 pub fn duration(ms: u64) -> String {
-    if ms < 1000 {
+    if ms == 0 {
+        "under 1 ms".to_string()
+    } else if ms < 1000 {
         format!("{ms} ms")
     } else {
         format!("{:.1} s", ms as f64 / 1000.0)

@@ -49,6 +49,8 @@ pub enum SourceState {
     Nothing,
     /// Could not be asked (timeout, network, garbage); the reason in plain words.
     Failed(String),
+    /// Stopped early: the answers were complete without it.
+    NotNeeded,
 }
 
 /// One discovery source's line on the lookup page.
