@@ -141,7 +141,13 @@ mod tests {
             r.lookup("imap.example.test.").await.unwrap(),
             vec!["127.0.0.2".parse::<IpAddr>().unwrap()]
         );
-        assert!(r.lookup("localhost").await.unwrap().iter().any(|a| a.is_loopback()));
+        assert!(
+            r.lookup("localhost")
+                .await
+                .unwrap()
+                .iter()
+                .any(|a| a.is_loopback())
+        );
         assert!(r.insert_spec("nohost").is_err());
         assert!(r.insert_spec("a=b").is_err());
     }

@@ -90,9 +90,7 @@ impl Failure {
             Failure::WrongProtocol { said, .. } | Failure::TlsOnPlaintextPort { said, .. } => {
                 Some(said)
             }
-            Failure::StartTlsRefused { reply, .. } | Failure::Rejected { reply, .. } => {
-                Some(reply)
-            }
+            Failure::StartTlsRefused { reply, .. } | Failure::Rejected { reply, .. } => Some(reply),
             Failure::PlaintextAuthRefused { reply, .. } => reply.as_deref(),
             _ => None,
         }

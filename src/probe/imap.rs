@@ -28,13 +28,17 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
 
     if ctx.settings.security == Security::StartTls {
         if !has_cap(&caps, "STARTTLS") {
-            return Err(ctx.fail(
-                StepKind::StartTls,
-                Failure::StartTlsNotOffered { endpoint },
-            ));
+            return Err(ctx.fail(StepKind::StartTls, Failure::StartTlsNotOffered { endpoint }));
         }
         let began = Instant::now();
-        let reply = tagged(&mut conn, "m2", "STARTTLS", StepKind::StartTls, ctx.opts.timeouts.command).await;
+        let reply = tagged(
+            &mut conn,
+            "m2",
+            "STARTTLS",
+            StepKind::StartTls,
+            ctx.opts.timeouts.command,
+        )
+        .await;
         match reply {
             Ok((_, done)) if is_ok(&done, "m2") => {}
             Ok((_, done)) => {
@@ -179,7 +183,10 @@ async fn tagged(
 }
 
 fn is_ok(done: &str, tag: &str) -> bool {
-    done[tag.len()..].trim_start().to_ascii_uppercase().starts_with("OK")
+    done[tag.len()..]
+        .trim_start()
+        .to_ascii_uppercase()
+        .starts_with("OK")
 }
 
 async fn capabilities(
@@ -196,9 +203,12 @@ async fn capabilities(
                 .iter()
                 .filter_map(|l| {
                     let upper = l.to_ascii_uppercase();
-                    upper
-                        .starts_with("* CAPABILITY ")
-                        .then(|| l[13..].split_whitespace().map(str::to_string).collect::<Vec<_>>())
+                    upper.starts_with("* CAPABILITY ").then(|| {
+                        l[13..]
+                            .split_whitespace()
+                            .map(str::to_string)
+                            .collect::<Vec<_>>()
+                    })
                 })
                 .flatten()
                 .collect();
@@ -265,7 +275,9 @@ async fn authenticate(
             StepKind::Authenticate,
             Failure::PlaintextAuthRefused {
                 endpoint,
-                reply: Some("the server advertises LOGINDISABLED on this unencrypted connection".into()),
+                reply: Some(
+                    "the server advertises LOGINDISABLED on this unencrypted connection".into(),
+                ),
             },
         ));
     }

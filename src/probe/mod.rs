@@ -170,7 +170,9 @@ fn finish(ctx: Ctx<'_>, result: Result<(), Failure>) -> ProbeReport {
         .filter(|l| l.direction == Direction::Received)
         .filter_map(|l| {
             let upper = l.text.to_ascii_uppercase();
-            upper.find("[ALERT]").map(|i| l.text[i + 7..].trim().to_string())
+            upper
+                .find("[ALERT]")
+                .map(|i| l.text[i + 7..].trim().to_string())
         })
         .collect();
     ProbeReport {
@@ -200,7 +202,11 @@ async fn run(ctx: &mut Ctx<'_>) -> Result<(), Failure> {
 }
 
 async fn resolve(ctx: &mut Ctx<'_>) -> Result<Vec<IpAddr>, Failure> {
-    let host = ctx.settings.host.trim_start_matches('[').trim_end_matches(']');
+    let host = ctx
+        .settings
+        .host
+        .trim_start_matches('[')
+        .trim_end_matches(']');
     if let Ok(ip) = host.parse::<IpAddr>() {
         ctx.facts.addresses = vec![ip.to_string()];
         ctx.record(
@@ -252,17 +258,19 @@ async fn connect(ctx: &mut Ctx<'_>, addrs: &[IpAddr]) -> Result<BoxStream, Failu
             // The race enforces the deadline itself; this outer one is a backstop.
             limit + Duration::from_millis(100),
             async {
-                connect::race(addrs, port, limit).await.map_err(|e| match e {
-                    connect::ConnectError::Refused => Failure::ConnectionRefused { endpoint },
-                    connect::ConnectError::TimedOut => Failure::ConnectTimeout {
-                        endpoint,
-                        after: limit,
-                    },
-                    connect::ConnectError::Other(e) => Failure::ConnectionFailed {
-                        endpoint,
-                        detail: e.to_string(),
-                    },
-                })
+                connect::race(addrs, port, limit)
+                    .await
+                    .map_err(|e| match e {
+                        connect::ConnectError::Refused => Failure::ConnectionRefused { endpoint },
+                        connect::ConnectError::TimedOut => Failure::ConnectTimeout {
+                            endpoint,
+                            after: limit,
+                        },
+                        connect::ConnectError::Other(e) => Failure::ConnectionFailed {
+                            endpoint,
+                            detail: e.to_string(),
+                        },
+                    })
             },
             |(_, peer)| format!("connected to {peer}"),
         )

@@ -1,2 +1,342 @@
-use super::*;
-pub(crate) async fn run(_ctx: &mut session::Ctx<'_>, _s: BoxStream) -> Result<(), Failure> { todo!() }
+//! The POP3 probe (RFC 1939; CAPA and extended response codes RFC 2449 / RFC 3206; STLS
+//! RFC 2595; AUTH RFC 5034 with SASL PLAIN RFC 4616).
+//!
+//! No POP3 crate fits (STLS, no retries, tokio): the protocol is small, so it is spoken here
+//! line by line: greeting → CAPA → STLS → CAPA → USER/PASS (or AUTH PLAIN) → STAT → QUIT.
+
+use std::time::Instant;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as B64;
+use secrecy::ExposeSecret;
+use zeroize::Zeroizing;
+
+use super::failure::Failure;
+use super::report::StepKind;
+use super::session::{Ctx, LineConn, Speaker, rejected, speaker, unexpected_greeting};
+use super::{BoxStream, Security};
+
+/// Runs the POP3 conversation over a connected (and, for implicit TLS, secured) stream.
+pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Failure> {
+    let endpoint = ctx.endpoint();
+    let (rec, mask) = ctx.record_stream(stream);
+    let mut conn = LineConn::new(rec, mask, endpoint.clone());
+
+    greeting(ctx, &mut conn).await?;
+    let mut caps = capa(ctx, &mut conn).await?;
+
+    if ctx.settings.security == Security::StartTls {
+        // Servers without CAPA may still know STLS; with CAPA, it must be listed.
+        if caps.is_some() && !has(&caps, "STLS") {
+            return Err(ctx.fail(StepKind::StartTls, Failure::StartTlsNotOffered { endpoint }));
+        }
+        let began = Instant::now();
+        let limit = ctx.opts.timeouts.command;
+        let reply = command(&mut conn, "STLS", StepKind::StartTls, limit).await;
+        match reply {
+            Ok(line) if is_ok(&line) => {}
+            Ok(line) => {
+                let f = if caps.is_none() {
+                    Failure::StartTlsNotOffered { endpoint }
+                } else {
+                    Failure::StartTlsRefused {
+                        endpoint,
+                        reply: line,
+                    }
+                };
+                ctx.record(StepKind::StartTls, began, Err(&f));
+                return Err(f);
+            }
+            Err(f) => {
+                ctx.record(StepKind::StartTls, began, Err(&f));
+                return Err(f);
+            }
+        }
+        let plain = conn
+            .into_stream(StepKind::StartTls)
+            .map_err(|f| ctx.fail(StepKind::StartTls, f))?;
+        let secured = ctx.secure(StepKind::StartTls, plain).await?;
+        let (rec, mask) = ctx.record_stream(secured);
+        conn = LineConn::new(rec, mask, endpoint.clone());
+        // RFC 2595 §4: capabilities may change after STLS; ask again.
+        caps = capa(ctx, &mut conn).await?;
+    }
+
+    ctx.require_encryption_or_opt_in()?;
+    authenticate(ctx, &mut conn, &caps).await?;
+
+    let limit = ctx.opts.timeouts.command;
+    let stat = ctx
+        .step(
+            StepKind::Mailbox,
+            limit,
+            async {
+                let line = command(&mut conn, "STAT", StepKind::Mailbox, limit).await?;
+                if !is_ok(&line) {
+                    return Err(Failure::Rejected {
+                        endpoint: endpoint.clone(),
+                        step: StepKind::Mailbox,
+                        reply: line,
+                    });
+                }
+                parse_stat(&line).ok_or_else(|| Failure::Protocol {
+                    endpoint: endpoint.clone(),
+                    step: StepKind::Mailbox,
+                    detail: format!("unreadable STAT reply {line:?}"),
+                })
+            },
+            |(count, octets)| format!("{count} messages, {octets} octets"),
+        )
+        .await?;
+    ctx.facts.messages = Some(stat.0);
+    ctx.facts.mailbox_octets = Some(stat.1);
+
+    ctx.step(
+        StepKind::Logout,
+        limit,
+        async {
+            match command(&mut conn, "QUIT", StepKind::Logout, limit).await {
+                Ok(line) => Ok(line),
+                // Some servers hang up right after QUIT without a reply.
+                Err(Failure::Closed { .. }) => Ok("(connection closed)".to_string()),
+                Err(f) => Err(f),
+            }
+        },
+        |line| format!("QUIT answered {line}"),
+    )
+    .await?;
+    Ok(())
+}
+
+async fn greeting(ctx: &mut Ctx<'_>, conn: &mut LineConn) -> Result<(), Failure> {
+    let endpoint = ctx.endpoint();
+    let protocol = ctx.settings.protocol;
+    let result = ctx
+        .step(
+            StepKind::Greeting,
+            ctx.opts.timeouts.greeting,
+            async {
+                let (line, raw) = conn.read_line(StepKind::Greeting).await?;
+                match speaker(&line) {
+                    Some(Speaker::Pop3) if is_ok(&line) => Ok(line),
+                    Some(Speaker::Pop3) => Err(Failure::Rejected {
+                        endpoint: endpoint.clone(),
+                        step: StepKind::Greeting,
+                        reply: line,
+                    }),
+                    _ => Err(unexpected_greeting(protocol, &endpoint, &line, &raw)),
+                }
+            },
+            |line| line.clone(),
+        )
+        .await;
+    match result {
+        Ok(line) => {
+            ctx.facts.greeting = Some(line);
+            Ok(())
+        }
+        Err(f @ Failure::GreetingTimeout { .. }) => Err(ctx.port_check(f).await),
+        Err(f) => Err(f),
+    }
+}
+
+fn is_ok(line: &str) -> bool {
+    line.starts_with("+OK")
+}
+
+/// Sends a command and reads its one-line reply, under a deadline.
+async fn command(
+    conn: &mut LineConn,
+    line: &str,
+    step: StepKind,
+    limit: std::time::Duration,
+) -> Result<String, Failure> {
+    let endpoint = conn.endpoint.clone();
+    let work = async {
+        conn.send(step, line).await?;
+        Ok(conn.read_line(step).await?.0)
+    };
+    tokio::time::timeout(limit, work)
+        .await
+        .unwrap_or(Err(Failure::Timeout {
+            endpoint,
+            step,
+            after: limit,
+        }))
+}
+
+/// CAPA (RFC 2449). `None` when the server does not know CAPA (RFC 1939-only servers).
+async fn capa(ctx: &mut Ctx<'_>, conn: &mut LineConn) -> Result<Option<Vec<String>>, Failure> {
+    let endpoint = ctx.endpoint();
+    let limit = ctx.opts.timeouts.command;
+    let caps = ctx
+        .step(
+            StepKind::Capabilities,
+            limit,
+            async {
+                conn.send(StepKind::Capabilities, "CAPA").await?;
+                let (first, _) = conn.read_line(StepKind::Capabilities).await?;
+                if !is_ok(&first) {
+                    return Ok(None);
+                }
+                let mut caps = Vec::new();
+                loop {
+                    let (line, _) = conn.read_line(StepKind::Capabilities).await?;
+                    if line == "." {
+                        return Ok(Some(caps));
+                    }
+                    if caps.len() > 500 {
+                        return Err(Failure::Protocol {
+                            endpoint: endpoint.clone(),
+                            step: StepKind::Capabilities,
+                            detail: "CAPA list does not end".into(),
+                        });
+                    }
+                    caps.push(line);
+                }
+            },
+            |c: &Option<Vec<String>>| match c {
+                Some(c) => c.join(", "),
+                None => "the server does not support CAPA".into(),
+            },
+        )
+        .await?;
+    if let Some(c) = &caps {
+        ctx.facts.capabilities = c.clone();
+        ctx.facts.auth_mechanisms = sasl_mechanisms(c);
+    }
+    Ok(caps)
+}
+
+fn has(caps: &Option<Vec<String>>, name: &str) -> bool {
+    caps.as_ref().is_some_and(|c| {
+        c.iter().any(|l| {
+            l.split_whitespace()
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case(name))
+        })
+    })
+}
+
+fn sasl_mechanisms(caps: &[String]) -> Vec<String> {
+    caps.iter()
+        .filter_map(|l| {
+            let mut words = l.split_whitespace();
+            words
+                .next()
+                .filter(|w| w.eq_ignore_ascii_case("SASL"))
+                .map(|_| words.map(str::to_string).collect::<Vec<_>>())
+        })
+        .flatten()
+        .collect()
+}
+
+async fn authenticate(
+    ctx: &mut Ctx<'_>,
+    conn: &mut LineConn,
+    caps: &Option<Vec<String>>,
+) -> Result<(), Failure> {
+    let endpoint = ctx.endpoint();
+    let mechs = ctx.facts.auth_mechanisms.clone();
+    let sasl_plain = mechs.iter().any(|m| m.eq_ignore_ascii_case("PLAIN"));
+    // RFC 2449: USER listed (or no CAPA at all) means USER/PASS works.
+    let user_pass = caps.is_none() || has(caps, "USER");
+    if !user_pass && !sasl_plain {
+        if !ctx.encrypted && has(caps, "STLS") {
+            return Err(ctx.fail(
+                StepKind::Authenticate,
+                Failure::PlaintextAuthRefused {
+                    endpoint,
+                    reply: Some("the server offers no sign-in before STLS".into()),
+                },
+            ));
+        }
+        return Err(ctx.fail(
+            StepKind::Authenticate,
+            Failure::NoUsableMechanism {
+                endpoint,
+                offered: mechs.join(" "),
+            },
+        ));
+    }
+    let user = ctx.settings.username.clone();
+    let password = ctx.password;
+    let limit = ctx.opts.timeouts.auth;
+    ctx.facts.auth_used = Some(if user_pass { "USER/PASS" } else { "AUTH PLAIN" }.into());
+    let result = ctx
+        .step(
+            StepKind::Authenticate,
+            limit,
+            async {
+                let reply = if user_pass {
+                    let line =
+                        command(conn, &format!("USER {user}"), StepKind::Authenticate, limit)
+                            .await?;
+                    if !is_ok(&line) {
+                        return Err(Failure::Rejected {
+                            endpoint: endpoint.clone(),
+                            step: StepKind::Authenticate,
+                            reply: line,
+                        });
+                    }
+                    let pass = Zeroizing::new(format!("PASS {}", password.expose_secret()));
+                    conn.send_secret(StepKind::Authenticate, &pass, 1).await?;
+                    conn.read_line(StepKind::Authenticate).await?.0
+                } else {
+                    let blob = Zeroizing::new(format!("\0{user}\0{}", password.expose_secret()));
+                    let line =
+                        Zeroizing::new(format!("AUTH PLAIN {}", B64.encode(blob.as_bytes())));
+                    conn.send_secret(StepKind::Authenticate, &line, 2).await?;
+                    conn.read_line(StepKind::Authenticate).await?.0
+                };
+                if is_ok(&reply) {
+                    Ok(())
+                } else {
+                    Err(Failure::Rejected {
+                        endpoint: endpoint.clone(),
+                        step: StepKind::Authenticate,
+                        reply,
+                    })
+                }
+            },
+            |_| format!("signed in as {user}"),
+        )
+        .await;
+    match result {
+        Err(Failure::Rejected { step, reply, .. }) => Err(rejected(ctx, step, &reply)),
+        other => other,
+    }
+}
+
+/// `+OK count octets` (RFC 1939 §5).
+fn parse_stat(line: &str) -> Option<(u64, u64)> {
+    let mut words = line.split_whitespace().skip(1);
+    let count = words.next()?.parse().ok()?;
+    let octets = words.next()?.parse().ok()?;
+    Some((count, octets))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stat_and_capa_parsing_follow_rfc_1939_and_2449() {
+        assert_eq!(parse_stat("+OK 2 320"), Some((2, 320)));
+        assert_eq!(parse_stat("+OK"), None);
+        let caps = Some(vec![
+            "TOP".to_string(),
+            "UIDL".to_string(),
+            "SASL PLAIN LOGIN".to_string(),
+            "STLS".to_string(),
+            "USER".to_string(),
+        ]);
+        assert!(has(&caps, "stls"));
+        assert!(has(&caps, "USER"));
+        assert!(!has(&caps, "PIPELINING"));
+        assert_eq!(
+            sasl_mechanisms(caps.as_ref().unwrap()),
+            vec!["PLAIN", "LOGIN"]
+        );
+    }
+}

@@ -37,10 +37,6 @@ impl<'a> Ctx<'a> {
         self.settings.endpoint()
     }
 
-    fn elapsed_ms(&self) -> u64 {
-        self.started.elapsed().as_millis() as u64
-    }
-
     /// Records a step that already happened.
     pub fn record(&mut self, kind: StepKind, began: Instant, result: Result<String, &Failure>) {
         let started_ms = began.duration_since(self.started).as_millis() as u64;
@@ -111,7 +107,11 @@ impl<'a> Ctx<'a> {
     }
 
     /// TLS handshake as step `kind` (implicit TLS or after STARTTLS).
-    pub async fn secure(&mut self, kind: StepKind, stream: BoxStream) -> Result<BoxStream, Failure> {
+    pub async fn secure(
+        &mut self,
+        kind: StepKind,
+        stream: BoxStream,
+    ) -> Result<BoxStream, Failure> {
         let began = Instant::now();
         let limit = self.opts.timeouts.tls;
         let host = self.settings.host.clone();
@@ -160,11 +160,13 @@ impl<'a> Ctx<'a> {
         if e.not_tls && !e.peer_bytes.is_empty() {
             let said = first_line(&e.peer_bytes);
             return match speaker(&said) {
-                Some(p) if Some(p) != speaker_of(self.settings.protocol) => Failure::WrongProtocol {
-                    endpoint,
-                    expected: expected_words(self.settings.protocol, Security::Tls),
-                    said,
-                },
+                Some(p) if Some(p) != speaker_of(self.settings.protocol) => {
+                    Failure::WrongProtocol {
+                        endpoint,
+                        expected: expected_words(self.settings.protocol, Security::Tls),
+                        said,
+                    }
+                }
                 _ => Failure::TlsOnPlaintextPort { endpoint, said },
             };
         }
@@ -224,7 +226,10 @@ impl<'a> Ctx<'a> {
                     format!("the port answered {said:?}"),
                 )
             }
-            _ => (original, "the port stayed silent to TLS as well".to_string()),
+            _ => (
+                original,
+                "the port stayed silent to TLS as well".to_string(),
+            ),
         };
         self.record(StepKind::PortCheck, began, Ok(detail));
         verdict
@@ -247,10 +252,6 @@ impl<'a> Ctx<'a> {
         self.record(kind, Instant::now(), Err(&f));
         f
     }
-
-    pub fn now_ms(&self) -> u64 {
-        self.elapsed_ms()
-    }
 }
 
 /// Which protocol a first line belongs to, if it is recognisable.
@@ -270,7 +271,9 @@ pub(crate) fn speaker(line: &str) -> Option<Speaker> {
         Some(Speaker::Imap)
     } else if upper.starts_with("+OK") || upper.starts_with("-ERR") {
         Some(Speaker::Pop3)
-    } else if upper.starts_with("HTTP/") || upper.starts_with("<!DOCTYPE") || upper.starts_with("<HTML")
+    } else if upper.starts_with("HTTP/")
+        || upper.starts_with("<!DOCTYPE")
+        || upper.starts_with("<HTML")
     {
         Some(Speaker::Http)
     } else if upper.starts_with("SSH-") {
@@ -383,19 +386,23 @@ impl LineConn {
                 });
             }
             let mut chunk = [0u8; 4096];
-            let n = self.stream.read(&mut chunk).await.map_err(|e| match e.kind() {
-                std::io::ErrorKind::ConnectionReset
-                | std::io::ErrorKind::UnexpectedEof
-                | std::io::ErrorKind::BrokenPipe => Failure::Closed {
-                    endpoint: self.endpoint.clone(),
-                    step,
-                },
-                _ => Failure::Protocol {
-                    endpoint: self.endpoint.clone(),
-                    step,
-                    detail: e.to_string(),
-                },
-            })?;
+            let n = self
+                .stream
+                .read(&mut chunk)
+                .await
+                .map_err(|e| match e.kind() {
+                    std::io::ErrorKind::ConnectionReset
+                    | std::io::ErrorKind::UnexpectedEof
+                    | std::io::ErrorKind::BrokenPipe => Failure::Closed {
+                        endpoint: self.endpoint.clone(),
+                        step,
+                    },
+                    _ => Failure::Protocol {
+                        endpoint: self.endpoint.clone(),
+                        step,
+                        detail: e.to_string(),
+                    },
+                })?;
             if n == 0 {
                 if !self.buf.is_empty() && looks_like_tls(&self.buf) {
                     return Err(Failure::PlaintextOnTlsPort {
@@ -453,11 +460,6 @@ impl LineConn {
     /// The recorded stream, for a protocol library to take over.
     pub fn into_recorder(self) -> (Recorder<BoxStream>, MaskHandle) {
         (self.stream, self.mask)
-    }
-
-    /// Say goodbye and close, ignoring errors (used after failures).
-    pub async fn shutdown(&mut self) {
-        let _ = tokio::time::timeout(Duration::from_millis(500), self.stream.shutdown()).await;
     }
 }
 

@@ -395,7 +395,9 @@ pub fn certificate_info(der: &CertificateDer<'_>) -> CertificateInfo {
                     use x509_parser::extensions::GeneralName;
                     match name {
                         GeneralName::DNSName(d) => sans.push(format!("DNS:{d}")),
-                        GeneralName::IPAddress(bytes) => sans.push(format!("IP:{}", ip_text(bytes))),
+                        GeneralName::IPAddress(bytes) => {
+                            sans.push(format!("IP:{}", ip_text(bytes)))
+                        }
                         GeneralName::RFC822Name(m) => sans.push(format!("email:{m}")),
                         _ => {}
                     }
