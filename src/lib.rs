@@ -8,5 +8,8 @@
 
 pub mod account;
 pub mod cli;
+pub mod discover;
+pub mod dns;
 pub mod net;
 pub mod probe;
+pub mod verify;
