@@ -138,7 +138,7 @@ impl Resolve for Resolver {
         }
         let hosts = self.hosts.clone();
         Box::pin(async move {
-            let ips = hosts.lookup(&host).await.map_err(Box::new)?;
+            let ips = hosts.lookup(&host).await?;
             let addrs: Vec<SocketAddr> = ips
                 .into_iter()
                 .map(|ip| SocketAddr::new(ip, port))
