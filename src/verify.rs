@@ -125,8 +125,7 @@ pub struct VerifyReport {
 impl VerifyReport {
     /// Whether incoming (and outgoing, when asked) verified.
     pub fn is_verified(&self) -> bool {
-        self.incoming.winner.is_some()
-            && self.outgoing.as_ref().is_none_or(|o| o.winner.is_some())
+        self.incoming.winner.is_some() && self.outgoing.as_ref().is_none_or(|o| o.winner.is_some())
     }
 }
 
@@ -254,13 +253,20 @@ fn password_was_sent(report: &ProbeReport) -> bool {
 }
 
 /// The quick check: resolve, connect, TLS (implicit), greeting. No password, no commands.
-async fn check(server: ServerSettings, resolver: Arc<dyn HostResolver>, opts: &VerifyOptions) -> Check {
+async fn check(
+    server: ServerSettings,
+    resolver: Arc<dyn HostResolver>,
+    opts: &VerifyOptions,
+) -> Check {
     let started = Instant::now();
     let result = tokio::time::timeout(opts.check_timeout, reach(&server, resolver, opts)).await;
     let (reachable, detail) = match result {
         Ok(Ok(greeting)) => (true, greeting),
         Ok(Err(why)) => (false, why),
-        Err(_) => (false, format!("no greeting within {:?}", opts.check_timeout)),
+        Err(_) => (
+            false,
+            format!("no greeting within {:?}", opts.check_timeout),
+        ),
     };
     Check {
         server,

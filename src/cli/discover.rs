@@ -55,7 +55,9 @@ pub fn options(args: &DiscoverArgs) -> Result<DiscoveryOptions, String> {
     let mut opts = DiscoveryOptions::default();
     if let Some(secs) = args.timeout {
         if !(secs.is_finite() && secs > 0.0 && secs <= 600.0) {
-            return Err(format!("--timeout {secs}: give a number of seconds from 0.1 to 600"));
+            return Err(format!(
+                "--timeout {secs}: give a number of seconds from 0.1 to 600"
+            ));
         }
         let total = Duration::from_secs_f64(secs);
         opts.deadline = total;
@@ -69,7 +71,9 @@ pub fn options(args: &DiscoverArgs) -> Result<DiscoveryOptions, String> {
     }
     if let Some(url) = &args.ispdb_url {
         if !(url.starts_with("https://") || url.starts_with("http://")) {
-            return Err(format!("--ispdb-url {url}: give an http:// or https:// URL"));
+            return Err(format!(
+                "--ispdb-url {url}: give an http:// or https:// URL"
+            ));
         }
         opts.ispdb_url = url.clone();
     }
@@ -127,7 +131,11 @@ pub fn render(r: &DiscoveryResult) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Servers for {} (domain {})", r.email, r.domain);
     if let Some(p) = &r.provider {
-        let _ = writeln!(out, "\nProvider: {} (recognised from {})", p.name, p.matched);
+        let _ = writeln!(
+            out,
+            "\nProvider: {} (recognised from {})",
+            p.name, p.matched
+        );
         let _ = writeln!(out, "  {}", p.login_advice);
         if let Some(url) = &p.app_password_url {
             let _ = writeln!(out, "  App passwords are made at {url}");
@@ -171,8 +179,17 @@ pub fn render(r: &DiscoveryResult) -> String {
         for d in &r.disagreements {
             let _ = writeln!(out, "  {}: {}", d.protocol, d.summary);
             for c in &d.claims {
-                let mark = if c.recommended { "recommended" } else { "not recommended" };
-                let _ = writeln!(out, "    - {} ({mark}), said by {}", c.says, c.by.join("; "));
+                let mark = if c.recommended {
+                    "recommended"
+                } else {
+                    "not recommended"
+                };
+                let _ = writeln!(
+                    out,
+                    "    - {} ({mark}), said by {}",
+                    c.says,
+                    c.by.join("; ")
+                );
             }
         }
     }
@@ -201,6 +218,10 @@ pub fn render(r: &DiscoveryResult) -> String {
         .first_candidate_ms
         .map(|m| format!("{m} ms"))
         .unwrap_or_else(|| "none".into());
-    let _ = writeln!(out, "  first candidate after {first}, finished after {} ms", r.elapsed_ms);
+    let _ = writeln!(
+        out,
+        "  first candidate after {first}, finished after {} ms",
+        r.elapsed_ms
+    );
     out
 }

@@ -134,6 +134,7 @@ pub(crate) fn candidates(
                     source,
                     trust,
                     via: via.to_string(),
+                    position: 0,
                 },
             );
             c.auth = s.auth.clone();

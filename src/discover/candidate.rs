@@ -158,6 +158,9 @@ pub struct Origin {
     pub trust: Trust,
     /// What exactly was asked (URL, DNS name, table entry) and what it said.
     pub via: String,
+    /// Where the source listed it among its own answers (0 = first): keeps, for example,
+    /// RFC 2782 order among SRV targets and a provider's own order among its servers.
+    pub position: usize,
 }
 
 /// One server to try, with everything known about where it came from.
@@ -238,7 +241,7 @@ impl Candidate {
             security_rank(self.security),
             self.protocol,
             std::cmp::Reverse(self.sources().len()),
-            self.origins.iter().map(|o| o.source).min(),
+            self.origins.iter().map(|o| (o.source, o.position)).min(),
             self.host.as_str(),
             self.port,
         )
@@ -502,6 +505,7 @@ mod tests {
                 source: src,
                 trust: t,
                 via: src.code().into(),
+                position: 0,
             },
         )
     }

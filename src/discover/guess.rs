@@ -54,6 +54,7 @@ pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
                         source: SourceId::Guess,
                         trust: Trust::Guess,
                         via: format!("{host} exists in DNS"),
+                        position: 0,
                     },
                 ));
             }

@@ -477,6 +477,11 @@ async fn run(
                     first_candidate_ms = Some(ms);
                 }
                 found = f.candidates;
+                for (i, c) in found.iter_mut().enumerate() {
+                    for o in &mut c.origins {
+                        o.position = i;
+                    }
+                }
                 disputed.extend(f.disputed);
                 if provider.is_none()
                     && let Some(notes) = f.provider

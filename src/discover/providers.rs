@@ -251,7 +251,12 @@ impl Match<'_> {
                     s.security,
                     username,
                     email,
-                    Origin { source, trust, via },
+                    Origin {
+                        source,
+                        trust,
+                        via,
+                        position: 0,
+                    },
                 );
                 c.auth = match self.entry.login {
                     Login::Oauth2Only => vec![AuthMethod::OAuth2],

@@ -64,6 +64,7 @@ pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
                         "SRV {name} → {}:{} (priority {}, weight {})",
                         r.target, r.port, r.priority, r.weight
                     ),
+                    position: 0,
                 },
             ));
         }
