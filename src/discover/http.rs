@@ -296,6 +296,7 @@ impl HttpClient {
             };
         }
         let detail = chain_text(&e);
+
         if e.is_connect() {
             FetchError::Connect { url, detail }
         } else {
@@ -304,7 +305,8 @@ impl HttpClient {
     }
 }
 
-/// Finds an error of type `T` in the source chain (also inside `io::Error`s).
+/// Finds an error of type `T` in the source chain. `io::Error`s are looked into (their
+/// `source()` skips the error they wrap, and TLS errors arrive wrapped twice).
 fn find_source<'e, T: std::error::Error + 'static>(
     e: &'e (dyn std::error::Error + 'static),
 ) -> Option<&'e T> {
@@ -313,13 +315,13 @@ fn find_source<'e, T: std::error::Error + 'static>(
         if let Some(t) = err.downcast_ref::<T>() {
             return Some(t);
         }
-        if let Some(io) = err.downcast_ref::<std::io::Error>()
-            && let Some(inner) = io.get_ref()
-            && let Some(t) = inner.downcast_ref::<T>()
-        {
-            return Some(t);
-        }
-        current = err.source();
+        current = match err.downcast_ref::<std::io::Error>() {
+            Some(io) => match io.get_ref() {
+                Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
+                None => None,
+            },
+            None => err.source(),
+        };
     }
     None
 }
