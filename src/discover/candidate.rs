@@ -231,7 +231,7 @@ impl Candidate {
         self.origins.iter().map(|o| o.source).collect()
     }
 
-    fn key(&self) -> (Protocol, String, u16, Security) {
+    fn key(&self) -> ServerKey {
         (self.protocol, self.host.clone(), self.port, self.security)
     }
 
@@ -300,12 +300,17 @@ pub struct Disagreement {
     pub claims: Vec<Claim>,
 }
 
+/// A server as merging sees it: protocol, host, port, security.
+type ServerKey = (Protocol, String, u16, Security);
+/// Per (protocol, host): what each source says, as (port, security) pairs.
+type PortsBySource<'a> =
+    BTreeMap<(Protocol, &'a str), BTreeMap<SourceId, BTreeSet<(u16, Security)>>>;
+
 /// Merges candidates that name the same server (protocol, host, port, security), keeping
 /// every origin, and returns them ranked, plus username disagreements found on the way.
 pub fn merge(all: Vec<Candidate>) -> (Vec<Candidate>, Vec<Disagreement>) {
-    let mut merged: BTreeMap<(Protocol, String, u16, Security), Candidate> = BTreeMap::new();
-    let mut usernames: BTreeMap<(Protocol, String, u16, Security), BTreeMap<String, Vec<String>>> =
-        BTreeMap::new();
+    let mut merged: BTreeMap<ServerKey, Candidate> = BTreeMap::new();
+    let mut usernames: BTreeMap<ServerKey, BTreeMap<String, Vec<String>>> = BTreeMap::new();
     for c in all {
         let key = c.key();
         let names = usernames.entry(key.clone()).or_default();
@@ -392,8 +397,7 @@ pub fn find_disagreements(ranked: &[Candidate]) -> Vec<Disagreement> {
     let mut by_port: BTreeMap<(Protocol, &str, u16), BTreeMap<Security, BTreeSet<String>>> =
         BTreeMap::new();
     // (protocol, host) → source → (port, security) set
-    let mut by_host: BTreeMap<(Protocol, &str), BTreeMap<SourceId, BTreeSet<(u16, Security)>>> =
-        BTreeMap::new();
+    let mut by_host: PortsBySource<'_> = BTreeMap::new();
     for c in ranked {
         for o in c.origins.iter().filter(|o| o.source != SourceId::Guess) {
             by_port

@@ -198,7 +198,7 @@ impl ProviderTable {
         let domain = domain.trim_end_matches('.').to_ascii_lowercase();
         self.entries
             .iter()
-            .find(|e| e.domains.iter().any(|d| *d == domain))
+            .find(|e| e.domains.contains(&domain))
             .or_else(|| {
                 self.entries.iter().find(|e| {
                     e.subdomains && e.domains.iter().any(|d| domain.ends_with(&format!(".{d}")))
@@ -213,7 +213,7 @@ impl ProviderTable {
             let domain = domain.to_ascii_lowercase();
             self.entries
                 .iter()
-                .find(|e| e.mx_domains.iter().any(|d| *d == domain))
+                .find(|e| e.mx_domains.contains(&domain))
                 .map(|entry| Match { entry })
         })
     }

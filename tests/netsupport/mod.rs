@@ -3,7 +3,7 @@
 //! `Net`, which starts both and builds `DiscoveryOptions` pointing everything at them (so no
 //! test can reach the internet: unknown names get NXDOMAIN from our own server).
 
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 pub mod dns;
 pub mod https;
