@@ -12,4 +12,5 @@ pub mod discover;
 pub mod dns;
 pub mod net;
 pub mod probe;
+pub mod report;
 pub mod verify;

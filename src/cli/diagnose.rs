@@ -1,13 +1,257 @@
-//! `mailsetup diagnose`: placeholder, being written by the lead.
+//! `mailsetup diagnose EMAIL`: live, step-by-step tests of an account's servers for a
+//! technician. Servers come from `--imap/--pop3/--smtp HOST:PORT/SECURITY`; all requested
+//! servers are tested concurrently; the report is text, Markdown or JSON.
+
+use std::io::{BufRead, IsTerminal};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
 
 use clap::Args;
+use secrecy::SecretString;
+use zeroize::Zeroizing;
+
+use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
+use crate::account::{EmailAddress, Endpoint, Protocol, ServerSettings};
+use crate::net::{OverrideResolver, SystemResolver};
+use crate::probe::{self, ProbeOptions, Timeouts, Trust};
+use crate::report;
 
 #[derive(Debug, Args)]
 pub struct DiagnoseArgs {
     /// The email address of the account.
     pub email: String,
+
+    /// Incoming IMAP server as HOST:PORT/SECURITY (SECURITY: tls, starttls or plain).
+    #[arg(long, value_name = "HOST:PORT/SECURITY")]
+    pub imap: Option<String>,
+    /// Incoming POP3 server as HOST:PORT/SECURITY.
+    #[arg(long, value_name = "HOST:PORT/SECURITY")]
+    pub pop3: Option<String>,
+    /// Outgoing SMTP submission server as HOST:PORT/SECURITY.
+    #[arg(long, value_name = "HOST:PORT/SECURITY")]
+    pub smtp: Option<String>,
+
+    /// User name for signing in (default: the full email address).
+    #[arg(long)]
+    pub username: Option<String>,
+    /// Read the password from the first line of standard input.
+    #[arg(long, conflicts_with = "password_env")]
+    pub password_stdin: bool,
+    /// Read the password from this environment variable.
+    #[arg(long, value_name = "VAR")]
+    pub password_env: Option<String>,
+
+    /// Also trust the CA certificates in this PEM file.
+    #[arg(long, value_name = "PEM")]
+    pub ca_file: Option<PathBuf>,
+    /// Deadline in seconds for each network step.
+    #[arg(long, value_name = "SECS")]
+    pub timeout: Option<f64>,
+    /// Allow sending the password over an unencrypted connection (insecure).
+    #[arg(long)]
+    pub allow_plaintext: bool,
+
+    /// Print one JSON document instead of text.
+    #[arg(long, conflicts_with = "markdown")]
+    pub json: bool,
+    /// Print Markdown (for a support ticket) instead of text.
+    #[arg(long)]
+    pub markdown: bool,
+    /// Include the protocol transcript in the text report.
+    #[arg(long)]
+    pub transcript: bool,
+
+    /// Answer a host name with a fixed address (testing; repeatable): HOST=ADDR.
+    #[arg(long, value_name = "HOST=ADDR", hide = true)]
+    pub resolve: Vec<String>,
 }
 
-pub async fn run(_args: DiagnoseArgs) -> u8 {
-    super::EXIT_USAGE
+/// A command-line problem, reported in one line with exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum UsageError {
+    #[error("{0}")]
+    Address(#[from] crate::account::AddressError),
+    #[error("--{flag}: {source}")]
+    Endpoint {
+        flag: &'static str,
+        source: crate::account::EndpointError,
+    },
+    #[error("no servers to test: give --imap, --pop3 and/or --smtp as HOST:PORT/SECURITY")]
+    NoServers,
+    #[error("the password is empty")]
+    EmptyPassword,
+    #[error("environment variable {0} is not set")]
+    MissingEnv(String),
+    #[error("environment variable {0} is not valid UTF-8")]
+    NonUnicodeEnv(String),
+    #[error("could not read the password from standard input: {0}")]
+    Stdin(std::io::Error),
+    #[error(
+        "no password given and no terminal to ask on: use --password-stdin or --password-env VAR"
+    )]
+    NoTerminal,
+    #[error("could not read the password from the terminal: {0}")]
+    Prompt(std::io::Error),
+    #[error("{0}")]
+    Trust(#[from] probe::TrustError),
+    #[error("--timeout must be a number of seconds above 0 and at most 600, not {0}")]
+    Timeout(f64),
+    #[error("--resolve {0}")]
+    Resolve(String),
+}
+
+/// Parses the server flags into settings for `user`.
+pub fn servers(args: &DiagnoseArgs, user: &str) -> Result<Vec<ServerSettings>, UsageError> {
+    let mut out = Vec::new();
+    for (flag, protocol, value) in [
+        ("imap", Protocol::Imap, &args.imap),
+        ("pop3", Protocol::Pop3, &args.pop3),
+        ("smtp", Protocol::Smtp, &args.smtp),
+    ] {
+        if let Some(text) = value {
+            let e: Endpoint = text
+                .parse()
+                .map_err(|source| UsageError::Endpoint { flag, source })?;
+            out.push(ServerSettings {
+                protocol,
+                host: e.host,
+                port: e.port,
+                security: e.security,
+                username: user.to_string(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Reads the password as asked: environment, standard input, or a prompt without echo.
+pub fn read_password(
+    password_stdin: bool,
+    password_env: Option<&str>,
+) -> Result<SecretString, UsageError> {
+    let text = if let Some(var) = password_env {
+        match std::env::var(var) {
+            Ok(v) => Zeroizing::new(v),
+            Err(std::env::VarError::NotPresent) => {
+                return Err(UsageError::MissingEnv(var.to_string()));
+            }
+            Err(std::env::VarError::NotUnicode(_)) => {
+                return Err(UsageError::NonUnicodeEnv(var.to_string()));
+            }
+        }
+    } else if password_stdin {
+        let mut line = Zeroizing::new(String::new());
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(UsageError::Stdin)?;
+        Zeroizing::new(line.trim_end_matches(['\r', '\n']).to_string())
+    } else {
+        if !std::io::stdin().is_terminal() {
+            return Err(UsageError::NoTerminal);
+        }
+        Zeroizing::new(rpassword::prompt_password("Password: ").map_err(UsageError::Prompt)?)
+    };
+    if text.is_empty() {
+        return Err(UsageError::EmptyPassword);
+    }
+    Ok(SecretString::from(text.as_str()))
+}
+
+/// Builds probe options from the common flags.
+pub fn probe_options(
+    ca_file: Option<&std::path::Path>,
+    timeout: Option<f64>,
+    allow_plaintext: bool,
+    resolve: &[String],
+) -> Result<ProbeOptions, UsageError> {
+    let trust = match ca_file {
+        Some(path) => Trust::with_ca_file(path)?,
+        None => Trust::platform()?,
+    };
+    let mut opts = ProbeOptions::new(trust);
+    if let Some(secs) = timeout {
+        if !(secs > 0.0 && secs <= 600.0) {
+            return Err(UsageError::Timeout(secs));
+        }
+        opts.timeouts = Timeouts::uniform(Duration::from_secs_f64(secs));
+    }
+    opts.allow_plaintext = allow_plaintext;
+    if !resolve.is_empty() {
+        let mut r = OverrideResolver::new(Arc::new(SystemResolver));
+        for spec in resolve {
+            r.insert_spec(spec).map_err(UsageError::Resolve)?;
+        }
+        opts.resolver = Arc::new(r);
+    }
+    Ok(opts)
+}
+
+struct Prepared {
+    email: EmailAddress,
+    servers: Vec<ServerSettings>,
+    password: SecretString,
+    opts: ProbeOptions,
+}
+
+fn prepare(args: &DiagnoseArgs) -> Result<Prepared, UsageError> {
+    let email = EmailAddress::parse(&args.email)?;
+    let user = args.username.clone().unwrap_or_else(|| email.to_ascii());
+    let servers = servers(args, &user)?;
+    if servers.is_empty() {
+        return Err(UsageError::NoServers);
+    }
+    let opts = probe_options(
+        args.ca_file.as_deref(),
+        args.timeout,
+        args.allow_plaintext,
+        &args.resolve,
+    )?;
+    let password = read_password(args.password_stdin, args.password_env.as_deref())?;
+    Ok(Prepared {
+        email,
+        servers,
+        password,
+        opts,
+    })
+}
+
+/// Runs the command; returns the exit code.
+pub async fn run(args: DiagnoseArgs) -> u8 {
+    let p = match prepare(&args) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    let reports = probe::probe_all(&p.servers, &p.password, &p.opts).await;
+    print_reports(&p.email, &reports, &args);
+    if reports.iter().all(|r| r.is_verified()) {
+        EXIT_OK
+    } else {
+        EXIT_FAILED
+    }
+}
+
+fn print_reports(email: &EmailAddress, reports: &[probe::ProbeReport], args: &DiagnoseArgs) {
+    if args.json {
+        let doc = report::DiagnoseDocument::new(email.to_string(), reports);
+        match serde_json::to_string_pretty(&doc) {
+            Ok(text) => println!("{text}"),
+            Err(e) => eprintln!("error: could not write JSON: {e}"),
+        }
+    } else if args.markdown {
+        println!("## Mail settings test for {email}\n");
+        for r in reports {
+            println!("{}", report::markdown(r));
+        }
+    } else {
+        for r in reports {
+            println!("{}", report::text(r, args.transcript));
+        }
+        let ok = reports.iter().filter(|r| r.is_verified()).count();
+        println!("{ok} of {} servers verified for {email}.", reports.len());
+    }
 }

@@ -62,11 +62,9 @@ pub enum Failure {
     StartTlsRefused { endpoint: String, reply: String },
     #[error("{endpoint}: will not send a password over an unencrypted connection")]
     InsecureRefused { endpoint: String },
-    #[error("{endpoint}: the server refuses passwords on an unencrypted connection")]
-    PlaintextAuthRefused {
-        endpoint: String,
-        reply: Option<String>,
-    },
+    /// Decided from what the server advertised, before any password was sent.
+    #[error("{endpoint}: the server refuses passwords on an unencrypted connection ({evidence})")]
+    PlaintextAuthRefused { endpoint: String, evidence: String },
     #[error("{endpoint}: no sign-in method we can use (server offers: {offered})")]
     NoUsableMechanism { endpoint: String, offered: String },
     #[error("{endpoint}: the server said no during {step:?}: {reply}")]
@@ -91,7 +89,6 @@ impl Failure {
                 Some(said)
             }
             Failure::StartTlsRefused { reply, .. } | Failure::Rejected { reply, .. } => Some(reply),
-            Failure::PlaintextAuthRefused { reply, .. } => reply.as_deref(),
             _ => None,
         }
     }

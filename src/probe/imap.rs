@@ -6,8 +6,6 @@
 //! STARTTLS injection is caught. Then async-imap takes the stream for LOGIN (or AUTHENTICATE
 //! PLAIN when LOGIN is disabled), EXAMINE INBOX and LOGOUT.
 
-use std::time::Instant;
-
 use async_imap::Client;
 use secrecy::ExposeSecret;
 
@@ -30,7 +28,7 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
         if !has_cap(&caps, "STARTTLS") {
             return Err(ctx.fail(StepKind::StartTls, Failure::StartTlsNotOffered { endpoint }));
         }
-        let began = Instant::now();
+        let began = ctx.begin(StepKind::StartTls);
         let reply = tagged(
             &mut conn,
             "m2",
@@ -93,7 +91,7 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
     };
     ctx.facts.messages = Some(u64::from(mailbox.exists));
 
-    let began = Instant::now();
+    let began = ctx.begin(StepKind::Logout);
     match tokio::time::timeout(limit, session.logout()).await {
         Ok(Ok(())) => ctx.record(StepKind::Logout, began, Ok("LOGOUT accepted".into())),
         Ok(Err(async_imap::error::Error::ConnectionLost))
@@ -120,34 +118,23 @@ async fn greeting(ctx: &mut Ctx<'_>, conn: &mut LineConn) -> Result<(), Failure>
     let endpoint = ctx.endpoint();
     let protocol = ctx.settings.protocol;
     let result = ctx
-        .step(
-            StepKind::Greeting,
-            ctx.opts.timeouts.greeting,
-            async {
-                let (line, raw) = conn.read_line(StepKind::Greeting).await?;
-                match speaker(&line) {
-                    Some(Speaker::Imap) if line.to_ascii_uppercase().starts_with("* BYE") => {
-                        Err(Failure::Rejected {
-                            endpoint: endpoint.clone(),
-                            step: StepKind::Greeting,
-                            reply: line,
-                        })
-                    }
-                    Some(Speaker::Imap) => Ok(line),
-                    _ => Err(unexpected_greeting(protocol, &endpoint, &line, &raw)),
+        .greeting(async {
+            let (line, raw) = conn.read_line(StepKind::Greeting).await?;
+            match speaker(&line) {
+                Some(Speaker::Imap) if line.to_ascii_uppercase().starts_with("* BYE") => {
+                    Err(Failure::Rejected {
+                        endpoint: endpoint.clone(),
+                        step: StepKind::Greeting,
+                        reply: line,
+                    })
                 }
-            },
-            |line| line.clone(),
-        )
+                Some(Speaker::Imap) => Ok(line),
+                _ => Err(unexpected_greeting(protocol, &endpoint, &line, &raw)),
+            }
+        })
         .await;
-    match result {
-        Ok(line) => {
-            ctx.facts.greeting = Some(line);
-            Ok(())
-        }
-        Err(f @ Failure::GreetingTimeout { .. }) => Err(ctx.port_check(f).await),
-        Err(f) => Err(f),
-    }
+    ctx.facts.greeting = Some(result?);
+    Ok(())
 }
 
 /// Sends a tagged command and reads up to its completion: (untagged lines, completion line).
@@ -194,7 +181,7 @@ async fn capabilities(
     conn: &mut LineConn,
     tag: &str,
 ) -> Result<Vec<String>, Failure> {
-    let began = Instant::now();
+    let began = ctx.begin(StepKind::Capabilities);
     let endpoint = ctx.endpoint();
     let limit = ctx.opts.timeouts.command;
     let result = match tagged(conn, tag, "CAPABILITY", StepKind::Capabilities, limit).await {
@@ -275,9 +262,7 @@ async fn authenticate(
             StepKind::Authenticate,
             Failure::PlaintextAuthRefused {
                 endpoint,
-                reply: Some(
-                    "the server advertises LOGINDISABLED on this unencrypted connection".into(),
-                ),
+                evidence: "it advertises LOGINDISABLED before STARTTLS".into(),
             },
         ));
     }
@@ -291,7 +276,7 @@ async fn authenticate(
     let user = ctx.settings.username.clone();
     let limit = ctx.opts.timeouts.auth;
     let client = Client::new(rec);
-    let began = Instant::now();
+    let began = ctx.begin(StepKind::Authenticate);
     let attempt = async {
         if login_disabled {
             ctx.facts.auth_used = Some("AUTHENTICATE PLAIN".into());

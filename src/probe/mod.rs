@@ -103,6 +103,36 @@ pub struct ProbeOptions {
     pub resolver: Arc<dyn HostResolver>,
     /// The name we give in EHLO.
     pub client_name: String,
+    /// Where live progress goes (the wizard's checklist), if anywhere.
+    pub progress: Option<ProgressSink>,
+}
+
+/// Live progress of a running probe.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProbeEvent {
+    /// A step began (show a spinner).
+    StepStarted {
+        server: ServerSettings,
+        kind: StepKind,
+    },
+    /// A step ended (tick or cross, with its time and detail — already redacted).
+    StepFinished { server: ServerSettings, step: Step },
+}
+
+/// A channel for `ProbeEvent`s; sending never blocks and a closed receiver is ignored.
+#[derive(Debug, Clone)]
+pub struct ProgressSink(tokio::sync::mpsc::UnboundedSender<ProbeEvent>);
+
+impl ProgressSink {
+    /// A sink and the receiver its events arrive on.
+    pub fn channel() -> (Self, tokio::sync::mpsc::UnboundedReceiver<ProbeEvent>) {
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        (Self(tx), rx)
+    }
+
+    fn send(&self, event: ProbeEvent) {
+        let _ = self.0.send(event);
+    }
 }
 
 impl ProbeOptions {
@@ -114,6 +144,7 @@ impl ProbeOptions {
             allow_plaintext: false,
             resolver: Arc::new(SystemResolver),
             client_name: "mailsetup.localhost".into(),
+            progress: None,
         }
     }
 }
@@ -279,4 +310,89 @@ async fn connect(ctx: &mut Ctx<'_>, addrs: &[IpAddr]) -> Result<BoxStream, Failu
     ctx.facts.connected_to = Some(peer.to_string());
     ctx.transcript.note(&format!("connected to {peer}"));
     Ok(Box::new(tcp))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn progress_reports_each_step_as_it_starts_and_ends() {
+        // A port with nothing behind it: resolve passes, connect is refused.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .unwrap();
+        let server = ServerSettings {
+            protocol: Protocol::Imap,
+            host: "127.0.0.1".into(),
+            port,
+            security: Security::Tls,
+            username: "alice".into(),
+        };
+        let (sink, mut rx) = ProgressSink::channel();
+        let mut opts = ProbeOptions::new(Trust::with_extra_roots(Vec::new()).unwrap());
+        opts.progress = Some(sink);
+        let report = probe(&server, &SecretString::from("pw"), &opts).await;
+        assert_eq!(
+            report.diagnosis().map(|d| d.cause),
+            Some(Cause::ConnectionRefused)
+        );
+        let mut seen = Vec::new();
+        while let Ok(e) = rx.try_recv() {
+            seen.push(match e {
+                ProbeEvent::StepStarted { kind, .. } => format!("start {kind:?}"),
+                ProbeEvent::StepFinished { step, .. } => {
+                    format!("end {:?} {:?}", step.kind, step.status)
+                }
+            });
+        }
+        assert_eq!(
+            seen,
+            ["end Resolve Ok", "start Connect", "end Connect Failed"]
+        );
+    }
+
+    #[tokio::test]
+    async fn dropping_probe_all_closes_every_connection_at_once() {
+        use tokio::io::AsyncReadExt;
+        // Three servers that accept and then say nothing: every probe waits for a greeting.
+        let mut servers = Vec::new();
+        let (closed_tx, mut closed_rx) = tokio::sync::mpsc::unbounded_channel();
+        for protocol in [Protocol::Imap, Protocol::Pop3, Protocol::Smtp] {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let port = listener.local_addr().unwrap().port();
+            let tx = closed_tx.clone();
+            tokio::spawn(async move {
+                let (mut sock, _) = listener.accept().await.unwrap();
+                let mut buf = [0u8; 16];
+                // Returns 0 (or an error) once the client side is dropped.
+                let _ = sock.read(&mut buf).await;
+                let _ = tx.send(protocol);
+            });
+            servers.push(ServerSettings {
+                protocol,
+                host: "127.0.0.1".into(),
+                port,
+                security: Security::StartTls,
+                username: "alice".into(),
+            });
+        }
+        let opts = ProbeOptions::new(Trust::with_extra_roots(Vec::new()).unwrap());
+        let password = SecretString::from("pw");
+        let run = probe_all(&servers, &password, &opts);
+        // Cancel well before the 1.5 s silence check and the 10 s greeting deadline.
+        let cancelled = tokio::time::timeout(Duration::from_millis(300), run).await;
+        assert!(cancelled.is_err(), "the probes should still be waiting");
+        let started = Instant::now();
+        let mut closed = Vec::new();
+        while closed.len() < 3 {
+            let p = tokio::time::timeout(Duration::from_secs(2), closed_rx.recv())
+                .await
+                .expect("every server sees its connection closed")
+                .unwrap();
+            closed.push(p);
+        }
+        assert!(started.elapsed() < Duration::from_millis(500));
+    }
 }

@@ -4,8 +4,6 @@
 //! No POP3 crate fits (STLS, no retries, tokio): the protocol is small, so it is spoken here
 //! line by line: greeting → CAPA → STLS → CAPA → USER/PASS (or AUTH PLAIN) → STAT → QUIT.
 
-use std::time::Instant;
-
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use secrecy::ExposeSecret;
@@ -30,7 +28,7 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
         if caps.is_some() && !has(&caps, "STLS") {
             return Err(ctx.fail(StepKind::StartTls, Failure::StartTlsNotOffered { endpoint }));
         }
-        let began = Instant::now();
+        let began = ctx.begin(StepKind::StartTls);
         let limit = ctx.opts.timeouts.command;
         let reply = command(&mut conn, "STLS", StepKind::StartTls, limit).await;
         match reply {
@@ -112,32 +110,21 @@ async fn greeting(ctx: &mut Ctx<'_>, conn: &mut LineConn) -> Result<(), Failure>
     let endpoint = ctx.endpoint();
     let protocol = ctx.settings.protocol;
     let result = ctx
-        .step(
-            StepKind::Greeting,
-            ctx.opts.timeouts.greeting,
-            async {
-                let (line, raw) = conn.read_line(StepKind::Greeting).await?;
-                match speaker(&line) {
-                    Some(Speaker::Pop3) if is_ok(&line) => Ok(line),
-                    Some(Speaker::Pop3) => Err(Failure::Rejected {
-                        endpoint: endpoint.clone(),
-                        step: StepKind::Greeting,
-                        reply: line,
-                    }),
-                    _ => Err(unexpected_greeting(protocol, &endpoint, &line, &raw)),
-                }
-            },
-            |line| line.clone(),
-        )
+        .greeting(async {
+            let (line, raw) = conn.read_line(StepKind::Greeting).await?;
+            match speaker(&line) {
+                Some(Speaker::Pop3) if is_ok(&line) => Ok(line),
+                Some(Speaker::Pop3) => Err(Failure::Rejected {
+                    endpoint: endpoint.clone(),
+                    step: StepKind::Greeting,
+                    reply: line,
+                }),
+                _ => Err(unexpected_greeting(protocol, &endpoint, &line, &raw)),
+            }
+        })
         .await;
-    match result {
-        Ok(line) => {
-            ctx.facts.greeting = Some(line);
-            Ok(())
-        }
-        Err(f @ Failure::GreetingTimeout { .. }) => Err(ctx.port_check(f).await),
-        Err(f) => Err(f),
-    }
+    ctx.facts.greeting = Some(result?);
+    Ok(())
 }
 
 fn is_ok(line: &str) -> bool {
@@ -247,7 +234,7 @@ async fn authenticate(
                 StepKind::Authenticate,
                 Failure::PlaintextAuthRefused {
                     endpoint,
-                    reply: Some("the server offers no sign-in before STLS".into()),
+                    evidence: "it offers no sign-in method before STLS".into(),
                 },
             ));
         }

@@ -13,7 +13,7 @@ use super::failure::Failure;
 use super::report::{ServerFacts, Step, StepKind, StepStatus, TlsFacts};
 use super::tls;
 use super::transcript::{Mask, MaskHandle, Recorder, Transcript};
-use super::{BoxStream, ProbeOptions};
+use super::{BoxStream, ProbeEvent, ProbeOptions};
 use crate::account::{Protocol, Security, ServerSettings};
 
 /// The running state of one probe.
@@ -37,6 +37,17 @@ impl<'a> Ctx<'a> {
         self.settings.endpoint()
     }
 
+    /// Marks the start of a step (for live progress) and returns its start time.
+    pub fn begin(&self, kind: StepKind) -> Instant {
+        if let Some(sink) = &self.opts.progress {
+            sink.send(ProbeEvent::StepStarted {
+                server: self.settings.clone(),
+                kind,
+            });
+        }
+        Instant::now()
+    }
+
     /// Records a step that already happened.
     pub fn record(&mut self, kind: StepKind, began: Instant, result: Result<String, &Failure>) {
         let started_ms = began.duration_since(self.started).as_millis() as u64;
@@ -51,13 +62,21 @@ impl<'a> Ctx<'a> {
             }
         };
         let detail = self.transcript.redactor().redact(&detail);
-        self.steps.push(Step {
+        tracing::debug!(endpoint = %self.endpoint(), step = ?kind, status = ?status, ms, "{detail}");
+        let step = Step {
             kind,
             status,
             started_ms,
             ms,
             detail,
-        });
+        };
+        if let Some(sink) = &self.opts.progress {
+            sink.send(ProbeEvent::StepFinished {
+                server: self.settings.clone(),
+                step: step.clone(),
+            });
+        }
+        self.steps.push(step);
     }
 
     /// Runs one step under its deadline and records it.
@@ -71,7 +90,7 @@ impl<'a> Ctx<'a> {
     where
         F: Future<Output = Result<T, Failure>>,
     {
-        let began = Instant::now();
+        let began = self.begin(kind);
         let result = match tokio::time::timeout(limit, fut).await {
             Ok(r) => r,
             Err(_) => Err(self.timeout_failure(kind, limit)),
@@ -112,7 +131,7 @@ impl<'a> Ctx<'a> {
         kind: StepKind,
         stream: BoxStream,
     ) -> Result<BoxStream, Failure> {
-        let began = Instant::now();
+        let began = self.begin(kind);
         let limit = self.opts.timeouts.tls;
         let host = self.settings.host.clone();
         let result =
@@ -189,50 +208,69 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// After a silent greeting: a second connection finds out whether the port speaks TLS
-    /// (then the security setting is wrong) or something else entirely.
-    pub async fn port_check(&mut self, original: Failure) -> Failure {
-        let Some(peer) = self.peer else {
-            return original;
-        };
-        let began = Instant::now();
-        let limit = self.opts.timeouts.tls.min(Duration::from_secs(5));
+    /// Waits for the greeting as step `Greeting`. If the server stays silent for a moment, a
+    /// second connection checks in parallel what the port speaks: TLS means the security
+    /// setting is wrong (reported at once, not after the whole deadline); another protocol's
+    /// words mean the port is wrong.
+    pub async fn greeting<F>(&mut self, read: F) -> Result<String, Failure>
+    where
+        F: Future<Output = Result<String, Failure>>,
+    {
+        let began = self.begin(StepKind::Greeting);
+        let limit = self.opts.timeouts.greeting;
         let endpoint = self.endpoint();
-        let host = self.settings.host.clone();
-        let trust = self.opts.trust.clone();
-        let attempt = async {
-            let tcp = tokio::net::TcpStream::connect(peer).await.ok()?;
-            let boxed: BoxStream = Box::new(tcp);
-            Some(tls::handshake(boxed, &host, &trust).await)
-        };
-        let outcome = tokio::time::timeout(limit, attempt).await;
-        let (verdict, detail) = match outcome {
-            Ok(Some(Ok(_))) => (
-                Failure::PlaintextOnTlsPort { endpoint },
-                "the port completed a TLS handshake".to_string(),
-            ),
-            Ok(Some(Err(e))) if e.facts.is_some() || looks_like_tls(&e.peer_bytes) => (
-                Failure::PlaintextOnTlsPort { endpoint },
-                "the port answered with TLS".to_string(),
-            ),
-            Ok(Some(Err(e))) if !e.peer_bytes.is_empty() => {
-                let said = first_line(&e.peer_bytes);
-                (
-                    Failure::WrongProtocol {
-                        endpoint,
-                        expected: expected_words(self.settings.protocol, self.settings.security),
-                        said: said.clone(),
-                    },
-                    format!("the port answered {said:?}"),
-                )
+        let check_limit = self.opts.timeouts.tls.min(Duration::from_secs(5));
+        let check = what_the_port_speaks(
+            self.peer,
+            self.settings.host.clone(),
+            self.opts.trust.clone(),
+            (limit / 4).min(SILENCE_BEFORE_CHECK),
+            check_limit,
+        );
+        tokio::pin!(read);
+        tokio::pin!(check);
+        let deadline = tokio::time::sleep(limit);
+        tokio::pin!(deadline);
+        let mut verdict: Option<(PortVerdict, Instant)> = None;
+        let result = loop {
+            tokio::select! {
+                r = &mut read => break r,
+                v = &mut check, if verdict.is_none() => {
+                    let tls = v.0 == PortVerdict::Tls;
+                    verdict = Some(v);
+                    if tls {
+                        break Err(Failure::PlaintextOnTlsPort { endpoint: endpoint.clone() });
+                    }
+                }
+                _ = &mut deadline => {
+                    break Err(match &verdict {
+                        Some((PortVerdict::Spoke(said), _))
+                            if speaker(said) != speaker_of(self.settings.protocol) =>
+                        {
+                            Failure::WrongProtocol {
+                                endpoint: endpoint.clone(),
+                                expected: expected_words(self.settings.protocol, self.settings.security),
+                                said: said.clone(),
+                            }
+                        }
+                        _ => Failure::GreetingTimeout { endpoint: endpoint.clone(), after: limit },
+                    });
+                }
             }
-            _ => (
-                original,
-                "the port stayed silent to TLS as well".to_string(),
-            ),
         };
-        self.record(StepKind::PortCheck, began, Ok(detail));
-        verdict
+        match &result {
+            Ok(line) => self.record(StepKind::Greeting, began, Ok(line.clone())),
+            Err(f) => self.record(StepKind::Greeting, began, Err(f)),
+        }
+        if let Some((v, checked_at)) = verdict {
+            let detail = match v {
+                PortVerdict::Tls => "a second connection found the port speaks TLS".to_string(),
+                PortVerdict::Spoke(said) => format!("a second connection got {said:?}"),
+                PortVerdict::Silent => "a second connection got no answer to TLS either".into(),
+            };
+            self.record(StepKind::PortCheck, checked_at, Ok(detail));
+        }
+        result
     }
 
     /// Refuses to go on without encryption unless the caller allowed it.
@@ -252,6 +290,49 @@ impl<'a> Ctx<'a> {
         self.record(kind, Instant::now(), Err(&f));
         f
     }
+}
+
+/// How long a server may stay silent before a second connection checks what the port speaks.
+pub(crate) const SILENCE_BEFORE_CHECK: Duration = Duration::from_millis(1500);
+
+/// What a second connection found on a silent port.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum PortVerdict {
+    /// The port answered a TLS ClientHello with TLS.
+    Tls,
+    /// The port answered with text (its first line).
+    Spoke(String),
+    /// No answer.
+    Silent,
+}
+
+/// After `wait`, opens a second connection and offers TLS; never resolves without a peer.
+async fn what_the_port_speaks(
+    peer: Option<SocketAddr>,
+    host: String,
+    trust: tls::Trust,
+    wait: Duration,
+    limit: Duration,
+) -> (PortVerdict, Instant) {
+    let Some(peer) = peer else {
+        return std::future::pending().await;
+    };
+    tokio::time::sleep(wait).await;
+    let started = Instant::now();
+    let attempt = async {
+        let tcp = tokio::net::TcpStream::connect(peer).await.ok()?;
+        let boxed: BoxStream = Box::new(tcp);
+        Some(tls::handshake(boxed, &host, &trust).await)
+    };
+    let verdict = match tokio::time::timeout(limit, attempt).await {
+        Ok(Some(Ok(_))) => PortVerdict::Tls,
+        Ok(Some(Err(e))) if e.facts.is_some() || looks_like_tls(&e.peer_bytes) => PortVerdict::Tls,
+        Ok(Some(Err(e))) if !e.peer_bytes.is_empty() => {
+            PortVerdict::Spoke(first_line(&e.peer_bytes))
+        }
+        _ => PortVerdict::Silent,
+    };
+    (verdict, started)
 }
 
 /// Which protocol a first line belongs to, if it is recognisable.
