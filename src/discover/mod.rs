@@ -75,6 +75,8 @@ pub struct DiscoveryOptions {
     pub settle: Duration,
     /// Which sources to ask (all by default).
     pub sources: BTreeSet<SourceId>,
+    /// A provider table replacing the built-in one (tests, site-specific tables).
+    pub table: Option<Arc<ProviderTable>>,
 }
 
 impl Default for DiscoveryOptions {
@@ -90,6 +92,7 @@ impl Default for DiscoveryOptions {
             source_timeout: Duration::from_secs(5),
             settle: Duration::from_millis(1500),
             sources: SourceId::ALL.into_iter().collect(),
+            table: None,
         }
     }
 }
@@ -311,7 +314,7 @@ pub(crate) struct Ctx {
     pub hosts: Arc<dyn HostResolver>,
     pub http: Result<HttpClient, FetchError>,
     pub ispdb_url: String,
-    pub table: Result<&'static ProviderTable, TableError>,
+    pub table: Result<Arc<ProviderTable>, TableError>,
     pub limits: config_v11::Limits,
 }
 
@@ -332,7 +335,10 @@ impl Ctx {
             hosts,
             http,
             ispdb_url: opts.ispdb_url.clone(),
-            table: ProviderTable::builtin(),
+            table: match &opts.table {
+                Some(t) => Ok(t.clone()),
+                None => ProviderTable::builtin().map(|t| Arc::new(t.clone())),
+            },
             limits: opts.limits,
         }
     }
@@ -345,8 +351,10 @@ impl Ctx {
         self.http.as_ref().map_err(|e| SourceError::Http(e.clone()))
     }
 
-    pub fn table(&self) -> Result<&'static ProviderTable, SourceError> {
-        self.table.clone().map_err(SourceError::Table)
+    pub fn table(&self) -> Result<&ProviderTable, SourceError> {
+        self.table
+            .as_deref()
+            .map_err(|e| SourceError::Table(e.clone()))
     }
 }
 

@@ -8,6 +8,7 @@
 pub mod dns;
 pub mod https;
 pub mod pki;
+pub mod proxy;
 
 use std::net::Ipv4Addr;
 use std::path::PathBuf;
