@@ -242,12 +242,13 @@ async fn via_srv_alone() {
 #[tokio::test]
 async fn via_guessing_alone() {
     let net = Net::start().await;
-    // Guesses use the standard ports, so the relays listen on 993 and 465 of an address of
-    // their own.
-    let ip = IpAddr::V4(Ipv4Addr::new(127, 0, 0, 77));
-    let (_imap, _smtp) = relays(&net, ip, 993, 465).await;
-    net.dns.a("imap.example.test", Ipv4Addr::new(127, 0, 0, 77));
-    net.dns.a("smtp.example.test", Ipv4Addr::new(127, 0, 0, 77));
+    // Guesses use the standard ports, so the relays listen on 993 and 465 of a loopback
+    // address of their own (derived from the process id, so parallel runs do not collide).
+    let pid = std::process::id();
+    let v4 = Ipv4Addr::new(127, 77, (pid >> 8) as u8, (pid as u8).max(1));
+    let (_imap, _smtp) = relays(&net, IpAddr::V4(v4), 993, 465).await;
+    net.dns.a("imap.example.test", v4);
+    net.dns.a("smtp.example.test", v4);
     discover_and_verify(
         &only(&net, SourceId::Guess),
         SourceId::Guess,
