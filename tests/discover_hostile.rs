@@ -271,3 +271,24 @@ async fn a_certificate_from_an_unknown_ca_is_refused() {
         error(&r)
     );
 }
+
+#[tokio::test]
+async fn a_host_where_nothing_listens_is_nothing_not_a_failure() {
+    let net = Net::start().await;
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut o = net.options();
+    o.http.port = Some(closed);
+    net.dns.a("autoconfig.closed.test", LOOPBACK);
+    o.sources = [SourceId::Autoconfig].into_iter().collect();
+    let r = discover::discover(&EmailAddress::parse("x@closed.test").unwrap(), &o).await;
+    assert_eq!(
+        r.source(SourceId::Autoconfig).unwrap().status,
+        SourceStatus::Nothing,
+        "{:?}",
+        r.source(SourceId::Autoconfig)
+    );
+}

@@ -52,6 +52,8 @@ pub enum FetchError {
     Dns { url: String, detail: String },
     #[error("{url}: no complete answer within {after:?}")]
     Timeout { url: String, after: Duration },
+    #[error("{url}: nothing listens there (connection refused)")]
+    Refused { url: String },
     #[error("{url}: could not connect: {detail}")]
     Connect { url: String, detail: String },
     #[error("{url}: the TLS handshake failed: {detail}")]
@@ -73,11 +75,13 @@ pub enum FetchError {
 }
 
 impl FetchError {
-    /// Whether the failure just means "there is nothing here" (no such host, 404, 410).
+    /// Whether the failure just means "there is nothing here" (no such host, nothing
+    /// listening, 404, 410).
     pub fn is_absent(&self) -> bool {
         matches!(
             self,
             FetchError::NoSuchHost { .. }
+                | FetchError::Refused { .. }
                 | FetchError::Status {
                     status: 404 | 410,
                     ..
@@ -295,8 +299,10 @@ impl HttpClient {
                 detail: t.to_string(),
             };
         }
+        if has_io_kind(&e, std::io::ErrorKind::ConnectionRefused) {
+            return FetchError::Refused { url };
+        }
         let detail = chain_text(&e);
-
         if e.is_connect() {
             FetchError::Connect { url, detail }
         } else {
@@ -324,6 +330,21 @@ fn find_source<'e, T: std::error::Error + 'static>(
         };
     }
     None
+}
+
+/// Whether any `io::Error` in the chain (looking inside wrapped ones) has this kind.
+fn has_io_kind(e: &(dyn std::error::Error + 'static), kind: std::io::ErrorKind) -> bool {
+    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = current {
+        current = match err.downcast_ref::<std::io::Error>() {
+            Some(io) if io.kind() == kind => return true,
+            Some(io) => io
+                .get_ref()
+                .map(|inner| inner as &(dyn std::error::Error + 'static)),
+            None => err.source(),
+        };
+    }
+    false
 }
 
 /// The messages of the whole chain, joined (for technicians).
