@@ -13,4 +13,5 @@ pub mod dns;
 pub mod net;
 pub mod probe;
 pub mod report;
+pub mod store;
 pub mod verify;
