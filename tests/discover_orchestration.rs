@@ -124,8 +124,24 @@ async fn a_slow_and_a_dead_source_do_not_hold_up_a_trusted_answer() {
     opts.dns.timeout = Duration::from_secs(5);
     opts.settle = Duration::from_millis(500);
     let started = Instant::now();
-    let r = discover::discover(&email("max@mixed.test"), &opts).await;
+    let (tx, mut rx) = mpsc::channel(64);
+    let task = tokio::spawn(async move {
+        discover::discover_with_events(&email("max@mixed.test"), &opts, tx).await
+    });
+    let mut done = Vec::new();
+    while let Some(e) = rx.recv().await {
+        if let DiscoveryEvent::SourceDone { report, .. } = e {
+            done.push((report.source, report.status));
+        }
+    }
+    let r = task.await.unwrap();
     let took = started.elapsed();
+    assert_eq!(
+        done.len(),
+        SourceId::ALL.len(),
+        "every source reports, also those cut short: {done:?}"
+    );
+    assert!(done.contains(&(SourceId::Autoconfig, SourceStatus::CutShort)));
     assert!(
         r.first_candidate_ms.unwrap() < 1000,
         "{:?}",

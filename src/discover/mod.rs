@@ -45,7 +45,6 @@ pub use providers::{Login, ProviderNotes, ProviderTable, TableError};
 use crate::account::{EmailAddress, Protocol};
 use crate::dns::{Dns, DnsError, DnsSettings, HickoryDns};
 use crate::net::{HostResolver, OverrideResolver, SystemResolver};
-use crate::probe::TrustError;
 use http::HttpClient;
 
 /// Mozilla's ISPDB.
@@ -102,6 +101,10 @@ impl Default for DiscoveryOptions {
 pub enum OptionsError {
     #[error("\"{0}\": write it as host=address or host=address:port")]
     BadResolve(String),
+    #[error("could not read the CA file {path}: {detail}")]
+    CaFile { path: String, detail: String },
+    #[error("the CA file {path} holds no PEM certificate")]
+    EmptyCaFile { path: String },
 }
 
 impl DiscoveryOptions {
@@ -130,9 +133,24 @@ impl DiscoveryOptions {
     }
 
     /// Trusts the certificates of a PEM file in addition to the platform's.
-    pub fn add_ca_file(&mut self, path: &Path) -> Result<(), TrustError> {
-        self.extra_roots
-            .extend(crate::probe::tls::read_pem_certificates(path)?);
+    pub fn add_ca_file(&mut self, path: &Path) -> Result<(), OptionsError> {
+        use rustls::pki_types::pem::PemObject;
+        let shown = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| OptionsError::CaFile {
+            path: shown.clone(),
+            detail: e.to_string(),
+        })?;
+        let mut certs = Vec::new();
+        for item in CertificateDer::pem_slice_iter(&bytes) {
+            certs.push(item.map_err(|e| OptionsError::CaFile {
+                path: shown.clone(),
+                detail: e.to_string(),
+            })?);
+        }
+        if certs.is_empty() {
+            return Err(OptionsError::EmptyCaFile { path: shown });
+        }
+        self.extra_roots.extend(certs);
         Ok(())
     }
 
@@ -533,6 +551,15 @@ async fn run(
                     after: opts.deadline,
                 });
             }
+            // Every source gets its SourceDone, also the ones stopped here.
+            emit(
+                &events,
+                DiscoveryEvent::SourceDone {
+                    report: report.clone(),
+                    candidates: Vec::new(),
+                },
+            )
+            .await;
         }
     }
 
