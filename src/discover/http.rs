@@ -17,7 +17,7 @@ use reqwest::redirect;
 use rustls::pki_types::CertificateDer;
 
 use crate::net::{HostResolver, ResolveError};
-use crate::probe::tls::crypto_provider;
+use crate::net::crypto_provider;
 
 /// Limits and seams of the client.
 #[derive(Debug, Clone, PartialEq, Eq)]
