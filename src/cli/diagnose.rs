@@ -80,9 +80,30 @@ pub struct DiagnoseArgs {
     #[arg(long, value_name = "KEYCHAIN", requires = "save", value_parser = parse_keychain)]
     pub keychain: Option<KeychainKind>,
 
-    /// Answer a host name with a fixed address (testing; repeatable): HOST=ADDR.
+    /// Without server flags: which incoming protocol to discover and test (imap or pop3).
+    #[arg(long, value_name = "PROTOCOL", value_parser = parse_incoming, default_value = "imap")]
+    pub protocol: Protocol,
+
+    /// Answer a host name with a fixed address (testing; repeatable): HOST=ADDR[:PORT].
     #[arg(long, value_name = "HOST=ADDR", hide = true)]
     pub resolve: Vec<String>,
+    /// Discovery: ask this DNS server (IP:PORT) instead of the system's.
+    #[arg(long, value_name = "IP:PORT", hide = true)]
+    pub dns: Option<std::net::SocketAddr>,
+    /// Discovery: ISPDB base URL.
+    #[arg(long, value_name = "URL", hide = true)]
+    pub ispdb_url: Option<String>,
+    /// Discovery: send every HTTP(S) request to this port instead of 80/443.
+    #[arg(long, value_name = "PORT", hide = true)]
+    pub http_port: Option<u16>,
+}
+
+fn parse_incoming(text: &str) -> Result<Protocol, String> {
+    match text.to_ascii_lowercase().as_str() {
+        "imap" => Ok(Protocol::Imap),
+        "pop3" | "pop" => Ok(Protocol::Pop3),
+        _ => Err(format!("\"{text}\": use imap or pop3")),
+    }
 }
 
 /// A command-line problem, reported in one line with exit code 2.
@@ -95,8 +116,6 @@ pub enum UsageError {
         flag: &'static str,
         source: crate::account::EndpointError,
     },
-    #[error("no servers to test: give --imap, --pop3 and/or --smtp as HOST:PORT/SECURITY")]
-    NoServers,
     #[error("the password is empty")]
     EmptyPassword,
     #[error("environment variable {0} is not set")]
@@ -206,25 +225,28 @@ pub fn probe_options(
     Ok(opts)
 }
 
-struct Prepared {
-    email: EmailAddress,
+pub(super) struct Prepared {
+    pub(super) email: EmailAddress,
     servers: Vec<ServerSettings>,
-    password: SecretString,
-    opts: ProbeOptions,
+    pub(super) password: SecretString,
+    pub(super) opts: ProbeOptions,
 }
 
 fn prepare(args: &DiagnoseArgs) -> Result<Prepared, UsageError> {
     let email = EmailAddress::parse(&args.email)?;
     let user = args.username.clone().unwrap_or_else(|| email.to_ascii());
     let servers = servers(args, &user)?;
-    if servers.is_empty() {
-        return Err(UsageError::NoServers);
-    }
+    // With servers given, --resolve feeds the probe; otherwise discovery reads it itself.
+    let resolve: &[String] = if servers.is_empty() {
+        &[]
+    } else {
+        &args.resolve
+    };
     let opts = probe_options(
         args.ca_file.as_deref(),
         args.timeout,
         args.allow_plaintext,
-        &args.resolve,
+        resolve,
     )?;
     let password = read_password(args.password_stdin, args.password_env.as_deref())?;
     Ok(Prepared {
@@ -244,14 +266,32 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
-    let reports = probe::probe_all(&p.servers, &p.password, &p.opts).await;
+    let (reports, found, source) = if p.servers.is_empty() {
+        match super::diagnose_discovered::discover_and_verify(&args, &p).await {
+            Ok(d) => (d.reports, Some(d.found), d.source),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return EXIT_USAGE;
+            }
+        }
+    } else {
+        let reports = probe::probe_all(&p.servers, &p.password, &p.opts).await;
+        (reports, None, SettingsSource::new(SourceKind::Manual))
+    };
+    if reports.is_empty() {
+        if let Some(found) = &found {
+            print!("{}", super::discover::render(found));
+        }
+        println!("No servers were found to test for {}.", p.email);
+        return EXIT_FAILED;
+    }
     let all_verified = reports.iter().all(|r| r.is_verified());
     let saved = if args.save {
-        Some(save(&args, &p, &reports).await)
+        Some(save(&args, &p, &reports, source).await)
     } else {
         None
     };
-    print_reports(&p.email, &reports, saved.as_ref(), &args);
+    print_reports(&p.email, &reports, found.as_ref(), saved.as_ref(), &args);
     match saved {
         Some(Err(_)) => EXIT_FAILED,
         _ if all_verified => EXIT_OK,
@@ -274,6 +314,7 @@ async fn save(
     args: &DiagnoseArgs,
     p: &Prepared,
     reports: &[probe::ProbeReport],
+    source: SettingsSource,
 ) -> Result<SaveSummary, String> {
     if !reports.iter().all(|r| r.is_verified()) {
         return Err("not saved: not every server verified".into());
@@ -281,7 +322,7 @@ async fn save(
     let details = AccountDetails {
         email: p.email.clone(),
         display_name: args.name.clone().unwrap_or_default(),
-        source: SettingsSource::new(SourceKind::Manual),
+        source,
         allow_plaintext: args.allow_plaintext,
         incoming: None,
         verified_at: Timestamp::now(),
@@ -309,6 +350,7 @@ async fn save(
 fn print_reports(
     email: &EmailAddress,
     reports: &[probe::ProbeReport],
+    found: Option<&crate::discover::DiscoveryResult>,
     saved: Option<&Result<SaveSummary, String>>,
     args: &DiagnoseArgs,
 ) {
@@ -321,6 +363,9 @@ fn print_reports(
                 return;
             }
         };
+        if let Some(found) = found {
+            value["discovery"] = serde_json::to_value(found).unwrap_or_default();
+        }
         if let Some(saved) = saved {
             value["saved"] = match saved {
                 Ok(summary) => serde_json::to_value(summary).unwrap_or_default(),
@@ -337,6 +382,9 @@ fn print_reports(
             println!("{}", report::markdown(r));
         }
     } else {
+        if let Some(found) = found {
+            println!("{}", super::diagnose_discovered::summary(found, reports));
+        }
         for r in reports {
             println!("{}", report::text(r, args.transcript));
         }

@@ -16,8 +16,8 @@ use reqwest::dns::{Addrs, Name, Resolve, Resolving};
 use reqwest::redirect;
 use rustls::pki_types::CertificateDer;
 
-use crate::net::{HostResolver, ResolveError};
 use crate::net::crypto_provider;
+use crate::net::{HostResolver, ResolveError};
 
 /// Limits and seams of the client.
 #[derive(Debug, Clone, PartialEq, Eq)]

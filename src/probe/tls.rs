@@ -21,7 +21,6 @@ use super::report::{CertificateInfo, TlsFacts};
 
 pub use crate::net::crypto_provider;
 
-
 /// Why the trust settings could not be built.
 #[derive(Debug, thiserror::Error)]
 pub enum TrustError {
