@@ -753,3 +753,35 @@ async fn timeout_when_the_sign_in_gets_no_answer() {
     assert_eq!(r.diagnosis().unwrap().step, StepKind::Authenticate);
     assert_one_sign_in(&server);
 }
+
+// --- cancelling -------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn dropping_probe_all_closes_every_connection_at_once() {
+    let servers = [faults::silent(), faults::silent(), faults::silent()];
+    let settings: Vec<ServerSettings> = servers
+        .iter()
+        .zip([Protocol::Imap, Protocol::Pop3, Protocol::Smtp])
+        .map(|(s, p)| s.settings(p, Security::StartTls))
+        .collect();
+    let mut o = opts();
+    o.timeouts = Timeouts::uniform(Duration::from_secs(60));
+    let password = secret();
+    let all = mailsetup::probe::probe_all(&settings, &password, &o);
+    // Cancel once all three are connected and waiting for a greeting.
+    let cancelled = tokio::time::timeout(Duration::from_millis(500), all).await;
+    assert!(
+        cancelled.is_err(),
+        "the probes cannot finish: the servers are silent"
+    );
+    assert!(servers.iter().all(|s| s.connections() == 1));
+    // Dropping the future closed all three connections: each server sees its client leave.
+    let gone = support::wait_until(Duration::from_secs(2), || {
+        servers.iter().all(|s| s.finished() == 1)
+    });
+    assert!(
+        gone,
+        "connections still open after cancelling: {:?}",
+        servers.iter().map(|s| s.finished()).collect::<Vec<_>>()
+    );
+}

@@ -31,6 +31,7 @@ pub struct FaultServer {
     pub port: u16,
     received: Arc<Mutex<Vec<String>>>,
     connections: Arc<AtomicUsize>,
+    finished: Arc<AtomicUsize>,
 }
 
 impl FaultServer {
@@ -60,6 +61,11 @@ impl FaultServer {
     /// How many connections were accepted.
     pub fn connections(&self) -> usize {
         self.connections.load(Ordering::SeqCst)
+    }
+
+    /// How many connections have ended (the handler returned, e.g. the client went away).
+    pub fn finished(&self) -> usize {
+        self.finished.load(Ordering::SeqCst)
     }
 
     /// How many sign-in commands arrived (IMAP LOGIN/AUTHENTICATE, POP3 USER/AUTH, SMTP AUTH).
@@ -107,7 +113,8 @@ pub fn serve(handler: impl Fn(TcpStream, &Recorder) + Send + Sync + 'static) -> 
     let recorder = Recorder {
         lines: received.clone(),
     };
-    let count = connections.clone();
+    let finished = Arc::new(AtomicUsize::new(0));
+    let (count, done) = (connections.clone(), finished.clone());
     std::thread::Builder::new()
         .name(format!("fault-{port}"))
         .spawn(move || {
@@ -115,7 +122,11 @@ pub fn serve(handler: impl Fn(TcpStream, &Recorder) + Send + Sync + 'static) -> 
                 count.fetch_add(1, Ordering::SeqCst);
                 let handler = handler.clone();
                 let recorder = recorder.clone();
-                std::thread::spawn(move || handler(conn, &recorder));
+                let done = done.clone();
+                std::thread::spawn(move || {
+                    handler(conn, &recorder);
+                    done.fetch_add(1, Ordering::SeqCst);
+                });
             }
         })
         .expect("start a fault server");
@@ -123,6 +134,7 @@ pub fn serve(handler: impl Fn(TcpStream, &Recorder) + Send + Sync + 'static) -> 
         port,
         received,
         connections,
+        finished,
     }
 }
 

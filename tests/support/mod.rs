@@ -33,6 +33,11 @@ pub fn run_dir() -> &'static Path {
     static DIR: LazyLock<PathBuf> = LazyLock::new(|| {
         let base = std::env::temp_dir().join("mailsetup-tests");
         std::fs::create_dir_all(&base).expect("create the test scratch directory");
+        // Shared like /tmp, so root and other users can both run the tests on one machine.
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(&base, std::fs::Permissions::from_mode(0o1777));
+        }
         remove_stale_runs(&base);
         let dir = tempfile::Builder::new()
             .prefix(&format!("{}-", std::process::id()))
