@@ -118,34 +118,23 @@ async fn greeting(ctx: &mut Ctx<'_>, conn: &mut LineConn) -> Result<(), Failure>
     let endpoint = ctx.endpoint();
     let protocol = ctx.settings.protocol;
     let result = ctx
-        .step(
-            StepKind::Greeting,
-            ctx.opts.timeouts.greeting,
-            async {
-                let (line, raw) = conn.read_line(StepKind::Greeting).await?;
-                match speaker(&line) {
-                    Some(Speaker::Imap) if line.to_ascii_uppercase().starts_with("* BYE") => {
-                        Err(Failure::Rejected {
-                            endpoint: endpoint.clone(),
-                            step: StepKind::Greeting,
-                            reply: line,
-                        })
-                    }
-                    Some(Speaker::Imap) => Ok(line),
-                    _ => Err(unexpected_greeting(protocol, &endpoint, &line, &raw)),
+        .greeting(async {
+            let (line, raw) = conn.read_line(StepKind::Greeting).await?;
+            match speaker(&line) {
+                Some(Speaker::Imap) if line.to_ascii_uppercase().starts_with("* BYE") => {
+                    Err(Failure::Rejected {
+                        endpoint: endpoint.clone(),
+                        step: StepKind::Greeting,
+                        reply: line,
+                    })
                 }
-            },
-            |line| line.clone(),
-        )
+                Some(Speaker::Imap) => Ok(line),
+                _ => Err(unexpected_greeting(protocol, &endpoint, &line, &raw)),
+            }
+        })
         .await;
-    match result {
-        Ok(line) => {
-            ctx.facts.greeting = Some(line);
-            Ok(())
-        }
-        Err(f @ Failure::GreetingTimeout { .. }) => Err(ctx.port_check(f).await),
-        Err(f) => Err(f),
-    }
+    ctx.facts.greeting = Some(result?);
+    Ok(())
 }
 
 /// Sends a tagged command and reads up to its completion: (untagged lines, completion line).

@@ -352,4 +352,47 @@ mod tests {
             ["end Resolve Ok", "start Connect", "end Connect Failed"]
         );
     }
+
+    #[tokio::test]
+    async fn dropping_probe_all_closes_every_connection_at_once() {
+        use tokio::io::AsyncReadExt;
+        // Three servers that accept and then say nothing: every probe waits for a greeting.
+        let mut servers = Vec::new();
+        let (closed_tx, mut closed_rx) = tokio::sync::mpsc::unbounded_channel();
+        for protocol in [Protocol::Imap, Protocol::Pop3, Protocol::Smtp] {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let port = listener.local_addr().unwrap().port();
+            let tx = closed_tx.clone();
+            tokio::spawn(async move {
+                let (mut sock, _) = listener.accept().await.unwrap();
+                let mut buf = [0u8; 16];
+                // Returns 0 (or an error) once the client side is dropped.
+                let _ = sock.read(&mut buf).await;
+                let _ = tx.send(protocol);
+            });
+            servers.push(ServerSettings {
+                protocol,
+                host: "127.0.0.1".into(),
+                port,
+                security: Security::StartTls,
+                username: "alice".into(),
+            });
+        }
+        let opts = ProbeOptions::new(Trust::with_extra_roots(Vec::new()).unwrap());
+        let password = SecretString::from("pw");
+        let run = probe_all(&servers, &password, &opts);
+        // Cancel well before the 1.5 s silence check and the 10 s greeting deadline.
+        let cancelled = tokio::time::timeout(Duration::from_millis(300), run).await;
+        assert!(cancelled.is_err(), "the probes should still be waiting");
+        let started = Instant::now();
+        let mut closed = Vec::new();
+        while closed.len() < 3 {
+            let p = tokio::time::timeout(Duration::from_secs(2), closed_rx.recv())
+                .await
+                .expect("every server sees its connection closed")
+                .unwrap();
+            closed.push(p);
+        }
+        assert!(started.elapsed() < Duration::from_millis(500));
+    }
 }

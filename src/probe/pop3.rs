@@ -110,32 +110,21 @@ async fn greeting(ctx: &mut Ctx<'_>, conn: &mut LineConn) -> Result<(), Failure>
     let endpoint = ctx.endpoint();
     let protocol = ctx.settings.protocol;
     let result = ctx
-        .step(
-            StepKind::Greeting,
-            ctx.opts.timeouts.greeting,
-            async {
-                let (line, raw) = conn.read_line(StepKind::Greeting).await?;
-                match speaker(&line) {
-                    Some(Speaker::Pop3) if is_ok(&line) => Ok(line),
-                    Some(Speaker::Pop3) => Err(Failure::Rejected {
-                        endpoint: endpoint.clone(),
-                        step: StepKind::Greeting,
-                        reply: line,
-                    }),
-                    _ => Err(unexpected_greeting(protocol, &endpoint, &line, &raw)),
-                }
-            },
-            |line| line.clone(),
-        )
+        .greeting(async {
+            let (line, raw) = conn.read_line(StepKind::Greeting).await?;
+            match speaker(&line) {
+                Some(Speaker::Pop3) if is_ok(&line) => Ok(line),
+                Some(Speaker::Pop3) => Err(Failure::Rejected {
+                    endpoint: endpoint.clone(),
+                    step: StepKind::Greeting,
+                    reply: line,
+                }),
+                _ => Err(unexpected_greeting(protocol, &endpoint, &line, &raw)),
+            }
+        })
         .await;
-    match result {
-        Ok(line) => {
-            ctx.facts.greeting = Some(line);
-            Ok(())
-        }
-        Err(f @ Failure::GreetingTimeout { .. }) => Err(ctx.port_check(f).await),
-        Err(f) => Err(f),
-    }
+    ctx.facts.greeting = Some(result?);
+    Ok(())
 }
 
 fn is_ok(line: &str) -> bool {

@@ -208,50 +208,69 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// After a silent greeting: a second connection finds out whether the port speaks TLS
-    /// (then the security setting is wrong) or something else entirely.
-    pub async fn port_check(&mut self, original: Failure) -> Failure {
-        let Some(peer) = self.peer else {
-            return original;
-        };
-        let began = self.begin(StepKind::PortCheck);
-        let limit = self.opts.timeouts.tls.min(Duration::from_secs(5));
+    /// Waits for the greeting as step `Greeting`. If the server stays silent for a moment, a
+    /// second connection checks in parallel what the port speaks: TLS means the security
+    /// setting is wrong (reported at once, not after the whole deadline); another protocol's
+    /// words mean the port is wrong.
+    pub async fn greeting<F>(&mut self, read: F) -> Result<String, Failure>
+    where
+        F: Future<Output = Result<String, Failure>>,
+    {
+        let began = self.begin(StepKind::Greeting);
+        let limit = self.opts.timeouts.greeting;
         let endpoint = self.endpoint();
-        let host = self.settings.host.clone();
-        let trust = self.opts.trust.clone();
-        let attempt = async {
-            let tcp = tokio::net::TcpStream::connect(peer).await.ok()?;
-            let boxed: BoxStream = Box::new(tcp);
-            Some(tls::handshake(boxed, &host, &trust).await)
-        };
-        let outcome = tokio::time::timeout(limit, attempt).await;
-        let (verdict, detail) = match outcome {
-            Ok(Some(Ok(_))) => (
-                Failure::PlaintextOnTlsPort { endpoint },
-                "the port completed a TLS handshake".to_string(),
-            ),
-            Ok(Some(Err(e))) if e.facts.is_some() || looks_like_tls(&e.peer_bytes) => (
-                Failure::PlaintextOnTlsPort { endpoint },
-                "the port answered with TLS".to_string(),
-            ),
-            Ok(Some(Err(e))) if !e.peer_bytes.is_empty() => {
-                let said = first_line(&e.peer_bytes);
-                (
-                    Failure::WrongProtocol {
-                        endpoint,
-                        expected: expected_words(self.settings.protocol, self.settings.security),
-                        said: said.clone(),
-                    },
-                    format!("the port answered {said:?}"),
-                )
+        let check_limit = self.opts.timeouts.tls.min(Duration::from_secs(5));
+        let check = what_the_port_speaks(
+            self.peer,
+            self.settings.host.clone(),
+            self.opts.trust.clone(),
+            (limit / 4).min(SILENCE_BEFORE_CHECK),
+            check_limit,
+        );
+        tokio::pin!(read);
+        tokio::pin!(check);
+        let deadline = tokio::time::sleep(limit);
+        tokio::pin!(deadline);
+        let mut verdict: Option<(PortVerdict, Instant)> = None;
+        let result = loop {
+            tokio::select! {
+                r = &mut read => break r,
+                v = &mut check, if verdict.is_none() => {
+                    let tls = v.0 == PortVerdict::Tls;
+                    verdict = Some(v);
+                    if tls {
+                        break Err(Failure::PlaintextOnTlsPort { endpoint: endpoint.clone() });
+                    }
+                }
+                _ = &mut deadline => {
+                    break Err(match &verdict {
+                        Some((PortVerdict::Spoke(said), _))
+                            if speaker(said) != speaker_of(self.settings.protocol) =>
+                        {
+                            Failure::WrongProtocol {
+                                endpoint: endpoint.clone(),
+                                expected: expected_words(self.settings.protocol, self.settings.security),
+                                said: said.clone(),
+                            }
+                        }
+                        _ => Failure::GreetingTimeout { endpoint: endpoint.clone(), after: limit },
+                    });
+                }
             }
-            _ => (
-                original,
-                "the port stayed silent to TLS as well".to_string(),
-            ),
         };
-        self.record(StepKind::PortCheck, began, Ok(detail));
-        verdict
+        match &result {
+            Ok(line) => self.record(StepKind::Greeting, began, Ok(line.clone())),
+            Err(f) => self.record(StepKind::Greeting, began, Err(f)),
+        }
+        if let Some((v, checked_at)) = verdict {
+            let detail = match v {
+                PortVerdict::Tls => "a second connection found the port speaks TLS".to_string(),
+                PortVerdict::Spoke(said) => format!("a second connection got {said:?}"),
+                PortVerdict::Silent => "a second connection got no answer to TLS either".into(),
+            };
+            self.record(StepKind::PortCheck, checked_at, Ok(detail));
+        }
+        result
     }
 
     /// Refuses to go on without encryption unless the caller allowed it.
@@ -271,6 +290,49 @@ impl<'a> Ctx<'a> {
         self.record(kind, Instant::now(), Err(&f));
         f
     }
+}
+
+/// How long a server may stay silent before a second connection checks what the port speaks.
+pub(crate) const SILENCE_BEFORE_CHECK: Duration = Duration::from_millis(1500);
+
+/// What a second connection found on a silent port.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum PortVerdict {
+    /// The port answered a TLS ClientHello with TLS.
+    Tls,
+    /// The port answered with text (its first line).
+    Spoke(String),
+    /// No answer.
+    Silent,
+}
+
+/// After `wait`, opens a second connection and offers TLS; never resolves without a peer.
+async fn what_the_port_speaks(
+    peer: Option<SocketAddr>,
+    host: String,
+    trust: tls::Trust,
+    wait: Duration,
+    limit: Duration,
+) -> (PortVerdict, Instant) {
+    let Some(peer) = peer else {
+        return std::future::pending().await;
+    };
+    tokio::time::sleep(wait).await;
+    let started = Instant::now();
+    let attempt = async {
+        let tcp = tokio::net::TcpStream::connect(peer).await.ok()?;
+        let boxed: BoxStream = Box::new(tcp);
+        Some(tls::handshake(boxed, &host, &trust).await)
+    };
+    let verdict = match tokio::time::timeout(limit, attempt).await {
+        Ok(Some(Ok(_))) => PortVerdict::Tls,
+        Ok(Some(Err(e))) if e.facts.is_some() || looks_like_tls(&e.peer_bytes) => PortVerdict::Tls,
+        Ok(Some(Err(e))) if !e.peer_bytes.is_empty() => {
+            PortVerdict::Spoke(first_line(&e.peer_bytes))
+        }
+        _ => PortVerdict::Silent,
+    };
+    (verdict, started)
 }
 
 /// Which protocol a first line belongs to, if it is recognisable.

@@ -158,48 +158,37 @@ async fn greeting(ctx: &mut Ctx<'_>, conn: &mut LineConn) -> Result<(), Failure>
     let endpoint = ctx.endpoint();
     let protocol = ctx.settings.protocol;
     let result = ctx
-        .step(
-            StepKind::Greeting,
-            ctx.opts.timeouts.greeting,
-            async {
-                // Peek at the first line to recognise a foreign protocol before parsing.
-                let (first, raw) = conn.read_line(StepKind::Greeting).await?;
-                if speaker(&first) != Some(Speaker::Smtp) {
-                    return Err(unexpected_greeting(protocol, &endpoint, &first, &raw));
-                }
-                let mut lines = vec![first];
-                while lines
-                    .last()
-                    .is_some_and(|l| l.as_bytes().get(3) == Some(&b'-'))
-                    && lines.len() < MAX_REPLY_LINES
-                {
-                    lines.push(conn.read_line(StepKind::Greeting).await?.0);
-                }
-                let reply = Reply {
-                    lines,
-                    parsed: None,
-                };
-                if reply.code() == Some(220) {
-                    Ok(reply.text())
-                } else {
-                    Err(Failure::Rejected {
-                        endpoint: endpoint.clone(),
-                        step: StepKind::Greeting,
-                        reply: reply.text(),
-                    })
-                }
-            },
-            |text| text.clone(),
-        )
+        .greeting(async {
+            // Peek at the first line to recognise a foreign protocol before parsing.
+            let (first, raw) = conn.read_line(StepKind::Greeting).await?;
+            if speaker(&first) != Some(Speaker::Smtp) {
+                return Err(unexpected_greeting(protocol, &endpoint, &first, &raw));
+            }
+            let mut lines = vec![first];
+            while lines
+                .last()
+                .is_some_and(|l| l.as_bytes().get(3) == Some(&b'-'))
+                && lines.len() < MAX_REPLY_LINES
+            {
+                lines.push(conn.read_line(StepKind::Greeting).await?.0);
+            }
+            let reply = Reply {
+                lines,
+                parsed: None,
+            };
+            if reply.code() == Some(220) {
+                Ok(reply.text())
+            } else {
+                Err(Failure::Rejected {
+                    endpoint: endpoint.clone(),
+                    step: StepKind::Greeting,
+                    reply: reply.text(),
+                })
+            }
+        })
         .await;
-    match result {
-        Ok(text) => {
-            ctx.facts.greeting = Some(text);
-            Ok(())
-        }
-        Err(f @ Failure::GreetingTimeout { .. }) => Err(ctx.port_check(f).await),
-        Err(f) => Err(f),
-    }
+    ctx.facts.greeting = Some(result?);
+    Ok(())
 }
 
 /// EHLO; returns the keyword lines (without the code).
