@@ -260,8 +260,9 @@ async fn starttls_on_the_tls_port(protocol: Protocol, _security: Security) {
     let tls = d.listener(protocol, Security::Tls);
     settings.host = tls.host.clone();
     settings.port = tls.port;
+    // A generous greeting deadline: the wrong mode must be found long before it passes.
     let mut opts = options();
-    opts.timeouts.greeting = Duration::from_millis(1500);
+    opts.timeouts.greeting = Duration::from_secs(10);
     let started = Instant::now();
     let report = probe(&settings, &d.alice.secret(), &opts).await;
     assert_redacted(&report, &d.alice.address, &d.alice.password);
@@ -271,12 +272,9 @@ async fn starttls_on_the_tls_port(protocol: Protocol, _security: Security) {
         "{}",
         dump(&report)
     );
-    // Greeting deadline plus one quick TLS check of the port, not the default deadlines.
+    // A short silence, then a TLS check of the port; not the greeting deadline.
     let elapsed = started.elapsed();
-    assert!(
-        elapsed < Duration::from_millis(1500 + 3000),
-        "took {elapsed:?}"
-    );
+    assert!(elapsed < Duration::from_secs(4), "took {elapsed:?}");
     assert!(
         !sent_lines(&report).iter().any(|l| l.contains("****")),
         "credentials were sent: {:?}",

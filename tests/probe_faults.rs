@@ -18,6 +18,9 @@ const PASSWORD: &str = "fault-Test-pässword 42";
 const MARGIN: Duration = Duration::from_millis(1500);
 /// What "at once" means for failures that need no deadline to pass.
 const PROMPT: Duration = Duration::from_secs(1);
+/// How long the probe waits for a greeting before it checks in parallel whether the port
+/// speaks TLS or something else (the engine's `SILENCE_BEFORE_CHECK`).
+const SILENCE_BEFORE_CHECK: Duration = Duration::from_millis(1500);
 
 fn secret() -> SecretString {
     SecretString::from(PASSWORD.to_string())
@@ -247,13 +250,14 @@ async fn wrong_protocol_http_server_with_tls() {
 async fn wrong_protocol_http_server_with_starttls() {
     let server = faults::http();
     let mut o = opts();
-    o.timeouts.greeting = Duration::from_secs(1);
-    // HTTP waits for a request: the greeting times out, the TLS check gets "400".
+    o.timeouts.greeting = Duration::from_secs(3);
+    // HTTP waits for a request: after a short silence a TLS check of the port gets "400";
+    // the verdict comes by the greeting deadline at the latest.
     let r = expect(
         server.settings(Protocol::Pop3, Security::StartTls),
         &o,
         Cause::WrongProtocol,
-        o.timeouts.greeting + o.timeouts.tls,
+        o.timeouts.greeting,
     )
     .await;
     assert!(reply(&r).starts_with("HTTP/1.1 400"), "{}", reply(&r));
@@ -307,12 +311,13 @@ async fn tls_on_a_plaintext_port() {
 async fn plaintext_on_a_tls_port() {
     let server = Script::new(Protocol::Smtp).start();
     let mut o = opts();
-    o.timeouts.greeting = Duration::from_secs(1);
+    o.timeouts.greeting = Duration::from_secs(10);
+    // The port waits for a ClientHello: a short silence, then a TLS check finds it.
     expect(
         server.settings(Protocol::Smtp, Security::StartTls),
         &o,
         Cause::PlaintextOnTlsPort,
-        o.timeouts.greeting + o.timeouts.tls,
+        SILENCE_BEFORE_CHECK + PROMPT,
     )
     .await;
     assert_no_sign_in(&server);
