@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 use mailsetup::account::{Protocol, Security, ServerSettings};
 use mailsetup::probe::{Cause, ProbeOptions, ProbeReport, StepKind, Timeouts, probe};
 use secrecy::SecretString;
-use support::faults::{self, AfterGreeting, FaultServer, Login, Script, StartTls, USER};
+use support::faults::{self, FaultServer, USER};
+use support::script::{AfterGreeting, Login, Script, StartTls};
 use support::{assert_no_secret, pki};
 
 const PASSWORD: &str = "fault-Test-pässword 42";

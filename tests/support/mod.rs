@@ -5,8 +5,10 @@
 //! - `dovecot`: a real Dovecot (IMAP, POP3, submission; implicit TLS on 127.0.0.1, plaintext
 //!   and STARTTLS on 127.0.0.2) started once per test binary, stopped when it exits;
 //! - `smtp_sink`: the tiny SMTP server Dovecot's submission service relays to;
-//! - `faults`: small scripted servers for what Dovecot will not do (silence, garbage, resets,
-//!   bad certificates, missing STARTTLS, scripted refusals, a connect that never completes).
+//! - `faults`: small servers for what Dovecot will not do (silence, garbage, HTTP, a TLS
+//!   alert, a refused port, a connect that never completes);
+//! - `script`: scripted IMAP/POP3/SMTP servers (bad certificates, STARTTLS missing or
+//!   refused, chosen replies to the sign-in, resets, silence mid-conversation).
 //!
 //! Every test file includes it with `mod support;`. Nothing here touches anything but
 //! loopback addresses.
@@ -16,6 +18,7 @@
 pub mod dovecot;
 pub mod faults;
 pub mod pki;
+pub mod script;
 pub mod smtp_sink;
 
 use std::path::{Path, PathBuf};
