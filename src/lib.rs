@@ -11,3 +11,4 @@ pub mod cli;
 pub mod net;
 pub mod probe;
 pub mod report;
+pub mod store;

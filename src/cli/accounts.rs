@@ -1,11 +1,377 @@
-//! `mailsetup accounts …`: placeholder until the account store lands (issue 4).
+//! `mailsetup accounts …`: the saved accounts from a terminal.
+//!
+//! - `list [--json]`: what is saved (never a password);
+//! - `remove ID [--force]`: the account and its keychain entries;
+//! - `check ID [--ca-file PEM] [--timeout SECS] [--json]`: the technician's "does the saved
+//!   setup still work?": reads the password back from the keychain and tests the incoming
+//!   and outgoing servers live again, one PASS/FAIL line per server.
+//!
+//! `--config-dir DIR` (or `MAILSETUP_CONFIG_DIR`) picks the folder with `accounts.json`;
+//! `--keychain secret-service|keyutils` the keychain (default: the one the account was saved
+//! in). Exit codes: 0 done / every server passed, 1 a test or the storage failed, 2 unknown
+//! account or unusable arguments.
 
-use clap::Args;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
+use crate::probe::{self, ProbeOptions, ProbeReport, Timeouts, Trust};
+use crate::store::{self, AccountId, KeychainKind, Role, SavedAccount, StoreError, Timestamp};
 
 #[derive(Debug, Args)]
-pub struct AccountsArgs {}
+pub struct AccountsArgs {
+    /// Folder holding accounts.json (default: the per-user configuration folder).
+    #[arg(long, value_name = "DIR", env = store::CONFIG_DIR_ENV, global = true)]
+    pub config_dir: Option<PathBuf>,
+    /// Keychain with the passwords: secret-service or keyutils (default: the one the account
+    /// was saved in).
+    #[arg(long, value_name = "KEYCHAIN", global = true, value_parser = parse_keychain)]
+    pub keychain: Option<KeychainKind>,
+    #[command(subcommand)]
+    pub action: AccountsAction,
+}
 
-pub async fn run(_args: AccountsArgs) -> u8 {
-    eprintln!("saved accounts are not built yet");
-    super::EXIT_USAGE
+#[derive(Debug, Subcommand)]
+pub enum AccountsAction {
+    /// Show the saved accounts (never their passwords).
+    List {
+        /// One JSON document instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a saved account and its passwords from the keychain.
+    Remove {
+        /// The account's id, as `accounts list` shows it.
+        id: String,
+        /// Remove it from the list even when its keychain cannot be reached (the keychain
+        /// entries may then stay behind; the message names them).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Test a saved account's servers live again, with the password from the keychain.
+    Check {
+        /// The account's id, as `accounts list` shows it.
+        id: String,
+        /// Also trust the CA certificates in this PEM file (a company or test CA).
+        #[arg(long, value_name = "PEM")]
+        ca_file: Option<PathBuf>,
+        /// Deadline for each network step, in seconds (1–600).
+        #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=600))]
+        timeout: Option<u64>,
+        /// One JSON document instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_keychain(text: &str) -> Result<KeychainKind, String> {
+    text.parse::<KeychainKind>().map_err(|e| e.to_string())
+}
+
+pub async fn run(args: AccountsArgs) -> u8 {
+    let dir = match store::resolve_config_dir(args.config_dir.as_deref()) {
+        Ok(d) => d,
+        Err(e) => return fail(&e),
+    };
+    match args.action {
+        AccountsAction::List { json } => list(&dir, json).await,
+        AccountsAction::Remove { id, force } => remove(&dir, args.keychain, id, force).await,
+        AccountsAction::Check {
+            id,
+            ca_file,
+            timeout,
+            json,
+        } => {
+            let check = Check {
+                ca_file,
+                timeout: timeout.map(Duration::from_secs),
+                json,
+            };
+            check_account(&dir, args.keychain, id, check).await
+        }
+    }
+}
+
+/// Prints a storage error and picks the exit code.
+fn fail(e: &StoreError) -> u8 {
+    eprintln!("error: {e}");
+    match e {
+        StoreError::NotFound { .. }
+        | StoreError::WrongKeychain { .. }
+        | StoreError::NoConfigDir => EXIT_USAGE,
+        _ => EXIT_FAILED,
+    }
+}
+
+#[derive(Serialize)]
+struct ListJson<'a> {
+    config_dir: &'a Path,
+    accounts: &'a [SavedAccount],
+}
+
+async fn list(dir: &Path, json: bool) -> u8 {
+    let accounts = match store::list(dir).await {
+        Ok(a) => a,
+        Err(e) => return fail(&e),
+    };
+    if json {
+        let doc = ListJson {
+            config_dir: dir,
+            accounts: &accounts,
+        };
+        return print_json(&doc);
+    }
+    if accounts.is_empty() {
+        println!("No saved accounts in {}.", dir.display());
+        return EXIT_OK;
+    }
+    for (n, a) in accounts.iter().enumerate() {
+        if n > 0 {
+            println!();
+        }
+        print!("{}", describe(a));
+    }
+    EXIT_OK
+}
+
+/// The text block `accounts list` prints for one account.
+pub fn describe(a: &SavedAccount) -> String {
+    let mut out = format!("{}  {} <{}>\n", a.id, a.display_name, a.email);
+    for role in [Role::Incoming, Role::Outgoing] {
+        let server = a.server(role);
+        let how = server
+            .auth_method
+            .as_deref()
+            .map(|m| format!(", sign-in {m}"))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "    {:<9} {}{how}\n",
+            role.word(),
+            server.settings
+        ));
+    }
+    for alt in &a.alternatives {
+        out.push_str(&format!("    also ok   {}\n", alt.settings));
+    }
+    out.push_str(&format!("    settings  {}\n", a.source));
+    out.push_str(&format!("    verified  {}\n", a.last_verified));
+    out.push_str(&format!("    password  {}\n", a.keychain.store));
+    if a.allow_plaintext {
+        out.push_str("    warning   the password may be sent without encryption\n");
+    }
+    out
+}
+
+async fn remove(dir: &Path, keychain: Option<KeychainKind>, id: String, force: bool) -> u8 {
+    let id: AccountId = match id.parse() {
+        Ok(id) => id,
+        Err(never) => match never {},
+    };
+    let account = match store::find(dir, &id).await {
+        Ok(a) => a,
+        Err(e) => return fail(&e),
+    };
+    let kind = keychain.unwrap_or(account.keychain.store);
+    let secrets = match store::open_keychain(kind).await {
+        Ok(s) => Some(s),
+        Err(e) if force => {
+            eprintln!("warning: {e}");
+            None
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            eprintln!("(--force removes the account from the list anyway)");
+            return EXIT_FAILED;
+        }
+    };
+    let mut result = store::remove(dir, secrets.clone(), id.clone()).await;
+    if force
+        && secrets.is_some()
+        && let Err(StoreError::Keychain(e)) = &result
+    {
+        eprintln!("warning: {e}");
+        result = store::remove(dir, None, id).await;
+    }
+    match result {
+        Ok(removed) => {
+            println!(
+                "Removed {} ({}).",
+                removed.account.id, removed.account.email
+            );
+            if removed.entries_left {
+                println!(
+                    "The {} was not changed: entries {} and {} may still be there.",
+                    removed.account.keychain.store,
+                    removed.account.keychain.incoming,
+                    removed.account.keychain.outgoing
+                );
+            }
+            EXIT_OK
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+struct Check {
+    ca_file: Option<PathBuf>,
+    timeout: Option<Duration>,
+    json: bool,
+}
+
+#[derive(Serialize)]
+struct CheckJson<'a> {
+    account: &'a AccountId,
+    email: String,
+    verified: bool,
+    results: Vec<RoleResult<'a>>,
+}
+
+#[derive(Serialize)]
+struct RoleResult<'a> {
+    role: Role,
+    passed: bool,
+    report: &'a ProbeReport,
+}
+
+async fn check_account(dir: &Path, keychain: Option<KeychainKind>, id: String, check: Check) -> u8 {
+    let id: AccountId = match id.parse() {
+        Ok(id) => id,
+        Err(never) => match never {},
+    };
+    let account = match store::find(dir, &id).await {
+        Ok(a) => a,
+        Err(e) => return fail(&e),
+    };
+    let trust = match &check.ca_file {
+        Some(path) => Trust::with_ca_file(path),
+        None => Trust::platform(),
+    };
+    let trust = match trust {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return if check.ca_file.is_some() {
+                EXIT_USAGE
+            } else {
+                EXIT_FAILED
+            };
+        }
+    };
+    let kind = keychain.unwrap_or(account.keychain.store);
+    let secrets = match store::open_keychain(kind).await {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_FAILED;
+        }
+    };
+    let passwords = match store::passwords(secrets, account.clone()).await {
+        Ok(p) => p,
+        Err(e) => return fail(&e),
+    };
+
+    let mut opts = ProbeOptions::new(trust);
+    if let Some(t) = check.timeout {
+        opts.timeouts = Timeouts::uniform(t);
+    }
+    opts.allow_plaintext = account.allow_plaintext;
+    let incoming = account.incoming.settings.clone();
+    let outgoing = account.outgoing.settings.clone();
+    let reports = {
+        use secrecy::ExposeSecret;
+        let same = passwords.incoming.expose_secret() == passwords.outgoing.expose_secret();
+        if same {
+            probe::probe_all(&[incoming, outgoing], &passwords.incoming, &opts).await
+        } else {
+            let (mut a, b) = futures::join!(
+                probe::probe_all(std::slice::from_ref(&incoming), &passwords.incoming, &opts),
+                probe::probe_all(std::slice::from_ref(&outgoing), &passwords.outgoing, &opts)
+            );
+            a.extend(b);
+            a
+        }
+    };
+    drop(passwords);
+
+    let results: Vec<RoleResult<'_>> = [Role::Incoming, Role::Outgoing]
+        .into_iter()
+        .zip(reports.iter())
+        .map(|(role, report)| RoleResult {
+            role,
+            passed: report.is_verified(),
+            report,
+        })
+        .collect();
+    let verified = results.len() == 2 && results.iter().all(|r| r.passed);
+
+    if check.json {
+        let doc = CheckJson {
+            account: &account.id,
+            email: account.email.to_string(),
+            verified,
+            results,
+        };
+        let code = print_json(&doc);
+        if code != EXIT_OK {
+            return code;
+        }
+    } else {
+        println!("{} <{}>", account.id, account.email);
+        for r in &results {
+            print!("{}", result_line(r.role, r.report));
+        }
+    }
+
+    if !verified {
+        if !check.json {
+            println!("Not verified: the saved setup does not work as it is.");
+        }
+        return EXIT_FAILED;
+    }
+    if let Err(e) = store::mark_verified(dir, account.id.clone(), Timestamp::now()).await {
+        eprintln!("warning: the check passed, but its time could not be recorded: {e}");
+    } else if !check.json {
+        println!("Verified: the saved setup works.");
+    }
+    EXIT_OK
+}
+
+/// `PASS  incoming  IMAP host:993 (TLS, user …)  240 ms`, plus the diagnosis on failure.
+fn result_line(role: Role, report: &ProbeReport) -> String {
+    let mut out = format!(
+        "  {}  {:<9} {}  {} ms\n",
+        if report.is_verified() { "PASS" } else { "FAIL" },
+        role.word(),
+        report.server,
+        report.total_ms
+    );
+    if let Some(d) = report.diagnosis() {
+        out.push_str(&format!(
+            "        {} ({}, at: {})\n",
+            d.summary,
+            d.cause,
+            d.step.label()
+        ));
+        if let Some(reply) = &d.server_reply {
+            out.push_str(&format!("        server said: {reply}\n"));
+        }
+        out.push_str(&format!("        what to do: {}\n", d.advice));
+    }
+    out
+}
+
+fn print_json<T: Serialize>(doc: &T) -> u8 {
+    match serde_json::to_string_pretty(doc) {
+        Ok(text) => {
+            println!("{text}");
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("error: could not write JSON: {e}");
+            EXIT_FAILED
+        }
+    }
 }

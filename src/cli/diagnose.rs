@@ -16,6 +16,11 @@ use crate::account::{EmailAddress, Endpoint, Protocol, ServerSettings};
 use crate::net::{OverrideResolver, SystemResolver};
 use crate::probe::{self, ProbeOptions, Timeouts, Trust};
 use crate::report;
+use crate::store::{self, AccountDetails, KeychainKind, SettingsSource, SourceKind, Timestamp};
+
+fn parse_keychain(text: &str) -> Result<KeychainKind, String> {
+    text.parse::<KeychainKind>().map_err(|e| e.to_string())
+}
 
 #[derive(Debug, Args)]
 pub struct DiagnoseArgs {
@@ -61,6 +66,19 @@ pub struct DiagnoseArgs {
     /// Include the protocol transcript in the text report.
     #[arg(long)]
     pub transcript: bool,
+
+    /// Save the account when every server verified (password into the keychain).
+    #[arg(long)]
+    pub save: bool,
+    /// Display name of the saved account (with --save).
+    #[arg(long, requires = "save")]
+    pub name: Option<String>,
+    /// Configuration folder for --save (default: the per-user one; env MAILSETUP_CONFIG_DIR).
+    #[arg(long, value_name = "DIR", requires = "save")]
+    pub config_dir: Option<PathBuf>,
+    /// Keychain for --save: secret-service or keyutils (Linux); default: the system's.
+    #[arg(long, value_name = "KEYCHAIN", requires = "save", value_parser = parse_keychain)]
+    pub keychain: Option<KeychainKind>,
 
     /// Answer a host name with a fixed address (testing; repeatable): HOST=ADDR.
     #[arg(long, value_name = "HOST=ADDR", hide = true)]
@@ -227,18 +245,89 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
         }
     };
     let reports = probe::probe_all(&p.servers, &p.password, &p.opts).await;
-    print_reports(&p.email, &reports, &args);
-    if reports.iter().all(|r| r.is_verified()) {
-        EXIT_OK
+    let all_verified = reports.iter().all(|r| r.is_verified());
+    let saved = if args.save {
+        Some(save(&args, &p, &reports).await)
     } else {
-        EXIT_FAILED
+        None
+    };
+    print_reports(&p.email, &reports, saved.as_ref(), &args);
+    match saved {
+        Some(Err(_)) => EXIT_FAILED,
+        _ if all_verified => EXIT_OK,
+        _ => EXIT_FAILED,
     }
 }
 
-fn print_reports(email: &EmailAddress, reports: &[probe::ProbeReport], args: &DiagnoseArgs) {
+/// What `--save` did, for the report.
+#[derive(Debug, serde::Serialize)]
+pub struct SaveSummary {
+    pub id: String,
+    pub file: String,
+    pub keychain: String,
+    pub replaced: bool,
+    pub warnings: Vec<String>,
+}
+
+/// Saves the verified servers as an account; an error is a one-line explanation.
+async fn save(
+    args: &DiagnoseArgs,
+    p: &Prepared,
+    reports: &[probe::ProbeReport],
+) -> Result<SaveSummary, String> {
+    if !reports.iter().all(|r| r.is_verified()) {
+        return Err("not saved: not every server verified".into());
+    }
+    let details = AccountDetails {
+        email: p.email.clone(),
+        display_name: args.name.clone().unwrap_or_default(),
+        source: SettingsSource::new(SourceKind::Manual),
+        allow_plaintext: args.allow_plaintext,
+        incoming: None,
+        verified_at: Timestamp::now(),
+    };
+    let account = store::VerifiedAccount::from_reports(details, reports)
+        .map_err(|e| format!("not saved: {e}"))?;
+    let dir = store::resolve_config_dir(args.config_dir.as_deref())
+        .map_err(|e| format!("not saved: {e}"))?;
+    let kind = args.keychain.unwrap_or_else(KeychainKind::platform_default);
+    let secrets = store::open_keychain(kind)
+        .await
+        .map_err(|e| format!("not saved: {e}"))?;
+    let outcome = store::save_verified(&dir, secrets, account, p.password.clone())
+        .await
+        .map_err(|e| format!("not saved: {e}"))?;
+    Ok(SaveSummary {
+        id: outcome.account.id.as_str().to_string(),
+        file: store::AccountFile::new(&dir).path().display().to_string(),
+        keychain: kind.label().to_string(),
+        replaced: outcome.replaced,
+        warnings: outcome.warnings.iter().map(|w| w.to_string()).collect(),
+    })
+}
+
+fn print_reports(
+    email: &EmailAddress,
+    reports: &[probe::ProbeReport],
+    saved: Option<&Result<SaveSummary, String>>,
+    args: &DiagnoseArgs,
+) {
     if args.json {
         let doc = report::DiagnoseDocument::new(email.to_string(), reports);
-        match serde_json::to_string_pretty(&doc) {
+        let mut value = match serde_json::to_value(&doc) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("error: could not write JSON: {e}");
+                return;
+            }
+        };
+        if let Some(saved) = saved {
+            value["saved"] = match saved {
+                Ok(summary) => serde_json::to_value(summary).unwrap_or_default(),
+                Err(why) => serde_json::json!({ "error": why }),
+            };
+        }
+        match serde_json::to_string_pretty(&value) {
             Ok(text) => println!("{text}"),
             Err(e) => eprintln!("error: could not write JSON: {e}"),
         }
@@ -253,5 +342,20 @@ fn print_reports(email: &EmailAddress, reports: &[probe::ProbeReport], args: &Di
         }
         let ok = reports.iter().filter(|r| r.is_verified()).count();
         println!("{ok} of {} servers verified for {email}.", reports.len());
+    }
+    if !args.json {
+        match saved {
+            Some(Ok(s)) => {
+                println!(
+                    "Saved as account \"{}\" in {}; the password is in the {}.",
+                    s.id, s.file, s.keychain
+                );
+                for w in &s.warnings {
+                    println!("warning: {w}");
+                }
+            }
+            Some(Err(why)) => println!("{why}"),
+            None => {}
+        }
     }
 }

@@ -1,0 +1,262 @@
+//! Saved accounts: `accounts.json` in the configuration folder for everything but the
+//! password, and the operating system's keychain for the password.
+//!
+//! - `model`: the saved account (servers, alternatives, source, last verified, keychain
+//!   reference) and what callers hand over (`VerifiedAccount`);
+//! - `file`: the account file (version, lock, damaged and newer files), `atomic`: the
+//!   crash-safe replace underneath it;
+//! - `secret`: the `SecretStore` trait and the keychains behind it;
+//! - `ops`: save / remove / mark verified, keeping file and keychain in step;
+//! - `verified`: from probe reports to the `VerifiedAccount` to save.
+//!
+//! The configuration folder is always a parameter (no globals): `resolve_config_dir` finds
+//! the default (`--config-dir`, then `MAILSETUP_CONFIG_DIR`, then the per-OS folder from
+//! `directories`). The async functions here run the blocking work on tokio's blocking
+//! pool (`spawn_blocking`), never on the runtime's worker threads.
+
+pub mod atomic;
+pub mod file;
+pub mod model;
+mod ops;
+pub mod secret;
+mod verified;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use secrecy::SecretString;
+
+pub use file::{AccountFile, FileError};
+pub use model::{
+    AccountId, EntryName, InvalidAccount, KeychainKind, KeychainRef, Role, SavedAccount,
+    SavedServer, SettingsSource, SourceKind, Timestamp, VerifiedAccount,
+};
+pub use ops::{
+    mark_verified_blocking, passwords_blocking, remove_blocking, save_verified_blocking,
+};
+pub use secret::{KeychainError, SecretStore};
+pub use verified::{AccountDetails, NotVerified};
+
+/// The environment variable that moves the configuration folder (tests, portable use).
+pub const CONFIG_DIR_ENV: &str = "MAILSETUP_CONFIG_DIR";
+
+/// Why an account could not be saved, read or removed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(transparent)]
+    File(#[from] FileError),
+    #[error(transparent)]
+    Keychain(#[from] KeychainError),
+    #[error("the account cannot be saved: {0}")]
+    Invalid(#[from] InvalidAccount),
+    #[error("no saved account has the id \"{id}\" (`mailsetup accounts list` shows them)")]
+    NotFound { id: AccountId },
+    #[error(
+        "account \"{id}\" keeps its password in the {saved_in}, not in the {given}: use \
+         --keychain {}",
+        saved_in.word()
+    )]
+    WrongKeychain {
+        id: AccountId,
+        saved_in: KeychainKind,
+        given: KeychainKind,
+    },
+    #[error(
+        "{cause}. Putting the keychain back as it was failed as well ({undo}): remove the \
+         entry {entry} by hand in the keychain manager"
+    )]
+    RollbackFailed {
+        /// What went wrong first.
+        cause: Box<StoreError>,
+        /// Why the keychain could not be put back.
+        undo: KeychainError,
+        entry: EntryName,
+    },
+    #[error(
+        "no configuration folder could be found for this user (no home folder?): pass \
+         --config-dir DIR or set {CONFIG_DIR_ENV}"
+    )]
+    NoConfigDir,
+    #[error("the storage task stopped unexpectedly: {detail}")]
+    Task { detail: String },
+}
+
+impl StoreError {
+    /// A stable snake_case code (for JSON output and tests).
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::File(e) => e.code(),
+            StoreError::Keychain(e) => e.code(),
+            StoreError::Invalid(_) => "invalid_account",
+            StoreError::NotFound { .. } => "account_not_found",
+            StoreError::WrongKeychain { .. } => "wrong_keychain",
+            StoreError::RollbackFailed { .. } => "rollback_failed",
+            StoreError::NoConfigDir => "no_config_dir",
+            StoreError::Task { .. } => "task_failed",
+        }
+    }
+
+    /// The keychain error inside, if the keychain is what failed.
+    pub fn keychain(&self) -> Option<&KeychainError> {
+        match self {
+            StoreError::Keychain(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// A saved account and what else the caller should know.
+#[derive(Debug, Clone)]
+pub struct SaveOutcome {
+    /// As written to the file (with its id and keychain reference).
+    pub account: SavedAccount,
+    /// An account for the same address was replaced (its id was kept).
+    pub replaced: bool,
+    /// Things that did not stop the save but should be shown.
+    pub warnings: Vec<SaveWarning>,
+}
+
+/// Something a save could not tidy up.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SaveWarning {
+    #[error(
+        "the old password entry {entry} in the {store} could not be removed ({error}); remove \
+         it by hand"
+    )]
+    OldEntryLeft {
+        store: KeychainKind,
+        entry: EntryName,
+        error: KeychainError,
+    },
+}
+
+/// A removed account.
+#[derive(Debug, Clone)]
+pub struct Removed {
+    pub account: SavedAccount,
+    /// The keychain was not touched (removal without the keychain): its entries may remain.
+    pub entries_left: bool,
+}
+
+/// The two passwords of an account, as read back from the keychain.
+#[derive(Debug)]
+pub struct AccountPasswords {
+    pub incoming: SecretString,
+    pub outgoing: SecretString,
+}
+
+/// The configuration folder: `explicit` (`--config-dir`), else `MAILSETUP_CONFIG_DIR`, else
+/// the per-OS folder (`~/.config/mailsetup` on Linux, `~/Library/Application
+/// Support/mailsetup` on macOS, `%APPDATA%\mailsetup\config` on Windows).
+pub fn resolve_config_dir(explicit: Option<&Path>) -> Result<PathBuf, StoreError> {
+    if let Some(dir) = explicit {
+        return Ok(dir.to_path_buf());
+    }
+    if let Some(dir) = std::env::var_os(CONFIG_DIR_ENV).filter(|v| !v.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    default_config_dir()
+}
+
+/// The per-OS configuration folder from `directories`.
+pub fn default_config_dir() -> Result<PathBuf, StoreError> {
+    directories::ProjectDirs::from("", "", "mailsetup")
+        .map(|p| p.config_dir().to_path_buf())
+        .ok_or(StoreError::NoConfigDir)
+}
+
+async fn blocking<T, F>(work: F) -> Result<T, StoreError>
+where
+    T: Send + 'static,
+    F: FnOnce() -> Result<T, StoreError> + Send + 'static,
+{
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| StoreError::Task {
+            detail: e.to_string(),
+        })?
+}
+
+/// Opens a keychain off the async runtime's worker threads.
+pub async fn open_keychain(kind: KeychainKind) -> Result<Arc<dyn SecretStore>, KeychainError> {
+    tokio::task::spawn_blocking(move || secret::open(kind))
+        .await
+        .map_err(|e| KeychainError::Task {
+            detail: e.to_string(),
+        })?
+}
+
+/// Saves a verified account: the password into `secrets` (one entry per server), then the
+/// account into `config_dir/accounts.json`; if the file cannot be written the keychain is
+/// put back as it was. An account for the same address is replaced and keeps its id.
+///
+/// This is what `mailsetup diagnose … --save` and the wizard's last page call.
+pub async fn save_verified(
+    config_dir: &Path,
+    secrets: Arc<dyn SecretStore>,
+    account: VerifiedAccount,
+    password: SecretString,
+) -> Result<SaveOutcome, StoreError> {
+    save_verified_in(AccountFile::new(config_dir), secrets, account, password).await
+}
+
+/// `save_verified` with an explicit `AccountFile` (tests inject a failing disk this way).
+pub async fn save_verified_in(
+    file: AccountFile,
+    secrets: Arc<dyn SecretStore>,
+    account: VerifiedAccount,
+    password: SecretString,
+) -> Result<SaveOutcome, StoreError> {
+    blocking(move || save_verified_blocking(&file, secrets.as_ref(), account, &password)).await
+}
+
+/// Every saved account, sorted by id. Needs no keychain.
+pub async fn list(config_dir: &Path) -> Result<Vec<SavedAccount>, StoreError> {
+    let file = AccountFile::new(config_dir);
+    blocking(move || Ok(file.load()?)).await
+}
+
+/// One saved account by id.
+pub async fn find(config_dir: &Path, id: &AccountId) -> Result<SavedAccount, StoreError> {
+    list(config_dir)
+        .await?
+        .into_iter()
+        .find(|a| &a.id == id)
+        .ok_or_else(|| StoreError::NotFound { id: id.clone() })
+}
+
+/// Removes an account from the keychain and the file. `secrets: None` removes it from the
+/// file only (when the keychain cannot be reached and the person chose to go on).
+pub async fn remove(
+    config_dir: &Path,
+    secrets: Option<Arc<dyn SecretStore>>,
+    id: AccountId,
+) -> Result<Removed, StoreError> {
+    let file = AccountFile::new(config_dir);
+    blocking(move || remove_blocking(&file, secrets.as_deref(), &id)).await
+}
+
+/// Reads an account's passwords back from its keychain.
+pub async fn passwords(
+    secrets: Arc<dyn SecretStore>,
+    account: SavedAccount,
+) -> Result<AccountPasswords, StoreError> {
+    blocking(move || passwords_blocking(secrets.as_ref(), &account)).await
+}
+
+/// Records that an account verified again (`mailsetup accounts check`).
+pub async fn mark_verified(
+    config_dir: &Path,
+    id: AccountId,
+    at: Timestamp,
+) -> Result<SavedAccount, StoreError> {
+    let file = AccountFile::new(config_dir);
+    blocking(move || mark_verified_blocking(&file, &id, at)).await
+}
+
+/// After the person agreed: sets a damaged account file aside (its copy stays) so the next
+/// save starts a new list. `None` when the file was not damaged.
+pub async fn set_aside_damaged(config_dir: &Path) -> Result<Option<PathBuf>, StoreError> {
+    let file = AccountFile::new(config_dir);
+    blocking(move || Ok(file.set_aside_damaged()?)).await
+}
