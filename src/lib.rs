@@ -8,7 +8,10 @@
 
 pub mod account;
 pub mod cli;
+pub mod discover;
+pub mod dns;
 pub mod net;
 pub mod probe;
 pub mod report;
 pub mod store;
+pub mod verify;
