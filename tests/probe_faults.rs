@@ -262,6 +262,13 @@ async fn wrong_protocol_http_server_with_starttls() {
     )
     .await;
     assert!(reply(&r).starts_with("HTTP/1.1 400"), "{}", reply(&r));
+    // The port check is reported with its own duration, not the greeting's.
+    let check = r
+        .steps
+        .iter()
+        .find(|s| s.kind == mailsetup::probe::StepKind::PortCheck)
+        .expect("a port-check step");
+    assert!(check.ms < 1000, "port check took {} ms", check.ms);
 }
 
 #[tokio::test]
