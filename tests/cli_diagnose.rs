@@ -258,12 +258,21 @@ fn bad_arguments_exit_2_with_one_line() {
     let run = mailsetup(&stdin_args, &[], Some("\n"));
     assert_usage_error(&run, "password");
 
+    // Without server flags diagnose discovers; only IMAP or POP3 can be asked for.
     let run = mailsetup(
-        &args(&["diagnose", "alice@example.test", "--password-env", "P"]),
+        &args(&[
+            "diagnose",
+            "alice@example.test",
+            "--protocol",
+            "smtp",
+            "--password-env",
+            "P",
+        ]),
         &pw,
         None,
     );
-    assert_usage_error(&run, "--imap");
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("imap or pop3"), "{}", run.stderr);
 }
 
 /// Every output mode, with the password from stdin and from the environment, trace logging
