@@ -8,10 +8,13 @@
 
 pub mod account;
 pub mod cli;
+pub mod discover;
+pub mod dns;
 pub mod gui;
 pub mod net;
 pub mod probe;
 pub mod report;
 pub mod runtime;
 pub mod store;
+pub mod verify;
 pub mod wizard;

@@ -2,14 +2,31 @@
 //! loopback in tests (`--resolve host=addr`) and at a custom DNS server.
 //!
 //! The default asks the operating system (getaddrinfo, which honours /etc/hosts); overrides
-//! are consulted first.
+//! are consulted first. Also the one TLS crypto provider (ring) every TLS client here uses.
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::net::IpAddr;
 use std::sync::Arc;
 
+use std::sync::OnceLock;
+
 use futures::future::BoxFuture;
+use rustls::crypto::CryptoProvider;
+
+/// The one crypto provider of the whole program (ring).
+pub fn crypto_provider() -> Arc<CryptoProvider> {
+    static PROVIDER: OnceLock<Arc<CryptoProvider>> = OnceLock::new();
+    PROVIDER
+        .get_or_init(|| {
+            let provider = rustls::crypto::ring::default_provider();
+            // Also make it the process default, for libraries that build their own configs.
+            // An error only means another part of the program installed ring already.
+            let _ = provider.clone().install_default();
+            Arc::new(provider)
+        })
+        .clone()
+}
 
 /// Why a name did not resolve.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 use mailsetup::account::{Protocol, Security, ServerSettings};
 use mailsetup::probe::{Cause, ProbeOptions, ProbeReport, StepKind, Timeouts, probe};
 use secrecy::SecretString;
-use support::faults::{self, AfterGreeting, FaultServer, Login, Script, StartTls, USER};
+use support::faults::{self, FaultServer, USER};
+use support::script::{AfterGreeting, Login, Script, StartTls};
 use support::{assert_no_secret, pki};
 
 const PASSWORD: &str = "fault-Test-pässword 42";
@@ -18,6 +19,9 @@ const PASSWORD: &str = "fault-Test-pässword 42";
 const MARGIN: Duration = Duration::from_millis(1500);
 /// What "at once" means for failures that need no deadline to pass.
 const PROMPT: Duration = Duration::from_secs(1);
+/// How long the probe waits for a greeting before it checks in parallel whether the port
+/// speaks TLS or something else (the engine's `SILENCE_BEFORE_CHECK`).
+const SILENCE_BEFORE_CHECK: Duration = Duration::from_millis(1500);
 
 fn secret() -> SecretString {
     SecretString::from(PASSWORD.to_string())
@@ -247,16 +251,24 @@ async fn wrong_protocol_http_server_with_tls() {
 async fn wrong_protocol_http_server_with_starttls() {
     let server = faults::http();
     let mut o = opts();
-    o.timeouts.greeting = Duration::from_secs(1);
-    // HTTP waits for a request: the greeting times out, the TLS check gets "400".
+    o.timeouts.greeting = Duration::from_secs(10);
+    // HTTP waits for a request: after 1.5 s of silence a TLS check of the port gets "400",
+    // and that answer ends the wait at once, long before the greeting deadline.
     let r = expect(
         server.settings(Protocol::Pop3, Security::StartTls),
         &o,
         Cause::WrongProtocol,
-        o.timeouts.greeting + o.timeouts.tls,
+        Duration::from_millis(2500),
     )
     .await;
     assert!(reply(&r).starts_with("HTTP/1.1 400"), "{}", reply(&r));
+    // The port check is reported with its own duration, not the greeting's.
+    let check = r
+        .steps
+        .iter()
+        .find(|s| s.kind == mailsetup::probe::StepKind::PortCheck)
+        .expect("a port-check step");
+    assert!(check.ms < 1000, "port check took {} ms", check.ms);
 }
 
 #[tokio::test]
@@ -307,12 +319,13 @@ async fn tls_on_a_plaintext_port() {
 async fn plaintext_on_a_tls_port() {
     let server = Script::new(Protocol::Smtp).start();
     let mut o = opts();
-    o.timeouts.greeting = Duration::from_secs(1);
+    o.timeouts.greeting = Duration::from_secs(10);
+    // The port waits for a ClientHello: a short silence, then a TLS check finds it.
     expect(
         server.settings(Protocol::Smtp, Security::StartTls),
         &o,
         Cause::PlaintextOnTlsPort,
-        o.timeouts.greeting + o.timeouts.tls,
+        SILENCE_BEFORE_CHECK + PROMPT,
     )
     .await;
     assert_no_sign_in(&server);
@@ -752,4 +765,36 @@ async fn timeout_when_the_sign_in_gets_no_answer() {
     .await;
     assert_eq!(r.diagnosis().unwrap().step, StepKind::Authenticate);
     assert_one_sign_in(&server);
+}
+
+// --- cancelling -------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn dropping_probe_all_closes_every_connection_at_once() {
+    let servers = [faults::silent(), faults::silent(), faults::silent()];
+    let settings: Vec<ServerSettings> = servers
+        .iter()
+        .zip([Protocol::Imap, Protocol::Pop3, Protocol::Smtp])
+        .map(|(s, p)| s.settings(p, Security::StartTls))
+        .collect();
+    let mut o = opts();
+    o.timeouts = Timeouts::uniform(Duration::from_secs(60));
+    let password = secret();
+    let all = mailsetup::probe::probe_all(&settings, &password, &o);
+    // Cancel once all three are connected and waiting for a greeting.
+    let cancelled = tokio::time::timeout(Duration::from_millis(500), all).await;
+    assert!(
+        cancelled.is_err(),
+        "the probes cannot finish: the servers are silent"
+    );
+    assert!(servers.iter().all(|s| s.connections() == 1));
+    // Dropping the future closed all three connections: each server sees its client leave.
+    let gone = support::wait_until(Duration::from_secs(2), || {
+        servers.iter().all(|s| s.finished() == 1)
+    });
+    assert!(
+        gone,
+        "connections still open after cancelling: {:?}",
+        servers.iter().map(|s| s.finished()).collect::<Vec<_>>()
+    );
 }

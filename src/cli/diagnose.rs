@@ -16,6 +16,11 @@ use crate::account::{EmailAddress, Endpoint, Protocol, ServerSettings};
 use crate::net::{OverrideResolver, SystemResolver};
 use crate::probe::{self, ProbeOptions, Timeouts, Trust};
 use crate::report;
+use crate::store::{self, AccountDetails, KeychainKind, SettingsSource, SourceKind, Timestamp};
+
+fn parse_keychain(text: &str) -> Result<KeychainKind, String> {
+    text.parse::<KeychainKind>().map_err(|e| e.to_string())
+}
 
 #[derive(Debug, Args)]
 pub struct DiagnoseArgs {
@@ -62,9 +67,43 @@ pub struct DiagnoseArgs {
     #[arg(long)]
     pub transcript: bool,
 
-    /// Answer a host name with a fixed address (testing; repeatable): HOST=ADDR.
+    /// Save the account when every server verified (password into the keychain).
+    #[arg(long)]
+    pub save: bool,
+    /// Display name of the saved account (with --save).
+    #[arg(long, requires = "save")]
+    pub name: Option<String>,
+    /// Configuration folder for --save (default: the per-user one; env MAILSETUP_CONFIG_DIR).
+    #[arg(long, value_name = "DIR", requires = "save")]
+    pub config_dir: Option<PathBuf>,
+    /// Keychain for --save: secret-service or keyutils (Linux); default: the system's.
+    #[arg(long, value_name = "KEYCHAIN", requires = "save", value_parser = parse_keychain)]
+    pub keychain: Option<KeychainKind>,
+
+    /// Without server flags: which incoming protocol to discover and test (imap or pop3).
+    #[arg(long, value_name = "PROTOCOL", value_parser = parse_incoming, default_value = "imap")]
+    pub protocol: Protocol,
+
+    /// Answer a host name with a fixed address (testing; repeatable): HOST=ADDR[:PORT].
     #[arg(long, value_name = "HOST=ADDR", hide = true)]
     pub resolve: Vec<String>,
+    /// Discovery: ask this DNS server (IP:PORT) instead of the system's.
+    #[arg(long, value_name = "IP:PORT", hide = true)]
+    pub dns: Option<std::net::SocketAddr>,
+    /// Discovery: ISPDB base URL.
+    #[arg(long, value_name = "URL", hide = true)]
+    pub ispdb_url: Option<String>,
+    /// Discovery: send every HTTP(S) request to this port instead of 80/443.
+    #[arg(long, value_name = "PORT", hide = true)]
+    pub http_port: Option<u16>,
+}
+
+fn parse_incoming(text: &str) -> Result<Protocol, String> {
+    match text.to_ascii_lowercase().as_str() {
+        "imap" => Ok(Protocol::Imap),
+        "pop3" | "pop" => Ok(Protocol::Pop3),
+        _ => Err(format!("\"{text}\": use imap or pop3")),
+    }
 }
 
 /// A command-line problem, reported in one line with exit code 2.
@@ -77,8 +116,6 @@ pub enum UsageError {
         flag: &'static str,
         source: crate::account::EndpointError,
     },
-    #[error("no servers to test: give --imap, --pop3 and/or --smtp as HOST:PORT/SECURITY")]
-    NoServers,
     #[error("the password is empty")]
     EmptyPassword,
     #[error("environment variable {0} is not set")]
@@ -188,25 +225,28 @@ pub fn probe_options(
     Ok(opts)
 }
 
-struct Prepared {
-    email: EmailAddress,
+pub(super) struct Prepared {
+    pub(super) email: EmailAddress,
     servers: Vec<ServerSettings>,
-    password: SecretString,
-    opts: ProbeOptions,
+    pub(super) password: SecretString,
+    pub(super) opts: ProbeOptions,
 }
 
 fn prepare(args: &DiagnoseArgs) -> Result<Prepared, UsageError> {
     let email = EmailAddress::parse(&args.email)?;
     let user = args.username.clone().unwrap_or_else(|| email.to_ascii());
     let servers = servers(args, &user)?;
-    if servers.is_empty() {
-        return Err(UsageError::NoServers);
-    }
+    // With servers given, --resolve feeds the probe; otherwise discovery reads it itself.
+    let resolve: &[String] = if servers.is_empty() {
+        &[]
+    } else {
+        &args.resolve
+    };
     let opts = probe_options(
         args.ca_file.as_deref(),
         args.timeout,
         args.allow_plaintext,
-        &args.resolve,
+        resolve,
     )?;
     let password = read_password(args.password_stdin, args.password_env.as_deref())?;
     Ok(Prepared {
@@ -226,19 +266,113 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
-    let reports = probe::probe_all(&p.servers, &p.password, &p.opts).await;
-    print_reports(&p.email, &reports, &args);
-    if reports.iter().all(|r| r.is_verified()) {
-        EXIT_OK
+    let (reports, found, source) = if p.servers.is_empty() {
+        match super::diagnose_discovered::discover_and_verify(&args, &p).await {
+            Ok(d) => (d.reports, Some(d.found), d.source),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return EXIT_USAGE;
+            }
+        }
     } else {
-        EXIT_FAILED
+        let reports = probe::probe_all(&p.servers, &p.password, &p.opts).await;
+        (reports, None, SettingsSource::new(SourceKind::Manual))
+    };
+    if reports.is_empty() {
+        if let Some(found) = &found {
+            print!("{}", super::discover::render(found));
+        }
+        println!("No servers were found to test for {}.", p.email);
+        return EXIT_FAILED;
+    }
+    let all_verified = reports.iter().all(|r| r.is_verified());
+    let saved = if args.save {
+        Some(save(&args, &p, &reports, source).await)
+    } else {
+        None
+    };
+    print_reports(&p.email, &reports, found.as_ref(), saved.as_ref(), &args);
+    match saved {
+        Some(Err(_)) => EXIT_FAILED,
+        _ if all_verified => EXIT_OK,
+        _ => EXIT_FAILED,
     }
 }
 
-fn print_reports(email: &EmailAddress, reports: &[probe::ProbeReport], args: &DiagnoseArgs) {
+/// What `--save` did, for the report.
+#[derive(Debug, serde::Serialize)]
+pub struct SaveSummary {
+    pub id: String,
+    pub file: String,
+    pub keychain: String,
+    pub replaced: bool,
+    pub warnings: Vec<String>,
+}
+
+/// Saves the verified servers as an account; an error is a one-line explanation.
+async fn save(
+    args: &DiagnoseArgs,
+    p: &Prepared,
+    reports: &[probe::ProbeReport],
+    source: SettingsSource,
+) -> Result<SaveSummary, String> {
+    if !reports.iter().all(|r| r.is_verified()) {
+        return Err("not saved: not every server verified".into());
+    }
+    let details = AccountDetails {
+        email: p.email.clone(),
+        display_name: args.name.clone().unwrap_or_default(),
+        source,
+        allow_plaintext: args.allow_plaintext,
+        incoming: None,
+        verified_at: Timestamp::now(),
+    };
+    let account = store::VerifiedAccount::from_reports(details, reports)
+        .map_err(|e| format!("not saved: {e}"))?;
+    let dir = store::resolve_config_dir(args.config_dir.as_deref())
+        .map_err(|e| format!("not saved: {e}"))?;
+    let kind = args.keychain.unwrap_or_else(KeychainKind::platform_default);
+    let secrets = store::open_keychain(kind)
+        .await
+        .map_err(|e| format!("not saved: {e}"))?;
+    let outcome = store::save_verified(&dir, secrets, account, p.password.clone())
+        .await
+        .map_err(|e| format!("not saved: {e}"))?;
+    Ok(SaveSummary {
+        id: outcome.account.id.as_str().to_string(),
+        file: store::AccountFile::new(&dir).path().display().to_string(),
+        keychain: kind.label().to_string(),
+        replaced: outcome.replaced,
+        warnings: outcome.warnings.iter().map(|w| w.to_string()).collect(),
+    })
+}
+
+fn print_reports(
+    email: &EmailAddress,
+    reports: &[probe::ProbeReport],
+    found: Option<&crate::discover::DiscoveryResult>,
+    saved: Option<&Result<SaveSummary, String>>,
+    args: &DiagnoseArgs,
+) {
     if args.json {
         let doc = report::DiagnoseDocument::new(email.to_string(), reports);
-        match serde_json::to_string_pretty(&doc) {
+        let mut value = match serde_json::to_value(&doc) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("error: could not write JSON: {e}");
+                return;
+            }
+        };
+        if let Some(found) = found {
+            value["discovery"] = serde_json::to_value(found).unwrap_or_default();
+        }
+        if let Some(saved) = saved {
+            value["saved"] = match saved {
+                Ok(summary) => serde_json::to_value(summary).unwrap_or_default(),
+                Err(why) => serde_json::json!({ "error": why }),
+            };
+        }
+        match serde_json::to_string_pretty(&value) {
             Ok(text) => println!("{text}"),
             Err(e) => eprintln!("error: could not write JSON: {e}"),
         }
@@ -248,10 +382,28 @@ fn print_reports(email: &EmailAddress, reports: &[probe::ProbeReport], args: &Di
             println!("{}", report::markdown(r));
         }
     } else {
+        if let Some(found) = found {
+            println!("{}", super::diagnose_discovered::summary(found, reports));
+        }
         for r in reports {
             println!("{}", report::text(r, args.transcript));
         }
         let ok = reports.iter().filter(|r| r.is_verified()).count();
         println!("{ok} of {} servers verified for {email}.", reports.len());
+    }
+    if !args.json {
+        match saved {
+            Some(Ok(s)) => {
+                println!(
+                    "Saved as account \"{}\" in {}; the password is in the {}.",
+                    s.id, s.file, s.keychain
+                );
+                for w in &s.warnings {
+                    println!("warning: {w}");
+                }
+            }
+            Some(Err(why)) => println!("{why}"),
+            None => {}
+        }
     }
 }

@@ -1,14 +1,227 @@
-//! `mailsetup discover EMAIL`: placeholder until discovery lands (issue 3).
+//! `mailsetup discover EMAIL [--json]`: asks every discovery source and prints the ranked
+//! candidates with their sources and trust, the provider's sign-in notes, where sources
+//! disagree, and one timing line per source. Exit code 0 when incoming and outgoing servers
+//! were found, 1 when not, 2 for bad arguments.
+//!
+//! Hidden options point discovery at other servers (tests, technicians): `--dns`,
+//! `--resolve host=addr[:port]`, `--ispdb-url`, `--ca-file`, `--http-port`, `--only`.
+
+use std::fmt::Write as _;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::Args;
+
+use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
+use crate::account::{EmailAddress, Protocol};
+use crate::discover::{
+    self, DiscoveryOptions, DiscoveryResult, SourceId, SourceStatus, candidate::security_word,
+};
 
 #[derive(Debug, Args)]
 pub struct DiscoverArgs {
     /// The email address to look up.
     pub email: String,
+    /// Print one JSON document instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Overall time limit in seconds (default 6).
+    #[arg(long, value_name = "SECS")]
+    pub timeout: Option<f64>,
+    /// Ask this DNS server (IP:PORT) instead of the system's.
+    #[arg(long, value_name = "IP:PORT", hide = true)]
+    pub dns: Option<SocketAddr>,
+    /// Answer a host name with this address (host=addr or host=addr:port); repeatable.
+    #[arg(long, value_name = "HOST=ADDR", hide = true)]
+    pub resolve: Vec<String>,
+    /// ISPDB base URL.
+    #[arg(long, value_name = "URL", hide = true)]
+    pub ispdb_url: Option<String>,
+    /// Also trust the certificates in this PEM file.
+    #[arg(long, value_name = "PEM", hide = true)]
+    pub ca_file: Option<PathBuf>,
+    /// Send every HTTP(S) request to this port instead of 80/443.
+    #[arg(long, value_name = "PORT", hide = true)]
+    pub http_port: Option<u16>,
+    /// Ask only these sources (comma-separated: provider, autoconfig, well_known, ispdb, mx,
+    /// srv, guess, autoconfig_http).
+    #[arg(long, value_name = "SOURCES", hide = true, value_delimiter = ',')]
+    pub only: Vec<String>,
 }
 
-pub async fn run(_args: DiscoverArgs) -> u8 {
-    eprintln!("discovery is not built yet");
-    super::EXIT_USAGE
+/// Turns the arguments into discovery options; the error is a one-line message.
+pub fn options(args: &DiscoverArgs) -> Result<DiscoveryOptions, String> {
+    let mut opts = DiscoveryOptions::default();
+    if let Some(secs) = args.timeout {
+        if !(secs.is_finite() && secs > 0.0 && secs <= 600.0) {
+            return Err(format!(
+                "--timeout {secs}: give a number of seconds from 0.1 to 600"
+            ));
+        }
+        let total = Duration::from_secs_f64(secs);
+        opts.deadline = total;
+        opts.source_timeout = opts.source_timeout.min(total);
+        opts.http.timeout = opts.http.timeout.min(total);
+        opts.dns.timeout = opts.dns.timeout.min(total);
+    }
+    opts.dns.server = args.dns;
+    for spec in &args.resolve {
+        opts.add_resolve(spec).map_err(|e| e.to_string())?;
+    }
+    if let Some(url) = &args.ispdb_url {
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            return Err(format!(
+                "--ispdb-url {url}: give an http:// or https:// URL"
+            ));
+        }
+        opts.ispdb_url = url.clone();
+    }
+    if let Some(path) = &args.ca_file {
+        opts.add_ca_file(path).map_err(|e| e.to_string())?;
+    }
+    opts.http.port = args.http_port;
+    if !args.only.is_empty() {
+        opts.sources.clear();
+        for name in &args.only {
+            let s = SourceId::from_code(name)
+                .ok_or_else(|| format!("--only: unknown source \"{name}\""))?;
+            opts.sources.insert(s);
+        }
+    }
+    Ok(opts)
+}
+
+pub async fn run(args: DiscoverArgs) -> u8 {
+    let email = match EmailAddress::parse(&args.email) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    let opts = match options(&args) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    let result = discover::discover(&email, &opts).await;
+    if args.json {
+        match serde_json::to_string_pretty(&result) {
+            Ok(text) => println!("{text}"),
+            Err(e) => {
+                eprintln!("error: could not write JSON: {e}");
+                return EXIT_FAILED;
+            }
+        }
+    } else {
+        print!("{}", render(&result));
+    }
+    if result.is_complete() {
+        EXIT_OK
+    } else {
+        EXIT_FAILED
+    }
+}
+
+/// The human-readable report.
+pub fn render(r: &DiscoveryResult) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Servers for {} (domain {})", r.email, r.domain);
+    if let Some(p) = &r.provider {
+        let _ = writeln!(
+            out,
+            "\nProvider: {} (recognised from {})",
+            p.name, p.matched
+        );
+        let _ = writeln!(out, "  {}", p.login_advice);
+        if let Some(url) = &p.app_password_url {
+            let _ = writeln!(out, "  App passwords are made at {url}");
+        }
+        if let Some(first) = &p.enable_first {
+            let _ = writeln!(out, "  Before the first sign-in: {first}");
+        }
+        for (proto, form) in &p.username {
+            let _ = writeln!(out, "  {proto} username: {}", form.label());
+        }
+        for note in &p.notes {
+            let _ = writeln!(out, "  Note: {note}");
+        }
+    }
+    for (title, protocol) in [
+        ("Incoming mail, IMAP", Protocol::Imap),
+        ("Incoming mail, POP3", Protocol::Pop3),
+        ("Outgoing mail, SMTP", Protocol::Smtp),
+    ] {
+        let _ = writeln!(out, "\n{title}");
+        let mut any = false;
+        for (i, c) in r.for_protocol(protocol).enumerate() {
+            any = true;
+            let sources: Vec<&str> = c.sources().into_iter().map(|s| s.code()).collect();
+            let _ = writeln!(
+                out,
+                "  {:>2}. {:<40} user {:<28} {:<8} from {}",
+                i + 1,
+                format!("{}:{} {}", c.host, c.port, security_word(c.security)),
+                c.username,
+                c.trust.label(),
+                sources.join(", ")
+            );
+        }
+        if !any {
+            let _ = writeln!(out, "  (nothing found)");
+        }
+    }
+    if !r.disagreements.is_empty() {
+        let _ = writeln!(out, "\nWhere sources disagree");
+        for d in &r.disagreements {
+            let _ = writeln!(out, "  {}: {}", d.protocol, d.summary);
+            for c in &d.claims {
+                let mark = if c.recommended {
+                    "recommended"
+                } else {
+                    "not recommended"
+                };
+                let _ = writeln!(
+                    out,
+                    "    - {} ({mark}), said by {}",
+                    c.says,
+                    c.by.join("; ")
+                );
+            }
+        }
+    }
+    let _ = writeln!(out, "\nSources");
+    for s in &r.sources {
+        if s.status == SourceStatus::Skipped {
+            continue;
+        }
+        let status = match s.status {
+            SourceStatus::Found => format!("found {}", s.found),
+            SourceStatus::Nothing => "nothing".to_string(),
+            SourceStatus::Failed => "failed".to_string(),
+            SourceStatus::TimedOut => "timed out".to_string(),
+            SourceStatus::CutShort => "stopped (trusted answer complete)".to_string(),
+            SourceStatus::Waiting => "waiting".to_string(),
+            SourceStatus::Skipped => "skipped".to_string(),
+        };
+        let ms = s.ms.map(|m| format!("{m} ms")).unwrap_or_default();
+        let _ = write!(out, "  {:<16} {:<36} {:>8}", s.source.code(), status, ms);
+        if let Some(e) = &s.error {
+            let _ = write!(out, "  {e}");
+        }
+        let _ = writeln!(out);
+    }
+    let first = r
+        .first_candidate_ms
+        .map(|m| format!("{m} ms"))
+        .unwrap_or_else(|| "none".into());
+    let _ = writeln!(
+        out,
+        "  first candidate after {first}, finished after {} ms",
+        r.elapsed_ms
+    );
+    out
 }

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod diagnose;
+mod diagnose_discovered;
 pub mod discover;
 
 use std::process::ExitCode;

@@ -48,10 +48,21 @@ impl<'a> Ctx<'a> {
         Instant::now()
     }
 
-    /// Records a step that already happened.
+    /// Records a step that began at `began` and ends now.
     pub fn record(&mut self, kind: StepKind, began: Instant, result: Result<String, &Failure>) {
+        self.record_span(kind, began, began.elapsed(), result);
+    }
+
+    /// Records a step that began at `began` and took `took`.
+    pub fn record_span(
+        &mut self,
+        kind: StepKind,
+        began: Instant,
+        took: Duration,
+        result: Result<String, &Failure>,
+    ) {
         let started_ms = began.duration_since(self.started).as_millis() as u64;
-        let ms = began.elapsed().as_millis() as u64;
+        let ms = took.as_millis() as u64;
         let (status, detail) = match result {
             Ok(detail) => (StepStatus::Ok, detail),
             Err(f) => {
@@ -231,30 +242,33 @@ impl<'a> Ctx<'a> {
         tokio::pin!(check);
         let deadline = tokio::time::sleep(limit);
         tokio::pin!(deadline);
-        let mut verdict: Option<(PortVerdict, Instant)> = None;
+        let mut verdict: Option<PortCheck> = None;
         let result = loop {
             tokio::select! {
                 r = &mut read => break r,
                 v = &mut check, if verdict.is_none() => {
-                    let tls = v.0 == PortVerdict::Tls;
-                    verdict = Some(v);
-                    if tls {
-                        break Err(Failure::PlaintextOnTlsPort { endpoint: endpoint.clone() });
-                    }
-                }
-                _ = &mut deadline => {
-                    break Err(match &verdict {
-                        Some((PortVerdict::Spoke(said), _))
+                    let early = match &v.verdict {
+                        PortVerdict::Tls => {
+                            Some(Failure::PlaintextOnTlsPort { endpoint: endpoint.clone() })
+                        }
+                        PortVerdict::Spoke(said)
                             if speaker(said) != speaker_of(self.settings.protocol) =>
                         {
-                            Failure::WrongProtocol {
+                            Some(Failure::WrongProtocol {
                                 endpoint: endpoint.clone(),
                                 expected: expected_words(self.settings.protocol, self.settings.security),
                                 said: said.clone(),
-                            }
+                            })
                         }
-                        _ => Failure::GreetingTimeout { endpoint: endpoint.clone(), after: limit },
-                    });
+                        _ => None,
+                    };
+                    verdict = Some(v);
+                    if let Some(f) = early {
+                        break Err(f);
+                    }
+                }
+                _ = &mut deadline => {
+                    break Err(Failure::GreetingTimeout { endpoint: endpoint.clone(), after: limit });
                 }
             }
         };
@@ -262,13 +276,13 @@ impl<'a> Ctx<'a> {
             Ok(line) => self.record(StepKind::Greeting, began, Ok(line.clone())),
             Err(f) => self.record(StepKind::Greeting, began, Err(f)),
         }
-        if let Some((v, checked_at)) = verdict {
-            let detail = match v {
+        if let Some(check) = verdict {
+            let detail = match check.verdict {
                 PortVerdict::Tls => "a second connection found the port speaks TLS".to_string(),
                 PortVerdict::Spoke(said) => format!("a second connection got {said:?}"),
                 PortVerdict::Silent => "a second connection got no answer to TLS either".into(),
             };
-            self.record(StepKind::PortCheck, checked_at, Ok(detail));
+            self.record_span(StepKind::PortCheck, check.began, check.took, Ok(detail));
         }
         result
     }
@@ -306,6 +320,14 @@ pub(crate) enum PortVerdict {
     Silent,
 }
 
+/// What the second connection found, when it began and how long it took.
+#[derive(Debug)]
+pub(crate) struct PortCheck {
+    verdict: PortVerdict,
+    began: Instant,
+    took: Duration,
+}
+
 /// After `wait`, opens a second connection and offers TLS; never resolves without a peer.
 async fn what_the_port_speaks(
     peer: Option<SocketAddr>,
@@ -313,7 +335,7 @@ async fn what_the_port_speaks(
     trust: tls::Trust,
     wait: Duration,
     limit: Duration,
-) -> (PortVerdict, Instant) {
+) -> PortCheck {
     let Some(peer) = peer else {
         return std::future::pending().await;
     };
@@ -332,7 +354,11 @@ async fn what_the_port_speaks(
         }
         _ => PortVerdict::Silent,
     };
-    (verdict, started)
+    PortCheck {
+        verdict,
+        began: started,
+        took: started.elapsed(),
+    }
 }
 
 /// Which protocol a first line belongs to, if it is recognisable.

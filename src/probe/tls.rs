@@ -6,11 +6,10 @@
 use std::fmt;
 use std::io;
 use std::pin::Pin;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
-use rustls::crypto::CryptoProvider;
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::{CertificateError, ClientConfig, DigitallySignedStruct, SignatureScheme};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
@@ -20,19 +19,7 @@ use tokio_rustls::client::TlsStream;
 use super::failure::TlsProblem;
 use super::report::{CertificateInfo, TlsFacts};
 
-/// The one crypto provider of the whole program (ring).
-pub fn crypto_provider() -> Arc<CryptoProvider> {
-    static PROVIDER: OnceLock<Arc<CryptoProvider>> = OnceLock::new();
-    PROVIDER
-        .get_or_init(|| {
-            let provider = rustls::crypto::ring::default_provider();
-            // Also make it the process default, for libraries that build their own configs.
-            // An error only means another part of the program installed ring already.
-            let _ = provider.clone().install_default();
-            Arc::new(provider)
-        })
-        .clone()
-}
+pub use crate::net::crypto_provider;
 
 /// Why the trust settings could not be built.
 #[derive(Debug, thiserror::Error)]

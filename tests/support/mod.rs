@@ -5,8 +5,10 @@
 //! - `dovecot`: a real Dovecot (IMAP, POP3, submission; implicit TLS on 127.0.0.1, plaintext
 //!   and STARTTLS on 127.0.0.2) started once per test binary, stopped when it exits;
 //! - `smtp_sink`: the tiny SMTP server Dovecot's submission service relays to;
-//! - `faults`: small scripted servers for what Dovecot will not do (silence, garbage, resets,
-//!   bad certificates, missing STARTTLS, scripted refusals, a connect that never completes).
+//! - `faults`: small servers for what Dovecot will not do (silence, garbage, HTTP, a TLS
+//!   alert, a refused port, a connect that never completes);
+//! - `script`: scripted IMAP/POP3/SMTP servers (bad certificates, STARTTLS missing or
+//!   refused, chosen replies to the sign-in, resets, silence mid-conversation).
 //!
 //! Every test file includes it with `mod support;`. Nothing here touches anything but
 //! loopback addresses.
@@ -16,6 +18,7 @@
 pub mod dovecot;
 pub mod faults;
 pub mod pki;
+pub mod script;
 pub mod smtp_sink;
 
 use std::path::{Path, PathBuf};
@@ -33,6 +36,11 @@ pub fn run_dir() -> &'static Path {
     static DIR: LazyLock<PathBuf> = LazyLock::new(|| {
         let base = std::env::temp_dir().join("mailsetup-tests");
         std::fs::create_dir_all(&base).expect("create the test scratch directory");
+        // Shared like /tmp, so root and other users can both run the tests on one machine.
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(&base, std::fs::Permissions::from_mode(0o1777));
+        }
         remove_stale_runs(&base);
         let dir = tempfile::Builder::new()
             .prefix(&format!("{}-", std::process::id()))

@@ -1,0 +1,303 @@
+//! Probe benchmark against the real test Dovecot on loopback (a program, not a timed test).
+//!
+//! `cargo run --release --example probe_bench [-- --runs N]` starts Dovecot as the tests do
+//! and prints medians over N runs (default 15):
+//! - one IMAP verification (implicit TLS, sign in, EXAMINE INBOX, LOGOUT);
+//! - IMAP + POP3 + SMTP verified one after another vs concurrently (`probe_all`), and the
+//!   ratio of the concurrent run to the slowest single protocol (target: at most 1.3) — once
+//!   straight to Dovecot (on loopback the run is bound by CPU, shared with Dovecot) and once
+//!   through an in-process proxy that adds network latency, where the waiting dominates as on
+//!   a real network;
+//! - time to a diagnosis for a port that never answers (its TCP connect never completes),
+//!   which must equal the configured connect deadline (2 s here), not minutes.
+
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use std::time::{Duration, Instant};
+
+use mailsetup::account::{Protocol, Security, ServerSettings};
+use mailsetup::probe::{Cause, ProbeOptions, probe, probe_all};
+
+const CONNECT_DEADLINE: Duration = Duration::from_secs(2);
+/// Delay added in each direction by the proxy of the second measurement.
+const ONE_WAY: Duration = Duration::from_millis(25);
+
+/// A TCP proxy on 127.0.0.1 to `target` that delivers every chunk `delay` after it arrived,
+/// in both directions (latency without a bandwidth limit). Returns its port.
+async fn delay_proxy(target: std::net::SocketAddr, delay: Duration) -> u16 {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind proxy");
+    let port = listener.local_addr().expect("proxy address").port();
+    tokio::spawn(async move {
+        while let Ok((client, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let Ok(upstream) = tokio::net::TcpStream::connect(target).await else {
+                    return;
+                };
+                let _ = client.set_nodelay(true);
+                let _ = upstream.set_nodelay(true);
+                let (cr, cw) = client.into_split();
+                let (ur, uw) = upstream.into_split();
+                tokio::join!(pipe(cr, uw, delay), pipe(ur, cw, delay));
+            });
+        }
+    });
+    port
+}
+
+async fn pipe(
+    mut from: tokio::net::tcp::OwnedReadHalf,
+    mut to: tokio::net::tcp::OwnedWriteHalf,
+    delay: Duration,
+) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<(tokio::time::Instant, Vec<u8>)>();
+    let reader = async move {
+        let mut buf = vec![0u8; 16 * 1024];
+        while let Ok(n) = from.read(&mut buf).await {
+            if n == 0
+                || tx
+                    .send((tokio::time::Instant::now() + delay, buf[..n].to_vec()))
+                    .is_err()
+            {
+                break;
+            }
+        }
+    };
+    let writer = async move {
+        while let Some((due, data)) = rx.recv().await {
+            tokio::time::sleep_until(due).await;
+            if to.write_all(&data).await.is_err() {
+                break;
+            }
+        }
+        let _ = to.shutdown().await;
+    };
+    tokio::join!(reader, writer);
+}
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(|a, b| a.total_cmp(b));
+    let n = xs.len();
+    if n % 2 == 1 {
+        xs[n / 2]
+    } else {
+        (xs[n / 2 - 1] + xs[n / 2]) / 2.0
+    }
+}
+
+/// CPU time (user + system) of a process from /proc, in ms; with `children`, the CPU of its
+/// finished children instead (Dovecot's login, auth and mail processes).
+fn cpu_ms(pid: &str, children: bool) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the ")" that closes the command name: state is field 3.
+    let rest = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+    let f: Vec<f64> = rest
+        .split_whitespace()
+        .map(|x| x.parse().unwrap_or(0.0))
+        .collect();
+    // utime, stime, cutime, cstime are fields 14..=17, i.e. 11..=14 after the ")".
+    let ticks = if children {
+        f.get(13).copied().unwrap_or(0.0) + f.get(14).copied().unwrap_or(0.0)
+    } else {
+        f.get(11).copied().unwrap_or(0.0) + f.get(12).copied().unwrap_or(0.0)
+    };
+    ticks * 10.0 // USER_HZ is 100 on Linux
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+async fn verify_one(s: &ServerSettings, opts: &ProbeOptions) -> f64 {
+    let d = support::dovecot();
+    let started = Instant::now();
+    let report = probe(s, &d.alice.secret(), opts).await;
+    let took = ms(started.elapsed());
+    assert!(
+        report.is_verified(),
+        "{} did not verify: {:?}",
+        s,
+        report.diagnosis()
+    );
+    took
+}
+
+fn main() {
+    let runs: usize = std::env::args()
+        .skip_while(|a| a != "--runs")
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(15)
+        .max(1);
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    rt.block_on(bench(runs));
+}
+
+async fn bench(runs: usize) {
+    let started = Instant::now();
+    let d = support::dovecot();
+    println!(
+        "Dovecot up in {:.0} ms (pid {}); {runs} runs per figure; loopback, {} CPUs",
+        ms(started.elapsed()),
+        d.pid,
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    );
+    let opts = support::options();
+    let imap = d.settings(Protocol::Imap, Security::Tls, &d.alice);
+    let pop3 = d.settings(Protocol::Pop3, Security::Tls, &d.alice);
+    let smtp = d.settings(Protocol::Smtp, Security::Tls, &d.alice);
+    let all = [imap.clone(), pop3.clone(), smtp.clone()];
+
+    // Warm-up: first TLS handshakes, Dovecot's login and mail processes.
+    for s in &all {
+        verify_one(s, &opts).await;
+    }
+
+    let cpu_before = (cpu_ms("self", false), cpu_ms(&d.pid.to_string(), true));
+    let mut single = [Vec::new(), Vec::new(), Vec::new()];
+    let mut sequential = Vec::new();
+    let mut concurrent = Vec::new();
+    let mut spawned = Vec::new();
+    for _ in 0..runs {
+        for (i, s) in all.iter().enumerate() {
+            single[i].push(verify_one(s, &opts).await);
+        }
+        let t = Instant::now();
+        for s in &all {
+            verify_one(s, &opts).await;
+        }
+        sequential.push(ms(t.elapsed()));
+        let t = Instant::now();
+        let reports = probe_all(&all, &d.alice.secret(), &opts).await;
+        concurrent.push(ms(t.elapsed()));
+        for r in &reports {
+            assert!(
+                r.is_verified(),
+                "{} did not verify: {:?}",
+                r.server,
+                r.diagnosis()
+            );
+        }
+        // The same, each probe on its own runtime task (so on both worker threads).
+        let t = Instant::now();
+        let mut set = tokio::task::JoinSet::new();
+        for s in all.clone() {
+            let o = opts.clone();
+            set.spawn(async move { probe(&s, &support::dovecot().alice.secret(), &o).await });
+        }
+        while let Some(r) = set.join_next().await {
+            assert!(r.expect("probe task").is_verified());
+        }
+        spawned.push(ms(t.elapsed()));
+    }
+    let probes = (runs * 12) as f64;
+    let client_cpu = (cpu_ms("self", false) - cpu_before.0) / probes;
+    let server_cpu = (cpu_ms(&d.pid.to_string(), true) - cpu_before.1) / probes;
+    let [imap_ms, pop3_ms, smtp_ms] = single.map(median);
+    let slowest = imap_ms.max(pop3_ms).max(smtp_ms);
+    let seq = median(sequential);
+    let conc = median(concurrent);
+    let spawn = median(spawned);
+    println!("one IMAP verification (TLS, login, EXAMINE, LOGOUT): {imap_ms:7.1} ms");
+    println!("one POP3 verification (TLS, USER/PASS, STAT, QUIT):  {pop3_ms:7.1} ms");
+    println!("one SMTP verification (TLS, EHLO, AUTH, QUIT):       {smtp_ms:7.1} ms");
+    println!("IMAP + POP3 + SMTP one after another:                {seq:7.1} ms");
+    println!("IMAP + POP3 + SMTP concurrently (probe_all):         {conc:7.1} ms");
+    println!("IMAP + POP3 + SMTP concurrently, one task each:       {spawn:7.1} ms");
+    println!(
+        "concurrent / slowest single: {:.2}x (target <= 1.30x); concurrent / sequential: {:.2}x",
+        conc / slowest,
+        conc / seq
+    );
+
+    println!(
+        "CPU per verification: mailsetup {client_cpu:.1} ms, Dovecot {server_cpu:.1} ms \
+         (both share the {} CPUs: on loopback the concurrent run is bound by CPU, not by waiting)",
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    );
+
+    // The same through a proxy that delays every byte by ONE_WAY in each direction, as a
+    // real network does: now the run waits on round trips, not on the CPU.
+    let proxied: Vec<ServerSettings> = {
+        let mut v = Vec::new();
+        for s in &all {
+            let target = format!("{}:{}", s.host, s.port).parse().expect("address");
+            let mut p = s.clone();
+            p.port = delay_proxy(target, ONE_WAY).await;
+            v.push(p);
+        }
+        v
+    };
+    for s in &proxied {
+        verify_one(s, &opts).await;
+    }
+    let mut single = [Vec::new(), Vec::new(), Vec::new()];
+    let mut sequential = Vec::new();
+    let mut concurrent = Vec::new();
+    for _ in 0..runs {
+        for (i, s) in proxied.iter().enumerate() {
+            single[i].push(verify_one(s, &opts).await);
+        }
+        let t = Instant::now();
+        for s in &proxied {
+            verify_one(s, &opts).await;
+        }
+        sequential.push(ms(t.elapsed()));
+        let t = Instant::now();
+        let reports = probe_all(&proxied, &d.alice.secret(), &opts).await;
+        concurrent.push(ms(t.elapsed()));
+        assert!(reports.iter().all(|r| r.is_verified()));
+    }
+    let [imap_ms, pop3_ms, smtp_ms] = single.map(median);
+    let slowest = imap_ms.max(pop3_ms).max(smtp_ms);
+    let seq = median(sequential);
+    let conc = median(concurrent);
+    println!(
+        "with {} ms added each way ({} ms round trip, in-process delay proxy):",
+        ONE_WAY.as_millis(),
+        2 * ONE_WAY.as_millis()
+    );
+    println!("  IMAP {imap_ms:.1} ms, POP3 {pop3_ms:.1} ms, SMTP {smtp_ms:.1} ms");
+    println!("  one after another {seq:.1} ms, concurrently {conc:.1} ms");
+    println!(
+        "  concurrent / slowest single: {:.2}x (target <= 1.30x); concurrent / sequential: {:.2}x",
+        conc / slowest,
+        conc / seq
+    );
+
+    // A port whose connect never completes: the diagnosis must come at the connect deadline.
+    let hole = support::faults::blackhole();
+    let mut o = support::options();
+    o.timeouts.connect = CONNECT_DEADLINE;
+    let hole_runs = runs.min(5);
+    let mut waits = Vec::new();
+    for _ in 0..hole_runs {
+        let t = Instant::now();
+        let report = probe(
+            &hole.settings(Protocol::Imap, Security::Tls),
+            &d.alice.secret(),
+            &o,
+        )
+        .await;
+        waits.push(ms(t.elapsed()));
+        assert_eq!(
+            report.diagnosis().map(|x| x.cause),
+            Some(Cause::ConnectionTimeout)
+        );
+    }
+    println!(
+        "port that never answers -> connection_timeout after: {:7.1} ms (connect deadline {} ms, {hole_runs} runs)",
+        median(waits),
+        CONNECT_DEADLINE.as_millis()
+    );
+}

@@ -1,0 +1,132 @@
+//! `mailsetup diagnose EMAIL` without server flags: discover the account's servers (every
+//! source, as `mailsetup discover` does), then verify the best candidates with one sign-in
+//! per server (`verify`), and hand the probe reports to the usual report.
+
+use std::fmt::Write as _;
+
+use super::diagnose::{DiagnoseArgs, Prepared};
+use super::discover::{DiscoverArgs, options};
+use crate::account::Protocol;
+use crate::discover::{self, Candidate, DiscoveryResult, SourceId};
+use crate::probe::ProbeReport;
+use crate::store::{SettingsSource, SourceKind};
+use crate::verify::{self, VerifyOptions, VerifyReport};
+
+/// What discovery and verification produced.
+pub(super) struct Discovered {
+    /// The reports that explain each protocol (the winner's, else the last attempt's).
+    pub reports: Vec<ProbeReport>,
+    pub found: DiscoveryResult,
+    /// Where the verified incoming settings came from (for `--save`).
+    pub source: SettingsSource,
+}
+
+/// Discovers, then verifies; an error is a one-line usage problem.
+pub(super) async fn discover_and_verify(
+    args: &DiagnoseArgs,
+    p: &Prepared,
+) -> Result<Discovered, String> {
+    let discover_args = DiscoverArgs {
+        email: args.email.clone(),
+        json: false,
+        timeout: None,
+        dns: args.dns,
+        resolve: args.resolve.clone(),
+        ispdb_url: args.ispdb_url.clone(),
+        ca_file: args.ca_file.clone(),
+        http_port: args.http_port,
+        only: Vec::new(),
+    };
+    let opts = options(&discover_args)?;
+    let found = discover::discover(&p.email, &opts).await;
+    let mut v = VerifyOptions::for_discovery(&opts).map_err(|e| e.to_string())?;
+    v.probe.timeouts = p.opts.timeouts;
+    v.probe.allow_plaintext = p.opts.allow_plaintext;
+    v.incoming = args.protocol;
+    v.username = args.username.clone();
+    let verified = verify::verify(&found, &p.password, &v).await;
+    let source = source_of(&verified);
+    let mut reports = Vec::new();
+    reports.extend(verified.incoming.report().cloned());
+    if let Some(out) = &verified.outgoing {
+        reports.extend(out.report().cloned());
+    }
+    Ok(Discovered {
+        reports,
+        found,
+        source,
+    })
+}
+
+fn source_of(v: &VerifyReport) -> SettingsSource {
+    let Some(origin) = v
+        .incoming
+        .winner
+        .as_ref()
+        .and_then(|w| w.candidate.origins.first())
+    else {
+        return SettingsSource::new(SourceKind::Manual);
+    };
+    let kind = match origin.source {
+        SourceId::Provider => SourceKind::BuiltIn,
+        SourceId::Autoconfig | SourceId::WellKnown | SourceId::AutoconfigHttp => {
+            SourceKind::Autoconfig
+        }
+        SourceId::Ispdb => SourceKind::Ispdb,
+        SourceId::Mx => SourceKind::MxProvider,
+        SourceId::Srv => SourceKind::DnsSrv,
+        SourceId::Guess => SourceKind::Guess,
+    };
+    SettingsSource {
+        kind,
+        detail: Some(origin.via.clone()),
+    }
+}
+
+fn origins(c: &Candidate) -> String {
+    c.origins
+        .iter()
+        .map(|o| o.source.label())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A few lines saying where the tested servers came from.
+pub(super) fn summary(found: &DiscoveryResult, reports: &[ProbeReport]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Discovered settings for {} in {} ms ({} candidates).",
+        found.email,
+        found.elapsed_ms,
+        found.candidates.len()
+    );
+    if let Some(notes) = &found.provider {
+        let _ = writeln!(out, "Provider: {}", notes.name);
+    }
+    for r in reports {
+        let s = &r.server;
+        let from = found
+            .candidates
+            .iter()
+            .find(|c| {
+                c.protocol == s.protocol
+                    && c.host == s.host
+                    && c.port == s.port
+                    && c.security == s.security
+            })
+            .map(origins)
+            .unwrap_or_else(|| "unknown".into());
+        let _ = writeln!(out, "  {} {} — found by {from}", s.protocol, s.endpoint());
+    }
+    for p in [Protocol::Imap, Protocol::Pop3, Protocol::Smtp] {
+        let tested = reports.iter().any(|r| r.server.protocol == p);
+        if !tested && found.best(p).is_none() && p != Protocol::Pop3 {
+            let _ = writeln!(out, "  {p}: no server found");
+        }
+    }
+    for d in &found.disagreements {
+        let _ = writeln!(out, "  note: {}", d.summary);
+    }
+    out
+}

@@ -1,0 +1,144 @@
+//! Mozilla autoconfig published by the mail domain itself: first
+//! `https://autoconfig.<domain>/mail/config-v1.1.xml?emailaddress=<address>`, and
+//! `https://<domain>/.well-known/autoconfig/mail/config-v1.1.xml`. The same two URLs over
+//! plain HTTP form a separate source whose candidates are marked insecure: anyone on the path
+//! could have written them, so the person must confirm them before use.
+//!
+//! Also holds the step every config-v1.1 source shares: fetch, parse (`config_v11`), and turn
+//! the servers into candidates for this address.
+
+use super::candidate::{Candidate, Origin, SourceId, Trust};
+use super::config_v11::{self, ProviderConfig};
+use super::{Ctx, Findings, SourceError};
+
+/// The ISP autoconfig URL for `domain`.
+pub(crate) fn isp_url(ctx: &Ctx, domain: &str, https: bool) -> String {
+    let scheme = if https { "https" } else { "http" };
+    let base = format!("{scheme}://autoconfig.{domain}/mail/config-v1.1.xml");
+    match reqwest::Url::parse_with_params(&base, &[("emailaddress", ctx.email.to_ascii())]) {
+        Ok(u) => u.to_string(),
+        Err(_) => base,
+    }
+}
+
+fn well_known_url(domain: &str, https: bool) -> String {
+    let scheme = if https { "https" } else { "http" };
+    format!("{scheme}://{domain}/.well-known/autoconfig/mail/config-v1.1.xml")
+}
+
+/// `autoconfig.<domain>` over HTTPS (or HTTP when `https` is false).
+pub(crate) async fn isp(ctx: &Ctx, https: bool) -> Result<Findings, SourceError> {
+    let url = isp_url(ctx, ctx.email.domain_ascii(), https);
+    let source = if https {
+        SourceId::Autoconfig
+    } else {
+        SourceId::AutoconfigHttp
+    };
+    fetch_source(ctx, &url, source).await
+}
+
+/// `<domain>/.well-known/autoconfig/…` over HTTPS (or HTTP).
+pub(crate) async fn well_known(ctx: &Ctx, https: bool) -> Result<Findings, SourceError> {
+    let url = well_known_url(ctx.email.domain_ascii(), https);
+    let source = if https {
+        SourceId::WellKnown
+    } else {
+        SourceId::AutoconfigHttp
+    };
+    fetch_source(ctx, &url, source).await
+}
+
+/// Both URLs over plain HTTP, at once; what either names is insecure.
+pub(crate) async fn plain_http(ctx: &Ctx) -> Result<Findings, SourceError> {
+    let (a, b) = tokio::join!(isp(ctx, false), well_known(ctx, false));
+    let mut out = Findings::default();
+    let mut errors = Vec::new();
+    for r in [a, b] {
+        match r {
+            Ok(f) => {
+                out.asked.extend(f.asked);
+                out.notes.extend(f.notes);
+                out.candidates.extend(f.candidates);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    // Report a failure only when neither URL answered.
+    if out.asked.is_empty()
+        && let Some(e) = errors.into_iter().next()
+    {
+        return Err(e);
+    }
+    Ok(out)
+}
+
+async fn fetch_source(ctx: &Ctx, url: &str, source: SourceId) -> Result<Findings, SourceError> {
+    let trust = if url.starts_with("https://") {
+        Trust::Trusted
+    } else {
+        Trust::Insecure
+    };
+    let mut f = Findings {
+        asked: vec![url.to_string()],
+        ..Findings::default()
+    };
+    match fetch_config(ctx, url).await? {
+        Some((final_url, config)) => {
+            f.notes.extend(config.warnings.iter().cloned());
+            f.candidates = candidates(ctx, &config, source, trust, &final_url);
+        }
+        None => f.notes.push(format!("{url}: nothing published there")),
+    }
+    Ok(f)
+}
+
+/// Fetches and parses one config-v1.1 URL. `Ok(None)` when nothing is published there
+/// (no such host, 404, 410).
+pub(crate) async fn fetch_config(
+    ctx: &Ctx,
+    url: &str,
+) -> Result<Option<(String, ProviderConfig)>, SourceError> {
+    let fetched = match ctx.http()?.get(url).await {
+        Ok(f) => f,
+        Err(e) if e.is_absent() => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    let config =
+        config_v11::parse(&fetched.body, ctx.limits).map_err(|error| SourceError::Config {
+            url: fetched.url.clone(),
+            error,
+        })?;
+    Ok(Some((fetched.url, config)))
+}
+
+/// The servers of a parsed file as candidates for this address.
+pub(crate) fn candidates(
+    ctx: &Ctx,
+    config: &ProviderConfig,
+    source: SourceId,
+    trust: Trust,
+    via: &str,
+) -> Vec<Candidate> {
+    config
+        .servers
+        .iter()
+        .map(|s| {
+            let mut c = Candidate::new(
+                s.protocol,
+                &s.host_for(&ctx.email),
+                s.port,
+                s.security,
+                s.username_for(&ctx.email),
+                &ctx.email,
+                Origin {
+                    source,
+                    trust,
+                    via: via.to_string(),
+                    position: 0,
+                },
+            );
+            c.auth = s.auth.clone();
+            c
+        })
+        .collect()
+}

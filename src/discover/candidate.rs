@@ -1,0 +1,679 @@
+//! What discovery produces, as plain data: candidate servers with every source that named
+//! them, how far each source can be trusted, and the places where sources disagree.
+//!
+//! Merging and ranking are pure functions. Order of ranking (within one protocol, and for
+//! incoming servers across IMAP and POP3): trusted sources first, then TLS over STARTTLS over
+//! plaintext (RFC 8314), then IMAP over POP3, then candidates named by more sources, then the
+//! source order of `SourceId`, then host and port (so the order is deterministic).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::Serialize;
+
+use super::config_v11::AuthMethod;
+use crate::account::{EmailAddress, Protocol, Security, ServerSettings};
+
+/// The sources discovery asks, in the order they are listed to people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceId {
+    /// mailsetup's own table of providers (offline, instant).
+    Provider,
+    /// `https://autoconfig.<domain>/mail/config-v1.1.xml`.
+    Autoconfig,
+    /// `https://<domain>/.well-known/autoconfig/mail/config-v1.1.xml`.
+    WellKnown,
+    /// Mozilla's ISPDB (`https://autoconfig.thunderbird.net/v1.1/<domain>`).
+    Ispdb,
+    /// The domain's MX host → its provider's domain → table, ISPDB and autoconfig.
+    Mx,
+    /// RFC 6186 SRV records.
+    Srv,
+    /// The usual host names (imap., mail., smtp. …) that exist in DNS.
+    Guess,
+    /// The autoconfig URLs over plain HTTP (untrusted).
+    AutoconfigHttp,
+}
+
+impl SourceId {
+    /// Every source, in listing order.
+    pub const ALL: [SourceId; 8] = [
+        SourceId::Provider,
+        SourceId::Autoconfig,
+        SourceId::WellKnown,
+        SourceId::Ispdb,
+        SourceId::Mx,
+        SourceId::Srv,
+        SourceId::Guess,
+        SourceId::AutoconfigHttp,
+    ];
+
+    /// The snake_case code (as in JSON and on the command line).
+    pub fn code(self) -> &'static str {
+        match self {
+            SourceId::Provider => "provider",
+            SourceId::Autoconfig => "autoconfig",
+            SourceId::WellKnown => "well_known",
+            SourceId::Ispdb => "ispdb",
+            SourceId::Mx => "mx",
+            SourceId::Srv => "srv",
+            SourceId::Guess => "guess",
+            SourceId::AutoconfigHttp => "autoconfig_http",
+        }
+    }
+
+    /// Parses a code as written on the command line.
+    pub fn from_code(code: &str) -> Option<Self> {
+        let code = code.trim().to_ascii_lowercase().replace('-', "_");
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// Words for people ("found at …").
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceId::Provider => "built-in provider table",
+            SourceId::Autoconfig => "the provider's autoconfig server",
+            SourceId::WellKnown => "the domain's .well-known autoconfig file",
+            SourceId::Ispdb => "Mozilla's ISPDB",
+            SourceId::Mx => "the domain's mail exchanger (MX)",
+            SourceId::Srv => "DNS service records (SRV)",
+            SourceId::Guess => "usual server names",
+            SourceId::AutoconfigHttp => "autoconfig over plain HTTP",
+        }
+    }
+}
+
+impl fmt::Display for SourceId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// How far a source can be trusted. Better levels sort first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trust {
+    /// The built-in table, or a file fetched over verified HTTPS from the provider or ISPDB.
+    Trusted,
+    /// Unsigned DNS records (MX, SRV): likely right, confirmed by the live test.
+    Dns,
+    /// A usual name that exists in DNS; nothing says it is a mail server until the probe does.
+    Guess,
+    /// Fetched over plain HTTP: anyone on the path could have written it. The person must
+    /// confirm before it is used; it is never applied silently.
+    Insecure,
+}
+
+impl Trust {
+    pub fn label(self) -> &'static str {
+        match self {
+            Trust::Trusted => "trusted",
+            Trust::Dns => "from DNS",
+            Trust::Guess => "guessed",
+            Trust::Insecure => "insecure source, needs confirmation",
+        }
+    }
+}
+
+/// Which form of username the server expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UsernameForm {
+    /// The whole email address.
+    FullAddress,
+    /// Only the part before the @.
+    LocalPart,
+    /// Something else the source spelled out.
+    Other,
+}
+
+impl UsernameForm {
+    /// Recognises the form of a username for this address.
+    pub fn of(username: &str, email: &EmailAddress) -> Self {
+        if username.eq_ignore_ascii_case(&email.to_ascii())
+            || username.eq_ignore_ascii_case(&email.to_string())
+        {
+            UsernameForm::FullAddress
+        } else if username == email.local_part() {
+            UsernameForm::LocalPart
+        } else {
+            UsernameForm::Other
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            UsernameForm::FullAddress => "the full email address",
+            UsernameForm::LocalPart => "the part before the @",
+            UsernameForm::Other => "a special username",
+        }
+    }
+}
+
+/// One source naming a candidate.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Origin {
+    pub source: SourceId,
+    pub trust: Trust,
+    /// What exactly was asked (URL, DNS name, table entry) and what it said.
+    pub via: String,
+    /// Where the source listed it among its own answers (0 = first): keeps, for example,
+    /// RFC 2782 order among SRV targets and a provider's own order among its servers.
+    pub position: usize,
+}
+
+/// One server to try, with everything known about where it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Candidate {
+    pub protocol: Protocol,
+    /// ASCII (punycode), lower-case.
+    pub host: String,
+    pub port: u16,
+    pub security: Security,
+    pub username: String,
+    pub username_form: UsernameForm,
+    /// Authentication methods the sources listed (empty when none said).
+    pub auth: Vec<AuthMethod>,
+    /// The best trust among the origins.
+    pub trust: Trust,
+    /// Every source that named this server, best first.
+    pub origins: Vec<Origin>,
+}
+
+impl Candidate {
+    /// A candidate named by one source.
+    pub fn new(
+        protocol: Protocol,
+        host: &str,
+        port: u16,
+        security: Security,
+        username: String,
+        email: &EmailAddress,
+        origin: Origin,
+    ) -> Self {
+        Self {
+            protocol,
+            host: host.trim_end_matches('.').to_ascii_lowercase(),
+            port,
+            security,
+            username_form: UsernameForm::of(&username, email),
+            username,
+            auth: Vec::new(),
+            trust: origin.trust,
+            origins: vec![origin],
+        }
+    }
+
+    /// The settings the probe takes.
+    pub fn settings(&self) -> ServerSettings {
+        ServerSettings {
+            protocol: self.protocol,
+            host: self.host.clone(),
+            port: self.port,
+            security: self.security,
+            username: self.username.clone(),
+        }
+    }
+
+    /// `host:port SECURITY`, for people.
+    pub fn endpoint_text(&self) -> String {
+        format!(
+            "{}:{} {}",
+            self.host,
+            self.port,
+            security_word(self.security)
+        )
+    }
+
+    /// Whether any source behind it is more than a guess or plain HTTP.
+    pub fn sources(&self) -> BTreeSet<SourceId> {
+        self.origins.iter().map(|o| o.source).collect()
+    }
+
+    fn key(&self) -> ServerKey {
+        (self.protocol, self.host.clone(), self.port, self.security)
+    }
+
+    fn sort_key(&self) -> impl Ord + '_ {
+        (
+            self.trust,
+            security_rank(self.security),
+            self.protocol,
+            std::cmp::Reverse(self.sources().len()),
+            self.origins.iter().map(|o| (o.source, o.position)).min(),
+            self.host.as_str(),
+            self.port,
+        )
+    }
+}
+
+/// Short words for a security mode in lists ("TLS", "STARTTLS", "plain").
+pub fn security_word(s: Security) -> &'static str {
+    match s {
+        Security::Tls => "TLS",
+        Security::StartTls => "STARTTLS",
+        Security::Plain => "plain",
+    }
+}
+
+fn security_rank(s: Security) -> u8 {
+    match s {
+        Security::Tls => 0,
+        Security::StartTls => 1,
+        Security::Plain => 2,
+    }
+}
+
+/// What the disagreement is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DisagreementKind {
+    /// The same host and port, with different security (e.g. 587 TLS vs STARTTLS).
+    Security,
+    /// Sources name different ports for the same host, with no overlap.
+    Port,
+    /// Sources name different usernames for the same server.
+    Username,
+    /// A published claim known to be wrong (kept in the built-in table).
+    Published,
+}
+
+/// One side of a disagreement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Claim {
+    /// `host:port SECURITY` (or the username, for username disagreements).
+    pub says: String,
+    /// Who says it.
+    pub by: Vec<String>,
+    /// Whether this side is what mailsetup recommends (the live test has the last word).
+    pub recommended: bool,
+}
+
+/// A place where sources contradict each other, kept for the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Disagreement {
+    pub protocol: Protocol,
+    pub kind: DisagreementKind,
+    /// One sentence, in our words.
+    pub summary: String,
+    pub claims: Vec<Claim>,
+}
+
+/// A server as merging sees it: protocol, host, port, security.
+type ServerKey = (Protocol, String, u16, Security);
+/// Per (protocol, host): what each source says, as (port, security) pairs.
+type PortsBySource<'a> =
+    BTreeMap<(Protocol, &'a str), BTreeMap<SourceId, BTreeSet<(u16, Security)>>>;
+
+/// Merges candidates that name the same server (protocol, host, port, security), keeping
+/// every origin, and returns them ranked, plus username disagreements found on the way.
+pub fn merge(all: Vec<Candidate>) -> (Vec<Candidate>, Vec<Disagreement>) {
+    let mut merged: BTreeMap<ServerKey, Candidate> = BTreeMap::new();
+    let mut usernames: BTreeMap<ServerKey, BTreeMap<String, Vec<String>>> = BTreeMap::new();
+    for c in all {
+        let key = c.key();
+        let names = usernames.entry(key.clone()).or_default();
+        for o in &c.origins {
+            if o.source != SourceId::Guess {
+                names
+                    .entry(c.username.clone())
+                    .or_default()
+                    .push(o.source.label().to_string());
+            }
+        }
+        match merged.get_mut(&key) {
+            None => {
+                merged.insert(key, c);
+            }
+            Some(existing) => {
+                if c.trust < existing.trust {
+                    existing.username = c.username.clone();
+                    existing.username_form = c.username_form;
+                }
+                for a in c.auth {
+                    if !existing.auth.contains(&a) {
+                        existing.auth.push(a);
+                    }
+                }
+                for o in c.origins {
+                    if !existing.origins.contains(&o) {
+                        existing.origins.push(o);
+                    }
+                }
+                existing.origins.sort();
+                existing.trust = existing
+                    .origins
+                    .iter()
+                    .map(|o| o.trust)
+                    .min()
+                    .unwrap_or(existing.trust);
+            }
+        }
+    }
+    let mut disagreements = Vec::new();
+    for (key, names) in usernames {
+        if names.len() > 1
+            && let Some(c) = merged.get(&key)
+        {
+            disagreements.push(Disagreement {
+                protocol: key.0,
+                kind: DisagreementKind::Username,
+                summary: format!(
+                    "Sources name different usernames for {}; the one from the most trusted source is tried.",
+                    c.endpoint_text()
+                ),
+                claims: names
+                    .into_iter()
+                    .map(|(name, mut by)| {
+                        by.sort();
+                        by.dedup();
+                        Claim {
+                            recommended: name == c.username,
+                            says: name,
+                            by,
+                        }
+                    })
+                    .collect(),
+            });
+        }
+    }
+    let mut ranked: Vec<Candidate> = merged.into_values().collect();
+    rank(&mut ranked);
+    (ranked, disagreements)
+}
+
+/// Sorts candidates best first (see the module header).
+pub fn rank(candidates: &mut [Candidate]) {
+    candidates.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
+/// Finds where the sources that assert something (everything except guesses) contradict
+/// each other: the same host and port with different security, or the same host with
+/// ports that do not overlap at all between two sources.
+pub fn find_disagreements(ranked: &[Candidate]) -> Vec<Disagreement> {
+    let mut out = Vec::new();
+    // (protocol, host, port) → security → who says it
+    let mut by_port: BTreeMap<(Protocol, &str, u16), BTreeMap<Security, BTreeSet<String>>> =
+        BTreeMap::new();
+    // (protocol, host) → source → (port, security) set
+    let mut by_host: PortsBySource<'_> = BTreeMap::new();
+    for c in ranked {
+        for o in c.origins.iter().filter(|o| o.source != SourceId::Guess) {
+            by_port
+                .entry((c.protocol, c.host.as_str(), c.port))
+                .or_default()
+                .entry(c.security)
+                .or_default()
+                .insert(origin_words(o));
+            by_host
+                .entry((c.protocol, c.host.as_str()))
+                .or_default()
+                .entry(o.source)
+                .or_default()
+                .insert((c.port, c.security));
+        }
+    }
+    let best = |p: Protocol| ranked.iter().find(|c| c.protocol == p);
+    for ((protocol, host, port), modes) in &by_port {
+        if modes.len() < 2 {
+            continue;
+        }
+        let first = ranked
+            .iter()
+            .find(|c| c.protocol == *protocol && c.host == *host && c.port == *port)
+            .map(|c| c.security);
+        out.push(Disagreement {
+            protocol: *protocol,
+            kind: DisagreementKind::Security,
+            summary: format!(
+                "Sources disagree on whether {protocol} on {host}:{port} starts with TLS or \
+                 upgrades with STARTTLS; both are tried and the live test shows which one the \
+                 server speaks."
+            ),
+            claims: modes
+                .iter()
+                .map(|(security, by)| Claim {
+                    says: format!("{host}:{port} {}", security_word(*security)),
+                    by: by.iter().cloned().collect(),
+                    recommended: Some(*security) == first,
+                })
+                .collect(),
+        });
+    }
+    for ((protocol, host), per_source) in &by_host {
+        let sources: Vec<(&SourceId, &BTreeSet<(u16, Security)>)> = per_source.iter().collect();
+        let mut disjoint = false;
+        for (i, (_, a)) in sources.iter().enumerate() {
+            for (_, b) in &sources[i + 1..] {
+                if a.iter().all(|(pa, _)| b.iter().all(|(pb, _)| pa != pb)) {
+                    disjoint = true;
+                }
+            }
+        }
+        if !disjoint {
+            continue;
+        }
+        let top = best(*protocol);
+        out.push(Disagreement {
+            protocol: *protocol,
+            kind: DisagreementKind::Port,
+            summary: format!(
+                "Sources name different ports for {protocol} on {host}; the best-ranked one is \
+                 tried first and the live test decides."
+            ),
+            claims: sources
+                .iter()
+                .map(|(source, set)| Claim {
+                    says: set
+                        .iter()
+                        .map(|(port, s)| format!("{host}:{port} {}", security_word(*s)))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    by: vec![source.label().to_string()],
+                    recommended: top.is_some_and(|t| {
+                        t.host == *host && set.iter().any(|(p, s)| *p == t.port && *s == t.security)
+                    }),
+                })
+                .collect(),
+        });
+    }
+    out
+}
+
+fn origin_words(o: &Origin) -> String {
+    if o.source == SourceId::Provider {
+        o.via.clone()
+    } else {
+        o.source.label().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn email() -> EmailAddress {
+        EmailAddress::parse("a@example.test").unwrap()
+    }
+
+    fn cand(p: Protocol, host: &str, port: u16, s: Security, src: SourceId, t: Trust) -> Candidate {
+        Candidate::new(
+            p,
+            host,
+            port,
+            s,
+            "a@example.test".into(),
+            &email(),
+            Origin {
+                source: src,
+                trust: t,
+                via: src.code().into(),
+                position: 0,
+            },
+        )
+    }
+
+    #[test]
+    fn duplicates_merge_and_keep_every_source() {
+        let (ranked, _) = merge(vec![
+            cand(
+                Protocol::Imap,
+                "imap.example.test",
+                993,
+                Security::Tls,
+                SourceId::Guess,
+                Trust::Guess,
+            ),
+            cand(
+                Protocol::Imap,
+                "IMAP.example.test.",
+                993,
+                Security::Tls,
+                SourceId::Ispdb,
+                Trust::Trusted,
+            ),
+        ]);
+        assert_eq!(ranked.len(), 1);
+        assert_eq!(ranked[0].trust, Trust::Trusted);
+        assert_eq!(
+            ranked[0].sources().into_iter().collect::<Vec<_>>(),
+            vec![SourceId::Ispdb, SourceId::Guess]
+        );
+    }
+
+    #[test]
+    fn ranking_prefers_trust_then_tls_then_imap() {
+        let (ranked, _) = merge(vec![
+            cand(
+                Protocol::Pop3,
+                "pop.example.test",
+                995,
+                Security::Tls,
+                SourceId::Ispdb,
+                Trust::Trusted,
+            ),
+            cand(
+                Protocol::Imap,
+                "imap.example.test",
+                143,
+                Security::StartTls,
+                SourceId::Ispdb,
+                Trust::Trusted,
+            ),
+            cand(
+                Protocol::Imap,
+                "imap.example.test",
+                993,
+                Security::Tls,
+                SourceId::Ispdb,
+                Trust::Trusted,
+            ),
+            cand(
+                Protocol::Imap,
+                "mail.example.test",
+                993,
+                Security::Tls,
+                SourceId::Guess,
+                Trust::Guess,
+            ),
+            cand(
+                Protocol::Imap,
+                "x.example.test",
+                993,
+                Security::Tls,
+                SourceId::AutoconfigHttp,
+                Trust::Insecure,
+            ),
+        ]);
+        let order: Vec<String> = ranked
+            .iter()
+            .map(|c| format!("{} {}", c.protocol, c.endpoint_text()))
+            .collect();
+        assert_eq!(
+            order,
+            vec![
+                "IMAP imap.example.test:993 TLS",
+                "POP3 pop.example.test:995 TLS",
+                "IMAP imap.example.test:143 STARTTLS",
+                "IMAP mail.example.test:993 TLS",
+                "IMAP x.example.test:993 TLS",
+            ]
+        );
+    }
+
+    #[test]
+    fn disagreements_on_security_and_ports_are_found() {
+        let (ranked, _) = merge(vec![
+            cand(
+                Protocol::Smtp,
+                "smtp.example.test",
+                587,
+                Security::Tls,
+                SourceId::Ispdb,
+                Trust::Trusted,
+            ),
+            cand(
+                Protocol::Smtp,
+                "smtp.example.test",
+                587,
+                Security::StartTls,
+                SourceId::Srv,
+                Trust::Dns,
+            ),
+            cand(
+                Protocol::Pop3,
+                "pop.example.test",
+                110,
+                Security::Plain,
+                SourceId::Ispdb,
+                Trust::Trusted,
+            ),
+            cand(
+                Protocol::Pop3,
+                "pop.example.test",
+                995,
+                Security::Tls,
+                SourceId::Autoconfig,
+                Trust::Trusted,
+            ),
+            cand(
+                Protocol::Imap,
+                "imap.example.test",
+                993,
+                Security::Tls,
+                SourceId::Guess,
+                Trust::Guess,
+            ),
+            cand(
+                Protocol::Imap,
+                "imap.example.test",
+                143,
+                Security::StartTls,
+                SourceId::Ispdb,
+                Trust::Trusted,
+            ),
+        ]);
+        let d = find_disagreements(&ranked);
+        assert_eq!(d.len(), 2, "{d:#?}");
+        let smtp = d.iter().find(|x| x.protocol == Protocol::Smtp).unwrap();
+        assert_eq!(smtp.kind, DisagreementKind::Security);
+        assert!(
+            smtp.claims
+                .iter()
+                .any(|c| c.recommended && c.says.ends_with("587 TLS"))
+        );
+        let pop = d.iter().find(|x| x.protocol == Protocol::Pop3).unwrap();
+        assert_eq!(pop.kind, DisagreementKind::Port);
+        assert!(
+            pop.claims
+                .iter()
+                .any(|c| c.recommended && c.says.contains("995"))
+        );
+        assert!(
+            pop.claims
+                .iter()
+                .any(|c| !c.recommended && c.says.contains("110 plain"))
+        );
+    }
+}

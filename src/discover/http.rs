@@ -1,0 +1,362 @@
+//! The HTTP(S) client discovery fetches autoconfig files with (RFC 9110 semantics over
+//! HTTP/1.1; TLS per RFC 8446 via rustls on the ring provider, certificates verified with the
+//! platform's roots plus roots the caller passes).
+//!
+//! Seams for tests and technicians: host names resolve through our own resolver (a loopback
+//! DNS server, `host=addr[:port]` overrides), and one port can replace 80/443 for every
+//! request. Limits: a per-request deadline, a body-size cap enforced while reading, at most a
+//! few redirects, never from HTTPS down to HTTP, never in a loop.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::dns::{Addrs, Name, Resolve, Resolving};
+use reqwest::redirect;
+use rustls::pki_types::CertificateDer;
+
+use crate::net::crypto_provider;
+use crate::net::{HostResolver, ResolveError};
+
+/// Limits and seams of the client.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpSettings {
+    /// Largest body accepted, in bytes.
+    pub max_body: usize,
+    /// Redirects followed before giving up.
+    pub max_redirects: usize,
+    /// Deadline of one request, body included.
+    pub timeout: Duration,
+    /// Send every request to this port instead of 80/443 (testing against loopback servers).
+    pub port: Option<u16>,
+}
+
+impl Default for HttpSettings {
+    fn default() -> Self {
+        Self {
+            max_body: 256 * 1024,
+            max_redirects: 4,
+            timeout: Duration::from_secs(4),
+            port: None,
+        }
+    }
+}
+
+/// Why a fetch gave no body.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FetchError {
+    #[error("{url}: the host name does not exist")]
+    NoSuchHost { url: String },
+    #[error("{url}: name lookup failed: {detail}")]
+    Dns { url: String, detail: String },
+    #[error("{url}: no complete answer within {after:?}")]
+    Timeout { url: String, after: Duration },
+    #[error("{url}: nothing listens there (connection refused)")]
+    Refused { url: String },
+    #[error("{url}: could not connect: {detail}")]
+    Connect { url: String, detail: String },
+    #[error("{url}: the TLS handshake failed: {detail}")]
+    Tls { url: String, detail: String },
+    #[error("{url}: the server answered HTTP {status}")]
+    Status { url: String, status: u16 },
+    #[error("{url}: the answer is larger than {limit} bytes")]
+    TooLarge { url: String, limit: usize },
+    #[error("{url}: more than {limit} redirects")]
+    TooManyRedirects { url: String, limit: usize },
+    #[error("{url}: redirects in a loop back to {to}")]
+    RedirectLoop { url: String, to: String },
+    #[error("{from}: refused a redirect from HTTPS down to plain HTTP ({to})")]
+    InsecureRedirect { from: String, to: String },
+    #[error("{url}: {detail}")]
+    Other { url: String, detail: String },
+    #[error("could not set up the HTTP client: {0}")]
+    Setup(String),
+}
+
+impl FetchError {
+    /// Whether the failure just means "there is nothing here" (no such host, nothing
+    /// listening, 404, 410).
+    pub fn is_absent(&self) -> bool {
+        matches!(
+            self,
+            FetchError::NoSuchHost { .. }
+                | FetchError::Refused { .. }
+                | FetchError::Status {
+                    status: 404 | 410,
+                    ..
+                }
+        )
+    }
+}
+
+/// Why our redirect policy stopped (carried inside reqwest's error, found again by type).
+#[derive(Debug, thiserror::Error)]
+enum RedirectRefused {
+    #[error("too many redirects")]
+    TooMany,
+    #[error("redirect loop to {0}")]
+    Loop(String),
+    #[error("HTTPS to HTTP redirect to {0}")]
+    Downgrade(String),
+}
+
+/// A body that arrived.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fetched {
+    /// The URL after redirects.
+    pub url: String,
+    pub body: Vec<u8>,
+}
+
+/// The client; cheap to clone.
+#[derive(Clone, Debug)]
+pub struct HttpClient {
+    client: reqwest::Client,
+    settings: HttpSettings,
+}
+
+/// Resolves names for reqwest through our resolver and overrides.
+struct Resolver {
+    hosts: Arc<dyn HostResolver>,
+    overrides: BTreeMap<String, Vec<SocketAddr>>,
+    port: Option<u16>,
+}
+
+impl Resolve for Resolver {
+    fn resolve(&self, name: Name) -> Resolving {
+        let host = name.as_str().trim_end_matches('.').to_ascii_lowercase();
+        let port = self.port.unwrap_or(0);
+        if let Some(addrs) = self.overrides.get(&host) {
+            let addrs: Vec<SocketAddr> = addrs
+                .iter()
+                .map(|a| {
+                    if a.port() == 0 {
+                        SocketAddr::new(a.ip(), port)
+                    } else {
+                        *a
+                    }
+                })
+                .collect();
+            return Box::pin(async move { Ok(Box::new(addrs.into_iter()) as Addrs) });
+        }
+        let hosts = self.hosts.clone();
+        Box::pin(async move {
+            let ips = hosts.lookup(&host).await?;
+            let addrs: Vec<SocketAddr> = ips
+                .into_iter()
+                .map(|ip| SocketAddr::new(ip, port))
+                .collect();
+            Ok(Box::new(addrs.into_iter()) as Addrs)
+        })
+    }
+}
+
+impl HttpClient {
+    /// Builds the client: verified TLS (platform roots + `extra_roots`), names through
+    /// `hosts` unless `overrides` (host → address; port 0 keeps the usual port) say otherwise.
+    pub fn new(
+        settings: HttpSettings,
+        extra_roots: Vec<CertificateDer<'static>>,
+        hosts: Arc<dyn HostResolver>,
+        overrides: BTreeMap<String, Vec<SocketAddr>>,
+    ) -> Result<Self, FetchError> {
+        let verifier = rustls_platform_verifier::Verifier::new_with_extra_roots(
+            extra_roots,
+            crypto_provider(),
+        )
+        .map_err(|e| FetchError::Setup(e.to_string()))?;
+        let mut tls = rustls::ClientConfig::builder_with_provider(crypto_provider())
+            .with_safe_default_protocol_versions()
+            .map_err(|e| FetchError::Setup(e.to_string()))?
+            .dangerous()
+            .with_custom_certificate_verifier(Arc::new(verifier))
+            .with_no_client_auth();
+        tls.alpn_protocols = vec![b"http/1.1".to_vec()];
+        let limit = settings.max_redirects;
+        let policy = redirect::Policy::custom(move |attempt| {
+            let to = attempt.url().clone();
+            let previous = attempt.previous();
+            if previous.iter().any(|u| u.scheme() == "https") && to.scheme() != "https" {
+                return attempt.error(RedirectRefused::Downgrade(to.to_string()));
+            }
+            if previous.contains(&to) {
+                return attempt.error(RedirectRefused::Loop(to.to_string()));
+            }
+            if previous.len() > limit {
+                return attempt.error(RedirectRefused::TooMany);
+            }
+            attempt.follow()
+        });
+        let client = reqwest::Client::builder()
+            .tls_backend_preconfigured(tls)
+            .dns_resolver(Arc::new(Resolver {
+                hosts,
+                overrides,
+                port: settings.port,
+            }))
+            .redirect(policy)
+            .no_proxy()
+            .timeout(settings.timeout)
+            .connect_timeout(settings.timeout)
+            .user_agent(concat!("mailsetup/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| FetchError::Setup(e.to_string()))?;
+        Ok(Self { client, settings })
+    }
+
+    pub fn settings(&self) -> &HttpSettings {
+        &self.settings
+    }
+
+    /// GETs `url` and returns the body (status 200 only), within the deadline and the cap.
+    pub async fn get(&self, url: &str) -> Result<Fetched, FetchError> {
+        let after = self.settings.timeout;
+        match tokio::time::timeout(after, self.fetch(url)).await {
+            Ok(r) => r,
+            Err(_) => Err(FetchError::Timeout {
+                url: url.to_string(),
+                after,
+            }),
+        }
+    }
+
+    async fn fetch(&self, url: &str) -> Result<Fetched, FetchError> {
+        let mut response = self
+            .client
+            .get(url)
+            .header("Accept", "application/xml, text/xml")
+            .send()
+            .await
+            .map_err(|e| self.classify(url, e))?;
+        let final_url = response.url().to_string();
+        let status = response.status().as_u16();
+        if status != 200 {
+            return Err(FetchError::Status {
+                url: final_url,
+                status,
+            });
+        }
+        let limit = self.settings.max_body;
+        if response.content_length().is_some_and(|n| n > limit as u64) {
+            return Err(FetchError::TooLarge {
+                url: final_url,
+                limit,
+            });
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(|e| self.classify(url, e))? {
+            if body.len() + chunk.len() > limit {
+                return Err(FetchError::TooLarge {
+                    url: final_url,
+                    limit,
+                });
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(Fetched {
+            url: final_url,
+            body,
+        })
+    }
+
+    fn classify(&self, url: &str, e: reqwest::Error) -> FetchError {
+        let url = url.to_string();
+        if let Some(r) = find_source::<RedirectRefused>(&e) {
+            return match r {
+                RedirectRefused::TooMany => FetchError::TooManyRedirects {
+                    url,
+                    limit: self.settings.max_redirects,
+                },
+                RedirectRefused::Loop(to) => FetchError::RedirectLoop {
+                    url,
+                    to: to.clone(),
+                },
+                RedirectRefused::Downgrade(to) => FetchError::InsecureRedirect {
+                    from: url,
+                    to: to.clone(),
+                },
+            };
+        }
+        if let Some(r) = find_source::<ResolveError>(&e) {
+            return match r {
+                ResolveError::NotFound { .. } => FetchError::NoSuchHost { url },
+                ResolveError::Failed { detail, .. } => FetchError::Dns {
+                    url,
+                    detail: detail.clone(),
+                },
+            };
+        }
+        if e.is_timeout() {
+            return FetchError::Timeout {
+                url,
+                after: self.settings.timeout,
+            };
+        }
+        if let Some(t) = find_source::<rustls::Error>(&e) {
+            return FetchError::Tls {
+                url,
+                detail: t.to_string(),
+            };
+        }
+        if has_io_kind(&e, std::io::ErrorKind::ConnectionRefused) {
+            return FetchError::Refused { url };
+        }
+        let detail = chain_text(&e);
+        if e.is_connect() {
+            FetchError::Connect { url, detail }
+        } else {
+            FetchError::Other { url, detail }
+        }
+    }
+}
+
+/// Finds an error of type `T` in the source chain. `io::Error`s are looked into (their
+/// `source()` skips the error they wrap, and TLS errors arrive wrapped twice).
+fn find_source<'e, T: std::error::Error + 'static>(
+    e: &'e (dyn std::error::Error + 'static),
+) -> Option<&'e T> {
+    let mut current: Option<&'e (dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = current {
+        if let Some(t) = err.downcast_ref::<T>() {
+            return Some(t);
+        }
+        current = match err.downcast_ref::<std::io::Error>() {
+            Some(io) => match io.get_ref() {
+                Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
+                None => None,
+            },
+            None => err.source(),
+        };
+    }
+    None
+}
+
+/// Whether any `io::Error` in the chain (looking inside wrapped ones) has this kind.
+fn has_io_kind(e: &(dyn std::error::Error + 'static), kind: std::io::ErrorKind) -> bool {
+    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = current {
+        current = match err.downcast_ref::<std::io::Error>() {
+            Some(io) if io.kind() == kind => return true,
+            Some(io) => io
+                .get_ref()
+                .map(|inner| inner as &(dyn std::error::Error + 'static)),
+            None => err.source(),
+        };
+    }
+    false
+}
+
+/// The messages of the whole chain, joined (for technicians).
+fn chain_text(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut current = e.source();
+    while let Some(err) = current {
+        let text = err.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        current = err.source();
+    }
+    parts.join(": ")
+}

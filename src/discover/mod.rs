@@ -1,0 +1,644 @@
+//! Discovery: from an email address to ranked candidate servers, asking every source at once.
+//!
+//! Sources (one file each): the built-in provider table, ISP autoconfig over HTTPS
+//! (`autoconfig.<domain>`), the domain's `.well-known` autoconfig file, Mozilla's ISPDB, the
+//! MX host's provider, RFC 6186 SRV records, guessed host names, and the autoconfig URLs over
+//! plain HTTP (untrusted). All run concurrently, each under its own timeout, all under one
+//! overall deadline. Results are streamed as they arrive (`discover_with_events`), so a
+//! window can show each source's state; once trusted candidates for incoming and outgoing
+//! mail are in, the others get a short settling time and are then cut short, so a slow or
+//! dead source never holds up a good answer beyond that (and never beyond the deadline).
+//! At the end duplicates are merged (keeping every source), candidates ranked, and
+//! disagreements between sources recorded (`candidate.rs`).
+//!
+//! Nothing here logs in anywhere; `verify` pairs candidates with the probe.
+
+mod autoconfig;
+pub mod candidate;
+pub mod config_v11;
+mod guess;
+pub mod http;
+mod ispdb;
+mod mx;
+pub mod providers;
+mod srv;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::net::{IpAddr, SocketAddr};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use futures::StreamExt;
+use futures::stream::FuturesUnordered;
+use rustls::pki_types::CertificateDer;
+use serde::{Serialize, Serializer};
+use tokio::sync::mpsc;
+
+pub use candidate::{
+    Candidate, Claim, Disagreement, DisagreementKind, Origin, SourceId, Trust, UsernameForm,
+};
+pub use config_v11::{AuthMethod, ConfigError};
+pub use http::{FetchError, HttpSettings};
+pub use providers::{Login, ProviderNotes, ProviderTable, TableError};
+
+use crate::account::{EmailAddress, Protocol};
+use crate::dns::{Dns, DnsError, DnsSettings, HickoryDns};
+use crate::net::{HostResolver, OverrideResolver, SystemResolver};
+use http::HttpClient;
+
+/// Mozilla's ISPDB.
+pub const DEFAULT_ISPDB_URL: &str = "https://autoconfig.thunderbird.net/v1.1/";
+
+/// Everything discovery talks to, so tests and technicians can point it anywhere.
+#[derive(Debug, Clone)]
+pub struct DiscoveryOptions {
+    /// ISPDB base URL; the ASCII domain is appended.
+    pub ispdb_url: String,
+    /// Name server and lookup deadline.
+    pub dns: DnsSettings,
+    /// Roots trusted in addition to the platform's (HTTPS here; the probe gets them too).
+    pub extra_roots: Vec<CertificateDer<'static>>,
+    /// Host → addresses, asked before DNS (port 0 = the usual port).
+    pub overrides: BTreeMap<String, Vec<SocketAddr>>,
+    /// HTTP client limits (body cap, redirects, per-request deadline, test port).
+    pub http: HttpSettings,
+    /// Config-v1.1 parser limits.
+    pub limits: config_v11::Limits,
+    /// The whole discovery never takes longer than this.
+    pub deadline: Duration,
+    /// One source never takes longer than this.
+    pub source_timeout: Duration,
+    /// Once trusted candidates for incoming and outgoing are in, wait at most this long for
+    /// the remaining sources (their answers cross-check), then finish.
+    pub settle: Duration,
+    /// Which sources to ask (all by default).
+    pub sources: BTreeSet<SourceId>,
+    /// A provider table replacing the built-in one (tests, site-specific tables).
+    pub table: Option<Arc<ProviderTable>>,
+}
+
+impl Default for DiscoveryOptions {
+    fn default() -> Self {
+        Self {
+            ispdb_url: DEFAULT_ISPDB_URL.to_string(),
+            dns: DnsSettings::default(),
+            extra_roots: Vec::new(),
+            overrides: BTreeMap::new(),
+            http: HttpSettings::default(),
+            limits: config_v11::Limits::default(),
+            deadline: Duration::from_secs(6),
+            source_timeout: Duration::from_secs(5),
+            settle: Duration::from_millis(1500),
+            sources: SourceId::ALL.into_iter().collect(),
+            table: None,
+        }
+    }
+}
+
+/// A bad option value.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OptionsError {
+    #[error("\"{0}\": write it as host=address or host=address:port")]
+    BadResolve(String),
+    #[error("could not read the CA file {path}: {detail}")]
+    CaFile { path: String, detail: String },
+    #[error("the CA file {path} holds no PEM certificate")]
+    EmptyCaFile { path: String },
+}
+
+impl DiscoveryOptions {
+    /// Adds `host=addr`, `host=addr:port` or `host=[v6addr]:port`.
+    pub fn add_resolve(&mut self, spec: &str) -> Result<(), OptionsError> {
+        let bad = || OptionsError::BadResolve(spec.to_string());
+        let (host, addr) = spec.split_once('=').ok_or_else(bad)?;
+        let host = host.trim().trim_end_matches('.').to_ascii_lowercase();
+        if host.is_empty() {
+            return Err(bad());
+        }
+        let addr = addr.trim();
+        let sock = match addr.parse::<SocketAddr>() {
+            Ok(s) => s,
+            Err(_) => {
+                let ip: IpAddr = addr
+                    .trim_start_matches('[')
+                    .trim_end_matches(']')
+                    .parse()
+                    .map_err(|_| bad())?;
+                SocketAddr::new(ip, 0)
+            }
+        };
+        self.overrides.entry(host).or_default().push(sock);
+        Ok(())
+    }
+
+    /// Trusts the certificates of a PEM file in addition to the platform's.
+    pub fn add_ca_file(&mut self, path: &Path) -> Result<(), OptionsError> {
+        use rustls::pki_types::pem::PemObject;
+        let shown = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| OptionsError::CaFile {
+            path: shown.clone(),
+            detail: e.to_string(),
+        })?;
+        let mut certs = Vec::new();
+        for item in CertificateDer::pem_slice_iter(&bytes) {
+            certs.push(item.map_err(|e| OptionsError::CaFile {
+                path: shown.clone(),
+                detail: e.to_string(),
+            })?);
+        }
+        if certs.is_empty() {
+            return Err(OptionsError::EmptyCaFile { path: shown });
+        }
+        self.extra_roots.extend(certs);
+        Ok(())
+    }
+
+    /// The resolver for host addresses that discovery uses, and that the probe should use
+    /// for the candidates it returns: overrides first, then the configured name server (or
+    /// the operating system's resolver when none is configured).
+    pub fn host_resolver(&self) -> Arc<dyn HostResolver> {
+        let fallback: Arc<dyn HostResolver> = match self.dns.server {
+            Some(_) => match HickoryDns::new(&self.dns) {
+                Ok(d) => Arc::new(d),
+                Err(_) => Arc::new(SystemResolver),
+            },
+            None => Arc::new(SystemResolver),
+        };
+        let mut r = OverrideResolver::new(fallback);
+        for (host, addrs) in &self.overrides {
+            for a in addrs {
+                r.insert(host, a.ip());
+            }
+        }
+        Arc::new(r)
+    }
+}
+
+/// Why a source gave nothing usable.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SourceError {
+    #[error(transparent)]
+    Http(#[from] FetchError),
+    #[error("{url}: {error}")]
+    Config { url: String, error: ConfigError },
+    #[error(transparent)]
+    Dns(#[from] DnsError),
+    #[error(transparent)]
+    Table(#[from] TableError),
+    #[error("no answer within {after:?}")]
+    TimedOut { after: Duration },
+}
+
+/// Where a source stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceStatus {
+    /// Still running.
+    Waiting,
+    /// Named at least one server.
+    Found,
+    /// Answered, but knows nothing about this domain.
+    Nothing,
+    /// Broke (see the error).
+    Failed,
+    /// Ran out of time.
+    TimedOut,
+    /// Stopped because trusted answers were complete and the settling time was over.
+    CutShort,
+    /// Not asked.
+    Skipped,
+}
+
+/// One source's outcome, for the per-source status line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceReport {
+    pub source: SourceId,
+    pub status: SourceStatus,
+    /// Milliseconds from the start of discovery until it finished (None while waiting).
+    pub ms: Option<u64>,
+    /// How many candidates it named.
+    pub found: usize,
+    /// What was asked (URLs, DNS names).
+    pub asked: Vec<String>,
+    /// Remarks ("_pop3._tcp says POP3 is not offered" …).
+    pub notes: Vec<String>,
+    #[serde(serialize_with = "error_text")]
+    pub error: Option<SourceError>,
+}
+
+fn error_text<S: Serializer>(e: &Option<SourceError>, s: S) -> Result<S::Ok, S::Error> {
+    match e {
+        Some(e) => s.serialize_some(&e.to_string()),
+        None => s.serialize_none(),
+    }
+}
+
+impl SourceReport {
+    fn new(source: SourceId, status: SourceStatus) -> Self {
+        Self {
+            source,
+            status,
+            ms: None,
+            found: 0,
+            asked: Vec::new(),
+            notes: Vec::new(),
+            error: None,
+        }
+    }
+}
+
+/// What discovery found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DiscoveryResult {
+    pub email: String,
+    /// Unicode form.
+    pub domain: String,
+    /// ASCII (punycode) form, as used on the wire.
+    pub domain_ascii: String,
+    /// What to know about the provider, when the table knows it.
+    pub provider: Option<ProviderNotes>,
+    /// Every candidate, ranked best first (all protocols).
+    pub candidates: Vec<Candidate>,
+    pub disagreements: Vec<Disagreement>,
+    /// One report per source, in `SourceId` order.
+    pub sources: Vec<SourceReport>,
+    /// When the first candidate arrived, in milliseconds.
+    pub first_candidate_ms: Option<u64>,
+    pub elapsed_ms: u64,
+}
+
+impl DiscoveryResult {
+    /// The candidates of one protocol, best first.
+    pub fn for_protocol(&self, p: Protocol) -> impl Iterator<Item = &Candidate> {
+        self.candidates.iter().filter(move |c| c.protocol == p)
+    }
+
+    /// The best candidate of one protocol.
+    pub fn best(&self, p: Protocol) -> Option<&Candidate> {
+        self.for_protocol(p).next()
+    }
+
+    /// Whether something was found for incoming (IMAP or POP3) and outgoing mail.
+    pub fn is_complete(&self) -> bool {
+        self.candidates.iter().any(|c| c.protocol.is_incoming())
+            && self.best(Protocol::Smtp).is_some()
+    }
+
+    /// The report of one source.
+    pub fn source(&self, s: SourceId) -> Option<&SourceReport> {
+        self.sources.iter().find(|r| r.source == s)
+    }
+}
+
+/// Streamed while discovery runs, in this order: `Started`, then `ProviderKnown` (at most
+/// once, as soon as the provider is recognised) and one `SourceDone` per source as each
+/// finishes, then `Finished`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum DiscoveryEvent {
+    Started {
+        email: String,
+        domain: String,
+        sources: Vec<SourceId>,
+    },
+    ProviderKnown {
+        notes: ProviderNotes,
+    },
+    SourceDone {
+        report: SourceReport,
+        /// What this source named (not yet merged with the others).
+        candidates: Vec<Candidate>,
+    },
+    Finished {
+        result: Box<DiscoveryResult>,
+    },
+}
+
+/// What one source returns.
+#[derive(Debug, Default)]
+pub(crate) struct Findings {
+    pub candidates: Vec<Candidate>,
+    pub provider: Option<ProviderNotes>,
+    pub disputed: Vec<Disagreement>,
+    pub asked: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+/// The I/O seams the sources share.
+pub(crate) struct Ctx {
+    pub email: EmailAddress,
+    pub dns: Result<Arc<dyn Dns>, DnsError>,
+    pub hosts: Arc<dyn HostResolver>,
+    pub http: Result<HttpClient, FetchError>,
+    pub ispdb_url: String,
+    pub table: Result<Arc<ProviderTable>, TableError>,
+    pub limits: config_v11::Limits,
+}
+
+impl Ctx {
+    fn new(email: &EmailAddress, opts: &DiscoveryOptions) -> Self {
+        let dns: Result<Arc<dyn Dns>, DnsError> =
+            HickoryDns::new(&opts.dns).map(|d| Arc::new(d) as Arc<dyn Dns>);
+        let hosts = opts.host_resolver();
+        let http = HttpClient::new(
+            opts.http.clone(),
+            opts.extra_roots.clone(),
+            hosts.clone(),
+            opts.overrides.clone(),
+        );
+        Self {
+            email: email.clone(),
+            dns,
+            hosts,
+            http,
+            ispdb_url: opts.ispdb_url.clone(),
+            table: match &opts.table {
+                Some(t) => Ok(t.clone()),
+                None => ProviderTable::builtin().map(|t| Arc::new(t.clone())),
+            },
+            limits: opts.limits,
+        }
+    }
+
+    pub fn dns(&self) -> Result<&Arc<dyn Dns>, SourceError> {
+        self.dns.as_ref().map_err(|e| SourceError::Dns(e.clone()))
+    }
+
+    pub fn http(&self) -> Result<&HttpClient, SourceError> {
+        self.http.as_ref().map_err(|e| SourceError::Http(e.clone()))
+    }
+
+    pub fn table(&self) -> Result<&ProviderTable, SourceError> {
+        self.table
+            .as_deref()
+            .map_err(|e| SourceError::Table(e.clone()))
+    }
+}
+
+async fn run_source(source: SourceId, ctx: &Ctx) -> Result<Findings, SourceError> {
+    match source {
+        SourceId::Provider => providers_source(ctx),
+        SourceId::Autoconfig => autoconfig::isp(ctx, true).await,
+        SourceId::WellKnown => autoconfig::well_known(ctx, true).await,
+        SourceId::AutoconfigHttp => autoconfig::plain_http(ctx).await,
+        SourceId::Ispdb => ispdb::run(ctx).await,
+        SourceId::Mx => mx::run(ctx).await,
+        SourceId::Srv => srv::run(ctx).await,
+        SourceId::Guess => guess::run(ctx).await,
+    }
+}
+
+fn providers_source(ctx: &Ctx) -> Result<Findings, SourceError> {
+    let domain = ctx.email.domain_ascii();
+    let mut f = Findings {
+        asked: vec![format!("built-in table: {domain}")],
+        ..Findings::default()
+    };
+    if let Some(m) = ctx.table()?.lookup(domain) {
+        let via = format!("built-in table: {}", m.notes(domain).name);
+        f.candidates = m.candidates(&ctx.email, SourceId::Provider, Trust::Trusted, &via);
+        f.provider = Some(m.notes(domain));
+        f.disputed = m.disputed();
+    }
+    Ok(f)
+}
+
+/// Runs discovery and returns the merged, ranked result.
+pub async fn discover(email: &EmailAddress, opts: &DiscoveryOptions) -> DiscoveryResult {
+    run(email, opts, None).await
+}
+
+/// Runs discovery and streams `DiscoveryEvent`s while it runs; the last event carries the
+/// same result that is returned. A dropped receiver does not stop discovery.
+pub async fn discover_with_events(
+    email: &EmailAddress,
+    opts: &DiscoveryOptions,
+    events: mpsc::Sender<DiscoveryEvent>,
+) -> DiscoveryResult {
+    run(email, opts, Some(events)).await
+}
+
+async fn emit(events: &Option<mpsc::Sender<DiscoveryEvent>>, e: DiscoveryEvent) {
+    if let Some(tx) = events {
+        let _ = tx.send(e).await;
+    }
+}
+
+async fn run(
+    email: &EmailAddress,
+    opts: &DiscoveryOptions,
+    events: Option<mpsc::Sender<DiscoveryEvent>>,
+) -> DiscoveryResult {
+    let started = Instant::now();
+    let deadline = tokio::time::Instant::from_std(started + opts.deadline);
+    let ctx = Ctx::new(email, opts);
+    let enabled: Vec<SourceId> = opts.sources.iter().copied().collect();
+    emit(
+        &events,
+        DiscoveryEvent::Started {
+            email: email.to_string(),
+            domain: email.domain().to_string(),
+            sources: enabled.clone(),
+        },
+    )
+    .await;
+
+    let mut reports: BTreeMap<SourceId, SourceReport> = SourceId::ALL
+        .into_iter()
+        .map(|s| {
+            let status = if opts.sources.contains(&s) {
+                SourceStatus::Waiting
+            } else {
+                SourceStatus::Skipped
+            };
+            (s, SourceReport::new(s, status))
+        })
+        .collect();
+    let ctx_ref = &ctx;
+    let mut running: FuturesUnordered<_> = enabled
+        .iter()
+        .map(|&source| async move {
+            let r = tokio::time::timeout(opts.source_timeout, run_source(source, ctx_ref)).await;
+            let r = r.unwrap_or(Err(SourceError::TimedOut {
+                after: opts.source_timeout,
+            }));
+            (source, r)
+        })
+        .collect();
+
+    let mut all: Vec<Candidate> = Vec::new();
+    let mut disputed: Vec<Disagreement> = Vec::new();
+    let mut provider: Option<ProviderNotes> = None;
+    let mut first_candidate_ms = None;
+    let mut settle_at: Option<tokio::time::Instant> = None;
+    let mut cut_short = false;
+    loop {
+        let stop_at = settle_at.map_or(deadline, |s| s.min(deadline));
+        let next = tokio::select! {
+            n = running.next() => n,
+            _ = tokio::time::sleep_until(stop_at) => {
+                cut_short = settle_at.is_some_and(|s| s < deadline);
+                break;
+            }
+        };
+        let Some((source, result)) = next else { break };
+        let ms = started.elapsed().as_millis() as u64;
+        let report = reports
+            .entry(source)
+            .or_insert_with(|| SourceReport::new(source, SourceStatus::Waiting));
+        report.ms = Some(ms);
+        let mut found = Vec::new();
+        match result {
+            Ok(f) => {
+                report.status = if f.candidates.is_empty() {
+                    SourceStatus::Nothing
+                } else {
+                    SourceStatus::Found
+                };
+                report.found = f.candidates.len();
+                report.asked = f.asked;
+                report.notes = f.notes;
+                if !f.candidates.is_empty() && first_candidate_ms.is_none() {
+                    first_candidate_ms = Some(ms);
+                }
+                found = f.candidates;
+                for (i, c) in found.iter_mut().enumerate() {
+                    for o in &mut c.origins {
+                        o.position = i;
+                    }
+                }
+                disputed.extend(f.disputed);
+                if provider.is_none()
+                    && let Some(notes) = f.provider
+                {
+                    provider = Some(notes.clone());
+                    emit(&events, DiscoveryEvent::ProviderKnown { notes }).await;
+                }
+            }
+            Err(e) => {
+                report.status = match e {
+                    SourceError::TimedOut { .. } => SourceStatus::TimedOut,
+                    _ => SourceStatus::Failed,
+                };
+                report.error = Some(e);
+            }
+        }
+        let report = report.clone();
+        all.extend(found.iter().cloned());
+        emit(
+            &events,
+            DiscoveryEvent::SourceDone {
+                report,
+                candidates: found,
+            },
+        )
+        .await;
+        if settle_at.is_none() && trusted_answer_complete(&all) {
+            settle_at = Some(tokio::time::Instant::now() + opts.settle);
+        }
+    }
+    drop(running);
+    let ms = started.elapsed().as_millis() as u64;
+    for report in reports.values_mut() {
+        if report.status == SourceStatus::Waiting {
+            report.ms = Some(ms);
+            if cut_short {
+                report.status = SourceStatus::CutShort;
+            } else {
+                report.status = SourceStatus::TimedOut;
+                report.error = Some(SourceError::TimedOut {
+                    after: opts.deadline,
+                });
+            }
+            // Every source gets its SourceDone, also the ones stopped here.
+            emit(
+                &events,
+                DiscoveryEvent::SourceDone {
+                    report: report.clone(),
+                    candidates: Vec::new(),
+                },
+            )
+            .await;
+        }
+    }
+
+    let (candidates, mut disagreements) = candidate::merge(all);
+    disagreements.extend(candidate::find_disagreements(&candidates));
+    disagreements.extend(disputed);
+    let result = DiscoveryResult {
+        email: email.to_string(),
+        domain: email.domain().to_string(),
+        domain_ascii: email.domain_ascii().to_string(),
+        provider,
+        candidates,
+        disagreements,
+        sources: reports.into_values().collect(),
+        first_candidate_ms,
+        elapsed_ms: started.elapsed().as_millis() as u64,
+    };
+    emit(
+        &events,
+        DiscoveryEvent::Finished {
+            result: Box::new(result.clone()),
+        },
+    )
+    .await;
+    result
+}
+
+/// Whether trusted sources already named servers for incoming and outgoing mail.
+fn trusted_answer_complete(all: &[Candidate]) -> bool {
+    let trusted = |f: &dyn Fn(Protocol) -> bool| {
+        all.iter()
+            .any(|c| c.trust == Trust::Trusted && f(c.protocol))
+    };
+    trusted(&|p| p.is_incoming()) && trusted(&|p| p == Protocol::Smtp)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolve_specs_parse_with_and_without_port() {
+        let mut o = DiscoveryOptions::default();
+        o.add_resolve("Autoconfig.Example.test=127.0.0.1").unwrap();
+        o.add_resolve("ispdb.test=127.0.0.1:8443").unwrap();
+        o.add_resolve("v6.test=[::1]:443").unwrap();
+        o.add_resolve("v6b.test=::1").unwrap();
+        assert_eq!(o.overrides["autoconfig.example.test"][0].port(), 0);
+        assert_eq!(o.overrides["ispdb.test"][0].port(), 8443);
+        assert_eq!(o.overrides["v6.test"][0].port(), 443);
+        assert!(o.overrides["v6b.test"][0].ip().is_loopback());
+        assert!(o.add_resolve("nohost").is_err());
+        assert!(o.add_resolve("=127.0.0.1").is_err());
+        assert!(o.add_resolve("a=b").is_err());
+    }
+
+    #[tokio::test]
+    async fn the_table_answers_offline_for_charter() {
+        let email = EmailAddress::parse("someone@charter.net").unwrap();
+        let opts = DiscoveryOptions {
+            sources: [SourceId::Provider].into_iter().collect(),
+            ..DiscoveryOptions::default()
+        };
+        let r = discover(&email, &opts).await;
+        assert_eq!(
+            r.source(SourceId::Provider).unwrap().status,
+            SourceStatus::Found
+        );
+        assert_eq!(
+            r.source(SourceId::Ispdb).unwrap().status,
+            SourceStatus::Skipped
+        );
+        let best = r.best(Protocol::Imap).unwrap();
+        assert_eq!(best.endpoint_text(), "mobile.charter.net:993 TLS");
+        assert!(r.disagreements.iter().any(|d| {
+            d.protocol == Protocol::Pop3
+                && d.claims
+                    .iter()
+                    .any(|c| !c.recommended && c.says == "pop.charter.net:110 TLS")
+        }));
+    }
+}

@@ -1,0 +1,128 @@
+//! The MX route: many domains hand their mail to a big provider (Google Workspace, Microsoft
+//! 365) or to a regional variant of one (name@nc.rr.com). The most-preferred MX host
+//! (RFC 5321 §5.1: lowest preference) is reduced to its registrable domain (public suffix
+//! list) and to that domain plus one more label; for each of those the built-in table,
+//! ISPDB and the autoconfig server are asked. Everything found this way rests on unsigned
+//! DNS, so it is marked `Trust::Dns`: likely right, confirmed by the live test.
+
+use super::candidate::{Candidate, SourceId, Trust};
+use super::{Ctx, Findings, SourceError, autoconfig, ispdb};
+
+/// The domains worth asking about for an MX host: its registrable domain, then that plus one
+/// label (skipping the MX host itself and the address's own domain).
+pub(crate) fn derived_domains(mx_host: &str, own_domain: &str) -> Vec<String> {
+    let host = mx_host.trim_end_matches('.').to_ascii_lowercase();
+    let Some(registrable) = psl::domain_str(&host) else {
+        return Vec::new();
+    };
+    let registrable = registrable.to_string();
+    let mut out = vec![registrable.clone()];
+    if let Some(prefix) = host.strip_suffix(&format!(".{registrable}"))
+        && let Some(label) = prefix.rsplit('.').next()
+    {
+        let plus_one = format!("{label}.{registrable}");
+        if plus_one != host {
+            out.push(plus_one);
+        }
+    }
+    out.retain(|d| d != own_domain);
+    out
+}
+
+pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
+    let domain = ctx.email.domain_ascii();
+    let mut f = Findings {
+        asked: vec![format!("MX {domain}")],
+        ..Findings::default()
+    };
+    let records = match ctx.dns()?.mx(domain).await {
+        Ok(r) => r,
+        Err(crate::dns::DnsError::NotFound { .. }) => {
+            f.notes.push(format!("{domain} does not exist in DNS"));
+            return Ok(f);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let Some(best) = records.first() else {
+        f.notes.push(format!("{domain} has no MX record"));
+        return Ok(f);
+    };
+    let mx_host = best.exchange.clone();
+    let domains = derived_domains(&mx_host, domain);
+    if domains.is_empty() {
+        f.notes.push(format!(
+            "the MX host {mx_host} belongs to {domain} itself; nothing more to ask"
+        ));
+        return Ok(f);
+    }
+    let table = ctx.table()?;
+    for d in &domains {
+        if let Some(m) = table.lookup_mx(d) {
+            let via = format!("MX {mx_host} → {d} → built-in table");
+            f.candidates
+                .extend(m.candidates(&ctx.email, SourceId::Mx, Trust::Dns, &via));
+            if f.provider.is_none() {
+                f.provider = Some(m.notes(&format!("MX {mx_host} → {d}")));
+            }
+        }
+    }
+    // ISPDB and autoconfig for every derived domain, all at once.
+    let lookups = domains.iter().flat_map(|d| {
+        let ispdb_url = ispdb::url(ctx, d);
+        let auto_url = autoconfig::isp_url(ctx, d, true);
+        [
+            (d.clone(), "ISPDB", ispdb_url),
+            (d.clone(), "autoconfig", auto_url),
+        ]
+    });
+    let results = futures::future::join_all(lookups.map(|(d, what, url)| async move {
+        let r = autoconfig::fetch_config(ctx, &url).await;
+        (d, what, url, r)
+    }))
+    .await;
+    for (d, what, url, r) in results {
+        f.asked.push(url.clone());
+        match r {
+            Ok(Some((final_url, config))) => {
+                let via = format!("MX {mx_host} → {d} → {what} {final_url}");
+                let trust = if final_url.starts_with("https://") {
+                    Trust::Dns
+                } else {
+                    Trust::Insecure
+                };
+                let found: Vec<Candidate> =
+                    autoconfig::candidates(ctx, &config, SourceId::Mx, trust, &via);
+                f.candidates.extend(found);
+            }
+            Ok(None) => {}
+            Err(e) => f.notes.push(e.to_string()),
+        }
+    }
+    Ok(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mx_hosts_reduce_to_provider_domains() {
+        assert_eq!(
+            derived_domains("aspmx.l.google.com.", "customer.example"),
+            vec!["google.com", "l.google.com"]
+        );
+        assert_eq!(
+            derived_domains("contoso-com.mail.protection.outlook.com", "contoso.com"),
+            vec!["outlook.com", "protection.outlook.com"]
+        );
+        assert_eq!(derived_domains("mx.nc.rr.com", "nc.rr.com"), vec!["rr.com"]);
+        assert_eq!(
+            derived_domains("mx1.example.co.uk", "example.co.uk"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            derived_domains("mx.mailhost.test", "customer.test"),
+            vec!["mailhost.test"]
+        );
+    }
+}

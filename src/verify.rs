@@ -1,0 +1,343 @@
+//! Verification: pairs discovery's ranked candidates with the live probe and picks the
+//! servers that work.
+//!
+//! For the chosen incoming protocol and for SMTP, concurrently:
+//! 1. a quick check without the password runs on the best few candidates at once: resolve,
+//!    connect, TLS handshake (implicit TLS), and the server's greeting — does something that
+//!    speaks this protocol answer there?
+//! 2. the best-ranked reachable candidate gets the full probe (`probe::probe`), which signs in
+//!    once. If that probe stops before the password was sent (no STARTTLS, a certificate
+//!    problem, a wrong protocol), the next reachable candidate is probed; once a server has
+//!    refused the password, no other candidate is tried: retrying a password in a loop locks
+//!    accounts. Never more than one sign-in per distinct host + port + username.
+//! 3. when nothing was reachable, the best candidate still gets a full probe, so the report
+//!    carries a diagnosis.
+//!
+//! Candidates from plain HTTP (`Trust::Insecure`) are left out unless the person confirmed
+//! them (`include_insecure`). This module is the only place where discovery meets the probe.
+
+use std::collections::BTreeSet;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use secrecy::SecretString;
+use serde::Serialize;
+use tokio::io::{AsyncRead, AsyncReadExt};
+use tokio::net::TcpStream;
+
+use crate::account::{Protocol, Security, ServerSettings};
+use crate::discover::{Candidate, DiscoveryOptions, DiscoveryResult, Trust};
+use crate::net::HostResolver;
+use crate::probe::{self, Cause, ProbeOptions, ProbeReport, StepKind, TrustError};
+
+/// How to verify.
+#[derive(Debug, Clone)]
+pub struct VerifyOptions {
+    /// Deadlines, trust roots, resolver and plaintext opt-in for the probes.
+    pub probe: ProbeOptions,
+    /// The incoming protocol to verify (IMAP unless the person chose POP3).
+    pub incoming: Protocol,
+    /// Whether to verify SMTP too.
+    pub outgoing: bool,
+    /// How many candidates per protocol get the quick check.
+    pub check_limit: usize,
+    /// Deadline of one quick check.
+    pub check_timeout: Duration,
+    /// Use candidates from plain-HTTP autoconfig (only after the person confirmed them).
+    pub include_insecure: bool,
+    /// A username the person typed, replacing what discovery suggested.
+    pub username: Option<String>,
+}
+
+impl VerifyOptions {
+    /// Defaults for these probe options: IMAP + SMTP, 6 candidates checked per protocol.
+    pub fn new(probe: ProbeOptions) -> Self {
+        Self {
+            probe,
+            incoming: Protocol::Imap,
+            outgoing: true,
+            check_limit: 6,
+            check_timeout: Duration::from_secs(5),
+            include_insecure: false,
+            username: None,
+        }
+    }
+
+    /// Probe options matching a discovery run: the same extra roots and the same resolver
+    /// (name server and overrides), so discovered test names resolve the same way.
+    pub fn for_discovery(opts: &DiscoveryOptions) -> Result<Self, TrustError> {
+        let trust = probe::Trust::with_extra_roots(opts.extra_roots.clone())?;
+        let mut p = ProbeOptions::new(trust);
+        p.resolver = opts.host_resolver();
+        Ok(Self::new(p))
+    }
+}
+
+/// The result of the quick check on one candidate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Check {
+    pub server: ServerSettings,
+    pub reachable: bool,
+    pub ms: u64,
+    /// What was seen (greeting, or why not).
+    pub detail: String,
+}
+
+/// The server that verified for one protocol.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Winner {
+    pub candidate: Candidate,
+    pub report: ProbeReport,
+}
+
+/// Everything verification did for one protocol.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProtocolOutcome {
+    pub protocol: Protocol,
+    pub winner: Option<Winner>,
+    /// Quick checks, in rank order.
+    pub checks: Vec<Check>,
+    /// Every full probe, in the order run (at most one sign-in per host+port+username).
+    pub probes: Vec<ProbeReport>,
+    /// Why verification stopped without a winner, when it did.
+    pub stopped: Option<String>,
+}
+
+impl ProtocolOutcome {
+    /// The report that explains this protocol: the winner's, else the last probe's.
+    pub fn report(&self) -> Option<&ProbeReport> {
+        self.winner
+            .as_ref()
+            .map(|w| &w.report)
+            .or_else(|| self.probes.last())
+    }
+}
+
+/// What verification found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VerifyReport {
+    pub incoming: ProtocolOutcome,
+    pub outgoing: Option<ProtocolOutcome>,
+    pub elapsed_ms: u64,
+}
+
+impl VerifyReport {
+    /// Whether incoming (and outgoing, when asked) verified.
+    pub fn is_verified(&self) -> bool {
+        self.incoming.winner.is_some() && self.outgoing.as_ref().is_none_or(|o| o.winner.is_some())
+    }
+}
+
+/// Verifies the best candidates of a discovery result with one password.
+pub async fn verify(
+    found: &DiscoveryResult,
+    password: &SecretString,
+    opts: &VerifyOptions,
+) -> VerifyReport {
+    let started = Instant::now();
+    let incoming = verify_protocol(found, opts.incoming, password, opts);
+    let (incoming, outgoing) = if opts.outgoing {
+        let (i, o) = tokio::join!(
+            incoming,
+            verify_protocol(found, Protocol::Smtp, password, opts)
+        );
+        (i, Some(o))
+    } else {
+        (incoming.await, None)
+    };
+    VerifyReport {
+        incoming,
+        outgoing,
+        elapsed_ms: started.elapsed().as_millis() as u64,
+    }
+}
+
+/// Verifies one protocol (see the module header for the order of things).
+pub async fn verify_protocol(
+    found: &DiscoveryResult,
+    protocol: Protocol,
+    password: &SecretString,
+    opts: &VerifyOptions,
+) -> ProtocolOutcome {
+    let candidates: Vec<Candidate> = found
+        .for_protocol(protocol)
+        .filter(|c| opts.include_insecure || c.trust != Trust::Insecure)
+        .take(opts.check_limit)
+        .cloned()
+        .map(|mut c| {
+            if let Some(u) = &opts.username {
+                c.username = u.clone();
+            }
+            c
+        })
+        .collect();
+    let mut outcome = ProtocolOutcome {
+        protocol,
+        winner: None,
+        checks: Vec::new(),
+        probes: Vec::new(),
+        stopped: None,
+    };
+    if candidates.is_empty() {
+        outcome.stopped = Some(format!("discovery found no {protocol} server to test"));
+        return outcome;
+    }
+    let resolver = opts.probe.resolver.clone();
+    outcome.checks = futures::future::join_all(
+        candidates
+            .iter()
+            .map(|c| check(c.settings(), resolver.clone(), opts)),
+    )
+    .await;
+    let mut order: Vec<&Candidate> = candidates
+        .iter()
+        .zip(&outcome.checks)
+        .filter(|(_, k)| k.reachable)
+        .map(|(c, _)| c)
+        .collect();
+    if order.is_empty() {
+        // Nothing answered: one full probe on the best candidate explains why.
+        order.push(&candidates[0]);
+    }
+    let mut signed_in: BTreeSet<(String, u16, String)> = BTreeSet::new();
+    for c in order {
+        let key = (c.host.clone(), c.port, c.username.clone());
+        if signed_in.contains(&key) {
+            continue;
+        }
+        let report = probe::probe(&c.settings(), password, &opts.probe).await;
+        let sent = password_was_sent(&report);
+        if sent {
+            signed_in.insert(key);
+        }
+        let verified = report.is_verified();
+        outcome.probes.push(report.clone());
+        if verified {
+            outcome.winner = Some(Winner {
+                candidate: c.clone(),
+                report,
+            });
+            return outcome;
+        }
+        if sent {
+            outcome.stopped = Some(format!(
+                "{} refused the sign-in; other servers are not tried with the same password",
+                c.endpoint_text()
+            ));
+            return outcome;
+        }
+    }
+    if outcome.stopped.is_none() {
+        outcome.stopped = Some(format!("no {protocol} candidate could be verified"));
+    }
+    outcome
+}
+
+/// Whether the probe got as far as handing the password to the server (everything at or
+/// after the sign-in step, except where we refused to send it or had no mechanism).
+fn password_was_sent(report: &ProbeReport) -> bool {
+    if report.is_verified() {
+        return true;
+    }
+    let Some(d) = report.diagnosis() else {
+        return false;
+    };
+    matches!(
+        d.step,
+        StepKind::Authenticate | StepKind::Mailbox | StepKind::Logout
+    ) && !matches!(
+        d.cause,
+        Cause::InsecureConnectionRefused | Cause::AuthMechanismUnsupported
+    )
+}
+
+/// The quick check: resolve, connect, TLS (implicit), greeting. No password, no commands.
+async fn check(
+    server: ServerSettings,
+    resolver: Arc<dyn HostResolver>,
+    opts: &VerifyOptions,
+) -> Check {
+    let started = Instant::now();
+    let result = tokio::time::timeout(opts.check_timeout, reach(&server, resolver, opts)).await;
+    let (reachable, detail) = match result {
+        Ok(Ok(greeting)) => (true, greeting),
+        Ok(Err(why)) => (false, why),
+        Err(_) => (
+            false,
+            format!("no greeting within {:?}", opts.check_timeout),
+        ),
+    };
+    Check {
+        server,
+        reachable,
+        ms: started.elapsed().as_millis() as u64,
+        detail,
+    }
+}
+
+async fn reach(
+    server: &ServerSettings,
+    resolver: Arc<dyn HostResolver>,
+    opts: &VerifyOptions,
+) -> Result<String, String> {
+    let host = server.host.trim_start_matches('[').trim_end_matches(']');
+    let addrs = match host.parse::<std::net::IpAddr>() {
+        Ok(ip) => vec![ip],
+        Err(_) => resolver.lookup(host).await.map_err(|e| e.to_string())?,
+    };
+    let mut last = String::from("no address");
+    let mut stream = None;
+    for ip in addrs {
+        let addr = SocketAddr::new(ip, server.port);
+        match tokio::time::timeout(opts.probe.timeouts.connect, TcpStream::connect(addr)).await {
+            Ok(Ok(s)) => {
+                stream = Some(s);
+                break;
+            }
+            Ok(Err(e)) => last = format!("{addr}: {e}"),
+            Err(_) => last = format!("{addr}: connect timed out"),
+        }
+    }
+    let tcp = stream.ok_or(last)?;
+    let line = if server.security == Security::Tls {
+        let (mut tls, _) = probe::tls::handshake(tcp, host, &opts.probe.trust)
+            .await
+            .map_err(|e| format!("TLS: {}", e.detail))?;
+        first_line(&mut tls).await?
+    } else {
+        let mut tcp = tcp;
+        first_line(&mut tcp).await?
+    };
+    let ok = match server.protocol {
+        Protocol::Imap => line.starts_with("* OK") || line.starts_with("* PREAUTH"),
+        Protocol::Pop3 => line.starts_with("+OK"),
+        Protocol::Smtp => line.starts_with("220"),
+    };
+    if ok {
+        Ok(line)
+    } else {
+        Err(format!("unexpected greeting: {line}"))
+    }
+}
+
+async fn first_line<S: AsyncRead + Unpin>(s: &mut S) -> Result<String, String> {
+    let mut buf = Vec::with_capacity(256);
+    let mut byte = [0u8; 1];
+    while buf.len() < 1024 {
+        match s.read(&mut byte).await {
+            Ok(0) => break,
+            Ok(_) => {
+                if byte[0] == b'\n' {
+                    break;
+                }
+                buf.push(byte[0]);
+            }
+            Err(e) => return Err(e.to_string()),
+        }
+    }
+    if buf.is_empty() {
+        return Err("the server closed the connection without a greeting".into());
+    }
+    Ok(String::from_utf8_lossy(&buf).trim_end().to_string())
+}

@@ -1,0 +1,220 @@
+//! An HTTP/1.1 server on 127.0.0.1 that speaks TLS (certificates from the test CA, issued
+//! for whatever name the client asks) and plain HTTP on the same port: the first byte tells
+//! a TLS ClientHello (0x16) from a plain request. Routes are keyed by scheme, Host and path;
+//! replies cover what discovery must survive: files, 404s, redirects (also loops and
+//! downgrades to http://), slow answers, endless or huge bodies, garbage, and silence.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio_rustls::TlsAcceptor;
+
+use super::pki::TestCa;
+
+/// What a route answers.
+#[derive(Clone, Debug)]
+pub enum Reply {
+    /// 200 with this body as XML.
+    Xml(String),
+    /// 200 with these raw bytes as the body.
+    Bytes(Vec<u8>),
+    /// An empty reply with this status.
+    Status(u16),
+    /// 302 to this location.
+    Redirect(String),
+    /// The inner reply, after a pause.
+    Slow(Duration, Box<Reply>),
+    /// 200 with this many bytes, no Content-Length, streamed until done.
+    Huge(usize),
+    /// Not HTTP at all.
+    Garbage(Vec<u8>),
+    /// Accepts and never answers.
+    Hang,
+}
+
+/// One request the server saw.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Seen {
+    pub tls: bool,
+    pub host: String,
+    pub path: String,
+}
+
+type Routes = BTreeMap<(bool, String, String), Reply>;
+
+pub struct HttpsServer {
+    pub port: u16,
+    routes: Arc<Mutex<Routes>>,
+    seen: Arc<Mutex<Vec<Seen>>>,
+}
+
+impl HttpsServer {
+    pub async fn start(ca: &TestCa) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind HTTPS");
+        let port = listener.local_addr().expect("address").port();
+        let provider = mailsetup::probe::tls::crypto_provider();
+        let config = rustls::ServerConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .expect("TLS versions")
+            .with_no_client_auth()
+            .with_cert_resolver(ca.resolver());
+        let acceptor = TlsAcceptor::from(Arc::new(config));
+        let routes: Arc<Mutex<Routes>> = Arc::default();
+        let seen: Arc<Mutex<Vec<Seen>>> = Arc::default();
+        let (r, s) = (routes.clone(), seen.clone());
+        tokio::spawn(async move {
+            loop {
+                let Ok((tcp, _)) = listener.accept().await else {
+                    return;
+                };
+                let (acceptor, routes, seen) = (acceptor.clone(), r.clone(), s.clone());
+                tokio::spawn(async move {
+                    let mut first = [0u8; 1];
+                    if tcp.peek(&mut first).await.unwrap_or(0) == 0 {
+                        return;
+                    }
+                    if first[0] == 0x16 {
+                        if let Ok(tls) = acceptor.accept(tcp).await {
+                            serve(tls, true, &routes, &seen).await;
+                        }
+                    } else {
+                        serve::<TcpStream>(tcp, false, &routes, &seen).await;
+                    }
+                });
+            }
+        });
+        Self { port, routes, seen }
+    }
+
+    /// Answers `https://host/path` (path without the query) with `reply`.
+    pub fn https(&self, host: &str, path: &str, reply: Reply) {
+        self.routes
+            .lock()
+            .unwrap()
+            .insert((true, host.to_ascii_lowercase(), path.to_string()), reply);
+    }
+
+    /// Answers `http://host/path` with `reply`.
+    pub fn http(&self, host: &str, path: &str, reply: Reply) {
+        self.routes
+            .lock()
+            .unwrap()
+            .insert((false, host.to_ascii_lowercase(), path.to_string()), reply);
+    }
+
+    /// Every request seen so far.
+    pub fn seen(&self) -> Vec<Seen> {
+        self.seen.lock().unwrap().clone()
+    }
+
+    /// A URL on this server for `host` (which must resolve to 127.0.0.1).
+    pub fn url(&self, tls: bool, host: &str, path: &str) -> String {
+        let scheme = if tls { "https" } else { "http" };
+        format!("{scheme}://{host}:{}{path}", self.port)
+    }
+}
+
+async fn serve<S: AsyncRead + AsyncWrite + Unpin>(
+    mut stream: S,
+    tls: bool,
+    routes: &Mutex<Routes>,
+    seen: &Mutex<Vec<Seen>>,
+) {
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") && head.len() < 16 * 1024 {
+        match stream.read(&mut byte).await {
+            Ok(1) => head.push(byte[0]),
+            _ => return,
+        }
+    }
+    let text = String::from_utf8_lossy(&head).to_string();
+    let mut lines = text.lines();
+    let target = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .unwrap_or("/")
+        .to_string();
+    let path = target.split('?').next().unwrap_or("/").to_string();
+    let host = lines
+        .find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.trim()
+                .eq_ignore_ascii_case("host")
+                .then(|| v.trim().to_string())
+        })
+        .unwrap_or_default();
+    let host = host
+        .rsplit_once(':')
+        .map_or(host.as_str(), |(h, _)| h)
+        .to_ascii_lowercase();
+    seen.lock().unwrap().push(Seen {
+        tls,
+        host: host.clone(),
+        path: path.clone(),
+    });
+    let reply = routes
+        .lock()
+        .unwrap()
+        .get(&(tls, host, path))
+        .cloned()
+        .unwrap_or(Reply::Status(404));
+    respond(&mut stream, reply).await;
+    let _ = stream.shutdown().await;
+}
+
+async fn respond<S: AsyncWrite + Unpin>(stream: &mut S, reply: Reply) {
+    let mut reply = reply;
+    while let Reply::Slow(d, inner) = reply {
+        tokio::time::sleep(d).await;
+        reply = *inner;
+    }
+    let head = |status: u16, extra: &str, len: Option<usize>| {
+        let len = len
+            .map(|n| format!("Content-Length: {n}\r\n"))
+            .unwrap_or_default();
+        format!("HTTP/1.1 {status} X\r\n{extra}{len}Connection: close\r\n\r\n")
+    };
+    match reply {
+        Reply::Xml(body) => {
+            let h = head(200, "Content-Type: application/xml\r\n", Some(body.len()));
+            let _ = stream.write_all(h.as_bytes()).await;
+            let _ = stream.write_all(body.as_bytes()).await;
+        }
+        Reply::Bytes(body) => {
+            let h = head(200, "Content-Type: application/xml\r\n", Some(body.len()));
+            let _ = stream.write_all(h.as_bytes()).await;
+            let _ = stream.write_all(&body).await;
+        }
+        Reply::Status(code) => {
+            let _ = stream.write_all(head(code, "", Some(0)).as_bytes()).await;
+        }
+        Reply::Redirect(to) => {
+            let h = head(302, &format!("Location: {to}\r\n"), Some(0));
+            let _ = stream.write_all(h.as_bytes()).await;
+        }
+        Reply::Huge(n) => {
+            let _ = stream.write_all(head(200, "", None).as_bytes()).await;
+            let chunk = vec![b'<'; 64 * 1024];
+            let mut sent = 0;
+            while sent < n {
+                let k = chunk.len().min(n - sent);
+                if stream.write_all(&chunk[..k]).await.is_err() {
+                    return;
+                }
+                sent += k;
+            }
+        }
+        Reply::Garbage(bytes) => {
+            let _ = stream.write_all(&bytes).await;
+        }
+        Reply::Hang => {
+            tokio::time::sleep(Duration::from_secs(3600)).await;
+        }
+        Reply::Slow(..) => {}
+    }
+    let _ = stream.flush().await;
+}
