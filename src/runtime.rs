@@ -19,6 +19,7 @@ use secrecy::SecretString;
 use tokio::task::AbortHandle;
 
 use crate::account::ServerSettings;
+use crate::discover::DiscoveryOptions;
 use crate::probe::{self, ProbeOptions, Trust, TrustError};
 use crate::wizard::{Effect, Event, SaveRequest, TaskId};
 
@@ -35,6 +36,8 @@ pub struct RuntimeConfig {
     pub extra_roots: Vec<CertificateDer<'static>>,
     /// Where the account file lives (`None`: the per-user default).
     pub config_dir: Option<PathBuf>,
+    /// Where discovery asks (DNS server, ISPDB, extra roots, host overrides, deadlines).
+    pub discovery: DiscoveryOptions,
 }
 
 /// Why a runtime configuration could not be built.
@@ -44,35 +47,73 @@ pub enum ConfigError {
     Trust(#[from] TrustError),
     #[error("MAILSETUP_RESOLVE: {0}")]
     Resolve(String),
+    #[error("{name}: \"{value}\" is not {what}")]
+    Env {
+        name: &'static str,
+        value: String,
+        what: &'static str,
+    },
 }
 
 impl RuntimeConfig {
     /// The platform's trust and resolver, default deadlines.
     pub fn new(extra_roots: Vec<CertificateDer<'static>>) -> Result<Self, ConfigError> {
         let trust = Trust::with_extra_roots(extra_roots.clone())?;
+        let discovery = DiscoveryOptions {
+            extra_roots: extra_roots.clone(),
+            ..DiscoveryOptions::default()
+        };
         Ok(Self {
             probe: ProbeOptions::new(trust),
             extra_roots,
             config_dir: None,
+            discovery,
         })
     }
 
-    /// Reads the settings a technician or a test may give through the environment:
-    /// `MAILSETUP_CA_FILE` (PEM roots to trust as well), `MAILSETUP_RESOLVE`
-    /// (`host=addr,host=addr`), `MAILSETUP_CONFIG_DIR` (the account file's directory).
+    /// Uses these discovery options; the probe then resolves names the same way discovery
+    /// does (overrides, then the configured name server).
+    pub fn set_discovery(&mut self, opts: DiscoveryOptions) {
+        self.probe.resolver = opts.host_resolver();
+        self.discovery = opts;
+    }
+
+    /// Reads the settings a technician or a test may give through the environment, the
+    /// same ones the command line takes as flags: `MAILSETUP_CA_FILE` (PEM roots to trust as
+    /// well), `MAILSETUP_RESOLVE` (`host=addr,host=addr:port`), `MAILSETUP_DNS` (a name
+    /// server, `addr:port`), `MAILSETUP_ISPDB_URL`, `MAILSETUP_HTTP_PORT` (the port for
+    /// autoconfig requests), `MAILSETUP_CONFIG_DIR` (the account file's directory).
     pub fn from_env() -> Result<Self, ConfigError> {
         let roots = match std::env::var_os("MAILSETUP_CA_FILE") {
             Some(path) => probe::tls::read_pem_certificates(Path::new(&path))?,
             None => Vec::new(),
         };
         let mut config = Self::new(roots)?;
+        let mut opts = config.discovery.clone();
         if let Ok(specs) = std::env::var("MAILSETUP_RESOLVE") {
-            let mut r = crate::net::OverrideResolver::new(config.probe.resolver.clone());
             for spec in specs.split(',').filter(|s| !s.trim().is_empty()) {
-                r.insert_spec(spec).map_err(ConfigError::Resolve)?;
+                opts.add_resolve(spec)
+                    .map_err(|e| ConfigError::Resolve(e.to_string()))?;
             }
-            config.probe.resolver = Arc::new(r);
         }
+        if let Ok(v) = std::env::var("MAILSETUP_DNS") {
+            opts.dns.server = Some(v.trim().parse().map_err(|_| ConfigError::Env {
+                name: "MAILSETUP_DNS",
+                value: v.clone(),
+                what: "an address:port",
+            })?);
+        }
+        if let Ok(v) = std::env::var("MAILSETUP_ISPDB_URL") {
+            opts.ispdb_url = v;
+        }
+        if let Ok(v) = std::env::var("MAILSETUP_HTTP_PORT") {
+            opts.http.port = Some(v.trim().parse().map_err(|_| ConfigError::Env {
+                name: "MAILSETUP_HTTP_PORT",
+                value: v.clone(),
+                what: "a port number",
+            })?);
+        }
+        config.set_discovery(opts);
         config.config_dir = std::env::var_os("MAILSETUP_CONFIG_DIR").map(PathBuf::from);
         Ok(config)
     }

@@ -1,26 +1,152 @@
 //! The runtime's side of discovery: runs `crate::discover` for an address and turns its
-//! progress and results into wizard events (source lines, offers, the provider note).
+//! stream of progress (`DiscoveryEvent`) and its ranked result into wizard events — one line
+//! per source, the provider note as soon as it is known, then the offers per role.
 
 use crate::account::EmailAddress;
-use crate::wizard::{Event, ProviderNote, TaskId};
+use crate::discover::{
+    self, Candidate, DiscoveryEvent, DiscoveryResult, Login, ProviderNotes, ProviderTable,
+    SourceReport, SourceStatus as Status, Trust,
+};
+use crate::wizard::{Discovery, Event, Offer, ProviderNote, SourceState, SourceStatus, TaskId};
 
 use super::{EventSender, RuntimeConfig};
 
 /// The provider note for a domain, from the built-in table.
-pub(super) fn note_for(_domain: &str) -> Option<ProviderNote> {
-    None
+pub(super) fn note_for(domain: &str) -> Option<ProviderNote> {
+    let table = ProviderTable::builtin().ok()?;
+    let m = table.lookup(domain)?;
+    Some(note(m.notes(domain)))
+}
+
+fn note(n: ProviderNotes) -> ProviderNote {
+    ProviderNote {
+        needs_app_password: n.login.needs_app_password(),
+        oauth_only: n.login == Login::Oauth2Only,
+        id: n.id,
+        name: n.name,
+        login_advice: n.login_advice,
+        app_password_url: n.app_password_url,
+        enable_first: n.enable_first,
+        notes: n.notes,
+    }
 }
 
 /// Runs discovery and reports every source's progress, then the result.
 pub(super) async fn discover(
     task: TaskId,
-    _email: EmailAddress,
-    _config: &RuntimeConfig,
+    email: EmailAddress,
+    config: &RuntimeConfig,
     sender: &EventSender,
 ) {
-    sender.send(Event::DiscoveryFailed {
+    let (tx, mut rx) = tokio::sync::mpsc::channel(64);
+    let domain = email.domain_ascii().to_string();
+    let run = discover::discover_with_events(&email, &config.discovery, tx);
+    let forward = async {
+        while let Some(event) = rx.recv().await {
+            match event {
+                DiscoveryEvent::Started { sources, .. } => {
+                    for s in sources {
+                        sender.send(Event::SourceUpdate {
+                            task,
+                            status: SourceStatus {
+                                key: s.code().to_string(),
+                                label: capitalise(s.label()),
+                                state: SourceState::Waiting,
+                                ms: None,
+                            },
+                        });
+                    }
+                }
+                DiscoveryEvent::ProviderKnown { notes } => sender.send(Event::NoteFound {
+                    domain: domain.clone(),
+                    note: Some(note(notes)),
+                }),
+                DiscoveryEvent::SourceDone { report, .. } => sender.send(Event::SourceUpdate {
+                    task,
+                    status: source_status(&report),
+                }),
+                DiscoveryEvent::Finished { .. } => {}
+            }
+        }
+    };
+    // The stream ends when discovery drops its sender, i.e. when it is done.
+    let (result, ()) = tokio::join!(run, forward);
+    sender.send(Event::Discovered {
         task,
-        reason: "automatic lookup is not part of this build yet; set the account up manually"
-            .into(),
+        discovery: discovery(result),
     });
+}
+
+fn source_status(r: &SourceReport) -> SourceStatus {
+    let state = match r.status {
+        Status::Waiting => SourceState::Waiting,
+        Status::Found => SourceState::Found(r.found),
+        Status::Nothing | Status::Skipped => SourceState::Nothing,
+        Status::CutShort => SourceState::NotNeeded,
+        Status::Failed | Status::TimedOut => SourceState::Failed(
+            r.error
+                .as_ref()
+                .map(|e| e.to_string())
+                .unwrap_or_else(|| "no answer in time".to_string()),
+        ),
+    };
+    SourceStatus {
+        key: r.source.code().to_string(),
+        label: capitalise(r.source.label()),
+        state,
+        ms: r.ms,
+    }
+}
+
+fn offer(c: &Candidate) -> Offer {
+    Offer {
+        settings: c.settings(),
+        sources: c.origins.iter().map(|o| o.source.label().to_string()).fold(
+            Vec::new(),
+            |mut v, s| {
+                if !v.contains(&s) {
+                    v.push(s);
+                }
+                v
+            },
+        ),
+        source_keys: c.origins.iter().map(|o| o.source.code().to_string()).fold(
+            Vec::new(),
+            |mut v, s| {
+                if !v.contains(&s) {
+                    v.push(s);
+                }
+                v
+            },
+        ),
+        // Plain-HTTP answers are never used without the person confirming them.
+        trusted: c.trust != Trust::Insecure,
+    }
+}
+
+fn discovery(r: DiscoveryResult) -> Discovery {
+    Discovery {
+        incoming: r
+            .candidates
+            .iter()
+            .filter(|c| c.protocol.is_incoming())
+            .map(offer)
+            .collect(),
+        outgoing: r
+            .candidates
+            .iter()
+            .filter(|c| !c.protocol.is_incoming())
+            .map(offer)
+            .collect(),
+        note: r.provider.map(note),
+        disagreements: r.disagreements.into_iter().map(|d| d.summary).collect(),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
 }

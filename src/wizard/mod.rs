@@ -248,7 +248,13 @@ impl Wizard {
     /// The incoming protocols discovery found.
     pub fn offered_protocols(&self) -> BTreeSet<Protocol> {
         self.discovery()
-            .map(|d| d.incoming.iter().map(|o| o.settings.protocol).collect())
+            .map(|d| {
+                d.incoming
+                    .iter()
+                    .filter(|o| o.trusted)
+                    .map(|o| o.settings.protocol)
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -318,8 +324,10 @@ impl Wizard {
             Role::Incoming => &d.incoming,
             Role::Outgoing => &d.outgoing,
         };
+        // Untrusted answers (plain HTTP) are only ever used through the manual page, where
+        // the person sees them and confirms by testing.
         list.iter()
-            .filter(|o| o.settings.protocol == protocol)
+            .filter(|o| o.settings.protocol == protocol && o.trusted)
             .cloned()
             .collect()
     }
@@ -378,7 +386,8 @@ impl Wizard {
                 Vec::new()
             }
             Event::Discovered { task, discovery } if Some(task) == running => {
-                let enough = !discovery.incoming.is_empty() && !discovery.outgoing.is_empty();
+                let enough = discovery.incoming.iter().any(|o| o.trusted)
+                    && discovery.outgoing.iter().any(|o| o.trusted);
                 if enough {
                     self.lookup = LookupState::Finished(discovery);
                     self.chosen = None;
@@ -648,7 +657,8 @@ impl Wizard {
                 let o = self
                     .offers_for(Role::Outgoing, Protocol::Smtp)
                     .into_iter()
-                    .next();
+                    .next()
+                    .or_else(|| self.discovery().and_then(|d| d.outgoing.first().cloned()));
                 let mut f = ManualForm::guessed(&email);
                 if let Some(i) = i {
                     f.incoming_protocol = i.settings.protocol;

@@ -744,3 +744,22 @@ fn the_password_never_shows_in_debug_output() {
     assert!(!text.contains(PASSWORD));
     assert!(!text.contains("wörd"));
 }
+
+#[test]
+fn plain_http_answers_are_never_tested_without_the_person_confirming() {
+    let mut w = filled();
+    let task = discover_task(&w.handle(Event::Next));
+    let mut d = discovery();
+    for o in d.incoming.iter_mut().chain(d.outgoing.iter_mut()) {
+        o.trusted = false;
+    }
+    w.handle(Event::Discovered { task, discovery: d });
+    // Not enough to go on by itself: the lookup page stays.
+    assert_eq!(w.page(), Page::Lookup);
+    assert!(w.offered_protocols().is_empty());
+    // The manual page shows them; pressing Test there is the confirmation.
+    w.handle(Event::SetUpManually);
+    assert_eq!(w.manual().unwrap().incoming.host, "imap.example.com");
+    let fx = w.handle(Event::Next);
+    assert_eq!(probes(&fx)[0].2.host, "imap.example.com");
+}

@@ -73,7 +73,8 @@ pub struct Offer {
     pub sources: Vec<String>,
     /// The same sources by stable key ("provider", "ispdb"), in the same order.
     pub source_keys: Vec<String>,
-    /// False for sources that cannot be trusted (plain-HTTP autoconfig, guesses).
+    /// False when only untrusted sources (plain-HTTP autoconfig) named it: then it is never
+    /// tested without the person confirming it on the manual page.
     pub trusted: bool,
 }
 
