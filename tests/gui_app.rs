@@ -21,6 +21,7 @@ fn dovecot_config() -> RuntimeConfig {
     let d = dovecot();
     let roots = mailsetup::probe::tls::read_pem_certificates(&d.ca_file).expect("test CA");
     let mut config = RuntimeConfig::new(roots).expect("trust");
+    fence(&mut config);
     config.probe.timeouts = support::short_timeouts();
     config.config_dir = Some(support::run_dir().join(format!("config-{}", std::process::id())));
     config

@@ -387,9 +387,21 @@ pub fn app(config: RuntimeConfig) -> Harness<'static, MailSetupApp> {
         .build_eframe(move |cc| MailSetupApp::new(cc, config).expect("start the runtime"))
 }
 
-/// A runtime configuration that reaches nothing but what the test passes in.
+/// A runtime configuration that reaches nothing but what the test passes in: discovery,
+/// should anything start it, asks a name server and an ISPDB on a closed loopback port.
 pub fn offline_config() -> RuntimeConfig {
-    RuntimeConfig::new(Vec::new()).expect("platform trust")
+    let mut config = RuntimeConfig::new(Vec::new()).expect("platform trust");
+    fence(&mut config);
+    config
+}
+
+/// Points discovery at nothing (a closed loopback port), so no test can reach the internet.
+pub fn fence(config: &mut RuntimeConfig) {
+    let mut opts = config.discovery.clone();
+    opts.dns.server = Some("127.0.0.1:9".parse().unwrap());
+    opts.ispdb_url = "https://127.0.0.1:9/v1.1/".into();
+    opts.http.port = Some(9);
+    config.set_discovery(opts);
 }
 
 /// Focuses the text field with this accessible name and replaces its text.

@@ -1,0 +1,243 @@
+//! The real app from an empty form to "Done" through discovery: the loopback DNS server
+//! publishes RFC 6186 SRV records for example.test pointing at TLS relays in front of the
+//! real Dovecot; the window looks the provider up, shows each source's status, offers IMAP
+//! and POP3, tests the chosen servers live and saves the account (file + keychain).
+
+mod gui_common;
+mod netsupport;
+mod support;
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::kittest::{NodeT, Queryable};
+use gui_common::*;
+use mailsetup::account::Protocol;
+use mailsetup::runtime::RuntimeConfig;
+use mailsetup::wizard::{LookupState, Page, Role as ServerRole, SaveState, SourceState};
+use netsupport::proxy::TlsRelay;
+use netsupport::{LOOPBACK, Net};
+use secrecy::ExposeSecret;
+use support::{dovecot, pki};
+
+/// Loopback DNS + HTTPS, relays to Dovecot's IMAP, POP3 and submission, SRV records for
+/// example.test. The tokio runtime keeps the servers alive for the test.
+struct World {
+    _rt: tokio::runtime::Runtime,
+    net: Net,
+    _relays: Vec<TlsRelay>,
+}
+
+fn world() -> World {
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let d = dovecot();
+    let (net, relays) = rt.block_on(async {
+        let net = Net::start().await;
+        let mut relays = Vec::new();
+        for (service, target, upstream) in [
+            ("_imaps._tcp.example.test", "imap.srv.test", d.imaps.addr()),
+            ("_pop3s._tcp.example.test", "pop.srv.test", d.pop3s.addr()),
+            (
+                "_submissions._tcp.example.test",
+                "smtp.srv.test",
+                d.submissions.addr(),
+            ),
+        ] {
+            let relay = TlsRelay::start(
+                SocketAddr::new(LOOPBACK.into(), 0),
+                &net.ca,
+                upstream,
+                "localhost",
+                pki().ca_der.clone(),
+            )
+            .await
+            .expect("relay");
+            net.dns.srv(service, 0, 1, relay.addr.port(), target);
+            net.dns.a(target, LOOPBACK);
+            relays.push(relay);
+        }
+        (net, relays)
+    });
+    World {
+        _rt: rt,
+        net,
+        _relays: relays,
+    }
+}
+
+fn config(w: &World, name: &str) -> RuntimeConfig {
+    let mut config = RuntimeConfig::new(vec![w.net.ca.cert_der()]).expect("trust");
+    config.set_discovery(w.net.options());
+    config.probe.timeouts = support::short_timeouts();
+    config.config_dir = Some(support::run_dir().join(name));
+    config
+}
+
+fn to_protocol_page(
+    h: &mut egui_kittest::Harness<'_, mailsetup::gui::MailSetupApp>,
+    address: &str,
+    password: &str,
+) {
+    fill(h, "Your name (optional)", "Alice Example");
+    fill(h, "Email address", address);
+    fill(h, "Password", password);
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    assert_eq!(h.state().wizard().page(), Page::Lookup);
+    // Loopback answers fast: the lookup may be over before the page is drawn twice.
+    step_until(h, Duration::from_secs(15), "the lookup ends", |app| {
+        !matches!(app.wizard().lookup(), LookupState::Running(_))
+    });
+    // Every source reported; SRV found the three servers.
+    let sources = h.state().wizard().sources().to_vec();
+    let srv = sources
+        .iter()
+        .find(|s| s.key == "srv")
+        .expect("the SRV line");
+    assert_eq!(srv.label, "DNS service records (SRV)");
+    assert_eq!(srv.state, SourceState::Found(3), "{sources:?}");
+    assert!(srv.ms.is_some());
+    assert!(
+        sources.iter().all(|s| s.state != SourceState::Waiting),
+        "{sources:?}"
+    );
+    assert_eq!(
+        h.state().wizard().page(),
+        Page::Protocol,
+        "lookup: {:?}; sources: {:?}",
+        h.state().wizard().lookup(),
+        h.state().wizard().sources()
+    );
+}
+
+fn test_and_save(
+    h: &mut egui_kittest::Harness<'_, mailsetup::gui::MailSetupApp>,
+) -> mailsetup::wizard::Saved {
+    step_until(h, Duration::from_secs(30), "tests finish", |app| {
+        let w = app.wizard();
+        w.tests().count() == 2 && !w.testing()
+    });
+    for t in h.state().wizard().tests() {
+        assert!(
+            t.is_verified(),
+            "{:?}: {:?}",
+            t.role,
+            t.report.as_ref().map(|r| r.diagnosis())
+        );
+    }
+    h.get_by_label_contains("DNS service records (SRV)");
+    h.key_press(Key::Enter);
+    step_until(h, Duration::from_secs(20), "saved", |app| {
+        matches!(
+            app.wizard().save_state(),
+            SaveState::Saved(_) | SaveState::Failed(..)
+        )
+    });
+    match h.state().wizard().save_state().clone() {
+        SaveState::Saved(s) => s,
+        other => panic!("not saved: {other:?}"),
+    }
+}
+
+fn assert_saved(dir: &std::path::Path, address: &str, password: &str, incoming: Protocol) {
+    use mailsetup::store;
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let accounts = store::list(dir).await.expect("list");
+        let a = accounts
+            .iter()
+            .find(|a| a.email.to_string() == address)
+            .expect("saved");
+        assert_eq!(a.incoming.settings.protocol, incoming);
+        assert_eq!(a.source.kind, store::SourceKind::DnsSrv);
+        let text = std::fs::read_to_string(dir.join("accounts.json")).unwrap();
+        support::assert_no_secret("accounts.json", &text, address, password);
+        let secrets = store::open_keychain(a.keychain.store)
+            .await
+            .expect("keychain");
+        let pw = store::passwords(secrets, a.clone())
+            .await
+            .expect("read back");
+        assert_eq!(pw.incoming.expose_secret(), password);
+    });
+}
+
+#[test]
+fn from_empty_form_to_done_over_imap_found_by_srv() {
+    let w = world();
+    let d = dovecot();
+    let mut h = app(config(&w, "discovery-imap"));
+    h.run_steps(2);
+    to_protocol_page(&mut h, &d.alice.address, &d.alice.password);
+    // Both protocols are offered; IMAP is the recommendation.
+    assert!(
+        h.get_by_label_contains("(recommended)")
+            .accesskit_node()
+            .label()
+            .unwrap_or_default()
+            .starts_with("IMAP")
+    );
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    assert_eq!(h.state().wizard().page(), Page::Testing);
+    let saved = test_and_save(&mut h);
+    assert_saved(
+        saved.config_path.parent().unwrap(),
+        &d.alice.address,
+        &d.alice.password,
+        Protocol::Imap,
+    );
+}
+
+#[test]
+fn from_empty_form_to_done_over_pop3_chosen_on_the_protocol_page() {
+    let w = world();
+    let d = dovecot();
+    let mut h = app(config(&w, "discovery-pop3"));
+    h.run_steps(2);
+    to_protocol_page(&mut h, &d.unicode.address, &d.unicode.password);
+    // "One computer only" makes POP3 the recommendation; the person takes it.
+    h.get_by_role_and_label(Role::CheckBox, "I read this mail on one computer only")
+        .click();
+    h.run_steps(2);
+    h.get_by_label_contains("POP3 — download mail to this computer (recommended)");
+    click(&mut h, "Next");
+    assert_eq!(
+        h.state()
+            .wizard()
+            .test(ServerRole::Incoming)
+            .unwrap()
+            .server
+            .protocol,
+        Protocol::Pop3
+    );
+    let saved = test_and_save(&mut h);
+    assert_saved(
+        saved.config_path.parent().unwrap(),
+        &d.unicode.address,
+        &d.unicode.password,
+        Protocol::Pop3,
+    );
+}
+
+#[test]
+fn cancel_during_the_lookup_returns_to_the_account_page_at_once() {
+    let w = world();
+    let d = dovecot();
+    let mut h = app(config(&w, "discovery-cancel"));
+    h.run_steps(2);
+    fill(&mut h, "Email address", &d.alice.address);
+    fill(&mut h, "Password", &d.alice.password);
+    h.key_press(Key::Enter);
+    h.run_steps(1);
+    assert_eq!(h.state().wizard().page(), Page::Lookup);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert_eq!(h.state().wizard().page(), Page::Account);
+    assert!(support::wait_until(Duration::from_secs(2), || h
+        .state_mut()
+        .running_tasks()
+        == 0));
+}
