@@ -14,6 +14,10 @@
 #[allow(dead_code)]
 mod support;
 
+#[path = "../tests/netsupport/mod.rs"]
+#[allow(dead_code)]
+mod netsupport;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -60,12 +64,24 @@ fn main() {
             .unwrap();
     }
     let d = support::dovecot();
+    // Loopback DNS and HTTPS; SRV records for example.test point at relays in front of
+    // Dovecot; the ISPDB answers slowly so the lookup page can be seen at work.
+    let rt = tokio::runtime::Runtime::new().expect("tokio");
+    let (net, _relays) = rt.block_on(test_servers(d));
+    let ca_file = config_dir.path().join("test-cas.pem");
+    let dovecot_ca = std::fs::read_to_string(&d.ca_file).expect("Dovecot CA");
+    std::fs::write(&ca_file, format!("{dovecot_ca}\n{}", net.ca.cert_pem())).unwrap();
     let env = Env {
         display: xvfb.display.clone(),
         runtime_dir: runtime_dir.path().to_path_buf(),
         config_dir: config_dir.path().to_path_buf(),
-        ca_file: d.ca_file.clone(),
+        ca_file,
         bin: bin.clone(),
+        discovery: vec![
+            ("MAILSETUP_DNS", net.dns.addr.to_string()),
+            ("MAILSETUP_ISPDB_URL", net.ispdb_url()),
+            ("MAILSETUP_HTTP_PORT", net.web.port.to_string()),
+        ],
     };
 
     // 1. Cold start to first frame.
@@ -149,6 +165,43 @@ struct Env {
     config_dir: PathBuf,
     ca_file: PathBuf,
     bin: PathBuf,
+    discovery: Vec<(&'static str, String)>,
+}
+
+async fn test_servers(
+    d: &support::dovecot::Dovecot,
+) -> (netsupport::Net, Vec<netsupport::proxy::TlsRelay>) {
+    use netsupport::{LOOPBACK, Reply};
+    let net = netsupport::Net::start().await;
+    let mut relays = Vec::new();
+    for (service, target, upstream) in [
+        ("_imaps._tcp.example.test", "imap.srv.test", d.imaps.addr()),
+        ("_pop3s._tcp.example.test", "pop.srv.test", d.pop3s.addr()),
+        (
+            "_submissions._tcp.example.test",
+            "smtp.srv.test",
+            d.submissions.addr(),
+        ),
+    ] {
+        let relay = netsupport::proxy::TlsRelay::start(
+            std::net::SocketAddr::new(LOOPBACK.into(), 0),
+            &net.ca,
+            upstream,
+            "localhost",
+            support::pki().ca_der.clone(),
+        )
+        .await
+        .expect("relay");
+        net.dns.srv(service, 0, 1, relay.addr.port(), target);
+        net.dns.a(target, LOOPBACK);
+        relays.push(relay);
+    }
+    net.web.https(
+        "ispdb.test",
+        "/v1.1/example.test",
+        Reply::Slow(Duration::from_secs(2), Box::new(Reply::Status(404))),
+    );
+    (net, relays)
 }
 
 impl Env {
@@ -158,6 +211,7 @@ impl Env {
             .env("XDG_RUNTIME_DIR", &self.runtime_dir)
             .env("MAILSETUP_CONFIG_DIR", &self.config_dir)
             .env("MAILSETUP_CA_FILE", &self.ca_file)
+            .envs(self.discovery.iter().map(|(k, v)| (*k, v.as_str())))
             .env_remove("WAYLAND_DISPLAY")
             .stdout(Stdio::piped())
             .stderr(Stdio::null());
@@ -279,13 +333,35 @@ fn walk(env: &Env, window: &str, shots: Option<&Path>, d: &support::dovecot::Dov
     typ(&d.alice.password);
     shot("02-account-filled");
 
-    // Account page: Tab → "Show password", Next, "Set up manually".
+    // Enter: the lookup runs (the ISPDB is slow on purpose), then the protocol page.
+    key("Return");
+    std::thread::sleep(Duration::from_millis(500));
+    shot("03-lookup");
+    std::thread::sleep(Duration::from_secs(4));
+    shot("04-protocol");
+    // Enter: test the recommended servers, then Enter again: save.
+    key("Return");
+    std::thread::sleep(Duration::from_secs(3));
+    shot("05-testing");
+    key("Return");
+    std::thread::sleep(Duration::from_secs(2));
+    shot("06-done");
+    let rss = rss_kb(pid);
+
+    // A second account by hand, with a wrong password: the manual page and a diagnosis.
+    // Done page, Tab order: Close, Add another account.
+    keys("Tab", 2);
+    key("Return");
+    typ("Alice Example");
+    key("Tab");
+    typ(&d.alice.address);
+    key("Tab");
+    typ("not the password");
+    // Tab: "Show password", Next, "Set up manually".
     keys("Tab", 3);
     key("Return");
-    shot("03-manual");
-
-    // Manual page: the cursor starts in the incoming server field; then in Tab order: port,
-    // three security choices, user name, outgoing server, port.
+    // The cursor starts in the incoming server field; then in Tab order: port, three
+    // security choices, user name, outgoing server, port.
     let imaps = d.listener(Protocol::Imap, Security::Tls);
     let subs = d.listener(Protocol::Smtp, Security::Tls);
     retype(&imaps.host);
@@ -295,14 +371,10 @@ fn walk(env: &Env, window: &str, shots: Option<&Path>, d: &support::dovecot::Dov
     retype(&subs.host);
     key("Tab");
     retype(&subs.port.to_string());
-    shot("04-manual-filled");
+    shot("07-manual");
     // Enter in a field means "Test settings".
     key("Return");
-    std::thread::sleep(Duration::from_secs(3));
-    shot("05-testing");
-    // Everything verified: Enter means "Save account".
-    key("Return");
-    std::thread::sleep(Duration::from_secs(2));
-    shot("06-done");
-    rss_kb(pid)
+    std::thread::sleep(Duration::from_secs(4));
+    shot("08-testing-failed");
+    rss
 }
