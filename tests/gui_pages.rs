@@ -155,3 +155,16 @@ fn unencrypted_settings_need_the_risk_tick() {
     let tick = h.get_by_label_contains("Send my password without encryption");
     assert_eq!(tick.accesskit_node().role(), Role::CheckBox);
 }
+
+#[test]
+fn the_window_is_titled_mail_setup_with_an_app_id_and_an_icon() {
+    let opts = gui::native_options(eframe::Renderer::Wgpu);
+    assert_eq!(opts.viewport.title.as_deref(), Some("Mail Setup"));
+    assert_eq!(opts.viewport.app_id.as_deref(), Some(gui::APP_ID));
+    let icon = opts.viewport.icon.expect("an icon");
+    assert_eq!((icon.width, icon.height), (256, 256));
+    // Not a blank square: the envelope and the tick are there.
+    let opaque = icon.rgba.chunks(4).filter(|p| p[3] == 255).count();
+    assert!(opaque > 256 * 256 / 2, "{opaque}");
+    assert_eq!(gui::TITLE, "Mail Setup");
+}

@@ -59,7 +59,11 @@ pub fn mark(ui: &mut Ui, mark: Mark) {
     let p: Palette = palette(ui);
     let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
     if mark == Mark::Running {
-        ui.put(rect, egui::Spinner::new().size(14.0));
+        // Painted into the slot (not added as a widget): a grid keeps its columns.
+        egui::Spinner::new().size(14.0).paint_at(
+            ui,
+            egui::Rect::from_center_size(rect.center(), egui::vec2(14.0, 14.0)),
+        );
         return;
     }
     let painter = ui.painter();
