@@ -11,11 +11,9 @@
 //! Build the binary first: `cargo build --release`.
 
 #[path = "../tests/support/mod.rs"]
-#[allow(dead_code)]
 mod support;
 
 #[path = "../tests/netsupport/mod.rs"]
-#[allow(dead_code)]
 mod netsupport;
 
 use std::io::{BufRead, BufReader};
