@@ -1,0 +1,83 @@
+//! The "Done" page of the wizard: the save (keychain first, then the account file) and what
+//! happens when it fails — retry, the Linux kernel keyring, or cancel; never plain text.
+
+use super::types::{Effect, Event, KeychainChoice, Role, SaveProblem, SaveRequest};
+use super::{Page, SaveState, Wizard};
+
+impl Wizard {
+    pub(super) fn start_save(&mut self, keychain: KeychainChoice) -> Vec<Effect> {
+        let (Some(email), Some(i), Some(o)) = (
+            self.email(),
+            self.tests.get(&Role::Incoming),
+            self.tests.get(&Role::Outgoing),
+        ) else {
+            return Vec::new();
+        };
+        let name = self.name.trim();
+        let reports = [i, o]
+            .iter()
+            .filter_map(|t| t.report.as_deref().cloned())
+            .collect();
+        let request = SaveRequest {
+            display_name: (!name.is_empty()).then(|| name.to_string()),
+            email,
+            incoming: i.server.clone(),
+            outgoing: o.server.clone(),
+            source: self.source_words.clone(),
+            source_key: self.source_key.clone(),
+            reports,
+            allow_plaintext: self.allow_plaintext,
+            keychain,
+        };
+        let task = self.task();
+        self.save = SaveState::Saving(task, keychain);
+        self.go(Page::Done);
+        vec![Effect::Save {
+            task,
+            request: Box::new(request),
+            password: self.password.clone(),
+        }]
+    }
+
+    pub(super) fn on_done(&mut self, event: Event) -> Vec<Effect> {
+        match (&self.save, event) {
+            (SaveState::Saving(t, _), Event::Saved { task, saved }) if *t == task => {
+                self.save = SaveState::Saved(saved);
+                self.history.clear();
+                Vec::new()
+            }
+            (SaveState::Saving(t, choice), Event::SaveFailed { task, problem }) if *t == task => {
+                self.save = SaveState::Failed(problem, *choice);
+                Vec::new()
+            }
+            (SaveState::Failed(_, choice), Event::RetrySave | Event::Next) => {
+                let choice = *choice;
+                self.start_save(choice)
+            }
+            (
+                SaveState::Failed(
+                    SaveProblem::KeychainUnavailable {
+                        keyutils_possible: true,
+                        ..
+                    },
+                    _,
+                ),
+                Event::UseKeyutils,
+            ) => self.start_save(KeychainChoice::Keyutils),
+            (SaveState::Failed(..), Event::Cancel | Event::Back) => {
+                // Nothing was saved; the verified results stay on the testing page.
+                self.save = SaveState::NotStarted;
+                self.back();
+                Vec::new()
+            }
+            (SaveState::Saved(_), Event::AddAnother) => {
+                *self = Wizard {
+                    next_task: self.next_task,
+                    ..Wizard::new()
+                };
+                vec![Effect::ForgetPasswordWidget]
+            }
+            _ => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! The "Looking up your provider" and "How do you want to read mail?" pages of the wizard:
+//! discovery runs and its answers, then the choice of IMAP or POP3 and the start of the tests.
+
+use crate::account::Protocol;
+
+use super::types::{Effect, Event, NextAction, Role};
+use super::{LookupState, Page, Wizard};
+
+impl Wizard {
+    pub(super) fn on_lookup(&mut self, event: Event) -> Vec<Effect> {
+        let running = match self.lookup {
+            LookupState::Running(t) => Some(t),
+            _ => None,
+        };
+        match event {
+            Event::SourceUpdate { task, status } if Some(task) == running => {
+                match self.sources.iter_mut().find(|s| s.key == status.key) {
+                    Some(s) => *s = status,
+                    None => self.sources.push(status),
+                }
+                Vec::new()
+            }
+            Event::Discovered { task, discovery } if Some(task) == running => {
+                let enough = discovery.incoming.iter().any(|o| o.trusted)
+                    && discovery.outgoing.iter().any(|o| o.trusted);
+                if enough {
+                    self.lookup = LookupState::Finished(discovery);
+                    self.chosen = None;
+                    // Back from the protocol page goes to the account page, not to a
+                    // finished lookup.
+                    self.page = Page::Protocol;
+                } else {
+                    self.lookup = LookupState::NothingFound(discovery);
+                }
+                Vec::new()
+            }
+            Event::DiscoveryFailed { task, reason } if Some(task) == running => {
+                self.lookup = LookupState::Failed(reason);
+                Vec::new()
+            }
+            Event::Back | Event::Cancel => {
+                let mut out = Vec::new();
+                if let Some(task) = running {
+                    out.push(Effect::Cancel { task });
+                }
+                self.lookup = LookupState::Idle;
+                self.discovered_for = None;
+                self.back();
+                out
+            }
+            Event::SetUpManually => {
+                let mut out = Vec::new();
+                if let Some(task) = running {
+                    out.push(Effect::Cancel { task });
+                    self.lookup = LookupState::Idle;
+                }
+                self.open_manual(None);
+                out
+            }
+            Event::Action(NextAction::Retry) | Event::Next if running.is_none() => {
+                self.start_discovery()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    pub(super) fn start_discovery(&mut self) -> Vec<Effect> {
+        let Some(email) = self.email() else {
+            return Vec::new();
+        };
+        let task = self.task();
+        self.sources.clear();
+        self.lookup = LookupState::Running(task);
+        self.discovered_for = Some(email.clone());
+        vec![Effect::Discover { task, email }]
+    }
+
+    pub(super) fn on_protocol(&mut self, event: Event) -> Vec<Effect> {
+        match event {
+            Event::OneDevice(v) => {
+                self.one_device = v;
+                self.chosen = None;
+            }
+            Event::Offline(v) => {
+                self.offline = v;
+                self.chosen = None;
+            }
+            Event::ChooseProtocol(p) if self.offered_protocols().contains(&p) => {
+                self.chosen = Some(p);
+            }
+            Event::Next => {
+                let protocol = self.protocol();
+                let incoming = self.offers_for(Role::Incoming, protocol);
+                let outgoing = self.offers_for(Role::Outgoing, Protocol::Smtp);
+                if let (Some(i), Some(o)) = (incoming.first(), outgoing.first()) {
+                    let mut sources: Vec<String> = i.sources.clone();
+                    for s in &o.sources {
+                        if !sources.contains(s) {
+                            sources.push(s.clone());
+                        }
+                    }
+                    self.source_words = sources.join(", ");
+                    self.source_key = i.source_keys.first().cloned().unwrap_or_default();
+                    self.allow_plaintext = false;
+                    self.extra_ca = None;
+                    let (i, o) = (i.settings.clone(), o.settings.clone());
+                    self.go(Page::Testing);
+                    return self.start_tests(vec![(Role::Incoming, i), (Role::Outgoing, o)]);
+                }
+            }
+            Event::Back | Event::Cancel => {
+                self.page = Page::Account;
+                self.history.clear();
+            }
+            Event::SetUpManually => self.open_manual(None),
+            _ => {}
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,99 @@
+//! The "Manual settings" page of the wizard: opened pre-filled (from what is being tested,
+//! else from discovery, else from the usual names) and turned into tests when complete.
+
+use crate::account::Protocol;
+
+use super::manual::{ManualForm, ServerForm};
+use super::types::{Effect, Event, Role};
+use super::{Page, Wizard};
+
+impl Wizard {
+    /// Opens the manual page, filled from what is being tested, else from discovery, else
+    /// from guesses. `from` is where Back returns to (default: where we are).
+    pub(super) fn open_manual(&mut self, from: Option<Page>) {
+        let Some(email) = self.email() else {
+            self.show_errors = true;
+            return;
+        };
+        let form = match (
+            self.tests.get(&Role::Incoming),
+            self.tests.get(&Role::Outgoing),
+        ) {
+            (Some(i), Some(o)) if from == Some(Page::Testing) => {
+                let mut f = ManualForm::from_servers(&i.server, &o.server);
+                f.accept_plaintext = self.allow_plaintext;
+                if let Some(ca) = &self.extra_ca {
+                    f.extra_ca = ca.display().to_string();
+                    f.accept_extra_ca = true;
+                }
+                f
+            }
+            _ => {
+                let protocol = self.protocol();
+                let i = self
+                    .offers_for(Role::Incoming, protocol)
+                    .into_iter()
+                    .next()
+                    .or_else(|| self.discovery().and_then(|d| d.incoming.first().cloned()));
+                let o = self
+                    .offers_for(Role::Outgoing, Protocol::Smtp)
+                    .into_iter()
+                    .next()
+                    .or_else(|| self.discovery().and_then(|d| d.outgoing.first().cloned()));
+                let mut f = ManualForm::guessed(&email);
+                if let Some(i) = i {
+                    f.incoming_protocol = i.settings.protocol;
+                    f.incoming = ServerForm::from_settings(&i.settings);
+                }
+                if let Some(o) = o {
+                    f.outgoing = ServerForm::from_settings(&o.settings);
+                }
+                f
+            }
+        };
+        self.manual = Some(form);
+        if self.page == Page::Lookup {
+            // A stopped lookup is nothing to come back to.
+            self.page = Page::Account;
+        }
+        self.go(Page::Manual);
+    }
+
+    pub(super) fn on_manual(&mut self, event: Event) -> Vec<Effect> {
+        match event {
+            Event::Manual(field) => {
+                if let Some(f) = self.manual.as_mut() {
+                    f.apply(field);
+                }
+                Vec::new()
+            }
+            Event::Next => {
+                let Some(form) = self.manual.as_mut() else {
+                    return Vec::new();
+                };
+                form.show_problems = true;
+                let Some((i, o)) = form.settings() else {
+                    return Vec::new();
+                };
+                self.allow_plaintext = form.uses_plaintext() && form.accept_plaintext;
+                self.extra_ca = (!form.extra_ca.trim().is_empty())
+                    .then(|| std::path::PathBuf::from(form.extra_ca.trim()));
+                self.source_words = "entered by hand".into();
+                self.source_key = "manual".into();
+                self.tests.clear();
+                self.go(Page::Testing);
+                self.start_tests(vec![(Role::Incoming, i), (Role::Outgoing, o)])
+            }
+            Event::Back => {
+                self.back();
+                Vec::new()
+            }
+            Event::Cancel => {
+                self.page = Page::Account;
+                self.history.clear();
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+}
