@@ -94,7 +94,7 @@ fn failed(ui: &mut Ui, problem: &SaveProblem, out: &mut Vec<Event>) {
                 if *keyutils_possible
                     && ui
                         .button("Use the Linux kernel keyring")
-                        .on_hover_text("The kernel keyring (keyutils) keeps the password in memory for this login session; it is gone after a restart.")
+                        .on_hover_text("The Linux kernel keyring (keyutils) keeps passwords in the kernel's memory, not on disk.")
                         .clicked()
                 {
                     out.push(Event::UseKeyutils);
@@ -104,7 +104,7 @@ fn failed(ui: &mut Ui, problem: &SaveProblem, out: &mut Vec<Event>) {
                 }
             });
             if *keyutils_possible {
-                ui.label(RichText::new("The kernel keyring keeps the password only until you log out or restart; you would be asked again then.").small());
+                ui.label(RichText::new("The kernel keyring keeps passwords in memory, not on disk: depending on the system it may forget them when you log out or restart, and mail apps would then ask again.").small());
             }
         }
         SaveProblem::File { reason } => {
