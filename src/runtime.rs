@@ -294,7 +294,26 @@ async fn run_probe(
             }
         }
     }
-    let report = probe::probe(&server, &password, &opts).await;
+    // Each finished step goes to the checklist as it happens.
+    let (sink, mut progress) = probe::ProgressSink::channel();
+    opts.progress = Some(sink);
+    let forward = |event: probe::ProbeEvent| {
+        if let probe::ProbeEvent::StepFinished { step, .. } = event {
+            sender.send(Event::ProbeStep { task, step });
+        }
+    };
+    let running = probe::probe(&server, &password, &opts);
+    tokio::pin!(running);
+    let report = loop {
+        tokio::select! {
+            biased;
+            Some(event) = progress.recv() => forward(event),
+            report = &mut running => break report,
+        }
+    };
+    while let Ok(event) = progress.try_recv() {
+        forward(event);
+    }
     sender.send(Event::ProbeDone {
         task,
         report: Box::new(report),
@@ -313,4 +332,53 @@ async fn save(
         Err(problem) => Event::SaveFailed { task, problem },
     };
     sender.send(event);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::account::{Protocol, Security};
+    use crate::wizard::Role;
+
+    #[test]
+    fn probe_steps_reach_the_window_as_they_finish_before_the_report() {
+        // Nothing listens on this port: resolve passes, connect is refused.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .unwrap();
+        let config = RuntimeConfig::new(Vec::new()).unwrap();
+        let (mut rt, rx) = Runtime::new(config, Arc::new(|| {})).unwrap();
+        let task = TaskId(7);
+        rt.execute(Effect::Probe {
+            task,
+            role: Role::Incoming,
+            server: ServerSettings {
+                protocol: Protocol::Imap,
+                host: "127.0.0.1".into(),
+                port,
+                security: Security::Tls,
+                username: "alice".into(),
+            },
+            password: SecretString::from("pw"),
+            allow_plaintext: false,
+            extra_ca: None,
+        });
+        let mut seen = Vec::new();
+        loop {
+            match rx.recv_timeout(std::time::Duration::from_secs(10)).unwrap() {
+                Event::ProbeStep { task: t, step } => {
+                    assert_eq!(t, task);
+                    seen.push(format!("{:?} {:?}", step.kind, step.status));
+                }
+                Event::ProbeDone { task: t, report } => {
+                    assert_eq!(t, task);
+                    assert_eq!(report.steps.len(), seen.len());
+                    break;
+                }
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+        assert_eq!(seen, ["Resolve Ok", "Connect Failed"]);
+    }
 }
