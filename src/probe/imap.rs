@@ -29,35 +29,23 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
             return Err(ctx.fail(StepKind::StartTls, Failure::StartTlsNotOffered { endpoint }));
         }
         let began = ctx.begin(StepKind::StartTls);
-        let reply = tagged(
+        let answer = match tagged(
             &mut conn,
             "m2",
             "STARTTLS",
             StepKind::StartTls,
             ctx.opts.timeouts.command,
         )
-        .await;
-        match reply {
-            Ok((_, done)) if is_ok(&done, "m2") => {}
-            Ok((_, done)) => {
-                let f = Failure::StartTlsRefused {
-                    endpoint,
-                    reply: done,
-                };
-                ctx.record(StepKind::StartTls, began, Err(&f));
-                return Err(f);
-            }
-            Err(f) => {
-                ctx.record(StepKind::StartTls, began, Err(&f));
-                return Err(f);
-            }
-        }
-        let plain = conn
-            .into_stream(StepKind::StartTls)
-            .map_err(|f| ctx.fail(StepKind::StartTls, f))?;
-        let secured = ctx.secure(StepKind::StartTls, plain).await?;
-        let (rec, mask) = ctx.record_stream(secured);
-        conn = LineConn::new(rec, mask, endpoint.clone());
+        .await
+        {
+            Ok((_, done)) if is_ok(&done, "m2") => Ok(()),
+            Ok((_, done)) => Err(Failure::StartTlsRefused {
+                endpoint: endpoint.clone(),
+                reply: done,
+            }),
+            Err(f) => Err(f),
+        };
+        conn = ctx.upgrade(conn, began, answer).await?;
         // RFC 2595 §3.1: capabilities learnt before TLS must be discarded.
         caps = capabilities(ctx, &mut conn, "m3").await?;
     }

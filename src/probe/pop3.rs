@@ -30,32 +30,19 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
         }
         let began = ctx.begin(StepKind::StartTls);
         let limit = ctx.opts.timeouts.command;
-        let reply = command(&mut conn, "STLS", StepKind::StartTls, limit).await;
-        match reply {
-            Ok(line) if is_ok(&line) => {}
-            Ok(line) => {
-                let f = if caps.is_none() {
-                    Failure::StartTlsNotOffered { endpoint }
-                } else {
-                    Failure::StartTlsRefused {
-                        endpoint,
-                        reply: line,
-                    }
-                };
-                ctx.record(StepKind::StartTls, began, Err(&f));
-                return Err(f);
-            }
-            Err(f) => {
-                ctx.record(StepKind::StartTls, began, Err(&f));
-                return Err(f);
-            }
-        }
-        let plain = conn
-            .into_stream(StepKind::StartTls)
-            .map_err(|f| ctx.fail(StepKind::StartTls, f))?;
-        let secured = ctx.secure(StepKind::StartTls, plain).await?;
-        let (rec, mask) = ctx.record_stream(secured);
-        conn = LineConn::new(rec, mask, endpoint.clone());
+        let answer = match command(&mut conn, "STLS", StepKind::StartTls, limit).await {
+            Ok(line) if is_ok(&line) => Ok(()),
+            // Without CAPA, a refused STLS means the server does not know it.
+            Ok(_) if caps.is_none() => Err(Failure::StartTlsNotOffered {
+                endpoint: endpoint.clone(),
+            }),
+            Ok(line) => Err(Failure::StartTlsRefused {
+                endpoint: endpoint.clone(),
+                reply: line,
+            }),
+            Err(f) => Err(f),
+        };
+        conn = ctx.upgrade(conn, began, answer).await?;
         // RFC 2595 §4: capabilities may change after STLS; ask again.
         caps = capa(ctx, &mut conn).await?;
     }

@@ -287,6 +287,27 @@ impl<'a> Ctx<'a> {
         result
     }
 
+    /// Finishes STARTTLS / STLS (RFC 2595, RFC 3207) once the command was answered: `answer`
+    /// is `Ok` when the server agreed, else why not. Records the step, runs the handshake on
+    /// the same connection and returns a new recorded line connection over TLS.
+    pub async fn upgrade(
+        &mut self,
+        conn: LineConn,
+        began: Instant,
+        answer: Result<(), Failure>,
+    ) -> Result<LineConn, Failure> {
+        if let Err(f) = answer {
+            self.record(StepKind::StartTls, began, Err(&f));
+            return Err(f);
+        }
+        let plain = conn
+            .into_stream(StepKind::StartTls)
+            .map_err(|f| self.fail(StepKind::StartTls, f))?;
+        let secured = self.secure(StepKind::StartTls, plain).await?;
+        let (rec, mask) = self.record_stream(secured);
+        Ok(LineConn::new(rec, mask, self.endpoint()))
+    }
+
     /// Refuses to go on without encryption unless the caller allowed it.
     pub fn require_encryption_or_opt_in(&mut self) -> Result<(), Failure> {
         if self.encrypted || self.opts.allow_plaintext {

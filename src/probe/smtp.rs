@@ -55,27 +55,16 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
         }
         let began = ctx.begin(StepKind::StartTls);
         let limit = ctx.opts.timeouts.command;
-        match exchange(&mut conn, &Starttls.to_string(), StepKind::StartTls, limit).await {
-            Ok(r) if r.code() == Some(220) => {}
-            Ok(r) => {
-                let f = Failure::StartTlsRefused {
-                    endpoint,
+        let answer =
+            match exchange(&mut conn, &Starttls.to_string(), StepKind::StartTls, limit).await {
+                Ok(r) if r.code() == Some(220) => Ok(()),
+                Ok(r) => Err(Failure::StartTlsRefused {
+                    endpoint: endpoint.clone(),
                     reply: r.text(),
-                };
-                ctx.record(StepKind::StartTls, began, Err(&f));
-                return Err(f);
-            }
-            Err(f) => {
-                ctx.record(StepKind::StartTls, began, Err(&f));
-                return Err(f);
-            }
-        }
-        let plain = conn
-            .into_stream(StepKind::StartTls)
-            .map_err(|f| ctx.fail(StepKind::StartTls, f))?;
-        let secured = ctx.secure(StepKind::StartTls, plain).await?;
-        let (rec, mask) = ctx.record_stream(secured);
-        conn = LineConn::new(rec, mask, endpoint.clone());
+                }),
+                Err(f) => Err(f),
+            };
+        conn = ctx.upgrade(conn, began, answer).await?;
         // RFC 3207 §4.2: forget what was learnt before TLS; EHLO again.
         ehlo_lines = ehlo(ctx, &mut conn).await?;
     }
