@@ -14,6 +14,8 @@ pub mod gui;
 pub mod net;
 pub mod probe;
 pub mod report;
+pub mod reproduce;
+pub mod roundtrip;
 pub mod runtime;
 pub mod store;
 pub mod verify;

@@ -5,7 +5,9 @@
 //! listeners (imap, pop3, submission) on 127.0.0.2, because Dovecot treats a client on the
 //! same address as "secure" and would accept passwords without TLS. `ssl = required`. Ports
 //! are picked free at run time. Failed logins are answered at once (`auth_failure_delay = 0`,
-//! no anvil auth penalty). Submission relays to an in-process SMTP sink.
+//! no anvil auth penalty). Submission relays to an in-process SMTP sink — or, for the
+//! round-trip tests (`dovecot_with_mta`), to a real Postfix that delivers back into this
+//! Dovecot over LMTP, so mail sent through submission really arrives.
 //!
 //! Dovecot runs as `setpriv --pdeathsig TERM dovecot -F -c CONF`, spawned from a thread that
 //! only waits for it: when the test process exits, that thread dies and the kernel sends
@@ -21,6 +23,7 @@ use std::time::Duration;
 use mailsetup::account::{Protocol, Security, ServerSettings};
 use secrecy::SecretString;
 
+use super::mta::{BROKEN_DOMAIN, Mta};
 use super::smtp_sink::SmtpSink;
 use super::{pki, run_dir, wait_until};
 
@@ -95,15 +98,38 @@ pub struct Dovecot {
     pub unicode: User,
     /// The CA that signed the server certificate (PEM): pass as `--ca-file`.
     pub ca_file: PathBuf,
+    /// A user for the round-trip tests (empty INBOX); mail to it arrives when the relay is a
+    /// real MTA.
+    pub traveller: User,
+    /// A user in `BROKEN_DOMAIN`: the MTA accepts mail for it and never delivers it.
+    pub stranded: User,
     pub sink: SmtpSink,
+    /// The real MTA submission relays to (`dovecot_with_mta` only).
+    pub mta: Option<Mta>,
     pub pid: u32,
     exit: Arc<Mutex<Option<String>>>,
 }
 
 /// The Dovecot of this test process, started on first use.
 pub fn dovecot() -> &'static Dovecot {
-    static DOVECOT: LazyLock<Dovecot> = LazyLock::new(Dovecot::start);
+    static DOVECOT: LazyLock<Dovecot> = LazyLock::new(|| Dovecot::start(Relay::Sink));
     &DOVECOT
+}
+
+/// A Dovecot of this test process whose submission relays to a real Postfix, which delivers
+/// over LMTP back into it (started on first use; needs root and Postfix).
+pub fn dovecot_with_mta() -> &'static Dovecot {
+    static DOVECOT: LazyLock<Dovecot> = LazyLock::new(|| Dovecot::start(Relay::Mta));
+    &DOVECOT
+}
+
+/// Where the submission service relays accepted mail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Relay {
+    /// The in-process sink: accepted, counted, dropped.
+    Sink,
+    /// Postfix, delivering over LMTP into the mailboxes.
+    Mta,
 }
 
 impl Dovecot {
@@ -142,7 +168,7 @@ impl Dovecot {
         std::fs::read_to_string(&self.log).unwrap_or_default()
     }
 
-    fn start() -> Dovecot {
+    fn start(relay: Relay) -> Dovecot {
         let dovecot_bin = find_program("dovecot", &["/usr/sbin", "/usr/local/sbin", "/sbin"])
             .unwrap_or_else(|| {
                 panic!("the test server `dovecot` is not installed: {INSTALL_HINT}")
@@ -152,7 +178,11 @@ impl Dovecot {
                 "`setpriv` (util-linux) is missing: apt-get install util-linux, or run scripts/test"
             )
         });
-        for service in ["imap", "pop3", "submission"] {
+        let services: &[&str] = match relay {
+            Relay::Sink => &["imap", "pop3", "submission"],
+            Relay::Mta => &["imap", "pop3", "submission", "lmtp"],
+        };
+        for service in services {
             let libexec = Path::new("/usr/lib/dovecot");
             if libexec.is_dir() && !libexec.join(service).exists() {
                 panic!("Dovecot's {service} service is not installed: {INSTALL_HINT}");
@@ -163,7 +193,7 @@ impl Dovecot {
         let mut last_error = String::new();
         for attempt in 0..3 {
             let dir = run_dir().join(format!("dovecot-{attempt}"));
-            match try_start(&dir, &dovecot_bin, &setpriv, &sink, &pki.ca_pem) {
+            match try_start(&dir, &dovecot_bin, &setpriv, &sink, relay, &pki.ca_pem) {
                 Ok(d) => return d,
                 Err(e) => last_error = e,
             }
@@ -293,6 +323,7 @@ fn try_start(
     dovecot_bin: &Path,
     setpriv: &Path,
     sink: &SmtpSink,
+    relay: Relay,
     ca_file: &Path,
 ) -> Result<Dovecot, String> {
     use std::os::unix::fs::PermissionsExt;
@@ -314,15 +345,25 @@ fn try_start(
         address: "unicode@example.test".into(),
         password: UNICODE_PASSWORD.into(),
     };
+    let traveller = User {
+        address: "traveller@example.test".into(),
+        password: random_password(),
+    };
+    let stranded = User {
+        address: format!("stranded@{BROKEN_DOMAIN}"),
+        password: random_password(),
+    };
     write_maildir(&dir.join("mail").join(&alice.address), ALICE_MESSAGES);
-    write_maildir(&dir.join("mail").join(&unicode.address), 0);
+    for u in [&unicode, &traveller, &stranded] {
+        write_maildir(&dir.join("mail").join(&u.address), 0);
+    }
     if let Some(ids) = owner.ids {
         chown_tree(&dir.join("mail"), ids);
     }
 
     let passwd = dir.join("passwd");
     let mut users = String::new();
-    for u in [&alice, &unicode] {
+    for u in [&alice, &unicode, &traveller, &stranded] {
         users.push_str(&format!("{}:{{PLAIN}}{}::::::\n", u.address, u.password));
     }
     std::fs::write(&passwd, users).map_err(|e| format!("write passwd: {e}"))?;
@@ -351,6 +392,22 @@ fn try_start(
         host: "127.0.0.2".into(),
         port: free_port("127.0.0.2"),
     };
+    // Where submission relays: the sink, or a real Postfix that delivers back over LMTP.
+    let (relay_port, lmtp_port) = match relay {
+        Relay::Sink => (sink.port, None),
+        Relay::Mta => (free_port("127.0.0.1"), Some(free_port("127.0.0.1"))),
+    };
+    let lmtp = match lmtp_port {
+        None => String::new(),
+        Some(port) => format!(
+            "service lmtp {{\n  inet_listener lmtp {{\n    address = 127.0.0.1\n    port = {port}\n  }}\n}}\n"
+        ),
+    };
+    let protocols = if lmtp_port.is_some() {
+        "imap pop3 submission lmtp"
+    } else {
+        "imap pop3 submission"
+    };
 
     let d = dir.display();
     let non_root = if owner.root {
@@ -371,7 +428,7 @@ base_dir = {d}/run
 state_dir = {d}/state
 log_path = {d}/dovecot.log
 info_log_path = {d}/dovecot.log
-protocols = imap pop3 submission
+protocols = {protocols}
 listen = 127.0.0.1
 hostname = mail.example.test
 ssl = required
@@ -403,7 +460,7 @@ protocol submission {{
   mail_max_userip_connections = 1000
 }}
 submission_relay_host = 127.0.0.1
-submission_relay_port = {sink}
+submission_relay_port = {relay_port}
 submission_relay_trusted = yes
 submission_relay_ssl = no
 service imap-login {{
@@ -444,13 +501,12 @@ service anvil {{
     mode = 0
   }}
 }}
-"#,
+{lmtp}"#,
         pid = std::process::id(),
         chain = pki.server.chain_pem.display(),
         key = pki.server.key_pem.display(),
         user = owner.user,
         group = owner.group,
-        sink = sink.port,
         imap = imap.port,
         imaps = imaps.port,
         pop3 = pop3.port,
@@ -534,6 +590,28 @@ service anvil {{
             report()
         ));
     }
+    let mta = match (relay, lmtp_port) {
+        (Relay::Mta, Some(lmtp_port)) => {
+            let started = Mta::start(
+                &dir.join("postfix"),
+                relay_port,
+                "example.test",
+                lmtp_port,
+                free_port("127.0.0.1"),
+            );
+            match started {
+                Ok(m) => Some(m),
+                Err(e) => {
+                    let _ = Command::new("kill")
+                        .arg("-TERM")
+                        .arg(pid.to_string())
+                        .status();
+                    return Err(e);
+                }
+            }
+        }
+        _ => None,
+    };
     Ok(Dovecot {
         dir: dir.to_path_buf(),
         config: conf_path,
@@ -547,7 +625,10 @@ service anvil {{
         alice,
         unicode,
         ca_file: ca_file.to_path_buf(),
+        traveller,
+        stranded,
         sink: sink.clone(),
+        mta,
         pid,
         exit,
     })

@@ -5,6 +5,7 @@
 //! - `dovecot`: a real Dovecot (IMAP, POP3, submission; implicit TLS on 127.0.0.1, plaintext
 //!   and STARTTLS on 127.0.0.2) started once per test binary, stopped when it exits;
 //! - `smtp_sink`: the tiny SMTP server Dovecot's submission service relays to;
+//! - `mta`: a real Postfix that delivers back into Dovecot over LMTP (round-trip tests);
 //! - `faults`: small servers for what Dovecot will not do (silence, garbage, HTTP, a TLS
 //!   alert, a refused port, a connect that never completes);
 //! - `script`: scripted IMAP/POP3/SMTP servers (bad certificates, STARTTLS missing or
@@ -17,6 +18,7 @@
 
 pub mod dovecot;
 pub mod faults;
+pub mod mta;
 pub mod pki;
 pub mod script;
 pub mod smtp_sink;
@@ -27,7 +29,7 @@ use std::time::{Duration, Instant};
 
 use mailsetup::probe::{ProbeOptions, Timeouts, Trust};
 
-pub use dovecot::dovecot;
+pub use dovecot::{dovecot, dovecot_with_mta};
 pub use pki::pki;
 
 /// This process's scratch directory (`$TMPDIR/mailsetup-tests/<pid>-XXXX`). Directories left

@@ -1,0 +1,159 @@
+//! Commands a technician can paste into a terminal to repeat a test by hand, without
+//! mailsetup: `openssl s_client` for the connection and TLS (with `-starttls` for RFC 2595 /
+//! RFC 3207 upgrades), and `curl -v` for IMAP and POP3 sign-in (curl asks for the password
+//! itself, so none is ever written into a report).
+//!
+//! Host names and user names can come from DNS or a downloaded file, so every argument is
+//! quoted for a POSIX shell unless it is made only of characters that need no quoting.
+
+use std::path::Path;
+
+use crate::account::{Protocol, Security, ServerSettings};
+
+/// The commands that repeat the test of `server` by hand, most basic first.
+pub fn commands(server: &ServerSettings, ca_file: Option<&Path>) -> Vec<String> {
+    let host = server.host.trim_start_matches('[').trim_end_matches(']');
+    let connect_to = if host.contains(':') {
+        format!("[{host}]:{}", server.port)
+    } else {
+        format!("{host}:{}", server.port)
+    };
+    let mut out = Vec::new();
+
+    if server.security != Security::Plain {
+        let mut s = format!(
+            "openssl s_client -connect {} -servername {} -crlf",
+            quote(&connect_to),
+            quote(host)
+        );
+        if server.security == Security::StartTls {
+            let word = match server.protocol {
+                Protocol::Imap => "imap",
+                Protocol::Pop3 => "pop3",
+                Protocol::Smtp => "smtp",
+            };
+            s.push_str(&format!(" -starttls {word}"));
+        }
+        if let Some(ca) = ca_file {
+            s.push_str(&format!(" -CAfile {}", quote(&ca.display().to_string())));
+        }
+        out.push(s);
+    } else {
+        out.push(format!("nc -C {} {}", quote(host), server.port));
+    }
+
+    let scheme = match (server.protocol, server.security) {
+        (Protocol::Imap, Security::Tls) => Some("imaps"),
+        (Protocol::Imap, _) => Some("imap"),
+        (Protocol::Pop3, Security::Tls) => Some("pop3s"),
+        (Protocol::Pop3, _) => Some("pop3"),
+        // curl has no way to sign in to SMTP without sending a message.
+        (Protocol::Smtp, _) => None,
+    };
+    if let Some(scheme) = scheme {
+        let mut c = String::from("curl -v");
+        if server.security == Security::StartTls {
+            c.push_str(" --ssl-reqd");
+        }
+        if let Some(ca) = ca_file {
+            c.push_str(&format!(" --cacert {}", quote(&ca.display().to_string())));
+        }
+        c.push_str(&format!(
+            " --user {} {}",
+            quote(&server.username),
+            quote(&format!("{scheme}://{connect_to}/"))
+        ));
+        out.push(c);
+    }
+    out
+}
+
+/// `s` as one POSIX shell word: unchanged when it holds only safe characters, else in single
+/// quotes (a quote inside becomes `'\''`).
+pub fn quote(s: &str) -> String {
+    let safe = !s.is_empty()
+        && s.chars().all(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':' | '/' | '@' | '[' | ']')
+        });
+    if safe {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn server(protocol: Protocol, host: &str, port: u16, security: Security) -> ServerSettings {
+        ServerSettings {
+            protocol,
+            host: host.into(),
+            port,
+            security,
+            username: "alice@example.com".into(),
+        }
+    }
+
+    #[test]
+    fn implicit_tls_imap_gets_openssl_and_curl() {
+        let c = commands(
+            &server(Protocol::Imap, "imap.example.com", 993, Security::Tls),
+            None,
+        );
+        assert_eq!(
+            c,
+            [
+                "openssl s_client -connect imap.example.com:993 -servername imap.example.com -crlf",
+                "curl -v --user alice@example.com imaps://imap.example.com:993/",
+            ]
+        );
+    }
+
+    #[test]
+    fn starttls_names_the_protocol_and_the_ca_file() {
+        let c = commands(
+            &server(Protocol::Smtp, "smtp.example.com", 587, Security::StartTls),
+            Some(Path::new("/tmp/my ca.pem")),
+        );
+        assert_eq!(
+            c,
+            [
+                "openssl s_client -connect smtp.example.com:587 -servername smtp.example.com -crlf \
+              -starttls smtp -CAfile '/tmp/my ca.pem'"
+            ]
+        );
+        let c = commands(
+            &server(Protocol::Pop3, "pop.example.com", 110, Security::StartTls),
+            None,
+        );
+        assert!(c[0].ends_with("-starttls pop3"));
+        assert_eq!(
+            c[1],
+            "curl -v --ssl-reqd --user alice@example.com pop3://pop.example.com:110/"
+        );
+    }
+
+    #[test]
+    fn ipv6_literals_are_bracketed() {
+        let c = commands(&server(Protocol::Imap, "::1", 993, Security::Tls), None);
+        assert!(c[0].starts_with("openssl s_client -connect [::1]:993 -servername ::1 "));
+        assert!(c[1].ends_with("imaps://[::1]:993/"));
+    }
+
+    #[test]
+    fn hostile_names_cannot_break_out_of_the_command() {
+        let mut s = server(
+            Protocol::Imap,
+            "evil.example.com;rm -rf ~",
+            993,
+            Security::Tls,
+        );
+        s.username = "o'brien $(id)".into();
+        let c = commands(&s, None);
+        assert!(c[0].contains("-connect 'evil.example.com;rm -rf ~:993'"));
+        assert!(c[1].contains(r"--user 'o'\''brien $(id)'"));
+        assert_eq!(quote(""), "''");
+    }
+}
