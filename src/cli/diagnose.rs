@@ -83,6 +83,11 @@ pub struct DiagnoseArgs {
     /// Without server flags: which incoming protocol to discover and test (imap or pop3).
     #[arg(long, value_name = "PROTOCOL", value_parser = parse_incoming, default_value = "imap")]
     pub protocol: Protocol,
+    /// Without server flags: allow the password to go to this discovered host although
+    /// nothing binds it to the address's domain (an SRV or MX target elsewhere, an answer
+    /// over plain HTTP, a redirect off the domain). Repeatable; for this run only.
+    #[arg(long, value_name = "HOST")]
+    pub trust_host: Vec<String>,
 
     /// Answer a host name with a fixed address (testing; repeatable): HOST=ADDR[:PORT].
     #[arg(long, value_name = "HOST=ADDR", hide = true)]
@@ -266,9 +271,13 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
+    let mut unconfirmed = Vec::new();
     let (reports, found, source) = if p.servers.is_empty() {
         match super::diagnose_discovered::discover_and_verify(&args, &p).await {
-            Ok(d) => (d.reports, Some(d.found), d.source),
+            Ok(d) => {
+                unconfirmed = d.unconfirmed;
+                (d.reports, Some(d.found), d.source)
+            }
             Err(e) => {
                 eprintln!("error: {e}");
                 return EXIT_USAGE;
@@ -278,20 +287,32 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
         let reports = probe::probe_all(&p.servers, &p.password, &p.opts).await;
         (reports, None, SettingsSource::new(SourceKind::Manual))
     };
-    if reports.is_empty() {
+    if reports.is_empty() && !args.json {
         if let Some(found) = &found {
             print!("{}", super::discover::render(found));
         }
-        println!("No servers were found to test for {}.", p.email);
+        if unconfirmed.is_empty() {
+            println!("No servers were found to test for {}.", p.email);
+        } else {
+            println!(
+                "\nNo server was tested for {}: the servers found need your confirmation.",
+                p.email
+            );
+            print!(
+                "{}",
+                super::diagnose_discovered::consent_lines(&unconfirmed)
+            );
+        }
         return EXIT_FAILED;
     }
-    let all_verified = reports.iter().all(|r| r.is_verified());
+    let all_verified = !reports.is_empty() && reports.iter().all(|r| r.is_verified());
     let saved = if args.save {
         Some(save(&args, &p, &reports, source).await)
     } else {
         None
     };
-    print_reports(&p.email, &reports, found.as_ref(), saved.as_ref(), &args);
+    let discovered = found.as_ref().map(|f| (f, unconfirmed.as_slice()));
+    print_reports(&p.email, &reports, discovered, saved.as_ref(), &args);
     match saved {
         Some(Err(_)) => EXIT_FAILED,
         _ if all_verified => EXIT_OK,
@@ -316,7 +337,7 @@ async fn save(
     reports: &[probe::ProbeReport],
     source: SettingsSource,
 ) -> Result<SaveSummary, String> {
-    if !reports.iter().all(|r| r.is_verified()) {
+    if reports.is_empty() || !reports.iter().all(|r| r.is_verified()) {
         return Err("not saved: not every server verified".into());
     }
     let details = AccountDetails {
@@ -350,7 +371,10 @@ async fn save(
 fn print_reports(
     email: &EmailAddress,
     reports: &[probe::ProbeReport],
-    found: Option<&crate::discover::DiscoveryResult>,
+    found: Option<(
+        &crate::discover::DiscoveryResult,
+        &[crate::verify::Unconfirmed],
+    )>,
     saved: Option<&Result<SaveSummary, String>>,
     args: &DiagnoseArgs,
 ) {
@@ -363,8 +387,9 @@ fn print_reports(
                 return;
             }
         };
-        if let Some(found) = found {
+        if let Some((found, unconfirmed)) = found {
             value["discovery"] = serde_json::to_value(found).unwrap_or_default();
+            value["unconfirmed"] = serde_json::to_value(unconfirmed).unwrap_or_default();
         }
         if let Some(saved) = saved {
             value["saved"] = match saved {
@@ -381,9 +406,16 @@ fn print_reports(
         for r in reports {
             println!("{}", report::markdown(r));
         }
+        if let Some((_, unconfirmed)) = found.filter(|(_, u)| !u.is_empty()) {
+            println!("### Not signed in (needs confirmation)\n");
+            print!("{}", super::diagnose_discovered::consent_lines(unconfirmed));
+        }
     } else {
-        if let Some(found) = found {
-            println!("{}", super::diagnose_discovered::summary(found, reports));
+        if let Some((found, unconfirmed)) = found {
+            println!(
+                "{}",
+                super::diagnose_discovered::summary(found, reports, unconfirmed)
+            );
         }
         for r in reports {
             println!("{}", report::text(r, args.transcript));

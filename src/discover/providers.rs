@@ -14,10 +14,10 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::candidate::{
-    Candidate, Claim, Disagreement, DisagreementKind, Origin, SourceId, Trust, UsernameForm,
-    security_word,
+    Candidate, Claim, Disagreement, DisagreementKind, Origin, SourceId, UsernameForm, security_word,
 };
 use super::config_v11::AuthMethod;
+use super::vouch::Channel;
 use crate::account::{EmailAddress, Protocol, Security};
 
 const BUILTIN: &str = include_str!("../../assets/providers.json");
@@ -229,7 +229,7 @@ impl Match<'_> {
         &self,
         email: &EmailAddress,
         source: SourceId,
-        trust: Trust,
+        channel: Channel,
         via: &str,
     ) -> Vec<Candidate> {
         self.entry
@@ -251,12 +251,7 @@ impl Match<'_> {
                     s.security,
                     username,
                     email,
-                    Origin {
-                        source,
-                        trust,
-                        via,
-                        position: 0,
-                    },
+                    Origin::new(source, channel.clone(), via),
                 );
                 c.auth = match self.entry.login {
                     Login::Oauth2Only => vec![AuthMethod::OAuth2],
@@ -360,7 +355,7 @@ mod tests {
         let t = ProviderTable::builtin().unwrap();
         let email = EmailAddress::parse("kim@icloud.com").unwrap();
         let m = t.lookup("icloud.com").unwrap();
-        let c = m.candidates(&email, SourceId::Provider, Trust::Trusted, "table");
+        let c = m.candidates(&email, SourceId::Provider, Channel::BuiltIn, "table");
         let imap = c.iter().find(|c| c.protocol == Protocol::Imap).unwrap();
         let smtp = c.iter().find(|c| c.protocol == Protocol::Smtp).unwrap();
         assert_eq!(imap.username, "kim");

@@ -95,6 +95,7 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
         ui.label(RichText::new("What your provider says").strong());
         ui.label(&stance.text);
     }
+    super::consent::recipients(ui, w, out);
 }
 
 pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
