@@ -305,11 +305,13 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
         }
         return EXIT_FAILED;
     }
-    let all_verified = !reports.is_empty() && reports.iter().all(|r| r.is_verified());
-    let saved = if args.save {
-        Some(save(&args, &p, &reports, source).await)
-    } else {
-        None
+    // A server left untested for want of confirmation is not verified.
+    let all_verified =
+        !reports.is_empty() && reports.iter().all(|r| r.is_verified()) && unconfirmed.is_empty();
+    let saved = match (args.save, all_verified) {
+        (false, _) => None,
+        (true, true) => Some(save(&args, &p, &reports, source).await),
+        (true, false) => Some(Err("not saved: not every server verified".to_string())),
     };
     let discovered = found.as_ref().map(|f| (f, unconfirmed.as_slice()));
     print_reports(&p.email, &reports, discovered, saved.as_ref(), &args);
@@ -390,6 +392,9 @@ fn print_reports(
         if let Some((found, unconfirmed)) = found {
             value["discovery"] = serde_json::to_value(found).unwrap_or_default();
             value["unconfirmed"] = serde_json::to_value(unconfirmed).unwrap_or_default();
+            if !unconfirmed.is_empty() {
+                value["verified"] = serde_json::Value::Bool(false);
+            }
         }
         if let Some(saved) = saved {
             value["saved"] = match saved {

@@ -141,11 +141,16 @@ impl Vouch {
                 _ => format!("published by {domain} over a verified connection"),
             },
             Vouch::Unvouched { source, channel } => match channel {
-                Channel::PlainHttp => format!(
-                    "learned from {} over plain HTTP, which anyone on the network could have \
-                     changed",
-                    source.label()
-                ),
+                Channel::PlainHttp => {
+                    let what = match source {
+                        SourceId::AutoconfigHttp => format!("{domain}'s autoconfig file"),
+                        other => other.label().to_string(),
+                    };
+                    format!(
+                        "learned from {what} over plain HTTP, which anyone on the network \
+                         could have changed"
+                    )
+                }
                 Channel::RedirectedOff { to } => format!(
                     "{} sent mailsetup on to {to}, outside {domain}",
                     source.label()

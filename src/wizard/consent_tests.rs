@@ -159,8 +159,8 @@ fn plain_http_settings_stay_marked_in_the_manual_form_and_need_a_tick() {
     let mut w = filled();
     let task = discover_task(&w.handle(Event::Next));
     let mut d = discovery();
-    let http = "Mail for example.com is handled by imap.example.com — learned from autoconfig \
-                over plain HTTP, which anyone on the network could have changed.";
+    let http = "Mail for example.com is handled by imap.example.com — learned from example.com's \
+                autoconfig file over plain HTTP, which anyone on the network could have changed.";
     for o in d.incoming.iter_mut().chain(d.outgoing.iter_mut()) {
         o.trusted = false;
         let q = http.replace("imap.example.com", &o.settings.host);

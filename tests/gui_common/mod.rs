@@ -61,6 +61,8 @@ fn offer(s: ServerSettings, sources: &[&str]) -> Offer {
         sources: sources.iter().map(|s| s.to_string()).collect(),
         source_keys: sources.iter().map(|s| s.to_lowercase()).collect(),
         trusted: true,
+        vouch: mailsetup::discover::Vouch::OwnDomain,
+        question: None,
     }
 }
 
