@@ -193,7 +193,7 @@ pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
             if primary(ui, "Test settings", true) {
                 out.push(Event::Next);
             }
-            if !ok {
+            if !ok || w.consent_problem().is_some() {
                 ui.label(RichText::new("Some settings need attention.").weak());
             }
         });

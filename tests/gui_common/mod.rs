@@ -414,6 +414,14 @@ pub fn fill(h: &mut Harness<'_, MailSetupApp>, label: &str, text: &str) {
     h.run_steps(2);
 }
 
+/// Ticks (or unticks) the checkbox with this label, as a screen reader does (a pointer click
+/// would miss a box scrolled out of view).
+pub fn tick(h: &mut Harness<'_, MailSetupApp>, label: &str) {
+    h.get_by_role_and_label(Role::CheckBox, label)
+        .click_accesskit();
+    h.run_steps(2);
+}
+
 /// Clicks the button with this label.
 pub fn click(h: &mut Harness<'_, MailSetupApp>, label: &str) {
     h.get_by_role_and_label(Role::Button, label).click();
