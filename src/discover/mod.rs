@@ -40,7 +40,7 @@ pub use candidate::{
 };
 pub use config_v11::{AuthMethod, ConfigError};
 pub use http::{FetchError, HttpSettings};
-pub use providers::{Login, ProviderNotes, ProviderTable, TableError};
+pub use providers::{Login, ProviderHelp, ProviderNotes, ProviderTable, TableError};
 
 use crate::account::{EmailAddress, Protocol};
 use crate::dns::{Dns, DnsError, DnsSettings, HickoryDns};
