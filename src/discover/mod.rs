@@ -41,7 +41,7 @@ pub use candidate::{
 };
 pub use config_v11::{AuthMethod, ConfigError};
 pub use http::{FetchError, HttpSettings};
-pub use providers::{Login, ProviderNotes, ProviderTable, TableError};
+pub use providers::{Login, ProviderHelp, ProviderNotes, ProviderTable, TableError};
 pub use vouch::{Channel, Vouch};
 
 use crate::account::{EmailAddress, Protocol};

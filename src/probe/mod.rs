@@ -31,7 +31,7 @@ use std::time::{Duration, Instant};
 use secrecy::SecretString;
 use tokio::io::{AsyncRead, AsyncWrite};
 
-pub use diagnosis::{Cause, Diagnosis, diagnose};
+pub use diagnosis::{Cause, Diagnosis, ServerContext, diagnose, diagnose_at};
 pub use failure::Failure;
 pub use report::{
     CertificateInfo, Outcome, ProbeReport, ServerFacts, Step, StepKind, StepStatus, TlsFacts,
@@ -188,7 +188,11 @@ fn finish(ctx: Ctx<'_>, result: Result<(), Failure>) -> ProbeReport {
         Ok(()) => Outcome::Verified,
         Err(failure) => {
             let step = ctx.failed_at.unwrap_or(StepKind::Connect);
-            let mut diagnosis = diagnose(ctx.settings.protocol, step, &failure);
+            let server = diagnosis::ServerContext {
+                host: &ctx.settings.host,
+                greeting: ctx.facts.greeting.as_deref(),
+            };
+            let mut diagnosis = diagnosis::diagnose_at(ctx.settings.protocol, step, &failure, server);
             diagnosis.detail = ctx.transcript.redactor().redact(&diagnosis.detail);
             Outcome::Failed { diagnosis }
         }
