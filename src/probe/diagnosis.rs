@@ -21,6 +21,7 @@ pub enum Cause {
     DnsNotFound,
     DnsFailed,
     ConnectionRefused,
+    NetworkUnreachable,
     ConnectionTimeout,
     ConnectionClosed,
     GreetingTimeout,
@@ -37,6 +38,7 @@ pub enum Cause {
     PlaintextAuthRefused,
     InsecureConnectionRefused,
     AuthFailed,
+    UnsendableCredentials,
     AppPasswordRequired,
     OauthRequired,
     AuthMechanismUnsupported,
@@ -53,6 +55,7 @@ impl Cause {
             Cause::DnsNotFound => "dns_not_found",
             Cause::DnsFailed => "dns_failed",
             Cause::ConnectionRefused => "connection_refused",
+            Cause::NetworkUnreachable => "network_unreachable",
             Cause::ConnectionTimeout => "connection_timeout",
             Cause::ConnectionClosed => "connection_closed",
             Cause::GreetingTimeout => "greeting_timeout",
@@ -69,6 +72,7 @@ impl Cause {
             Cause::PlaintextAuthRefused => "plaintext_auth_refused",
             Cause::InsecureConnectionRefused => "insecure_connection_refused",
             Cause::AuthFailed => "auth_failed",
+            Cause::UnsendableCredentials => "unsendable_credentials",
             Cause::AppPasswordRequired => "app_password_required",
             Cause::OauthRequired => "oauth_required",
             Cause::AuthMechanismUnsupported => "auth_mechanism_unsupported",
@@ -83,7 +87,10 @@ impl Cause {
     pub fn is_credentials(self) -> bool {
         matches!(
             self,
-            Cause::AuthFailed | Cause::AppPasswordRequired | Cause::OauthRequired
+            Cause::AuthFailed
+                | Cause::AppPasswordRequired
+                | Cause::OauthRequired
+                | Cause::UnsendableCredentials
         )
     }
 }
@@ -132,6 +139,8 @@ fn classify(protocol: Protocol, step: StepKind, failure: &Failure) -> Cause {
             Cause::ConnectionRefused
         }
         Failure::ConnectTimeout { .. } => Cause::ConnectionTimeout,
+        Failure::NetworkUnreachable { .. } => Cause::NetworkUnreachable,
+        Failure::UnsendableCredentials { .. } => Cause::UnsendableCredentials,
         Failure::Closed { .. } => Cause::ConnectionClosed,
         Failure::GreetingTimeout { .. } => Cause::GreetingTimeout,
         Failure::Timeout { .. } => Cause::Timeout,
@@ -256,11 +265,15 @@ fn words(protocol: Protocol, cause: Cause) -> (&'static str, &'static str) {
         ),
         Cause::DnsFailed => (
             "The server name could not be looked up.",
-            "Check that this computer is online, then try again. If other websites work, the provider's name servers may be having trouble.",
+            "Check your connection (Wi-Fi, cable or mobile data), then try again. If websites open, the name servers of your network or provider may be having trouble.",
         ),
         Cause::ConnectionRefused => (
             "The server refused the connection on this port.",
             "The port is probably wrong, or the service is switched off. Check the port number in your provider's settings.",
+        ),
+        Cause::NetworkUnreachable => (
+            "This computer has no way through the network to the server.",
+            "Check your connection: is Wi-Fi or the cable connected, and do websites open? Then try again. A VPN, or a network that only lets some traffic out, can also cause this.",
         ),
         Cause::ConnectionTimeout => (
             "The server did not answer the connection attempt.",
@@ -325,6 +338,10 @@ fn words(protocol: Protocol, cause: Cause) -> (&'static str, &'static str) {
         Cause::AuthFailed => (
             "The server did not accept the user name or password.",
             "Check the password (and Caps Lock) and the user name; many providers want the full email address as user name. Sign in on the provider's website to be sure the password works.",
+        ),
+        Cause::UnsendableCredentials => (
+            "The user name or password contains a line break or a NUL character, which cannot be sent to a mail server. Nothing was sent.",
+            "Type the password (and user name) again by hand; a pasted password often brings the end of the line with it.",
         ),
         Cause::AppPasswordRequired => (
             "This account needs an app password instead of your normal password.",
