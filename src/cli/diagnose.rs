@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use clap::Args;
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use zeroize::Zeroizing;
 
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
@@ -141,6 +141,8 @@ pub enum UsageError {
     Timeout(f64),
     #[error("--resolve {0}")]
     Resolve(String),
+    #[error("{0}")]
+    Credentials(#[from] crate::account::CredentialError),
 }
 
 /// Parses the server flags into settings for `user`.
@@ -254,6 +256,8 @@ fn prepare(args: &DiagnoseArgs) -> Result<Prepared, UsageError> {
         resolve,
     )?;
     let password = read_password(args.password_stdin, args.password_env.as_deref())?;
+    // Refused here with a usage error; the engine refuses it again before any connection.
+    crate::account::check_credentials(&user, password.expose_secret())?;
     Ok(Prepared {
         email,
         servers,

@@ -32,6 +32,7 @@ pub enum Cause {
     DnsNotFound,
     DnsFailed,
     ConnectionRefused,
+    NetworkUnreachable,
     ConnectionTimeout,
     ConnectionClosed,
     GreetingTimeout,
@@ -48,6 +49,7 @@ pub enum Cause {
     PlaintextAuthRefused,
     InsecureConnectionRefused,
     AuthFailed,
+    UnsendableCredentials,
     AppPasswordRequired,
     OauthRequired,
     AuthMechanismUnsupported,
@@ -76,6 +78,7 @@ impl Cause {
             Cause::DnsNotFound => "dns_not_found",
             Cause::DnsFailed => "dns_failed",
             Cause::ConnectionRefused => "connection_refused",
+            Cause::NetworkUnreachable => "network_unreachable",
             Cause::ConnectionTimeout => "connection_timeout",
             Cause::ConnectionClosed => "connection_closed",
             Cause::GreetingTimeout => "greeting_timeout",
@@ -92,6 +95,7 @@ impl Cause {
             Cause::PlaintextAuthRefused => "plaintext_auth_refused",
             Cause::InsecureConnectionRefused => "insecure_connection_refused",
             Cause::AuthFailed => "auth_failed",
+            Cause::UnsendableCredentials => "unsendable_credentials",
             Cause::AppPasswordRequired => "app_password_required",
             Cause::OauthRequired => "oauth_required",
             Cause::AuthMechanismUnsupported => "auth_mechanism_unsupported",
@@ -116,6 +120,7 @@ impl Cause {
                 | Cause::AppPasswordRequired
                 | Cause::OauthRequired
                 | Cause::PasswordExpired
+                | Cause::UnsendableCredentials
         )
     }
 }
@@ -197,6 +202,8 @@ fn classify(protocol: Protocol, step: StepKind, failure: &Failure) -> Cause {
             Cause::ConnectionRefused
         }
         Failure::ConnectTimeout { .. } => Cause::ConnectionTimeout,
+        Failure::NetworkUnreachable { .. } => Cause::NetworkUnreachable,
+        Failure::UnsendableCredentials { .. } => Cause::UnsendableCredentials,
         Failure::Closed { .. } => Cause::ConnectionClosed,
         Failure::GreetingTimeout { .. } => Cause::GreetingTimeout,
         Failure::Timeout { .. } => Cause::Timeout,
@@ -243,11 +250,15 @@ fn words(protocol: Protocol, cause: Cause) -> (&'static str, &'static str) {
         ),
         Cause::DnsFailed => (
             "The server name could not be looked up.",
-            "Check that this computer is online, then try again. If other websites work, the provider's name servers may be having trouble.",
+            "Check your connection (Wi-Fi, cable or mobile data), then try again. If websites open, the name servers of your network or provider may be having trouble.",
         ),
         Cause::ConnectionRefused => (
             "The server refused the connection on this port.",
             "The port is probably wrong, or the service is switched off. Check the port number in your provider's settings.",
+        ),
+        Cause::NetworkUnreachable => (
+            "This computer has no way through the network to the server.",
+            "Check your connection: is Wi-Fi or the cable connected, and do websites open? Then try again. A VPN, or a network that only lets some traffic out, can also cause this.",
         ),
         Cause::ConnectionTimeout => (
             "The server did not answer the connection attempt.",
@@ -312,6 +323,10 @@ fn words(protocol: Protocol, cause: Cause) -> (&'static str, &'static str) {
         Cause::AuthFailed => (
             "The server did not accept the user name or password.",
             "Check the password (and Caps Lock) and the user name; many providers want the full email address as user name. Sign in on the provider's website to be sure the password works.",
+        ),
+        Cause::UnsendableCredentials => (
+            "The user name or password contains a line break or a NUL character, which cannot be sent to a mail server. Nothing was sent.",
+            "Type the password (and user name) again by hand; a pasted password often brings the end of the line with it.",
         ),
         Cause::AppPasswordRequired => (
             "This account needs an app password instead of your normal password.",

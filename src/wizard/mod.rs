@@ -201,7 +201,8 @@ impl Wizard {
         self.show_errors
     }
     pub fn password_problem(&self) -> Option<&str> {
-        self.password_problem.as_deref()
+        self.password_unsendable()
+            .or(self.password_problem.as_deref())
     }
     pub fn sources(&self) -> &[SourceStatus] {
         &self.sources
