@@ -268,6 +268,55 @@ impl fmt::Display for ServerSettings {
     }
 }
 
+/// Which credential a `CredentialError` is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Credential {
+    UserName,
+    Password,
+}
+
+impl fmt::Display for Credential {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Credential::UserName => "user name",
+            Credential::Password => "password",
+        })
+    }
+}
+
+/// A user name or password no mail protocol can carry. IMAP, POP3 and SMTP are line-based:
+/// a CR or LF would end the command early (and could smuggle in another one), and SASL PLAIN
+/// (RFC 4616) uses NUL as its separator. Refused before any connection is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum CredentialError {
+    #[error(
+        "the {0} contains a line break, which cannot be sent to a mail server; type it again without one (a pasted password often brings the end of the line with it)"
+    )]
+    LineBreak(Credential),
+    #[error(
+        "the {0} contains a NUL character, which cannot be sent to a mail server; type it again"
+    )]
+    Nul(Credential),
+}
+
+/// Checks one credential for characters no mail protocol can send (CR, LF, NUL).
+pub fn check_credential(which: Credential, text: &str) -> Result<(), CredentialError> {
+    if text.contains(['\r', '\n']) {
+        return Err(CredentialError::LineBreak(which));
+    }
+    if text.contains('\0') {
+        return Err(CredentialError::Nul(which));
+    }
+    Ok(())
+}
+
+/// Checks a user name and a password before anything is sent (every protocol, the window and
+/// the command line go through this).
+pub fn check_credentials(username: &str, password: &str) -> Result<(), CredentialError> {
+    check_credential(Credential::UserName, username)?;
+    check_credential(Credential::Password, password)
+}
+
 /// Why a `HOST:PORT/SECURITY` text was not accepted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EndpointError {
@@ -430,5 +479,24 @@ mod tests {
             ":993".parse::<Endpoint>(),
             Err(EndpointError::MissingHost(_))
         ));
+    }
+
+    #[test]
+    fn credentials_with_line_breaks_or_nul_are_refused() {
+        assert_eq!(check_credentials("alice", "pä ss wörd ✓"), Ok(()));
+        assert_eq!(
+            check_credentials("alice", "secret\r\nA2 LOGOUT"),
+            Err(CredentialError::LineBreak(Credential::Password))
+        );
+        assert_eq!(
+            check_credentials("alice\n", "x"),
+            Err(CredentialError::LineBreak(Credential::UserName))
+        );
+        let e = check_credentials("alice", "a\0b").unwrap_err();
+        assert_eq!(e, CredentialError::Nul(Credential::Password));
+        assert!(
+            e.to_string()
+                .starts_with("the password contains a NUL character")
+        );
     }
 }

@@ -1,7 +1,14 @@
 //! The technician report: probe results rendered as aligned text for a terminal, as Markdown
 //! for a ticket, and as one JSON document for scripts. Built only from `ProbeReport`s, which
 //! are redacted when they are made, so nothing here can see a password.
+//!
+//! Everything a server said (greeting, replies, certificate names, transcript) is data, and may
+//! be hostile: in text and Markdown, terminal control characters (C0 but tab, DEL, C1) and the
+//! bidirectional overrides are shown as escapes (`\x1b`) instead of acting on the terminal, and
+//! a Markdown code span or fence is always longer than any run of backticks inside it. JSON
+//! escapes control characters itself and keeps the server's words exact.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use serde::Serialize;
@@ -28,6 +35,58 @@ impl<'a> DiagnoseDocument<'a> {
     }
 }
 
+/// Whether a character would act on a terminal or reorder the text around it.
+fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every control character (but tab) and bidirectional override shown as an
+/// escape: safe to print on a terminal or to paste into a ticket.
+pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if !is_unsafe(c) {
+            out.push(c);
+        } else if (c as u32) < 0x100 {
+            let _ = write!(out, "\\x{:02x}", c as u32);
+        } else {
+            let _ = write!(out, "\\u{{{:04x}}}", c as u32);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The longest run of backticks in `text`.
+fn longest_backtick_run(text: &str) -> usize {
+    let (mut longest, mut run) = (0, 0);
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    longest
+}
+
+/// A Markdown code span holding `text` as it is (CommonMark: the fence is longer than any
+/// backtick run inside; a space pads text that begins or ends with a backtick).
+pub fn code_span(text: &str) -> String {
+    let text = terminal_safe(text);
+    let fence = "`".repeat(longest_backtick_run(&text) + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// A Markdown table cell: one line, pipes escaped.
+fn cell(text: &str) -> String {
+    terminal_safe(text).replace('|', "\\|")
+}
+
 fn word(ok: bool) -> &'static str {
     if ok { "PASS" } else { "FAIL" }
 }
@@ -40,9 +99,9 @@ pub fn text(report: &ProbeReport, with_transcript: bool) -> String {
         out,
         "{} {} ({}, user {}) — {} in {} ms",
         s.protocol,
-        s.endpoint(),
+        terminal_safe(&s.endpoint()),
         s.security,
-        s.username,
+        terminal_safe(&s.username),
         word(report.is_verified()),
         report.total_ms
     );
@@ -59,7 +118,7 @@ pub fn text(report: &ProbeReport, with_transcript: bool) -> String {
             word(st.status == StepStatus::Ok),
             st.kind.label(),
             st.ms,
-            st.detail,
+            terminal_safe(&st.detail),
         );
     }
     if let Some(tls) = &report.tls {
@@ -69,8 +128,8 @@ pub fn text(report: &ProbeReport, with_transcript: bool) -> String {
             let _ = writeln!(
                 out,
                 "  TLS      {}, {}, certificate {}",
-                tls.version,
-                tls.cipher_suite,
+                terminal_safe(&tls.version),
+                terminal_safe(&tls.cipher_suite),
                 if tls.verified {
                     "verified"
                 } else {
@@ -79,10 +138,14 @@ pub fn text(report: &ProbeReport, with_transcript: bool) -> String {
             );
         }
         for (i, c) in tls.certificates.iter().enumerate() {
-            let _ = writeln!(out, "  cert[{i}]  subject {}", c.subject);
-            let _ = writeln!(out, "           issuer  {}", c.issuer);
+            let _ = writeln!(out, "  cert[{i}]  subject {}", terminal_safe(&c.subject));
+            let _ = writeln!(out, "           issuer  {}", terminal_safe(&c.issuer));
             if !c.sans.is_empty() {
-                let _ = writeln!(out, "           names   {}", c.sans.join(", "));
+                let _ = writeln!(
+                    out,
+                    "           names   {}",
+                    terminal_safe(&c.sans.join(", "))
+                );
             }
             let _ = writeln!(
                 out,
@@ -94,27 +157,31 @@ pub fn text(report: &ProbeReport, with_transcript: bool) -> String {
     }
     let f = &report.server_facts;
     if let Some(g) = &f.greeting {
-        let _ = writeln!(out, "  greeting {g}");
+        let _ = writeln!(out, "  greeting {}", terminal_safe(g));
     }
     if !f.auth_mechanisms.is_empty() {
-        let _ = writeln!(out, "  sign-in  offered: {}", f.auth_mechanisms.join(" "));
+        let _ = writeln!(
+            out,
+            "  sign-in  offered: {}",
+            terminal_safe(&f.auth_mechanisms.join(" "))
+        );
     }
     if let Some(used) = &f.auth_used {
-        let _ = writeln!(out, "           used: {used}");
+        let _ = writeln!(out, "           used: {}", terminal_safe(used));
     }
     if let Some(n) = f.messages {
         let _ = writeln!(out, "  mailbox  {n} messages");
     }
     for a in &f.alerts {
-        let _ = writeln!(out, "  ALERT    {a}");
+        let _ = writeln!(out, "  ALERT    {}", terminal_safe(a));
     }
     if let Some(d) = report.diagnosis() {
         let _ = writeln!(out, "  cause    {} — {}", d.cause, d.summary);
         let _ = writeln!(out, "  advice   {}", d.advice);
         if let Some(reply) = &d.server_reply {
-            let _ = writeln!(out, "  server   \"{reply}\"");
+            let _ = writeln!(out, "  server   \"{}\"", terminal_safe(reply));
         }
-        let _ = writeln!(out, "  detail   {}", d.detail);
+        let _ = writeln!(out, "  detail   {}", terminal_safe(&d.detail));
     }
     if with_transcript {
         let _ = writeln!(out, "  transcript:");
@@ -124,7 +191,12 @@ pub fn text(report: &ProbeReport, with_transcript: bool) -> String {
                 Direction::Received => "S:",
                 Direction::Note => "--",
             };
-            let _ = writeln!(out, "  {:>6} ms {arrow} {}", line.at_ms, line.text);
+            let _ = writeln!(
+                out,
+                "  {:>6} ms {arrow} {}",
+                line.at_ms,
+                terminal_safe(&line.text)
+            );
         }
     }
     out
@@ -136,9 +208,9 @@ pub fn markdown(report: &ProbeReport) -> String {
     let s = &report.server;
     let _ = writeln!(
         out,
-        "### {} `{}` ({}) — **{}**\n",
+        "### {} {} ({}) — **{}**\n",
         s.protocol,
-        s.endpoint(),
+        code_span(&s.endpoint()),
         s.security,
         word(report.is_verified())
     );
@@ -150,25 +222,122 @@ pub fn markdown(report: &ProbeReport) -> String {
             st.kind.label(),
             word(st.status == StepStatus::Ok),
             st.ms,
-            st.detail.replace('|', "\\|")
+            cell(&st.detail)
         );
     }
     if let Some(d) = report.diagnosis() {
         let _ = writeln!(out, "\n**Cause:** `{}` — {}\n", d.cause, d.summary);
         let _ = writeln!(out, "**Advice:** {}\n", d.advice);
         if let Some(reply) = &d.server_reply {
-            let _ = writeln!(out, "**Server said:** `{reply}`\n");
+            let _ = writeln!(out, "**Server said:** {}\n", code_span(reply));
         }
     }
-    let _ = writeln!(out, "\n```");
-    for line in &report.transcript {
-        let arrow = match line.direction {
-            Direction::Sent => "C:",
-            Direction::Received => "S:",
-            Direction::Note => "--",
-        };
-        let _ = writeln!(out, "{arrow} {}", line.text);
+    let lines: Vec<String> = report
+        .transcript
+        .iter()
+        .map(|line| {
+            let arrow = match line.direction {
+                Direction::Sent => "C:",
+                Direction::Received => "S:",
+                Direction::Note => "--",
+            };
+            format!("{arrow} {}", terminal_safe(&line.text))
+        })
+        .collect();
+    let longest = lines
+        .iter()
+        .map(|l| longest_backtick_run(l))
+        .max()
+        .unwrap_or(0);
+    let fence = "`".repeat(longest.max(2) + 1);
+    let _ = writeln!(out, "\n{fence}");
+    for line in &lines {
+        let _ = writeln!(out, "{line}");
     }
-    let _ = writeln!(out, "```");
+    let _ = writeln!(out, "{fence}");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::account::{Protocol, Security, ServerSettings};
+    use crate::probe::{Cause, Diagnosis, Outcome, ServerFacts, Step, StepKind, TranscriptLine};
+
+    fn hostile_report() -> ProbeReport {
+        let evil =
+            "A1 NO \u{1b}]0;pwned\u{7}\u{1b}[2J ``` not` code \u{9b}31m \u{202e}txt.exe\ttab";
+        ProbeReport {
+            server: ServerSettings {
+                protocol: Protocol::Imap,
+                host: "imap.example.test".into(),
+                port: 993,
+                security: Security::Tls,
+                username: "alice".into(),
+            },
+            outcome: Outcome::Failed {
+                diagnosis: Diagnosis {
+                    cause: Cause::AuthFailed,
+                    summary: "s".into(),
+                    advice: "a".into(),
+                    server_reply: Some(evil.into()),
+                    step: StepKind::Authenticate,
+                    detail: evil.into(),
+                },
+            },
+            steps: vec![Step {
+                kind: StepKind::Greeting,
+                status: StepStatus::Ok,
+                started_ms: 0,
+                ms: 1,
+                detail: format!("{evil}\r\nFAKE  PASS  sign in"),
+            }],
+            tls: None,
+            server_facts: ServerFacts {
+                greeting: Some(evil.into()),
+                alerts: vec![evil.into()],
+                ..ServerFacts::default()
+            },
+            transcript: vec![TranscriptLine {
+                at_ms: 0,
+                direction: Direction::Received,
+                text: format!("{evil} ````` five"),
+            }],
+            total_ms: 1,
+        }
+    }
+
+    fn no_controls(out: &str) {
+        for c in out.chars() {
+            assert!(
+                !(c.is_control() && c != '\n' && c != '\t')
+                    && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'),
+                "{c:?} reached the report:\n{out}"
+            );
+        }
+    }
+
+    #[test]
+    fn text_reports_show_server_control_sequences_as_escapes() {
+        let out = text(&hostile_report(), true);
+        no_controls(&out);
+        assert!(out.contains("A1 NO \\x1b]0;pwned\\x07\\x1b[2J"), "{out}");
+        assert!(out.contains("\\x9b31m \\u{202e}txt.exe\ttab"), "{out}");
+        // A CR/LF inside a detail cannot forge a line of its own.
+        assert!(!out.lines().any(|l| l.starts_with("FAKE")), "{out}");
+    }
+
+    #[test]
+    fn markdown_fences_are_longer_than_any_backtick_run_inside() {
+        let out = markdown(&hostile_report());
+        no_controls(&out);
+        // The transcript holds a run of five backticks: the fence has six.
+        assert!(out.contains("\n``````\nS: "), "{out}");
+        assert!(out.trim_end().ends_with("\n``````"), "{out}");
+        // The reply holds a run of three: its code span uses four.
+        assert!(out.contains("**Server said:** ````A1 NO "), "{out}");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`x"), "`` `x ``");
+        assert_eq!(code_span("plain"), "`plain`");
+    }
 }

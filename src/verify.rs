@@ -13,8 +13,12 @@
 //! 3. when nothing was reachable, the best candidate still gets a full probe, so the report
 //!    carries a diagnosis.
 //!
-//! Candidates from plain HTTP (`Trust::Insecure`) are left out unless the person confirmed
-//! them (`include_insecure`). This module is the only place where discovery meets the probe.
+//! The consent rule (RFC 6186 §6, made stricter; see `discover::vouch`): only candidates whose
+//! host is vouched for, or that the person confirmed for this run (`confirmed`), take part —
+//! in the quick check, in the first sign-in and in every fallback after a failure before
+//! sign-in. The others (SRV and MX targets outside the domain, plain-HTTP answers, redirects
+//! off the domain) are listed in `unconfirmed` with the question to put to the person, and
+//! never receive the password. This module is the only place where discovery meets the probe.
 
 use std::collections::BTreeSet;
 use std::net::SocketAddr;
@@ -27,7 +31,7 @@ use tokio::io::{AsyncRead, AsyncReadExt};
 use tokio::net::TcpStream;
 
 use crate::account::{Protocol, Security, ServerSettings};
-use crate::discover::{Candidate, DiscoveryOptions, DiscoveryResult, Trust};
+use crate::discover::{Candidate, DiscoveryOptions, DiscoveryResult};
 use crate::net::HostResolver;
 use crate::probe::{self, Cause, ProbeOptions, ProbeReport, StepKind, TrustError};
 
@@ -44,8 +48,9 @@ pub struct VerifyOptions {
     pub check_limit: usize,
     /// Deadline of one quick check.
     pub check_timeout: Duration,
-    /// Use candidates from plain-HTTP autoconfig (only after the person confirmed them).
-    pub include_insecure: bool,
+    /// Hosts the person confirmed for this run (ASCII, lower case): unvouched candidates on
+    /// them may receive the password. Nothing else carries over between runs.
+    pub confirmed: BTreeSet<String>,
     /// A username the person typed, replacing what discovery suggested.
     pub username: Option<String>,
 }
@@ -59,7 +64,7 @@ impl VerifyOptions {
             outgoing: true,
             check_limit: 6,
             check_timeout: Duration::from_secs(5),
-            include_insecure: false,
+            confirmed: BTreeSet::new(),
             username: None,
         }
     }
@@ -84,6 +89,15 @@ pub struct Check {
     pub detail: String,
 }
 
+/// A candidate left out because nothing vouches for its host and the person did not confirm
+/// it: the question to ask names the host and how it was found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unconfirmed {
+    pub candidate: Candidate,
+    /// "Mail for example.com is handled by imap.other.net — found in …".
+    pub question: String,
+}
+
 /// The server that verified for one protocol.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Winner {
@@ -100,6 +114,9 @@ pub struct ProtocolOutcome {
     pub checks: Vec<Check>,
     /// Every full probe, in the order run (at most one sign-in per host+port+username).
     pub probes: Vec<ProbeReport>,
+    /// Candidates that were not used because their host needs the person's confirmation,
+    /// in rank order.
+    pub unconfirmed: Vec<Unconfirmed>,
     /// Why verification stopped without a winner, when it did.
     pub stopped: Option<String>,
 }
@@ -160,27 +177,23 @@ pub async fn verify_protocol(
     password: &SecretString,
     opts: &VerifyOptions,
 ) -> ProtocolOutcome {
-    let candidates: Vec<Candidate> = found
-        .for_protocol(protocol)
-        .filter(|c| opts.include_insecure || c.trust != Trust::Insecure)
-        .take(opts.check_limit)
-        .cloned()
-        .map(|mut c| {
-            if let Some(u) = &opts.username {
-                c.username = u.clone();
-            }
-            c
-        })
-        .collect();
+    let (candidates, unconfirmed) = admitted(found, protocol, opts);
     let mut outcome = ProtocolOutcome {
         protocol,
         winner: None,
         checks: Vec::new(),
         probes: Vec::new(),
+        unconfirmed,
         stopped: None,
     };
     if candidates.is_empty() {
-        outcome.stopped = Some(format!("discovery found no {protocol} server to test"));
+        outcome.stopped = Some(match outcome.unconfirmed.first() {
+            Some(u) => format!(
+                "the password was not sent: {} {} needs your confirmation first",
+                u.candidate.protocol, u.candidate.host
+            ),
+            None => format!("discovery found no {protocol} server to test"),
+        });
         return outcome;
     }
     let resolver = opts.probe.resolver.clone();
@@ -232,6 +245,39 @@ pub async fn verify_protocol(
         outcome.stopped = Some(format!("no {protocol} candidate could be verified"));
     }
     outcome
+}
+
+/// Splits the candidates of `protocol` into those that may receive the password (vouched
+/// for, or confirmed by the person; at most `check_limit`, with the person's username when
+/// given) and those that need confirmation first.
+fn admitted(
+    found: &DiscoveryResult,
+    protocol: Protocol,
+    opts: &VerifyOptions,
+) -> (Vec<Candidate>, Vec<Unconfirmed>) {
+    let mut allowed = Vec::new();
+    let mut held = Vec::new();
+    for c in found.for_protocol(protocol) {
+        match c.consent_question(&found.domain) {
+            Some(question) if !opts.confirmed.contains(&c.host) => {
+                if held.len() < opts.check_limit {
+                    held.push(Unconfirmed {
+                        candidate: c.clone(),
+                        question,
+                    });
+                }
+            }
+            _ if allowed.len() < opts.check_limit => {
+                let mut c = c.clone();
+                if let Some(u) = &opts.username {
+                    c.username = u.clone();
+                }
+                allowed.push(c);
+            }
+            _ => {}
+        }
+    }
+    (allowed, held)
 }
 
 /// Whether the probe got as far as handing the password to the server (everything at or

@@ -2,7 +2,8 @@
 //! (provider table, ISP autoconfig, .well-known, ISPDB, MX, SRV, guessing), and verification
 //! signs in to the real Dovecot behind the discovered names (reached through a TLS relay that
 //! holds certificates for those names). Also: verification never tries a refused password on
-//! another server, and skips candidates that do not answer.
+//! another server, and skips candidates that do not answer. Hosts outside example.test found
+//! through MX or SRV are used only once confirmed (RFC 6186 §6).
 
 mod netsupport;
 mod support;
@@ -48,13 +49,22 @@ fn verify_options(opts: &DiscoveryOptions) -> VerifyOptions {
 }
 
 /// Discovers with `opts`, checks every candidate came from `source`, verifies with alice's
-/// password and checks both winners.
+/// password and checks both winners. Sources that cannot vouch for hosts outside the domain
+/// (MX, SRV) first get nothing, then the two hosts confirmed.
 async fn discover_and_verify(
     opts: &DiscoveryOptions,
     source: SourceId,
     imap_host: &str,
     smtp_host: &str,
 ) {
+    let mut v = verify_options(opts);
+    if matches!(source, SourceId::Mx | SourceId::Srv) {
+        let found = discover::discover(&alice(), opts).await;
+        let report = verify::verify(&found, &dovecot().alice.secret(), &v).await;
+        assert!(report.incoming.probes.is_empty(), "{source}: {report:#?}");
+        assert_eq!(report.incoming.unconfirmed[0].candidate.host, imap_host);
+        v.confirmed = [imap_host, smtp_host].map(String::from).into();
+    }
     let found = discover::discover(&alice(), opts).await;
     assert!(found.is_complete(), "{source}: {:#?}", found.sources);
     assert!(
@@ -63,7 +73,7 @@ async fn discover_and_verify(
             .iter()
             .all(|c| c.sources().contains(&source))
     );
-    let report = verify::verify(&found, &dovecot().alice.secret(), &verify_options(opts)).await;
+    let report = verify::verify(&found, &dovecot().alice.secret(), &v).await;
     let incoming = report
         .incoming
         .winner
@@ -293,6 +303,9 @@ async fn a_refused_password_is_never_tried_on_another_server() {
     let wrong = SecretString::from("definitely wrong".to_string());
     let mut v = verify_options(&o);
     v.outgoing = false;
+    v.confirmed = ["imap-a.srv.test", "imap-b.srv.test"]
+        .map(String::from)
+        .into();
     let report = verify::verify(&found, &wrong, &v).await;
     assert!(report.incoming.winner.is_none());
     assert_eq!(
@@ -347,7 +360,11 @@ async fn a_candidate_that_does_not_answer_is_skipped_for_the_next_one() {
     let o = only(&net, SourceId::Srv);
     let found = discover::discover(&alice(), &o).await;
     assert_eq!(found.best(Protocol::Imap).unwrap().host, "dead.srv.test");
-    let report = verify::verify(&found, &dovecot().alice.secret(), &verify_options(&o)).await;
+    let mut v = verify_options(&o);
+    v.confirmed = ["dead.srv.test", "imap.srv.test", "smtp.srv.test"]
+        .map(String::from)
+        .into();
+    let report = verify::verify(&found, &dovecot().alice.secret(), &v).await;
     assert!(!report.incoming.checks[0].reachable);
     assert_eq!(
         report.incoming.probes.len(),
@@ -383,7 +400,16 @@ async fn insecure_candidates_are_not_used_unless_confirmed() {
     let mut v = verify_options(&o);
     let report = verify::verify(&found, &dovecot().alice.secret(), &v).await;
     assert!(report.incoming.probes.is_empty() && report.incoming.winner.is_none());
-    v.include_insecure = true;
+    assert!(
+        report.incoming.unconfirmed[0]
+            .question
+            .contains("over plain HTTP"),
+        "{:?}",
+        report.incoming.unconfirmed
+    );
+    v.confirmed = ["imap.plain.test", "smtp.plain.test"]
+        .map(String::from)
+        .into();
     let report = verify::verify(&found, &dovecot().alice.secret(), &v).await;
     assert!(report.is_verified(), "{report:#?}");
     assert_eq!(

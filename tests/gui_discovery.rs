@@ -1,7 +1,9 @@
 //! The real app from an empty form to "Done" through discovery: the loopback DNS server
 //! publishes RFC 6186 SRV records for example.test pointing at TLS relays in front of the
 //! real Dovecot; the window looks the provider up, shows each source's status, offers IMAP
-//! and POP3, tests the chosen servers live and saves the account (file + keychain).
+//! and POP3, tests the chosen servers live and saves the account (file + keychain). The SRV
+//! targets lie outside example.test, so the protocol page names each with how it was found
+//! and nothing is tested until the person ticks them (RFC 6186 §6).
 
 mod gui_common;
 mod netsupport;
@@ -27,7 +29,7 @@ use support::{dovecot, pki};
 struct World {
     _rt: tokio::runtime::Runtime,
     net: Net,
-    _relays: Vec<TlsRelay>,
+    relays: Vec<TlsRelay>,
 }
 
 fn world() -> World {
@@ -63,7 +65,7 @@ fn world() -> World {
     World {
         _rt: rt,
         net,
-        _relays: relays,
+        relays,
     }
 }
 
@@ -115,6 +117,11 @@ fn to_protocol_page(
         h.state().wizard().lookup(),
         h.state().wizard().sources()
     );
+}
+
+/// Ticks "Send my password to HOST" on the page.
+fn confirm(h: &mut egui_kittest::Harness<'_, mailsetup::gui::MailSetupApp>, host: &str) {
+    tick(h, &format!("Send my password to {host}"));
 }
 
 fn test_and_save(
@@ -184,8 +191,19 @@ fn from_empty_form_to_done_over_imap_found_by_srv() {
             .unwrap_or_default()
             .starts_with("IMAP")
     );
+    // Every host that gets the password is listed with its source; the ones outside the
+    // domain say how they were found, and Next sends nothing until they are ticked.
+    h.get_by_label_contains("Mail for example.test is handled by imap.srv.test — found in");
+    h.get_by_label_contains("Outgoing mail: smtp.srv.test — DNS service records (SRV)");
     h.key_press(Key::Enter);
     h.run_steps(2);
+    assert_eq!(h.state().wizard().page(), Page::Protocol);
+    assert_eq!(h.state().wizard().tests().count(), 0);
+    h.get_by_label_contains("Confirm each server marked below");
+    assert!(w.relays.iter().all(|r| r.connections() == 0));
+    confirm(&mut h, "imap.srv.test");
+    confirm(&mut h, "smtp.srv.test");
+    click(&mut h, "Next");
     assert_eq!(h.state().wizard().page(), Page::Testing);
     let saved = test_and_save(&mut h);
     assert_saved(
@@ -208,6 +226,8 @@ fn from_empty_form_to_done_over_pop3_chosen_on_the_protocol_page() {
         .click();
     h.run_steps(2);
     h.get_by_label_contains("POP3 — download mail to this computer (recommended)");
+    confirm(&mut h, "pop.srv.test");
+    confirm(&mut h, "smtp.srv.test");
     click(&mut h, "Next");
     assert_eq!(
         h.state()

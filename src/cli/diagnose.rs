@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use clap::Args;
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use zeroize::Zeroizing;
 
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
@@ -83,6 +83,11 @@ pub struct DiagnoseArgs {
     /// Without server flags: which incoming protocol to discover and test (imap or pop3).
     #[arg(long, value_name = "PROTOCOL", value_parser = parse_incoming, default_value = "imap")]
     pub protocol: Protocol,
+    /// Without server flags: allow the password to go to this discovered host although
+    /// nothing binds it to the address's domain (an SRV or MX target elsewhere, an answer
+    /// over plain HTTP, a redirect off the domain). Repeatable; for this run only.
+    #[arg(long, value_name = "HOST")]
+    pub trust_host: Vec<String>,
 
     /// Answer a host name with a fixed address (testing; repeatable): HOST=ADDR[:PORT].
     #[arg(long, value_name = "HOST=ADDR", hide = true)]
@@ -136,6 +141,8 @@ pub enum UsageError {
     Timeout(f64),
     #[error("--resolve {0}")]
     Resolve(String),
+    #[error("{0}")]
+    Credentials(#[from] crate::account::CredentialError),
 }
 
 /// Parses the server flags into settings for `user`.
@@ -249,6 +256,8 @@ fn prepare(args: &DiagnoseArgs) -> Result<Prepared, UsageError> {
         resolve,
     )?;
     let password = read_password(args.password_stdin, args.password_env.as_deref())?;
+    // Refused here with a usage error; the engine refuses it again before any connection.
+    crate::account::check_credentials(&user, password.expose_secret())?;
     Ok(Prepared {
         email,
         servers,
@@ -266,9 +275,13 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
+    let mut unconfirmed = Vec::new();
     let (reports, found, source) = if p.servers.is_empty() {
         match super::diagnose_discovered::discover_and_verify(&args, &p).await {
-            Ok(d) => (d.reports, Some(d.found), d.source),
+            Ok(d) => {
+                unconfirmed = d.unconfirmed;
+                (d.reports, Some(d.found), d.source)
+            }
             Err(e) => {
                 eprintln!("error: {e}");
                 return EXIT_USAGE;
@@ -278,20 +291,34 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
         let reports = probe::probe_all(&p.servers, &p.password, &p.opts).await;
         (reports, None, SettingsSource::new(SourceKind::Manual))
     };
-    if reports.is_empty() {
+    if reports.is_empty() && !args.json {
         if let Some(found) = &found {
             print!("{}", super::discover::render(found));
         }
-        println!("No servers were found to test for {}.", p.email);
+        if unconfirmed.is_empty() {
+            println!("No servers were found to test for {}.", p.email);
+        } else {
+            println!(
+                "\nNo server was tested for {}: the servers found need your confirmation.",
+                p.email
+            );
+            print!(
+                "{}",
+                super::diagnose_discovered::consent_lines(&unconfirmed)
+            );
+        }
         return EXIT_FAILED;
     }
-    let all_verified = reports.iter().all(|r| r.is_verified());
-    let saved = if args.save {
-        Some(save(&args, &p, &reports, source).await)
-    } else {
-        None
+    // A server left untested for want of confirmation is not verified.
+    let all_verified =
+        !reports.is_empty() && reports.iter().all(|r| r.is_verified()) && unconfirmed.is_empty();
+    let saved = match (args.save, all_verified) {
+        (false, _) => None,
+        (true, true) => Some(save(&args, &p, &reports, source).await),
+        (true, false) => Some(Err("not saved: not every server verified".to_string())),
     };
-    print_reports(&p.email, &reports, found.as_ref(), saved.as_ref(), &args);
+    let discovered = found.as_ref().map(|f| (f, unconfirmed.as_slice()));
+    print_reports(&p.email, &reports, discovered, saved.as_ref(), &args);
     match saved {
         Some(Err(_)) => EXIT_FAILED,
         _ if all_verified => EXIT_OK,
@@ -316,7 +343,7 @@ async fn save(
     reports: &[probe::ProbeReport],
     source: SettingsSource,
 ) -> Result<SaveSummary, String> {
-    if !reports.iter().all(|r| r.is_verified()) {
+    if reports.is_empty() || !reports.iter().all(|r| r.is_verified()) {
         return Err("not saved: not every server verified".into());
     }
     let details = AccountDetails {
@@ -350,7 +377,10 @@ async fn save(
 fn print_reports(
     email: &EmailAddress,
     reports: &[probe::ProbeReport],
-    found: Option<&crate::discover::DiscoveryResult>,
+    found: Option<(
+        &crate::discover::DiscoveryResult,
+        &[crate::verify::Unconfirmed],
+    )>,
     saved: Option<&Result<SaveSummary, String>>,
     args: &DiagnoseArgs,
 ) {
@@ -363,8 +393,12 @@ fn print_reports(
                 return;
             }
         };
-        if let Some(found) = found {
+        if let Some((found, unconfirmed)) = found {
             value["discovery"] = serde_json::to_value(found).unwrap_or_default();
+            value["unconfirmed"] = serde_json::to_value(unconfirmed).unwrap_or_default();
+            if !unconfirmed.is_empty() {
+                value["verified"] = serde_json::Value::Bool(false);
+            }
         }
         if let Some(saved) = saved {
             value["saved"] = match saved {
@@ -381,9 +415,16 @@ fn print_reports(
         for r in reports {
             println!("{}", report::markdown(r));
         }
+        if let Some((_, unconfirmed)) = found.filter(|(_, u)| !u.is_empty()) {
+            println!("### Not signed in (needs confirmation)\n");
+            print!("{}", super::diagnose_discovered::consent_lines(unconfirmed));
+        }
     } else {
-        if let Some(found) = found {
-            println!("{}", super::diagnose_discovered::summary(found, reports));
+        if let Some((found, unconfirmed)) = found {
+            println!(
+                "{}",
+                super::diagnose_discovered::summary(found, reports, unconfirmed)
+            );
         }
         for r in reports {
             println!("{}", report::text(r, args.transcript));

@@ -1,16 +1,20 @@
 //! `mailsetup diagnose EMAIL` without server flags: discover the account's servers (every
 //! source, as `mailsetup discover` does), then verify the best candidates with one sign-in
 //! per server (`verify`), and hand the probe reports to the usual report.
+//!
+//! The consent rule (RFC 6186 §6): a discovered host that nothing binds to the address's
+//! domain is reported with how it was found, and signed in to only when the technician named
+//! it with `--trust-host HOST` for this run.
 
 use std::fmt::Write as _;
 
 use super::diagnose::{DiagnoseArgs, Prepared};
 use super::discover::{DiscoverArgs, options};
 use crate::account::Protocol;
-use crate::discover::{self, Candidate, DiscoveryResult, SourceId};
+use crate::discover::{self, Candidate, DiscoveryResult, SourceId, vouch};
 use crate::probe::ProbeReport;
 use crate::store::{SettingsSource, SourceKind};
-use crate::verify::{self, VerifyOptions, VerifyReport};
+use crate::verify::{self, Unconfirmed, VerifyOptions, VerifyReport};
 
 /// What discovery and verification produced.
 pub(super) struct Discovered {
@@ -19,6 +23,8 @@ pub(super) struct Discovered {
     pub found: DiscoveryResult,
     /// Where the verified incoming settings came from (for `--save`).
     pub source: SettingsSource,
+    /// Hosts left out for want of confirmation, for protocols that did not verify.
+    pub unconfirmed: Vec<Unconfirmed>,
 }
 
 /// Discovers, then verifies; an error is a one-line usage problem.
@@ -38,24 +44,54 @@ pub(super) async fn discover_and_verify(
         only: Vec::new(),
     };
     let opts = options(&discover_args)?;
+    let mut confirmed = std::collections::BTreeSet::new();
+    for host in &args.trust_host {
+        let h = vouch::normalise_host(host)
+            .ok_or_else(|| format!("--trust-host {host}: give a host name"))?;
+        confirmed.insert(h);
+    }
     let found = discover::discover(&p.email, &opts).await;
     let mut v = VerifyOptions::for_discovery(&opts).map_err(|e| e.to_string())?;
     v.probe.timeouts = p.opts.timeouts;
     v.probe.allow_plaintext = p.opts.allow_plaintext;
     v.incoming = args.protocol;
     v.username = args.username.clone();
+    v.confirmed = confirmed;
     let verified = verify::verify(&found, &p.password, &v).await;
     let source = source_of(&verified);
     let mut reports = Vec::new();
-    reports.extend(verified.incoming.report().cloned());
-    if let Some(out) = &verified.outgoing {
-        reports.extend(out.report().cloned());
+    let mut unconfirmed = Vec::new();
+    for outcome in std::iter::once(&verified.incoming).chain(verified.outgoing.as_ref()) {
+        reports.extend(outcome.report().cloned());
+        if outcome.winner.is_none() {
+            unconfirmed.extend(outcome.unconfirmed.iter().cloned());
+        }
     }
     Ok(Discovered {
         reports,
         found,
         source,
+        unconfirmed,
     })
+}
+
+/// One line per host that was not signed in to for want of confirmation, with the flag
+/// that confirms it.
+pub(super) fn consent_lines(unconfirmed: &[Unconfirmed]) -> String {
+    let mut out = String::new();
+    for u in unconfirmed {
+        let c = &u.candidate;
+        let _ = writeln!(
+            out,
+            "  not signed in to {} {}: {}\n    The password was not sent there. If this is right, run again with \
+             --trust-host {}",
+            c.protocol,
+            c.endpoint_text(),
+            u.question,
+            c.host
+        );
+    }
+    out
 }
 
 fn source_of(v: &VerifyReport) -> SettingsSource {
@@ -92,7 +128,11 @@ fn origins(c: &Candidate) -> String {
 }
 
 /// A few lines saying where the tested servers came from.
-pub(super) fn summary(found: &DiscoveryResult, reports: &[ProbeReport]) -> String {
+pub(super) fn summary(
+    found: &DiscoveryResult,
+    reports: &[ProbeReport],
+    unconfirmed: &[Unconfirmed],
+) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -125,6 +165,7 @@ pub(super) fn summary(found: &DiscoveryResult, reports: &[ProbeReport]) -> Strin
             let _ = writeln!(out, "  {p}: no server found");
         }
     }
+    out.push_str(&consent_lines(unconfirmed));
     for d in &found.disagreements {
         let _ = writeln!(out, "  note: {}", d.summary);
     }

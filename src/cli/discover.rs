@@ -1,5 +1,6 @@
 //! `mailsetup discover EMAIL [--json]`: asks every discovery source and prints the ranked
-//! candidates with their sources and trust, the provider's sign-in notes, where sources
+//! candidates with their sources and trust (and, for hosts nothing binds to the domain, how
+//! they were found: RFC 6186 §6), the provider's sign-in notes, where sources
 //! disagree, and one timing line per source. Exit code 0 when incoming and outgoing servers
 //! were found, 1 when not, 2 for bad arguments.
 //!
@@ -169,6 +170,14 @@ pub fn render(r: &DiscoveryResult) -> String {
                 c.trust.label(),
                 sources.join(", ")
             );
+            if let Some(q) = c.consent_question(&r.domain) {
+                let _ = writeln!(
+                    out,
+                    "      not vouched for by {}: {q} The password goes there only after \
+                     confirmation.",
+                    r.domain
+                );
+            }
         }
         if !any {
             let _ = writeln!(out, "  (nothing found)");

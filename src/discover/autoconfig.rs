@@ -4,11 +4,16 @@
 //! plain HTTP form a separate source whose candidates are marked insecure: anyone on the path
 //! could have written them, so the person must confirm them before use.
 //!
+//! What a file is worth is decided by the URL asked for (`Channel::of_fetch`): a plain-HTTP
+//! URL stays plain HTTP even when it redirects to HTTPS, and an HTTPS answer that redirects
+//! off the mail domain no longer speaks for the domain.
+//!
 //! Also holds the step every config-v1.1 source shares: fetch, parse (`config_v11`), and turn
 //! the servers into candidates for this address.
 
-use super::candidate::{Candidate, Origin, SourceId, Trust};
+use super::candidate::{Candidate, Origin, SourceId};
 use super::config_v11::{self, ProviderConfig};
+use super::vouch::Channel;
 use super::{Ctx, Findings, SourceError};
 
 /// The ISP autoconfig URL for `domain`.
@@ -73,11 +78,6 @@ pub(crate) async fn plain_http(ctx: &Ctx) -> Result<Findings, SourceError> {
 }
 
 async fn fetch_source(ctx: &Ctx, url: &str, source: SourceId) -> Result<Findings, SourceError> {
-    let trust = if url.starts_with("https://") {
-        Trust::Trusted
-    } else {
-        Trust::Insecure
-    };
     let mut f = Findings {
         asked: vec![url.to_string()],
         ..Findings::default()
@@ -85,11 +85,21 @@ async fn fetch_source(ctx: &Ctx, url: &str, source: SourceId) -> Result<Findings
     match fetch_config(ctx, url).await? {
         Some((final_url, config)) => {
             f.notes.extend(config.warnings.iter().cloned());
-            f.candidates = candidates(ctx, &config, source, trust, &final_url);
+            let channel = Channel::of_fetch(url, &final_url, ctx.email.domain_ascii());
+            f.candidates = candidates(ctx, &config, source, channel, &via(url, &final_url));
         }
         None => f.notes.push(format!("{url}: nothing published there")),
     }
     Ok(f)
+}
+
+/// Where a file came from, for people: the URL, and where redirects ended when elsewhere.
+pub(crate) fn via(asked: &str, final_url: &str) -> String {
+    if asked == final_url {
+        asked.to_string()
+    } else {
+        format!("{asked} → {final_url}")
+    }
 }
 
 /// Fetches and parses one config-v1.1 URL. `Ok(None)` when nothing is published there
@@ -116,7 +126,7 @@ pub(crate) fn candidates(
     ctx: &Ctx,
     config: &ProviderConfig,
     source: SourceId,
-    trust: Trust,
+    channel: Channel,
     via: &str,
 ) -> Vec<Candidate> {
     config
@@ -130,12 +140,7 @@ pub(crate) fn candidates(
                 s.security,
                 s.username_for(&ctx.email),
                 &ctx.email,
-                Origin {
-                    source,
-                    trust,
-                    via: via.to_string(),
-                    position: 0,
-                },
+                Origin::new(source, channel.clone(), via.to_string()),
             );
             c.auth = s.auth.clone();
             c

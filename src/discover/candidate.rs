@@ -1,8 +1,10 @@
 //! What discovery produces, as plain data: candidate servers with every source that named
-//! them, how far each source can be trusted, and the places where sources disagree.
+//! them, how far each source can be trusted, whether the host may receive the password
+//! without asking (`vouch.rs`), and the places where sources disagree.
 //!
 //! Merging and ranking are pure functions. Order of ranking (within one protocol, and for
-//! incoming servers across IMAP and POP3): trusted sources first, then TLS over STARTTLS over
+//! incoming servers across IMAP and POP3): vouched-for hosts first (RFC 6186 §6), then
+//! trusted sources, then TLS over STARTTLS over
 //! plaintext (RFC 8314), then IMAP over POP3, then candidates named by more sources, then the
 //! source order of `SourceId`, then host and port (so the order is deterministic).
 
@@ -12,6 +14,7 @@ use std::fmt;
 use serde::Serialize;
 
 use super::config_v11::AuthMethod;
+use super::vouch::{Channel, Vouch};
 use crate::account::{EmailAddress, Protocol, Security, ServerSettings};
 
 /// The sources discovery asks, in the order they are listed to people.
@@ -69,6 +72,15 @@ impl SourceId {
         Self::ALL.into_iter().find(|s| s.code() == code)
     }
 
+    /// Whether the source binds servers to the mail domain itself (the built-in table, the
+    /// domain's own autoconfig files, ISPDB): over a verified channel it vouches for a host.
+    pub fn binds_to_domain(self) -> bool {
+        matches!(
+            self,
+            SourceId::Provider | SourceId::Autoconfig | SourceId::WellKnown | SourceId::Ispdb
+        )
+    }
+
     /// Words for people ("found at …").
     pub fn label(self) -> &'static str {
         match self {
@@ -106,6 +118,17 @@ pub enum Trust {
 }
 
 impl Trust {
+    /// How far an answer of `source` that came through `channel` can be believed.
+    pub fn of(source: SourceId, channel: &Channel) -> Trust {
+        match (source, channel) {
+            (_, Channel::PlainHttp) | (SourceId::AutoconfigHttp, _) => Trust::Insecure,
+            (SourceId::Provider | SourceId::Autoconfig | SourceId::WellKnown, _) => Trust::Trusted,
+            (SourceId::Ispdb, _) => Trust::Trusted,
+            (SourceId::Mx | SourceId::Srv, _) => Trust::Dns,
+            (SourceId::Guess, _) => Trust::Guess,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Trust::Trusted => "trusted",
@@ -156,11 +179,26 @@ impl UsernameForm {
 pub struct Origin {
     pub source: SourceId,
     pub trust: Trust,
+    /// How the answer reached us (decides whether the source can vouch for the host).
+    pub channel: Channel,
     /// What exactly was asked (URL, DNS name, table entry) and what it said.
     pub via: String,
     /// Where the source listed it among its own answers (0 = first): keeps, for example,
     /// RFC 2782 order among SRV targets and a provider's own order among its servers.
     pub position: usize,
+}
+
+impl Origin {
+    /// An answer of `source` through `channel`; its trust follows from both.
+    pub fn new(source: SourceId, channel: Channel, via: String) -> Self {
+        Self {
+            source,
+            trust: Trust::of(source, &channel),
+            channel,
+            via,
+            position: 0,
+        }
+    }
 }
 
 /// One server to try, with everything known about where it came from.
@@ -177,6 +215,8 @@ pub struct Candidate {
     pub auth: Vec<AuthMethod>,
     /// The best trust among the origins.
     pub trust: Trust,
+    /// Whether the host may receive the password without the person confirming it.
+    pub vouch: Vouch,
     /// Every source that named this server, best first.
     pub origins: Vec<Origin>,
 }
@@ -192,15 +232,18 @@ impl Candidate {
         email: &EmailAddress,
         origin: Origin,
     ) -> Self {
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        let vouch = Vouch::of(&host, email.domain_ascii(), std::slice::from_ref(&origin));
         Self {
             protocol,
-            host: host.trim_end_matches('.').to_ascii_lowercase(),
+            host,
             port,
             security,
             username_form: UsernameForm::of(&username, email),
             username,
             auth: Vec::new(),
             trust: origin.trust,
+            vouch,
             origins: vec![origin],
         }
     }
@@ -226,7 +269,7 @@ impl Candidate {
         )
     }
 
-    /// Whether any source behind it is more than a guess or plain HTTP.
+    /// The sources that named it.
     pub fn sources(&self) -> BTreeSet<SourceId> {
         self.origins.iter().map(|o| o.source).collect()
     }
@@ -235,8 +278,15 @@ impl Candidate {
         (self.protocol, self.host.clone(), self.port, self.security)
     }
 
+    /// The question to ask before the password goes to this host, when it is unvouched.
+    pub fn consent_question(&self, domain: &str) -> Option<String> {
+        (!self.vouch.is_vouched())
+            .then(|| super::vouch::consent_question(&self.host, domain, &self.vouch))
+    }
+
     fn sort_key(&self) -> impl Ord + '_ {
         (
+            !self.vouch.is_vouched(),
             self.trust,
             security_rank(self.security),
             self.protocol,
@@ -342,6 +392,7 @@ pub fn merge(all: Vec<Candidate>) -> (Vec<Candidate>, Vec<Disagreement>) {
                     }
                 }
                 existing.origins.sort();
+                existing.vouch = existing.vouch.clone().min(c.vouch);
                 existing.trust = existing
                     .origins
                     .iter()
@@ -508,6 +559,7 @@ mod tests {
             Origin {
                 source: src,
                 trust: t,
+                channel: Channel::Dns,
                 via: src.code().into(),
                 position: 0,
             },

@@ -6,7 +6,8 @@
 
 use std::collections::BTreeMap;
 
-use super::candidate::{Candidate, Origin, SourceId, Trust};
+use super::candidate::{Candidate, Origin, SourceId};
+use super::vouch::Channel;
 use super::{Ctx, Findings, SourceError};
 use crate::account::{Protocol, Security};
 
@@ -50,12 +51,11 @@ pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
                     security,
                     ctx.email.to_ascii(),
                     &ctx.email,
-                    Origin {
-                        source: SourceId::Guess,
-                        trust: Trust::Guess,
-                        via: format!("{host} exists in DNS"),
-                        position: 0,
-                    },
+                    Origin::new(
+                        SourceId::Guess,
+                        Channel::Dns,
+                        format!("{host} exists in DNS"),
+                    ),
                 ));
             }
         }

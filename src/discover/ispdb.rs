@@ -1,9 +1,11 @@
 //! Mozilla's ISPDB (Thunderbird's provider database): `<base>/<domain>` returns a
 //! config-v1.1 file for known providers. The base URL is configurable (tests use a loopback
-//! server; the default is `autoconfig.thunderbird.net/v1.1/`). Trusted when fetched over
-//! verified HTTPS.
+//! server; the default is `autoconfig.thunderbird.net/v1.1/`). Trusted, and vouching for the
+//! hosts it names, when asked over verified HTTPS and answered from the ISPDB's own site (a
+//! redirect elsewhere, or a plain-HTTP base URL, takes that away).
 
-use super::candidate::{SourceId, Trust};
+use super::candidate::SourceId;
+use super::vouch::{Channel, site_of};
 use super::{Ctx, Findings, SourceError, autoconfig};
 
 /// The ISPDB URL for `domain`.
@@ -20,13 +22,10 @@ pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
     };
     match autoconfig::fetch_config(ctx, &url).await? {
         Some((final_url, config)) => {
-            let trust = if final_url.starts_with("https://") {
-                Trust::Trusted
-            } else {
-                Trust::Insecure
-            };
+            let channel = Channel::of_fetch(&url, &final_url, &site_of(&url));
             f.notes.extend(config.warnings.iter().cloned());
-            f.candidates = autoconfig::candidates(ctx, &config, SourceId::Ispdb, trust, &final_url);
+            let via = autoconfig::via(&url, &final_url);
+            f.candidates = autoconfig::candidates(ctx, &config, SourceId::Ispdb, channel, &via);
         }
         None => f.notes.push(format!(
             "ISPDB has no entry for {}",

@@ -22,6 +22,7 @@ mod ispdb;
 mod mx;
 pub mod providers;
 mod srv;
+pub mod vouch;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::net::{IpAddr, SocketAddr};
@@ -40,7 +41,8 @@ pub use candidate::{
 };
 pub use config_v11::{AuthMethod, ConfigError};
 pub use http::{FetchError, HttpSettings};
-pub use providers::{Login, ProviderNotes, ProviderTable, TableError};
+pub use providers::{Login, ProviderHelp, ProviderNotes, ProviderTable, TableError};
+pub use vouch::{Channel, Vouch};
 
 use crate::account::{EmailAddress, Protocol};
 use crate::dns::{Dns, DnsError, DnsSettings, HickoryDns};
@@ -397,7 +399,7 @@ fn providers_source(ctx: &Ctx) -> Result<Findings, SourceError> {
     };
     if let Some(m) = ctx.table()?.lookup(domain) {
         let via = format!("built-in table: {}", m.notes(domain).name);
-        f.candidates = m.candidates(&ctx.email, SourceId::Provider, Trust::Trusted, &via);
+        f.candidates = m.candidates(&ctx.email, SourceId::Provider, Channel::BuiltIn, &via);
         f.provider = Some(m.notes(domain));
         f.disputed = m.disputed();
     }
@@ -587,11 +589,11 @@ async fn run(
     result
 }
 
-/// Whether trusted sources already named servers for incoming and outgoing mail.
+/// Whether trusted sources already named vouched-for servers for incoming and outgoing mail.
 fn trusted_answer_complete(all: &[Candidate]) -> bool {
     let trusted = |f: &dyn Fn(Protocol) -> bool| {
         all.iter()
-            .any(|c| c.trust == Trust::Trusted && f(c.protocol))
+            .any(|c| c.trust == Trust::Trusted && c.vouch.is_vouched() && f(c.protocol))
     };
     trusted(&|p| p.is_incoming()) && trusted(&|p| p == Protocol::Smtp)
 }

@@ -3,9 +3,13 @@
 //! (RFC 5321 §5.1: lowest preference) is reduced to its registrable domain (public suffix
 //! list) and to that domain plus one more label; for each of those the built-in table,
 //! ISPDB and the autoconfig server are asked. Everything found this way rests on unsigned
-//! DNS, so it is marked `Trust::Dns`: likely right, confirmed by the live test.
+//! DNS, so it is marked `Trust::Dns` (likely right, confirmed by the live test) and never
+//! vouches for a host outside the address's domain (RFC 6186 §6): the person confirms such a
+//! host first. A provider file asked for over plain HTTP is `Trust::Insecure`, whatever its
+//! redirects did.
 
-use super::candidate::{Candidate, SourceId, Trust};
+use super::candidate::{Candidate, SourceId};
+use super::vouch::{Channel, site_of};
 use super::{Ctx, Findings, SourceError, autoconfig, ispdb};
 
 /// The domains worth asking about for an MX host: its registrable domain, then that plus one
@@ -60,7 +64,7 @@ pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
         if let Some(m) = table.lookup_mx(d) {
             let via = format!("MX {mx_host} → {d} → built-in table");
             f.candidates
-                .extend(m.candidates(&ctx.email, SourceId::Mx, Trust::Dns, &via));
+                .extend(m.candidates(&ctx.email, SourceId::Mx, Channel::Dns, &via));
             if f.provider.is_none() {
                 f.provider = Some(m.notes(&format!("MX {mx_host} → {d}")));
             }
@@ -84,14 +88,16 @@ pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
         f.asked.push(url.clone());
         match r {
             Ok(Some((final_url, config))) => {
-                let via = format!("MX {mx_host} → {d} → {what} {final_url}");
-                let trust = if final_url.starts_with("https://") {
-                    Trust::Dns
-                } else {
-                    Trust::Insecure
+                let via = format!(
+                    "MX {mx_host} → {d} → {what} {}",
+                    autoconfig::via(&url, &final_url)
+                );
+                let channel = match Channel::of_fetch(&url, &final_url, &site_of(&url)) {
+                    Channel::PlainHttp => Channel::PlainHttp,
+                    _ => Channel::Dns,
                 };
                 let found: Vec<Candidate> =
-                    autoconfig::candidates(ctx, &config, SourceId::Mx, trust, &via);
+                    autoconfig::candidates(ctx, &config, SourceId::Mx, channel, &via);
                 f.candidates.extend(found);
             }
             Ok(None) => {}

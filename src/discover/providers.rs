@@ -14,10 +14,10 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::candidate::{
-    Candidate, Claim, Disagreement, DisagreementKind, Origin, SourceId, Trust, UsernameForm,
-    security_word,
+    Candidate, Claim, Disagreement, DisagreementKind, Origin, SourceId, UsernameForm, security_word,
 };
 use super::config_v11::AuthMethod;
+use super::vouch::Channel;
 use crate::account::{EmailAddress, Protocol, Security};
 
 const BUILTIN: &str = include_str!("../../assets/providers.json");
@@ -97,6 +97,31 @@ struct Disputed {
     why: String,
 }
 
+/// Where a provider's own pages help with a failed sign-in (from `help` in the table;
+/// public help pages and Mozilla ISPDB documentation links). `probe::diagnosis` reads the
+/// same fields to make its advice specific.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProviderHelp {
+    /// Where IMAP/POP (or sending from mail apps) is switched on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_url: Option<String>,
+    /// The provider's page on mail app settings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help_url: Option<String>,
+    /// The provider's service status page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_url: Option<String>,
+    /// The page on blocked or suspicious sign-ins.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_url: Option<String>,
+    /// How long a sign-in block lasts, in words ("usually within an hour …").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lockout: Option<String>,
+    /// How many connections one account may hold at once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_connections: Option<u32>,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 struct Entry {
     id: String,
@@ -112,6 +137,8 @@ struct Entry {
     app_password_url: Option<String>,
     #[serde(default)]
     enable_first: Option<String>,
+    #[serde(default)]
+    help: ProviderHelp,
     #[serde(default)]
     notes: Vec<String>,
     #[serde(default)]
@@ -137,6 +164,8 @@ pub struct ProviderNotes {
     pub app_password_url: Option<String>,
     /// What to switch on in web settings before IMAP/POP3 works.
     pub enable_first: Option<String>,
+    /// The provider's own help pages for failed sign-ins.
+    pub help: ProviderHelp,
     /// Username form per protocol.
     pub username: BTreeMap<Protocol, UsernameForm>,
     pub notes: Vec<String>,
@@ -229,7 +258,7 @@ impl Match<'_> {
         &self,
         email: &EmailAddress,
         source: SourceId,
-        trust: Trust,
+        channel: Channel,
         via: &str,
     ) -> Vec<Candidate> {
         self.entry
@@ -251,12 +280,7 @@ impl Match<'_> {
                     s.security,
                     username,
                     email,
-                    Origin {
-                        source,
-                        trust,
-                        via,
-                        position: 0,
-                    },
+                    Origin::new(source, channel.clone(), via),
                 );
                 c.auth = match self.entry.login {
                     Login::Oauth2Only => vec![AuthMethod::OAuth2],
@@ -287,6 +311,7 @@ impl Match<'_> {
             login_advice: e.login.advice().to_string(),
             app_password_url: e.app_password_url.clone(),
             enable_first: e.enable_first.clone(),
+            help: e.help.clone(),
             username,
             notes: e.notes.clone(),
             matched: matched.to_string(),
@@ -360,7 +385,7 @@ mod tests {
         let t = ProviderTable::builtin().unwrap();
         let email = EmailAddress::parse("kim@icloud.com").unwrap();
         let m = t.lookup("icloud.com").unwrap();
-        let c = m.candidates(&email, SourceId::Provider, Trust::Trusted, "table");
+        let c = m.candidates(&email, SourceId::Provider, Channel::BuiltIn, "table");
         let imap = c.iter().find(|c| c.protocol == Protocol::Imap).unwrap();
         let smtp = c.iter().find(|c| c.protocol == Protocol::Smtp).unwrap();
         assert_eq!(imap.username, "kim");
@@ -369,6 +394,28 @@ mod tests {
         assert!(notes.login.needs_app_password());
         assert!(notes.app_password_url.is_some());
         assert_eq!(notes.username[&Protocol::Imap], UsernameForm::LocalPart);
+    }
+
+    #[test]
+    fn help_links_come_with_the_notes() {
+        let t = ProviderTable::builtin().unwrap();
+        let gmx = t.lookup("gmx.de").unwrap().notes("gmx.de");
+        assert_eq!(
+            gmx.help.enable_url.as_deref(),
+            Some("https://hilfe.gmx.net/pop-imap/einschalten.html")
+        );
+        let gmail = t.lookup("gmail.com").unwrap().notes("gmail.com");
+        assert!(gmail.help.status_url.is_some());
+        assert!(gmail.help.lockout.is_some());
+        for d in t.domains() {
+            let n = t.lookup(d).unwrap().notes(d);
+            for url in [&n.help.enable_url, &n.help.help_url, &n.help.status_url]
+                .into_iter()
+                .flatten()
+            {
+                assert!(url.starts_with("https://"), "{d}: {url}");
+            }
+        }
     }
 
     #[test]

@@ -3,9 +3,12 @@
 //! ordered as RFC 2782 says (lowest priority first, heavier weight first); a lone record
 //! whose target is "." means the service is deliberately not offered. The non-TLS services
 //! are taken as STARTTLS: mailsetup never sends a password unencrypted by default. The
-//! username tried is the full address (RFC 6186 §4). Unsigned DNS: `Trust::Dns`.
+//! username tried is the full address (RFC 6186 §4). Unsigned DNS: `Trust::Dns`, and a target
+//! outside the address's domain is not vouched for (RFC 6186 §6): the person confirms it
+//! before the password goes there.
 
-use super::candidate::{Candidate, Origin, SourceId, Trust};
+use super::candidate::{Candidate, Origin, SourceId};
+use super::vouch::Channel;
 use super::{Ctx, Findings, SourceError};
 use crate::account::{Protocol, Security};
 use crate::dns::srv_order;
@@ -57,15 +60,14 @@ pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
                 security,
                 ctx.email.to_ascii(),
                 &ctx.email,
-                Origin {
-                    source: SourceId::Srv,
-                    trust: Trust::Dns,
-                    via: format!(
+                Origin::new(
+                    SourceId::Srv,
+                    Channel::Dns,
+                    format!(
                         "SRV {name} → {}:{} (priority {}, weight {})",
                         r.target, r.port, r.priority, r.weight
                     ),
-                    position: 0,
-                },
+                ),
             ));
         }
     }

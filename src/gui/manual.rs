@@ -83,6 +83,8 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
             }
         });
 
+    super::consent::recipients(ui, w, out);
+
     if form.show_problems {
         for problem in form.problems() {
             marked(
@@ -159,6 +161,22 @@ fn server(ui: &mut Ui, form: &ManualForm, role: Role, out: &mut Vec<Event>) {
     {
         out.push(Event::Manual(ManualField::Username(role, user)));
     }
+    if f.learned_over_http() {
+        let p = palette(ui);
+        marked(
+            ui,
+            Mark::Failed,
+            RichText::new(http_warning(&f.host)).color(p.warn),
+        );
+    }
+}
+
+/// The mark on settings learned over plain HTTP.
+pub fn http_warning(host: &str) -> String {
+    format!(
+        "Learned over plain HTTP: anyone on the network could have changed the settings for \
+         {host}. Check them with your provider before you test."
+    )
 }
 
 pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
@@ -175,7 +193,7 @@ pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
             if primary(ui, "Test settings", true) {
                 out.push(Event::Next);
             }
-            if !ok {
+            if !ok || w.consent_problem().is_some() {
                 ui.label(RichText::new("Some settings need attention.").weak());
             }
         });

@@ -95,10 +95,10 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
         ui.label(RichText::new("What your provider says").strong());
         ui.label(&stance.text);
     }
+    super::consent::recipients(ui, w, out);
 }
 
 pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
-    let _ = w;
     ui.horizontal(|ui| {
         if button(ui, "Back", true) {
             out.push(Event::Back);
@@ -109,6 +109,9 @@ pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
             }
             if button(ui, "Set up manually", true) {
                 out.push(Event::SetUpManually);
+            }
+            if w.consent_problem().is_some() {
+                ui.label(RichText::new("Confirm the servers listed on the page first.").weak());
             }
         });
     });

@@ -5,8 +5,9 @@
 
 use egui::{RichText, Ui};
 
+use crate::account::Protocol;
 use crate::probe::{Direction, ProbeReport};
-use crate::wizard::{Event, NextAction, RowState, ServerTest, TestState, Wizard};
+use crate::wizard::{Event, NextAction, Offer, RowState, ServerTest, TestState, Wizard};
 
 use super::theme::palette;
 use super::widgets::{Mark, boxed, button, duration, mark, marked, primary};
@@ -98,7 +99,14 @@ fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
                         if matches!(action, NextAction::Retry | NextAction::EditSettings) {
                             continue; // on the bottom bar
                         }
-                        if ui.button(action_label(&action)).clicked() {
+                        if let Some(q) = consent_question(w, test.server.protocol, &action) {
+                            // Pressing the button sends the password there: say so first.
+                            ui.label(RichText::new(q).color(p.warn));
+                        }
+                        if ui
+                            .button(action_label(w, test.server.protocol, &action))
+                            .clicked()
+                        {
                             out.push(Event::Action(action));
                         }
                     }
@@ -109,7 +117,31 @@ fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
     }
 }
 
-fn action_label(action: &NextAction) -> String {
+/// The offer an action would test, when it is another server.
+fn alternative(w: &Wizard, protocol: Protocol, action: &NextAction) -> Option<Offer> {
+    match action {
+        NextAction::TryAlternative { role, index } => {
+            w.offers_for(*role, protocol).get(*index).cloned()
+        }
+        _ => None,
+    }
+}
+
+/// For another server nothing vouches for and the person has not confirmed: the question.
+fn consent_question(w: &Wizard, protocol: Protocol, action: &NextAction) -> Option<String> {
+    let o = alternative(w, protocol, action)?;
+    if w.host_confirmed(&o.settings.host) {
+        return None;
+    }
+    o.question
+}
+
+fn action_label(w: &Wizard, protocol: Protocol, action: &NextAction) -> String {
+    if let Some(o) = alternative(w, protocol, action)
+        && consent_question(w, protocol, action).is_some()
+    {
+        return format!("Send my password to {}", o.settings.host);
+    }
     match action {
         NextAction::FixPassword => "Fix password".into(),
         NextAction::CreateAppPassword { url: Some(_) } => "Create an app password".into(),

@@ -1,6 +1,11 @@
 //! Opening the TCP connection: all addresses of a name, raced "happy eyeballs" style
 //! (RFC 8305: families interleaved, a new attempt every 250 ms or as soon as one fails, the
 //! first to connect wins, the rest are dropped), all under one deadline.
+//!
+//! How it fails, by the operating system's error kind: every address refused (RST, a firewall
+//! that rejects with a reset) → `Refused`; no route to any address (ENETUNREACH, EHOSTUNREACH:
+//! no network, no default route, a host that does not answer ARP, an ICMP unreachable) →
+//! `Unreachable`; nothing answered before the deadline (a firewall that drops) → `TimedOut`.
 
 use std::io;
 use std::net::{IpAddr, SocketAddr};
@@ -19,6 +24,8 @@ pub enum ConnectError {
     Refused,
     /// Nothing answered before the deadline.
     TimedOut,
+    /// No route to any address (network or host unreachable); the last such error.
+    Unreachable(io::Error),
     /// Another error (unreachable network …) on every address; the last one.
     Other(io::Error),
 }
@@ -58,6 +65,7 @@ pub async fn race(
     let attempt = |addr: SocketAddr| async move { (addr, TcpStream::connect(addr).await) };
     let mut pending = FuturesUnordered::new();
     let mut refused = 0usize;
+    let mut unreachable: Option<io::Error> = None;
     let mut last_other: Option<io::Error> = None;
     let overall = tokio::time::sleep(deadline);
     tokio::pin!(overall);
@@ -81,6 +89,7 @@ pub async fn race(
                     return Ok((stream, addr));
                 }
                 Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => refused += 1,
+                Err(e) if is_unreachable(&e) => unreachable = Some(e),
                 Err(e) => last_other = Some(e),
             },
             _ = &mut delay, if next < order.len() => {
@@ -93,12 +102,23 @@ pub async fn race(
             break;
         }
     }
-    match last_other {
-        Some(e) if refused == 0 => Err(ConnectError::Other(e)),
-        _ if refused > 0 => Err(ConnectError::Refused),
-        Some(e) => Err(ConnectError::Other(e)),
-        None => Err(ConnectError::TimedOut),
+    // A refusal proves a server host was reached: it says more than "no route" elsewhere.
+    match (refused, unreachable, last_other) {
+        (0, _, Some(e)) => Err(ConnectError::Other(e)),
+        (0, Some(e), None) => Err(ConnectError::Unreachable(e)),
+        (0, None, None) => Err(ConnectError::TimedOut),
+        _ => Err(ConnectError::Refused),
     }
+}
+
+/// Whether an error means there is no route to the address.
+fn is_unreachable(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::NetworkUnreachable
+            | io::ErrorKind::HostUnreachable
+            | io::ErrorKind::NetworkDown
+    )
 }
 
 #[cfg(test)]

@@ -7,6 +7,17 @@
 //! enhanced status codes (RFC 5321, RFC 3463, RFC 4954: 5.7.8, 5.7.0, 5.7.9), plus phrases
 //! large providers use (Google's "Application-specific password required", Microsoft's
 //! 5.7.139 "basic authentication is disabled").
+//!
+//! In order: the failure's type decides (DNS, TCP, TLS …); a server's refusal is taken apart
+//! (`reply`) and classified by its codes first, then by server words known from the reply
+//! corpus in `tests/data/replies.json` (`rules`); when the provider running the server is
+//! known (`provider`: built-in table, by host name or greeting), its habits refine the cause
+//! and its own help pages (enable IMAP/POP, app passwords, lockouts, status page) are added
+//! to the advice.
+
+mod provider;
+mod reply;
+mod rules;
 
 use serde::Serialize;
 
@@ -21,6 +32,7 @@ pub enum Cause {
     DnsNotFound,
     DnsFailed,
     ConnectionRefused,
+    NetworkUnreachable,
     ConnectionTimeout,
     ConnectionClosed,
     GreetingTimeout,
@@ -37,10 +49,23 @@ pub enum Cause {
     PlaintextAuthRefused,
     InsecureConnectionRefused,
     AuthFailed,
+    UnsendableCredentials,
     AppPasswordRequired,
     OauthRequired,
     AuthMechanismUnsupported,
     AccountUnavailable,
+    /// IMAP, POP3 or authenticated SMTP is switched off for this account.
+    ProtocolDisabled,
+    /// The provider blocks the sign-in until the person confirms it on its website.
+    WebSignInRequired,
+    /// Too many sign-ins or failed attempts: the provider blocks them for a while.
+    TooManyAttempts,
+    /// Too many connections to the account at once (other devices, other apps).
+    TooManyConnections,
+    /// The password has expired and must be changed first.
+    PasswordExpired,
+    /// The server refuses connections from this network address (a blocklist).
+    ClientBlocked,
     ServerUnavailable,
     ProtocolError,
     Timeout,
@@ -53,6 +78,7 @@ impl Cause {
             Cause::DnsNotFound => "dns_not_found",
             Cause::DnsFailed => "dns_failed",
             Cause::ConnectionRefused => "connection_refused",
+            Cause::NetworkUnreachable => "network_unreachable",
             Cause::ConnectionTimeout => "connection_timeout",
             Cause::ConnectionClosed => "connection_closed",
             Cause::GreetingTimeout => "greeting_timeout",
@@ -69,10 +95,17 @@ impl Cause {
             Cause::PlaintextAuthRefused => "plaintext_auth_refused",
             Cause::InsecureConnectionRefused => "insecure_connection_refused",
             Cause::AuthFailed => "auth_failed",
+            Cause::UnsendableCredentials => "unsendable_credentials",
             Cause::AppPasswordRequired => "app_password_required",
             Cause::OauthRequired => "oauth_required",
             Cause::AuthMechanismUnsupported => "auth_mechanism_unsupported",
             Cause::AccountUnavailable => "account_unavailable",
+            Cause::ProtocolDisabled => "protocol_disabled",
+            Cause::WebSignInRequired => "web_sign_in_required",
+            Cause::TooManyAttempts => "too_many_attempts",
+            Cause::TooManyConnections => "too_many_connections",
+            Cause::PasswordExpired => "password_expired",
+            Cause::ClientBlocked => "client_blocked",
             Cause::ServerUnavailable => "server_unavailable",
             Cause::ProtocolError => "protocol_error",
             Cause::Timeout => "timeout",
@@ -83,7 +116,11 @@ impl Cause {
     pub fn is_credentials(self) -> bool {
         matches!(
             self,
-            Cause::AuthFailed | Cause::AppPasswordRequired | Cause::OauthRequired
+            Cause::AuthFailed
+                | Cause::AppPasswordRequired
+                | Cause::OauthRequired
+                | Cause::PasswordExpired
+                | Cause::UnsendableCredentials
         )
     }
 }
@@ -110,18 +147,51 @@ pub struct Diagnosis {
     pub detail: String,
 }
 
+/// What is known about the server besides the failure, for recognising its provider.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ServerContext<'a> {
+    /// The host name the probe was pointed at.
+    pub host: &'a str,
+    /// The server's greeting, when it got that far.
+    pub greeting: Option<&'a str>,
+}
+
 /// Explains a failure observed while testing a server of `protocol` at `step`.
 pub fn diagnose(protocol: Protocol, step: StepKind, failure: &Failure) -> Diagnosis {
-    let cause = classify(protocol, step, failure);
+    diagnose_at(protocol, step, failure, ServerContext::default())
+}
+
+/// Explains a failure, with provider-specific advice when `server` belongs to a provider
+/// of the built-in table.
+pub fn diagnose_at(
+    protocol: Protocol,
+    step: StepKind,
+    failure: &Failure,
+    server: ServerContext<'_>,
+) -> Diagnosis {
+    let known = provider::recognise(&server);
+    let mut cause = classify(protocol, step, failure);
+    if let Some(p) = known {
+        cause = provider::refine(p, cause, failure.server_reply());
+    }
     let (summary, advice) = words(protocol, cause);
+    let advice = match known.and_then(|p| provider::advice(p, protocol, cause)) {
+        Some(extra) => format!("{advice} {extra}"),
+        None => advice.to_string(),
+    };
     Diagnosis {
         cause,
         summary: summary.to_string(),
-        advice: advice.to_string(),
+        advice,
         server_reply: failure.server_reply().map(str::to_string),
         step,
         detail: failure.to_string(),
     }
+}
+
+/// The id of the built-in table's provider running `server` (`"gmail"` …), if known.
+pub fn provider_of(server: ServerContext<'_>) -> Option<&'static str> {
+    provider::recognise(&server).map(|p| p.id.as_str())
 }
 
 fn classify(protocol: Protocol, step: StepKind, failure: &Failure) -> Cause {
@@ -132,6 +202,8 @@ fn classify(protocol: Protocol, step: StepKind, failure: &Failure) -> Cause {
             Cause::ConnectionRefused
         }
         Failure::ConnectTimeout { .. } => Cause::ConnectionTimeout,
+        Failure::NetworkUnreachable { .. } => Cause::NetworkUnreachable,
+        Failure::UnsendableCredentials { .. } => Cause::UnsendableCredentials,
         Failure::Closed { .. } => Cause::ConnectionClosed,
         Failure::GreetingTimeout { .. } => Cause::GreetingTimeout,
         Failure::Timeout { .. } => Cause::Timeout,
@@ -162,88 +234,10 @@ fn classify(protocol: Protocol, step: StepKind, failure: &Failure) -> Cause {
     }
 }
 
-/// Classifies a negative server reply (IMAP NO/BAD/BYE, POP3 -ERR, SMTP 4xx/5xx).
+/// Classifies a server's refusal (IMAP NO/BAD/BYE, POP3 -ERR, SMTP 4xx/5xx); a reply in
+/// none of these forms is a protocol error.
 pub fn classify_reply(protocol: Protocol, step: StepKind, reply: &str) -> Cause {
-    let upper = reply.to_ascii_uppercase();
-    let has = |needle: &str| upper.contains(needle);
-
-    // Provider phrases first: they are the most specific.
-    if has("APPLICATION-SPECIFIC PASSWORD")
-        || has("APP PASSWORD")
-        || has("APP-SPECIFIC PASSWORD")
-        || has("5.7.9")
-    {
-        return Cause::AppPasswordRequired;
-    }
-    if has("5.7.139")
-        || has("BASIC AUTHENTICATION IS DISABLED")
-        || has("BASICAUTHBLOCKED")
-        || has("OAUTH")
-        || has("SMTPCLIENTAUTHENTICATION IS DISABLED")
-    {
-        return Cause::OauthRequired;
-    }
-    if has("[PRIVACYREQUIRED]")
-        || has("PLAINTEXT AUTHENTICATION DISALLOWED")
-        || has("MUST ISSUE A STARTTLS")
-        || has("TLS REQUIRED")
-        || has("ENCRYPTION REQUIRED")
-        || has("5.7.11")
-    {
-        return Cause::PlaintextAuthRefused;
-    }
-    if has("[UNAVAILABLE]") || has("[SYS/TEMP]") || has("[LOGIN-DELAY]") || has("[INUSE]") {
-        return Cause::ServerUnavailable;
-    }
-    if has("[IN-USE]")
-        || has("[CONTACTADMIN]")
-        || has("[EXPIRED]")
-        || has("[OVERQUOTA]")
-        || has("ACCOUNT DISABLED")
-        || has("ACCOUNT IS DISABLED")
-        || has("ACCOUNT LOCKED")
-        || has("ACCOUNT IS LOCKED")
-        || has("OVER QUOTA")
-        || has("5.7.14")
-        || has("5.2.2")
-    {
-        return Cause::AccountUnavailable;
-    }
-    if has("[AUTHENTICATIONFAILED]") || has("[AUTHORIZATIONFAILED]") || has("5.7.8") {
-        return Cause::AuthFailed;
-    }
-
-    if protocol == Protocol::Smtp {
-        let code = reply.get(..3).and_then(|c| c.parse::<u16>().ok());
-        match code {
-            Some(421) => return Cause::ServerUnavailable,
-            Some(c) if (400..500).contains(&c) => return Cause::ServerUnavailable,
-            Some(504) if step == StepKind::Authenticate => return Cause::AuthMechanismUnsupported,
-            Some(530) | Some(538) if step == StepKind::Authenticate => {
-                return Cause::PlaintextAuthRefused;
-            }
-            Some(535) | Some(534) if step == StepKind::Authenticate => return Cause::AuthFailed,
-            _ => {}
-        }
-    }
-    match step {
-        StepKind::Authenticate => {
-            if protocol == Protocol::Pop3 && has("[SYS/PERM]") {
-                Cause::AccountUnavailable
-            } else {
-                Cause::AuthFailed
-            }
-        }
-        StepKind::StartTls => Cause::StarttlsFailed,
-        StepKind::Greeting | StepKind::Mailbox => {
-            if has("[SYS/PERM]") {
-                Cause::AccountUnavailable
-            } else {
-                Cause::ServerUnavailable
-            }
-        }
-        _ => Cause::ProtocolError,
-    }
+    rules::classify(protocol, step, &reply::Reply::parse(protocol, reply))
 }
 
 /// The summary and the advice for a cause. Our own words, for people who are not technicians.
@@ -256,11 +250,15 @@ fn words(protocol: Protocol, cause: Cause) -> (&'static str, &'static str) {
         ),
         Cause::DnsFailed => (
             "The server name could not be looked up.",
-            "Check that this computer is online, then try again. If other websites work, the provider's name servers may be having trouble.",
+            "Check your connection (Wi-Fi, cable or mobile data), then try again. If websites open, the name servers of your network or provider may be having trouble.",
         ),
         Cause::ConnectionRefused => (
             "The server refused the connection on this port.",
             "The port is probably wrong, or the service is switched off. Check the port number in your provider's settings.",
+        ),
+        Cause::NetworkUnreachable => (
+            "This computer has no way through the network to the server.",
+            "Check your connection: is Wi-Fi or the cable connected, and do websites open? Then try again. A VPN, or a network that only lets some traffic out, can also cause this.",
         ),
         Cause::ConnectionTimeout => (
             "The server did not answer the connection attempt.",
@@ -326,6 +324,10 @@ fn words(protocol: Protocol, cause: Cause) -> (&'static str, &'static str) {
             "The server did not accept the user name or password.",
             "Check the password (and Caps Lock) and the user name; many providers want the full email address as user name. Sign in on the provider's website to be sure the password works.",
         ),
+        Cause::UnsendableCredentials => (
+            "The user name or password contains a line break or a NUL character, which cannot be sent to a mail server. Nothing was sent.",
+            "Type the password (and user name) again by hand; a pasted password often brings the end of the line with it.",
+        ),
         Cause::AppPasswordRequired => (
             "This account needs an app password instead of your normal password.",
             "Create an app password in your provider's account security settings, then enter it here instead of your normal password.",
@@ -351,6 +353,30 @@ fn words(protocol: Protocol, cause: Cause) -> (&'static str, &'static str) {
                 )
             }
         }
+        Cause::ProtocolDisabled => (
+            "The account exists, but access by mail apps (IMAP, POP or sending) is switched off for it.",
+            "Switch IMAP/POP (or sending from other apps) on in the provider's web mail settings, or ask the administrator to allow it. The password itself may be right.",
+        ),
+        Cause::WebSignInRequired => (
+            "The provider stopped this sign-in until you confirm it on its website.",
+            "Sign in on the provider's website in a browser, confirm that the attempt was you (look for a security alert), then try again.",
+        ),
+        Cause::TooManyAttempts => (
+            "The provider is blocking sign-ins for a while after too many attempts.",
+            "Wait before trying again, and make sure no other device keeps trying an old password. More attempts now can make the block last longer.",
+        ),
+        Cause::TooManyConnections => (
+            "Too many programs or devices are connected to this account at the same time.",
+            "Close the mail app on another device (or another mail program on this one), wait a few minutes, then try again.",
+        ),
+        Cause::PasswordExpired => (
+            "The password has expired.",
+            "Sign in on the provider's website, choose a new password there, then enter the new one here.",
+        ),
+        Cause::ClientBlocked => (
+            "The server refuses connections from your network's address.",
+            "Your internet address may be on a spam blocklist. Try from another network, or ask your internet provider or the mail provider to remove the block.",
+        ),
         Cause::ServerUnavailable => (
             "The server is temporarily unavailable.",
             "This is usually brief. Wait a few minutes and try again.",
@@ -452,6 +478,14 @@ mod tests {
                 Protocol::Smtp,
                 A,
                 "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant."
+            ),
+            Cause::ProtocolDisabled
+        );
+        assert_eq!(
+            rejected(
+                Protocol::Smtp,
+                A,
+                "535 5.7.139 Authentication unsuccessful, basic authentication is disabled."
             ),
             Cause::OauthRequired
         );

@@ -28,6 +28,9 @@ pub enum Failure {
     ConnectionRefused { endpoint: String },
     #[error("{endpoint}: could not connect: {detail}")]
     ConnectionFailed { endpoint: String, detail: String },
+    /// No route: the network or the host is unreachable (ENETUNREACH, EHOSTUNREACH).
+    #[error("{endpoint}: no route to the server: {detail}")]
+    NetworkUnreachable { endpoint: String, detail: String },
     #[error("{endpoint}: no answer to the connection attempt within {after:?}")]
     ConnectTimeout { endpoint: String, after: Duration },
     #[error("{endpoint}: the server closed the connection during {step:?}")]
@@ -72,6 +75,12 @@ pub enum Failure {
         endpoint: String,
         step: StepKind,
         reply: String,
+    },
+    /// Refused before connecting: a credential no mail protocol can carry.
+    #[error("{endpoint}: nothing was sent: {problem}")]
+    UnsendableCredentials {
+        endpoint: String,
+        problem: crate::account::CredentialError,
     },
     #[error("{endpoint}: unexpected reply during {step:?}: {detail}")]
     Protocol {

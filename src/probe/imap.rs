@@ -11,7 +11,10 @@ use secrecy::ExposeSecret;
 
 use super::failure::Failure;
 use super::report::StepKind;
-use super::session::{Ctx, LineConn, Speaker, rejected, speaker, unexpected_greeting};
+use super::session::{
+    Ctx, LineConn, MAX_CAPABILITIES, Speaker, rejected, speaker, unexpected_greeting,
+    unique_mechanisms,
+};
 use super::transcript::{Mask, MaskHandle, Recorder};
 use super::{BoxStream, Security};
 
@@ -186,6 +189,7 @@ async fn capabilities(
                     })
                 })
                 .flatten()
+                .take(MAX_CAPABILITIES)
                 .collect();
             Ok(caps)
         }
@@ -199,14 +203,11 @@ async fn capabilities(
     match result {
         Ok(caps) => {
             ctx.record(StepKind::Capabilities, began, Ok(caps.join(" ")));
-            ctx.facts.auth_mechanisms = caps
-                .iter()
-                .filter_map(|c| {
-                    c.get(..5)
-                        .filter(|p| p.eq_ignore_ascii_case("AUTH="))
-                        .map(|_| c[5..].to_string())
-                })
-                .collect();
+            ctx.facts.auth_mechanisms = unique_mechanisms(caps.iter().filter_map(|c| {
+                c.get(..5)
+                    .filter(|p| p.eq_ignore_ascii_case("AUTH="))
+                    .map(|_| &c[5..])
+            }));
             ctx.facts.capabilities = caps.clone();
             Ok(caps)
         }

@@ -28,10 +28,10 @@ use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use tokio::io::{AsyncRead, AsyncWrite};
 
-pub use diagnosis::{Cause, Diagnosis, diagnose};
+pub use diagnosis::{Cause, Diagnosis, ServerContext, diagnose, diagnose_at};
 pub use failure::Failure;
 pub use report::{
     CertificateInfo, Outcome, ProbeReport, ServerFacts, Step, StepKind, StepStatus, TlsFacts,
@@ -39,7 +39,7 @@ pub use report::{
 pub use tls::{Trust, TrustError};
 pub use transcript::{Direction, Redactor, TranscriptLine};
 
-use crate::account::{Protocol, Security, ServerSettings};
+use crate::account::{Protocol, Security, ServerSettings, check_credentials};
 use crate::net::{HostResolver, ResolveError, SystemResolver};
 use session::Ctx;
 use transcript::Transcript;
@@ -170,7 +170,17 @@ pub async fn probe(
         peer: None,
         encrypted: false,
     };
-    let result = run(&mut ctx).await;
+    // A credential no protocol can carry is refused before any connection.
+    let result = match check_credentials(&settings.username, password.expose_secret()) {
+        Err(problem) => {
+            let endpoint = ctx.endpoint();
+            Err(ctx.fail(
+                StepKind::Authenticate,
+                Failure::UnsendableCredentials { endpoint, problem },
+            ))
+        }
+        Ok(()) => run(&mut ctx).await,
+    };
     finish(ctx, result)
 }
 
@@ -188,7 +198,11 @@ fn finish(ctx: Ctx<'_>, result: Result<(), Failure>) -> ProbeReport {
         Ok(()) => Outcome::Verified,
         Err(failure) => {
             let step = ctx.failed_at.unwrap_or(StepKind::Connect);
-            let mut diagnosis = diagnose(ctx.settings.protocol, step, &failure);
+            let server = diagnosis::ServerContext {
+                host: &ctx.settings.host,
+                greeting: ctx.facts.greeting.as_deref(),
+            };
+            let mut diagnosis = diagnosis::diagnose_at(ctx.settings.protocol, step, &failure, server);
             diagnosis.detail = ctx.transcript.redactor().redact(&diagnosis.detail);
             Outcome::Failed { diagnosis }
         }
@@ -293,6 +307,10 @@ async fn connect(ctx: &mut Ctx<'_>, addrs: &[IpAddr]) -> Result<BoxStream, Failu
                     .await
                     .map_err(|e| match e {
                         connect::ConnectError::Refused => Failure::ConnectionRefused { endpoint },
+                        connect::ConnectError::Unreachable(e) => Failure::NetworkUnreachable {
+                            endpoint,
+                            detail: e.to_string(),
+                        },
                         connect::ConnectError::TimedOut => Failure::ConnectTimeout {
                             endpoint,
                             after: limit,

@@ -11,7 +11,10 @@ use zeroize::Zeroizing;
 
 use super::failure::Failure;
 use super::report::StepKind;
-use super::session::{Ctx, LineConn, Speaker, rejected, speaker, unexpected_greeting};
+use super::session::{
+    Ctx, LineConn, MAX_CAPABILITIES, Speaker, rejected, speaker, unexpected_greeting,
+    unique_mechanisms,
+};
 use super::{BoxStream, Security};
 
 /// Runs the POP3 conversation over a connected (and, for implicit TLS, secured) stream.
@@ -159,7 +162,7 @@ async fn capa(ctx: &mut Ctx<'_>, conn: &mut LineConn) -> Result<Option<Vec<Strin
                     if line == "." {
                         return Ok(Some(caps));
                     }
-                    if caps.len() > 500 {
+                    if caps.len() >= MAX_CAPABILITIES {
                         return Err(Failure::Protocol {
                             endpoint: endpoint.clone(),
                             step: StepKind::Capabilities,
@@ -193,16 +196,11 @@ fn has(caps: &Option<Vec<String>>, name: &str) -> bool {
 }
 
 fn sasl_mechanisms(caps: &[String]) -> Vec<String> {
-    caps.iter()
-        .filter_map(|l| {
-            let mut words = l.split_whitespace();
-            words
-                .next()
-                .filter(|w| w.eq_ignore_ascii_case("SASL"))
-                .map(|_| words.map(str::to_string).collect::<Vec<_>>())
-        })
-        .flatten()
-        .collect()
+    unique_mechanisms(caps.iter().flat_map(|l| {
+        let mut words = l.split_whitespace();
+        let sasl = words.next().is_some_and(|w| w.eq_ignore_ascii_case("SASL"));
+        words.filter(move |_| sasl)
+    }))
 }
 
 async fn authenticate(

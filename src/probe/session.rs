@@ -39,6 +39,10 @@ impl<'a> Ctx<'a> {
 
     /// Marks the start of a step (for live progress) and returns its start time.
     pub fn begin(&self, kind: StepKind) -> Instant {
+        if kind == StepKind::Authenticate {
+            // From here on the password may be on the wire: redact everything recorded.
+            self.transcript.arm();
+        }
         if let Some(sink) = &self.opts.progress {
             sink.send(ProbeEvent::StepStarted {
                 server: self.settings.clone(),
@@ -72,7 +76,7 @@ impl<'a> Ctx<'a> {
                 (StepStatus::Failed, f.to_string())
             }
         };
-        let detail = self.transcript.redactor().redact(&detail);
+        let detail = self.transcript.redact(&detail);
         tracing::debug!(endpoint = %self.endpoint(), step = ?kind, status = ?status, ms, "{detail}");
         let step = Step {
             kind,
@@ -251,8 +255,11 @@ impl<'a> Ctx<'a> {
                         PortVerdict::Tls => {
                             Some(Failure::PlaintextOnTlsPort { endpoint: endpoint.clone() })
                         }
+                        // Only words of another known protocol: a slow server's first
+                        // bytes are not proof of anything.
                         PortVerdict::Spoke(said)
-                            if speaker(said) != speaker_of(self.settings.protocol) =>
+                            if speaker(said).is_some()
+                                && speaker(said) != speaker_of(self.settings.protocol) =>
                         {
                             Some(Failure::WrongProtocol {
                                 endpoint: endpoint.clone(),
@@ -470,12 +477,47 @@ pub(crate) fn unexpected_greeting(
 
 /// Longest line the text protocols accept from a server.
 const MAX_LINE: usize = 16 * 1024;
+/// Most bytes one reply may take (everything read between two commands we send). Real
+/// capability lists are a few hundred bytes; a hostile server is stopped here.
+pub(crate) const MAX_REPLY_BYTES: usize = 64 * 1024;
+/// Most lines one reply may take.
+pub(crate) const MAX_REPLY_LINES: usize = 500;
+
+/// Most capability items (IMAP capabilities, POP3 CAPA lines, EHLO keywords) kept.
+pub(crate) const MAX_CAPABILITIES: usize = 256;
+/// Most sign-in mechanisms kept from what a server advertises.
+pub(crate) const MAX_MECHANISMS: usize = 64;
+
+/// Sign-in mechanism names, upper-case, each once, in the order first seen, at most
+/// `MAX_MECHANISMS`. Linear in the words (a set remembers what was seen).
+pub(crate) fn unique_mechanisms<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for word in words {
+        if out.len() >= MAX_MECHANISMS {
+            break;
+        }
+        let name = word.to_ascii_uppercase();
+        if seen.insert(name.clone()) {
+            out.push(name);
+        }
+    }
+    out
+}
 
 /// A line-oriented connection for the text protocols (POP3, SMTP, and IMAP before login).
+/// Reading is linear in the bytes received and bounded per line and per reply.
 pub(crate) struct LineConn {
     stream: Recorder<BoxStream>,
     pub mask: MaskHandle,
     buf: Vec<u8>,
+    /// Bytes of `buf` already handed out as lines.
+    start: usize,
+    /// Bytes of `buf` already searched for a newline.
+    scanned: usize,
+    /// Bytes and lines read since the last command was sent.
+    reply_bytes: usize,
+    reply_lines: usize,
     pub endpoint: String,
 }
 
@@ -485,33 +527,74 @@ impl LineConn {
             stream,
             mask,
             buf: Vec::new(),
+            start: 0,
+            scanned: 0,
+            reply_bytes: 0,
+            reply_lines: 0,
             endpoint,
+        }
+    }
+
+    fn too_much(&self, step: StepKind, detail: String) -> Failure {
+        Failure::Protocol {
+            endpoint: self.endpoint.clone(),
+            step,
+            detail,
         }
     }
 
     /// Reads one line (without CRLF). `raw` receives the bytes as read, for sniffing.
     pub async fn read_line(&mut self, step: StepKind) -> Result<(String, Vec<u8>), Failure> {
         loop {
-            if let Some(pos) = self.buf.iter().position(|&b| b == b'\n') {
-                let rest = self.buf.split_off(pos + 1);
-                let raw = std::mem::replace(&mut self.buf, rest);
+            let from = self.scanned.max(self.start);
+            if let Some(off) = self.buf[from..].iter().position(|&b| b == b'\n') {
+                let end = from + off + 1;
+                let raw = self.buf[self.start..end].to_vec();
+                self.start = end;
+                self.scanned = end;
+                if self.start == self.buf.len() {
+                    self.buf.clear();
+                    self.start = 0;
+                    self.scanned = 0;
+                }
+                self.reply_bytes += raw.len();
+                self.reply_lines += 1;
+                if self.reply_bytes > MAX_REPLY_BYTES {
+                    return Err(self.too_much(
+                        step,
+                        format!(
+                            "the server sent more than {} KiB in one reply",
+                            MAX_REPLY_BYTES / 1024
+                        ),
+                    ));
+                }
+                if self.reply_lines > MAX_REPLY_LINES {
+                    return Err(self.too_much(
+                        step,
+                        format!("the server sent more than {MAX_REPLY_LINES} lines in one reply"),
+                    ));
+                }
                 let text = String::from_utf8_lossy(&raw)
                     .trim_end_matches(['\r', '\n'])
                     .to_string();
                 return Ok((text, raw));
             }
-            if self.buf.len() > MAX_LINE {
-                return Err(Failure::Protocol {
-                    endpoint: self.endpoint.clone(),
-                    step,
-                    detail: format!("a line longer than {MAX_LINE} bytes"),
-                });
+            self.scanned = self.buf.len();
+            let pending = &self.buf[self.start..];
+            if pending.len() > MAX_LINE {
+                return Err(self.too_much(step, format!("a line longer than {MAX_LINE} bytes")));
             }
             // A TLS server answers a plaintext client with a binary record and no newline.
-            if looks_like_tls(&self.buf) {
+            if looks_like_tls(pending) {
                 return Err(Failure::PlaintextOnTlsPort {
                     endpoint: self.endpoint.clone(),
                 });
+            }
+            if self.start > 0 {
+                // Keep only the partial line (at most MAX_LINE bytes) before reading more.
+                self.buf.drain(..self.start);
+                self.scanned -= self.start;
+                self.start = 0;
             }
             let mut chunk = [0u8; 4096];
             let n = self
@@ -553,6 +636,9 @@ impl LineConn {
         if !line.ends_with("\r\n") {
             data.extend_from_slice(b"\r\n");
         }
+        // A new command: its reply gets a fresh allowance.
+        self.reply_bytes = 0;
+        self.reply_lines = 0;
         let endpoint = self.endpoint.clone();
         let closed = |_| Failure::Closed { endpoint, step };
         self.stream.write_all(&data).await.map_err(closed.clone())?;
@@ -575,7 +661,7 @@ impl LineConn {
     /// The stream, for a TLS upgrade. Bytes the server sent ahead of the handshake would be
     /// a STARTTLS injection (CVE-2011-0411 style): refused.
     pub fn into_stream(self, step: StepKind) -> Result<BoxStream, Failure> {
-        if !self.buf.is_empty() {
+        if self.buf.len() > self.start {
             return Err(Failure::Protocol {
                 endpoint: self.endpoint,
                 step,
@@ -596,6 +682,91 @@ pub(crate) fn rejected(ctx: &Ctx<'_>, step: StepKind, reply: &str) -> Failure {
     Failure::Rejected {
         endpoint: ctx.endpoint(),
         step,
-        reply: ctx.transcript.redactor().redact(reply),
+        reply: ctx.transcript.redact(reply),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Instant;
+
+    use tokio::io::AsyncWriteExt;
+
+    use super::*;
+    use crate::probe::transcript::Redactor;
+
+    fn conn() -> (LineConn, tokio::io::DuplexStream) {
+        let (client, server) = tokio::io::duplex(1 << 20);
+        let t = Transcript::new(Instant::now(), Redactor::none());
+        let rec = Recorder::new(Box::new(client) as BoxStream, t);
+        let mask = rec.mask_handle();
+        (LineConn::new(rec, mask, "x:1".into()), server)
+    }
+
+    #[tokio::test]
+    async fn lines_arrive_whole_and_in_order_from_any_chunking() {
+        let (mut c, mut s) = conn();
+        s.write_all(b"one\r\ntw").await.unwrap();
+        assert_eq!(c.read_line(StepKind::Greeting).await.unwrap().0, "one");
+        s.write_all(b"o\r\nthree\nfour").await.unwrap();
+        assert_eq!(c.read_line(StepKind::Greeting).await.unwrap().0, "two");
+        assert_eq!(c.read_line(StepKind::Greeting).await.unwrap().0, "three");
+        s.write_all(b"\r\n").await.unwrap();
+        assert_eq!(c.read_line(StepKind::Greeting).await.unwrap().0, "four");
+        assert!(c.into_stream(StepKind::StartTls).is_ok());
+    }
+
+    #[tokio::test]
+    async fn a_reply_is_bounded_in_bytes_and_lines_and_a_command_renews_the_allowance() {
+        let (mut c, mut s) = conn();
+        let line = format!("{}\r\n", "c".repeat(1000));
+        for _ in 0..(MAX_REPLY_BYTES / line.len() + 2) {
+            s.write_all(line.as_bytes()).await.unwrap();
+        }
+        let err = loop {
+            match c.read_line(StepKind::Capabilities).await {
+                Ok(_) => continue,
+                Err(e) => break e,
+            }
+        };
+        assert!(
+            matches!(&err, Failure::Protocol { detail, .. } if detail.contains("KiB in one reply")),
+            "{err:?}"
+        );
+
+        let (mut c, mut s) = conn();
+        s.write_all("\n".repeat(MAX_REPLY_LINES).as_bytes())
+            .await
+            .unwrap();
+        for _ in 0..MAX_REPLY_LINES {
+            c.read_line(StepKind::Capabilities).await.unwrap();
+        }
+        c.send(StepKind::Capabilities, "NEXT").await.unwrap();
+        s.write_all(b"ok\n\n").await.unwrap();
+        assert_eq!(c.read_line(StepKind::Capabilities).await.unwrap().0, "ok");
+    }
+
+    #[tokio::test]
+    async fn a_line_without_end_stops_at_the_line_limit() {
+        let (mut c, mut s) = conn();
+        s.write_all(&vec![b'A'; MAX_LINE + 4096]).await.unwrap();
+        let err = c.read_line(StepKind::Greeting).await.unwrap_err();
+        assert!(
+            matches!(&err, Failure::Protocol { detail, .. } if detail.contains("longer than")),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn mechanisms_are_deduplicated_in_linear_time_and_capped() {
+        let words: Vec<String> = (0..200_000).map(|i| format!("M{}", i % 100_000)).collect();
+        let started = Instant::now();
+        let m = unique_mechanisms(words.iter().map(String::as_str));
+        assert_eq!(m.len(), MAX_MECHANISMS);
+        assert_eq!(
+            unique_mechanisms(["plain", "LOGIN", "Plain"]),
+            ["PLAIN", "LOGIN"]
+        );
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
     }
 }

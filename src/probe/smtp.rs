@@ -16,7 +16,10 @@ use secrecy::ExposeSecret;
 
 use super::failure::Failure;
 use super::report::StepKind;
-use super::session::{Ctx, LineConn, Speaker, rejected, speaker, unexpected_greeting};
+use super::session::{
+    Ctx, LineConn, MAX_CAPABILITIES, Speaker, rejected, speaker, unexpected_greeting,
+    unique_mechanisms,
+};
 use super::{BoxStream, Security};
 
 /// Most lines accepted in one multi-line reply.
@@ -205,6 +208,7 @@ async fn ehlo(ctx: &mut Ctx<'_>, conn: &mut LineConn) -> Result<Vec<String>, Fai
                     .skip(1)
                     .map(|l| l.get(4..).unwrap_or("").trim().to_string())
                     .filter(|l| !l.is_empty())
+                    .take(MAX_CAPABILITIES)
                     .collect::<Vec<_>>())
             },
             |k: &Vec<String>| k.join(", "),
@@ -223,23 +227,15 @@ fn has_keyword(keywords: &[String], name: &str) -> bool {
     })
 }
 
-/// Mechanisms from `AUTH …` (and the old `AUTH=…` form some servers still send).
+/// Mechanisms from `AUTH …` (and the old `AUTH=…` form some servers still send); linear, capped.
 fn auth_mechanisms(keywords: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for k in keywords {
-        let upper = k.to_ascii_uppercase();
-        let rest = upper
-            .strip_prefix("AUTH ")
-            .or_else(|| upper.strip_prefix("AUTH="));
-        if let Some(rest) = rest {
-            for m in rest.split_whitespace() {
-                if !out.iter().any(|o| o == m) {
-                    out.push(m.to_string());
-                }
-            }
-        }
-    }
-    out
+    unique_mechanisms(keywords.iter().flat_map(|k| {
+        let rest = k
+            .get(..5)
+            .filter(|p| p.eq_ignore_ascii_case("AUTH ") || p.eq_ignore_ascii_case("AUTH="))
+            .map_or("", |_| &k[5..]);
+        rest.split_whitespace()
+    }))
 }
 
 async fn authenticate(

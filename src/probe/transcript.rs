@@ -2,12 +2,21 @@
 //! the password removed before it is ever stored.
 //!
 //! `Recorder` wraps a byte stream and copies complete lines into the shared `Transcript` as
-//! they pass. Two layers keep the password out:
+//! they pass. Three rules keep the password out without giving hints about it:
 //! 1. while a protocol driver sends credentials it switches the recorder to a *mask*, which
 //!    keeps only the first words of each sent line (`A0001 LOGIN "alice" ****`, `PASS ****`);
-//! 2. every recorded line, in either direction, goes through the `Redactor`, which replaces
-//!    the password and the base64 forms a SASL exchange would carry (RFC 4616 PLAIN,
-//!    LOGIN) with `****`.
+//! 2. once credentials may have left (a mask was set, the sign-in step began, or a sent line
+//!    carried a form of the secret) the transcript is *armed*: every line in either direction
+//!    and every step detail goes through the `Redactor`, which replaces the password and the
+//!    base64 forms a SASL exchange would carry (RFC 4616 PLAIN, LOGIN) with `****`;
+//! 3. the `Redactor` replaces a form only where it stands as a whole token (no letter or digit
+//!    right before or after it). Before the server has seen the password it cannot echo it, and
+//!    a password that merely occurs inside a server word (`LOG` in `LOGIN`) is left alone:
+//!    masking it there would point at the password (`****IN`).
+//!
+//! Bounded work: a line is cut to `MAX_LINE` bytes, the transcript keeps at most `MAX_LINES`
+//! lines and `MAX_BYTES` bytes of text, and lines beyond that are only counted (no copy, no
+//! redaction). Splitting received bytes into lines is linear in the bytes.
 
 use std::fmt;
 use std::io;
@@ -30,6 +39,10 @@ pub const MASK: &str = "****";
 const MAX_LINE: usize = 2048;
 /// Most lines kept; a chatty server cannot grow the report without bound.
 const MAX_LINES: usize = 2000;
+/// Most bytes of text kept over all lines.
+const MAX_BYTES: usize = 256 * 1024;
+/// A partial line longer than this is recorded as it is (a server that never ends a line).
+const MAX_PARTIAL: usize = 4 * MAX_LINE;
 
 /// Who produced a transcript line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -52,7 +65,7 @@ pub struct TranscriptLine {
     pub text: String,
 }
 
-/// Replaces a password and its encodings with `****`.
+/// Replaces a password and its encodings with `****` wherever one stands as a whole token.
 #[derive(Clone)]
 pub struct Redactor {
     needles: Arc<Vec<Zeroizing<String>>>,
@@ -62,6 +75,11 @@ impl fmt::Debug for Redactor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Redactor({} forms)", self.needles.len())
     }
+}
+
+/// Whether a character next to a match makes it part of a longer word.
+fn joins_word(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
 }
 
 impl Redactor {
@@ -96,15 +114,47 @@ impl Redactor {
         }
     }
 
-    /// The text with every form of the secret replaced.
+    /// Whether any form of the secret occurs anywhere in `text` (even inside a word).
+    pub fn appears_in(&self, text: &str) -> bool {
+        self.needles
+            .iter()
+            .any(|n| !n.is_empty() && text.contains(n.as_str()))
+    }
+
+    /// The text with every whole-token occurrence of a form of the secret replaced. An
+    /// occurrence inside a longer word (letters or digits right before or after it) is kept:
+    /// replacing it would show which part of a server's word the password is.
     pub fn redact(&self, text: &str) -> String {
         let mut out = text.to_string();
         for needle in self.needles.iter() {
-            if !needle.is_empty() && out.contains(needle.as_str()) {
-                out = out.replace(needle.as_str(), MASK);
+            if needle.is_empty() || !out.contains(needle.as_str()) {
+                continue;
             }
+            let mut next = String::with_capacity(out.len());
+            let mut last = 0;
+            for (at, _) in out.match_indices(needle.as_str()) {
+                if at < last {
+                    continue;
+                }
+                let end = at + needle.len();
+                let before = out[..at].chars().next_back();
+                let after = out[end..].chars().next();
+                if joins_word(before) || joins_word(after) {
+                    continue;
+                }
+                next.push_str(&out[last..at]);
+                next.push_str(MASK);
+                last = end;
+            }
+            next.push_str(&out[last..]);
+            out = next;
         }
         out
+    }
+
+    /// The longest form of the secret, in bytes.
+    fn longest(&self) -> usize {
+        self.needles.first().map_or(0, |n| n.len())
     }
 }
 
@@ -112,7 +162,10 @@ impl Redactor {
 struct Inner {
     started: Instant,
     lines: Vec<TranscriptLine>,
+    bytes: usize,
     dropped: usize,
+    /// Whether credentials may have been sent (see the module header).
+    armed: bool,
 }
 
 /// The shared, append-only transcript of one probe.
@@ -128,7 +181,9 @@ impl Transcript {
             inner: Arc::new(Mutex::new(Inner {
                 started,
                 lines: Vec::new(),
+                bytes: 0,
                 dropped: 0,
+                armed: false,
             })),
             redactor,
         }
@@ -139,28 +194,66 @@ impl Transcript {
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// The redactor every line goes through; also used for server replies in reports.
+    /// The redactor every line goes through once armed; also used for server replies.
     pub fn redactor(&self) -> &Redactor {
         &self.redactor
     }
 
-    /// Records one line (redacted, cut to a sane length).
+    /// From now on every line and detail is redacted: credentials may be on their way.
+    pub fn arm(&self) {
+        self.lock().armed = true;
+    }
+
+    fn armed(&self) -> bool {
+        self.lock().armed
+    }
+
+    /// Redacts `text` if credentials may have been sent by now; before that nothing can hold
+    /// the password, and masking coincidences would only give hints about it.
+    pub fn redact(&self, text: &str) -> String {
+        if self.armed() {
+            self.redactor.redact(text)
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// Records one line (redacted once armed, cut to a sane length). Lines past the limits
+    /// are only counted.
     pub fn push(&self, direction: Direction, text: &str) {
-        let mut text = self.redactor.redact(text);
-        if text.len() > MAX_LINE {
-            let mut cut = MAX_LINE;
-            while !text.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            text.truncate(cut);
+        if direction == Direction::Sent && self.redactor.appears_in(text) {
+            self.arm();
+        }
+        let (full, armed) = {
+            let inner = self.lock();
+            (
+                inner.lines.len() >= MAX_LINES || inner.bytes >= MAX_BYTES,
+                inner.armed,
+            )
+        };
+        if full {
+            self.lock().dropped += 1;
+            return;
+        }
+        // Redact a window a little longer than what is kept, so a cut never splits a secret.
+        let window = cut(text, MAX_LINE + self.redactor.longest() + 4);
+        let was_cut = window.len() < text.len();
+        let mut text = if armed {
+            self.redactor.redact(window)
+        } else {
+            window.to_string()
+        };
+        if text.len() > MAX_LINE || was_cut {
+            text.truncate(cut(&text, MAX_LINE).len());
             text.push_str(" …[cut]");
         }
         let mut inner = self.lock();
-        if inner.lines.len() >= MAX_LINES {
+        if inner.lines.len() >= MAX_LINES || inner.bytes >= MAX_BYTES {
             inner.dropped += 1;
             return;
         }
         let at_ms = inner.started.elapsed().as_millis() as u64;
+        inner.bytes += text.len();
         inner.lines.push(TranscriptLine {
             at_ms,
             direction,
@@ -198,6 +291,18 @@ impl Transcript {
     }
 }
 
+/// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.
+fn cut(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// How sent lines are recorded while credentials pass through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mask {
@@ -224,11 +329,19 @@ impl<S> fmt::Debug for Recorder<S> {
 
 /// A handle to switch a recorder's mask while the stream itself is owned by a protocol client.
 #[derive(Debug, Clone)]
-pub struct MaskHandle(Arc<Mutex<Mask>>);
+pub struct MaskHandle {
+    mask: Arc<Mutex<Mask>>,
+    transcript: Transcript,
+}
 
 impl MaskHandle {
+    /// Switches the mask; any mask but `Off` means credentials are about to be sent, so the
+    /// transcript is armed from now on.
     pub fn set(&self, mask: Mask) {
-        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = mask;
+        if mask != Mask::Off {
+            self.transcript.arm();
+        }
+        *self.mask.lock().unwrap_or_else(|p| p.into_inner()) = mask;
     }
 }
 
@@ -245,7 +358,10 @@ impl<S> Recorder<S> {
 
     /// A handle that changes how sent lines are recorded.
     pub fn mask_handle(&self) -> MaskHandle {
-        MaskHandle(self.mask.clone())
+        MaskHandle {
+            mask: self.mask.clone(),
+            transcript: self.transcript.clone(),
+        }
     }
 
     /// The wrapped stream (any partial line is recorded first).
@@ -262,30 +378,37 @@ impl<S> Recorder<S> {
         }
     }
 
-    fn record_sent(&mut self, line: &[u8]) {
+    fn record_sent(&self, line: &[u8]) {
         let text = String::from_utf8_lossy(line);
         let text = text.trim_end_matches(['\r', '\n']);
         let mask = *self.mask.lock().unwrap_or_else(|p| p.into_inner());
+        if mask != Mask::Off || self.transcript.redactor.appears_in(text) {
+            self.transcript.arm();
+        }
         let shown = match mask {
-            Mask::Off => text.to_string(),
+            Mask::Off => Zeroizing::new(text.to_string()),
             Mask::KeepWords(n) => {
                 let mut words: Vec<&str> = text.split(' ').take(n).collect();
                 words.push(MASK);
-                words.join(" ")
+                Zeroizing::new(words.join(" "))
             }
         };
         self.transcript.push(Direction::Sent, &shown);
     }
 }
 
-fn take_lines(buf: &mut Vec<u8>) -> Vec<Vec<u8>> {
-    let mut lines = Vec::new();
-    while let Some(pos) = buf.iter().position(|&b| b == b'\n') {
-        let rest = buf.split_off(pos + 1);
-        let line = std::mem::replace(buf, rest);
-        lines.push(line);
+/// Calls `each` with every complete line in `buf` (newline included) and removes them; the
+/// search for newlines starts at `from` (the bytes before it hold none). Linear in the bytes.
+fn drain_lines(buf: &mut Vec<u8>, from: usize, mut each: impl FnMut(&[u8])) {
+    let mut start = 0;
+    let mut search = from.min(buf.len());
+    while let Some(off) = buf[search..].iter().position(|&b| b == b'\n') {
+        let end = search + off + 1;
+        each(&buf[start..end]);
+        start = end;
+        search = end;
     }
-    lines
+    buf.drain(..start);
 }
 
 impl<S: AsyncRead + Unpin> AsyncRead for Recorder<S> {
@@ -301,14 +424,16 @@ impl<S: AsyncRead + Unpin> AsyncRead for Recorder<S> {
             if new.is_empty() {
                 self.flush_partial();
             } else {
-                self.rx.extend_from_slice(new);
-                for line in take_lines(&mut self.rx) {
-                    let text = String::from_utf8_lossy(&line);
-                    self.transcript
-                        .push(Direction::Received, text.trim_end_matches(['\r', '\n']));
-                }
-                if self.rx.len() > MAX_LINE * 4 {
-                    self.flush_partial();
+                let this = &mut *self;
+                let from = this.rx.len();
+                this.rx.extend_from_slice(new);
+                let transcript = &this.transcript;
+                drain_lines(&mut this.rx, from, |line| {
+                    let text = String::from_utf8_lossy(line);
+                    transcript.push(Direction::Received, text.trim_end_matches(['\r', '\n']));
+                });
+                if this.rx.len() > MAX_PARTIAL {
+                    this.flush_partial();
                 }
             }
         }
@@ -324,13 +449,12 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Recorder<S> {
     ) -> Poll<io::Result<usize>> {
         let res = Pin::new(&mut self.inner).poll_write(cx, data);
         if let Poll::Ready(Ok(n)) = res {
-            self.tx.extend_from_slice(&data[..n]);
-            let mut pending = std::mem::take(&mut *self.tx);
-            for line in take_lines(&mut pending) {
-                let line = Zeroizing::new(line);
-                self.record_sent(&line);
-            }
-            *self.tx = pending;
+            let this = &mut *self;
+            let from = this.tx.len();
+            this.tx.extend_from_slice(&data[..n]);
+            let mut pending = std::mem::take(&mut *this.tx);
+            drain_lines(&mut pending, from, |line| this.record_sent(line));
+            *this.tx = pending;
         }
         res
     }
@@ -383,5 +507,91 @@ mod tests {
         let lines: Vec<String> = t.lines().into_iter().map(|l| l.text).collect();
         assert_eq!(lines, vec!["+OK ready", "USER bob", "PASS ****"]);
         assert_eq!(t.last_received().as_deref(), Some("+OK ready"));
+    }
+
+    #[test]
+    fn a_password_inside_a_server_word_is_not_pointed_at() {
+        // A short password that is part of capability words and of our own lines.
+        let pw = SecretString::from("LOG");
+        let r = Redactor::new(&pw, "bob");
+        assert_eq!(r.redact("AUTH=PLAIN LOGIN"), "AUTH=PLAIN LOGIN");
+        assert_eq!(r.redact("x LOG y \"LOG\" LOG"), "x **** y \"****\" ****");
+        // Before anything was sent the server cannot echo the password: nothing is masked,
+        // not even a whole word that happens to be the password.
+        let t = Transcript::new(Instant::now(), r);
+        t.push(
+            Direction::Received,
+            "* OK [CAPABILITY IMAP4rev1 AUTH=LOGIN] LOG ready",
+        );
+        assert_eq!(t.redact("capabilities LOG"), "capabilities LOG");
+        t.push(Direction::Sent, "A1 LOGIN bob LOG");
+        t.push(
+            Direction::Received,
+            "A1 NO [AUTHENTICATIONFAILED] LOG rejected, LOGIN again",
+        );
+        let lines: Vec<String> = t.lines().into_iter().map(|l| l.text).collect();
+        assert_eq!(
+            lines,
+            vec![
+                "* OK [CAPABILITY IMAP4rev1 AUTH=LOGIN] LOG ready",
+                "A1 LOGIN bob ****",
+                "A1 NO [AUTHENTICATIONFAILED] **** rejected, LOGIN again",
+            ]
+        );
+        assert_eq!(t.redact("capabilities LOG"), "capabilities ****");
+    }
+
+    #[test]
+    fn setting_a_mask_arms_the_transcript() {
+        let (client, _server) = tokio::io::duplex(64);
+        let t = Transcript::new(
+            Instant::now(),
+            Redactor::new(&SecretString::from("pw"), "u"),
+        );
+        let rec = Recorder::new(client, t.clone());
+        assert_eq!(t.redact("pw"), "pw");
+        rec.mask_handle().set(Mask::KeepWords(1));
+        assert_eq!(t.redact("pw"), MASK);
+    }
+
+    #[test]
+    fn the_transcript_is_bounded_in_lines_bytes_and_line_length() {
+        let pw = SecretString::from("hunter2");
+        let t = Transcript::new(Instant::now(), Redactor::new(&pw, "bob"));
+        t.arm();
+        // A secret straddling the cut is masked, not half shown.
+        let long = format!("{} hunter2 tail", "x ".repeat(MAX_LINE / 2 - 2));
+        t.push(Direction::Received, &long);
+        let first = &t.lines()[0].text;
+        assert!(first.ends_with(" …[cut]"), "{first}");
+        assert!(!first.contains("hunt"), "{first}");
+        let line = "y".repeat(MAX_LINE * 3);
+        for _ in 0..10_000 {
+            t.push(Direction::Received, &line);
+        }
+        let lines = t.lines();
+        let bytes: usize = lines.iter().map(|l| l.text.len()).sum();
+        assert!(bytes <= MAX_BYTES + MAX_LINE + 100, "{bytes}");
+        assert!(lines.len() < MAX_LINES);
+        let last = &lines[lines.len() - 1];
+        assert_eq!(last.direction, Direction::Note);
+        assert!(last.text.ends_with("more lines not kept)"), "{}", last.text);
+    }
+
+    #[tokio::test]
+    async fn many_short_lines_in_one_read_are_split_in_linear_time() {
+        let (client, mut server) = tokio::io::duplex(1 << 20);
+        let t = Transcript::new(Instant::now(), Redactor::none());
+        let mut rec = Recorder::new(client, t.clone());
+        let data = "a\n".repeat(400_000);
+        server.write_all(data.as_bytes()).await.unwrap();
+        drop(server);
+        let started = Instant::now();
+        let mut sink = Vec::new();
+        rec.read_to_end(&mut sink).await.unwrap();
+        assert_eq!(sink.len(), data.len());
+        // Quadratic splitting took minutes here; linear takes milliseconds.
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        assert_eq!(t.lines().len(), MAX_LINES + 1);
     }
 }

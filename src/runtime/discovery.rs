@@ -98,7 +98,7 @@ fn source_status(r: &SourceReport) -> SourceStatus {
     }
 }
 
-fn offer(c: &Candidate) -> Offer {
+fn offer(c: &Candidate, domain: &str) -> Offer {
     Offer {
         settings: c.settings(),
         sources: c.origins.iter().map(|o| o.source.label().to_string()).fold(
@@ -121,6 +121,8 @@ fn offer(c: &Candidate) -> Offer {
         ),
         // Plain-HTTP answers are never used without the person confirming them.
         trusted: c.trust != Trust::Insecure,
+        vouch: c.vouch.clone(),
+        question: c.consent_question(domain),
     }
 }
 
@@ -130,13 +132,13 @@ fn discovery(r: DiscoveryResult) -> Discovery {
             .candidates
             .iter()
             .filter(|c| c.protocol.is_incoming())
-            .map(offer)
+            .map(|c| offer(c, &r.domain))
             .collect(),
         outgoing: r
             .candidates
             .iter()
             .filter(|c| !c.protocol.is_incoming())
-            .map(offer)
+            .map(|c| offer(c, &r.domain))
             .collect(),
         note: r.provider.map(note),
         disagreements: r.disagreements.into_iter().map(|d| d.summary).collect(),

@@ -3,7 +3,7 @@
 
 use secrecy::ExposeSecret;
 
-use crate::account::EmailAddress;
+use crate::account::{Credential, CredentialError, EmailAddress, check_credential};
 
 use super::guidance;
 use super::types::{Effect, Event};
@@ -51,9 +51,23 @@ impl Wizard {
         self.password.expose_secret().is_empty()
     }
 
+    /// A password no mail server can receive (a line break or NUL, often pasted along), in
+    /// words for the page; the page shows it as soon as it is typed (see `password_problem`).
+    pub fn password_unsendable(&self) -> Option<&'static str> {
+        match check_credential(Credential::Password, self.password.expose_secret()) {
+            Ok(()) => None,
+            Err(CredentialError::LineBreak(_)) => Some(
+                "The password contains a line break, which cannot be sent to a mail server (pasting often brings one along).",
+            ),
+            Err(CredentialError::Nul(_)) => Some(
+                "The password contains a NUL character, which cannot be sent to a mail server.",
+            ),
+        }
+    }
+
     /// Whether the account page is complete.
     pub fn account_complete(&self) -> bool {
-        self.email().is_some() && !self.password_missing()
+        self.email().is_some() && !self.password_missing() && self.password_unsendable().is_none()
     }
 
     pub(super) fn on_account(&mut self, event: Event) -> Vec<Effect> {
@@ -141,5 +155,27 @@ fn capitalise(s: &str) -> String {
     match c.next() {
         Some(first) => first.to_uppercase().chain(c).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use secrecy::SecretString;
+
+    use super::super::{Event, Page, Wizard};
+
+    #[test]
+    fn a_pasted_line_break_in_the_password_is_shown_at_once_and_stops_next() {
+        let mut w = Wizard::new();
+        w.handle(Event::EmailEdited("ann@example.com".into()));
+        w.handle(Event::PasswordEdited(SecretString::from("secret\r\n")));
+        let problem = w.password_problem().expect("shown while typing");
+        assert!(problem.contains("line break"), "{problem}");
+        assert!(w.handle(Event::Next).is_empty());
+        assert_eq!(w.page(), Page::Account);
+        w.handle(Event::PasswordEdited(SecretString::from("secret")));
+        assert!(w.password_problem().is_none());
+        assert!(!w.handle(Event::Next).is_empty());
+        assert_eq!(w.page(), Page::Lookup);
     }
 }

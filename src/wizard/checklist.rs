@@ -404,12 +404,16 @@ mod tests {
             sources: vec![],
             source_keys: vec![],
             trusted: true,
+            vouch: crate::discover::Vouch::OwnDomain,
+            question: None,
         };
         let same = Offer {
             settings: s.clone(),
             sources: vec![],
             source_keys: vec![],
             trusted: true,
+            vouch: crate::discover::Vouch::OwnDomain,
+            question: None,
         };
         let actions = next_actions(&t, &[same, alt], Some("https://example.com/app"));
         assert_eq!(

@@ -26,7 +26,7 @@ impl Wizard {
             source: self.source_words.clone(),
             source_key: self.source_key.clone(),
             reports,
-            allow_plaintext: self.allow_plaintext,
+            allow_plaintext: self.plaintext_allowed(&i.server) || self.plaintext_allowed(&o.server),
             keychain,
         };
         let task = self.task();

@@ -1,8 +1,6 @@
 //! The "Looking up your provider" and "How do you want to read mail?" pages of the wizard:
 //! discovery runs and its answers, then the choice of IMAP or POP3 and the start of the tests.
 
-use crate::account::Protocol;
-
 use super::types::{Effect, Event, NextAction, Role};
 use super::{LookupState, Page, Wizard};
 
@@ -70,6 +68,7 @@ impl Wizard {
         };
         let task = self.task();
         self.sources.clear();
+        self.forget_consents();
         self.lookup = LookupState::Running(task);
         self.discovered_for = Some(email.clone());
         vec![Effect::Discover { task, email }]
@@ -89,10 +88,10 @@ impl Wizard {
                 self.chosen = Some(p);
             }
             Event::Next => {
-                let protocol = self.protocol();
-                let incoming = self.offers_for(Role::Incoming, protocol);
-                let outgoing = self.offers_for(Role::Outgoing, Protocol::Smtp);
-                if let (Some(i), Some(o)) = (incoming.first(), outgoing.first()) {
+                if let Some((i, o)) = self.planned() {
+                    if !self.recipients_cleared() {
+                        return Vec::new();
+                    }
                     let mut sources: Vec<String> = i.sources.clone();
                     for s in &o.sources {
                         if !sources.contains(s) {
@@ -101,8 +100,7 @@ impl Wizard {
                     }
                     self.source_words = sources.join(", ");
                     self.source_key = i.source_keys.first().cloned().unwrap_or_default();
-                    self.allow_plaintext = false;
-                    self.extra_ca = None;
+                    self.clear_form_consents();
                     let (i, o) = (i.settings.clone(), o.settings.clone());
                     self.go(Page::Testing);
                     return self.start_tests(vec![(Role::Incoming, i), (Role::Outgoing, o)]);

@@ -1,11 +1,13 @@
 //! The manual settings form: incoming protocol, host, port, security and user name for both
 //! servers, pre-filled from discovery (or from the usual names when there is nothing), checked
 //! field by field. Insecure choices — no encryption, or trusting an extra certificate
-//! authority — are only accepted with an explicit tick.
+//! authority — are only accepted with an explicit tick. A server filled from discovery keeps
+//! its offer while its host is unchanged, so settings learned over plain HTTP stay marked as
+//! such and a host nothing vouches for still needs confirming (`consent.rs`).
 
 use crate::account::{EmailAddress, Protocol, Security, ServerSettings};
 
-use super::types::{ManualField, Role};
+use super::types::{ManualField, Offer, Role};
 
 /// One server's fields as typed (text, so a half-typed port is not lost).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,6 +16,8 @@ pub struct ServerForm {
     pub port: String,
     pub security: Security,
     pub username: String,
+    /// The discovery offer the fields were filled from.
+    pub from: Option<Offer>,
 }
 
 impl ServerForm {
@@ -23,7 +27,29 @@ impl ServerForm {
             port: s.port.to_string(),
             security: s.security,
             username: s.username.clone(),
+            from: None,
         }
+    }
+
+    /// The fields filled from a discovery offer, which is kept as their origin.
+    pub fn from_offer(o: &Offer) -> Self {
+        Self {
+            from: Some(o.clone()),
+            ..Self::from_settings(&o.settings)
+        }
+    }
+
+    /// The offer behind the fields, while the host is still the one it named.
+    pub fn offer(&self) -> Option<&Offer> {
+        self.from
+            .as_ref()
+            .filter(|o| o.settings.host.eq_ignore_ascii_case(self.host.trim()))
+    }
+
+    /// Whether the fields hold settings learned over plain HTTP (anyone on the network could
+    /// have changed them).
+    pub fn learned_over_http(&self) -> bool {
+        self.offer().is_some_and(Offer::learned_over_http)
     }
 }
 

@@ -1,5 +1,6 @@
 //! The "Manual settings" page of the wizard: opened pre-filled (from what is being tested,
-//! else from discovery, else from the usual names) and turned into tests when complete.
+//! else from discovery, else from the usual names) and turned into tests when complete and
+//! when every host that will receive the password is cleared (`consent.rs`).
 
 use crate::account::Protocol;
 
@@ -21,8 +22,10 @@ impl Wizard {
         ) {
             (Some(i), Some(o)) if from == Some(Page::Testing) => {
                 let mut f = ManualForm::from_servers(&i.server, &o.server);
-                f.accept_plaintext = self.allow_plaintext;
-                if let Some(ca) = &self.extra_ca {
+                f.incoming.from = self.offer_with_host(&i.server.host);
+                f.outgoing.from = self.offer_with_host(&o.server.host);
+                f.accept_plaintext = self.any_plaintext_allowed();
+                if let Some(ca) = self.accepted_extra_ca() {
                     f.extra_ca = ca.display().to_string();
                     f.accept_extra_ca = true;
                 }
@@ -43,10 +46,10 @@ impl Wizard {
                 let mut f = ManualForm::guessed(&email);
                 if let Some(i) = i {
                     f.incoming_protocol = i.settings.protocol;
-                    f.incoming = ServerForm::from_settings(&i.settings);
+                    f.incoming = ServerForm::from_offer(&i);
                 }
                 if let Some(o) = o {
-                    f.outgoing = ServerForm::from_settings(&o.settings);
+                    f.outgoing = ServerForm::from_offer(&o);
                 }
                 f
             }
@@ -75,9 +78,10 @@ impl Wizard {
                 let Some((i, o)) = form.settings() else {
                     return Vec::new();
                 };
-                self.allow_plaintext = form.uses_plaintext() && form.accept_plaintext;
-                self.extra_ca = (!form.extra_ca.trim().is_empty())
-                    .then(|| std::path::PathBuf::from(form.extra_ca.trim()));
+                if !self.recipients_cleared() {
+                    return Vec::new();
+                }
+                self.take_form_consents(&i, &o);
                 self.source_words = "entered by hand".into();
                 self.source_key = "manual".into();
                 self.tests.clear();

@@ -13,11 +13,15 @@
 //! - Retry tests again only the servers that did not verify.
 //! - The password lives in a `SecretString` and leaves only inside `Probe` and `Save`
 //!   effects; the first time it is handed on, the window is told to forget the widget state.
+//! - The password goes only to hosts that are vouched for or that the person confirmed in
+//!   this run (RFC 6186 §6; `consent.rs`); plaintext and certificate authority consents hold
+//!   for the hosts they were given for.
 //! - There is no plain-text fallback when the keychain is unavailable: the person chooses
 //!   retry, the Linux kernel keyring, or cancel.
 
 mod account_page;
 pub mod checklist;
+mod consent;
 mod done_page;
 pub mod guidance;
 mod lookup_page;
@@ -37,8 +41,8 @@ pub use checklist::{CheckItem, Row, RowState, ServerTest, TestState};
 pub use guidance::ProtocolGuide;
 pub use manual::{FieldProblem, ManualForm, ServerForm};
 pub use types::{
-    Discovery, Effect, Event, KeychainChoice, ManualField, NextAction, Offer, ProviderNote, Role,
-    SaveProblem, SaveRequest, Saved, SourceState, SourceStatus, TaskId,
+    Discovery, Effect, Event, KeychainChoice, ManualField, NextAction, Offer, ProviderNote,
+    Recipient, Role, SaveProblem, SaveRequest, Saved, SourceState, SourceStatus, TaskId,
 };
 
 /// The pages of the wizard.
@@ -127,8 +131,8 @@ pub struct Wizard {
     /// Where the settings under test came from, in words, and the first source's key.
     source_words: String,
     source_key: String,
-    allow_plaintext: bool,
-    extra_ca: Option<std::path::PathBuf>,
+    /// Confirmed hosts, plaintext and certificate authority consents of this run.
+    consents: consent::Consents,
     /// The address the tests ran for.
     tested_email: Option<EmailAddress>,
 
@@ -168,8 +172,7 @@ impl Wizard {
             tests: BTreeMap::new(),
             source_words: String::new(),
             source_key: String::new(),
-            allow_plaintext: false,
-            extra_ca: None,
+            consents: consent::Consents::default(),
             tested_email: None,
             manual: None,
             save: SaveState::NotStarted,
@@ -198,7 +201,8 @@ impl Wizard {
         self.show_errors
     }
     pub fn password_problem(&self) -> Option<&str> {
-        self.password_problem.as_deref()
+        self.password_unsendable()
+            .or(self.password_problem.as_deref())
     }
     pub fn sources(&self) -> &[SourceStatus] {
         &self.sources
@@ -364,6 +368,10 @@ impl Wizard {
                 return Vec::new();
             }
             Event::OpenUrl(url) => return vec![Effect::OpenUrl(url)],
+            Event::ConfirmHost { host, confirmed } => {
+                self.confirm_host(&host, confirmed);
+                return Vec::new();
+            }
             _ => {}
         }
         match self.page {
@@ -389,5 +397,7 @@ impl Wizard {
     }
 }
 
+#[cfg(test)]
+mod consent_tests;
 #[cfg(test)]
 mod tests;

@@ -18,15 +18,24 @@ impl Wizard {
                 out.push(Effect::Cancel { task });
             }
             let task = self.task();
-            self.tests
-                .insert(role, ServerTest::new(role, server.clone(), task));
+            let mut test = ServerTest::new(role, server.clone(), task);
+            if !self.host_cleared(&server.host) {
+                // Never reached through the pages (they ask first); kept as the last guard.
+                test.state = TestState::NotStarted(format!(
+                    "Your password was not sent to {}: confirm this server first.",
+                    server.host
+                ));
+                self.tests.insert(role, test);
+                continue;
+            }
+            self.tests.insert(role, test);
             out.push(Effect::Probe {
                 task,
                 role,
+                allow_plaintext: self.plaintext_allowed(&server),
+                extra_ca: self.extra_ca_for(&server),
                 server,
                 password: self.password.clone(),
-                allow_plaintext: self.allow_plaintext,
-                extra_ca: self.extra_ca.clone(),
             });
         }
         out
@@ -140,7 +149,12 @@ impl Wizard {
                 };
                 let offers = self.offers_for(role, test.server.protocol);
                 match offers.get(index) {
-                    Some(o) => self.start_tests(vec![(role, o.settings.clone())]),
+                    Some(o) => {
+                        // The button names the host and how it was found: pressing it is the
+                        // confirmation, for this host and this run.
+                        self.confirm_host(&o.settings.host, true);
+                        self.start_tests(vec![(role, o.settings.clone())])
+                    }
                     None => Vec::new(),
                 }
             }

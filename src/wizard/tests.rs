@@ -9,9 +9,9 @@ use crate::probe::{
     Cause, Diagnosis, Outcome, ProbeReport, ServerFacts, Step, StepKind, StepStatus,
 };
 
-const PASSWORD: &str = "pä ss wörd ✓ 🔑";
+pub(super) const PASSWORD: &str = "pä ss wörd ✓ 🔑";
 
-fn server(protocol: Protocol, host: &str, security: Security) -> ServerSettings {
+pub(super) fn server(protocol: Protocol, host: &str, security: Security) -> ServerSettings {
     ServerSettings {
         protocol,
         host: host.into(),
@@ -21,16 +21,18 @@ fn server(protocol: Protocol, host: &str, security: Security) -> ServerSettings 
     }
 }
 
-fn offer(s: ServerSettings, source: &str) -> Offer {
+pub(super) fn offer(s: ServerSettings, source: &str) -> Offer {
     Offer {
         settings: s,
         sources: vec![source.into()],
         source_keys: vec![source.to_lowercase()],
         trusted: true,
+        vouch: crate::discover::Vouch::OwnDomain,
+        question: None,
     }
 }
 
-fn discovery() -> Discovery {
+pub(super) fn discovery() -> Discovery {
     Discovery {
         incoming: vec![
             offer(
@@ -85,7 +87,7 @@ fn steps(last_failed: Option<StepKind>) -> Vec<Step> {
     out
 }
 
-fn report(s: &ServerSettings, failure: Option<(Cause, StepKind)>) -> Box<ProbeReport> {
+pub(super) fn report(s: &ServerSettings, failure: Option<(Cause, StepKind)>) -> Box<ProbeReport> {
     let outcome = match failure {
         None => Outcome::Verified,
         Some((cause, step)) => Outcome::Failed {
@@ -111,7 +113,7 @@ fn report(s: &ServerSettings, failure: Option<(Cause, StepKind)>) -> Box<ProbeRe
 }
 
 /// Filled account page.
-fn filled() -> Wizard {
+pub(super) fn filled() -> Wizard {
     let mut w = Wizard::new();
     w.handle(Event::NameEdited("Ann".into()));
     let fx = w.handle(Event::EmailEdited("ann@example.com".into()));
@@ -120,7 +122,7 @@ fn filled() -> Wizard {
     w
 }
 
-fn discover_task(fx: &[Effect]) -> TaskId {
+pub(super) fn discover_task(fx: &[Effect]) -> TaskId {
     fx.iter()
         .find_map(|e| match e {
             Effect::Discover { task, .. } => Some(*task),
@@ -130,7 +132,7 @@ fn discover_task(fx: &[Effect]) -> TaskId {
 }
 
 /// (role, task, server) of every Probe effect.
-fn probes(fx: &[Effect]) -> Vec<(Role, TaskId, ServerSettings)> {
+pub(super) fn probes(fx: &[Effect]) -> Vec<(Role, TaskId, ServerSettings)> {
     fx.iter()
         .filter_map(|e| match e {
             Effect::Probe {
@@ -158,7 +160,7 @@ fn cancels(fx: &[Effect]) -> Vec<TaskId> {
 }
 
 /// On the protocol page with the standard discovery.
-fn at_protocol() -> Wizard {
+pub(super) fn at_protocol() -> Wizard {
     let mut w = filled();
     let fx = w.handle(Event::Next);
     let task = discover_task(&fx);
@@ -576,10 +578,13 @@ fn the_manual_path_from_the_account_page() {
     let p = probes(&fx);
     assert_eq!(p[0].2.host, "mail.example.net");
     assert_eq!(p[1].2.security, Security::Plain);
+    // The consent holds for the unencrypted server only.
     assert!(fx.iter().all(|e| match e {
         Effect::Probe {
-            allow_plaintext, ..
-        } => *allow_plaintext,
+            allow_plaintext,
+            server,
+            ..
+        } => *allow_plaintext == (server.security == Security::Plain),
         _ => true,
     }));
     assert_eq!(w.source_words(), "entered by hand");

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use secrecy::SecretString;
 
 use crate::account::{EmailAddress, Protocol, Security, ServerSettings};
+use crate::discover::Vouch;
 use crate::probe::{ProbeReport, Step};
 
 /// Names one piece of background work (a discovery run, one server test, one save).
@@ -76,6 +77,46 @@ pub struct Offer {
     /// False when only untrusted sources (plain-HTTP autoconfig) named it: then it is never
     /// tested without the person confirming it on the manual page.
     pub trusted: bool,
+    /// Whether the host may receive the password without the person confirming it, and why.
+    pub vouch: Vouch,
+    /// For a host nothing vouches for: the question that names it and says how it was found
+    /// ("Mail for example.com is handled by imap.other.net — found in …").
+    pub question: Option<String>,
+}
+
+impl Offer {
+    /// Whether the settings were learned over plain HTTP (and may have been changed on the way).
+    pub fn learned_over_http(&self) -> bool {
+        matches!(
+            self.vouch,
+            Vouch::Unvouched {
+                channel: crate::discover::Channel::PlainHttp,
+                ..
+            }
+        ) || !self.trusted
+    }
+}
+
+/// A host that will receive the password if the tests start now, with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recipient {
+    pub role: Role,
+    /// ASCII, lower case.
+    pub host: String,
+    /// Where the setting came from, in words ("built-in provider table", "entered by you").
+    pub from: String,
+    /// For a host nothing vouches for: the question to confirm (names the host and how it
+    /// was found). `None` when it is vouched for or typed by the person.
+    pub question: Option<String>,
+    /// Whether the person confirmed this host in this run.
+    pub confirmed: bool,
+}
+
+impl Recipient {
+    /// Whether the password may go there now.
+    pub fn cleared(&self) -> bool {
+        self.question.is_none() || self.confirmed
+    }
 }
 
 /// What a person should know about the provider before typing a password.
@@ -216,6 +257,11 @@ pub enum Event {
     /// "I often need my mail without an internet connection."
     Offline(bool),
     ChooseProtocol(Protocol),
+    /// "Send my password to this host" (a host nothing vouches for), ticked or unticked.
+    ConfirmHost {
+        host: String,
+        confirmed: bool,
+    },
     Manual(ManualField),
     /// Next / Enter.
     Next,
@@ -297,6 +343,7 @@ impl fmt::Debug for Event {
             Event::OneDevice(b) => write!(f, "OneDevice({b})"),
             Event::Offline(b) => write!(f, "Offline({b})"),
             Event::ChooseProtocol(p) => write!(f, "ChooseProtocol({p})"),
+            Event::ConfirmHost { host, confirmed } => write!(f, "ConfirmHost({host}, {confirmed})"),
             Event::Manual(m) => write!(f, "Manual({m:?})"),
             Event::Next => f.write_str("Next"),
             Event::Back => f.write_str("Back"),

@@ -61,6 +61,8 @@ fn offer(s: ServerSettings, sources: &[&str]) -> Offer {
         sources: sources.iter().map(|s| s.to_string()).collect(),
         source_keys: sources.iter().map(|s| s.to_lowercase()).collect(),
         trusted: true,
+        vouch: mailsetup::discover::Vouch::OwnDomain,
+        question: None,
     }
 }
 
@@ -409,6 +411,14 @@ pub fn fill(h: &mut Harness<'_, MailSetupApp>, label: &str, text: &str) {
     h.get_by_label(label).focus();
     h.run_steps(1);
     h.get_by_label(label).set_text_value_accesskit(text);
+    h.run_steps(2);
+}
+
+/// Ticks (or unticks) the checkbox with this label, as a screen reader does (a pointer click
+/// would miss a box scrolled out of view).
+pub fn tick(h: &mut Harness<'_, MailSetupApp>, label: &str) {
+    h.get_by_role_and_label(Role::CheckBox, label)
+        .click_accesskit();
     h.run_steps(2);
 }
 

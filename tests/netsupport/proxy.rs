@@ -2,9 +2,13 @@
 //! reach it: the relay presents a certificate from the discovery test CA for whatever name
 //! the client asks, opens its own verified TLS connection to Dovecot's implicit-TLS listener,
 //! and copies bytes both ways. Dovecot does every protocol step and the sign-in itself.
+//! The relay records what clients sent (after TLS), so a test can tell whether a sign-in
+//! reached the server.
 
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use rustls::pki_types::{CertificateDer, ServerName};
 use tokio::net::{TcpListener, TcpStream};
@@ -14,6 +18,8 @@ use super::pki::TestCa;
 
 pub struct TlsRelay {
     pub addr: SocketAddr,
+    received: Arc<Mutex<Vec<u8>>>,
+    connections: Arc<Mutex<usize>>,
 }
 
 impl TlsRelay {
@@ -44,27 +50,83 @@ impl TlsRelay {
         let acceptor = TlsAcceptor::from(Arc::new(server));
         let connector = TlsConnector::from(Arc::new(client));
         let name = ServerName::try_from(upstream_name.to_string()).expect("upstream name");
+        let received: Arc<Mutex<Vec<u8>>> = Arc::default();
+        let connections: Arc<Mutex<usize>> = Arc::default();
+        let (rec, conns) = (received.clone(), connections.clone());
         tokio::spawn(async move {
             loop {
                 let Ok((tcp, _)) = listener.accept().await else {
                     return;
                 };
-                let (acceptor, connector, name) =
-                    (acceptor.clone(), connector.clone(), name.clone());
+                *conns.lock().unwrap() += 1;
+                let (acceptor, connector, name, rec) = (
+                    acceptor.clone(),
+                    connector.clone(),
+                    name.clone(),
+                    rec.clone(),
+                );
                 tokio::spawn(async move {
-                    let Ok(mut front) = acceptor.accept(tcp).await else {
+                    let Ok(front) = acceptor.accept(tcp).await else {
                         return;
                     };
                     let Ok(up) = TcpStream::connect(upstream).await else {
                         return;
                     };
-                    let Ok(mut back) = connector.connect(name, up).await else {
+                    let Ok(back) = connector.connect(name, up).await else {
                         return;
                     };
-                    let _ = tokio::io::copy_bidirectional(&mut front, &mut back).await;
+                    let (mut front_r, mut front_w) = tokio::io::split(front);
+                    let (mut back_r, mut back_w) = tokio::io::split(back);
+                    let up = async {
+                        let mut buf = [0u8; 4096];
+                        loop {
+                            let n = match front_r.read(&mut buf).await {
+                                Ok(0) | Err(_) => break,
+                                Ok(n) => n,
+                            };
+                            rec.lock().unwrap().extend_from_slice(&buf[..n]);
+                            if back_w.write_all(&buf[..n]).await.is_err() {
+                                break;
+                            }
+                        }
+                        let _ = back_w.shutdown().await;
+                    };
+                    let down = async {
+                        let _ = tokio::io::copy(&mut back_r, &mut front_w).await;
+                        let _ = front_w.shutdown().await;
+                    };
+                    tokio::join!(up, down);
                 });
             }
         });
-        Ok(Self { addr })
+        Ok(Self {
+            addr,
+            received,
+            connections,
+        })
+    }
+
+    /// Everything clients sent through the relay so far (decrypted).
+    pub fn received(&self) -> String {
+        String::from_utf8_lossy(&self.received.lock().unwrap()).to_string()
+    }
+
+    /// Whether a sign-in command (IMAP LOGIN / AUTHENTICATE, POP3 USER / PASS / AUTH, SMTP
+    /// AUTH) reached the server through the relay.
+    pub fn saw_sign_in(&self) -> bool {
+        self.received().lines().any(|line| {
+            let words: Vec<String> = line
+                .split_whitespace()
+                .take(2)
+                .map(|w| w.to_ascii_uppercase())
+                .collect();
+            let is = |w: &str| words.iter().any(|x| x == w);
+            is("LOGIN") || is("AUTHENTICATE") || is("AUTH") || is("PASS") || is("USER")
+        })
+    }
+
+    /// How many TCP connections the relay accepted.
+    pub fn connections(&self) -> usize {
+        *self.connections.lock().unwrap()
     }
 }

@@ -1,0 +1,290 @@
+//! Who may receive the password without asking (RFC 6186 §6, made stricter).
+//!
+//! Every source answer carries the `Channel` it reached us by. A candidate host is
+//! **vouched for**, in this order of preference, when
+//! 1. it is the address's own domain or a name below it, and some source other than plain
+//!    HTTP named it (`Vouch::OwnDomain`); or
+//! 2. a source that binds servers to the domain named it over a verified channel: the
+//!    built-in table, the domain's own autoconfig or `.well-known` file over HTTPS, or
+//!    Mozilla's ISPDB over HTTPS (`Vouch::BoundBy`).
+//!
+//! Everything else is **unvouched** (`Vouch::Unvouched`): SRV targets and MX-derived providers
+//! outside the domain, anything learned over plain HTTP, anything a redirect carried off the
+//! domain that was asked. The password goes there only after the person confirmed the named
+//! host (`verify` and the wizard enforce it). A fetched document's channel is decided by the
+//! URL we asked for: a redirect can lower it, never raise it.
+
+use serde::Serialize;
+
+use super::candidate::{Origin, SourceId};
+
+/// How a source's answer reached mailsetup.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Channel {
+    /// mailsetup's own provider table, shipped with the program.
+    BuiltIn,
+    /// Verified HTTPS from the URL asked for, without leaving that URL's domain.
+    Https,
+    /// Verified HTTPS, but redirects ended outside the domain asked; `to` is where.
+    RedirectedOff { to: String },
+    /// Asked over plain HTTP (whatever the redirects did afterwards).
+    PlainHttp,
+    /// Unsigned DNS answers (SRV, MX, address records).
+    Dns,
+}
+
+impl Channel {
+    /// The channel of a document asked for at `asked` that arrived from `final_url` after
+    /// redirects. `home` is the domain the answer must come from to count as the asked
+    /// site's word (the mail domain for its own autoconfig, the ISPDB's site for ISPDB).
+    pub fn of_fetch(asked: &str, final_url: &str, home: &str) -> Channel {
+        let scheme = |u: &str| reqwest::Url::parse(u).map(|u| u.scheme().to_string());
+        if scheme(asked).ok().as_deref() != Some("https") {
+            return Channel::PlainHttp;
+        }
+        let Ok(end) = reqwest::Url::parse(final_url) else {
+            return Channel::RedirectedOff {
+                to: final_url.to_string(),
+            };
+        };
+        if end.scheme() != "https" {
+            // The client refuses such downgrades; should one slip through, it is plain HTTP.
+            return Channel::PlainHttp;
+        }
+        match end.host_str() {
+            Some(host) if in_domain(host, home) => Channel::Https,
+            _ => Channel::RedirectedOff {
+                to: final_url.to_string(),
+            },
+        }
+    }
+
+    /// Whether a source that binds servers to the domain can vouch through this channel.
+    fn verified(&self) -> bool {
+        matches!(self, Channel::BuiltIn | Channel::Https)
+    }
+}
+
+/// The site of a URL: the registrable domain of its host (public suffix list), else the
+/// host itself. Used as `home` for sources that are not the mail domain (ISPDB).
+pub fn site_of(url: &str) -> String {
+    let host = reqwest::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(|h| h.to_ascii_lowercase()))
+        .unwrap_or_default();
+    match psl::domain_str(&host) {
+        Some(d) => d.to_string(),
+        None => host,
+    }
+}
+
+/// Whether `host` is `domain` or a name below it (ASCII, case and a final dot ignored).
+pub fn in_domain(host: &str, domain: &str) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    let domain = domain.trim_end_matches('.').to_ascii_lowercase();
+    !domain.is_empty() && (host == domain || host.ends_with(&format!(".{domain}")))
+}
+
+/// Whether the password may go to a candidate's host without asking, and why. Better
+/// reasons sort first.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Vouch {
+    /// The host is the address's own domain or below it.
+    OwnDomain,
+    /// A source that binds servers to the domain named it over a verified channel.
+    BoundBy { source: SourceId },
+    /// Nothing binds the host to the domain: it was found this way, and the person must
+    /// confirm the host before the password goes there.
+    Unvouched { source: SourceId, channel: Channel },
+}
+
+impl Vouch {
+    /// The vouching of `host` for mail of `domain`, given every origin that named it.
+    pub fn of(host: &str, domain: &str, origins: &[Origin]) -> Vouch {
+        let named_not_plain = origins.iter().any(|o| o.channel != Channel::PlainHttp);
+        if in_domain(host, domain) && named_not_plain {
+            return Vouch::OwnDomain;
+        }
+        if let Some(o) = origins
+            .iter()
+            .filter(|o| o.source.binds_to_domain() && o.channel.verified())
+            .min_by_key(|o| o.source)
+        {
+            return Vouch::BoundBy { source: o.source };
+        }
+        match origins.iter().min_by_key(|o| (o.source, &o.channel)) {
+            Some(o) => Vouch::Unvouched {
+                source: o.source,
+                channel: o.channel.clone(),
+            },
+            None => Vouch::Unvouched {
+                source: SourceId::Guess,
+                channel: Channel::Dns,
+            },
+        }
+    }
+
+    pub fn is_vouched(&self) -> bool {
+        !matches!(self, Vouch::Unvouched { .. })
+    }
+
+    /// How the host was found, in words, for mail of `domain` ("found in example.com's SRV
+    /// records, not confirmed by example.com").
+    pub fn words(&self, domain: &str) -> String {
+        match self {
+            Vouch::OwnDomain => format!("part of {domain} itself"),
+            Vouch::BoundBy { source } => match source {
+                SourceId::Provider => "named by mailsetup's built-in provider table".into(),
+                SourceId::Ispdb => "named by Mozilla's ISPDB over a verified connection".into(),
+                _ => format!("published by {domain} over a verified connection"),
+            },
+            Vouch::Unvouched { source, channel } => match channel {
+                Channel::PlainHttp => {
+                    let what = match source {
+                        SourceId::AutoconfigHttp => format!("{domain}'s autoconfig file"),
+                        other => other.label().to_string(),
+                    };
+                    format!(
+                        "learned from {what} over plain HTTP, which anyone on the network \
+                         could have changed"
+                    )
+                }
+                Channel::RedirectedOff { to } => format!(
+                    "{} sent mailsetup on to {to}, outside {domain}",
+                    source.label()
+                ),
+                _ => match source {
+                    SourceId::Srv => format!(
+                        "found in {domain}'s DNS service (SRV) records, not confirmed by {domain}"
+                    ),
+                    SourceId::Mx => format!(
+                        "found through {domain}'s mail exchanger (MX) records, not confirmed by \
+                         {domain}"
+                    ),
+                    other => format!("found by {}, not confirmed by {domain}", other.label()),
+                },
+            },
+        }
+    }
+}
+
+/// The question to put to the person before the password goes to an unvouched `host`
+/// ("Mail for example.com is handled by imap.other.net — found in …").
+pub fn consent_question(host: &str, domain: &str, vouch: &Vouch) -> String {
+    format!(
+        "Mail for {domain} is handled by {host} — {}.",
+        vouch.words(domain)
+    )
+}
+
+/// A host name as the person or a flag wrote it, in the form candidates use (ASCII,
+/// lower case, no final dot); `None` when it is not a host name.
+pub fn normalise_host(text: &str) -> Option<String> {
+    let t = text.trim().trim_end_matches('.');
+    if t.is_empty() || t.contains(|c: char| c.is_whitespace() || c == '/' || c == '@') {
+        return None;
+    }
+    idna::domain_to_ascii(t)
+        .ok()
+        .map(|h| h.to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::discover::Trust;
+
+    fn origin(source: SourceId, channel: Channel) -> Origin {
+        Origin {
+            source,
+            trust: Trust::of(source, &channel),
+            channel,
+            via: String::new(),
+            position: 0,
+        }
+    }
+
+    #[test]
+    fn hosts_in_the_domain_are_vouched_unless_only_plain_http_named_them() {
+        let srv = [origin(SourceId::Srv, Channel::Dns)];
+        assert_eq!(
+            Vouch::of("imap.example.com", "example.com", &srv),
+            Vouch::OwnDomain
+        );
+        assert_eq!(
+            Vouch::of("Example.COM.", "example.com", &srv),
+            Vouch::OwnDomain
+        );
+        assert!(!Vouch::of("imap.badexample.com", "example.com", &srv).is_vouched());
+        let http = [origin(SourceId::AutoconfigHttp, Channel::PlainHttp)];
+        assert!(!Vouch::of("imap.example.com", "example.com", &http).is_vouched());
+    }
+
+    #[test]
+    fn binding_sources_vouch_only_over_verified_channels() {
+        let ispdb = [origin(SourceId::Ispdb, Channel::Https)];
+        assert_eq!(
+            Vouch::of("imap.other.net", "example.com", &ispdb),
+            Vouch::BoundBy {
+                source: SourceId::Ispdb
+            }
+        );
+        let moved = [origin(
+            SourceId::Autoconfig,
+            Channel::RedirectedOff {
+                to: "https://evil.test/x".into(),
+            },
+        )];
+        assert!(!Vouch::of("imap.other.net", "example.com", &moved).is_vouched());
+        // MX-derived answers never vouch, even when the provider's file came over HTTPS.
+        let mx = [origin(SourceId::Mx, Channel::Https)];
+        let v = Vouch::of("imap.other.net", "example.com", &mx);
+        assert!(!v.is_vouched());
+        assert_eq!(
+            consent_question("imap.other.net", "example.com", &v),
+            "Mail for example.com is handled by imap.other.net — found through example.com's \
+             mail exchanger (MX) records, not confirmed by example.com."
+        );
+    }
+
+    #[test]
+    fn a_fetch_is_judged_by_the_url_asked_for() {
+        let c = |a: &str, f: &str| Channel::of_fetch(a, f, "example.com");
+        assert_eq!(
+            c(
+                "http://autoconfig.example.com/x",
+                "https://autoconfig.example.com/x"
+            ),
+            Channel::PlainHttp
+        );
+        assert_eq!(
+            c(
+                "https://autoconfig.example.com/x",
+                "https://www.example.com/y"
+            ),
+            Channel::Https
+        );
+        assert_eq!(
+            c("https://autoconfig.example.com/x", "https://evil.test/y"),
+            Channel::RedirectedOff {
+                to: "https://evil.test/y".into()
+            }
+        );
+        assert_eq!(
+            site_of("https://autoconfig.thunderbird.net/v1.1/"),
+            "thunderbird.net"
+        );
+    }
+
+    #[test]
+    fn host_flags_are_normalised() {
+        assert_eq!(
+            normalise_host(" IMAP.Other.Net. ").as_deref(),
+            Some("imap.other.net")
+        );
+        assert_eq!(normalise_host("a b"), None);
+        assert_eq!(normalise_host(""), None);
+    }
+}

@@ -1,0 +1,244 @@
+//! Provider-specific advice for a diagnosis: which provider runs the server, and what that
+//! provider's help pages say to do about this cause (where IMAP/POP is switched on, where an
+//! app password is made, how long a lockout lasts, where its status page is).
+//!
+//! The facts come from the built-in provider table, `assets/providers.json` (its `help`
+//! fields, sourced from the providers' and Mozilla ISPDB's public pages). `discover` reads
+//! the same file for discovery; `probe` may not import `discover`, so this module reads the
+//! few fields it needs itself. A provider is recognised, in order, by the server's host
+//! name (a host of the table entry, or a name inside one of its domains) and then by words
+//! of the server's greeting only that provider uses (Gmail's "Gimap ready").
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::{Cause, ServerContext};
+use crate::account::Protocol;
+
+const TABLE: &str = include_str!("../../../assets/providers.json");
+
+#[derive(Debug, Deserialize)]
+struct File {
+    providers: Vec<Provider>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Server {
+    host: String,
+}
+
+/// What the table says about a provider, as far as advice needs it.
+#[derive(Debug, Deserialize)]
+pub(super) struct Provider {
+    pub id: String,
+    pub name: String,
+    domains: Vec<String>,
+    servers: Vec<Server>,
+    /// How signing in works there (`oauth2_only`, `app_password` …).
+    login: String,
+    #[serde(default)]
+    app_password_url: Option<String>,
+    #[serde(default)]
+    help: Help,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Help {
+    #[serde(default)]
+    enable_url: Option<String>,
+    #[serde(default)]
+    help_url: Option<String>,
+    #[serde(default)]
+    status_url: Option<String>,
+    #[serde(default)]
+    security_url: Option<String>,
+    #[serde(default)]
+    lockout: Option<String>,
+    #[serde(default)]
+    max_connections: Option<u32>,
+    #[serde(default)]
+    greetings: Vec<String>,
+}
+
+fn table() -> &'static [Provider] {
+    static PROVIDERS: OnceLock<Vec<Provider>> = OnceLock::new();
+    PROVIDERS.get_or_init(|| {
+        serde_json::from_str::<File>(TABLE)
+            .map(|f| f.providers)
+            .unwrap_or_default()
+    })
+}
+
+/// The provider running this server, if the table knows it.
+pub(super) fn recognise(server: &ServerContext<'_>) -> Option<&'static Provider> {
+    let host = server.host.trim_end_matches('.').to_ascii_lowercase();
+    let by_host = (!host.is_empty()).then(|| {
+        table().iter().find(|p| {
+            p.servers.iter().any(|s| s.host.eq_ignore_ascii_case(&host))
+                || p.domains.iter().any(|d| host.ends_with(&format!(".{d}")))
+        })
+    });
+    by_host.flatten().or_else(|| {
+        let greeting = server.greeting?;
+        table()
+            .iter()
+            .find(|p| p.help.greetings.iter().any(|g| greeting.contains(g.as_str())))
+    })
+}
+
+/// What a provider's known habits change about a cause read from its reply.
+pub(super) fn refine(provider: &Provider, cause: Cause, reply: Option<&str>) -> Cause {
+    // Yahoo and AOL (one mail system) answer a normal password where an app password is
+    // needed with "(#AUTH005) Too many bad auth attempts", even on the first attempt
+    // (seen 2019–2026, see the corpus).
+    let yahoo_like = matches!(provider.id.as_str(), "yahoo" | "aol");
+    if yahoo_like && reply.is_some_and(|r| r.contains("(#AUTH005)")) {
+        return Cause::AppPasswordRequired;
+    }
+    // Where password sign-in is switched off, a refused password means exactly that.
+    if provider.login == "oauth2_only" && cause == Cause::AuthFailed {
+        return Cause::OauthRequired;
+    }
+    cause
+}
+
+impl Provider {
+    fn needs_app_password(&self) -> bool {
+        matches!(self.login.as_str(), "app_password" | "oauth2_or_app_password")
+    }
+}
+
+/// Sentences for this provider and cause, appended to the general advice.
+pub(super) fn advice(provider: &Provider, protocol: Protocol, cause: Cause) -> Option<String> {
+    let name = &provider.name;
+    let h = &provider.help;
+    let app_password = provider.app_password_url.as_deref();
+    let access = if protocol == Protocol::Smtp {
+        "sending from mail apps"
+    } else {
+        "IMAP/POP access"
+    };
+    let mut out: Vec<String> = Vec::new();
+    match cause {
+        Cause::AuthFailed => {
+            if provider.needs_app_password() {
+                out.push(format!(
+                    "{name} accepts only app passwords from mail apps, not the normal password."
+                ));
+                out.extend(app_password.map(|u| format!("Create one at {u}.")));
+            }
+            if let Some(u) = &h.enable_url {
+                out.push(format!(
+                    "{name} also refuses the password while {access} is switched off: check it at {u}."
+                ));
+            }
+            if out.is_empty() {
+                out.extend(h.help_url.as_ref().map(|u| format!("{name}'s settings help: {u}")));
+            }
+        }
+        Cause::AppPasswordRequired => {
+            out.extend(app_password.map(|u| format!("{name}: create the app password at {u}.")));
+        }
+        Cause::OauthRequired => {
+            out.push(format!(
+                "{name} does not accept passwords from mail apps any more; add the account in a mail app that offers \"Sign in with {name}\"."
+            ));
+            out.extend(h.help_url.as_ref().map(|u| format!("{name}'s help: {u}")));
+        }
+        Cause::ProtocolDisabled => {
+            let url = h.enable_url.as_ref().or(h.help_url.as_ref());
+            out.extend(url.map(|u| format!("{name}: switch {access} on at {u}.")));
+        }
+        Cause::WebSignInRequired | Cause::AccountUnavailable | Cause::PasswordExpired => {
+            let url = h.security_url.as_ref().or(h.help_url.as_ref());
+            out.extend(url.map(|u| format!("{name}'s help on this: {u}")));
+        }
+        Cause::TooManyAttempts => {
+            out.extend(
+                h.lockout
+                    .as_ref()
+                    .map(|l| format!("{name} lifts such a block by itself, {l}.")),
+            );
+        }
+        Cause::TooManyConnections => {
+            out.extend(h.max_connections.map(|n| {
+                format!("{name} allows about {n} connections per account at once; close mail apps on other devices or wait a few minutes.")
+            }));
+        }
+        Cause::ServerUnavailable
+        | Cause::Timeout
+        | Cause::GreetingTimeout
+        | Cause::ConnectionClosed
+        | Cause::ConnectionTimeout
+        | Cause::ConnectionRefused => {
+            out.extend(
+                h.status_url
+                    .as_ref()
+                    .map(|u| format!("{name} reports known outages at {u}.")),
+            );
+        }
+        _ => {}
+    }
+    (!out.is_empty()).then(|| out.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(host: &str) -> Option<&'static str> {
+        recognise(&ServerContext {
+            host,
+            greeting: None,
+        })
+        .map(|p| p.id.as_str())
+    }
+
+    #[test]
+    fn the_table_parses_and_hosts_are_recognised() {
+        assert!(table().len() >= 10);
+        assert_eq!(at("imap.gmail.com"), Some("gmail"));
+        assert_eq!(at("IMAP.GMAIL.COM."), Some("gmail"));
+        assert_eq!(at("outlook.office365.com"), Some("outlook"));
+        assert_eq!(at("imap.mail.me.com"), Some("icloud"));
+        assert_eq!(at("pop.gmx.net"), Some("gmx-net"));
+        assert_eq!(at("mail.twc.com"), Some("roadrunner"));
+        assert_eq!(at("notgmail.com"), None);
+        assert_eq!(at("127.0.0.1"), None);
+        assert_eq!(at(""), None);
+    }
+
+    #[test]
+    fn a_greeting_only_one_provider_uses_recognises_it() {
+        let p = recognise(&ServerContext {
+            host: "10.0.0.1",
+            greeting: Some("* OK Gimap ready for requests from 192.0.2.1 x1mb"),
+        });
+        assert_eq!(p.map(|p| p.id.as_str()), Some("gmail"));
+        let p = recognise(&ServerContext {
+            host: "10.0.0.1",
+            greeting: Some("* OK [CAPABILITY IMAP4rev1] Dovecot ready."),
+        });
+        assert!(p.is_none());
+    }
+
+    #[test]
+    fn advice_names_the_providers_own_pages() {
+        let gmail = recognise(&ServerContext {
+            host: "imap.gmail.com",
+            greeting: None,
+        })
+        .unwrap();
+        let a = advice(gmail, Protocol::Imap, Cause::AppPasswordRequired).unwrap();
+        assert!(a.contains("https://myaccount.google.com/apppasswords"), "{a}");
+        let a = advice(gmail, Protocol::Imap, Cause::TooManyAttempts).unwrap();
+        assert!(a.contains("24 hours"), "{a}");
+        assert!(advice(gmail, Protocol::Imap, Cause::ServerUnavailable).is_some());
+        assert_eq!(
+            refine(gmail, Cause::AuthFailed, None),
+            Cause::AuthFailed,
+            "Gmail still takes app passwords"
+        );
+    }
+}
