@@ -7,6 +7,9 @@
 //! bidirectional overrides are shown as escapes (`\x1b`) instead of acting on the terminal, and
 //! a Markdown code span or fence is always longer than any run of backticks inside it. JSON
 //! escapes control characters itself and keeps the server's words exact.
+//!
+//! Text and Markdown end each server with the commands that repeat its test by hand
+//! (`reproduce`), so a technician can check a finding without mailsetup.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -14,6 +17,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::probe::{Direction, ProbeReport, StepStatus};
+use crate::reproduce;
 
 /// The JSON document `mailsetup diagnose --json` prints.
 #[derive(Debug, Serialize)]
@@ -183,6 +187,10 @@ pub fn text(report: &ProbeReport, with_transcript: bool) -> String {
         }
         let _ = writeln!(out, "  detail   {}", terminal_safe(&d.detail));
     }
+    for (i, command) in reproduce::commands(s, None).iter().enumerate() {
+        let label = if i == 0 { "by hand" } else { "" };
+        let _ = writeln!(out, "  {label:<8} {}", terminal_safe(command));
+    }
     if with_transcript {
         let _ = writeln!(out, "  transcript:");
         for line in &report.transcript {
@@ -232,6 +240,27 @@ pub fn markdown(report: &ProbeReport) -> String {
             let _ = writeln!(out, "**Server said:** {}\n", code_span(reply));
         }
     }
+    let by_hand = reproduce::commands(s, None)
+        .iter()
+        .map(|c| terminal_safe(c).into_owned())
+        .collect::<Vec<_>>();
+    let fence = "`".repeat(
+        by_hand
+            .iter()
+            .map(|l| longest_backtick_run(l))
+            .max()
+            .unwrap_or(0)
+            .max(2)
+            + 1,
+    );
+    let _ = writeln!(
+        out,
+        "\n**Repeat by hand** (curl asks for the password itself):\n\n{fence}sh"
+    );
+    for c in &by_hand {
+        let _ = writeln!(out, "{c}");
+    }
+    let _ = writeln!(out, "{fence}");
     let lines: Vec<String> = report
         .transcript
         .iter()
@@ -339,5 +368,27 @@ mod tests {
         assert_eq!(code_span("a`b"), "``a`b``");
         assert_eq!(code_span("`x"), "`` `x ``");
         assert_eq!(code_span("plain"), "`plain`");
+    }
+
+    #[test]
+    fn reports_end_with_commands_that_repeat_the_test_by_hand() {
+        let t = text(&hostile_report(), false);
+        assert!(
+            t.contains(
+                "  by hand  openssl s_client -connect imap.example.test:993 -servername \
+                 imap.example.test -crlf\n"
+            ),
+            "{t}"
+        );
+        assert!(
+            t.contains("           curl -v --user alice imaps://imap.example.test:993/\n"),
+            "{t}"
+        );
+        let m = markdown(&hostile_report());
+        assert!(
+            m.contains("\n```sh\nopenssl s_client -connect imap.example.test:993 "),
+            "{m}"
+        );
+        assert!(m.contains("\ncurl -v --user alice imaps://imap.example.test:993/\n```\n"));
     }
 }
