@@ -379,3 +379,29 @@ async fn the_engine_refuses_cr_lf_and_nul_for_every_protocol_without_connecting(
     }
     assert_eq!(server.connections(), 0);
 }
+
+#[tokio::test]
+async fn cancelling_a_probe_stops_reading_a_trickling_server_at_once() {
+    let server = trickle();
+    let mut opts = ProbeOptions::new(Trust::with_extra_roots(Vec::new()).unwrap());
+    opts.allow_plaintext = true;
+    let settings = server.settings(Protocol::Imap, Security::Plain);
+    let password = SecretString::from(PASSWORD);
+    let run = probe::probe(&settings, &password, &opts);
+    // Dropped (cancelled) mid-greeting, well before any deadline.
+    assert!(
+        tokio::time::timeout(Duration::from_millis(1500), run)
+            .await
+            .is_err()
+    );
+    // The server's next byte finds the connection gone: its handler ends.
+    let started = Instant::now();
+    while server.finished() < server.connections() {
+        assert!(
+            started.elapsed() < Duration::from_secs(4),
+            "the connection outlived the cancel"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(server.connections() >= 1);
+}

@@ -199,7 +199,7 @@ fn finish(ctx: Ctx<'_>, result: Result<(), Failure>) -> ProbeReport {
         Err(failure) => {
             let step = ctx.failed_at.unwrap_or(StepKind::Connect);
             let mut diagnosis = diagnose(ctx.settings.protocol, step, &failure);
-            diagnosis.detail = ctx.transcript.redactor().redact(&diagnosis.detail);
+            diagnosis.detail = ctx.transcript.redact(&diagnosis.detail);
             Outcome::Failed { diagnosis }
         }
     };
