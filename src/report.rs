@@ -310,8 +310,8 @@ mod tests {
     fn no_controls(out: &str) {
         for c in out.chars() {
             assert!(
-                !(c.is_control() && c != '\n' && c != '\t')
-                    && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'),
+                !((c.is_control() && c != '\n' && c != '\t')
+                    || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')),
                 "{c:?} reached the report:\n{out}"
             );
         }
