@@ -192,7 +192,8 @@ fn finish(ctx: Ctx<'_>, result: Result<(), Failure>) -> ProbeReport {
                 host: &ctx.settings.host,
                 greeting: ctx.facts.greeting.as_deref(),
             };
-            let mut diagnosis = diagnosis::diagnose_at(ctx.settings.protocol, step, &failure, server);
+            let mut diagnosis =
+                diagnosis::diagnose_at(ctx.settings.protocol, step, &failure, server);
             diagnosis.detail = ctx.transcript.redactor().redact(&diagnosis.detail);
             Outcome::Failed { diagnosis }
         }

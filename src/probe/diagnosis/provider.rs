@@ -81,9 +81,12 @@ pub(super) fn recognise(server: &ServerContext<'_>) -> Option<&'static Provider>
     });
     by_host.flatten().or_else(|| {
         let greeting = server.greeting?;
-        table()
-            .iter()
-            .find(|p| p.help.greetings.iter().any(|g| greeting.contains(g.as_str())))
+        table().iter().find(|p| {
+            p.help
+                .greetings
+                .iter()
+                .any(|g| greeting.contains(g.as_str()))
+        })
     })
 }
 
@@ -105,7 +108,10 @@ pub(super) fn refine(provider: &Provider, cause: Cause, reply: Option<&str>) -> 
 
 impl Provider {
     fn needs_app_password(&self) -> bool {
-        matches!(self.login.as_str(), "app_password" | "oauth2_or_app_password")
+        matches!(
+            self.login.as_str(),
+            "app_password" | "oauth2_or_app_password"
+        )
     }
 }
 
@@ -134,7 +140,11 @@ pub(super) fn advice(provider: &Provider, protocol: Protocol, cause: Cause) -> O
                 ));
             }
             if out.is_empty() {
-                out.extend(h.help_url.as_ref().map(|u| format!("{name}'s settings help: {u}")));
+                out.extend(
+                    h.help_url
+                        .as_ref()
+                        .map(|u| format!("{name}'s settings help: {u}")),
+                );
             }
         }
         Cause::AppPasswordRequired => {
@@ -231,7 +241,10 @@ mod tests {
         })
         .unwrap();
         let a = advice(gmail, Protocol::Imap, Cause::AppPasswordRequired).unwrap();
-        assert!(a.contains("https://myaccount.google.com/apppasswords"), "{a}");
+        assert!(
+            a.contains("https://myaccount.google.com/apppasswords"),
+            "{a}"
+        );
         let a = advice(gmail, Protocol::Imap, Cause::TooManyAttempts).unwrap();
         assert!(a.contains("24 hours"), "{a}");
         assert!(advice(gmail, Protocol::Imap, Cause::ServerUnavailable).is_some());

@@ -57,7 +57,11 @@ impl Enhanced {
     /// `class.subject.detail`, e.g. `"5.7.8"`; `None` when the word is something else.
     fn parse(word: &str) -> Option<Self> {
         let mut parts = word.split('.');
-        let class = parts.next()?.parse().ok().filter(|c| matches!(c, 2 | 4 | 5))?;
+        let class = parts
+            .next()?
+            .parse()
+            .ok()
+            .filter(|c| matches!(c, 2 | 4 | 5))?;
         let subject = parts.next()?.parse().ok().filter(|s| *s < 1000)?;
         let detail = parts.next()?.parse().ok().filter(|d| *d < 1000)?;
         parts.next().is_none().then_some(Enhanced {
@@ -238,7 +242,10 @@ mod tests {
 
     #[test]
     fn smtp_codes_and_enhanced_codes_rfc_3463() {
-        let r = Reply::parse(Protocol::Smtp, "535-5.7.8 Username and Password not accepted.");
+        let r = Reply::parse(
+            Protocol::Smtp,
+            "535-5.7.8 Username and Password not accepted.",
+        );
         assert_eq!(r.status, Status::Smtp(535));
         assert_eq!(
             r.enhanced,
