@@ -79,7 +79,11 @@ fn the_corpus_is_large_varied_and_sourced() {
     let replies: BTreeSet<&str> = c.replies.iter().map(|e| e.reply.as_str()).collect();
     let families: BTreeSet<&str> = c.replies.iter().map(|e| e.family.as_str()).collect();
     assert!(replies.len() >= 60, "{} distinct replies", replies.len());
-    assert!(families.len() >= 12, "{} families: {families:?}", families.len());
+    assert!(
+        families.len() >= 12,
+        "{} families: {families:?}",
+        families.len()
+    );
     let mut ids = BTreeSet::new();
     for e in &c.replies {
         assert!(ids.insert(e.id.as_str()), "duplicate id {}", e.id);
@@ -139,7 +143,12 @@ fn every_reply_in_the_corpus_gets_its_cause() {
         // The server's own words are kept, and the advice is never empty.
         assert_eq!(d.server_reply.as_deref(), Some(reply.as_str()), "{}", e.id);
         assert!(!d.advice.is_empty() && !d.summary.is_empty(), "{}", e.id);
-        assert_eq!(provider_of(server), e.provider.as_deref(), "{}: provider", e.id);
+        assert_eq!(
+            provider_of(server),
+            e.provider.as_deref(),
+            "{}: provider",
+            e.id
+        );
         if let Some(words) = &e.advice_mentions {
             assert!(
                 d.advice.contains(words.as_str()),
@@ -149,7 +158,12 @@ fn every_reply_in_the_corpus_gets_its_cause() {
             );
         }
     }
-    assert!(wrong.is_empty(), "{} wrong:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -223,7 +237,8 @@ fn provider_advice_is_specific_and_general_advice_stays_general() {
     );
     assert_eq!(d.cause, Cause::ServerUnavailable);
     assert!(
-        d.advice.contains("https://www.google.com/appsstatus/dashboard/"),
+        d.advice
+            .contains("https://www.google.com/appsstatus/dashboard/"),
         "{}",
         d.advice
     );
@@ -233,7 +248,12 @@ fn provider_advice_is_specific_and_general_advice_stays_general() {
         step: StepKind::Authenticate,
         reply: "a1 NO [ALERT] You are yet to enable IMAP for your account".into(),
     };
-    let d = diagnose_at(Protocol::Imap, StepKind::Authenticate, &f, at("imap.gmx.net"));
+    let d = diagnose_at(
+        Protocol::Imap,
+        StepKind::Authenticate,
+        &f,
+        at("imap.gmx.net"),
+    );
     assert_eq!(d.cause, Cause::ProtocolDisabled);
     assert!(
         d.advice
@@ -283,7 +303,11 @@ async fn pop3_line_neither_ok_nor_err_is_a_protocol_error_not_a_wrong_password()
         );
         let d = r.diagnosis().unwrap();
         assert!(!d.cause.is_credentials());
-        assert_eq!(d.server_reply.as_deref(), Some(line), "the server's words are kept");
+        assert_eq!(
+            d.server_reply.as_deref(),
+            Some(line),
+            "the server's words are kept"
+        );
     }
     // The refusal form itself is still a refused password.
     let r = answer_sign_in_with(Protocol::Pop3, "-ERR nope").await;

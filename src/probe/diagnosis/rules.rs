@@ -282,11 +282,23 @@ mod tests {
     #[test]
     fn a_line_that_is_no_refusal_form_is_a_protocol_error() {
         use StepKind::Authenticate as A;
-        assert_eq!(cause(Protocol::Pop3, A, "Hello there"), Cause::ProtocolError);
-        assert_eq!(cause(Protocol::Pop3, A, "+OK but not really"), Cause::ProtocolError);
-        assert_eq!(cause(Protocol::Imap, A, "a1 OK [ALERT] x"), Cause::ProtocolError);
+        assert_eq!(
+            cause(Protocol::Pop3, A, "Hello there"),
+            Cause::ProtocolError
+        );
+        assert_eq!(
+            cause(Protocol::Pop3, A, "+OK but not really"),
+            Cause::ProtocolError
+        );
+        assert_eq!(
+            cause(Protocol::Imap, A, "a1 OK [ALERT] x"),
+            Cause::ProtocolError
+        );
         assert_eq!(cause(Protocol::Imap, A, "garbage"), Cause::ProtocolError);
-        assert_eq!(cause(Protocol::Smtp, A, "334 VXNlcm5hbWU6"), Cause::ProtocolError);
+        assert_eq!(
+            cause(Protocol::Smtp, A, "334 VXNlcm5hbWU6"),
+            Cause::ProtocolError
+        );
         assert_eq!(cause(Protocol::Smtp, A, ""), Cause::ProtocolError);
     }
 
