@@ -169,6 +169,9 @@ pub fn text(report: &ProbeReport, with_transcript: bool) -> String {
     if let Some(used) = &f.auth_used {
         let _ = writeln!(out, "           used: {}", terminal_safe(used));
     }
+    if let Some(why) = &f.auth_reason {
+        let _ = writeln!(out, "           why:  {why}");
+    }
     if let Some(n) = f.messages {
         let _ = writeln!(out, "  mailbox  {n} messages");
     }

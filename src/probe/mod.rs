@@ -19,6 +19,7 @@ mod imap;
 mod pop3;
 pub mod report;
 mod session;
+mod signin;
 mod smtp;
 pub mod tls;
 pub mod transcript;
