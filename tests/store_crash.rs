@@ -235,7 +235,11 @@ fn sigkill_while_saving() {
             .last()
             .unwrap_or(applied);
         // The folder appears with the first write to the file (the keychain comes first).
-        let files = if dir.exists() { files_in(&dir) } else { Vec::new() };
+        let files = if dir.exists() {
+            files_in(&dir)
+        } else {
+            Vec::new()
+        };
         let temps = files
             .iter()
             .filter(|p| p.file_name().unwrap().to_string_lossy().contains(".tmp-"))

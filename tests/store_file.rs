@@ -48,7 +48,11 @@ fn emails(dir: &Path) -> Vec<String> {
 /// writes entries of its own; more than one left over is a leak.
 fn keychain_has(keychain: &dyn SecretStore, dir: &Path, id: &str) -> Option<String> {
     let mut held = still_held(keychain, dir, id, store::Role::Incoming);
-    assert!(held.len() <= 1, "{id}: {} entries left in the keychain", held.len());
+    assert!(
+        held.len() <= 1,
+        "{id}: {} entries left in the keychain",
+        held.len()
+    );
     held.pop()
 }
 

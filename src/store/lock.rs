@@ -101,8 +101,7 @@ pub fn open_lock_file(path: &Path) -> Result<File, FileError> {
                 .unwrap_or_default(),
         },
     };
-    let write_error =
-        |e| FileError::from_write(path, super::atomic::WriteStep::CreateTemp, e);
+    let write_error = |e| FileError::from_write(path, super::atomic::WriteStep::CreateTemp, e);
     // Two rounds: another copy may create the file between our open and our create.
     for _ in 0..2 {
         match open_existing(path) {
@@ -309,7 +308,10 @@ mod tests {
 
         fs::remove_file(&lock).unwrap();
         fs::create_dir(&lock).unwrap();
-        assert!(open_lock_file(&lock).is_err(), "a folder is not a lock file");
+        assert!(
+            open_lock_file(&lock).is_err(),
+            "a folder is not a lock file"
+        );
         fs::remove_dir(&lock).unwrap();
         assert!(open_lock_file(&lock).unwrap().metadata().unwrap().is_file());
     }

@@ -29,11 +29,11 @@ use std::sync::Arc;
 use secrecy::SecretString;
 
 pub use file::{AccountFile, FileError};
+pub use lock::{Cancel, FolderProblem};
 pub use model::{
     AccountId, EntryName, InvalidAccount, KeychainKind, KeychainRef, Role, SavedAccount,
     SavedServer, SettingsSource, SourceKind, Timestamp, VerifiedAccount,
 };
-pub use lock::{Cancel, FolderProblem};
 pub use ops::{
     mark_verified_blocking, passwords_blocking, remove_blocking, save_verified_blocking,
     save_verified_cancellable,

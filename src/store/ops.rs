@@ -178,7 +178,11 @@ fn write_entries(
 
 /// Deletes the fresh entries of a save that did not happen and returns why it did not
 /// (`cause`), or that the keychain could not be put back either.
-fn undo_entries(secrets: &dyn SecretStore, keychain: &KeychainRef, cause: StoreError) -> StoreError {
+fn undo_entries(
+    secrets: &dyn SecretStore,
+    keychain: &KeychainRef,
+    cause: StoreError,
+) -> StoreError {
     for role in ROLES {
         let entry = keychain.entry(role);
         if let Err(undo) = secrets.delete(entry) {

@@ -53,7 +53,9 @@ impl Wizard {
                 self.save = SaveState::Failed(problem, *choice);
                 Vec::new()
             }
-            (SaveState::Saving(t, _), Event::Cancel | Event::Back) => vec![Effect::Cancel { task: *t }],
+            (SaveState::Saving(t, _), Event::Cancel | Event::Back) => {
+                vec![Effect::Cancel { task: *t }]
+            }
             (SaveState::Saving(t, _), Event::SaveCancelled { task }) if *t == task => {
                 // Nothing was saved; the verified results stay on the testing page.
                 self.save = SaveState::NotStarted;

@@ -668,7 +668,9 @@ fn a_cancelled_save_goes_back_to_the_results_and_a_late_cancel_shows_the_saved_a
     let (task, _) = save_task(&w.handle(Event::Next));
     w.handle(Event::Cancel);
     // An answer for another task changes nothing.
-    w.handle(Event::SaveCancelled { task: TaskId(task.0 + 100) });
+    w.handle(Event::SaveCancelled {
+        task: TaskId(task.0 + 100),
+    });
     assert!(matches!(w.save_state(), SaveState::Saving(..)));
     w.handle(Event::SaveCancelled { task });
     assert_eq!(w.page(), Page::Testing);
