@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mailsetup::store::file::{parse_accounts, render_accounts};
+use mailsetup_fuzz::store::file::{parse_accounts, render_accounts};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(accounts) = parse_accounts(data) {

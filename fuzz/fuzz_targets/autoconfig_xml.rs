@@ -3,8 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mailsetup::account::EmailAddress;
-use mailsetup::discover::config_v11::{Limits, parse};
+use mailsetup_fuzz::account::EmailAddress;
+use mailsetup_fuzz::discover::config_v11::{Limits, parse};
 
 fuzz_target!(|data: &[u8]| {
     let limits = Limits::default();

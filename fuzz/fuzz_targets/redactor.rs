@@ -7,7 +7,7 @@
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use libfuzzer_sys::fuzz_target;
-use mailsetup::probe::Redactor;
+use mailsetup_fuzz::probe::Redactor;
 use secrecy::SecretString;
 
 fuzz_target!(|data: &[u8]| {

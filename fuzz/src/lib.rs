@@ -1,13 +1,41 @@
-//! Shared pieces of the fuzz targets: one tokio runtime per thread, the fixed account a
-//! session signs in with, and the check that no form of its password reached any output.
+//! Shared pieces of the fuzz targets: the engine's source files (compiled here, see
+//! Cargo.toml), one tokio runtime per thread, the fixed account a session signs in with, and
+//! the check that no form of its password reached any output.
+
+#![allow(dead_code, unused_imports)]
+
+#[path = "../../src/account.rs"]
+pub mod account;
+#[path = "../../src/net.rs"]
+pub mod net;
+#[path = "../../src/probe/mod.rs"]
+pub mod probe;
+#[path = "../../src/report.rs"]
+pub mod report;
+
+pub mod discover {
+    #[path = "../../../src/discover/config_v11.rs"]
+    pub mod config_v11;
+}
+
+pub mod store {
+    #[path = "../../../src/store/atomic.rs"]
+    pub mod atomic;
+    #[path = "../../../src/store/file.rs"]
+    pub mod file;
+    #[path = "../../../src/store/lock.rs"]
+    pub mod lock;
+    #[path = "../../../src/store/model.rs"]
+    pub mod model;
+}
 
 use std::cell::RefCell;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
-use mailsetup::account::{Protocol, Security, ServerSettings};
-use mailsetup::probe::fuzzing::converse;
-use mailsetup::probe::{ProbeOptions, ProbeReport, Trust};
+use crate::account::{Protocol, Security, ServerSettings};
+use crate::probe::fuzzing::converse;
+use crate::probe::{ProbeOptions, ProbeReport, Trust};
 use secrecy::SecretString;
 
 /// The password every session signs in with: a space, non-ASCII, SASL and quoting characters.
@@ -66,8 +94,8 @@ pub fn session(protocol: Protocol, data: &[u8]) -> ProbeReport {
     });
     let outputs = [
         format!("{report:?}"),
-        mailsetup::report::text(&report, true),
-        mailsetup::report::markdown(&report),
+        crate::report::text(&report, true),
+        crate::report::markdown(&report),
         serde_json::to_string(&report).expect("a report serialises"),
     ];
     for out in &outputs {

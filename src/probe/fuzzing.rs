@@ -7,6 +7,10 @@
 //! the server's side is a fixed byte string handed out in chunks of a chosen size, then end
 //! of stream; whatever the client writes is kept (capped) and otherwise ignored. The stream
 //! never waits, so no deadline fires and a run is deterministic.
+//!
+//! A form feed (0x0C) in the script ends one reply: no read returns bytes from both sides of
+//! it, as a real server answers each command only once it arrived. A script without form
+//! feeds is a server that sends everything at once, before being asked.
 
 use std::io;
 use std::pin::Pin;
@@ -25,10 +29,15 @@ use crate::account::{Protocol, Security, ServerSettings};
 /// The most client bytes a `ScriptedStream` keeps.
 const MAX_SENT: usize = 64 * 1024;
 
-/// A server that says `script` (in pieces of `chunk` bytes) and then hangs up.
+/// Ends one reply of a script.
+pub const REPLY_END: u8 = 0x0C;
+
+/// A server that says `script` (in pieces of `chunk` bytes, one reply at a time) and then
+/// hangs up.
 #[derive(Debug)]
 pub struct ScriptedStream {
-    script: Vec<u8>,
+    replies: Vec<Vec<u8>>,
+    reply: usize,
     at: usize,
     chunk: usize,
     sent: Vec<u8>,
@@ -38,7 +47,11 @@ impl ScriptedStream {
     /// `chunk` 0 is taken as 1.
     pub fn new(script: &[u8], chunk: usize) -> Self {
         Self {
-            script: script.to_vec(),
+            replies: script
+                .split(|&b| b == REPLY_END)
+                .map(<[u8]>::to_vec)
+                .collect(),
+            reply: 0,
             at: 0,
             chunk: chunk.max(1),
             sent: Vec::new(),
@@ -58,10 +71,22 @@ impl AsyncRead for ScriptedStream {
         buf: &mut ReadBuf<'_>,
     ) -> Poll<io::Result<()>> {
         let this = &mut *self;
-        let left = this.script.len() - this.at;
-        let n = left.min(this.chunk).min(buf.remaining());
-        buf.put_slice(&this.script[this.at..this.at + n]);
-        this.at += n;
+        // The next reply once this one is read (never both in one read).
+        while this
+            .replies
+            .get(this.reply)
+            .is_some_and(|r| this.at >= r.len())
+            && this.reply + 1 < this.replies.len()
+        {
+            this.reply += 1;
+            this.at = 0;
+        }
+        if let Some(reply) = this.replies.get(this.reply) {
+            let left = reply.len().saturating_sub(this.at);
+            let n = left.min(this.chunk).min(buf.remaining());
+            buf.put_slice(&reply[this.at..this.at + n]);
+            this.at += n;
+        }
         Poll::Ready(Ok(()))
     }
 }
@@ -158,7 +183,7 @@ mod tests {
     fn a_scripted_pop3_server_verifies_in_pieces_of_seven_bytes() {
         let report = run(
             Protocol::Pop3,
-            b"+OK ready\r\n+OK\r\nUSER\r\n.\r\n+OK\r\n+OK\r\n+OK 0 0\r\n+OK bye\r\n",
+            b"+OK ready\r\n\x0c+OK\r\nUSER\r\n.\r\n\x0c+OK\r\n\x0c+OK\r\n\x0c+OK 0 0\r\n\x0c+OK bye\r\n",
         );
         assert!(report.is_verified(), "{report:?}");
         let text = format!("{report:?}");
