@@ -15,6 +15,8 @@
 mod connect;
 pub mod diagnosis;
 pub mod failure;
+#[doc(hidden)]
+pub mod fuzzing;
 mod imap;
 mod pop3;
 pub mod report;
