@@ -242,6 +242,7 @@ struct Diagnosed {
 
 impl Diagnosed {
     fn is(&self, cause: &str, step: &str, within: Duration) {
+        eprintln!("{} at {} in {:?}", self.cause, self.step, self.took);
         assert_eq!(self.cause, cause, "{}", self.json);
         assert_eq!(self.step, step, "{}", self.json);
         assert!(self.took < within, "took {:?}: {}", self.took, self.json);
@@ -303,6 +304,18 @@ fn an_unreachable_dns_server_is_dns_failed() {
     lab.resolv_conf("nameserver 192.0.2.53\noptions timeout:1 attempts:1\n");
     let d = lab.diagnose("imap.example.test:993/tls", 5);
     d.is("dns_failed", "resolve", Duration::from_secs(4));
+    d.says_check_the_connection();
+}
+
+#[test]
+fn a_dns_server_that_is_down_is_dns_failed_within_the_deadline() {
+    let lab = Lab::linked("dnsdown");
+    // On the link but switched off, with the resolver's default 5 s × 2 tries: the probe's
+    // own resolve deadline ends it.
+    lab.resolv_conf("nameserver 10.99.0.53\n");
+    let d = lab.diagnose("imap.example.test:993/tls", 3);
+    d.is("dns_failed", "resolve", Duration::from_secs(5));
+    assert!(d.took >= Duration::from_millis(2900), "{:?}", d.took);
     d.says_check_the_connection();
 }
 
