@@ -17,7 +17,8 @@ mod support;
 
 use std::io::{self, Read, Write};
 use std::net::TcpStream;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
@@ -49,6 +50,8 @@ struct Strict {
     /// IMAP: send the capabilities in the greeting.
     greeting_caps: bool,
     password: String,
+    /// When each line arrived.
+    arrivals: Arc<Mutex<Vec<Instant>>>,
 }
 
 impl Strict {
@@ -58,6 +61,7 @@ impl Strict {
             caps: caps.to_vec(),
             greeting_caps: false,
             password: password.into(),
+            arrivals: Arc::default(),
         }
     }
 
@@ -68,7 +72,7 @@ impl Strict {
     fn start(self) -> FaultServer {
         let strict = Arc::new(self);
         serve(move |tcp, rec| {
-            let Ok(wire) = Wire::accept(tcp, rec) else {
+            let Ok(wire) = Wire::accept(tcp, rec, &strict) else {
                 return;
             };
             let _ = match strict.protocol {
@@ -82,19 +86,21 @@ impl Strict {
 
 /// A server connection over TLS that reads exact bytes.
 struct Wire<'a> {
+    arrivals: Arc<Mutex<Vec<Instant>>>,
     tls: StreamOwned<ServerConnection, TcpStream>,
     buf: Vec<u8>,
     rec: &'a Recorder,
 }
 
 impl<'a> Wire<'a> {
-    fn accept(tcp: TcpStream, rec: &'a Recorder) -> io::Result<Self> {
+    fn accept(tcp: TcpStream, rec: &'a Recorder, strict: &Strict) -> io::Result<Self> {
         let conn = ServerConnection::new(pki().server.server_config()).map_err(io::Error::other)?;
         let mut tls = StreamOwned::new(conn, tcp);
         while tls.conn.is_handshaking() {
             tls.conn.complete_io(&mut tls.sock)?;
         }
         Ok(Wire {
+            arrivals: strict.arrivals.clone(),
             tls,
             buf: Vec::new(),
             rec,
@@ -120,6 +126,10 @@ impl<'a> Wire<'a> {
                 let mut line = std::mem::replace(&mut self.buf, rest);
                 line.truncate(pos);
                 self.rec.push(&String::from_utf8_lossy(&line));
+                self.arrivals
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .push(Instant::now());
                 return Ok(Some(line));
             }
             if !self.fill()? {
@@ -554,7 +564,12 @@ async fn imap_8bit_password_goes_as_a_literal_and_the_report_says_why() {
     let why = report.server_facts.auth_reason.clone().unwrap_or_default();
     assert!(why.contains("synchronizing literals"), "{why}");
     let text = mailsetup::report::text(&report, false);
-    assert!(text.contains("why:"), "{text}");
+    assert!(
+        text.contains("why:  LOGIN with synchronizing literals"),
+        "{text}"
+    );
+    let markdown = mailsetup::report::markdown(&report);
+    assert!(markdown.contains("**Sign-in:** LOGIN — "), "{markdown}");
 }
 
 #[tokio::test]
@@ -750,4 +765,91 @@ fn the_strict_servers_refuse_what_the_rfcs_forbid() {
         B64.encode(format!("\0{USER}\0{pw}"))
     );
     assert!(c.ask(pipelined.as_bytes()).starts_with("503"));
+}
+
+/// Counts the client's flights of commands to a strict server whose answers are delayed by
+/// `PACE` (a proxy), while commands reach it at once: lines further apart than half of `PACE`
+/// belong to different flights, each a round trip the client waited for.
+async fn flights(protocol: Protocol, caps: &[&'static str], greeting: bool) -> usize {
+    const PACE: Duration = Duration::from_millis(300);
+    let mut strict = Strict::new(protocol, caps, "pässwörd");
+    strict.greeting_caps = greeting;
+    let arrivals = strict.arrivals.clone();
+    let server = strict.start();
+    let mut settings = server.settings(protocol, Security::Tls);
+    settings.port = support::delay::proxy(server.addr(), Duration::ZERO, PACE).await;
+    let report = probe(&settings, &SecretString::from("pässwörd"), &options()).await;
+    assert!(report.is_verified(), "{}", dump(&report));
+    let times = arrivals.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    1 + times
+        .windows(2)
+        .filter(|w| w[1].duration_since(w[0]) > PACE / 2)
+        .count()
+}
+
+#[tokio::test]
+async fn each_protocol_speaks_in_the_fewest_flights_the_rfcs_allow() {
+    let (imap, pop3, smtp) = tokio::join!(
+        // Capabilities from the greeting; AUTHENTICATE PLAIN + SASL-IR; EXAMINE + LOGOUT.
+        flights(
+            Protocol::Imap,
+            &["IMAP4rev1", "SASL-IR", "AUTH=PLAIN"],
+            true
+        ),
+        // CAPA; AUTH PLAIN + STAT + QUIT.
+        flights(Protocol::Pop3, &["USER", "SASL PLAIN", "PIPELINING"], false),
+        // EHLO; AUTH PLAIN + QUIT.
+        flights(Protocol::Smtp, &["PIPELINING", "AUTH PLAIN"], false),
+    );
+    assert_eq!((imap, pop3, smtp), (2, 2, 2));
+    let (imap, pop3, smtp) = tokio::join!(
+        // CAPABILITY; LOGIN {n} (waits for +); the literal; EXAMINE + LOGOUT.
+        flights(Protocol::Imap, &["IMAP4rev1"], false),
+        // CAPA; AUTH; STAT; QUIT.
+        flights(Protocol::Pop3, &["SASL PLAIN"], false),
+        // EHLO; AUTH; QUIT.
+        flights(Protocol::Smtp, &["AUTH PLAIN"], false),
+    );
+    assert_eq!((imap, pop3, smtp), (4, 4, 3));
+}
+
+/// The client's flights of commands to the real Dovecot, from the transcript's times, with
+/// every answer delayed by `PACE` (a proxy).
+async fn dovecot_flights(protocol: Protocol, security: Security) -> usize {
+    const PACE: Duration = Duration::from_millis(200);
+    let d = dovecot();
+    let mut settings = d.settings(protocol, security, &d.unicode);
+    let target = format!("{}:{}", settings.host, settings.port)
+        .parse()
+        .expect("address");
+    settings.host = "127.0.0.1".into();
+    settings.port = support::delay::proxy(target, Duration::ZERO, PACE).await;
+    let report = probe(&settings, &d.unicode.secret(), &options()).await;
+    assert!(report.is_verified(), "{}", dump(&report));
+    let sent: Vec<u64> = report
+        .transcript
+        .iter()
+        .filter(|l| l.direction == mailsetup::probe::Direction::Sent)
+        .map(|l| l.at_ms)
+        .collect();
+    1 + sent
+        .windows(2)
+        .filter(|w| w[1] - w[0] > PACE.as_millis() as u64 / 2)
+        .count()
+}
+
+#[tokio::test]
+async fn dovecot_is_verified_in_the_fewest_flights_the_rfcs_allow() {
+    use Protocol::{Imap, Pop3, Smtp};
+    use Security::{StartTls, Tls};
+    let got = futures::future::join_all(
+        [Imap, Pop3, Smtp]
+            .into_iter()
+            .flat_map(|p| [Tls, StartTls].map(|s| dovecot_flights(p, s))),
+    )
+    .await;
+    // Implicit TLS: one flight to sign in (IMAP takes the capabilities from the greeting; POP3
+    // asks CAPA, SMTP says EHLO) and one for the rest, pipelined. STARTTLS: the command, the
+    // capabilities again after TLS (RFC 2595 / 3207), sign-in, the rest.
+    assert_eq!(got, [2, 4, 2, 4, 2, 4], "IMAP, POP3, SMTP × TLS, STARTTLS");
 }

@@ -1,5 +1,6 @@
 //! The shared test harness: real servers on loopback for the integration tests.
 //!
+//! - `delay`: a TCP proxy that adds latency (round-trip counts and the benchmark);
 //! - `pki`: a CA and server certificates (good, expired, not yet valid, wrong name,
 //!   self-signed) made fresh for every run;
 //! - `dovecot`: a real Dovecot (IMAP, POP3, submission; implicit TLS on 127.0.0.1, plaintext
@@ -15,6 +16,7 @@
 
 #![allow(dead_code, unused_imports)]
 
+pub mod delay;
 pub mod dovecot;
 pub mod faults;
 pub mod pki;
