@@ -9,7 +9,8 @@
 //! - `faults`: small servers for what Dovecot will not do (silence, garbage, HTTP, a TLS
 //!   alert, a refused port, a connect that never completes);
 //! - `script`: scripted IMAP/POP3/SMTP servers (bad certificates, STARTTLS missing or
-//!   refused, chosen replies to the sign-in, resets, silence mid-conversation).
+//!   refused, chosen replies to the sign-in, resets, silence mid-conversation);
+//! - `strict`: IMAP/POP3/SMTP servers that accept only what the RFCs allow at sign-in.
 //!
 //! Every test file includes it with `mod support;`. Nothing here touches anything but
 //! loopback addresses.
@@ -22,6 +23,7 @@ pub mod faults;
 pub mod pki;
 pub mod script;
 pub mod smtp_sink;
+pub mod strict;
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
