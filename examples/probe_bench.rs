@@ -30,61 +30,6 @@ const ONE_WAY: Duration = Duration::from_millis(25);
 /// The round trip the proxy adds.
 const RTT: Duration = Duration::from_millis(50);
 
-/// A TCP proxy on 127.0.0.1 to `target` that delivers every chunk `delay` after it arrived,
-/// in both directions (latency without a bandwidth limit). Returns its port.
-async fn delay_proxy(target: std::net::SocketAddr, delay: Duration) -> u16 {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind proxy");
-    let port = listener.local_addr().expect("proxy address").port();
-    tokio::spawn(async move {
-        while let Ok((client, _)) = listener.accept().await {
-            tokio::spawn(async move {
-                let Ok(upstream) = tokio::net::TcpStream::connect(target).await else {
-                    return;
-                };
-                let _ = client.set_nodelay(true);
-                let _ = upstream.set_nodelay(true);
-                let (cr, cw) = client.into_split();
-                let (ur, uw) = upstream.into_split();
-                tokio::join!(pipe(cr, uw, delay), pipe(ur, cw, delay));
-            });
-        }
-    });
-    port
-}
-
-async fn pipe(
-    mut from: tokio::net::tcp::OwnedReadHalf,
-    mut to: tokio::net::tcp::OwnedWriteHalf,
-    delay: Duration,
-) {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<(tokio::time::Instant, Vec<u8>)>();
-    let reader = async move {
-        let mut buf = vec![0u8; 16 * 1024];
-        while let Ok(n) = from.read(&mut buf).await {
-            if n == 0
-                || tx
-                    .send((tokio::time::Instant::now() + delay, buf[..n].to_vec()))
-                    .is_err()
-            {
-                break;
-            }
-        }
-    };
-    let writer = async move {
-        while let Some((due, data)) = rx.recv().await {
-            tokio::time::sleep_until(due).await;
-            if to.write_all(&data).await.is_err() {
-                break;
-            }
-        }
-        let _ = to.shutdown().await;
-    };
-    tokio::join!(reader, writer);
-}
-
 fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(|a, b| a.total_cmp(b));
     let n = xs.len();
@@ -218,9 +163,9 @@ async fn bench(runs: usize, rtt_only: bool) {
     let seq = median(sequential);
     let conc = median(concurrent);
     let spawn = median(spawned);
-    println!("one IMAP verification (TLS, login, EXAMINE, LOGOUT): {imap_ms:7.1} ms");
-    println!("one POP3 verification (TLS, USER/PASS, STAT, QUIT):  {pop3_ms:7.1} ms");
-    println!("one SMTP verification (TLS, EHLO, AUTH, QUIT):       {smtp_ms:7.1} ms");
+    println!("one IMAP verification (TLS, sign in, EXAMINE, LOGOUT): {imap_ms:7.1} ms");
+    println!("one POP3 verification (TLS, sign in, STAT, QUIT):     {pop3_ms:7.1} ms");
+    println!("one SMTP verification (TLS, EHLO, sign in, QUIT):    {smtp_ms:7.1} ms");
     println!("IMAP + POP3 + SMTP one after another:                {seq:7.1} ms");
     println!("IMAP + POP3 + SMTP concurrently (probe_all):         {conc:7.1} ms");
     println!("IMAP + POP3 + SMTP concurrently, one task each:       {spawn:7.1} ms");
@@ -305,7 +250,7 @@ async fn round_trips(d: &support::dovecot::Dovecot, opts: &ProbeOptions, runs: u
             let mut p = s.clone();
             // The proxy listens on 127.0.0.1 (the test certificate names it too).
             p.host = "127.0.0.1".into();
-            p.port = delay_proxy(target, ONE_WAY).await;
+            p.port = support::delay::proxy(target, ONE_WAY, ONE_WAY).await;
             proxied.push(p);
         }
         for s in direct.iter().chain(&proxied) {

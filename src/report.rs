@@ -228,6 +228,10 @@ pub fn markdown(report: &ProbeReport) -> String {
             cell(&st.detail)
         );
     }
+    let f = &report.server_facts;
+    if let (Some(used), Some(why)) = (&f.auth_used, &f.auth_reason) {
+        let _ = writeln!(out, "\n**Sign-in:** {used} — {why}");
+    }
     if let Some(d) = report.diagnosis() {
         let _ = writeln!(out, "\n**Cause:** `{}` — {}\n", d.cause, d.summary);
         let _ = writeln!(out, "**Advice:** {}\n", d.advice);

@@ -341,7 +341,8 @@ impl<'a> Ctx<'a> {
         F: Future<Output = Result<String, Failure>>,
     {
         let began = self.begin(StepKind::Logout);
-        let detail = match tokio::time::timeout(GOODBYE_GRACE, answer).await {
+        let grace = GOODBYE_GRACE.min(self.opts.timeouts.command);
+        let detail = match tokio::time::timeout(grace, answer).await {
             Ok(Ok(reply)) => format!("{command} answered {reply}"),
             Ok(Err(Failure::Closed { .. })) => {
                 format!("{command} answered by closing the connection")
