@@ -1,13 +1,18 @@
 //! Probe benchmark against the real test Dovecot on loopback (a program, not a timed test).
 //!
-//! `cargo run --release --example probe_bench [-- --runs N]` starts Dovecot as the tests do
-//! and prints medians over N runs (default 15):
+//! `cargo run --release --example probe_bench [-- --runs N] [--rtt-only]` starts Dovecot as
+//! the tests do and prints medians over N runs (default 15); `--rtt-only` prints only the
+//! round-trip table:
 //! - one IMAP verification (implicit TLS, sign in, EXAMINE INBOX, LOGOUT);
 //! - IMAP + POP3 + SMTP verified one after another vs concurrently (`probe_all`), and the
-//!   ratio of the concurrent run to the slowest single protocol (target: at most 1.3) — once
-//!   straight to Dovecot (on loopback the run is bound by CPU, shared with Dovecot) and once
-//!   through an in-process proxy that adds network latency, where the waiting dominates as on
-//!   a real network;
+//!   ratio of the concurrent run to the slowest single protocol, straight to Dovecot (on
+//!   loopback the run is bound by CPU, shared with Dovecot);
+//! - the round-trip table: each protocol in both TLS modes (implicit TLS and STARTTLS)
+//!   through a delay proxy of `RTT` (50 ms), with round trips = time ÷ RTT, and the same
+//!   corrected for CPU ((time through the proxy − time on loopback) ÷ RTT); then the three
+//!   protocols one after another and concurrently, per mode (target: concurrent at most
+//!   1.1× the slowest single one). The proxy accepts on loopback at once, so the TCP
+//!   handshake costs no round trip here; on a real network add one;
 //! - time to a diagnosis for a port that never answers (its TCP connect never completes),
 //!   which must equal the configured connect deadline (2 s here), not minutes.
 
@@ -22,61 +27,8 @@ use mailsetup::probe::{Cause, ProbeOptions, probe, probe_all};
 const CONNECT_DEADLINE: Duration = Duration::from_secs(2);
 /// Delay added in each direction by the proxy of the second measurement.
 const ONE_WAY: Duration = Duration::from_millis(25);
-
-/// A TCP proxy on 127.0.0.1 to `target` that delivers every chunk `delay` after it arrived,
-/// in both directions (latency without a bandwidth limit). Returns its port.
-async fn delay_proxy(target: std::net::SocketAddr, delay: Duration) -> u16 {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind proxy");
-    let port = listener.local_addr().expect("proxy address").port();
-    tokio::spawn(async move {
-        while let Ok((client, _)) = listener.accept().await {
-            tokio::spawn(async move {
-                let Ok(upstream) = tokio::net::TcpStream::connect(target).await else {
-                    return;
-                };
-                let _ = client.set_nodelay(true);
-                let _ = upstream.set_nodelay(true);
-                let (cr, cw) = client.into_split();
-                let (ur, uw) = upstream.into_split();
-                tokio::join!(pipe(cr, uw, delay), pipe(ur, cw, delay));
-            });
-        }
-    });
-    port
-}
-
-async fn pipe(
-    mut from: tokio::net::tcp::OwnedReadHalf,
-    mut to: tokio::net::tcp::OwnedWriteHalf,
-    delay: Duration,
-) {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<(tokio::time::Instant, Vec<u8>)>();
-    let reader = async move {
-        let mut buf = vec![0u8; 16 * 1024];
-        while let Ok(n) = from.read(&mut buf).await {
-            if n == 0
-                || tx
-                    .send((tokio::time::Instant::now() + delay, buf[..n].to_vec()))
-                    .is_err()
-            {
-                break;
-            }
-        }
-    };
-    let writer = async move {
-        while let Some((due, data)) = rx.recv().await {
-            tokio::time::sleep_until(due).await;
-            if to.write_all(&data).await.is_err() {
-                break;
-            }
-        }
-        let _ = to.shutdown().await;
-    };
-    tokio::join!(reader, writer);
-}
+/// The round trip the proxy adds.
+const RTT: Duration = Duration::from_millis(50);
 
 fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(|a, b| a.total_cmp(b));
@@ -136,10 +88,11 @@ fn main() {
         .enable_all()
         .build()
         .expect("tokio runtime");
-    rt.block_on(bench(runs));
+    let rtt_only = std::env::args().any(|a| a == "--rtt-only");
+    rt.block_on(bench(runs, rtt_only));
 }
 
-async fn bench(runs: usize) {
+async fn bench(runs: usize, rtt_only: bool) {
     let started = Instant::now();
     let d = support::dovecot();
     println!(
@@ -151,6 +104,10 @@ async fn bench(runs: usize) {
             .unwrap_or(1)
     );
     let opts = support::options();
+    if rtt_only {
+        round_trips(d, &opts, runs).await;
+        return;
+    }
     let imap = d.settings(Protocol::Imap, Security::Tls, &d.alice);
     let pop3 = d.settings(Protocol::Pop3, Security::Tls, &d.alice);
     let smtp = d.settings(Protocol::Smtp, Security::Tls, &d.alice);
@@ -206,14 +163,14 @@ async fn bench(runs: usize) {
     let seq = median(sequential);
     let conc = median(concurrent);
     let spawn = median(spawned);
-    println!("one IMAP verification (TLS, login, EXAMINE, LOGOUT): {imap_ms:7.1} ms");
-    println!("one POP3 verification (TLS, USER/PASS, STAT, QUIT):  {pop3_ms:7.1} ms");
-    println!("one SMTP verification (TLS, EHLO, AUTH, QUIT):       {smtp_ms:7.1} ms");
+    println!("one IMAP verification (TLS, sign in, EXAMINE, LOGOUT): {imap_ms:7.1} ms");
+    println!("one POP3 verification (TLS, sign in, STAT, QUIT):     {pop3_ms:7.1} ms");
+    println!("one SMTP verification (TLS, EHLO, sign in, QUIT):    {smtp_ms:7.1} ms");
     println!("IMAP + POP3 + SMTP one after another:                {seq:7.1} ms");
     println!("IMAP + POP3 + SMTP concurrently (probe_all):         {conc:7.1} ms");
     println!("IMAP + POP3 + SMTP concurrently, one task each:       {spawn:7.1} ms");
     println!(
-        "concurrent / slowest single: {:.2}x (target <= 1.30x); concurrent / sequential: {:.2}x",
+        "concurrent / slowest single: {:.2}x; concurrent / sequential: {:.2}x",
         conc / slowest,
         conc / seq
     );
@@ -227,53 +184,9 @@ async fn bench(runs: usize) {
     );
 
     // The same through a proxy that delays every byte by ONE_WAY in each direction, as a
-    // real network does: now the run waits on round trips, not on the CPU.
-    let proxied: Vec<ServerSettings> = {
-        let mut v = Vec::new();
-        for s in &all {
-            let target = format!("{}:{}", s.host, s.port).parse().expect("address");
-            let mut p = s.clone();
-            p.port = delay_proxy(target, ONE_WAY).await;
-            v.push(p);
-        }
-        v
-    };
-    for s in &proxied {
-        verify_one(s, &opts).await;
-    }
-    let mut single = [Vec::new(), Vec::new(), Vec::new()];
-    let mut sequential = Vec::new();
-    let mut concurrent = Vec::new();
-    for _ in 0..runs {
-        for (i, s) in proxied.iter().enumerate() {
-            single[i].push(verify_one(s, &opts).await);
-        }
-        let t = Instant::now();
-        for s in &proxied {
-            verify_one(s, &opts).await;
-        }
-        sequential.push(ms(t.elapsed()));
-        let t = Instant::now();
-        let reports = probe_all(&proxied, &d.alice.secret(), &opts).await;
-        concurrent.push(ms(t.elapsed()));
-        assert!(reports.iter().all(|r| r.is_verified()));
-    }
-    let [imap_ms, pop3_ms, smtp_ms] = single.map(median);
-    let slowest = imap_ms.max(pop3_ms).max(smtp_ms);
-    let seq = median(sequential);
-    let conc = median(concurrent);
-    println!(
-        "with {} ms added each way ({} ms round trip, in-process delay proxy):",
-        ONE_WAY.as_millis(),
-        2 * ONE_WAY.as_millis()
-    );
-    println!("  IMAP {imap_ms:.1} ms, POP3 {pop3_ms:.1} ms, SMTP {smtp_ms:.1} ms");
-    println!("  one after another {seq:.1} ms, concurrently {conc:.1} ms");
-    println!(
-        "  concurrent / slowest single: {:.2}x (target <= 1.30x); concurrent / sequential: {:.2}x",
-        conc / slowest,
-        conc / seq
-    );
+    // real network does: now the run waits on round trips, not on the CPU. Every protocol in
+    // both TLS modes (implicit TLS on 127.0.0.1, STARTTLS on 127.0.0.2).
+    round_trips(d, &opts, runs).await;
 
     // A port whose connect never completes: the diagnosis must come at the connect deadline.
     let hole = support::faults::blackhole();
@@ -300,4 +213,99 @@ async fn bench(runs: usize) {
         median(waits),
         CONNECT_DEADLINE.as_millis()
     );
+}
+
+/// Median time of one verification of each server, `runs` times.
+async fn medians(servers: &[ServerSettings], opts: &ProbeOptions, runs: usize) -> Vec<f64> {
+    let mut times = vec![Vec::new(); servers.len()];
+    for _ in 0..runs {
+        for (i, s) in servers.iter().enumerate() {
+            times[i].push(verify_one(s, opts).await);
+        }
+    }
+    times.into_iter().map(median).collect()
+}
+
+/// The round-trip table: every protocol in both TLS modes, on loopback and through the delay
+/// proxy, then each mode's three protocols one after another and concurrently.
+async fn round_trips(d: &support::dovecot::Dovecot, opts: &ProbeOptions, runs: usize) {
+    let rtt = ms(RTT);
+    println!(
+        "round trips through a delay proxy of {rtt:.0} ms RTT ({} ms each way; the proxy \
+         accepts at once, so TCP's handshake is not counted: add 1 on a real network)",
+        ONE_WAY.as_millis()
+    );
+    println!(
+        "  {:<18} {:>9} {:>9} {:>7} {:>9}",
+        "probe", "loopback", "proxied", "÷ RTT", "−CPU ÷RTT"
+    );
+    for security in [Security::Tls, Security::StartTls] {
+        let direct: Vec<ServerSettings> = [Protocol::Imap, Protocol::Pop3, Protocol::Smtp]
+            .into_iter()
+            .map(|p| d.settings(p, security, &d.alice))
+            .collect();
+        let mut proxied = Vec::new();
+        for s in &direct {
+            let target = format!("{}:{}", s.host, s.port).parse().expect("address");
+            let mut p = s.clone();
+            // The proxy listens on 127.0.0.1 (the test certificate names it too).
+            p.host = "127.0.0.1".into();
+            p.port = support::delay::proxy(target, ONE_WAY, ONE_WAY).await;
+            proxied.push(p);
+        }
+        for s in direct.iter().chain(&proxied) {
+            verify_one(s, opts).await;
+        }
+        let local = medians(&direct, opts, runs).await;
+        let slow = medians(&proxied, opts, runs).await;
+        for (i, s) in direct.iter().enumerate() {
+            println!(
+                "  {:<18} {:>6.1} ms {:>6.1} ms {:>7.2} {:>9.2}",
+                format!("{} {}", s.protocol, security_name(security)),
+                local[i],
+                slow[i],
+                slow[i] / rtt,
+                (slow[i] - local[i]) / rtt
+            );
+        }
+        let mut sequential = Vec::new();
+        let mut concurrent = Vec::new();
+        for _ in 0..runs {
+            let t = Instant::now();
+            for s in &proxied {
+                verify_one(s, opts).await;
+            }
+            sequential.push(ms(t.elapsed()));
+            let t = Instant::now();
+            let reports = probe_all(&proxied, &d.alice.secret(), opts).await;
+            concurrent.push(ms(t.elapsed()));
+            assert!(reports.iter().all(|r| r.is_verified()));
+        }
+        let slowest = slow.iter().copied().fold(0.0, f64::max);
+        let seq = median(sequential);
+        let conc = median(concurrent);
+        println!(
+            "  {:<18} {:>9} {:>6.1} ms {:>7.2}",
+            format!("all three {}, in turn", security_name(security)),
+            "",
+            seq,
+            seq / rtt
+        );
+        println!(
+            "  {:<18} {:>9} {:>6.1} ms {:>7.2}   concurrent / slowest single: {:.2}x (target <= 1.10x)",
+            format!("all three {}, at once", security_name(security)),
+            "",
+            conc,
+            conc / rtt,
+            conc / slowest
+        );
+    }
+}
+
+fn security_name(s: Security) -> &'static str {
+    match s {
+        Security::Tls => "TLS",
+        Security::StartTls => "STARTTLS",
+        Security::Plain => "plain",
+    }
 }

@@ -1,4 +1,14 @@
 //! The `mailsetup` executable: subcommands for technicians; without one, the window.
+//!
+//! On Windows the exe is a GUI program (`windows_subsystem = "windows"`), so a double-click
+//! opens the window and no console. Run with arguments from cmd or PowerShell, it first
+//! attaches to that terminal's console, so `--version`, `--help`, the reports and the
+//! password prompt use the terminal. One exe rather than a second console binary: it keeps
+//! the installer to one program and one size budget. The price: cmd and PowerShell do not
+//! wait for a GUI program, so the prompt comes back at once (use `start /wait mailsetup ...`
+//! in cmd, or `mailsetup ... | Out-Host` in PowerShell, to wait and get the exit code).
+
+#![cfg_attr(windows, windows_subsystem = "windows")]
 
 use std::process::ExitCode;
 
@@ -6,6 +16,10 @@ use clap::{CommandFactory, Parser};
 use mailsetup::cli::{Cli, run};
 
 fn main() -> ExitCode {
+    #[cfg(windows)]
+    if std::env::args_os().len() > 1 {
+        windows_console::attach_to_parent();
+    }
     init_logging();
     let cli = Cli::parse();
     match cli.command {
@@ -30,4 +44,27 @@ fn init_logging() {
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .try_init();
+}
+
+/// The console of the terminal that started us, for a GUI-subsystem exe run with arguments.
+#[cfg(windows)]
+mod windows_console {
+    /// `ATTACH_PARENT_PROCESS`: `(DWORD)-1`.
+    const ATTACH_PARENT_PROCESS: u32 = u32::MAX;
+
+    #[link(name = "kernel32")]
+    unsafe extern "system" {
+        fn AttachConsole(process_id: u32) -> i32;
+    }
+
+    /// Attaches to the parent's console: the standard handles the parent left unset now reach
+    /// it (redirected ones, pipes and files, were set at start and are kept). Without a parent console
+    /// (started from Explorer or a shortcut) it fails, and the program runs without one.
+    pub fn attach_to_parent() {
+        // SAFETY: AttachConsole takes a plain integer, touches no memory of ours, and only
+        // changes which console this process uses; its failure needs no handling.
+        unsafe {
+            AttachConsole(ATTACH_PARENT_PROCESS);
+        }
+    }
 }

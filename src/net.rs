@@ -45,13 +45,36 @@ pub trait HostResolver: Send + Sync + fmt::Debug {
 }
 
 /// The operating system's resolver.
+///
+/// getaddrinfo blocks and cannot be interrupted, so each lookup runs on its own detached
+/// thread: a caller's deadline or cancel returns at once, and a lookup stuck on a name server
+/// that is down (5 s × tries by default) neither holds a worker nor delays the end of the
+/// program (tokio's blocking pool would be waited for when the runtime shuts down).
 #[derive(Debug, Default, Clone)]
 pub struct SystemResolver;
+
+/// Runs getaddrinfo for `host` on a detached thread.
+async fn getaddrinfo(host: &str) -> std::io::Result<Vec<std::net::SocketAddr>> {
+    use std::net::ToSocketAddrs;
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let name = host.to_string();
+    std::thread::Builder::new()
+        .name("getaddrinfo".into())
+        .spawn(move || {
+            let result = (name.as_str(), 0).to_socket_addrs().map(Iterator::collect);
+            let _ = tx.send(result);
+        })?;
+    rx.await.unwrap_or_else(|_| {
+        Err(std::io::Error::other(
+            "the lookup thread ended without an answer",
+        ))
+    })
+}
 
 impl HostResolver for SystemResolver {
     fn lookup<'a>(&'a self, host: &'a str) -> BoxFuture<'a, Result<Vec<IpAddr>, ResolveError>> {
         Box::pin(async move {
-            match tokio::net::lookup_host((host, 0)).await {
+            match getaddrinfo(host).await {
                 Ok(addrs) => {
                     let mut ips: Vec<IpAddr> = Vec::new();
                     for a in addrs {

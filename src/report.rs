@@ -173,6 +173,9 @@ pub fn text(report: &ProbeReport, with_transcript: bool) -> String {
     if let Some(used) = &f.auth_used {
         let _ = writeln!(out, "           used: {}", terminal_safe(used));
     }
+    if let Some(why) = &f.auth_reason {
+        let _ = writeln!(out, "           why:  {why}");
+    }
     if let Some(n) = f.messages {
         let _ = writeln!(out, "  mailbox  {n} messages");
     }
@@ -232,6 +235,10 @@ pub fn markdown(report: &ProbeReport) -> String {
             st.ms,
             cell(&st.detail)
         );
+    }
+    let f = &report.server_facts;
+    if let (Some(used), Some(why)) = (&f.auth_used, &f.auth_reason) {
+        let _ = writeln!(out, "\n**Sign-in:** {used} — {why}");
     }
     if let Some(d) = report.diagnosis() {
         let _ = writeln!(out, "\n**Cause:** `{}` — {}\n", d.cause, d.summary);
@@ -339,8 +346,8 @@ mod tests {
     fn no_controls(out: &str) {
         for c in out.chars() {
             assert!(
-                !(c.is_control() && c != '\n' && c != '\t')
-                    && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'),
+                !((c.is_control() && c != '\n' && c != '\t')
+                    || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')),
                 "{c:?} reached the report:\n{out}"
             );
         }

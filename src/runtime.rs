@@ -3,7 +3,8 @@
 //!
 //! The runtime decides nothing: it executes. Each task is spawned with its `TaskId`; `Cancel`
 //! aborts the task at once (a running probe is dropped mid-conversation, which closes its
-//! sockets). Effects that belong to the window (`Close`, `OpenUrl`, `ForgetPasswordWidget`)
+//! sockets), except a save, which is told to stop (`store::Cancel`) so that it can take back
+//! what it wrote and answer `SaveCancelled` (or `Saved`, when the cancel came too late). Effects that belong to the window (`Close`, `OpenUrl`, `ForgetPasswordWidget`)
 //! are handed back by `execute` for the window to act on.
 
 mod discovery;
@@ -126,6 +127,7 @@ pub struct Runtime {
     tx: Sender<Event>,
     repaint: Repaint,
     tasks: HashMap<TaskId, AbortHandle>,
+    saves: HashMap<TaskId, crate::store::Cancel>,
 }
 
 impl std::fmt::Debug for Runtime {
@@ -153,6 +155,7 @@ impl Runtime {
                 tx,
                 repaint,
                 tasks: HashMap::new(),
+                saves: HashMap::new(),
             },
             rx,
         ))
@@ -167,9 +170,12 @@ impl Runtime {
     /// Executes one effect. Returns it back if it is the window's to act on.
     pub fn execute(&mut self, effect: Effect) -> Option<Effect> {
         self.tasks.retain(|_, h| !h.is_finished());
+        self.saves.retain(|t, _| self.tasks.contains_key(t));
         match effect {
             Effect::Cancel { task } => {
-                if let Some(h) = self.tasks.remove(&task) {
+                if let Some(cancel) = self.saves.remove(&task) {
+                    cancel.cancel();
+                } else if let Some(h) = self.tasks.remove(&task) {
                     h.abort();
                 }
                 None
@@ -223,10 +229,12 @@ impl Runtime {
             } => {
                 let sender = self.sender();
                 let config = self.config.clone();
-                // Not registered for cancellation: a save runs to its end.
-                self.rt.spawn(async move {
-                    save(task, *request, password, &config, &sender).await;
+                let cancel = crate::store::Cancel::new();
+                self.saves.insert(task, cancel.clone());
+                let h = self.rt.spawn(async move {
+                    save(task, *request, password, &config, &sender, cancel).await;
                 });
+                self.tasks.insert(task, h.abort_handle());
                 None
             }
             other @ (Effect::OpenUrl(_) | Effect::ForgetPasswordWidget | Effect::Close) => {
@@ -326,10 +334,12 @@ async fn save(
     password: SecretString,
     config: &RuntimeConfig,
     sender: &EventSender,
+    cancel: crate::store::Cancel,
 ) {
-    let event = match store::save(request, password, config).await {
-        Ok(saved) => Event::Saved { task, saved },
-        Err(problem) => Event::SaveFailed { task, problem },
+    let event = match store::save(request, password, config, cancel).await {
+        store::Ended::Saved(saved) => Event::Saved { task, saved },
+        store::Ended::Failed(problem) => Event::SaveFailed { task, problem },
+        store::Ended::Cancelled => Event::SaveCancelled { task },
     };
     sender.send(event);
 }

@@ -260,12 +260,11 @@ fn admitted(
     for c in found.for_protocol(protocol) {
         match c.consent_question(&found.domain) {
             Some(question) if !opts.confirmed.contains(&c.host) => {
-                if held.len() < opts.check_limit {
-                    held.push(Unconfirmed {
-                        candidate: c.clone(),
-                        question,
-                    });
-                }
+                // Held back either way; the first few are reported.
+                held.push(Unconfirmed {
+                    candidate: c.clone(),
+                    question,
+                });
             }
             _ if allowed.len() < opts.check_limit => {
                 let mut c = c.clone();
@@ -277,6 +276,7 @@ fn admitted(
             _ => {}
         }
     }
+    held.truncate(opts.check_limit);
     (allowed, held)
 }
 

@@ -103,6 +103,8 @@ fn plain_http_settings_fill_the_manual_form_marked_and_wait_for_the_persons_tick
         h.state().wizard().recipients(),
         h.state().wizard().manual().map(|f| f.problems())
     );
+    // The testing page still says where the settings came from.
+    h.get_by_label("Settings from: autoconfig over plain HTTP");
     step_until(&mut h, Duration::from_secs(30), "tests finish", |app| {
         let w = app.wizard();
         w.tests().count() == 2 && !w.testing()

@@ -36,6 +36,7 @@ fn pages() -> Vec<(&'static str, MakePage)> {
         ("account_misspelt", account_misspelt),
         ("lookup", || lookup_running().0),
         ("protocol", protocol_page),
+        ("protocol_unconfirmed", protocol_page_unconfirmed),
         ("testing_running", testing_running),
         ("testing_failed", testing_failed),
         ("testing_verified", || testing_verified().0),
@@ -112,6 +113,20 @@ fn the_protocol_page_explains_both_and_follows_the_provider() {
     h.get_by_role_and_label(Role::RadioButton, "POP3 — download mail to this computer");
     h.get_by_label("What your provider says");
     h.get_by_label_contains("Spectrum asks mail apps to use IMAP");
+}
+
+#[test]
+fn the_protocol_page_names_every_host_and_asks_about_the_unvouched_one() {
+    let h = harness(protocol_page_unconfirmed(), egui::Theme::Light, 1.0);
+    h.get_by_label("Your password will be sent to");
+    h.get_by_label("Incoming mail: mobile.charter.net — built-in provider table, Mozilla's ISPDB");
+    h.get_by_label("Outgoing mail: smtp.mailhost.example — DNS service records (SRV)");
+    h.get_by_label_contains(
+        "Mail for charter.net is handled by smtp.mailhost.example — found in charter.net's DNS",
+    );
+    h.get_by_role_and_label(Role::CheckBox, "Send my password to smtp.mailhost.example");
+    h.get_by_label("Confirm each server marked below before your password is sent to it.");
+    h.get_by_label("Confirm the servers listed on the page first.");
 }
 
 #[test]

@@ -37,6 +37,7 @@ struct Run {
 
 /// Runs the binary, reads its pipes on threads and reaps it with `wait4`, which reports the
 /// child's own peak resident set size. Killed (and the test failed) after 60 s.
+#[allow(clippy::zombie_processes)] // reaped by wait4 below, which std cannot see
 fn mailsetup(args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut cmd = Command::new(BIN);
     cmd.args(args)
@@ -289,8 +290,8 @@ fn hostile_servers_end_in_a_diagnosis_within_the_deadline_and_the_memory_bound()
 fn assert_no_control(out: &str) {
     for c in out.chars() {
         assert!(
-            !(c.is_control() && c != '\n' && c != '\t')
-                && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'),
+            !((c.is_control() && c != '\n' && c != '\t')
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')),
             "{c:?} reached the terminal:\n{out}"
         );
     }
@@ -377,4 +378,30 @@ async fn the_engine_refuses_cr_lf_and_nul_for_every_protocol_without_connecting(
         }
     }
     assert_eq!(server.connections(), 0);
+}
+
+#[tokio::test]
+async fn cancelling_a_probe_stops_reading_a_trickling_server_at_once() {
+    let server = trickle();
+    let mut opts = ProbeOptions::new(Trust::with_extra_roots(Vec::new()).unwrap());
+    opts.allow_plaintext = true;
+    let settings = server.settings(Protocol::Imap, Security::Plain);
+    let password = SecretString::from(PASSWORD);
+    let run = probe::probe(&settings, &password, &opts);
+    // Dropped (cancelled) mid-greeting, well before any deadline.
+    assert!(
+        tokio::time::timeout(Duration::from_millis(1500), run)
+            .await
+            .is_err()
+    );
+    // The server's next byte finds the connection gone: its handler ends.
+    let started = Instant::now();
+    while server.finished() < server.connections() {
+        assert!(
+            started.elapsed() < Duration::from_secs(4),
+            "the connection outlived the cancel"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(server.connections() >= 1);
 }

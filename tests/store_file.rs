@@ -16,7 +16,7 @@ use std::sync::Arc;
 use mailsetup::store::atomic::{Disk, RealDisk, WriteStep};
 use mailsetup::store::file::{CORRUPT_PREFIX, FILE_NAME};
 use mailsetup::store::{
-    self, AccountFile, FileError, KeychainError, SecretStore, StoreError, save_verified_blocking,
+    self, AccountFile, FileError, SecretStore, StoreError, save_verified_blocking,
 };
 use secrecy::{ExposeSecret, SecretString};
 use store_common::*;
@@ -44,15 +44,16 @@ fn emails(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-/// What the keychain holds for account `id` of folder `dir` (incoming entry).
+/// What the keychain holds for account `id` of folder `dir` (incoming entry). Every save
+/// writes entries of its own; more than one left over is a leak.
 fn keychain_has(keychain: &dyn SecretStore, dir: &Path, id: &str) -> Option<String> {
-    let tag = AccountFile::new(dir).keychain_tag();
-    let entry = store::EntryName::for_account(&id.parse().unwrap(), store::Role::Incoming, &tag);
-    match keychain.get(&entry) {
-        Ok(s) => Some(s.expose_secret().to_string()),
-        Err(KeychainError::NotFound { .. }) => None,
-        Err(e) => panic!("keychain read failed: {e}"),
-    }
+    let mut held = still_held(keychain, dir, id, store::Role::Incoming);
+    assert!(
+        held.len() <= 1,
+        "{id}: {} entries left in the keychain",
+        held.len()
+    );
+    held.pop()
 }
 
 #[test]
@@ -90,9 +91,15 @@ fn save_list_remove_keeps_the_password_in_the_keychain_only() {
     assert_eq!(account["keychain"]["incoming"]["service"], "mailsetup");
     let tag = AccountFile::new(&dir).keychain_tag();
     assert_eq!(tag.len(), 8);
+    // Entries of their own for each save: `ID/ROLE/TAG/NONCE`.
+    let user = account["keychain"]["incoming"]["user"].as_str().unwrap();
+    let nonce = user
+        .strip_prefix(&format!("alice-example-com/incoming/{tag}/"))
+        .unwrap_or_else(|| panic!("entry name {user}"));
+    assert_eq!(nonce.len(), 8);
     assert_eq!(
-        account["keychain"]["incoming"]["user"],
-        format!("alice-example-com/incoming/{tag}")
+        account["keychain"]["outgoing"]["user"],
+        format!("alice-example-com/outgoing/{tag}/{nonce}")
     );
     assert!(account["last_verified"].as_str().unwrap().contains('T'));
     assert!(text.contains("\n  \"accounts\": ["), "pretty-printed");
@@ -198,11 +205,7 @@ fn damaged_file_is_kept_and_reported(damage: impl FnOnce(&[u8]) -> Vec<u8>, what
     assert_eq!(emails(dir), ["erin@example.com"]);
     assert_eq!(fs::read(copy).unwrap(), damaged, "{what}: the copy stays");
     for id in ["carol-example-com", "dave-example-com", "erin-example-com"] {
-        for role in [store::Role::Incoming, store::Role::Outgoing] {
-            let tag = AccountFile::new(dir).keychain_tag();
-            let entry = store::EntryName::for_account(&id.parse().unwrap(), role, &tag);
-            let _ = keychain.delete(&entry);
-        }
+        forget_entries(keychain.as_ref(), dir, id);
     }
 }
 

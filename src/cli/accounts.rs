@@ -356,6 +356,7 @@ fn result_line(role: Role, report: &ProbeReport) -> String {
             d.step.label()
         ));
         if let Some(reply) = &d.server_reply {
+            let reply = crate::report::terminal_safe(reply);
             out.push_str(&format!("        server said: {reply}\n"));
         }
         out.push_str(&format!("        what to do: {}\n", d.advice));

@@ -173,9 +173,7 @@ pub fn render(r: &DiscoveryResult) -> String {
             if let Some(q) = c.consent_question(&r.domain) {
                 let _ = writeln!(
                     out,
-                    "      not vouched for by {}: {q} The password goes there only after \
-                     confirmation.",
-                    r.domain
+                    "      needs confirmation before the password goes there: {q}"
                 );
             }
         }

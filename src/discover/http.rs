@@ -5,7 +5,9 @@
 //! Seams for tests and technicians: host names resolve through our own resolver (a loopback
 //! DNS server, `host=addr[:port]` overrides), and one port can replace 80/443 for every
 //! request. Limits: a per-request deadline, a body-size cap enforced while reading, at most a
-//! few redirects, never from HTTPS down to HTTP, never in a loop.
+//! few redirects, never from HTTPS down to HTTP, never in a loop. The client only fetches;
+//! whether the answer speaks for the mail domain is judged by the sources from the URL they
+//! asked for and where the redirects ended (`vouch.rs`).
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -104,7 +106,9 @@ enum RedirectRefused {
 /// A body that arrived.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fetched {
-    /// The URL after redirects.
+    /// The URL after redirects: shown to people, and able to lower what the body is worth
+    /// (a redirect off the domain), never to raise it — that is decided by the URL asked
+    /// for (`vouch::Channel::of_fetch`).
     pub url: String,
     pub body: Vec<u8>,
 }

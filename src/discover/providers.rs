@@ -105,6 +105,9 @@ pub struct ProviderHelp {
     /// Where IMAP/POP (or sending from mail apps) is switched on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_url: Option<String>,
+    /// The protocols `enable_url` switches on (empty: all of them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub enable_protocols: Vec<Protocol>,
     /// The provider's page on mail app settings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help_url: Option<String>,

@@ -20,6 +20,10 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
                 mark(ui, Mark::Running);
                 ui.label("Saving: password to the keychain, then the account file…");
             });
+            // A keychain may wait for an unlock prompt: the person can always stop here.
+            if ui.button("Cancel").clicked() {
+                out.push(Event::Cancel);
+            }
         }
         SaveState::Saved(saved) => {
             boxed(ui, p.note_fill, p.ok, |ui| {

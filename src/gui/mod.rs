@@ -29,8 +29,10 @@ use crate::wizard::{Effect, Event, Page, SaveProblem, SaveState, Wizard};
 
 /// The window title.
 pub const TITLE: &str = "Mail Setup";
-/// The application id (Wayland app id, X11 WM_CLASS): matches the desktop file name.
-pub const APP_ID: &str = "mailsetup";
+/// The application id (Wayland app id, X11 WM_CLASS): the desktop file is `<APP_ID>.desktop`,
+/// and the AppStream id, macOS bundle id and Windows AppUserModelID are the same string
+/// (tests/packaging_static.rs checks them all).
+pub const APP_ID: &str = "io.github.mailsetup.MailSetup";
 /// The window icon (256×256 PNG, drawn by `examples/make_icon.rs`).
 pub const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
 
@@ -266,30 +268,21 @@ pub fn native_options(renderer: eframe::Renderer) -> eframe::NativeOptions {
 pub enum WindowError {
     #[error("could not set up: {0}")]
     Config(#[from] crate::runtime::ConfigError),
-    #[error("could not open the window with either renderer (wgpu: {wgpu}; OpenGL: {glow})")]
-    NoRenderer { wgpu: String, glow: String },
+    #[error("could not open the window (OpenGL: {glow})")]
+    NoRenderer { glow: String },
 }
 
-/// Opens the window and runs until it is closed. Tries wgpu first and falls back to
-/// OpenGL (glow) if wgpu cannot start.
+/// Opens the window and runs until it is closed. The shipped app draws with OpenGL (glow)
+/// only: wgpu would add 6 MB to the binary (measured, see packaging/README.md); the tests
+/// still render their snapshots with wgpu.
 pub fn run() -> Result<(), WindowError> {
     let config = RuntimeConfig::from_env()?;
-    let start = |renderer: eframe::Renderer, config: RuntimeConfig| {
-        eframe::run_native(
-            APP_ID,
-            native_options(renderer),
-            Box::new(
-                move |cc| Ok(Box::new(MailSetupApp::new(cc, config)?) as Box<dyn eframe::App>),
-            ),
-        )
-    };
-    let wgpu = match start(eframe::Renderer::Wgpu, config.clone()) {
-        Ok(()) => return Ok(()),
-        Err(e) => e.to_string(),
-    };
-    tracing::warn!("wgpu could not start ({wgpu}); trying OpenGL");
-    start(eframe::Renderer::Glow, config).map_err(|e| WindowError::NoRenderer {
-        wgpu,
+    eframe::run_native(
+        APP_ID,
+        native_options(eframe::Renderer::Glow),
+        Box::new(move |cc| Ok(Box::new(MailSetupApp::new(cc, config)?) as Box<dyn eframe::App>)),
+    )
+    .map_err(|e| WindowError::NoRenderer {
         glow: e.to_string(),
     })
 }

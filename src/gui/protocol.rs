@@ -88,6 +88,9 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
         });
     }
 
+    // Before testing: every host that gets the password, and the ticks it needs.
+    super::consent::recipients(ui, w, out);
+
     ui.add_space(4.0);
     ui.label(RichText::new("Our suggestion").strong());
     ui.label(&guide.why);
@@ -95,7 +98,6 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
         ui.label(RichText::new("What your provider says").strong());
         ui.label(&stance.text);
     }
-    super::consent::recipients(ui, w, out);
 }
 
 pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {

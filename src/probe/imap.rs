@@ -1,13 +1,27 @@
 //! The IMAP probe (RFC 9051, RFC 3501; STARTTLS and LOGINDISABLED per RFC 2595; response
 //! codes per RFC 5530).
 //!
-//! Before sign-in the conversation is three tagged commands read line by line (greeting,
-//! CAPABILITY, STARTTLS, CAPABILITY again), so every byte lands in the transcript and a
-//! STARTTLS injection is caught. Then async-imap takes the stream for LOGIN (or AUTHENTICATE
-//! PLAIN when LOGIN is disabled), EXAMINE INBOX and LOGOUT.
+//! In order, with the fewest round trips the RFCs allow:
+//! 1. the greeting; its `[CAPABILITY …]` code (RFC 9051 §7.1) is used as the capability list,
+//!    and CAPABILITY is asked only when the greeting has none;
+//! 2. STARTTLS when asked for, then CAPABILITY again (RFC 2595 §3.1 / RFC 9051 §6.2.1 require
+//!    forgetting what was learnt before TLS);
+//! 3. one sign-in, in the form `signin` chooses from the capabilities (AUTHENTICATE PLAIN with
+//!    SASL-IR, LOGIN with quoted strings or literals, …);
+//! 4. EXAMINE INBOX and LOGOUT sent together (RFC 9051 §5.5 allows pipelining them); the
+//!    answer to LOGOUT is awaited only for a short grace period, nobody needs it.
+//!
+//! Steps 1–3 are spoken line by line on our `LineConn`, so every byte lands in the transcript,
+//! a STARTTLS injection is caught, and literals and SASL initial responses (which async-imap
+//! cannot send: its `login` only quotes 7-bit strings and its `authenticate` waits for a
+//! continuation) go out exactly. Step 4 runs on async-imap: its connection sends the two
+//! commands and its parser (imap-proto) reads the answers.
 
 use async_imap::Client;
+use async_imap::imap_proto::{MailboxDatum, RequestId, Response, Status};
 use secrecy::ExposeSecret;
+use tokio::io::AsyncWriteExt;
+use zeroize::Zeroizing;
 
 use super::failure::Failure;
 use super::report::StepKind;
@@ -15,7 +29,7 @@ use super::session::{
     Ctx, LineConn, MAX_CAPABILITIES, Speaker, rejected, speaker, unexpected_greeting,
     unique_mechanisms,
 };
-use super::transcript::{Mask, MaskHandle, Recorder};
+use super::signin::{self, ImapMethod, NoChoice};
 use super::{BoxStream, Security};
 
 /// Runs the IMAP conversation over a connected (and, for implicit TLS, secured) stream.
@@ -25,7 +39,10 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
     let mut conn = LineConn::new(rec, mask, endpoint.clone());
 
     greeting(ctx, &mut conn).await?;
-    let mut caps = capabilities(ctx, &mut conn, "m1").await?;
+    let mut caps = match greeting_capabilities(ctx) {
+        Some(caps) => caps,
+        None => capabilities(ctx, &mut conn, "m1").await?,
+    };
 
     if ctx.settings.security == Security::StartTls {
         if !has_cap(&caps, "STARTTLS") {
@@ -54,55 +71,8 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
     }
 
     ctx.require_encryption_or_opt_in()?;
-    let (rec, mask) = conn.into_recorder();
-    let mut session = authenticate(ctx, rec, mask, &caps).await?;
-
-    let limit = ctx.opts.timeouts.command;
-    let examined = ctx
-        .step(
-            StepKind::Mailbox,
-            limit,
-            async {
-                session
-                    .examine("INBOX")
-                    .await
-                    .map_err(|e| imap_error(endpoint.clone(), StepKind::Mailbox, e))
-            },
-            |m| format!("INBOX has {} messages", m.exists),
-        )
-        .await;
-    let mailbox = match examined {
-        Ok(m) => m,
-        Err(Failure::Rejected { step, .. }) => {
-            // The tagged NO is in the transcript: report the server's own words.
-            let reply = ctx.transcript.last_received().unwrap_or_default();
-            return Err(rejected(ctx, step, &reply));
-        }
-        Err(f) => return Err(f),
-    };
-    ctx.facts.messages = Some(u64::from(mailbox.exists));
-
-    let began = ctx.begin(StepKind::Logout);
-    match tokio::time::timeout(limit, session.logout()).await {
-        Ok(Ok(())) => ctx.record(StepKind::Logout, began, Ok("LOGOUT accepted".into())),
-        Ok(Err(async_imap::error::Error::ConnectionLost))
-        | Ok(Err(async_imap::error::Error::Io(_))) => ctx.record(
-            StepKind::Logout,
-            began,
-            Ok("the server closed the connection on LOGOUT".into()),
-        ),
-        Ok(Err(e)) => {
-            let f = imap_error(endpoint, StepKind::Logout, e);
-            ctx.record(StepKind::Logout, began, Err(&f));
-            return Err(f);
-        }
-        Err(_) => {
-            let f = ctx.timeout_failure(StepKind::Logout, limit);
-            ctx.record(StepKind::Logout, began, Err(&f));
-            return Err(f);
-        }
-    }
-    Ok(())
+    sign_in(ctx, &mut conn, &caps).await?;
+    examine_and_logout(ctx, conn).await
 }
 
 async fn greeting(ctx: &mut Ctx<'_>, conn: &mut LineConn) -> Result<(), Failure> {
@@ -203,12 +173,7 @@ async fn capabilities(
     match result {
         Ok(caps) => {
             ctx.record(StepKind::Capabilities, began, Ok(caps.join(" ")));
-            ctx.facts.auth_mechanisms = unique_mechanisms(caps.iter().filter_map(|c| {
-                c.get(..5)
-                    .filter(|p| p.eq_ignore_ascii_case("AUTH="))
-                    .map(|_| &c[5..])
-            }));
-            ctx.facts.capabilities = caps.clone();
+            learn(ctx, &caps);
             Ok(caps)
         }
         Err(f) => {
@@ -218,35 +183,61 @@ async fn capabilities(
     }
 }
 
+/// Keeps what the capabilities say in the report's facts.
+fn learn(ctx: &mut Ctx<'_>, caps: &[String]) {
+    ctx.facts.auth_mechanisms = unique_mechanisms(caps.iter().filter_map(|c| {
+        c.get(..5)
+            .filter(|p| p.eq_ignore_ascii_case("AUTH="))
+            .map(|_| &c[5..])
+    }));
+    ctx.facts.capabilities = caps.to_vec();
+}
+
+/// The capabilities a greeting carries in `[CAPABILITY …]` (RFC 9051 §7.1), recorded as the
+/// capabilities step; `None` when the greeting has none (then CAPABILITY is asked).
+fn greeting_capabilities(ctx: &mut Ctx<'_>) -> Option<Vec<String>> {
+    let caps = parse_greeting_capabilities(ctx.facts.greeting.as_deref()?)?;
+    let detail = format!("from the greeting: {}", caps.join(" "));
+    ctx.record(
+        StepKind::Capabilities,
+        ctx.begin(StepKind::Capabilities),
+        Ok(detail),
+    );
+    learn(ctx, &caps);
+    Some(caps)
+}
+
+/// `* OK [CAPABILITY IMAP4rev1 …] text` → the capability names (at most 500).
+fn parse_greeting_capabilities(line: &str) -> Option<Vec<String>> {
+    let code = line
+        .get(..5)?
+        .eq_ignore_ascii_case("* OK ")
+        .then(|| line[5..].trim_start())?;
+    let inner = code.strip_prefix('[')?;
+    let (inner, _) = inner.split_once(']')?;
+    let (name, list) = inner.split_once(' ')?;
+    if !name.eq_ignore_ascii_case("CAPABILITY") {
+        return None;
+    }
+    let caps: Vec<String> = list
+        .split_whitespace()
+        .take(MAX_CAPABILITIES)
+        .map(str::to_string)
+        .collect();
+    (!caps.is_empty()).then_some(caps)
+}
+
 fn has_cap(caps: &[String], name: &str) -> bool {
     caps.iter().any(|c| c.eq_ignore_ascii_case(name))
 }
 
-type Session = async_imap::Session<Recorder<BoxStream>>;
+/// The tag of the sign-in command.
+const SIGN_IN_TAG: &str = "m4";
 
-/// SASL PLAIN (RFC 4616) for AUTHENTICATE, used when the server disables LOGIN.
-struct Plain<'a> {
-    user: &'a str,
-    password: &'a str,
-}
-
-impl async_imap::Authenticator for Plain<'_> {
-    type Response = zeroize::Zeroizing<Vec<u8>>;
-    fn process(&mut self, _challenge: &[u8]) -> Self::Response {
-        zeroize::Zeroizing::new(format!("\0{}\0{}", self.user, self.password).into_bytes())
-    }
-}
-
-async fn authenticate(
-    ctx: &mut Ctx<'_>,
-    rec: Recorder<BoxStream>,
-    mask: MaskHandle,
-    caps: &[String],
-) -> Result<Session, Failure> {
+/// One sign-in attempt in the form `signin::imap` chooses.
+async fn sign_in(ctx: &mut Ctx<'_>, conn: &mut LineConn, caps: &[String]) -> Result<(), Failure> {
     let endpoint = ctx.endpoint();
-    let login_disabled = has_cap(caps, "LOGINDISABLED");
-    let plain_offered = has_cap(caps, "AUTH=PLAIN");
-    if login_disabled && !ctx.encrypted {
+    if has_cap(caps, "LOGINDISABLED") && !ctx.encrypted {
         return Err(ctx.fail(
             StepKind::Authenticate,
             Failure::PlaintextAuthRefused {
@@ -255,60 +246,235 @@ async fn authenticate(
             },
         ));
     }
-    if login_disabled && !plain_offered {
-        let offered = ctx.facts.auth_mechanisms.join(" ");
-        return Err(ctx.fail(
-            StepKind::Authenticate,
-            Failure::NoUsableMechanism { endpoint, offered },
-        ));
-    }
     let user = ctx.settings.username.clone();
-    let limit = ctx.opts.timeouts.auth;
-    let client = Client::new(rec);
-    let began = ctx.begin(StepKind::Authenticate);
-    let attempt = async {
-        if login_disabled {
-            ctx.facts.auth_used = Some("AUTHENTICATE PLAIN".into());
-            mask.set(Mask::KeepWords(0));
-            let auth = Plain {
-                user: &user,
-                password: ctx.password.expose_secret(),
-            };
-            client.authenticate("PLAIN", auth).await
-        } else {
-            ctx.facts.auth_used = Some("LOGIN".into());
-            mask.set(Mask::KeepWords(3));
-            client.login(&user, ctx.password.expose_secret()).await
-        }
+    let password = ctx.password;
+    let choice = match signin::imap(caps, &user, password.expose_secret()) {
+        Ok(c) => c,
+        Err(no) => return Err(ctx.fail(StepKind::Authenticate, no_choice(ctx, no))),
     };
-    let result = tokio::time::timeout(limit, attempt).await;
-    mask.set(Mask::Off);
-    match result {
-        Ok(Ok(session)) => {
-            ctx.record(
-                StepKind::Authenticate,
-                began,
-                Ok(format!("signed in as {user}")),
-            );
-            Ok(session)
-        }
-        Ok(Err((e, _client))) => {
-            let f = match imap_error(endpoint, StepKind::Authenticate, e) {
-                Failure::Rejected { step, .. } => {
-                    let reply = ctx.transcript.last_received().unwrap_or_default();
-                    rejected(ctx, step, &reply)
+    ctx.facts.auth_used = Some(choice.used.into());
+    ctx.facts.auth_reason = Some(choice.why.clone());
+    let limit = ctx.opts.timeouts.auth;
+    let result = ctx
+        .step(
+            StepKind::Authenticate,
+            limit,
+            async {
+                let tag = SIGN_IN_TAG;
+                match choice.method {
+                    ImapMethod::Plain { initial } => {
+                        let response = signin::sasl_plain(&user, password.expose_secret());
+                        if initial {
+                            let line = Zeroizing::new(format!(
+                                "{tag} AUTHENTICATE PLAIN {}",
+                                response.as_str()
+                            ));
+                            conn.send_secret(StepKind::Authenticate, &line, 3).await?;
+                        } else {
+                            conn.send(StepKind::Authenticate, &format!("{tag} AUTHENTICATE PLAIN"))
+                                .await?;
+                            continuation(conn, tag).await?;
+                            conn.send_secret(StepKind::Authenticate, &response, 0)
+                                .await?;
+                        }
+                    }
+                    ImapMethod::Login {
+                        user: u,
+                        password: p,
+                    } => {
+                        let pieces =
+                            signin::imap_login(tag, &user, password.expose_secret(), (u, p));
+                        for piece in pieces {
+                            if piece.secret {
+                                let keep = if piece.text.starts_with(tag) { 2 } else { 0 };
+                                conn.send_secret(StepKind::Authenticate, &piece.text, keep)
+                                    .await?;
+                            } else {
+                                conn.send(StepKind::Authenticate, &piece.text).await?;
+                            }
+                            if piece.wait {
+                                continuation(conn, tag).await?;
+                            }
+                        }
+                    }
                 }
-                other => other,
-            };
-            ctx.record(StepKind::Authenticate, began, Err(&f));
-            Err(f)
+                let done = completion(conn, tag).await?;
+                if done.starts_with('+') {
+                    // A challenge after a complete PLAIN response: cancel (RFC 9051 §6.2.2).
+                    conn.send(StepKind::Authenticate, "*").await?;
+                    let _ = completion(conn, tag).await;
+                    return Err(Failure::Protocol {
+                        endpoint: endpoint.clone(),
+                        step: StepKind::Authenticate,
+                        detail: "the server asked for more after the complete sign-in".into(),
+                    });
+                }
+                if is_ok(&done, tag) {
+                    Ok(())
+                } else {
+                    Err(Failure::Rejected {
+                        endpoint: endpoint.clone(),
+                        step: StepKind::Authenticate,
+                        reply: done,
+                    })
+                }
+            },
+            |_| format!("signed in as {user} with {}", choice.used),
+        )
+        .await;
+    match result {
+        Err(Failure::Rejected { step, reply, .. }) => Err(rejected(ctx, step, &reply)),
+        other => other,
+    }
+}
+
+/// Why no sign-in form fits, as an observation.
+fn no_choice(ctx: &Ctx<'_>, no: NoChoice) -> Failure {
+    let endpoint = ctx.endpoint();
+    match no {
+        NoChoice::NoMechanism => Failure::NoUsableMechanism {
+            endpoint,
+            offered: ctx.facts.auth_mechanisms.join(" "),
+        },
+        NoChoice::Unsendable(why) => Failure::Protocol {
+            endpoint,
+            step: StepKind::Authenticate,
+            detail: why.into(),
+        },
+    }
+}
+
+/// Reads up to the line that ends the command `tag` or asks for more (`+`), skipping untagged
+/// data (at most 1000 lines).
+async fn completion(conn: &mut LineConn, tag: &str) -> Result<String, Failure> {
+    let prefix = format!("{tag} ");
+    for _ in 0..1000 {
+        let (line, _) = conn.read_line(StepKind::Authenticate).await?;
+        if line.starts_with('+') || line.starts_with(&prefix) {
+            return Ok(line);
+        }
+    }
+    Err(Failure::Protocol {
+        endpoint: conn.endpoint.clone(),
+        step: StepKind::Authenticate,
+        detail: "no end to the answer to the sign-in".into(),
+    })
+}
+
+/// Waits for the `+` continuation; the command's tagged answer instead means it was refused.
+async fn continuation(conn: &mut LineConn, tag: &str) -> Result<(), Failure> {
+    let line = completion(conn, tag).await?;
+    if line.starts_with('+') {
+        return Ok(());
+    }
+    Err(Failure::Rejected {
+        endpoint: conn.endpoint.clone(),
+        step: StepKind::Authenticate,
+        reply: line,
+    })
+}
+
+/// EXAMINE INBOX and LOGOUT in one go over async-imap; the message count from `* n EXISTS`.
+async fn examine_and_logout(ctx: &mut Ctx<'_>, conn: LineConn) -> Result<(), Failure> {
+    let endpoint = ctx.endpoint();
+    let (rec, _mask) = conn.into_recorder();
+    let mut client = Client::new(rec);
+    let limit = ctx.opts.timeouts.command;
+    let began = ctx.begin(StepKind::Mailbox);
+    // One write, so both commands leave in one TLS record; async-imap reads the answers.
+    let (examine, logout) = (RequestId("m5".into()), RequestId("m6".into()));
+    let sent = async {
+        let stream = client.get_mut();
+        stream
+            .write_all(b"m5 EXAMINE INBOX\r\nm6 LOGOUT\r\n")
+            .await?;
+        stream.flush().await
+    };
+    match tokio::time::timeout(limit, sent).await {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => {
+            let f = imap_error(endpoint, StepKind::Mailbox, async_imap::error::Error::Io(e));
+            ctx.record(StepKind::Mailbox, began, Err(&f));
+            return Err(f);
         }
         Err(_) => {
-            let f = ctx.timeout_failure(StepKind::Authenticate, limit);
-            ctx.record(StepKind::Authenticate, began, Err(&f));
-            Err(f)
+            let f = ctx.timeout_failure(StepKind::Mailbox, limit);
+            ctx.record(StepKind::Mailbox, began, Err(&f));
+            return Err(f);
         }
     }
+    let mut exists = None;
+    let read = async {
+        loop {
+            let Some(response) = client.read_response().await? else {
+                return Err(std::io::ErrorKind::UnexpectedEof.into());
+            };
+            match response.parsed() {
+                Response::MailboxData(MailboxDatum::Exists(n)) => exists = Some(*n),
+                Response::Done { tag, status, .. } if *tag == examine => {
+                    let raw = String::from_utf8_lossy(response.borrow_owner());
+                    return Ok((*status == Status::Ok, raw.trim_end().to_string()));
+                }
+                _ => {}
+            }
+        }
+    };
+    let examined = match tokio::time::timeout(limit, read).await {
+        Ok(Ok(r)) => Ok(r),
+        Ok(Err(e)) => Err(imap_error(
+            endpoint.clone(),
+            StepKind::Mailbox,
+            async_imap::error::Error::Io(e),
+        )),
+        Err(_) => Err(ctx.timeout_failure(StepKind::Mailbox, limit)),
+    };
+    let result = match examined {
+        Ok((true, _)) => match exists {
+            Some(n) => Ok(n),
+            None => Err(Failure::Protocol {
+                endpoint: endpoint.clone(),
+                step: StepKind::Mailbox,
+                detail: "EXAMINE succeeded without saying how many messages INBOX has".into(),
+            }),
+        },
+        Ok((false, reply)) => Err(rejected(ctx, StepKind::Mailbox, &reply)),
+        Err(f) => Err(f),
+    };
+    match result {
+        Ok(n) => {
+            ctx.record(
+                StepKind::Mailbox,
+                began,
+                Ok(format!("INBOX has {n} messages")),
+            );
+            ctx.facts.messages = Some(u64::from(n));
+        }
+        Err(f) => {
+            ctx.record(StepKind::Mailbox, began, Err(&f));
+            return Err(f);
+        }
+    }
+
+    // The answer to LOGOUT came with EXAMINE's, normally; wait only a moment for it.
+    ctx.goodbye("LOGOUT", async {
+        loop {
+            match client.read_response().await {
+                Ok(Some(r)) if r.request_id() == Some(&logout) => {
+                    return Ok(String::from_utf8_lossy(r.borrow_owner())
+                        .trim_end()
+                        .to_string());
+                }
+                Ok(Some(_)) => {}
+                Ok(None) | Err(_) => {
+                    return Err(Failure::Closed {
+                        endpoint,
+                        step: StepKind::Logout,
+                    });
+                }
+            }
+        }
+    })
+    .await
 }
 
 /// Maps an async-imap error to an observation (by type, never by its text).

@@ -15,10 +15,13 @@
 mod connect;
 pub mod diagnosis;
 pub mod failure;
+#[doc(hidden)]
+pub mod fuzzing;
 mod imap;
 mod pop3;
 pub mod report;
 mod session;
+mod signin;
 mod smtp;
 pub mod tls;
 pub mod transcript;
@@ -204,7 +207,7 @@ fn finish(ctx: Ctx<'_>, result: Result<(), Failure>) -> ProbeReport {
             };
             let mut diagnosis =
                 diagnosis::diagnose_at(ctx.settings.protocol, step, &failure, server);
-            diagnosis.detail = ctx.transcript.redactor().redact(&diagnosis.detail);
+            diagnosis.detail = ctx.transcript.redact(&diagnosis.detail);
             Outcome::Failed { diagnosis }
         }
     };

@@ -2,10 +2,12 @@
 //! RFC 2595; AUTH RFC 5034 with SASL PLAIN RFC 4616).
 //!
 //! No POP3 crate fits (STLS, no retries, tokio): the protocol is small, so it is spoken here
-//! line by line: greeting → CAPA → STLS → CAPA → USER/PASS (or AUTH PLAIN) → STAT → QUIT.
+//! line by line: greeting → CAPA → STLS → CAPA (RFC 2595 §4: ask again after TLS) → one
+//! sign-in in the form `signin::pop3` chooses (AUTH PLAIN with its initial response, or
+//! USER/PASS) → STAT → QUIT. When the server lists PIPELINING (RFC 2449 §6.6) the sign-in,
+//! STAT and QUIT leave together and their answers are read in order: one round trip after
+//! CAPA. The answer to QUIT is waited for only a short grace period; nobody needs it.
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD as B64;
 use secrecy::ExposeSecret;
 use zeroize::Zeroizing;
 
@@ -15,6 +17,7 @@ use super::session::{
     Ctx, LineConn, MAX_CAPABILITIES, Speaker, rejected, speaker, unexpected_greeting,
     unique_mechanisms,
 };
+use super::signin::{self, NoChoice, Pop3Method};
 use super::{BoxStream, Security};
 
 /// Runs the POP3 conversation over a connected (and, for implicit TLS, secured) stream.
@@ -51,7 +54,8 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
     }
 
     ctx.require_encryption_or_opt_in()?;
-    authenticate(ctx, &mut conn, &caps).await?;
+    let pipelined = has(&caps, "PIPELINING");
+    authenticate(ctx, &mut conn, &caps, pipelined).await?;
 
     let limit = ctx.opts.timeouts.command;
     let stat = ctx
@@ -59,7 +63,11 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
             StepKind::Mailbox,
             limit,
             async {
-                let line = command(&mut conn, "STAT", StepKind::Mailbox, limit).await?;
+                let line = if pipelined {
+                    conn.read_line(StepKind::Mailbox).await?.0
+                } else {
+                    command(&mut conn, "STAT", StepKind::Mailbox, limit).await?
+                };
                 if !is_ok(&line) {
                     return Err(Failure::Rejected {
                         endpoint: endpoint.clone(),
@@ -79,21 +87,13 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
     ctx.facts.messages = Some(stat.0);
     ctx.facts.mailbox_octets = Some(stat.1);
 
-    ctx.step(
-        StepKind::Logout,
-        limit,
-        async {
-            match command(&mut conn, "QUIT", StepKind::Logout, limit).await {
-                Ok(line) => Ok(line),
-                // Some servers hang up right after QUIT without a reply.
-                Err(Failure::Closed { .. }) => Ok("(connection closed)".to_string()),
-                Err(f) => Err(f),
-            }
-        },
-        |line| format!("QUIT answered {line}"),
-    )
-    .await?;
-    Ok(())
+    ctx.goodbye("QUIT", async {
+        if !pipelined {
+            conn.send(StepKind::Logout, "QUIT").await?;
+        }
+        Ok(conn.read_line(StepKind::Logout).await?.0)
+    })
+    .await
 }
 
 async fn greeting(ctx: &mut Ctx<'_>, conn: &mut LineConn) -> Result<(), Failure> {
@@ -203,18 +203,20 @@ fn sasl_mechanisms(caps: &[String]) -> Vec<String> {
     }))
 }
 
+/// One sign-in attempt; with `pipelined`, STAT and QUIT follow it unanswered.
 async fn authenticate(
     ctx: &mut Ctx<'_>,
     conn: &mut LineConn,
     caps: &Option<Vec<String>>,
+    pipelined: bool,
 ) -> Result<(), Failure> {
     let endpoint = ctx.endpoint();
     let mechs = ctx.facts.auth_mechanisms.clone();
-    let sasl_plain = mechs.iter().any(|m| m.eq_ignore_ascii_case("PLAIN"));
-    // RFC 2449: USER listed (or no CAPA at all) means USER/PASS works.
-    let user_pass = caps.is_none() || has(caps, "USER");
-    if !user_pass && !sasl_plain {
-        if !ctx.encrypted && has(caps, "STLS") {
+    let user = ctx.settings.username.clone();
+    let password = ctx.password;
+    let choice = match signin::pop3(caps.as_deref(), &mechs, &user, password.expose_secret()) {
+        Ok(c) => c,
+        Err(NoChoice::NoMechanism) if !ctx.encrypted && has(caps, "STLS") => {
             return Err(ctx.fail(
                 StepKind::Authenticate,
                 Failure::PlaintextAuthRefused {
@@ -223,61 +225,97 @@ async fn authenticate(
                 },
             ));
         }
-        return Err(ctx.fail(
-            StepKind::Authenticate,
-            Failure::NoUsableMechanism {
-                endpoint,
-                offered: mechs.join(" "),
-            },
-        ));
-    }
-    let user = ctx.settings.username.clone();
-    let password = ctx.password;
+        Err(NoChoice::NoMechanism) => {
+            return Err(ctx.fail(
+                StepKind::Authenticate,
+                Failure::NoUsableMechanism {
+                    endpoint,
+                    offered: mechs.join(" "),
+                },
+            ));
+        }
+        Err(NoChoice::Unsendable(why)) => {
+            return Err(ctx.fail(
+                StepKind::Authenticate,
+                Failure::Protocol {
+                    endpoint,
+                    step: StepKind::Authenticate,
+                    detail: why.into(),
+                },
+            ));
+        }
+    };
+    ctx.facts.auth_used = Some(choice.used.into());
+    ctx.facts.auth_reason = Some(choice.why.clone());
     let limit = ctx.opts.timeouts.auth;
-    ctx.facts.auth_used = Some(if user_pass { "USER/PASS" } else { "AUTH PLAIN" }.into());
+    let step = StepKind::Authenticate;
     let result = ctx
         .step(
-            StepKind::Authenticate,
+            step,
             limit,
             async {
-                let reply = if user_pass {
-                    let line =
-                        command(conn, &format!("USER {user}"), StepKind::Authenticate, limit)
-                            .await?;
-                    if !is_ok(&line) {
-                        return Err(Failure::Rejected {
-                            endpoint: endpoint.clone(),
-                            step: StepKind::Authenticate,
-                            reply: line,
-                        });
+                let refused = |reply: String| Failure::Rejected {
+                    endpoint: endpoint.clone(),
+                    step,
+                    reply,
+                };
+                let reply = match choice.method {
+                    Pop3Method::Plain { initial } => {
+                        let response = signin::sasl_plain(&user, password.expose_secret());
+                        if initial {
+                            let line = Zeroizing::new(format!("AUTH PLAIN {}", response.as_str()));
+                            conn.send_secret(step, &line, 2).await?;
+                        } else {
+                            conn.send(step, "AUTH PLAIN").await?;
+                            let (prompt, _) = conn.read_line(step).await?;
+                            if !prompt.starts_with('+') || is_ok(&prompt) {
+                                return Err(refused(prompt));
+                            }
+                            conn.send_secret(step, &response, 0).await?;
+                        }
+                        after_sign_in(conn, pipelined).await?;
+                        conn.read_line(step).await?.0
                     }
-                    let pass = Zeroizing::new(format!("PASS {}", password.expose_secret()));
-                    conn.send_secret(StepKind::Authenticate, &pass, 1).await?;
-                    conn.read_line(StepKind::Authenticate).await?.0
-                } else {
-                    let blob = Zeroizing::new(format!("\0{user}\0{}", password.expose_secret()));
-                    let line =
-                        Zeroizing::new(format!("AUTH PLAIN {}", B64.encode(blob.as_bytes())));
-                    conn.send_secret(StepKind::Authenticate, &line, 2).await?;
-                    conn.read_line(StepKind::Authenticate).await?.0
+                    Pop3Method::UserPass => {
+                        conn.send(step, &format!("USER {user}")).await?;
+                        let pass = Zeroizing::new(format!("PASS {}", password.expose_secret()));
+                        if pipelined {
+                            conn.send_secret(step, &pass, 1).await?;
+                            after_sign_in(conn, true).await?;
+                        }
+                        let (line, _) = conn.read_line(step).await?;
+                        if !is_ok(&line) {
+                            return Err(refused(line));
+                        }
+                        if !pipelined {
+                            conn.send_secret(step, &pass, 1).await?;
+                        }
+                        conn.read_line(step).await?.0
+                    }
                 };
                 if is_ok(&reply) {
                     Ok(())
                 } else {
-                    Err(Failure::Rejected {
-                        endpoint: endpoint.clone(),
-                        step: StepKind::Authenticate,
-                        reply,
-                    })
+                    Err(refused(reply))
                 }
             },
-            |_| format!("signed in as {user}"),
+            |_| format!("signed in as {user} with {}", choice.used),
         )
         .await;
     match result {
         Err(Failure::Rejected { step, reply, .. }) => Err(rejected(ctx, step, &reply)),
         other => other,
     }
+}
+
+/// With PIPELINING, STAT and QUIT follow the sign-in at once (RFC 2449 §6.6); their answers
+/// are read after the sign-in's. If the sign-in fails, the server refuses STAT and says goodbye.
+async fn after_sign_in(conn: &mut LineConn, pipelined: bool) -> Result<(), Failure> {
+    if pipelined {
+        conn.send(StepKind::Mailbox, "STAT").await?;
+        conn.send(StepKind::Logout, "QUIT").await?;
+    }
+    Ok(())
 }
 
 /// `+OK count octets` (RFC 1939 §5).

@@ -116,6 +116,8 @@ pub struct ServerFacts {
     pub auth_mechanisms: Vec<String>,
     /// The mechanism or command used to sign in.
     pub auth_used: Option<String>,
+    /// Why that one: what the server offered and what the credentials needed.
+    pub auth_reason: Option<String>,
     /// Messages in INBOX (IMAP) or in the maildrop (POP3).
     pub messages: Option<u64>,
     /// Maildrop size in octets (POP3 STAT).

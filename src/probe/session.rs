@@ -332,7 +332,34 @@ impl<'a> Ctx<'a> {
         self.record(kind, Instant::now(), Err(&f));
         f
     }
+
+    /// The goodbye (LOGOUT, QUIT) as step `Logout`. `answer` sends `command` if it is not on
+    /// its way yet and reads the reply; nobody needs that reply, so it is waited for at most
+    /// `GOODBYE_GRACE`, and a server that just hangs up has said goodbye too.
+    pub async fn goodbye<F>(&mut self, command: &str, answer: F) -> Result<(), Failure>
+    where
+        F: Future<Output = Result<String, Failure>>,
+    {
+        let began = self.begin(StepKind::Logout);
+        let grace = GOODBYE_GRACE.min(self.opts.timeouts.command);
+        let detail = match tokio::time::timeout(grace, answer).await {
+            Ok(Ok(reply)) => format!("{command} answered {reply}"),
+            Ok(Err(Failure::Closed { .. })) => {
+                format!("{command} answered by closing the connection")
+            }
+            Ok(Err(f)) => {
+                self.record(StepKind::Logout, began, Err(&f));
+                return Err(f);
+            }
+            Err(_) => format!("{command} sent; its answer was not waited for"),
+        };
+        self.record(StepKind::Logout, began, Ok(detail));
+        Ok(())
+    }
 }
+
+/// How long the answer to LOGOUT / QUIT is waited for once everything else is known.
+pub(crate) const GOODBYE_GRACE: Duration = Duration::from_millis(500);
 
 /// How long a server may stay silent before a second connection checks what the port speaks.
 pub(crate) const SILENCE_BEFORE_CHECK: Duration = Duration::from_millis(1500);

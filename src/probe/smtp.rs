@@ -1,6 +1,12 @@
 //! The SMTP submission probe (RFC 6409 over RFC 5321; STARTTLS RFC 3207; AUTH RFC 4954 with
 //! PLAIN RFC 4616 or LOGIN; enhanced status codes RFC 3463).
 //!
+//! In order: greeting → EHLO → STARTTLS → EHLO again (RFC 3207 §4.2) → one AUTH in the
+//! mechanism `signin::smtp` chooses (PLAIN with its initial response, else LOGIN) → QUIT.
+//! With PIPELINING (RFC 2920), QUIT follows AUTH PLAIN in the same flight: RFC 4954 §4 allows
+//! commands after AUTH when it carries an initial response of a mechanism that completes in
+//! one round trip (PLAIN). The answer to QUIT is waited for only a short grace period.
+//!
 //! The sockets are ours (so every line is in the transcript and every read has a deadline);
 //! the protocol model is lettre's: its command types write EHLO, STARTTLS, AUTH and QUIT, and
 //! its reply parser reads the server's answers.
@@ -20,6 +26,7 @@ use super::session::{
     Ctx, LineConn, MAX_CAPABILITIES, Speaker, rejected, speaker, unexpected_greeting,
     unique_mechanisms,
 };
+use super::signin::{self, NoChoice, SmtpMethod};
 use super::{BoxStream, Security};
 
 /// Most lines accepted in one multi-line reply.
@@ -73,23 +80,15 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
     }
 
     ctx.require_encryption_or_opt_in()?;
-    authenticate(ctx, &mut conn, &ehlo_lines).await?;
+    let quit_sent = authenticate(ctx, &mut conn, &ehlo_lines).await?;
 
-    let limit = ctx.opts.timeouts.command;
-    ctx.step(
-        StepKind::Logout,
-        limit,
-        async {
-            match exchange(&mut conn, &Quit.to_string(), StepKind::Logout, limit).await {
-                Ok(r) => Ok(r.text()),
-                Err(Failure::Closed { .. }) => Ok("(connection closed)".to_string()),
-                Err(f) => Err(f),
-            }
-        },
-        |text| format!("QUIT answered {text}"),
-    )
-    .await?;
-    Ok(())
+    ctx.goodbye("QUIT", async {
+        if !quit_sent {
+            conn.send(StepKind::Logout, &Quit.to_string()).await?;
+        }
+        Ok(read_reply(&mut conn, StepKind::Logout).await?.text())
+    })
+    .await
 }
 
 /// Reads one complete reply (RFC 5321 §4.2: `NNN-` continues, `NNN ` ends).
@@ -238,18 +237,15 @@ fn auth_mechanisms(keywords: &[String]) -> Vec<String> {
     }))
 }
 
+/// One AUTH attempt; returns whether QUIT was already sent behind it (pipelined).
 async fn authenticate(
     ctx: &mut Ctx<'_>,
     conn: &mut LineConn,
     keywords: &[String],
-) -> Result<(), Failure> {
+) -> Result<bool, Failure> {
     let endpoint = ctx.endpoint();
     let offered = auth_mechanisms(keywords);
-    let mechanism = if offered.iter().any(|m| m == "PLAIN") {
-        Mechanism::Plain
-    } else if offered.iter().any(|m| m == "LOGIN") {
-        Mechanism::Login
-    } else if offered.is_empty() && !ctx.encrypted && has_keyword(keywords, "STARTTLS") {
+    if offered.is_empty() && !ctx.encrypted && has_keyword(keywords, "STARTTLS") {
         // The server hides AUTH until the connection is encrypted (Dovecot, Postfix).
         return Err(ctx.fail(
             StepKind::Authenticate,
@@ -258,22 +254,49 @@ async fn authenticate(
                 evidence: "it offers AUTH only after STARTTLS".into(),
             },
         ));
-    } else {
-        return Err(ctx.fail(
-            StepKind::Authenticate,
-            Failure::NoUsableMechanism {
-                endpoint,
-                offered: if offered.is_empty() {
-                    "no AUTH at all".into()
-                } else {
-                    offered.join(" ")
-                },
-            },
-        ));
-    };
-    ctx.facts.auth_used = Some(format!("AUTH {mechanism}"));
+    }
     let user = ctx.settings.username.clone();
     let password = ctx.password;
+    let choice = match signin::smtp(&offered, &user, password.expose_secret()) {
+        Ok(c) => c,
+        Err(NoChoice::NoMechanism) => {
+            return Err(ctx.fail(
+                StepKind::Authenticate,
+                Failure::NoUsableMechanism {
+                    endpoint,
+                    offered: if offered.is_empty() {
+                        "no AUTH at all".into()
+                    } else {
+                        offered.join(" ")
+                    },
+                },
+            ));
+        }
+        Err(NoChoice::Unsendable(why)) => {
+            return Err(ctx.fail(
+                StepKind::Authenticate,
+                Failure::Protocol {
+                    endpoint,
+                    step: StepKind::Authenticate,
+                    detail: why.into(),
+                },
+            ));
+        }
+    };
+    let mechanism = match choice.method {
+        SmtpMethod::Plain => Mechanism::Plain,
+        SmtpMethod::Login => Mechanism::Login,
+    };
+    let pipelined = mechanism == Mechanism::Plain && has_keyword(keywords, "PIPELINING");
+    ctx.facts.auth_used = Some(choice.used.into());
+    ctx.facts.auth_reason = Some(if pipelined {
+        format!(
+            "{}; QUIT follows in the same flight (RFC 2920, RFC 4954 §4)",
+            choice.why
+        )
+    } else {
+        choice.why.clone()
+    });
     let limit = ctx.opts.timeouts.auth;
     let result = ctx
         .step(
@@ -293,6 +316,9 @@ async fn authenticate(
                 let keep = if mechanism == Mechanism::Plain { 2 } else { 3 };
                 conn.send_secret(StepKind::Authenticate, &first.to_string(), keep)
                     .await?;
+                if pipelined {
+                    conn.send(StepKind::Logout, &Quit.to_string()).await?;
+                }
                 let mut reply = read_reply(conn, StepKind::Authenticate).await?;
                 let mut rounds = 0;
                 while reply.code() == Some(334) && rounds < 3 {
@@ -316,12 +342,13 @@ async fn authenticate(
                     })
                 }
             },
-            |_| format!("signed in as {user}"),
+            |_| format!("signed in as {user} with {}", choice.used),
         )
         .await;
     match result {
+        Ok(()) => Ok(pipelined),
         Err(Failure::Rejected { step, reply, .. }) => Err(rejected(ctx, step, &reply)),
-        other => other,
+        Err(other) => Err(other),
     }
 }
 

@@ -1,31 +1,61 @@
 //! The runtime's side of saving: hands a verified account to `crate::store` (password to the
 //! keychain first, then the account file; the store undoes the keychain write if the file
 //! fails) and classifies what went wrong, by error type, for the Done page.
+//!
+//! The window can cancel a save (`store::Cancel`): opening the keychain and every step of
+//! the save stop at once, and whatever reached the keychain is deleted again; a cancel that
+//! comes once the account file is being written lets that write finish.
 
 use secrecy::SecretString;
 
 use crate::store::{
-    self, AccountDetails, AccountFile, KeychainError, KeychainKind, SettingsSource, SourceKind,
-    StoreError, Timestamp, VerifiedAccount,
+    self, AccountDetails, AccountFile, Cancel, KeychainError, KeychainKind, SettingsSource,
+    SourceKind, StoreError, Timestamp, VerifiedAccount,
 };
 use crate::wizard::{KeychainChoice, SaveProblem, SaveRequest, Saved};
 
 use super::RuntimeConfig;
 
-/// Saves the account; the problem comes back already in words for the Done page.
+/// How a save ended.
+pub(super) enum Ended {
+    Saved(Saved),
+    Failed(SaveProblem),
+    /// Cancelled before anything was kept.
+    Cancelled,
+}
+
+/// Saves the account unless `cancel` stops it first; a problem comes back already in words
+/// for the Done page.
 pub(super) async fn save(
     request: SaveRequest,
     password: SecretString,
     config: &RuntimeConfig,
-) -> Result<Saved, SaveProblem> {
+    cancel: Cancel,
+) -> Ended {
+    match save_or_fail(request, password, config, cancel).await {
+        Ok(saved) => Ended::Saved(saved),
+        Err(None) => Ended::Cancelled,
+        Err(Some(problem)) => Ended::Failed(problem),
+    }
+}
+
+/// `Err(None)`: cancelled.
+async fn save_or_fail(
+    request: SaveRequest,
+    password: SecretString,
+    config: &RuntimeConfig,
+    cancel: Cancel,
+) -> Result<Saved, Option<SaveProblem>> {
     let dir = store::resolve_config_dir(config.config_dir.as_deref()).map_err(file_problem)?;
     let kind = match request.keychain {
         KeychainChoice::Default => KeychainKind::platform_default(),
         KeychainChoice::Keyutils => KeychainKind::Keyutils,
     };
-    let secrets = store::open_keychain(kind)
-        .await
-        .map_err(|e| keychain_problem(kind, &e))?;
+    // Opening the Secret Service may wait on D-Bus: a cancel does not wait for it.
+    let secrets = tokio::select! {
+        opened = store::open_keychain(kind) => opened.map_err(|e| Some(keychain_problem(kind, &e)))?,
+        () = cancel.cancelled() => return Err(None),
+    };
     let details = AccountDetails {
         email: request.email.clone(),
         display_name: request.display_name.clone().unwrap_or_default(),
@@ -39,11 +69,13 @@ pub(super) async fn save(
             reason: e.to_string(),
         }
     })?;
-    let outcome = store::save_verified(&dir, secrets, account, password)
+    let file = AccountFile::new(&dir);
+    let outcome = store::save_verified_or_cancel(file, secrets, account, password, cancel)
         .await
-        .map_err(|e| match e.keychain() {
-            Some(k) => keychain_problem(kind, k),
-            None => file_problem(e),
+        .map_err(|e| match (&e, e.keychain()) {
+            (StoreError::Cancelled, _) => None,
+            (_, Some(k)) => Some(keychain_problem(kind, k)),
+            (_, None) => file_problem(e),
         })?;
     Ok(Saved {
         account_id: outcome.account.id.as_str().to_string(),
@@ -78,10 +110,10 @@ fn keychain_problem(kind: KeychainKind, e: &KeychainError) -> SaveProblem {
     }
 }
 
-fn file_problem(e: StoreError) -> SaveProblem {
-    SaveProblem::File {
+fn file_problem(e: StoreError) -> Option<SaveProblem> {
+    Some(SaveProblem::File {
         reason: capitalise(&e.to_string()),
-    }
+    })
 }
 
 fn capitalise(s: &str) -> String {

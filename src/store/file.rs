@@ -3,23 +3,26 @@
 //! Format: pretty-printed JSON (RFC 8259), `{"version": 1, "accounts": [...]}`, accounts
 //! sorted by id. Rules kept here:
 //! - every save is an atomic replace (`atomic.rs`): a crash leaves the old or the new file;
-//! - file mode 0600, folder 0700 when mailsetup creates it (Unix);
+//! - file mode 0600, folder 0700 when mailsetup creates it (Unix); an existing folder that
+//!   someone else owns or can write to is refused before anything is read (`lock.rs`);
 //! - every change is read-modify-write under an exclusive lock on `accounts.json.lock`
-//!   (flock(2) on Unix, LockFileEx on Windows, through `std::fs::File::lock`), so two
-//!   running copies never lose each other's changes; readers need no lock;
+//!   (flock(2) on Unix, LockFileEx on Windows), so two running copies never lose each
+//!   other's changes; the wait for it has a deadline (`lock.rs`); readers need no lock;
 //! - a file from a newer mailsetup (`version` above ours) is refused, never rewritten;
 //! - a damaged file is never overwritten: it stays as it is, a copy is kept as
 //!   `accounts.json.corrupt-<UTC time>`, and every read or save reports it until the person
 //!   repairs it or sets it aside (`set_aside_damaged`).
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
 use super::atomic::{self, Disk, RealDisk, WriteStep};
+use super::lock::{self, Cancel, FolderProblem, LockError};
 use super::model::{SavedAccount, Timestamp};
 
 /// The file's name in the configuration folder.
@@ -68,6 +71,21 @@ pub enum FileError {
     #[error("could not lock {path} against other running copies of mailsetup: {source}")]
     Lock { path: PathBuf, source: io::Error },
     #[error(
+        "another copy of mailsetup is saving (it has held {path} for more than {} s). Nothing \
+         was changed: let it finish or close it, then try again",
+        waited.as_secs()
+    )]
+    Busy { path: PathBuf, waited: Duration },
+    #[error(
+        "the configuration folder {path} is not safe to keep accounts in: {}. Nothing was \
+         read or changed",
+        problem.to_string().replace("PATH", &path.display().to_string())
+    )]
+    UnsafeFolder {
+        path: PathBuf,
+        problem: FolderProblem,
+    },
+    #[error(
         "could not save {path}: the disk is full ({source}). The previous file is unchanged; \
          free some space and try again"
     )]
@@ -106,6 +124,8 @@ impl FileError {
             FileError::Damaged { .. } => "damaged",
             FileError::TooNew { .. } => "too_new",
             FileError::Lock { .. } => "lock_failed",
+            FileError::Busy { .. } => "busy",
+            FileError::UnsafeFolder { .. } => "unsafe_folder",
             FileError::DiskFull { .. } => "disk_full",
             FileError::ReadOnly { .. } => "read_only",
             FileError::PermissionDenied { .. } => "permission_denied",
@@ -114,7 +134,7 @@ impl FileError {
     }
 
     /// Classifies an operating-system error from a step that changes the folder.
-    fn from_write(path: &Path, step: WriteStep, source: io::Error) -> FileError {
+    pub(crate) fn from_write(path: &Path, step: WriteStep, source: io::Error) -> FileError {
         let path = path.to_path_buf();
         match source.kind() {
             io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
@@ -132,6 +152,7 @@ impl FileError {
 pub struct AccountFile {
     dir: PathBuf,
     disk: Arc<dyn Disk>,
+    lock_wait: Duration,
 }
 
 impl AccountFile {
@@ -145,7 +166,14 @@ impl AccountFile {
         Self {
             dir: dir.into(),
             disk,
+            lock_wait: lock::LOCK_WAIT,
         }
+    }
+
+    /// Same, waiting at most `wait` for another copy of mailsetup to release the lock.
+    pub fn with_lock_wait(mut self, wait: Duration) -> Self {
+        self.lock_wait = wait;
+        self
     }
 
     /// The configuration folder.
@@ -180,6 +208,7 @@ impl AccountFile {
     /// Reads the accounts without taking the lock (a rename is atomic, so a reader sees a
     /// whole file). No file yet means no accounts.
     pub fn load(&self) -> Result<Vec<SavedAccount>, FileError> {
+        lock::check_folder(&self.dir)?;
         let path = self.path();
         match fs::read(&path) {
             Ok(bytes) => parse_or_keep(&path, &bytes, self.disk.as_ref()),
@@ -188,17 +217,27 @@ impl AccountFile {
         }
     }
 
-    /// Takes the exclusive lock (waiting for another copy of mailsetup to finish its
-    /// change), creating the folder (mode 0700) and the lock file first if needed.
+    /// Takes the exclusive lock (waiting, up to the deadline, for another copy of mailsetup
+    /// to finish its change), creating the folder (mode 0700) and the lock file first if
+    /// needed.
     pub fn lock(&self) -> Result<LockedFile<'_>, FileError> {
-        self.ensure_dir()?;
+        match self.lock_or_cancel(&Cancel::new()) {
+            Ok(locked) => Ok(locked),
+            Err(LockError::File(e)) => Err(e),
+            // Nobody holds that token, so it cannot have been cancelled.
+            Err(LockError::Cancelled) => Err(FileError::Busy {
+                path: self.lock_path(),
+                waited: Duration::ZERO,
+            }),
+        }
+    }
+
+    /// `lock`, giving up as soon as `cancel` is cancelled.
+    pub fn lock_or_cancel(&self, cancel: &Cancel) -> Result<LockedFile<'_>, LockError> {
+        self.ensure_dir().map_err(LockError::File)?;
         let lock_path = self.lock_path();
-        let guard = open_lock_file(&lock_path)
-            .map_err(|e| FileError::from_write(&lock_path, WriteStep::CreateTemp, e))?;
-        guard.lock().map_err(|source| FileError::Lock {
-            path: lock_path,
-            source,
-        })?;
+        let guard = lock::open_lock_file(&lock_path).map_err(LockError::File)?;
+        lock::lock_within(&guard, &lock_path, self.lock_wait, cancel)?;
         Ok(LockedFile {
             file: self,
             _guard: guard,
@@ -242,8 +281,8 @@ impl AccountFile {
     }
 
     fn ensure_dir(&self) -> Result<(), FileError> {
-        if self.dir.is_dir() {
-            return Ok(());
+        if self.dir.exists() {
+            return lock::check_folder(&self.dir);
         }
         let fail = |source: io::Error| match source.kind() {
             io::ErrorKind::ReadOnlyFilesystem
@@ -269,7 +308,7 @@ impl AccountFile {
         }
         match builder.create(&self.dir) {
             Ok(()) => Ok(()),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && self.dir.is_dir() => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => lock::check_folder(&self.dir),
             Err(e) => Err(fail(e)),
         }
     }
@@ -291,18 +330,11 @@ impl LockedFile<'_> {
     /// Replaces the file with `accounts` (sorted by id), atomically.
     pub fn write(&self, accounts: &[SavedAccount]) -> Result<(), FileError> {
         let path = self.file.path();
-        let mut sorted = accounts.to_vec();
-        sorted.sort_by(|a, b| a.id.cmp(&b.id));
-        let doc = OnDisk {
-            version: CURRENT_VERSION,
-            accounts: sorted,
-        };
-        let mut bytes = serde_json::to_vec_pretty(&doc).map_err(|e| FileError::Write {
+        let bytes = render_accounts(accounts).map_err(|e| FileError::Write {
             path: path.clone(),
             step: WriteStep::Write,
             source: io::Error::other(e),
         })?;
-        bytes.push(b'\n');
         // Only writers holding the lock create temporaries, so any left now are a killed
         // writer's.
         atomic::remove_stale_temps(&path);
@@ -319,22 +351,28 @@ impl LockedFile<'_> {
     }
 }
 
-fn open_lock_file(path: &Path) -> io::Result<File> {
-    // Read-only is enough for flock, and works where the folder has become read-only.
-    match OpenOptions::new().read(true).open(path) {
-        Ok(f) => Ok(f),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            let mut options = OpenOptions::new();
-            options.read(true).write(true).create(true).truncate(false);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::OpenOptionsExt;
-                options.mode(0o600);
-            }
-            options.open(path)
-        }
-        Err(e) => Err(e),
-    }
+/// The file's bytes for `accounts`: pretty JSON, sorted by id, a final newline.
+#[doc(hidden)]
+pub fn render_accounts(accounts: &[SavedAccount]) -> Result<Vec<u8>, serde_json::Error> {
+    let mut sorted = accounts.to_vec();
+    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    let doc = OnDisk {
+        version: CURRENT_VERSION,
+        accounts: sorted,
+    };
+    let mut bytes = serde_json::to_vec_pretty(&doc)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// The accounts in a file's bytes, judged as `AccountFile::load` judges them (without
+/// keeping a copy of a damaged file): for the fuzz target and tests.
+#[doc(hidden)]
+pub fn parse_accounts(bytes: &[u8]) -> Result<Vec<SavedAccount>, String> {
+    parse(bytes).map_err(|p| match p {
+        Problem::Damaged(detail) => detail,
+        Problem::TooNew(found) => format!("file version {found} is newer than this mailsetup"),
+    })
 }
 
 /// What is wrong with a file's bytes, before a copy is kept.
@@ -410,7 +448,12 @@ fn keep_copy(path: &Path, bytes: &[u8], disk: &dyn Disk) -> io::Result<PathBuf> 
     let dir = path.parent().unwrap_or(Path::new("."));
     for entry in fs::read_dir(dir)?.flatten() {
         let name = entry.file_name().to_string_lossy().to_string();
-        if name.starts_with(CORRUPT_PREFIX) && fs::read(entry.path()).is_ok_and(|b| b == bytes) {
+        // Only plain files: a link or a FIFO planted here is never followed or read.
+        let plain = entry.file_type().is_ok_and(|t| t.is_file());
+        if plain
+            && name.starts_with(CORRUPT_PREFIX)
+            && fs::read(entry.path()).is_ok_and(|b| b == bytes)
+        {
             return Ok(entry.path());
         }
     }

@@ -4,7 +4,8 @@
 //! - `model`: the saved account (servers, alternatives, source, last verified, keychain
 //!   reference) and what callers hand over (`VerifiedAccount`);
 //! - `file`: the account file (version, lock, damaged and newer files), `atomic`: the
-//!   crash-safe replace underneath it;
+//!   crash-safe replace underneath it, `lock`: the folder's safety checks, the lock file
+//!   and the lock's deadline, and `Cancel`;
 //! - `secret`: the `SecretStore` trait and the keychains behind it;
 //! - `ops`: save / remove / mark verified, keeping file and keychain in step;
 //! - `verified`: from probe reports to the `VerifiedAccount` to save.
@@ -16,6 +17,7 @@
 
 pub mod atomic;
 pub mod file;
+pub mod lock;
 pub mod model;
 mod ops;
 pub mod secret;
@@ -27,12 +29,14 @@ use std::sync::Arc;
 use secrecy::SecretString;
 
 pub use file::{AccountFile, FileError};
+pub use lock::{Cancel, FolderProblem};
 pub use model::{
     AccountId, EntryName, InvalidAccount, KeychainKind, KeychainRef, Role, SavedAccount,
     SavedServer, SettingsSource, SourceKind, Timestamp, VerifiedAccount,
 };
 pub use ops::{
     mark_verified_blocking, passwords_blocking, remove_blocking, save_verified_blocking,
+    save_verified_cancellable,
 };
 pub use secret::{KeychainError, SecretStore};
 pub use verified::{AccountDetails, NotVerified};
@@ -79,6 +83,8 @@ pub enum StoreError {
     NoConfigDir,
     #[error("the storage task stopped unexpectedly: {detail}")]
     Task { detail: String },
+    #[error("saving was cancelled; nothing was saved")]
+    Cancelled,
 }
 
 impl StoreError {
@@ -93,6 +99,7 @@ impl StoreError {
             StoreError::RollbackFailed { .. } => "rollback_failed",
             StoreError::NoConfigDir => "no_config_dir",
             StoreError::Task { .. } => "task_failed",
+            StoreError::Cancelled => "cancelled",
         }
     }
 
@@ -207,7 +214,36 @@ pub async fn save_verified_in(
     account: VerifiedAccount,
     password: SecretString,
 ) -> Result<SaveOutcome, StoreError> {
-    blocking(move || save_verified_blocking(&file, secrets.as_ref(), account, &password)).await
+    save_verified_or_cancel(file, secrets, account, password, Cancel::new()).await
+}
+
+/// `save_verified_in` that `cancel` can stop: it returns `StoreError::Cancelled` as soon as
+/// it is cancelled — even while a keychain call is still waiting (an unlock prompt); the
+/// save then deletes what it wrote to the keychain when that call returns. A cancel that
+/// comes once the final write of the account file began waits for it (it takes
+/// milliseconds) and returns its outcome: the account was saved.
+pub async fn save_verified_or_cancel(
+    file: AccountFile,
+    secrets: Arc<dyn SecretStore>,
+    account: VerifiedAccount,
+    password: SecretString,
+    cancel: Cancel,
+) -> Result<SaveOutcome, StoreError> {
+    let token = cancel.clone();
+    let work = blocking(move || {
+        save_verified_cancellable(&file, secrets.as_ref(), account, &password, &token)
+    });
+    tokio::pin!(work);
+    tokio::select! {
+        outcome = &mut work => outcome,
+        () = cancel.cancelled() => {
+            if cancel.is_committing() {
+                work.await
+            } else {
+                Err(StoreError::Cancelled)
+            }
+        }
+    }
 }
 
 /// Every saved account, sorted by id. Needs no keychain.

@@ -348,6 +348,18 @@ impl EntryName {
     }
 }
 
+impl EntryName {
+    /// The entry one save writes: `ID/ROLE/TAG/NONCE`. Every save writes entries of its own
+    /// (the nonce is new each time), so a save never overwrites an entry another account or
+    /// another running copy of mailsetup is using; the file then points at them.
+    pub fn for_save(id: &AccountId, role: Role, tag: &str, nonce: &str) -> Self {
+        let mut name = Self::for_account(id, role, tag);
+        name.user.push('/');
+        name.user.push_str(nonce);
+        name
+    }
+}
+
 impl fmt::Display for EntryName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} / {}", self.service, self.user)
@@ -369,6 +381,15 @@ impl KeychainRef {
             store,
             incoming: EntryName::for_account(id, Role::Incoming, tag),
             outgoing: EntryName::for_account(id, Role::Outgoing, tag),
+        }
+    }
+
+    /// The fresh entries of one save (`EntryName::for_save`).
+    pub fn for_save(id: &AccountId, store: KeychainKind, tag: &str, nonce: &str) -> Self {
+        Self {
+            store,
+            incoming: EntryName::for_save(id, Role::Incoming, tag, nonce),
+            outgoing: EntryName::for_save(id, Role::Outgoing, tag, nonce),
         }
     }
 

@@ -1,17 +1,30 @@
 //! The account operations that touch both the file and the keychain, in the order that
-//! leaves no half-saved account behind. All of them hold the file lock from the first read
-//! to the last write, and block (run them with `spawn_blocking`, as `mod.rs` does).
+//! leaves no half-saved account behind and never calls the keychain while holding the
+//! accounts-file lock (a keychain call can wait minutes for an unlock prompt; the lock must
+//! only ever be held for a read and an atomic replace). All of them block: run them with
+//! `spawn_blocking`, as `mod.rs` does.
 //!
-//! Saving: password into the keychain first (one entry per server), then the file. If the
-//! file cannot be written, the keychain is put back as it was: new entries are deleted, a
-//! replaced password is restored. If that fails too, the error names the entry to remove.
+//! Saving, optimistically:
+//! 1. read the list without the lock and plan: the account's id (kept when the address is
+//!    already saved) and fresh keychain entries named `ID/ROLE/TAG/NONCE`;
+//! 2. write the password into those entries — outside the lock; no entry anyone else uses is
+//!    ever overwritten, so two copies of mailsetup saving at once cannot clobber each other;
+//! 3. take the lock (with its deadline), read again and check that the plan still holds (the
+//!    address still has the id planned, or a new id is still free); if another copy changed
+//!    the list meanwhile, the fresh entries are deleted and the save starts over at 1;
+//! 4. write the file; then, outside the lock, delete the entries the replaced account used.
 //!
-//! Removing: the keychain entries are read (to be able to restore them), deleted, then the
-//! account leaves the file; if the file cannot be written the entries are restored.
+//! If the file cannot be written, or the save was cancelled before step 4, the fresh entries
+//! are deleted again; if that fails too, the error names the entry to remove by hand.
+//!
+//! Removing: the entries are read (to be able to restore them) and deleted outside the lock;
+//! then, under the lock, the account leaves the file if it still uses those entries; if the
+//! file cannot be written the entries are restored.
 
 use secrecy::SecretString;
 
-use super::file::AccountFile;
+use super::file::{AccountFile, FileError, LockedFile};
+use super::lock::{Cancel, LockError};
 use super::model::{
     AccountId, EntryName, KeychainKind, KeychainRef, Role, SavedAccount, Timestamp, VerifiedAccount,
 };
@@ -20,7 +33,10 @@ use super::{Removed, SaveOutcome, SaveWarning, StoreError};
 
 const ROLES: [Role; 2] = [Role::Incoming, Role::Outgoing];
 
-/// What an entry held before this operation touched it.
+/// How often a save or removal starts over because another copy changed the list under it.
+const ATTEMPTS: u32 = 5;
+
+/// What an entry held before a removal deleted it.
 struct Before {
     entry: EntryName,
     secret: Option<SecretString>,
@@ -36,89 +52,158 @@ pub fn save_verified_blocking(
     account: VerifiedAccount,
     password: &SecretString,
 ) -> Result<SaveOutcome, StoreError> {
+    save_verified_cancellable(file, secrets, account, password, &Cancel::new())
+}
+
+/// `save_verified_blocking` that stops (and undoes its keychain writes) when `cancel` is
+/// cancelled before the final write of the account file.
+pub fn save_verified_cancellable(
+    file: &AccountFile,
+    secrets: &dyn SecretStore,
+    account: VerifiedAccount,
+    password: &SecretString,
+    cancel: &Cancel,
+) -> Result<SaveOutcome, StoreError> {
     account.validate()?;
-    let locked = file.lock()?;
-    let mut accounts = locked.read()?;
-    let existing = accounts.iter().position(|a| a.is_for(&account.email));
-    let id = match existing {
-        Some(i) => accounts[i].id.clone(),
-        None => AccountId::unique_for(&account.email, accounts.iter().map(|a| &a.id)),
-    };
-    let previous = existing.map(|i| accounts[i].clone());
-    // A replaced account keeps its entries (in the same keychain); a new one gets entries
-    // named after its id and this folder.
-    let same_keychain = previous
-        .as_ref()
-        .is_some_and(|p| p.keychain.store == secrets.kind());
-    let keychain_ref = match previous.as_ref().filter(|_| same_keychain) {
-        Some(p) => p.keychain.clone(),
-        None => KeychainRef::for_account(&id, secrets.kind(), &file.keychain_tag()),
-    };
-    let saved = SavedAccount::from_verified(id, keychain_ref, account);
-
-    // What the entries hold now, to put back if the file cannot be written. Only a replaced
-    // account in the same keychain has entries worth restoring; anything else under these
-    // names is a leftover of an interrupted save.
-    let mut before = Vec::new();
-    for role in ROLES {
-        let entry = saved.keychain.entry(role).clone();
-        let (secret, old_label) = match previous.as_ref().filter(|_| same_keychain) {
-            Some(old) => match secrets.get(&entry) {
-                Ok(s) => (Some(s), label(old, role)),
-                Err(KeychainError::NotFound { .. }) => (None, String::new()),
-                Err(e) => return Err(e.into()),
-            },
-            None => (None, String::new()),
+    let tag = file.keychain_tag();
+    for _ in 0..ATTEMPTS {
+        if cancel.is_cancelled() {
+            return Err(StoreError::Cancelled);
+        }
+        // 1. Plan from the list as it is now.
+        let before = file.load()?;
+        let existing = before.iter().find(|a| a.is_for(&account.email));
+        let id = match existing {
+            Some(a) => a.id.clone(),
+            None => AccountId::unique_for(&account.email, before.iter().map(|a| &a.id)),
         };
-        before.push(Before {
-            entry,
-            secret,
-            label: old_label,
-        });
-    }
+        let keychain = KeychainRef::for_save(&id, secrets.kind(), &tag, &nonce());
+        let saved = SavedAccount::from_verified(id, keychain, account.clone());
 
-    // 1. The keychain.
+        // 2. The keychain, outside the lock.
+        write_entries(secrets, &saved, password)?;
+
+        // 3. and 4. The file, under the lock.
+        match commit(file, &saved, existing.is_some(), cancel) {
+            Ok(Commit::Done { replaced }) => {
+                let warnings = match &replaced {
+                    Some(old) => delete_old_entries(secrets, &old.keychain),
+                    None => Vec::new(),
+                };
+                return Ok(SaveOutcome {
+                    replaced: replaced.is_some(),
+                    account: saved,
+                    warnings,
+                });
+            }
+            Ok(Commit::Changed) => drop_entries(secrets, &saved.keychain),
+            Err(cause) => return Err(undo_entries(secrets, &saved.keychain, cause)),
+        }
+    }
+    Err(StoreError::File(FileError::Busy {
+        path: file.path(),
+        waited: std::time::Duration::ZERO,
+    }))
+}
+
+/// How step 3 ended.
+enum Commit {
+    /// The file holds the account; `replaced` is the account it replaced.
+    Done { replaced: Option<SavedAccount> },
+    /// Another copy of mailsetup changed the list since the plan: start over.
+    Changed,
+}
+
+fn commit(
+    file: &AccountFile,
+    saved: &SavedAccount,
+    planned_existing: bool,
+    cancel: &Cancel,
+) -> Result<Commit, StoreError> {
+    let locked = lock(file, cancel)?;
+    let mut accounts = locked.read()?;
+    let now = accounts.iter().position(|a| a.is_for(&saved.email));
+    let holds = match now {
+        Some(i) => planned_existing && accounts[i].id == saved.id,
+        None => !planned_existing && !accounts.iter().any(|a| a.id == saved.id),
+    };
+    if !holds {
+        return Ok(Commit::Changed);
+    }
+    if !cancel.begin_commit() {
+        return Err(StoreError::Cancelled);
+    }
+    let replaced = match now {
+        Some(i) => Some(std::mem::replace(&mut accounts[i], saved.clone())),
+        None => {
+            accounts.push(saved.clone());
+            None
+        }
+    };
+    locked.write(&accounts)?;
+    Ok(Commit::Done { replaced })
+}
+
+fn lock<'a>(file: &'a AccountFile, cancel: &Cancel) -> Result<LockedFile<'a>, StoreError> {
+    file.lock_or_cancel(cancel).map_err(|e| match e {
+        LockError::File(e) => StoreError::File(e),
+        LockError::Cancelled => StoreError::Cancelled,
+    })
+}
+
+/// Writes the password into both fresh entries; a half-written pair is deleted again.
+fn write_entries(
+    secrets: &dyn SecretStore,
+    saved: &SavedAccount,
+    password: &SecretString,
+) -> Result<(), StoreError> {
     for (done, role) in ROLES.iter().enumerate() {
         let entry = saved.keychain.entry(*role);
-        if let Err(e) = secrets.set(entry, &label(&saved, *role), password) {
-            return match restore(secrets, &before[..done]) {
-                Ok(()) => Err(e.into()),
-                Err((entry, undo)) => Err(StoreError::RollbackFailed {
-                    cause: Box::new(StoreError::Keychain(e)),
-                    undo,
-                    entry,
-                }),
+        if let Err(e) = secrets.set(entry, &label(saved, *role), password) {
+            for written in &ROLES[..done] {
+                let entry = saved.keychain.entry(*written);
+                if let Err(undo) = secrets.delete(entry) {
+                    return Err(StoreError::RollbackFailed {
+                        cause: Box::new(StoreError::Keychain(e)),
+                        undo,
+                        entry: entry.clone(),
+                    });
+                }
+            }
+            return Err(e.into());
+        }
+    }
+    Ok(())
+}
+
+/// Deletes the fresh entries of a save that did not happen and returns why it did not
+/// (`cause`), or that the keychain could not be put back either.
+fn undo_entries(
+    secrets: &dyn SecretStore,
+    keychain: &KeychainRef,
+    cause: StoreError,
+) -> StoreError {
+    for role in ROLES {
+        let entry = keychain.entry(role);
+        if let Err(undo) = secrets.delete(entry) {
+            return StoreError::RollbackFailed {
+                cause: Box::new(cause),
+                undo,
+                entry: entry.clone(),
             };
         }
     }
+    cause
+}
 
-    // 2. The file.
-    match existing {
-        Some(i) => accounts[i] = saved.clone(),
-        None => accounts.push(saved.clone()),
+/// Deletes the fresh entries of a plan another copy overtook (best effort: nothing refers
+/// to them, so one left behind is only clutter).
+fn drop_entries(secrets: &dyn SecretStore, keychain: &KeychainRef) {
+    for role in ROLES {
+        if let Err(e) = secrets.delete(keychain.entry(role)) {
+            tracing::warn!(entry = %keychain.entry(role), error = %e, "could not delete an unused keychain entry");
+        }
     }
-    if let Err(e) = locked.write(&accounts) {
-        return match restore(secrets, &before) {
-            Ok(()) => Err(e.into()),
-            Err((entry, undo)) => Err(StoreError::RollbackFailed {
-                cause: Box::new(StoreError::File(e)),
-                undo,
-                entry,
-            }),
-        };
-    }
-    drop(locked);
-
-    // 3. A replaced account that lived in another keychain: its old entries go too.
-    let mut warnings = Vec::new();
-    if let Some(old) = previous.filter(|p| p.keychain.store != secrets.kind()) {
-        warnings.extend(delete_elsewhere(&old));
-    }
-    Ok(SaveOutcome {
-        replaced: existing.is_some(),
-        account: saved,
-        warnings,
-    })
 }
 
 /// Removes an account: its keychain entries, then its line in the file. With `secrets`
@@ -129,28 +214,74 @@ pub fn remove_blocking(
     secrets: Option<&dyn SecretStore>,
     id: &AccountId,
 ) -> Result<Removed, StoreError> {
-    let locked = file.lock()?;
-    let mut accounts = locked.read()?;
-    let Some(index) = accounts.iter().position(|a| &a.id == id) else {
-        return Err(StoreError::NotFound { id: id.clone() });
-    };
-    let account = accounts[index].clone();
     let Some(secrets) = secrets else {
-        accounts.remove(index);
-        locked.write(&accounts)?;
+        let account = file.update(|accounts| {
+            let index = accounts
+                .iter()
+                .position(|a| &a.id == id)
+                .ok_or_else(|| StoreError::NotFound { id: id.clone() })?;
+            Ok::<_, StoreError>(accounts.remove(index))
+        })?;
         return Ok(Removed {
             entries_left: true,
             account,
         });
     };
-    if secrets.kind() != account.keychain.store {
-        return Err(StoreError::WrongKeychain {
-            id: id.clone(),
-            saved_in: account.keychain.store,
-            given: secrets.kind(),
+    for _ in 0..ATTEMPTS {
+        let account = file
+            .load()?
+            .into_iter()
+            .find(|a| &a.id == id)
+            .ok_or_else(|| StoreError::NotFound { id: id.clone() })?;
+        if secrets.kind() != account.keychain.store {
+            return Err(StoreError::WrongKeychain {
+                id: id.clone(),
+                saved_in: account.keychain.store,
+                given: secrets.kind(),
+            });
+        }
+        let before = delete_entries(secrets, &account)?;
+
+        let locked = file.lock()?;
+        let mut accounts = locked.read()?;
+        let Some(index) = accounts.iter().position(|a| &a.id == id) else {
+            // Removed by another copy meanwhile: what it used is gone as well.
+            return Err(StoreError::NotFound { id: id.clone() });
+        };
+        if accounts[index].keychain != account.keychain {
+            // Saved again by another copy meanwhile (which deletes the entries we deleted
+            // too): start over with what the file says now.
+            continue;
+        }
+        accounts.remove(index);
+        if let Err(e) = locked.write(&accounts) {
+            drop(locked);
+            return match restore_deleted(secrets, &before) {
+                Ok(()) => Err(e.into()),
+                Err((entry, undo)) => Err(StoreError::RollbackFailed {
+                    cause: Box::new(StoreError::File(e)),
+                    undo,
+                    entry,
+                }),
+            };
+        }
+        return Ok(Removed {
+            entries_left: false,
+            account,
         });
     }
+    Err(StoreError::File(FileError::Busy {
+        path: file.path(),
+        waited: std::time::Duration::ZERO,
+    }))
+}
 
+/// Reads and deletes an account's entries (outside the lock); a failed deletion puts the
+/// ones already deleted back.
+fn delete_entries(
+    secrets: &dyn SecretStore,
+    account: &SavedAccount,
+) -> Result<Vec<Before>, StoreError> {
     let mut before = Vec::new();
     for role in ROLES {
         let entry = account.keychain.entry(role).clone();
@@ -162,7 +293,7 @@ pub fn remove_blocking(
         before.push(Before {
             entry,
             secret,
-            label: label(&account, role),
+            label: label(account, role),
         });
     }
     for (done, b) in before.iter().enumerate() {
@@ -180,22 +311,7 @@ pub fn remove_blocking(
             };
         }
     }
-
-    accounts.remove(index);
-    if let Err(e) = locked.write(&accounts) {
-        return match restore_deleted(secrets, &before) {
-            Ok(()) => Err(e.into()),
-            Err((entry, undo)) => Err(StoreError::RollbackFailed {
-                cause: Box::new(StoreError::File(e)),
-                undo,
-                entry,
-            }),
-        };
-    }
-    Ok(Removed {
-        entries_left: false,
-        account,
-    })
+    Ok(before)
 }
 
 /// Records that an account verified again at `at`. Blocks.
@@ -243,22 +359,6 @@ fn label(account: &SavedAccount, role: Role) -> String {
     )
 }
 
-/// Puts entries back as they were before a save: restores a replaced password, deletes a
-/// new one. Returns the first entry that could not be put back.
-fn restore(secrets: &dyn SecretStore, before: &[Before]) -> Result<(), (EntryName, KeychainError)> {
-    let mut first_failure = None;
-    for b in before {
-        let undone = match &b.secret {
-            Some(old) => secrets.set(&b.entry, &b.label, old),
-            None => secrets.delete(&b.entry).map(|_| ()),
-        };
-        if let Err(e) = undone {
-            first_failure.get_or_insert((b.entry.clone(), e));
-        }
-    }
-    first_failure.map_or(Ok(()), Err)
-}
-
 /// Writes back entries a removal deleted.
 fn restore_deleted(
     secrets: &dyn SecretStore,
@@ -275,27 +375,36 @@ fn restore_deleted(
     first_failure.map_or(Ok(()), Err)
 }
 
-/// Deletes an account's entries from the keychain it used before (best effort).
-fn delete_elsewhere(old: &SavedAccount) -> Vec<SaveWarning> {
-    let store: KeychainKind = old.keychain.store;
-    let opened = match secret::open(store) {
-        Ok(s) => s,
-        Err(error) => {
-            return ROLES
-                .iter()
-                .map(|r| SaveWarning::OldEntryLeft {
-                    store,
-                    entry: old.keychain.entry(*r).clone(),
-                    error: error.clone(),
-                })
-                .collect();
+/// Deletes the entries a replaced account used, in whichever keychain held them (best
+/// effort: what is left is reported).
+fn delete_old_entries(secrets: &dyn SecretStore, old: &KeychainRef) -> Vec<SaveWarning> {
+    let store: KeychainKind = old.store;
+    let opened;
+    let keychain: &dyn SecretStore = if store == secrets.kind() {
+        secrets
+    } else {
+        match secret::open(store) {
+            Ok(s) => {
+                opened = s;
+                opened.as_ref()
+            }
+            Err(error) => {
+                return ROLES
+                    .iter()
+                    .map(|r| SaveWarning::OldEntryLeft {
+                        store,
+                        entry: old.entry(*r).clone(),
+                        error: error.clone(),
+                    })
+                    .collect();
+            }
         }
     };
     ROLES
         .iter()
         .filter_map(|r| {
-            let entry = old.keychain.entry(*r);
-            opened
+            let entry = old.entry(*r);
+            keychain
                 .delete(entry)
                 .err()
                 .map(|error| SaveWarning::OldEntryLeft {
@@ -305,4 +414,21 @@ fn delete_elsewhere(old: &SavedAccount) -> Vec<SaveWarning> {
                 })
         })
         .collect()
+}
+
+/// Eight hex digits, new for every save.
+fn nonce() -> String {
+    use ring::rand::SecureRandom;
+    let mut bytes = [0u8; 4];
+    if ring::rand::SystemRandom::new().fill(&mut bytes).is_err() {
+        // No system randomness: the time and process still tell saves apart.
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        let mixed = nanos ^ (u128::from(std::process::id()) << 64);
+        let digest = ring::digest::digest(&ring::digest::SHA256, &mixed.to_le_bytes());
+        bytes.copy_from_slice(&digest.as_ref()[..4]);
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -226,7 +226,7 @@ pub fn next_actions(
         .position(|o| o.settings != test.server && protocol_fits(&o.settings, &test.server))
         .map(|index| NextAction::TryAlternative { role, index });
     match test.cause() {
-        Some(Cause::AuthFailed) => {
+        Some(Cause::AuthFailed | Cause::UnsendableCredentials) => {
             actions.push(NextAction::FixPassword);
         }
         Some(Cause::AppPasswordRequired) => {

@@ -179,6 +179,8 @@ fn plain_http_settings_stay_marked_in_the_manual_form_and_need_a_tick() {
         });
     }
     assert_eq!(probes(&w.handle(Event::Next)).len(), 2);
+    // The testing page says where the settings came from.
+    assert_eq!(w.source_words(), "ISPDB");
     // A host the person types is theirs: the mark goes.
     w.handle(Event::SetUpManually);
     w.handle(Event::Manual(ManualField::Host(

@@ -1,5 +1,8 @@
 //! The "Done" page of the wizard: the save (keychain first, then the account file) and what
 //! happens when it fails — retry, the Linux kernel keyring, or cancel; never plain text.
+//! Cancel while saving asks the runtime to stop the save; the page stays on "Saving" until
+//! the answer: `SaveCancelled` goes back to the test results, `Saved` (too late to stop)
+//! shows the saved account.
 
 use super::types::{Effect, Event, KeychainChoice, Role, SaveProblem, SaveRequest};
 use super::{Page, SaveState, Wizard};
@@ -48,6 +51,15 @@ impl Wizard {
             }
             (SaveState::Saving(t, choice), Event::SaveFailed { task, problem }) if *t == task => {
                 self.save = SaveState::Failed(problem, *choice);
+                Vec::new()
+            }
+            (SaveState::Saving(t, _), Event::Cancel | Event::Back) => {
+                vec![Effect::Cancel { task: *t }]
+            }
+            (SaveState::Saving(t, _), Event::SaveCancelled { task }) if *t == task => {
+                // Nothing was saved; the verified results stay on the testing page.
+                self.save = SaveState::NotStarted;
+                self.back();
                 Vec::new()
             }
             (SaveState::Failed(_, choice), Event::RetrySave | Event::Next) => {

@@ -8,6 +8,29 @@ use super::manual::{ManualForm, ServerForm};
 use super::types::{Effect, Event, Role};
 use super::{Page, Wizard};
 
+/// Where the form's settings came from, in words and as the first source's key: the offers
+/// they were filled from while their host is unchanged (so settings learned over plain HTTP
+/// still say so), else "entered by hand".
+fn form_sources(form: &ManualForm) -> (String, String) {
+    let mut words: Vec<String> = Vec::new();
+    let mut key = None;
+    for role in Role::BOTH {
+        let (sources, first_key) = match form.server(role).offer() {
+            Some(o) => (o.sources.clone(), o.source_keys.first().cloned()),
+            None => (vec!["entered by hand".to_string()], None),
+        };
+        if role == Role::Incoming {
+            key = first_key;
+        }
+        for s in sources {
+            if !words.contains(&s) {
+                words.push(s);
+            }
+        }
+    }
+    (words.join(", "), key.unwrap_or_else(|| "manual".into()))
+}
+
 impl Wizard {
     /// Opens the manual page, filled from what is being tested, else from discovery, else
     /// from guesses. `from` is where Back returns to (default: where we are).
@@ -78,12 +101,12 @@ impl Wizard {
                 let Some((i, o)) = form.settings() else {
                     return Vec::new();
                 };
+                let sources = form_sources(form);
                 if !self.recipients_cleared() {
                     return Vec::new();
                 }
                 self.take_form_consents(&i, &o);
-                self.source_words = "entered by hand".into();
-                self.source_key = "manual".into();
+                (self.source_words, self.source_key) = sources;
                 self.tests.clear();
                 self.go(Page::Testing);
                 self.start_tests(vec![(Role::Incoming, i), (Role::Outgoing, o)])

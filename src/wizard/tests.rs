@@ -651,8 +651,9 @@ fn at_done_failed(keyutils_possible: bool) -> (Wizard, TaskId) {
     let (mut w, p) = at_testing();
     finish_all(&mut w, &p);
     let (task, _) = save_task(&w.handle(Event::Next));
-    // Cancel while saving is refused.
-    assert!(w.handle(Event::Cancel).is_empty());
+    // Cancel while saving asks the runtime to stop the save; the page waits for the answer.
+    let fx = w.handle(Event::Cancel);
+    assert!(matches!(fx.as_slice(), [Effect::Cancel { task: t }] if *t == task));
     assert!(matches!(w.save_state(), SaveState::Saving(..)));
     w.handle(Event::SaveFailed {
         task,
@@ -663,6 +664,34 @@ fn at_done_failed(keyutils_possible: bool) -> (Wizard, TaskId) {
         },
     });
     (w, task)
+}
+
+#[test]
+fn a_cancelled_save_goes_back_to_the_results_and_a_late_cancel_shows_the_saved_account() {
+    let (mut w, p) = at_testing();
+    finish_all(&mut w, &p);
+    let (task, _) = save_task(&w.handle(Event::Next));
+    w.handle(Event::Cancel);
+    // An answer for another task changes nothing.
+    w.handle(Event::SaveCancelled {
+        task: TaskId(task.0 + 100),
+    });
+    assert!(matches!(w.save_state(), SaveState::Saving(..)));
+    w.handle(Event::SaveCancelled { task });
+    assert_eq!(w.page(), Page::Testing);
+    assert!(w.all_verified());
+    assert_eq!(*w.save_state(), SaveState::NotStarted);
+
+    // Too late: the account file was already being written, so the save finished.
+    let (task, _) = save_task(&w.handle(Event::Next));
+    w.handle(Event::Cancel);
+    let saved = Saved {
+        account_id: "alice-example-com".into(),
+        config_path: "/tmp/accounts.json".into(),
+        keychain_label: "kernel keyring".into(),
+    };
+    w.handle(Event::Saved { task, saved });
+    assert!(matches!(w.save_state(), SaveState::Saved(_)));
 }
 
 #[test]

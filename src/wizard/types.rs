@@ -328,6 +328,10 @@ pub enum Event {
         task: TaskId,
         problem: SaveProblem,
     },
+    /// The save stopped after a cancel; nothing was kept.
+    SaveCancelled {
+        task: TaskId,
+    },
 }
 
 impl fmt::Debug for Event {
@@ -380,6 +384,7 @@ impl fmt::Debug for Event {
             ),
             Event::Saved { task, saved } => write!(f, "Saved({task:?}, {saved:?})"),
             Event::SaveFailed { task, problem } => write!(f, "SaveFailed({task:?}, {problem:?})"),
+            Event::SaveCancelled { task } => write!(f, "SaveCancelled({task:?})"),
         }
     }
 }

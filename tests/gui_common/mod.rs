@@ -193,6 +193,30 @@ pub fn protocol_page() -> Wizard {
     w
 }
 
+/// The protocol page when the best outgoing server is an SRV target outside the domain
+/// (nothing vouches for it), after Next was pressed without ticking it.
+pub fn protocol_page_unconfirmed() -> Wizard {
+    let (mut w, task) = lookup_running();
+    let mut d = discovery();
+    let mut o = offer(
+        server(Protocol::Smtp, "smtp.mailhost.example", Security::Tls),
+        &["DNS service records (SRV)"],
+    );
+    o.vouch = mailsetup::discover::Vouch::Unvouched {
+        source: mailsetup::discover::SourceId::Srv,
+        channel: mailsetup::discover::Channel::Dns,
+    };
+    o.question = Some(
+        "Mail for charter.net is handled by smtp.mailhost.example — found in charter.net's DNS \
+         service (SRV) records, not confirmed by charter.net."
+            .into(),
+    );
+    d.outgoing.insert(0, o);
+    w.handle(Event::Discovered { task, discovery: d });
+    w.handle(Event::Next);
+    w
+}
+
 fn steps(failed_at: Option<StepKind>, kinds: &[StepKind]) -> Vec<Step> {
     let mut out = Vec::new();
     let mut at = 0;

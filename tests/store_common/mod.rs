@@ -8,16 +8,16 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
 
 use base64::Engine;
 use mailsetup::account::{EmailAddress, Protocol, Security, ServerSettings};
 use mailsetup::store::{
-    self, KeychainKind, SavedServer, SecretStore, SettingsSource, SourceKind, Timestamp,
-    VerifiedAccount,
+    self, AccountFile, EntryName, KeychainError, KeychainKind, SavedServer, SecretStore,
+    SettingsSource, SourceKind, Timestamp, VerifiedAccount,
 };
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 
 /// How to run the keychain tests, for failure messages.
 pub const HOW_TO_RUN: &str = "run the tests with scripts/test, which starts them inside a D-Bus \
@@ -40,6 +40,82 @@ pub fn secret_service() -> Arc<dyn SecretStore> {
 }
 
 fn open_checked(kind: KeychainKind) -> Arc<dyn SecretStore> {
+    Arc::new(Recording(open_unrecorded(kind)))
+}
+
+/// Every entry name a test keychain of this process was asked to write. Each save writes
+/// entries of its own (`ID/ROLE/TAG/NONCE`), so tests find them here.
+static WRITTEN: Mutex<Vec<EntryName>> = Mutex::new(Vec::new());
+
+/// A real keychain that notes the name of every entry written through it.
+#[derive(Debug)]
+struct Recording(Arc<dyn SecretStore>);
+
+impl SecretStore for Recording {
+    fn kind(&self) -> KeychainKind {
+        self.0.kind()
+    }
+    fn set(
+        &self,
+        entry: &EntryName,
+        label: &str,
+        secret: &SecretString,
+    ) -> Result<(), KeychainError> {
+        WRITTEN.lock().unwrap().push(entry.clone());
+        self.0.set(entry, label, secret)
+    }
+    fn get(&self, entry: &EntryName) -> Result<SecretString, KeychainError> {
+        self.0.get(entry)
+    }
+    fn delete(&self, entry: &EntryName) -> Result<bool, KeychainError> {
+        self.0.delete(entry)
+    }
+}
+
+/// The entries this process wrote for `role` of account `id` in folder `dir`.
+pub fn written_for(dir: &Path, id: &str, role: store::Role) -> Vec<EntryName> {
+    let tag = AccountFile::new(dir).keychain_tag();
+    let prefix = format!("{id}/{}/{tag}", role.word());
+    let mut names: Vec<EntryName> = WRITTEN
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|e| e.user == prefix || e.user.starts_with(&format!("{prefix}/")))
+        .cloned()
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// What the keychain still holds, among the entries this process wrote for `role` of
+/// account `id` in folder `dir`.
+pub fn still_held(
+    keychain: &dyn SecretStore,
+    dir: &Path,
+    id: &str,
+    role: store::Role,
+) -> Vec<String> {
+    written_for(dir, id, role)
+        .iter()
+        .filter_map(|entry| match keychain.get(entry) {
+            Ok(s) => Some(s.expose_secret().to_string()),
+            Err(KeychainError::NotFound { .. }) => None,
+            Err(e) => panic!("keychain read failed: {e}"),
+        })
+        .collect()
+}
+
+/// Deletes every entry this process wrote for account `id` of folder `dir`.
+pub fn forget_entries(keychain: &dyn SecretStore, dir: &Path, id: &str) {
+    for role in [store::Role::Incoming, store::Role::Outgoing] {
+        for entry in written_for(dir, id, role) {
+            let _ = keychain.delete(&entry);
+        }
+    }
+}
+
+fn open_unrecorded(kind: KeychainKind) -> Arc<dyn SecretStore> {
     let store = match store::secret::open(kind) {
         Ok(s) => s,
         Err(e) => panic!("the {kind} is not usable here ({e});\n{HOW_TO_RUN}"),

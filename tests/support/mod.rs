@@ -1,5 +1,6 @@
 //! The shared test harness: real servers on loopback for the integration tests.
 //!
+//! - `delay`: a TCP proxy that adds latency (round-trip counts and the benchmark);
 //! - `pki`: a CA and server certificates (good, expired, not yet valid, wrong name,
 //!   self-signed) made fresh for every run;
 //! - `dovecot`: a real Dovecot (IMAP, POP3, submission; implicit TLS on 127.0.0.1, plaintext
@@ -9,19 +10,22 @@
 //! - `faults`: small servers for what Dovecot will not do (silence, garbage, HTTP, a TLS
 //!   alert, a refused port, a connect that never completes);
 //! - `script`: scripted IMAP/POP3/SMTP servers (bad certificates, STARTTLS missing or
-//!   refused, chosen replies to the sign-in, resets, silence mid-conversation).
+//!   refused, chosen replies to the sign-in, resets, silence mid-conversation);
+//! - `strict`: IMAP/POP3/SMTP servers that accept only what the RFCs allow at sign-in.
 //!
 //! Every test file includes it with `mod support;`. Nothing here touches anything but
 //! loopback addresses.
 
 #![allow(dead_code, unused_imports)]
 
+pub mod delay;
 pub mod dovecot;
 pub mod faults;
 pub mod mta;
 pub mod pki;
 pub mod script;
 pub mod smtp_sink;
+pub mod strict;
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;

@@ -47,6 +47,9 @@ pub(super) struct Provider {
 struct Help {
     #[serde(default)]
     enable_url: Option<String>,
+    /// The protocols `enable_url` switches on (empty: all of them).
+    #[serde(default)]
+    enable_protocols: Vec<Protocol>,
     #[serde(default)]
     help_url: Option<String>,
     #[serde(default)]
@@ -134,7 +137,9 @@ pub(super) fn advice(provider: &Provider, protocol: Protocol, cause: Cause) -> O
                 ));
                 out.extend(app_password.map(|u| format!("Create one at {u}.")));
             }
-            if let Some(u) = &h.enable_url {
+            let switchable =
+                h.enable_protocols.is_empty() || h.enable_protocols.contains(&protocol);
+            if let Some(u) = h.enable_url.as_ref().filter(|_| switchable) {
                 out.push(format!(
                     "{name} also refuses the password while {access} is switched off: check it at {u}."
                 ));
@@ -151,9 +156,6 @@ pub(super) fn advice(provider: &Provider, protocol: Protocol, cause: Cause) -> O
             out.extend(app_password.map(|u| format!("{name}: create the app password at {u}.")));
         }
         Cause::OauthRequired => {
-            out.push(format!(
-                "{name} does not accept passwords from mail apps any more; add the account in a mail app that offers \"Sign in with {name}\"."
-            ));
             out.extend(h.help_url.as_ref().map(|u| format!("{name}'s help: {u}")));
         }
         Cause::ProtocolDisabled => {
@@ -172,9 +174,10 @@ pub(super) fn advice(provider: &Provider, protocol: Protocol, cause: Cause) -> O
             );
         }
         Cause::TooManyConnections => {
-            out.extend(h.max_connections.map(|n| {
-                format!("{name} allows about {n} connections per account at once; close mail apps on other devices or wait a few minutes.")
-            }));
+            out.extend(
+                h.max_connections
+                    .map(|n| format!("{name} allows about {n} connections per account at once.")),
+            );
         }
         Cause::ServerUnavailable
         | Cause::Timeout
@@ -248,6 +251,12 @@ mod tests {
         let a = advice(gmail, Protocol::Imap, Cause::TooManyAttempts).unwrap();
         assert!(a.contains("24 hours"), "{a}");
         assert!(advice(gmail, Protocol::Imap, Cause::ServerUnavailable).is_some());
+        // Gmail's settings switch only POP on and off; IMAP and sending are always on.
+        let pop = advice(gmail, Protocol::Pop3, Cause::AuthFailed).unwrap();
+        let smtp = advice(gmail, Protocol::Smtp, Cause::AuthFailed).unwrap();
+        assert!(pop.contains("#settings/fwdandpop"), "{pop}");
+        assert!(!smtp.contains("#settings/fwdandpop"), "{smtp}");
+        assert!(smtp.contains("apppasswords"), "{smtp}");
         assert_eq!(
             refine(gmail, Cause::AuthFailed, None),
             Cause::AuthFailed,

@@ -4,7 +4,7 @@
 //! - IMAP (RFC 9051 §7.1, RFC 3501): `tag NO|BAD text`, `* NO|BAD|BYE text`, with bracketed
 //!   response codes (RFC 5530: `[AUTHENTICATIONFAILED]`, `[UNAVAILABLE]` …; Gmail's
 //!   `[WEBALERT url]`). A reply may hold several lines (an untagged alert, then the tagged
-//!   completion); codes are collected from every line, the status from the last.
+//!   completion); codes are collected from every line, the status from the tagged one.
 //! - POP3 (RFC 1939): `-ERR text`, with RFC 2449 extended response codes (`[IN-USE]`,
 //!   `[LOGIN-DELAY]`, `[SYS/TEMP]`, `[SYS/PERM]`, `[AUTH]`, RFC 3206).
 //! - SMTP (RFC 5321 §4.2): a three-digit reply code, then (RFC 2034, RFC 3463) an enhanced
@@ -98,13 +98,20 @@ impl Reply {
         let mut enhanced = None;
         let status = match protocol {
             Protocol::Imap => {
-                let mut status = Status::Other;
+                // The tagged completion decides; untagged lines (an alert, a BYE after the
+                // refusal) only add their codes.
+                let mut tagged = None;
+                let mut untagged = Status::Other;
                 for line in text.lines().filter(|l| !l.trim().is_empty()) {
                     let (line_status, rest) = imap_status(line);
-                    status = line_status;
+                    if line.trim_start().starts_with('*') {
+                        untagged = line_status;
+                    } else {
+                        tagged = Some(line_status);
+                    }
                     codes.extend(bracket_code(rest));
                 }
-                status
+                tagged.unwrap_or(untagged)
             }
             Protocol::Pop3 => match text.trim_start().strip_prefix("-ERR") {
                 Some(rest) => {
@@ -214,6 +221,12 @@ mod tests {
         );
         assert_eq!(r.status, Status::ImapNo);
         assert_eq!(r.codes, vec!["WEBALERT", "ALERT"]);
+        // A BYE after the tagged refusal does not hide it.
+        let r = Reply::parse(
+            Protocol::Imap,
+            "a2 NO LOGIN failed.\r\n* BYE Connection closed.",
+        );
+        assert_eq!(r.status, Status::ImapNo);
         let r = Reply::parse(Protocol::Imap, "* BYE Connection closed. 14");
         assert_eq!(r.status, Status::ImapBye);
         assert!(r.codes.is_empty());

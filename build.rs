@@ -1,0 +1,37 @@
+//! Build script. For Windows targets only: embeds the icon (assets/icons/mailsetup.ico), the
+//! version information (version from Cargo.toml) and the application manifest
+//! (packaging/windows/mailsetup.exe.manifest: per-monitor DPI aware, UTF-8 code page,
+//! Windows 10/11) into mailsetup.exe. Cross-building from Linux it runs MinGW's
+//! `x86_64-w64-mingw32-windres`; on Windows with MSVC, `rc.exe` from the Windows SDK. For any
+//! other target it does nothing.
+
+use std::env;
+
+/// The application id: the same string as `mailsetup::gui::APP_ID` (a test checks).
+const APP_ID: &str = "io.github.mailsetup.MailSetup";
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=assets/icons/mailsetup.ico");
+    println!("cargo:rerun-if-changed=packaging/windows/mailsetup.exe.manifest");
+    if env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("windows") {
+        return;
+    }
+    let dir = env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
+    let mut res = winresource::WindowsResource::new();
+    res.set_icon(&format!("{dir}/assets/icons/mailsetup.ico"))
+        .set_manifest_file(&format!("{dir}/packaging/windows/mailsetup.exe.manifest"))
+        .set("ProductName", "Mail Setup")
+        .set("FileDescription", "Mail Setup")
+        .set("CompanyName", "The mailsetup developers")
+        .set("LegalCopyright", "MIT OR Apache-2.0")
+        .set("InternalName", APP_ID)
+        .set("OriginalFilename", "mailsetup.exe");
+    if let Err(e) = res.compile_for("mailsetup") {
+        panic!(
+            "could not embed the Windows resources ({e}): cross-building from Debian/Ubuntu \
+             needs MinGW's windres (apt-get install gcc-mingw-w64-x86-64); on Windows with \
+             MSVC, the Windows SDK"
+        );
+    }
+}
