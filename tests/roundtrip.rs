@@ -7,6 +7,9 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
 use std::time::Duration;
 
+use mailsetup::account::{EmailAddress, Protocol, Security};
+use mailsetup::probe::{Cause, StepKind};
+use mailsetup::roundtrip::{self, RoundTrip, RoundTripOptions, RoundTripReport};
 use support::dovecot_with_mta;
 
 /// Counts the messages in a user's Maildir (new and cur).
@@ -59,4 +62,132 @@ fn the_test_mta_delivers_into_the_mailbox_over_lmtp() {
         maildir_count(&d.traveller.address) > before
     });
     assert!(arrived, "not delivered; Postfix log:\n{}", mta.log_text());
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+/// A round trip for `user` over implicit TLS with `incoming`, waiting at most `deadline`.
+fn round_trip(
+    user: &support::dovecot::User,
+    incoming: Protocol,
+    deadline: Duration,
+) -> RoundTripReport {
+    let d = dovecot_with_mta();
+    let address = EmailAddress::parse(&user.address).unwrap();
+    let smtp = d.settings(Protocol::Smtp, Security::Tls, user);
+    let inbox = d.settings(incoming, Security::Tls, user);
+    let rt = RoundTripOptions {
+        deadline,
+        every: Duration::from_millis(200),
+    };
+    runtime().block_on(roundtrip::round_trip(
+        &address,
+        &smtp,
+        &inbox,
+        &user.secret(),
+        &support::options(),
+        &rt,
+    ))
+}
+
+fn assert_no_password(report: &RoundTripReport, user: &support::dovecot::User) {
+    let json = serde_json::to_string(report).unwrap();
+    support::assert_no_secret("round-trip JSON", &json, &user.address, &user.password);
+    let debug = format!("{report:?}");
+    support::assert_no_secret("round-trip Debug", &debug, &user.address, &user.password);
+}
+
+#[test]
+fn a_message_sent_through_submission_arrives_over_imap_and_is_deleted() {
+    let d = dovecot_with_mta();
+    let before = maildir_count(&d.traveller.address);
+    let report = round_trip(&d.traveller, Protocol::Imap, Duration::from_secs(30));
+    assert_no_password(&report, &d.traveller);
+    match &report.outcome {
+        RoundTrip::Arrived { after_ms, deleted } => {
+            assert!(*deleted, "{report:#?}");
+            assert!(*after_ms < 30_000);
+        }
+        other => panic!(
+            "expected Arrived, got {other:?}\nPostfix:\n{}",
+            d.mta.as_ref().unwrap().log_text()
+        ),
+    }
+    assert!(report.message_id.starts_with("mailsetup-test."));
+    let sent = report.sent.server_facts.test_message.as_ref().unwrap();
+    assert!(sent.queue_id.is_some(), "{sent:?}");
+    // The search found it and the steps say so, in order.
+    let searched = report.searched.as_ref().unwrap();
+    let kinds: Vec<StepKind> = searched.steps.iter().map(|s| s.kind).collect();
+    let find = kinds
+        .iter()
+        .position(|k| *k == StepKind::FindMessage)
+        .unwrap();
+    let delete = kinds
+        .iter()
+        .position(|k| *k == StepKind::DeleteMessage)
+        .unwrap();
+    assert!(find < delete, "{kinds:?}");
+    // Nothing is left behind.
+    assert!(
+        support::wait_until(Duration::from_secs(5), || maildir_count(
+            &d.traveller.address
+        ) == before),
+        "the test message is still in the mailbox"
+    );
+}
+
+#[test]
+fn a_message_sent_through_submission_arrives_over_pop3_and_is_deleted() {
+    let d = dovecot_with_mta();
+    let user = &d.unicode_traveller;
+    let before = maildir_count(&user.address);
+    let report = round_trip(user, Protocol::Pop3, Duration::from_secs(30));
+    assert_no_password(&report, user);
+    assert!(
+        matches!(report.outcome, RoundTrip::Arrived { deleted: true, .. }),
+        "{:#?}",
+        report.outcome
+    );
+    assert!(report.looks >= 1);
+    assert!(
+        support::wait_until(Duration::from_secs(5), || maildir_count(&user.address)
+            == before),
+        "the test message is still in the mailbox"
+    );
+}
+
+#[test]
+fn a_relay_that_never_delivers_gives_not_arrived_with_the_queue_id() {
+    let d = dovecot_with_mta();
+    let report = round_trip(&d.stranded, Protocol::Imap, Duration::from_secs(3));
+    assert_no_password(&report, &d.stranded);
+    match &report.outcome {
+        RoundTrip::NotArrived {
+            waited_ms,
+            queue_id,
+            accepted,
+        } => {
+            assert!(*waited_ms >= 3_000, "{waited_ms}");
+            assert!(queue_id.is_some(), "{accepted:?}");
+        }
+        other => panic!("expected NotArrived, got {other:?}"),
+    }
+    let searched = report.searched.as_ref().unwrap();
+    assert_eq!(
+        searched.diagnosis().map(|d| d.cause),
+        Some(Cause::MessageNotArrived)
+    );
+    assert!(
+        report.summary().contains("not in the inbox"),
+        "{}",
+        report.summary()
+    );
+    // Nothing arrived, so nothing is left in the mailbox.
+    assert_eq!(maildir_count(&d.stranded.address), 0);
 }

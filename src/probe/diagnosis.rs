@@ -69,6 +69,8 @@ pub enum Cause {
     ServerUnavailable,
     ProtocolError,
     Timeout,
+    /// Round trip: the outgoing server took the test message, the mailbox never showed it.
+    MessageNotArrived,
 }
 
 impl Cause {
@@ -109,6 +111,7 @@ impl Cause {
             Cause::ServerUnavailable => "server_unavailable",
             Cause::ProtocolError => "protocol_error",
             Cause::Timeout => "timeout",
+            Cause::MessageNotArrived => "message_not_arrived",
         }
     }
 
@@ -203,6 +206,7 @@ fn classify(protocol: Protocol, step: StepKind, failure: &Failure) -> Cause {
         }
         Failure::ConnectTimeout { .. } => Cause::ConnectionTimeout,
         Failure::NetworkUnreachable { .. } => Cause::NetworkUnreachable,
+        Failure::MessageNotArrived { .. } => Cause::MessageNotArrived,
         Failure::UnsendableCredentials { .. } => Cause::UnsendableCredentials,
         Failure::Closed { .. } => Cause::ConnectionClosed,
         Failure::GreetingTimeout { .. } => Cause::GreetingTimeout,
@@ -388,6 +392,10 @@ fn words(protocol: Protocol, cause: Cause) -> (&'static str, &'static str) {
         Cause::Timeout => (
             "The server stopped answering.",
             "Check your connection and try again. The server may be overloaded.",
+        ),
+        Cause::MessageNotArrived => (
+            "The outgoing server accepted the test message, but it did not show up in the inbox in time.",
+            "Mail may be slow today, or the message was filed elsewhere: look in the spam or junk folder and check the account's filters and forwarding rules. If it arrives later, it can be deleted; its subject says it is a test.",
         ),
     }
 }

@@ -35,6 +35,13 @@ pub enum Failure {
     ConnectTimeout { endpoint: String, after: Duration },
     #[error("{endpoint}: the server closed the connection during {step:?}")]
     Closed { endpoint: String, step: StepKind },
+    /// Round trip: the test message was not in the mailbox by the deadline.
+    #[error("{endpoint}: the test message {message_id} did not arrive within {after:?}")]
+    MessageNotArrived {
+        endpoint: String,
+        message_id: String,
+        after: Duration,
+    },
     #[error("{endpoint}: no greeting within {after:?}")]
     GreetingTimeout { endpoint: String, after: Duration },
     #[error("{endpoint}: no reply within {after:?} during {step:?}")]

@@ -135,6 +135,7 @@ pub async fn converse(
         failed_at: None,
         peer: None,
         encrypted: false,
+        mission: &super::mission::Mission::Verify,
     };
     let stream: BoxStream = Box::new(ScriptedStream::new(script, chunk));
     let result = async {

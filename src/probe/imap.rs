@@ -17,6 +17,8 @@
 //! continuation) go out exactly. Step 4 runs on async-imap: its connection sends the two
 //! commands and its parser (imap-proto) reads the answers.
 
+use std::time::Instant;
+
 use async_imap::Client;
 use async_imap::imap_proto::{MailboxDatum, RequestId, Response, Status};
 use secrecy::ExposeSecret;
@@ -24,6 +26,7 @@ use tokio::io::AsyncWriteExt;
 use zeroize::Zeroizing;
 
 use super::failure::Failure;
+use super::mission::{Find, MessageFacts, Mission};
 use super::report::StepKind;
 use super::session::{
     Ctx, LineConn, MAX_CAPABILITIES, Speaker, rejected, speaker, unexpected_greeting,
@@ -72,7 +75,10 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
 
     ctx.require_encryption_or_opt_in()?;
     sign_in(ctx, &mut conn, &caps).await?;
-    examine_and_logout(ctx, conn).await
+    match ctx.mission {
+        Mission::Find(find) => find_and_delete(ctx, conn, &caps, find).await,
+        Mission::Verify | Mission::Send(_) => examine_and_logout(ctx, conn).await,
+    }
 }
 
 async fn greeting(ctx: &mut Ctx<'_>, conn: &mut LineConn) -> Result<(), Failure> {
@@ -475,6 +481,226 @@ async fn examine_and_logout(ctx: &mut Ctx<'_>, conn: LineConn) -> Result<(), Fai
         }
     })
     .await
+}
+
+type ImapClient = Client<super::transcript::Recorder<BoxStream>>;
+
+/// What a tagged command answered: the `EXISTS` count and the `SEARCH` results on the way.
+#[derive(Default)]
+struct Answer {
+    exists: Option<u32>,
+    found: Vec<u32>,
+}
+
+/// Sends `command` with `tag` and reads up to its completion through async-imap's parser;
+/// a NO or BAD is `Rejected` with the server's line.
+async fn tagged_on(
+    client: &mut ImapClient,
+    endpoint: &str,
+    step: StepKind,
+    limit: std::time::Duration,
+    tag: &str,
+    command: &str,
+) -> Result<Answer, Failure> {
+    let io =
+        |e: std::io::Error| imap_error(endpoint.to_string(), step, async_imap::error::Error::Io(e));
+    let work = async {
+        let stream = client.get_mut();
+        stream
+            .write_all(format!("{tag} {command}\r\n").as_bytes())
+            .await
+            .map_err(io)?;
+        stream.flush().await.map_err(io)?;
+        let id = RequestId(tag.to_string());
+        let mut answer = Answer::default();
+        loop {
+            let Some(response) = client.read_response().await.map_err(io)? else {
+                return Err(Failure::Closed {
+                    endpoint: endpoint.to_string(),
+                    step,
+                });
+            };
+            match response.parsed() {
+                Response::MailboxData(MailboxDatum::Exists(n)) => answer.exists = Some(*n),
+                Response::MailboxData(MailboxDatum::Search(uids)) => {
+                    answer.found.extend(uids.iter().take(100));
+                }
+                Response::Done { tag: t, status, .. } if *t == id => {
+                    if *status == Status::Ok {
+                        return Ok(answer);
+                    }
+                    let raw = String::from_utf8_lossy(response.borrow_owner());
+                    return Err(Failure::Rejected {
+                        endpoint: endpoint.to_string(),
+                        step,
+                        reply: raw.trim_end().to_string(),
+                    });
+                }
+                _ => {}
+            }
+        }
+    };
+    match tokio::time::timeout(limit, work).await {
+        Ok(r) => r,
+        Err(_) => Err(Failure::Timeout {
+            endpoint: endpoint.to_string(),
+            step,
+            after: limit,
+        }),
+    }
+}
+
+/// The round trip's IMAP errand: SELECT INBOX, look for the test message by its Message-ID
+/// until it is there or `give_up` passes, delete it (UID STORE \Deleted, then UID EXPUNGE
+/// with UIDPLUS or EXPUNGE), LOGOUT.
+async fn find_and_delete(
+    ctx: &mut Ctx<'_>,
+    conn: LineConn,
+    caps: &[String],
+    find: &Find,
+) -> Result<(), Failure> {
+    let endpoint = ctx.endpoint();
+    let (rec, _mask) = conn.into_recorder();
+    let mut client = Client::new(rec);
+    let limit = ctx.opts.timeouts.command;
+    let mut facts = MessageFacts::new(&find.message);
+
+    let selected = ctx
+        .step(
+            StepKind::Mailbox,
+            limit,
+            tagged_on(
+                &mut client,
+                &endpoint,
+                StepKind::Mailbox,
+                limit,
+                "r1",
+                "SELECT INBOX",
+            ),
+            |a| format!("INBOX has {} messages", a.exists.unwrap_or(0)),
+        )
+        .await;
+    let selected = match selected {
+        Err(Failure::Rejected { step, reply, .. }) => return Err(rejected(ctx, step, &reply)),
+        other => other?,
+    };
+    ctx.facts.messages = selected.exists.map(u64::from);
+
+    let began = ctx.begin(StepKind::FindMessage);
+    let search = find.message.imap_search();
+    let uids = loop {
+        facts.looks += 1;
+        let tag = format!("r{}", facts.looks + 1);
+        let found = match tagged_on(
+            &mut client,
+            &endpoint,
+            StepKind::FindMessage,
+            limit,
+            &tag,
+            &search,
+        )
+        .await
+        {
+            Ok(a) => a.found,
+            Err(f) => {
+                ctx.record(StepKind::FindMessage, began, Err(&f));
+                ctx.facts.test_message = Some(facts);
+                return Err(match f {
+                    Failure::Rejected { step, reply, .. } => rejected(ctx, step, &reply),
+                    other => other,
+                });
+            }
+        };
+        let now = Instant::now();
+        if !found.is_empty() || now >= find.give_up {
+            break found;
+        }
+        tokio::time::sleep(find.every.min(find.give_up - now)).await;
+    };
+    if uids.is_empty() {
+        let f = Failure::MessageNotArrived {
+            endpoint: endpoint.clone(),
+            message_id: find.message.message_id.clone(),
+            after: began.elapsed(),
+        };
+        ctx.record(StepKind::FindMessage, began, Err(&f));
+        ctx.facts.test_message = Some(facts);
+        return Err(f);
+    }
+    facts.found = true;
+    facts.at = Some(Instant::now());
+    ctx.record(
+        StepKind::FindMessage,
+        began,
+        Ok(format!(
+            "in INBOX (UID {}), after {} looks",
+            join(&uids),
+            facts.looks
+        )),
+    );
+
+    let set = join(&uids);
+    let expunge = if has_cap(caps, "UIDPLUS") {
+        format!("UID EXPUNGE {set}")
+    } else {
+        "EXPUNGE".to_string()
+    };
+    let deleted = ctx
+        .step(
+            StepKind::DeleteMessage,
+            limit,
+            async {
+                let store = format!("UID STORE {set} +FLAGS.SILENT (\\Deleted)");
+                tagged_on(
+                    &mut client,
+                    &endpoint,
+                    StepKind::DeleteMessage,
+                    limit,
+                    "d1",
+                    &store,
+                )
+                .await?;
+                tagged_on(
+                    &mut client,
+                    &endpoint,
+                    StepKind::DeleteMessage,
+                    limit,
+                    "d2",
+                    &expunge,
+                )
+                .await
+            },
+            |_| format!("deleted (UID {set})"),
+        )
+        .await;
+    facts.deleted = deleted.is_ok();
+    ctx.facts.test_message = Some(facts);
+    if let Err(f) = deleted {
+        return Err(match f {
+            Failure::Rejected { step, reply, .. } => rejected(ctx, step, &reply),
+            other => other,
+        });
+    }
+    ctx.goodbye("LOGOUT", async {
+        tagged_on(
+            &mut client,
+            &endpoint,
+            StepKind::Logout,
+            limit,
+            "d3",
+            "LOGOUT",
+        )
+        .await
+        .map(|_| "LOGOUT accepted".to_string())
+    })
+    .await
+}
+
+fn join(uids: &[u32]) -> String {
+    uids.iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// Maps an async-imap error to an observation (by type, never by its text).

@@ -18,11 +18,13 @@ pub mod failure;
 #[doc(hidden)]
 pub mod fuzzing;
 mod imap;
+pub mod mission;
 mod pop3;
 pub mod report;
 mod session;
 mod signin;
 mod smtp;
+pub mod test_message;
 pub mod tls;
 pub mod transcript;
 
@@ -36,6 +38,7 @@ use tokio::io::{AsyncRead, AsyncWrite};
 
 pub use diagnosis::{Cause, Diagnosis, ServerContext, diagnose, diagnose_at};
 pub use failure::Failure;
+pub use mission::{Find, MessageFacts, Mission, TestMessage};
 pub use report::{
     CertificateInfo, Outcome, ProbeReport, ServerFacts, Step, StepKind, StepStatus, TlsFacts,
 };
@@ -158,6 +161,17 @@ pub async fn probe(
     password: &SecretString,
     opts: &ProbeOptions,
 ) -> ProbeReport {
+    probe_with(settings, password, opts, &Mission::Verify).await
+}
+
+/// `probe` with an errand after the sign-in instead of the plain verification (the round
+/// trip's send / find-and-delete, see `mission`).
+pub async fn probe_with(
+    settings: &ServerSettings,
+    password: &SecretString,
+    opts: &ProbeOptions,
+    mission: &Mission,
+) -> ProbeReport {
     let started = Instant::now();
     let transcript = Transcript::new(started, Redactor::new(password, &settings.username));
     let mut ctx = Ctx {
@@ -172,6 +186,7 @@ pub async fn probe(
         failed_at: None,
         peer: None,
         encrypted: false,
+        mission,
     };
     // A credential no protocol can carry is refused before any connection.
     let result = match check_credentials(&settings.username, password.expose_secret()) {

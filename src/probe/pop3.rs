@@ -12,6 +12,7 @@ use secrecy::ExposeSecret;
 use zeroize::Zeroizing;
 
 use super::failure::Failure;
+use super::mission::{Find, MessageFacts, Mission};
 use super::report::StepKind;
 use super::session::{
     Ctx, LineConn, MAX_CAPABILITIES, Speaker, rejected, speaker, unexpected_greeting,
@@ -54,8 +55,12 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
     }
 
     ctx.require_encryption_or_opt_in()?;
-    let pipelined = has(&caps, "PIPELINING");
+    // An errand needs the session after the sign-in: nothing is pipelined behind it then.
+    let pipelined = has(&caps, "PIPELINING") && matches!(ctx.mission, Mission::Verify);
     authenticate(ctx, &mut conn, &caps, pipelined).await?;
+    if let Mission::Find(find) = ctx.mission {
+        return find_and_delete(ctx, conn, find).await;
+    }
 
     let limit = ctx.opts.timeouts.command;
     let stat = ctx
@@ -316,6 +321,148 @@ async fn after_sign_in(conn: &mut LineConn, pipelined: bool) -> Result<(), Failu
         conn.send(StepKind::Logout, "QUIT").await?;
     }
     Ok(())
+}
+
+/// Most messages whose headers one look reads (the newest ones; the test message is new).
+const MAX_TOP: usize = 50;
+
+/// The round trip's POP3 errand, once per session (a POP3 session sees only the mail that was
+/// there when it signed in): STAT, then for the newest messages UIDL n and, for those not
+/// read before in this round trip, their headers (TOP n 0); DELE the test message when it is there, QUIT (which makes the deletion final,
+/// RFC 1939 §6). Not found is an error only once `give_up` has passed.
+async fn find_and_delete(
+    ctx: &mut Ctx<'_>,
+    mut conn: LineConn,
+    find: &Find,
+) -> Result<(), Failure> {
+    let endpoint = ctx.endpoint();
+    let limit = ctx.opts.timeouts.command;
+    let mut facts = MessageFacts::new(&find.message);
+    facts.looks = 1;
+    let step = StepKind::FindMessage;
+    let looked = ctx
+        .step(
+            step,
+            limit,
+            async {
+                let stat = command(&mut conn, "STAT", step, limit).await?;
+                let Some((count, _)) = parse_stat(&stat).filter(|_| is_ok(&stat)) else {
+                    return Err(Failure::Rejected {
+                        endpoint: endpoint.clone(),
+                        step,
+                        reply: stat,
+                    });
+                };
+                // The newest messages only, each named by its unique id (UIDL n, one line).
+                let mut fresh = Vec::new();
+                for n in (1..=count).rev().take(MAX_TOP) {
+                    let reply = command(&mut conn, &format!("UIDL {n}"), step, limit).await?;
+                    let uid = reply
+                        .split_whitespace()
+                        .nth(2)
+                        .unwrap_or_default()
+                        .to_string();
+                    if is_ok(&reply) && !uid.is_empty() && find.first_look(&uid) {
+                        fresh.push(n);
+                    }
+                }
+                for n in fresh {
+                    let reply = command(&mut conn, &format!("TOP {n} 0"), step, limit).await?;
+                    if !is_ok(&reply) {
+                        continue;
+                    }
+                    let mut headers = Vec::new();
+                    loop {
+                        let (line, _) = conn.read_line(step).await?;
+                        if line == "." {
+                            break;
+                        }
+                        if headers.len() < 500 {
+                            // RFC 1939 §3: a leading dot is doubled on the wire.
+                            headers.push(line.strip_prefix('.').unwrap_or(&line).to_string());
+                        }
+                    }
+                    if find.message.matches_headers(&headers) {
+                        return Ok(Some(n));
+                    }
+                }
+                Ok(None)
+            },
+            |found| match found {
+                Some(n) => format!("message {n} is the test message"),
+                None => "not there yet".to_string(),
+            },
+        )
+        .await;
+    let found = match looked {
+        Err(f) => {
+            ctx.facts.test_message = Some(facts);
+            return Err(match f {
+                Failure::Rejected { step, reply, .. } => rejected(ctx, step, &reply),
+                other => other,
+            });
+        }
+        Ok(found) => found,
+    };
+    if let Some(n) = found {
+        facts.found = true;
+        facts.at = Some(std::time::Instant::now());
+        let deleted = ctx
+            .step(
+                StepKind::DeleteMessage,
+                limit,
+                async {
+                    let reply = command(
+                        &mut conn,
+                        &format!("DELE {n}"),
+                        StepKind::DeleteMessage,
+                        limit,
+                    )
+                    .await?;
+                    if is_ok(&reply) {
+                        Ok(reply)
+                    } else {
+                        Err(Failure::Rejected {
+                            endpoint: endpoint.clone(),
+                            step: StepKind::DeleteMessage,
+                            reply,
+                        })
+                    }
+                },
+                |_| format!("message {n} marked for deletion; QUIT makes it final"),
+            )
+            .await;
+        if let Err(f) = deleted {
+            ctx.facts.test_message = Some(facts);
+            return Err(match f {
+                Failure::Rejected { step, reply, .. } => rejected(ctx, step, &reply),
+                other => other,
+            });
+        }
+    } else if std::time::Instant::now() >= find.give_up {
+        ctx.facts.test_message = Some(facts);
+        let f = Failure::MessageNotArrived {
+            endpoint,
+            message_id: find.message.message_id.clone(),
+            after: ctx.started.elapsed(),
+        };
+        return Err(ctx.fail(StepKind::FindMessage, f));
+    }
+    // QUIT is what deletes (the UPDATE state): wait for its answer, not only a grace period.
+    let quit = command(&mut conn, "QUIT", StepKind::Logout, limit).await;
+    facts.deleted = found.is_some() && quit.as_ref().is_ok_and(|l| is_ok(l));
+    ctx.facts.test_message = Some(facts);
+    let began = ctx.begin(StepKind::Logout);
+    match quit {
+        Ok(line) => {
+            ctx.record(StepKind::Logout, began, Ok(line));
+            Ok(())
+        }
+        Err(f) => {
+            ctx.record(StepKind::Logout, began, Err(&f));
+            Err(f)
+        }
+    }
 }
 
 /// `+OK count octets` (RFC 1939 §5).

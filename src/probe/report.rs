@@ -32,6 +32,12 @@ pub enum StepKind {
     Logout,
     /// A second connection made only to find out what a silent port speaks.
     PortCheck,
+    /// Round trip: the test message handed to the outgoing server.
+    SendMessage,
+    /// Round trip: looking for the test message in the incoming server.
+    FindMessage,
+    /// Round trip: deleting the test message once found.
+    DeleteMessage,
 }
 
 impl StepKind {
@@ -48,6 +54,9 @@ impl StepKind {
             StepKind::Mailbox => "open mailbox",
             StepKind::Logout => "sign out",
             StepKind::PortCheck => "check what the port speaks",
+            StepKind::SendMessage => "send a test message",
+            StepKind::FindMessage => "find the test message",
+            StepKind::DeleteMessage => "delete the test message",
         }
     }
 }
@@ -118,6 +127,9 @@ pub struct ServerFacts {
     pub auth_used: Option<String>,
     /// Why that one: what the server offered and what the credentials needed.
     pub auth_reason: Option<String>,
+    /// What happened to the round trip's test message here (round trips only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub test_message: Option<super::mission::MessageFacts>,
     /// Messages in INBOX (IMAP) or in the maildrop (POP3).
     pub messages: Option<u64>,
     /// Maildrop size in octets (POP3 STAT).

@@ -10,6 +10,7 @@ use secrecy::SecretString;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use super::failure::Failure;
+use super::mission::Mission;
 use super::report::{ServerFacts, Step, StepKind, StepStatus, TlsFacts};
 use super::tls;
 use super::transcript::{Mask, MaskHandle, Recorder, Transcript};
@@ -30,6 +31,8 @@ pub(crate) struct Ctx<'a> {
     pub peer: Option<SocketAddr>,
     /// Whether the connection is encrypted by now.
     pub encrypted: bool,
+    /// What to do once signed in.
+    pub mission: &'a Mission,
 }
 
 impl<'a> Ctx<'a> {

@@ -21,12 +21,14 @@ use lettre::transport::smtp::response::Response;
 use secrecy::ExposeSecret;
 
 use super::failure::Failure;
+use super::mission::{MessageFacts, Mission, TestMessage};
 use super::report::StepKind;
 use super::session::{
     Ctx, LineConn, MAX_CAPABILITIES, Speaker, rejected, speaker, unexpected_greeting,
     unique_mechanisms,
 };
 use super::signin::{self, NoChoice, SmtpMethod};
+use super::test_message::queue_id;
 use super::{BoxStream, Security};
 
 /// Most lines accepted in one multi-line reply.
@@ -81,6 +83,9 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
 
     ctx.require_encryption_or_opt_in()?;
     let quit_sent = authenticate(ctx, &mut conn, &ehlo_lines).await?;
+    if let Mission::Send(message) = ctx.mission {
+        send_message(ctx, &mut conn, message).await?;
+    }
 
     ctx.goodbye("QUIT", async {
         if !quit_sent {
@@ -143,6 +148,69 @@ async fn exchange(
             step,
             after: limit,
         }))
+}
+
+/// The round trip's SMTP errand: MAIL FROM, RCPT TO and DATA for the test message, from the
+/// account to itself (RFC 5321 §3.3). The message has no line starting with a dot, so it needs
+/// no dot-stuffing; the reply to the final dot carries the queue id when the server names one.
+async fn send_message(
+    ctx: &mut Ctx<'_>,
+    conn: &mut LineConn,
+    message: &TestMessage,
+) -> Result<(), Failure> {
+    let endpoint = ctx.endpoint();
+    let limit = ctx.opts.timeouts.command;
+    let step = StepKind::SendMessage;
+    let mut facts = MessageFacts::new(message);
+    let address = message.address.clone();
+    let sent = ctx
+        .step(
+            step,
+            limit,
+            async {
+                let refused = |r: Reply| Failure::Rejected {
+                    endpoint: endpoint.clone(),
+                    step,
+                    reply: r.text(),
+                };
+                for (line, want) in [
+                    (format!("MAIL FROM:<{address}>"), 250),
+                    (format!("RCPT TO:<{address}>"), 250),
+                    ("DATA".to_string(), 354),
+                ] {
+                    let r = exchange(conn, &line, step, limit).await?;
+                    // RCPT may answer 251 (will forward); anything 2xx/3xx that was asked for.
+                    if r.code().map(|c| c / 100) != Some(want / 100) {
+                        return Err(refused(r));
+                    }
+                }
+                let r = exchange(conn, &format!("{}.", message.text), step, limit).await?;
+                if r.code().map(|c| c / 100) == Some(2) {
+                    Ok(r.text())
+                } else {
+                    Err(refused(r))
+                }
+            },
+            |reply| format!("accepted for {address}: {reply}"),
+        )
+        .await;
+    match sent {
+        Ok(reply) => {
+            facts.queue_id = queue_id(&reply);
+            facts.accepted = Some(reply);
+            facts.at = Some(std::time::Instant::now());
+            ctx.facts.test_message = Some(facts);
+            Ok(())
+        }
+        Err(Failure::Rejected { step, reply, .. }) => {
+            ctx.facts.test_message = Some(facts);
+            Err(rejected(ctx, step, &reply))
+        }
+        Err(f) => {
+            ctx.facts.test_message = Some(facts);
+            Err(f)
+        }
+    }
 }
 
 async fn greeting(ctx: &mut Ctx<'_>, conn: &mut LineConn) -> Result<(), Failure> {
@@ -287,7 +355,10 @@ async fn authenticate(
         SmtpMethod::Plain => Mechanism::Plain,
         SmtpMethod::Login => Mechanism::Login,
     };
-    let pipelined = mechanism == Mechanism::Plain && has_keyword(keywords, "PIPELINING");
+    // An errand needs the session after the sign-in: QUIT is not pipelined behind it then.
+    let pipelined = mechanism == Mechanism::Plain
+        && has_keyword(keywords, "PIPELINING")
+        && matches!(ctx.mission, Mission::Verify);
     ctx.facts.auth_used = Some(choice.used.into());
     ctx.facts.auth_reason = Some(if pipelined {
         format!(

@@ -42,6 +42,7 @@ impl CheckItem {
             StepKind::Authenticate | StepKind::Mailbox => Some(CheckItem::SignIn),
             StepKind::Logout => Some(CheckItem::SignOut),
             StepKind::PortCheck => None,
+            StepKind::SendMessage | StepKind::FindMessage | StepKind::DeleteMessage => None,
         }
     }
 

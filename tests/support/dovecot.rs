@@ -101,6 +101,8 @@ pub struct Dovecot {
     /// A user for the round-trip tests (empty INBOX); mail to it arrives when the relay is a
     /// real MTA.
     pub traveller: User,
+    /// Like `traveller`, with the password `UNICODE_PASSWORD`.
+    pub unicode_traveller: User,
     /// A user in `BROKEN_DOMAIN`: the MTA accepts mail for it and never delivers it.
     pub stranded: User,
     pub sink: SmtpSink,
@@ -349,12 +351,16 @@ fn try_start(
         address: "traveller@example.test".into(),
         password: random_password(),
     };
+    let unicode_traveller = User {
+        address: "wanderer@example.test".into(),
+        password: UNICODE_PASSWORD.into(),
+    };
     let stranded = User {
         address: format!("stranded@{BROKEN_DOMAIN}"),
         password: random_password(),
     };
     write_maildir(&dir.join("mail").join(&alice.address), ALICE_MESSAGES);
-    for u in [&unicode, &traveller, &stranded] {
+    for u in [&unicode, &traveller, &unicode_traveller, &stranded] {
         write_maildir(&dir.join("mail").join(&u.address), 0);
     }
     if let Some(ids) = owner.ids {
@@ -363,7 +369,7 @@ fn try_start(
 
     let passwd = dir.join("passwd");
     let mut users = String::new();
-    for u in [&alice, &unicode, &traveller, &stranded] {
+    for u in [&alice, &unicode, &traveller, &unicode_traveller, &stranded] {
         users.push_str(&format!("{}:{{PLAIN}}{}::::::\n", u.address, u.password));
     }
     std::fs::write(&passwd, users).map_err(|e| format!("write passwd: {e}"))?;
@@ -626,6 +632,7 @@ service anvil {{
         unicode,
         ca_file: ca_file.to_path_buf(),
         traveller,
+        unicode_traveller,
         stranded,
         sink: sink.clone(),
         mta,
