@@ -16,8 +16,9 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::probe::{Direction, ProbeReport, StepStatus};
+use crate::probe::{Direction, ProbeReport, StepKind, StepStatus};
 use crate::reproduce;
+use crate::roundtrip::RoundTripReport;
 
 /// The JSON document `mailsetup diagnose --json` prints.
 #[derive(Debug, Serialize)]
@@ -291,6 +292,71 @@ pub fn markdown(report: &ProbeReport) -> String {
         let _ = writeln!(out, "{line}");
     }
     let _ = writeln!(out, "{fence}");
+    out
+}
+
+/// The round trip's steps: sending, finding and deleting the test message.
+fn round_trip_steps(rt: &RoundTripReport) -> impl Iterator<Item = &crate::probe::Step> {
+    std::iter::once(&rt.sent)
+        .chain(rt.searched.as_ref())
+        .flat_map(|r| r.steps.iter())
+        .filter(|st| {
+            matches!(
+                st.kind,
+                StepKind::SendMessage | StepKind::FindMessage | StepKind::DeleteMessage
+            )
+        })
+}
+
+/// The round trip (`diagnose --round-trip`) as text: the verdict in words, then its steps.
+pub fn round_trip_text(rt: &RoundTripReport, with_transcript: bool) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "\nRound trip — {}\n  {}",
+        if rt.arrived() { "PASS" } else { "FAIL" },
+        terminal_safe(&rt.summary())
+    );
+    let _ = writeln!(out, "  message  <{}>", terminal_safe(&rt.message_id));
+    for st in round_trip_steps(rt) {
+        let _ = writeln!(
+            out,
+            "  {}  {:<24}  {:>6} ms  {}",
+            word(st.status == StepStatus::Ok),
+            st.kind.label(),
+            st.ms,
+            terminal_safe(&st.detail)
+        );
+    }
+    if with_transcript {
+        for r in std::iter::once(&rt.sent).chain(rt.searched.as_ref()) {
+            out.push_str(&text(r, true));
+        }
+    }
+    out
+}
+
+/// The round trip as Markdown, for a ticket.
+pub fn round_trip_markdown(rt: &RoundTripReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "### Round trip — **{}**\n\n{}\n\nMessage-ID: {}\n",
+        if rt.arrived() { "PASS" } else { "FAIL" },
+        terminal_safe(&rt.summary()),
+        code_span(&format!("<{}>", rt.message_id))
+    );
+    let _ = writeln!(out, "| step | result | ms | detail |\n|---|---|---:|---|");
+    for st in round_trip_steps(rt) {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            st.kind.label(),
+            word(st.status == StepStatus::Ok),
+            st.ms,
+            cell(&st.detail)
+        );
+    }
     out
 }
 

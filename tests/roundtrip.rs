@@ -191,3 +191,69 @@ fn a_relay_that_never_delivers_gives_not_arrived_with_the_queue_id() {
     // Nothing arrived, so nothing is left in the mailbox.
     assert_eq!(maildir_count(&d.stranded.address), 0);
 }
+
+/// `mailsetup diagnose … --round-trip` for `user` against the Dovecot with the real MTA.
+fn cli_round_trip(user: &support::dovecot::User, extra: &[&str]) -> (i32, String, String) {
+    let d = dovecot_with_mta();
+    let mut args: Vec<String> = vec![
+        "diagnose".into(),
+        user.address.clone(),
+        "--imap".into(),
+        format!("{}/tls", d.imaps.hostport()),
+        "--smtp".into(),
+        format!("{}/tls", d.submissions.hostport()),
+        "--ca-file".into(),
+        d.ca_file.display().to_string(),
+        "--password-env".into(),
+        "MAILSETUP_RT_PW".into(),
+        "--timeout".into(),
+        "10".into(),
+        "--round-trip".into(),
+    ];
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mailsetup"))
+        .args(&args)
+        .env("MAILSETUP_RT_PW", &user.password)
+        .env_remove("RUST_LOG")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run mailsetup");
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    support::assert_no_secret("stdout", &stdout, &user.address, &user.password);
+    support::assert_no_secret("stderr", &stderr, &user.address, &user.password);
+    (out.status.code().unwrap_or(-1), stdout, stderr)
+}
+
+#[test]
+fn the_cli_round_trip_reports_the_arrival_in_json() {
+    let d = dovecot_with_mta();
+    let (code, stdout, stderr) = cli_round_trip(&d.traveller, &["--json"]);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        doc["round_trip"]["outcome"]["status"], "arrived",
+        "{stdout}"
+    );
+    assert_eq!(doc["round_trip"]["outcome"]["deleted"], true);
+    assert_eq!(doc["verified"], true);
+}
+
+#[test]
+fn the_cli_says_when_the_message_never_arrives_and_exits_1() {
+    let d = dovecot_with_mta();
+    let (code, stdout, stderr) = cli_round_trip(&d.stranded, &["--round-trip-timeout", "2"]);
+    assert_eq!(code, 1, "{stdout}\n{stderr}");
+    assert!(stdout.contains("Round trip — FAIL"), "{stdout}");
+    assert!(stdout.contains("queue id"), "{stdout}");
+    assert!(stdout.contains("spam"), "{stdout}");
+    assert!(stdout.contains("FAIL  find the test message"), "{stdout}");
+}
+
+#[test]
+fn a_round_trip_timeout_of_zero_is_a_usage_error() {
+    let d = dovecot_with_mta();
+    let (code, _, stderr) = cli_round_trip(&d.traveller, &["--round-trip-timeout", "0"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("--round-trip-timeout"), "{stderr}");
+}

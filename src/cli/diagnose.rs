@@ -16,6 +16,7 @@ use crate::account::{EmailAddress, Endpoint, Protocol, ServerSettings};
 use crate::net::{OverrideResolver, SystemResolver};
 use crate::probe::{self, ProbeOptions, Timeouts, Trust};
 use crate::report;
+use crate::roundtrip::{RoundTripOptions, RoundTripReport, round_trip};
 use crate::store::{self, AccountDetails, KeychainKind, SettingsSource, SourceKind, Timestamp};
 
 fn parse_keychain(text: &str) -> Result<KeychainKind, String> {
@@ -66,6 +67,14 @@ pub struct DiagnoseArgs {
     /// Include the protocol transcript in the text report.
     #[arg(long)]
     pub transcript: bool,
+
+    /// After every server verified, send a test message from the address to itself, wait
+    /// for it in the incoming server and delete it: proof that mail flows. Sends real mail.
+    #[arg(long)]
+    pub round_trip: bool,
+    /// How long --round-trip waits for the message to arrive, in seconds (default 60).
+    #[arg(long, value_name = "SECS", requires = "round_trip")]
+    pub round_trip_timeout: Option<f64>,
 
     /// Save the account when every server verified (password into the keychain).
     #[arg(long)]
@@ -312,18 +321,73 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
     // A server left untested for want of confirmation is not verified.
     let all_verified =
         !reports.is_empty() && reports.iter().all(|r| r.is_verified()) && unconfirmed.is_empty();
+    let round_trip = match run_round_trip(&args, &p, &reports, all_verified).await {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_USAGE;
+        }
+    };
     let saved = match (args.save, all_verified) {
         (false, _) => None,
         (true, true) => Some(save(&args, &p, &reports, source).await),
         (true, false) => Some(Err("not saved: not every server verified".to_string())),
     };
     let discovered = found.as_ref().map(|f| (f, unconfirmed.as_slice()));
-    print_reports(&p.email, &reports, discovered, saved.as_ref(), &args);
+    print_reports(
+        &p.email,
+        &reports,
+        discovered,
+        round_trip.as_ref(),
+        saved.as_ref(),
+        &args,
+    );
     match saved {
         Some(Err(_)) => EXIT_FAILED,
+        _ if round_trip.as_ref().is_some_and(|rt| !rt.arrived()) => EXIT_FAILED,
         _ if all_verified => EXIT_OK,
         _ => EXIT_FAILED,
     }
+}
+
+/// `--round-trip`: once every server verified, the test message through the verified SMTP
+/// server to the verified incoming one. `None` when not asked for or not everything verified.
+async fn run_round_trip(
+    args: &DiagnoseArgs,
+    p: &Prepared,
+    reports: &[probe::ProbeReport],
+    all_verified: bool,
+) -> Result<Option<RoundTripReport>, String> {
+    if !args.round_trip || !all_verified {
+        return Ok(None);
+    }
+    let smtp = reports.iter().find(|r| r.server.protocol == Protocol::Smtp);
+    let incoming = reports.iter().find(|r| r.server.protocol.is_incoming());
+    let (Some(smtp), Some(incoming)) = (smtp, incoming) else {
+        return Err(
+            "--round-trip needs an incoming server (IMAP or POP3) and an SMTP server".into(),
+        );
+    };
+    let mut rt = RoundTripOptions::default();
+    if let Some(secs) = args.round_trip_timeout {
+        rt.deadline = std::time::Duration::try_from_secs_f64(secs)
+            .ok()
+            .filter(|d| !d.is_zero() && d.as_secs() <= 3600)
+            .ok_or_else(|| {
+                format!("--round-trip-timeout {secs}: give a number of seconds from 1 to 3600")
+            })?;
+    }
+    Ok(Some(
+        round_trip(
+            &p.email,
+            &smtp.server,
+            &incoming.server,
+            &p.password,
+            &p.opts,
+            &rt,
+        )
+        .await,
+    ))
 }
 
 /// What `--save` did, for the report.
@@ -381,6 +445,7 @@ fn print_reports(
         &crate::discover::DiscoveryResult,
         &[crate::verify::Unconfirmed],
     )>,
+    round_trip: Option<&RoundTripReport>,
     saved: Option<&Result<SaveSummary, String>>,
     args: &DiagnoseArgs,
 ) {
@@ -397,6 +462,12 @@ fn print_reports(
             value["discovery"] = serde_json::to_value(found).unwrap_or_default();
             value["unconfirmed"] = serde_json::to_value(unconfirmed).unwrap_or_default();
             if !unconfirmed.is_empty() {
+                value["verified"] = serde_json::Value::Bool(false);
+            }
+        }
+        if let Some(rt) = round_trip {
+            value["round_trip"] = serde_json::to_value(rt).unwrap_or_default();
+            if !rt.arrived() {
                 value["verified"] = serde_json::Value::Bool(false);
             }
         }
@@ -419,6 +490,9 @@ fn print_reports(
             println!("### Not signed in (needs confirmation)\n");
             print!("{}", super::diagnose_discovered::consent_lines(unconfirmed));
         }
+        if let Some(rt) = round_trip {
+            println!("{}", report::round_trip_markdown(rt));
+        }
     } else {
         if let Some((found, unconfirmed)) = found {
             println!(
@@ -431,6 +505,9 @@ fn print_reports(
         }
         let ok = reports.iter().filter(|r| r.is_verified()).count();
         println!("{ok} of {} servers verified for {email}.", reports.len());
+        if let Some(rt) = round_trip {
+            print!("{}", report::round_trip_text(rt, args.transcript));
+        }
     }
     if !args.json {
         match saved {
