@@ -418,8 +418,7 @@ async fn examine_and_logout(ctx: &mut Ctx<'_>, conn: LineConn) -> Result<(), Fai
             match response.parsed() {
                 Response::MailboxData(MailboxDatum::Exists(n)) => exists = Some(*n),
                 Response::Done { tag, status, .. } if *tag == examine => {
-                    let raw = String::from_utf8_lossy(response.borrow_owner());
-                    return Ok((*status == Status::Ok, raw.trim_end().to_string()));
+                    return Ok((*status == Status::Ok, first_line(response.borrow_owner())));
                 }
                 _ => {}
             }
@@ -466,9 +465,7 @@ async fn examine_and_logout(ctx: &mut Ctx<'_>, conn: LineConn) -> Result<(), Fai
         loop {
             match client.read_response().await {
                 Ok(Some(r)) if r.request_id() == Some(&logout) => {
-                    return Ok(String::from_utf8_lossy(r.borrow_owner())
-                        .trim_end()
-                        .to_string());
+                    return Ok(first_line(r.borrow_owner()));
                 }
                 Ok(Some(_)) => {}
                 Ok(None) | Err(_) => {
@@ -529,11 +526,10 @@ async fn tagged_on(
                     if *status == Status::Ok {
                         return Ok(answer);
                     }
-                    let raw = String::from_utf8_lossy(response.borrow_owner());
                     return Err(Failure::Rejected {
                         endpoint: endpoint.to_string(),
                         step,
-                        reply: raw.trim_end().to_string(),
+                        reply: first_line(response.borrow_owner()),
                     });
                 }
                 _ => {}
@@ -694,6 +690,17 @@ async fn find_and_delete(
         .map(|_| "LOGOUT accepted".to_string())
     })
     .await
+}
+
+/// The first line of a response as async-imap holds it: its buffer can run on past the
+/// response (unused, zeroed space), so everything from the first line end is dropped.
+fn first_line(raw: &[u8]) -> String {
+    let end = raw
+        .windows(2)
+        .position(|w| w == b"\r\n")
+        .or_else(|| raw.iter().position(|b| *b == b'\n' || *b == 0))
+        .unwrap_or(raw.len());
+    String::from_utf8_lossy(&raw[..end]).into_owned()
 }
 
 fn join(uids: &[u32]) -> String {
