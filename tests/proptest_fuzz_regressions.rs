@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
-use mailsetup::account::{Endpoint, EmailAddress, Protocol, Security, ServerSettings};
+use mailsetup::account::{EmailAddress, Endpoint, Protocol, Security, ServerSettings};
 use mailsetup::discover::config_v11::{Limits, parse};
 use mailsetup::probe::fuzzing::converse;
 use mailsetup::probe::{ProbeOptions, ProbeReport, Redactor, Trust};
@@ -19,7 +19,7 @@ use mailsetup::store::file::{parse_accounts, render_accounts};
 use secrecy::SecretString;
 
 /// The fuzz targets' account (fuzz/src/lib.rs).
-const PASSWORD: &str = "Fz pw\"ä\\9";
+const PASSWORD: &str = "Fz-pw\"ä\\9";
 const USERNAME: &str = "alice@example.com";
 
 const TARGETS: [&str; 8] = [
@@ -89,9 +89,11 @@ fn session(protocol: Protocol, data: &[u8]) -> ProbeReport {
         script,
         chunk,
     ));
-    let said = String::from_utf8_lossy(script);
+    // As typed, IMAP-quoted (also what Debug makes of it), base64, SASL PLAIN. A server
+    // that echoes the password gets it masked like everything else it says.
     let forms = [
         PASSWORD.to_string(),
+        PASSWORD.replace('\\', "\\\\").replace('"', "\\\""),
         B64.encode(PASSWORD),
         B64.encode(format!("\0{USERNAME}\0{PASSWORD}")),
     ];
@@ -103,8 +105,8 @@ fn session(protocol: Protocol, data: &[u8]) -> ProbeReport {
     ] {
         for form in &forms {
             assert!(
-                !out.contains(form.as_str()) || said.contains(form.as_str()),
-                "{form:?} reached an output"
+                !out.contains(form.as_str()),
+                "{form:?} reached an output:\n{out}"
             );
         }
     }
@@ -206,7 +208,11 @@ fn the_dovecot_seeds_reach_the_sign_in() {
         for name in ["dovecot-plain", "dovecot-plain-bytewise"] {
             let data = std::fs::read(root.join(target).join(name)).expect("seed");
             let report = session(protocol, &data);
-            assert!(report.is_verified(), "{target}/{name}: {:?}", report.diagnosis());
+            assert!(
+                report.is_verified(),
+                "{target}/{name}: {:?}",
+                report.diagnosis()
+            );
         }
         let data = std::fs::read(root.join(target).join("dovecot-wrong-password")).expect("seed");
         let cause = session(protocol, &data).diagnosis().map(|d| d.cause.code());

@@ -191,11 +191,22 @@ fn finish(ctx: Ctx<'_>, result: Result<(), Failure>) -> ProbeReport {
         Err(failure) => {
             let step = ctx.failed_at.unwrap_or(StepKind::Connect);
             let mut diagnosis = diagnose(ctx.settings.protocol, step, &failure);
-            diagnosis.detail = ctx.transcript.redactor().redact(&diagnosis.detail);
+            let redactor = ctx.transcript.redactor();
+            diagnosis.detail = redactor.redact(&diagnosis.detail);
+            diagnosis.server_reply = diagnosis.server_reply.map(|r| redactor.redact(&r));
             Outcome::Failed { diagnosis }
         }
     };
+    // What the server said about itself is its words too: redacted like the transcript
+    // (a server that echoes the password must not get it into a report; found by fuzzing).
     let mut facts = ctx.facts;
+    let redactor = ctx.transcript.redactor();
+    facts.greeting = facts.greeting.map(|g| redactor.redact(&g));
+    for list in [&mut facts.capabilities, &mut facts.auth_mechanisms] {
+        for item in list.iter_mut() {
+            *item = redactor.redact(item);
+        }
+    }
     facts.alerts = ctx
         .transcript
         .lines()
