@@ -238,10 +238,36 @@ async fn run(ctx: &mut Ctx<'_>) -> Result<(), Failure> {
     } else {
         stream
     };
-    match ctx.settings.protocol {
-        Protocol::Imap => imap::run(ctx, stream).await,
-        Protocol::Pop3 => pop3::run(ctx, stream).await,
-        Protocol::Smtp => smtp::run(ctx, stream).await,
+    session(ctx, stream).await
+}
+
+/// The protocol conversation. A panic in it — imap-proto 0.17 slices a reply's text after
+/// `[CODE]` at byte 1, which panics when a server puts a non-ASCII character there (found by
+/// fuzzing) — ends the probe with a protocol error instead of taking the program down.
+async fn session(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Failure> {
+    use futures::FutureExt;
+    let talk = async {
+        match ctx.settings.protocol {
+            Protocol::Imap => imap::run(ctx, stream).await,
+            Protocol::Pop3 => pop3::run(ctx, stream).await,
+            Protocol::Smtp => smtp::run(ctx, stream).await,
+        }
+    };
+    match std::panic::AssertUnwindSafe(talk).catch_unwind().await {
+        Ok(result) => result,
+        Err(_) => {
+            let step = match ctx.steps.last().map(|s| s.kind) {
+                Some(StepKind::Authenticate) => StepKind::Mailbox,
+                Some(StepKind::Mailbox) => StepKind::Logout,
+                _ => StepKind::Authenticate,
+            };
+            let f = Failure::Protocol {
+                endpoint: ctx.endpoint(),
+                step,
+                detail: "the server's reply made the protocol library fail".into(),
+            };
+            Err(ctx.fail(step, f))
+        }
     }
 }
 
