@@ -136,7 +136,7 @@ fn cases(silent_port: u16) -> Vec<Case> {
     ]
 }
 
-fn write_transcript(dir: &PathBuf, case: &Case, report: &ProbeReport) {
+fn write_transcript(dir: &std::path::Path, case: &Case, report: &ProbeReport) {
     let said: String = report
         .transcript
         .iter()

@@ -76,6 +76,11 @@ impl EmailAddress {
         if !domain_ascii.contains('.') {
             return Err(AddressError::NoDotInDomain(domain.to_string()));
         }
+        // RFC 5321 §4.5.3.1.3: the limit holds for the address as sent, with the ASCII
+        // (punycode) domain, which can be much longer than what was typed.
+        if local.len() + 1 + domain_ascii.len() > 254 {
+            return Err(AddressError::TooLong);
+        }
         let (domain_unicode, _) = idna::domain_to_unicode(&domain_ascii);
         Ok(Self {
             local: local.to_string(),
@@ -399,6 +404,15 @@ impl FromStr for Endpoint {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_whose_ascii_form_is_too_long_is_refused() {
+        // Found by fuzzing: 168 characters typed, 260 once the domain is in punycode, so
+        // its ASCII form (what servers get) no longer parsed.
+        let typed = "Bthx@Boc.Smi-bleCja.eb2hӘppl.lööbaüceer.leücheR.öbaýceer.leücbbleCja.eb2hӘppl.lööbaüceer.leücheR.öbaýceer.leücbbl.löh-mppl.löh-mpplpl.löbbl.löh.jöb";
+        assert!(typed.chars().count() < 254);
+        assert_eq!(EmailAddress::parse(typed), Err(AddressError::TooLong));
+    }
 
     #[test]
     fn address_keeps_unicode_and_punycode_domain() {

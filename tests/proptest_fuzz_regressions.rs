@@ -19,7 +19,7 @@ use mailsetup::store::file::{parse_accounts, render_accounts};
 use secrecy::SecretString;
 
 /// The fuzz targets' account (fuzz/src/lib.rs).
-const PASSWORD: &str = "Fz pw\"ä\\9";
+const PASSWORD: &str = "Fz-pw\"ä\\9";
 const USERNAME: &str = "alice@example.com";
 
 const TARGETS: [&str; 8] = [
@@ -89,9 +89,11 @@ fn session(protocol: Protocol, data: &[u8]) -> ProbeReport {
         script,
         chunk,
     ));
-    let said = String::from_utf8_lossy(script);
+    // As typed, IMAP-quoted (also what Debug makes of it), base64, SASL PLAIN. A server
+    // that echoes the password gets it masked like everything else it says.
     let forms = [
         PASSWORD.to_string(),
+        PASSWORD.replace('\\', "\\\\").replace('"', "\\\""),
         B64.encode(PASSWORD),
         B64.encode(format!("\0{USERNAME}\0{PASSWORD}")),
     ];
@@ -103,8 +105,8 @@ fn session(protocol: Protocol, data: &[u8]) -> ProbeReport {
     ] {
         for form in &forms {
             assert!(
-                !out.contains(form.as_str()) || said.contains(form.as_str()),
-                "{form:?} reached an output"
+                !out.contains(form.as_str()),
+                "{form:?} reached an output:\n{out}"
             );
         }
     }

@@ -5,6 +5,12 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
+    // imap-proto 0.17 panics on a non-ASCII byte right after `]` of a response code; the
+    // probe catches that panic (tests/fuzz_regressions/imap_session/), but libFuzzer's panic
+    // hook aborts before any unwinding, so such inputs are left out here.
+    if data.windows(2).any(|w| w[0] == b']' && w[1] >= 0x80) {
+        return;
+    }
     let report = mailsetup_fuzz::session(mailsetup_fuzz::protocol("imap"), data);
     // A report always ends in a verdict, and a failed one always explains itself.
     if !report.is_verified() {

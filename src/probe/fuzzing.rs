@@ -24,7 +24,7 @@ use super::report::{ServerFacts, StepKind};
 use super::session::Ctx;
 use super::transcript::{Redactor, Transcript};
 use super::{BoxStream, ProbeOptions, ProbeReport};
-use crate::account::{Protocol, Security, ServerSettings};
+use crate::account::{Security, ServerSettings};
 
 /// The most client bytes a `ScriptedStream` keeps.
 const MAX_SENT: usize = 64 * 1024;
@@ -144,11 +144,7 @@ pub async fn converse(
         } else {
             stream
         };
-        match settings.protocol {
-            Protocol::Imap => super::imap::run(&mut ctx, stream).await,
-            Protocol::Pop3 => super::pop3::run(&mut ctx, stream).await,
-            Protocol::Smtp => super::smtp::run(&mut ctx, stream).await,
-        }
+        super::session(&mut ctx, stream).await
     }
     .await;
     super::finish(ctx, result)
@@ -157,6 +153,7 @@ pub async fn converse(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::account::Protocol;
     use crate::probe::Trust;
 
     fn settings(protocol: Protocol) -> ServerSettings {

@@ -223,10 +223,20 @@ fn finish(ctx: Ctx<'_>, result: Result<(), Failure>) -> ProbeReport {
             let mut diagnosis =
                 diagnosis::diagnose_at(ctx.settings.protocol, step, &failure, server);
             diagnosis.detail = ctx.transcript.redact(&diagnosis.detail);
+            diagnosis.server_reply = diagnosis.server_reply.map(|r| ctx.transcript.redact(&r));
             Outcome::Failed { diagnosis }
         }
     };
+    // What the server said about itself is its words too: redacted like the transcript
+    // (a server that echoes the password must not get it into a report; found by fuzzing).
     let mut facts = ctx.facts;
+    let redactor = ctx.transcript.redactor();
+    facts.greeting = facts.greeting.map(|g| redactor.redact(&g));
+    for list in [&mut facts.capabilities, &mut facts.auth_mechanisms] {
+        for item in list.iter_mut() {
+            *item = redactor.redact(item);
+        }
+    }
     facts.alerts = ctx
         .transcript
         .lines()
@@ -258,10 +268,36 @@ async fn run(ctx: &mut Ctx<'_>) -> Result<(), Failure> {
     } else {
         stream
     };
-    match ctx.settings.protocol {
-        Protocol::Imap => imap::run(ctx, stream).await,
-        Protocol::Pop3 => pop3::run(ctx, stream).await,
-        Protocol::Smtp => smtp::run(ctx, stream).await,
+    session(ctx, stream).await
+}
+
+/// The protocol conversation. A panic in it — imap-proto 0.17 slices a reply's text after
+/// `[CODE]` at byte 1, which panics when a server puts a non-ASCII character there (found by
+/// fuzzing) — ends the probe with a protocol error instead of taking the program down.
+async fn session(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Failure> {
+    use futures::FutureExt;
+    let talk = async {
+        match ctx.settings.protocol {
+            Protocol::Imap => imap::run(ctx, stream).await,
+            Protocol::Pop3 => pop3::run(ctx, stream).await,
+            Protocol::Smtp => smtp::run(ctx, stream).await,
+        }
+    };
+    match std::panic::AssertUnwindSafe(talk).catch_unwind().await {
+        Ok(result) => result,
+        Err(_) => {
+            let step = match ctx.steps.last().map(|s| s.kind) {
+                Some(StepKind::Authenticate) => StepKind::Mailbox,
+                Some(StepKind::Mailbox) => StepKind::Logout,
+                _ => StepKind::Authenticate,
+            };
+            let f = Failure::Protocol {
+                endpoint: ctx.endpoint(),
+                step,
+                detail: "the server's reply made the protocol library fail".into(),
+            };
+            Err(ctx.fail(step, f))
+        }
     }
 }
 

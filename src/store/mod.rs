@@ -193,9 +193,10 @@ pub async fn open_keychain(kind: KeychainKind) -> Result<Arc<dyn SecretStore>, K
         })?
 }
 
-/// Saves a verified account: the password into `secrets` (one entry per server), then the
-/// account into `config_dir/accounts.json`; if the file cannot be written the keychain is
-/// put back as it was. An account for the same address is replaced and keeps its id.
+/// Saves a verified account: the password into fresh entries of `secrets` (one per server),
+/// then the account into `config_dir/accounts.json` under its lock; if the file cannot be
+/// written the fresh entries are deleted again. An account for the same address is replaced
+/// and keeps its id; its old entries are deleted after the file was written (`ops.rs`).
 ///
 /// This is what `mailsetup diagnose … --save` and the wizard's last page call.
 pub async fn save_verified(

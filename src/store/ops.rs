@@ -109,7 +109,7 @@ pub fn save_verified_cancellable(
 /// How step 3 ended.
 enum Commit {
     /// The file holds the account; `replaced` is the account it replaced.
-    Done { replaced: Option<SavedAccount> },
+    Done { replaced: Option<Box<SavedAccount>> },
     /// Another copy of mailsetup changed the list since the plan: start over.
     Changed,
 }
@@ -134,7 +134,7 @@ fn commit(
         return Err(StoreError::Cancelled);
     }
     let replaced = match now {
-        Some(i) => Some(std::mem::replace(&mut accounts[i], saved.clone())),
+        Some(i) => Some(Box::new(std::mem::replace(&mut accounts[i], saved.clone()))),
         None => {
             accounts.push(saved.clone());
             None

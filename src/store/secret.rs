@@ -6,9 +6,11 @@
 //!   session keyring linked to the persistent keyring) when the user agrees to it;
 //! - macOS: the login Keychain; Windows: the Credential Manager.
 //!
-//! Every entry is filed under service `mailsetup`, user `ACCOUNT-ID/incoming` or
-//! `ACCOUNT-ID/outgoing`. Calls block (D-Bus round trips, a desktop unlock prompt that waits
-//! for the person): async code runs them with `tokio::task::spawn_blocking` (see `mod.rs`).
+//! Every entry is filed under service `mailsetup`, user `ACCOUNT-ID/ROLE/FOLDER-TAG/NONCE`
+//! (ROLE `incoming` or `outgoing`; each save writes entries of its own, see `ops.rs`; files
+//! from before kept `ACCOUNT-ID/ROLE/FOLDER-TAG`, and are read as written). Calls block
+//! (D-Bus round trips, a desktop unlock prompt that waits for the person): async code runs
+//! them with `tokio::task::spawn_blocking` (see `mod.rs`).
 //!
 //! When a keychain cannot be used the error says exactly why — no session bus, no Secret
 //! Service, keyring locked, no default keyring, access denied, no session keyring — and what
