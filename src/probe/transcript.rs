@@ -9,10 +9,11 @@
 //!    carried a form of the secret) the transcript is *armed*: every line in either direction
 //!    and every step detail goes through the `Redactor`, which replaces the password and the
 //!    base64 forms a SASL exchange would carry (RFC 4616 PLAIN, LOGIN) with `****`;
-//! 3. the `Redactor` replaces a form only where it stands as a whole token (no letter or digit
-//!    right before or after it). Before the server has seen the password it cannot echo it, and
-//!    a password that merely occurs inside a server word (`LOG` in `LOGIN`) is left alone:
-//!    masking it there would point at the password (`****IN`).
+//! 3. the `Redactor` replaces a form only where it stands as a token of its own (after a space,
+//!    quote or opening bracket, before a space, quote, closing bracket or punctuation). Before
+//!    the server has seen the password it cannot echo it, and a password that merely occurs
+//!    inside a server's text (`LOG` in `LOGIN`, `.` in `secs).`) is left alone: masking it
+//!    there would point at the password (`****IN`).
 //!
 //! Bounded work: a line is cut to `MAX_LINE` bytes, the transcript keeps at most `MAX_LINES`
 //! lines and `MAX_BYTES` bytes of text, and lines beyond that are only counted (no copy, no
@@ -77,9 +78,16 @@ impl fmt::Debug for Redactor {
     }
 }
 
-/// Whether a character next to a match makes it part of a longer word.
-fn joins_word(c: Option<char>) -> bool {
-    c.is_some_and(char::is_alphanumeric)
+/// Whether the character before a match lets it stand as a token of its own: the start of
+/// the text, a space, a quote or an opening bracket (`you sent "pw"`, `(pw)`, `user=pw`).
+fn opens_token(c: Option<char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace() || "\"'`([{<=:".contains(c))
+}
+
+/// Whether the character after a match ends it as a token: the end of the text, a space, a
+/// quote, a closing bracket or sentence punctuation (`pw.`, `pw)`, `"pw",`).
+fn closes_token(c: Option<char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace() || "\"'`)]}>,;.:!?".contains(c))
 }
 
 impl Redactor {
@@ -121,9 +129,9 @@ impl Redactor {
             .any(|n| !n.is_empty() && text.contains(n.as_str()))
     }
 
-    /// The text with every whole-token occurrence of a form of the secret replaced. An
-    /// occurrence inside a longer word (letters or digits right before or after it) is kept:
-    /// replacing it would show which part of a server's word the password is.
+    /// The text with every occurrence of a form of the secret that stands as a token replaced.
+    /// An occurrence inside longer text is kept: replacing it would show which part of the
+    /// server's words the password is.
     pub fn redact(&self, text: &str) -> String {
         let mut out = text.to_string();
         for needle in self.needles.iter() {
@@ -139,7 +147,7 @@ impl Redactor {
                 let end = at + needle.len();
                 let before = out[..at].chars().next_back();
                 let after = out[end..].chars().next();
-                if joins_word(before) || joins_word(after) {
+                if !opens_token(before) || !closes_token(after) {
                     continue;
                 }
                 next.push_str(&out[last..at]);
@@ -472,6 +480,22 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Recorder<S> {
 mod tests {
     use super::*;
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    #[test]
+    fn punctuation_inside_server_text_is_not_taken_for_a_one_character_password() {
+        let r = Redactor::new(&SecretString::from("."), "alice");
+        assert_eq!(
+            r.redact("m5 OK Examine completed (0.025 + 0.000 secs)."),
+            "m5 OK Examine completed (0.025 + 0.000 secs)."
+        );
+        assert_eq!(r.redact("-ERR you sent ."), "-ERR you sent ****");
+        let r = Redactor::new(&SecretString::from("pw"), "alice");
+        assert_eq!(
+            r.redact("you sent \"pw\", (pw) and pw."),
+            "you sent \"****\", (****) and ****."
+        );
+        assert_eq!(r.redact("pwd x-pw pw2"), "pwd x-pw pw2");
+    }
 
     #[test]
     fn redactor_removes_password_and_its_base64_forms() {
