@@ -177,7 +177,7 @@ fn one_application_id_everywhere() {
     assert!(build.contains(&format!("const APP_ID: &str = \"{APP_ID}\";")));
     let cargo = read("Cargo.toml");
     for asset in [
-        format!("usr/share/applications/\""),
+        "usr/share/applications/\"".to_string(),
         format!("{APP_ID}.desktop"),
         format!("{APP_ID}.metainfo.xml"),
         format!("apps/{APP_ID}.png"),
@@ -194,8 +194,11 @@ fn one_application_id_everywhere() {
                     .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
                     .collect();
                 let id = id.trim_end_matches('.');
+                // The id itself, a file named after it (`<id>.desktop`), or its prefix.
                 assert!(
-                    id == APP_ID || APP_ID.starts_with(&format!("{id}.")),
+                    id == APP_ID
+                        || id.starts_with(&format!("{APP_ID}."))
+                        || APP_ID.starts_with(&format!("{id}.")),
                     "{} names another app id: {id}",
                     file.display()
                 );
@@ -256,7 +259,7 @@ fn the_icon_set_has_every_size() {
         let size = u32::from_le_bytes(e[8..12].try_into().unwrap()) as usize;
         let offset = u32::from_le_bytes(e[12..16].try_into().unwrap()) as usize;
         let (w, _) = png_side(&ico[offset..offset + size]);
-        assert_eq!(u32::from(if e[0] == 0 { 0 } else { e[0] }), w % 256);
+        assert_eq!(u32::from(e[0]), w % 256, "ICO entry width (0 means 256)");
         sides.push(w);
     }
     assert_eq!(sides, [16, 24, 32, 48, 64, 128, 256]);
