@@ -130,7 +130,7 @@ fn alternative(w: &Wizard, protocol: Protocol, action: &NextAction) -> Option<Of
 /// For another server nothing vouches for and the person has not confirmed: the question.
 fn consent_question(w: &Wizard, protocol: Protocol, action: &NextAction) -> Option<String> {
     let o = alternative(w, protocol, action)?;
-    if w.host_confirmed(&o.settings.host) {
+    if w.host_confirmed(&o.candidate.host) {
         return None;
     }
     o.question
@@ -140,7 +140,7 @@ fn action_label(w: &Wizard, protocol: Protocol, action: &NextAction) -> String {
     if let Some(o) = alternative(w, protocol, action)
         && consent_question(w, protocol, action).is_some()
     {
-        return format!("Send my password to {}", o.settings.host);
+        return format!("Send my password to {}", o.candidate.host);
     }
     match action {
         NextAction::FixPassword => "Fix password".into(),
