@@ -1,6 +1,7 @@
-//! Page 4, "Testing your settings": a live checklist per server (find server, connect,
-//! secure connection, server greeting, sign in, sign out) with spinner / tick / cross and
-//! time; after a failure the diagnosis in plain words, the ways forward, and a Details
+//! Page 4, "Testing your settings": when the servers were chosen among discovery's
+//! candidates, each candidate's quick check; then a live checklist per server (find server,
+//! connect, secure connection, server greeting, sign in, sign out) with spinner / tick /
+//! cross and time; after a failure the diagnosis in plain words, the ways forward, and a Details
 //! disclosure with the server's words, the TLS facts and the redacted transcript.
 
 use egui::{RichText, Ui};
@@ -52,6 +53,7 @@ fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
         ))
         .strong(),
     );
+    candidates(ui, test);
     egui::Grid::new(("checklist", test.role))
         .num_columns(3)
         .spacing([10.0, 4.0])
@@ -115,6 +117,35 @@ fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
         }
         details(ui, test, report);
     }
+}
+
+/// When the servers were chosen among discovery's candidates: each candidate's quick check
+/// (does a server of this kind answer there?), so the person sees why one was passed over.
+/// Shown when there was a choice to make.
+fn candidates(ui: &mut Ui, test: &ServerTest) {
+    if test.checks.len() < 2 && test.checks.iter().all(|c| c.reachable) {
+        return;
+    }
+    let p = palette(ui);
+    ui.label(RichText::new("Servers found, checked without your password:").color(p.muted));
+    egui::Grid::new(("candidates", test.role))
+        .num_columns(3)
+        .spacing([10.0, 2.0])
+        .show(ui, |ui| {
+            for c in &test.checks {
+                let s = &c.server;
+                let (m, words, color) = if c.reachable {
+                    (Mark::Ok, "answers", p.ok)
+                } else {
+                    (Mark::Failed, "no answer", p.fail)
+                };
+                mark(ui, m);
+                ui.label(format!("{} {} ({})", s.protocol, s.endpoint(), s.security));
+                ui.label(RichText::new(format!("{words} · {}", duration(c.ms))).color(color))
+                    .on_hover_text(&c.detail);
+                ui.end_row();
+            }
+        });
 }
 
 /// The offer an action would test, when it is another server.

@@ -225,11 +225,16 @@ impl Wizard {
     /// Where the settings under test came from, in words ("built-in provider table",
     /// "entered by hand"); empty before any test.
     pub fn source_words(&self) -> String {
-        let mut words: Vec<String> = Vec::new();
+        let mut words: Vec<&str> = Vec::new();
         for t in self.tests.values() {
-            let w = types::source_words(t.found.as_ref());
-            if !words.contains(&w) {
-                words.push(w);
+            let labels: Vec<&str> = match &t.found {
+                Some(c) => c.origins.iter().map(|o| o.source.label()).collect(),
+                None => vec![crate::store::SourceKind::Manual.label()],
+            };
+            for label in labels {
+                if !words.contains(&label) {
+                    words.push(label);
+                }
             }
         }
         words.join(", ")

@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 use crate::account::{EmailAddress, Protocol, Security, ServerSettings};
 use crate::discover::{Candidate, Trust, Vouch};
 use crate::probe::{ProbeReport, Step};
-use crate::store::{SavedServer, SettingsSource, SourceKind};
+use crate::store::{SavedServer, SettingsSource};
 use crate::verify::VerifyReport;
 
 /// Names one piece of background work (a discovery run, one server test, one save).
@@ -108,7 +108,13 @@ impl Offer {
 
     /// Where it came from, in words ("built-in provider table, Mozilla's ISPDB").
     pub fn source_words(&self) -> String {
-        source_words(Some(&self.candidate))
+        let mut words: Vec<&str> = Vec::new();
+        for o in &self.candidate.origins {
+            if !words.contains(&o.source.label()) {
+                words.push(o.source.label());
+            }
+        }
+        words.join(", ")
     }
 
     /// Whether the settings were learned over plain HTTP (and may have been changed on the way).
@@ -120,23 +126,6 @@ impl Offer {
                 ..
             }
         ) || !self.trusted()
-    }
-}
-
-/// Where settings came from, in words: the candidate's sources, or "entered by hand".
-pub fn source_words(found: Option<&Candidate>) -> String {
-    match found {
-        Some(c) => {
-            let mut words: Vec<&str> = Vec::new();
-            for o in &c.origins {
-                let label = o.source.label();
-                if !words.contains(&label) {
-                    words.push(label);
-                }
-            }
-            words.join(", ")
-        }
-        None => SourceKind::Manual.label().to_string(),
     }
 }
 
