@@ -418,6 +418,36 @@ pub fn testing_verified() -> (Wizard, Vec<TaskId>) {
     (w, tasks)
 }
 
+/// The testing page after the preferred IMAP server did not answer: the engine passed it
+/// over by itself and verified the next one the provider lists.
+pub fn testing_fallback() -> Wizard {
+    let (mut w, task) = lookup_running();
+    let mut d = discovery();
+    d.incoming.insert(
+        0,
+        offer(
+            server(Protocol::Imap, "imap.charter.net", Security::Tls),
+            &[SourceId::Ispdb],
+        ),
+    );
+    w.handle(Event::Discovered { task, discovery: d });
+    let fx = w.handle(Event::Next);
+    let task = task_of(&fx)[0];
+    let dead = server(Protocol::Imap, "imap.charter.net", Security::Tls);
+    let good = server(Protocol::Imap, "mobile.charter.net", Security::Tls);
+    let o = w.test(ServerRole::Outgoing).unwrap().server.clone();
+    let report = VerifyReport {
+        incoming: outcome(&w, &[(dead, false), (good.clone(), true)], report(&good, None)),
+        outgoing: Some(outcome(&w, &[(o.clone(), true)], report(&o, None))),
+        elapsed_ms: 200,
+    };
+    w.handle(Event::Verified {
+        task,
+        report: Box::new(report),
+    });
+    w
+}
+
 pub fn manual_plaintext() -> Wizard {
     let mut w = account_filled();
     w.handle(Event::SetUpManually);
