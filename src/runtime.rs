@@ -1,7 +1,8 @@
 //! Runs the wizard's `Effect`s on a tokio runtime and sends the resulting `Event`s back over a
 //! channel, calling a repaint callback after each one so the window wakes up.
 //!
-//! The runtime decides nothing: it executes. Each task is spawned with its `TaskId`; `Cancel`
+//! The runtime decides nothing: it executes. A `Verify` runs the engine's `verify` over the
+//! discovered candidates, exactly as `mailsetup diagnose` does. Each task is spawned with its `TaskId`; `Cancel`
 //! aborts the task at once (a running probe is dropped mid-conversation, which closes its
 //! sockets), except a save, which is told to stop (`store::Cancel`) so that it can take back
 //! what it wrote and answer `SaveCancelled` (or `Saved`, when the cancel came too late). Effects that belong to the window (`Close`, `OpenUrl`, `ForgetPasswordWidget`)
@@ -20,8 +21,9 @@ use secrecy::SecretString;
 use tokio::task::AbortHandle;
 
 use crate::account::ServerSettings;
-use crate::discover::DiscoveryOptions;
+use crate::discover::{Candidate, DiscoveryOptions};
 use crate::probe::{self, ProbeOptions, Trust, TrustError};
+use crate::verify::{self, VerifyOptions};
 use crate::wizard::{Effect, Event, SaveRequest, TaskId};
 
 /// Wakes the window up (e.g. `egui::Context::request_repaint`).
@@ -222,6 +224,24 @@ impl Runtime {
                 self.tasks.insert(task, h.abort_handle());
                 None
             }
+            Effect::Verify {
+                task,
+                domain,
+                candidates,
+                incoming,
+                confirmed,
+                password,
+            } => {
+                let sender = self.sender();
+                let mut opts = VerifyOptions::new(self.config.probe.clone());
+                opts.incoming = incoming;
+                opts.confirmed = confirmed;
+                let h = self.rt.spawn(async move {
+                    run_verify(task, &domain, &candidates, password, opts, &sender).await;
+                });
+                self.tasks.insert(task, h.abort_handle());
+                None
+            }
             Effect::Save {
                 task,
                 request,
@@ -302,30 +322,60 @@ async fn run_probe(
             }
         }
     }
-    // Each finished step goes to the checklist as it happens.
-    let (sink, mut progress) = probe::ProgressSink::channel();
+    let (sink, progress) = probe::ProgressSink::channel();
     opts.progress = Some(sink);
+    let report = with_steps(task, progress, sender, probe::probe(&server, &password, &opts)).await;
+    sender.send(Event::ProbeDone {
+        task,
+        report: Box::new(report),
+    });
+}
+
+/// Chooses the servers among the discovered candidates (`verify`), the same engine call
+/// `mailsetup diagnose` makes; every probe's steps reach the checklist as they happen.
+async fn run_verify(
+    task: TaskId,
+    domain: &str,
+    candidates: &[Candidate],
+    password: SecretString,
+    mut opts: VerifyOptions,
+    sender: &EventSender,
+) {
+    let (sink, progress) = probe::ProgressSink::channel();
+    opts.probe.progress = Some(sink);
+    let running = verify::verify_candidates(domain, candidates, &password, &opts);
+    let report = with_steps(task, progress, sender, running).await;
+    sender.send(Event::Verified {
+        task,
+        report: Box::new(report),
+    });
+}
+
+/// Runs `work`, sending each finished probe step to the window as it happens (and the last
+/// ones before the answer).
+async fn with_steps<T>(
+    task: TaskId,
+    mut progress: tokio::sync::mpsc::UnboundedReceiver<probe::ProbeEvent>,
+    sender: &EventSender,
+    work: impl std::future::Future<Output = T>,
+) -> T {
     let forward = |event: probe::ProbeEvent| {
-        if let probe::ProbeEvent::StepFinished { step, .. } = event {
-            sender.send(Event::ProbeStep { task, step });
+        if let probe::ProbeEvent::StepFinished { server, step } = event {
+            sender.send(Event::ProbeStep { task, server, step });
         }
     };
-    let running = probe::probe(&server, &password, &opts);
-    tokio::pin!(running);
-    let report = loop {
+    tokio::pin!(work);
+    let out = loop {
         tokio::select! {
             biased;
             Some(event) = progress.recv() => forward(event),
-            report = &mut running => break report,
+            out = &mut work => break out,
         }
     };
     while let Ok(event) = progress.try_recv() {
         forward(event);
     }
-    sender.send(Event::ProbeDone {
-        task,
-        report: Box::new(report),
-    });
+    out
 }
 
 async fn save(
@@ -377,7 +427,7 @@ mod tests {
         let mut seen = Vec::new();
         loop {
             match rx.recv_timeout(std::time::Duration::from_secs(10)).unwrap() {
-                Event::ProbeStep { task: t, step } => {
+                Event::ProbeStep { task: t, step, .. } => {
                     assert_eq!(t, task);
                     seen.push(format!("{:?} {:?}", step.kind, step.status));
                 }

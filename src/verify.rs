@@ -34,6 +34,7 @@ use crate::account::{Protocol, Security, ServerSettings};
 use crate::discover::{Candidate, DiscoveryOptions, DiscoveryResult};
 use crate::net::HostResolver;
 use crate::probe::{self, Cause, ProbeOptions, ProbeReport, StepKind, TrustError};
+use crate::store::{SavedServer, SettingsSource};
 
 /// How to verify.
 #[derive(Debug, Clone)]
@@ -121,6 +122,26 @@ pub struct ProtocolOutcome {
     pub stopped: Option<String>,
 }
 
+impl Winner {
+    /// What the store records for this server: the settings and the sign-in mechanism.
+    pub fn saved(&self) -> Option<SavedServer> {
+        verified_server(&self.report)
+    }
+
+    /// Where its settings came from, as the store records it.
+    pub fn source(&self) -> SettingsSource {
+        SettingsSource::of_candidate(&self.candidate)
+    }
+}
+
+/// The settings of a probe that verified, with the sign-in mechanism it used: what the
+/// store saves. `None` when the probe did not verify (only verified servers are saved).
+pub fn verified_server(report: &ProbeReport) -> Option<SavedServer> {
+    report.is_verified().then(|| {
+        SavedServer::verified(report.server.clone(), report.server_facts.auth_used.clone())
+    })
+}
+
 impl ProtocolOutcome {
     /// The report that explains this protocol: the winner's, else the last probe's.
     pub fn report(&self) -> Option<&ProbeReport> {
@@ -152,12 +173,24 @@ pub async fn verify(
     password: &SecretString,
     opts: &VerifyOptions,
 ) -> VerifyReport {
+    verify_candidates(&found.domain, &found.candidates, password, opts).await
+}
+
+/// Verifies ranked candidates (all protocols, best first, as discovery ranked them) for an
+/// address in `domain` with one password. The window calls this with the candidates it
+/// shows; `verify` with a whole discovery result.
+pub async fn verify_candidates(
+    domain: &str,
+    candidates: &[Candidate],
+    password: &SecretString,
+    opts: &VerifyOptions,
+) -> VerifyReport {
     let started = Instant::now();
-    let incoming = verify_protocol(found, opts.incoming, password, opts);
+    let incoming = verify_protocol(domain, candidates, opts.incoming, password, opts);
     let (incoming, outgoing) = if opts.outgoing {
         let (i, o) = tokio::join!(
             incoming,
-            verify_protocol(found, Protocol::Smtp, password, opts)
+            verify_protocol(domain, candidates, Protocol::Smtp, password, opts)
         );
         (i, Some(o))
     } else {
@@ -172,12 +205,13 @@ pub async fn verify(
 
 /// Verifies one protocol (see the module header for the order of things).
 pub async fn verify_protocol(
-    found: &DiscoveryResult,
+    domain: &str,
+    all: &[Candidate],
     protocol: Protocol,
     password: &SecretString,
     opts: &VerifyOptions,
 ) -> ProtocolOutcome {
-    let (candidates, unconfirmed) = admitted(found, protocol, opts);
+    let (candidates, unconfirmed) = admitted(domain, all, protocol, opts);
     let mut outcome = ProtocolOutcome {
         protocol,
         winner: None,
@@ -251,14 +285,15 @@ pub async fn verify_protocol(
 /// for, or confirmed by the person; at most `check_limit`, with the person's username when
 /// given) and those that need confirmation first.
 fn admitted(
-    found: &DiscoveryResult,
+    domain: &str,
+    all: &[Candidate],
     protocol: Protocol,
     opts: &VerifyOptions,
 ) -> (Vec<Candidate>, Vec<Unconfirmed>) {
     let mut allowed = Vec::new();
     let mut held = Vec::new();
-    for c in found.for_protocol(protocol) {
-        match c.consent_question(&found.domain) {
+    for c in all.iter().filter(|c| c.protocol == protocol) {
+        match c.consent_question(domain) {
             Some(question) if !opts.confirmed.contains(&c.host) => {
                 // Held back either way; the first few are reported.
                 held.push(Unconfirmed {

@@ -334,3 +334,74 @@ fn cancel_stops_a_test_that_hangs_at_once() {
     h.get_all_by_label_contains("stopped").next().unwrap();
     h.get_by_role_and_label(Role::Button, "Retry");
 }
+
+/// A certificate authority file chosen on the manual page is kept with the account (a copy
+/// beside the account file, owner-only), so the technician's `accounts check` trusts it
+/// without `--ca-file`. The window trusts nothing but the platform's roots and that file.
+#[test]
+fn a_ca_file_chosen_on_the_manual_page_is_kept_and_accounts_check_needs_no_ca_flag() {
+    let d = dovecot();
+    let mut config = RuntimeConfig::new(Vec::new()).expect("platform trust");
+    fence(&mut config);
+    config.probe.timeouts = support::short_timeouts();
+    let dir = support::run_dir().join(format!("config-ca-{}", std::process::id()));
+    config.config_dir = Some(dir.clone());
+    let mut h = app(config);
+    h.run_steps(2);
+    account_then_manual(&mut h, &d.alice.address, &d.alice.password);
+    manual_to_dovecot(&mut h, Protocol::Imap);
+    h.get_by_label("Certificate authority (for company servers)").click();
+    h.run_steps(2);
+    fill(
+        &mut h,
+        "Certificate authority file (PEM)",
+        &d.ca_file.display().to_string(),
+    );
+    tick(
+        &mut h,
+        "Trust every certificate this authority signs. Whoever holds its key can read connections this app makes to these servers.",
+    );
+    click(&mut h, "Test settings");
+    wait_tests_done(&mut h);
+    assert!(
+        h.state().wizard().all_verified(),
+        "{:?}",
+        h.state()
+            .wizard()
+            .tests()
+            .map(|t| &t.state)
+            .collect::<Vec<_>>()
+    );
+    h.key_press(Key::Enter);
+    step_until(&mut h, Duration::from_secs(20), "save finishes", |app| {
+        matches!(
+            app.wizard().save_state(),
+            SaveState::Saved(_) | SaveState::Failed(..)
+        )
+    });
+    let SaveState::Saved(saved) = h.state().wizard().save_state().clone() else {
+        panic!("not saved: {:?}", h.state().wizard().save_state());
+    };
+    let copy = dir.join(format!("{}.ca.pem", saved.account_id));
+    assert_eq!(
+        std::fs::read(&copy).expect("the kept CA file"),
+        std::fs::read(&d.ca_file).unwrap()
+    );
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mailsetup"))
+        .args(["accounts", "check", &saved.account_id, "--timeout", "10"])
+        .env("MAILSETUP_CONFIG_DIR", &dir)
+        .output()
+        .expect("run mailsetup accounts check");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stdout}\n{stderr}");
+    assert!(stdout.contains("PASS  incoming  IMAP"), "{stdout}");
+    assert!(stdout.contains("PASS  outgoing  SMTP"), "{stdout}");
+    support::assert_no_secret("accounts check", &stdout, &d.alice.address, &d.alice.password);
+}

@@ -40,6 +40,7 @@ fn pages() -> Vec<(&'static str, MakePage)> {
         ("testing_running", testing_running),
         ("testing_failed", testing_failed),
         ("testing_verified", || testing_verified().0),
+        ("testing_fallback", testing_fallback),
         ("manual", manual_plaintext),
         ("done", done_saved),
         ("done_keychain_unavailable", done_keychain_unavailable),

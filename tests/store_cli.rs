@@ -60,6 +60,7 @@ fn save(dir: &Path, incoming: Protocol, user: &User, password: &str) -> store::S
         source: SettingsSource::new(SourceKind::Manual),
         verified_at: Timestamp(time::macros::datetime!(2026-01-02 03:04:05 UTC)),
         allow_plaintext: false,
+        ca_file: None,
     };
     let keychain = keyutils();
     save_verified_blocking(
@@ -238,10 +239,13 @@ fn a_damaged_file_is_reported_by_list_and_check() {
     }
 }
 
-/// What `diagnose … --save` and the wizard do: probe live, build the account from the
-/// reports that verified, save it; then `accounts check` verifies it again from the keychain.
+/// What `diagnose … --save` and the wizard do: probe live, keep the servers that verified
+/// (settings + sign-in mechanism: the store takes these, never a probe report), build the
+/// account from them and save it with the certificate authority the servers were tested
+/// with; then `accounts check` verifies it again from the keychain, trusting the copy of
+/// that CA kept with the account (no --ca-file).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn verified_reports_are_saved_and_check_out_again() {
+async fn verified_servers_are_saved_with_their_ca_and_check_out_again() {
     let d = dovecot();
     let user = &d.unicode;
     let servers = [
@@ -259,6 +263,11 @@ async fn verified_reports_are_saved_and_check_out_again() {
         },
     ];
     let reports = mailsetup::probe::probe_all(&servers, &user.secret(), &support::options()).await;
+    let verified: Vec<SavedServer> = reports
+        .iter()
+        .filter_map(mailsetup::verify::verified_server)
+        .collect();
+    assert_eq!(verified.len(), 4, "the server on port 1 did not verify");
     let details = store::AccountDetails {
         email: EmailAddress::parse(&user.address).unwrap(),
         display_name: String::new(),
@@ -266,8 +275,9 @@ async fn verified_reports_are_saved_and_check_out_again() {
         allow_plaintext: false,
         incoming: Some(Protocol::Pop3),
         verified_at: Timestamp::now(),
+        ca_file: Some(d.ca_file.clone()),
     };
-    let account = VerifiedAccount::from_reports(details.clone(), &reports).unwrap();
+    let account = VerifiedAccount::from_servers(details.clone(), &verified).unwrap();
     assert_eq!(account.incoming.settings, servers[1], "POP3 was asked for");
     assert_eq!(account.outgoing.settings, servers[2]);
     assert!(
@@ -278,7 +288,7 @@ async fn verified_reports_are_saved_and_check_out_again() {
     assert_eq!(alternatives, [&servers[0], &servers[3]]);
     assert_eq!(account.display_name, user.address);
     assert_eq!(
-        VerifiedAccount::from_reports(details, &reports[3..]).unwrap_err(),
+        VerifiedAccount::from_servers(details, &verified[2..]).unwrap_err(),
         store::NotVerified::NoIncoming
     );
 
@@ -289,12 +299,30 @@ async fn verified_reports_are_saved_and_check_out_again() {
     let saved = store::save_verified(tmp.path(), keychain.clone(), account, user.secret())
         .await
         .unwrap();
+    // The CA is kept beside the account file, readable by the owner only.
+    let copy = saved
+        .account
+        .ca_path(tmp.path())
+        .expect("the CA file is kept with the account");
+    assert_eq!(copy.parent(), Some(tmp.path()));
+    assert_eq!(
+        std::fs::read(&copy).unwrap(),
+        std::fs::read(&d.ca_file).unwrap()
+    );
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
     let id = saved.account.id.to_string();
     let dir = tmp.path().to_path_buf();
     let password = user.password.clone();
-    let out = tokio::task::spawn_blocking(move || cli(&dir, &strs(&check_args(&id)), &[&password]))
-        .await
-        .unwrap();
+    let out = tokio::task::spawn_blocking(move || {
+        let check = ["check", &id, "--timeout", "10"];
+        cli(&dir, &check, &[&password])
+    })
+    .await
+    .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", out.both());
     assert!(
         out.stdout.contains("PASS  incoming  POP3"),

@@ -535,18 +535,6 @@ fn a_lock_file_that_is_a_link_or_a_fifo_is_never_followed_or_waited_on() {
 }
 
 /// A probe report that verified, as the wizard hands it over.
-fn verified(server: mailsetup::account::ServerSettings) -> mailsetup::probe::ProbeReport {
-    mailsetup::probe::ProbeReport {
-        server,
-        outcome: mailsetup::probe::Outcome::Verified,
-        steps: Vec::new(),
-        tls: None,
-        server_facts: Default::default(),
-        transcript: Vec::new(),
-        total_ms: 1,
-    }
-}
-
 #[test]
 fn the_window_cancels_a_save_waiting_for_another_copy_and_hears_save_cancelled() {
     use mailsetup::runtime::{Runtime, RuntimeConfig};
@@ -566,15 +554,11 @@ fn the_window_cancels_a_save_waiting_for_another_copy_and_hears_save_cancelled()
     let request = SaveRequest {
         display_name: None,
         email: account.email.clone(),
-        incoming: account.incoming.settings.clone(),
-        outgoing: account.outgoing.settings.clone(),
-        source: "entered by hand".into(),
-        source_key: "manual".into(),
-        reports: vec![
-            verified(account.incoming.settings.clone()),
-            verified(account.outgoing.settings.clone()),
-        ],
+        incoming: account.incoming.clone(),
+        outgoing: account.outgoing.clone(),
+        source: account.source.clone(),
         allow_plaintext: false,
+        ca_file: None,
         keychain: KeychainChoice::Keyutils,
     };
     let pw = unique_password();

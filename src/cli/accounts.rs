@@ -4,7 +4,9 @@
 //! - `remove ID [--force]`: the account and its keychain entries;
 //! - `check ID [--ca-file PEM] [--timeout SECS] [--json]`: the technician's "does the saved
 //!   setup still work?": reads the password back from the keychain and tests the incoming
-//!   and outgoing servers live again, one PASS/FAIL line per server.
+//!   and outgoing servers live again, one PASS/FAIL line per server. A certificate
+//!   authority file saved with the account (its copy in the configuration folder) is
+//!   trusted without `--ca-file`.
 //!
 //! `--config-dir DIR` (or `MAILSETUP_CONFIG_DIR`) picks the folder with `accounts.json`;
 //! `--keychain secret-service|keyutils` the keychain (default: the one the account was saved
@@ -55,7 +57,8 @@ pub enum AccountsAction {
     Check {
         /// The account's id, as `accounts list` shows it.
         id: String,
-        /// Also trust the CA certificates in this PEM file (a company or test CA).
+        /// Also trust the CA certificates in this PEM file (a company or test CA); default:
+        /// the copy saved with the account, if any.
         #[arg(long, value_name = "PEM")]
         ca_file: Option<PathBuf>,
         /// Deadline for each network step, in seconds (1–600).
@@ -159,6 +162,9 @@ pub fn describe(a: &SavedAccount) -> String {
     out.push_str(&format!("    settings  {}\n", a.source));
     out.push_str(&format!("    verified  {}\n", a.last_verified));
     out.push_str(&format!("    password  {}\n", a.keychain.store));
+    if let Some(ca) = &a.ca_file {
+        out.push_str(&format!("    trusts    the certificate authority in {ca}\n"));
+    }
     if a.allow_plaintext {
         out.push_str("    warning   the password may be sent without encryption\n");
     }
@@ -245,7 +251,9 @@ async fn check_account(dir: &Path, keychain: Option<KeychainKind>, id: String, c
         Ok(a) => a,
         Err(e) => return fail(&e),
     };
-    let trust = match &check.ca_file {
+    // A CA file given now wins over the copy kept with the account.
+    let ca_file = check.ca_file.clone().or_else(|| account.ca_path(dir));
+    let trust = match &ca_file {
         Some(path) => Trust::with_ca_file(path),
         None => Trust::platform(),
     };

@@ -17,6 +17,7 @@ use crate::net::{OverrideResolver, SystemResolver};
 use crate::probe::{self, ProbeOptions, Timeouts, Trust};
 use crate::report;
 use crate::roundtrip::{RoundTripOptions, RoundTripReport, round_trip};
+use crate::verify;
 use crate::store::{self, AccountDetails, KeychainKind, SettingsSource, SourceKind, Timestamp};
 
 fn parse_keychain(text: &str) -> Result<KeychainKind, String> {
@@ -417,8 +418,11 @@ async fn save(
         allow_plaintext: args.allow_plaintext,
         incoming: None,
         verified_at: Timestamp::now(),
+        ca_file: args.ca_file.clone(),
     };
-    let account = store::VerifiedAccount::from_reports(details, reports)
+    let servers: Vec<store::SavedServer> =
+        reports.iter().filter_map(verify::verified_server).collect();
+    let account = store::VerifiedAccount::from_servers(details, &servers)
         .map_err(|e| format!("not saved: {e}"))?;
     let dir = store::resolve_config_dir(args.config_dir.as_deref())
         .map_err(|e| format!("not saved: {e}"))?;

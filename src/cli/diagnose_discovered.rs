@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use super::diagnose::{DiagnoseArgs, Prepared};
 use super::discover::{DiscoverArgs, options};
 use crate::account::Protocol;
-use crate::discover::{self, Candidate, DiscoveryResult, SourceId, vouch};
+use crate::discover::{self, Candidate, DiscoveryResult, vouch};
 use crate::probe::ProbeReport;
 use crate::store::{SettingsSource, SourceKind};
 use crate::verify::{self, Unconfirmed, VerifyOptions, VerifyReport};
@@ -95,28 +95,11 @@ pub(super) fn consent_lines(unconfirmed: &[Unconfirmed]) -> String {
 }
 
 fn source_of(v: &VerifyReport) -> SettingsSource {
-    let Some(origin) = v
-        .incoming
+    v.incoming
         .winner
         .as_ref()
-        .and_then(|w| w.candidate.origins.first())
-    else {
-        return SettingsSource::new(SourceKind::Manual);
-    };
-    let kind = match origin.source {
-        SourceId::Provider => SourceKind::BuiltIn,
-        SourceId::Autoconfig | SourceId::WellKnown | SourceId::AutoconfigHttp => {
-            SourceKind::Autoconfig
-        }
-        SourceId::Ispdb => SourceKind::Ispdb,
-        SourceId::Mx => SourceKind::MxProvider,
-        SourceId::Srv => SourceKind::DnsSrv,
-        SourceId::Guess => SourceKind::Guess,
-    };
-    SettingsSource {
-        kind,
-        detail: Some(origin.via.clone()),
-    }
+        .map(verify::Winner::source)
+        .unwrap_or_else(|| SettingsSource::new(SourceKind::Manual))
 }
 
 fn origins(c: &Candidate) -> String {

@@ -78,8 +78,8 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
                 ui.label(
                     RichText::new(format!(
                         "Server: {} ({})",
-                        offer.settings.endpoint(),
-                        offer.settings.security
+                        offer.settings().endpoint(),
+                        offer.candidate.security
                     ))
                     .small()
                     .color(p.muted),

@@ -1,6 +1,7 @@
-//! Page 4, "Testing your settings": a live checklist per server (find server, connect,
-//! secure connection, server greeting, sign in, sign out) with spinner / tick / cross and
-//! time; after a failure the diagnosis in plain words, the ways forward, and a Details
+//! Page 4, "Testing your settings": when the servers were chosen among discovery's
+//! candidates, each candidate's quick check; then a live checklist per server (find server,
+//! connect, secure connection, server greeting, sign in, sign out) with spinner / tick /
+//! cross and time; after a failure the diagnosis in plain words, the ways forward, and a Details
 //! disclosure with the server's words, the TLS facts and the redacted transcript.
 
 use egui::{RichText, Ui};
@@ -52,6 +53,7 @@ fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
         ))
         .strong(),
     );
+    candidates(ui, test);
     egui::Grid::new(("checklist", test.role))
         .num_columns(3)
         .spacing([10.0, 4.0])
@@ -117,6 +119,35 @@ fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
     }
 }
 
+/// When the servers were chosen among discovery's candidates: each candidate's quick check
+/// (does a server of this kind answer there?), so the person sees why one was passed over.
+/// Shown when there was a choice to make.
+fn candidates(ui: &mut Ui, test: &ServerTest) {
+    if test.checks.len() < 2 && test.checks.iter().all(|c| c.reachable) {
+        return;
+    }
+    let p = palette(ui);
+    ui.label(RichText::new("Servers found, checked without your password:").color(p.muted));
+    egui::Grid::new(("candidates", test.role))
+        .num_columns(3)
+        .spacing([10.0, 2.0])
+        .show(ui, |ui| {
+            for c in &test.checks {
+                let s = &c.server;
+                let (m, words, color) = if c.reachable {
+                    (Mark::Ok, "answers", p.ok)
+                } else {
+                    (Mark::Failed, "no answer", p.fail)
+                };
+                mark(ui, m);
+                ui.label(format!("{} {} ({})", s.protocol, s.endpoint(), s.security));
+                ui.label(RichText::new(format!("{words} · {}", duration(c.ms))).color(color))
+                    .on_hover_text(&c.detail);
+                ui.end_row();
+            }
+        });
+}
+
 /// The offer an action would test, when it is another server.
 fn alternative(w: &Wizard, protocol: Protocol, action: &NextAction) -> Option<Offer> {
     match action {
@@ -130,7 +161,7 @@ fn alternative(w: &Wizard, protocol: Protocol, action: &NextAction) -> Option<Of
 /// For another server nothing vouches for and the person has not confirmed: the question.
 fn consent_question(w: &Wizard, protocol: Protocol, action: &NextAction) -> Option<String> {
     let o = alternative(w, protocol, action)?;
-    if w.host_confirmed(&o.settings.host) {
+    if w.host_confirmed(&o.candidate.host) {
         return None;
     }
     o.question
@@ -140,7 +171,7 @@ fn action_label(w: &Wizard, protocol: Protocol, action: &NextAction) -> String {
     if let Some(o) = alternative(w, protocol, action)
         && consent_question(w, protocol, action).is_some()
     {
-        return format!("Send my password to {}", o.settings.host);
+        return format!("Send my password to {}", o.candidate.host);
     }
     match action {
         NextAction::FixPassword => "Fix password".into(),

@@ -4,8 +4,8 @@
 
 use crate::account::EmailAddress;
 use crate::discover::{
-    self, Candidate, DiscoveryEvent, DiscoveryResult, Login, ProviderNotes, ProviderTable,
-    SourceReport, SourceStatus as Status, Trust,
+    self, DiscoveryEvent, DiscoveryResult, Login, ProviderNotes, ProviderTable, SourceReport,
+    SourceStatus as Status,
 };
 use crate::wizard::{Discovery, Event, Offer, ProviderNote, SourceState, SourceStatus, TaskId};
 
@@ -98,47 +98,19 @@ fn source_status(r: &SourceReport) -> SourceStatus {
     }
 }
 
-fn offer(c: &Candidate, domain: &str) -> Offer {
-    Offer {
-        settings: c.settings(),
-        sources: c.origins.iter().map(|o| o.source.label().to_string()).fold(
-            Vec::new(),
-            |mut v, s| {
-                if !v.contains(&s) {
-                    v.push(s);
-                }
-                v
-            },
-        ),
-        source_keys: c.origins.iter().map(|o| o.source.code().to_string()).fold(
-            Vec::new(),
-            |mut v, s| {
-                if !v.contains(&s) {
-                    v.push(s);
-                }
-                v
-            },
-        ),
-        // Plain-HTTP answers are never used without the person confirming them.
-        trusted: c.trust != Trust::Insecure,
-        vouch: c.vouch.clone(),
-        question: c.consent_question(domain),
-    }
-}
-
 fn discovery(r: DiscoveryResult) -> Discovery {
     Discovery {
         incoming: r
             .candidates
             .iter()
             .filter(|c| c.protocol.is_incoming())
-            .map(|c| offer(c, &r.domain))
+            .map(|c| Offer::new(c.clone(), &r.domain))
             .collect(),
         outgoing: r
             .candidates
             .iter()
             .filter(|c| !c.protocol.is_incoming())
-            .map(|c| offer(c, &r.domain))
+            .map(|c| Offer::new(c.clone(), &r.domain))
             .collect(),
         note: r.provider.map(note),
         disagreements: r.disagreements.into_iter().map(|d| d.summary).collect(),

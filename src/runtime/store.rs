@@ -9,8 +9,8 @@
 use secrecy::SecretString;
 
 use crate::store::{
-    self, AccountDetails, AccountFile, Cancel, KeychainError, KeychainKind, SettingsSource,
-    SourceKind, StoreError, Timestamp, VerifiedAccount,
+    self, AccountDetails, AccountFile, Cancel, KeychainError, KeychainKind, StoreError,
+    Timestamp, VerifiedAccount,
 };
 use crate::wizard::{KeychainChoice, SaveProblem, SaveRequest, Saved};
 
@@ -59,12 +59,14 @@ async fn save_or_fail(
     let details = AccountDetails {
         email: request.email.clone(),
         display_name: request.display_name.clone().unwrap_or_default(),
-        source: source(&request),
+        source: request.source.clone(),
         allow_plaintext: request.allow_plaintext,
-        incoming: Some(request.incoming.protocol),
+        incoming: Some(request.incoming.settings.protocol),
         verified_at: Timestamp::now(),
+        ca_file: request.ca_file.clone(),
     };
-    let account = VerifiedAccount::from_reports(details, &request.reports).map_err(|e| {
+    let servers = [request.incoming.clone(), request.outgoing.clone()];
+    let account = VerifiedAccount::from_servers(details, &servers).map_err(|e| {
         SaveProblem::File {
             reason: e.to_string(),
         }
@@ -82,24 +84,6 @@ async fn save_or_fail(
         config_path: AccountFile::new(&dir).path(),
         keychain_label: kind.label().to_string(),
     })
-}
-
-/// Where the settings came from, from discovery's source key.
-fn source(request: &SaveRequest) -> SettingsSource {
-    let kind = match request.source_key.as_str() {
-        "provider" => SourceKind::BuiltIn,
-        "autoconfig" | "well_known" | "autoconfig_http" => SourceKind::Autoconfig,
-        "ispdb" => SourceKind::Ispdb,
-        "mx" => SourceKind::MxProvider,
-        "srv" => SourceKind::DnsSrv,
-        "guess" => SourceKind::Guess,
-        _ => SourceKind::Manual,
-    };
-    SettingsSource {
-        kind,
-        detail: (!request.source.is_empty() && kind != SourceKind::Manual)
-            .then(|| request.source.clone()),
-    }
 }
 
 fn keychain_problem(kind: KeychainKind, e: &KeychainError) -> SaveProblem {

@@ -327,6 +327,14 @@ impl LockedFile<'_> {
         self.file.load()
     }
 
+    /// Writes a file beside the account file (owner-only, atomic replace), e.g. the copy of
+    /// an account's certificate authority file.
+    pub fn write_beside(&self, name: &str, bytes: &[u8]) -> Result<(), FileError> {
+        let path = self.file.dir().join(name);
+        atomic::replace(self.file.disk.as_ref(), &path, bytes)
+            .map_err(|e| FileError::from_write(&path, e.step, e.source))
+    }
+
     /// Replaces the file with `accounts` (sorted by id), atomically.
     pub fn write(&self, accounts: &[SavedAccount]) -> Result<(), FileError> {
         let path = self.file.path();

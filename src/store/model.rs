@@ -6,6 +6,7 @@
 //! Nothing here can hold a password: the types only name a keychain entry (`KeychainRef`).
 
 use std::fmt;
+use std::path::PathBuf;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
@@ -13,7 +14,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use crate::account::{EmailAddress, Protocol, ServerSettings};
-use crate::probe::ProbeReport;
+use crate::discover::{Candidate, Origin, SourceId};
 
 /// The keychain service name every entry is filed under.
 pub const KEYCHAIN_SERVICE: &str = "mailsetup";
@@ -185,6 +186,41 @@ impl SettingsSource {
     }
 }
 
+impl From<SourceId> for SourceKind {
+    /// The one mapping from a discovery source to what the store records.
+    fn from(source: SourceId) -> Self {
+        match source {
+            SourceId::Provider => SourceKind::BuiltIn,
+            SourceId::Autoconfig | SourceId::WellKnown | SourceId::AutoconfigHttp => {
+                SourceKind::Autoconfig
+            }
+            SourceId::Ispdb => SourceKind::Ispdb,
+            SourceId::Mx => SourceKind::MxProvider,
+            SourceId::Srv => SourceKind::DnsSrv,
+            SourceId::Guess => SourceKind::Guess,
+        }
+    }
+}
+
+impl SettingsSource {
+    /// Where a discovered server came from: its best origin, with what was asked (URL, DNS
+    /// name, table entry).
+    pub fn of_candidate(c: &Candidate) -> Self {
+        match c.origins.first() {
+            Some(origin) => Self::of_origin(origin),
+            None => Self::new(SourceKind::Guess),
+        }
+    }
+
+    /// Where one discovery answer came from.
+    pub fn of_origin(origin: &Origin) -> Self {
+        Self {
+            kind: origin.source.into(),
+            detail: (!origin.via.is_empty()).then(|| origin.via.clone()),
+        }
+    }
+}
+
 impl fmt::Display for SettingsSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.detail {
@@ -215,13 +251,12 @@ impl SavedServer {
         }
     }
 
-    /// The server of a probe that verified, with the sign-in method it used; `None` when
-    /// the probe failed (only verified servers are saved).
-    pub fn from_report(report: &ProbeReport) -> Option<Self> {
-        report.is_verified().then(|| Self {
-            settings: report.server.clone(),
-            auth_method: report.server_facts.auth_used.clone(),
-        })
+    /// Settings that verified with this sign-in method (`AUTH PLAIN`, `USER/PASS` …).
+    pub fn verified(settings: ServerSettings, auth_method: Option<String>) -> Self {
+        Self {
+            settings,
+            auth_method,
+        }
     }
 }
 
@@ -420,6 +455,9 @@ pub struct VerifiedAccount {
     pub verified_at: Timestamp,
     /// The person agreed to send this password without encryption.
     pub allow_plaintext: bool,
+    /// A certificate authority file (PEM) the person chose to trust for these servers: the
+    /// save keeps a copy of it in the configuration folder.
+    pub ca_file: Option<PathBuf>,
 }
 
 /// Why a `VerifiedAccount` cannot be saved as it is.
@@ -479,6 +517,10 @@ pub struct SavedAccount {
     #[serde(default)]
     pub allow_plaintext: bool,
     pub keychain: KeychainRef,
+    /// The copy of a certificate authority file (PEM) to trust for this account's servers,
+    /// by its name in the configuration folder (owner-only, like the account file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ca_file: Option<String>,
 }
 
 impl SavedAccount {
@@ -495,7 +537,18 @@ impl SavedAccount {
             last_verified: account.verified_at,
             allow_plaintext: account.allow_plaintext,
             keychain,
+            ca_file: None,
         }
+    }
+
+    /// The name under which the copy of an account's certificate authority file is kept.
+    pub fn ca_file_name(id: &AccountId) -> String {
+        format!("{}.ca.pem", id.as_str())
+    }
+
+    /// Where the copy of the account's certificate authority file is, in `config_dir`.
+    pub fn ca_path(&self, config_dir: &std::path::Path) -> Option<PathBuf> {
+        self.ca_file.as_ref().map(|name| config_dir.join(name))
     }
 
     /// The chosen server for a role.

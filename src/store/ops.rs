@@ -65,6 +65,10 @@ pub fn save_verified_cancellable(
     cancel: &Cancel,
 ) -> Result<SaveOutcome, StoreError> {
     account.validate()?;
+    let ca = match &account.ca_file {
+        Some(path) => Some(read_ca_file(path)?),
+        None => None,
+    };
     let tag = file.keychain_tag();
     for _ in 0..ATTEMPTS {
         if cancel.is_cancelled() {
@@ -78,13 +82,14 @@ pub fn save_verified_cancellable(
             None => AccountId::unique_for(&account.email, before.iter().map(|a| &a.id)),
         };
         let keychain = KeychainRef::for_save(&id, secrets.kind(), &tag, &nonce());
-        let saved = SavedAccount::from_verified(id, keychain, account.clone());
+        let mut saved = SavedAccount::from_verified(id, keychain, account.clone());
+        saved.ca_file = ca.is_some().then(|| SavedAccount::ca_file_name(&saved.id));
 
         // 2. The keychain, outside the lock.
         write_entries(secrets, &saved, password)?;
 
         // 3. and 4. The file, under the lock.
-        match commit(file, &saved, existing.is_some(), cancel) {
+        match commit(file, &saved, ca.as_deref(), existing.is_some(), cancel) {
             Ok(Commit::Done { replaced }) => {
                 let warnings = match &replaced {
                     Some(old) => delete_old_entries(secrets, &old.keychain),
@@ -106,6 +111,33 @@ pub fn save_verified_cancellable(
     }))
 }
 
+/// The largest certificate authority file kept with an account.
+const CA_FILE_LIMIT: u64 = 1024 * 1024;
+
+/// Reads the certificate authority file to keep a copy of (at most `CA_FILE_LIMIT` bytes).
+fn read_ca_file(path: &std::path::Path) -> Result<Vec<u8>, StoreError> {
+    use std::io::Read;
+    let read = |path: &std::path::Path| -> std::io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)?
+            .take(CA_FILE_LIMIT + 1)
+            .read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > CA_FILE_LIMIT {
+            return Err(std::io::Error::other(format!(
+                "larger than {} KiB, not a certificate file",
+                CA_FILE_LIMIT / 1024
+            )));
+        }
+        Ok(bytes)
+    };
+    read(path).map_err(|source| {
+        StoreError::File(FileError::Read {
+            path: path.to_path_buf(),
+            source,
+        })
+    })
+}
+
 /// How step 3 ended.
 enum Commit {
     /// The file holds the account; `replaced` is the account it replaced.
@@ -117,6 +149,7 @@ enum Commit {
 fn commit(
     file: &AccountFile,
     saved: &SavedAccount,
+    ca: Option<&[u8]>,
     planned_existing: bool,
     cancel: &Cancel,
 ) -> Result<Commit, StoreError> {
@@ -132,6 +165,9 @@ fn commit(
     }
     if !cancel.begin_commit() {
         return Err(StoreError::Cancelled);
+    }
+    if let (Some(name), Some(bytes)) = (&saved.ca_file, ca) {
+        locked.write_beside(name, bytes)?;
     }
     let replaced = match now {
         Some(i) => Some(Box::new(std::mem::replace(&mut accounts[i], saved.clone()))),

@@ -1,14 +1,17 @@
-//! From live test results to what the store saves: picks the chosen incoming server (IMAP or
-//! POP3) and the outgoing SMTP server among the probes that verified, and keeps the other
-//! verified servers as alternatives. Used by `mailsetup diagnose … --save` and the wizard's
-//! last page. Pure, no I/O.
+//! From verified servers to what the store saves: picks the chosen incoming server (IMAP or
+//! POP3) and the outgoing SMTP server among the servers that verified (each with the
+//! sign-in mechanism it took, `SavedServer`), and keeps the other verified servers as
+//! alternatives. The store never sees a probe report: callers (`verify::verified_server`)
+//! turn a report that verified into a `SavedServer` first. Used by `mailsetup diagnose …
+//! --save` and the wizard's last page. Pure, no I/O.
+
+use std::path::PathBuf;
 
 use crate::account::{EmailAddress, Protocol};
-use crate::probe::ProbeReport;
 
 use super::model::{SavedServer, SettingsSource, Timestamp, VerifiedAccount};
 
-/// Why the reports do not make a saveable account.
+/// Why the verified servers do not make a saveable account.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NotVerified {
     #[error("no incoming server (IMAP or POP3) verified, so there is nothing to save")]
@@ -17,7 +20,7 @@ pub enum NotVerified {
     NoOutgoing,
 }
 
-/// What the caller knows besides the reports.
+/// What the caller knows besides the verified servers.
 #[derive(Debug, Clone)]
 pub struct AccountDetails {
     pub email: EmailAddress,
@@ -27,24 +30,23 @@ pub struct AccountDetails {
     /// The person agreed to send the password without encryption.
     pub allow_plaintext: bool,
     /// IMAP or POP3, when the person chose; otherwise the first verified incoming server in
-    /// report order is taken (callers list their preferred one first).
+    /// the given order is taken (callers list their preferred one first).
     pub incoming: Option<Protocol>,
-    /// When the probes ran.
+    /// When the servers verified.
     pub verified_at: Timestamp,
+    /// A certificate authority file (PEM) the person chose to trust for these servers; the
+    /// store keeps a copy with the account.
+    pub ca_file: Option<PathBuf>,
 }
 
 impl VerifiedAccount {
-    /// The account the verified reports describe. Failed reports are ignored; the first
-    /// verified server of the wanted kind is chosen, every other verified one becomes an
-    /// alternative (in report order, without duplicates).
-    pub fn from_reports(
+    /// The account these verified servers make: the first server of the wanted kind is
+    /// chosen, every other one becomes an alternative (in the given order, without
+    /// duplicates).
+    pub fn from_servers(
         details: AccountDetails,
-        reports: &[ProbeReport],
+        verified: &[SavedServer],
     ) -> Result<Self, NotVerified> {
-        let verified: Vec<SavedServer> = reports
-            .iter()
-            .filter_map(SavedServer::from_report)
-            .collect();
         let wanted_incoming = |s: &SavedServer| match details.incoming {
             Some(p) => s.settings.protocol == p,
             None => s.settings.protocol.is_incoming(),
@@ -60,7 +62,7 @@ impl VerifiedAccount {
             .cloned()
             .ok_or(NotVerified::NoOutgoing)?;
         let mut alternatives: Vec<SavedServer> = Vec::new();
-        for s in verified {
+        for s in verified.iter().cloned() {
             if s.settings != incoming.settings
                 && s.settings != outgoing.settings
                 && !alternatives.iter().any(|a| a.settings == s.settings)
@@ -82,6 +84,7 @@ impl VerifiedAccount {
             source: details.source,
             verified_at: details.verified_at,
             allow_plaintext: details.allow_plaintext,
+            ca_file: details.ca_file,
         })
     }
 }

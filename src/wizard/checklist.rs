@@ -4,7 +4,9 @@
 //! and after a failure the ways forward that fit the diagnosed cause.
 
 use crate::account::{Security, ServerSettings};
+use crate::discover::Candidate;
 use crate::probe::{Cause, ProbeReport, Step, StepKind, StepStatus};
+use crate::verify::Check;
 
 use super::types::{NextAction, Offer, Role, TaskId};
 
@@ -104,6 +106,11 @@ pub enum TestState {
 pub struct ServerTest {
     pub role: Role,
     pub server: ServerSettings,
+    /// The discovered candidate the settings came from; `None`: entered by the person.
+    pub found: Option<Candidate>,
+    /// When the servers were chosen among discovery's candidates: the quick check of each
+    /// candidate that took part, in rank order (empty for a test of one server).
+    pub checks: Vec<Check>,
     pub state: TestState,
     /// Steps reported live, before the report arrives.
     pub live_steps: Vec<Step>,
@@ -115,10 +122,18 @@ impl ServerTest {
         Self {
             role,
             server,
+            found: None,
+            checks: Vec::new(),
             state: TestState::Running(task),
             live_steps: Vec::new(),
             report: None,
         }
+    }
+
+    /// The same test, with the candidate its settings came from.
+    pub fn found(mut self, found: Option<Candidate>) -> Self {
+        self.found = found;
+        self
     }
 
     pub fn task(&self) -> Option<TaskId> {
@@ -224,7 +239,7 @@ pub fn next_actions(
     let role = test.role;
     let alternative = offers
         .iter()
-        .position(|o| o.settings != test.server && protocol_fits(&o.settings, &test.server))
+        .position(|o| o.settings() != test.server && protocol_fits(&o.settings(), &test.server))
         .map(|index| NextAction::TryAlternative { role, index });
     match test.cause() {
         Some(Cause::AuthFailed | Cause::UnsendableCredentials) => {
@@ -397,25 +412,14 @@ mod tests {
         let mut t = ServerTest::new(Role::Incoming, s.clone(), TaskId(1));
         t.report = Some(failed_report(&s, Cause::TlsOnPlaintextPort, vec![]));
         t.state = TestState::Failed;
-        let alt = Offer {
-            settings: ServerSettings {
+        let alt = crate::wizard::tests::offer(
+            ServerSettings {
                 host: "mail.example.com".into(),
                 ..s.clone()
             },
-            sources: vec![],
-            source_keys: vec![],
-            trusted: true,
-            vouch: crate::discover::Vouch::OwnDomain,
-            question: None,
-        };
-        let same = Offer {
-            settings: s.clone(),
-            sources: vec![],
-            source_keys: vec![],
-            trusted: true,
-            vouch: crate::discover::Vouch::OwnDomain,
-            question: None,
-        };
+            "guess",
+        );
+        let same = crate::wizard::tests::offer(s.clone(), "guess");
         let actions = next_actions(&t, &[same, alt], Some("https://example.com/app"));
         assert_eq!(
             actions[0],

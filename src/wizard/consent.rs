@@ -124,7 +124,7 @@ impl Wizard {
                 d.incoming
                     .iter()
                     .chain(&d.outgoing)
-                    .any(|o| o.settings.host == key && o.trusted && o.vouch.is_vouched())
+                    .any(|o| o.candidate.host == key && o.trusted() && o.vouch().is_vouched())
             })
     }
 
@@ -190,15 +190,15 @@ impl Wizard {
         d.incoming
             .iter()
             .chain(&d.outgoing)
-            .find(|o| o.settings.host == key)
+            .find(|o| o.candidate.host == key)
             .cloned()
     }
 
     fn recipient_of_offer(&self, role: Role, o: &Offer) -> Recipient {
-        let host = host_key(&o.settings.host);
+        let host = host_key(&o.candidate.host);
         Recipient {
             role,
-            from: o.sources.join(", "),
+            from: o.source_words(),
             question: o.question.clone(),
             confirmed: self.consents.hosts.contains(&host),
             host,

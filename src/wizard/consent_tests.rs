@@ -4,6 +4,7 @@
 
 use super::tests::{
     PASSWORD, at_protocol, discover_task, discovery, filled, offer, probes, report, server,
+    verify_run,
 };
 use super::*;
 use crate::account::{Protocol, Security};
@@ -14,7 +15,7 @@ const QUESTION: &str = "Mail for example.com is handled by imap.other.net — fo
                         example.com's DNS service (SRV) records, not confirmed by example.com.";
 
 fn unvouched(o: &mut Offer, source: SourceId, channel: Channel, question: &str) {
-    o.vouch = Vouch::Unvouched { source, channel };
+    o.candidate.vouch = Vouch::Unvouched { source, channel };
     o.question = Some(question.into());
 }
 
@@ -25,7 +26,7 @@ fn at_protocol_with_srv_elsewhere() -> Wizard {
     let mut d = discovery();
     let mut o = offer(
         server(Protocol::Imap, "imap.other.net", Security::Tls),
-        "DNS service records (SRV)",
+        "SRV",
     );
     unvouched(&mut o, SourceId::Srv, Channel::Dns, QUESTION);
     d.incoming.insert(0, o);
@@ -43,8 +44,8 @@ fn the_protocol_page_lists_every_host_that_gets_the_password() {
             .map(|r| (r.host.as_str(), r.from.as_str(), r.cleared()))
             .collect::<Vec<_>>(),
         vec![
-            ("imap.example.com", "ISPDB", true),
-            ("smtp.example.com", "ISPDB", true)
+            ("imap.example.com", "Mozilla's ISPDB", true),
+            ("smtp.example.com", "Mozilla's ISPDB", true)
         ]
     );
 }
@@ -58,7 +59,7 @@ fn an_srv_host_outside_the_domain_is_tested_only_after_the_person_ticks_it() {
     assert!(!r[0].cleared());
     // Next does not send the password anywhere; it says why.
     let fx = w.handle(Event::Next);
-    assert!(probes(&fx).is_empty(), "{fx:?}");
+    assert!(fx.is_empty(), "{fx:?}");
     assert_eq!(w.page(), Page::Protocol);
     assert!(w.consent_problem().is_some());
     w.handle(Event::ConfirmHost {
@@ -66,9 +67,12 @@ fn an_srv_host_outside_the_domain_is_tested_only_after_the_person_ticks_it() {
         confirmed: true,
     });
     assert!(w.consent_problem().is_none());
+    // The verification may now sign in there; it starts with that host.
     let fx = w.handle(Event::Next);
-    let hosts: Vec<String> = probes(&fx).into_iter().map(|p| p.2.host).collect();
-    assert_eq!(hosts, ["imap.other.net", "smtp.example.com"]);
+    let (_, _, confirmed) = verify_run(&fx).expect("a Verify effect");
+    assert!(confirmed.contains(&"imap.other.net".to_string()), "{confirmed:?}");
+    assert_eq!(w.test(Role::Incoming).unwrap().server.host, "imap.other.net");
+    assert_eq!(w.test(Role::Outgoing).unwrap().server.host, "smtp.example.com");
 }
 
 #[test]
@@ -162,8 +166,8 @@ fn plain_http_settings_stay_marked_in_the_manual_form_and_need_a_tick() {
     let http = "Mail for example.com is handled by imap.example.com — learned from example.com's \
                 autoconfig file over plain HTTP, which anyone on the network could have changed.";
     for o in d.incoming.iter_mut().chain(d.outgoing.iter_mut()) {
-        o.trusted = false;
-        let q = http.replace("imap.example.com", &o.settings.host);
+        o.candidate.trust = crate::discover::Trust::Insecure;
+        let q = http.replace("imap.example.com", &o.candidate.host);
         unvouched(o, SourceId::AutoconfigHttp, Channel::PlainHttp, &q);
     }
     w.handle(Event::Discovered { task, discovery: d });
@@ -180,7 +184,7 @@ fn plain_http_settings_stay_marked_in_the_manual_form_and_need_a_tick() {
     }
     assert_eq!(probes(&w.handle(Event::Next)).len(), 2);
     // The testing page says where the settings came from.
-    assert_eq!(w.source_words(), "ISPDB");
+    assert_eq!(w.source_words(), "Mozilla's ISPDB");
     // A host the person types is theirs: the mark goes.
     w.handle(Event::SetUpManually);
     w.handle(Event::Manual(ManualField::Host(

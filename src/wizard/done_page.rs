@@ -4,6 +4,9 @@
 //! the answer: `SaveCancelled` goes back to the test results, `Saved` (too late to stop)
 //! shows the saved account.
 
+use crate::store::{SettingsSource, SourceKind};
+use crate::verify;
+
 use super::types::{Effect, Event, KeychainChoice, Role, SaveProblem, SaveRequest};
 use super::{Page, SaveState, Wizard};
 
@@ -16,20 +19,29 @@ impl Wizard {
         ) else {
             return Vec::new();
         };
+        // Only servers that verified are saved, with the sign-in mechanism they took.
+        let (Some(incoming), Some(outgoing)) = (
+            i.report.as_deref().and_then(verify::verified_server),
+            o.report.as_deref().and_then(verify::verified_server),
+        ) else {
+            return Vec::new();
+        };
         let name = self.name.trim();
-        let reports = [i, o]
-            .iter()
-            .filter_map(|t| t.report.as_deref().cloned())
-            .collect();
+        let source = i
+            .found
+            .as_ref()
+            .map(SettingsSource::of_candidate)
+            .unwrap_or_else(|| SettingsSource::new(SourceKind::Manual));
         let request = SaveRequest {
             display_name: (!name.is_empty()).then(|| name.to_string()),
             email,
-            incoming: i.server.clone(),
-            outgoing: o.server.clone(),
-            source: self.source_words.clone(),
-            source_key: self.source_key.clone(),
-            reports,
+            source,
             allow_plaintext: self.plaintext_allowed(&i.server) || self.plaintext_allowed(&o.server),
+            ca_file: self
+                .extra_ca_for(&i.server)
+                .or_else(|| self.extra_ca_for(&o.server)),
+            incoming,
+            outgoing,
             keychain,
         };
         let task = self.task();

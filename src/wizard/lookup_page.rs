@@ -1,7 +1,7 @@
 //! The "Looking up your provider" and "How do you want to read mail?" pages of the wizard:
 //! discovery runs and its answers, then the choice of IMAP or POP3 and the start of the tests.
 
-use super::types::{Effect, Event, NextAction, Role};
+use super::types::{Effect, Event, NextAction};
 use super::{LookupState, Page, Wizard};
 
 impl Wizard {
@@ -19,8 +19,8 @@ impl Wizard {
                 Vec::new()
             }
             Event::Discovered { task, discovery } if Some(task) == running => {
-                let enough = discovery.incoming.iter().any(|o| o.trusted)
-                    && discovery.outgoing.iter().any(|o| o.trusted);
+                let enough = discovery.incoming.iter().any(|o| o.trusted())
+                    && discovery.outgoing.iter().any(|o| o.trusted());
                 if enough {
                     self.lookup = LookupState::Finished(discovery);
                     self.chosen = None;
@@ -88,22 +88,13 @@ impl Wizard {
                 self.chosen = Some(p);
             }
             Event::Next => {
-                if let Some((i, o)) = self.planned() {
+                if self.planned().is_some() {
                     if !self.recipients_cleared() {
                         return Vec::new();
                     }
-                    let mut sources: Vec<String> = i.sources.clone();
-                    for s in &o.sources {
-                        if !sources.contains(s) {
-                            sources.push(s.clone());
-                        }
-                    }
-                    self.source_words = sources.join(", ");
-                    self.source_key = i.source_keys.first().cloned().unwrap_or_default();
                     self.clear_form_consents();
-                    let (i, o) = (i.settings.clone(), o.settings.clone());
                     self.go(Page::Testing);
-                    return self.start_tests(vec![(Role::Incoming, i), (Role::Outgoing, o)]);
+                    return self.start_verify();
                 }
             }
             Event::Back | Event::Cancel => {

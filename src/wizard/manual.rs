@@ -35,7 +35,7 @@ impl ServerForm {
     pub fn from_offer(o: &Offer) -> Self {
         Self {
             from: Some(o.clone()),
-            ..Self::from_settings(&o.settings)
+            ..Self::from_settings(&o.settings())
         }
     }
 
@@ -43,7 +43,7 @@ impl ServerForm {
     pub fn offer(&self) -> Option<&Offer> {
         self.from
             .as_ref()
-            .filter(|o| o.settings.host.eq_ignore_ascii_case(self.host.trim()))
+            .filter(|o| o.candidate.host.eq_ignore_ascii_case(self.host.trim()))
     }
 
     /// Whether the fields hold settings learned over plain HTTP (anyone on the network could

@@ -8,29 +8,6 @@ use super::manual::{ManualForm, ServerForm};
 use super::types::{Effect, Event, Role};
 use super::{Page, Wizard};
 
-/// Where the form's settings came from, in words and as the first source's key: the offers
-/// they were filled from while their host is unchanged (so settings learned over plain HTTP
-/// still say so), else "entered by hand".
-fn form_sources(form: &ManualForm) -> (String, String) {
-    let mut words: Vec<String> = Vec::new();
-    let mut key = None;
-    for role in Role::BOTH {
-        let (sources, first_key) = match form.server(role).offer() {
-            Some(o) => (o.sources.clone(), o.source_keys.first().cloned()),
-            None => (vec!["entered by hand".to_string()], None),
-        };
-        if role == Role::Incoming {
-            key = first_key;
-        }
-        for s in sources {
-            if !words.contains(&s) {
-                words.push(s);
-            }
-        }
-    }
-    (words.join(", "), key.unwrap_or_else(|| "manual".into()))
-}
-
 impl Wizard {
     /// Opens the manual page, filled from what is being tested, else from discovery, else
     /// from guesses. `from` is where Back returns to (default: where we are).
@@ -68,7 +45,7 @@ impl Wizard {
                     .or_else(|| self.discovery().and_then(|d| d.outgoing.first().cloned()));
                 let mut f = ManualForm::guessed(&email);
                 if let Some(i) = i {
-                    f.incoming_protocol = i.settings.protocol;
+                    f.incoming_protocol = i.candidate.protocol;
                     f.incoming = ServerForm::from_offer(&i);
                 }
                 if let Some(o) = o {
@@ -101,15 +78,20 @@ impl Wizard {
                 let Some((i, o)) = form.settings() else {
                     return Vec::new();
                 };
-                let sources = form_sources(form);
+                // The offers the fields were filled from, while their host is unchanged (so
+                // settings learned over plain HTTP still say so); else typed by the person.
+                let found = |role| form.server(role).offer().map(|o| o.candidate.clone());
+                let (found_i, found_o) = (found(Role::Incoming), found(Role::Outgoing));
                 if !self.recipients_cleared() {
                     return Vec::new();
                 }
                 self.take_form_consents(&i, &o);
-                (self.source_words, self.source_key) = sources;
                 self.tests.clear();
                 self.go(Page::Testing);
-                self.start_tests(vec![(Role::Incoming, i), (Role::Outgoing, o)])
+                self.start_tests(vec![
+                    (Role::Incoming, i, found_i),
+                    (Role::Outgoing, o, found_o),
+                ])
             }
             Event::Back => {
                 self.back();

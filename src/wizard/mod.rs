@@ -10,6 +10,11 @@
 //!   cancelled (the keychain and the file must end up consistent).
 //! - Every answer from the runtime carries its task id; answers of cancelled or replaced
 //!   tasks are dropped.
+//! - From the protocol page the servers are chosen the way the CLI chooses them
+//!   (`Effect::Verify`, i.e. `verify::verify_candidates`): a quick check on each vouched or
+//!   confirmed candidate, one sign-in on the best reachable, and the next one by itself when
+//!   a server fails before the password was sent. Manual settings, "try another server" and
+//!   Retry test one server each (`Effect::Probe`).
 //! - Retry tests again only the servers that did not verify.
 //! - The password lives in a `SecretString` and leaves only inside `Probe` and `Save`
 //!   effects; the first time it is handed on, the window is told to forget the widget state.
@@ -128,9 +133,6 @@ pub struct Wizard {
 
     // Testing
     tests: BTreeMap<Role, ServerTest>,
-    /// Where the settings under test came from, in words, and the first source's key.
-    source_words: String,
-    source_key: String,
     /// Confirmed hosts, plaintext and certificate authority consents of this run.
     consents: consent::Consents,
     /// The address the tests ran for.
@@ -170,8 +172,6 @@ impl Wizard {
             offline: false,
             chosen: None,
             tests: BTreeMap::new(),
-            source_words: String::new(),
-            source_key: String::new(),
             consents: consent::Consents::default(),
             tested_email: None,
             manual: None,
@@ -222,8 +222,22 @@ impl Wizard {
     pub fn test(&self, role: Role) -> Option<&ServerTest> {
         self.tests.get(&role)
     }
-    pub fn source_words(&self) -> &str {
-        &self.source_words
+    /// Where the settings under test came from, in words ("built-in provider table",
+    /// "entered by hand"); empty before any test.
+    pub fn source_words(&self) -> String {
+        let mut words: Vec<&str> = Vec::new();
+        for t in self.tests.values() {
+            let labels: Vec<&str> = match &t.found {
+                Some(c) => c.origins.iter().map(|o| o.source.label()).collect(),
+                None => vec![crate::store::SourceKind::Manual.label()],
+            };
+            for label in labels {
+                if !words.contains(&label) {
+                    words.push(label);
+                }
+            }
+        }
+        words.join(", ")
     }
     pub fn manual(&self) -> Option<&ManualForm> {
         self.manual.as_ref()
@@ -259,8 +273,8 @@ impl Wizard {
             .map(|d| {
                 d.incoming
                     .iter()
-                    .filter(|o| o.trusted)
-                    .map(|o| o.settings.protocol)
+                    .filter(|o| o.trusted())
+                    .map(|o| o.candidate.protocol)
                     .collect()
             })
             .unwrap_or_default()
@@ -335,7 +349,7 @@ impl Wizard {
         // Untrusted answers (plain HTTP) are only ever used through the manual page, where
         // the person sees them and confirms by testing.
         list.iter()
-            .filter(|o| o.settings.protocol == protocol && o.trusted)
+            .filter(|o| o.candidate.protocol == protocol && o.trusted())
             .cloned()
             .collect()
     }

@@ -1,24 +1,83 @@
-//! The "Testing your settings" page of the wizard: one probe task per server, live steps and
-//! reports, cancel, retry of only what failed, and the ways forward after a failure.
+//! The "Testing your settings" page of the wizard. From the protocol page one verification
+//! task chooses both servers among discovery's candidates (`start_verify`): its live steps
+//! follow whichever candidate is being signed in to, and its answer brings each candidate's
+//! quick check and the servers that verified. Manual settings, retries and "try another
+//! server" test one server per task (`start_tests`). Then: cancel, retry of only what
+//! failed, and the ways forward after a failure.
 
-use crate::account::ServerSettings;
+use crate::account::{Protocol, ServerSettings};
+use crate::discover::Candidate;
+use crate::verify::{ProtocolOutcome, VerifyReport};
 
 use super::checklist::{ServerTest, TestState};
-use super::types::{Effect, Event, KeychainChoice, NextAction, Role};
+use super::types::{Effect, Event, KeychainChoice, NextAction, Role, TaskId};
 use super::{Page, SaveState, Wizard};
 
+/// A server to test, with the discovered candidate it came from (`None`: typed by the
+/// person).
+pub(super) type Planned = (Role, ServerSettings, Option<Candidate>);
+
 impl Wizard {
+    /// Chooses and tests both servers among the discovered candidates, as the CLI does: one
+    /// verification task for both roles.
+    pub(super) fn start_verify(&mut self) -> Vec<Effect> {
+        let mut out = self.cancel_tests();
+        let (Some(d), Some(email)) = (self.discovery(), self.email()) else {
+            return out;
+        };
+        let candidates: Vec<Candidate> = d
+            .incoming
+            .iter()
+            .chain(&d.outgoing)
+            .map(|o| o.candidate.clone())
+            .collect();
+        let incoming = self.protocol();
+        let planned = self.planned();
+        self.save = SaveState::NotStarted;
+        self.tested_email = Some(email.clone());
+        let task = self.task();
+        self.tests.clear();
+        if let Some((i, o)) = planned {
+            for (role, offer) in [(Role::Incoming, i), (Role::Outgoing, o)] {
+                let test = ServerTest::new(role, offer.settings(), task);
+                self.tests.insert(role, test.found(Some(offer.candidate)));
+            }
+        }
+        out.push(Effect::Verify {
+            task,
+            domain: email.domain().to_string(),
+            candidates,
+            incoming,
+            confirmed: self.consents.hosts.clone(),
+            password: self.password.clone(),
+        });
+        out
+    }
+
+    /// Takes a verification run's answer: per role, the candidates' quick checks and the
+    /// server that verified, else the probe that explains why none did.
+    fn take_verified(&mut self, task: TaskId, report: VerifyReport) {
+        let outcomes = std::iter::once(report.incoming).chain(report.outgoing);
+        for outcome in outcomes {
+            let role = role_of(outcome.protocol);
+            let Some(t) = self.tests.get_mut(&role).filter(|t| t.task() == Some(task)) else {
+                continue;
+            };
+            take_outcome(t, outcome);
+        }
+    }
+
     /// Starts tests of these servers (replacing earlier tests of the same roles).
-    pub(super) fn start_tests(&mut self, servers: Vec<(Role, ServerSettings)>) -> Vec<Effect> {
+    pub(super) fn start_tests(&mut self, servers: Vec<Planned>) -> Vec<Effect> {
         let mut out = Vec::new();
         self.save = SaveState::NotStarted;
         self.tested_email = self.email();
-        for (role, server) in servers {
+        for (role, server, found) in servers {
             if let Some(task) = self.tests.get(&role).and_then(ServerTest::task) {
-                out.push(Effect::Cancel { task });
+                push_cancel(&mut out, task);
             }
             let task = self.task();
-            let mut test = ServerTest::new(role, server.clone(), task);
+            let mut test = ServerTest::new(role, server.clone(), task).found(found);
             if !self.host_cleared(&server.host) {
                 // Never reached through the pages (they ask first); kept as the last guard.
                 test.state = TestState::NotStarted(format!(
@@ -45,7 +104,8 @@ impl Wizard {
         let mut out = Vec::new();
         for test in self.tests.values_mut() {
             if let Some(task) = test.task() {
-                out.push(Effect::Cancel { task });
+                // Both roles of a verification run share one task: cancel it once.
+                push_cancel(&mut out, task);
                 test.state = TestState::Stopped;
             }
         }
@@ -54,21 +114,31 @@ impl Wizard {
 
     /// Tests again every server that did not verify.
     pub(super) fn retry_failed(&mut self) -> Vec<Effect> {
-        let again: Vec<(Role, ServerSettings)> = self
+        let again: Vec<Planned> = self
             .tests
             .values()
             .filter(|t| !t.is_verified() && t.task().is_none())
-            .map(|t| (t.role, t.server.clone()))
+            .map(|t| (t.role, t.server.clone(), t.found.clone()))
             .collect();
         self.start_tests(again)
     }
 
     pub(super) fn on_testing(&mut self, event: Event) -> Vec<Effect> {
         match event {
-            Event::ProbeStep { task, step } => {
-                if let Some(t) = self.tests.values_mut().find(|t| t.task() == Some(task)) {
+            Event::ProbeStep { task, server, step } => {
+                let role = role_of(server.protocol);
+                if let Some(t) = self.tests.get_mut(&role).filter(|t| t.task() == Some(task)) {
+                    if t.server != server {
+                        // The verification moved on to the next candidate.
+                        t.server = server;
+                        t.live_steps.clear();
+                    }
                     t.live_steps.push(step);
                 }
+                Vec::new()
+            }
+            Event::Verified { task, report } => {
+                self.take_verified(task, *report);
                 Vec::new()
             }
             Event::ProbeDone { task, report } => {
@@ -141,7 +211,8 @@ impl Wizard {
                     port,
                     ..test.server.clone()
                 };
-                self.start_tests(vec![(role, server)])
+                let found = test.found.clone();
+                self.start_tests(vec![(role, server, found)])
             }
             NextAction::TryAlternative { role, index } => {
                 let Some(test) = self.tests.get(&role) else {
@@ -152,8 +223,8 @@ impl Wizard {
                     Some(o) => {
                         // The button names the host and how it was found: pressing it is the
                         // confirmation, for this host and this run.
-                        self.confirm_host(&o.settings.host, true);
-                        self.start_tests(vec![(role, o.settings.clone())])
+                        self.confirm_host(&o.candidate.host, true);
+                        self.start_tests(vec![(role, o.settings(), Some(o.candidate.clone()))])
                     }
                     None => Vec::new(),
                 }
@@ -165,4 +236,60 @@ impl Wizard {
             }
         }
     }
+}
+
+/// The role a protocol serves.
+fn role_of(protocol: Protocol) -> Role {
+    if protocol.is_incoming() {
+        Role::Incoming
+    } else {
+        Role::Outgoing
+    }
+}
+
+fn push_cancel(out: &mut Vec<Effect>, task: TaskId) {
+    if !out
+        .iter()
+        .any(|e| matches!(e, Effect::Cancel { task: t } if *t == task))
+    {
+        out.push(Effect::Cancel { task });
+    }
+}
+
+/// One role's part of a verification answer, into its test.
+fn take_outcome(t: &mut ServerTest, outcome: ProtocolOutcome) {
+    t.checks = outcome.checks;
+    t.live_steps.clear();
+    if let Some(w) = outcome.winner {
+        t.server = w.report.server.clone();
+        t.found = Some(w.candidate);
+        t.report = Some(Box::new(w.report));
+        t.state = TestState::Verified;
+        return;
+    }
+    match outcome.probes.into_iter().last() {
+        Some(report) => {
+            t.server = report.server.clone();
+            t.state = TestState::Failed;
+            t.report = Some(Box::new(report));
+        }
+        None => {
+            t.report = None;
+            t.state = TestState::NotStarted(capitalise_sentence(
+                outcome
+                    .stopped
+                    .as_deref()
+                    .unwrap_or("no server could be tested"),
+            ));
+        }
+    }
+}
+
+/// "the password was not sent: …" → "The password was not sent: ….".
+fn capitalise_sentence(s: &str) -> String {
+    let mut out = super::account_page::capitalise(s);
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
 }

@@ -5,6 +5,9 @@ use secrecy::{ExposeSecret, SecretString};
 
 use super::*;
 use crate::account::{Protocol, Security, ServerSettings};
+use crate::discover::{Candidate, Channel, Origin, SourceId};
+use crate::store::SourceKind;
+use crate::verify::{Check, ProtocolOutcome, VerifyReport, Winner};
 use crate::probe::{
     Cause, Diagnosis, Outcome, ProbeReport, ServerFacts, Step, StepKind, StepStatus,
 };
@@ -21,15 +24,25 @@ pub(super) fn server(protocol: Protocol, host: &str, security: Security) -> Serv
     }
 }
 
+/// An offer for `s` named by one source: "ISPDB" (over HTTPS), "SRV" or "guess".
 pub(super) fn offer(s: ServerSettings, source: &str) -> Offer {
-    Offer {
-        settings: s,
-        sources: vec![source.into()],
-        source_keys: vec![source.to_lowercase()],
-        trusted: true,
-        vouch: crate::discover::Vouch::OwnDomain,
-        question: None,
-    }
+    let (id, channel) = match source {
+        "ISPDB" => (SourceId::Ispdb, Channel::Https),
+        "SRV" => (SourceId::Srv, Channel::Dns),
+        _ => (SourceId::Guess, Channel::Dns),
+    };
+    let email = EmailAddress::parse("ann@example.com").expect("an address");
+    let origin = Origin::new(id, channel, format!("{source} answer"));
+    let c = Candidate::new(
+        s.protocol,
+        &s.host,
+        s.port,
+        s.security,
+        s.username,
+        &email,
+        origin,
+    );
+    Offer::new(c, "example.com")
 }
 
 pub(super) fn discovery() -> Discovery {
@@ -172,15 +185,108 @@ pub(super) fn at_protocol() -> Wizard {
     w
 }
 
-/// On the testing page with both probes running.
-fn at_testing() -> (Wizard, Vec<(Role, TaskId, ServerSettings)>) {
+/// The verification run an effect list starts, with what it was given: its task, the
+/// hosts of its candidates and the hosts the person confirmed.
+pub(super) fn verify_run(fx: &[Effect]) -> Option<(TaskId, Vec<String>, Vec<String>)> {
+    fx.iter().find_map(|e| match e {
+        Effect::Verify {
+            task,
+            candidates,
+            confirmed,
+            password,
+            ..
+        } => {
+            assert_eq!(password.expose_secret(), PASSWORD);
+            let hosts = candidates.iter().map(|c| c.host.clone()).collect();
+            Some((*task, hosts, confirmed.iter().cloned().collect()))
+        }
+        _ => None,
+    })
+}
+
+/// The engine's answer for one role: each server's quick check (reachable or not), then
+/// the one probe on the first reachable server, ending with `failure` (None: verified).
+fn outcome(
+    w: &Wizard,
+    servers: &[(ServerSettings, bool)],
+    failure: Option<(Cause, StepKind)>,
+) -> ProtocolOutcome {
+    let protocol = servers[0].0.protocol;
+    let checks = servers
+        .iter()
+        .map(|(s, reachable)| Check {
+            server: s.clone(),
+            reachable: *reachable,
+            ms: 4,
+            detail: if *reachable {
+                "* OK ready".into()
+            } else {
+                "connection refused".into()
+            },
+        })
+        .collect();
+    let probed = servers
+        .iter()
+        .find(|(_, r)| *r)
+        .map_or(&servers[0].0, |(s, _)| s);
+    let report = *report(probed, failure);
+    let candidate = w
+        .discovery()
+        .and_then(|d| {
+            d.incoming
+                .iter()
+                .chain(&d.outgoing)
+                .find(|o| o.settings() == *probed)
+        })
+        .map(|o| o.candidate.clone())
+        .expect("a discovered candidate");
+    ProtocolOutcome {
+        protocol,
+        winner: failure.is_none().then(|| Winner {
+            candidate,
+            report: report.clone(),
+        }),
+        checks,
+        probes: vec![report],
+        unconfirmed: vec![],
+        stopped: failure.map(|_| "stopped".into()),
+    }
+}
+
+/// Answers the verification run: the server planned for each role was reachable and ended
+/// with `incoming` / `outgoing` (None: verified).
+fn verified(
+    w: &mut Wizard,
+    task: TaskId,
+    incoming: Option<(Cause, StepKind)>,
+    outgoing: Option<(Cause, StepKind)>,
+) {
+    let planned = |role| (w.test(role).expect("a test").server.clone(), true);
+    let report = VerifyReport {
+        incoming: outcome(w, &[planned(Role::Incoming)], incoming),
+        outgoing: Some(outcome(w, &[planned(Role::Outgoing)], outgoing)),
+        elapsed_ms: 30,
+    };
+    w.handle(Event::Verified {
+        task,
+        report: Box::new(report),
+    });
+}
+
+/// On the testing page with the verification of both servers running.
+fn at_testing() -> (Wizard, TaskId) {
     let mut w = at_protocol();
     let fx = w.handle(Event::Next);
     assert_eq!(w.page(), Page::Testing);
-    (w, probes(&fx))
+    let (task, ..) = verify_run(&fx).expect("a Verify effect");
+    (w, task)
 }
 
-fn finish_all(w: &mut Wizard, p: &[(Role, TaskId, ServerSettings)]) {
+fn finish_all(w: &mut Wizard, task: TaskId) {
+    verified(w, task, None, None);
+}
+
+fn finish_probes(w: &mut Wizard, p: &[(Role, TaskId, ServerSettings)]) {
     for (_, task, s) in p {
         w.handle(Event::ProbeDone {
             task: *task,
@@ -248,23 +354,29 @@ fn the_whole_imap_flow_from_empty_form_to_saved() {
     assert_eq!(w.page(), Page::Protocol);
     assert_eq!(w.protocol(), Protocol::Imap);
 
+    // The servers are chosen among everything discovery found, as the CLI chooses them.
     let fx = w.handle(Event::Next);
-    let p = probes(&fx);
-    assert_eq!(p.len(), 2);
-    assert_eq!(p[0].2.host, "imap.example.com");
-    assert_eq!(p[1].2.host, "smtp.example.com");
+    let (task, hosts, _) = verify_run(&fx).expect("a Verify effect");
+    assert_eq!(
+        hosts,
+        ["imap.example.com", "pop.example.com", "mail.example.com", "smtp.example.com"]
+    );
+    assert!(probes(&fx).is_empty(), "no single-server probe: {fx:?}");
+    assert_eq!(w.test(Role::Incoming).unwrap().server.host, "imap.example.com");
+    assert_eq!(w.test(Role::Outgoing).unwrap().server.host, "smtp.example.com");
     assert!(w.testing());
     // Next does nothing until everything verified.
     assert!(w.handle(Event::Next).is_empty());
 
-    finish_all(&mut w, &p);
+    finish_all(&mut w, task);
     assert!(w.all_verified());
+    assert_eq!(w.source_words(), "Mozilla's ISPDB");
     let fx = w.handle(Event::Next);
     let (task, request) = save_task(&fx);
     assert_eq!(request.display_name.as_deref(), Some("Ann"));
-    assert_eq!(request.incoming.host, "imap.example.com");
+    assert_eq!(request.incoming.settings.host, "imap.example.com");
     assert_eq!(request.keychain, KeychainChoice::Default);
-    assert_eq!(request.source, "ISPDB");
+    assert_eq!(request.source.kind, SourceKind::Ispdb);
     assert_eq!(w.page(), Page::Done);
 
     w.handle(Event::Saved {
@@ -294,9 +406,12 @@ fn pop3_is_recommended_for_one_device_and_tests_the_pop3_server() {
     assert_eq!(w.protocol(), Protocol::Imap);
     w.handle(Event::ChooseProtocol(Protocol::Pop3));
     let fx = w.handle(Event::Next);
-    let p = probes(&fx);
-    assert_eq!(p[0].2.protocol, Protocol::Pop3);
-    assert_eq!(p[0].2.host, "pop.example.com");
+    assert!(fx.iter().any(
+        |e| matches!(e, Effect::Verify { incoming, .. } if *incoming == Protocol::Pop3)
+    ));
+    let incoming = &w.test(Role::Incoming).unwrap().server;
+    assert_eq!(incoming.protocol, Protocol::Pop3);
+    assert_eq!(incoming.host, "pop.example.com");
 }
 
 #[test]
@@ -304,7 +419,7 @@ fn a_protocol_the_provider_does_not_offer_cannot_be_chosen() {
     let mut w = filled();
     let task = discover_task(&w.handle(Event::Next));
     let mut d = discovery();
-    d.incoming.retain(|o| o.settings.protocol == Protocol::Imap);
+    d.incoming.retain(|o| o.candidate.protocol == Protocol::Imap);
     w.handle(Event::Discovered { task, discovery: d });
     w.handle(Event::ChooseProtocol(Protocol::Pop3));
     assert_eq!(w.protocol(), Protocol::Imap);
@@ -351,18 +466,15 @@ fn back_and_cancel_on_the_protocol_page_return_to_the_account() {
 
 #[test]
 fn cancel_on_the_testing_page_stops_the_tests_then_leaves() {
-    let (mut w, p) = at_testing();
+    let (mut w, task) = at_testing();
     let fx = w.handle(Event::Cancel);
-    assert_eq!(cancels(&fx), vec![p[0].1, p[1].1]);
+    assert_eq!(cancels(&fx), vec![task]);
     assert_eq!(w.page(), Page::Testing);
     assert!(!w.testing());
     let rows = w.test(Role::Incoming).unwrap().rows();
     assert!(rows.iter().all(|r| r.state == RowState::Stopped));
     // A late answer is ignored.
-    w.handle(Event::ProbeDone {
-        task: p[0].1,
-        report: report(&p[0].2, None),
-    });
+    finish_all(&mut w, task);
     assert!(!w.test(Role::Incoming).unwrap().is_verified());
     // Retry tests both again; a second Cancel with nothing running leaves the page.
     let fx = w.handle(Event::Action(NextAction::Retry));
@@ -374,24 +486,21 @@ fn cancel_on_the_testing_page_stops_the_tests_then_leaves() {
 
 #[test]
 fn back_on_the_testing_page_stops_the_tests_and_returns() {
-    let (mut w, p) = at_testing();
+    let (mut w, task) = at_testing();
     let fx = w.handle(Event::Back);
-    assert_eq!(cancels(&fx).len(), 2);
+    assert_eq!(cancels(&fx), vec![task]);
     assert_eq!(w.page(), Page::Protocol);
-    let _ = p;
 }
 
 #[test]
 fn a_failed_probe_then_retry_reruns_only_what_failed() {
-    let (mut w, p) = at_testing();
-    w.handle(Event::ProbeDone {
-        task: p[0].1,
-        report: report(&p[0].2, Some((Cause::ConnectionTimeout, StepKind::Connect))),
-    });
-    w.handle(Event::ProbeDone {
-        task: p[1].1,
-        report: report(&p[1].2, None),
-    });
+    let (mut w, task) = at_testing();
+    verified(
+        &mut w,
+        task,
+        Some((Cause::ConnectionTimeout, StepKind::Connect)),
+        None,
+    );
     assert!(!w.all_verified());
     let rows = w.test(Role::Incoming).unwrap().rows();
     assert_eq!(rows[1].state, RowState::Failed);
@@ -422,11 +531,13 @@ fn a_failed_probe_then_retry_reruns_only_what_failed() {
 
 #[test]
 fn trying_the_other_security_mode_retests_that_server_only() {
-    let (mut w, p) = at_testing();
-    w.handle(Event::ProbeDone {
-        task: p[0].1,
-        report: report(&p[0].2, Some((Cause::TlsOnPlaintextPort, StepKind::Tls))),
-    });
+    let (mut w, task) = at_testing();
+    verified(
+        &mut w,
+        task,
+        Some((Cause::TlsOnPlaintextPort, StepKind::Tls)),
+        None,
+    );
     let fx = w.handle(Event::Action(NextAction::TrySecurity {
         role: Role::Incoming,
         security: Security::StartTls,
@@ -436,9 +547,9 @@ fn trying_the_other_security_mode_retests_that_server_only() {
     assert_eq!(again.len(), 1);
     assert_eq!(again[0].2.security, Security::StartTls);
     assert_eq!(again[0].2.port, 143);
-    // The outgoing test keeps running untouched.
+    // The outgoing server that verified is kept as it is.
     assert!(cancels(&fx).is_empty());
-    assert_eq!(w.test(Role::Outgoing).unwrap().task(), Some(p[1].1));
+    assert!(w.test(Role::Outgoing).unwrap().is_verified());
     let fx = w.handle(Event::Action(NextAction::TryAlternative {
         role: Role::Incoming,
         index: 1,
@@ -448,15 +559,13 @@ fn trying_the_other_security_mode_retests_that_server_only() {
 
 #[test]
 fn a_wrong_password_goes_back_to_the_password_and_retests_only_the_failed_server() {
-    let (mut w, p) = at_testing();
-    w.handle(Event::ProbeDone {
-        task: p[0].1,
-        report: report(&p[0].2, Some((Cause::AuthFailed, StepKind::Authenticate))),
-    });
-    w.handle(Event::ProbeDone {
-        task: p[1].1,
-        report: report(&p[1].2, None),
-    });
+    let (mut w, task) = at_testing();
+    verified(
+        &mut w,
+        task,
+        Some((Cause::AuthFailed, StepKind::Authenticate)),
+        None,
+    );
     assert_eq!(w.next_actions(Role::Incoming)[0], NextAction::FixPassword);
     w.handle(Event::Action(NextAction::FixPassword));
     assert_eq!(w.page(), Page::Account);
@@ -496,14 +605,13 @@ fn an_app_password_failure_opens_the_providers_page() {
         task,
         discovery: discovery(),
     });
-    let p = probes(&w.handle(Event::Next));
-    w.handle(Event::ProbeDone {
-        task: p[0].1,
-        report: report(
-            &p[0].2,
-            Some((Cause::AppPasswordRequired, StepKind::Authenticate)),
-        ),
-    });
+    let (task, ..) = verify_run(&w.handle(Event::Next)).expect("a Verify effect");
+    verified(
+        &mut w,
+        task,
+        Some((Cause::AppPasswordRequired, StepKind::Authenticate)),
+        None,
+    );
     let action = w.next_actions(Role::Incoming)[0].clone();
     let fx = w.handle(Event::Action(action));
     assert!(
@@ -588,17 +696,17 @@ fn the_manual_path_from_the_account_page() {
         _ => true,
     }));
     assert_eq!(w.source_words(), "entered by hand");
-    finish_all(&mut w, &p);
+    finish_probes(&mut w, &p);
     let (_, request) = save_task(&w.handle(Event::Next));
     assert!(request.allow_plaintext);
-    assert_eq!(request.source, "entered by hand");
+    assert_eq!(request.source.kind, SourceKind::Manual);
 }
 
 #[test]
 fn back_and_cancel_on_the_manual_page() {
     // From the testing page, Back returns there with the servers kept.
-    let (mut w, p) = at_testing();
-    finish_all(&mut w, &p);
+    let (mut w, task) = at_testing();
+    finish_all(&mut w, task);
     w.handle(Event::Action(NextAction::EditSettings));
     assert_eq!(w.page(), Page::Manual);
     assert_eq!(w.manual().unwrap().incoming.host, "imap.example.com");
@@ -648,8 +756,8 @@ fn discovery_that_cannot_run_can_be_retried() {
 }
 
 fn at_done_failed(keyutils_possible: bool) -> (Wizard, TaskId) {
-    let (mut w, p) = at_testing();
-    finish_all(&mut w, &p);
+    let (mut w, task) = at_testing();
+    finish_all(&mut w, task);
     let (task, _) = save_task(&w.handle(Event::Next));
     // Cancel while saving asks the runtime to stop the save; the page waits for the answer.
     let fx = w.handle(Event::Cancel);
@@ -668,8 +776,8 @@ fn at_done_failed(keyutils_possible: bool) -> (Wizard, TaskId) {
 
 #[test]
 fn a_cancelled_save_goes_back_to_the_results_and_a_late_cancel_shows_the_saved_account() {
-    let (mut w, p) = at_testing();
-    finish_all(&mut w, &p);
+    let (mut w, task) = at_testing();
+    finish_all(&mut w, task);
     let (task, _) = save_task(&w.handle(Event::Next));
     w.handle(Event::Cancel);
     // An answer for another task changes nothing.
@@ -738,8 +846,8 @@ fn keyutils_is_not_offered_where_it_is_impossible() {
 
 #[test]
 fn back_on_the_done_page_after_saving_does_nothing() {
-    let (mut w, p) = at_testing();
-    finish_all(&mut w, &p);
+    let (mut w, task) = at_testing();
+    finish_all(&mut w, task);
     let (task, _) = save_task(&w.handle(Event::Next));
     // A stale save answer is ignored.
     w.handle(Event::Saved {
@@ -767,9 +875,9 @@ fn back_on_the_done_page_after_saving_does_nothing() {
 
 #[test]
 fn the_password_never_shows_in_debug_output() {
-    let (mut w, p) = at_testing();
+    let (mut w, task) = at_testing();
     let fx = w.handle(Event::Action(NextAction::Retry));
-    finish_all(&mut w, &p);
+    finish_all(&mut w, task);
     let fx2 = w.handle(Event::Next);
     let text = format!(
         "{w:?} {fx:?} {fx2:?} {:?}",
@@ -785,7 +893,7 @@ fn plain_http_answers_are_never_tested_without_the_person_confirming() {
     let task = discover_task(&w.handle(Event::Next));
     let mut d = discovery();
     for o in d.incoming.iter_mut().chain(d.outgoing.iter_mut()) {
-        o.trusted = false;
+        o.candidate.trust = crate::discover::Trust::Insecure;
     }
     w.handle(Event::Discovered { task, discovery: d });
     // Not enough to go on by itself: the lookup page stays.
@@ -796,4 +904,87 @@ fn plain_http_answers_are_never_tested_without_the_person_confirming() {
     assert_eq!(w.manual().unwrap().incoming.host, "imap.example.com");
     let fx = w.handle(Event::Next);
     assert_eq!(probes(&fx)[0].2.host, "imap.example.com");
+}
+
+#[test]
+fn a_server_that_does_not_answer_is_passed_over_and_the_next_one_verifies_without_a_click() {
+    let (mut w, task) = at_testing();
+    let first = server(Protocol::Imap, "imap.example.com", Security::Tls);
+    let second = server(Protocol::Imap, "mail.example.com", Security::StartTls);
+    assert_eq!(w.test(Role::Incoming).unwrap().server, first);
+    // The engine signs in to the second server: its steps show as they happen.
+    w.handle(Event::ProbeStep {
+        task,
+        server: second.clone(),
+        step: steps(None)[0].clone(),
+    });
+    let incoming = w.test(Role::Incoming).unwrap();
+    assert_eq!(incoming.server, second, "the checklist follows the engine");
+    assert_eq!(incoming.rows()[0].state, RowState::Ok);
+    // Its answer: the first did not answer the quick check, the second verified.
+    let report = VerifyReport {
+        incoming: outcome(&w, &[(first.clone(), false), (second.clone(), true)], None),
+        outgoing: Some(outcome(
+            &w,
+            &[(w.test(Role::Outgoing).unwrap().server.clone(), true)],
+            None,
+        )),
+        elapsed_ms: 40,
+    };
+    w.handle(Event::Verified {
+        task,
+        report: Box::new(report),
+    });
+    assert!(w.all_verified());
+    let incoming = w.test(Role::Incoming).unwrap();
+    assert_eq!(incoming.server, second);
+    let checks: Vec<(&str, bool)> = incoming
+        .checks
+        .iter()
+        .map(|c| (c.server.host.as_str(), c.reachable))
+        .collect();
+    assert_eq!(
+        checks,
+        [("imap.example.com", false), ("mail.example.com", true)]
+    );
+    // What is saved is what verified, with where it came from.
+    let (_, request) = save_task(&w.handle(Event::Next));
+    assert_eq!(request.incoming.settings, second);
+    assert_eq!(request.source.kind, SourceKind::Guess);
+    assert_eq!(request.outgoing.settings.host, "smtp.example.com");
+}
+
+#[test]
+fn a_run_that_could_send_the_password_nowhere_says_so() {
+    let (mut w, task) = at_testing();
+    let mut report = VerifyReport {
+        incoming: ProtocolOutcome {
+            protocol: Protocol::Imap,
+            winner: None,
+            checks: vec![],
+            probes: vec![],
+            unconfirmed: vec![],
+            stopped: Some("the password was not sent: IMAP imap.other.net needs your confirmation first".into()),
+        },
+        outgoing: None,
+        elapsed_ms: 1,
+    };
+    report.outgoing = Some(outcome(
+        &w,
+        &[(w.test(Role::Outgoing).unwrap().server.clone(), true)],
+        None,
+    ));
+    w.handle(Event::Verified {
+        task,
+        report: Box::new(report),
+    });
+    assert_eq!(
+        w.test(Role::Incoming).unwrap().state,
+        TestState::NotStarted(
+            "The password was not sent: IMAP imap.other.net needs your confirmation first."
+                .into()
+        )
+    );
+    assert!(w.test(Role::Outgoing).unwrap().is_verified());
+    assert!(!w.all_verified());
 }

@@ -10,9 +10,13 @@ use std::path::PathBuf;
 
 use secrecy::SecretString;
 
+use std::collections::BTreeSet;
+
 use crate::account::{EmailAddress, Protocol, Security, ServerSettings};
-use crate::discover::Vouch;
+use crate::discover::{Candidate, Trust, Vouch};
 use crate::probe::{ProbeReport, Step};
+use crate::store::{SavedServer, SettingsSource};
+use crate::verify::VerifyReport;
 
 /// Names one piece of background work (a discovery run, one server test, one save).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -66,34 +70,62 @@ pub struct SourceStatus {
     pub ms: Option<u64>,
 }
 
-/// A server setting discovery found, with where it came from.
+/// A server discovery found, with where it came from: the engine's candidate itself, so
+/// its sources, trust and vouch travel typed from discovery through the wizard to the store.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Offer {
-    pub settings: ServerSettings,
-    /// The sources that named it, in words ("built-in provider table", "Mozilla's ISPDB").
-    pub sources: Vec<String>,
-    /// The same sources by stable key ("provider", "ispdb"), in the same order.
-    pub source_keys: Vec<String>,
-    /// False when only untrusted sources (plain-HTTP autoconfig) named it: then it is never
-    /// tested without the person confirming it on the manual page.
-    pub trusted: bool,
-    /// Whether the host may receive the password without the person confirming it, and why.
-    pub vouch: Vouch,
+    /// Settings, the sources that named it (best first), trust and vouch.
+    pub candidate: Candidate,
     /// For a host nothing vouches for: the question that names it and says how it was found
     /// ("Mail for example.com is handled by imap.other.net — found in …").
     pub question: Option<String>,
 }
 
 impl Offer {
+    /// The offer of a candidate found for an address in `domain`.
+    pub fn new(candidate: Candidate, domain: &str) -> Self {
+        Self {
+            question: candidate.consent_question(domain),
+            candidate,
+        }
+    }
+
+    /// The settings it names.
+    pub fn settings(&self) -> ServerSettings {
+        self.candidate.settings()
+    }
+
+    /// False when only untrusted sources (plain-HTTP autoconfig) named it: then it is never
+    /// tested without the person confirming it on the manual page.
+    pub fn trusted(&self) -> bool {
+        self.candidate.trust != Trust::Insecure
+    }
+
+    /// Whether the host may receive the password without the person confirming it, and why.
+    pub fn vouch(&self) -> &Vouch {
+        &self.candidate.vouch
+    }
+
+    /// Where it came from, in words ("built-in provider table, Mozilla's ISPDB").
+    pub fn source_words(&self) -> String {
+        let mut words: Vec<&str> = Vec::new();
+        for o in &self.candidate.origins {
+            if !words.contains(&o.source.label()) {
+                words.push(o.source.label());
+            }
+        }
+        words.join(", ")
+    }
+
     /// Whether the settings were learned over plain HTTP (and may have been changed on the way).
     pub fn learned_over_http(&self) -> bool {
         matches!(
-            self.vouch,
+            self.candidate.vouch,
             Vouch::Unvouched {
                 channel: crate::discover::Channel::PlainHttp,
                 ..
             }
-        ) || !self.trusted
+        ) || !self.trusted()
     }
 }
 
@@ -166,16 +198,17 @@ pub enum KeychainChoice {
 pub struct SaveRequest {
     pub display_name: Option<String>,
     pub email: EmailAddress,
-    pub incoming: ServerSettings,
-    pub outgoing: ServerSettings,
-    /// Where the settings came from, in words ("Mozilla's ISPDB", "entered by hand").
-    pub source: String,
-    /// The first source's stable key (discovery's source code, or "manual").
-    pub source_key: String,
-    /// The reports of the servers that verified: incoming first, then outgoing.
-    pub reports: Vec<ProbeReport>,
+    /// The incoming server that verified, with the sign-in mechanism it took.
+    pub incoming: SavedServer,
+    /// The outgoing server that verified, with the sign-in mechanism it took.
+    pub outgoing: SavedServer,
+    /// Where the incoming settings came from, as the store records it.
+    pub source: SettingsSource,
     /// The person allowed an unencrypted connection for this account.
     pub allow_plaintext: bool,
+    /// A certificate authority file the person chose to trust for these servers; the store
+    /// keeps a copy with the account.
+    pub ca_file: Option<PathBuf>,
     pub keychain: KeychainChoice,
 }
 
@@ -305,10 +338,18 @@ pub enum Event {
         task: TaskId,
         reason: String,
     },
-    /// One step of a server test finished (when the engine reports steps live).
+    /// One step of a server test finished (when the engine reports steps live); `server`
+    /// is the server tested (a verification run moves on to the next candidate by itself).
     ProbeStep {
         task: TaskId,
+        server: ServerSettings,
         step: Step,
+    },
+    /// A verification run over the discovered candidates finished: per role, each
+    /// candidate's quick check, the probes, and the server that verified.
+    Verified {
+        task: TaskId,
+        report: Box<VerifyReport>,
     },
     /// A server test finished.
     ProbeDone {
@@ -375,7 +416,14 @@ impl fmt::Debug for Event {
             Event::DiscoveryFailed { task, reason } => {
                 write!(f, "DiscoveryFailed({task:?}, {reason})")
             }
-            Event::ProbeStep { task, step } => write!(f, "ProbeStep({task:?}, {:?})", step.kind),
+            Event::ProbeStep { task, server, step } => {
+                write!(f, "ProbeStep({task:?}, {server}, {:?})", step.kind)
+            }
+            Event::Verified { task, report } => write!(
+                f,
+                "Verified({task:?}, verified: {})",
+                report.is_verified()
+            ),
             Event::ProbeDone { task, report } => write!(
                 f,
                 "ProbeDone({task:?}, {}, verified: {})",
@@ -405,6 +453,22 @@ pub enum Effect {
         allow_plaintext: bool,
         /// A certificate authority file the person chose to trust for this server.
         extra_ca: Option<PathBuf>,
+    },
+    /// Verify the discovered candidates (`verify::verify_candidates`): quick checks on the
+    /// best few per role, then one sign-in on the best reachable, falling back by itself to
+    /// the next one when a server fails before the password was sent. Only vouched hosts
+    /// and the `confirmed` ones take part. Answer with `ProbeStep`s and one `Verified`.
+    Verify {
+        task: TaskId,
+        /// The address's domain (for the consent rule).
+        domain: String,
+        /// Every candidate discovery found, best first.
+        candidates: Vec<Candidate>,
+        /// IMAP or POP3.
+        incoming: Protocol,
+        /// Hosts the person confirmed in this run (ASCII, lower case).
+        confirmed: BTreeSet<String>,
+        password: SecretString,
     },
     /// Save the account; answer with `Saved` or `SaveFailed`.
     Save {
@@ -438,6 +502,18 @@ impl fmt::Debug for Effect {
             } => write!(
                 f,
                 "Probe({task:?}, {role:?}, {server}, allow_plaintext: {allow_plaintext}, extra_ca: {extra_ca:?}, password: [REDACTED])"
+            ),
+            Effect::Verify {
+                task,
+                domain,
+                candidates,
+                incoming,
+                confirmed,
+                ..
+            } => write!(
+                f,
+                "Verify({task:?}, {domain}, {} candidates, {incoming}, confirmed: {confirmed:?}, password: [REDACTED])",
+                candidates.len()
             ),
             Effect::Save { task, request, .. } => {
                 write!(f, "Save({task:?}, {request:?}, password: [REDACTED])")

@@ -15,7 +15,9 @@ use mailsetup::probe::{
     Cause, CertificateInfo, Diagnosis, Direction, Outcome, ProbeReport, ServerFacts, Step,
     StepKind, StepStatus, TlsFacts, TranscriptLine,
 };
+use mailsetup::discover::{Candidate, Channel, Origin, SourceId};
 use mailsetup::runtime::RuntimeConfig;
+use mailsetup::verify::{Check, ProtocolOutcome, VerifyReport, Winner};
 use mailsetup::wizard::{
     Discovery, Effect, Event, Offer, ProviderNote, Role as ServerRole, SaveProblem, Saved,
     SourceState, SourceStatus, TaskId, Wizard,
@@ -39,6 +41,7 @@ fn task_of(fx: &[Effect]) -> Vec<TaskId> {
         .filter_map(|e| match e {
             Effect::Discover { task, .. }
             | Effect::Probe { task, .. }
+            | Effect::Verify { task, .. }
             | Effect::Save { task, .. } => Some(*task),
             _ => None,
         })
@@ -55,15 +58,29 @@ pub fn server(protocol: Protocol, host: &str, security: Security) -> ServerSetti
     }
 }
 
-fn offer(s: ServerSettings, sources: &[&str]) -> Offer {
-    Offer {
-        settings: s,
-        sources: sources.iter().map(|s| s.to_string()).collect(),
-        source_keys: sources.iter().map(|s| s.to_lowercase()).collect(),
-        trusted: true,
-        vouch: mailsetup::discover::Vouch::OwnDomain,
-        question: None,
-    }
+/// A discovered server for ann@charter.net, named by these sources (best first).
+fn offer(s: ServerSettings, sources: &[SourceId]) -> Offer {
+    let email = mailsetup::account::EmailAddress::parse("ann@charter.net").unwrap();
+    let origin = |id: SourceId| {
+        let channel = match id {
+            SourceId::Provider => Channel::BuiltIn,
+            SourceId::Srv | SourceId::Mx | SourceId::Guess => Channel::Dns,
+            SourceId::AutoconfigHttp => Channel::PlainHttp,
+            _ => Channel::Https,
+        };
+        Origin::new(id, channel, format!("{} for charter.net", id.label()))
+    };
+    let mut c = Candidate::new(
+        s.protocol,
+        &s.host,
+        s.port,
+        s.security,
+        s.username,
+        &email,
+        origin(sources[0]),
+    );
+    c.origins.extend(sources[1..].iter().map(|id| origin(*id)));
+    Offer::new(c, "charter.net")
 }
 
 pub fn spectrum_note() -> ProviderNote {
@@ -81,11 +98,11 @@ pub fn discovery() -> Discovery {
         incoming: vec![
             offer(
                 server(Protocol::Imap, "mobile.charter.net", Security::Tls),
-                &["built-in provider table", "Mozilla's ISPDB"],
+                &[SourceId::Provider, SourceId::Ispdb],
             ),
             offer(
                 server(Protocol::Pop3, "mobile.charter.net", Security::Tls),
-                &["built-in provider table"],
+                &[SourceId::Provider],
             ),
         ],
         outgoing: vec![offer(
@@ -93,7 +110,7 @@ pub fn discovery() -> Discovery {
                 port: 587,
                 ..server(Protocol::Smtp, "mobile.charter.net", Security::Tls)
             },
-            &["built-in provider table"],
+            &[SourceId::Provider],
         )],
         note: Some(spectrum_note()),
         disagreements: vec![],
@@ -200,9 +217,9 @@ pub fn protocol_page_unconfirmed() -> Wizard {
     let mut d = discovery();
     let mut o = offer(
         server(Protocol::Smtp, "smtp.mailhost.example", Security::Tls),
-        &["DNS service records (SRV)"],
+        &[SourceId::Srv],
     );
-    o.vouch = mailsetup::discover::Vouch::Unvouched {
+    o.candidate.vouch = mailsetup::discover::Vouch::Unvouched {
         source: mailsetup::discover::SourceId::Srv,
         channel: mailsetup::discover::Channel::Dns,
     };
@@ -313,39 +330,83 @@ pub fn report(s: &ServerSettings, failure: Option<Cause>) -> Box<ProbeReport> {
     })
 }
 
+/// The engine's answer for one role: each server's quick check (`false`: it did not
+/// answer), then `report` on the first that answered.
+pub fn outcome(w: &Wizard, servers: &[(ServerSettings, bool)], report: Box<ProbeReport>) -> ProtocolOutcome {
+    let candidate = |s: &ServerSettings| {
+        w.discovery()
+            .and_then(|d| d.incoming.iter().chain(&d.outgoing).find(|o| o.settings() == *s))
+            .map(|o| o.candidate.clone())
+            .expect("a discovered server")
+    };
+    let checks = servers
+        .iter()
+        .map(|(s, reachable)| Check {
+            server: s.clone(),
+            reachable: *reachable,
+            ms: if *reachable { 38 } else { 2 },
+            detail: if *reachable {
+                "* OK ready".into()
+            } else {
+                format!("127.0.0.1:{}: Connection refused (os error 111)", s.port)
+            },
+        })
+        .collect();
+    ProtocolOutcome {
+        protocol: report.server.protocol,
+        winner: report.is_verified().then(|| Winner {
+            candidate: candidate(&report.server),
+            report: (*report).clone(),
+        }),
+        checks,
+        probes: vec![(*report).clone()],
+        unconfirmed: vec![],
+        stopped: (!report.is_verified()).then(|| "the server refused the sign-in".into()),
+    }
+}
+
+/// Answers the window's verification run: each role's planned server answered and ended
+/// with `incoming` / `outgoing` (None: verified).
+pub fn answer(w: &mut Wizard, task: TaskId, incoming: Option<Cause>, outgoing: Option<Cause>) {
+    let i = w.test(ServerRole::Incoming).unwrap().server.clone();
+    let o = w.test(ServerRole::Outgoing).unwrap().server.clone();
+    let report = VerifyReport {
+        incoming: outcome(w, &[(i.clone(), true)], report(&i, incoming)),
+        outgoing: Some(outcome(w, &[(o.clone(), true)], report(&o, outgoing))),
+        elapsed_ms: 160,
+    };
+    w.handle(Event::Verified {
+        task,
+        report: Box::new(report),
+    });
+}
+
 /// The testing page: incoming failed with a wrong password, outgoing verified.
 pub fn testing_failed() -> Wizard {
     let mut w = protocol_page();
     let fx = w.handle(Event::Next);
-    let tasks = task_of(&fx);
-    let i = w.test(ServerRole::Incoming).unwrap().server.clone();
-    let o = w.test(ServerRole::Outgoing).unwrap().server.clone();
-    feed(
-        &mut w,
-        vec![
-            Event::ProbeDone {
-                task: tasks[0],
-                report: report(&i, Some(Cause::AuthFailed)),
-            },
-            Event::ProbeDone {
-                task: tasks[1],
-                report: report(&o, None),
-            },
-        ],
-    );
+    let task = task_of(&fx)[0];
+    answer(&mut w, task, Some(Cause::AuthFailed), None);
     w
 }
 
-/// The testing page with one server still running.
+/// The testing page while the engine signs in: incoming half way, outgoing done.
 pub fn testing_running() -> Wizard {
     let mut w = protocol_page();
     let fx = w.handle(Event::Next);
-    let tasks = task_of(&fx);
-    let o = w.test(ServerRole::Outgoing).unwrap().server.clone();
-    w.handle(Event::ProbeDone {
-        task: tasks[1],
-        report: report(&o, None),
-    });
+    let task = task_of(&fx)[0];
+    for role in [ServerRole::Incoming, ServerRole::Outgoing] {
+        let server = w.test(role).unwrap().server.clone();
+        let steps = report(&server, None).steps;
+        let n = if role == ServerRole::Incoming { 3 } else { steps.len() };
+        for step in steps.into_iter().take(n) {
+            w.handle(Event::ProbeStep {
+                task,
+                server: server.clone(),
+                step,
+            });
+        }
+    }
     w
 }
 
@@ -353,17 +414,38 @@ pub fn testing_verified() -> (Wizard, Vec<TaskId>) {
     let mut w = protocol_page();
     let fx = w.handle(Event::Next);
     let tasks = task_of(&fx);
-    for (role, task) in [
-        (ServerRole::Incoming, tasks[0]),
-        (ServerRole::Outgoing, tasks[1]),
-    ] {
-        let s = w.test(role).unwrap().server.clone();
-        w.handle(Event::ProbeDone {
-            task,
-            report: report(&s, None),
-        });
-    }
+    answer(&mut w, tasks[0], None, None);
     (w, tasks)
+}
+
+/// The testing page after the preferred IMAP server did not answer: the engine passed it
+/// over by itself and verified the next one the provider lists.
+pub fn testing_fallback() -> Wizard {
+    let (mut w, task) = lookup_running();
+    let mut d = discovery();
+    d.incoming.insert(
+        0,
+        offer(
+            server(Protocol::Imap, "imap.charter.net", Security::Tls),
+            &[SourceId::Ispdb],
+        ),
+    );
+    w.handle(Event::Discovered { task, discovery: d });
+    let fx = w.handle(Event::Next);
+    let task = task_of(&fx)[0];
+    let dead = server(Protocol::Imap, "imap.charter.net", Security::Tls);
+    let good = server(Protocol::Imap, "mobile.charter.net", Security::Tls);
+    let o = w.test(ServerRole::Outgoing).unwrap().server.clone();
+    let report = VerifyReport {
+        incoming: outcome(&w, &[(dead, false), (good.clone(), true)], report(&good, None)),
+        outgoing: Some(outcome(&w, &[(o.clone(), true)], report(&o, None))),
+        elapsed_ms: 200,
+    };
+    w.handle(Event::Verified {
+        task,
+        report: Box::new(report),
+    });
+    w
 }
 
 pub fn manual_plaintext() -> Wizard {
