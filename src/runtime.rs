@@ -237,7 +237,10 @@ impl Runtime {
                 self.tasks.insert(task, h.abort_handle());
                 None
             }
-            other @ (Effect::OpenUrl(_) | Effect::ForgetPasswordWidget | Effect::Close) => {
+            other @ (Effect::OpenUrl(_)
+            | Effect::ForgetPasswordWidget
+            | Effect::Close
+            | Effect::Technician(_)) => {
                 Some(other)
             }
         }
@@ -305,10 +308,14 @@ async fn run_probe(
     // Each finished step goes to the checklist as it happens.
     let (sink, mut progress) = probe::ProgressSink::channel();
     opts.progress = Some(sink);
-    let forward = |event: probe::ProbeEvent| {
-        if let probe::ProbeEvent::StepFinished { step, .. } = event {
+    let forward = |event: probe::ProbeEvent| match event {
+        probe::ProbeEvent::StepFinished { step, .. } => {
             sender.send(Event::ProbeStep { task, step });
         }
+        probe::ProbeEvent::Line { server, line } => {
+            sender.send(crate::wizard::report::line_event(task, server, line));
+        }
+        probe::ProbeEvent::StepStarted { .. } => {}
     };
     let running = probe::probe(&server, &password, &opts);
     tokio::pin!(running);

@@ -66,6 +66,9 @@ pub struct DiagnoseArgs {
     /// Include the protocol transcript in the text report.
     #[arg(long)]
     pub transcript: bool,
+    /// Also write the Markdown report (the one --markdown prints) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
 
     /// Save the account when every server verified (password into the keychain).
     #[arg(long)]
@@ -318,7 +321,20 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
         (true, false) => Some(Err("not saved: not every server verified".to_string())),
     };
     let discovered = found.as_ref().map(|f| (f, unconfirmed.as_slice()));
-    print_reports(&p.email, &reports, discovered, saved.as_ref(), &args);
+    let document = report::Document::new(
+        report::Header::now(),
+        p.email.to_string(),
+        found.as_ref().map(report::DiscoverySummary::from),
+        reports.clone(),
+        unconfirmed.clone(),
+    );
+    print_reports(&document, discovered, saved.as_ref(), &args);
+    if let Some(path) = &args.report
+        && let Err(e) = std::fs::write(path, document.markdown())
+    {
+        eprintln!("error: could not write the report to {}: {e}", path.display());
+        return EXIT_FAILED;
+    }
     match saved {
         Some(Err(_)) => EXIT_FAILED,
         _ if all_verified => EXIT_OK,
@@ -375,8 +391,7 @@ async fn save(
 }
 
 fn print_reports(
-    email: &EmailAddress,
-    reports: &[probe::ProbeReport],
+    document: &report::Document,
     found: Option<(
         &crate::discover::DiscoveryResult,
         &[crate::verify::Unconfirmed],
@@ -384,22 +399,16 @@ fn print_reports(
     saved: Option<&Result<SaveSummary, String>>,
     args: &DiagnoseArgs,
 ) {
+    let reports = &document.servers;
+    let email = &document.email;
     if args.json {
-        let doc = report::DiagnoseDocument::new(email.to_string(), reports);
-        let mut value = match serde_json::to_value(&doc) {
+        let mut value = match serde_json::to_value(document) {
             Ok(v) => v,
             Err(e) => {
                 eprintln!("error: could not write JSON: {e}");
                 return;
             }
         };
-        if let Some((found, unconfirmed)) = found {
-            value["discovery"] = serde_json::to_value(found).unwrap_or_default();
-            value["unconfirmed"] = serde_json::to_value(unconfirmed).unwrap_or_default();
-            if !unconfirmed.is_empty() {
-                value["verified"] = serde_json::Value::Bool(false);
-            }
-        }
         if let Some(saved) = saved {
             value["saved"] = match saved {
                 Ok(summary) => serde_json::to_value(summary).unwrap_or_default(),
@@ -411,14 +420,7 @@ fn print_reports(
             Err(e) => eprintln!("error: could not write JSON: {e}"),
         }
     } else if args.markdown {
-        println!("## Mail settings test for {email}\n");
-        for r in reports {
-            println!("{}", report::markdown(r));
-        }
-        if let Some((_, unconfirmed)) = found.filter(|(_, u)| !u.is_empty()) {
-            println!("### Not signed in (needs confirmation)\n");
-            print!("{}", super::diagnose_discovered::consent_lines(unconfirmed));
-        }
+        println!("{}", document.markdown());
     } else {
         if let Some((found, unconfirmed)) = found {
             println!(
