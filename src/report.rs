@@ -40,6 +40,13 @@ impl<'a> DiagnoseDocument<'a> {
     }
 }
 
+mod document;
+mod facts;
+
+pub use document::{
+    CandidateLine, DiscoverySummary, Document, Header, SourceLine, line_prefix, os_description,
+};
+
 /// Whether a character would act on a terminal or reorder the text around it.
 fn is_unsafe(c: char) -> bool {
     (c.is_control() && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
@@ -237,6 +244,7 @@ pub fn markdown(report: &ProbeReport) -> String {
             cell(&st.detail)
         );
     }
+    out.push_str(&facts::markdown(report));
     let f = &report.server_facts;
     if let (Some(used), Some(why)) = (&f.auth_used, &f.auth_reason) {
         let _ = writeln!(out, "\n**Sign-in:** {used} — {why}");

@@ -61,7 +61,7 @@ pub enum RoundTrip {
 }
 
 /// The round trip with the probes it ran.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RoundTripReport {
     pub message_id: String,
     pub outcome: RoundTrip,

@@ -257,7 +257,10 @@ impl Runtime {
                 self.tasks.insert(task, h.abort_handle());
                 None
             }
-            other @ (Effect::OpenUrl(_) | Effect::ForgetPasswordWidget | Effect::Close) => {
+            other @ (Effect::OpenUrl(_)
+            | Effect::ForgetPasswordWidget
+            | Effect::Close
+            | Effect::Technician(_)) => {
                 Some(other)
             }
         }
@@ -359,10 +362,14 @@ async fn with_steps<T>(
     sender: &EventSender,
     work: impl std::future::Future<Output = T>,
 ) -> T {
-    let forward = |event: probe::ProbeEvent| {
-        if let probe::ProbeEvent::StepFinished { server, step } = event {
+    let forward = |event: probe::ProbeEvent| match event {
+        probe::ProbeEvent::StepFinished { server, step } => {
             sender.send(Event::ProbeStep { task, server, step });
         }
+        probe::ProbeEvent::Line { server, line } => {
+            sender.send(crate::wizard::report::line_event(task, server, line));
+        }
+        probe::ProbeEvent::StepStarted { .. } => {}
     };
     tokio::pin!(work);
     let out = loop {

@@ -352,3 +352,57 @@ fn no_output_of_any_mode_contains_the_password() {
         "RUST_LOG=trace produced no log lines: the log was not checked"
     );
 }
+
+#[test]
+fn report_file_holds_the_markdown_report_with_version_system_and_utc_time() {
+    let d = dovecot();
+    let wrong = format!("{}x", d.alice.password);
+    let file = support::run_dir().join(format!("report-{}.md", std::process::id()));
+    let run = mailsetup(
+        &diagnose_imap(
+            &d.alice,
+            &[
+                "--password-env",
+                "P",
+                "--markdown",
+                "--report",
+                &file.display().to_string(),
+            ],
+        ),
+        &[("P", &wrong)],
+        None,
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    let written = std::fs::read_to_string(&file).expect("the report file");
+    // The file is the report --markdown prints, from the same run.
+    assert_eq!(written.trim_end(), run.stdout.trim_end());
+    assert_no_secret("the report file", &written, &d.alice.address, &wrong);
+    for expected in [
+        format!("| App | mailsetup {} |", env!("CARGO_PKG_VERSION")),
+        format!("| System | {} {}", std::env::consts::OS, std::env::consts::ARCH),
+        " UTC |".into(),
+        "[AUTHENTICATIONFAILED]".into(),
+        "**Advice:**".into(),
+        "**TLS:** TLSv1.3".into(),
+        "**Sign-in offered:**".into(),
+    ] {
+        assert!(written.contains(&expected), "{expected}:\n{written}");
+    }
+
+    // The JSON document carries the same header.
+    let run = mailsetup(
+        &diagnose_imap(&d.alice, &["--password-env", "P", "--json"]),
+        &[("P", &wrong)],
+        None,
+    );
+    let doc = json(&run);
+    assert_eq!(doc["version"], env!("CARGO_PKG_VERSION"));
+    assert!(
+        doc["os"]
+            .as_str()
+            .is_some_and(|os| os.starts_with(std::env::consts::OS)),
+        "{doc:#}"
+    );
+    let at = doc["generated_at"].as_str().expect("generated_at");
+    assert!(at.ends_with('Z') && at.len() >= 20, "not UTC RFC 3339: {at}");
+}

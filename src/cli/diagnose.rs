@@ -68,6 +68,9 @@ pub struct DiagnoseArgs {
     /// Include the protocol transcript in the text report.
     #[arg(long)]
     pub transcript: bool,
+    /// Also write the Markdown report (the one --markdown prints) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
 
     /// After every server verified, send a test message from the address to itself, wait
     /// for it in the incoming server and delete it: proof that mail flows. Sends real mail.
@@ -335,17 +338,24 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
         (true, false) => Some(Err("not saved: not every server verified".to_string())),
     };
     let discovered = found.as_ref().map(|f| (f, unconfirmed.as_slice()));
-    print_reports(
-        &p.email,
-        &reports,
-        discovered,
-        round_trip.as_ref(),
-        saved.as_ref(),
-        &args,
-    );
+    let document = report::Document::new(
+        report::Header::now(),
+        p.email.to_string(),
+        found.as_ref().map(report::DiscoverySummary::from),
+        reports.clone(),
+        unconfirmed.clone(),
+    )
+    .with_round_trip(round_trip);
+    print_reports(&document, discovered, saved.as_ref(), &args);
+    if let Some(path) = &args.report
+        && let Err(e) = std::fs::write(path, document.markdown())
+    {
+        eprintln!("error: could not write the report to {}: {e}", path.display());
+        return EXIT_FAILED;
+    }
     match saved {
         Some(Err(_)) => EXIT_FAILED,
-        _ if round_trip.as_ref().is_some_and(|rt| !rt.arrived()) => EXIT_FAILED,
+        _ if document.round_trip.as_ref().is_some_and(|rt| !rt.arrived()) => EXIT_FAILED,
         _ if all_verified => EXIT_OK,
         _ => EXIT_FAILED,
     }
@@ -443,38 +453,24 @@ async fn save(
 }
 
 fn print_reports(
-    email: &EmailAddress,
-    reports: &[probe::ProbeReport],
+    document: &report::Document,
     found: Option<(
         &crate::discover::DiscoveryResult,
         &[crate::verify::Unconfirmed],
     )>,
-    round_trip: Option<&RoundTripReport>,
     saved: Option<&Result<SaveSummary, String>>,
     args: &DiagnoseArgs,
 ) {
+    let reports = &document.servers;
+    let email = &document.email;
     if args.json {
-        let doc = report::DiagnoseDocument::new(email.to_string(), reports);
-        let mut value = match serde_json::to_value(&doc) {
+        let mut value = match serde_json::to_value(document) {
             Ok(v) => v,
             Err(e) => {
                 eprintln!("error: could not write JSON: {e}");
                 return;
             }
         };
-        if let Some((found, unconfirmed)) = found {
-            value["discovery"] = serde_json::to_value(found).unwrap_or_default();
-            value["unconfirmed"] = serde_json::to_value(unconfirmed).unwrap_or_default();
-            if !unconfirmed.is_empty() {
-                value["verified"] = serde_json::Value::Bool(false);
-            }
-        }
-        if let Some(rt) = round_trip {
-            value["round_trip"] = serde_json::to_value(rt).unwrap_or_default();
-            if !rt.arrived() {
-                value["verified"] = serde_json::Value::Bool(false);
-            }
-        }
         if let Some(saved) = saved {
             value["saved"] = match saved {
                 Ok(summary) => serde_json::to_value(summary).unwrap_or_default(),
@@ -486,17 +482,7 @@ fn print_reports(
             Err(e) => eprintln!("error: could not write JSON: {e}"),
         }
     } else if args.markdown {
-        println!("## Mail settings test for {email}\n");
-        for r in reports {
-            println!("{}", report::markdown(r));
-        }
-        if let Some((_, unconfirmed)) = found.filter(|(_, u)| !u.is_empty()) {
-            println!("### Not signed in (needs confirmation)\n");
-            print!("{}", super::diagnose_discovered::consent_lines(unconfirmed));
-        }
-        if let Some(rt) = round_trip {
-            println!("{}", report::round_trip_markdown(rt));
-        }
+        println!("{}", document.markdown());
     } else {
         if let Some((found, unconfirmed)) = found {
             println!(
@@ -509,7 +495,7 @@ fn print_reports(
         }
         let ok = reports.iter().filter(|r| r.is_verified()).count();
         println!("{ok} of {} servers verified for {email}.", reports.len());
-        if let Some(rt) = round_trip {
+        if let Some(rt) = &document.round_trip {
             print!("{}", report::round_trip_text(rt, args.transcript));
         }
     }

@@ -1,7 +1,7 @@
 //! Page 6, "Done": what was saved and where (the account file, the keychain holding the
 //! password), with "Add another account" and "Close". When the keychain is unavailable: the
 //! precise reason and the choices — retry, the Linux kernel keyring, cancel. Never a
-//! plain-text fallback.
+//! plain-text fallback. "Copy report" and "Save report…" hand the test report on.
 
 use egui::{RichText, Ui};
 
@@ -63,6 +63,10 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
             ui.label("The password is only in the keychain, never in the account file.");
         }
         SaveState::Failed(problem, _) => failed(ui, problem, out),
+    }
+    if !matches!(w.save_state(), SaveState::Saving(..)) {
+        ui.add_space(6.0);
+        super::report::buttons(ui, w, out);
     }
 }
 

@@ -16,6 +16,7 @@ mod done;
 mod lookup;
 mod manual;
 mod protocol;
+mod report;
 mod testing;
 pub mod theme;
 mod widgets;
@@ -25,7 +26,9 @@ use std::sync::mpsc::Receiver;
 use egui::{Key, RichText, TextEdit, Ui, UiBuilder};
 
 use crate::runtime::{Runtime, RuntimeConfig};
-use crate::wizard::{Effect, Event, Page, SaveProblem, SaveState, Wizard};
+use crate::wizard::{Effect, Event, Page, SaveProblem, SaveState, TechnicianEvent, Wizard};
+
+pub use report::SaveTarget;
 
 /// The window title.
 pub const TITLE: &str = "Mail Setup";
@@ -46,6 +49,8 @@ pub struct MailSetupApp {
     /// For `MAILSETUP_EXIT_AFTER_FIRST_FRAME` (the start-up benchmark).
     exit_after_first_frame: bool,
     frames: u64,
+    /// Copies and saves reports, remembers the technician view.
+    desk: report::ReportDesk,
 }
 
 impl MailSetupApp {
@@ -53,10 +58,16 @@ impl MailSetupApp {
     pub fn new(cc: &eframe::CreationContext<'_>, config: RuntimeConfig) -> std::io::Result<Self> {
         theme::apply(&cc.egui_ctx);
         let ctx = cc.egui_ctx.clone();
+        let desk = report::ReportDesk::new(config.config_dir.as_deref());
+        let mut wizard = Wizard::new();
+        wizard.handle(Event::Technician(TechnicianEvent::View(
+            desk.remembered_view(),
+        )));
         let (runtime, events) =
             Runtime::new(config, std::sync::Arc::new(move || ctx.request_repaint()))?;
         Ok(Self {
-            wizard: Wizard::new(),
+            wizard,
+            desk,
             runtime,
             events,
             last_page: None,
@@ -70,6 +81,11 @@ impl MailSetupApp {
         &self.wizard
     }
 
+    /// Where "Save report…" writes: the system's dialog, or (tests) a fixed file.
+    pub fn set_save_target(&mut self, target: SaveTarget) {
+        self.desk.target = target;
+    }
+
     /// How many runtime tasks are still running (tests check cancellation).
     pub fn running_tasks(&mut self) -> usize {
         self.runtime.running()
@@ -77,14 +93,19 @@ impl MailSetupApp {
 
     fn apply(&mut self, ctx: &egui::Context, event: Event) {
         for effect in self.wizard.handle(event) {
-            if let Some(effect) = self.runtime.execute(effect) {
-                window_effect(ctx, effect);
+            match self.runtime.execute(effect) {
+                Some(Effect::Technician(t)) => self.desk.execute(ctx, t),
+                Some(effect) => window_effect(ctx, effect),
+                None => {}
             }
         }
     }
 
     fn drain(&mut self, ctx: &egui::Context) {
         while let Ok(event) = self.events.try_recv() {
+            self.apply(ctx, event);
+        }
+        for event in self.desk.answers() {
             self.apply(ctx, event);
         }
     }
@@ -189,7 +210,7 @@ pub fn draw(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
         );
 
         ui.scope_builder(UiBuilder::new().max_rect(body_rect), |ui| {
-            header(ui, w);
+            header(ui, w, out);
             egui::ScrollArea::vertical()
                 .id_salt(("page", w.page() as u8))
                 .auto_shrink([false, false])
@@ -220,7 +241,7 @@ pub fn draw(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     });
 }
 
-fn header(ui: &mut Ui, w: &Wizard) {
+fn header(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let step = match w.page() {
         Page::Account => Some(1),
         Page::Lookup => Some(2),
@@ -232,6 +253,11 @@ fn header(ui: &mut Ui, w: &Wizard) {
         ui.label(RichText::new(TITLE).small().weak());
         if let Some(n) = step {
             ui.label(RichText::new(format!("· step {n} of 5")).small().weak());
+        }
+        if matches!(w.page(), Page::Testing | Page::Done) {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                report::switch(ui, w, out);
+            });
         }
     });
     let title = match (w.page(), w.save_state()) {

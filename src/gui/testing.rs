@@ -1,13 +1,15 @@
 //! Page 4, "Testing your settings": when the servers were chosen among discovery's
 //! candidates, each candidate's quick check; then a live checklist per server (find server,
 //! connect, secure connection, server greeting, sign in, sign out) with spinner / tick /
-//! cross and time; after a failure the diagnosis in plain words, the ways forward, and a Details
-//! disclosure with the server's words, the TLS facts and the redacted transcript.
+//! cross and time; after a failure the diagnosis in plain words with the server's own words
+//! quoted, the ways forward, and a Details disclosure with the TLS facts and the redacted
+//! transcript. With the technician view on, each server's conversation shows live; "Copy
+//! report" and "Save report…" hand the whole report on.
 
 use egui::{RichText, Ui};
 
 use crate::account::Protocol;
-use crate::probe::{Direction, ProbeReport};
+use crate::probe::ProbeReport;
 use crate::wizard::{Event, NextAction, Offer, RowState, ServerTest, TestState, Wizard};
 
 use super::theme::palette;
@@ -37,6 +39,7 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
         server(ui, w, test, out);
         ui.add_space(6.0);
     }
+    super::report::buttons(ui, w, out);
 }
 
 fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
@@ -96,6 +99,13 @@ fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
             boxed(ui, p.fail_fill, p.fail, |ui| {
                 ui.label(RichText::new(&d.summary).strong());
                 ui.label(&d.advice);
+                if let Some(reply) = &d.server_reply {
+                    // The server's own words, exactly as sent (our summary may be wrong).
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label("The server said:");
+                        ui.label(RichText::new(format!("\u{201c}{reply}\u{201d}")).monospace());
+                    });
+                }
                 ui.horizontal_wrapped(|ui| {
                     for action in w.next_actions(test.role) {
                         if matches!(action, NextAction::Retry | NextAction::EditSettings) {
@@ -116,6 +126,9 @@ fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
             });
         }
         details(ui, test, report);
+    }
+    if w.technician_view() {
+        super::report::live_transcript(ui, w, test.role);
     }
 }
 
@@ -230,11 +243,7 @@ fn details(ui: &mut Ui, test: &ServerTest, report: &ProbeReport) {
             ui.label(RichText::new("Transcript (password removed)").strong());
             let mut text = String::new();
             for line in &report.transcript {
-                let arrow = match line.direction {
-                    Direction::Sent => "C:",
-                    Direction::Received => "S:",
-                    Direction::Note => "--",
-                };
+                let arrow = crate::report::line_prefix(line.direction);
                 text.push_str(&format!("{:>6} ms {arrow} {}\n", line.at_ms, line.text));
             }
             egui::ScrollArea::vertical()

@@ -123,6 +123,11 @@ pub enum ProbeEvent {
     },
     /// A step ended (tick or cross, with its time and detail — already redacted).
     StepFinished { server: ServerSettings, step: Step },
+    /// A transcript line was kept (already redacted), for a live technician view.
+    Line {
+        server: ServerSettings,
+        line: TranscriptLine,
+    },
 }
 
 /// A channel for `ProbeEvent`s; sending never blocks and a closed receiver is ignored.
@@ -173,7 +178,10 @@ pub async fn probe_with(
     mission: &Mission,
 ) -> ProbeReport {
     let started = Instant::now();
-    let transcript = Transcript::new(started, Redactor::new(password, &settings.username));
+    let mut transcript = Transcript::new(started, Redactor::new(password, &settings.username));
+    if let Some(sink) = &opts.progress {
+        transcript.stream_to(sink.clone(), settings.clone());
+    }
     let mut ctx = Ctx {
         settings,
         password,
@@ -418,6 +426,7 @@ mod tests {
                 ProbeEvent::StepFinished { step, .. } => {
                     format!("end {:?} {:?}", step.kind, step.status)
                 }
+                ProbeEvent::Line { .. } => continue,
             });
         }
         assert_eq!(

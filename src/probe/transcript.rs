@@ -181,6 +181,8 @@ struct Inner {
 pub struct Transcript {
     inner: Arc<Mutex<Inner>>,
     redactor: Redactor,
+    /// Where each kept line also goes as it is recorded (a live view), if anywhere.
+    live: Option<(super::ProgressSink, crate::account::ServerSettings)>,
 }
 
 impl Transcript {
@@ -194,7 +196,13 @@ impl Transcript {
                 armed: false,
             })),
             redactor,
+            live: None,
         }
+    }
+
+    /// Also sends every kept line, as it is recorded, to `sink` (as `ProbeEvent::Line`).
+    pub fn stream_to(&mut self, sink: super::ProgressSink, server: crate::account::ServerSettings) {
+        self.live = Some((sink, server));
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
@@ -262,11 +270,18 @@ impl Transcript {
         }
         let at_ms = inner.started.elapsed().as_millis() as u64;
         inner.bytes += text.len();
-        inner.lines.push(TranscriptLine {
+        let line = TranscriptLine {
             at_ms,
             direction,
             text,
-        });
+        };
+        if let Some((sink, server)) = &self.live {
+            sink.send(super::ProbeEvent::Line {
+                server: server.clone(),
+                line: line.clone(),
+            });
+        }
+        inner.lines.push(line);
     }
 
     /// A note from mailsetup itself.

@@ -32,6 +32,7 @@ pub mod guidance;
 mod lookup_page;
 pub mod manual;
 mod manual_page;
+pub mod report;
 mod testing_page;
 mod types;
 
@@ -45,6 +46,7 @@ pub use account_page::AddressCheck;
 pub use checklist::{CheckItem, Row, RowState, ServerTest, TestState};
 pub use guidance::ProtocolGuide;
 pub use manual::{FieldProblem, ManualForm, ServerForm};
+pub use report::{LiveLine, ReportAction, TechnicianEffect, TechnicianEvent};
 pub use types::{
     Discovery, Effect, Event, KeychainChoice, ManualField, NextAction, Offer, ProviderNote,
     Recipient, Role, SaveProblem, SaveRequest, Saved, SourceState, SourceStatus, TaskId,
@@ -143,6 +145,9 @@ pub struct Wizard {
 
     // Done
     save: SaveState,
+
+    // Technician view, live transcript, report
+    technician: report::Technician,
 }
 
 impl Default for Wizard {
@@ -176,6 +181,7 @@ impl Wizard {
             tested_email: None,
             manual: None,
             save: SaveState::NotStarted,
+            technician: report::Technician::default(),
         }
     }
 
@@ -386,6 +392,7 @@ impl Wizard {
                 self.confirm_host(&host, confirmed);
                 return Vec::new();
             }
+            Event::Technician(e) => return self.on_technician(e),
             _ => {}
         }
         match self.page {

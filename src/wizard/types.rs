@@ -373,6 +373,9 @@ pub enum Event {
     SaveCancelled {
         task: TaskId,
     },
+
+    /// The technician view, the report and the live transcript (`report.rs`).
+    Technician(super::report::TechnicianEvent),
 }
 
 impl fmt::Debug for Event {
@@ -433,6 +436,7 @@ impl fmt::Debug for Event {
             Event::Saved { task, saved } => write!(f, "Saved({task:?}, {saved:?})"),
             Event::SaveFailed { task, problem } => write!(f, "SaveFailed({task:?}, {problem:?})"),
             Event::SaveCancelled { task } => write!(f, "SaveCancelled({task:?})"),
+            Event::Technician(e) => write!(f, "Technician({e:?})"),
         }
     }
 }
@@ -485,6 +489,8 @@ pub enum Effect {
     ForgetPasswordWidget,
     /// Close the window.
     Close,
+    /// Technician work for the window: copy or save the report, remember the view switch.
+    Technician(super::report::TechnicianEffect),
 }
 
 impl fmt::Debug for Effect {
@@ -522,6 +528,7 @@ impl fmt::Debug for Effect {
             Effect::OpenUrl(u) => write!(f, "OpenUrl({u})"),
             Effect::ForgetPasswordWidget => f.write_str("ForgetPasswordWidget"),
             Effect::Close => f.write_str("Close"),
+            Effect::Technician(t) => write!(f, "Technician({t:?})"),
         }
     }
 }

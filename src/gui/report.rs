@@ -1,0 +1,216 @@
+//! The technician's part of the window: "Copy report" and "Save report…" (testing and done
+//! pages), the live transcript of the technician view, and the work behind them.
+//!
+//! The buttons send the wizard a report request with a header made now (version, system,
+//! UTC time); the wizard answers with the Markdown to copy or save. Copying goes through
+//! egui (`copy_text`). Saving asks the system's file dialog (`rfd`: the XDG desktop portal
+//! on Linux, the native panels on Windows and macOS) on a thread of its own, so the window
+//! keeps drawing, writes the file, and tells the wizard where it went. Tests put a fixed
+//! path in place of the dialog (`SaveTarget::Fixed`). The view switch is remembered in
+//! `window.json` in the configuration folder.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use egui::{RichText, Ui};
+use serde::{Deserialize, Serialize};
+
+use crate::report::{Header, line_prefix};
+use crate::wizard::{Event, ReportAction, Role, TechnicianEffect, TechnicianEvent, Wizard};
+
+use super::theme::palette;
+
+/// Where "Save report…" writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveTarget {
+    /// Ask with the system's file dialog.
+    Dialog,
+    /// Write to this file without asking (tests).
+    Fixed(PathBuf),
+}
+
+/// Carries out the wizard's technician effects and brings their answers back.
+pub(super) struct ReportDesk {
+    pub(super) target: SaveTarget,
+    /// The settings file of the window (`window.json`), if a folder is known.
+    prefs: Option<PathBuf>,
+    tx: Sender<Event>,
+    rx: Receiver<Event>,
+}
+
+/// What the window remembers between starts.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Prefs {
+    #[serde(default)]
+    technician_view: bool,
+}
+
+impl ReportDesk {
+    /// A desk that saves through the dialog and keeps its settings in `config_dir`.
+    pub(super) fn new(config_dir: Option<&Path>) -> Self {
+        let (tx, rx) = channel();
+        let prefs = crate::store::resolve_config_dir(config_dir)
+            .ok()
+            .map(|d| d.join("window.json"));
+        Self {
+            target: SaveTarget::Dialog,
+            prefs,
+            tx,
+            rx,
+        }
+    }
+
+    /// The remembered "Technician view" switch (off when nothing is remembered).
+    pub(super) fn remembered_view(&self) -> bool {
+        use std::io::Read;
+        let Some(path) = &self.prefs else {
+            return false;
+        };
+        let mut text = String::new();
+        let read = std::fs::File::open(path).and_then(|f| f.take(4096).read_to_string(&mut text));
+        read.is_ok()
+            && serde_json::from_str::<Prefs>(&text).is_ok_and(|p| p.technician_view)
+    }
+
+    /// Events that came back from work done here (a saved report).
+    pub(super) fn answers(&self) -> Vec<Event> {
+        self.rx.try_iter().collect()
+    }
+
+    /// Carries out one technician effect.
+    pub(super) fn execute(&self, ctx: &egui::Context, effect: TechnicianEffect) {
+        match effect {
+            TechnicianEffect::Copy(text) => ctx.copy_text(text),
+            TechnicianEffect::RememberView(on) => self.remember(on),
+            TechnicianEffect::Save { text, file_name } => {
+                let tx = self.tx.clone();
+                let ctx = ctx.clone();
+                let target = self.target.clone();
+                let work = move || {
+                    let path = match target {
+                        SaveTarget::Fixed(path) => Some(path),
+                        SaveTarget::Dialog => ask_path(&file_name),
+                    };
+                    // A closed dialog is not an error: nothing to say.
+                    if let Some(path) = path {
+                        let result = std::fs::write(&path, text.as_bytes())
+                            .map(|()| path.clone())
+                            .map_err(|e| format!("{}: {e}", path.display()));
+                        let _ = tx.send(Event::Technician(TechnicianEvent::Saved(result)));
+                        ctx.request_repaint();
+                    }
+                };
+                if matches!(self.target, SaveTarget::Fixed(_)) {
+                    work();
+                } else {
+                    std::thread::spawn(work);
+                }
+            }
+        }
+    }
+
+    fn remember(&self, on: bool) {
+        let Some(path) = &self.prefs else { return };
+        let prefs = Prefs {
+            technician_view: on,
+        };
+        let Ok(text) = serde_json::to_vec_pretty(&prefs) else {
+            return;
+        };
+        // Not worth bothering the person over: the switch just will not be remembered.
+        if let Some(dir) = path.parent()
+            && std::fs::create_dir_all(dir).is_ok()
+            && let Err(e) =
+                crate::store::atomic::replace(&crate::store::atomic::RealDisk, path, &text)
+        {
+            tracing::warn!("could not remember the technician view in {}: {e:?}", path.display());
+        }
+    }
+}
+
+/// The system's save dialog (blocks this thread until the person answers).
+fn ask_path(file_name: &str) -> Option<PathBuf> {
+    let dialog = rfd::AsyncFileDialog::new()
+        .set_title("Save the report")
+        .set_file_name(file_name)
+        .add_filter("Markdown", &["md"]);
+    futures::executor::block_on(dialog.save_file()).map(|h| h.path().to_path_buf())
+}
+
+/// "Copy report" and "Save report…", with what became of the last one.
+pub(super) fn buttons(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
+    if !w.has_report() {
+        return;
+    }
+    let p = palette(ui);
+    ui.horizontal_wrapped(|ui| {
+        let copy = ui
+            .button("Copy report")
+            .on_hover_text("Copy the test report (Markdown, password removed) for a support ticket");
+        if copy.clicked() {
+            out.push(request(ReportAction::Copy));
+        }
+        let save = ui
+            .button("Save report…")
+            .on_hover_text("Save the test report (Markdown, password removed) to a file");
+        if save.clicked() {
+            out.push(request(ReportAction::Save));
+        }
+        if let Some(note) = w.report_note() {
+            ui.label(RichText::new(note).small().color(p.muted));
+        }
+    });
+}
+
+fn request(action: ReportAction) -> Event {
+    Event::Technician(TechnicianEvent::Report {
+        action,
+        header: Box::new(Header::now()),
+    })
+}
+
+/// The "Technician view" switch.
+pub(super) fn switch(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
+    let mut on = w.technician_view();
+    if ui
+        .checkbox(&mut on, "Technician view")
+        .on_hover_text("Show the conversation with the server live (password removed)")
+        .changed()
+    {
+        out.push(Event::Technician(TechnicianEvent::View(on)));
+    }
+}
+
+/// The live transcript of one role's test (technician view).
+pub(super) fn live_transcript(ui: &mut Ui, w: &Wizard, role: Role) {
+    let lines = w.transcript(role);
+    let p = palette(ui);
+    ui.label(
+        RichText::new(format!(
+            "Conversation with the server, live ({}, password removed)",
+            role.label().to_lowercase()
+        ))
+        .small()
+        .color(p.muted),
+    );
+    let mut text = String::new();
+    let mut last_server = None;
+    for l in &lines {
+        if last_server != Some(&l.server) {
+            text.push_str(&format!("-- {}\n", l.server));
+            last_server = Some(&l.server);
+        }
+        let arrow = line_prefix(l.line.direction);
+        text.push_str(&format!("{:>6} ms {arrow} {}\n", l.line.at_ms, l.line.text));
+    }
+    if lines.is_empty() {
+        text.push_str("(nothing yet)");
+    }
+    egui::ScrollArea::vertical()
+        .id_salt(("live", role))
+        .max_height(160.0)
+        .stick_to_bottom(true)
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).monospace().small());
+        });
+}

@@ -1,0 +1,331 @@
+//! The technician's side of the wizard: the report the window copies or saves, the live
+//! transcript of running tests, and the "Technician view" switch.
+//!
+//! In order: the window asks for a report (`TechnicianEvent::Report`, with the header it
+//! made: version, system, time), the wizard builds the one `report::Document` the command
+//! line prints too (where the settings came from, every finished server report) and hands
+//! its Markdown out as `TechnicianEffect::Copy` or `Save`; the window reports back where the
+//! file went (`Saved`). While tests run, the engine's transcript lines arrive as `Line`s and
+//! are kept per task (bounded) until the test's report, which holds the whole transcript,
+//! replaces them. Everything here is already redacted by the engine; nothing here holds
+//! the password.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::account::ServerSettings;
+use crate::probe::{ProbeReport, TranscriptLine};
+use crate::report::{CandidateLine, DiscoverySummary, Document, Header, SourceLine};
+
+use super::types::{Effect, Event, Role, SourceState, TaskId};
+use super::{LookupState, Wizard};
+
+/// Lines kept per running test (the engine's transcript has its own, larger cap).
+const MAX_LIVE_LINES: usize = 400;
+
+/// What the technician asks of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportAction {
+    /// Put the Markdown report on the clipboard.
+    Copy,
+    /// Write the Markdown report to a file the person picks.
+    Save,
+}
+
+/// Technician events: from the person, the window and the runtime.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TechnicianEvent {
+    /// "Technician view" switched on or off (or restored at start).
+    View(bool),
+    /// "Copy report" / "Save report…", with the header made by the window at that moment.
+    Report {
+        action: ReportAction,
+        header: Box<Header>,
+    },
+    /// The window wrote the report to this file, or could not (the reason in words).
+    Saved(Result<PathBuf, String>),
+    /// One transcript line of a running test (already redacted by the engine).
+    Line {
+        task: TaskId,
+        server: ServerSettings,
+        line: TranscriptLine,
+    },
+}
+
+/// Technician work for the window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TechnicianEffect {
+    /// Put this text on the clipboard.
+    Copy(String),
+    /// Ask where to save, then write `text` there.
+    Save { text: String, file_name: String },
+    /// Remember the "Technician view" switch for the next start.
+    RememberView(bool),
+}
+
+/// One live transcript line with the server it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LiveLine {
+    pub server: ServerSettings,
+    pub line: TranscriptLine,
+}
+
+/// The technician's state inside the wizard.
+#[derive(Debug, Default)]
+pub(super) struct Technician {
+    view: bool,
+    live: BTreeMap<TaskId, Vec<LiveLine>>,
+    /// What became of the last report ("Report copied …").
+    note: Option<String>,
+}
+
+impl Wizard {
+    /// Whether the technician view (live transcript) is on.
+    pub fn technician_view(&self) -> bool {
+        self.technician.view
+    }
+
+    /// What became of the last report, in words.
+    pub fn report_note(&self) -> Option<&str> {
+        self.technician.note.as_deref()
+    }
+
+    /// Whether there is anything to report yet (a finished test).
+    pub fn has_report(&self) -> bool {
+        self.tests.values().any(|t| t.report.is_some())
+    }
+
+    /// The transcript of a role's test: the report's once finished, else the lines so far.
+    pub fn transcript(&self, role: Role) -> Vec<LiveLine> {
+        let Some(test) = self.tests.get(&role) else {
+            return Vec::new();
+        };
+        if let Some(report) = &test.report {
+            return report
+                .transcript
+                .iter()
+                .map(|line| LiveLine {
+                    server: report.server.clone(),
+                    line: line.clone(),
+                })
+                .collect();
+        }
+        test.task()
+            .and_then(|t| self.technician.live.get(&t))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// The technician report of what the window found and tested so far.
+    pub fn report(&self, header: Header) -> Document {
+        let email = self
+            .tested_email
+            .clone()
+            .or_else(|| self.email())
+            .map(|e| e.to_string())
+            .unwrap_or_else(|| self.email_text.clone());
+        let servers: Vec<ProbeReport> = self
+            .tests
+            .values()
+            .filter_map(|t| t.report.as_deref().cloned())
+            .collect();
+        Document::new(header, email, self.discovery_summary(), servers, Vec::new())
+    }
+
+    /// Where the settings came from, as the lookup page saw it.
+    fn discovery_summary(&self) -> Option<DiscoverySummary> {
+        let d = match &self.lookup {
+            LookupState::Finished(d) | LookupState::NothingFound(d) => Some(d),
+            _ => None,
+        };
+        if d.is_none() && self.sources.is_empty() {
+            return None;
+        }
+        let sources = self
+            .sources
+            .iter()
+            .map(|s| SourceLine {
+                source: s.key.clone(),
+                label: s.label.clone(),
+                result: match &s.state {
+                    SourceState::Waiting => "no answer yet".into(),
+                    SourceState::Found(n) => format!("found {n}"),
+                    SourceState::Nothing => "nothing for this domain".into(),
+                    SourceState::Failed(why) => format!("failed: {why}"),
+                    SourceState::NotNeeded => "not needed (stopped early)".into(),
+                },
+                ms: s.ms,
+                asked: Vec::new(),
+            })
+            .collect();
+        let candidates = d
+            .map(|d| {
+                d.incoming
+                    .iter()
+                    .chain(&d.outgoing)
+                    .map(|o| CandidateLine {
+                        protocol: o.settings().protocol,
+                        host: o.settings().host.clone(),
+                        port: o.settings().port,
+                        security: o.settings().security,
+                        found_by: o
+                            .candidate
+                            .origins
+                            .iter()
+                            .map(|g| g.source.label().into())
+                            .collect(),
+                        vouch: o.vouch().clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some(DiscoverySummary {
+            elapsed_ms: self.sources.iter().filter_map(|s| s.ms).max(),
+            provider: d.and_then(|d| d.note.as_ref()).map(|n| n.name.clone()),
+            sources,
+            candidates,
+            disagreements: d.map(|d| d.disagreements.clone()).unwrap_or_default(),
+        })
+    }
+
+    pub(super) fn on_technician(&mut self, event: TechnicianEvent) -> Vec<Effect> {
+        match event {
+            TechnicianEvent::View(on) => {
+                if self.technician.view == on {
+                    return Vec::new();
+                }
+                self.technician.view = on;
+                vec![Effect::Technician(TechnicianEffect::RememberView(on))]
+            }
+            TechnicianEvent::Report { action, header } => {
+                let date = header.generated_at.date();
+                let text = self.report(*header).markdown();
+                match action {
+                    ReportAction::Copy => {
+                        self.technician.note =
+                            Some("The report is on the clipboard (password removed).".into());
+                        vec![Effect::Technician(TechnicianEffect::Copy(text))]
+                    }
+                    ReportAction::Save => {
+                        let file_name = format!("mailsetup-report-{date}.md");
+                        vec![Effect::Technician(TechnicianEffect::Save { text, file_name })]
+                    }
+                }
+            }
+            TechnicianEvent::Saved(result) => {
+                self.technician.note = Some(match result {
+                    Ok(path) => format!("Report saved to {}.", path.display()),
+                    Err(why) => format!("The report was not saved: {why}"),
+                });
+                Vec::new()
+            }
+            TechnicianEvent::Line { task, server, line } => {
+                let current: Vec<TaskId> = self.tests.values().filter_map(|t| t.task()).collect();
+                // Lines of cancelled or finished tasks are not kept.
+                self.technician.live.retain(|t, _| current.contains(t));
+                if current.contains(&task) {
+                    let lines = self.technician.live.entry(task).or_default();
+                    if lines.len() < MAX_LIVE_LINES {
+                        lines.push(LiveLine { server, line });
+                    }
+                }
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// The event a runtime sends for one transcript line of task `task`.
+pub fn line_event(task: TaskId, server: ServerSettings, line: TranscriptLine) -> Event {
+    Event::Technician(TechnicianEvent::Line { task, server, line })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{PASSWORD, at_protocol, probes, report};
+    use super::*;
+    use crate::probe::{Cause, Direction, StepKind};
+
+    fn header() -> Box<Header> {
+        Box::new(Header {
+            app: "mailsetup".into(),
+            version: "0.0.0".into(),
+            os: "testos".into(),
+            generated_at: time::macros::datetime!(2026-12-01 08:00:00 UTC),
+        })
+    }
+
+    /// On the testing page with both probes running: the incoming test's task.
+    fn testing() -> (Wizard, TaskId) {
+        let mut w = at_protocol();
+        let fx = w.handle(Event::Next);
+        let (_, task, _) = probes(&fx)
+            .into_iter()
+            .find(|(role, ..)| *role == Role::Incoming)
+            .expect("a probe of the incoming server");
+        (w, task)
+    }
+
+    fn line(text: &str) -> TranscriptLine {
+        TranscriptLine {
+            at_ms: 1,
+            direction: Direction::Received,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn live_lines_show_while_testing_and_only_for_the_running_task() {
+        let (mut w, task) = testing();
+        let server = w.test(Role::Incoming).unwrap().server.clone();
+        w.handle(line_event(task, server.clone(), line("* OK ready")));
+        w.handle(line_event(TaskId(999), server, line("from an old task")));
+        let lines = w.transcript(Role::Incoming);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].line.text, "* OK ready");
+    }
+
+    #[test]
+    fn the_view_switch_is_remembered_once_per_change() {
+        let (mut w, _) = testing();
+        let fx = w.handle(Event::Technician(TechnicianEvent::View(true)));
+        assert!(w.technician_view());
+        assert!(matches!(
+            fx.as_slice(),
+            [Effect::Technician(TechnicianEffect::RememberView(true))]
+        ));
+        assert!(w.handle(Event::Technician(TechnicianEvent::View(true))).is_empty());
+    }
+
+    #[test]
+    fn copy_hands_out_the_markdown_report_without_the_password() {
+        let (mut w, task) = testing();
+        let server = w.test(Role::Incoming).unwrap().server.clone();
+        w.handle(Event::ProbeDone {
+            task,
+            report: report(&server, Some((Cause::AuthFailed, StepKind::Authenticate))),
+        });
+        assert!(w.has_report());
+        let fx = w.handle(Event::Technician(TechnicianEvent::Report {
+            action: ReportAction::Copy,
+            header: header(),
+        }));
+        let [Effect::Technician(TechnicianEffect::Copy(text))] = fx.as_slice() else {
+            panic!("{fx:?}");
+        };
+        assert!(text.contains("ann@example.com"), "{text}");
+        assert!(text.contains("| Time | 2026-12-01 08:00:00 UTC |"), "{text}");
+        assert!(!text.contains(PASSWORD), "{text}");
+        assert!(text.contains("NO [AUTHENTICATIONFAILED]"), "{text}");
+        assert!(text.contains("Where the settings came from"), "{text}");
+        assert!(w.report_note().is_some());
+        let fx = w.handle(Event::Technician(TechnicianEvent::Report {
+            action: ReportAction::Save,
+            header: header(),
+        }));
+        let [Effect::Technician(TechnicianEffect::Save { file_name, .. })] = fx.as_slice() else {
+            panic!("{fx:?}");
+        };
+        assert_eq!(file_name, "mailsetup-report-2026-12-01.md");
+    }
+}
