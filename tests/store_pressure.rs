@@ -542,6 +542,7 @@ fn verified(server: mailsetup::account::ServerSettings) -> mailsetup::probe::Pro
         steps: Vec::new(),
         tls: None,
         server_facts: Default::default(),
+        warnings: Vec::new(),
         transcript: Vec::new(),
         total_ms: 1,
     }

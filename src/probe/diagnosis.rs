@@ -15,6 +15,8 @@
 //! and its own help pages (enable IMAP/POP, app passwords, lockouts, status page) are added
 //! to the advice.
 
+mod microsoft;
+pub mod network;
 mod provider;
 mod reply;
 mod rules;
@@ -69,6 +71,10 @@ pub enum Cause {
     ServerUnavailable,
     ProtocolError,
     Timeout,
+    /// The network answers in place of the server until someone signs in on its web page.
+    CaptivePortal,
+    /// This port does not answer, but the protocol's other standard port on the server does.
+    PortBlocked,
 }
 
 impl Cause {
@@ -109,6 +115,8 @@ impl Cause {
             Cause::ServerUnavailable => "server_unavailable",
             Cause::ProtocolError => "protocol_error",
             Cause::Timeout => "timeout",
+            Cause::CaptivePortal => "captive_portal",
+            Cause::PortBlocked => "port_blocked",
         }
     }
 
@@ -175,10 +183,13 @@ pub fn diagnose_at(
         cause = provider::refine(p, cause, failure.server_reply());
     }
     let (summary, advice) = words(protocol, cause);
-    let advice = match known.and_then(|p| provider::advice(p, protocol, cause)) {
+    let mut advice = match known.and_then(|p| provider::advice(p, protocol, cause)) {
         Some(extra) => format!("{advice} {extra}"),
         None => advice.to_string(),
     };
+    if let Some(ask) = microsoft::ask_the_admin(cause, failure.server_reply()) {
+        advice = format!("{advice} {ask}");
+    }
     Diagnosis {
         cause,
         summary: summary.to_string(),
@@ -389,6 +400,7 @@ fn words(protocol: Protocol, cause: Cause) -> (&'static str, &'static str) {
             "The server stopped answering.",
             "Check your connection and try again. The server may be overloaded.",
         ),
+        Cause::CaptivePortal | Cause::PortBlocked => network::words(cause),
     }
 }
 
