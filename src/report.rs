@@ -190,6 +190,9 @@ pub fn text(report: &ProbeReport, with_transcript: bool) -> String {
     for a in &f.alerts {
         let _ = writeln!(out, "  ALERT    {}", terminal_safe(a));
     }
+    for w in &report.warnings {
+        let _ = writeln!(out, "  WARNING  {}", terminal_safe(&w.text));
+    }
     if let Some(d) = report.diagnosis() {
         let _ = writeln!(out, "  cause    {} — {}", d.cause, d.summary);
         let _ = writeln!(out, "  advice   {}", d.advice);
@@ -248,6 +251,9 @@ pub fn markdown(report: &ProbeReport) -> String {
     let f = &report.server_facts;
     if let (Some(used), Some(why)) = (&f.auth_used, &f.auth_reason) {
         let _ = writeln!(out, "\n**Sign-in:** {used} — {why}");
+    }
+    for w in &report.warnings {
+        let _ = writeln!(out, "\n**Warning:** {}", cell(&w.text));
     }
     if let Some(d) = report.diagnosis() {
         let _ = writeln!(out, "\n**Cause:** `{}` — {}\n", d.cause, d.summary);
@@ -408,6 +414,7 @@ mod tests {
                 alerts: vec![evil.into()],
                 ..ServerFacts::default()
             },
+            warnings: Vec::new(),
             transcript: vec![TranscriptLine {
                 at_ms: 0,
                 direction: Direction::Received,

@@ -66,8 +66,10 @@ impl RuntimeConfig {
             extra_roots: extra_roots.clone(),
             ..DiscoveryOptions::default()
         };
+        let mut probe = ProbeOptions::new(trust);
+        probe.connectivity = Some(probe::ConnectivityCheck::public_default());
         Ok(Self {
-            probe: ProbeOptions::new(trust),
+            probe,
             extra_roots,
             config_dir: None,
             discovery,

@@ -10,177 +10,22 @@
 //! - a firewall that drops → `connection_timeout`; one that resets → `connection_refused`.
 //!
 //! Needs root (network namespaces), iproute2 (`ip`) and nftables (`nft`); `scripts/test`
-//! installs both. Servers inside the server namespace are sockets this process opens from a
-//! thread that joined that namespace (`setns`); a socket stays in the namespace it was made in.
+//! installs both. The hosts are built by `support::netns`.
+
+mod support;
 
 use std::net::{SocketAddr, TcpListener, UdpSocket};
-use std::os::fd::AsRawFd;
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+use support::netns::{Lab, SERVER_IP, tool};
 
 const BIN: &str = env!("CARGO_BIN_EXE_mailsetup");
-const CLIENT_IP: &str = "10.99.0.1";
-const SERVER_IP: &str = "10.99.0.2";
-
-/// A tool from iproute2 or nftables, or a failure naming the install step.
-fn tool(name: &str) -> PathBuf {
-    let path = std::env::var("PATH").unwrap_or_default();
-    for dir in path.split(':').chain(["/usr/sbin", "/sbin", "/usr/bin"]) {
-        let candidate = PathBuf::from(dir).join(name);
-        if candidate.is_file() {
-            return candidate;
-        }
-    }
-    panic!(
-        "`{name}` is missing: install it (Debian: apt-get install --no-install-recommends iproute2 nftables), or run scripts/test, which does"
-    );
-}
-
-fn require_root() {
-    // SAFETY: geteuid has no preconditions.
-    let euid = unsafe { libc::geteuid() };
-    assert_eq!(
-        euid, 0,
-        "the network fault tests build network namespaces and need root (CAP_SYS_ADMIN, CAP_NET_ADMIN): run them as root, e.g. via scripts/test in a container"
-    );
-}
-
-/// Runs a command and fails the test with its output if it fails.
-fn must(cmd: &mut Command, input: Option<&str>) {
-    cmd.stdin(if input.is_some() {
-        Stdio::piped()
-    } else {
-        Stdio::null()
-    })
-    .stdout(Stdio::piped())
-    .stderr(Stdio::piped());
-    let mut child = cmd.spawn().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
-    if let Some(text) = input {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().expect("stdin");
-        stdin.write_all(text.as_bytes()).expect("write stdin");
-    }
-    let out = child.wait_with_output().expect("wait");
-    assert!(
-        out.status.success(),
-        "{cmd:?} failed: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-/// Namespaces left behind by test processes that are gone (killed before their clean-up).
-fn remove_stale_namespaces() {
-    let Ok(out) = Command::new(tool("ip")).args(["netns", "list"]).output() else {
-        return;
-    };
-    for line in String::from_utf8_lossy(&out.stdout).lines() {
-        let name = line.split_whitespace().next().unwrap_or("");
-        let Some(pid) = name
-            .strip_prefix("mst-")
-            .and_then(|rest| rest.split('-').next())
-            .and_then(|p| p.parse::<u32>().ok())
-        else {
-            continue;
-        };
-        if !PathBuf::from(format!("/proc/{pid}")).exists() {
-            let _ = Command::new(tool("ip"))
-                .args(["netns", "del", name])
-                .status();
-            let _ = std::fs::remove_dir_all(format!("/etc/netns/{name}"));
-        }
-    }
-}
-
-/// A client host and, optionally, a server host on one link; removed when dropped.
-struct Lab {
-    client: String,
-    server: Option<String>,
-}
 
 impl Lab {
-    /// A client namespace with only loopback: no network at all.
-    fn offline(case: &str) -> Lab {
-        require_root();
-        remove_stale_namespaces();
-        let client = format!("mst-{}-{case}", std::process::id());
-        let lab = Lab {
-            client,
-            server: None,
-        };
-        lab.ip(&["netns", "add", &lab.client]);
-        lab.ip(&["-n", &lab.client, "link", "set", "lo", "up"]);
-        lab
-    }
-
-    /// A client namespace and a server namespace joined by a veth pair on 10.99.0.0/24.
-    fn linked(case: &str) -> Lab {
-        let mut lab = Lab::offline(case);
-        let server = format!("{}-srv", lab.client);
-        lab.ip(&["netns", "add", &server]);
-        lab.server = Some(server.clone());
-        let client = lab.client.clone();
-        lab.ip(&[
-            "link", "add", "mstc", "netns", &client, "type", "veth", "peer", "name", "msts",
-            "netns", &server,
-        ]);
-        for (ns, dev, addr) in [(&client, "mstc", CLIENT_IP), (&server, "msts", SERVER_IP)] {
-            lab.ip(&["-n", ns, "addr", "add", &format!("{addr}/24"), "dev", dev]);
-            lab.ip(&["-n", ns, "link", "set", dev, "up"]);
-            lab.ip(&["-n", ns, "link", "set", "lo", "up"]);
-        }
-        lab
-    }
-
-    fn ip(&self, args: &[&str]) {
-        must(Command::new(tool("ip")).args(args), None);
-    }
-
-    fn server(&self) -> &str {
-        self.server.as_deref().expect("a lab with a server host")
-    }
-
-    /// Loads an nftables input chain into the server host (a firewall in front of it).
-    fn firewall(&self, rules: &str) {
-        let script = format!(
-            "table inet mst {{\n chain input {{\n  type filter hook input priority 0; policy accept;\n{rules}\n }}\n}}\n"
-        );
-        must(
-            Command::new(tool("ip"))
-                .args(["netns", "exec", self.server()])
-                .arg(tool("nft"))
-                .args(["-f", "-"]),
-            Some(&script),
-        );
-    }
-
-    /// The client's /etc/resolv.conf (`ip netns exec` mounts /etc/netns/NAME/resolv.conf).
-    fn resolv_conf(&self, text: &str) {
-        let dir = PathBuf::from(format!("/etc/netns/{}", self.client));
-        std::fs::create_dir_all(&dir).expect("create /etc/netns/NAME");
-        std::fs::write(dir.join("resolv.conf"), text).expect("write resolv.conf");
-    }
-
-    /// Runs `f` on a thread that joined the server host's network namespace (sockets made
-    /// there stay there).
-    fn in_server<T: Send + 'static>(&self, f: impl FnOnce() -> T + Send + 'static) -> T {
-        let path = format!("/var/run/netns/{}", self.server());
-        std::thread::spawn(move || {
-            let ns = std::fs::File::open(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-            // SAFETY: setns on a valid namespace descriptor; it changes only this thread.
-            let rc = unsafe { libc::setns(ns.as_raw_fd(), libc::CLONE_NEWNET) };
-            assert_eq!(rc, 0, "setns: {}", std::io::Error::last_os_error());
-            f()
-        })
-        .join()
-        .expect("the server-namespace thread")
-    }
-
     /// `mailsetup diagnose` of `server` (HOST:PORT/SECURITY) inside the client host.
     fn diagnose(&self, server: &str, timeout_secs: u64) -> Diagnosed {
         let started = Instant::now();
@@ -216,18 +61,6 @@ impl Lab {
             took,
             json: stdout,
         }
-    }
-}
-
-impl Drop for Lab {
-    fn drop(&mut self) {
-        for ns in [Some(&self.client), self.server.as_ref()]
-            .into_iter()
-            .flatten()
-        {
-            let _ = Command::new(tool("ip")).args(["netns", "del", ns]).status();
-        }
-        let _ = std::fs::remove_dir_all(format!("/etc/netns/{}", self.client));
     }
 }
 

@@ -58,6 +58,13 @@ pub struct DiagnoseArgs {
     /// Allow sending the password over an unencrypted connection (insecure).
     #[arg(long)]
     pub allow_plaintext: bool,
+    /// The plain-HTTP page asked, after a wrong certificate or an HTTP answer, to tell a
+    /// captive portal ("off": never ask).
+    #[arg(long, value_name = "URL", default_value = probe::DEFAULT_CONNECTIVITY_URL)]
+    pub connectivity_url: String,
+    /// The text that page answers when nothing is in the way.
+    #[arg(long, value_name = "TEXT", default_value = probe::DEFAULT_CONNECTIVITY_BODY)]
+    pub connectivity_body: String,
 
     /// Print one JSON document instead of text.
     #[arg(long, conflicts_with = "markdown")]
@@ -268,6 +275,11 @@ fn prepare(args: &DiagnoseArgs) -> Result<Prepared, UsageError> {
         args.allow_plaintext,
         resolve,
     )?;
+    let mut opts = opts;
+    opts.connectivity = (args.connectivity_url != "off").then(|| probe::ConnectivityCheck {
+        url: args.connectivity_url.clone(),
+        expected: args.connectivity_body.clone(),
+    });
     let password = read_password(args.password_stdin, args.password_env.as_deref())?;
     // Refused here with a usage error; the engine refuses it again before any connection.
     crate::account::check_credentials(&user, password.expose_secret())?;

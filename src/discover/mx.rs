@@ -60,15 +60,17 @@ pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
         return Ok(f);
     }
     let table = ctx.table()?;
-    for d in &domains {
-        if let Some(m) = table.lookup_mx(d) {
-            let via = format!("MX {mx_host} → {d} → built-in table");
-            f.candidates
-                .extend(m.candidates(&ctx.email, SourceId::Mx, Channel::Dns, &via));
-            if f.provider.is_none() {
-                f.provider = Some(m.notes(&format!("MX {mx_host} → {d}")));
-            }
-        }
+    // The most specific domain first: *.mail.protection.outlook.com is Microsoft 365, not
+    // the Outlook.com of outlook.com.
+    if let Some((d, m)) = domains
+        .iter()
+        .rev()
+        .find_map(|d| table.lookup_mx(d).map(|m| (d, m)))
+    {
+        let via = format!("MX {mx_host} → {d} → built-in table");
+        f.candidates
+            .extend(m.candidates(&ctx.email, SourceId::Mx, Channel::Dns, &via));
+        f.provider = Some(m.notes(&format!("MX {mx_host} → {d}")));
     }
     // ISPDB and autoconfig for every derived domain, all at once.
     let lookups = domains.iter().flat_map(|d| {

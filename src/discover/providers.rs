@@ -41,6 +41,9 @@ pub enum Login {
     Oauth2OrAppPassword,
     /// Password sign-in is switched off; only OAuth2 works.
     Oauth2Only,
+    /// Password sign-in is off unless the organisation's administrator allowed it again
+    /// (Microsoft 365); OAuth2 works.
+    Oauth2UnlessAdminAllows,
 }
 
 impl Login {
@@ -59,6 +62,9 @@ impl Login {
             }
             Login::Oauth2Only => {
                 "This provider has switched password sign-in off: only sign-in through the provider's page (OAuth2) works."
+            }
+            Login::Oauth2UnlessAdminAllows => {
+                "Microsoft switched passwords off for IMAP, POP and SMTP: your password works here only if your organisation's administrator allowed it for your mailbox."
             }
         }
     }
@@ -287,7 +293,9 @@ impl Match<'_> {
                 );
                 c.auth = match self.entry.login {
                     Login::Oauth2Only => vec![AuthMethod::OAuth2],
-                    Login::PasswordOrOauth2 | Login::Oauth2OrAppPassword => {
+                    Login::PasswordOrOauth2
+                    | Login::Oauth2OrAppPassword
+                    | Login::Oauth2UnlessAdminAllows => {
                         vec![AuthMethod::OAuth2, AuthMethod::PasswordCleartext]
                     }
                     Login::Password | Login::AppPassword => vec![AuthMethod::PasswordCleartext],
@@ -381,6 +389,21 @@ mod tests {
         );
         assert!(t.lookup("google.com").is_none());
         assert_eq!(t.lookup_mx("google.com").unwrap().id(), "gmail");
+    }
+
+    #[test]
+    fn microsoft_365_is_known_by_its_mx_and_its_tenant_domain() {
+        let t = ProviderTable::builtin().unwrap();
+        assert_eq!(
+            t.lookup_mx("protection.outlook.com").unwrap().id(),
+            "microsoft365"
+        );
+        let m = t.lookup("contoso.onmicrosoft.com").unwrap();
+        assert_eq!(m.id(), "microsoft365");
+        let n = m.notes("contoso.onmicrosoft.com");
+        assert_eq!(n.login, Login::Oauth2UnlessAdminAllows);
+        assert!(n.enable_first.unwrap().contains("administrator"));
+        assert!(n.login_advice.contains("administrator"), "{}", n.login_advice);
     }
 
     #[test]

@@ -112,7 +112,8 @@ fn password(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     }
 }
 
-fn provider_note(
+/// The provider note (also on the protocol page, where MX discovery may have found it).
+pub(super) fn provider_note(
     ui: &mut Ui,
     w: &Wizard,
     note: &crate::wizard::ProviderNote,

@@ -1,6 +1,6 @@
 //! Page 3, "How do you want to read mail?": IMAP or POP3, what each means, our
 //! recommendation for this person, the provider's own stance; only protocols the provider
-//! offers can be chosen, the other one is explained.
+//! offers can be chosen, the other one is explained. The provider note comes first.
 
 use egui::{RichText, Ui};
 
@@ -16,6 +16,11 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let guide = w.protocol_guide();
     let chosen = w.protocol();
 
+    // What the provider asks of the person (found by discovery, MX included) before the
+    // password goes anywhere.
+    if let Some(note) = w.discovery().and_then(|d| d.note.as_ref()).or(w.note()) {
+        super::account::provider_note(ui, w, note, out);
+    }
     ui.label("Tell us how you read mail and we suggest the way that fits:");
     let mut one = w.one_device();
     if ui

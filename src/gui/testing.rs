@@ -95,6 +95,13 @@ fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
         });
     }
     if let Some(report) = &test.report {
+        for warning in &report.warnings {
+            marked(
+                ui,
+                Mark::Skipped,
+                RichText::new(format!("Warning: {}", warning.text)).color(p.warn),
+            );
+        }
         if let Some(d) = report.diagnosis() {
             boxed(ui, p.fail_fill, p.fail, |ui| {
                 ui.label(RichText::new(&d.summary).strong());

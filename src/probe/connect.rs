@@ -6,6 +6,10 @@
 //! that rejects with a reset) → `Refused`; no route to any address (ENETUNREACH, EHOSTUNREACH:
 //! no network, no default route, a host that does not answer ARP, an ICMP unreachable) →
 //! `Unreachable`; nothing answered before the deadline (a firewall that drops) → `TimedOut`.
+//!
+//! Every address's own result is kept (`Attempt`), so a report can say per family what
+//! happened: "IPv6 does not answer; IPv4 works". When the race is won before the other family
+//! was heard from, `check_address` asks one address of it on its own (`doctor.rs`).
 
 use std::io;
 use std::net::{IpAddr, SocketAddr};
@@ -28,6 +32,79 @@ pub enum ConnectError {
     Unreachable(io::Error),
     /// Another error (unreachable network …) on every address; the last one.
     Other(io::Error),
+}
+
+/// What one connection attempt to one address came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AttemptResult {
+    Connected,
+    Refused,
+    /// This computer has no route for the address's network at all (ENETUNREACH): an
+    /// IPv4-only network asked for IPv6, say. Not the server's fault.
+    NoRoute,
+    /// The host is unreachable (EHOSTUNREACH, an ICMP "unreachable" on the way).
+    Unreachable,
+    /// Nothing answered before the deadline (or before another address won).
+    NoAnswer,
+    /// Another error.
+    Failed,
+}
+
+impl AttemptResult {
+    fn of(e: &io::Error) -> Self {
+        if e.kind() == io::ErrorKind::ConnectionRefused {
+            AttemptResult::Refused
+        } else if matches!(
+            e.kind(),
+            io::ErrorKind::NetworkUnreachable | io::ErrorKind::NetworkDown
+        ) {
+            AttemptResult::NoRoute
+        } else if is_unreachable(e) {
+            AttemptResult::Unreachable
+        } else {
+            AttemptResult::Failed
+        }
+    }
+}
+
+/// One address tried, and how it went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attempt {
+    pub addr: IpAddr,
+    pub result: AttemptResult,
+    /// How long it took to connect or fail; `None` when it was still pending.
+    pub ms: Option<u64>,
+}
+
+/// Why no connection was made, with every address's own result.
+#[derive(Debug)]
+pub struct Lost {
+    pub error: ConnectError,
+    pub attempts: Vec<Attempt>,
+}
+
+/// A connection made, with what the other addresses had done by then.
+#[derive(Debug)]
+pub struct Won {
+    pub stream: TcpStream,
+    pub peer: SocketAddr,
+    pub attempts: Vec<Attempt>,
+}
+
+/// Connects to `addr:port` alone, within `limit`: how it went and how long it took.
+pub async fn check_address(addr: IpAddr, port: u16, limit: Duration) -> Attempt {
+    let started = std::time::Instant::now();
+    let result = match tokio::time::timeout(limit, TcpStream::connect((addr, port))).await {
+        Ok(Ok(_)) => AttemptResult::Connected,
+        Ok(Err(e)) => AttemptResult::of(&e),
+        Err(_) => AttemptResult::NoAnswer,
+    };
+    Attempt {
+        addr,
+        result,
+        ms: Some(started.elapsed().as_millis() as u64),
+    }
 }
 
 /// Orders addresses as RFC 8305 section 4 asks: alternate families, starting with the first.
@@ -55,20 +132,32 @@ pub fn interleave(addrs: &[IpAddr]) -> Vec<IpAddr> {
 }
 
 /// Connects to the first address that answers.
-pub async fn race(
-    addrs: &[IpAddr],
-    port: u16,
-    deadline: Duration,
-) -> Result<(TcpStream, SocketAddr), ConnectError> {
+pub async fn race(addrs: &[IpAddr], port: u16, deadline: Duration) -> Result<Won, Lost> {
     let order = interleave(addrs);
+    let started = std::time::Instant::now();
     let mut next = 0usize;
     let attempt = |addr: SocketAddr| async move { (addr, TcpStream::connect(addr).await) };
     let mut pending = FuturesUnordered::new();
     let mut refused = 0usize;
     let mut unreachable: Option<io::Error> = None;
     let mut last_other: Option<io::Error> = None;
+    let mut attempts: Vec<Attempt> = Vec::new();
     let overall = tokio::time::sleep(deadline);
     tokio::pin!(overall);
+
+    // Addresses started but not finished are recorded as unanswered.
+    let settle = |mut attempts: Vec<Attempt>, started_upto: usize| {
+        for ip in order.iter().take(started_upto) {
+            if !attempts.iter().any(|a| a.addr == *ip) {
+                attempts.push(Attempt {
+                    addr: *ip,
+                    result: AttemptResult::NoAnswer,
+                    ms: None,
+                });
+            }
+        }
+        attempts
+    };
 
     loop {
         if pending.is_empty() {
@@ -82,15 +171,27 @@ pub async fn race(
         let delay = tokio::time::sleep(ATTEMPT_DELAY);
         tokio::pin!(delay);
         tokio::select! {
-            _ = &mut overall => return Err(ConnectError::TimedOut),
-            Some((addr, result)) = pending.next() => match result {
-                Ok(stream) => {
-                    let _ = stream.set_nodelay(true);
-                    return Ok((stream, addr));
+            _ = &mut overall => {
+                return Err(Lost { error: ConnectError::TimedOut, attempts: settle(attempts, next) });
+            }
+            Some((addr, result)) = pending.next() => {
+                let ms = Some(started.elapsed().as_millis() as u64);
+                match result {
+                    Ok(stream) => {
+                        let _ = stream.set_nodelay(true);
+                        attempts.push(Attempt { addr: addr.ip(), result: AttemptResult::Connected, ms });
+                        let attempts = settle(attempts, next);
+                        return Ok(Won { stream, peer: addr, attempts });
+                    }
+                    Err(e) => {
+                        attempts.push(Attempt { addr: addr.ip(), result: AttemptResult::of(&e), ms });
+                        match e {
+                            e if e.kind() == io::ErrorKind::ConnectionRefused => refused += 1,
+                            e if is_unreachable(&e) => unreachable = Some(e),
+                            e => last_other = Some(e),
+                        }
+                    }
                 }
-                Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => refused += 1,
-                Err(e) if is_unreachable(&e) => unreachable = Some(e),
-                Err(e) => last_other = Some(e),
             },
             _ = &mut delay, if next < order.len() => {
                 let addr = SocketAddr::new(order[next], port);
@@ -103,12 +204,16 @@ pub async fn race(
         }
     }
     // A refusal proves a server host was reached: it says more than "no route" elsewhere.
-    match (refused, unreachable, last_other) {
-        (0, _, Some(e)) => Err(ConnectError::Other(e)),
-        (0, Some(e), None) => Err(ConnectError::Unreachable(e)),
-        (0, None, None) => Err(ConnectError::TimedOut),
-        _ => Err(ConnectError::Refused),
-    }
+    let error = match (refused, unreachable, last_other) {
+        (0, _, Some(e)) => ConnectError::Other(e),
+        (0, Some(e), None) => ConnectError::Unreachable(e),
+        (0, None, None) => ConnectError::TimedOut,
+        _ => ConnectError::Refused,
+    };
+    Err(Lost {
+        error,
+        attempts: settle(attempts, next),
+    })
 }
 
 /// Whether an error means there is no route to the address.
@@ -144,8 +249,11 @@ mod tests {
         let port = listener.local_addr().unwrap().port();
         // 127.0.0.3 has nothing listening on that port: refused at once.
         let addrs: Vec<IpAddr> = vec!["127.0.0.3".parse().unwrap(), "127.0.0.1".parse().unwrap()];
-        let (_, addr) = race(&addrs, port, Duration::from_secs(5)).await.unwrap();
-        assert_eq!(addr.ip().to_string(), "127.0.0.1");
+        let won = race(&addrs, port, Duration::from_secs(5)).await.unwrap();
+        assert_eq!(won.peer.ip().to_string(), "127.0.0.1");
+        // The refused address is remembered, with its own result.
+        let refused = won.attempts.iter().find(|a| a.addr == addrs[0]).unwrap();
+        assert_eq!(refused.result, AttemptResult::Refused);
     }
 
     #[tokio::test]
@@ -156,7 +264,10 @@ mod tests {
         let addrs: Vec<IpAddr> = vec!["127.0.0.1".parse().unwrap()];
         assert!(matches!(
             race(&addrs, port, Duration::from_secs(5)).await,
-            Err(ConnectError::Refused)
+            Err(Lost {
+                error: ConnectError::Refused,
+                ..
+            })
         ));
     }
 }

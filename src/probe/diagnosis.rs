@@ -15,6 +15,8 @@
 //! and its own help pages (enable IMAP/POP, app passwords, lockouts, status page) are added
 //! to the advice.
 
+mod microsoft;
+pub mod network;
 mod provider;
 mod reply;
 mod rules;
@@ -71,6 +73,10 @@ pub enum Cause {
     Timeout,
     /// Round trip: the outgoing server took the test message, the mailbox never showed it.
     MessageNotArrived,
+    /// The network answers in place of the server until someone signs in on its web page.
+    CaptivePortal,
+    /// This port does not answer, but the protocol's other standard port on the server does.
+    PortBlocked,
 }
 
 impl Cause {
@@ -112,6 +118,8 @@ impl Cause {
             Cause::ProtocolError => "protocol_error",
             Cause::Timeout => "timeout",
             Cause::MessageNotArrived => "message_not_arrived",
+            Cause::CaptivePortal => "captive_portal",
+            Cause::PortBlocked => "port_blocked",
         }
     }
 
@@ -178,10 +186,13 @@ pub fn diagnose_at(
         cause = provider::refine(p, cause, failure.server_reply());
     }
     let (summary, advice) = words(protocol, cause);
-    let advice = match known.and_then(|p| provider::advice(p, protocol, cause)) {
+    let mut advice = match known.and_then(|p| provider::advice(p, protocol, cause)) {
         Some(extra) => format!("{advice} {extra}"),
         None => advice.to_string(),
     };
+    if let Some(ask) = microsoft::ask_the_admin(cause, failure.server_reply()) {
+        advice = format!("{advice} {ask}");
+    }
     Diagnosis {
         cause,
         summary: summary.to_string(),
@@ -397,6 +408,7 @@ fn words(protocol: Protocol, cause: Cause) -> (&'static str, &'static str) {
             "The outgoing server accepted the test message, but it did not show up in the inbox in time.",
             "Mail may be slow today, or the message was filed elsewhere: look in the spam or junk folder and check the account's filters and forwarding rules. If it arrives later, it can be deleted; its subject says it is a test.",
         ),
+        Cause::CaptivePortal | Cause::PortBlocked => network::words(cause),
     }
 }
 

@@ -8,12 +8,17 @@
 //! the probe and `diagnosis` explains it. Several probes run concurrently with `probe_all`;
 //! dropping the future cancels all of them at once.
 //!
+//! After the probe has its answer, `doctor` checks the network without the password where
+//! the answer calls for it (the other address family, the other standard port, a captive
+//! portal), and its findings refine the diagnosis and add warnings.
+//!
 //! Rules kept here: certificates are verified (platform roots plus roots the caller passes);
 //! a missing STARTTLS is a failure, never a fallback; a password is never sent unencrypted
 //! unless `allow_plaintext` is set; exactly one sign-in attempt per probe.
 
 mod connect;
 pub mod diagnosis;
+mod doctor;
 pub mod failure;
 #[doc(hidden)]
 pub mod fuzzing;
@@ -37,10 +42,12 @@ use secrecy::{ExposeSecret, SecretString};
 use tokio::io::{AsyncRead, AsyncWrite};
 
 pub use diagnosis::{Cause, Diagnosis, ServerContext, diagnose, diagnose_at};
+pub use doctor::{ConnectivityCheck, DEFAULT_CONNECTIVITY_BODY, DEFAULT_CONNECTIVITY_URL};
 pub use failure::Failure;
 pub use mission::{Find, MessageFacts, Mission, TestMessage};
 pub use report::{
-    CertificateInfo, Outcome, ProbeReport, ServerFacts, Step, StepKind, StepStatus, TlsFacts,
+    AttemptResult, CertificateInfo, Family, FamilyResult, Outcome, ProbeReport, ServerFacts,
+    Step, StepKind, StepStatus, TlsFacts, Warning, WarningCode,
 };
 pub use tls::{Trust, TrustError};
 pub use transcript::{Direction, Redactor, TranscriptLine};
@@ -111,6 +118,10 @@ pub struct ProbeOptions {
     pub client_name: String,
     /// Where live progress goes (the wizard's checklist), if anywhere.
     pub progress: Option<ProgressSink>,
+    /// The plain-HTTP check that tells a captive portal, asked only after a wrong-name
+    /// certificate or an HTTP answer. None (the default here) asks nothing; the window and
+    /// the CLI use `ConnectivityCheck::public_default()`.
+    pub connectivity: Option<ConnectivityCheck>,
 }
 
 /// Live progress of a running probe.
@@ -156,6 +167,7 @@ impl ProbeOptions {
             resolver: Arc::new(SystemResolver),
             client_name: "mailsetup.localhost".into(),
             progress: None,
+            connectivity: None,
         }
     }
 }
@@ -196,6 +208,7 @@ pub async fn probe_with(
         encrypted: false,
         mission,
     };
+    let mut families = doctor::Families::default();
     // A credential no protocol can carry is refused before any connection.
     let result = match check_credentials(&settings.username, password.expose_secret()) {
         Err(problem) => {
@@ -205,9 +218,15 @@ pub async fn probe_with(
                 Failure::UnsendableCredentials { endpoint, problem },
             ))
         }
-        Ok(()) => run(&mut ctx).await,
+        Ok(()) => run(&mut ctx, &mut families).await,
     };
-    finish(ctx, result)
+    let (findings, warnings) = doctor::follow_up(&mut ctx, &mut families, &result).await;
+    let mut report = finish(ctx, result);
+    if let Outcome::Failed { diagnosis } = &mut report.outcome {
+        diagnosis::network::refine(diagnosis, report.server.port, &findings);
+    }
+    report.warnings = warnings;
+    report
 }
 
 /// Tests several servers at once; the reports come back in the order asked.
@@ -263,14 +282,16 @@ fn finish(ctx: Ctx<'_>, result: Result<(), Failure>) -> ProbeReport {
         steps: ctx.steps,
         tls: ctx.tls,
         server_facts: facts,
+        warnings: Vec::new(),
         transcript: ctx.transcript.lines(),
         total_ms: ctx.started.elapsed().as_millis() as u64,
     }
 }
 
-async fn run(ctx: &mut Ctx<'_>) -> Result<(), Failure> {
+async fn run(ctx: &mut Ctx<'_>, families: &mut doctor::Families) -> Result<(), Failure> {
     let addrs = resolve(ctx).await?;
-    let stream = connect(ctx, &addrs).await?;
+    families.addrs = addrs.clone();
+    let stream = connect(ctx, &addrs, families).await?;
     let stream = if ctx.settings.security == Security::Tls {
         ctx.secure(StepKind::Tls, stream).await?
     } else {
@@ -356,11 +377,16 @@ async fn resolve(ctx: &mut Ctx<'_>) -> Result<Vec<IpAddr>, Failure> {
     Ok(addrs)
 }
 
-async fn connect(ctx: &mut Ctx<'_>, addrs: &[IpAddr]) -> Result<BoxStream, Failure> {
+async fn connect(
+    ctx: &mut Ctx<'_>,
+    addrs: &[IpAddr],
+    families: &mut doctor::Families,
+) -> Result<BoxStream, Failure> {
     let port = ctx.settings.port;
     let limit = ctx.opts.timeouts.connect;
     let endpoint = ctx.endpoint();
-    let (tcp, peer) = ctx
+    let attempts = &mut families.attempts;
+    let won = ctx
         .step(
             StepKind::Connect,
             // The race enforces the deadline itself; this outer one is a backstop.
@@ -368,6 +394,10 @@ async fn connect(ctx: &mut Ctx<'_>, addrs: &[IpAddr]) -> Result<BoxStream, Failu
             async {
                 connect::race(addrs, port, limit)
                     .await
+                    .map_err(|lost| {
+                        *attempts = lost.attempts;
+                        lost.error
+                    })
                     .map_err(|e| match e {
                         connect::ConnectError::Refused => Failure::ConnectionRefused { endpoint },
                         connect::ConnectError::Unreachable(e) => Failure::NetworkUnreachable {
@@ -384,9 +414,12 @@ async fn connect(ctx: &mut Ctx<'_>, addrs: &[IpAddr]) -> Result<BoxStream, Failu
                         },
                     })
             },
-            |(_, peer)| format!("connected to {peer}"),
+            |won: &connect::Won| format!("connected to {}", won.peer),
         )
         .await?;
+    let (tcp, peer) = (won.stream, won.peer);
+    families.attempts = won.attempts;
+    families.after_win(peer.ip(), port, limit);
     ctx.peer = Some(peer);
     ctx.facts.connected_to = Some(peer.to_string());
     ctx.transcript.note(&format!("connected to {peer}"));

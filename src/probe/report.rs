@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+pub use super::connect::AttemptResult;
 use super::diagnosis::Diagnosis;
 use super::transcript::TranscriptLine;
 use crate::account::ServerSettings;
@@ -38,6 +39,9 @@ pub enum StepKind {
     FindMessage,
     /// Round trip: deleting the test message once found.
     DeleteMessage,
+    /// A follow-up check of the network, without the password: the other address family,
+    /// the protocol's other standard port, the connectivity check for a sign-in page.
+    NetworkCheck,
 }
 
 impl StepKind {
@@ -57,6 +61,7 @@ impl StepKind {
             StepKind::SendMessage => "send a test message",
             StepKind::FindMessage => "find the test message",
             StepKind::DeleteMessage => "delete the test message",
+            StepKind::NetworkCheck => "check the network",
         }
     }
 }
@@ -136,6 +141,63 @@ pub struct ServerFacts {
     pub mailbox_octets: Option<u64>,
     /// Texts the server asked to show to the user (IMAP [ALERT]).
     pub alerts: Vec<String>,
+    /// Where the name has IPv4 and IPv6 addresses: how each family fared.
+    pub families: Vec<FamilyResult>,
+}
+
+/// An address family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    Ipv4,
+    Ipv6,
+}
+
+impl Family {
+    pub fn of(addr: &std::net::IpAddr) -> Self {
+        if addr.is_ipv6() {
+            Family::Ipv6
+        } else {
+            Family::Ipv4
+        }
+    }
+
+    /// "IPv4" or "IPv6".
+    pub fn name(self) -> &'static str {
+        match self {
+            Family::Ipv4 => "IPv4",
+            Family::Ipv6 => "IPv6",
+        }
+    }
+}
+
+/// How one address family of the server's name fared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FamilyResult {
+    pub family: Family,
+    /// The address that decided it.
+    pub address: String,
+    pub result: AttemptResult,
+    /// How long the attempt took, when it ended.
+    pub ms: Option<u64>,
+}
+
+/// What a warning is about (stable snake_case codes in JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningCode {
+    /// The server works over IPv4 but not over IPv6.
+    Ipv6NotWorking,
+    /// The server works over IPv6 but not over IPv4.
+    Ipv4NotWorking,
+}
+
+/// Something a test found that the person should know, also when it passed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub code: WarningCode,
+    /// One or two sentences in plain words.
+    pub text: String,
 }
 
 /// How the probe ended.
@@ -156,6 +218,8 @@ pub struct ProbeReport {
     pub steps: Vec<Step>,
     pub tls: Option<TlsFacts>,
     pub server_facts: ServerFacts,
+    /// What the person should know although it did not stop the test.
+    pub warnings: Vec<Warning>,
     pub transcript: Vec<TranscriptLine>,
     /// Milliseconds from start to end.
     pub total_ms: u64,

@@ -99,6 +99,7 @@ mod tests {
             },
             outcome: Outcome::Verified,
             steps: vec![],
+            warnings: Vec::new(),
             tls: Some(TlsFacts {
                 version: "TLSv1.3".into(),
                 cipher_suite: "TLS13_AES_128_GCM_SHA256".into(),

@@ -43,7 +43,7 @@ impl CheckItem {
             StepKind::Greeting | StepKind::Capabilities => Some(CheckItem::Greeting),
             StepKind::Authenticate | StepKind::Mailbox => Some(CheckItem::SignIn),
             StepKind::Logout => Some(CheckItem::SignOut),
-            StepKind::PortCheck => None,
+            StepKind::PortCheck | StepKind::NetworkCheck => None,
             StepKind::SendMessage | StepKind::FindMessage | StepKind::DeleteMessage => None,
         }
     }
@@ -344,6 +344,7 @@ mod tests {
             steps,
             tls: None,
             server_facts: ServerFacts::default(),
+            warnings: Vec::new(),
             transcript: Vec::new(),
             total_ms: 10,
         })

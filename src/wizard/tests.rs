@@ -120,6 +120,7 @@ pub(super) fn report(s: &ServerSettings, failure: Option<(Cause, StepKind)>) -> 
         steps: steps(failure.map(|f| f.1)),
         tls: None,
         server_facts: ServerFacts::default(),
+        warnings: Vec::new(),
         transcript: vec![],
         total_ms: 18,
     })

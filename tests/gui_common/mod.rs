@@ -309,6 +309,7 @@ pub fn report(s: &ServerSettings, failure: Option<Cause>) -> Box<ProbeReport> {
             connected_to: Some("127.0.0.1:993".into()),
             ..Default::default()
         },
+        warnings: Vec::new(),
         transcript: vec![
             TranscriptLine {
                 at_ms: 30,
@@ -510,6 +511,11 @@ pub fn fence(config: &mut RuntimeConfig) {
     opts.ispdb_url = "https://127.0.0.1:9/v1.1/".into();
     opts.http.port = Some(9);
     config.set_discovery(opts);
+    // The captive-portal check, should a test show its symptom, asks a closed loopback port.
+    config.probe.connectivity = Some(mailsetup::probe::ConnectivityCheck {
+        url: "http://127.0.0.1:9/success.txt".into(),
+        expected: "success".into(),
+    });
 }
 
 /// Focuses the text field with this accessible name and replaces its text.

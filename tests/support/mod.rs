@@ -11,10 +11,11 @@
 //!   alert, a refused port, a connect that never completes);
 //! - `script`: scripted IMAP/POP3/SMTP servers (bad certificates, STARTTLS missing or
 //!   refused, chosen replies to the sign-in, resets, silence mid-conversation);
-//! - `strict`: IMAP/POP3/SMTP servers that accept only what the RFCs allow at sign-in.
+//! - `strict`: IMAP/POP3/SMTP servers that accept only what the RFCs allow at sign-in;
+//! - `netns`: client and server hosts in network namespaces with a packet filter (root).
 //!
 //! Every test file includes it with `mod support;`. Nothing here touches anything but
-//! loopback addresses.
+//! loopback addresses and the namespaces a test builds.
 
 #![allow(dead_code, unused_imports)]
 
@@ -22,6 +23,7 @@ pub mod delay;
 pub mod dovecot;
 pub mod faults;
 pub mod mta;
+pub mod netns;
 pub mod pki;
 pub mod script;
 pub mod smtp_sink;
