@@ -240,9 +240,7 @@ impl Runtime {
             other @ (Effect::OpenUrl(_)
             | Effect::ForgetPasswordWidget
             | Effect::Close
-            | Effect::Technician(_)) => {
-                Some(other)
-            }
+            | Effect::Technician(_)) => Some(other),
         }
     }
 

@@ -332,7 +332,10 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
     if let Some(path) = &args.report
         && let Err(e) = std::fs::write(path, document.markdown())
     {
-        eprintln!("error: could not write the report to {}: {e}", path.display());
+        eprintln!(
+            "error: could not write the report to {}: {e}",
+            path.display()
+        );
         return EXIT_FAILED;
     }
     match saved {

@@ -68,8 +68,7 @@ impl ReportDesk {
         };
         let mut text = String::new();
         let read = std::fs::File::open(path).and_then(|f| f.take(4096).read_to_string(&mut text));
-        read.is_ok()
-            && serde_json::from_str::<Prefs>(&text).is_ok_and(|p| p.technician_view)
+        read.is_ok() && serde_json::from_str::<Prefs>(&text).is_ok_and(|p| p.technician_view)
     }
 
     /// Events that came back from work done here (a saved report).
@@ -123,7 +122,10 @@ impl ReportDesk {
             && let Err(e) =
                 crate::store::atomic::replace(&crate::store::atomic::RealDisk, path, &text)
         {
-            tracing::warn!("could not remember the technician view in {}: {e:?}", path.display());
+            tracing::warn!(
+                "could not remember the technician view in {}: {e:?}",
+                path.display()
+            );
         }
     }
 }
@@ -144,9 +146,9 @@ pub(super) fn buttons(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     }
     let p = palette(ui);
     ui.horizontal_wrapped(|ui| {
-        let copy = ui
-            .button("Copy report")
-            .on_hover_text("Copy the test report (Markdown, password removed) for a support ticket");
+        let copy = ui.button("Copy report").on_hover_text(
+            "Copy the test report (Markdown, password removed) for a support ticket",
+        );
         if copy.clicked() {
             out.push(request(ReportAction::Copy));
         }

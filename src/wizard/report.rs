@@ -203,7 +203,10 @@ impl Wizard {
                     }
                     ReportAction::Save => {
                         let file_name = format!("mailsetup-report-{date}.md");
-                        vec![Effect::Technician(TechnicianEffect::Save { text, file_name })]
+                        vec![Effect::Technician(TechnicianEffect::Save {
+                            text,
+                            file_name,
+                        })]
                     }
                 }
             }
@@ -289,7 +292,10 @@ mod tests {
             fx.as_slice(),
             [Effect::Technician(TechnicianEffect::RememberView(true))]
         ));
-        assert!(w.handle(Event::Technician(TechnicianEvent::View(true))).is_empty());
+        assert!(
+            w.handle(Event::Technician(TechnicianEvent::View(true)))
+                .is_empty()
+        );
     }
 
     #[test]
@@ -309,7 +315,10 @@ mod tests {
             panic!("{fx:?}");
         };
         assert!(text.contains("ann@example.com"), "{text}");
-        assert!(text.contains("| Time | 2026-12-01 08:00:00 UTC |"), "{text}");
+        assert!(
+            text.contains("| Time | 2026-12-01 08:00:00 UTC |"),
+            "{text}"
+        );
         assert!(!text.contains(PASSWORD), "{text}");
         assert!(text.contains("NO [AUTHENTICATIONFAILED]"), "{text}");
         assert!(text.contains("Where the settings came from"), "{text}");
