@@ -79,6 +79,16 @@ pub(super) struct Technician {
     note: Option<String>,
 }
 
+impl Technician {
+    /// What the next account keeps: the view switch, nothing of this account.
+    pub(super) fn for_next_account(&self) -> Self {
+        Self {
+            view: self.view,
+            ..Self::default()
+        }
+    }
+}
+
 impl Wizard {
     /// Whether the technician view (live transcript) is on.
     pub fn technician_view(&self) -> bool {
@@ -296,6 +306,10 @@ mod tests {
             w.handle(Event::Technician(TechnicianEvent::View(true)))
                 .is_empty()
         );
+        // Another account keeps the switch, not the report of this one.
+        w.technician.note = Some("Report saved to x.".into());
+        let next = w.technician.for_next_account();
+        assert!(next.view && next.note.is_none() && next.live.is_empty());
     }
 
     #[test]
