@@ -262,9 +262,7 @@ impl Runtime {
             other @ (Effect::OpenUrl(_)
             | Effect::ForgetPasswordWidget
             | Effect::Close
-            | Effect::Technician(_)) => {
-                Some(other)
-            }
+            | Effect::Technician(_)) => Some(other),
         }
     }
 

@@ -379,7 +379,11 @@ fn report_file_holds_the_markdown_report_with_version_system_and_utc_time() {
     assert_no_secret("the report file", &written, &d.alice.address, &wrong);
     for expected in [
         format!("| App | mailsetup {} |", env!("CARGO_PKG_VERSION")),
-        format!("| System | {} {}", std::env::consts::OS, std::env::consts::ARCH),
+        format!(
+            "| System | {} {}",
+            std::env::consts::OS,
+            std::env::consts::ARCH
+        ),
         " UTC |".into(),
         "[AUTHENTICATIONFAILED]".into(),
         "**Advice:**".into(),
@@ -404,5 +408,8 @@ fn report_file_holds_the_markdown_report_with_version_system_and_utc_time() {
         "{doc:#}"
     );
     let at = doc["generated_at"].as_str().expect("generated_at");
-    assert!(at.ends_with('Z') && at.len() >= 20, "not UTC RFC 3339: {at}");
+    assert!(
+        at.ends_with('Z') && at.len() >= 20,
+        "not UTC RFC 3339: {at}"
+    );
 }

@@ -1,6 +1,7 @@
 //! `mailsetup diagnose EMAIL`: live, step-by-step tests of an account's servers for a
 //! technician. Servers come from `--imap/--pop3/--smtp HOST:PORT/SECURITY`; all requested
-//! servers are tested concurrently; the report is text, Markdown or JSON.
+//! servers are tested concurrently; the report is text, or the one technician document
+//! (`report::Document`) as Markdown or JSON; `--report FILE` also writes its Markdown.
 
 use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
@@ -316,7 +317,15 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
         let reports = probe::probe_all(&p.servers, &p.password, &p.opts).await;
         (reports, None, SettingsSource::new(SourceKind::Manual))
     };
+    let document = report::Document::new(
+        report::Header::now(),
+        p.email.to_string(),
+        found.as_ref().map(report::DiscoverySummary::from),
+        reports.clone(),
+        unconfirmed.clone(),
+    );
     if reports.is_empty() && !args.json {
+        write_report(&args, &document);
         if let Some(found) = &found {
             print!("{}", super::discover::render(found));
         }
@@ -350,19 +359,9 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
         (true, false) => Some(Err("not saved: not every server verified".to_string())),
     };
     let discovered = found.as_ref().map(|f| (f, unconfirmed.as_slice()));
-    let document = report::Document::new(
-        report::Header::now(),
-        p.email.to_string(),
-        found.as_ref().map(report::DiscoverySummary::from),
-        reports.clone(),
-        unconfirmed.clone(),
-    )
-    .with_round_trip(round_trip);
+    let document = document.with_round_trip(round_trip);
     print_reports(&document, discovered, saved.as_ref(), &args);
-    if let Some(path) = &args.report
-        && let Err(e) = std::fs::write(path, document.markdown())
-    {
-        eprintln!("error: could not write the report to {}: {e}", path.display());
+    if !write_report(&args, &document) {
         return EXIT_FAILED;
     }
     match saved {
@@ -411,6 +410,24 @@ async fn run_round_trip(
         )
         .await,
     ))
+}
+
+/// Writes the Markdown report to `--report FILE`, if asked; false (said on stderr) when
+/// the file could not be written.
+fn write_report(args: &DiagnoseArgs, document: &report::Document) -> bool {
+    let Some(path) = &args.report else {
+        return true;
+    };
+    match std::fs::write(path, document.markdown()) {
+        Ok(()) => true,
+        Err(e) => {
+            eprintln!(
+                "error: could not write the report to {}: {e}",
+                path.display()
+            );
+            false
+        }
+    }
 }
 
 /// What `--save` did, for the report.

@@ -35,6 +35,7 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
                         .strong(),
                 );
             });
+            super::report::buttons(ui, w, out);
             ui.add_space(4.0);
             egui::Grid::new("saved")
                 .num_columns(2)
@@ -63,10 +64,6 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
             ui.label("The password is only in the keychain, never in the account file.");
         }
         SaveState::Failed(problem, _) => failed(ui, problem, out),
-    }
-    if !matches!(w.save_state(), SaveState::Saving(..)) {
-        ui.add_space(6.0);
-        super::report::buttons(ui, w, out);
     }
 }
 

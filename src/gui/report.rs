@@ -20,6 +20,9 @@ use crate::wizard::{Event, ReportAction, Role, TechnicianEffect, TechnicianEvent
 
 use super::theme::palette;
 
+/// A dialog that ends sooner than this was never shown (rfd says only "no file").
+const NO_DIALOG: std::time::Duration = std::time::Duration::from_millis(300);
+
 /// Where "Save report…" writes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveTarget {
@@ -68,8 +71,7 @@ impl ReportDesk {
         };
         let mut text = String::new();
         let read = std::fs::File::open(path).and_then(|f| f.take(4096).read_to_string(&mut text));
-        read.is_ok()
-            && serde_json::from_str::<Prefs>(&text).is_ok_and(|p| p.technician_view)
+        read.is_ok() && serde_json::from_str::<Prefs>(&text).is_ok_and(|p| p.technician_view)
     }
 
     /// Events that came back from work done here (a saved report).
@@ -87,18 +89,25 @@ impl ReportDesk {
                 let ctx = ctx.clone();
                 let target = self.target.clone();
                 let work = move || {
+                    let asked = std::time::Instant::now();
                     let path = match target {
-                        SaveTarget::Fixed(path) => Some(path),
-                        SaveTarget::Dialog => ask_path(&file_name),
+                        SaveTarget::Fixed(path) => Ok(path),
+                        SaveTarget::Dialog => ask_path(&file_name).ok_or(asked.elapsed()),
                     };
-                    // A closed dialog is not an error: nothing to say.
-                    if let Some(path) = path {
-                        let result = std::fs::write(&path, text.as_bytes())
+                    let result = match path {
+                        Ok(path) => std::fs::write(&path, text.as_bytes())
                             .map(|()| path.clone())
-                            .map_err(|e| format!("{}: {e}", path.display()));
-                        let _ = tx.send(Event::Technician(TechnicianEvent::Saved(result)));
-                        ctx.request_repaint();
-                    }
+                            .map_err(|e| format!("{}: {e}", path.display())),
+                        // No person closes a dialog this fast: none could be shown.
+                        Err(after) if after < NO_DIALOG => Err(
+                            "no file dialog could be opened here (it needs the desktop                              portal or zenity); use Copy report instead."
+                                .into(),
+                        ),
+                        // The person closed the dialog: nothing to say.
+                        Err(_) => return,
+                    };
+                    let _ = tx.send(Event::Technician(TechnicianEvent::Saved(result)));
+                    ctx.request_repaint();
                 };
                 if matches!(self.target, SaveTarget::Fixed(_)) {
                     work();
@@ -123,7 +132,10 @@ impl ReportDesk {
             && let Err(e) =
                 crate::store::atomic::replace(&crate::store::atomic::RealDisk, path, &text)
         {
-            tracing::warn!("could not remember the technician view in {}: {e:?}", path.display());
+            tracing::warn!(
+                "could not remember the technician view in {}: {e:?}",
+                path.display()
+            );
         }
     }
 }
@@ -144,9 +156,9 @@ pub(super) fn buttons(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     }
     let p = palette(ui);
     ui.horizontal_wrapped(|ui| {
-        let copy = ui
-            .button("Copy report")
-            .on_hover_text("Copy the test report (Markdown, password removed) for a support ticket");
+        let copy = ui.button("Copy report").on_hover_text(
+            "Copy the test report (Markdown, password removed) for a support ticket",
+        );
         if copy.clicked() {
             out.push(request(ReportAction::Copy));
         }

@@ -35,11 +35,12 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
                 .color(p.muted),
         );
     }
+    // At the top, so they stay in reach however long the page grows.
+    super::report::buttons(ui, w, out);
     for test in w.tests() {
         server(ui, w, test, out);
         ui.add_space(6.0);
     }
-    super::report::buttons(ui, w, out);
 }
 
 fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {

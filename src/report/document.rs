@@ -419,8 +419,14 @@ mod tests {
         };
         let doc = Document::new(header(), "a@b.c".into(), Some(d), vec![], vec![]);
         let md = doc.markdown();
-        assert!(md.contains("| Mozilla's ISPDB | failed: a\\|b \\x1b[2J | 400 |"), "{md}");
-        assert!(md.contains("- Sources disagree: IMAP: port 993 \\| 143"), "{md}");
+        assert!(
+            md.contains("| Mozilla's ISPDB | failed: a\\|b \\x1b[2J | 400 |"),
+            "{md}"
+        );
+        assert!(
+            md.contains("- Sources disagree: IMAP: port 993 \\| 143"),
+            "{md}"
+        );
         assert!(md.contains("Discovery took 420 ms"), "{md}");
     }
 }

@@ -126,7 +126,10 @@ mod tests {
         let md = markdown(&r);
         assert!(md.contains("**TLS:** TLSv1.3, TLS13_AES_128_GCM_SHA256, certificate verified"));
         assert!(md.contains("| 0 | CN=smtp.example.test | CN=Test CA | smtp.example.test |"));
-        assert!(md.contains("**Capabilities:** `PIPELINING AUTH PLAIN LOGIN`"), "{md}");
+        assert!(
+            md.contains("**Capabilities:** `PIPELINING AUTH PLAIN LOGIN`"),
+            "{md}"
+        );
         assert!(md.contains("**Sign-in offered:** `PLAIN LOGIN`"), "{md}");
         assert!(md.contains("connected to 127.0.0.1:587"), "{md}");
     }

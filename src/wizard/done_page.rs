@@ -97,6 +97,7 @@ impl Wizard {
             (SaveState::Saved(_), Event::AddAnother) => {
                 *self = Wizard {
                     next_task: self.next_task,
+                    technician: self.technician.for_next_account(),
                     ..Wizard::new()
                 };
                 vec![Effect::ForgetPasswordWidget]

@@ -79,6 +79,16 @@ pub(super) struct Technician {
     note: Option<String>,
 }
 
+impl Technician {
+    /// What the next account keeps: the view switch, nothing of this account.
+    pub(super) fn for_next_account(&self) -> Self {
+        Self {
+            view: self.view,
+            ..Self::default()
+        }
+    }
+}
+
 impl Wizard {
     /// Whether the technician view (live transcript) is on.
     pub fn technician_view(&self) -> bool {
@@ -208,7 +218,10 @@ impl Wizard {
                     }
                     ReportAction::Save => {
                         let file_name = format!("mailsetup-report-{date}.md");
-                        vec![Effect::Technician(TechnicianEffect::Save { text, file_name })]
+                        vec![Effect::Technician(TechnicianEffect::Save {
+                            text,
+                            file_name,
+                        })]
                     }
                 }
             }
@@ -294,7 +307,14 @@ mod tests {
             fx.as_slice(),
             [Effect::Technician(TechnicianEffect::RememberView(true))]
         ));
-        assert!(w.handle(Event::Technician(TechnicianEvent::View(true))).is_empty());
+        assert!(
+            w.handle(Event::Technician(TechnicianEvent::View(true)))
+                .is_empty()
+        );
+        // Another account keeps the switch, not the report of this one.
+        w.technician.note = Some("Report saved to x.".into());
+        let next = w.technician.for_next_account();
+        assert!(next.view && next.note.is_none() && next.live.is_empty());
     }
 
     #[test]
@@ -314,7 +334,10 @@ mod tests {
             panic!("{fx:?}");
         };
         assert!(text.contains("ann@example.com"), "{text}");
-        assert!(text.contains("| Time | 2026-12-01 08:00:00 UTC |"), "{text}");
+        assert!(
+            text.contains("| Time | 2026-12-01 08:00:00 UTC |"),
+            "{text}"
+        );
         assert!(!text.contains(PASSWORD), "{text}");
         assert!(text.contains("NO [AUTHENTICATIONFAILED]"), "{text}");
         assert!(text.contains("Where the settings came from"), "{text}");
