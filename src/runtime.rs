@@ -177,7 +177,9 @@ impl Runtime {
         self.saves.retain(|t, _| self.tasks.contains_key(t));
         match effect {
             Effect::Cancel { task } => {
-                if let Some(cancel) = self.saves.remove(&task) {
+                // A save is asked to stop (again, if Cancel is pressed twice), never aborted:
+                // it must answer, and take back what it wrote.
+                if let Some(cancel) = self.saves.get(&task) {
                     cancel.cancel();
                 } else if let Some(h) = self.tasks.remove(&task) {
                     h.abort();

@@ -8,9 +8,8 @@
 //! - no keychain call is ever made while the accounts-file lock is held (a keychain that
 //!   checks the lock on every call), so a keychain waiting for an unlock prompt never blocks
 //!   another copy's save;
-//! - a save can be cancelled while the keychain waits or while the lock is held elsewhere:
-//!   it answers at once, and what it wrote to the keychain is deleted; from the window's
-//!   runtime the answer is `SaveCancelled`;
+//! - a save cancelled while the keychain waits or the lock is held elsewhere answers at
+//!   once (the window's runtime: `SaveCancelled`) and deletes what it wrote to the keychain;
 //! - a configuration folder someone else owns or can write to is refused with advice, and a
 //!   lock file that is a link or a FIFO is never followed or opened for reading.
 
@@ -574,6 +573,7 @@ fn the_window_cancels_a_save_waiting_for_another_copy_and_hears_save_cancelled()
     assert!(events.try_recv().is_err(), "still waiting for the lock");
     let started = Instant::now();
     rt.execute(Effect::Cancel { task });
+    rt.execute(Effect::Cancel { task }); // pressed twice: still an answer, not an abort
     match events.recv_timeout(Duration::from_secs(3)) {
         Ok(Event::SaveCancelled { task: t }) => assert_eq!(t, task),
         other => panic!("expected SaveCancelled, got {other:?}"),
