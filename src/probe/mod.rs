@@ -43,8 +43,8 @@ pub use diagnosis::{Cause, Diagnosis, ServerContext, diagnose, diagnose_at};
 pub use doctor::{ConnectivityCheck, DEFAULT_CONNECTIVITY_BODY, DEFAULT_CONNECTIVITY_URL};
 pub use failure::Failure;
 pub use report::{
-    AttemptResult, CertificateInfo, Family, FamilyResult, Outcome, ProbeReport, ServerFacts,
-    Step, StepKind, StepStatus, TlsFacts, Warning, WarningCode,
+    AttemptResult, CertificateInfo, Family, FamilyResult, Outcome, ProbeReport, ServerFacts, Step,
+    StepKind, StepStatus, TlsFacts, Warning, WarningCode,
 };
 pub use tls::{Trust, TrustError};
 pub use transcript::{Direction, Redactor, TranscriptLine};

@@ -45,7 +45,9 @@ mod tests {
         )
         .unwrap();
         assert!(basic.contains("administrator"), "{basic}");
-        assert!(ask_the_admin(Cause::AuthFailed, Some("535 5.7.8 Authentication failed.")).is_none());
+        assert!(
+            ask_the_admin(Cause::AuthFailed, Some("535 5.7.8 Authentication failed.")).is_none()
+        );
         assert!(ask_the_admin(Cause::AuthFailed, None).is_none());
     }
 }
