@@ -259,5 +259,7 @@ fn the_window_shows_the_ipv6_warning_and_the_blocked_port() {
         h.get_by_label_contains("Warning: IPv6 to this server does not answer");
         h.get_by_label_contains("Port 587 is blocked on this network");
         h.get_by_label_contains("Change the port to 465");
+        // The way forward is one click: the other port with its security.
+        h.get_by_role_and_label(egui::accesskit::Role::Button, "Try TLS on port 465");
     });
 }
