@@ -51,7 +51,12 @@ fn open_web() -> FaultServer {
     serve(|mut conn, seen| {
         let mut buf = [0u8; 4096];
         let n = conn.read(&mut buf).unwrap_or(0);
-        seen.push(String::from_utf8_lossy(&buf[..n]).lines().next().unwrap_or(""));
+        seen.push(
+            String::from_utf8_lossy(&buf[..n])
+                .lines()
+                .next()
+                .unwrap_or(""),
+        );
         let _ = conn.write_all(
             b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 8\r\nConnection: close\r\n\r\nsuccess\n",
         );
@@ -71,7 +76,13 @@ fn diagnose(mail_port: u16, check_port: u16) -> Value {
         .arg(format!("127.0.0.1:{mail_port}/tls"))
         .arg("--ca-file")
         .arg(&pki().ca_pem)
-        .args(["--timeout", "5", "--password-env", "MST_PORTAL_PW", "--json"])
+        .args([
+            "--timeout",
+            "5",
+            "--password-env",
+            "MST_PORTAL_PW",
+            "--json",
+        ])
         .arg("--connectivity-url")
         .arg(format!("http://127.0.0.1:{check_port}/success.txt"))
         .env("MST_PORTAL_PW", PASSWORD)
@@ -95,7 +106,10 @@ fn a_portal_certificate_with_the_check_redirected_is_captive_portal() {
         "This network wants you to sign in in a browser first."
     );
     assert!(
-        d["advice"].as_str().unwrap().contains("your password was not sent"),
+        d["advice"]
+            .as_str()
+            .unwrap()
+            .contains("your password was not sent"),
         "{doc:#}"
     );
     assert!(

@@ -22,16 +22,27 @@ const BIN: &str = env!("CARGO_BIN_EXE_mailsetup");
 #[tokio::test]
 async fn an_mx_at_protection_outlook_com_is_microsoft_365() {
     let net = Net::start().await;
-    net.dns
-        .mx("contoso.test", 0, "contoso-test.mail.protection.outlook.com");
+    net.dns.mx(
+        "contoso.test",
+        0,
+        "contoso-test.mail.protection.outlook.com",
+    );
     let mut o = net.options();
     o.sources = [SourceId::Mx].into_iter().collect();
     let r = discover::discover(&EmailAddress::parse("kim@contoso.test").unwrap(), &o).await;
     let notes = r.provider.as_ref().expect("a provider");
     assert_eq!(notes.id, "microsoft365");
-    assert!(notes.matched.contains("protection.outlook.com"), "{}", notes.matched);
     assert!(
-        notes.enable_first.as_deref().unwrap().contains("administrator"),
+        notes.matched.contains("protection.outlook.com"),
+        "{}",
+        notes.matched
+    );
+    assert!(
+        notes
+            .enable_first
+            .as_deref()
+            .unwrap()
+            .contains("administrator"),
         "{notes:?}"
     );
     let smtp = r.best(Protocol::Smtp).unwrap();
@@ -47,7 +58,10 @@ fn the_window_warns_before_the_password_is_typed() {
         h.run_steps(1);
         h.state().wizard().note().is_some()
     });
-    assert!(h.state().wizard().password_missing(), "no password typed yet");
+    assert!(
+        h.state().wizard().password_missing(),
+        "no password typed yet"
+    );
     h.get_by_label("Microsoft 365 (work or school account)");
     h.get_by_label_contains("Microsoft switched passwords off for IMAP, POP and SMTP");
     h.get_by_label_contains("Before you start: your organisation's administrator must allow");
@@ -79,7 +93,10 @@ fn smtp_client_authentication_disabled_says_what_to_ask_the_admin() {
     assert!(advice.contains("Authenticated SMTP"), "{advice}");
     assert!(advice.contains("administrator"), "{advice}");
     assert!(
-        d["server_reply"].as_str().unwrap().contains("SmtpClientAuthentication"),
+        d["server_reply"]
+            .as_str()
+            .unwrap()
+            .contains("SmtpClientAuthentication"),
         "{doc:#}"
     );
 }

@@ -85,7 +85,13 @@ fn dead_ipv6_with_working_ipv4_passes_with_a_warning_everywhere() {
     lab.firewall("  meta nfproto ipv6 tcp dport 993 drop");
     let addrs = [SERVER_IP6, SERVER_IP];
     let started = Instant::now();
-    let doc = json(&diagnose(&lab, "--imap", "localhost:993/tls", &addrs, &["--json"]));
+    let doc = json(&diagnose(
+        &lab,
+        "--imap",
+        "localhost:993/tls",
+        &addrs,
+        &["--json"],
+    ));
     let took = started.elapsed();
     let s = &doc["servers"][0];
     assert_eq!(s["outcome"]["status"], "verified", "{doc:#}");
@@ -105,10 +111,16 @@ fn dead_ipv6_with_working_ipv4_passes_with_a_warning_everywhere() {
 
     let out = diagnose(&lab, "--imap", "localhost:993/tls", &addrs, &[]);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("WARNING  IPv6 to this server does not answer"), "{text}");
+    assert!(
+        text.contains("WARNING  IPv6 to this server does not answer"),
+        "{text}"
+    );
     let out = diagnose(&lab, "--imap", "localhost:993/tls", &addrs, &["--markdown"]);
     let md = String::from_utf8_lossy(&out.stdout);
-    assert!(md.contains("**Warning:** IPv6 to this server does not answer"), "{md}");
+    assert!(
+        md.contains("**Warning:** IPv6 to this server does not answer"),
+        "{md}"
+    );
 }
 
 #[test]
@@ -170,7 +182,10 @@ fn a_dropped_587_with_465_answering_names_465() {
         .find(|s| s["kind"] == "network_check")
         .expect("a network check step");
     assert!(
-        check["detail"].as_str().unwrap().contains("port 465 (TLS) of the same server answers: 220"),
+        check["detail"]
+            .as_str()
+            .unwrap()
+            .contains("port 465 (TLS) of the same server answers: 220"),
         "{check:#}"
     );
     assert!(took < Duration::from_secs(7), "{took:?}");
@@ -228,8 +243,14 @@ fn the_window_shows_the_ipv6_warning_and_the_blocked_port() {
         });
         let w = h.state().wizard();
         let tests: Vec<_> = w.tests().collect();
-        let incoming = tests.iter().find(|t| t.server.protocol == Protocol::Imap).unwrap();
-        let outgoing = tests.iter().find(|t| t.server.protocol == Protocol::Smtp).unwrap();
+        let incoming = tests
+            .iter()
+            .find(|t| t.server.protocol == Protocol::Imap)
+            .unwrap();
+        let outgoing = tests
+            .iter()
+            .find(|t| t.server.protocol == Protocol::Smtp)
+            .unwrap();
         assert!(incoming.is_verified(), "{:?}", incoming.report);
         let warnings = &incoming.report.as_ref().unwrap().warnings;
         assert_eq!(warnings[0].code, WarningCode::Ipv6NotWorking);
@@ -238,5 +259,7 @@ fn the_window_shows_the_ipv6_warning_and_the_blocked_port() {
         h.get_by_label_contains("Warning: IPv6 to this server does not answer");
         h.get_by_label_contains("Port 587 is blocked on this network");
         h.get_by_label_contains("Change the port to 465");
+        // The way forward is one click: the other port with its security.
+        h.get_by_role_and_label(egui::accesskit::Role::Button, "Try TLS on port 465");
     });
 }

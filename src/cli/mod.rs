@@ -29,7 +29,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Test the incoming and outgoing servers of an account live, step by step.
-    Diagnose(diagnose::DiagnoseArgs),
+    Diagnose(Box<diagnose::DiagnoseArgs>),
     /// Find the servers of an email address (provider table, autoconfig, DNS …).
     Discover(discover::DiscoverArgs),
     /// List, check or remove saved accounts.
@@ -50,7 +50,7 @@ pub fn run(command: Command) -> ExitCode {
     };
     let code = runtime.block_on(async move {
         match command {
-            Command::Diagnose(args) => diagnose::run(args).await,
+            Command::Diagnose(args) => diagnose::run(*args).await,
             Command::Discover(args) => discover::run(args).await,
             Command::Accounts(args) => accounts::run(args).await,
         }

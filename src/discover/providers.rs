@@ -403,7 +403,11 @@ mod tests {
         let n = m.notes("contoso.onmicrosoft.com");
         assert_eq!(n.login, Login::Oauth2UnlessAdminAllows);
         assert!(n.enable_first.unwrap().contains("administrator"));
-        assert!(n.login_advice.contains("administrator"), "{}", n.login_advice);
+        assert!(
+            n.login_advice.contains("administrator"),
+            "{}",
+            n.login_advice
+        );
     }
 
     #[test]

@@ -15,7 +15,6 @@
 //! and its own help pages (enable IMAP/POP, app passwords, lockouts, status page) are added
 //! to the advice.
 
-mod microsoft;
 pub mod network;
 mod provider;
 mod reply;
@@ -190,7 +189,7 @@ pub fn diagnose_at(
         Some(extra) => format!("{advice} {extra}"),
         None => advice.to_string(),
     };
-    if let Some(ask) = microsoft::ask_the_admin(cause, failure.server_reply()) {
+    if let Some(ask) = provider::ask_the_admin(cause, failure.server_reply()) {
         advice = format!("{advice} {ask}");
     }
     Diagnosis {

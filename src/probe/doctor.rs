@@ -261,7 +261,10 @@ async fn connectivity(ctx: &mut Ctx<'_>, check: &ConnectivityCheck) -> Option<Fi
                     url: check.url.clone(),
                     answer: words.clone(),
                 }),
-                format!("{} answered {words}: a sign-in page is in the way", check.url),
+                format!(
+                    "{} answered {words}: a sign-in page is in the way",
+                    check.url
+                ),
             )
         }
     };
@@ -503,17 +506,16 @@ mod tests {
 
     #[test]
     fn answers_parse_with_length_chunks_or_a_redirect() {
-        let a = parse_answer(b"HTTP/1.1 200 OK\r\nContent-Length: 8\r\n\r\nsuccess\nEXTRA").unwrap();
+        let a =
+            parse_answer(b"HTTP/1.1 200 OK\r\nContent-Length: 8\r\n\r\nsuccess\nEXTRA").unwrap();
         assert_eq!((a.status, a.body_text().as_str()), (200, "success\n"));
         let a = parse_answer(
             b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nsucc\r\n3;x=1\r\ness\r\n0\r\n\r\n",
         )
         .unwrap();
         assert_eq!(a.body_text(), "success");
-        let a = parse_answer(
-            b"HTTP/1.0 302 Found\r\nLocation: http://portal.test/login\r\n\r\n",
-        )
-        .unwrap();
+        let a = parse_answer(b"HTTP/1.0 302 Found\r\nLocation: http://portal.test/login\r\n\r\n")
+            .unwrap();
         assert_eq!(a.words(), "302 → http://portal.test/login");
         assert!(parse_answer(b"SSH-2.0-OpenSSH\r\n\r\n").is_none());
         assert!(parse_answer(b"HTTP/1.1 200 OK\r\n").is_none());
@@ -524,8 +526,14 @@ mod tests {
     #[test]
     fn the_other_standard_port_of_each_protocol() {
         assert_eq!(other_port(Protocol::Smtp, 587), Some((465, Security::Tls)));
-        assert_eq!(other_port(Protocol::Smtp, 465), Some((587, Security::StartTls)));
-        assert_eq!(other_port(Protocol::Imap, 993), Some((143, Security::StartTls)));
+        assert_eq!(
+            other_port(Protocol::Smtp, 465),
+            Some((587, Security::StartTls))
+        );
+        assert_eq!(
+            other_port(Protocol::Imap, 993),
+            Some((143, Security::StartTls))
+        );
         assert_eq!(other_port(Protocol::Pop3, 110), Some((995, Security::Tls)));
         assert_eq!(other_port(Protocol::Imap, 10993), None);
     }
@@ -548,7 +556,8 @@ mod tests {
         .unwrap();
         assert_eq!(w.code, WarningCode::Ipv6NotWorking);
         assert!(
-            w.text.starts_with("IPv6 to this server does not answer (2001:db8::1); IPv4 works."),
+            w.text
+                .starts_with("IPv6 to this server does not answer (2001:db8::1); IPv4 works."),
             "{}",
             w.text
         );

@@ -46,8 +46,8 @@ pub use doctor::{ConnectivityCheck, DEFAULT_CONNECTIVITY_BODY, DEFAULT_CONNECTIV
 pub use failure::Failure;
 pub use mission::{Find, MessageFacts, Mission, TestMessage};
 pub use report::{
-    AttemptResult, CertificateInfo, Family, FamilyResult, Outcome, ProbeReport, ServerFacts,
-    Step, StepKind, StepStatus, TlsFacts, Warning, WarningCode,
+    AttemptResult, CertificateInfo, Family, FamilyResult, Outcome, ProbeReport, ServerFacts, Step,
+    StepKind, StepStatus, TlsFacts, Warning, WarningCode,
 };
 pub use tls::{Trust, TrustError};
 pub use transcript::{Direction, Redactor, TranscriptLine};

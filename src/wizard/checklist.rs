@@ -258,6 +258,22 @@ pub fn next_actions(
                 });
             }
         }
+        Some(Cause::PortBlocked) => {
+            // The protocol's other standard port answered: offer exactly that one.
+            let p = test.server.protocol;
+            let tls = p.default_port(Security::Tls);
+            let (security, port) = if test.server.port == tls {
+                (Security::StartTls, p.default_port(Security::StartTls))
+            } else {
+                (Security::Tls, tls)
+            };
+            actions.push(NextAction::TrySecurity {
+                role,
+                security,
+                port,
+            });
+            actions.extend(alternative.clone());
+        }
         Some(
             Cause::TlsOnPlaintextPort
             | Cause::PlaintextOnTlsPort

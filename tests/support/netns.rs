@@ -123,7 +123,16 @@ impl Lab {
         ] {
             lab.ip(&["-n", ns, "addr", "add", &format!("{addr}/24"), "dev", dev]);
             // nodad: usable at once, without duplicate address detection's wait.
-            lab.ip(&["-n", ns, "addr", "add", &format!("{addr6}/64"), "dev", dev, "nodad"]);
+            lab.ip(&[
+                "-n",
+                ns,
+                "addr",
+                "add",
+                &format!("{addr6}/64"),
+                "dev",
+                dev,
+                "nodad",
+            ]);
             lab.ip(&["-n", ns, "link", "set", dev, "up"]);
             lab.ip(&["-n", ns, "link", "set", "lo", "up"]);
         }
@@ -207,7 +216,10 @@ impl Lab {
                     continue;
                 };
                 for (mut from, mut to) in [
-                    (inside.try_clone().expect("clone"), outside.try_clone().expect("clone")),
+                    (
+                        inside.try_clone().expect("clone"),
+                        outside.try_clone().expect("clone"),
+                    ),
                     (outside, inside),
                 ] {
                     std::thread::spawn(move || {
@@ -239,4 +251,3 @@ impl Drop for Lab {
         let _ = std::fs::remove_dir_all(format!("/etc/netns/{}", self.client));
     }
 }
-

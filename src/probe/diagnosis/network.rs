@@ -79,15 +79,17 @@ pub fn refine(d: &mut Diagnosis, port: u16, findings: &[Finding]) {
                 );
                 return;
             }
-            Finding::OtherPortAnswers { port: other, security } if connect_failed => {
+            Finding::OtherPortAnswers {
+                port: other,
+                security,
+            } if connect_failed => {
                 let how = if d.cause == Cause::ConnectionRefused {
                     "refuses connections"
                 } else {
                     "is blocked on this network (no answer)"
                 };
                 d.cause = Cause::PortBlocked;
-                d.summary =
-                    format!("Port {port} {how}; port {other} on the same server works.");
+                d.summary = format!("Port {port} {how}; port {other} on the same server works.");
                 d.advice = format!(
                     "Change the port to {other} with {} security. {}",
                     security_words(*security),
@@ -144,7 +146,11 @@ mod tests {
             d.summary,
             "Port 587 is blocked on this network (no answer); port 465 on the same server works."
         );
-        assert!(d.advice.starts_with("Change the port to 465 with SSL/TLS"), "{}", d.advice);
+        assert!(
+            d.advice.starts_with("Change the port to 465 with SSL/TLS"),
+            "{}",
+            d.advice
+        );
     }
 
     #[test]
@@ -152,7 +158,10 @@ mod tests {
         let mut d = timed_out();
         refine(&mut d, 587, &[Finding::OtherPortSilent { port: 465 }]);
         assert_eq!(d.cause, Cause::ConnectionTimeout);
-        assert!(d.advice.ends_with("Port 465 of the same server does not answer either."));
+        assert!(
+            d.advice
+                .ends_with("Port 465 of the same server does not answer either.")
+        );
     }
 
     #[test]
