@@ -141,7 +141,7 @@ fn read_ca_file(path: &std::path::Path) -> Result<Vec<u8>, StoreError> {
 /// How step 3 ended.
 enum Commit {
     /// The file holds the account; `replaced` is the account it replaced.
-    Done { replaced: Option<SavedAccount> },
+    Done { replaced: Option<Box<SavedAccount>> },
     /// Another copy of mailsetup changed the list since the plan: start over.
     Changed,
 }
@@ -177,7 +177,9 @@ fn commit(
         }
     };
     locked.write(&accounts)?;
-    Ok(Commit::Done { replaced })
+    Ok(Commit::Done {
+        replaced: replaced.map(Box::new),
+    })
 }
 
 fn lock<'a>(file: &'a AccountFile, cancel: &Cancel) -> Result<LockedFile<'a>, StoreError> {

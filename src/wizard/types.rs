@@ -419,11 +419,9 @@ impl fmt::Debug for Event {
             Event::ProbeStep { task, server, step } => {
                 write!(f, "ProbeStep({task:?}, {server}, {:?})", step.kind)
             }
-            Event::Verified { task, report } => write!(
-                f,
-                "Verified({task:?}, verified: {})",
-                report.is_verified()
-            ),
+            Event::Verified { task, report } => {
+                write!(f, "Verified({task:?}, verified: {})", report.is_verified())
+            }
             Event::ProbeDone { task, report } => write!(
                 f,
                 "ProbeDone({task:?}, {}, verified: {})",
