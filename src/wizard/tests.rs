@@ -254,7 +254,7 @@ fn the_whole_imap_flow_from_empty_form_to_saved() {
     w.handle(Event::SourceUpdate {
         task,
         status: SourceStatus {
-            key: "ispdb".into(),
+            key: SourceId::Ispdb,
             label: "Mozilla's ISPDB".into(),
             state: SourceState::Waiting,
             ms: None,
@@ -263,7 +263,7 @@ fn the_whole_imap_flow_from_empty_form_to_saved() {
     w.handle(Event::SourceUpdate {
         task,
         status: SourceStatus {
-            key: "ispdb".into(),
+            key: SourceId::Ispdb,
             label: "Mozilla's ISPDB".into(),
             state: SourceState::Found(3),
             ms: Some(120),

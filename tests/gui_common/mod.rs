@@ -148,9 +148,9 @@ pub fn account_misspelt() -> Wizard {
     w
 }
 
-fn source(key: &str, label: &str, state: SourceState, ms: Option<u64>) -> SourceStatus {
+fn source(key: SourceId, label: &str, state: SourceState, ms: Option<u64>) -> SourceStatus {
     SourceStatus {
-        key: key.into(),
+        key,
         label: label.into(),
         state,
         ms,
@@ -168,7 +168,7 @@ pub fn lookup_running() -> (Wizard, TaskId) {
             Event::SourceUpdate {
                 task,
                 status: source(
-                    "provider",
+                    SourceId::Provider,
                     "Built-in provider table",
                     SourceState::Found(4),
                     Some(1),
@@ -177,7 +177,7 @@ pub fn lookup_running() -> (Wizard, TaskId) {
             Event::SourceUpdate {
                 task,
                 status: source(
-                    "autoconfig",
+                    SourceId::Autoconfig,
                     "The provider's autoconfig server",
                     SourceState::Nothing,
                     Some(212),
@@ -185,12 +185,17 @@ pub fn lookup_running() -> (Wizard, TaskId) {
             },
             Event::SourceUpdate {
                 task,
-                status: source("ispdb", "Mozilla's ISPDB", SourceState::Waiting, None),
+                status: source(
+                    SourceId::Ispdb,
+                    "Mozilla's ISPDB",
+                    SourceState::Waiting,
+                    None,
+                ),
             },
             Event::SourceUpdate {
                 task,
                 status: source(
-                    "srv",
+                    SourceId::Srv,
                     "DNS service records (SRV)",
                     SourceState::Failed("no answer within 3 s".into()),
                     Some(3000),
