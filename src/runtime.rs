@@ -329,7 +329,13 @@ async fn run_probe(
     }
     let (sink, progress) = probe::ProgressSink::channel();
     opts.progress = Some(sink);
-    let report = with_steps(task, progress, sender, probe::probe(&server, &password, &opts)).await;
+    let report = with_steps(
+        task,
+        progress,
+        sender,
+        probe::probe(&server, &password, &opts),
+    )
+    .await;
     sender.send(Event::ProbeDone {
         task,
         report: Box::new(report),

@@ -19,6 +19,11 @@
 //! sign-in. The others (SRV and MX targets outside the domain, plain-HTTP answers, redirects
 //! off the domain) are listed in `unconfirmed` with the question to put to the person, and
 //! never receive the password. This module is the only place where discovery meets the probe.
+//!
+//! The window (`Effect::Verify`, through `verify_candidates` with the candidates it shows) and
+//! `mailsetup diagnose` (through `verify`) make the same call. What verified goes to the store
+//! as `SavedServer`s (`verified_server`: the settings and the sign-in mechanism), and where it
+//! came from as `SettingsSource::of_candidate`: the store never sees a probe report.
 
 use std::collections::BTreeSet;
 use std::net::SocketAddr;

@@ -81,18 +81,17 @@ fn diagnose_save_then_accounts_check_verifies_with_the_keychain_password() {
     );
     support::assert_no_secret("accounts.json", &file, &d.alice.address, &d.alice.password);
 
-    // The saved setup checks out again, with the password from the keychain only.
+    // The CA given to diagnose is kept with the account.
+    assert!(
+        file.contains(&format!("\"ca_file\": \"{id}.ca.pem\"")),
+        "{file}"
+    );
+
+    // The saved setup checks out again, with the password from the keychain only and the
+    // kept CA (no --ca-file).
     let mut check = Command::new(env!("CARGO_BIN_EXE_mailsetup"));
     check
-        .args([
-            "accounts",
-            "check",
-            &id,
-            "--ca-file",
-            &ca,
-            "--timeout",
-            "10",
-        ])
+        .args(["accounts", "check", &id, "--timeout", "10"])
         .env("MAILSETUP_CONFIG_DIR", &dir)
         .env_remove("MS_PW");
     let out = run_with_deadline(&mut check, LIMIT);

@@ -350,7 +350,8 @@ fn a_ca_file_chosen_on_the_manual_page_is_kept_and_accounts_check_needs_no_ca_fl
     h.run_steps(2);
     account_then_manual(&mut h, &d.alice.address, &d.alice.password);
     manual_to_dovecot(&mut h, Protocol::Imap);
-    h.get_by_label("Certificate authority (for company servers)").click();
+    h.get_by_label("Certificate authority (for company servers)")
+        .click();
     h.run_steps(2);
     fill(
         &mut h,
@@ -403,5 +404,10 @@ fn a_ca_file_chosen_on_the_manual_page_is_kept_and_accounts_check_needs_no_ca_fl
     assert_eq!(out.status.code(), Some(0), "{stdout}\n{stderr}");
     assert!(stdout.contains("PASS  incoming  IMAP"), "{stdout}");
     assert!(stdout.contains("PASS  outgoing  SMTP"), "{stdout}");
-    support::assert_no_secret("accounts check", &stdout, &d.alice.address, &d.alice.password);
+    support::assert_no_secret(
+        "accounts check",
+        &stdout,
+        &d.alice.address,
+        &d.alice.password,
+    );
 }

@@ -101,7 +101,7 @@ fn to_protocol_page(
     let sources = h.state().wizard().sources().to_vec();
     let srv = sources
         .iter()
-        .find(|s| s.key == "srv")
+        .find(|s| s.key == mailsetup::discover::SourceId::Srv)
         .expect("the SRV line");
     assert_eq!(srv.label, "DNS service records (SRV)");
     assert_eq!(srv.state, SourceState::Found(3), "{sources:?}");

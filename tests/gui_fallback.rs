@@ -41,7 +41,11 @@ fn world() -> World {
         let net = Net::start().await;
         let mut relays = Vec::new();
         for (service, target, upstream) in [
-            ("_imaps._tcp.example.test", "mail.example.test", d.imaps.addr()),
+            (
+                "_imaps._tcp.example.test",
+                "mail.example.test",
+                d.imaps.addr(),
+            ),
             (
                 "_submissions._tcp.example.test",
                 "smtp.example.test",
@@ -62,8 +66,13 @@ fn world() -> World {
             net.dns.a(target, LOOPBACK);
             relays.push(relay);
         }
-        net.dns
-            .srv("_imaps._tcp.example.test", 0, 1, dead_port, "imap.example.test");
+        net.dns.srv(
+            "_imaps._tcp.example.test",
+            0,
+            1,
+            dead_port,
+            "imap.example.test",
+        );
         net.dns.a("imap.example.test", LOOPBACK);
         (net, relays)
     });
@@ -127,7 +136,11 @@ fn a_server_that_does_not_answer_is_passed_over_and_the_next_one_verifies_withou
         .map(|c| (c.server.host.as_str(), c.server.port, c.reachable))
         .take(2)
         .collect();
-    assert_eq!(checks[0], ("imap.example.test", w.dead_port, false), "{checks:?}");
+    assert_eq!(
+        checks[0],
+        ("imap.example.test", w.dead_port, false),
+        "{checks:?}"
+    );
     assert_eq!(checks[1].0, "mail.example.test", "{checks:?}");
     assert!(checks[1].2, "{checks:?}");
     // The window shows both quick checks and the server that was signed in to.
@@ -160,6 +173,9 @@ fn a_server_that_does_not_answer_is_passed_over_and_the_next_one_verifies_withou
         .find(|a| a.email.to_string() == d.alice.address)
         .expect("saved");
     assert_eq!(a.incoming.settings.host, "mail.example.test");
-    assert!(a.incoming.auth_method.is_some(), "the sign-in mechanism is kept");
+    assert!(
+        a.incoming.auth_method.is_some(),
+        "the sign-in mechanism is kept"
+    );
     assert_eq!(a.source.kind, mailsetup::store::SourceKind::DnsSrv);
 }

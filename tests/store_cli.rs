@@ -332,4 +332,5 @@ async fn verified_servers_are_saved_with_their_ca_and_check_out_again() {
     store::remove(tmp.path(), Some(keychain), saved.account.id)
         .await
         .unwrap();
+    assert!(!copy.exists(), "the kept CA file goes with the account");
 }

@@ -163,7 +163,9 @@ pub fn describe(a: &SavedAccount) -> String {
     out.push_str(&format!("    verified  {}\n", a.last_verified));
     out.push_str(&format!("    password  {}\n", a.keychain.store));
     if let Some(ca) = &a.ca_file {
-        out.push_str(&format!("    trusts    the certificate authority in {ca}\n"));
+        out.push_str(&format!(
+            "    trusts    the certificate authority in {ca}\n"
+        ));
     }
     if a.allow_plaintext {
         out.push_str("    warning   the password may be sent without encryption\n");

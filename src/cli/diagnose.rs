@@ -18,8 +18,8 @@ use crate::net::{OverrideResolver, SystemResolver};
 use crate::probe::{self, ProbeOptions, Timeouts, Trust};
 use crate::report;
 use crate::roundtrip::{RoundTripOptions, RoundTripReport, round_trip};
-use crate::verify;
 use crate::store::{self, AccountDetails, KeychainKind, SettingsSource, SourceKind, Timestamp};
+use crate::verify;
 
 fn parse_keychain(text: &str) -> Result<KeychainKind, String> {
     text.parse::<KeychainKind>().map_err(|e| e.to_string())

@@ -49,7 +49,7 @@ pub(super) async fn discover(
                         sender.send(Event::SourceUpdate {
                             task,
                             status: SourceStatus {
-                                key: s.code().to_string(),
+                                key: s,
                                 label: capitalise(s.label()),
                                 state: SourceState::Waiting,
                                 ms: None,
@@ -91,7 +91,7 @@ fn source_status(r: &SourceReport) -> SourceStatus {
         ),
     };
     SourceStatus {
-        key: r.source.code().to_string(),
+        key: r.source,
         label: capitalise(r.source.label()),
         state,
         ms: r.ms,

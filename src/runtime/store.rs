@@ -9,8 +9,8 @@
 use secrecy::SecretString;
 
 use crate::store::{
-    self, AccountDetails, AccountFile, Cancel, KeychainError, KeychainKind, StoreError,
-    Timestamp, VerifiedAccount,
+    self, AccountDetails, AccountFile, Cancel, KeychainError, KeychainKind, StoreError, Timestamp,
+    VerifiedAccount,
 };
 use crate::wizard::{KeychainChoice, SaveProblem, SaveRequest, Saved};
 
@@ -66,11 +66,10 @@ async fn save_or_fail(
         ca_file: request.ca_file.clone(),
     };
     let servers = [request.incoming.clone(), request.outgoing.clone()];
-    let account = VerifiedAccount::from_servers(details, &servers).map_err(|e| {
-        SaveProblem::File {
+    let account =
+        VerifiedAccount::from_servers(details, &servers).map_err(|e| SaveProblem::File {
             reason: e.to_string(),
-        }
-    })?;
+        })?;
     let file = AccountFile::new(&dir);
     let outcome = store::save_verified_or_cancel(file, secrets, account, password, cancel)
         .await

@@ -8,7 +8,8 @@
 //!   and the lock's deadline, and `Cancel`;
 //! - `secret`: the `SecretStore` trait and the keychains behind it;
 //! - `ops`: save / remove / mark verified, keeping file and keychain in step;
-//! - `verified`: from probe reports to the `VerifiedAccount` to save.
+//! - `verified`: from the servers that verified (settings + sign-in mechanism) to the
+//!   `VerifiedAccount` to save; the store never sees a probe report.
 //!
 //! The configuration folder is always a parameter (no globals): `resolve_config_dir` finds
 //! the default (`--config-dir`, then `MAILSETUP_CONFIG_DIR`, then the per-OS folder from

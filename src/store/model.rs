@@ -237,7 +237,7 @@ pub struct SavedServer {
     #[serde(flatten)]
     pub settings: ServerSettings,
     /// The mechanism or command that signed in (`AUTH PLAIN`, `LOGIN`, `USER/PASS` …), as
-    /// the probe reported it.
+    /// the live test reported it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_method: Option<String>,
 }

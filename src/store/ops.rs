@@ -19,7 +19,9 @@
 //!
 //! Removing: the entries are read (to be able to restore them) and deleted outside the lock;
 //! then, under the lock, the account leaves the file if it still uses those entries; if the
-//! file cannot be written the entries are restored.
+//! file cannot be written the entries are restored. The copy of the account's certificate
+//! authority file, if one was kept (written in step 4 of a save, beside the account file),
+//! goes with it.
 
 use secrecy::SecretString;
 
@@ -177,7 +179,9 @@ fn commit(
         }
     };
     locked.write(&accounts)?;
-    Ok(Commit::Done { replaced })
+    Ok(Commit::Done {
+        replaced,
+    })
 }
 
 fn lock<'a>(file: &'a AccountFile, cancel: &Cancel) -> Result<LockedFile<'a>, StoreError> {
@@ -258,6 +262,7 @@ pub fn remove_blocking(
                 .ok_or_else(|| StoreError::NotFound { id: id.clone() })?;
             Ok::<_, StoreError>(accounts.remove(index))
         })?;
+        forget_ca_file(file, &account);
         return Ok(Removed {
             entries_left: true,
             account,
@@ -301,6 +306,7 @@ pub fn remove_blocking(
                 }),
             };
         }
+        forget_ca_file(file, &account);
         return Ok(Removed {
             entries_left: false,
             account,
@@ -310,6 +316,21 @@ pub fn remove_blocking(
         path: file.path(),
         waited: std::time::Duration::ZERO,
     }))
+}
+
+/// Deletes the copy of a removed account's certificate authority file (best effort: a copy
+/// left behind trusts nothing by itself; the next save for that id replaces it).
+fn forget_ca_file(file: &AccountFile, account: &SavedAccount) {
+    let Some(path) = account.ca_path(file.dir()) else {
+        return;
+    };
+    match std::fs::remove_file(&path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => {
+            tracing::warn!(path = %path.display(), error = %e, "could not delete the kept CA file");
+        }
+    }
 }
 
 /// Reads and deletes an account's entries (outside the lock); a failed deletion puts the

@@ -70,9 +70,18 @@ fn an_srv_host_outside_the_domain_is_tested_only_after_the_person_ticks_it() {
     // The verification may now sign in there; it starts with that host.
     let fx = w.handle(Event::Next);
     let (_, _, confirmed) = verify_run(&fx).expect("a Verify effect");
-    assert!(confirmed.contains(&"imap.other.net".to_string()), "{confirmed:?}");
-    assert_eq!(w.test(Role::Incoming).unwrap().server.host, "imap.other.net");
-    assert_eq!(w.test(Role::Outgoing).unwrap().server.host, "smtp.example.com");
+    assert!(
+        confirmed.contains(&"imap.other.net".to_string()),
+        "{confirmed:?}"
+    );
+    assert_eq!(
+        w.test(Role::Incoming).unwrap().server.host,
+        "imap.other.net"
+    );
+    assert_eq!(
+        w.test(Role::Outgoing).unwrap().server.host,
+        "smtp.example.com"
+    );
 }
 
 #[test]

@@ -87,15 +87,13 @@ impl Wizard {
             Event::ChooseProtocol(p) if self.offered_protocols().contains(&p) => {
                 self.chosen = Some(p);
             }
-            Event::Next => {
-                if self.planned().is_some() {
-                    if !self.recipients_cleared() {
-                        return Vec::new();
-                    }
-                    self.clear_form_consents();
-                    self.go(Page::Testing);
-                    return self.start_verify();
+            Event::Next if self.planned().is_some() => {
+                if !self.recipients_cleared() {
+                    return Vec::new();
                 }
+                self.clear_form_consents();
+                self.go(Page::Testing);
+                return self.start_verify();
             }
             Event::Back | Event::Cancel => {
                 self.page = Page::Account;

@@ -421,4 +421,8 @@ impl Wizard {
 #[cfg(test)]
 mod consent_tests;
 #[cfg(test)]
+mod done_tests;
+#[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod verify_tests;

@@ -155,7 +155,7 @@ impl Wizard {
             .sources
             .iter()
             .map(|s| SourceLine {
-                source: s.key.clone(),
+                source: s.key.code().into(),
                 label: s.label.clone(),
                 result: match &s.state {
                     SourceState::Waiting => "no answer yet".into(),

@@ -3,14 +3,14 @@
 
 use secrecy::{ExposeSecret, SecretString};
 
+use super::verify_tests::verified;
 use super::*;
 use crate::account::{Protocol, Security, ServerSettings};
 use crate::discover::{Candidate, Channel, Origin, SourceId};
-use crate::store::SourceKind;
-use crate::verify::{Check, ProtocolOutcome, VerifyReport, Winner};
 use crate::probe::{
     Cause, Diagnosis, Outcome, ProbeReport, ServerFacts, Step, StepKind, StepStatus,
 };
+use crate::store::SourceKind;
 
 pub(super) const PASSWORD: &str = "pä ss wörd ✓ 🔑";
 
@@ -34,13 +34,7 @@ pub(super) fn offer(s: ServerSettings, source: &str) -> Offer {
     let email = EmailAddress::parse("ann@example.com").expect("an address");
     let origin = Origin::new(id, channel, format!("{source} answer"));
     let c = Candidate::new(
-        s.protocol,
-        &s.host,
-        s.port,
-        s.security,
-        s.username,
-        &email,
-        origin,
+        s.protocol, &s.host, s.port, s.security, s.username, &email, origin,
     );
     Offer::new(c, "example.com")
 }
@@ -70,7 +64,7 @@ pub(super) fn discovery() -> Discovery {
     }
 }
 
-fn steps(last_failed: Option<StepKind>) -> Vec<Step> {
+pub(super) fn steps(last_failed: Option<StepKind>) -> Vec<Step> {
     let kinds = [
         StepKind::Resolve,
         StepKind::Connect,
@@ -164,7 +158,7 @@ pub(super) fn probes(fx: &[Effect]) -> Vec<(Role, TaskId, ServerSettings)> {
         .collect()
 }
 
-fn cancels(fx: &[Effect]) -> Vec<TaskId> {
+pub(super) fn cancels(fx: &[Effect]) -> Vec<TaskId> {
     fx.iter()
         .filter_map(|e| match e {
             Effect::Cancel { task } => Some(*task),
@@ -205,77 +199,8 @@ pub(super) fn verify_run(fx: &[Effect]) -> Option<(TaskId, Vec<String>, Vec<Stri
     })
 }
 
-/// The engine's answer for one role: each server's quick check (reachable or not), then
-/// the one probe on the first reachable server, ending with `failure` (None: verified).
-fn outcome(
-    w: &Wizard,
-    servers: &[(ServerSettings, bool)],
-    failure: Option<(Cause, StepKind)>,
-) -> ProtocolOutcome {
-    let protocol = servers[0].0.protocol;
-    let checks = servers
-        .iter()
-        .map(|(s, reachable)| Check {
-            server: s.clone(),
-            reachable: *reachable,
-            ms: 4,
-            detail: if *reachable {
-                "* OK ready".into()
-            } else {
-                "connection refused".into()
-            },
-        })
-        .collect();
-    let probed = servers
-        .iter()
-        .find(|(_, r)| *r)
-        .map_or(&servers[0].0, |(s, _)| s);
-    let report = *report(probed, failure);
-    let candidate = w
-        .discovery()
-        .and_then(|d| {
-            d.incoming
-                .iter()
-                .chain(&d.outgoing)
-                .find(|o| o.settings() == *probed)
-        })
-        .map(|o| o.candidate.clone())
-        .expect("a discovered candidate");
-    ProtocolOutcome {
-        protocol,
-        winner: failure.is_none().then(|| Winner {
-            candidate,
-            report: report.clone(),
-        }),
-        checks,
-        probes: vec![report],
-        unconfirmed: vec![],
-        stopped: failure.map(|_| "stopped".into()),
-    }
-}
-
-/// Answers the verification run: the server planned for each role was reachable and ended
-/// with `incoming` / `outgoing` (None: verified).
-fn verified(
-    w: &mut Wizard,
-    task: TaskId,
-    incoming: Option<(Cause, StepKind)>,
-    outgoing: Option<(Cause, StepKind)>,
-) {
-    let planned = |role| (w.test(role).expect("a test").server.clone(), true);
-    let report = VerifyReport {
-        incoming: outcome(w, &[planned(Role::Incoming)], incoming),
-        outgoing: Some(outcome(w, &[planned(Role::Outgoing)], outgoing)),
-        elapsed_ms: 30,
-    };
-    w.handle(Event::Verified {
-        task,
-        report: Box::new(report),
-    });
-}
-
 /// On the testing page with the verification of both servers running.
-fn at_testing() -> (Wizard, TaskId) {
+pub(super) fn at_testing() -> (Wizard, TaskId) {
     let mut w = at_protocol();
     let fx = w.handle(Event::Next);
     assert_eq!(w.page(), Page::Testing);
@@ -283,11 +208,11 @@ fn at_testing() -> (Wizard, TaskId) {
     (w, task)
 }
 
-fn finish_all(w: &mut Wizard, task: TaskId) {
+pub(super) fn finish_all(w: &mut Wizard, task: TaskId) {
     verified(w, task, None, None);
 }
 
-fn finish_probes(w: &mut Wizard, p: &[(Role, TaskId, ServerSettings)]) {
+pub(super) fn finish_probes(w: &mut Wizard, p: &[(Role, TaskId, ServerSettings)]) {
     for (_, task, s) in p {
         w.handle(Event::ProbeDone {
             task: *task,
@@ -296,7 +221,7 @@ fn finish_probes(w: &mut Wizard, p: &[(Role, TaskId, ServerSettings)]) {
     }
 }
 
-fn save_task(fx: &[Effect]) -> (TaskId, SaveRequest) {
+pub(super) fn save_task(fx: &[Effect]) -> (TaskId, SaveRequest) {
     fx.iter()
         .find_map(|e| match e {
             Effect::Save {
@@ -330,7 +255,7 @@ fn the_whole_imap_flow_from_empty_form_to_saved() {
     w.handle(Event::SourceUpdate {
         task,
         status: SourceStatus {
-            key: "ispdb".into(),
+            key: SourceId::Ispdb,
             label: "Mozilla's ISPDB".into(),
             state: SourceState::Waiting,
             ms: None,
@@ -339,7 +264,7 @@ fn the_whole_imap_flow_from_empty_form_to_saved() {
     w.handle(Event::SourceUpdate {
         task,
         status: SourceStatus {
-            key: "ispdb".into(),
+            key: SourceId::Ispdb,
             label: "Mozilla's ISPDB".into(),
             state: SourceState::Found(3),
             ms: Some(120),
@@ -360,11 +285,22 @@ fn the_whole_imap_flow_from_empty_form_to_saved() {
     let (task, hosts, _) = verify_run(&fx).expect("a Verify effect");
     assert_eq!(
         hosts,
-        ["imap.example.com", "pop.example.com", "mail.example.com", "smtp.example.com"]
+        [
+            "imap.example.com",
+            "pop.example.com",
+            "mail.example.com",
+            "smtp.example.com"
+        ]
     );
     assert!(probes(&fx).is_empty(), "no single-server probe: {fx:?}");
-    assert_eq!(w.test(Role::Incoming).unwrap().server.host, "imap.example.com");
-    assert_eq!(w.test(Role::Outgoing).unwrap().server.host, "smtp.example.com");
+    assert_eq!(
+        w.test(Role::Incoming).unwrap().server.host,
+        "imap.example.com"
+    );
+    assert_eq!(
+        w.test(Role::Outgoing).unwrap().server.host,
+        "smtp.example.com"
+    );
     assert!(w.testing());
     // Next does nothing until everything verified.
     assert!(w.handle(Event::Next).is_empty());
@@ -407,9 +343,10 @@ fn pop3_is_recommended_for_one_device_and_tests_the_pop3_server() {
     assert_eq!(w.protocol(), Protocol::Imap);
     w.handle(Event::ChooseProtocol(Protocol::Pop3));
     let fx = w.handle(Event::Next);
-    assert!(fx.iter().any(
-        |e| matches!(e, Effect::Verify { incoming, .. } if *incoming == Protocol::Pop3)
-    ));
+    assert!(
+        fx.iter()
+            .any(|e| matches!(e, Effect::Verify { incoming, .. } if *incoming == Protocol::Pop3))
+    );
     let incoming = &w.test(Role::Incoming).unwrap().server;
     assert_eq!(incoming.protocol, Protocol::Pop3);
     assert_eq!(incoming.host, "pop.example.com");
@@ -420,7 +357,8 @@ fn a_protocol_the_provider_does_not_offer_cannot_be_chosen() {
     let mut w = filled();
     let task = discover_task(&w.handle(Event::Next));
     let mut d = discovery();
-    d.incoming.retain(|o| o.candidate.protocol == Protocol::Imap);
+    d.incoming
+        .retain(|o| o.candidate.protocol == Protocol::Imap);
     w.handle(Event::Discovered { task, discovery: d });
     w.handle(Event::ChooseProtocol(Protocol::Pop3));
     assert_eq!(w.protocol(), Protocol::Imap);
@@ -756,124 +694,6 @@ fn discovery_that_cannot_run_can_be_retried() {
     assert_ne!(again, task);
 }
 
-fn at_done_failed(keyutils_possible: bool) -> (Wizard, TaskId) {
-    let (mut w, task) = at_testing();
-    finish_all(&mut w, task);
-    let (task, _) = save_task(&w.handle(Event::Next));
-    // Cancel while saving asks the runtime to stop the save; the page waits for the answer.
-    let fx = w.handle(Event::Cancel);
-    assert!(matches!(fx.as_slice(), [Effect::Cancel { task: t }] if *t == task));
-    assert!(matches!(w.save_state(), SaveState::Saving(..)));
-    w.handle(Event::SaveFailed {
-        task,
-        problem: SaveProblem::KeychainUnavailable {
-            reason: "no Secret Service is running".into(),
-            advice: "start GNOME Keyring".into(),
-            keyutils_possible,
-        },
-    });
-    (w, task)
-}
-
-#[test]
-fn a_cancelled_save_goes_back_to_the_results_and_a_late_cancel_shows_the_saved_account() {
-    let (mut w, task) = at_testing();
-    finish_all(&mut w, task);
-    let (task, _) = save_task(&w.handle(Event::Next));
-    w.handle(Event::Cancel);
-    // An answer for another task changes nothing.
-    w.handle(Event::SaveCancelled {
-        task: TaskId(task.0 + 100),
-    });
-    assert!(matches!(w.save_state(), SaveState::Saving(..)));
-    w.handle(Event::SaveCancelled { task });
-    assert_eq!(w.page(), Page::Testing);
-    assert!(w.all_verified());
-    assert_eq!(*w.save_state(), SaveState::NotStarted);
-
-    // Too late: the account file was already being written, so the save finished.
-    let (task, _) = save_task(&w.handle(Event::Next));
-    w.handle(Event::Cancel);
-    let saved = Saved {
-        account_id: "alice-example-com".into(),
-        config_path: "/tmp/accounts.json".into(),
-        keychain_label: "kernel keyring".into(),
-    };
-    w.handle(Event::Saved { task, saved });
-    assert!(matches!(w.save_state(), SaveState::Saved(_)));
-}
-
-#[test]
-fn keychain_unavailable_offers_retry_keyutils_and_cancel_never_plaintext() {
-    let (mut w, _) = at_done_failed(true);
-    assert_eq!(w.page(), Page::Done);
-    let fx = w.handle(Event::UseKeyutils);
-    let (task, request) = save_task(&fx);
-    assert_eq!(request.keychain, KeychainChoice::Keyutils);
-    w.handle(Event::SaveFailed {
-        task,
-        problem: SaveProblem::KeychainUnavailable {
-            reason: "no session keyring".into(),
-            advice: "".into(),
-            keyutils_possible: true,
-        },
-    });
-    // Retry keeps the chosen keychain.
-    let (task2, request) = save_task(&w.handle(Event::RetrySave));
-    assert_eq!(request.keychain, KeychainChoice::Keyutils);
-    assert_ne!(task, task2);
-    w.handle(Event::SaveFailed {
-        task: task2,
-        problem: SaveProblem::KeychainUnavailable {
-            reason: "locked".into(),
-            advice: "".into(),
-            keyutils_possible: true,
-        },
-    });
-    // Cancel: nothing saved, back to the verified results.
-    assert!(w.handle(Event::Cancel).is_empty());
-    assert_eq!(w.page(), Page::Testing);
-    assert!(w.all_verified());
-    assert_eq!(*w.save_state(), SaveState::NotStarted);
-}
-
-#[test]
-fn keyutils_is_not_offered_where_it_is_impossible() {
-    let (mut w, _) = at_done_failed(false);
-    assert!(w.handle(Event::UseKeyutils).is_empty());
-    let (_, request) = save_task(&w.handle(Event::RetrySave));
-    assert_eq!(request.keychain, KeychainChoice::Default);
-}
-
-#[test]
-fn back_on_the_done_page_after_saving_does_nothing() {
-    let (mut w, task) = at_testing();
-    finish_all(&mut w, task);
-    let (task, _) = save_task(&w.handle(Event::Next));
-    // A stale save answer is ignored.
-    w.handle(Event::Saved {
-        task: TaskId(task.0 + 100),
-        saved: Saved {
-            account_id: "x".into(),
-            config_path: "/x".into(),
-            keychain_label: "k".into(),
-        },
-    });
-    assert!(matches!(w.save_state(), SaveState::Saving(..)));
-    w.handle(Event::Saved {
-        task,
-        saved: Saved {
-            account_id: "x".into(),
-            config_path: "/x".into(),
-            keychain_label: "k".into(),
-        },
-    });
-    assert!(w.handle(Event::Back).is_empty());
-    assert!(w.handle(Event::Cancel).is_empty());
-    assert_eq!(w.page(), Page::Done);
-    assert!(!w.can_go_back());
-}
-
 #[test]
 fn the_password_never_shows_in_debug_output() {
     let (mut w, task) = at_testing();
@@ -905,87 +725,4 @@ fn plain_http_answers_are_never_tested_without_the_person_confirming() {
     assert_eq!(w.manual().unwrap().incoming.host, "imap.example.com");
     let fx = w.handle(Event::Next);
     assert_eq!(probes(&fx)[0].2.host, "imap.example.com");
-}
-
-#[test]
-fn a_server_that_does_not_answer_is_passed_over_and_the_next_one_verifies_without_a_click() {
-    let (mut w, task) = at_testing();
-    let first = server(Protocol::Imap, "imap.example.com", Security::Tls);
-    let second = server(Protocol::Imap, "mail.example.com", Security::StartTls);
-    assert_eq!(w.test(Role::Incoming).unwrap().server, first);
-    // The engine signs in to the second server: its steps show as they happen.
-    w.handle(Event::ProbeStep {
-        task,
-        server: second.clone(),
-        step: steps(None)[0].clone(),
-    });
-    let incoming = w.test(Role::Incoming).unwrap();
-    assert_eq!(incoming.server, second, "the checklist follows the engine");
-    assert_eq!(incoming.rows()[0].state, RowState::Ok);
-    // Its answer: the first did not answer the quick check, the second verified.
-    let report = VerifyReport {
-        incoming: outcome(&w, &[(first.clone(), false), (second.clone(), true)], None),
-        outgoing: Some(outcome(
-            &w,
-            &[(w.test(Role::Outgoing).unwrap().server.clone(), true)],
-            None,
-        )),
-        elapsed_ms: 40,
-    };
-    w.handle(Event::Verified {
-        task,
-        report: Box::new(report),
-    });
-    assert!(w.all_verified());
-    let incoming = w.test(Role::Incoming).unwrap();
-    assert_eq!(incoming.server, second);
-    let checks: Vec<(&str, bool)> = incoming
-        .checks
-        .iter()
-        .map(|c| (c.server.host.as_str(), c.reachable))
-        .collect();
-    assert_eq!(
-        checks,
-        [("imap.example.com", false), ("mail.example.com", true)]
-    );
-    // What is saved is what verified, with where it came from.
-    let (_, request) = save_task(&w.handle(Event::Next));
-    assert_eq!(request.incoming.settings, second);
-    assert_eq!(request.source.kind, SourceKind::Guess);
-    assert_eq!(request.outgoing.settings.host, "smtp.example.com");
-}
-
-#[test]
-fn a_run_that_could_send_the_password_nowhere_says_so() {
-    let (mut w, task) = at_testing();
-    let mut report = VerifyReport {
-        incoming: ProtocolOutcome {
-            protocol: Protocol::Imap,
-            winner: None,
-            checks: vec![],
-            probes: vec![],
-            unconfirmed: vec![],
-            stopped: Some("the password was not sent: IMAP imap.other.net needs your confirmation first".into()),
-        },
-        outgoing: None,
-        elapsed_ms: 1,
-    };
-    report.outgoing = Some(outcome(
-        &w,
-        &[(w.test(Role::Outgoing).unwrap().server.clone(), true)],
-        None,
-    ));
-    w.handle(Event::Verified {
-        task,
-        report: Box::new(report),
-    });
-    assert_eq!(
-        w.test(Role::Incoming).unwrap().state,
-        TestState::NotStarted(
-            "The password was not sent: IMAP imap.other.net needs your confirmation first."
-                .into()
-        )
-    );
-    assert!(w.test(Role::Outgoing).unwrap().is_verified());
-    assert!(!w.all_verified());
 }

@@ -13,7 +13,7 @@ use secrecy::SecretString;
 use std::collections::BTreeSet;
 
 use crate::account::{EmailAddress, Protocol, Security, ServerSettings};
-use crate::discover::{Candidate, Trust, Vouch};
+use crate::discover::{Candidate, SourceId, Trust, Vouch};
 use crate::probe::{ProbeReport, Step};
 use crate::store::{SavedServer, SettingsSource};
 use crate::verify::VerifyReport;
@@ -61,8 +61,8 @@ pub enum SourceState {
 /// One discovery source's line on the lookup page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceStatus {
-    /// Stable key (e.g. "ispdb"), so updates replace the right line.
-    pub key: String,
+    /// Which source, so updates replace the right line.
+    pub key: SourceId,
     /// Words for people ("Mozilla's ISPDB").
     pub label: String,
     pub state: SourceState,
@@ -422,11 +422,9 @@ impl fmt::Debug for Event {
             Event::ProbeStep { task, server, step } => {
                 write!(f, "ProbeStep({task:?}, {server}, {:?})", step.kind)
             }
-            Event::Verified { task, report } => write!(
-                f,
-                "Verified({task:?}, verified: {})",
-                report.is_verified()
-            ),
+            Event::Verified { task, report } => {
+                write!(f, "Verified({task:?}, verified: {})", report.is_verified())
+            }
             Event::ProbeDone { task, report } => write!(
                 f,
                 "ProbeDone({task:?}, {}, verified: {})",

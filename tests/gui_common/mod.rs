@@ -10,12 +10,12 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use mailsetup::account::{Protocol, Security, ServerSettings};
+use mailsetup::discover::{Candidate, Channel, Origin, SourceId};
 use mailsetup::gui::MailSetupApp;
 use mailsetup::probe::{
     Cause, CertificateInfo, Diagnosis, Direction, Outcome, ProbeReport, ServerFacts, Step,
     StepKind, StepStatus, TlsFacts, TranscriptLine,
 };
-use mailsetup::discover::{Candidate, Channel, Origin, SourceId};
 use mailsetup::runtime::RuntimeConfig;
 use mailsetup::verify::{Check, ProtocolOutcome, VerifyReport, Winner};
 use mailsetup::wizard::{
@@ -148,9 +148,9 @@ pub fn account_misspelt() -> Wizard {
     w
 }
 
-fn source(key: &str, label: &str, state: SourceState, ms: Option<u64>) -> SourceStatus {
+fn source(key: SourceId, label: &str, state: SourceState, ms: Option<u64>) -> SourceStatus {
     SourceStatus {
-        key: key.into(),
+        key,
         label: label.into(),
         state,
         ms,
@@ -168,7 +168,7 @@ pub fn lookup_running() -> (Wizard, TaskId) {
             Event::SourceUpdate {
                 task,
                 status: source(
-                    "provider",
+                    SourceId::Provider,
                     "Built-in provider table",
                     SourceState::Found(4),
                     Some(1),
@@ -177,7 +177,7 @@ pub fn lookup_running() -> (Wizard, TaskId) {
             Event::SourceUpdate {
                 task,
                 status: source(
-                    "autoconfig",
+                    SourceId::Autoconfig,
                     "The provider's autoconfig server",
                     SourceState::Nothing,
                     Some(212),
@@ -185,12 +185,17 @@ pub fn lookup_running() -> (Wizard, TaskId) {
             },
             Event::SourceUpdate {
                 task,
-                status: source("ispdb", "Mozilla's ISPDB", SourceState::Waiting, None),
+                status: source(
+                    SourceId::Ispdb,
+                    "Mozilla's ISPDB",
+                    SourceState::Waiting,
+                    None,
+                ),
             },
             Event::SourceUpdate {
                 task,
                 status: source(
-                    "srv",
+                    SourceId::Srv,
                     "DNS service records (SRV)",
                     SourceState::Failed("no answer within 3 s".into()),
                     Some(3000),
@@ -333,10 +338,19 @@ pub fn report(s: &ServerSettings, failure: Option<Cause>) -> Box<ProbeReport> {
 
 /// The engine's answer for one role: each server's quick check (`false`: it did not
 /// answer), then `report` on the first that answered.
-pub fn outcome(w: &Wizard, servers: &[(ServerSettings, bool)], report: Box<ProbeReport>) -> ProtocolOutcome {
+pub fn outcome(
+    w: &Wizard,
+    servers: &[(ServerSettings, bool)],
+    report: Box<ProbeReport>,
+) -> ProtocolOutcome {
     let candidate = |s: &ServerSettings| {
         w.discovery()
-            .and_then(|d| d.incoming.iter().chain(&d.outgoing).find(|o| o.settings() == *s))
+            .and_then(|d| {
+                d.incoming
+                    .iter()
+                    .chain(&d.outgoing)
+                    .find(|o| o.settings() == *s)
+            })
             .map(|o| o.candidate.clone())
             .expect("a discovered server")
     };
@@ -399,7 +413,11 @@ pub fn testing_running() -> Wizard {
     for role in [ServerRole::Incoming, ServerRole::Outgoing] {
         let server = w.test(role).unwrap().server.clone();
         let steps = report(&server, None).steps;
-        let n = if role == ServerRole::Incoming { 3 } else { steps.len() };
+        let n = if role == ServerRole::Incoming {
+            3
+        } else {
+            steps.len()
+        };
         for step in steps.into_iter().take(n) {
             w.handle(Event::ProbeStep {
                 task,
@@ -438,7 +456,11 @@ pub fn testing_fallback() -> Wizard {
     let good = server(Protocol::Imap, "mobile.charter.net", Security::Tls);
     let o = w.test(ServerRole::Outgoing).unwrap().server.clone();
     let report = VerifyReport {
-        incoming: outcome(&w, &[(dead, false), (good.clone(), true)], report(&good, None)),
+        incoming: outcome(
+            &w,
+            &[(dead, false), (good.clone(), true)],
+            report(&good, None),
+        ),
         outgoing: Some(outcome(&w, &[(o.clone(), true)], report(&o, None))),
         elapsed_ms: 200,
     };
