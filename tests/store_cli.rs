@@ -60,6 +60,7 @@ fn save(dir: &Path, incoming: Protocol, user: &User, password: &str) -> store::S
         source: SettingsSource::new(SourceKind::Manual),
         verified_at: Timestamp(time::macros::datetime!(2026-01-02 03:04:05 UTC)),
         allow_plaintext: false,
+        pinned_keys: Vec::new(),
     };
     let keychain = keyutils();
     save_verified_blocking(

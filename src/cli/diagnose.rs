@@ -56,6 +56,11 @@ pub struct DiagnoseArgs {
     /// Allow sending the password over an unencrypted connection (insecure).
     #[arg(long)]
     pub allow_plaintext: bool,
+    /// Trust this server's key by its SHA-256 (SPKI, base64) for exactly this host and port,
+    /// even without a trusted authority; the name and dates are still checked. Repeatable.
+    /// A failed test with an untrusted certificate prints the value to use.
+    #[arg(long = "pin-sha256", value_name = "HOST:PORT=BASE64", value_parser = parse_pin)]
+    pub pin_sha256: Vec<crate::probe::pin::EndpointPin>,
 
     /// Print one JSON document instead of text.
     #[arg(long, conflicts_with = "markdown")]
@@ -101,6 +106,10 @@ pub struct DiagnoseArgs {
     /// Discovery: send every HTTP(S) request to this port instead of 80/443.
     #[arg(long, value_name = "PORT", hide = true)]
     pub http_port: Option<u16>,
+}
+
+fn parse_pin(text: &str) -> Result<crate::probe::pin::EndpointPin, String> {
+    text.parse().map_err(|e: crate::probe::pin::PinError| e.to_string())
 }
 
 fn parse_incoming(text: &str) -> Result<Protocol, String> {
@@ -249,12 +258,15 @@ fn prepare(args: &DiagnoseArgs) -> Result<Prepared, UsageError> {
     } else {
         &args.resolve
     };
-    let opts = probe_options(
+    let mut opts = probe_options(
         args.ca_file.as_deref(),
         args.timeout,
         args.allow_plaintext,
         resolve,
     )?;
+    opts.trust = opts
+        .trust
+        .with_pins(crate::probe::pin::Pins::from_list(&args.pin_sha256));
     let password = read_password(args.password_stdin, args.password_env.as_deref())?;
     // Refused here with a usage error; the engine refuses it again before any connection.
     crate::account::check_credentials(&user, password.expose_secret())?;

@@ -12,12 +12,16 @@
 //! a missing STARTTLS is a failure, never a fallback; a password is never sent unencrypted
 //! unless `allow_plaintext` is set; exactly one sign-in attempt per probe.
 
+mod cert_failure;
+pub mod clock;
 mod connect;
 pub mod diagnosis;
 pub mod failure;
 #[doc(hidden)]
 pub mod fuzzing;
 mod imap;
+pub mod intercept;
+pub mod pin;
 mod pop3;
 pub mod report;
 mod session;
@@ -108,6 +112,9 @@ pub struct ProbeOptions {
     pub client_name: String,
     /// Where live progress goes (the wizard's checklist), if anywhere.
     pub progress: Option<ProgressSink>,
+    /// What a trusted time reference (an HTTPS `Date` seen by discovery or a connectivity
+    /// check) says about this computer's clock; explains certificates failing on their dates.
+    pub time_evidence: Option<clock::TimeEvidence>,
 }
 
 /// Live progress of a running probe.
@@ -148,6 +155,7 @@ impl ProbeOptions {
             resolver: Arc::new(SystemResolver),
             client_name: "mailsetup.localhost".into(),
             progress: None,
+            time_evidence: None,
         }
     }
 }

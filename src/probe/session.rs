@@ -149,8 +149,12 @@ impl<'a> Ctx<'a> {
         let began = self.begin(kind);
         let limit = self.opts.timeouts.tls;
         let host = self.settings.host.clone();
-        let result =
-            tokio::time::timeout(limit, tls::handshake(stream, &host, &self.opts.trust)).await;
+        let port = self.settings.port;
+        let result = tokio::time::timeout(
+            limit,
+            tls::handshake_to(stream, &host, port, &self.opts.trust),
+        )
+        .await;
         match result {
             Err(_) => {
                 let f = self.timeout_failure(kind, limit);
@@ -158,7 +162,7 @@ impl<'a> Ctx<'a> {
                 Err(f)
             }
             Ok(Ok((stream, facts))) => {
-                let detail = format!(
+                let mut detail = format!(
                     "{} {}, certificate for {} verified",
                     facts.version,
                     facts.cipher_suite,
@@ -168,6 +172,7 @@ impl<'a> Ctx<'a> {
                         .map(|c| c.subject.as_str())
                         .unwrap_or("?")
                 );
+                detail.push_str(&super::report::tls_warning_suffix(&facts));
                 self.transcript.note(&format!(
                     "TLS established: {} {}",
                     facts.version, facts.cipher_suite
@@ -215,6 +220,12 @@ impl<'a> Ctx<'a> {
                 endpoint,
                 step: StepKind::Tls,
             };
+        }
+        let now = super::clock::unix(std::time::SystemTime::now());
+        if let Some(f) =
+            super::cert_failure::explain(&endpoint, &e, self.opts.time_evidence.as_ref(), now)
+        {
+            return f;
         }
         Failure::Tls {
             endpoint,

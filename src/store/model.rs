@@ -14,6 +14,7 @@ use time::format_description::well_known::Rfc3339;
 
 use crate::account::{EmailAddress, Protocol, ServerSettings};
 use crate::probe::ProbeReport;
+use crate::probe::pin::EndpointPin;
 
 /// The keychain service name every entry is filed under.
 pub const KEYCHAIN_SERVICE: &str = "mailsetup";
@@ -420,6 +421,8 @@ pub struct VerifiedAccount {
     pub verified_at: Timestamp,
     /// The person agreed to send this password without encryption.
     pub allow_plaintext: bool,
+    /// Server keys the person trusted by their fingerprint, each for one host and port.
+    pub pinned_keys: Vec<EndpointPin>,
 }
 
 /// Why a `VerifiedAccount` cannot be saved as it is.
@@ -479,6 +482,10 @@ pub struct SavedAccount {
     #[serde(default)]
     pub allow_plaintext: bool,
     pub keychain: KeychainRef,
+    /// Server keys trusted by their SPKI SHA-256 ("Trust this server's key"), each for
+    /// exactly one host and port; checks fail with `certificate_changed` on another key.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pinned_keys: Vec<EndpointPin>,
 }
 
 impl SavedAccount {
@@ -495,6 +502,7 @@ impl SavedAccount {
             last_verified: account.verified_at,
             allow_plaintext: account.allow_plaintext,
             keychain,
+            pinned_keys: account.pinned_keys,
         }
     }
 

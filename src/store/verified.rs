@@ -5,6 +5,7 @@
 
 use crate::account::{EmailAddress, Protocol};
 use crate::probe::ProbeReport;
+use crate::probe::pin::EndpointPin;
 
 use super::model::{SavedServer, SettingsSource, Timestamp, VerifiedAccount};
 
@@ -73,6 +74,7 @@ impl VerifiedAccount {
         } else {
             details.display_name.trim().to_string()
         };
+        let pinned_keys = pins_of(reports, &incoming, &outgoing, &alternatives);
         Ok(VerifiedAccount {
             display_name,
             email: details.email,
@@ -82,6 +84,44 @@ impl VerifiedAccount {
             source: details.source,
             verified_at: details.verified_at,
             allow_plaintext: details.allow_plaintext,
+            pinned_keys,
         })
     }
+}
+
+/// The keys that verified only because they were pinned, for the servers being saved.
+fn pins_of(
+    reports: &[ProbeReport],
+    incoming: &SavedServer,
+    outgoing: &SavedServer,
+    alternatives: &[SavedServer],
+) -> Vec<EndpointPin> {
+    let saved = |r: &ProbeReport| {
+        std::iter::once(incoming)
+            .chain(std::iter::once(outgoing))
+            .chain(alternatives)
+            .any(|s| s.settings == r.server)
+    };
+    let mut out: Vec<EndpointPin> = Vec::new();
+    for r in reports.iter().filter(|r| r.is_verified() && saved(r)) {
+        let Some(tls) = r.tls.as_ref().filter(|t| t.pinned) else {
+            continue;
+        };
+        let Some(pin) = tls
+            .certificates
+            .first()
+            .and_then(|c| c.spki_sha256.parse().ok())
+        else {
+            continue;
+        };
+        let p = EndpointPin {
+            host: r.server.host.clone(),
+            port: r.server.port,
+            spki_sha256: pin,
+        };
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out
 }

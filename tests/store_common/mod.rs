@@ -181,6 +181,7 @@ pub fn sample(email: &str) -> VerifiedAccount {
         },
         verified_at: Timestamp::now(),
         allow_plaintext: false,
+        pinned_keys: Vec::new(),
     }
 }
 
