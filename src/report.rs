@@ -223,7 +223,10 @@ pub fn text(report: &ProbeReport, with_transcript: bool) -> String {
 pub fn pin_to_trust(report: &ProbeReport) -> Option<String> {
     use crate::probe::Cause;
     let cause = report.diagnosis()?.cause;
-    if !matches!(cause, Cause::CertificateUntrusted | Cause::CertificateChanged) {
+    if !matches!(
+        cause,
+        Cause::CertificateUntrusted | Cause::CertificateChanged
+    ) {
         return None;
     }
     let leaf = report.tls.as_ref()?.certificates.first()?;

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
-use mailsetup::account::{Endpoint, EmailAddress, Protocol, Security, ServerSettings};
+use mailsetup::account::{EmailAddress, Endpoint, Protocol, Security, ServerSettings};
 use mailsetup::discover::config_v11::{Limits, parse};
 use mailsetup::probe::fuzzing::converse;
 use mailsetup::probe::{ProbeOptions, ProbeReport, Redactor, Trust};
@@ -206,7 +206,11 @@ fn the_dovecot_seeds_reach_the_sign_in() {
         for name in ["dovecot-plain", "dovecot-plain-bytewise"] {
             let data = std::fs::read(root.join(target).join(name)).expect("seed");
             let report = session(protocol, &data);
-            assert!(report.is_verified(), "{target}/{name}: {:?}", report.diagnosis());
+            assert!(
+                report.is_verified(),
+                "{target}/{name}: {:?}",
+                report.diagnosis()
+            );
         }
         let data = std::fs::read(root.join(target).join("dovecot-wrong-password")).expect("seed");
         let cause = session(protocol, &data).diagnosis().map(|d| d.cause.code());

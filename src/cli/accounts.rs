@@ -73,7 +73,8 @@ pub enum AccountsAction {
 }
 
 fn parse_pin(text: &str) -> Result<EndpointPin, String> {
-    text.parse().map_err(|e: crate::probe::pin::PinError| e.to_string())
+    text.parse()
+        .map_err(|e: crate::probe::pin::PinError| e.to_string())
 }
 
 fn parse_keychain(text: &str) -> Result<KeychainKind, String> {

@@ -109,7 +109,8 @@ pub struct DiagnoseArgs {
 }
 
 fn parse_pin(text: &str) -> Result<crate::probe::pin::EndpointPin, String> {
-    text.parse().map_err(|e: crate::probe::pin::PinError| e.to_string())
+    text.parse()
+        .map_err(|e: crate::probe::pin::PinError| e.to_string())
 }
 
 fn parse_incoming(text: &str) -> Result<Protocol, String> {

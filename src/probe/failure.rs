@@ -61,7 +61,9 @@ pub enum Failure {
     },
     /// A known TLS-inspecting product (antivirus, company proxy) issued the chain, and this
     /// computer does not trust its root.
-    #[error("{endpoint}: the certificate was issued by {product} ({issuer}), not by the server: {detail}")]
+    #[error(
+        "{endpoint}: the certificate was issued by {product} ({issuer}), not by the server: {detail}"
+    )]
     TlsIntercepted {
         endpoint: String,
         product_id: &'static str,

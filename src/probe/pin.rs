@@ -169,7 +169,10 @@ impl Pins {
 
     /// The pins of exactly this host and port.
     pub fn for_endpoint(&self, host: &str, port: u16) -> &[SpkiPin] {
-        self.0.get(&key(host, port)).map(Vec::as_slice).unwrap_or(&[])
+        self.0
+            .get(&key(host, port))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     pub fn is_empty(&self) -> bool {

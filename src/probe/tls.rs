@@ -162,9 +162,13 @@ impl ServerCertVerifier for CapturingVerifier {
             chain.push(end_entity.clone().into_owned());
             chain.extend(intermediates.iter().map(|c| c.clone().into_owned()));
         }
-        let result =
-            self.inner
-                .verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now);
+        let result = self.inner.verify_server_cert(
+            end_entity,
+            intermediates,
+            server_name,
+            ocsp_response,
+            now,
+        );
         if self.pins.is_empty() {
             return result;
         }

@@ -10,7 +10,9 @@
 //!   alert, a refused port, a connect that never completes);
 //! - `script`: scripted IMAP/POP3/SMTP servers (bad certificates, STARTTLS missing or
 //!   refused, chosen replies to the sign-in, resets, silence mid-conversation);
-//! - `strict`: IMAP/POP3/SMTP servers that accept only what the RFCs allow at sign-in.
+//! - `strict`: IMAP/POP3/SMTP servers that accept only what the RFCs allow at sign-in;
+//! - `mitm`: a TLS-inspecting proxy signing with an antivirus-named root, and self-signed
+//!   certificates renewable with the same key (pinning).
 //!
 //! Every test file includes it with `mod support;`. Nothing here touches anything but
 //! loopback addresses.
@@ -20,6 +22,7 @@
 pub mod delay;
 pub mod dovecot;
 pub mod faults;
+pub mod mitm;
 pub mod pki;
 pub mod script;
 pub mod smtp_sink;
