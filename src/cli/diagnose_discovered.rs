@@ -54,6 +54,8 @@ pub(super) async fn discover_and_verify(
     let mut v = VerifyOptions::for_discovery(&opts).map_err(|e| e.to_string())?;
     v.probe.timeouts = p.opts.timeouts;
     v.probe.allow_plaintext = p.opts.allow_plaintext;
+    v.probe.trust = v.probe.trust.clone().with_pins(p.opts.trust.pins().clone());
+    v.probe.time_evidence = time_evidence(&opts.dates.dates());
     v.incoming = args.protocol;
     v.username = args.username.clone();
     v.confirmed = confirmed;
@@ -73,6 +75,21 @@ pub(super) async fn discover_and_verify(
         source,
         unconfirmed,
     })
+}
+
+/// What the `Date` of the HTTPS answers discovery saw says about this computer's clock: the
+/// largest disagreement, if any answer carried a readable date.
+pub(super) fn time_evidence(
+    dates: &[crate::discover::http::ServerDate],
+) -> Option<crate::probe::clock::TimeEvidence> {
+    dates
+        .iter()
+        .filter_map(|d| {
+            crate::probe::clock::TimeEvidence::from_http_date(&d.url, &d.date, d.seen_at)
+        })
+        .fold(None, |best, e| {
+            crate::probe::clock::TimeEvidence::strongest(best, Some(e))
+        })
 }
 
 /// One line per host that was not signed in to for want of confirmation, with the flag
