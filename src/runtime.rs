@@ -203,6 +203,7 @@ impl Runtime {
                 password,
                 allow_plaintext,
                 extra_ca,
+                pins,
                 ..
             } => {
                 let sender = self.sender();
@@ -212,8 +213,7 @@ impl Runtime {
                         task,
                         server,
                         password,
-                        allow_plaintext,
-                        extra_ca,
+                        (allow_plaintext, extra_ca, pins),
                         &config,
                         &sender,
                     )
@@ -279,8 +279,7 @@ async fn run_probe(
     task: TaskId,
     server: ServerSettings,
     password: SecretString,
-    allow_plaintext: bool,
-    extra_ca: Option<PathBuf>,
+    (allow_plaintext, extra_ca, pins): (bool, Option<PathBuf>, Vec<probe::pin::EndpointPin>),
     config: &RuntimeConfig,
     sender: &EventSender,
 ) {
@@ -302,6 +301,8 @@ async fn run_probe(
             }
         }
     }
+    // Keys the person trusted for this host and port ("Trust this server's key").
+    opts.trust = opts.trust.with_pins(probe::pin::Pins::from_list(&pins));
     // Each finished step goes to the checklist as it happens.
     let (sink, mut progress) = probe::ProgressSink::channel();
     opts.progress = Some(sink);
@@ -373,6 +374,7 @@ mod tests {
             password: SecretString::from("pw"),
             allow_plaintext: false,
             extra_ca: None,
+            pins: Vec::new(),
         });
         let mut seen = Vec::new();
         loop {

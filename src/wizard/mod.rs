@@ -27,6 +27,7 @@ pub mod guidance;
 mod lookup_page;
 pub mod manual;
 mod manual_page;
+pub mod pin;
 mod testing_page;
 mod types;
 

@@ -34,6 +34,7 @@ impl Wizard {
                 role,
                 allow_plaintext: self.plaintext_allowed(&server),
                 extra_ca: self.extra_ca_for(&server),
+                pins: self.pins_for(&server),
                 server,
                 password: self.password.clone(),
             });
@@ -90,6 +91,7 @@ impl Wizard {
             }
             Event::Next if self.all_verified() => self.start_save(KeychainChoice::Default),
             Event::Action(action) => self.on_action(action),
+            Event::TrustServerKey { role } => self.trust_server_key(role),
             Event::Cancel if self.testing() => self.cancel_tests(),
             Event::Back | Event::Cancel => {
                 let out = self.cancel_tests();

@@ -273,6 +273,11 @@ pub enum Event {
     SetUpManually,
     /// Take a way forward offered after a failure.
     Action(NextAction),
+    /// Trust the key the server of this role presented (its certificate was untrusted) for
+    /// exactly its host and port, and test it again.
+    TrustServerKey {
+        role: Role,
+    },
     /// On a keychain failure: save again the same way.
     RetrySave,
     /// On a keychain failure: use the Linux kernel keyring instead.
@@ -354,6 +359,7 @@ impl fmt::Debug for Event {
             Event::Cancel => f.write_str("Cancel"),
             Event::SetUpManually => f.write_str("SetUpManually"),
             Event::Action(a) => write!(f, "Action({a:?})"),
+            Event::TrustServerKey { role } => write!(f, "TrustServerKey({role:?})"),
             Event::RetrySave => f.write_str("RetrySave"),
             Event::UseKeyutils => f.write_str("UseKeyutils"),
             Event::AddAnother => f.write_str("AddAnother"),
@@ -405,6 +411,8 @@ pub enum Effect {
         allow_plaintext: bool,
         /// A certificate authority file the person chose to trust for this server.
         extra_ca: Option<PathBuf>,
+        /// Server keys the person trusted for this server's host and port.
+        pins: Vec<crate::probe::pin::EndpointPin>,
     },
     /// Save the account; answer with `Saved` or `SaveFailed`.
     Save {
