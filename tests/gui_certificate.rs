@@ -120,3 +120,62 @@ fn an_untrusted_self_signed_server_can_be_trusted_by_its_key() {
         0
     );
 }
+
+/// Runs the manual path with the incoming server at `port` (127.0.0.1, SSL/TLS) and outgoing
+/// on Dovecot, until both tests end.
+fn manual_run(h: &mut egui_kittest::Harness<'_, mailsetup::gui::MailSetupApp>, port: u16) {
+    let d = dovecot();
+    h.run_steps(2);
+    fill(h, "Email address", &d.alice.address);
+    fill(h, "Password", &d.alice.password);
+    click(h, "Set up manually");
+    let outgoing = d.listener(Protocol::Smtp, Security::Tls);
+    fill(h, "Incoming server", "127.0.0.1");
+    fill(h, "Incoming port", &port.to_string());
+    fill(h, "Outgoing server", &outgoing.host);
+    fill(h, "Outgoing port", &outgoing.port.to_string());
+    click(h, "Test settings");
+    step_until(h, Duration::from_secs(30), "tests finish", |app| {
+        let w = app.wizard();
+        w.tests().count() == 2 && !w.testing()
+    });
+}
+
+#[test]
+fn an_antivirus_that_inspects_tls_is_named_in_the_window_and_warned_about_when_trusted() {
+    let d = dovecot();
+    let proxy = support::mitm::start(d.imaps.addr());
+
+    // Its root not trusted: the failure names the product and where its switch is.
+    let mut h = app(config());
+    manual_run(&mut h, proxy.port);
+    let incoming = h.state().wizard().test(ServerRole::Incoming).unwrap();
+    assert_eq!(
+        incoming
+            .report
+            .as_ref()
+            .and_then(|r| r.diagnosis())
+            .map(|d| d.cause),
+        Some(Cause::TlsIntercepted)
+    );
+    h.get_by_label_contains("Security software or a network proxy is intercepting");
+    h.get_by_label_contains("that is Avast Antivirus, from software on this computer");
+    assert_eq!(
+        h.query_all_by_role_and_label(Role::Button, "Trust this server's key")
+            .count(),
+        0,
+        "an inspecting product's key is not offered for trust"
+    );
+
+    // Its root trusted (as the antivirus installs it): verified, with the warning shown.
+    let mut roots = mailsetup::probe::tls::read_pem_certificates(&d.ca_file).unwrap();
+    roots.extend(mailsetup::probe::tls::read_pem_certificates(&proxy.root_pem).unwrap());
+    let mut trusting = RuntimeConfig::new(roots).expect("trust");
+    fence(&mut trusting);
+    trusting.probe.timeouts = support::short_timeouts();
+    let mut h = app(trusting);
+    manual_run(&mut h, proxy.port);
+    assert!(h.state().wizard().all_verified());
+    h.get_by_label_contains("The connection is inspected by Avast Antivirus");
+    h.get_by_label_contains("real server's certificate is hidden");
+}
