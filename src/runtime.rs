@@ -303,6 +303,14 @@ async fn run_probe(
     }
     // Keys the person trusted for this host and port ("Trust this server's key").
     opts.trust = opts.trust.with_pins(probe::pin::Pins::from_list(&pins));
+    // The `Date` of HTTPS answers discovery saw: explains certificates failing on their
+    // dates when this computer's clock is wrong (`clock_wrong`).
+    let dates = config.discovery.dates.dates();
+    opts.time_evidence = probe::clock::TimeEvidence::from_http_dates(
+        dates
+            .iter()
+            .map(|d| (d.url.as_str(), d.date.as_str(), d.seen_at)),
+    );
     // Each finished step goes to the checklist as it happens.
     let (sink, mut progress) = probe::ProgressSink::channel();
     opts.progress = Some(sink);

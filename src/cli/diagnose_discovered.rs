@@ -82,14 +82,11 @@ pub(super) async fn discover_and_verify(
 pub(super) fn time_evidence(
     dates: &[crate::discover::http::ServerDate],
 ) -> Option<crate::probe::clock::TimeEvidence> {
-    dates
-        .iter()
-        .filter_map(|d| {
-            crate::probe::clock::TimeEvidence::from_http_date(&d.url, &d.date, d.seen_at)
-        })
-        .fold(None, |best, e| {
-            crate::probe::clock::TimeEvidence::strongest(best, Some(e))
-        })
+    crate::probe::clock::TimeEvidence::from_http_dates(
+        dates
+            .iter()
+            .map(|d| (d.url.as_str(), d.date.as_str(), d.seen_at)),
+    )
 }
 
 /// One line per host that was not signed in to for want of confirmation, with the flag

@@ -14,6 +14,16 @@ use super::clock::{self, TimeEvidence};
 use super::failure::{Failure, TlsProblem};
 use super::tls::HandshakeError;
 
+/// `explain` with this computer's clock now and the probe's time evidence.
+pub(crate) fn explain_now(
+    endpoint: &str,
+    e: &HandshakeError,
+    opts: &super::ProbeOptions,
+) -> Option<Failure> {
+    let now = clock::unix(std::time::SystemTime::now());
+    explain(endpoint, e, opts.time_evidence.as_ref(), now)
+}
+
 /// The more telling failure for this handshake error, if there is one.
 pub(crate) fn explain(
     endpoint: &str,

@@ -45,6 +45,17 @@ impl TimeEvidence {
         local.saturating_add(self.offset_secs)
     }
 
+    /// The largest disagreement among HTTP `Date` values `(url, value, seen_at)`, if any is
+    /// readable.
+    pub fn from_http_dates<'a>(
+        dates: impl IntoIterator<Item = (&'a str, &'a str, SystemTime)>,
+    ) -> Option<Self> {
+        dates
+            .into_iter()
+            .filter_map(|(url, value, seen)| Self::from_http_date(url, value, seen))
+            .fold(None, |best, e| Self::strongest(best, Some(e)))
+    }
+
     /// The evidence with the larger disagreement of two (either one is enough to explain).
     pub fn strongest(a: Option<Self>, b: Option<Self>) -> Option<Self> {
         match (a, b) {

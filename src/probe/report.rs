@@ -115,6 +115,28 @@ pub struct TlsFacts {
 }
 
 impl TlsFacts {
+    /// The step line of a handshake that verified: version, suite, whose certificate, and a
+    /// short note when it was inspected or trusted by its pinned key.
+    pub(crate) fn verified_detail(&self) -> String {
+        let leaf = self.certificates.first().map(|c| c.subject.as_str());
+        let mut out = format!(
+            "{} {}, certificate for {} verified",
+            self.version,
+            self.cipher_suite,
+            leaf.unwrap_or("?")
+        );
+        if let Some(i) = &self.intercepted {
+            out.push_str(&format!(
+                " — inspected by {}: the real server's certificate is hidden",
+                i.product
+            ));
+        }
+        if self.pinned {
+            out.push_str(" — trusted by its pinned key");
+        }
+        out
+    }
+
     /// Warnings on a connection that verified: the chain came from an inspecting product
     /// (the real server's certificate is hidden), or the key was trusted by its pin.
     pub fn compute_warnings(&self) -> Vec<String> {
@@ -132,21 +154,6 @@ impl TlsFacts {
         }
         out
     }
-}
-
-/// A short note for a step line about a verified connection's warnings.
-pub(crate) fn tls_warning_suffix(facts: &TlsFacts) -> String {
-    let mut out = String::new();
-    if let Some(i) = &facts.intercepted {
-        out.push_str(&format!(
-            " — inspected by {}: the real server's certificate is hidden",
-            i.product
-        ));
-    }
-    if facts.pinned {
-        out.push_str(" — trusted by its pinned key");
-    }
-    out
 }
 
 /// What the server said about itself.

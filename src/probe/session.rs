@@ -162,17 +162,7 @@ impl<'a> Ctx<'a> {
                 Err(f)
             }
             Ok(Ok((stream, facts))) => {
-                let mut detail = format!(
-                    "{} {}, certificate for {} verified",
-                    facts.version,
-                    facts.cipher_suite,
-                    facts
-                        .certificates
-                        .first()
-                        .map(|c| c.subject.as_str())
-                        .unwrap_or("?")
-                );
-                detail.push_str(&super::report::tls_warning_suffix(&facts));
+                let detail = facts.verified_detail();
                 self.transcript.note(&format!(
                     "TLS established: {} {}",
                     facts.version, facts.cipher_suite
@@ -221,10 +211,7 @@ impl<'a> Ctx<'a> {
                 step: StepKind::Tls,
             };
         }
-        let now = super::clock::unix(std::time::SystemTime::now());
-        if let Some(f) =
-            super::cert_failure::explain(&endpoint, &e, self.opts.time_evidence.as_ref(), now)
-        {
+        if let Some(f) = super::cert_failure::explain_now(&endpoint, &e, self.opts) {
             return f;
         }
         Failure::Tls {
