@@ -165,6 +165,12 @@ pub fn text(report: &ProbeReport, with_transcript: bool) -> String {
                 c.not_before, c.not_after
             );
             let _ = writeln!(out, "           sha256  {}", c.sha256);
+            if !c.spki_sha256.is_empty() {
+                let _ = writeln!(out, "           key     sha256/{}", c.spki_sha256);
+            }
+        }
+        for w in &tls.warnings {
+            let _ = writeln!(out, "  WARNING  {}", terminal_safe(w));
         }
     }
     let f = &report.server_facts;
@@ -200,6 +206,13 @@ pub fn text(report: &ProbeReport, with_transcript: bool) -> String {
             let _ = writeln!(out, "  server   \"{}\"", terminal_safe(reply));
         }
         let _ = writeln!(out, "  detail   {}", terminal_safe(&d.detail));
+        if let Some(pin) = pin_to_trust(report) {
+            let _ = writeln!(
+                out,
+                "  trust    if this is your own server and the key above is its key: --pin-sha256 {}",
+                terminal_safe(&pin)
+            );
+        }
     }
     for (i, command) in reproduce::commands(s, None).iter().enumerate() {
         let label = if i == 0 { "by hand" } else { "" };
@@ -222,6 +235,27 @@ pub fn text(report: &ProbeReport, with_transcript: bool) -> String {
         }
     }
     out
+}
+
+/// `HOST:PORT=BASE64` pinning the presented key, when the certificate was untrusted or the
+/// pinned key changed (what `--pin-sha256` takes).
+pub fn pin_to_trust(report: &ProbeReport) -> Option<String> {
+    use crate::probe::Cause;
+    let cause = report.diagnosis()?.cause;
+    if !matches!(
+        cause,
+        Cause::CertificateUntrusted | Cause::CertificateChanged
+    ) {
+        return None;
+    }
+    let leaf = report.tls.as_ref()?.certificates.first()?;
+    let pin: crate::probe::pin::SpkiPin = leaf.spki_sha256.parse().ok()?;
+    let endpoint = crate::probe::pin::EndpointPin {
+        host: report.server.host.clone(),
+        port: report.server.port,
+        spki_sha256: pin,
+    };
+    Some(endpoint.to_string())
 }
 
 /// The same report as Markdown, for pasting into a support ticket.
@@ -248,6 +282,9 @@ pub fn markdown(report: &ProbeReport) -> String {
         );
     }
     out.push_str(&facts::markdown(report));
+    for w in report.tls.iter().flat_map(|t| &t.warnings) {
+        let _ = writeln!(out, "\n**Warning:** {}", cell(w));
+    }
     let f = &report.server_facts;
     if let (Some(used), Some(why)) = (&f.auth_used, &f.auth_reason) {
         let _ = writeln!(out, "\n**Sign-in:** {used} — {why}");
@@ -260,6 +297,9 @@ pub fn markdown(report: &ProbeReport) -> String {
         let _ = writeln!(out, "**Advice:** {}\n", d.advice);
         if let Some(reply) = &d.server_reply {
             let _ = writeln!(out, "**Server said:** {}\n", code_span(reply));
+        }
+        if let Some(pin) = pin_to_trust(report) {
+            let _ = writeln!(out, "**Key pin:** {}\n", code_span(&pin));
         }
     }
     let by_hand = reproduce::commands(s, None)

@@ -209,6 +209,7 @@ impl Runtime {
                 password,
                 allow_plaintext,
                 extra_ca,
+                pins,
                 ..
             } => {
                 let sender = self.sender();
@@ -218,8 +219,7 @@ impl Runtime {
                         task,
                         server,
                         password,
-                        allow_plaintext,
-                        extra_ca,
+                        (allow_plaintext, extra_ca, pins),
                         &config,
                         &sender,
                     )
@@ -304,8 +304,7 @@ async fn run_probe(
     task: TaskId,
     server: ServerSettings,
     password: SecretString,
-    allow_plaintext: bool,
-    extra_ca: Option<PathBuf>,
+    (allow_plaintext, extra_ca, pins): (bool, Option<PathBuf>, Vec<probe::pin::EndpointPin>),
     config: &RuntimeConfig,
     sender: &EventSender,
 ) {
@@ -327,6 +326,16 @@ async fn run_probe(
             }
         }
     }
+    // Keys the person trusted for this host and port ("Trust this server's key").
+    opts.trust = opts.trust.with_pins(probe::pin::Pins::from_list(&pins));
+    // The `Date` of HTTPS answers discovery saw: explains certificates failing on their
+    // dates when this computer's clock is wrong (`clock_wrong`).
+    let dates = config.discovery.dates.dates();
+    opts.time_evidence = probe::clock::TimeEvidence::from_http_dates(
+        dates
+            .iter()
+            .map(|d| (d.url.as_str(), d.date.as_str(), d.seen_at)),
+    );
     let (sink, progress) = probe::ProgressSink::channel();
     opts.progress = Some(sink);
     let report = with_steps(
@@ -438,6 +447,7 @@ mod tests {
             password: SecretString::from("pw"),
             allow_plaintext: false,
             extra_ca: None,
+            pins: Vec::new(),
         });
         let mut seen = Vec::new();
         loop {

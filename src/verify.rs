@@ -427,3 +427,32 @@ async fn first_line<S: AsyncRead + Unpin>(s: &mut S) -> Result<String, String> {
     }
     Ok(String::from_utf8_lossy(&buf).trim_end().to_string())
 }
+
+/// The keys that verified only because they were pinned ("Trust this server's key",
+/// `--pin-sha256`), one per host and port, for the store to keep with the account.
+pub fn pinned_keys<'a>(
+    reports: impl IntoIterator<Item = &'a ProbeReport>,
+) -> Vec<crate::pin::EndpointPin> {
+    let mut out: Vec<crate::pin::EndpointPin> = Vec::new();
+    for r in reports.into_iter().filter(|r| r.is_verified()) {
+        let Some(tls) = r.tls.as_ref().filter(|t| t.pinned) else {
+            continue;
+        };
+        let Some(pin) = tls
+            .certificates
+            .first()
+            .and_then(|c| c.spki_sha256.parse().ok())
+        else {
+            continue;
+        };
+        let p = crate::pin::EndpointPin {
+            host: r.server.host.clone(),
+            port: r.server.port,
+            spki_sha256: pin,
+        };
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out
+}

@@ -61,6 +61,7 @@ fn save(dir: &Path, incoming: Protocol, user: &User, password: &str) -> store::S
         verified_at: Timestamp(time::macros::datetime!(2026-01-02 03:04:05 UTC)),
         allow_plaintext: false,
         ca_file: None,
+        pinned_keys: Vec::new(),
     };
     let keychain = keyutils();
     save_verified_blocking(
@@ -276,6 +277,7 @@ async fn verified_servers_are_saved_with_their_ca_and_check_out_again() {
         incoming: Some(Protocol::Pop3),
         verified_at: Timestamp::now(),
         ca_file: Some(d.ca_file.clone()),
+        pinned_keys: Vec::new(),
     };
     let account = VerifiedAccount::from_servers(details.clone(), &verified).unwrap();
     assert_eq!(account.incoming.settings, servers[1], "POP3 was asked for");

@@ -558,6 +558,7 @@ fn the_window_cancels_a_save_waiting_for_another_copy_and_hears_save_cancelled()
         source: account.source.clone(),
         allow_plaintext: false,
         ca_file: None,
+        pinned_keys: Vec::new(),
         keychain: KeychainChoice::Keyutils,
     };
     let pw = unique_password();

@@ -20,6 +20,7 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
+use crate::probe::pin::{EndpointPin, Pins};
 use crate::probe::{self, ProbeOptions, ProbeReport, Timeouts, Trust};
 use crate::store::{self, AccountId, KeychainKind, Role, SavedAccount, StoreError, Timestamp};
 
@@ -64,10 +65,19 @@ pub enum AccountsAction {
         /// Deadline for each network step, in seconds (1–600).
         #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=600))]
         timeout: Option<u64>,
+        /// Also trust this key (SPKI SHA-256, base64) for exactly this host and port, besides
+        /// the keys saved with the account. Repeatable.
+        #[arg(long = "pin-sha256", value_name = "HOST:PORT=BASE64", value_parser = parse_pin)]
+        pin_sha256: Vec<EndpointPin>,
         /// One JSON document instead of text.
         #[arg(long)]
         json: bool,
     },
+}
+
+fn parse_pin(text: &str) -> Result<EndpointPin, String> {
+    text.parse()
+        .map_err(|e: crate::probe::pin::PinError| e.to_string())
 }
 
 fn parse_keychain(text: &str) -> Result<KeychainKind, String> {
@@ -86,11 +96,13 @@ pub async fn run(args: AccountsArgs) -> u8 {
             id,
             ca_file,
             timeout,
+            pin_sha256,
             json,
         } => {
             let check = Check {
                 ca_file,
                 timeout: timeout.map(Duration::from_secs),
+                pins: pin_sha256,
                 json,
             };
             check_account(&dir, args.keychain, id, check).await
@@ -170,6 +182,9 @@ pub fn describe(a: &SavedAccount) -> String {
     if a.allow_plaintext {
         out.push_str("    warning   the password may be sent without encryption\n");
     }
+    for pin in &a.pinned_keys {
+        out.push_str(&format!("    key       trusted by fingerprint: {pin}\n"));
+    }
     out
 }
 
@@ -226,6 +241,8 @@ async fn remove(dir: &Path, keychain: Option<KeychainKind>, id: String, force: b
 struct Check {
     ca_file: Option<PathBuf>,
     timeout: Option<Duration>,
+    /// Pins from the command line, besides the account's own.
+    pins: Vec<EndpointPin>,
     json: bool,
 }
 
@@ -283,7 +300,8 @@ async fn check_account(dir: &Path, keychain: Option<KeychainKind>, id: String, c
         Err(e) => return fail(&e),
     };
 
-    let mut opts = ProbeOptions::new(trust);
+    let pins = Pins::from_list(account.pinned_keys.iter().chain(&check.pins));
+    let mut opts = ProbeOptions::new(trust.with_pins(pins));
     if let Some(t) = check.timeout {
         opts.timeouts = Timeouts::uniform(t);
     }
@@ -370,6 +388,12 @@ fn result_line(role: Role, report: &ProbeReport) -> String {
             out.push_str(&format!("        server said: {reply}\n"));
         }
         out.push_str(&format!("        what to do: {}\n", d.advice));
+        if let Some(pin) = crate::report::pin_to_trust(report) {
+            out.push_str(&format!("        key pin: {pin}\n"));
+        }
+    }
+    for w in report.tls.iter().flat_map(|t| &t.warnings) {
+        out.push_str(&format!("        warning: {w}\n"));
     }
     out
 }

@@ -66,6 +66,11 @@ pub struct DiagnoseArgs {
     /// The text that page answers when nothing is in the way.
     #[arg(long, value_name = "TEXT", default_value = probe::DEFAULT_CONNECTIVITY_BODY)]
     pub connectivity_body: String,
+    /// Trust this server's key by its SHA-256 (SPKI, base64) for exactly this host and port,
+    /// even without a trusted authority; the name and dates are still checked. Repeatable.
+    /// A failed test with an untrusted certificate prints the value to use.
+    #[arg(long = "pin-sha256", value_name = "HOST:PORT=BASE64", value_parser = parse_pin)]
+    pub pin_sha256: Vec<crate::probe::pin::EndpointPin>,
 
     /// Print one JSON document instead of text.
     #[arg(long, conflicts_with = "markdown")]
@@ -122,6 +127,11 @@ pub struct DiagnoseArgs {
     /// Discovery: send every HTTP(S) request to this port instead of 80/443.
     #[arg(long, value_name = "PORT", hide = true)]
     pub http_port: Option<u16>,
+}
+
+fn parse_pin(text: &str) -> Result<crate::probe::pin::EndpointPin, String> {
+    text.parse()
+        .map_err(|e: crate::probe::pin::PinError| e.to_string())
 }
 
 fn parse_incoming(text: &str) -> Result<Protocol, String> {
@@ -281,6 +291,9 @@ fn prepare(args: &DiagnoseArgs) -> Result<Prepared, UsageError> {
         url: args.connectivity_url.clone(),
         expected: args.connectivity_body.clone(),
     });
+    opts.trust = opts
+        .trust
+        .with_pins(crate::probe::pin::Pins::from_list(&args.pin_sha256));
     let password = read_password(args.password_stdin, args.password_env.as_deref())?;
     // Refused here with a usage error; the engine refuses it again before any connection.
     crate::account::check_credentials(&user, password.expose_secret())?;
@@ -458,6 +471,7 @@ async fn save(
         incoming: None,
         verified_at: Timestamp::now(),
         ca_file: args.ca_file.clone(),
+        pinned_keys: verify::pinned_keys(reports),
     };
     let servers: Vec<store::SavedServer> =
         reports.iter().filter_map(verify::verified_server).collect();

@@ -55,6 +55,8 @@ pub(super) async fn discover_and_verify(
     v.probe.timeouts = p.opts.timeouts;
     v.probe.allow_plaintext = p.opts.allow_plaintext;
     v.probe.connectivity = p.opts.connectivity.clone();
+    v.probe.trust = v.probe.trust.clone().with_pins(p.opts.trust.pins().clone());
+    v.probe.time_evidence = time_evidence(&opts.dates.dates());
     v.incoming = args.protocol;
     v.username = args.username.clone();
     v.confirmed = confirmed;
@@ -74,6 +76,18 @@ pub(super) async fn discover_and_verify(
         source,
         unconfirmed,
     })
+}
+
+/// What the `Date` of the HTTPS answers discovery saw says about this computer's clock: the
+/// largest disagreement, if any answer carried a readable date.
+pub(super) fn time_evidence(
+    dates: &[crate::discover::http::ServerDate],
+) -> Option<crate::probe::clock::TimeEvidence> {
+    crate::probe::clock::TimeEvidence::from_http_dates(
+        dates
+            .iter()
+            .map(|d| (d.url.as_str(), d.date.as_str(), d.seen_at)),
+    )
 }
 
 /// One line per host that was not signed in to for want of confirmation, with the flag

@@ -45,6 +45,42 @@ impl Default for HttpSettings {
     }
 }
 
+/// One `Date` header an answer carried (RFC 9110 §6.6.1), with this computer's clock when it
+/// arrived: a time reference for explaining certificates that fail on their dates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerDate {
+    /// The URL asked for.
+    pub url: String,
+    /// The header's value, as sent (at most 64 bytes kept).
+    pub date: String,
+    pub seen_at: std::time::SystemTime,
+}
+
+/// Every `Date` header seen by the clients sharing this log (bounded).
+#[derive(Debug, Clone, Default)]
+pub struct DateLog(Arc<std::sync::Mutex<Vec<ServerDate>>>);
+
+impl DateLog {
+    /// How many dates are kept.
+    const MAX: usize = 32;
+
+    fn record(&self, url: &str, date: &[u8]) {
+        let mut log = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if log.len() < Self::MAX && date.len() <= 64 {
+            log.push(ServerDate {
+                url: url.to_string(),
+                date: String::from_utf8_lossy(date).into_owned(),
+                seen_at: std::time::SystemTime::now(),
+            });
+        }
+    }
+
+    /// The dates seen so far, in arrival order.
+    pub fn dates(&self) -> Vec<ServerDate> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+}
+
 /// Why a fetch gave no body.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FetchError {
@@ -118,6 +154,7 @@ pub struct Fetched {
 pub struct HttpClient {
     client: reqwest::Client,
     settings: HttpSettings,
+    dates: DateLog,
 }
 
 /// Resolves names for reqwest through our resolver and overrides.
@@ -206,7 +243,17 @@ impl HttpClient {
             .user_agent(concat!("mailsetup/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| FetchError::Setup(e.to_string()))?;
-        Ok(Self { client, settings })
+        Ok(Self {
+            client,
+            settings,
+            dates: DateLog::default(),
+        })
+    }
+
+    /// Records the `Date` of every answer into `log`.
+    pub fn with_date_log(mut self, log: DateLog) -> Self {
+        self.dates = log;
+        self
     }
 
     pub fn settings(&self) -> &HttpSettings {
@@ -233,6 +280,11 @@ impl HttpClient {
             .send()
             .await
             .map_err(|e| self.classify(url, e))?;
+        if response.url().scheme() == "https"
+            && let Some(date) = response.headers().get(reqwest::header::DATE)
+        {
+            self.dates.record(response.url().as_str(), date.as_bytes());
+        }
         let final_url = response.url().to_string();
         let status = response.status().as_u16();
         if status != 200 {

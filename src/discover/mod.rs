@@ -78,6 +78,8 @@ pub struct DiscoveryOptions {
     pub sources: BTreeSet<SourceId>,
     /// A provider table replacing the built-in one (tests, site-specific tables).
     pub table: Option<Arc<ProviderTable>>,
+    /// Where the `Date` of HTTPS answers goes (a time reference for the probe's diagnosis).
+    pub dates: http::DateLog,
 }
 
 impl Default for DiscoveryOptions {
@@ -94,6 +96,7 @@ impl Default for DiscoveryOptions {
             settle: Duration::from_millis(1500),
             sources: SourceId::ALL.into_iter().collect(),
             table: None,
+            dates: http::DateLog::default(),
         }
     }
 }
@@ -348,7 +351,8 @@ impl Ctx {
             opts.extra_roots.clone(),
             hosts.clone(),
             opts.overrides.clone(),
-        );
+        )
+        .map(|c| c.with_date_log(opts.dates.clone()));
         Self {
             email: email.clone(),
             dns,

@@ -11,6 +11,7 @@
 //! unless a button or box has the focus; Esc means Back (or Cancel where there is no Back).
 
 mod account;
+mod certificate;
 mod consent;
 mod done;
 mod lookup;

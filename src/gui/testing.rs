@@ -133,6 +133,8 @@ fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
                 });
             });
         }
+        super::certificate::card(ui, test, out);
+        super::certificate::warnings(ui, report);
         details(ui, test, report);
     }
     if w.technician_view() {

@@ -15,6 +15,7 @@
 //! and its own help pages (enable IMAP/POP, app passwords, lockouts, status page) are added
 //! to the advice.
 
+mod certs;
 pub mod network;
 mod provider;
 mod reply;
@@ -45,6 +46,12 @@ pub enum Cause {
     CertificateNotYetValid,
     CertificateNameMismatch,
     CertificateUntrusted,
+    /// A known TLS-inspecting product (antivirus, company proxy) issued the certificate.
+    TlsIntercepted,
+    /// Certificates fail on their dates because this computer's clock is wrong.
+    ClockWrong,
+    /// The key pinned for this host and port was not the one presented.
+    CertificateChanged,
     StarttlsNotOffered,
     StarttlsFailed,
     PlaintextAuthRefused,
@@ -97,6 +104,9 @@ impl Cause {
             Cause::CertificateNotYetValid => "certificate_not_yet_valid",
             Cause::CertificateNameMismatch => "certificate_name_mismatch",
             Cause::CertificateUntrusted => "certificate_untrusted",
+            Cause::TlsIntercepted => "tls_intercepted",
+            Cause::ClockWrong => "clock_wrong",
+            Cause::CertificateChanged => "certificate_changed",
             Cause::StarttlsNotOffered => "starttls_not_offered",
             Cause::StarttlsFailed => "starttls_failed",
             Cause::PlaintextAuthRefused => "plaintext_auth_refused",
@@ -192,6 +202,9 @@ pub fn diagnose_at(
     if let Some(ask) = provider::ask_the_admin(cause, failure.server_reply()) {
         advice = format!("{advice} {ask}");
     }
+    if let Some(extra) = certs::particulars(failure) {
+        advice = format!("{advice} {extra}");
+    }
     Diagnosis {
         cause,
         summary: summary.to_string(),
@@ -208,6 +221,9 @@ pub fn provider_of(server: ServerContext<'_>) -> Option<&'static str> {
 }
 
 fn classify(protocol: Protocol, step: StepKind, failure: &Failure) -> Cause {
+    if let Some(cause) = certs::classify(failure) {
+        return cause;
+    }
     match failure {
         Failure::DnsNotFound { .. } => Cause::DnsNotFound,
         Failure::DnsFailed { .. } => Cause::DnsFailed,
@@ -245,6 +261,9 @@ fn classify(protocol: Protocol, step: StepKind, failure: &Failure) -> Cause {
         }
         Failure::Rejected { reply, .. } => classify_reply(protocol, step, reply),
         Failure::Protocol { .. } => Cause::ProtocolError,
+        Failure::TlsIntercepted { .. }
+        | Failure::ClockWrong { .. }
+        | Failure::CertificateChanged { .. } => Cause::CertificateUntrusted,
     }
 }
 
@@ -257,6 +276,9 @@ pub fn classify_reply(protocol: Protocol, step: StepKind, reply: &str) -> Cause 
 /// The summary and the advice for a cause. Our own words, for people who are not technicians.
 fn words(protocol: Protocol, cause: Cause) -> (&'static str, &'static str) {
     let incoming = protocol.is_incoming();
+    if let Some(w) = certs::words(cause) {
+        return w;
+    }
     match cause {
         Cause::DnsNotFound => (
             "The server name does not exist.",
@@ -316,7 +338,11 @@ fn words(protocol: Protocol, cause: Cause) -> (&'static str, &'static str) {
         ),
         Cause::CertificateUntrusted => (
             "The server's security certificate is not signed by an authority this computer trusts.",
-            "This can mean someone is intercepting the connection. Do not continue on a public network; ask your provider or IT which certificate to expect.",
+            "This can mean someone is intercepting the connection. Do not continue on a public network; ask your provider or IT which certificate to expect. If this is your own server with its own certificate, compare its key's fingerprint (see Details) with the server and trust that key.",
+        ),
+        Cause::TlsIntercepted | Cause::ClockWrong | Cause::CertificateChanged => (
+            "The server's security certificate could not be checked.",
+            "See Details.",
         ),
         Cause::StarttlsNotOffered => (
             "The server does not offer to encrypt this connection.",

@@ -66,6 +66,40 @@ pub enum Failure {
         problem: TlsProblem,
         detail: String,
     },
+    /// A known TLS-inspecting product (antivirus, company proxy) issued the chain, and this
+    /// computer does not trust its root.
+    #[error(
+        "{endpoint}: the certificate was issued by {product} ({issuer}), not by the server: {detail}"
+    )]
+    TlsIntercepted {
+        endpoint: String,
+        product_id: &'static str,
+        product: &'static str,
+        issuer: String,
+        detail: String,
+    },
+    /// The endpoint's key is pinned and the server presented another one.
+    #[error("{endpoint}: the server's key changed: pinned {pinned}, presented {presented}")]
+    CertificateChanged {
+        endpoint: String,
+        /// The pinned SPKI SHA-256 (base64; several joined by ", ").
+        pinned: String,
+        /// The presented SPKI SHA-256 (base64).
+        presented: String,
+    },
+    /// The certificate is outside its dates by this computer's clock, and a time reference
+    /// says the clock is wrong.
+    #[error("{endpoint}: the certificate is {} by this computer's clock ({local}), but {witness} says it is {reference}", if *.not_yet_valid { "not yet valid" } else { "expired" })]
+    ClockWrong {
+        endpoint: String,
+        not_yet_valid: bool,
+        /// This computer's time, RFC 3339.
+        local: String,
+        /// The time the reference gives, RFC 3339.
+        reference: String,
+        /// Where the reference came from (an HTTPS answer's `Date`, a server greeting).
+        witness: String,
+    },
     #[error("{endpoint}: the server does not offer STARTTLS")]
     StartTlsNotOffered { endpoint: String },
     #[error("{endpoint}: STARTTLS was refused: {reply}")]

@@ -16,6 +16,8 @@
 //! a missing STARTTLS is a failure, never a fallback; a password is never sent unencrypted
 //! unless `allow_plaintext` is set; exactly one sign-in attempt per probe.
 
+mod cert_failure;
+pub mod clock;
 mod connect;
 pub mod diagnosis;
 mod doctor;
@@ -23,7 +25,10 @@ pub mod failure;
 #[doc(hidden)]
 pub mod fuzzing;
 mod imap;
+pub mod intercept;
 pub mod mission;
+/// Pins are values of the account vocabulary; the verifier here checks them.
+pub use crate::pin;
 mod pop3;
 pub mod report;
 mod session;
@@ -122,6 +127,9 @@ pub struct ProbeOptions {
     /// certificate or an HTTP answer. None (the default here) asks nothing; the window and
     /// the CLI use `ConnectivityCheck::public_default()`.
     pub connectivity: Option<ConnectivityCheck>,
+    /// What a trusted time reference (an HTTPS `Date` seen by discovery or a connectivity
+    /// check) says about this computer's clock; explains certificates failing on their dates.
+    pub time_evidence: Option<clock::TimeEvidence>,
 }
 
 /// Live progress of a running probe.
@@ -168,6 +176,7 @@ impl ProbeOptions {
             client_name: "mailsetup.localhost".into(),
             progress: None,
             connectivity: None,
+            time_evidence: None,
         }
     }
 }

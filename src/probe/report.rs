@@ -88,7 +88,7 @@ pub struct Step {
 }
 
 /// One certificate of the chain the server presented.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CertificateInfo {
     pub subject: String,
     pub issuer: String,
@@ -100,6 +100,9 @@ pub struct CertificateInfo {
     pub not_after: String,
     /// SHA-256 of the DER bytes, upper-case hex pairs separated by colons.
     pub sha256: String,
+    /// SHA-256 of the public key (SubjectPublicKeyInfo), base64: the pin that trusts this
+    /// server's key (`--pin-sha256 HOST:PORT=…`); empty when unreadable.
+    pub spki_sha256: String,
 }
 
 /// What the TLS layer showed.
@@ -113,6 +116,58 @@ pub struct TlsFacts {
     pub verified: bool,
     /// The chain as presented, leaf first (also when verification failed).
     pub certificates: Vec<CertificateInfo>,
+    /// A known TLS-inspecting product (antivirus, company proxy) issued the chain: the real
+    /// server's certificate is hidden behind it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub intercepted: Option<super::intercept::Interception>,
+    /// Trusted because the key matched the one pinned for this host and port.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub pinned: bool,
+    /// Warnings about a connection that verified (inspection, a pinned key), in plain words.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+impl TlsFacts {
+    /// The step line of a handshake that verified: version, suite, whose certificate, and a
+    /// short note when it was inspected or trusted by its pinned key.
+    pub(crate) fn verified_detail(&self) -> String {
+        let leaf = self.certificates.first().map(|c| c.subject.as_str());
+        let mut out = format!(
+            "{} {}, certificate for {} verified",
+            self.version,
+            self.cipher_suite,
+            leaf.unwrap_or("?")
+        );
+        if let Some(i) = &self.intercepted {
+            out.push_str(&format!(
+                " — inspected by {}: the real server's certificate is hidden",
+                i.product
+            ));
+        }
+        if self.pinned {
+            out.push_str(" — trusted by its pinned key");
+        }
+        out
+    }
+
+    /// Warnings on a connection that verified: the chain came from an inspecting product
+    /// (the real server's certificate is hidden), or the key was trusted by its pin.
+    pub fn compute_warnings(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(i) = &self.intercepted {
+            out.push(format!(
+                "The connection is inspected by {}: the certificate was issued by \"{}\", so the real server's certificate is hidden and could not be checked by this app. {}",
+                i.product, i.issuer, i.switch
+            ));
+        }
+        if self.pinned {
+            out.push(
+                "The certificate is not signed by a trusted authority; it was accepted because its key is the one you trusted for this server.".to_string(),
+            );
+        }
+        out
+    }
 }
 
 /// What the server said about itself.

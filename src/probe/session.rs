@@ -152,8 +152,12 @@ impl<'a> Ctx<'a> {
         let began = self.begin(kind);
         let limit = self.opts.timeouts.tls;
         let host = self.settings.host.clone();
-        let result =
-            tokio::time::timeout(limit, tls::handshake(stream, &host, &self.opts.trust)).await;
+        let port = self.settings.port;
+        let result = tokio::time::timeout(
+            limit,
+            tls::handshake_to(stream, &host, port, &self.opts.trust),
+        )
+        .await;
         match result {
             Err(_) => {
                 let f = self.timeout_failure(kind, limit);
@@ -161,16 +165,7 @@ impl<'a> Ctx<'a> {
                 Err(f)
             }
             Ok(Ok((stream, facts))) => {
-                let detail = format!(
-                    "{} {}, certificate for {} verified",
-                    facts.version,
-                    facts.cipher_suite,
-                    facts
-                        .certificates
-                        .first()
-                        .map(|c| c.subject.as_str())
-                        .unwrap_or("?")
-                );
+                let detail = facts.verified_detail();
                 self.transcript.note(&format!(
                     "TLS established: {} {}",
                     facts.version, facts.cipher_suite
@@ -218,6 +213,9 @@ impl<'a> Ctx<'a> {
                 endpoint,
                 step: StepKind::Tls,
             };
+        }
+        if let Some(f) = super::cert_failure::explain_now(&endpoint, &e, self.opts) {
+            return f;
         }
         Failure::Tls {
             endpoint,

@@ -1,7 +1,13 @@
 //! TLS for the probe (RFC 8446 / RFC 5246 via rustls, implicit TLS per RFC 8314, STARTTLS per
 //! RFC 2595 / RFC 3207): certificate verification with the platform's roots plus any roots a
 //! caller passes, capture of the presented chain even when verification fails, and the facts
-//! a technician needs (version, cipher suite, certificates).
+//! a technician needs (version, cipher suite, certificates, the key's SHA-256, a TLS-inspecting
+//! product that issued the chain).
+//!
+//! Pinned endpoints (`pin.rs`): the verifier first compares the leaf's SPKI SHA-256 with the
+//! endpoint's pins (a different key fails as "changed"); then the platform verifier decides;
+//! an unknown issuer is accepted only for a pinned key, and then the name (RFC 6125 via
+//! webpki) and the validity dates are still checked.
 
 use std::fmt;
 use std::io;
@@ -17,6 +23,8 @@ use tokio_rustls::TlsConnector;
 use tokio_rustls::client::TlsStream;
 
 use super::failure::TlsProblem;
+use super::intercept;
+use super::pin::{PinMismatch, Pins, SpkiPin};
 use super::report::{CertificateInfo, TlsFacts};
 
 pub use crate::net::crypto_provider;
@@ -39,11 +47,17 @@ pub enum TrustError {
 pub struct Trust {
     verifier: Arc<dyn ServerCertVerifier>,
     extra_roots: usize,
+    /// Keys trusted for one host and port each ("Trust this server's key").
+    pins: Arc<Pins>,
 }
 
 impl fmt::Debug for Trust {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Trust(platform + {} extra roots)", self.extra_roots)
+        write!(f, "Trust(platform + {} extra roots", self.extra_roots)?;
+        if !self.pins.is_empty() {
+            f.write_str(", pinned keys")?;
+        }
+        f.write_str(")")
     }
 }
 
@@ -61,7 +75,19 @@ impl Trust {
         Ok(Self {
             verifier: Arc::new(verifier),
             extra_roots,
+            pins: Arc::new(Pins::new()),
         })
+    }
+
+    /// The same trust, plus keys pinned for their host and port.
+    pub fn with_pins(mut self, pins: Pins) -> Self {
+        self.pins = Arc::new(pins);
+        self
+    }
+
+    /// The pinned keys.
+    pub fn pins(&self) -> &Pins {
+        &self.pins
     }
 
     /// The platform's roots plus the certificates of a PEM file.
@@ -93,11 +119,32 @@ pub fn read_pem_certificates(
     Ok(certs)
 }
 
-/// Records the chain the server presents, then lets the real verifier decide.
+/// What the pin check decided during one handshake.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+enum PinVerdict {
+    /// No pin for this endpoint.
+    #[default]
+    NotPinned,
+    /// The key matched a pin (whether or not the chain was otherwise trusted).
+    Matched,
+    /// The key did not match.
+    Mismatch(PinMismatch),
+}
+
+/// Records the chain the server presents, checks the endpoint's pins, then lets the real
+/// verifier decide (an unknown issuer passes for a pinned key, name and dates still checked).
 #[derive(Debug)]
 struct CapturingVerifier {
     inner: Arc<dyn ServerCertVerifier>,
     chain: Arc<Mutex<Vec<CertificateDer<'static>>>>,
+    pins: Vec<SpkiPin>,
+    verdict: Arc<Mutex<PinVerdict>>,
+}
+
+impl CapturingVerifier {
+    fn set_verdict(&self, v: PinVerdict) {
+        *self.verdict.lock().unwrap_or_else(|p| p.into_inner()) = v;
+    }
 }
 
 impl ServerCertVerifier for CapturingVerifier {
@@ -115,8 +162,34 @@ impl ServerCertVerifier for CapturingVerifier {
             chain.push(end_entity.clone().into_owned());
             chain.extend(intermediates.iter().map(|c| c.clone().into_owned()));
         }
-        self.inner
-            .verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now)
+        let result = self.inner.verify_server_cert(
+            end_entity,
+            intermediates,
+            server_name,
+            ocsp_response,
+            now,
+        );
+        if self.pins.is_empty() {
+            return result;
+        }
+        let presented = SpkiPin::of_certificate(end_entity.as_ref());
+        if !presented.is_some_and(|p| self.pins.contains(&p)) {
+            self.set_verdict(PinVerdict::Mismatch(PinMismatch {
+                pinned: self.pins.clone(),
+                presented,
+            }));
+            return Err(rustls::Error::InvalidCertificate(
+                CertificateError::ApplicationVerificationFailure,
+            ));
+        }
+        self.set_verdict(PinVerdict::Matched);
+        match result {
+            Err(rustls::Error::InvalidCertificate(CertificateError::UnknownIssuer)) => {
+                check_pinned_leaf(end_entity, server_name, now)?;
+                Ok(ServerCertVerified::assertion())
+            }
+            other => other,
+        }
     }
 
     fn verify_tls12_signature(
@@ -216,9 +289,25 @@ pub struct HandshakeError {
     /// The chain, when the server got as far as presenting one.
     pub facts: Option<TlsFacts>,
     pub io_kind: io::ErrorKind,
+    /// The endpoint is pinned and the server presented another key.
+    pub pin_mismatch: Option<PinMismatch>,
 }
 
-/// Runs a TLS handshake over `stream` for `host`.
+impl HandshakeError {
+    fn setup(detail: String, io_kind: io::ErrorKind) -> Self {
+        Self {
+            problem: TlsProblem::Handshake,
+            detail,
+            not_tls: false,
+            peer_bytes: Vec::new(),
+            facts: None,
+            io_kind,
+            pin_mismatch: None,
+        }
+    }
+}
+
+/// Runs a TLS handshake over `stream` for `host`, without the pins of any endpoint.
 pub async fn handshake<S>(
     stream: S,
     host: &str,
@@ -227,33 +316,40 @@ pub async fn handshake<S>(
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
+    handshake_to(stream, host, 0, trust).await
+}
+
+/// Runs a TLS handshake over `stream` for `host`, port `port` (whose pins apply).
+pub async fn handshake_to<S>(
+    stream: S,
+    host: &str,
+    port: u16,
+    trust: &Trust,
+) -> Result<(TlsStream<Sniff<S>>, TlsFacts), HandshakeError>
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
     let chain = Arc::new(Mutex::new(Vec::new()));
+    let verdict = Arc::new(Mutex::new(PinVerdict::NotPinned));
     let verifier = Arc::new(CapturingVerifier {
         inner: trust.verifier.clone(),
         chain: chain.clone(),
+        pins: trust.pins.for_endpoint(host, port).to_vec(),
+        verdict: verdict.clone(),
     });
     let config = ClientConfig::builder_with_provider(crypto_provider())
         .with_safe_default_protocol_versions()
-        .map_err(|e| HandshakeError {
-            problem: TlsProblem::Handshake,
-            detail: e.to_string(),
-            not_tls: false,
-            peer_bytes: Vec::new(),
-            facts: None,
-            io_kind: io::ErrorKind::Other,
-        })?
+        .map_err(|e| HandshakeError::setup(e.to_string(), io::ErrorKind::Other))?
         .dangerous()
         .with_custom_certificate_verifier(verifier)
         .with_no_client_auth();
     let name = ServerName::try_from(host.trim_start_matches('[').trim_end_matches(']'))
         .map(|n| n.to_owned())
-        .map_err(|e| HandshakeError {
-            problem: TlsProblem::Handshake,
-            detail: format!("\"{host}\" cannot be used as a TLS server name: {e}"),
-            not_tls: false,
-            peer_bytes: Vec::new(),
-            facts: None,
-            io_kind: io::ErrorKind::InvalidInput,
+        .map_err(|e| {
+            HandshakeError::setup(
+                format!("\"{host}\" cannot be used as a TLS server name: {e}"),
+                io::ErrorKind::InvalidInput,
+            )
         })?;
     let (sniff, seen) = Sniff::new(stream);
     let connector = TlsConnector::from(Arc::new(config));
@@ -266,7 +362,7 @@ where
                 .iter()
                 .map(certificate_info)
                 .collect();
-            let facts = TlsFacts {
+            let mut facts = TlsFacts {
                 version: conn
                     .protocol_version()
                     .map(version_name)
@@ -276,18 +372,33 @@ where
                     .map(|s| format!("{:?}", s.suite()))
                     .unwrap_or_default(),
                 verified: true,
+                intercepted: intercept::recognise(&certs),
+                pinned: *verdict.lock().unwrap_or_else(|p| p.into_inner()) == PinVerdict::Matched,
                 certificates: certs,
+                warnings: Vec::new(),
             };
+            facts.warnings = facts.compute_warnings();
             Ok((tls, facts))
         }
         Err(e) => {
             let captured = chain.lock().unwrap_or_else(|p| p.into_inner()).clone();
-            let facts = (!captured.is_empty()).then(|| TlsFacts {
-                version: String::new(),
-                cipher_suite: String::new(),
-                verified: false,
-                certificates: captured.iter().map(certificate_info).collect(),
+            let facts = (!captured.is_empty()).then(|| {
+                let certificates: Vec<CertificateInfo> =
+                    captured.iter().map(certificate_info).collect();
+                TlsFacts {
+                    version: String::new(),
+                    cipher_suite: String::new(),
+                    verified: false,
+                    intercepted: intercept::recognise(&certificates),
+                    pinned: false,
+                    certificates,
+                    warnings: Vec::new(),
+                }
             });
+            let pin_mismatch = match verdict.lock().unwrap_or_else(|p| p.into_inner()).clone() {
+                PinVerdict::Mismatch(m) => Some(m),
+                _ => None,
+            };
             let peer_bytes = seen.lock().unwrap_or_else(|p| p.into_inner()).clone();
             let rustls_error = e
                 .get_ref()
@@ -311,9 +422,34 @@ where
                 peer_bytes,
                 facts,
                 io_kind: e.kind(),
+                pin_mismatch,
             })
         }
     }
+}
+
+/// What still holds for a certificate trusted by its pinned key: its name and its dates.
+fn check_pinned_leaf(
+    leaf: &CertificateDer<'_>,
+    name: &ServerName<'_>,
+    now: UnixTime,
+) -> Result<(), rustls::Error> {
+    let cert = webpki::EndEntityCert::try_from(leaf)
+        .map_err(|_| rustls::Error::InvalidCertificate(CertificateError::BadEncoding))?;
+    cert.verify_is_valid_for_subject_name(name)
+        .map_err(|_| rustls::Error::InvalidCertificate(CertificateError::NotValidForName))?;
+    let (_, parsed) = x509_parser::parse_x509_certificate(leaf.as_ref())
+        .map_err(|_| rustls::Error::InvalidCertificate(CertificateError::BadEncoding))?;
+    let now = now.as_secs() as i64;
+    if now < parsed.validity().not_before.timestamp() {
+        return Err(rustls::Error::InvalidCertificate(
+            CertificateError::NotValidYet,
+        ));
+    }
+    if now > parsed.validity().not_after.timestamp() {
+        return Err(rustls::Error::InvalidCertificate(CertificateError::Expired));
+    }
+    Ok(())
 }
 
 fn looks_like_tls_record(bytes: &[u8]) -> bool {
@@ -397,6 +533,7 @@ pub fn certificate_info(der: &CertificateDer<'_>) -> CertificateInfo {
                 not_before: rfc3339(cert.validity().not_before.timestamp()),
                 not_after: rfc3339(cert.validity().not_after.timestamp()),
                 sha256,
+                spki_sha256: SpkiPin::of_spki(cert.tbs_certificate.subject_pki.raw).to_base64(),
             }
         }
         Err(e) => CertificateInfo {
@@ -406,6 +543,7 @@ pub fn certificate_info(der: &CertificateDer<'_>) -> CertificateInfo {
             not_before: String::new(),
             not_after: String::new(),
             sha256,
+            spki_sha256: String::new(),
         },
     }
 }

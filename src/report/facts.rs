@@ -111,7 +111,9 @@ mod tests {
                     not_before: "2026-01-01T00:00:00Z".into(),
                     not_after: "2027-01-01T00:00:00Z".into(),
                     sha256: "AA:BB".into(),
+                    ..CertificateInfo::default()
                 }],
+                ..TlsFacts::default()
             }),
             server_facts: ServerFacts {
                 capabilities: vec!["PIPELINING".into(), "AUTH PLAIN LOGIN".into()],

@@ -64,6 +64,7 @@ async fn save_or_fail(
         incoming: Some(request.incoming.settings.protocol),
         verified_at: Timestamp::now(),
         ca_file: request.ca_file.clone(),
+        pinned_keys: request.pinned_keys.clone(),
     };
     let servers = [request.incoming.clone(), request.outgoing.clone()];
     let account =

@@ -15,6 +15,7 @@ use time::format_description::well_known::Rfc3339;
 
 use crate::account::{EmailAddress, Protocol, ServerSettings};
 use crate::discover::{Candidate, Origin, SourceId};
+use crate::pin::EndpointPin;
 
 /// The keychain service name every entry is filed under.
 pub const KEYCHAIN_SERVICE: &str = "mailsetup";
@@ -458,6 +459,8 @@ pub struct VerifiedAccount {
     /// A certificate authority file (PEM) the person chose to trust for these servers: the
     /// save keeps a copy of it in the configuration folder.
     pub ca_file: Option<PathBuf>,
+    /// Server keys the person trusted by their fingerprint, each for one host and port.
+    pub pinned_keys: Vec<EndpointPin>,
 }
 
 /// Why a `VerifiedAccount` cannot be saved as it is.
@@ -521,6 +524,10 @@ pub struct SavedAccount {
     /// by its name in the configuration folder (owner-only, like the account file).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ca_file: Option<String>,
+    /// Server keys trusted by their SPKI SHA-256 ("Trust this server's key"), each for
+    /// exactly one host and port; checks fail with `certificate_changed` on another key.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pinned_keys: Vec<EndpointPin>,
 }
 
 impl SavedAccount {
@@ -538,6 +545,7 @@ impl SavedAccount {
             allow_plaintext: account.allow_plaintext,
             keychain,
             ca_file: None,
+            pinned_keys: account.pinned_keys,
         }
     }
 

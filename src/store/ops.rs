@@ -179,9 +179,7 @@ fn commit(
         }
     };
     locked.write(&accounts)?;
-    Ok(Commit::Done {
-        replaced,
-    })
+    Ok(Commit::Done { replaced })
 }
 
 fn lock<'a>(file: &'a AccountFile, cancel: &Cancel) -> Result<LockedFile<'a>, StoreError> {

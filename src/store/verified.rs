@@ -8,6 +8,7 @@
 use std::path::PathBuf;
 
 use crate::account::{EmailAddress, Protocol};
+use crate::pin::EndpointPin;
 
 use super::model::{SavedServer, SettingsSource, Timestamp, VerifiedAccount};
 
@@ -37,6 +38,9 @@ pub struct AccountDetails {
     /// A certificate authority file (PEM) the person chose to trust for these servers; the
     /// store keeps a copy with the account.
     pub ca_file: Option<PathBuf>,
+    /// Server keys the person trusted by their fingerprint (`verify::pinned_keys`); only
+    /// those of the saved servers are kept.
+    pub pinned_keys: Vec<EndpointPin>,
 }
 
 impl VerifiedAccount {
@@ -75,6 +79,17 @@ impl VerifiedAccount {
         } else {
             details.display_name.trim().to_string()
         };
+        let saved = |p: &EndpointPin| {
+            std::iter::once(&incoming)
+                .chain(std::iter::once(&outgoing))
+                .chain(&alternatives)
+                .any(|s| s.settings.host == p.host && s.settings.port == p.port)
+        };
+        let pinned_keys = details
+            .pinned_keys
+            .into_iter()
+            .filter(|p| saved(p))
+            .collect();
         Ok(VerifiedAccount {
             display_name,
             email: details.email,
@@ -85,6 +100,7 @@ impl VerifiedAccount {
             verified_at: details.verified_at,
             allow_plaintext: details.allow_plaintext,
             ca_file: details.ca_file,
+            pinned_keys,
         })
     }
 }

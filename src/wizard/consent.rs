@@ -34,6 +34,8 @@ pub(super) struct Consents {
     pub extra_ca: Option<(PathBuf, BTreeSet<String>)>,
     /// Next was pressed while a host still needed confirming.
     pub show_problem: bool,
+    /// Server keys the person trusted ("Trust this server's key"), each for one host:port.
+    pub pinned_keys: Vec<crate::probe::pin::EndpointPin>,
 }
 
 fn host_key(host: &str) -> String {

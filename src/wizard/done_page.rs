@@ -40,6 +40,11 @@ impl Wizard {
             ca_file: self
                 .extra_ca_for(&i.server)
                 .or_else(|| self.extra_ca_for(&o.server)),
+            pinned_keys: verify::pinned_keys(
+                [i.report.as_deref(), o.report.as_deref()]
+                    .into_iter()
+                    .flatten(),
+            ),
             incoming,
             outgoing,
             keychain,

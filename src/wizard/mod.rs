@@ -32,6 +32,7 @@ pub mod guidance;
 mod lookup_page;
 pub mod manual;
 mod manual_page;
+pub mod pin;
 pub mod report;
 mod testing_page;
 mod types;

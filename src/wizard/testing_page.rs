@@ -93,6 +93,7 @@ impl Wizard {
                 role,
                 allow_plaintext: self.plaintext_allowed(&server),
                 extra_ca: self.extra_ca_for(&server),
+                pins: self.pins_for(&server),
                 server,
                 password: self.password.clone(),
             });
@@ -160,6 +161,7 @@ impl Wizard {
             }
             Event::Next if self.all_verified() => self.start_save(KeychainChoice::Default),
             Event::Action(action) => self.on_action(action),
+            Event::TrustServerKey { role } => self.trust_server_key(role),
             Event::Cancel if self.testing() => self.cancel_tests(),
             Event::Back | Event::Cancel => {
                 let out = self.cancel_tests();

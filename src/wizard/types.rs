@@ -209,6 +209,8 @@ pub struct SaveRequest {
     /// A certificate authority file the person chose to trust for these servers; the store
     /// keeps a copy with the account.
     pub ca_file: Option<PathBuf>,
+    /// Server keys trusted by their fingerprint that these servers verified with.
+    pub pinned_keys: Vec<crate::pin::EndpointPin>,
     pub keychain: KeychainChoice,
 }
 
@@ -306,6 +308,11 @@ pub enum Event {
     SetUpManually,
     /// Take a way forward offered after a failure.
     Action(NextAction),
+    /// Trust the key the server of this role presented (its certificate was untrusted) for
+    /// exactly its host and port, and test it again.
+    TrustServerKey {
+        role: Role,
+    },
     /// On a keychain failure: save again the same way.
     RetrySave,
     /// On a keychain failure: use the Linux kernel keyring instead.
@@ -398,6 +405,7 @@ impl fmt::Debug for Event {
             Event::Cancel => f.write_str("Cancel"),
             Event::SetUpManually => f.write_str("SetUpManually"),
             Event::Action(a) => write!(f, "Action({a:?})"),
+            Event::TrustServerKey { role } => write!(f, "TrustServerKey({role:?})"),
             Event::RetrySave => f.write_str("RetrySave"),
             Event::UseKeyutils => f.write_str("UseKeyutils"),
             Event::AddAnother => f.write_str("AddAnother"),
@@ -455,6 +463,8 @@ pub enum Effect {
         allow_plaintext: bool,
         /// A certificate authority file the person chose to trust for this server.
         extra_ca: Option<PathBuf>,
+        /// Server keys the person trusted for this server's host and port.
+        pins: Vec<crate::probe::pin::EndpointPin>,
     },
     /// Verify the discovered candidates (`verify::verify_candidates`): quick checks on the
     /// best few per role, then one sign-in on the best reachable, falling back by itself to

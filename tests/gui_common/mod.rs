@@ -307,7 +307,9 @@ pub fn report(s: &ServerSettings, failure: Option<Cause>) -> Box<ProbeReport> {
                 not_before: "2026-01-01T00:00:00Z".into(),
                 not_after: "2027-01-01T00:00:00Z".into(),
                 sha256: "AB:CD".into(),
+                ..Default::default()
             }],
+            ..Default::default()
         }),
         server_facts: ServerFacts {
             greeting: Some("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready".into()),

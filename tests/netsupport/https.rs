@@ -176,7 +176,9 @@ async fn respond<S: AsyncWrite + Unpin>(stream: &mut S, reply: Reply) {
         let len = len
             .map(|n| format!("Content-Length: {n}\r\n"))
             .unwrap_or_default();
-        format!("HTTP/1.1 {status} X\r\n{extra}{len}Connection: close\r\n\r\n")
+        // Every answer carries the real time, as RFC 9110 §6.6.1 asks of servers with a clock.
+        let date = http_date(time::OffsetDateTime::now_utc());
+        format!("HTTP/1.1 {status} X\r\nDate: {date}\r\n{extra}{len}Connection: close\r\n\r\n")
     };
     match reply {
         Reply::Xml(body) => {
@@ -217,4 +219,14 @@ async fn respond<S: AsyncWrite + Unpin>(stream: &mut S, reply: Reply) {
         Reply::Slow(..) => {}
     }
     let _ = stream.flush().await;
+}
+
+/// IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`).
+pub fn http_date(t: time::OffsetDateTime) -> String {
+    let f = time::macros::format_description!(
+        "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
+    );
+    t.to_offset(time::UtcOffset::UTC)
+        .format(&f)
+        .unwrap_or_default()
 }

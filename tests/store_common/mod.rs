@@ -182,6 +182,7 @@ pub fn sample(email: &str) -> VerifiedAccount {
         verified_at: Timestamp::now(),
         allow_plaintext: false,
         ca_file: None,
+        pinned_keys: Vec::new(),
     }
 }
 

@@ -13,6 +13,8 @@
 //!   refused, chosen replies to the sign-in, resets, silence mid-conversation);
 //! - `strict`: IMAP/POP3/SMTP servers that accept only what the RFCs allow at sign-in;
 //! - `netns`: client and server hosts in network namespaces with a packet filter (root).
+//! - `mitm`: a TLS-inspecting proxy signing with an antivirus-named root, and self-signed
+//!   certificates renewable with the same key (pinning).
 //!
 //! Every test file includes it with `mod support;`. Nothing here touches anything but
 //! loopback addresses and the namespaces a test builds.
@@ -22,6 +24,7 @@
 pub mod delay;
 pub mod dovecot;
 pub mod faults;
+pub mod mitm;
 pub mod mta;
 pub mod netns;
 pub mod pki;

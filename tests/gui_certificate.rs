@@ -1,0 +1,181 @@
+//! "Trust this server's key" in the real window (eframe app in kittest, real runtime and
+//! probe engine): a self-hosted IMAP server with a self-signed certificate fails as
+//! untrusted; the testing page shows the certificate card (subject, issuer, names, validity,
+//! both SHA-256 fingerprints) and the button; pressing it trusts that key for that host and
+//! port only and tests again, which verifies, with the warning that the key was trusted by
+//! its fingerprint. Outgoing mail goes to the real Dovecot.
+
+mod gui_common;
+mod support;
+
+use std::time::Duration;
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use gui_common::*;
+use mailsetup::account::{Protocol, Security};
+use mailsetup::probe::Cause;
+use mailsetup::probe::pin::SpkiPin;
+use mailsetup::runtime::RuntimeConfig;
+use mailsetup::wizard::{Page, Role as ServerRole, TestState};
+use rcgen::KeyPair;
+use support::dovecot;
+use support::script::Script;
+
+fn config() -> RuntimeConfig {
+    let d = dovecot();
+    let roots = mailsetup::probe::tls::read_pem_certificates(&d.ca_file).expect("test CA");
+    let mut config = RuntimeConfig::new(roots).expect("trust");
+    fence(&mut config);
+    config.probe.timeouts = support::short_timeouts();
+    config
+}
+
+#[test]
+fn an_untrusted_self_signed_server_can_be_trusted_by_its_key() {
+    let d = dovecot();
+    let key = KeyPair::generate().unwrap();
+    let cert = support::mitm::self_signed(&key, &["127.0.0.1"], (-1, 30), 40);
+    let spki = SpkiPin::of_certificate(&cert.chain_der[0])
+        .unwrap()
+        .to_base64();
+    let imap = Script::new(Protocol::Imap).cert(&cert).start();
+
+    let mut h = app(config());
+    h.run_steps(2);
+    fill(&mut h, "Email address", &d.alice.address);
+    fill(&mut h, "Password", &d.alice.password);
+    click(&mut h, "Set up manually");
+    assert_eq!(h.state().wizard().page(), Page::Manual);
+    let outgoing = d.listener(Protocol::Smtp, Security::Tls);
+    fill(&mut h, "Incoming server", "127.0.0.1");
+    fill(&mut h, "Incoming port", &imap.port.to_string());
+    fill(&mut h, "Outgoing server", &outgoing.host);
+    fill(&mut h, "Outgoing port", &outgoing.port.to_string());
+    click(&mut h, "Test settings");
+    let done = |app: &mailsetup::gui::MailSetupApp| {
+        let w = app.wizard();
+        w.tests().count() == 2 && !w.testing()
+    };
+    step_until(&mut h, Duration::from_secs(30), "tests finish", done);
+
+    let incoming = h.state().wizard().test(ServerRole::Incoming).unwrap();
+    assert_eq!(
+        incoming
+            .report
+            .as_ref()
+            .and_then(|r| r.diagnosis())
+            .map(|d| d.cause),
+        Some(Cause::CertificateUntrusted)
+    );
+    assert_eq!(
+        imap.sign_in_attempts(),
+        0,
+        "no password to an untrusted server"
+    );
+    // The card: who the certificate names, and both fingerprints.
+    h.get_by_label("The server's certificate");
+    h.get_by_label("Public key SHA-256");
+    h.get_by_label(&spki);
+    h.get_by_label("Certificate SHA-256");
+    // Subject and issuer: the same name, as on every self-signed certificate.
+    assert_eq!(h.query_all_by_label("CN=imap.selfhosted.test").count(), 2);
+    h.get_by_label("IP:127.0.0.1");
+    h.get_by_label_contains(&format!("this key for 127.0.0.1:{} only", imap.port));
+    assert_eq!(
+        h.query_all_by_label_contains("accept any").count(),
+        0,
+        "never a blanket accept"
+    );
+
+    // As a screen reader presses it (the card may be scrolled below the window's edge).
+    h.get_by_role_and_label(Role::Button, "Trust this server's key")
+        .click_accesskit();
+    h.run_steps(2);
+    step_until(&mut h, Duration::from_secs(30), "the test runs again", done);
+    let w = h.state().wizard();
+    let incoming = w.test(ServerRole::Incoming).unwrap();
+    assert_eq!(
+        incoming.state,
+        TestState::Verified,
+        "{:?}",
+        incoming.report.as_ref().map(|r| r.diagnosis())
+    );
+    assert!(
+        incoming
+            .report
+            .as_ref()
+            .unwrap()
+            .tls
+            .as_ref()
+            .unwrap()
+            .pinned
+    );
+    assert!(w.all_verified());
+    assert_eq!(imap.sign_in_attempts(), 1);
+    h.get_by_label_contains("its key is the one you trusted");
+    assert_eq!(
+        h.query_all_by_role_and_label(Role::Button, "Trust this server's key")
+            .count(),
+        0
+    );
+}
+
+/// Runs the manual path with the incoming server at `port` (127.0.0.1, SSL/TLS) and outgoing
+/// on Dovecot, until both tests end.
+fn manual_run(h: &mut egui_kittest::Harness<'_, mailsetup::gui::MailSetupApp>, port: u16) {
+    let d = dovecot();
+    h.run_steps(2);
+    fill(h, "Email address", &d.alice.address);
+    fill(h, "Password", &d.alice.password);
+    click(h, "Set up manually");
+    let outgoing = d.listener(Protocol::Smtp, Security::Tls);
+    fill(h, "Incoming server", "127.0.0.1");
+    fill(h, "Incoming port", &port.to_string());
+    fill(h, "Outgoing server", &outgoing.host);
+    fill(h, "Outgoing port", &outgoing.port.to_string());
+    click(h, "Test settings");
+    step_until(h, Duration::from_secs(30), "tests finish", |app| {
+        let w = app.wizard();
+        w.tests().count() == 2 && !w.testing()
+    });
+}
+
+#[test]
+fn an_antivirus_that_inspects_tls_is_named_in_the_window_and_warned_about_when_trusted() {
+    let d = dovecot();
+    let proxy = support::mitm::start(d.imaps.addr());
+
+    // Its root not trusted: the failure names the product and where its switch is.
+    let mut h = app(config());
+    manual_run(&mut h, proxy.port);
+    let incoming = h.state().wizard().test(ServerRole::Incoming).unwrap();
+    assert_eq!(
+        incoming
+            .report
+            .as_ref()
+            .and_then(|r| r.diagnosis())
+            .map(|d| d.cause),
+        Some(Cause::TlsIntercepted)
+    );
+    h.get_by_label_contains("Security software or a network proxy is intercepting");
+    h.get_by_label_contains("that is Avast Antivirus, from software on this computer");
+    assert_eq!(
+        h.query_all_by_role_and_label(Role::Button, "Trust this server's key")
+            .count(),
+        0,
+        "an inspecting product's key is not offered for trust"
+    );
+
+    // Its root trusted (as the antivirus installs it): verified, with the warning shown.
+    let mut roots = mailsetup::probe::tls::read_pem_certificates(&d.ca_file).unwrap();
+    roots.extend(mailsetup::probe::tls::read_pem_certificates(&proxy.root_pem).unwrap());
+    let mut trusting = RuntimeConfig::new(roots).expect("trust");
+    fence(&mut trusting);
+    trusting.probe.timeouts = support::short_timeouts();
+    let mut h = app(trusting);
+    manual_run(&mut h, proxy.port);
+    assert!(h.state().wizard().all_verified());
+    h.get_by_label_contains("The connection is inspected by Avast Antivirus");
+    h.get_by_label_contains("real server's certificate is hidden");
+}
