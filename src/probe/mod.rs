@@ -266,11 +266,11 @@ fn finish(ctx: Ctx<'_>, result: Result<(), Failure>) -> ProbeReport {
     // What the server said about itself is its words too: redacted like the transcript
     // (a server that echoes the password must not get it into a report; found by fuzzing).
     let mut facts = ctx.facts;
-    let redactor = ctx.transcript.redactor();
-    facts.greeting = facts.greeting.map(|g| redactor.redact(&g));
+    let transcript = &ctx.transcript;
+    facts.greeting = facts.greeting.map(|g| transcript.redact(&g));
     for list in [&mut facts.capabilities, &mut facts.auth_mechanisms] {
         for item in list.iter_mut() {
-            *item = redactor.redact(item);
+            *item = transcript.redact(item);
         }
     }
     facts.alerts = ctx

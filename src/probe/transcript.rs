@@ -8,12 +8,15 @@
 //! 2. once credentials may have left (a mask was set, the sign-in step began, or a sent line
 //!    carried a form of the secret) the transcript is *armed*: every line in either direction
 //!    and every step detail goes through the `Redactor`, which replaces the password and the
-//!    base64 forms a SASL exchange would carry (RFC 4616 PLAIN, LOGIN) with `****`;
-//! 3. the `Redactor` replaces a form only where it stands as a token of its own (after a space,
-//!    quote or opening bracket, before a space, quote, closing bracket or punctuation). Before
-//!    the server has seen the password it cannot echo it, and a password that merely occurs
-//!    inside a server's text (`LOG` in `LOGIN`, `.` in `secs).`) is left alone: masking it
-//!    there would point at the password (`****IN`).
+//!    base64 forms a SASL exchange would carry (RFC 4616 PLAIN, LOGIN) with `****`; before
+//!    that only forms of 8 or more characters are masked (a hostile server that knows the
+//!    password could echo it; a coincidence that long does not happen);
+//! 3. the `Redactor` replaces a form of 8 or more characters wherever it occurs, one of 4 to 7
+//!    only where it stands as a token of its own (after a space, quote or opening bracket,
+//!    before a space, quote, closing bracket or punctuation), and never one of 1 to 3. Before
+//!    the server has seen the password it cannot echo it, and a short password that merely
+//!    occurs in a server's text (`LOG` in `LOGIN`, `.` in `secs).`, `*` in `* OK`) is left
+//!    alone: masking it there would point at the password (`****IN`).
 //!
 //! Bounded work: a line is cut to `MAX_LINE` bytes, the transcript keeps at most `MAX_LINES`
 //! lines and `MAX_BYTES` bytes of text, and lines beyond that are only counted (no copy, no
@@ -78,6 +81,17 @@ impl fmt::Debug for Redactor {
     }
 }
 
+/// Forms shorter than this (in characters) are never masked in text: a one-to-three
+/// character password is found in almost any server line, and masking it there would only
+/// point at it. Such a password never reaches text anyway: sent lines are masked by the
+/// protocol driver, and its base64 forms are longer.
+const MIN_MASKED: usize = 4;
+
+/// Forms at least this long are masked wherever they occur, even inside a server's word:
+/// a long secret found there is an echo, not a coincidence. Shorter ones only where they
+/// stand as a token.
+const ANYWHERE: usize = 8;
+
 /// Whether the character before a match lets it stand as a token of its own: the start of
 /// the text, a space, a quote or an opening bracket (`you sent "pw"`, `(pw)`, `user=pw`).
 fn opens_token(c: Option<char>) -> bool {
@@ -133,6 +147,28 @@ impl Redactor {
     /// An occurrence inside longer text is kept: replacing it would show which part of the
     /// server's words the password is.
     pub fn redact(&self, text: &str) -> String {
+        self.replace(text, false)
+    }
+
+    /// `redact` for a line we sent: every form, however short, is masked where it stands as a
+    /// token (the protocol drivers mask credentials themselves; this is the backstop).
+    pub fn redact_ours(&self, text: &str) -> String {
+        self.replace(text, true)
+    }
+
+    /// `redact` for text read before any credentials left: only forms long enough that
+    /// finding one is an echo (a hostile server that knew the password), not a coincidence.
+    pub fn redact_long(&self, text: &str) -> String {
+        let mut out = text.to_string();
+        for needle in self.needles.iter() {
+            if needle.chars().count() >= ANYWHERE {
+                out = out.replace(needle.as_str(), MASK);
+            }
+        }
+        out
+    }
+
+    fn replace(&self, text: &str, ours: bool) -> String {
         let mut out = text.to_string();
         for needle in self.needles.iter() {
             if needle.is_empty() || !out.contains(needle.as_str()) {
@@ -147,7 +183,15 @@ impl Redactor {
                 let end = at + needle.len();
                 let before = out[..at].chars().next_back();
                 let after = out[end..].chars().next();
-                if !opens_token(before) || !closes_token(after) {
+                let chars = needle.chars().count();
+                let standalone = opens_token(before) && closes_token(after);
+                // Too short to tell an echo from the server's own text: left alone.
+                let masked = if ours {
+                    standalone
+                } else {
+                    chars >= ANYWHERE || (chars >= MIN_MASKED && standalone)
+                };
+                if !masked {
                     continue;
                 }
                 next.push_str(&out[last..at]);
@@ -226,11 +270,12 @@ impl Transcript {
 
     /// Redacts `text` if credentials may have been sent by now; before that nothing can hold
     /// the password, and masking coincidences would only give hints about it.
+    /// (Only a long form — an echo, never a coincidence — is masked before that.)
     pub fn redact(&self, text: &str) -> String {
         if self.armed() {
             self.redactor.redact(text)
         } else {
-            text.to_string()
+            self.redactor.redact_long(text)
         }
     }
 
@@ -255,9 +300,12 @@ impl Transcript {
         let window = cut(text, MAX_LINE + self.redactor.longest() + 4);
         let was_cut = window.len() < text.len();
         let mut text = if armed {
-            self.redactor.redact(window)
+            match direction {
+                Direction::Sent => self.redactor.redact_ours(window),
+                _ => self.redactor.redact(window),
+            }
         } else {
-            window.to_string()
+            self.redactor.redact_long(window)
         };
         if text.len() > MAX_LINE || was_cut {
             text.truncate(cut(&text, MAX_LINE).len());
@@ -503,13 +551,23 @@ mod tests {
             r.redact("m5 OK Examine completed (0.025 + 0.000 secs)."),
             "m5 OK Examine completed (0.025 + 0.000 secs)."
         );
-        assert_eq!(r.redact("-ERR you sent ."), "-ERR you sent ****");
-        let r = Redactor::new(&SecretString::from("pw"), "alice");
+        assert_eq!(r.redact_ours("A1 LOGIN bob ."), "A1 LOGIN bob ****");
+        let r = Redactor::new(&SecretString::from("*"), "alice");
+        assert_eq!(r.redact("* 3 EXISTS"), "* 3 EXISTS");
+        // Its base64 form is long enough to be told apart.
+        assert_eq!(r.redact("you sent Kg=="), "you sent ****");
+        let r = Redactor::new(&SecretString::from("pass"), "alice");
         assert_eq!(
-            r.redact("you sent \"pw\", (pw) and pw."),
+            r.redact("you sent \"pass\", (pass) and pass."),
             "you sent \"****\", (****) and ****."
         );
-        assert_eq!(r.redact("pwd x-pw pw2"), "pwd x-pw pw2");
+        assert_eq!(
+            r.redact("passwd x-pass pass2 PASS"),
+            "passwd x-pass pass2 PASS"
+        );
+        // A long secret inside a server's word is an echo.
+        let r = Redactor::new(&SecretString::from("Fz-pw9xyz"), "alice");
+        assert_eq!(r.redact("LITERALFz-pw9xyzIN"), "LITERAL****IN");
     }
 
     #[test]
@@ -554,7 +612,9 @@ mod tests {
         let pw = SecretString::from("LOG");
         let r = Redactor::new(&pw, "bob");
         assert_eq!(r.redact("AUTH=PLAIN LOGIN"), "AUTH=PLAIN LOGIN");
-        assert_eq!(r.redact("x LOG y \"LOG\" LOG"), "x **** y \"****\" ****");
+        // Three characters are too short to tell an echo from the server's own words.
+        assert_eq!(r.redact("x LOG y \"LOG\" LOG"), "x LOG y \"LOG\" LOG");
+        assert_eq!(r.redact_ours("x LOG y"), "x **** y");
         // Before anything was sent the server cannot echo the password: nothing is masked,
         // not even a whole word that happens to be the password.
         let t = Transcript::new(Instant::now(), r);
@@ -574,10 +634,10 @@ mod tests {
             vec![
                 "* OK [CAPABILITY IMAP4rev1 AUTH=LOGIN] LOG ready",
                 "A1 LOGIN bob ****",
-                "A1 NO [AUTHENTICATIONFAILED] **** rejected, LOGIN again",
+                "A1 NO [AUTHENTICATIONFAILED] LOG rejected, LOGIN again",
             ]
         );
-        assert_eq!(t.redact("capabilities LOG"), "capabilities ****");
+        assert_eq!(t.redact("capabilities LOG"), "capabilities LOG");
     }
 
     #[test]
@@ -585,12 +645,12 @@ mod tests {
         let (client, _server) = tokio::io::duplex(64);
         let t = Transcript::new(
             Instant::now(),
-            Redactor::new(&SecretString::from("pw"), "u"),
+            Redactor::new(&SecretString::from("pw-sec"), "u"),
         );
         let rec = Recorder::new(client, t.clone());
-        assert_eq!(t.redact("pw"), "pw");
+        assert_eq!(t.redact("pw-sec"), "pw-sec");
         rec.mask_handle().set(Mask::KeepWords(1));
-        assert_eq!(t.redact("pw"), MASK);
+        assert_eq!(t.redact("pw-sec"), MASK);
     }
 
     #[test]

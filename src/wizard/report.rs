@@ -255,7 +255,8 @@ pub fn line_event(task: TaskId, server: ServerSettings, line: TranscriptLine) ->
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{PASSWORD, at_protocol, probes, report};
+    use super::super::tests::{PASSWORD, at_testing};
+    use super::super::verify_tests::verified;
     use super::*;
     use crate::probe::{Cause, Direction, StepKind};
 
@@ -268,15 +269,9 @@ mod tests {
         })
     }
 
-    /// On the testing page with both probes running: the incoming test's task.
+    /// On the testing page with the verification of both servers running.
     fn testing() -> (Wizard, TaskId) {
-        let mut w = at_protocol();
-        let fx = w.handle(Event::Next);
-        let (_, task, _) = probes(&fx)
-            .into_iter()
-            .find(|(role, ..)| *role == Role::Incoming)
-            .expect("a probe of the incoming server");
-        (w, task)
+        at_testing()
     }
 
     fn line(text: &str) -> TranscriptLine {
@@ -320,11 +315,12 @@ mod tests {
     #[test]
     fn copy_hands_out_the_markdown_report_without_the_password() {
         let (mut w, task) = testing();
-        let server = w.test(Role::Incoming).unwrap().server.clone();
-        w.handle(Event::ProbeDone {
+        verified(
+            &mut w,
             task,
-            report: report(&server, Some((Cause::AuthFailed, StepKind::Authenticate))),
-        });
+            Some((Cause::AuthFailed, StepKind::Authenticate)),
+            None,
+        );
         assert!(w.has_report());
         let fx = w.handle(Event::Technician(TechnicianEvent::Report {
             action: ReportAction::Copy,
