@@ -3,7 +3,9 @@
 //! untrusted; the testing page shows the certificate card (subject, issuer, names, validity,
 //! both SHA-256 fingerprints) and the button; pressing it trusts that key for that host and
 //! port only and tests again, which verifies, with the warning that the key was trusted by
-//! its fingerprint. Outgoing mail goes to the real Dovecot.
+//! its fingerprint. When the server is later replaced on the same port by one with a new key,
+//! testing again (and Retry) fails as `certificate_changed` with both fingerprints and sends no
+//! password. An inspecting antivirus is named. Outgoing mail goes to the real Dovecot.
 
 mod gui_common;
 mod support;
@@ -178,4 +180,94 @@ fn an_antivirus_that_inspects_tls_is_named_in_the_window_and_warned_about_when_t
     assert!(h.state().wizard().all_verified());
     h.get_by_label_contains("The connection is inspected by Avast Antivirus");
     h.get_by_label_contains("real server's certificate is hidden");
+}
+
+fn incoming_cause(h: &egui_kittest::Harness<'_, mailsetup::gui::MailSetupApp>) -> Option<Cause> {
+    let w = h.state().wizard();
+    let incoming = w.test(ServerRole::Incoming).unwrap();
+    incoming
+        .report
+        .as_ref()
+        .and_then(|r| r.diagnosis())
+        .map(|d| d.cause)
+}
+
+#[test]
+fn a_new_key_on_a_trusted_server_is_named_with_both_fingerprints() {
+    let d = dovecot();
+    let (old_key, new_key) = (KeyPair::generate().unwrap(), KeyPair::generate().unwrap());
+    let old = support::mitm::self_signed(&old_key, &["127.0.0.1"], (-1, 30), 50);
+    let new = support::mitm::self_signed(&new_key, &["127.0.0.1"], (-1, 30), 51);
+    let pin = |c: &support::pki::CertPair| {
+        SpkiPin::of_certificate(&c.chain_der[0])
+            .unwrap()
+            .to_base64()
+    };
+    let (old_pin, new_pin) = (pin(&old), pin(&new));
+    assert_ne!(old_pin, new_pin);
+    let (imap, replace) = Script::new(Protocol::Imap).cert(&old).start_replaceable();
+
+    // Trusted by its key for this run: verified.
+    let mut h = app(config());
+    manual_run(&mut h, imap.port);
+    assert_eq!(incoming_cause(&h), Some(Cause::CertificateUntrusted));
+    h.get_by_label(&old_pin);
+    h.get_by_role_and_label(Role::Button, "Trust this server's key")
+        .click_accesskit();
+    h.run_steps(2);
+    let done = |app: &mailsetup::gui::MailSetupApp| {
+        let w = app.wizard();
+        w.tests().count() == 2 && !w.testing()
+    };
+    step_until(&mut h, Duration::from_secs(30), "the test runs again", done);
+    assert!(h.state().wizard().all_verified());
+    assert_eq!(imap.sign_in_attempts(), 1);
+
+    // The server is replaced on the same port by one with a new key; the person tests again.
+    replace.replace(Script::new(Protocol::Imap).cert(&new));
+    click(&mut h, "Edit settings");
+    assert_eq!(h.state().wizard().page(), Page::Manual);
+    click(&mut h, "Test settings");
+    step_until(
+        &mut h,
+        Duration::from_secs(30),
+        "the test with the new key",
+        done,
+    );
+    let changed = |h: &egui_kittest::Harness<'_, mailsetup::gui::MailSetupApp>| {
+        assert_eq!(incoming_cause(h), Some(Cause::CertificateChanged));
+        h.get_by_label_contains("The server presented a different key from the one you trusted");
+        h.get_by_label_contains(&format!(
+            "Trusted key (SHA-256): {old_pin}. Key presented now: {new_pin}."
+        ));
+        assert_eq!(
+            h.query_all_by_role_and_label(Role::Button, "Trust this server's key")
+                .count(),
+            0,
+            "a changed key is not offered for trust with one press"
+        );
+    };
+    changed(&h);
+
+    // Retry: the server is asked again, gives the same answer, and gets no password.
+    let before = imap.connections();
+    h.get_by_role_and_label(Role::Button, "Retry").click();
+    h.run_steps(2);
+    step_until(&mut h, Duration::from_secs(30), "the retry ends", done);
+    changed(&h);
+    assert!(imap.connections() > before, "Retry tested again");
+    assert_eq!(imap.sign_in_attempts(), 1, "no password to the new key");
+    let w = h.state().wizard();
+    let report = w
+        .test(ServerRole::Incoming)
+        .unwrap()
+        .report
+        .as_ref()
+        .unwrap();
+    support::assert_no_secret(
+        "the report",
+        &format!("{report:?}"),
+        &d.alice.address,
+        &d.alice.password,
+    );
 }
