@@ -238,6 +238,7 @@ impl Runtime {
             } => {
                 let sender = self.sender();
                 let mut opts = VerifyOptions::new(self.config.probe.clone());
+                opts.probe.time_evidence = time_evidence(&self.config.discovery);
                 opts.incoming = incoming;
                 opts.confirmed = confirmed;
                 let h = self.rt.spawn(async move {
@@ -328,14 +329,7 @@ async fn run_probe(
     }
     // Keys the person trusted for this host and port ("Trust this server's key").
     opts.trust = opts.trust.with_pins(probe::pin::Pins::from_list(&pins));
-    // The `Date` of HTTPS answers discovery saw: explains certificates failing on their
-    // dates when this computer's clock is wrong (`clock_wrong`).
-    let dates = config.discovery.dates.dates();
-    opts.time_evidence = probe::clock::TimeEvidence::from_http_dates(
-        dates
-            .iter()
-            .map(|d| (d.url.as_str(), d.date.as_str(), d.seen_at)),
-    );
+    opts.time_evidence = time_evidence(&config.discovery);
     let (sink, progress) = probe::ProgressSink::channel();
     opts.progress = Some(sink);
     let report = with_steps(
@@ -349,6 +343,18 @@ async fn run_probe(
         task,
         report: Box::new(report),
     });
+}
+
+/// The `Date` of the HTTPS answers discovery saw: explains certificates failing on their
+/// dates when this computer's clock is wrong (`clock_wrong`), for a probe of servers typed in
+/// and for the verification of discovered ones alike.
+fn time_evidence(discovery: &DiscoveryOptions) -> Option<probe::clock::TimeEvidence> {
+    let dates = discovery.dates.dates();
+    probe::clock::TimeEvidence::from_http_dates(
+        dates
+            .iter()
+            .map(|d| (d.url.as_str(), d.date.as_str(), d.seen_at)),
+    )
 }
 
 /// Chooses the servers among the discovered candidates (`verify`), the same engine call

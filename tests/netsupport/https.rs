@@ -45,10 +45,14 @@ pub struct Seen {
 
 type Routes = BTreeMap<(bool, String, String), Reply>;
 
+/// How far the `Date` header is from the real time (zero unless a test moves it).
+type DateOffset = Arc<Mutex<time::Duration>>;
+
 pub struct HttpsServer {
     pub port: u16,
     routes: Arc<Mutex<Routes>>,
     seen: Arc<Mutex<Vec<Seen>>>,
+    date_offset: DateOffset,
 }
 
 impl HttpsServer {
@@ -64,13 +68,15 @@ impl HttpsServer {
         let acceptor = TlsAcceptor::from(Arc::new(config));
         let routes: Arc<Mutex<Routes>> = Arc::default();
         let seen: Arc<Mutex<Vec<Seen>>> = Arc::default();
-        let (r, s) = (routes.clone(), seen.clone());
+        let date_offset: DateOffset = Arc::default();
+        let (r, s, o) = (routes.clone(), seen.clone(), date_offset.clone());
         tokio::spawn(async move {
             loop {
                 let Ok((tcp, _)) = listener.accept().await else {
                     return;
                 };
-                let (acceptor, routes, seen) = (acceptor.clone(), r.clone(), s.clone());
+                let (acceptor, routes, seen, offset) =
+                    (acceptor.clone(), r.clone(), s.clone(), o.clone());
                 tokio::spawn(async move {
                     let mut first = [0u8; 1];
                     if tcp.peek(&mut first).await.unwrap_or(0) == 0 {
@@ -78,15 +84,26 @@ impl HttpsServer {
                     }
                     if first[0] == 0x16 {
                         if let Ok(tls) = acceptor.accept(tcp).await {
-                            serve(tls, true, &routes, &seen).await;
+                            serve(tls, true, &routes, &seen, &offset).await;
                         }
                     } else {
-                        serve::<TcpStream>(tcp, false, &routes, &seen).await;
+                        serve::<TcpStream>(tcp, false, &routes, &seen, &offset).await;
                     }
                 });
             }
         });
-        Self { port, routes, seen }
+        Self {
+            port,
+            routes,
+            seen,
+            date_offset,
+        }
+    }
+
+    /// Every later answer's `Date` header says the real time plus `offset`: a server whose
+    /// clock disagrees with this computer's (for `clock_wrong`, the computer's is the wrong one).
+    pub fn date_offset(&self, offset: time::Duration) {
+        *self.date_offset.lock().unwrap() = offset;
     }
 
     /// Answers `https://host/path` (path without the query) with `reply`.
@@ -122,6 +139,7 @@ async fn serve<S: AsyncRead + AsyncWrite + Unpin>(
     tls: bool,
     routes: &Mutex<Routes>,
     seen: &Mutex<Vec<Seen>>,
+    date_offset: &Mutex<time::Duration>,
 ) {
     let mut head = Vec::new();
     let mut byte = [0u8; 1];
@@ -162,11 +180,12 @@ async fn serve<S: AsyncRead + AsyncWrite + Unpin>(
         .get(&(tls, host, path))
         .cloned()
         .unwrap_or(Reply::Status(404));
-    respond(&mut stream, reply).await;
+    let offset = *date_offset.lock().unwrap();
+    respond(&mut stream, reply, offset).await;
     let _ = stream.shutdown().await;
 }
 
-async fn respond<S: AsyncWrite + Unpin>(stream: &mut S, reply: Reply) {
+async fn respond<S: AsyncWrite + Unpin>(stream: &mut S, reply: Reply, offset: time::Duration) {
     let mut reply = reply;
     while let Reply::Slow(d, inner) = reply {
         tokio::time::sleep(d).await;
@@ -176,8 +195,9 @@ async fn respond<S: AsyncWrite + Unpin>(stream: &mut S, reply: Reply) {
         let len = len
             .map(|n| format!("Content-Length: {n}\r\n"))
             .unwrap_or_default();
-        // Every answer carries the real time, as RFC 9110 §6.6.1 asks of servers with a clock.
-        let date = http_date(time::OffsetDateTime::now_utc());
+        // Every answer carries the time, as RFC 9110 §6.6.1 asks of servers with a clock (the
+        // real time unless the test moved it).
+        let date = http_date(time::OffsetDateTime::now_utc() + offset);
         format!("HTTP/1.1 {status} X\r\nDate: {date}\r\n{extra}{len}Connection: close\r\n\r\n")
     };
     match reply {

@@ -198,3 +198,39 @@ fn leaf(
         sha256,
     }
 }
+
+/// A CA of its own (valid from two days ago for ten years) and a server certificate for
+/// [`SERVER_NAMES`] that it issued, valid only from `not_before` to `not_after`: a certificate
+/// that is right at another time than now (a computer with a wrong clock sees it so). Written
+/// into `dir`; returns the CA (to trust) and the certificate.
+pub fn issued_between(
+    dir: &Path,
+    not_before: OffsetDateTime,
+    not_after: OffsetDateTime,
+) -> (CertificateDer<'static>, CertPair) {
+    std::fs::create_dir_all(dir).expect("create the directory");
+    let now = OffsetDateTime::now_utc();
+    let ca_key = KeyPair::generate().expect("CA key");
+    let mut ca_params = CertificateParams::new(Vec::<String>::new()).expect("CA params");
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca_params.distinguished_name = rcgen::DistinguishedName::new();
+    ca_params
+        .distinguished_name
+        .push(DnType::CommonName, "mailsetup long-lived test CA");
+    ca_params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+    ca_params.not_before = now - Duration::days(2);
+    ca_params.not_after = now + Duration::days(3650);
+    let ca_cert = ca_params.self_signed(&ca_key).expect("CA certificate");
+    let ca_der = ca_cert.der().clone();
+    std::fs::write(dir.join("ca.pem"), ca_cert.pem()).expect("write ca.pem");
+    let issuer = Issuer::new(ca_params, ca_key);
+    let names: Vec<String> = SERVER_NAMES.iter().map(|s| s.to_string()).collect();
+    let pair = leaf(
+        dir,
+        "other-time",
+        &names,
+        (not_before, not_after),
+        Some((&issuer, &ca_der)),
+    );
+    (ca_der, pair)
+}

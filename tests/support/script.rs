@@ -126,6 +126,30 @@ impl Script {
     }
 }
 
+/// A running scripted server whose script can be replaced while it keeps its port (a server
+/// reinstalled with a new certificate, say): each new connection follows the latest script.
+#[derive(Debug, Clone)]
+pub struct Replaceable(Arc<std::sync::Mutex<Arc<Script>>>);
+
+impl Replaceable {
+    pub fn replace(&self, script: Script) {
+        *self.0.lock().unwrap() = Arc::new(script);
+    }
+}
+
+impl Script {
+    /// Starts like `start`, with a handle that replaces the script for later connections.
+    pub fn start_replaceable(self) -> (FaultServer, Replaceable) {
+        let current = Replaceable(Arc::new(std::sync::Mutex::new(Arc::new(self))));
+        let handle = current.clone();
+        let server = serve(move |tcp, rec| {
+            let script = current.0.lock().unwrap().clone();
+            let _ = run_script(tcp, &script, rec);
+        });
+        (server, handle)
+    }
+}
+
 /// A connection, plaintext or TLS.
 enum Conn {
     Plain(TcpStream),
