@@ -57,21 +57,20 @@ fn forms(password: &str) -> Vec<String> {
 fn script(protocol: Protocol, login: &str, echo: &str) -> String {
     match protocol {
         Protocol::Imap => format!(
-            "* OK [CAPABILITY IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ AUTH=PLAIN] Dovecot (Debian) ready.\r\n\x0c\
-             * CAPABILITY IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ AUTH=PLAIN AUTH=LOGIN\r\n\
-             {echo}m1 OK Pre-login capabilities listed, post-login capabilities have more.\r\n\x0c\
+            "* OK [CAPABILITY IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ AUTH=PLAIN] Dovecot (Debian) ready.\r\n\
+             {echo}\x0c\
              {login}\x0c\
              * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)\r\n\
              * OK [PERMANENTFLAGS ()] Read-only mailbox.\r\n\
              * 3 EXISTS\r\n* 3 RECENT\r\n\
              * OK [UIDVALIDITY 1796109389] UIDs valid\r\n\
-             A0002 OK [READ-ONLY] Examine completed (0.025 + 0.000 + 0.024 secs).\r\n\x0c\
-             * BYE Logging out\r\nA0003 OK Logout completed (0.001 + 0.000 secs).\r\n"
+             m5 OK [READ-ONLY] Examine completed (0.025 + 0.000 + 0.024 secs).\r\n\
+             * BYE Logging out\r\nm6 OK Logout completed (0.001 + 0.000 secs).\r\n"
         ),
         Protocol::Pop3 => format!(
             "+OK Dovecot (Debian) ready.\r\n\x0c\
              +OK\r\nCAPA\r\nTOP\r\nUIDL\r\nRESP-CODES\r\nPIPELINING\r\nAUTH-RESP-CODE\r\nUSER\r\nSASL PLAIN LOGIN\r\n.\r\n\x0c\
-             {echo}+OK\r\n\x0c{login}\x0c+OK 3 513\r\n\x0c+OK Logging out.\r\n"
+             {echo}{login}\x0c+OK 3 513\r\n\x0c+OK Logging out.\r\n"
         ),
         Protocol::Smtp => format!(
             "220 mail.example.test Dovecot (Debian) ready.\r\n\x0c\
@@ -85,8 +84,8 @@ fn script(protocol: Protocol, login: &str, echo: &str) -> String {
 fn login_replies(protocol: Protocol) -> (&'static str, &'static str) {
     match protocol {
         Protocol::Imap => (
-            "A0001 OK Logged in\r\n",
-            "A0001 NO [AUTHENTICATIONFAILED] Authentication failed.\r\n",
+            "m4 OK Logged in\r\n",
+            "m4 NO [AUTHENTICATIONFAILED] Authentication failed.\r\n",
         ),
         Protocol::Pop3 => (
             "+OK Logged in.\r\n",
@@ -112,7 +111,7 @@ fn echo_script(protocol: Protocol, password: &str) -> String {
     match protocol {
         Protocol::Imap => script(
             protocol,
-            &format!("* OK [ALERT] you sent {all}\r\nA0001 NO [AUTHENTICATIONFAILED] {all}\r\n"),
+            &format!("* OK [ALERT] you sent {all}\r\nm4 NO [AUTHENTICATIONFAILED] {all}\r\n"),
             &format!("* OK [ALERT] you will send {all}\r\n"),
         ),
         Protocol::Pop3 => script(protocol, &format!("-ERR [AUTH] you sent {all}\r\n"), ""),

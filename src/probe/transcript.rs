@@ -73,6 +73,9 @@ pub struct TranscriptLine {
 #[derive(Clone)]
 pub struct Redactor {
     needles: Arc<Vec<Zeroizing<String>>>,
+    /// The password's own base64 form (a SASL response of the bare secret): no server word
+    /// looks like it, so it is masked as a token even before anything was sent.
+    encoded: Arc<Vec<Zeroizing<String>>>,
 }
 
 impl fmt::Debug for Redactor {
@@ -109,6 +112,7 @@ impl Redactor {
     pub fn none() -> Self {
         Self {
             needles: Arc::new(Vec::new()),
+            encoded: Arc::new(Vec::new()),
         }
     }
 
@@ -116,7 +120,9 @@ impl Redactor {
     pub fn new(password: &SecretString, username: &str) -> Self {
         let pw = password.expose_secret();
         let mut needles: Vec<Zeroizing<String>> = Vec::new();
+        let mut encoded: Vec<Zeroizing<String>> = Vec::new();
         if !pw.is_empty() {
+            encoded.push(Zeroizing::new(B64.encode(pw)));
             needles.push(Zeroizing::new(pw.to_string()));
             // IMAP quoted-string form.
             let quoted = pw.replace('\\', "\\\\").replace('"', "\\\"");
@@ -133,6 +139,7 @@ impl Redactor {
         needles.sort_by_key(|n| std::cmp::Reverse(n.len()));
         Self {
             needles: Arc::new(needles),
+            encoded: Arc::new(encoded),
         }
     }
 
@@ -158,6 +165,7 @@ impl Redactor {
 
     /// `redact` for text read before any credentials left: only forms long enough that
     /// finding one is an echo (a hostile server that knew the password), not a coincidence.
+    /// The bare secret's base64 form is masked as a token too: no server word looks like it.
     pub fn redact_long(&self, text: &str) -> String {
         let mut out = text.to_string();
         for needle in self.needles.iter() {
@@ -165,7 +173,11 @@ impl Redactor {
                 out = out.replace(needle.as_str(), MASK);
             }
         }
-        out
+        let encoded = Redactor {
+            needles: self.encoded.clone(),
+            encoded: Arc::new(Vec::new()),
+        };
+        encoded.redact_ours(&out)
     }
 
     fn replace(&self, text: &str, ours: bool) -> String {
