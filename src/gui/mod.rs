@@ -18,6 +18,7 @@ mod lookup;
 mod manual;
 mod protocol;
 mod report;
+mod roundtrip;
 mod testing;
 pub mod theme;
 mod widgets;

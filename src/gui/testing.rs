@@ -41,6 +41,7 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
         server(ui, w, test, out);
         ui.add_space(6.0);
     }
+    super::roundtrip::section(ui, w, out);
 }
 
 fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
@@ -266,7 +267,7 @@ fn details(ui: &mut Ui, test: &ServerTest, report: &ProbeReport) {
 }
 
 pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
-    let running = w.testing();
+    let running = w.testing() || w.round_trip_running();
     let failed = w.tests().any(|t| {
         matches!(
             t.state,

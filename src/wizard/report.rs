@@ -140,6 +140,7 @@ impl Wizard {
             .filter_map(|t| t.report.as_deref().cloned())
             .collect();
         Document::new(header, email, self.discovery_summary(), servers, Vec::new())
+            .with_round_trip(self.round_trip_report().cloned())
     }
 
     /// Where the settings came from, as the lookup page saw it.
