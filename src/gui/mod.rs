@@ -18,7 +18,6 @@ mod lookup;
 mod manual;
 mod protocol;
 mod report;
-mod roundtrip;
 mod testing;
 pub mod theme;
 mod widgets;

@@ -256,7 +256,7 @@ pub fn line_event(task: TaskId, server: ServerSettings, line: TranscriptLine) ->
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{PASSWORD, at_protocol, probes, report};
+    use super::super::tests::{PASSWORD, at_protocol, report, verify_run};
     use super::*;
     use crate::probe::{Cause, Direction, StepKind};
 
@@ -269,14 +269,11 @@ mod tests {
         })
     }
 
-    /// On the testing page with both probes running: the incoming test's task.
+    /// On the testing page with the verification of both servers running: its task.
     fn testing() -> (Wizard, TaskId) {
         let mut w = at_protocol();
         let fx = w.handle(Event::Next);
-        let (_, task, _) = probes(&fx)
-            .into_iter()
-            .find(|(role, ..)| *role == Role::Incoming)
-            .expect("a probe of the incoming server");
+        let (task, ..) = verify_run(&fx).expect("a verification run");
         (w, task)
     }
 

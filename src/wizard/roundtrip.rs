@@ -339,6 +339,17 @@ mod tests {
         assert!(rows.iter().all(|r| r.state == RowState::Ok), "{rows:?}");
         assert_eq!(rows[1].words, "arrived after 2.3 s");
         assert!(w.round_trip_report().is_some());
+        // The window's report carries it.
+        let header = crate::report::Header {
+            app: "mailsetup".into(),
+            version: "0.0.0".into(),
+            os: "testos".into(),
+            generated_at: time::macros::datetime!(2026-12-01 08:00:00 UTC),
+        };
+        let text = w.report(header).markdown();
+        assert!(text.contains("### Round trip — **PASS**"), "{text}");
+        assert!(text.contains("mailsetup-test.x@example.com"), "{text}");
+        assert!(!text.contains(PASSWORD), "{text}");
         // Ticking again does not send a second message for the same servers.
         assert!(round_trips(&w.handle(Event::RoundTrip(RoundTripEvent::Want(true)))).is_empty());
     }
