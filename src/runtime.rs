@@ -2,7 +2,8 @@
 //! channel, calling a repaint callback after each one so the window wakes up.
 //!
 //! The runtime decides nothing: it executes. A `Verify` runs the engine's `verify` over the
-//! discovered candidates, exactly as `mailsetup diagnose` does. Each task is spawned with its `TaskId`; `Cancel`
+//! discovered candidates, exactly as `mailsetup diagnose` does; a `RoundTrip` runs
+//! `roundtrip::round_trip`, as `mailsetup diagnose --round-trip` does. Each task is spawned with its `TaskId`; `Cancel`
 //! aborts the task at once (a running probe is dropped mid-conversation, which closes its
 //! sockets), except a save, which is told to stop (`store::Cancel`) so that it can take back
 //! what it wrote and answer `SaveCancelled` (or `Saved`, when the cancel came too late). Effects that belong to the window (`Close`, `OpenUrl`, `ForgetPasswordWidget`)
@@ -22,9 +23,10 @@ use tokio::task::AbortHandle;
 
 use crate::account::ServerSettings;
 use crate::discover::{Candidate, DiscoveryOptions};
-use crate::probe::{self, ProbeOptions, Trust, TrustError};
+use crate::probe::{self, ProbeOptions, StepKind, StepStatus, Trust, TrustError};
+use crate::roundtrip::{self, RoundTripOptions};
 use crate::verify::{self, VerifyOptions};
-use crate::wizard::{Effect, Event, SaveRequest, TaskId};
+use crate::wizard::{Effect, Event, RoundTripEvent, SaveRequest, TaskId};
 
 /// Wakes the window up (e.g. `egui::Context::request_repaint`).
 pub type Repaint = Arc<dyn Fn() + Send + Sync>;
@@ -41,6 +43,9 @@ pub struct RuntimeConfig {
     pub config_dir: Option<PathBuf>,
     /// Where discovery asks (DNS server, ISPDB, extra roots, host overrides, deadlines).
     pub discovery: DiscoveryOptions,
+    /// How long "Send a test message to myself" waits for the message, and how often it
+    /// looks (the command line's defaults).
+    pub round_trip: RoundTripOptions,
 }
 
 /// Why a runtime configuration could not be built.
@@ -73,6 +78,7 @@ impl RuntimeConfig {
             extra_roots,
             config_dir: None,
             discovery,
+            round_trip: RoundTripOptions::default(),
         })
     }
 
@@ -247,6 +253,26 @@ impl Runtime {
                 self.tasks.insert(task, h.abort_handle());
                 None
             }
+            Effect::RoundTrip {
+                task,
+                address,
+                smtp,
+                incoming,
+                password,
+                allow_plaintext,
+                extra_ca,
+                pins,
+            } => {
+                let sender = self.sender();
+                let config = self.config.clone();
+                let h = self.rt.spawn(async move {
+                    let servers = (address, smtp, incoming);
+                    let trust = (allow_plaintext, extra_ca, pins);
+                    run_round_trip(task, servers, password, trust, &config, &sender).await;
+                });
+                self.tasks.insert(task, h.abort_handle());
+                None
+            }
             Effect::Save {
                 task,
                 request,
@@ -301,35 +327,47 @@ impl EventSender {
     }
 }
 
-async fn run_probe(
-    task: TaskId,
-    server: ServerSettings,
-    password: SecretString,
-    (allow_plaintext, extra_ca, pins): (bool, Option<PathBuf>, Vec<probe::pin::EndpointPin>),
+/// What the person allowed for a server: an unencrypted connection, a certificate authority
+/// file, keys trusted by their fingerprint.
+type Allowed = (bool, Option<PathBuf>, Vec<probe::pin::EndpointPin>);
+
+/// The probe options for servers with what the person allowed; the reason in words when the
+/// chosen certificate file cannot be read.
+fn options_for(
+    (allow_plaintext, extra_ca, pins): Allowed,
     config: &RuntimeConfig,
-    sender: &EventSender,
-) {
+) -> Result<ProbeOptions, String> {
     let mut opts = config.probe.clone();
     opts.allow_plaintext = allow_plaintext;
     if let Some(path) = extra_ca {
-        let trust = probe::tls::read_pem_certificates(&path).and_then(|mut roots| {
-            roots.extend(config.extra_roots.iter().cloned());
-            Trust::with_extra_roots(roots)
-        });
-        match trust {
-            Ok(t) => opts.trust = t,
-            Err(e) => {
-                sender.send(Event::ProbeNotStarted {
-                    task,
-                    reason: e.to_string(),
-                });
-                return;
-            }
-        }
+        opts.trust = probe::tls::read_pem_certificates(&path)
+            .and_then(|mut roots| {
+                roots.extend(config.extra_roots.iter().cloned());
+                Trust::with_extra_roots(roots)
+            })
+            .map_err(|e| e.to_string())?;
     }
     // Keys the person trusted for this host and port ("Trust this server's key").
     opts.trust = opts.trust.with_pins(probe::pin::Pins::from_list(&pins));
     opts.time_evidence = time_evidence(&config.discovery);
+    Ok(opts)
+}
+
+async fn run_probe(
+    task: TaskId,
+    server: ServerSettings,
+    password: SecretString,
+    allowed: Allowed,
+    config: &RuntimeConfig,
+    sender: &EventSender,
+) {
+    let mut opts = match options_for(allowed, config) {
+        Ok(opts) => opts,
+        Err(reason) => {
+            sender.send(Event::ProbeNotStarted { task, reason });
+            return;
+        }
+    };
     let (sink, progress) = probe::ProgressSink::channel();
     opts.progress = Some(sink);
     let report = with_steps(
@@ -355,6 +393,53 @@ fn time_evidence(discovery: &DiscoveryOptions) -> Option<probe::clock::TimeEvide
             .iter()
             .map(|d| (d.url.as_str(), d.date.as_str(), d.seen_at)),
     )
+}
+
+/// Sends a test message to the account itself and waits for it (`roundtrip::round_trip`,
+/// the deadline from the configuration); tells the window when the message was sent.
+async fn run_round_trip(
+    task: TaskId,
+    (address, smtp, incoming): (crate::account::EmailAddress, ServerSettings, ServerSettings),
+    password: SecretString,
+    allowed: Allowed,
+    config: &RuntimeConfig,
+    sender: &EventSender,
+) {
+    // The servers verified with these very options moments ago; a file that became
+    // unreadable since falls back to the configured trust, and the probe says what failed.
+    let mut opts = options_for(allowed, config).unwrap_or_else(|_| config.probe.clone());
+    let (sink, mut progress) = probe::ProgressSink::channel();
+    opts.progress = Some(sink);
+    let running = roundtrip::round_trip(
+        &address,
+        &smtp,
+        &incoming,
+        &password,
+        &opts,
+        &config.round_trip,
+    );
+    tokio::pin!(running);
+    let mut told = false;
+    let report = loop {
+        tokio::select! {
+            biased;
+            Some(event) = progress.recv() => {
+                if let probe::ProbeEvent::StepFinished { step, .. } = event
+                    && step.kind == StepKind::SendMessage
+                    && step.status == StepStatus::Ok
+                    && !told
+                {
+                    told = true;
+                    sender.send(Event::RoundTrip(RoundTripEvent::Sent { task }));
+                }
+            }
+            report = &mut running => break report,
+        }
+    };
+    sender.send(Event::RoundTrip(RoundTripEvent::Done {
+        task,
+        report: Box::new(report),
+    }));
 }
 
 /// Chooses the servers among the discovered candidates (`verify`), the same engine call

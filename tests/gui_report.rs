@@ -46,29 +46,6 @@ fn test_settings(h: &mut Harness<'_, MailSetupApp>, password: &str, incoming: (&
     assert_eq!(h.state().wizard().page(), Page::Testing);
 }
 
-/// Clicks a button and steps until a frame's output holds copied text.
-fn click_and_catch_copy(h: &mut Harness<'_, MailSetupApp>, label: &str) -> String {
-    // By accessibility action: the button may be scrolled out of view.
-    h.get_by_role_and_label(Role::Button, label)
-        .click_accesskit();
-    for _ in 0..6 {
-        h.step();
-        let copied = h
-            .output()
-            .platform_output
-            .commands
-            .iter()
-            .find_map(|c| match c {
-                egui::OutputCommand::CopyText(text) => Some(text.clone()),
-                _ => None,
-            });
-        if let Some(text) = copied {
-            return text;
-        }
-    }
-    panic!("\"{label}\" put nothing on the clipboard");
-}
-
 /// The report without its time line (two reports made seconds apart differ only there).
 fn timeless(report: &str) -> String {
     report

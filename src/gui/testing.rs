@@ -3,14 +3,19 @@
 //! connect, secure connection, server greeting, sign in, sign out) with spinner / tick /
 //! cross and time; after a failure the diagnosis in plain words with the server's own words
 //! quoted, the ways forward, and a Details disclosure with the TLS facts and the redacted
-//! transcript. With the technician view on, each server's conversation shows live; "Copy
+//! transcript; below, "Send a test message to myself" and the round trip's lines. With the
+//! technician view on, each server's conversation shows live; "Copy
 //! report" and "Save report…" hand the whole report on.
 
 use egui::{RichText, Ui};
 
 use crate::account::Protocol;
 use crate::probe::ProbeReport;
-use crate::wizard::{Event, NextAction, Offer, RowState, ServerTest, TestState, Wizard};
+use crate::roundtrip::RoundTrip;
+use crate::wizard::{
+    Event, NextAction, Offer, RoundTripEvent, RoundTripState, RowState, ServerTest, TestState,
+    Wizard,
+};
 
 use super::theme::palette;
 use super::widgets::{Mark, boxed, button, duration, mark, marked, primary};
@@ -41,6 +46,7 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
         server(ui, w, test, out);
         ui.add_space(6.0);
     }
+    round_trip(ui, w, out);
 }
 
 fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
@@ -265,8 +271,63 @@ fn details(ui: &mut Ui, test: &ServerTest, report: &ProbeReport) {
         });
 }
 
+/// "Send a test message to myself": the option (off by default, with what it does in a small
+/// text), then the round trip's lines — send, wait for it in the inbox (spinner while
+/// waiting), delete it — and the outcome in plain words with the advice when it did not
+/// arrive. The wizard decides when it runs (`wizard::roundtrip`).
+fn round_trip(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
+    let p = palette(ui);
+    let mut wanted = w.round_trip_wanted();
+    if ui
+        .checkbox(&mut wanted, "Send a test message to myself")
+        .changed()
+    {
+        out.push(Event::RoundTrip(RoundTripEvent::Want(wanted)));
+    }
+    ui.label(
+        RichText::new(
+            "Once both servers work, one real message goes from your address to itself; \
+             it is deleted again as soon as it arrives.",
+        )
+        .small()
+        .color(p.muted),
+    );
+    let rows = w.round_trip_rows();
+    if rows.is_empty() {
+        return;
+    }
+    egui::Grid::new("round trip")
+        .num_columns(3)
+        .spacing([10.0, 4.0])
+        .show(ui, |ui| {
+            for row in rows {
+                let (m, color) = match row.state {
+                    RowState::Pending => (Mark::Waiting, p.muted),
+                    RowState::Running => (Mark::Running, p.muted),
+                    RowState::Ok => (Mark::Ok, p.ok),
+                    RowState::Failed => (Mark::Failed, p.fail),
+                    RowState::Skipped => (Mark::Skipped, p.warn),
+                    RowState::NotReached | RowState::Stopped => (Mark::Nothing, p.muted),
+                };
+                mark(ui, m);
+                ui.label(row.label);
+                ui.label(RichText::new(row.words).color(color));
+                ui.end_row();
+            }
+        });
+    if let RoundTripState::Done(report) = w.round_trip_state() {
+        if let RoundTrip::Arrived { deleted: true, .. } = report.outcome {
+            marked(ui, Mark::Ok, RichText::new(report.summary()).color(p.ok));
+        } else {
+            boxed(ui, p.fail_fill, p.fail, |ui| {
+                ui.label(RichText::new(report.summary()).strong());
+            });
+        }
+    }
+}
+
 pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
-    let running = w.testing();
+    let running = w.testing() || w.round_trip_running();
     let failed = w.tests().any(|t| {
         matches!(
             t.state,

@@ -34,6 +34,7 @@ pub mod manual;
 mod manual_page;
 pub mod pin;
 pub mod report;
+pub mod roundtrip;
 mod testing_page;
 mod types;
 
@@ -48,6 +49,7 @@ pub use checklist::{CheckItem, Row, RowState, ServerTest, TestState};
 pub use guidance::ProtocolGuide;
 pub use manual::{FieldProblem, ManualForm, ServerForm};
 pub use report::{LiveLine, ReportAction, TechnicianEffect, TechnicianEvent};
+pub use roundtrip::{RoundTripEvent, RoundTripRow, RoundTripState};
 pub use types::{
     Discovery, Effect, Event, KeychainChoice, ManualField, NextAction, Offer, ProviderNote,
     Recipient, Role, SaveProblem, SaveRequest, Saved, SourceState, SourceStatus, TaskId,
@@ -140,6 +142,8 @@ pub struct Wizard {
     consents: consent::Consents,
     /// The address the tests ran for.
     tested_email: Option<EmailAddress>,
+    /// "Send a test message to myself" and its result.
+    round_trip: roundtrip::RoundTripCheck,
 
     // Manual
     manual: Option<ManualForm>,
@@ -180,6 +184,7 @@ impl Wizard {
             tests: BTreeMap::new(),
             consents: consent::Consents::default(),
             tested_email: None,
+            round_trip: roundtrip::RoundTripCheck::default(),
             manual: None,
             save: SaveState::NotStarted,
             technician: report::Technician::default(),
@@ -394,6 +399,7 @@ impl Wizard {
                 return Vec::new();
             }
             Event::Technician(e) => return self.on_technician(e),
+            Event::RoundTrip(e) => return self.on_round_trip(e),
             _ => {}
         }
         match self.page {

@@ -140,6 +140,7 @@ impl Wizard {
             .filter_map(|t| t.report.as_deref().cloned())
             .collect();
         Document::new(header, email, self.discovery_summary(), servers, Vec::new())
+            .with_round_trip(self.round_trip_report().cloned())
     }
 
     /// Where the settings came from, as the lookup page saw it.
@@ -255,8 +256,7 @@ pub fn line_event(task: TaskId, server: ServerSettings, line: TranscriptLine) ->
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{PASSWORD, at_testing};
-    use super::super::verify_tests::verified;
+    use super::super::tests::{PASSWORD, at_protocol, report, verify_run};
     use super::*;
     use crate::probe::{Cause, Direction, StepKind};
 
@@ -269,9 +269,12 @@ mod tests {
         })
     }
 
-    /// On the testing page with the verification of both servers running.
+    /// On the testing page with the verification of both servers running: its task.
     fn testing() -> (Wizard, TaskId) {
-        at_testing()
+        let mut w = at_protocol();
+        let fx = w.handle(Event::Next);
+        let (task, ..) = verify_run(&fx).expect("a verification run");
+        (w, task)
     }
 
     fn line(text: &str) -> TranscriptLine {
@@ -315,12 +318,11 @@ mod tests {
     #[test]
     fn copy_hands_out_the_markdown_report_without_the_password() {
         let (mut w, task) = testing();
-        verified(
-            &mut w,
+        let server = w.test(Role::Incoming).unwrap().server.clone();
+        w.handle(Event::ProbeDone {
             task,
-            Some((Cause::AuthFailed, StepKind::Authenticate)),
-            None,
-        );
+            report: report(&server, Some((Cause::AuthFailed, StepKind::Authenticate))),
+        });
         assert!(w.has_report());
         let fx = w.handle(Event::Technician(TechnicianEvent::Report {
             action: ReportAction::Copy,

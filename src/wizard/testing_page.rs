@@ -22,6 +22,7 @@ impl Wizard {
     /// verification task for both roles.
     pub(super) fn start_verify(&mut self) -> Vec<Effect> {
         let mut out = self.cancel_tests();
+        out.extend(self.drop_round_trip());
         let (Some(d), Some(email)) = (self.discovery(), self.email()) else {
             return out;
         };
@@ -69,7 +70,7 @@ impl Wizard {
 
     /// Starts tests of these servers (replacing earlier tests of the same roles).
     pub(super) fn start_tests(&mut self, servers: Vec<Planned>) -> Vec<Effect> {
-        let mut out = Vec::new();
+        let mut out = self.drop_round_trip();
         self.save = SaveState::NotStarted;
         self.tested_email = self.email();
         for (role, server, found) in servers {
@@ -103,6 +104,9 @@ impl Wizard {
 
     pub(super) fn cancel_tests(&mut self) -> Vec<Effect> {
         let mut out = Vec::new();
+        if self.round_trip_running() {
+            out.extend(self.drop_round_trip());
+        }
         for test in self.tests.values_mut() {
             if let Some(task) = test.task() {
                 // Both roles of a verification run share one task: cancel it once.
@@ -140,7 +144,7 @@ impl Wizard {
             }
             Event::Verified { task, report } => {
                 self.take_verified(task, *report);
-                Vec::new()
+                self.start_round_trip()
             }
             Event::ProbeDone { task, report } => {
                 if let Some(t) = self.tests.values_mut().find(|t| t.task() == Some(task)) {
@@ -151,7 +155,7 @@ impl Wizard {
                     };
                     t.report = Some(report);
                 }
-                Vec::new()
+                self.start_round_trip()
             }
             Event::ProbeNotStarted { task, reason } => {
                 if let Some(t) = self.tests.values_mut().find(|t| t.task() == Some(task)) {
@@ -162,7 +166,7 @@ impl Wizard {
             Event::Next if self.all_verified() => self.start_save(KeychainChoice::Default),
             Event::Action(action) => self.on_action(action),
             Event::TrustServerKey { role } => self.trust_server_key(role),
-            Event::Cancel if self.testing() => self.cancel_tests(),
+            Event::Cancel if self.testing() || self.round_trip_running() => self.cancel_tests(),
             Event::Back | Event::Cancel => {
                 let out = self.cancel_tests();
                 self.back();

@@ -383,6 +383,8 @@ pub enum Event {
 
     /// The technician view, the report and the live transcript (`report.rs`).
     Technician(super::report::TechnicianEvent),
+    /// "Send a test message to myself" and the round trip's answers (`roundtrip.rs`).
+    RoundTrip(super::roundtrip::RoundTripEvent),
 }
 
 impl fmt::Debug for Event {
@@ -443,6 +445,10 @@ impl fmt::Debug for Event {
             Event::SaveFailed { task, problem } => write!(f, "SaveFailed({task:?}, {problem:?})"),
             Event::SaveCancelled { task } => write!(f, "SaveCancelled({task:?})"),
             Event::Technician(e) => write!(f, "Technician({e:?})"),
+            Event::RoundTrip(super::roundtrip::RoundTripEvent::Done { task, report }) => {
+                write!(f, "RoundTripDone({task:?}, arrived: {})", report.arrived())
+            }
+            Event::RoundTrip(e) => write!(f, "RoundTrip({e:?})"),
         }
     }
 }
@@ -488,6 +494,22 @@ pub enum Effect {
         request: Box<SaveRequest>,
         password: SecretString,
     },
+    /// Send a test message from `address` to itself through the verified `smtp` server,
+    /// find it through the verified `incoming` one and delete it (`roundtrip::round_trip`);
+    /// answer with `RoundTripEvent::Sent` and one `RoundTripEvent::Done`.
+    RoundTrip {
+        task: TaskId,
+        address: EmailAddress,
+        smtp: ServerSettings,
+        incoming: ServerSettings,
+        password: SecretString,
+        /// The person allowed an unencrypted connection to one of the servers.
+        allow_plaintext: bool,
+        /// A certificate authority file the person chose to trust for these servers.
+        extra_ca: Option<PathBuf>,
+        /// Server keys the person trusted for these servers.
+        pins: Vec<crate::probe::pin::EndpointPin>,
+    },
     /// Stop this work now; its answers will be ignored.
     Cancel { task: TaskId },
     /// Open a web page in the browser (app password pages).
@@ -532,6 +554,16 @@ impl fmt::Debug for Effect {
             Effect::Save { task, request, .. } => {
                 write!(f, "Save({task:?}, {request:?}, password: [REDACTED])")
             }
+            Effect::RoundTrip {
+                task,
+                address,
+                smtp,
+                incoming,
+                ..
+            } => write!(
+                f,
+                "RoundTrip({task:?}, {address}, {smtp}, {incoming}, password: [REDACTED])"
+            ),
             Effect::Cancel { task } => write!(f, "Cancel({task:?})"),
             Effect::OpenUrl(u) => write!(f, "OpenUrl({u})"),
             Effect::ForgetPasswordWidget => f.write_str("ForgetPasswordWidget"),

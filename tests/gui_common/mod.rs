@@ -586,3 +586,26 @@ pub fn step_until(
         std::thread::sleep(Duration::from_millis(10));
     }
 }
+
+/// Clicks a button and steps until a frame's output holds copied text.
+pub fn click_and_catch_copy(h: &mut Harness<'_, MailSetupApp>, label: &str) -> String {
+    // By accessibility action: the button may be scrolled out of view.
+    h.get_by_role_and_label(Role::Button, label)
+        .click_accesskit();
+    for _ in 0..6 {
+        h.step();
+        let copied = h
+            .output()
+            .platform_output
+            .commands
+            .iter()
+            .find_map(|c| match c {
+                egui::OutputCommand::CopyText(text) => Some(text.clone()),
+                _ => None,
+            });
+        if let Some(text) = copied {
+            return text;
+        }
+    }
+    panic!("\"{label}\" put nothing on the clipboard");
+}
