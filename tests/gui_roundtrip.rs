@@ -138,7 +138,7 @@ fn a_message_that_never_arrives_is_reported_with_the_advice() {
     h.run_steps(2);
     // Ticked as the tests start: it runs once both servers verified.
     test_until_verified(&mut h, user, true);
-    until_round_trip_done(&mut h, Duration::from_secs(30));
+    until_round_trip_done(&mut h, Duration::from_secs(90));
 
     let report = h.state().wizard().round_trip_report().cloned().unwrap();
     let RoundTrip::NotArrived { queue_id, .. } = &report.outcome else {
