@@ -15,14 +15,12 @@
 use std::io;
 use std::pin::Pin;
 use std::task::{Context, Poll};
-use std::time::Instant;
 
 use secrecy::SecretString;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 
-use super::report::{ServerFacts, StepKind};
+use super::report::StepKind;
 use super::session::Ctx;
-use super::transcript::{Redactor, Transcript};
 use super::{BoxStream, ProbeOptions, ProbeReport};
 use crate::account::{Security, ServerSettings};
 
@@ -121,22 +119,7 @@ pub async fn converse(
     script: &[u8],
     chunk: usize,
 ) -> ProbeReport {
-    let started = Instant::now();
-    let transcript = Transcript::new(started, Redactor::new(password, &settings.username));
-    let mut ctx = Ctx {
-        settings,
-        password,
-        opts,
-        started,
-        steps: Vec::new(),
-        tls: None,
-        facts: ServerFacts::default(),
-        transcript,
-        failed_at: None,
-        peer: None,
-        encrypted: false,
-        mission: &super::mission::Mission::Verify,
-    };
+    let mut ctx = Ctx::new(settings, password, opts, &super::mission::Mission::Verify);
     let stream: BoxStream = Box::new(ScriptedStream::new(script, chunk));
     let result = async {
         let stream = if settings.security == Security::Tls {

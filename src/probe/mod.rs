@@ -60,7 +60,6 @@ pub use transcript::{Direction, Redactor, TranscriptLine};
 use crate::account::{Protocol, Security, ServerSettings, check_credentials};
 use crate::net::{HostResolver, ResolveError, SystemResolver};
 use session::Ctx;
-use transcript::Transcript;
 
 /// Any byte stream a probe talks over (TCP, TLS over TCP …).
 pub trait AsyncStream: AsyncRead + AsyncWrite + Unpin + Send + fmt::Debug {}
@@ -198,25 +197,10 @@ pub async fn probe_with(
     opts: &ProbeOptions,
     mission: &Mission,
 ) -> ProbeReport {
-    let started = Instant::now();
-    let mut transcript = Transcript::new(started, Redactor::new(password, &settings.username));
+    let mut ctx = Ctx::new(settings, password, opts, mission);
     if let Some(sink) = &opts.progress {
-        transcript.stream_to(sink.clone(), settings.clone());
+        ctx.transcript.stream_to(sink.clone(), settings.clone());
     }
-    let mut ctx = Ctx {
-        settings,
-        password,
-        opts,
-        started,
-        steps: Vec::new(),
-        tls: None,
-        facts: ServerFacts::default(),
-        transcript,
-        failed_at: None,
-        peer: None,
-        encrypted: false,
-        mission,
-    };
     let mut families = doctor::Families::default();
     // A credential no protocol can carry is refused before any connection.
     let result = match check_credentials(&settings.username, password.expose_secret()) {

@@ -13,7 +13,7 @@ use super::failure::Failure;
 use super::mission::Mission;
 use super::report::{ServerFacts, Step, StepKind, StepStatus, TlsFacts};
 use super::tls;
-use super::transcript::{Mask, MaskHandle, Recorder, Transcript};
+use super::transcript::{Mask, MaskHandle, Recorder, Redactor, Transcript};
 use super::{BoxStream, ProbeEvent, ProbeOptions};
 use crate::account::{Protocol, Security, ServerSettings};
 
@@ -36,6 +36,31 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// A probe starting now, with its transcript (redacting this password).
+    pub fn new(
+        settings: &'a ServerSettings,
+        password: &'a SecretString,
+        opts: &'a ProbeOptions,
+        mission: &'a Mission,
+    ) -> Self {
+        let started = Instant::now();
+        let transcript = Transcript::new(started, Redactor::new(password, &settings.username));
+        Self {
+            settings,
+            password,
+            opts,
+            started,
+            steps: Vec::new(),
+            tls: None,
+            facts: ServerFacts::default(),
+            transcript,
+            failed_at: None,
+            peer: None,
+            encrypted: false,
+            mission,
+        }
+    }
+
     pub fn endpoint(&self) -> String {
         self.settings.endpoint()
     }
