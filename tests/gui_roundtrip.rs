@@ -130,6 +130,37 @@ fn with_the_option_on_the_message_arrives_is_deleted_and_the_report_says_so() {
 }
 
 #[test]
+fn a_message_that_never_arrives_is_reported_with_the_advice() {
+    let d = dovecot_with_mta();
+    let user = &d.stranded;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = app(config(dir.path(), Duration::from_secs(3)));
+    h.run_steps(2);
+    // Ticked as the tests start: it runs once both servers verified.
+    test_until_verified(&mut h, user, true);
+    until_round_trip_done(&mut h, Duration::from_secs(40));
+
+    let report = h.state().wizard().round_trip_report().cloned().unwrap();
+    let RoundTrip::NotArrived { queue_id, .. } = &report.outcome else {
+        panic!("expected NotArrived, got {:#?}", report.outcome);
+    };
+    let queue_id = queue_id.clone().expect("Postfix's queue id");
+    h.get_by_label_contains("did not arrive within 3");
+    // In the checklist line and in the advice below it.
+    assert_eq!(
+        h.get_all_by_label_contains(&format!("queue id {queue_id}"))
+            .count(),
+        2
+    );
+    h.get_by_label_contains("spam or junk folder");
+    assert_eq!(maildir_count(user), 0);
+
+    let copied = click_and_catch_copy(&mut h, "Copy report");
+    assert_no_secret("the copied report", &copied, &user.address, &user.password);
+    assert!(copied.contains("### Round trip — **FAIL**"), "{copied}");
+}
+
+#[test]
 fn with_the_option_off_no_message_is_sent() {
     let d = dovecot_with_mta();
     let user = &d.alice;

@@ -278,10 +278,15 @@ fn details(ui: &mut Ui, test: &ServerTest, report: &ProbeReport) {
 fn round_trip(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let p = palette(ui);
     let mut wanted = w.round_trip_wanted();
-    if ui
-        .checkbox(&mut wanted, "Send a test message to myself")
-        .changed()
-    {
+    // A fixed id: the checklists above grow while the tests run (and "Both servers work"
+    // appears on top), which would change an automatic id between two frames and lose a
+    // click, or a screen reader's action, made meanwhile.
+    let option = egui::UiBuilder::new().scope_id(egui::Id::unique("mailsetup-round-trip-option"));
+    let ticked = ui.scope_builder(option, |ui| {
+        ui.checkbox(&mut wanted, "Send a test message to myself")
+            .changed()
+    });
+    if ticked.inner {
         out.push(Event::RoundTrip(RoundTripEvent::Want(wanted)));
     }
     ui.label(
