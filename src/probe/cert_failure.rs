@@ -83,7 +83,7 @@ pub(crate) fn explain(
 mod tests {
     use super::*;
     use crate::probe::pin::{PinMismatch, SpkiPin};
-    use crate::probe::report::{CertificateInfo, TlsFacts};
+    use crate::probe::{CertificateInfo, TlsFacts};
 
     fn error(problem: TlsProblem, leaf: CertificateInfo) -> HandshakeError {
         HandshakeError {

@@ -24,7 +24,7 @@ mod rules;
 use serde::Serialize;
 
 use super::failure::{Failure, TlsProblem};
-use super::report::StepKind;
+use super::step::StepKind;
 use crate::account::Protocol;
 
 /// The stable cause codes (snake_case in JSON).

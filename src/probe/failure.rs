@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use super::report::StepKind;
+use super::step::StepKind;
 
 /// What went wrong during the TLS handshake.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

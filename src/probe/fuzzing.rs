@@ -19,8 +19,8 @@ use std::task::{Context, Poll};
 use secrecy::SecretString;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 
-use super::report::StepKind;
 use super::session::Ctx;
+use super::step::StepKind;
 use super::{BoxStream, ProbeOptions, ProbeReport};
 use crate::account::{Security, ServerSettings};
 

@@ -27,12 +27,12 @@ use zeroize::Zeroizing;
 
 use super::failure::Failure;
 use super::mission::{Find, MessageFacts, Mission};
-use super::report::StepKind;
 use super::session::{
     Ctx, LineConn, MAX_CAPABILITIES, Speaker, rejected, speaker, unexpected_greeting,
     unique_mechanisms,
 };
 use super::signin::{self, ImapMethod, NoChoice};
+use super::step::StepKind;
 use super::{BoxStream, Security};
 
 /// Runs the IMAP conversation over a connected (and, for implicit TLS, secured) stream.

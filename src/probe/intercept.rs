@@ -15,7 +15,7 @@
 
 use serde::Serialize;
 
-use super::report::CertificateInfo;
+use super::certificate::CertificateInfo;
 
 /// What kind of product inspects the connection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -17,6 +17,7 @@
 //! unless `allow_plaintext` is set; exactly one sign-in attempt per probe.
 
 mod cert_failure;
+mod certificate;
 pub mod clock;
 mod connect;
 pub mod diagnosis;
@@ -29,11 +30,12 @@ pub mod intercept;
 pub mod mission;
 /// Pins are values of the account vocabulary; the verifier here checks them.
 pub use crate::pin;
+pub mod outcome;
 mod pop3;
-pub mod report;
 mod session;
 mod signin;
 mod smtp;
+mod step;
 pub mod test_message;
 pub mod tls;
 pub mod transcript;
@@ -50,7 +52,7 @@ pub use diagnosis::{Cause, Diagnosis, ServerContext, diagnose, diagnose_at};
 pub use doctor::{ConnectivityCheck, DEFAULT_CONNECTIVITY_BODY, DEFAULT_CONNECTIVITY_URL};
 pub use failure::Failure;
 pub use mission::{Find, MessageFacts, Mission, TestMessage};
-pub use report::{
+pub use outcome::{
     AttemptResult, CertificateInfo, Family, FamilyResult, Outcome, ProbeReport, ServerFacts, Step,
     StepKind, StepStatus, TlsFacts, Warning, WarningCode,
 };

@@ -11,7 +11,8 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use super::failure::Failure;
 use super::mission::Mission;
-use super::report::{ServerFacts, Step, StepKind, StepStatus, TlsFacts};
+use super::outcome::{ServerFacts, Step, StepStatus, TlsFacts};
+use super::step::StepKind;
 use super::tls;
 use super::transcript::{Mask, MaskHandle, Recorder, Redactor, Transcript};
 use super::{BoxStream, ProbeEvent, ProbeOptions};

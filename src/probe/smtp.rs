@@ -22,12 +22,12 @@ use secrecy::ExposeSecret;
 
 use super::failure::Failure;
 use super::mission::{MessageFacts, Mission, TestMessage};
-use super::report::StepKind;
 use super::session::{
     Ctx, LineConn, MAX_CAPABILITIES, Speaker, rejected, speaker, unexpected_greeting,
     unique_mechanisms,
 };
 use super::signin::{self, NoChoice, SmtpMethod};
+use super::step::StepKind;
 use super::test_message::queue_id;
 use super::{BoxStream, Security};
 

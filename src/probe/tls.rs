@@ -22,10 +22,11 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio_rustls::TlsConnector;
 use tokio_rustls::client::TlsStream;
 
+use super::certificate::CertificateInfo;
 use super::failure::TlsProblem;
 use super::intercept;
+use super::outcome::TlsFacts;
 use super::pin::{PinMismatch, Pins, SpkiPin};
-use super::report::{CertificateInfo, TlsFacts};
 
 pub use crate::net::crypto_provider;
 

@@ -14,7 +14,7 @@
 
 use super::{Cause, Diagnosis};
 use crate::account::Security;
-use crate::probe::report::{AttemptResult, Family};
+use crate::probe::outcome::{AttemptResult, Family};
 
 /// What a follow-up check found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,7 +117,7 @@ pub fn refine(d: &mut Diagnosis, port: u16, findings: &[Finding]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::probe::report::StepKind;
+    use crate::probe::step::StepKind;
 
     fn timed_out() -> Diagnosis {
         Diagnosis {

@@ -17,7 +17,7 @@
 use super::Cause;
 use super::reply::{Reply, Status};
 use crate::account::Protocol;
-use crate::probe::report::StepKind;
+use crate::probe::step::StepKind;
 
 /// Classifies a refusal of `protocol` at `step`.
 pub(super) fn classify(protocol: Protocol, step: StepKind, reply: &Reply) -> Cause {

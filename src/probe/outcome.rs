@@ -1,70 +1,16 @@
-//! What a probe observed, as plain serialisable data: the timed steps, the TLS facts, what the
-//! server said about itself, the redacted transcript and the outcome. Reports, the CLI and the
-//! wizard read these values; nothing here does I/O.
+//! What a probe observed, as plain serialisable data (`ProbeReport`): the timed steps, the TLS
+//! facts, what the server said about itself, the redacted transcript and the outcome. The
+//! technician report (`crate::report`), the CLI and the wizard read these values; nothing here
+//! does I/O.
 
 use serde::Serialize;
 
+pub use super::certificate::CertificateInfo;
 pub use super::connect::AttemptResult;
 use super::diagnosis::Diagnosis;
+pub use super::step::StepKind;
 use super::transcript::TranscriptLine;
 use crate::account::ServerSettings;
-
-/// The steps of a connection test, in the order they happen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StepKind {
-    /// Host name to addresses.
-    Resolve,
-    /// TCP connection (addresses raced, IPv6 and IPv4).
-    Connect,
-    /// TLS handshake at the start of the connection (implicit TLS).
-    Tls,
-    /// The server's first line.
-    Greeting,
-    /// What the server supports (CAPABILITY, CAPA, EHLO).
-    Capabilities,
-    /// STARTTLS / STLS and the TLS handshake after it.
-    StartTls,
-    /// Signing in.
-    Authenticate,
-    /// Opening the mailbox (IMAP EXAMINE INBOX, POP3 STAT).
-    Mailbox,
-    /// Saying goodbye (LOGOUT, QUIT).
-    Logout,
-    /// A second connection made only to find out what a silent port speaks.
-    PortCheck,
-    /// Round trip: the test message handed to the outgoing server.
-    SendMessage,
-    /// Round trip: looking for the test message in the incoming server.
-    FindMessage,
-    /// Round trip: deleting the test message once found.
-    DeleteMessage,
-    /// A follow-up check of the network, without the password: the other address family,
-    /// the protocol's other standard port, the connectivity check for a sign-in page.
-    NetworkCheck,
-}
-
-impl StepKind {
-    /// Words for a checklist.
-    pub fn label(self) -> &'static str {
-        match self {
-            StepKind::Resolve => "find server",
-            StepKind::Connect => "connect",
-            StepKind::Tls => "secure connection",
-            StepKind::Greeting => "server greeting",
-            StepKind::Capabilities => "capabilities",
-            StepKind::StartTls => "secure connection (STARTTLS)",
-            StepKind::Authenticate => "sign in",
-            StepKind::Mailbox => "open mailbox",
-            StepKind::Logout => "sign out",
-            StepKind::PortCheck => "check what the port speaks",
-            StepKind::SendMessage => "send a test message",
-            StepKind::FindMessage => "find the test message",
-            StepKind::DeleteMessage => "delete the test message",
-            StepKind::NetworkCheck => "check the network",
-        }
-    }
-}
 
 /// How a step ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -85,24 +31,6 @@ pub struct Step {
     pub ms: u64,
     /// One line saying what happened.
     pub detail: String,
-}
-
-/// One certificate of the chain the server presented.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct CertificateInfo {
-    pub subject: String,
-    pub issuer: String,
-    /// Subject alternative names (DNS names and IP addresses).
-    pub sans: Vec<String>,
-    /// RFC 3339.
-    pub not_before: String,
-    /// RFC 3339.
-    pub not_after: String,
-    /// SHA-256 of the DER bytes, upper-case hex pairs separated by colons.
-    pub sha256: String,
-    /// SHA-256 of the public key (SubjectPublicKeyInfo), base64: the pin that trusts this
-    /// server's key (`--pin-sha256 HOST:PORT=…`); empty when unreadable.
-    pub spki_sha256: String,
 }
 
 /// What the TLS layer showed.
