@@ -90,8 +90,16 @@ fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
                     Mark::Skipped => p.warn,
                     _ => p.muted,
                 };
-                ui.label(RichText::new(format!("{words}{time}")).color(color))
+                let status = ui
+                    .label(RichText::new(format!("{words}{time}")).color(color))
                     .on_hover_text(&row.detail);
+                let done = !matches!(row.state, RowState::Pending | RowState::Running);
+                let line = format!(
+                    "{} — {}: {words}{time}",
+                    test.role.label(),
+                    row.item.label()
+                );
+                super::a11y::status(&status, done, line);
                 ui.end_row();
             }
         });
@@ -262,12 +270,13 @@ fn details(ui: &mut Ui, test: &ServerTest, report: &ProbeReport) {
                 let arrow = crate::report::line_prefix(line.direction);
                 text.push_str(&format!("{:>6} ms {arrow} {}\n", line.at_ms, line.text));
             }
-            egui::ScrollArea::vertical()
+            let scroll = egui::ScrollArea::vertical()
                 .id_salt(("transcript", test.role))
                 .max_height(180.0)
                 .show(ui, |ui| {
                     ui.label(RichText::new(text).monospace());
                 });
+            super::a11y::name_scroll_bars(ui.ctx(), scroll.id, "Scroll the transcript");
         });
 }
 
