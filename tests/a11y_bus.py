@@ -6,8 +6,9 @@ script what a screen reader would now know.
 
 Protocol: one JSON command per line on stdin, one JSON answer per line on stdout.
   {"cmd": "wait_app", "name": "mailsetup", "secs": 20}   -> {"ok": true} once the app is on the bus
-  {"cmd": "tree"}                                        -> {"ok": true, "nodes": [...]} every node
+  {"cmd": "tree", "full": false}                        -> {"ok": true, "nodes": [...]} every node
   {"cmd": "focused"}                                     -> {"ok": true, "node": {...} or null}
+                      (the source of the last focus event, if it still has the focused state)
   {"cmd": "events"}                                      -> {"ok": true, "events": [...]} since last call
 Each node: role, name, description, states, interfaces, attributes, and for nodes with the
 Text interface their whole text (what a reader would speak or show in braille).
@@ -24,6 +25,8 @@ from gi.repository import Atspi, GLib
 
 APP = None
 EVENTS = []
+# The accessible the last focus event named (how Orca follows the focus).
+FOCUS = None
 LISTENED = [
     "object:state-changed:focused",
     "object:property-change:accessible-name",
@@ -32,16 +35,19 @@ LISTENED = [
 ]
 
 
-def describe(acc):
-    """What a screen reader can learn about one accessible."""
+def describe(acc, full=True):
+    """What a screen reader can learn about one accessible (role, name and states only
+    unless `full`)."""
     node = {}
     try:
         node["role"] = acc.getRoleName()
         node["name"] = acc.name or ""
-        node["description"] = acc.description or ""
         node["states"] = sorted(
             pyatspi.stateToString(s) for s in acc.getState().getStates()
         )
+        if not full:
+            return node
+        node["description"] = acc.description or ""
         node["interfaces"] = sorted(pyatspi.listInterfaces(acc))
         try:
             node["attributes"] = acc.getAttributes() or []
@@ -60,8 +66,8 @@ def describe(acc):
     return node
 
 
-def walk(acc, depth, out):
-    node = describe(acc)
+def walk(acc, depth, out, full):
+    node = describe(acc, full)
     node["depth"] = depth
     out.append(node)
     try:
@@ -74,7 +80,7 @@ def walk(acc, depth, out):
         except Exception:  # noqa: BLE001
             continue
         if child is not None:
-            walk(child, depth + 1, out)
+            walk(child, depth + 1, out, full)
 
 
 def find_app(name):
@@ -89,7 +95,10 @@ def find_app(name):
 
 
 def on_event(event):
+    global FOCUS
     source = event.source
+    if event.type.startswith("object:state-changed:focused") and event.detail1 == 1:
+        FOCUS = source
     try:
         role = source.getRoleName()
         name = source.name or ""
@@ -132,13 +141,16 @@ def run(cmd):
         return {"ok": False, "error": "wait_app first"}
     if what == "tree":
         nodes = []
-        walk(APP, 0, nodes)
+        walk(APP, 0, nodes, cmd.get("full", True))
         return {"ok": True, "nodes": nodes}
     if what == "focused":
-        nodes = []
-        walk(APP, 0, nodes)
-        focused = [n for n in nodes if "focused" in n.get("states", [])]
-        return {"ok": True, "node": focused[-1] if focused else None}
+        # The source of the last focus event, read now: it must still say it is focused.
+        if FOCUS is None:
+            return {"ok": True, "node": None}
+        node = describe(FOCUS)
+        if "focused" not in node.get("states", []):
+            return {"ok": True, "node": None, "stale": node}
+        return {"ok": True, "node": node}
     if what == "events":
         out, EVENTS = EVENTS, []
         return {"ok": True, "events": out}

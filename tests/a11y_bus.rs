@@ -225,11 +225,14 @@ fn heard_focus(events: &[Value], r: &str, n: &str) -> bool {
 
 #[test]
 fn a_screen_reader_walks_the_wizard_to_done_by_keyboard() {
+    let t0 = Instant::now();
+    let stage = |what: &str| eprintln!("{:>6.1} s  {what}", t0.elapsed().as_secs_f64());
     let world = world();
     let d = dovecot();
     let (address, password) = (d.alice.address.clone(), d.alice.password.clone());
     let (mut desktop, mut reader, config) = start_app(&world);
     let mut kb = desktop.keyboard("Mail Setup");
+    stage("the app is on the accessibility bus");
 
     // Page 1: every control named; the cursor starts in the name field.
     let tree = reader.tree();
@@ -240,7 +243,7 @@ fn a_screen_reader_walks_the_wizard_to_done_by_keyboard() {
     kb.type_text(&address);
     tab_to(&mut kb, &mut reader, "password text", "Password");
     kb.type_text(&password);
-    let tree = reader.wait_tree(Duration::from_secs(5), "the typed password", |t| {
+    let tree = reader.wait_full_tree(Duration::from_secs(5), "the typed password", |t| {
         find(t, "password text", "Password")
             .and_then(|n| n["text"].as_str())
             .is_some_and(|t| t.chars().count() == password.chars().count())
@@ -257,12 +260,14 @@ fn a_screen_reader_walks_the_wizard_to_done_by_keyboard() {
     );
     assert_all_named(&tree, "account page, filled");
 
+    stage("account page typed");
     // Enter: the lookup runs, then the protocol page asks about the servers outside the
     // domain.
     kb.key("Return");
     let tree = reader.wait_tree(Duration::from_secs(30), "the protocol page", |t| {
         find(t, "check box", "Send my password to smtp.srv.test").is_some()
     });
+    stage("protocol page");
     assert_all_named(&tree, "protocol page");
     for host in ["imap.srv.test", "smtp.srv.test"] {
         let label = format!("Send my password to {host}");
@@ -279,6 +284,7 @@ fn a_screen_reader_walks_the_wizard_to_done_by_keyboard() {
     let tree = reader.wait_tree(Duration::from_secs(60), "both servers verified", |t| {
         find(t, "push button", "Save account").is_some_and(|n| has_state(n, "enabled"))
     });
+    stage("servers verified");
     assert_all_named(&tree, "testing page");
     let events = reader.events();
     let announced: Vec<&str> = events
@@ -304,6 +310,7 @@ fn a_screen_reader_walks_the_wizard_to_done_by_keyboard() {
     let tree = reader.wait_tree(Duration::from_secs(30), "the done page", |t| {
         t.iter().any(|n| name(n) == done)
     });
+    stage("done page");
     assert_all_named(&tree, "done page");
     let file = std::fs::read_to_string(config.join("accounts.json")).expect("accounts.json");
     assert!(file.contains(&address));

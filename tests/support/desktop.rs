@@ -398,13 +398,19 @@ impl ScreenReader {
         self.ask(serde_json::json!({"cmd": "wait_app", "name": name, "secs": 30}));
     }
 
-    /// Every accessible of the app, in tree order.
+    /// Every accessible of the app, in tree order, with all a reader can ask of each.
     pub fn tree(&mut self) -> Vec<Value> {
         let a = self.ask(serde_json::json!({"cmd": "tree"}));
         a["nodes"].as_array().cloned().unwrap_or_default()
     }
 
-    /// The accessible that has the focus, if any.
+    /// The same with role, name and states only (quicker, for waiting).
+    pub fn outline_tree(&mut self) -> Vec<Value> {
+        let a = self.ask(serde_json::json!({"cmd": "tree", "full": false}));
+        a["nodes"].as_array().cloned().unwrap_or_default()
+    }
+
+    /// The accessible the last focus event named, if it still has the focused state.
     pub fn focused(&mut self) -> Option<Value> {
         let a = self.ask(serde_json::json!({"cmd": "focused"}));
         Some(a["node"].clone()).filter(|n| !n.is_null())
@@ -416,18 +422,43 @@ impl ScreenReader {
         a["events"].as_array().cloned().unwrap_or_default()
     }
 
-    /// Polls the tree until `ready` holds for it, up to `limit`; returns the last tree.
+    /// Polls the tree (role, name, states) until `ready` holds for it, up to `limit`;
+    /// returns the whole tree then.
     pub fn wait_tree(
         &mut self,
         limit: Duration,
         what: &str,
+        ready: impl FnMut(&[Value]) -> bool,
+    ) -> Vec<Value> {
+        self.wait(limit, what, false, ready)
+    }
+
+    /// The same, testing the whole tree (texts, interfaces) each time.
+    pub fn wait_full_tree(
+        &mut self,
+        limit: Duration,
+        what: &str,
+        ready: impl FnMut(&[Value]) -> bool,
+    ) -> Vec<Value> {
+        self.wait(limit, what, true, ready)
+    }
+
+    fn wait(
+        &mut self,
+        limit: Duration,
+        what: &str,
+        full: bool,
         mut ready: impl FnMut(&[Value]) -> bool,
     ) -> Vec<Value> {
         let end = Instant::now() + limit;
         loop {
-            let tree = self.tree();
+            let tree = if full {
+                self.tree()
+            } else {
+                self.outline_tree()
+            };
             if ready(&tree) {
-                return tree;
+                return if full { tree } else { self.tree() };
             }
             assert!(
                 Instant::now() < end,
