@@ -213,6 +213,15 @@ fn tab_to(kb: &mut Keyboard, reader: &mut ScreenReader, r: &str, n: &str) {
     panic!("Tab never reached {r} {n:?}; it visited: {visited:?}");
 }
 
+/// What live regions announced (AT-SPI `object:announcement`), in order.
+fn announcements(events: &[Value]) -> Vec<String> {
+    events
+        .iter()
+        .filter(|e| e["type"] == "object:announcement")
+        .map(|e| e["data"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
 /// The focus events the reader heard name `(role, name)`.
 fn heard_focus(events: &[Value], r: &str, n: &str) -> bool {
     events.iter().any(|e| {
@@ -269,6 +278,14 @@ fn a_screen_reader_walks_the_wizard_to_done_by_keyboard() {
     });
     stage("protocol page");
     assert_all_named(&tree, "protocol page");
+    // The lookup's sources were announced as they answered.
+    let heard = announcements(&reader.events());
+    assert!(
+        heard
+            .iter()
+            .any(|a| a.starts_with("DNS service records (SRV): found 2 servers")),
+        "the SRV lookup's result should be announced; announcements: {heard:#?}"
+    );
     for host in ["imap.srv.test", "smtp.srv.test"] {
         let label = format!("Send my password to {host}");
         tab_to(&mut kb, &mut reader, "check box", &label);
@@ -286,17 +303,12 @@ fn a_screen_reader_walks_the_wizard_to_done_by_keyboard() {
     });
     stage("servers verified");
     assert_all_named(&tree, "testing page");
-    let events = reader.events();
-    let announced: Vec<&str> = events
-        .iter()
-        .filter(|e| e["type"] == "object:announcement")
-        .map(|e| e["data"].as_str().unwrap_or_default())
-        .collect();
+    let announced = announcements(&reader.events());
     for step in ["Sign in", "Secure connection"] {
         assert!(
             announced
                 .iter()
-                .filter(|a| a.contains(step) && a.contains("done"))
+                .filter(|a| a.contains(&format!("{step}: done")))
                 .count()
                 >= 2,
             "each server's {step:?} result should be announced; announcements: {announced:#?}"
@@ -312,6 +324,11 @@ fn a_screen_reader_walks_the_wizard_to_done_by_keyboard() {
     });
     stage("done page");
     assert_all_named(&tree, "done page");
+    let heard = announcements(&reader.events());
+    assert!(
+        heard.contains(&done),
+        "\"{done}\" should be announced; announcements: {heard:#?}"
+    );
     let file = std::fs::read_to_string(config.join("accounts.json")).expect("accounts.json");
     assert!(file.contains(&address));
     support::assert_no_secret("accounts.json", &file, &address, &password);
@@ -337,4 +354,72 @@ fn a_screen_reader_walks_the_wizard_to_done_by_keyboard() {
         &address,
         &password,
     );
+}
+
+#[test]
+fn the_password_field_is_a_password_role_and_keeps_its_text_from_the_reader() {
+    let world = world();
+    let (desktop, mut reader, _config) = start_app(&world);
+    let mut kb = desktop.keyboard("Mail Setup");
+    let password = format!("Hidden-{}-Words", std::process::id());
+    wait_focus(&mut reader, "entry", "Your name (optional)");
+    tab_to(&mut kb, &mut reader, "entry", "Email address");
+    kb.type_text("someone@example.test");
+    tab_to(&mut kb, &mut reader, "password text", "Password");
+    kb.type_text(&password);
+
+    // What a reader gets from the field: its role, its name, and bullets for a text.
+    let tree = reader.wait_full_tree(Duration::from_secs(5), "the typed password", |t| {
+        find(t, "password text", "Password")
+            .and_then(|n| n["text"].as_str())
+            .is_some_and(|t| t.chars().count() == password.chars().count())
+    });
+    let field = find(&tree, "password text", "Password").expect("the password field");
+    let text = field["text"].as_str().unwrap_or_default();
+    assert!(
+        text.chars()
+            .all(|c| c == text.chars().next().unwrap_or('•'))
+            && !text.contains('H'),
+        "the field's text should be one masking character repeated: {text:?}"
+    );
+    assert!(
+        field["interfaces"]
+            .as_array()
+            .is_some_and(|i| i.iter().any(|x| x == "Text")),
+        "{field}"
+    );
+    assert!(has_state(field, "focused"), "{field}");
+
+    // "Show password" is the person's choice: the field turns into a plain entry, and back.
+    tab_to(&mut kb, &mut reader, "check box", "Show password");
+    // Everything the reader heard and read while the password was hidden.
+    reader.events();
+    let seen_hidden = reader.seen.clone();
+    kb.key("space");
+    reader.wait_full_tree(Duration::from_secs(5), "the shown password", |t| {
+        find(t, "entry", "Password").is_some_and(|n| n["text"] == password.as_str())
+            && find(t, "password text", "Password").is_none()
+    });
+    kb.key("space");
+    let tree = reader.wait_full_tree(Duration::from_secs(5), "the hidden password", |t| {
+        find(t, "password text", "Password").is_some()
+    });
+    let text = find(&tree, "password text", "Password").expect("field")["text"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(!text.contains(&password), "{text:?}");
+    support::assert_no_secret(
+        "what the reader saw while the password was hidden",
+        &seen_hidden,
+        "someone@example.test",
+        &password,
+    );
+    support::assert_no_secret(
+        "the app's log",
+        &desktop.log("app.log"),
+        "someone@example.test",
+        &password,
+    );
+    drop(desktop);
 }

@@ -56,6 +56,13 @@ fn set_name(node: &mut egui::accesskit::Node, name: String) {
     }
 }
 
+/// Makes `response`'s node a polite live region under the name it has.
+pub fn live(response: &Response) {
+    response
+        .ctx
+        .accesskit_node_builder(response.id, |node| node.set_live(Live::Polite));
+}
+
 /// Names `response`'s node `name` without making it live (a line still waiting: the reader
 /// finds the whole line when it reads the page, and hears nothing until a result).
 pub fn name(response: &Response, name: impl Into<String>) {

@@ -24,13 +24,14 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let p = palette(ui);
     if w.all_verified() {
         boxed(ui, p.note_fill, p.ok, |ui| {
-            marked(
+            let r = marked(
                 ui,
                 Mark::Ok,
                 RichText::new("Both servers work. Press \"Save account\" to keep these settings.")
                     .color(p.ok)
                     .strong(),
             );
+            super::a11y::live(&r);
         });
     }
     if !w.source_words().is_empty() {
@@ -105,7 +106,11 @@ fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
         });
     if let TestState::NotStarted(reason) = &test.state {
         boxed(ui, p.fail_fill, p.fail, |ui| {
-            ui.label(RichText::new("The test could not start.").strong());
+            marked(
+                ui,
+                Mark::Failed,
+                RichText::new("The test could not start.").strong(),
+            );
             ui.label(reason);
         });
     }
@@ -119,7 +124,8 @@ fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
         }
         if let Some(d) = report.diagnosis() {
             boxed(ui, p.fail_fill, p.fail, |ui| {
-                ui.label(RichText::new(&d.summary).strong());
+                let r = marked(ui, Mark::Failed, RichText::new(&d.summary).strong());
+                super::a11y::live(&r);
                 ui.label(&d.advice);
                 if let Some(reply) = &d.server_reply {
                     // The server's own words, exactly as sent (our summary may be wrong).
@@ -320,18 +326,22 @@ fn round_trip(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
                 };
                 mark(ui, m);
                 ui.label(row.label);
-                ui.label(RichText::new(row.words).color(color));
+                let line = format!("{}: {}", row.label, row.words);
+                let status = ui.label(RichText::new(row.words).color(color));
+                let done = !matches!(row.state, RowState::Pending | RowState::Running);
+                super::a11y::status(&status, done, line);
                 ui.end_row();
             }
         });
     if let RoundTripState::Done(report) = w.round_trip_state() {
-        if let RoundTrip::Arrived { deleted: true, .. } = report.outcome {
-            marked(ui, Mark::Ok, RichText::new(report.summary()).color(p.ok));
+        let r = if let RoundTrip::Arrived { deleted: true, .. } = report.outcome {
+            marked(ui, Mark::Ok, RichText::new(report.summary()).color(p.ok))
         } else {
             boxed(ui, p.fail_fill, p.fail, |ui| {
-                ui.label(RichText::new(report.summary()).strong());
-            });
-        }
+                marked(ui, Mark::Failed, RichText::new(report.summary()).strong())
+            })
+        };
+        super::a11y::live(&r);
     }
 }
 

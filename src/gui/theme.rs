@@ -22,6 +22,9 @@ pub fn apply(ctx: &egui::Context) {
             style.spacing.button_padding = egui::vec2(12.0, 5.0);
             style.spacing.interact_size.y = 26.0;
             style.spacing.text_edit_width = 320.0;
+            // A page taller than the window shows its scroll bar at all times (egui's
+            // floating bars are invisible until hovered: nothing would say there is more).
+            style.spacing.scroll = egui::style::ScrollStyle::thin();
             // egui's own weak text and light-theme links fall below 4.5:1 (WCAG 1.4.3):
             // darker (light theme) or brighter (dark theme) ones, checked by the tests below.
             let v = &mut style.visuals;
