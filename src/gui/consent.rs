@@ -41,7 +41,7 @@ fn confirm(ui: &mut Ui, r: &Recipient, out: &mut Vec<Event>) {
         return;
     };
     boxed(ui, p.warn_fill, p.warn, |ui| {
-        ui.label(RichText::new(question).color(p.warn));
+        marked(ui, Mark::Skipped, RichText::new(question).color(p.warn));
         ui.label("Nothing from your provider confirms this server. Send your password there only if you expected it.");
         let mut v = r.confirmed;
         if ui.checkbox(&mut v, confirm_label(&r.host)).changed() {

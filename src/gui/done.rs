@@ -26,15 +26,16 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
             }
         }
         SaveState::Saved(saved) => {
-            boxed(ui, p.note_fill, p.ok, |ui| {
+            let r = boxed(ui, p.note_fill, p.ok, |ui| {
                 marked(
                     ui,
                     Mark::Ok,
                     RichText::new(format!("{email} is set up."))
                         .color(p.ok)
                         .strong(),
-                );
+                )
             });
+            super::a11y::live(&r);
             super::report::buttons(ui, w, out);
             ui.add_space(4.0);
             egui::Grid::new("saved")

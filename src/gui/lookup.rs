@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 use crate::wizard::{Event, LookupState, NextAction, SourceState, Wizard};
 
 use super::theme::palette;
-use super::widgets::{Mark, boxed, button, duration, mark, primary};
+use super::widgets::{Mark, boxed, button, duration, mark, marked, primary};
 
 pub fn body(ui: &mut Ui, w: &Wizard, _out: &mut Vec<Event>) {
     let p = palette(ui);
@@ -22,7 +22,9 @@ pub fn body(ui: &mut Ui, w: &Wizard, _out: &mut Vec<Event>) {
         }
         LookupState::NothingFound(_) => {
             boxed(ui, p.warn_fill, p.warn, |ui| {
-                ui.label(
+                marked(
+                    ui,
+                    Mark::Skipped,
                     RichText::new(format!("We could not find complete settings for {domain}."))
                         .strong(),
                 );
@@ -31,7 +33,11 @@ pub fn body(ui: &mut Ui, w: &Wizard, _out: &mut Vec<Event>) {
         }
         LookupState::Failed(reason) => {
             boxed(ui, p.fail_fill, p.fail, |ui| {
-                ui.label(RichText::new("The lookup could not run.").strong());
+                marked(
+                    ui,
+                    Mark::Failed,
+                    RichText::new("The lookup could not run.").strong(),
+                );
                 ui.label(reason);
             });
         }
@@ -56,11 +62,13 @@ pub fn body(ui: &mut Ui, w: &Wizard, _out: &mut Vec<Event>) {
                 let time =
                     s.ms.map(|ms| format!(" · {}", duration(ms)))
                         .unwrap_or_default();
-                ui.label(RichText::new(format!("{words}{time}")).color(match m {
+                let status = ui.label(RichText::new(format!("{words}{time}")).color(match m {
                     Mark::Failed => p.fail,
                     Mark::Ok => p.ok,
                     _ => p.muted,
                 }));
+                let done = !matches!(s.state, SourceState::Waiting);
+                super::a11y::status(&status, done, format!("{}: {words}{time}", s.label));
                 ui.end_row();
             }
         });

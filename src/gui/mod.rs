@@ -10,6 +10,7 @@
 //! Keyboard: Tab moves through the page in reading order, then the buttons; Enter means Next
 //! unless a button or box has the focus; Esc means Back (or Cancel where there is no Back).
 
+mod a11y;
 mod account;
 mod certificate;
 mod consent;
@@ -165,6 +166,7 @@ impl eframe::App for MailSetupApp {
             }
         }
 
+        a11y::name_window(&ctx, TITLE);
         let page = self.wizard.page();
         let new_page = self.last_page != Some(page);
         self.last_page = Some(page);
@@ -212,7 +214,7 @@ pub fn draw(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
 
         ui.scope_builder(UiBuilder::new().max_rect(body_rect), |ui| {
             header(ui, w, out);
-            egui::ScrollArea::vertical()
+            let scroll = egui::ScrollArea::vertical()
                 .id_salt(("page", w.page() as u8))
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
@@ -227,6 +229,7 @@ pub fn draw(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
                     }
                     ui.add_space(8.0);
                 });
+            a11y::name_scroll_bars(ui.ctx(), scroll.id, "Scroll the page");
         });
         ui.scope_builder(UiBuilder::new().max_rect(nav_rect), |ui| {
             ui.separator();

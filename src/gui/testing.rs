@@ -24,13 +24,14 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let p = palette(ui);
     if w.all_verified() {
         boxed(ui, p.note_fill, p.ok, |ui| {
-            marked(
+            let r = marked(
                 ui,
                 Mark::Ok,
                 RichText::new("Both servers work. Press \"Save account\" to keep these settings.")
                     .color(p.ok)
                     .strong(),
             );
+            super::a11y::live(&r);
         });
     }
     if !w.source_words().is_empty() {
@@ -90,14 +91,26 @@ fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
                     Mark::Skipped => p.warn,
                     _ => p.muted,
                 };
-                ui.label(RichText::new(format!("{words}{time}")).color(color))
+                let status = ui
+                    .label(RichText::new(format!("{words}{time}")).color(color))
                     .on_hover_text(&row.detail);
+                let done = !matches!(row.state, RowState::Pending | RowState::Running);
+                let line = format!(
+                    "{} — {}: {words}{time}",
+                    test.role.label(),
+                    row.item.label()
+                );
+                super::a11y::status(&status, done, line);
                 ui.end_row();
             }
         });
     if let TestState::NotStarted(reason) = &test.state {
         boxed(ui, p.fail_fill, p.fail, |ui| {
-            ui.label(RichText::new("The test could not start.").strong());
+            marked(
+                ui,
+                Mark::Failed,
+                RichText::new("The test could not start.").strong(),
+            );
             ui.label(reason);
         });
     }
@@ -111,7 +124,8 @@ fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
         }
         if let Some(d) = report.diagnosis() {
             boxed(ui, p.fail_fill, p.fail, |ui| {
-                ui.label(RichText::new(&d.summary).strong());
+                let r = marked(ui, Mark::Failed, RichText::new(&d.summary).strong());
+                super::a11y::live(&r);
                 ui.label(&d.advice);
                 if let Some(reply) = &d.server_reply {
                     // The server's own words, exactly as sent (our summary may be wrong).
@@ -262,12 +276,13 @@ fn details(ui: &mut Ui, test: &ServerTest, report: &ProbeReport) {
                 let arrow = crate::report::line_prefix(line.direction);
                 text.push_str(&format!("{:>6} ms {arrow} {}\n", line.at_ms, line.text));
             }
-            egui::ScrollArea::vertical()
+            let scroll = egui::ScrollArea::vertical()
                 .id_salt(("transcript", test.role))
                 .max_height(180.0)
                 .show(ui, |ui| {
                     ui.label(RichText::new(text).monospace());
                 });
+            super::a11y::name_scroll_bars(ui.ctx(), scroll.id, "Scroll the transcript");
         });
 }
 
@@ -316,18 +331,22 @@ fn round_trip(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
                 };
                 mark(ui, m);
                 ui.label(row.label);
-                ui.label(RichText::new(row.words).color(color));
+                let line = format!("{}: {}", row.label, row.words);
+                let status = ui.label(RichText::new(row.words).color(color));
+                let done = !matches!(row.state, RowState::Pending | RowState::Running);
+                super::a11y::status(&status, done, line);
                 ui.end_row();
             }
         });
     if let RoundTripState::Done(report) = w.round_trip_state() {
-        if let RoundTrip::Arrived { deleted: true, .. } = report.outcome {
-            marked(ui, Mark::Ok, RichText::new(report.summary()).color(p.ok));
+        let r = if let RoundTrip::Arrived { deleted: true, .. } = report.outcome {
+            marked(ui, Mark::Ok, RichText::new(report.summary()).color(p.ok))
         } else {
             boxed(ui, p.fail_fill, p.fail, |ui| {
-                ui.label(RichText::new(report.summary()).strong());
-            });
-        }
+                marked(ui, Mark::Failed, RichText::new(report.summary()).strong())
+            })
+        };
+        super::a11y::live(&r);
     }
 }
 

@@ -18,7 +18,7 @@ pub fn text_field(ui: &mut Ui, label: &str, text: &mut String, hint: &str, id: I
 }
 
 /// A box with a coloured edge for notes, warnings and errors.
-pub fn boxed(ui: &mut Ui, fill: Color32, edge: Color32, add: impl FnOnce(&mut Ui)) {
+pub fn boxed<R>(ui: &mut Ui, fill: Color32, edge: Color32, add: impl FnOnce(&mut Ui) -> R) -> R {
     egui::Frame::new()
         .fill(fill)
         .stroke(egui::Stroke::new(1.0, edge))
@@ -27,7 +27,8 @@ pub fn boxed(ui: &mut Ui, fill: Color32, edge: Color32, add: impl FnOnce(&mut Ui
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             add(ui)
-        });
+        })
+        .inner
 }
 
 /// Milliseconds for people: "12 ms", "1.4 s".
@@ -110,12 +111,14 @@ pub fn mark(ui: &mut Ui, mark: Mark) {
     }
 }
 
-/// A mark followed by text that wraps, e.g. an error under a field.
-pub fn marked(ui: &mut Ui, m: Mark, text: impl Into<egui::WidgetText>) {
+/// A mark followed by text that wraps, e.g. an error under a field. Returns the text's
+/// response (to make it a live region, see `a11y`).
+pub fn marked(ui: &mut Ui, m: Mark, text: impl Into<egui::WidgetText>) -> Response {
     ui.horizontal_top(|ui| {
         mark(ui, m);
-        ui.add(egui::Label::new(text).wrap());
-    });
+        ui.add(egui::Label::new(text).wrap())
+    })
+    .inner
 }
 
 /// A button that is greyed out unless `enabled`; true when clicked.

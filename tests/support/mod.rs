@@ -15,6 +15,8 @@
 //! - `netns`: client and server hosts in network namespaces with a packet filter (root).
 //! - `mitm`: a TLS-inspecting proxy signing with an antivirus-named root, and self-signed
 //!   certificates renewable with the same key (pinning).
+//! - `desktop`: a private session (D-Bus, keyring, Xvfb, the AT-SPI accessibility bus), a
+//!   stand-in screen reader (pyatspi) and an xdotool keyboard, for the real app's window.
 //!
 //! Every test file includes it with `mod support;`. Nothing here touches anything but
 //! loopback addresses and the namespaces a test builds.
@@ -22,6 +24,7 @@
 #![allow(dead_code, unused_imports)]
 
 pub mod delay;
+pub mod desktop;
 pub mod dovecot;
 pub mod faults;
 pub mod mitm;
