@@ -104,8 +104,8 @@ impl State {
     }
 }
 
-/// The verifier as a string (for the token request body).
-pub(crate) fn expose(p: &Pkce) -> &str {
+#[cfg(test)]
+fn expose(p: &Pkce) -> &str {
     p.verifier.expose_secret()
 }
 
