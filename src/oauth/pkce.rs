@@ -10,7 +10,7 @@
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64URL;
 use ring::rand::{SecureRandom, SystemRandom};
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::SecretString;
 
 /// The system's random generator failed (it practically never does).
 #[derive(Debug, Clone, Copy, thiserror::Error)]
@@ -106,6 +106,7 @@ impl State {
 
 #[cfg(test)]
 fn expose(p: &Pkce) -> &str {
+    use secrecy::ExposeSecret;
     p.verifier.expose_secret()
 }
 
