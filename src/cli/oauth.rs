@@ -196,3 +196,22 @@ pub fn explain_json(email: &str, e: &OAuthError) -> serde_json::Value {
         }
     })
 }
+
+/// `accounts check` for an OAuth account: a new access token from the saved refresh token
+/// (RFC 6749 §6), with the client it was issued to; the rotated refresh token, if the server
+/// sent one, is for the caller to store.
+pub async fn renew(
+    email: &EmailAddress,
+    login: &OAuth2Login,
+    refresh: &SecretString,
+    ca_file: Option<&Path>,
+    config_dir: Option<&Path>,
+) -> Result<oauth::SignedIn, SessionError> {
+    // The table's entry when it is the same issuer (its endpoints need no discovery).
+    let issuer = match Issuer::for_address(email) {
+        Ok(i) if i.issuer == login.issuer => i,
+        _ => Issuer::at(&login.issuer, login.scopes.clone()),
+    };
+    let tc = token_client(issuer, Some(&login.client_id), ca_file, config_dir).await?;
+    Ok(oauth::refresh(&tc, email, refresh).await?)
+}
