@@ -12,6 +12,7 @@ pub mod discover;
 pub mod dns;
 pub mod gui;
 pub mod net;
+pub mod oauth;
 pub mod pin;
 pub mod probe;
 pub mod report;

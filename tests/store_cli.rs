@@ -62,6 +62,7 @@ fn save(dir: &Path, incoming: Protocol, user: &User, password: &str) -> store::S
         allow_plaintext: false,
         ca_file: None,
         pinned_keys: Vec::new(),
+        oauth2: None,
     };
     let keychain = keyutils();
     save_verified_blocking(

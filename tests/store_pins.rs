@@ -64,6 +64,7 @@ fn save(dir: &Path, port: u16, pin: SpkiPin) -> String {
             port,
             spki_sha256: pin,
         }],
+        oauth2: None,
     };
     let saved = save_verified_blocking(
         &AccountFile::new(dir),

@@ -173,7 +173,13 @@ pub fn describe(a: &SavedAccount) -> String {
     }
     out.push_str(&format!("    settings  {}\n", a.source));
     out.push_str(&format!("    verified  {}\n", a.last_verified));
-    out.push_str(&format!("    password  {}\n", a.keychain.store));
+    match &a.oauth2 {
+        Some(login) => out.push_str(&format!(
+            "    sign-in   OAuth 2.0 with {} (client {}); the refresh token is in the {}\n",
+            login.issuer, login.client_id, a.keychain.store
+        )),
+        None => out.push_str(&format!("    password  {}\n", a.keychain.store)),
+    }
     if let Some(ca) = &a.ca_file {
         out.push_str(&format!(
             "    trusts    the certificate authority in {ca}\n"
@@ -295,10 +301,51 @@ async fn check_account(dir: &Path, keychain: Option<KeychainKind>, id: String, c
             return EXIT_FAILED;
         }
     };
-    let passwords = match store::passwords(secrets, account.clone()).await {
+    let mut passwords = match store::passwords(secrets.clone(), account.clone()).await {
         Ok(p) => p,
         Err(e) => return fail(&e),
     };
+    // An OAuth account: the keychain holds the refresh token; sign in with a fresh access
+    // token, and keep a rotated refresh token.
+    let mut secret_kind = probe::SecretKind::Password;
+    if let Some(login) = &account.oauth2 {
+        use super::oauth::{SessionError, explain, explain_json, renew};
+        let signed =
+            match renew(&account.email, login, &passwords.incoming, ca_file.as_deref(), Some(dir))
+                .await
+            {
+                Ok(s) => s,
+                Err(SessionError::Usage(why)) => {
+                    eprintln!("error: {why}");
+                    return EXIT_FAILED;
+                }
+                Err(SessionError::OAuth(e)) => {
+                    if check.json {
+                        println!("{}", explain_json(&account.email.to_string(), &e));
+                    } else {
+                        println!("{} <{}>", account.id, account.email);
+                        println!("{}", explain(&e));
+                    }
+                    return EXIT_FAILED;
+                }
+            };
+        if let Some(rotated) = signed.tokens.refresh {
+            if let Err(e) = store::replace_secret(secrets, account.clone(), rotated).await {
+                eprintln!("warning: the provider renewed the sign-in, but the keychain could not keep it: {e}");
+            }
+        }
+        let access = signed.tokens.access;
+        passwords = store::AccountPasswords {
+            incoming: access.clone(),
+            outgoing: access,
+        };
+        secret_kind = probe::SecretKind::OAuth2 {
+            mechanism: login
+                .mechanism
+                .as_deref()
+                .and_then(crate::oauth::sasl::Mechanism::from_name),
+        };
+    }
 
     let pins = Pins::from_list(account.pinned_keys.iter().chain(&check.pins));
     let mut opts = ProbeOptions::new(trust.with_pins(pins));
@@ -306,6 +353,7 @@ async fn check_account(dir: &Path, keychain: Option<KeychainKind>, id: String, c
         opts.timeouts = Timeouts::uniform(t);
     }
     opts.allow_plaintext = account.allow_plaintext;
+    opts.secret_kind = secret_kind;
     let incoming = account.incoming.settings.clone();
     let outgoing = account.outgoing.settings.clone();
     let reports = {

@@ -49,6 +49,8 @@ pub struct DiagnoseArgs {
     /// Read the password from this environment variable.
     #[arg(long, value_name = "VAR")]
     pub password_env: Option<String>,
+    #[command(flatten)]
+    pub oauth: super::oauth::OAuthArgs,
 
     /// Also trust the CA certificates in this PEM file.
     #[arg(long, value_name = "PEM")]
@@ -266,8 +268,11 @@ pub fn probe_options(
 pub(super) struct Prepared {
     pub(super) email: EmailAddress,
     servers: Vec<ServerSettings>,
+    /// The password, or with --oauth the access token.
     pub(super) password: SecretString,
     pub(super) opts: ProbeOptions,
+    /// With --oauth: the refresh token and how the account signs in (for --save).
+    oauth: Option<(Option<SecretString>, store::OAuth2Login)>,
 }
 
 fn prepare(args: &DiagnoseArgs) -> Result<Prepared, UsageError> {
@@ -294,6 +299,19 @@ fn prepare(args: &DiagnoseArgs) -> Result<Prepared, UsageError> {
     opts.trust = opts
         .trust
         .with_pins(crate::probe::pin::Pins::from_list(&args.pin_sha256));
+    if args.oauth.oauth {
+        // The access token comes from the sign-in (`with_oauth`).
+        opts.secret_kind = probe::SecretKind::OAuth2 {
+            mechanism: args.oauth.sasl,
+        };
+        return Ok(Prepared {
+            email,
+            servers,
+            password: SecretString::from(""),
+            opts,
+            oauth: None,
+        });
+    }
     let password = read_password(args.password_stdin, args.password_env.as_deref())?;
     // Refused here with a usage error; the engine refuses it again before any connection.
     crate::account::check_credentials(&user, password.expose_secret())?;
@@ -302,7 +320,43 @@ fn prepare(args: &DiagnoseArgs) -> Result<Prepared, UsageError> {
         servers,
         password,
         opts,
+        oauth: None,
     })
+}
+
+/// With --oauth: signs in through the provider and puts the access token where the password
+/// goes. Err: the exit code, after saying why.
+async fn with_oauth(args: &DiagnoseArgs, mut p: Prepared) -> Result<Prepared, u8> {
+    use super::oauth::{SessionError, explain, explain_json, sign_in};
+    if !args.oauth.oauth {
+        return Ok(p);
+    }
+    match sign_in(
+        &args.oauth,
+        &p.email,
+        args.ca_file.as_deref(),
+        args.config_dir.as_deref(),
+    )
+    .await
+    {
+        Ok(session) => {
+            p.password = session.access;
+            p.oauth = Some((session.refresh, session.login));
+            Ok(p)
+        }
+        Err(SessionError::Usage(why)) => {
+            eprintln!("error: {why}");
+            Err(EXIT_USAGE)
+        }
+        Err(SessionError::OAuth(e)) => {
+            if args.json {
+                println!("{}", explain_json(&p.email.to_string(), &e));
+            } else {
+                println!("{}", explain(&e));
+            }
+            Err(EXIT_FAILED)
+        }
+    }
 }
 
 /// Runs the command; returns the exit code.
@@ -313,6 +367,10 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
             eprintln!("error: {e}");
             return EXIT_USAGE;
         }
+    };
+    let p = match with_oauth(&args, p).await {
+        Ok(p) => p,
+        Err(code) => return code,
     };
     let mut unconfirmed = Vec::new();
     let (reports, found, source) = if p.servers.is_empty() {
@@ -475,15 +533,29 @@ async fn save(
     };
     let servers: Vec<store::SavedServer> =
         reports.iter().filter_map(verify::verified_server).collect();
-    let account = store::VerifiedAccount::from_servers(details, &servers)
+    let mut account = store::VerifiedAccount::from_servers(details, &servers)
         .map_err(|e| format!("not saved: {e}"))?;
+    // With OAuth the keychain keeps the refresh token, never the short-lived access token.
+    let secret = match &p.oauth {
+        None => p.password.clone(),
+        Some((None, _)) => {
+            return Err("not saved: the provider gave no refresh token, so the sign-in \
+                        could not be renewed later (ask for offline access: the scope \
+                        offline_access)"
+                .into());
+        }
+        Some((Some(refresh), login)) => {
+            account.oauth2 = Some(login.clone());
+            refresh.clone()
+        }
+    };
     let dir = store::resolve_config_dir(args.config_dir.as_deref())
         .map_err(|e| format!("not saved: {e}"))?;
     let kind = args.keychain.unwrap_or_else(KeychainKind::platform_default);
     let secrets = store::open_keychain(kind)
         .await
         .map_err(|e| format!("not saved: {e}"))?;
-    let outcome = store::save_verified(&dir, secrets, account, p.password.clone())
+    let outcome = store::save_verified(&dir, secrets, account, secret)
         .await
         .map_err(|e| format!("not saved: {e}"))?;
     Ok(SaveSummary {
@@ -545,8 +617,13 @@ fn print_reports(
     if !args.json {
         match saved {
             Some(Ok(s)) => {
+                let what = if args.oauth.oauth {
+                    "the sign-in (refresh token)"
+                } else {
+                    "the password"
+                };
                 println!(
-                    "Saved as account \"{}\" in {}; the password is in the {}.",
+                    "Saved as account \"{}\" in {}; {what} is in the {}.",
                     s.id, s.file, s.keychain
                 );
                 for w in &s.warnings {

@@ -54,6 +54,7 @@ pub(super) async fn discover_and_verify(
     let mut v = VerifyOptions::for_discovery(&opts).map_err(|e| e.to_string())?;
     v.probe.timeouts = p.opts.timeouts;
     v.probe.allow_plaintext = p.opts.allow_plaintext;
+    v.probe.secret_kind = p.opts.secret_kind;
     v.probe.connectivity = p.opts.connectivity.clone();
     v.probe.trust = v.probe.trust.clone().with_pins(p.opts.trust.pins().clone());
     v.probe.time_evidence = time_evidence(&opts.dates.dates());

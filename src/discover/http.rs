@@ -149,6 +149,37 @@ pub struct Fetched {
     pub body: Vec<u8>,
 }
 
+/// A request `send` makes: a GET, or a POST of a form body; with a bearer token if given.
+#[derive(Clone, Copy)]
+pub struct Request<'a> {
+    pub url: &'a str,
+    /// `application/x-www-form-urlencoded` body (POST); None: GET.
+    pub form: Option<&'a str>,
+    /// An access token for `Authorization: Bearer` (RFC 6750 §2.1).
+    pub bearer: Option<&'a str>,
+}
+
+impl std::fmt::Debug for Request<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The form and the token carry secrets.
+        write!(f, "Request({})", self.url)
+    }
+}
+
+/// An answer of any status.
+pub struct Answer {
+    /// The URL after redirects.
+    pub url: String,
+    pub status: u16,
+    pub body: zeroize::Zeroizing<Vec<u8>>,
+}
+
+impl std::fmt::Debug for Answer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Answer({} {}, {} bytes)", self.status, self.url, self.body.len())
+    }
+}
+
 /// The client; cheap to clone.
 #[derive(Clone, Debug)]
 pub struct HttpClient {
@@ -270,6 +301,53 @@ impl HttpClient {
                 after,
             }),
         }
+    }
+
+    /// Sends `request` and returns the answer whatever its status (an OAuth 2.0 endpoint
+    /// answers errors as JSON with 400/401), within the deadline and the body cap; the body
+    /// is wiped from memory when dropped (it may carry tokens).
+    pub async fn send(&self, request: Request<'_>) -> Result<Answer, FetchError> {
+        let after = self.settings.timeout;
+        let url = request.url.to_string();
+        match tokio::time::timeout(after, self.send_inner(request)).await {
+            Ok(r) => r,
+            Err(_) => Err(FetchError::Timeout { url, after }),
+        }
+    }
+
+    async fn send_inner(&self, request: Request<'_>) -> Result<Answer, FetchError> {
+        let url = request.url;
+        let mut builder = match &request.form {
+            Some(body) => self
+                .client
+                .post(url)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .body(body.to_string()),
+            None => self.client.get(url),
+        };
+        builder = builder.header("Accept", "application/json");
+        if let Some(token) = request.bearer {
+            builder = builder.header("Authorization", format!("Bearer {token}"));
+        }
+        let mut response = builder.send().await.map_err(|e| self.classify(url, e))?;
+        let final_url = response.url().to_string();
+        let status = response.status().as_u16();
+        let limit = self.settings.max_body;
+        let mut body = zeroize::Zeroizing::new(Vec::new());
+        while let Some(chunk) = response.chunk().await.map_err(|e| self.classify(url, e))? {
+            if body.len() + chunk.len() > limit {
+                return Err(FetchError::TooLarge {
+                    url: final_url,
+                    limit,
+                });
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(Answer {
+            url: final_url,
+            status,
+            body,
+        })
     }
 
     async fn fetch(&self, url: &str) -> Result<Fetched, FetchError> {

@@ -17,6 +17,7 @@
 
 mod certs;
 pub mod network;
+mod oauth;
 mod provider;
 mod reply;
 mod rules;
@@ -60,6 +61,11 @@ pub enum Cause {
     UnsendableCredentials,
     AppPasswordRequired,
     OauthRequired,
+    /// The server refused the OAuth 2.0 access token (invalid, expired, revoked, or for
+    /// another account).
+    OauthTokenRejected,
+    /// The access token lacks the permission (scope) the server needs.
+    OauthScopeMissing,
     AuthMechanismUnsupported,
     AccountUnavailable,
     /// IMAP, POP3 or authenticated SMTP is switched off for this account.
@@ -115,6 +121,8 @@ impl Cause {
             Cause::UnsendableCredentials => "unsendable_credentials",
             Cause::AppPasswordRequired => "app_password_required",
             Cause::OauthRequired => "oauth_required",
+            Cause::OauthTokenRejected => "oauth_token_rejected",
+            Cause::OauthScopeMissing => "oauth_scope_missing",
             Cause::AuthMechanismUnsupported => "auth_mechanism_unsupported",
             Cause::AccountUnavailable => "account_unavailable",
             Cause::ProtocolDisabled => "protocol_disabled",
@@ -139,6 +147,8 @@ impl Cause {
             Cause::AuthFailed
                 | Cause::AppPasswordRequired
                 | Cause::OauthRequired
+                | Cause::OauthTokenRejected
+                | Cause::OauthScopeMissing
                 | Cause::PasswordExpired
                 | Cause::UnsendableCredentials
         )
@@ -205,6 +215,9 @@ pub fn diagnose_at(
     if let Some(extra) = certs::particulars(failure) {
         advice = format!("{advice} {extra}");
     }
+    if let Some(extra) = oauth::particulars(failure) {
+        advice = format!("{advice} {extra}");
+    }
     Diagnosis {
         cause,
         summary: summary.to_string(),
@@ -260,6 +273,9 @@ fn classify(protocol: Protocol, step: StepKind, failure: &Failure) -> Cause {
             }
         }
         Failure::Rejected { reply, .. } => classify_reply(protocol, step, reply),
+        Failure::OAuthRejected { reply, error, .. } => {
+            oauth::classify(protocol, step, reply, error.as_ref())
+        }
         Failure::Protocol { .. } => Cause::ProtocolError,
         Failure::TlsIntercepted { .. }
         | Failure::ClockWrong { .. }
@@ -276,7 +292,7 @@ pub fn classify_reply(protocol: Protocol, step: StepKind, reply: &str) -> Cause 
 /// The summary and the advice for a cause. Our own words, for people who are not technicians.
 fn words(protocol: Protocol, cause: Cause) -> (&'static str, &'static str) {
     let incoming = protocol.is_incoming();
-    if let Some(w) = certs::words(cause) {
+    if let Some(w) = certs::words(cause).or_else(|| oauth::words(cause)) {
         return w;
     }
     match cause {
@@ -339,6 +355,10 @@ fn words(protocol: Protocol, cause: Cause) -> (&'static str, &'static str) {
         Cause::CertificateUntrusted => (
             "The server's security certificate is not signed by an authority this computer trusts.",
             "This can mean someone is intercepting the connection. Do not continue on a public network; ask your provider or IT which certificate to expect. If this is your own server with its own certificate, compare its key's fingerprint (see Details) with the server and trust that key.",
+        ),
+        Cause::OauthTokenRejected | Cause::OauthScopeMissing => (
+            "The server did not accept the sign-in from the provider's page.",
+            "Sign in through the provider's page again.",
         ),
         Cause::TlsIntercepted | Cause::ClockWrong | Cause::CertificateChanged => (
             "The server's security certificate could not be checked.",

@@ -117,6 +117,15 @@ pub enum Failure {
         step: StepKind,
         reply: String,
     },
+    /// The server refused the OAuth 2.0 access token; `error` is its RFC 7628 §3.2.2 error
+    /// object when it sent one.
+    #[error("{endpoint}: the server refused the access token during {step:?}: {reply}{}", .error.as_ref().map(|e| format!(" ({})", e.summary())).unwrap_or_default())]
+    OAuthRejected {
+        endpoint: String,
+        step: StepKind,
+        reply: String,
+        error: Option<crate::oauth::sasl::ErrorReply>,
+    },
     /// Refused before connecting: a credential no mail protocol can carry.
     #[error("{endpoint}: nothing was sent: {problem}")]
     UnsendableCredentials {
@@ -138,7 +147,9 @@ impl Failure {
             Failure::WrongProtocol { said, .. } | Failure::TlsOnPlaintextPort { said, .. } => {
                 Some(said)
             }
-            Failure::StartTlsRefused { reply, .. } | Failure::Rejected { reply, .. } => Some(reply),
+            Failure::StartTlsRefused { reply, .. }
+            | Failure::Rejected { reply, .. }
+            | Failure::OAuthRejected { reply, .. } => Some(reply),
             _ => None,
         }
     }

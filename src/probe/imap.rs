@@ -136,7 +136,7 @@ async fn tagged(
     }
 }
 
-fn is_ok(done: &str, tag: &str) -> bool {
+pub(super) fn is_ok(done: &str, tag: &str) -> bool {
     done[tag.len()..]
         .trim_start()
         .to_ascii_uppercase()
@@ -233,12 +233,12 @@ fn parse_greeting_capabilities(line: &str) -> Option<Vec<String>> {
     (!caps.is_empty()).then_some(caps)
 }
 
-fn has_cap(caps: &[String], name: &str) -> bool {
+pub(super) fn has_cap(caps: &[String], name: &str) -> bool {
     caps.iter().any(|c| c.eq_ignore_ascii_case(name))
 }
 
 /// The tag of the sign-in command.
-const SIGN_IN_TAG: &str = "m4";
+pub(super) const SIGN_IN_TAG: &str = "m4";
 
 /// One sign-in attempt in the form `signin::imap` chooses.
 async fn sign_in(ctx: &mut Ctx<'_>, conn: &mut LineConn, caps: &[String]) -> Result<(), Failure> {
@@ -251,6 +251,9 @@ async fn sign_in(ctx: &mut Ctx<'_>, conn: &mut LineConn, caps: &[String]) -> Res
                 evidence: "it advertises LOGINDISABLED before STARTTLS".into(),
             },
         ));
+    }
+    if let super::SecretKind::OAuth2 { mechanism } = ctx.opts.secret_kind {
+        return super::bearer::imap(ctx, conn, caps, mechanism).await;
     }
     let user = ctx.settings.username.clone();
     let password = ctx.password;
@@ -352,7 +355,7 @@ fn no_choice(ctx: &Ctx<'_>, no: NoChoice) -> Failure {
 
 /// Reads up to the line that ends the command `tag` or asks for more (`+`), skipping untagged
 /// data (at most 1000 lines).
-async fn completion(conn: &mut LineConn, tag: &str) -> Result<String, Failure> {
+pub(super) async fn completion(conn: &mut LineConn, tag: &str) -> Result<String, Failure> {
     let prefix = format!("{tag} ");
     for _ in 0..1000 {
         let (line, _) = conn.read_line(StepKind::Authenticate).await?;
@@ -368,7 +371,7 @@ async fn completion(conn: &mut LineConn, tag: &str) -> Result<String, Failure> {
 }
 
 /// Waits for the `+` continuation; the command's tagged answer instead means it was refused.
-async fn continuation(conn: &mut LineConn, tag: &str) -> Result<(), Failure> {
+pub(super) async fn continuation(conn: &mut LineConn, tag: &str) -> Result<(), Failure> {
     let line = completion(conn, tag).await?;
     if line.starts_with('+') {
         return Ok(());

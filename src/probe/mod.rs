@@ -21,6 +21,7 @@ mod certificate;
 pub mod clock;
 mod connect;
 pub mod diagnosis;
+mod bearer;
 mod doctor;
 pub mod failure;
 #[doc(hidden)]
@@ -131,6 +132,22 @@ pub struct ProbeOptions {
     /// What a trusted time reference (an HTTPS `Date` seen by discovery or a connectivity
     /// check) says about this computer's clock; explains certificates failing on their dates.
     pub time_evidence: Option<clock::TimeEvidence>,
+    /// What the secret passed to `probe` is: a password (the default) or an OAuth 2.0
+    /// access token, sent with XOAUTH2 or OAUTHBEARER (RFC 7628).
+    pub secret_kind: SecretKind,
+}
+
+/// What the secret given to a probe is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SecretKind {
+    /// A password, sent with PLAIN, LOGIN or USER/PASS.
+    #[default]
+    Password,
+    /// An OAuth 2.0 access token; `mechanism` forces one SASL mechanism, else OAUTHBEARER
+    /// is preferred to XOAUTH2 when the server offers both.
+    OAuth2 {
+        mechanism: Option<crate::oauth::sasl::Mechanism>,
+    },
 }
 
 /// Live progress of a running probe.
@@ -178,6 +195,7 @@ impl ProbeOptions {
             progress: None,
             connectivity: None,
             time_evidence: None,
+            secret_kind: SecretKind::Password,
         }
     }
 }

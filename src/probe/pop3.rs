@@ -56,7 +56,9 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
 
     ctx.require_encryption_or_opt_in()?;
     // An errand needs the session after the sign-in: nothing is pipelined behind it then.
-    let pipelined = has(&caps, "PIPELINING") && matches!(ctx.mission, Mission::Verify);
+    let pipelined = has(&caps, "PIPELINING")
+        && matches!(ctx.mission, Mission::Verify)
+        && ctx.opts.secret_kind == super::SecretKind::Password;
     authenticate(ctx, &mut conn, &caps, pipelined).await?;
     if let Mission::Find(find) = ctx.mission {
         return find_and_delete(ctx, conn, find).await;
@@ -122,7 +124,7 @@ async fn greeting(ctx: &mut Ctx<'_>, conn: &mut LineConn) -> Result<(), Failure>
     Ok(())
 }
 
-fn is_ok(line: &str) -> bool {
+pub(super) fn is_ok(line: &str) -> bool {
     line.starts_with("+OK")
 }
 
@@ -217,6 +219,9 @@ async fn authenticate(
 ) -> Result<(), Failure> {
     let endpoint = ctx.endpoint();
     let mechs = ctx.facts.auth_mechanisms.clone();
+    if let super::SecretKind::OAuth2 { mechanism } = ctx.opts.secret_kind {
+        return super::bearer::pop3(ctx, conn, mechanism).await;
+    }
     let user = ctx.settings.username.clone();
     let password = ctx.password;
     let choice = match signin::pop3(caps.as_deref(), &mechs, &user, password.expose_secret()) {

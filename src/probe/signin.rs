@@ -25,10 +25,15 @@
 //! SMTP (RFC 4954; PLAIN RFC 4616; LOGIN draft-murchison-sasl-login):
 //! 1. `AUTH PLAIN <initial response>` (UTF-8, one round trip);
 //! 2. `AUTH LOGIN` (UTF-8 in base64, three round trips).
+//!
+//! An OAuth 2.0 access token (all three protocols, `bearer`): OAUTHBEARER (RFC 7628) when
+//! offered, else XOAUTH2; or the one the caller insists on, when the server offers it.
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use zeroize::Zeroizing;
+
+use crate::oauth::sasl::Mechanism;
 
 /// Longest literal LITERAL- allows without a continuation (RFC 7888 §4).
 const LITERAL_MINUS_MAX: usize = 4096;
@@ -368,6 +373,37 @@ pub(crate) fn smtp(
     Err(NoChoice::NoMechanism)
 }
 
+// ---------------------------------------------------------------------------------------------
+// OAuth 2.0 bearer tokens
+
+/// Chooses the SASL mechanism for an access token from the mechanisms offered (names as the
+/// server lists them); `forced` insists on one.
+pub(crate) fn bearer(offered: &[String], forced: Option<Mechanism>) -> Result<Mechanism, NoChoice> {
+    let offers = |m: Mechanism| offered.iter().any(|o| o.eq_ignore_ascii_case(m.name()));
+    let order = match forced {
+        Some(m) => vec![m],
+        None => vec![Mechanism::OAuthBearer, Mechanism::XOAuth2],
+    };
+    order
+        .into_iter()
+        .find(|m| offers(*m))
+        .ok_or(NoChoice::NoMechanism)
+}
+
+/// Why a bearer mechanism was chosen, for the report.
+pub(crate) fn bearer_why(mechanism: Mechanism, forced: bool) -> String {
+    match (mechanism, forced) {
+        (_, true) => format!("{} as asked, with the OAuth 2.0 access token", mechanism.name()),
+        (Mechanism::OAuthBearer, false) => {
+            "the server offers OAUTHBEARER: the access token in the standard form (RFC 7628)".into()
+        }
+        (Mechanism::XOAuth2, false) => {
+            "the server offers XOAUTH2 but not OAUTHBEARER: the access token in Google's form"
+                .into()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -506,6 +542,22 @@ mod tests {
             SmtpMethod::Login
         );
         assert_eq!(smtp(&caps("XOAUTH2"), "a", "b"), Err(NoChoice::NoMechanism));
+    }
+
+    #[test]
+    fn bearer_prefers_oauthbearer_and_honours_a_forced_choice() {
+        let both = caps("PLAIN XOAUTH2 OAUTHBEARER");
+        assert_eq!(bearer(&both, None), Ok(Mechanism::OAuthBearer));
+        assert_eq!(
+            bearer(&both, Some(Mechanism::XOAuth2)),
+            Ok(Mechanism::XOAuth2)
+        );
+        assert_eq!(bearer(&caps("xoauth2"), None), Ok(Mechanism::XOAuth2));
+        assert_eq!(
+            bearer(&caps("XOAUTH2"), Some(Mechanism::OAuthBearer)),
+            Err(NoChoice::NoMechanism)
+        );
+        assert_eq!(bearer(&caps("PLAIN LOGIN"), None), Err(NoChoice::NoMechanism));
     }
 
     #[test]

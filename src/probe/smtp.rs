@@ -35,19 +35,19 @@ use super::{BoxStream, Security};
 const MAX_REPLY_LINES: usize = 200;
 
 /// A reply as read: the raw lines (for reports) and lettre's parsed form.
-struct Reply {
+pub(super) struct Reply {
     lines: Vec<String>,
     parsed: Option<Response>,
 }
 
 impl Reply {
-    fn code(&self) -> Option<u16> {
+    pub(super) fn code(&self) -> Option<u16> {
         self.lines.first()?.get(..3)?.parse().ok()
     }
     fn is_positive(&self) -> bool {
         self.code().is_some_and(|c| (200..400).contains(&c))
     }
-    fn text(&self) -> String {
+    pub(super) fn text(&self) -> String {
         self.lines.join(" / ")
     }
 }
@@ -97,7 +97,7 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
 }
 
 /// Reads one complete reply (RFC 5321 §4.2: `NNN-` continues, `NNN ` ends).
-async fn read_reply(conn: &mut LineConn, step: StepKind) -> Result<Reply, Failure> {
+pub(super) async fn read_reply(conn: &mut LineConn, step: StepKind) -> Result<Reply, Failure> {
     let mut lines = Vec::new();
     loop {
         let (line, _) = conn.read_line(step).await?;
@@ -322,6 +322,11 @@ async fn authenticate(
                 evidence: "it offers AUTH only after STARTTLS".into(),
             },
         ));
+    }
+    if let super::SecretKind::OAuth2 { mechanism } = ctx.opts.secret_kind {
+        return super::bearer::smtp(ctx, conn, &offered, mechanism)
+            .await
+            .map(|()| false);
     }
     let user = ctx.settings.username.clone();
     let password = ctx.password;

@@ -8,7 +8,8 @@
 //! 2. once credentials may have left (a mask was set, the sign-in step began, or a sent line
 //!    carried a form of the secret) the transcript is *armed*: every line in either direction
 //!    and every step detail goes through the `Redactor`, which replaces the password and the
-//!    base64 forms a SASL exchange would carry (RFC 4616 PLAIN, LOGIN) with `****`; before
+//!    base64 forms a SASL exchange would carry (RFC 4616 PLAIN, LOGIN, and for an OAuth 2.0
+//!    access token RFC 7628 OAUTHBEARER and XOAUTH2) with `****`; before
 //!    that only forms of 8 or more characters are masked (a hostile server that knows the
 //!    password could echo it; a coincidence that long does not happen);
 //! 3. the `Redactor` replaces a form of 8 or more characters wherever it occurs, one of 4 to 7
@@ -133,6 +134,12 @@ impl Redactor {
             for authz in ["", username] {
                 let plain = Zeroizing::new(format!("{authz}\0{username}\0{pw}"));
                 needles.push(Zeroizing::new(B64.encode(plain.as_bytes())));
+            }
+            // An OAuth 2.0 access token's SASL forms (RFC 7628 OAUTHBEARER, XOAUTH2): like the
+            // bare base64 form, nothing a server says looks like them.
+            for form in crate::oauth::sasl::wire_forms(username, pw) {
+                encoded.push(form.clone());
+                needles.push(form);
             }
         }
         // Longest first, so a form that contains another is replaced whole.

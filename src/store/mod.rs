@@ -32,7 +32,7 @@ use secrecy::SecretString;
 pub use file::{AccountFile, FileError};
 pub use lock::{Cancel, FolderProblem};
 pub use model::{
-    AccountId, EntryName, InvalidAccount, KeychainKind, KeychainRef, Role, SavedAccount,
+    AccountId, EntryName, InvalidAccount, KeychainKind, KeychainRef, OAuth2Login, Role, SavedAccount,
     SavedServer, SettingsSource, SourceKind, Timestamp, VerifiedAccount,
 };
 pub use ops::{
@@ -280,6 +280,15 @@ pub async fn passwords(
     account: SavedAccount,
 ) -> Result<AccountPasswords, StoreError> {
     blocking(move || passwords_blocking(secrets.as_ref(), &account)).await
+}
+
+/// Replaces an account's secret in its keychain entries (a rotated refresh token).
+pub async fn replace_secret(
+    secrets: Arc<dyn SecretStore>,
+    account: SavedAccount,
+    secret: SecretString,
+) -> Result<(), StoreError> {
+    blocking(move || ops::replace_secret_blocking(secrets.as_ref(), &account, &secret)).await
 }
 
 /// Records that an account verified again (`mailsetup accounts check`).

@@ -461,6 +461,26 @@ pub struct VerifiedAccount {
     pub ca_file: Option<PathBuf>,
     /// Server keys the person trusted by their fingerprint, each for one host and port.
     pub pinned_keys: Vec<EndpointPin>,
+    /// The account signs in with OAuth 2.0: the keychain entries hold the refresh token.
+    pub oauth2: Option<OAuth2Login>,
+}
+
+/// How an account signs in with OAuth 2.0 (RFC 6749): which authorization server, as which
+/// client, with which scopes and SASL mechanism. No token: the refresh token is in the
+/// keychain, in the entries that hold a password for other accounts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OAuth2Login {
+    /// The issuer URL.
+    pub issuer: String,
+    /// The provider table's id (`gmail`), or the issuer URL.
+    pub provider: String,
+    /// The client the refresh token was issued to (refreshing needs the same one).
+    pub client_id: String,
+    #[serde(default)]
+    pub scopes: Vec<String>,
+    /// The SASL mechanism asked for, when one was (`XOAUTH2`, `OAUTHBEARER`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mechanism: Option<String>,
 }
 
 /// Why a `VerifiedAccount` cannot be saved as it is.
@@ -528,6 +548,10 @@ pub struct SavedAccount {
     /// exactly one host and port; checks fail with `certificate_changed` on another key.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pinned_keys: Vec<EndpointPin>,
+    /// Set when the account signs in with OAuth 2.0 (absent in files of older versions:
+    /// a password account).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oauth2: Option<OAuth2Login>,
 }
 
 impl SavedAccount {
@@ -546,6 +570,7 @@ impl SavedAccount {
             keychain,
             ca_file: None,
             pinned_keys: account.pinned_keys,
+            oauth2: account.oauth2,
         }
     }
 

@@ -403,6 +403,26 @@ pub fn passwords_blocking(
     })
 }
 
+/// Writes `secret` into both of an account's keychain entries (a rotated OAuth 2.0 refresh
+/// token replaces the old one, RFC 6749 §6). Blocks.
+pub fn replace_secret_blocking(
+    secrets: &dyn SecretStore,
+    account: &SavedAccount,
+    secret: &SecretString,
+) -> Result<(), StoreError> {
+    if secrets.kind() != account.keychain.store {
+        return Err(StoreError::WrongKeychain {
+            id: account.id.clone(),
+            saved_in: account.keychain.store,
+            given: secrets.kind(),
+        });
+    }
+    for role in [Role::Incoming, Role::Outgoing] {
+        secrets.set(account.keychain.entry(role), &label(account, role), secret)?;
+    }
+    Ok(())
+}
+
 /// What keychain managers show for an entry.
 fn label(account: &SavedAccount, role: Role) -> String {
     let server = account.server(role);

@@ -101,6 +101,7 @@ impl VerifiedAccount {
             allow_plaintext: details.allow_plaintext,
             ca_file: details.ca_file,
             pinned_keys,
+            oauth2: None,
         })
     }
 }

@@ -183,6 +183,7 @@ pub fn sample(email: &str) -> VerifiedAccount {
         allow_plaintext: false,
         ca_file: None,
         pinned_keys: Vec::new(),
+        oauth2: None,
     }
 }
 

@@ -1,0 +1,217 @@
+//! `diagnose --oauth`: sign in through the provider's page instead of typing a password,
+//! then test the servers with the access token (SASL OAUTHBEARER / XOAUTH2, RFC 7628).
+//!
+//! In order: the issuer (the provider table by the address's domain, or `--oauth-issuer`),
+//! its endpoints (the table, else the issuer's metadata), the client id (`oauth::issuer`:
+//! flag, environment, `oauth.json`, build, table); then the device grant (RFC 8628: the page
+//! and the code are printed on standard error) or with `--browser` the authorization code
+//! flow with PKCE through the browser (`BROWSER`, else the system's opener) and a loopback
+//! redirect (RFC 8252); the tokens must belong to the address. Nothing here prints a token or
+//! a code other than the user code the person types.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use clap::Args;
+use secrecy::SecretString;
+
+use crate::account::EmailAddress;
+use crate::net::SystemResolver;
+use crate::oauth::sasl::Mechanism;
+use crate::oauth::{self, ClientFile, ClientSources, Issuer, OAuthError, TokenClient};
+use crate::probe::tls::read_pem_certificates;
+use crate::store::OAuth2Login;
+
+/// The OAuth flags of `diagnose`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct OAuthArgs {
+    /// Sign in through the provider's page (OAuth 2.0) instead of with a password: by
+    /// default with a code typed on the provider's page on any device; see --browser.
+    #[arg(long, conflicts_with_all = ["password_stdin", "password_env"])]
+    pub oauth: bool,
+    /// With --oauth: sign in in this computer's web browser (the BROWSER variable, else the
+    /// system's default browser), which returns to mailsetup by itself.
+    #[arg(long, requires = "oauth")]
+    pub browser: bool,
+    /// With --oauth: the authorization server (its issuer URL) instead of the provider
+    /// table's.
+    #[arg(long, value_name = "URL", requires = "oauth")]
+    pub oauth_issuer: Option<String>,
+    /// With --oauth: the client id registered for mailsetup with the provider (else the
+    /// environment variable MAILSETUP_OAUTH_CLIENT_ID, then the configuration).
+    #[arg(long, value_name = "ID", requires = "oauth")]
+    pub oauth_client_id: Option<String>,
+    /// With --oauth: a scope to ask for instead of the provider's (repeatable).
+    #[arg(long = "oauth-scope", value_name = "SCOPE", requires = "oauth")]
+    pub oauth_scope: Vec<String>,
+    /// With --oauth: the SASL mechanism to sign in with: oauthbearer or xoauth2 (default:
+    /// OAUTHBEARER where offered, else XOAUTH2).
+    #[arg(long, value_name = "MECHANISM", requires = "oauth", value_parser = parse_mechanism)]
+    pub sasl: Option<Mechanism>,
+}
+
+fn parse_mechanism(text: &str) -> Result<Mechanism, String> {
+    Mechanism::from_name(text).ok_or_else(|| format!("\"{text}\": use oauthbearer or xoauth2"))
+}
+
+/// The result of signing in: the access token for the probes, what `--save` keeps.
+pub struct Session {
+    pub access: SecretString,
+    pub refresh: Option<SecretString>,
+    pub login: OAuth2Login,
+    /// The address the provider confirmed, if it named one.
+    pub confirmed_email: Option<String>,
+}
+
+/// Why no session: a usage problem, or the sign-in's own failure.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error("{0}")]
+    Usage(String),
+    #[error("{0}")]
+    OAuth(#[from] OAuthError),
+}
+
+/// The token endpoint client for an issuer, as configured by flags, environment and files.
+pub async fn token_client(
+    issuer: Issuer,
+    flag_client_id: Option<&str>,
+    ca_file: Option<&Path>,
+    config_dir: Option<&Path>,
+) -> Result<TokenClient, SessionError> {
+    let roots = match ca_file {
+        Some(path) => read_pem_certificates(path).map_err(|e| SessionError::Usage(e.to_string()))?,
+        None => Vec::new(),
+    };
+    let http = oauth::http_client(roots, Arc::new(SystemResolver), Default::default())?;
+    let file = match config_dir
+        .map(Path::to_path_buf)
+        .or_else(|| crate::store::resolve_config_dir(None).ok())
+    {
+        Some(dir) => ClientFile::load(&dir).map_err(SessionError::Usage)?,
+        None => ClientFile::default(),
+    };
+    let env = |name: &str| std::env::var(name).ok();
+    let client = ClientSources {
+        flag: flag_client_id,
+        flag_secret: None,
+        env: &env,
+        file: Some(&file),
+    }
+    .resolve(&issuer)?;
+    let issuer = issuer.complete(&http).await?;
+    Ok(TokenClient {
+        http,
+        issuer,
+        client,
+    })
+}
+
+/// Signs in as `email` the way the flags say.
+pub async fn sign_in(
+    args: &OAuthArgs,
+    email: &EmailAddress,
+    ca_file: Option<&Path>,
+    config_dir: Option<&Path>,
+) -> Result<Session, SessionError> {
+    let mut issuer = match &args.oauth_issuer {
+        Some(url) => Issuer::at(url, Vec::new()),
+        None => Issuer::for_address(email)?,
+    };
+    if !args.oauth_scope.is_empty() {
+        issuer.scopes = args
+            .oauth_scope
+            .iter()
+            .flat_map(|s| s.split_whitespace())
+            .map(str::to_string)
+            .collect();
+    }
+    if issuer.scopes.is_empty() {
+        return Err(SessionError::Usage(
+            "--oauth-issuer needs the scopes to ask for: give --oauth-scope".into(),
+        ));
+    }
+    let tc = token_client(issuer, args.oauth_client_id.as_deref(), ca_file, config_dir).await?;
+    let signed = if args.browser {
+        eprintln!(
+            "Opening the sign-in page of {} in the web browser; finish signing in there.",
+            tc.issuer.name
+        );
+        oauth::browser_sign_in(&tc, email, oauth::BROWSER_DEADLINE, |url| {
+            oauth::loopback::open_browser(url).inspect_err(|_| {
+                eprintln!("The browser could not be opened. Open this address by hand:\n  {url}");
+            })
+        })
+        .await?
+    } else {
+        if !tc.issuer.device_flow_for_mail {
+            eprintln!(
+                "note: {} does not allow mail access with a code; if the sign-in is refused, use --browser.",
+                tc.issuer.name
+            );
+        }
+        oauth::device_sign_in(&tc, email, |start| {
+            eprintln!(
+                "To sign in, open {} and enter the code {}",
+                start.verification_uri, start.user_code
+            );
+            if let Some(complete) = &start.verification_uri_complete {
+                eprintln!("(or open {complete}, which has the code in it)");
+            }
+            eprintln!("Waiting for the sign-in to be approved …");
+        })
+        .await?
+    };
+    Ok(Session {
+        access: signed.tokens.access,
+        refresh: signed.tokens.refresh,
+        login: OAuth2Login {
+            issuer: tc.issuer.issuer.clone(),
+            provider: tc.issuer.key.clone(),
+            client_id: tc.client.id.clone(),
+            scopes: tc.issuer.scopes.clone(),
+            mechanism: args.sasl.map(|m| m.name().to_string()),
+        },
+        confirmed_email: signed.confirmed_email,
+    })
+}
+
+/// A failed sign-in for people: what happened, what to do, and its code.
+pub fn explain(e: &OAuthError) -> String {
+    format!(
+        "Sign-in through the provider failed ({}): {e}\n  {}",
+        e.code(),
+        e.advice()
+    )
+}
+
+/// The same as JSON.
+pub fn explain_json(email: &str, e: &OAuthError) -> serde_json::Value {
+    serde_json::json!({
+        "email": email,
+        "oauth": {
+            "error": e.code(),
+            "summary": e.to_string(),
+            "advice": e.advice(),
+        }
+    })
+}
+
+/// `accounts check` for an OAuth account: a new access token from the saved refresh token
+/// (RFC 6749 §6), with the client it was issued to; the rotated refresh token, if the server
+/// sent one, is for the caller to store.
+pub async fn renew(
+    email: &EmailAddress,
+    login: &OAuth2Login,
+    refresh: &SecretString,
+    ca_file: Option<&Path>,
+    config_dir: Option<&Path>,
+) -> Result<oauth::SignedIn, SessionError> {
+    // The table's entry when it is the same issuer (its endpoints need no discovery).
+    let issuer = match Issuer::for_address(email) {
+        Ok(i) if i.issuer == login.issuer => i,
+        _ => Issuer::at(&login.issuer, login.scopes.clone()),
+    };
+    let tc = token_client(issuer, Some(&login.client_id), ca_file, config_dir).await?;
+    Ok(oauth::refresh(&tc, email, refresh).await?)
+}

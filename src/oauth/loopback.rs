@@ -1,0 +1,353 @@
+//! The authorization code flow for a native app (RFC 8252) with PKCE (RFC 7636).
+//!
+//! In order:
+//! 1. listen on 127.0.0.1 on a port the system picks (RFC 8252 §7.3: the loopback IP
+//!    literal, not `localhost`, §8.3); the redirect URI is `http://127.0.0.1:<port>/`;
+//! 2. open the system browser on the authorization URL (RFC 6749 §4.1.1) carrying the
+//!    S256 code challenge, a fresh `state` and the address as `login_hint`; the `BROWSER`
+//!    environment variable names the browser when set (its first entry; `%s` stands for the
+//!    URL), else the system's opener (`xdg-open`, `open`, `rundll32`);
+//! 3. accept connections until one sends a request for the redirect path (browsers open
+//!    spare connections that never send anything, and may ask for other paths: those get
+//!    404) and answer it with a short page; then close the listener — exactly one answer;
+//! 4. that request's `state` must equal ours (else `WrongState`, and its code is not used);
+//!    `error=access_denied` is `Denied`; the `code` goes to the token endpoint with the
+//!    verifier.
+//!
+//! Everything runs under one deadline; each connection has its own short one and a cap on
+//! the bytes read. Cancelling is dropping the future, which closes the listener.
+
+use std::time::Duration;
+
+use secrecy::SecretString;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+use super::error::{OAuthError, server_text};
+use super::pkce::{Pkce, State};
+use super::token::{TokenClient, Tokens};
+
+/// Most bytes of one request we read (the request line and headers).
+const MAX_REQUEST: usize = 16 * 1024;
+/// How long one connection may take to send its request.
+const PER_CONNECTION: Duration = Duration::from_secs(10);
+/// Most connections accepted before giving up (spare connections, stray requests).
+const MAX_CONNECTIONS: usize = 64;
+
+/// The page the browser shows after the redirect.
+const DONE_PAGE: &str = "<!doctype html><html><head><meta charset=\"utf-8\"><title>mailsetup</title></head><body><h1>Sign-in finished</h1><p>You can close this tab and go back to mailsetup.</p></body></html>";
+const FAILED_PAGE: &str = "<!doctype html><html><head><meta charset=\"utf-8\"><title>mailsetup</title></head><body><h1>Sign-in not finished</h1><p>Go back to mailsetup to see why.</p></body></html>";
+
+/// What the redirect carried.
+#[derive(Debug)]
+enum Redirect {
+    Code(SecretString),
+    Error {
+        code: String,
+        description: Option<String>,
+    },
+}
+
+/// A listener on the loopback interface, and the redirect URI that reaches it.
+#[derive(Debug)]
+pub struct Loopback {
+    listener: TcpListener,
+    pub redirect_uri: String,
+}
+
+impl Loopback {
+    /// Step 1.
+    pub async fn bind() -> Result<Self, OAuthError> {
+        let listener = TcpListener::bind(("127.0.0.1", 0))
+            .await
+            .map_err(OAuthError::Listener)?;
+        let port = listener.local_addr().map_err(OAuthError::Listener)?.port();
+        Ok(Self {
+            listener,
+            redirect_uri: format!("http://127.0.0.1:{port}/"),
+        })
+    }
+
+    /// Step 3–4: the one answer, checked against `state`.
+    async fn answer(self, state: &State) -> Result<SecretString, OAuthError> {
+        for _ in 0..MAX_CONNECTIONS {
+            let (mut socket, _) = self.listener.accept().await.map_err(OAuthError::Listener)?;
+            let Ok(Ok(target)) =
+                tokio::time::timeout(PER_CONNECTION, read_target(&mut socket)).await
+            else {
+                continue;
+            };
+            let Some(query) = redirect_query(&target) else {
+                let _ = respond(&mut socket, "404 Not Found", "").await;
+                continue;
+            };
+            let pairs: Vec<(String, String)> = query;
+            let get = |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(key, _)| key == k)
+                    .map(|(_, v)| v.as_str())
+            };
+            let result = if !state.matches(get("state")) {
+                Err(OAuthError::WrongState)
+            } else if let Some(code) = get("code") {
+                Ok(Redirect::Code(SecretString::from(code)))
+            } else if let Some(error) = get("error") {
+                Ok(Redirect::Error {
+                    code: server_text(error),
+                    description: get("error_description").map(server_text),
+                })
+            } else {
+                Err(OAuthError::Malformed {
+                    url: "the redirect".into(),
+                    detail: "neither a code nor an error".into(),
+                })
+            };
+            let page = match &result {
+                Ok(Redirect::Code(_)) => DONE_PAGE,
+                _ => FAILED_PAGE,
+            };
+            let _ = respond(&mut socket, "200 OK", page).await;
+            // The listener closes here, when `self` goes: one answer only.
+            return match result? {
+                Redirect::Code(code) => Ok(code),
+                Redirect::Error { code, description } if code == "access_denied" => {
+                    Err(OAuthError::Denied { description })
+                }
+                Redirect::Error { code, description } => Err(OAuthError::Server {
+                    url: "the authorization page".into(),
+                    code,
+                    description,
+                }),
+            };
+        }
+        Err(OAuthError::Malformed {
+            url: "the redirect".into(),
+            detail: format!("{MAX_CONNECTIONS} connections without the answer"),
+        })
+    }
+}
+
+/// Reads the request target of a `GET <target> HTTP/1.x` request.
+async fn read_target(socket: &mut TcpStream) -> std::io::Result<String> {
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 2048];
+    while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+        let n = socket.read(&mut chunk).await?;
+        if n == 0 || buf.len() + n > MAX_REQUEST {
+            return Err(std::io::ErrorKind::InvalidData.into());
+        }
+        buf.extend_from_slice(&chunk[..n]);
+    }
+    let line = buf.split(|&b| b == b'\n').next().unwrap_or_default();
+    let line = String::from_utf8_lossy(line);
+    let mut words = line.split_whitespace();
+    match (words.next(), words.next()) {
+        (Some("GET"), Some(target)) => Ok(target.to_string()),
+        _ => Err(std::io::ErrorKind::InvalidData.into()),
+    }
+}
+
+/// The query pairs of a request for the redirect path `/`; None for any other path.
+fn redirect_query(target: &str) -> Option<Vec<(String, String)>> {
+    let url = reqwest::Url::parse(&format!("http://127.0.0.1{target}")).ok()?;
+    if url.path() != "/" {
+        return None;
+    }
+    Some(url.query_pairs().into_owned().collect())
+}
+
+async fn respond(socket: &mut TcpStream, status: &str, page: &str) -> std::io::Result<()> {
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        page.len()
+    );
+    socket.write_all(head.as_bytes()).await?;
+    socket.write_all(page.as_bytes()).await?;
+    socket.shutdown().await
+}
+
+/// The authorization URL of step 2.
+pub fn authorization_url(
+    endpoint: &str,
+    client_id: &str,
+    redirect_uri: &str,
+    scope: &str,
+    state: &State,
+    pkce: &Pkce,
+    login_hint: &str,
+) -> Result<String, OAuthError> {
+    let mut url = reqwest::Url::parse(endpoint).map_err(|_| OAuthError::Insecure {
+        url: endpoint.to_string(),
+    })?;
+    url.query_pairs_mut()
+        .append_pair("response_type", "code")
+        .append_pair("client_id", client_id)
+        .append_pair("redirect_uri", redirect_uri)
+        .append_pair("scope", scope)
+        .append_pair("state", state.value())
+        .append_pair("code_challenge", &pkce.challenge)
+        .append_pair("code_challenge_method", pkce.method())
+        .append_pair("login_hint", login_hint);
+    Ok(url.to_string())
+}
+
+/// The whole flow: `open` shows the authorization URL (the browser); returns the tokens.
+pub async fn sign_in(
+    tc: &TokenClient,
+    login_hint: &str,
+    deadline: Duration,
+    open: impl FnOnce(&str) -> Result<(), OAuthError>,
+) -> Result<Tokens, OAuthError> {
+    let endpoint = tc
+        .issuer
+        .endpoint(&tc.issuer.authorization_endpoint, "sign-in in a browser")?
+        .to_string();
+    tc.issuer.token_url()?;
+    let loopback = Loopback::bind().await?;
+    let redirect_uri = loopback.redirect_uri.clone();
+    let pkce = Pkce::generate()?;
+    let state = State::generate()?;
+    let url = authorization_url(
+        &endpoint,
+        &tc.client.id,
+        &redirect_uri,
+        &tc.issuer.scope(),
+        &state,
+        &pkce,
+        login_hint,
+    )?;
+    open(&url)?;
+    let code = tokio::time::timeout(deadline, loopback.answer(&state))
+        .await
+        .map_err(|_| OAuthError::TimedOut { after: deadline })??;
+    tc.exchange_code(&code, pkce.verifier(), &redirect_uri)
+        .await
+}
+
+/// Opens `url` in the browser (see the module header); does not wait for it to close.
+pub fn open_browser(url: &str) -> Result<(), OAuthError> {
+    let from_env = std::env::var("BROWSER")
+        .ok()
+        .and_then(|b| b.split(':').map(str::trim).find(|s| !s.is_empty()).map(str::to_string));
+    let (program, args): (String, Vec<String>) = match from_env {
+        Some(cmd) => {
+            let mut words: Vec<String> = cmd.split_whitespace().map(str::to_string).collect();
+            let program = words.remove(0);
+            if words.iter().any(|w| w.contains("%s")) {
+                (program, words.iter().map(|w| w.replace("%s", url)).collect())
+            } else {
+                words.push(url.to_string());
+                (program, words)
+            }
+        }
+        None if cfg!(target_os = "macos") => ("open".into(), vec![url.into()]),
+        None if cfg!(windows) => (
+            "rundll32".into(),
+            vec!["url.dll,FileProtocolHandler".into(), url.into()],
+        ),
+        None => ("xdg-open".into(), vec![url.into()]),
+    };
+    let child = std::process::Command::new(&program)
+        .args(&args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| OAuthError::Browser {
+            command: program.clone(),
+            detail: e.to_string(),
+        })?;
+    // Reap it whenever it ends (an opener returns at once; a browser may run on).
+    std::thread::spawn(move || {
+        let mut child = child;
+        let _ = child.wait();
+    });
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn get(redirect_uri: &str, target: &str) -> String {
+        let addr = redirect_uri
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_string();
+        let mut s = TcpStream::connect(addr).await.unwrap();
+        s.write_all(format!("GET {target} HTTP/1.1\r\nHost: x\r\n\r\n").as_bytes())
+            .await
+            .unwrap();
+        let mut out = String::new();
+        let _ = s.read_to_string(&mut out).await;
+        out
+    }
+
+    #[tokio::test]
+    async fn the_right_state_gives_the_code_and_closes_the_listener() {
+        let lb = Loopback::bind().await.unwrap();
+        let uri = lb.redirect_uri.clone();
+        assert!(uri.starts_with("http://127.0.0.1:"));
+        let state = State::from_value("s1");
+        let waiter = tokio::spawn(async move { lb.answer(&state).await });
+        // A spare connection that sends nothing, and a stray path, do not count.
+        let spare = TcpStream::connect(uri.trim_start_matches("http://").trim_end_matches('/'))
+            .await
+            .unwrap();
+        drop(spare);
+        assert!(get(&uri, "/favicon.ico").await.starts_with("HTTP/1.1 404"));
+        let page = get(&uri, "/?code=the-code&state=s1").await;
+        assert!(page.contains("Sign-in finished"), "{page}");
+        let code = waiter.await.unwrap().unwrap();
+        assert_eq!(secrecy::ExposeSecret::expose_secret(&code), "the-code");
+        // Closed after the one answer.
+        let addr = uri.trim_start_matches("http://").trim_end_matches('/');
+        assert!(TcpStream::connect(addr).await.is_err());
+    }
+
+    #[tokio::test]
+    async fn a_wrong_state_is_refused_and_its_code_not_used() {
+        let lb = Loopback::bind().await.unwrap();
+        let uri = lb.redirect_uri.clone();
+        let waiter = tokio::spawn(async move { lb.answer(&State::from_value("ours")).await });
+        let page = get(&uri, "/?code=stolen&state=theirs").await;
+        assert!(page.contains("not finished"));
+        assert!(matches!(waiter.await.unwrap(), Err(OAuthError::WrongState)));
+    }
+
+    #[tokio::test]
+    async fn a_declined_consent_is_denied_with_the_servers_words() {
+        let lb = Loopback::bind().await.unwrap();
+        let uri = lb.redirect_uri.clone();
+        let waiter = tokio::spawn(async move { lb.answer(&State::from_value("s")).await });
+        get(&uri, "/?error=access_denied&error_description=End-User+aborted&state=s").await;
+        match waiter.await.unwrap() {
+            Err(OAuthError::Denied { description }) => {
+                assert_eq!(description.as_deref(), Some("End-User aborted"))
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_authorization_url_carries_pkce_and_state() {
+        let pkce = Pkce::from_verifier("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk".into());
+        let url = authorization_url(
+            "https://id.example/auth?x=1",
+            "cid",
+            "http://127.0.0.1:5000/",
+            "openid email",
+            &State::from_value("st"),
+            &pkce,
+            "a@example.org",
+        )
+        .unwrap();
+        assert!(url.starts_with("https://id.example/auth?x=1&response_type=code&client_id=cid"));
+        assert!(url.contains("code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"));
+        assert!(url.contains("code_challenge_method=S256"));
+        assert!(url.contains("state=st"));
+        assert!(url.contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A5000%2F"));
+        assert!(!url.contains("dBjftJeZ"), "the verifier never leaves");
+    }
+}
