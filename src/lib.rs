@@ -6,6 +6,9 @@
 
 #![forbid(unsafe_code)]
 
+#[macro_use]
+pub mod i18n;
+
 pub mod account;
 pub mod cli;
 pub mod discover;

@@ -22,9 +22,19 @@ fn main() -> ExitCode {
     }
     init_logging();
     let cli = Cli::parse();
+    let explicit = match mailsetup::i18n::explicit_language(cli.lang.as_deref()) {
+        Ok(language) => language,
+        Err(e) => {
+            eprintln!("mailsetup: {e}");
+            return ExitCode::from(mailsetup::cli::EXIT_USAGE);
+        }
+    };
     match cli.command {
-        Some(command) => run(command),
-        None => match mailsetup::gui::run() {
+        Some(command) => {
+            mailsetup::cli::choose_language(&command, explicit);
+            run(command)
+        }
+        None => match mailsetup::gui::run(explicit) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("mailsetup: {e}");

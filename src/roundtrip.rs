@@ -82,43 +82,48 @@ impl RoundTripReport {
     /// One or two sentences in plain words.
     pub fn summary(&self) -> String {
         match &self.outcome {
-            RoundTrip::Arrived { after_ms, deleted } => format!(
-                "The test message arrived in the inbox {} after it was sent{}.",
-                seconds(*after_ms),
-                if *deleted {
-                    " and was deleted again"
-                } else {
-                    "; it could not be deleted, please delete it yourself"
-                }
+            RoundTrip::Arrived {
+                after_ms,
+                deleted: true,
+            } => t!("roundtrip-summary-arrived", seconds = seconds(*after_ms)),
+            RoundTrip::Arrived {
+                after_ms,
+                deleted: false,
+            } => t!(
+                "roundtrip-summary-arrived-not-deleted",
+                seconds = seconds(*after_ms)
             ),
             RoundTrip::NotArrived {
                 waited_ms,
                 queue_id,
                 ..
-            } => format!(
-                "The outgoing server accepted the test message{}, but it was not in the inbox \
-                 after {}. Look in the spam or junk folder and check the account's filters and \
-                 forwarding rules; if it shows up later, it can be deleted.",
-                queue_id
-                    .as_ref()
-                    .map(|q| format!(" (queue id {q})"))
-                    .unwrap_or_default(),
-                seconds(*waited_ms)
+            } => match queue_id {
+                Some(q) => t!(
+                    "roundtrip-summary-not-arrived-queue",
+                    queue = q.as_str(),
+                    seconds = seconds(*waited_ms)
+                ),
+                None => t!(
+                    "roundtrip-summary-not-arrived",
+                    seconds = seconds(*waited_ms)
+                ),
+            },
+            RoundTrip::NotSent { diagnosis } => t!(
+                "roundtrip-summary-not-sent",
+                summary = diagnosis.summary.as_str(),
+                advice = diagnosis.advice.as_str()
             ),
-            RoundTrip::NotSent { diagnosis } => format!(
-                "The test message could not be sent: {} {}",
-                diagnosis.summary, diagnosis.advice
-            ),
-            RoundTrip::NotChecked { diagnosis } => format!(
-                "The test message was sent, but the inbox could not be searched: {} {}",
-                diagnosis.summary, diagnosis.advice
+            RoundTrip::NotChecked { diagnosis } => t!(
+                "roundtrip-summary-not-checked",
+                summary = diagnosis.summary.as_str(),
+                advice = diagnosis.advice.as_str()
             ),
         }
     }
 }
 
 fn seconds(ms: u64) -> String {
-    format!("{:.1} s", ms as f64 / 1000.0)
+    crate::i18n::seconds(ms)
 }
 
 /// Sends a test message from `address` to itself through `smtp`, finds it through `incoming`

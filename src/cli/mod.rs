@@ -25,6 +25,39 @@ pub const EXIT_USAGE: u8 = 2;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Language of the window and of text output: en-US, es, fr, de, pt-BR or ja (default:
+    /// MAILSETUP_LANG, else the system's). JSON output is always English.
+    #[arg(long, value_name = "LANG", global = true)]
+    pub lang: Option<String>,
+}
+
+impl Command {
+    /// Whether the command prints JSON (its words then stay English, like its keys).
+    pub fn json(&self) -> bool {
+        match self {
+            Command::Diagnose(args) => args.json,
+            Command::Discover(args) => args.json,
+            Command::Accounts(args) => matches!(
+                args.action,
+                accounts::AccountsAction::List { json: true }
+                    | accounts::AccountsAction::Check { json: true, .. }
+            ),
+        }
+    }
+}
+
+/// Sets the language of a command's output: English for JSON, else `explicit` (`--lang`,
+/// `MAILSETUP_LANG`), else the system's, else English.
+pub fn choose_language(command: &Command, explicit: Option<crate::i18n::Language>) {
+    use crate::i18n::{Language, set_language, system_language};
+    let language = if command.json() {
+        Language::English
+    } else {
+        explicit
+            .or_else(system_language)
+            .unwrap_or(Language::English)
+    };
+    set_language(language);
 }
 
 #[derive(Debug, Subcommand)]

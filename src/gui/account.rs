@@ -23,15 +23,15 @@ pub fn name_id() -> Id {
 
 pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let p = palette(ui);
-    ui.label("Enter the address and password you use for your mail. We will find the right servers and test them before anything is saved.");
+    ui.label(t!("account-intro"));
     ui.add_space(6.0);
 
     let mut name = w.name().to_string();
     if text_field(
         ui,
-        "Your name (optional)",
+        &t!("account-name"),
         &mut name,
-        "as others see it",
+        &t!("account-name-hint"),
         name_id(),
     )
     .changed()
@@ -42,7 +42,7 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let mut email = w.email_text().to_string();
     if text_field(
         ui,
-        "Email address",
+        &t!("account-email"),
         &mut email,
         "name@example.com",
         Id::unique("mailsetup-email"),
@@ -59,8 +59,14 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
         AddressCheck::Valid { suggestion, .. } => {
             if let Some(s) = suggestion {
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(format!("Did you mean {s}?")).color(p.warn));
-                    if ui.button(format!("Use {s}")).clicked() {
+                    ui.label(
+                        RichText::new(t!("account-did-you-mean", suggestion = s.as_str()))
+                            .color(p.warn),
+                    );
+                    if ui
+                        .button(t!("account-use-suggestion", suggestion = s.as_str()))
+                        .clicked()
+                    {
                         out.push(Event::AcceptSuggestion);
                     }
                 });
@@ -76,7 +82,7 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
 
 fn password(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let p = palette(ui);
-    let l = ui.label("Password");
+    let l = ui.label(t!("account-password"));
     // A short-lived copy for the widget, wiped when this frame is done with it.
     let mut text = Zeroizing::new(w.password().expose_secret().to_string());
     let r = ui
@@ -91,23 +97,23 @@ fn password(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
         out.push(Event::PasswordEdited(SecretString::from(text.as_str())));
     }
     let mut show = w.show_password();
-    if ui.checkbox(&mut show, "Show password").changed() {
+    if ui
+        .checkbox(&mut show, t!("account-show-password"))
+        .changed()
+    {
         out.push(Event::ShowPassword(show));
     }
     if let Some(problem) = w.password_problem() {
         marked(
             ui,
             Mark::Failed,
-            RichText::new(format!(
-                "{problem} Correct the password, then press Next to test again."
-            ))
-            .color(p.fail),
+            RichText::new(t!("account-password-problem", problem = problem)).color(p.fail),
         );
     } else if w.show_errors() && w.password_missing() {
         marked(
             ui,
             Mark::Failed,
-            RichText::new("Enter your password.").color(p.fail),
+            RichText::new(t!("account-password-missing")).color(p.fail),
         );
     }
 }
@@ -137,14 +143,14 @@ pub(super) fn provider_note(
             ui.label(&note.login_advice);
         }
         if let Some(first) = &note.enable_first {
-            ui.label(format!("Before you start: {first}"));
+            ui.label(t!("note-before-you-start", step = first.as_str()));
         }
         for n in &note.notes {
             ui.label(n);
         }
         if let Some(url) = &note.app_password_url {
             ui.horizontal_wrapped(|ui| {
-                ui.label("Create an app password here:");
+                ui.label(t!("note-app-password-here"));
                 if ui.link(url).clicked() {
                     out.push(Event::OpenUrl(url.clone()));
                 }
@@ -156,14 +162,14 @@ pub(super) fn provider_note(
 pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let ready = w.account_complete();
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-        if primary(ui, "Next", true) {
+        if primary(ui, &t!("nav-next"), true) {
             out.push(Event::Next);
         }
-        if button(ui, "Set up manually", true) {
+        if button(ui, &t!("nav-set-up-manually"), true) {
             out.push(Event::SetUpManually);
         }
         if !ready {
-            ui.label(RichText::new("Enter your address and password to go on.").weak());
+            ui.label(RichText::new(t!("account-not-ready")).weak());
         }
     });
 }

@@ -21,13 +21,14 @@ pub fn card(ui: &mut Ui, test: &ServerTest, out: &mut Vec<Event>) {
     };
     let p = palette(ui);
     boxed(ui, p.warn_fill, p.warn, |ui| {
-        ui.label(RichText::new("The server's certificate").strong());
+        ui.label(RichText::new(t!("cert-title")).strong());
         facts(ui, test, leaf);
-        ui.label(format!(
-            "If this is your own server (or its owner confirmed the key's fingerprint), you can trust this key for {}:{} only. Its name and dates are still checked, and you will be warned if the key ever changes.",
-            pin.host, pin.port
+        ui.label(t!(
+            "cert-trust-explained",
+            host = pin.host.as_str(),
+            port = pin.port
         ));
-        if ui.button("Trust this server's key").clicked() {
+        if ui.button(t!("cert-trust-key")).clicked() {
             out.push(Event::TrustServerKey { role: test.role });
         }
     });
@@ -40,18 +41,22 @@ fn facts(ui: &mut Ui, test: &ServerTest, c: &CertificateInfo) {
         .spacing([10.0, 4.0])
         .show(ui, |ui| {
             let names = if c.sans.is_empty() {
-                "(none)".to_string()
+                t!("cert-no-names")
             } else {
                 c.sans.join(", ")
             };
-            let valid = format!("{} to {}", c.not_before, c.not_after);
+            let valid = t!(
+                "cert-valid-range",
+                from = c.not_before.as_str(),
+                until = c.not_after.as_str()
+            );
             for (what, value, mono) in [
-                ("Subject", c.subject.as_str(), false),
-                ("Issued by", c.issuer.as_str(), false),
-                ("Names", names.as_str(), false),
-                ("Valid", valid.as_str(), false),
-                ("Certificate SHA-256", c.sha256.as_str(), true),
-                ("Public key SHA-256", c.spki_sha256.as_str(), true),
+                (t!("cert-subject"), c.subject.as_str(), false),
+                (t!("cert-issued-by"), c.issuer.as_str(), false),
+                (t!("cert-names"), names.as_str(), false),
+                (t!("cert-valid"), valid.as_str(), false),
+                (t!("cert-sha256"), c.sha256.as_str(), true),
+                (t!("cert-spki-sha256"), c.spki_sha256.as_str(), true),
             ] {
                 ui.label(what);
                 let text = RichText::new(value);

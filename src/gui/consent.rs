@@ -12,7 +12,7 @@ use super::widgets::{Mark, boxed, marked};
 
 /// The label of the tick that confirms `host`.
 pub fn confirm_label(host: &str) -> String {
-    format!("Send my password to {host}")
+    t!("consent-send-to", host = host)
 }
 
 /// Draws the recipients of the password for the current page.
@@ -23,9 +23,14 @@ pub fn recipients(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     }
     let p = palette(ui);
     ui.add_space(4.0);
-    ui.label(RichText::new("Your password will be sent to").strong());
+    ui.label(RichText::new(t!("consent-heading")).strong());
     for r in &list {
-        ui.label(format!("{}: {} — {}", r.role.label(), r.host, r.from));
+        ui.label(t!(
+            "consent-recipient",
+            role = r.role.label(),
+            host = r.host.as_str(),
+            from = r.from.as_str()
+        ));
     }
     for r in list.iter().filter(|r| r.question.is_some()) {
         confirm(ui, r, out);
@@ -42,7 +47,7 @@ fn confirm(ui: &mut Ui, r: &Recipient, out: &mut Vec<Event>) {
     };
     boxed(ui, p.warn_fill, p.warn, |ui| {
         marked(ui, Mark::Skipped, RichText::new(question).color(p.warn));
-        ui.label("Nothing from your provider confirms this server. Send your password there only if you expected it.");
+        ui.label(t!("consent-unvouched"));
         let mut v = r.confirmed;
         if ui.checkbox(&mut v, confirm_label(&r.host)).changed() {
             out.push(Event::ConfirmHost {

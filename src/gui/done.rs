@@ -18,10 +18,10 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
         SaveState::Saving(..) => {
             ui.horizontal(|ui| {
                 mark(ui, Mark::Running);
-                ui.label("Saving: password to the keychain, then the account file…");
+                ui.label(t!("done-saving"));
             });
             // A keychain may wait for an unlock prompt: the person can always stop here.
-            if ui.button("Cancel").clicked() {
+            if ui.button(t!("nav-cancel")).clicked() {
                 out.push(Event::Cancel);
             }
         }
@@ -30,7 +30,7 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
                 marked(
                     ui,
                     Mark::Ok,
-                    RichText::new(format!("{email} is set up."))
+                    RichText::new(t!("done-set-up", email = email.as_str()))
                         .color(p.ok)
                         .strong(),
                 )
@@ -42,13 +42,13 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
                 .num_columns(2)
                 .spacing([12.0, 6.0])
                 .show(ui, |ui| {
-                    ui.label("Account file");
+                    ui.label(t!("done-account-file"));
                     ui.label(RichText::new(saved.config_path.display().to_string()).monospace());
                     ui.end_row();
-                    ui.label("Password stored in");
+                    ui.label(t!("done-password-stored-in"));
                     ui.label(&saved.keychain_label);
                     ui.end_row();
-                    ui.label("Account id");
+                    ui.label(t!("done-account-id"));
                     ui.label(RichText::new(&saved.account_id).monospace());
                     ui.end_row();
                     for t in w.tests() {
@@ -62,7 +62,7 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
                         ui.end_row();
                     }
                 });
-            ui.label("The password is only in the keychain, never in the account file.");
+            ui.label(t!("done-password-only-in-keychain"));
         }
         SaveState::Failed(problem, _) => failed(ui, problem, out),
     }
@@ -80,37 +80,34 @@ fn failed(ui: &mut Ui, problem: &SaveProblem, out: &mut Vec<Event>) {
                 marked(
                     ui,
                     Mark::Failed,
-                    RichText::new("The password could not be stored: no keychain is available.")
-                        .strong(),
+                    RichText::new(t!("done-no-keychain")).strong(),
                 );
                 ui.label(reason);
                 if !advice.is_empty() {
                     ui.label(advice);
                 }
-                ui.label(
-                    "Nothing was saved. mailsetup never writes your password to a file instead.",
-                );
+                ui.label(t!("done-nothing-saved"));
             });
             ui.add_space(4.0);
-            ui.label("What you can do:");
+            ui.label(t!("done-what-you-can-do"));
             ui.horizontal_wrapped(|ui| {
-                if ui.button("Try again").clicked() {
+                if ui.button(t!("nav-try-again")).clicked() {
                     out.push(Event::RetrySave);
                 }
                 if *keyutils_possible
                     && ui
-                        .button("Use the Linux kernel keyring")
-                        .on_hover_text("The Linux kernel keyring (keyutils) keeps passwords in the kernel's memory, not on disk.")
+                        .button(t!("done-use-keyutils"))
+                        .on_hover_text(t!("done-use-keyutils-hover"))
                         .clicked()
                 {
                     out.push(Event::UseKeyutils);
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(t!("nav-cancel")).clicked() {
                     out.push(Event::Cancel);
                 }
             });
             if *keyutils_possible {
-                ui.label(RichText::new("The kernel keyring keeps passwords in memory, not on disk: depending on the system it may forget them when you log out or restart, and mail apps would then ask again.").small());
+                ui.label(RichText::new(t!("done-keyutils-note")).small());
             }
         }
         SaveProblem::File { reason } => {
@@ -118,18 +115,16 @@ fn failed(ui: &mut Ui, problem: &SaveProblem, out: &mut Vec<Event>) {
                 marked(
                     ui,
                     Mark::Failed,
-                    RichText::new("The account file could not be written.").strong(),
+                    RichText::new(t!("done-file-failed")).strong(),
                 );
                 ui.label(reason);
-                ui.label(
-                    "The password was removed from the keychain again, so nothing is half-saved.",
-                );
+                ui.label(t!("done-file-failed-rolled-back"));
             });
             ui.horizontal(|ui| {
-                if ui.button("Try again").clicked() {
+                if ui.button(t!("nav-try-again")).clicked() {
                     out.push(Event::RetrySave);
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(t!("nav-cancel")).clicked() {
                     out.push(Event::Cancel);
                 }
             });
@@ -141,10 +136,10 @@ pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let saved = matches!(w.save_state(), SaveState::Saved(_));
     ui.horizontal(|ui| {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if primary(ui, "Close", saved) {
+            if primary(ui, &t!("nav-close"), saved) {
                 out.push(Event::Close);
             }
-            if button(ui, "Add another account", saved) {
+            if button(ui, &t!("nav-add-another"), saved) {
                 out.push(Event::AddAnother);
             }
         });

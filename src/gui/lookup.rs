@@ -16,28 +16,21 @@ pub fn body(ui: &mut Ui, w: &Wizard, _out: &mut Vec<Event>) {
         .unwrap_or_default();
     match w.lookup() {
         LookupState::Running(_) => {
-            ui.label(format!(
-                "Asking every place that may know the mail servers of {domain}. This usually takes a few seconds."
-            ));
+            ui.label(t!("lookup-asking", domain = domain.as_str()));
         }
         LookupState::NothingFound(_) => {
             boxed(ui, p.warn_fill, p.warn, |ui| {
                 marked(
                     ui,
                     Mark::Skipped,
-                    RichText::new(format!("We could not find complete settings for {domain}."))
-                        .strong(),
+                    RichText::new(t!("lookup-nothing-found", domain = domain.as_str())).strong(),
                 );
-                ui.label("Check the address for typing mistakes, or enter the servers by hand: your provider's help pages list them.");
+                ui.label(t!("lookup-nothing-found-advice"));
             });
         }
         LookupState::Failed(reason) => {
             boxed(ui, p.fail_fill, p.fail, |ui| {
-                marked(
-                    ui,
-                    Mark::Failed,
-                    RichText::new("The lookup could not run.").strong(),
-                );
+                marked(ui, Mark::Failed, RichText::new(t!("lookup-failed")).strong());
                 ui.label(reason);
             });
         }
@@ -50,12 +43,13 @@ pub fn body(ui: &mut Ui, w: &Wizard, _out: &mut Vec<Event>) {
         .show(ui, |ui| {
             for s in w.sources() {
                 let (m, words) = match &s.state {
-                    SourceState::Waiting => (Mark::Running, "waiting".to_string()),
-                    SourceState::Found(1) => (Mark::Ok, "found 1 server".to_string()),
-                    SourceState::Found(n) => (Mark::Ok, format!("found {n} servers")),
-                    SourceState::Nothing => (Mark::Nothing, "nothing".to_string()),
-                    SourceState::Failed(why) => (Mark::Failed, format!("failed: {why}")),
-                    SourceState::NotNeeded => (Mark::Nothing, "not needed".to_string()),
+                    SourceState::Waiting => (Mark::Running, t!("lookup-waiting")),
+                    SourceState::Found(n) => (Mark::Ok, t!("lookup-found", count = (*n))),
+                    SourceState::Nothing => (Mark::Nothing, t!("lookup-nothing")),
+                    SourceState::Failed(why) => {
+                        (Mark::Failed, t!("lookup-source-failed", why = why.as_str()))
+                    }
+                    SourceState::NotNeeded => (Mark::Nothing, t!("lookup-not-needed")),
                 };
                 mark(ui, m);
                 ui.label(&s.label);
@@ -75,7 +69,7 @@ pub fn body(ui: &mut Ui, w: &Wizard, _out: &mut Vec<Event>) {
     if w.sources().is_empty() && matches!(w.lookup(), LookupState::Running(_)) {
         ui.horizontal(|ui| {
             mark(ui, Mark::Running);
-            ui.label("Starting…");
+            ui.label(t!("lookup-starting"));
         });
     }
 }
@@ -83,14 +77,19 @@ pub fn body(ui: &mut Ui, w: &Wizard, _out: &mut Vec<Event>) {
 pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let running = matches!(w.lookup(), LookupState::Running(_));
     ui.horizontal(|ui| {
-        if button(ui, if running { "Cancel" } else { "Back" }, true) {
+        let back = if running {
+            t!("nav-cancel")
+        } else {
+            t!("nav-back")
+        };
+        if button(ui, &back, true) {
             out.push(if running { Event::Cancel } else { Event::Back });
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if !running && primary(ui, "Try again", true) {
+            if !running && primary(ui, &t!("nav-try-again"), true) {
                 out.push(Event::Action(NextAction::Retry));
             }
-            if button(ui, "Set up manually", true) {
+            if button(ui, &t!("nav-set-up-manually"), true) {
                 out.push(Event::SetUpManually);
             }
         });

@@ -20,10 +20,10 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
         return;
     };
     let p = palette(ui);
-    ui.label("Your provider's help pages list these settings. The user name is usually your full email address.");
+    ui.label(t!("manual-intro"));
 
     ui.horizontal(|ui| {
-        ui.label("Incoming protocol:");
+        ui.label(t!("manual-incoming-protocol"));
         for protocol in [Protocol::Imap, Protocol::Pop3] {
             if ui
                 .radio(form.incoming_protocol == protocol, protocol.label())
@@ -40,27 +40,21 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     if form.uses_plaintext() {
         boxed(ui, p.warn_fill, p.warn, |ui| {
             let mut v = form.accept_plaintext;
-            if ui
-                .checkbox(
-                    &mut v,
-                    "Send my password without encryption. I understand that anyone on the network between me and the server (public Wi-Fi, the internet provider) can read it and my mail.",
-                )
-                .changed()
-            {
+            if ui.checkbox(&mut v, t!("manual-accept-plaintext")).changed() {
                 out.push(Event::Manual(ManualField::AcceptPlaintext(v)));
             }
         });
     }
 
-    egui::CollapsingHeader::new("Certificate authority (for company servers)")
+    egui::CollapsingHeader::new(t!("manual-extra-ca-section"))
         .id_salt("extra-ca")
         .default_open(!form.extra_ca.is_empty())
         .show(ui, |ui| {
-            ui.label("Only if your IT department gave you a certificate file for its own mail server.");
+            ui.label(t!("manual-extra-ca-intro"));
             let mut path = form.extra_ca.clone();
             if text_field(
                 ui,
-                "Certificate authority file (PEM)",
+                &t!("manual-extra-ca-file"),
                 &mut path,
                 "/path/to/company-ca.pem",
                 Id::unique("manual-extra-ca"),
@@ -71,13 +65,7 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
             }
             if !form.extra_ca.trim().is_empty() {
                 let mut v = form.accept_extra_ca;
-                if ui
-                    .checkbox(
-                        &mut v,
-                        "Trust every certificate this authority signs. Whoever holds its key can read connections this app makes to these servers.",
-                    )
-                    .changed()
-                {
+                if ui.checkbox(&mut v, t!("manual-accept-extra-ca")).changed() {
                     out.push(Event::Manual(ManualField::AcceptExtraCa(v)));
                 }
             }
@@ -99,9 +87,17 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
 
 fn server(ui: &mut Ui, form: &ManualForm, role: Role, out: &mut Vec<Event>) {
     let f = form.server(role);
-    let word = match role {
-        Role::Incoming => "Incoming",
-        Role::Outgoing => "Outgoing",
+    let (server_label, port_label, user_label) = match role {
+        Role::Incoming => (
+            t!("manual-incoming-server"),
+            t!("manual-incoming-port"),
+            t!("manual-incoming-user"),
+        ),
+        Role::Outgoing => (
+            t!("manual-outgoing-server"),
+            t!("manual-outgoing-port"),
+            t!("manual-outgoing-user"),
+        ),
     };
     ui.label(
         RichText::new(format!(
@@ -114,7 +110,7 @@ fn server(ui: &mut Ui, form: &ManualForm, role: Role, out: &mut Vec<Event>) {
     let mut host = f.host.clone();
     if text_field(
         ui,
-        &format!("{word} server"),
+        &server_label,
         &mut host,
         "mail.example.com",
         Id::unique(("manual-host", role)),
@@ -124,7 +120,7 @@ fn server(ui: &mut Ui, form: &ManualForm, role: Role, out: &mut Vec<Event>) {
         out.push(Event::Manual(ManualField::Host(role, host)));
     }
     ui.horizontal(|ui| {
-        let l = ui.label(format!("{word} port"));
+        let l = ui.label(port_label);
         let mut port = f.port.clone();
         if ui
             .add(
@@ -138,11 +134,11 @@ fn server(ui: &mut Ui, form: &ManualForm, role: Role, out: &mut Vec<Event>) {
             out.push(Event::Manual(ManualField::Port(role, port)));
         }
         ui.add_space(8.0);
-        ui.label("Security:");
+        ui.label(t!("manual-security"));
         for (security, text) in [
-            (Security::Tls, "SSL/TLS"),
-            (Security::StartTls, "STARTTLS"),
-            (Security::Plain, "None (unsafe)"),
+            (Security::Tls, "SSL/TLS".to_string()),
+            (Security::StartTls, "STARTTLS".to_string()),
+            (Security::Plain, t!("manual-security-none")),
         ] {
             if ui.radio(f.security == security, text).clicked() {
                 out.push(Event::Manual(ManualField::Security(role, security)));
@@ -152,7 +148,7 @@ fn server(ui: &mut Ui, form: &ManualForm, role: Role, out: &mut Vec<Event>) {
     let mut user = f.username.clone();
     if text_field(
         ui,
-        &format!("{word} user name"),
+        &user_label,
         &mut user,
         "name@example.com",
         Id::unique(("manual-user", role)),
@@ -173,28 +169,25 @@ fn server(ui: &mut Ui, form: &ManualForm, role: Role, out: &mut Vec<Event>) {
 
 /// The mark on settings learned over plain HTTP.
 pub fn http_warning(host: &str) -> String {
-    format!(
-        "Learned over plain HTTP: anyone on the network could have changed the settings for \
-         {host}. Check them with your provider before you test."
-    )
+    t!("manual-http-warning", host = host)
 }
 
 pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let ok = w.manual().is_some_and(|f| f.problems().is_empty());
     ui.horizontal(|ui| {
-        if button(ui, "Back", true) {
+        if button(ui, &t!("nav-back"), true) {
             out.push(Event::Back);
         }
-        if button(ui, "Cancel", true) {
+        if button(ui, &t!("nav-cancel"), true) {
             out.push(Event::Cancel);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             // Always clickable: pressing it shows what is missing.
-            if primary(ui, "Test settings", true) {
+            if primary(ui, &t!("nav-test-settings"), true) {
                 out.push(Event::Next);
             }
             if !ok || w.consent_problem().is_some() {
-                ui.label(RichText::new("Some settings need attention.").weak());
+                ui.label(RichText::new(t!("manual-needs-attention")).weak());
             }
         });
     });

@@ -27,6 +27,7 @@ use std::sync::mpsc::Receiver;
 
 use egui::{Key, RichText, TextEdit, Ui, UiBuilder};
 
+use crate::i18n::Language;
 use crate::runtime::{Runtime, RuntimeConfig};
 use crate::wizard::{Effect, Event, Page, SaveProblem, SaveState, TechnicianEvent, Wizard};
 
@@ -171,6 +172,12 @@ impl eframe::App for MailSetupApp {
         let new_page = self.last_page != Some(page);
         self.last_page = Some(page);
         draw(ui, &self.wizard, &mut out);
+        // The language selector's choice: spoken from the next frame on, and remembered.
+        if let Some(language) = ctx.data_mut(|d| d.remove_temp::<Language>(language_choice_id())) {
+            crate::i18n::set_language(language);
+            self.desk.remember_language(language);
+            ctx.request_repaint();
+        }
         // A new page puts the cursor in its first field.
         let first_field = match page {
             Page::Account => Some(account::name_id()),
@@ -256,24 +263,72 @@ fn header(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(TITLE).small().weak());
         if let Some(n) = step {
-            ui.label(RichText::new(format!("· step {n} of 5")).small().weak());
+            ui.label(
+                RichText::new(t!("header-step", step = n, steps = 5))
+                    .small()
+                    .weak(),
+            );
         }
         if matches!(w.page(), Page::Testing | Page::Done) {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 report::switch(ui, w, out);
             });
         }
+        if w.page() == Page::Account {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                language_selector(ui);
+            });
+        }
     });
     let title = match (w.page(), w.save_state()) {
         (Page::Done, SaveState::Failed(SaveProblem::KeychainUnavailable { .. }, _)) => {
-            "Could not store the password"
+            t!("page-done-keychain-failed")
         }
-        (Page::Done, SaveState::Failed(SaveProblem::File { .. }, _)) => "Could not save",
-        (Page::Done, SaveState::Saving(..)) => "Saving",
+        (Page::Done, SaveState::Failed(SaveProblem::File { .. }, _)) => t!("page-done-file-failed"),
+        (Page::Done, SaveState::Saving(..)) => t!("page-done-saving"),
         (page, _) => page.title(),
     };
     ui.heading(title);
     ui.add_space(4.0);
+}
+
+/// Where the language selector leaves a new choice for the app (egui's temporary data).
+fn language_choice_id() -> egui::Id {
+    egui::Id::unique("mailsetup-language-choice")
+}
+
+/// The language selector on the account page: each language by its own name. A new choice
+/// is left for the app, which switches and remembers it after the frame.
+fn language_selector(ui: &mut Ui) {
+    let current = crate::i18n::language();
+    let mut chosen = current;
+    let response = egui::ComboBox::from_id_salt("mailsetup-language")
+        .selected_text(current.native_name())
+        .show_ui(ui, |ui| {
+            for language in Language::ALL {
+                ui.selectable_value(&mut chosen, language, language.native_name());
+            }
+        })
+        .response;
+    let label = ui.label(RichText::new(t!("language-label")).small().weak());
+    response.labelled_by(label.id);
+    if chosen != current {
+        ui.ctx()
+            .data_mut(|d| d.insert_temp(language_choice_id(), chosen));
+    }
+}
+
+/// The language the window starts in: `--lang` or `MAILSETUP_LANG` (passed as `explicit`),
+/// else the one chosen in the window before (in `window.json` in `config_dir`), else the
+/// system's, else English.
+pub fn startup_language(
+    config_dir: Option<&std::path::Path>,
+    explicit: Option<Language>,
+) -> Language {
+    explicit
+        .or_else(|| report::ReportDesk::new(config_dir).remembered_language())
+        .or_else(crate::i18n::system_language)
+        .unwrap_or(Language::English)
 }
 
 /// Window options: title, app id, icon, size.
@@ -305,8 +360,12 @@ pub enum WindowError {
 /// Opens the window and runs until it is closed. The shipped app draws with OpenGL (glow)
 /// only: wgpu would add 6 MB to the binary (measured, see packaging/README.md); the tests
 /// still render their snapshots with wgpu.
-pub fn run() -> Result<(), WindowError> {
+pub fn run(explicit_language: Option<Language>) -> Result<(), WindowError> {
     let config = RuntimeConfig::from_env()?;
+    crate::i18n::set_language(startup_language(
+        config.config_dir.as_deref(),
+        explicit_language,
+    ));
     eframe::run_native(
         APP_ID,
         native_options(eframe::Renderer::Glow),

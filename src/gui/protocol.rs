@@ -21,44 +21,27 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     if let Some(note) = w.discovery().and_then(|d| d.note.as_ref()).or(w.note()) {
         super::account::provider_note(ui, w, note, out);
     }
-    ui.label("Tell us how you read mail and we suggest the way that fits:");
+    ui.label(t!("protocol-intro"));
     let mut one = w.one_device();
-    if ui
-        .checkbox(&mut one, "I read this mail on one computer only")
-        .changed()
-    {
+    if ui.checkbox(&mut one, t!("protocol-one-device")).changed() {
         out.push(Event::OneDevice(one));
     }
     let mut offline = w.offline();
-    if ui
-        .checkbox(
-            &mut offline,
-            "I often need my mail without an internet connection",
-        )
-        .changed()
-    {
+    if ui.checkbox(&mut offline, t!("protocol-offline")).changed() {
         out.push(Event::Offline(offline));
     }
     ui.add_space(4.0);
 
     for (protocol, title, text) in [
-        (
-            Protocol::Imap,
-            "IMAP — keep mail on the server, in sync everywhere",
-            imap_text(),
-        ),
-        (
-            Protocol::Pop3,
-            "POP3 — download mail to this computer",
-            pop3_text(),
-        ),
+        (Protocol::Imap, t!("protocol-imap-title"), imap_text()),
+        (Protocol::Pop3, t!("protocol-pop3-title"), pop3_text()),
     ] {
         let offered = guide.offered.contains(&protocol);
         let recommended = guide.recommended == protocol;
         let label = if recommended {
-            format!("{title} (recommended)")
+            t!("protocol-recommended", title = title)
         } else {
-            title.to_string()
+            title
         };
         let edge = if chosen == protocol && offered {
             ui.visuals().selection.stroke.color
@@ -78,13 +61,15 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
             }
             ui.label(text);
             if let Some((_, why)) = guide.unavailable.iter().find(|(p, _)| *p == protocol) {
-                ui.label(RichText::new(format!("Not available: {why}")).color(p.warn));
+                ui.label(
+                    RichText::new(t!("protocol-not-available", why = why.as_str())).color(p.warn),
+                );
             } else if let Some(offer) = w.offers_for(Role::Incoming, protocol).first() {
                 ui.label(
-                    RichText::new(format!(
-                        "Server: {} ({})",
-                        offer.settings().endpoint(),
-                        offer.candidate.security
+                    RichText::new(t!(
+                        "protocol-server",
+                        endpoint = offer.settings().endpoint().to_string(),
+                        security = offer.candidate.security.to_string()
                     ))
                     .small()
                     .color(p.muted),
@@ -97,28 +82,28 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     super::consent::recipients(ui, w, out);
 
     ui.add_space(4.0);
-    ui.label(RichText::new("Our suggestion").strong());
+    ui.label(RichText::new(t!("protocol-our-suggestion")).strong());
     ui.label(&guide.why);
     if let Some(stance) = &guide.stance {
-        ui.label(RichText::new("What your provider says").strong());
+        ui.label(RichText::new(t!("protocol-provider-says")).strong());
         ui.label(&stance.text);
     }
 }
 
 pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     ui.horizontal(|ui| {
-        if button(ui, "Back", true) {
+        if button(ui, &t!("nav-back"), true) {
             out.push(Event::Back);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if primary(ui, "Next", true) {
+            if primary(ui, &t!("nav-next"), true) {
                 out.push(Event::Next);
             }
-            if button(ui, "Set up manually", true) {
+            if button(ui, &t!("nav-set-up-manually"), true) {
                 out.push(Event::SetUpManually);
             }
             if w.consent_problem().is_some() {
-                ui.label(RichText::new("Confirm the servers listed on the page first.").weak());
+                ui.label(RichText::new(t!("protocol-confirm-first")).weak());
             }
         });
     });

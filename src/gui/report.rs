@@ -6,8 +6,8 @@
 //! egui (`copy_text`). Saving asks the system's file dialog (`rfd`: the XDG desktop portal
 //! on Linux, the native panels on Windows and macOS) on a thread of its own, so the window
 //! keeps drawing, writes the file, and tells the wizard where it went. Tests put a fixed
-//! path in place of the dialog (`SaveTarget::Fixed`). The view switch is remembered in
-//! `window.json` in the configuration folder.
+//! path in place of the dialog (`SaveTarget::Fixed`). The view switch and the language
+//! chosen in the window are remembered in `window.json` in the configuration folder.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -15,6 +15,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use egui::{RichText, Ui};
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Language;
 use crate::report::{Header, line_prefix};
 use crate::wizard::{Event, ReportAction, Role, TechnicianEffect, TechnicianEvent, Wizard};
 
@@ -46,6 +47,10 @@ pub(super) struct ReportDesk {
 struct Prefs {
     #[serde(default)]
     technician_view: bool,
+    /// The language chosen with the window's selector (a tag such as "de"); none: the
+    /// system's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    language: Option<String>,
 }
 
 impl ReportDesk {
@@ -65,13 +70,36 @@ impl ReportDesk {
 
     /// The remembered "Technician view" switch (off when nothing is remembered).
     pub(super) fn remembered_view(&self) -> bool {
+        self.load().technician_view
+    }
+
+    /// The language chosen in the window at an earlier start, if any.
+    pub(super) fn remembered_language(&self) -> Option<Language> {
+        self.load()
+            .language
+            .as_deref()
+            .and_then(Language::from_locale)
+    }
+
+    /// Remembers the language chosen with the selector.
+    pub(super) fn remember_language(&self, language: Language) {
+        let mut prefs = self.load();
+        prefs.language = Some(language.tag().to_string());
+        self.store(&prefs);
+    }
+
+    /// What `window.json` holds (defaults when it is missing or unreadable).
+    fn load(&self) -> Prefs {
         use std::io::Read;
         let Some(path) = &self.prefs else {
-            return false;
+            return Prefs::default();
         };
         let mut text = String::new();
         let read = std::fs::File::open(path).and_then(|f| f.take(4096).read_to_string(&mut text));
-        read.is_ok() && serde_json::from_str::<Prefs>(&text).is_ok_and(|p| p.technician_view)
+        match read {
+            Ok(_) => serde_json::from_str(&text).unwrap_or_default(),
+            Err(_) => Prefs::default(),
+        }
     }
 
     /// Events that came back from work done here (a saved report).
@@ -99,10 +127,7 @@ impl ReportDesk {
                             .map(|()| path.clone())
                             .map_err(|e| format!("{}: {e}", path.display())),
                         // No person closes a dialog this fast: none could be shown.
-                        Err(after) if after < NO_DIALOG => Err(
-                            "no file dialog could be opened here (it needs the desktop                              portal or zenity); use Copy report instead."
-                                .into(),
-                        ),
+                        Err(after) if after < NO_DIALOG => Err(t!("report-no-dialog")),
                         // The person closed the dialog: nothing to say.
                         Err(_) => return,
                     };
@@ -119,11 +144,14 @@ impl ReportDesk {
     }
 
     fn remember(&self, on: bool) {
+        let mut prefs = self.load();
+        prefs.technician_view = on;
+        self.store(&prefs);
+    }
+
+    fn store(&self, prefs: &Prefs) {
         let Some(path) = &self.prefs else { return };
-        let prefs = Prefs {
-            technician_view: on,
-        };
-        let Ok(text) = serde_json::to_vec_pretty(&prefs) else {
+        let Ok(text) = serde_json::to_vec_pretty(prefs) else {
             return;
         };
         // Not worth bothering the person over: the switch just will not be remembered.
@@ -133,7 +161,7 @@ impl ReportDesk {
                 crate::store::atomic::replace(&crate::store::atomic::RealDisk, path, &text)
         {
             tracing::warn!(
-                "could not remember the technician view in {}: {e:?}",
+                "could not remember the window's settings in {}: {e:?}",
                 path.display()
             );
         }
@@ -143,7 +171,7 @@ impl ReportDesk {
 /// The system's save dialog (blocks this thread until the person answers).
 fn ask_path(file_name: &str) -> Option<PathBuf> {
     let dialog = rfd::AsyncFileDialog::new()
-        .set_title("Save the report")
+        .set_title(t!("report-save-title"))
         .set_file_name(file_name)
         .add_filter("Markdown", &["md"]);
     futures::executor::block_on(dialog.save_file()).map(|h| h.path().to_path_buf())
@@ -156,15 +184,15 @@ pub(super) fn buttons(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     }
     let p = palette(ui);
     ui.horizontal_wrapped(|ui| {
-        let copy = ui.button("Copy report").on_hover_text(
-            "Copy the test report (Markdown, password removed) for a support ticket",
-        );
+        let copy = ui
+            .button(t!("report-copy"))
+            .on_hover_text(t!("report-copy-hover"));
         if copy.clicked() {
             out.push(request(ReportAction::Copy));
         }
         let save = ui
-            .button("Save report…")
-            .on_hover_text("Save the test report (Markdown, password removed) to a file");
+            .button(t!("report-save"))
+            .on_hover_text(t!("report-save-hover"));
         if save.clicked() {
             out.push(request(ReportAction::Save));
         }
@@ -185,8 +213,8 @@ fn request(action: ReportAction) -> Event {
 pub(super) fn switch(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let mut on = w.technician_view();
     if ui
-        .checkbox(&mut on, "Technician view")
-        .on_hover_text("Show the conversation with the server live (password removed)")
+        .checkbox(&mut on, t!("report-technician-view"))
+        .on_hover_text(t!("report-technician-view-hover"))
         .changed()
     {
         out.push(Event::Technician(TechnicianEvent::View(on)));
@@ -198,9 +226,9 @@ pub(super) fn live_transcript(ui: &mut Ui, w: &Wizard, role: Role) {
     let lines = w.transcript(role);
     let p = palette(ui);
     ui.label(
-        RichText::new(format!(
-            "Conversation with the server, live ({}, password removed)",
-            role.label().to_lowercase()
+        RichText::new(t!(
+            "report-live-transcript",
+            role = role.label().to_lowercase()
         ))
         .small()
         .color(p.muted),
@@ -216,7 +244,7 @@ pub(super) fn live_transcript(ui: &mut Ui, w: &Wizard, role: Role) {
         text.push_str(&format!("{:>6} ms {arrow} {}\n", l.line.at_ms, l.line.text));
     }
     if lines.is_empty() {
-        text.push_str("(nothing yet)");
+        text.push_str(&t!("report-nothing-yet"));
     }
     egui::ScrollArea::vertical()
         .id_salt(("live", role))

@@ -27,16 +27,14 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
             let r = marked(
                 ui,
                 Mark::Ok,
-                RichText::new("Both servers work. Press \"Save account\" to keep these settings.")
-                    .color(p.ok)
-                    .strong(),
+                RichText::new(t!("testing-both-work")).color(p.ok).strong(),
             );
             super::a11y::live(&r);
         });
     }
     if !w.source_words().is_empty() {
         ui.label(
-            RichText::new(format!("Settings from: {}", w.source_words()))
+            RichText::new(t!("testing-settings-from", sources = w.source_words()))
                 .small()
                 .color(p.muted),
         );
@@ -54,13 +52,13 @@ fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
     let p = palette(ui);
     let s = &test.server;
     ui.label(
-        RichText::new(format!(
-            "{} — {} {} ({}, user {})",
-            test.role.label(),
-            s.protocol,
-            s.endpoint(),
-            s.security,
-            s.username
+        RichText::new(t!(
+            "testing-server-heading",
+            role = test.role.label(),
+            protocol = s.protocol.to_string(),
+            endpoint = s.endpoint().to_string(),
+            security = s.security.to_string(),
+            user = s.username.as_str()
         ))
         .strong(),
     );
@@ -71,13 +69,13 @@ fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
         .show(ui, |ui| {
             for row in test.rows() {
                 let (m, words) = match row.state {
-                    RowState::Pending => (Mark::Waiting, "waiting"),
-                    RowState::Running => (Mark::Running, "in progress"),
-                    RowState::Ok => (Mark::Ok, "done"),
-                    RowState::Failed => (Mark::Failed, "failed"),
-                    RowState::NotReached => (Mark::Nothing, "not reached"),
-                    RowState::Skipped => (Mark::Skipped, "skipped"),
-                    RowState::Stopped => (Mark::Nothing, "stopped"),
+                    RowState::Pending => (Mark::Waiting, t!("row-waiting")),
+                    RowState::Running => (Mark::Running, t!("row-running")),
+                    RowState::Ok => (Mark::Ok, t!("row-done")),
+                    RowState::Failed => (Mark::Failed, t!("row-failed")),
+                    RowState::NotReached => (Mark::Nothing, t!("row-not-reached")),
+                    RowState::Skipped => (Mark::Skipped, t!("row-skipped")),
+                    RowState::Stopped => (Mark::Nothing, t!("row-stopped")),
                 };
                 mark(ui, m);
                 ui.label(row.item.label());
@@ -109,7 +107,7 @@ fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
             marked(
                 ui,
                 Mark::Failed,
-                RichText::new("The test could not start.").strong(),
+                RichText::new(t!("testing-not-started")).strong(),
             );
             ui.label(reason);
         });
@@ -119,7 +117,7 @@ fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
             marked(
                 ui,
                 Mark::Skipped,
-                RichText::new(format!("Warning: {}", warning.text)).color(p.warn),
+                RichText::new(t!("testing-warning", text = warning.text.as_str())).color(p.warn),
             );
         }
         if let Some(d) = report.diagnosis() {
@@ -130,7 +128,7 @@ fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
                 if let Some(reply) = &d.server_reply {
                     // The server's own words, exactly as sent (our summary may be wrong).
                     ui.horizontal_wrapped(|ui| {
-                        ui.label("The server said:");
+                        ui.label(t!("testing-server-said"));
                         ui.label(RichText::new(format!("\u{201c}{reply}\u{201d}")).monospace());
                     });
                 }
@@ -170,7 +168,7 @@ fn candidates(ui: &mut Ui, test: &ServerTest) {
         return;
     }
     let p = palette(ui);
-    ui.label(RichText::new("Servers found, checked without your password:").color(p.muted));
+    ui.label(RichText::new(t!("testing-candidates")).color(p.muted));
     egui::Grid::new(("candidates", test.role))
         .num_columns(3)
         .spacing([10.0, 2.0])
@@ -178,9 +176,9 @@ fn candidates(ui: &mut Ui, test: &ServerTest) {
             for c in &test.checks {
                 let s = &c.server;
                 let (m, words, color) = if c.reachable {
-                    (Mark::Ok, "answers", p.ok)
+                    (Mark::Ok, t!("testing-answers"), p.ok)
                 } else {
-                    (Mark::Failed, "no answer", p.fail)
+                    (Mark::Failed, t!("testing-no-answer"), p.fail)
                 };
                 mark(ui, m);
                 ui.label(format!("{} {} ({})", s.protocol, s.endpoint(), s.security));
@@ -214,76 +212,81 @@ fn action_label(w: &Wizard, protocol: Protocol, action: &NextAction) -> String {
     if let Some(o) = alternative(w, protocol, action)
         && consent_question(w, protocol, action).is_some()
     {
-        return format!("Send my password to {}", o.candidate.host);
+        return super::consent::confirm_label(&o.candidate.host);
     }
     match action {
-        NextAction::FixPassword => "Fix password".into(),
-        NextAction::CreateAppPassword { url: Some(_) } => "Create an app password".into(),
-        NextAction::CreateAppPassword { url: None } => "Enter an app password".into(),
-        NextAction::TrySecurity { security, port, .. } => {
-            format!("Try {security} on port {port}")
-        }
-        NextAction::TryAlternative { .. } => "Try another server".into(),
-        NextAction::EditSettings => "Edit settings".into(),
-        NextAction::Retry => "Retry".into(),
+        NextAction::FixPassword => t!("action-fix-password"),
+        NextAction::CreateAppPassword { url: Some(_) } => t!("action-create-app-password"),
+        NextAction::CreateAppPassword { url: None } => t!("action-enter-app-password"),
+        NextAction::TrySecurity { security, port, .. } => t!(
+            "action-try-security",
+            security = security.to_string(),
+            port = (*port)
+        ),
+        NextAction::TryAlternative { .. } => t!("action-try-another-server"),
+        NextAction::EditSettings => t!("action-edit-settings"),
+        NextAction::Retry => t!("action-retry"),
     }
 }
 
 /// The "Details" disclosure: the server's words, TLS facts, the redacted transcript.
 fn details(ui: &mut Ui, test: &ServerTest, report: &ProbeReport) {
     let p = palette(ui);
-    egui::CollapsingHeader::new(format!("Details ({})", test.role.label().to_lowercase()))
-        .id_salt(("details", test.role))
-        .show(ui, |ui| {
-            if let Some(d) = report.diagnosis() {
-                ui.label(format!("Cause code: {}", d.cause.code()));
-                if let Some(reply) = &d.server_reply {
-                    ui.label("The server said:");
-                    ui.label(RichText::new(reply).monospace());
-                }
-                ui.label(RichText::new(&d.detail).small().color(p.muted));
+    egui::CollapsingHeader::new(t!(
+        "testing-details",
+        role = test.role.label().to_lowercase()
+    ))
+    .id_salt(("details", test.role))
+    .show(ui, |ui| {
+        if let Some(d) = report.diagnosis() {
+            ui.label(t!("testing-cause-code", code = d.cause.code()));
+            if let Some(reply) = &d.server_reply {
+                ui.label(t!("testing-server-said"));
+                ui.label(RichText::new(reply).monospace());
             }
-            let f = &report.server_facts;
-            if let Some(greeting) = &f.greeting {
-                ui.label(format!("Greeting: {greeting}"));
+            ui.label(RichText::new(&d.detail).small().color(p.muted));
+        }
+        let f = &report.server_facts;
+        if let Some(greeting) = &f.greeting {
+            ui.label(t!("testing-greeting", greeting = greeting.as_str()));
+        }
+        if let Some(addr) = &f.connected_to {
+            ui.label(t!("testing-connected-to", address = addr.to_string()));
+        }
+        if let Some(tls) = &report.tls {
+            let verified = if tls.verified {
+                t!("testing-certificate-verified")
+            } else {
+                t!("testing-certificate-not-verified")
+            };
+            ui.label(format!("{} {} — {verified}", tls.version, tls.cipher_suite));
+            if let Some(leaf) = tls.certificates.first() {
+                ui.label(t!(
+                    "testing-certificate-for",
+                    names = if leaf.sans.is_empty() {
+                        leaf.subject.clone()
+                    } else {
+                        leaf.sans.join(", ")
+                    },
+                    issuer = leaf.issuer.as_str(),
+                    until = leaf.not_after.as_str()
+                ));
             }
-            if let Some(addr) = &f.connected_to {
-                ui.label(format!("Connected to {addr}"));
-            }
-            if let Some(tls) = &report.tls {
-                let verified = if tls.verified {
-                    "certificate verified"
-                } else {
-                    "certificate NOT verified"
-                };
-                ui.label(format!("{} {} — {verified}", tls.version, tls.cipher_suite));
-                if let Some(leaf) = tls.certificates.first() {
-                    ui.label(format!(
-                        "Certificate for {} issued by {}, valid until {}",
-                        if leaf.sans.is_empty() {
-                            leaf.subject.clone()
-                        } else {
-                            leaf.sans.join(", ")
-                        },
-                        leaf.issuer,
-                        leaf.not_after
-                    ));
-                }
-            }
-            ui.label(RichText::new("Transcript (password removed)").strong());
-            let mut text = String::new();
-            for line in &report.transcript {
-                let arrow = crate::report::line_prefix(line.direction);
-                text.push_str(&format!("{:>6} ms {arrow} {}\n", line.at_ms, line.text));
-            }
-            let scroll = egui::ScrollArea::vertical()
-                .id_salt(("transcript", test.role))
-                .max_height(180.0)
-                .show(ui, |ui| {
-                    ui.label(RichText::new(text).monospace());
-                });
-            super::a11y::name_scroll_bars(ui.ctx(), scroll.id, "Scroll the transcript");
-        });
+        }
+        ui.label(RichText::new(t!("testing-transcript")).strong());
+        let mut text = String::new();
+        for line in &report.transcript {
+            let arrow = crate::report::line_prefix(line.direction);
+            text.push_str(&format!("{:>6} ms {arrow} {}\n", line.at_ms, line.text));
+        }
+        let scroll = egui::ScrollArea::vertical()
+            .id_salt(("transcript", test.role))
+            .max_height(180.0)
+            .show(ui, |ui| {
+                ui.label(RichText::new(text).monospace());
+            });
+        super::a11y::name_scroll_bars(ui.ctx(), scroll.id, "Scroll the transcript");
+    });
 }
 
 /// "Send a test message to myself": the option (off by default, with what it does in a small
@@ -298,19 +301,15 @@ fn round_trip(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     // click, or a screen reader's action, made meanwhile.
     let option = egui::UiBuilder::new().scope_id(egui::Id::unique("mailsetup-round-trip-option"));
     let ticked = ui.scope_builder(option, |ui| {
-        ui.checkbox(&mut wanted, "Send a test message to myself")
-            .changed()
+        ui.checkbox(&mut wanted, t!("roundtrip-option")).changed()
     });
     if ticked.inner {
         out.push(Event::RoundTrip(RoundTripEvent::Want(wanted)));
     }
     ui.label(
-        RichText::new(
-            "Once both servers work, one real message goes from your address to itself; \
-             it is deleted again as soon as it arrives.",
-        )
-        .small()
-        .color(p.muted),
+        RichText::new(t!("roundtrip-option-help"))
+            .small()
+            .color(p.muted),
     );
     let rows = w.round_trip_rows();
     if rows.is_empty() {
@@ -330,7 +329,7 @@ fn round_trip(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
                     RowState::NotReached | RowState::Stopped => (Mark::Nothing, p.muted),
                 };
                 mark(ui, m);
-                ui.label(row.label);
+                ui.label(row.label.as_str());
                 let line = format!("{}: {}", row.label, row.words);
                 let status = ui.label(RichText::new(row.words).color(color));
                 let done = !matches!(row.state, RowState::Pending | RowState::Running);
@@ -359,20 +358,20 @@ pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
         )
     });
     ui.horizontal(|ui| {
-        if button(ui, "Back", true) {
+        if button(ui, &t!("nav-back"), true) {
             out.push(Event::Back);
         }
-        if running && button(ui, "Cancel", true) {
+        if running && button(ui, &t!("nav-cancel"), true) {
             out.push(Event::Cancel);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if primary(ui, "Save account", w.all_verified()) {
+            if primary(ui, &t!("nav-save-account"), w.all_verified()) {
                 out.push(Event::Next);
             }
-            if failed && button(ui, "Retry", true) {
+            if failed && button(ui, &t!("action-retry"), true) {
                 out.push(Event::Action(NextAction::Retry));
             }
-            if button(ui, "Edit settings", true) {
+            if button(ui, &t!("action-edit-settings"), true) {
                 out.push(Event::Action(NextAction::EditSettings));
             }
         });

@@ -33,13 +33,7 @@ pub fn boxed<R>(ui: &mut Ui, fill: Color32, edge: Color32, add: impl FnOnce(&mut
 
 /// Milliseconds for people: "12 ms", "1.4 s".
 pub fn duration(ms: u64) -> String {
-    if ms == 0 {
-        "under 1 ms".to_string()
-    } else if ms < 1000 {
-        format!("{ms} ms")
-    } else {
-        format!("{:.1} s", ms as f64 / 1000.0)
-    }
+    crate::i18n::duration(ms)
 }
 
 /// How a line of progress looks.

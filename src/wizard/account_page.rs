@@ -53,15 +53,11 @@ impl Wizard {
 
     /// A password no mail server can receive (a line break or NUL, often pasted along), in
     /// words for the page; the page shows it as soon as it is typed (see `password_problem`).
-    pub fn password_unsendable(&self) -> Option<&'static str> {
+    pub fn password_unsendable(&self) -> Option<String> {
         match check_credential(Credential::Password, self.password.expose_secret()) {
             Ok(()) => None,
-            Err(CredentialError::LineBreak(_)) => Some(
-                "The password contains a line break, which cannot be sent to a mail server (pasting often brings one along).",
-            ),
-            Err(CredentialError::Nul(_)) => Some(
-                "The password contains a NUL character, which cannot be sent to a mail server.",
-            ),
+            Err(CredentialError::LineBreak(_)) => Some(t!("password-line-break")),
+            Err(CredentialError::Nul(_)) => Some(t!("password-nul")),
         }
     }
 

@@ -23,14 +23,14 @@ pub enum CheckItem {
 
 impl CheckItem {
     /// Words on the checklist.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            CheckItem::FindServer => "Find server",
-            CheckItem::Connect => "Connect",
-            CheckItem::Secure => "Secure connection",
-            CheckItem::Greeting => "Server greeting",
-            CheckItem::SignIn => "Sign in",
-            CheckItem::SignOut => "Sign out",
+            CheckItem::FindServer => t!("check-find-server"),
+            CheckItem::Connect => t!("check-connect"),
+            CheckItem::Secure => t!("check-secure"),
+            CheckItem::Greeting => t!("check-greeting"),
+            CheckItem::SignIn => t!("check-sign-in"),
+            CheckItem::SignOut => t!("check-sign-out"),
         }
     }
 

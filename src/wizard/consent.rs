@@ -67,9 +67,9 @@ impl Wizard {
     }
 
     /// Shown under the list when Next was pressed before every host was confirmed.
-    pub fn consent_problem(&self) -> Option<&'static str> {
+    pub fn consent_problem(&self) -> Option<String> {
         (self.consents.show_problem && !self.recipients().iter().all(Recipient::cleared))
-            .then_some("Confirm each server marked below before your password is sent to it.")
+            .then(|| t!("consent-problem"))
     }
 
     /// Whether the person confirmed `host` in this run.

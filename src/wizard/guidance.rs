@@ -116,9 +116,7 @@ pub fn provider_stance(provider_id: Option<&str>, domain: &str) -> Option<Stance
     if spectrum {
         return Some(Stance {
             wants: Some(Protocol::Imap),
-            text: "Spectrum asks mail apps to use IMAP. Its POP3 service still answers, but \
-                   Spectrum treats it as the older, legacy way in."
-                .into(),
+            text: t!("stance-spectrum"),
         });
     }
     None
@@ -140,18 +138,13 @@ pub struct ProtocolGuide {
 }
 
 /// What IMAP means for the person, in a few sentences.
-pub fn imap_text() -> &'static str {
-    "Your mail stays on the provider's server and this app shows it from there. Phone, \
-     laptop and webmail all see the same messages, folders and read marks, and a message \
-     you delete on one is gone on all. Most things need a connection to the server; \
-     recent mail is usually kept for reading offline."
+pub fn imap_text() -> String {
+    t!("protocol-imap-text")
 }
 
 /// What POP3 means for the person, in a few sentences.
-pub fn pop3_text() -> &'static str {
-    "New mail is downloaded to this computer, and the app can leave a copy on the server or \
-     not. Everything downloaded can be read without a connection. But folders, read marks \
-     and sent mail stay on this computer only: other devices will not see them."
+pub fn pop3_text() -> String {
+    t!("protocol-pop3-text")
 }
 
 /// Builds the guidance for the protocols a provider offers and what the person told us.
@@ -166,54 +159,25 @@ pub fn guide(
     let has_pop3 = offered.contains(&Protocol::Pop3);
     let mut unavailable = Vec::new();
     if !has_imap {
-        unavailable.push((
-            Protocol::Imap,
-            "This provider does not offer IMAP (none of the places we asked lists an IMAP \
-             server), so mail cannot stay in sync across devices from this app."
-                .to_string(),
-        ));
+        unavailable.push((Protocol::Imap, t!("protocol-no-imap")));
     }
     if !has_pop3 {
-        unavailable.push((
-            Protocol::Pop3,
-            "This provider does not offer POP3 (none of the places we asked lists a POP3 \
-             server), so IMAP is the way to read mail here."
-                .to_string(),
-        ));
+        unavailable.push((Protocol::Pop3, t!("protocol-no-pop3")));
     }
     let provider_wants_imap = stance.as_ref().and_then(|s| s.wants) == Some(Protocol::Imap);
     let (recommended, why) = if !has_imap && has_pop3 {
-        (
-            Protocol::Pop3,
-            "POP3 is the only way this provider offers to read mail.".to_string(),
-        )
+        (Protocol::Pop3, t!("protocol-why-pop3-only"))
     } else if (one_device || offline) && has_pop3 && !provider_wants_imap {
-        let reason = match (one_device, offline) {
-            (true, true) => "one device and often no connection",
-            (true, false) => "one device",
-            _ => "often no connection",
+        let why = match (one_device, offline) {
+            (true, true) => t!("protocol-why-pop3-one-device-offline"),
+            (true, false) => t!("protocol-why-pop3-one-device"),
+            _ => t!("protocol-why-pop3-offline"),
         };
-        (
-            Protocol::Pop3,
-            format!(
-                "You said you read mail on {reason}: POP3 keeps everything on this computer, \
-                 ready to read offline. Choose IMAP instead if you might add a phone later."
-            ),
-        )
+        (Protocol::Pop3, why)
     } else if (one_device || offline) && provider_wants_imap {
-        (
-            Protocol::Imap,
-            "POP3 could suit how you read mail, but your provider asks for IMAP, so we \
-             recommend IMAP here."
-                .to_string(),
-        )
+        (Protocol::Imap, t!("protocol-why-imap-provider"))
     } else {
-        (
-            Protocol::Imap,
-            "IMAP suits most people: your mail is the same on every device, and nothing is \
-             lost if this computer breaks."
-                .to_string(),
-        )
+        (Protocol::Imap, t!("protocol-why-imap"))
     };
     ProtocolGuide {
         recommended,

@@ -193,7 +193,7 @@ impl ManualForm {
                 out.push(FieldProblem {
                     role,
                     field: "host",
-                    message: "Enter the server name, e.g. imap.example.com.".into(),
+                    message: t!("manual-problem-host-missing"),
                 });
             } else if host
                 .chars()
@@ -202,7 +202,7 @@ impl ManualForm {
                 out.push(FieldProblem {
                     role,
                     field: "host",
-                    message: format!("\"{host}\" is not a server name."),
+                    message: t!("manual-problem-host-invalid", host = host),
                 });
             }
             match f.port.trim().parse::<u16>() {
@@ -210,14 +210,14 @@ impl ManualForm {
                 _ => out.push(FieldProblem {
                     role,
                     field: "port",
-                    message: "The port is a number from 1 to 65535.".into(),
+                    message: t!("manual-problem-port"),
                 }),
             }
             if f.username.trim().is_empty() {
                 out.push(FieldProblem {
                     role,
                     field: "username",
-                    message: "Enter the user name (usually the full email address).".into(),
+                    message: t!("manual-problem-username"),
                 });
             }
         }
@@ -229,16 +229,14 @@ impl ManualForm {
                     Role::Outgoing
                 },
                 field: "security",
-                message: "Without encryption your password crosses the network readable by \
-                          anyone on the way. Tick the box to confirm you want this."
-                    .into(),
+                message: t!("manual-problem-plaintext"),
             });
         }
         if !self.extra_ca.trim().is_empty() && !self.accept_extra_ca {
             out.push(FieldProblem {
                 role: Role::Incoming,
                 field: "extra_ca",
-                message: "Tick the box to confirm you trust this certificate authority.".into(),
+                message: t!("manual-problem-extra-ca"),
             });
         }
         out

@@ -68,14 +68,14 @@ pub enum Page {
 
 impl Page {
     /// The page's heading.
-    pub fn title(self) -> &'static str {
+    pub fn title(self) -> String {
         match self {
-            Page::Account => "Your account",
-            Page::Lookup => "Looking up your provider",
-            Page::Protocol => "How do you want to read mail?",
-            Page::Testing => "Testing your settings",
-            Page::Manual => "Manual settings",
-            Page::Done => "Done",
+            Page::Account => t!("page-account"),
+            Page::Lookup => t!("page-lookup"),
+            Page::Protocol => t!("page-protocol"),
+            Page::Testing => t!("page-testing"),
+            Page::Manual => t!("page-manual"),
+            Page::Done => t!("page-done"),
         }
     }
 }
@@ -212,9 +212,9 @@ impl Wizard {
     pub fn show_errors(&self) -> bool {
         self.show_errors
     }
-    pub fn password_problem(&self) -> Option<&str> {
+    pub fn password_problem(&self) -> Option<String> {
         self.password_unsendable()
-            .or(self.password_problem.as_deref())
+            .or_else(|| self.password_problem.clone())
     }
     pub fn sources(&self) -> &[SourceStatus] {
         &self.sources

@@ -213,8 +213,7 @@ impl Wizard {
                 let text = self.report(*header).markdown();
                 match action {
                     ReportAction::Copy => {
-                        self.technician.note =
-                            Some("The report is on the clipboard (password removed).".into());
+                        self.technician.note = Some(t!("report-copied"));
                         vec![Effect::Technician(TechnicianEffect::Copy(text))]
                     }
                     ReportAction::Save => {
@@ -228,8 +227,8 @@ impl Wizard {
             }
             TechnicianEvent::Saved(result) => {
                 self.technician.note = Some(match result {
-                    Ok(path) => format!("Report saved to {}.", path.display()),
-                    Err(why) => format!("The report was not saved: {why}"),
+                    Ok(path) => t!("report-saved", path = path.display().to_string()),
+                    Err(why) => t!("report-not-saved", why = why.as_str()),
                 });
                 Vec::new()
             }

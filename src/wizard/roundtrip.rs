@@ -46,7 +46,7 @@ pub enum RoundTripEvent {
 /// One checklist line of the round trip.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoundTripRow {
-    pub label: &'static str,
+    pub label: String,
     pub state: RowState,
     /// What happened, in words ("after 1.2 s", "queue id 4AbC").
     pub words: String,
@@ -84,21 +84,21 @@ impl Wizard {
 
     /// The round trip's checklist lines: send, wait for it in the inbox, delete it.
     pub fn round_trip_rows(&self) -> Vec<RoundTripRow> {
-        let row = |label, state, words: String| RoundTripRow {
-            label,
+        let row = |label: Step, state, words: String| RoundTripRow {
+            label: label.words(),
             state,
             words,
         };
         let (send, wait, delete) = match &self.round_trip.state {
             RoundTripState::Idle => return Vec::new(),
             RoundTripState::Running { sent: false, .. } => (
-                row(SEND, RowState::Running, "sending".into()),
+                row(SEND, RowState::Running, t!("roundtrip-sending")),
                 row(WAIT, RowState::Pending, String::new()),
                 row(DELETE, RowState::Pending, String::new()),
             ),
             RoundTripState::Running { sent: true, .. } => (
-                row(SEND, RowState::Ok, "sent".into()),
-                row(WAIT, RowState::Running, "waiting".into()),
+                row(SEND, RowState::Ok, t!("roundtrip-sent")),
+                row(WAIT, RowState::Running, t!("roundtrip-waiting")),
                 row(DELETE, RowState::Pending, String::new()),
             ),
             RoundTripState::Done(r) => match &r.outcome {
@@ -107,12 +107,12 @@ impl Wizard {
                     row(
                         WAIT,
                         RowState::Ok,
-                        format!("arrived after {}", secs(*after_ms)),
+                        t!("roundtrip-arrived-after", seconds = secs(*after_ms)),
                     ),
                     if *deleted {
-                        row(DELETE, RowState::Ok, "deleted".into())
+                        row(DELETE, RowState::Ok, t!("roundtrip-deleted"))
                     } else {
-                        row(DELETE, RowState::Failed, "could not be deleted".into())
+                        row(DELETE, RowState::Failed, t!("roundtrip-not-deleted"))
                     },
                 ),
                 RoundTrip::NotArrived { waited_ms, .. } => (
@@ -120,18 +120,18 @@ impl Wizard {
                     row(
                         WAIT,
                         RowState::Failed,
-                        format!("did not arrive within {}", secs(*waited_ms)),
+                        t!("roundtrip-not-arrived-within", seconds = secs(*waited_ms)),
                     ),
                     row(DELETE, RowState::NotReached, String::new()),
                 ),
                 RoundTrip::NotSent { .. } => (
-                    row(SEND, RowState::Failed, "not sent".into()),
+                    row(SEND, RowState::Failed, t!("roundtrip-not-sent")),
                     row(WAIT, RowState::NotReached, String::new()),
                     row(DELETE, RowState::NotReached, String::new()),
                 ),
                 RoundTrip::NotChecked { .. } => (
                     row(SEND, RowState::Ok, sent_words(r)),
-                    row(WAIT, RowState::Failed, "inbox could not be searched".into()),
+                    row(WAIT, RowState::Failed, t!("roundtrip-not-searched")),
                     row(DELETE, RowState::NotReached, String::new()),
                 ),
             },
@@ -216,9 +216,24 @@ impl Wizard {
     }
 }
 
-const SEND: &str = "Send a test message";
-const WAIT: &str = "Wait for it in the inbox";
-const DELETE: &str = "Delete it again";
+/// The round trip's three lines.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    Send,
+    Wait,
+    Delete,
+}
+use Step::{Delete as DELETE, Send as SEND, Wait as WAIT};
+
+impl Step {
+    fn words(self) -> String {
+        match self {
+            Step::Send => t!("roundtrip-step-send"),
+            Step::Wait => t!("roundtrip-step-wait"),
+            Step::Delete => t!("roundtrip-step-delete"),
+        }
+    }
+}
 
 /// "sent (queue id 4AbC)" when the server named its queue id.
 fn sent_words(r: &RoundTripReport) -> String {
@@ -233,16 +248,19 @@ fn sent_words(r: &RoundTripReport) -> String {
         .steps
         .iter()
         .find(|s| s.kind == StepKind::SendMessage)
-        .map(|s| format!(" in {}", secs(s.ms)))
-        .unwrap_or_default();
+        .map(|s| secs(s.ms));
+    let sent = match send_ms {
+        Some(seconds) => t!("roundtrip-sent-in", seconds = seconds),
+        None => t!("roundtrip-sent"),
+    };
     match queue {
-        Some(q) => format!("sent{send_ms} (queue id {q})"),
-        None => format!("sent{send_ms}"),
+        Some(q) => format!("{sent} {}", t!("roundtrip-queue-id", queue = q)),
+        None => sent,
     }
 }
 
 fn secs(ms: u64) -> String {
-    format!("{:.1} s", ms as f64 / 1000.0)
+    crate::i18n::seconds(ms)
 }
 
 #[cfg(test)]

@@ -508,7 +508,10 @@ fn a_wrong_password_goes_back_to_the_password_and_retests_only_the_failed_server
     assert_eq!(w.next_actions(Role::Incoming)[0], NextAction::FixPassword);
     w.handle(Event::Action(NextAction::FixPassword));
     assert_eq!(w.page(), Page::Account);
-    assert_eq!(w.password_problem(), Some("summary of auth_failed"));
+    assert_eq!(
+        w.password_problem().as_deref(),
+        Some("summary of auth_failed")
+    );
     w.handle(Event::PasswordEdited(SecretString::from(PASSWORD)));
     let fx = w.handle(Event::Next);
     assert!(

@@ -35,10 +35,10 @@ impl Role {
     pub const BOTH: [Role; 2] = [Role::Incoming, Role::Outgoing];
 
     /// Words for a heading.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Role::Incoming => "Incoming mail",
-            Role::Outgoing => "Outgoing mail",
+            Role::Incoming => t!("role-incoming"),
+            Role::Outgoing => t!("role-outgoing"),
         }
     }
 }
