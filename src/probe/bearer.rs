@@ -18,7 +18,7 @@ use secrecy::ExposeSecret;
 use zeroize::Zeroizing;
 
 use super::failure::Failure;
-use super::report::StepKind;
+use super::StepKind;
 use super::session::{Ctx, LineConn};
 use super::signin::{self, NoChoice};
 use super::{imap, pop3, smtp};

@@ -14,7 +14,7 @@ use super::Cause;
 use crate::account::Protocol;
 use crate::oauth::sasl::{ErrorKind, ErrorReply};
 use crate::probe::failure::Failure;
-use crate::probe::report::StepKind;
+use crate::probe::StepKind;
 
 /// The cause of an `OAuthRejected` failure.
 pub(super) fn classify(
