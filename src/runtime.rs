@@ -13,7 +13,7 @@ mod discovery;
 mod store;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
@@ -22,6 +22,7 @@ use secrecy::SecretString;
 use tokio::task::AbortHandle;
 
 use crate::account::ServerSettings;
+use crate::cli::flags::DiscoveryFlags;
 use crate::discover::{Candidate, DiscoveryOptions};
 use crate::probe::{self, ProbeOptions, StepKind, StepStatus, Trust, TrustError};
 use crate::roundtrip::{self, RoundTripOptions};
@@ -53,14 +54,11 @@ pub struct RuntimeConfig {
 pub enum ConfigError {
     #[error(transparent)]
     Trust(#[from] TrustError),
-    #[error("MAILSETUP_RESOLVE: {0}")]
-    Resolve(String),
-    #[error("{name}: \"{value}\" is not {what}")]
-    Env {
-        name: &'static str,
-        value: String,
-        what: &'static str,
-    },
+    /// A `MAILSETUP_*` variable that is not what its flag takes.
+    #[error(transparent)]
+    Env(#[from] clap::Error),
+    #[error("{0}")]
+    Discovery(String),
 }
 
 impl RuntimeConfig {
@@ -90,41 +88,17 @@ impl RuntimeConfig {
     }
 
     /// Reads the settings a technician or a test may give through the environment, the
-    /// same ones the command line takes as flags: `MAILSETUP_CA_FILE` (PEM roots to trust as
-    /// well), `MAILSETUP_RESOLVE` (`host=addr,host=addr:port`), `MAILSETUP_DNS` (a name
-    /// server, `addr:port`), `MAILSETUP_ISPDB_URL`, `MAILSETUP_HTTP_PORT` (the port for
-    /// autoconfig requests), `MAILSETUP_CONFIG_DIR` (the account file's directory).
+    /// same ones the command line takes as flags and parsed by the same code
+    /// (`cli::flags::DiscoveryFlags`): `MAILSETUP_CA_FILE` (PEM roots to trust as well),
+    /// `MAILSETUP_RESOLVE` (`host=addr,host=addr:port`), `MAILSETUP_DNS` (a name server,
+    /// `addr:port`), `MAILSETUP_ISPDB_URL`, `MAILSETUP_HTTP_PORT` (the port for autoconfig
+    /// requests); and `MAILSETUP_CONFIG_DIR` (the account file's directory).
     pub fn from_env() -> Result<Self, ConfigError> {
-        let roots = match std::env::var_os("MAILSETUP_CA_FILE") {
-            Some(path) => probe::tls::read_pem_certificates(Path::new(&path))?,
-            None => Vec::new(),
-        };
-        let mut config = Self::new(roots)?;
-        let mut opts = config.discovery.clone();
-        if let Ok(specs) = std::env::var("MAILSETUP_RESOLVE") {
-            for spec in specs.split(',').filter(|s| !s.trim().is_empty()) {
-                opts.add_resolve(spec)
-                    .map_err(|e| ConfigError::Resolve(e.to_string()))?;
-            }
-        }
-        if let Ok(v) = std::env::var("MAILSETUP_DNS") {
-            opts.dns.server = Some(v.trim().parse().map_err(|_| ConfigError::Env {
-                name: "MAILSETUP_DNS",
-                value: v.clone(),
-                what: "an address:port",
-            })?);
-        }
-        if let Ok(v) = std::env::var("MAILSETUP_ISPDB_URL") {
-            opts.ispdb_url = v;
-        }
-        if let Ok(v) = std::env::var("MAILSETUP_HTTP_PORT") {
-            opts.http.port = Some(v.trim().parse().map_err(|_| ConfigError::Env {
-                name: "MAILSETUP_HTTP_PORT",
-                value: v.clone(),
-                what: "a port number",
-            })?);
-        }
-        config.set_discovery(opts);
+        let discovery = DiscoveryFlags::from_env()?
+            .options()
+            .map_err(ConfigError::Discovery)?;
+        let mut config = Self::new(discovery.extra_roots.clone())?;
+        config.set_discovery(discovery);
         config.config_dir = std::env::var_os("MAILSETUP_CONFIG_DIR").map(PathBuf::from);
         Ok(config)
     }

@@ -19,6 +19,7 @@ use std::time::Duration;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
+use super::flags::{parse_keychain, parse_pin};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::probe::pin::{EndpointPin, Pins};
 use crate::probe::{self, ProbeOptions, ProbeReport, Timeouts, Trust};
@@ -73,15 +74,6 @@ pub enum AccountsAction {
         #[arg(long)]
         json: bool,
     },
-}
-
-fn parse_pin(text: &str) -> Result<EndpointPin, String> {
-    text.parse()
-        .map_err(|e: crate::probe::pin::PinError| e.to_string())
-}
-
-fn parse_keychain(text: &str) -> Result<KeychainKind, String> {
-    text.parse::<KeychainKind>().map_err(|e| e.to_string())
 }
 
 pub async fn run(args: AccountsArgs) -> u8 {

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod diagnose;
 mod diagnose_discovered;
 pub mod discover;
+pub mod flags;
 
 use std::process::ExitCode;
 
