@@ -12,7 +12,7 @@ use crate::store::{
     self, AccountDetails, AccountFile, Cancel, KeychainError, KeychainKind, StoreError, Timestamp,
     VerifiedAccount,
 };
-use crate::wizard::{KeychainChoice, SaveProblem, SaveRequest, Saved};
+use crate::wizard::{KeychainChoice, SaveProblem, SaveRequest, Saved, capitalise};
 
 use super::RuntimeConfig;
 
@@ -98,12 +98,4 @@ fn file_problem(e: StoreError) -> Option<SaveProblem> {
     Some(SaveProblem::File {
         reason: capitalise(&e.to_string()),
     })
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
