@@ -24,7 +24,7 @@ use tokio::task::AbortHandle;
 use crate::account::ServerSettings;
 use crate::cli::flags::DiscoveryFlags;
 use crate::discover::{Candidate, DiscoveryOptions};
-use crate::probe::{self, ProbeOptions, StepKind, StepStatus, Trust, TrustError};
+use crate::probe::{self, CertTrust, CertTrustError, ProbeOptions, StepKind, StepStatus};
 use crate::roundtrip::{self, RoundTripOptions};
 use crate::verify::{self, VerifyOptions};
 use crate::wizard::{Effect, Event, RoundTripEvent, SaveRequest, TaskId};
@@ -53,7 +53,7 @@ pub struct RuntimeConfig {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error(transparent)]
-    Trust(#[from] TrustError),
+    Trust(#[from] CertTrustError),
     /// A `MAILSETUP_*` variable that is not what its flag takes.
     #[error(transparent)]
     Env(#[from] clap::Error),
@@ -64,7 +64,7 @@ pub enum ConfigError {
 impl RuntimeConfig {
     /// The platform's trust and resolver, default deadlines.
     pub fn new(extra_roots: Vec<CertificateDer<'static>>) -> Result<Self, ConfigError> {
-        let trust = Trust::with_extra_roots(extra_roots.clone())?;
+        let trust = CertTrust::with_extra_roots(extra_roots.clone())?;
         let discovery = DiscoveryOptions {
             extra_roots: extra_roots.clone(),
             ..DiscoveryOptions::default()
@@ -317,7 +317,7 @@ fn options_for(
         opts.trust = probe::tls::read_pem_certificates(&path)
             .and_then(|mut roots| {
                 roots.extend(config.extra_roots.iter().cloned());
-                Trust::with_extra_roots(roots)
+                CertTrust::with_extra_roots(roots)
             })
             .map_err(|e| e.to_string())?;
     }

@@ -38,7 +38,7 @@ use tokio::net::TcpStream;
 use crate::account::{Protocol, Security, ServerSettings};
 use crate::discover::{Candidate, DiscoveryOptions, DiscoveryResult};
 use crate::net::HostResolver;
-use crate::probe::{self, Cause, ProbeOptions, ProbeReport, StepKind, TrustError};
+use crate::probe::{self, Cause, CertTrustError, ProbeOptions, ProbeReport, StepKind};
 use crate::store::{SavedServer, SettingsSource};
 
 /// How to verify.
@@ -77,8 +77,8 @@ impl VerifyOptions {
 
     /// Probe options matching a discovery run: the same extra roots and the same resolver
     /// (name server and overrides), so discovered test names resolve the same way.
-    pub fn for_discovery(opts: &DiscoveryOptions) -> Result<Self, TrustError> {
-        let trust = probe::Trust::with_extra_roots(opts.extra_roots.clone())?;
+    pub fn for_discovery(opts: &DiscoveryOptions) -> Result<Self, CertTrustError> {
+        let trust = probe::CertTrust::with_extra_roots(opts.extra_roots.clone())?;
         let mut p = ProbeOptions::new(trust);
         p.resolver = opts.host_resolver();
         Ok(Self::new(p))

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use mailsetup::account::{Protocol, Security, ServerSettings};
 use mailsetup::dns::{DnsSettings, HickoryDns};
-use mailsetup::probe::{self, Cause, ProbeOptions, StepKind, Timeouts, Trust};
+use mailsetup::probe::{self, Cause, CertTrust, ProbeOptions, StepKind, Timeouts};
 use netsupport::{DnsServer, LOOPBACK};
 use secrecy::SecretString;
 
@@ -33,7 +33,7 @@ async fn probe_via(
         timeout: dns_timeout,
     })
     .unwrap();
-    let mut opts = ProbeOptions::new(Trust::platform().unwrap());
+    let mut opts = ProbeOptions::new(CertTrust::platform().unwrap());
     opts.resolver = Arc::new(resolver);
     opts.timeouts = Timeouts::uniform(Duration::from_secs(3));
     let password = SecretString::from("not used".to_string());

@@ -12,7 +12,7 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 
 use mailsetup::account::{EmailAddress, Protocol, Security};
-use mailsetup::discover::{self, DiscoveryOptions, ProviderTable, SourceId, Trust};
+use mailsetup::discover::{self, DiscoveryOptions, ProviderTable, SourceId, SourceTrust};
 use mailsetup::probe::Cause;
 use mailsetup::verify::{self, VerifyOptions};
 use netsupport::proxy::TlsRelay;
@@ -396,7 +396,12 @@ async fn insecure_candidates_are_not_used_unless_confirmed() {
     );
     let o = only(&net, SourceId::AutoconfigHttp);
     let found = discover::discover(&alice(), &o).await;
-    assert!(found.candidates.iter().all(|c| c.trust == Trust::Insecure));
+    assert!(
+        found
+            .candidates
+            .iter()
+            .all(|c| c.trust == SourceTrust::Insecure)
+    );
     let mut v = verify_options(&o);
     let report = verify::verify(&found, &dovecot().alice.secret(), &v).await;
     assert!(report.incoming.probes.is_empty() && report.incoming.winner.is_none());

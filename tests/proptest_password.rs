@@ -17,7 +17,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use mailsetup::account::{Protocol, Security, ServerSettings};
 use mailsetup::probe::fuzzing::converse;
-use mailsetup::probe::{ProbeOptions, ProbeReport, Trust};
+use mailsetup::probe::{CertTrust, ProbeOptions, ProbeReport};
 use mailsetup::report::{self, DiagnoseDocument};
 use mailsetup::wizard::{Event, Wizard};
 use proptest::prelude::*;
@@ -134,7 +134,7 @@ fn runtime() -> &'static tokio::runtime::Runtime {
 }
 
 fn opts() -> ProbeOptions {
-    let mut opts = ProbeOptions::new(Trust::with_extra_roots(Vec::new()).expect("trust"));
+    let mut opts = ProbeOptions::new(CertTrust::with_extra_roots(Vec::new()).expect("trust"));
     opts.allow_plaintext = true;
     opts
 }

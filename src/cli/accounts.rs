@@ -22,7 +22,7 @@ use serde::Serialize;
 use super::flags::{parse_keychain, parse_pin};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::probe::pin::{EndpointPin, Pins};
-use crate::probe::{self, ProbeOptions, ProbeReport, Timeouts, Trust};
+use crate::probe::{self, CertTrust, ProbeOptions, ProbeReport, Timeouts};
 use crate::store::{self, AccountId, KeychainKind, Role, SavedAccount, StoreError, Timestamp};
 
 #[derive(Debug, Args)]
@@ -265,8 +265,8 @@ async fn check_account(dir: &Path, keychain: Option<KeychainKind>, id: String, c
     // A CA file given now wins over the copy kept with the account.
     let ca_file = check.ca_file.clone().or_else(|| account.ca_path(dir));
     let trust = match &ca_file {
-        Some(path) => Trust::with_ca_file(path),
-        None => Trust::platform(),
+        Some(path) => CertTrust::with_ca_file(path),
+        None => CertTrust::platform(),
     };
     let trust = match trust {
         Ok(t) => t,

@@ -16,7 +16,7 @@ use super::flags::{self, DiscoveryFlags, parse_keychain, parse_pin};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::account::{EmailAddress, Endpoint, Protocol, ServerSettings};
 use crate::net::{OverrideResolver, SystemResolver};
-use crate::probe::{self, ProbeOptions, Timeouts, Trust};
+use crate::probe::{self, CertTrust, ProbeOptions, Timeouts};
 use crate::report;
 use crate::roundtrip::{RoundTripOptions, RoundTripReport, round_trip};
 use crate::store::{self, AccountDetails, KeychainKind, SettingsSource, SourceKind, Timestamp};
@@ -146,7 +146,7 @@ pub enum UsageError {
     #[error("could not read the password from the terminal: {0}")]
     Prompt(std::io::Error),
     #[error("{0}")]
-    Trust(#[from] probe::TrustError),
+    Trust(#[from] probe::CertTrustError),
     #[error("--timeout must be a number of seconds above 0 and at most 600, not {0}")]
     Timeout(f64),
     #[error("--resolve {0}")]
@@ -221,8 +221,8 @@ pub fn probe_options(
     resolve: &[String],
 ) -> Result<ProbeOptions, UsageError> {
     let trust = match ca_file {
-        Some(path) => Trust::with_ca_file(path)?,
-        None => Trust::platform()?,
+        Some(path) => CertTrust::with_ca_file(path)?,
+        None => CertTrust::platform()?,
     };
     let mut opts = ProbeOptions::new(trust);
     if let Some(secs) = timeout {
