@@ -3,6 +3,8 @@
 //! mode (text, Markdown, transcript, JSON; password from stdin or the environment; trace
 //! logging on) grepped for the password and its base64: zero hits.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod support;
 
 use std::io::Write;

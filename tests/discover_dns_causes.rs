@@ -2,6 +2,8 @@
 //! server: a name that does not exist is `dns_not_found`; a name server that fails or never
 //! answers is `dns_failed` — both within the deadline, both at the resolve step.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod netsupport;
 
 use std::sync::Arc;

@@ -5,6 +5,8 @@
 //! another server, and skips candidates that do not answer. Hosts outside example.test found
 //! through MX or SRV are used only once confirmed (RFC 6186 §6).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod netsupport;
 mod support;
 

@@ -2,6 +2,8 @@
 //! or dead source never holds up a trusted answer, duplicates merge keeping every source,
 //! ranking, and disagreements — including the Spectrum article's case.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod netsupport;
 
 use std::time::{Duration, Instant};

@@ -4,6 +4,8 @@
 //! no longer vouches for the hosts it names — for the domain's autoconfig, ISPDB and the MX
 //! route alike. Served by the real loopback DNS and HTTP(S) servers.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod netsupport;
 
 use mailsetup::account::EmailAddress;

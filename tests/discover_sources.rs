@@ -1,6 +1,8 @@
 //! Each discovery source on its own, against a real DNS server and a real HTTPS server on
 //! loopback: what it asks, what it finds, how far it is trusted.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod netsupport;
 
 use mailsetup::account::{EmailAddress, Protocol, Security};

@@ -4,6 +4,8 @@
 //! the session bus at a socket that does not exist (its only test, so the process-wide
 //! change touches nothing else).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod gui_common;
 mod support;
 

@@ -10,6 +10,8 @@
 //! Tests inside a file (`#[cfg(test)] mod …`) are not read. Then the strongly connected
 //! components (Tarjan): any with more than one file is a circle, and the test names it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -75,7 +77,7 @@ fn code_only(text: &str) -> String {
         .into_iter()
         .find(|(_, inline)| *inline)
         .map_or(text.len(), |(at, _)| at);
-    let b = text[..cut].as_bytes();
+    let b = &text.as_bytes()[..cut];
     let mut out = String::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {

@@ -5,6 +5,8 @@
 //! idle run's. Also: control sequences in what a server says never reach the terminal, and a
 //! password or user name with CR, LF or NUL is refused before any connection.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod support;
 
 use std::io::{Read, Write};

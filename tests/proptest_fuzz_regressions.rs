@@ -7,6 +7,8 @@
 //! the wrong-password ones end in `auth_failed`, so the fuzzer starts from conversations
 //! that reach the sign-in.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 use std::path::{Path, PathBuf};
 
 use base64::Engine;

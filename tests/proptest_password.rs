@@ -13,6 +13,8 @@
 //! password). A hostile server that echoes the password back in every form gets its
 //! encoded forms (base64, SASL PLAIN) masked.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use mailsetup::account::{Protocol, Security, ServerSettings};
