@@ -9,7 +9,8 @@
 //! escapes control characters itself and keeps the server's words exact.
 //!
 //! Text and Markdown end each server with the commands that repeat its test by hand
-//! (`reproduce`), so a technician can check a finding without mailsetup.
+//! (`reproduce`), so a technician can check a finding without mailsetup; the JSON document
+//! carries them as each server's `by_hand`.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;

@@ -22,8 +22,9 @@
 //!
 //! The window (`Effect::Verify`, through `verify_candidates` with the candidates it shows) and
 //! `mailsetup diagnose` (through `verify`) make the same call. What verified goes to the store
-//! as `SavedServer`s (`verified_server`: the settings and the sign-in mechanism), and where it
-//! came from as `SettingsSource::of_candidate`: the store never sees a probe report.
+//! as `SavedServer`s (`verified_server`: the settings and the sign-in mechanism), with the keys
+//! trusted by their pin (`pinned_keys`), and where it came from as
+//! `SettingsSource::of_candidate`: the store never sees a probe report.
 
 use std::collections::BTreeSet;
 use std::net::SocketAddr;

@@ -1,6 +1,6 @@
 //! `mailsetup diagnose EMAIL`: live, step-by-step tests of an account's servers for a
-//! technician. Servers come from `--imap/--pop3/--smtp HOST:PORT/SECURITY`; all requested
-//! servers are tested concurrently; the report is text, or the one technician document
+//! technician. Servers come from `--imap/--pop3/--smtp HOST:PORT/SECURITY`, or without them
+//! from discovery (`diagnose_discovered`); all requested servers are tested concurrently; the report is text, or the one technician document
 //! (`report::Document`) as Markdown or JSON; `--report FILE` also writes its Markdown.
 
 use std::io::{BufRead, IsTerminal};
