@@ -218,7 +218,7 @@ impl Runtime {
             } => {
                 let sender = self.sender();
                 let mut opts = VerifyOptions::new(self.config.probe.clone());
-                opts.probe.time_evidence = time_evidence(&self.config.discovery);
+                opts.probe.time_evidence = verify::time_evidence(&self.config.discovery);
                 opts.incoming = incoming;
                 opts.confirmed = confirmed;
                 let h = self.rt.spawn(async move {
@@ -323,7 +323,7 @@ fn options_for(
     }
     // Keys the person trusted for this host and port ("Trust this server's key").
     opts.trust = opts.trust.with_pins(probe::pin::Pins::from_list(&pins));
-    opts.time_evidence = time_evidence(&config.discovery);
+    opts.time_evidence = verify::time_evidence(&config.discovery);
     Ok(opts)
 }
 
@@ -355,18 +355,6 @@ async fn run_probe(
         task,
         report: Box::new(report),
     });
-}
-
-/// The `Date` of the HTTPS answers discovery saw: explains certificates failing on their
-/// dates when this computer's clock is wrong (`clock_wrong`), for a probe of servers typed in
-/// and for the verification of discovered ones alike.
-fn time_evidence(discovery: &DiscoveryOptions) -> Option<probe::clock::TimeEvidence> {
-    let dates = discovery.dates.dates();
-    probe::clock::TimeEvidence::from_http_dates(
-        dates
-            .iter()
-            .map(|d| (d.url.as_str(), d.date.as_str(), d.seen_at)),
-    )
 }
 
 /// Sends a test message to the account itself and waits for it (`roundtrip::round_trip`,

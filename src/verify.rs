@@ -429,6 +429,19 @@ async fn first_line<S: AsyncRead + Unpin>(s: &mut S) -> Result<String, String> {
     Ok(String::from_utf8_lossy(&buf).trim_end().to_string())
 }
 
+/// What the `Date` of the HTTPS answers discovery saw says about this computer's clock (the
+/// largest disagreement, if any answer carried a readable date): explains certificates
+/// failing on their dates when the clock is wrong (`clock_wrong`), for the window and the
+/// command line, for servers typed in and discovered ones alike.
+pub fn time_evidence(discovery: &DiscoveryOptions) -> Option<crate::probe::clock::TimeEvidence> {
+    let dates = discovery.dates.dates();
+    crate::probe::clock::TimeEvidence::from_http_dates(
+        dates
+            .iter()
+            .map(|d| (d.url.as_str(), d.date.as_str(), d.seen_at)),
+    )
+}
+
 /// The keys that verified only because they were pinned ("Trust this server's key",
 /// `--pin-sha256`), one per host and port, for the store to keep with the account.
 pub fn pinned_keys<'a>(

@@ -61,7 +61,7 @@ pub(super) async fn discover_and_verify(r: Request<'_>) -> Result<Discovered, St
         .trust
         .clone()
         .with_pins(r.probe.trust.pins().clone());
-    v.probe.time_evidence = time_evidence(&opts.dates.dates());
+    v.probe.time_evidence = verify::time_evidence(&opts);
     v.incoming = r.protocol;
     v.username = r.username;
     v.confirmed = confirmed;
@@ -81,18 +81,6 @@ pub(super) async fn discover_and_verify(r: Request<'_>) -> Result<Discovered, St
         source,
         unconfirmed,
     })
-}
-
-/// What the `Date` of the HTTPS answers discovery saw says about this computer's clock: the
-/// largest disagreement, if any answer carried a readable date.
-pub(super) fn time_evidence(
-    dates: &[crate::discover::http::ServerDate],
-) -> Option<crate::probe::clock::TimeEvidence> {
-    crate::probe::clock::TimeEvidence::from_http_dates(
-        dates
-            .iter()
-            .map(|d| (d.url.as_str(), d.date.as_str(), d.seen_at)),
-    )
 }
 
 /// One line per host that was not signed in to for want of confirmation, with the flag
