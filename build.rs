@@ -5,6 +5,8 @@
 //! `x86_64-w64-mingw32-windres`; on Windows with MSVC, `rc.exe` from the Windows SDK. For any
 //! other target it does nothing.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A tool, not shipped: a panic stops it with its message.
+
 use std::env;
 
 /// The application id: the same string as `mailsetup::gui::APP_ID` (a test checks).

@@ -6,6 +6,8 @@
 //!
 //! Run: `cargo run --release --example discover_bench` (needs Dovecot, as the tests do).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A tool, not shipped: a panic stops it with its message.
+
 #[path = "../tests/netsupport/mod.rs"]
 mod netsupport;
 #[path = "../tests/support/mod.rs"]

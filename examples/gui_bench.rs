@@ -10,6 +10,8 @@
 //! an unlocked keyring so the last page can save (`scripts/screenshots` sets all this up).
 //! Build the binary first: `cargo build --release`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A tool, not shipped: a panic stops it with its message.
+
 #[path = "../tests/support/mod.rs"]
 mod support;
 

@@ -10,6 +10,8 @@
 //! Manager (`diagnose --save`, then `accounts check ID` with the stored password) and says
 //! plainly whether wine could do it. Exits non-zero when a required step fails.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A tool, not shipped: a panic stops it with its message.
+
 #[path = "../tests/support/mod.rs"]
 mod support;
 

@@ -16,6 +16,8 @@
 //! - time to a diagnosis for a port that never answers (its TCP connect never completes),
 //!   which must equal the configured connect deadline (2 s here), not minutes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A tool, not shipped: a panic stops it with its message.
+
 #[path = "../tests/support/mod.rs"]
 mod support;
 

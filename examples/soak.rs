@@ -16,6 +16,8 @@
 //! STARTTLS conversation (one file per protocol): the seeds of the fuzz targets come from
 //! these.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A tool, not shipped: a panic stops it with its message.
+
 #[path = "../tests/support/mod.rs"]
 mod support;
 

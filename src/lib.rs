@@ -1,8 +1,19 @@
 //! mailsetup: from an email address and a password to a verified mail account, and the
 //! diagnostics a support technician needs when a login fails.
 //!
-//! The engine (`account`, `net`, `probe`) knows nothing about windows or terminals; the
-//! command line lives in `cli`.
+//! In the order the data flows: `discover` finds candidate servers (through `dns` and `net`,
+//! name resolution that tests point at loopback); `probe` tests one server live, step by step,
+//! and explains a failure; `verify` pairs the two and picks the servers that work; `store`
+//! keeps the verified account (the account file, the password in the keychain only).
+//! Beside them: `account`, the vocabulary; `pin`, server keys trusted by their fingerprint;
+//! `roundtrip`, a test message sent through SMTP and found in the mailbox; `report`, the
+//! technician report (text, Markdown, JSON) with `reproduce`, the commands that repeat a test
+//! by hand.
+//!
+//! The window is `wizard` (the state machine: events in, effects out), `runtime` (runs the
+//! effects on tokio) and `gui` (draws with egui); the command line is `cli`. Only `gui` knows
+//! egui, only `cli` (and `main.rs`) the terminal; window and command line make the same engine
+//! calls.
 
 #![forbid(unsafe_code)]
 

@@ -9,14 +9,15 @@
 //! escapes control characters itself and keeps the server's words exact.
 //!
 //! Text and Markdown end each server with the commands that repeat its test by hand
-//! (`reproduce`), so a technician can check a finding without mailsetup.
+//! (`reproduce`), so a technician can check a finding without mailsetup; the JSON document
+//! carries them as each server's `by_hand`.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::probe::{Direction, ProbeReport, StepKind, StepStatus};
+use crate::probe::{ProbeReport, StepKind, StepStatus};
 use crate::reproduce;
 use crate::roundtrip::RoundTripReport;
 
@@ -221,11 +222,7 @@ pub fn text(report: &ProbeReport, with_transcript: bool) -> String {
     if with_transcript {
         let _ = writeln!(out, "  transcript:");
         for line in &report.transcript {
-            let arrow = match line.direction {
-                Direction::Sent => "C:",
-                Direction::Received => "S:",
-                Direction::Note => "--",
-            };
+            let arrow = line_prefix(line.direction);
             let _ = writeln!(
                 out,
                 "  {:>6} ms {arrow} {}",
@@ -327,11 +324,7 @@ pub fn markdown(report: &ProbeReport) -> String {
         .transcript
         .iter()
         .map(|line| {
-            let arrow = match line.direction {
-                Direction::Sent => "C:",
-                Direction::Received => "S:",
-                Direction::Note => "--",
-            };
+            let arrow = line_prefix(line.direction);
             format!("{arrow} {}", terminal_safe(&line.text))
         })
         .collect();
@@ -418,7 +411,9 @@ pub fn round_trip_markdown(rt: &RoundTripReport) -> String {
 mod tests {
     use super::*;
     use crate::account::{Protocol, Security, ServerSettings};
-    use crate::probe::{Cause, Diagnosis, Outcome, ServerFacts, Step, StepKind, TranscriptLine};
+    use crate::probe::{
+        Cause, Diagnosis, Direction, Outcome, ServerFacts, Step, StepKind, TranscriptLine,
+    };
 
     fn hostile_report() -> ProbeReport {
         let evil =

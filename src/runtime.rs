@@ -13,7 +13,7 @@ mod discovery;
 mod store;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
@@ -22,8 +22,9 @@ use secrecy::SecretString;
 use tokio::task::AbortHandle;
 
 use crate::account::ServerSettings;
+use crate::cli::flags::DiscoveryFlags;
 use crate::discover::{Candidate, DiscoveryOptions};
-use crate::probe::{self, ProbeOptions, StepKind, StepStatus, Trust, TrustError};
+use crate::probe::{self, CertTrust, CertTrustError, ProbeOptions, StepKind, StepStatus};
 use crate::roundtrip::{self, RoundTripOptions};
 use crate::verify::{self, VerifyOptions};
 use crate::wizard::{Effect, Event, RoundTripEvent, SaveRequest, TaskId};
@@ -52,21 +53,18 @@ pub struct RuntimeConfig {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error(transparent)]
-    Trust(#[from] TrustError),
-    #[error("MAILSETUP_RESOLVE: {0}")]
-    Resolve(String),
-    #[error("{name}: \"{value}\" is not {what}")]
-    Env {
-        name: &'static str,
-        value: String,
-        what: &'static str,
-    },
+    Trust(#[from] CertTrustError),
+    /// A `MAILSETUP_*` variable that is not what its flag takes.
+    #[error(transparent)]
+    Env(#[from] clap::Error),
+    #[error("{0}")]
+    Discovery(String),
 }
 
 impl RuntimeConfig {
     /// The platform's trust and resolver, default deadlines.
     pub fn new(extra_roots: Vec<CertificateDer<'static>>) -> Result<Self, ConfigError> {
-        let trust = Trust::with_extra_roots(extra_roots.clone())?;
+        let trust = CertTrust::with_extra_roots(extra_roots.clone())?;
         let discovery = DiscoveryOptions {
             extra_roots: extra_roots.clone(),
             ..DiscoveryOptions::default()
@@ -90,41 +88,17 @@ impl RuntimeConfig {
     }
 
     /// Reads the settings a technician or a test may give through the environment, the
-    /// same ones the command line takes as flags: `MAILSETUP_CA_FILE` (PEM roots to trust as
-    /// well), `MAILSETUP_RESOLVE` (`host=addr,host=addr:port`), `MAILSETUP_DNS` (a name
-    /// server, `addr:port`), `MAILSETUP_ISPDB_URL`, `MAILSETUP_HTTP_PORT` (the port for
-    /// autoconfig requests), `MAILSETUP_CONFIG_DIR` (the account file's directory).
+    /// same ones the command line takes as flags and parsed by the same code
+    /// (`cli::flags::DiscoveryFlags`): `MAILSETUP_CA_FILE` (PEM roots to trust as well),
+    /// `MAILSETUP_RESOLVE` (`host=addr,host=addr:port`), `MAILSETUP_DNS` (a name server,
+    /// `addr:port`), `MAILSETUP_ISPDB_URL`, `MAILSETUP_HTTP_PORT` (the port for autoconfig
+    /// requests); and `MAILSETUP_CONFIG_DIR` (the account file's directory).
     pub fn from_env() -> Result<Self, ConfigError> {
-        let roots = match std::env::var_os("MAILSETUP_CA_FILE") {
-            Some(path) => probe::tls::read_pem_certificates(Path::new(&path))?,
-            None => Vec::new(),
-        };
-        let mut config = Self::new(roots)?;
-        let mut opts = config.discovery.clone();
-        if let Ok(specs) = std::env::var("MAILSETUP_RESOLVE") {
-            for spec in specs.split(',').filter(|s| !s.trim().is_empty()) {
-                opts.add_resolve(spec)
-                    .map_err(|e| ConfigError::Resolve(e.to_string()))?;
-            }
-        }
-        if let Ok(v) = std::env::var("MAILSETUP_DNS") {
-            opts.dns.server = Some(v.trim().parse().map_err(|_| ConfigError::Env {
-                name: "MAILSETUP_DNS",
-                value: v.clone(),
-                what: "an address:port",
-            })?);
-        }
-        if let Ok(v) = std::env::var("MAILSETUP_ISPDB_URL") {
-            opts.ispdb_url = v;
-        }
-        if let Ok(v) = std::env::var("MAILSETUP_HTTP_PORT") {
-            opts.http.port = Some(v.trim().parse().map_err(|_| ConfigError::Env {
-                name: "MAILSETUP_HTTP_PORT",
-                value: v.clone(),
-                what: "a port number",
-            })?);
-        }
-        config.set_discovery(opts);
+        let discovery = DiscoveryFlags::from_env()?
+            .options()
+            .map_err(ConfigError::Discovery)?;
+        let mut config = Self::new(discovery.extra_roots.clone())?;
+        config.set_discovery(discovery);
         config.config_dir = std::env::var_os("MAILSETUP_CONFIG_DIR").map(PathBuf::from);
         Ok(config)
     }
@@ -244,7 +218,7 @@ impl Runtime {
             } => {
                 let sender = self.sender();
                 let mut opts = VerifyOptions::new(self.config.probe.clone());
-                opts.probe.time_evidence = time_evidence(&self.config.discovery);
+                opts.probe.time_evidence = verify::time_evidence(&self.config.discovery);
                 opts.incoming = incoming;
                 opts.confirmed = confirmed;
                 let h = self.rt.spawn(async move {
@@ -343,13 +317,13 @@ fn options_for(
         opts.trust = probe::tls::read_pem_certificates(&path)
             .and_then(|mut roots| {
                 roots.extend(config.extra_roots.iter().cloned());
-                Trust::with_extra_roots(roots)
+                CertTrust::with_extra_roots(roots)
             })
             .map_err(|e| e.to_string())?;
     }
     // Keys the person trusted for this host and port ("Trust this server's key").
     opts.trust = opts.trust.with_pins(probe::pin::Pins::from_list(&pins));
-    opts.time_evidence = time_evidence(&config.discovery);
+    opts.time_evidence = verify::time_evidence(&config.discovery);
     Ok(opts)
 }
 
@@ -381,18 +355,6 @@ async fn run_probe(
         task,
         report: Box::new(report),
     });
-}
-
-/// The `Date` of the HTTPS answers discovery saw: explains certificates failing on their
-/// dates when this computer's clock is wrong (`clock_wrong`), for a probe of servers typed in
-/// and for the verification of discovered ones alike.
-fn time_evidence(discovery: &DiscoveryOptions) -> Option<probe::clock::TimeEvidence> {
-    let dates = discovery.dates.dates();
-    probe::clock::TimeEvidence::from_http_dates(
-        dates
-            .iter()
-            .map(|d| (d.url.as_str(), d.date.as_str(), d.seen_at)),
-    )
 }
 
 /// Sends a test message to the account itself and waits for it (`roundtrip::round_trip`,

@@ -22,8 +22,9 @@
 //!
 //! The window (`Effect::Verify`, through `verify_candidates` with the candidates it shows) and
 //! `mailsetup diagnose` (through `verify`) make the same call. What verified goes to the store
-//! as `SavedServer`s (`verified_server`: the settings and the sign-in mechanism), and where it
-//! came from as `SettingsSource::of_candidate`: the store never sees a probe report.
+//! as `SavedServer`s (`verified_server`: the settings and the sign-in mechanism), with the keys
+//! trusted by their pin (`pinned_keys`), and where it came from as
+//! `SettingsSource::of_candidate`: the store never sees a probe report.
 
 use std::collections::BTreeSet;
 use std::net::SocketAddr;
@@ -38,7 +39,7 @@ use tokio::net::TcpStream;
 use crate::account::{Protocol, Security, ServerSettings};
 use crate::discover::{Candidate, DiscoveryOptions, DiscoveryResult};
 use crate::net::HostResolver;
-use crate::probe::{self, Cause, ProbeOptions, ProbeReport, StepKind, TrustError};
+use crate::probe::{self, Cause, CertTrustError, ProbeOptions, ProbeReport, StepKind};
 use crate::store::{SavedServer, SettingsSource};
 
 /// How to verify.
@@ -77,8 +78,8 @@ impl VerifyOptions {
 
     /// Probe options matching a discovery run: the same extra roots and the same resolver
     /// (name server and overrides), so discovered test names resolve the same way.
-    pub fn for_discovery(opts: &DiscoveryOptions) -> Result<Self, TrustError> {
-        let trust = probe::Trust::with_extra_roots(opts.extra_roots.clone())?;
+    pub fn for_discovery(opts: &DiscoveryOptions) -> Result<Self, CertTrustError> {
+        let trust = probe::CertTrust::with_extra_roots(opts.extra_roots.clone())?;
         let mut p = ProbeOptions::new(trust);
         p.resolver = opts.host_resolver();
         Ok(Self::new(p))
@@ -426,6 +427,19 @@ async fn first_line<S: AsyncRead + Unpin>(s: &mut S) -> Result<String, String> {
         return Err("the server closed the connection without a greeting".into());
     }
     Ok(String::from_utf8_lossy(&buf).trim_end().to_string())
+}
+
+/// What the `Date` of the HTTPS answers discovery saw says about this computer's clock (the
+/// largest disagreement, if any answer carried a readable date): explains certificates
+/// failing on their dates when the clock is wrong (`clock_wrong`), for the window and the
+/// command line, for servers typed in and discovered ones alike.
+pub fn time_evidence(discovery: &DiscoveryOptions) -> Option<crate::probe::clock::TimeEvidence> {
+    let dates = discovery.dates.dates();
+    crate::probe::clock::TimeEvidence::from_http_dates(
+        dates
+            .iter()
+            .map(|d| (d.url.as_str(), d.date.as_str(), d.seen_at)),
+    )
 }
 
 /// The keys that verified only because they were pinned ("Trust this server's key",

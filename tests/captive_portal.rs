@@ -5,6 +5,8 @@
 //! with the check answered as expected the certificate error stays what it is. The
 //! connectivity check only ever asks these loopback servers.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod gui_common;
 mod support;
 

@@ -3,6 +3,8 @@
 //! mode (text, Markdown, transcript, JSON; password from stdin or the environment; trace
 //! logging on) grepped for the password and its base64: zero hits.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod support;
 
 use std::io::Write;
@@ -132,6 +134,21 @@ fn json_report_of_a_good_password_is_verified() {
             .is_some_and(|s| s == support::pki().server.sha256)
     );
     assert!(server["steps"].as_array().is_some_and(|s| s.len() >= 5));
+    // The commands that repeat the test by hand, as text and Markdown show them.
+    let by_hand = server["by_hand"].as_array().expect("by_hand");
+    assert!(
+        by_hand[0]
+            .as_str()
+            .is_some_and(|c| c.starts_with("openssl s_client -connect")
+                && c.contains(&d.imaps.port.to_string())),
+        "{by_hand:?}"
+    );
+    assert!(
+        by_hand.iter().any(|c| c
+            .as_str()
+            .is_some_and(|c| c.starts_with("curl -v") && c.contains("imaps://"))),
+        "{by_hand:?}"
+    );
 }
 
 #[test]

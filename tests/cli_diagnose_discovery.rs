@@ -5,6 +5,8 @@
 //! sign-in per server. The SRV targets lie outside example.test, so they are signed in to
 //! only with `--trust-host` (RFC 6186 §6); without it the relays see no sign-in at all.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod netsupport;
 mod support;
 

@@ -3,6 +3,8 @@
 //! is saved, and the saved setup verifies again with the password read back from the
 //! keychain. A save is refused when a server fails, and nothing is written then.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod store_common;
 mod support;
 

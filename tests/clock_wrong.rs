@@ -6,6 +6,8 @@
 //! this computer's clock, while the HTTPS answer's `Date` says otherwise: `clock_wrong`, with
 //! both times in the advice. The same run without faketime verifies.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod netsupport;
 mod support;
 

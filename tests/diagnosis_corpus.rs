@@ -5,6 +5,8 @@
 //! provider is known. Then scripted servers show that a reply in none of the protocol's
 //! refusal forms is a protocol error, not a wrong password.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod support;
 
 use std::collections::BTreeSet;

@@ -1,6 +1,8 @@
 //! `mailsetup discover` through the real binary, pointed at the loopback DNS and HTTPS
 //! servers with the hidden testing options (so nothing reaches the internet).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod netsupport;
 
 use std::process::{Command, Output};

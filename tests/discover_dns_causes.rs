@@ -2,6 +2,8 @@
 //! server: a name that does not exist is `dns_not_found`; a name server that fails or never
 //! answers is `dns_failed` — both within the deadline, both at the resolve step.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod netsupport;
 
 use std::sync::Arc;
@@ -9,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use mailsetup::account::{Protocol, Security, ServerSettings};
 use mailsetup::dns::{DnsSettings, HickoryDns};
-use mailsetup::probe::{self, Cause, ProbeOptions, StepKind, Timeouts, Trust};
+use mailsetup::probe::{self, Cause, CertTrust, ProbeOptions, StepKind, Timeouts};
 use netsupport::{DnsServer, LOOPBACK};
 use secrecy::SecretString;
 
@@ -33,7 +35,7 @@ async fn probe_via(
         timeout: dns_timeout,
     })
     .unwrap();
-    let mut opts = ProbeOptions::new(Trust::platform().unwrap());
+    let mut opts = ProbeOptions::new(CertTrust::platform().unwrap());
     opts.resolver = Arc::new(resolver);
     opts.timeouts = Timeouts::uniform(Duration::from_secs(3));
     let password = SecretString::from("not used".to_string());

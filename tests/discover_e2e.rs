@@ -5,6 +5,8 @@
 //! another server, and skips candidates that do not answer. Hosts outside example.test found
 //! through MX or SRV are used only once confirmed (RFC 6186 §6).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod netsupport;
 mod support;
 
@@ -12,7 +14,7 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 
 use mailsetup::account::{EmailAddress, Protocol, Security};
-use mailsetup::discover::{self, DiscoveryOptions, ProviderTable, SourceId, Trust};
+use mailsetup::discover::{self, DiscoveryOptions, ProviderTable, SourceId, SourceTrust};
 use mailsetup::probe::Cause;
 use mailsetup::verify::{self, VerifyOptions};
 use netsupport::proxy::TlsRelay;
@@ -396,7 +398,12 @@ async fn insecure_candidates_are_not_used_unless_confirmed() {
     );
     let o = only(&net, SourceId::AutoconfigHttp);
     let found = discover::discover(&alice(), &o).await;
-    assert!(found.candidates.iter().all(|c| c.trust == Trust::Insecure));
+    assert!(
+        found
+            .candidates
+            .iter()
+            .all(|c| c.trust == SourceTrust::Insecure)
+    );
     let mut v = verify_options(&o);
     let report = verify::verify(&found, &dovecot().alice.secret(), &v).await;
     assert!(report.incoming.probes.is_empty() && report.incoming.winner.is_none());

@@ -1,6 +1,8 @@
 //! Hostile and broken autoconfig answers, served by the real loopback HTTPS server: each is
 //! rejected with a clear, typed error within its deadline, never a hang or a panic.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod netsupport;
 
 use std::time::{Duration, Instant};

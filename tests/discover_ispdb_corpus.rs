@@ -2,6 +2,8 @@
 //! socket type and a username form. The corpus is read from `$MAILSETUP_ISPDB_DIR` (set by
 //! scripts/test) or from `../shared/ispdb` beside the repository; it is never copied in.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 

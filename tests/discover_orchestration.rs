@@ -2,12 +2,16 @@
 //! or dead source never holds up a trusted answer, duplicates merge keeping every source,
 //! ranking, and disagreements — including the Spectrum article's case.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod netsupport;
 
 use std::time::{Duration, Instant};
 
 use mailsetup::account::{EmailAddress, Protocol, Security};
-use mailsetup::discover::{self, DisagreementKind, DiscoveryEvent, SourceId, SourceStatus, Trust};
+use mailsetup::discover::{
+    self, DisagreementKind, DiscoveryEvent, SourceId, SourceStatus, SourceTrust,
+};
 use netsupport::{LOOPBACK, Net, Reply, config_xml};
 use tokio::sync::mpsc;
 
@@ -247,7 +251,7 @@ async fn duplicates_merge_and_sources_that_disagree_are_recorded() {
         sources,
         vec![SourceId::Autoconfig, SourceId::Ispdb, SourceId::Guess]
     );
-    assert_eq!(imap[0].trust, Trust::Trusted);
+    assert_eq!(imap[0].trust, SourceTrust::Trusted);
 
     let pop = r.best(Protocol::Pop3).unwrap();
     assert_eq!(

@@ -4,10 +4,12 @@
 //! no longer vouches for the hosts it names — for the domain's autoconfig, ISPDB and the MX
 //! route alike. Served by the real loopback DNS and HTTP(S) servers.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod netsupport;
 
 use mailsetup::account::EmailAddress;
-use mailsetup::discover::{self, Candidate, Channel, SourceId, Trust, Vouch};
+use mailsetup::discover::{self, Candidate, Channel, SourceId, SourceTrust, Vouch};
 use netsupport::{LOOPBACK, Net, Reply, config_xml};
 
 const PATH: &str = "/mail/config-v1.1.xml";
@@ -82,7 +84,7 @@ async fn an_autoconfig_redirect_inside_the_domain_still_vouches() {
                 source: SourceId::Autoconfig
             }
         );
-        assert_eq!(c.trust, Trust::Trusted);
+        assert_eq!(c.trust, SourceTrust::Trusted);
     }
 }
 
@@ -99,7 +101,7 @@ async fn plain_http_stays_plain_http_after_a_redirect_to_https() {
         Reply::Xml(xml("example.test", "example.test")),
     );
     for c in run(&net, SourceId::AutoconfigHttp).await {
-        assert_eq!(c.trust, Trust::Insecure, "{c:#?}");
+        assert_eq!(c.trust, SourceTrust::Insecure, "{c:#?}");
         // Even hosts inside the domain need confirming when only plain HTTP named them.
         assert!(!c.vouch.is_vouched(), "{c:#?}");
         assert!(
@@ -156,7 +158,7 @@ async fn an_mx_provider_file_asked_over_plain_http_is_insecure_whatever_the_redi
     let r = discover::discover(&email, &o).await;
     assert!(!r.candidates.is_empty(), "{:#?}", r.sources);
     for c in &r.candidates {
-        assert_eq!(c.trust, Trust::Insecure, "{c:#?}");
+        assert_eq!(c.trust, SourceTrust::Insecure, "{c:#?}");
         assert!(!c.vouch.is_vouched());
     }
 }

@@ -1,10 +1,12 @@
 //! Each discovery source on its own, against a real DNS server and a real HTTPS server on
 //! loopback: what it asks, what it finds, how far it is trusted.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod netsupport;
 
 use mailsetup::account::{EmailAddress, Protocol, Security};
-use mailsetup::discover::{self, SourceId, SourceStatus, Trust};
+use mailsetup::discover::{self, SourceId, SourceStatus, SourceTrust};
 use netsupport::{LOOPBACK, Net, Reply, config_xml};
 
 fn email(text: &str) -> EmailAddress {
@@ -38,7 +40,7 @@ async fn isp_autoconfig_over_https_is_trusted_and_fills_placeholders() {
     assert_eq!(report.found, 3);
     let imap = r.best(Protocol::Imap).unwrap();
     assert_eq!(imap.endpoint_text(), "imap.isp.test:993 TLS");
-    assert_eq!(imap.trust, Trust::Trusted);
+    assert_eq!(imap.trust, SourceTrust::Trusted);
     assert_eq!(imap.username, "ann@isp.test");
     assert!(r.is_complete());
     // The address travels in the query string, as the autoconfig convention asks.
@@ -141,7 +143,7 @@ async fn mx_leads_to_the_hosting_providers_ispdb_entry() {
     assert_eq!(report.status, SourceStatus::Found, "{report:?}");
     let imap = r.best(Protocol::Imap).unwrap();
     assert_eq!(imap.host, "imap.mailhost.test");
-    assert_eq!(imap.trust, Trust::Dns);
+    assert_eq!(imap.trust, SourceTrust::Dns);
     assert!(
         imap.origins[0]
             .via
@@ -207,7 +209,7 @@ async fn srv_records_follow_rfc2782_order_and_dot_means_not_offered() {
         "{:?}",
         report.notes
     );
-    assert_eq!(r.best(Protocol::Smtp).unwrap().trust, Trust::Dns);
+    assert_eq!(r.best(Protocol::Smtp).unwrap().trust, SourceTrust::Dns);
 }
 
 #[tokio::test]
@@ -230,7 +232,7 @@ async fn guesses_are_only_names_that_exist() {
             "SMTP smtp.guess.test:587 STARTTLS",
         ]
     );
-    assert!(r.candidates.iter().all(|c| c.trust == Trust::Guess));
+    assert!(r.candidates.iter().all(|c| c.trust == SourceTrust::Guess));
 }
 
 #[tokio::test]
@@ -261,7 +263,7 @@ async fn autoconfig_over_plain_http_is_marked_insecure() {
         r.candidates
             .iter()
             .filter(|c| c.host.ends_with("plain.test"))
-            .all(|c| c.trust == Trust::Insecure)
+            .all(|c| c.trust == SourceTrust::Insecure)
     );
 }
 

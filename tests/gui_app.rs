@@ -2,6 +2,8 @@
 //! like a person would: by accessible names, clicks and keys, against the real Dovecot on
 //! loopback.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod gui_common;
 mod support;
 

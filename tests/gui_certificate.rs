@@ -10,6 +10,8 @@
 //! certificate is valid only around then, so the failure box shows `clock_wrong` with both
 //! times and the answer that vouches for the other one. Outgoing mail goes to the real Dovecot.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod gui_common;
 mod netsupport;
 mod support;

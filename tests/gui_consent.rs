@@ -3,6 +3,8 @@
 //! host with how it was found, and no test starts — no connection reaches the server — until
 //! the person ticks it. Ticked, the real Dovecot behind the relays verifies.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod gui_common;
 mod netsupport;
 mod support;

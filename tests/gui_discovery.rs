@@ -5,6 +5,8 @@
 //! targets lie outside example.test, so the protocol page names each with how it was found
 //! and nothing is tested until the person ticks them (RFC 6186 §6).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod gui_common;
 mod netsupport;
 mod support;

@@ -5,6 +5,8 @@
 //! click, the window shows each server's quick check, passes over the one that does not
 //! answer, and ends verified on the second; the account saved is the second.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod gui_common;
 mod netsupport;
 mod support;

@@ -4,6 +4,8 @@
 //! the session bus at a socket that does not exist (its only test, so the process-wide
 //! change touches nothing else).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod gui_common;
 mod support;
 
@@ -61,8 +63,8 @@ fn without_a_secret_service_the_person_chooses_the_kernel_keyring_and_nothing_is
     let SaveState::Failed(
         SaveProblem::KeychainUnavailable {
             reason,
+            advice,
             keyutils_possible,
-            ..
         },
         _,
     ) = state
@@ -73,6 +75,9 @@ fn without_a_secret_service_the_person_chooses_the_kernel_keyring_and_nothing_is
     assert!(reason.contains("D-Bus session bus"), "{reason}");
     h.get_by_label("Could not store the password");
     h.get_by_label(&reason);
+    // What to do, from the store that knows the error, on a line of its own.
+    assert!(advice.contains("dbus-run-session"), "{advice}");
+    h.get_by_label(&advice);
     h.get_by_label_contains("never writes your password to a file");
     assert!(
         !dir.join("accounts.json").exists(),

@@ -3,6 +3,8 @@
 //! them). Also: every field has an accessible name (kittest refuses widgets without one),
 //! the pages fit and stay readable at twice the scale, and what each page says.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod gui_common;
 
 use egui::accesskit::Role;

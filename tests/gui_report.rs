@@ -4,6 +4,8 @@
 //! (the save path injected in place of the dialog), neither with the password; the
 //! technician view shows the conversation live while a test still runs, and is remembered.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod gui_common;
 mod support;
 

@@ -6,6 +6,8 @@
 //! off (the default) nothing is sent. The copied report carries the round trip, never the
 //! password.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod gui_common;
 mod support;
 

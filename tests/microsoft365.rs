@@ -4,6 +4,8 @@
 //! password is typed; a 5.7.139 refusal from a scripted server with Microsoft's words says
 //! what to ask the administrator (CLI JSON).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod gui_common;
 mod netsupport;
 mod support;

@@ -10,6 +10,8 @@
 //!
 //! Needs root, iproute2 and nftables (`scripts/test` installs them).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod gui_common;
 mod support;
 

@@ -12,6 +12,8 @@
 //! Needs root (network namespaces), iproute2 (`ip`) and nftables (`nft`); `scripts/test`
 //! installs both. The hosts are built by `support::netns`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod support;
 
 use std::net::{SocketAddr, TcpListener, UdpSocket};

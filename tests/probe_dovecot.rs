@@ -3,6 +3,8 @@
 //! wrong security mode for a port, an untrusted CA, plaintext with and without opt-in, and
 //! all three protocols at once. Every report is checked for the password and its base64.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod support;
 
 use std::sync::Arc;

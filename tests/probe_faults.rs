@@ -3,6 +3,8 @@
 //! with a real DNS server) comes out of at least one test here, within its deadline, without
 //! a second sign-in attempt and without the password in any output.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod support;
 
 use std::time::{Duration, Instant};

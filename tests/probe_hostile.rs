@@ -5,6 +5,8 @@
 //! idle run's. Also: control sequences in what a server says never reach the terminal, and a
 //! password or user name with CR, LF or NUL is refused before any connection.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod support;
 
 use std::io::{Read, Write};
@@ -13,7 +15,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use mailsetup::account::{Protocol, Security};
-use mailsetup::probe::{self, Cause, ProbeOptions, StepKind, Trust};
+use mailsetup::probe::{self, Cause, CertTrust, ProbeOptions, StepKind};
 use secrecy::SecretString;
 use serde_json::Value;
 use support::faults::{self, FaultServer, hold, serve};
@@ -360,7 +362,7 @@ fn a_password_or_user_name_with_a_line_break_is_refused_before_any_connection() 
 #[tokio::test]
 async fn the_engine_refuses_cr_lf_and_nul_for_every_protocol_without_connecting() {
     let server = serve(|conn, _| hold(conn));
-    let opts = ProbeOptions::new(Trust::with_extra_roots(Vec::new()).unwrap());
+    let opts = ProbeOptions::new(CertTrust::with_extra_roots(Vec::new()).unwrap());
     for protocol in [Protocol::Imap, Protocol::Pop3, Protocol::Smtp] {
         for (user, pw) in [
             (faults::USER, "pw\nQUIT"),
@@ -383,7 +385,7 @@ async fn the_engine_refuses_cr_lf_and_nul_for_every_protocol_without_connecting(
 #[tokio::test]
 async fn cancelling_a_probe_stops_reading_a_trickling_server_at_once() {
     let server = trickle();
-    let mut opts = ProbeOptions::new(Trust::with_extra_roots(Vec::new()).unwrap());
+    let mut opts = ProbeOptions::new(CertTrust::with_extra_roots(Vec::new()).unwrap());
     opts.allow_plaintext = true;
     let settings = server.settings(Protocol::Imap, Security::Plain);
     let password = SecretString::from(PASSWORD);

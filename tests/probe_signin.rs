@@ -9,6 +9,8 @@
 //! delay proxy, against the strict servers and the real Dovecot. The real Dovecot sign-in with
 //! spaces and non-ASCII over every protocol and mode is also in `probe_dovecot.rs`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod support;
 
 use std::time::Duration;

@@ -7,6 +7,8 @@
 //! the wrong-password ones end in `auth_failed`, so the fuzzer starts from conversations
 //! that reach the sign-in.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 use std::path::{Path, PathBuf};
 
 use base64::Engine;
@@ -14,7 +16,7 @@ use base64::engine::general_purpose::STANDARD as B64;
 use mailsetup::account::{EmailAddress, Endpoint, Protocol, Security, ServerSettings};
 use mailsetup::discover::config_v11::{Limits, parse};
 use mailsetup::probe::fuzzing::converse;
-use mailsetup::probe::{ProbeOptions, ProbeReport, Redactor, Trust};
+use mailsetup::probe::{CertTrust, ProbeOptions, ProbeReport, Redactor};
 use mailsetup::store::file::{parse_accounts, render_accounts};
 use secrecy::SecretString;
 
@@ -76,7 +78,7 @@ fn session(protocol: Protocol, data: &[u8]) -> ProbeReport {
         security,
         username: USERNAME.into(),
     };
-    let mut opts = ProbeOptions::new(Trust::with_extra_roots(Vec::new()).expect("trust"));
+    let mut opts = ProbeOptions::new(CertTrust::with_extra_roots(Vec::new()).expect("trust"));
     opts.allow_plaintext = true;
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_time()

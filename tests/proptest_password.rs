@@ -13,11 +13,13 @@
 //! password). A hostile server that echoes the password back in every form gets its
 //! encoded forms (base64, SASL PLAIN) masked.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use mailsetup::account::{Protocol, Security, ServerSettings};
 use mailsetup::probe::fuzzing::converse;
-use mailsetup::probe::{ProbeOptions, ProbeReport, Trust};
+use mailsetup::probe::{CertTrust, ProbeOptions, ProbeReport};
 use mailsetup::report::{self, DiagnoseDocument};
 use mailsetup::wizard::{Event, Wizard};
 use proptest::prelude::*;
@@ -134,7 +136,7 @@ fn runtime() -> &'static tokio::runtime::Runtime {
 }
 
 fn opts() -> ProbeOptions {
-    let mut opts = ProbeOptions::new(Trust::with_extra_roots(Vec::new()).expect("trust"));
+    let mut opts = ProbeOptions::new(CertTrust::with_extra_roots(Vec::new()).expect("trust"));
     opts.allow_plaintext = true;
     opts
 }

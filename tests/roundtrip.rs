@@ -1,6 +1,8 @@
 //! The round trip against real parts: Dovecot's submission service relays to a real Postfix,
 //! which delivers over LMTP into Dovecot's mailboxes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod support;
 
 use std::io::{BufRead, BufReader, Write};
@@ -50,7 +52,7 @@ fn the_test_mta_delivers_into_the_mailbox_over_lmtp() {
         (format!("RCPT TO:<{to}>"), "250"),
         ("DATA".to_string(), "354"),
         (
-            format!("Subject: t\r\nMessage-ID: <harness@x>\r\n\r\nhi\r\n."),
+            "Subject: t\r\nMessage-ID: <harness@x>\r\n\r\nhi\r\n.".to_string(),
             "250",
         ),
         ("QUIT".to_string(), "221"),

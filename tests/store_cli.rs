@@ -4,6 +4,8 @@
 //! stored password fails with the server's auth-failed diagnosis; no output ever shows the
 //! password; exit codes are 0 / 1 / 2 as documented.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod store_common;
 mod support;
 

@@ -10,6 +10,8 @@
 //! The children are this test binary started again with `MAILSETUP_STORE_CRASH_CHILD` set
 //! (hence its own `main`). Kill moments come from a seeded generator; the seed is printed.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod store_common;
 
 use std::collections::BTreeMap;

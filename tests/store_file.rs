@@ -5,6 +5,8 @@
 //! (a real 64 KiB tmpfs, and an injected disk that fails at each step of the replace). Each
 //! gives a clear error and leaves the existing data and the keychain as they were.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod store_common;
 
 use std::fs::{self, File};

@@ -12,6 +12,8 @@
 //! pointing nowhere) with `MAILSETUP_STORE_KEYCHAIN_CHILD` naming the case, and the child
 //! asserts and prints `CHILD OK`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod store_common;
 
 use std::collections::HashMap;

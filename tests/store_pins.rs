@@ -3,6 +3,8 @@
 //! outgoing mail on the real Dovecot): the same key in a renewed certificate passes; a new
 //! key fails as `certificate_changed` with both fingerprints, and no password reaches it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod store_common;
 mod support;
 

@@ -13,6 +13,8 @@
 //! - a configuration folder someone else owns or can write to is refused with advice, and a
 //!   lock file that is a link or a FIFO is never followed or opened for reading.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod store_common;
 
 use std::fs;

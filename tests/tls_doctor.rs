@@ -5,6 +5,8 @@
 //! after renewal passes, a new key is `certificate_changed` with both fingerprints, another
 //! port or another name is not covered.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
 mod support;
 
 use std::process::Command;

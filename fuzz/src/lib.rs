@@ -37,7 +37,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use crate::account::{Protocol, Security, ServerSettings};
 use crate::probe::fuzzing::converse;
-use crate::probe::{ProbeOptions, ProbeReport, Trust};
+use crate::probe::{ProbeOptions, ProbeReport, CertTrust};
 use secrecy::SecretString;
 
 /// The password every session signs in with: non-ASCII, SASL and quoting characters.
@@ -86,7 +86,7 @@ pub fn session(protocol: Protocol, data: &[u8]) -> ProbeReport {
                 .enable_time()
                 .build()
                 .expect("a tokio runtime");
-            let trust = Trust::with_extra_roots(Vec::new()).expect("platform trust");
+            let trust = CertTrust::with_extra_roots(Vec::new()).expect("platform trust");
             let mut opts = ProbeOptions::new(trust);
             opts.allow_plaintext = true;
             Env { rt, opts }

@@ -19,9 +19,10 @@ use std::time::Duration;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
+use super::flags::{parse_keychain, parse_pin};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::probe::pin::{EndpointPin, Pins};
-use crate::probe::{self, ProbeOptions, ProbeReport, Timeouts, Trust};
+use crate::probe::{self, CertTrust, ProbeOptions, ProbeReport, Timeouts};
 use crate::store::{self, AccountId, KeychainKind, Role, SavedAccount, StoreError, Timestamp};
 
 #[derive(Debug, Args)]
@@ -73,15 +74,6 @@ pub enum AccountsAction {
         #[arg(long)]
         json: bool,
     },
-}
-
-fn parse_pin(text: &str) -> Result<EndpointPin, String> {
-    text.parse()
-        .map_err(|e: crate::probe::pin::PinError| e.to_string())
-}
-
-fn parse_keychain(text: &str) -> Result<KeychainKind, String> {
-    text.parse::<KeychainKind>().map_err(|e| e.to_string())
 }
 
 pub async fn run(args: AccountsArgs) -> u8 {
@@ -279,8 +271,8 @@ async fn check_account(dir: &Path, keychain: Option<KeychainKind>, id: String, c
     // A CA file given now wins over the copy kept with the account.
     let ca_file = check.ca_file.clone().or_else(|| account.ca_path(dir));
     let trust = match &ca_file {
-        Some(path) => Trust::with_ca_file(path),
-        None => Trust::platform(),
+        Some(path) => CertTrust::with_ca_file(path),
+        None => CertTrust::platform(),
     };
     let trust = match trust {
         Ok(t) => t,

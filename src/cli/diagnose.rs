@@ -1,6 +1,6 @@
 //! `mailsetup diagnose EMAIL`: live, step-by-step tests of an account's servers for a
-//! technician. Servers come from `--imap/--pop3/--smtp HOST:PORT/SECURITY`; all requested
-//! servers are tested concurrently; the report is text, or the one technician document
+//! technician. Servers come from `--imap/--pop3/--smtp HOST:PORT/SECURITY`, or without them
+//! from discovery (`diagnose_discovered`); all requested servers are tested concurrently; the report is text, or the one technician document
 //! (`report::Document`) as Markdown or JSON; `--report FILE` also writes its Markdown.
 
 use std::io::{BufRead, IsTerminal};
@@ -12,18 +12,15 @@ use clap::Args;
 use secrecy::{ExposeSecret, SecretString};
 use zeroize::Zeroizing;
 
+use super::flags::{self, DiscoveryFlags, parse_keychain, parse_pin};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::account::{EmailAddress, Endpoint, Protocol, ServerSettings};
 use crate::net::{OverrideResolver, SystemResolver};
-use crate::probe::{self, ProbeOptions, Timeouts, Trust};
+use crate::probe::{self, CertTrust, ProbeOptions, Timeouts};
 use crate::report;
 use crate::roundtrip::{RoundTripOptions, RoundTripReport, round_trip};
 use crate::store::{self, AccountDetails, KeychainKind, SettingsSource, SourceKind, Timestamp};
 use crate::verify;
-
-fn parse_keychain(text: &str) -> Result<KeychainKind, String> {
-    text.parse::<KeychainKind>().map_err(|e| e.to_string())
-}
 
 #[derive(Debug, Args)]
 pub struct DiagnoseArgs {
@@ -52,9 +49,9 @@ pub struct DiagnoseArgs {
     #[command(flatten)]
     pub oauth: super::oauth::OAuthArgs,
 
-    /// Also trust the CA certificates in this PEM file.
-    #[arg(long, value_name = "PEM")]
-    pub ca_file: Option<PathBuf>,
+    /// The CA file, and where discovery asks (without server flags).
+    #[command(flatten)]
+    pub discovery: DiscoveryFlags,
     /// Deadline in seconds for each network step.
     #[arg(long, value_name = "SECS")]
     pub timeout: Option<f64>,
@@ -116,24 +113,6 @@ pub struct DiagnoseArgs {
     /// over plain HTTP, a redirect off the domain). Repeatable; for this run only.
     #[arg(long, value_name = "HOST")]
     pub trust_host: Vec<String>,
-
-    /// Answer a host name with a fixed address (testing; repeatable): HOST=ADDR[:PORT].
-    #[arg(long, value_name = "HOST=ADDR", hide = true)]
-    pub resolve: Vec<String>,
-    /// Discovery: ask this DNS server (IP:PORT) instead of the system's.
-    #[arg(long, value_name = "IP:PORT", hide = true)]
-    pub dns: Option<std::net::SocketAddr>,
-    /// Discovery: ISPDB base URL.
-    #[arg(long, value_name = "URL", hide = true)]
-    pub ispdb_url: Option<String>,
-    /// Discovery: send every HTTP(S) request to this port instead of 80/443.
-    #[arg(long, value_name = "PORT", hide = true)]
-    pub http_port: Option<u16>,
-}
-
-fn parse_pin(text: &str) -> Result<crate::probe::pin::EndpointPin, String> {
-    text.parse()
-        .map_err(|e: crate::probe::pin::PinError| e.to_string())
 }
 
 fn parse_incoming(text: &str) -> Result<Protocol, String> {
@@ -169,7 +148,7 @@ pub enum UsageError {
     #[error("could not read the password from the terminal: {0}")]
     Prompt(std::io::Error),
     #[error("{0}")]
-    Trust(#[from] probe::TrustError),
+    Trust(#[from] probe::CertTrustError),
     #[error("--timeout must be a number of seconds above 0 and at most 600, not {0}")]
     Timeout(f64),
     #[error("--resolve {0}")]
@@ -244,15 +223,14 @@ pub fn probe_options(
     resolve: &[String],
 ) -> Result<ProbeOptions, UsageError> {
     let trust = match ca_file {
-        Some(path) => Trust::with_ca_file(path)?,
-        None => Trust::platform()?,
+        Some(path) => CertTrust::with_ca_file(path)?,
+        None => CertTrust::platform()?,
     };
     let mut opts = ProbeOptions::new(trust);
     if let Some(secs) = timeout {
-        if !(secs > 0.0 && secs <= 600.0) {
-            return Err(UsageError::Timeout(secs));
-        }
-        opts.timeouts = Timeouts::uniform(Duration::from_secs_f64(secs));
+        let each =
+            flags::seconds(secs, Duration::from_secs(600)).ok_or(UsageError::Timeout(secs))?;
+        opts.timeouts = Timeouts::uniform(each);
     }
     opts.allow_plaintext = allow_plaintext;
     if !resolve.is_empty() {
@@ -283,10 +261,10 @@ fn prepare(args: &DiagnoseArgs) -> Result<Prepared, UsageError> {
     let resolve: &[String] = if servers.is_empty() {
         &[]
     } else {
-        &args.resolve
+        &args.discovery.resolve
     };
     let opts = probe_options(
-        args.ca_file.as_deref(),
+        args.discovery.ca_file.as_deref(),
         args.timeout,
         args.allow_plaintext,
         resolve,
@@ -334,7 +312,7 @@ async fn with_oauth(args: &DiagnoseArgs, mut p: Prepared) -> Result<Prepared, u8
     match sign_in(
         &args.oauth,
         &p.email,
-        args.ca_file.as_deref(),
+        args.discovery.ca_file.as_deref(),
         args.config_dir.as_deref(),
     )
     .await
@@ -374,7 +352,16 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
     };
     let mut unconfirmed = Vec::new();
     let (reports, found, source) = if p.servers.is_empty() {
-        match super::diagnose_discovered::discover_and_verify(&args, &p).await {
+        let request = super::diagnose_discovered::Request {
+            discovery: &args.discovery,
+            trust_host: &args.trust_host,
+            protocol: args.protocol,
+            username: args.username.clone(),
+            email: &p.email,
+            password: &p.password,
+            probe: &p.opts,
+        };
+        match super::diagnose_discovered::discover_and_verify(request).await {
             Ok(d) => {
                 unconfirmed = d.unconfirmed;
                 (d.reports, Some(d.found), d.source)
@@ -463,12 +450,9 @@ async fn run_round_trip(
     };
     let mut rt = RoundTripOptions::default();
     if let Some(secs) = args.round_trip_timeout {
-        rt.deadline = std::time::Duration::try_from_secs_f64(secs)
-            .ok()
-            .filter(|d| !d.is_zero() && d.as_secs() <= 3600)
-            .ok_or_else(|| {
-                format!("--round-trip-timeout {secs}: give a number of seconds from 1 to 3600")
-            })?;
+        rt.deadline = flags::seconds(secs, Duration::from_secs(3600)).ok_or_else(|| {
+            format!("--round-trip-timeout {secs}: give a number of seconds from 1 to 3600")
+        })?;
     }
     Ok(Some(
         round_trip(
@@ -528,7 +512,7 @@ async fn save(
         allow_plaintext: args.allow_plaintext,
         incoming: None,
         verified_at: Timestamp::now(),
-        ca_file: args.ca_file.clone(),
+        ca_file: args.discovery.ca_file.clone(),
         pinned_keys: verify::pinned_keys(reports),
     };
     let servers: Vec<store::SavedServer> =

@@ -8,11 +8,12 @@
 
 use std::fmt::Write as _;
 
-use super::diagnose::{DiagnoseArgs, Prepared};
-use super::discover::{DiscoverArgs, options};
-use crate::account::Protocol;
+use secrecy::SecretString;
+
+use super::flags::DiscoveryFlags;
+use crate::account::{EmailAddress, Protocol};
 use crate::discover::{self, Candidate, DiscoveryResult, vouch};
-use crate::probe::ProbeReport;
+use crate::probe::{ProbeOptions, ProbeReport};
 use crate::store::{SettingsSource, SourceKind};
 use crate::verify::{self, Unconfirmed, VerifyOptions, VerifyReport};
 
@@ -27,41 +28,45 @@ pub(super) struct Discovered {
     pub unconfirmed: Vec<Unconfirmed>,
 }
 
+/// What discovery and verification take from `diagnose`: its flags, and the address,
+/// password and probe options it prepared.
+pub(super) struct Request<'a> {
+    pub discovery: &'a DiscoveryFlags,
+    /// `--trust-host`: hosts the technician confirmed for this run.
+    pub trust_host: &'a [String],
+    /// The incoming protocol to test.
+    pub protocol: Protocol,
+    pub username: Option<String>,
+    pub email: &'a EmailAddress,
+    pub password: &'a SecretString,
+    pub probe: &'a ProbeOptions,
+}
+
 /// Discovers, then verifies; an error is a one-line usage problem.
-pub(super) async fn discover_and_verify(
-    args: &DiagnoseArgs,
-    p: &Prepared,
-) -> Result<Discovered, String> {
-    let discover_args = DiscoverArgs {
-        email: args.email.clone(),
-        json: false,
-        timeout: None,
-        dns: args.dns,
-        resolve: args.resolve.clone(),
-        ispdb_url: args.ispdb_url.clone(),
-        ca_file: args.ca_file.clone(),
-        http_port: args.http_port,
-        only: Vec::new(),
-    };
-    let opts = options(&discover_args)?;
+pub(super) async fn discover_and_verify(r: Request<'_>) -> Result<Discovered, String> {
+    let opts = r.discovery.options()?;
     let mut confirmed = std::collections::BTreeSet::new();
-    for host in &args.trust_host {
+    for host in r.trust_host {
         let h = vouch::normalise_host(host)
             .ok_or_else(|| format!("--trust-host {host}: give a host name"))?;
         confirmed.insert(h);
     }
-    let found = discover::discover(&p.email, &opts).await;
+    let found = discover::discover(r.email, &opts).await;
     let mut v = VerifyOptions::for_discovery(&opts).map_err(|e| e.to_string())?;
-    v.probe.timeouts = p.opts.timeouts;
-    v.probe.allow_plaintext = p.opts.allow_plaintext;
-    v.probe.secret_kind = p.opts.secret_kind;
-    v.probe.connectivity = p.opts.connectivity.clone();
-    v.probe.trust = v.probe.trust.clone().with_pins(p.opts.trust.pins().clone());
-    v.probe.time_evidence = time_evidence(&opts.dates.dates());
-    v.incoming = args.protocol;
-    v.username = args.username.clone();
+    v.probe.timeouts = r.probe.timeouts;
+    v.probe.allow_plaintext = r.probe.allow_plaintext;
+    v.probe.secret_kind = r.probe.secret_kind;
+    v.probe.connectivity = r.probe.connectivity.clone();
+    v.probe.trust = v
+        .probe
+        .trust
+        .clone()
+        .with_pins(r.probe.trust.pins().clone());
+    v.probe.time_evidence = verify::time_evidence(&opts);
+    v.incoming = r.protocol;
+    v.username = r.username;
     v.confirmed = confirmed;
-    let verified = verify::verify(&found, &p.password, &v).await;
+    let verified = verify::verify(&found, r.password, &v).await;
     let source = source_of(&verified);
     let mut reports = Vec::new();
     let mut unconfirmed = Vec::new();
@@ -77,18 +82,6 @@ pub(super) async fn discover_and_verify(
         source,
         unconfirmed,
     })
-}
-
-/// What the `Date` of the HTTPS answers discovery saw says about this computer's clock: the
-/// largest disagreement, if any answer carried a readable date.
-pub(super) fn time_evidence(
-    dates: &[crate::discover::http::ServerDate],
-) -> Option<crate::probe::clock::TimeEvidence> {
-    crate::probe::clock::TimeEvidence::from_http_dates(
-        dates
-            .iter()
-            .map(|d| (d.url.as_str(), d.date.as_str(), d.seen_at)),
-    )
 }
 
 /// One line per host that was not signed in to for want of confirmation, with the flag

@@ -4,16 +4,17 @@
 //! disagree, and one timing line per source. Exit code 0 when incoming and outgoing servers
 //! were found, 1 when not, 2 for bad arguments.
 //!
-//! Hidden options point discovery at other servers (tests, technicians): `--dns`,
-//! `--resolve host=addr[:port]`, `--ispdb-url`, `--ca-file`, `--http-port`, `--only`.
+//! The options that point discovery at other servers (tests, technicians) are the ones
+//! `diagnose` and the window take too (`flags::DiscoveryFlags`): `--ca-file`, and hidden
+//! `--dns`, `--resolve host=addr[:port]`, `--ispdb-url`, `--http-port`; `--only` is this
+//! command's own.
 
 use std::fmt::Write as _;
-use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args;
 
+use super::flags::{self, DiscoveryFlags};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::account::{EmailAddress, Protocol};
 use crate::discover::{
@@ -30,21 +31,9 @@ pub struct DiscoverArgs {
     /// Overall time limit in seconds (default 6).
     #[arg(long, value_name = "SECS")]
     pub timeout: Option<f64>,
-    /// Ask this DNS server (IP:PORT) instead of the system's.
-    #[arg(long, value_name = "IP:PORT", hide = true)]
-    pub dns: Option<SocketAddr>,
-    /// Answer a host name with this address (host=addr or host=addr:port); repeatable.
-    #[arg(long, value_name = "HOST=ADDR", hide = true)]
-    pub resolve: Vec<String>,
-    /// ISPDB base URL.
-    #[arg(long, value_name = "URL", hide = true)]
-    pub ispdb_url: Option<String>,
-    /// Also trust the certificates in this PEM file.
-    #[arg(long, value_name = "PEM", hide = true)]
-    pub ca_file: Option<PathBuf>,
-    /// Send every HTTP(S) request to this port instead of 80/443.
-    #[arg(long, value_name = "PORT", hide = true)]
-    pub http_port: Option<u16>,
+    /// Where discovery asks and whom it trusts.
+    #[command(flatten)]
+    pub discovery: DiscoveryFlags,
     /// Ask only these sources (comma-separated: provider, autoconfig, well_known, ispdb, mx,
     /// srv, guess, autoconfig_http).
     #[arg(long, value_name = "SOURCES", hide = true, value_delimiter = ',')]
@@ -53,35 +42,15 @@ pub struct DiscoverArgs {
 
 /// Turns the arguments into discovery options; the error is a one-line message.
 pub fn options(args: &DiscoverArgs) -> Result<DiscoveryOptions, String> {
-    let mut opts = DiscoveryOptions::default();
+    let mut opts = args.discovery.options()?;
     if let Some(secs) = args.timeout {
-        if !(secs.is_finite() && secs > 0.0 && secs <= 600.0) {
-            return Err(format!(
-                "--timeout {secs}: give a number of seconds from 0.1 to 600"
-            ));
-        }
-        let total = Duration::from_secs_f64(secs);
+        let total = flags::seconds(secs, Duration::from_secs(600))
+            .ok_or_else(|| format!("--timeout {secs}: give a number of seconds from 0.1 to 600"))?;
         opts.deadline = total;
         opts.source_timeout = opts.source_timeout.min(total);
         opts.http.timeout = opts.http.timeout.min(total);
         opts.dns.timeout = opts.dns.timeout.min(total);
     }
-    opts.dns.server = args.dns;
-    for spec in &args.resolve {
-        opts.add_resolve(spec).map_err(|e| e.to_string())?;
-    }
-    if let Some(url) = &args.ispdb_url {
-        if !(url.starts_with("https://") || url.starts_with("http://")) {
-            return Err(format!(
-                "--ispdb-url {url}: give an http:// or https:// URL"
-            ));
-        }
-        opts.ispdb_url = url.clone();
-    }
-    if let Some(path) = &args.ca_file {
-        opts.add_ca_file(path).map_err(|e| e.to_string())?;
-    }
-    opts.http.port = args.http_port;
     if !args.only.is_empty() {
         opts.sources.clear();
         for name in &args.only {

@@ -1,5 +1,6 @@
 //! The technician's command line over the same engine as the window: `diagnose`, `discover`
-//! and `accounts`. Human-readable text by default, one JSON document with `--json`.
+//! and `accounts`, with the flags they share in `flags`. Human-readable text by default, one
+//! JSON document with `--json`.
 //! Exit codes are meant for scripts: 0 everything verified, 1 something failed, 2 bad usage.
 
 pub mod accounts;
@@ -7,6 +8,7 @@ pub mod diagnose;
 mod diagnose_discovered;
 pub mod discover;
 pub mod oauth;
+pub mod flags;
 
 use std::process::ExitCode;
 

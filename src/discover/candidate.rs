@@ -105,7 +105,7 @@ impl fmt::Display for SourceId {
 /// How far a source can be trusted. Better levels sort first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Trust {
+pub enum SourceTrust {
     /// The built-in table, or a file fetched over verified HTTPS from the provider or ISPDB.
     Trusted,
     /// Unsigned DNS records (MX, SRV): likely right, confirmed by the live test.
@@ -117,24 +117,26 @@ pub enum Trust {
     Insecure,
 }
 
-impl Trust {
+impl SourceTrust {
     /// How far an answer of `source` that came through `channel` can be believed.
-    pub fn of(source: SourceId, channel: &Channel) -> Trust {
+    pub fn of(source: SourceId, channel: &Channel) -> SourceTrust {
         match (source, channel) {
-            (_, Channel::PlainHttp) | (SourceId::AutoconfigHttp, _) => Trust::Insecure,
-            (SourceId::Provider | SourceId::Autoconfig | SourceId::WellKnown, _) => Trust::Trusted,
-            (SourceId::Ispdb, _) => Trust::Trusted,
-            (SourceId::Mx | SourceId::Srv, _) => Trust::Dns,
-            (SourceId::Guess, _) => Trust::Guess,
+            (_, Channel::PlainHttp) | (SourceId::AutoconfigHttp, _) => SourceTrust::Insecure,
+            (SourceId::Provider | SourceId::Autoconfig | SourceId::WellKnown, _) => {
+                SourceTrust::Trusted
+            }
+            (SourceId::Ispdb, _) => SourceTrust::Trusted,
+            (SourceId::Mx | SourceId::Srv, _) => SourceTrust::Dns,
+            (SourceId::Guess, _) => SourceTrust::Guess,
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
-            Trust::Trusted => "trusted",
-            Trust::Dns => "from DNS",
-            Trust::Guess => "guessed",
-            Trust::Insecure => "insecure source, needs confirmation",
+            SourceTrust::Trusted => "trusted",
+            SourceTrust::Dns => "from DNS",
+            SourceTrust::Guess => "guessed",
+            SourceTrust::Insecure => "insecure source, needs confirmation",
         }
     }
 }
@@ -178,7 +180,7 @@ impl UsernameForm {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Origin {
     pub source: SourceId,
-    pub trust: Trust,
+    pub trust: SourceTrust,
     /// How the answer reached us (decides whether the source can vouch for the host).
     pub channel: Channel,
     /// What exactly was asked (URL, DNS name, table entry) and what it said.
@@ -193,7 +195,7 @@ impl Origin {
     pub fn new(source: SourceId, channel: Channel, via: String) -> Self {
         Self {
             source,
-            trust: Trust::of(source, &channel),
+            trust: SourceTrust::of(source, &channel),
             channel,
             via,
             position: 0,
@@ -214,7 +216,7 @@ pub struct Candidate {
     /// Authentication methods the sources listed (empty when none said).
     pub auth: Vec<AuthMethod>,
     /// The best trust among the origins.
-    pub trust: Trust,
+    pub trust: SourceTrust,
     /// Whether the host may receive the password without the person confirming it.
     pub vouch: Vouch,
     /// Every source that named this server, best first.
@@ -548,7 +550,14 @@ mod tests {
         EmailAddress::parse("a@example.test").unwrap()
     }
 
-    fn cand(p: Protocol, host: &str, port: u16, s: Security, src: SourceId, t: Trust) -> Candidate {
+    fn cand(
+        p: Protocol,
+        host: &str,
+        port: u16,
+        s: Security,
+        src: SourceId,
+        t: SourceTrust,
+    ) -> Candidate {
         Candidate::new(
             p,
             host,
@@ -575,7 +584,7 @@ mod tests {
                 993,
                 Security::Tls,
                 SourceId::Guess,
-                Trust::Guess,
+                SourceTrust::Guess,
             ),
             cand(
                 Protocol::Imap,
@@ -583,11 +592,11 @@ mod tests {
                 993,
                 Security::Tls,
                 SourceId::Ispdb,
-                Trust::Trusted,
+                SourceTrust::Trusted,
             ),
         ]);
         assert_eq!(ranked.len(), 1);
-        assert_eq!(ranked[0].trust, Trust::Trusted);
+        assert_eq!(ranked[0].trust, SourceTrust::Trusted);
         assert_eq!(
             ranked[0].sources().into_iter().collect::<Vec<_>>(),
             vec![SourceId::Ispdb, SourceId::Guess]
@@ -603,7 +612,7 @@ mod tests {
                 995,
                 Security::Tls,
                 SourceId::Ispdb,
-                Trust::Trusted,
+                SourceTrust::Trusted,
             ),
             cand(
                 Protocol::Imap,
@@ -611,7 +620,7 @@ mod tests {
                 143,
                 Security::StartTls,
                 SourceId::Ispdb,
-                Trust::Trusted,
+                SourceTrust::Trusted,
             ),
             cand(
                 Protocol::Imap,
@@ -619,7 +628,7 @@ mod tests {
                 993,
                 Security::Tls,
                 SourceId::Ispdb,
-                Trust::Trusted,
+                SourceTrust::Trusted,
             ),
             cand(
                 Protocol::Imap,
@@ -627,7 +636,7 @@ mod tests {
                 993,
                 Security::Tls,
                 SourceId::Guess,
-                Trust::Guess,
+                SourceTrust::Guess,
             ),
             cand(
                 Protocol::Imap,
@@ -635,7 +644,7 @@ mod tests {
                 993,
                 Security::Tls,
                 SourceId::AutoconfigHttp,
-                Trust::Insecure,
+                SourceTrust::Insecure,
             ),
         ]);
         let order: Vec<String> = ranked
@@ -663,7 +672,7 @@ mod tests {
                 587,
                 Security::Tls,
                 SourceId::Ispdb,
-                Trust::Trusted,
+                SourceTrust::Trusted,
             ),
             cand(
                 Protocol::Smtp,
@@ -671,7 +680,7 @@ mod tests {
                 587,
                 Security::StartTls,
                 SourceId::Srv,
-                Trust::Dns,
+                SourceTrust::Dns,
             ),
             cand(
                 Protocol::Pop3,
@@ -679,7 +688,7 @@ mod tests {
                 110,
                 Security::Plain,
                 SourceId::Ispdb,
-                Trust::Trusted,
+                SourceTrust::Trusted,
             ),
             cand(
                 Protocol::Pop3,
@@ -687,7 +696,7 @@ mod tests {
                 995,
                 Security::Tls,
                 SourceId::Autoconfig,
-                Trust::Trusted,
+                SourceTrust::Trusted,
             ),
             cand(
                 Protocol::Imap,
@@ -695,7 +704,7 @@ mod tests {
                 993,
                 Security::Tls,
                 SourceId::Guess,
-                Trust::Guess,
+                SourceTrust::Guess,
             ),
             cand(
                 Protocol::Imap,
@@ -703,7 +712,7 @@ mod tests {
                 143,
                 Security::StartTls,
                 SourceId::Ispdb,
-                Trust::Trusted,
+                SourceTrust::Trusted,
             ),
         ]);
         let d = find_disagreements(&ranked);

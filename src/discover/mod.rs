@@ -37,7 +37,7 @@ use serde::{Serialize, Serializer};
 use tokio::sync::mpsc;
 
 pub use candidate::{
-    Candidate, Claim, Disagreement, DisagreementKind, Origin, SourceId, Trust, UsernameForm,
+    Candidate, Claim, Disagreement, DisagreementKind, Origin, SourceId, SourceTrust, UsernameForm,
 };
 pub use config_v11::{AuthMethod, ConfigError};
 pub use http::{FetchError, HttpSettings};
@@ -597,7 +597,7 @@ async fn run(
 fn trusted_answer_complete(all: &[Candidate]) -> bool {
     let trusted = |f: &dyn Fn(Protocol) -> bool| {
         all.iter()
-            .any(|c| c.trust == Trust::Trusted && c.vouch.is_vouched() && f(c.protocol))
+            .any(|c| c.trust == SourceTrust::Trusted && c.vouch.is_vouched() && f(c.protocol))
     };
     trusted(&|p| p.is_incoming()) && trusted(&|p| p == Protocol::Smtp)
 }

@@ -3,9 +3,9 @@
 //! (RFC 5321 §5.1: lowest preference) is reduced to its registrable domain (public suffix
 //! list) and to that domain plus one more label; for each of those the built-in table,
 //! ISPDB and the autoconfig server are asked. Everything found this way rests on unsigned
-//! DNS, so it is marked `Trust::Dns` (likely right, confirmed by the live test) and never
+//! DNS, so it is marked `SourceTrust::Dns` (likely right, confirmed by the live test) and never
 //! vouches for a host outside the address's domain (RFC 6186 §6): the person confirms such a
-//! host first. A provider file asked for over plain HTTP is `Trust::Insecure`, whatever its
+//! host first. A provider file asked for over plain HTTP is `SourceTrust::Insecure`, whatever its
 //! redirects did.
 
 use super::candidate::{Candidate, SourceId};

@@ -3,7 +3,7 @@
 //! ordered as RFC 2782 says (lowest priority first, heavier weight first); a lone record
 //! whose target is "." means the service is deliberately not offered. The non-TLS services
 //! are taken as STARTTLS: mailsetup never sends a password unencrypted by default. The
-//! username tried is the full address (RFC 6186 §4). Unsigned DNS: `Trust::Dns`, and a target
+//! username tried is the full address (RFC 6186 §4). Unsigned DNS: `SourceTrust::Dns`, and a target
 //! outside the address's domain is not vouched for (RFC 6186 §6): the person confirms it
 //! before the password goes there.
 

@@ -194,12 +194,12 @@ pub fn normalise_host(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::discover::Trust;
+    use crate::discover::SourceTrust;
 
     fn origin(source: SourceId, channel: Channel) -> Origin {
         Origin {
             source,
-            trust: Trust::of(source, &channel),
+            trust: SourceTrust::of(source, &channel),
             channel,
             via: String::new(),
             position: 0,

@@ -1,5 +1,8 @@
 //! The window: an eframe app that draws the wizard's current page and turns clicks and keys
-//! into wizard events. One file per page; `theme` holds the look.
+//! into wizard events. One file per page (`account`, `lookup`, `protocol`, `manual`,
+//! `testing`, `done`); beside them the parts several pages share: `consent` (confirming a
+//! host), `certificate` (a server's certificate and "Trust this server's key"), `report`
+//! (Copy report, Save report…, the technician view), `widgets`; `theme` holds the look.
 //!
 //! Each frame: drain the runtime's events into the wizard, draw the page from `&Wizard`
 //! (pages only read it and return events), then apply those events and hand the resulting

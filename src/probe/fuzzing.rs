@@ -137,7 +137,7 @@ pub async fn converse(
 mod tests {
     use super::*;
     use crate::account::Protocol;
-    use crate::probe::Trust;
+    use crate::probe::CertTrust;
 
     fn settings(protocol: Protocol) -> ServerSettings {
         ServerSettings {
@@ -150,7 +150,7 @@ mod tests {
     }
 
     fn run(protocol: Protocol, script: &[u8]) -> ProbeReport {
-        let mut opts = ProbeOptions::new(Trust::with_extra_roots(Vec::new()).unwrap());
+        let mut opts = ProbeOptions::new(CertTrust::with_extra_roots(Vec::new()).unwrap());
         opts.allow_plaintext = true;
         let rt = tokio::runtime::Builder::new_current_thread()
             .enable_time()

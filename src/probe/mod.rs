@@ -57,7 +57,7 @@ pub use outcome::{
     AttemptResult, CertificateInfo, Family, FamilyResult, Outcome, ProbeReport, ServerFacts, Step,
     StepKind, StepStatus, TlsFacts, Warning, WarningCode,
 };
-pub use tls::{Trust, TrustError};
+pub use tls::{CertTrust, CertTrustError};
 pub use transcript::{Direction, Redactor, TranscriptLine};
 
 use crate::account::{Protocol, Security, ServerSettings, check_credentials};
@@ -116,7 +116,7 @@ impl Timeouts {
 pub struct ProbeOptions {
     pub timeouts: Timeouts,
     /// Which certificates are trusted.
-    pub trust: Trust,
+    pub trust: CertTrust,
     /// Allow sending the password over an unencrypted connection (explicit opt-in).
     pub allow_plaintext: bool,
     /// How host names become addresses.
@@ -185,7 +185,7 @@ impl ProgressSink {
 
 impl ProbeOptions {
     /// Platform trust, default deadlines, system resolver, no plaintext.
-    pub fn new(trust: Trust) -> Self {
+    pub fn new(trust: CertTrust) -> Self {
         Self {
             timeouts: Timeouts::default(),
             trust,
@@ -458,7 +458,7 @@ mod tests {
             username: "alice".into(),
         };
         let (sink, mut rx) = ProgressSink::channel();
-        let mut opts = ProbeOptions::new(Trust::with_extra_roots(Vec::new()).unwrap());
+        let mut opts = ProbeOptions::new(CertTrust::with_extra_roots(Vec::new()).unwrap());
         opts.progress = Some(sink);
         let report = probe(&server, &SecretString::from("pw"), &opts).await;
         assert_eq!(
@@ -506,7 +506,7 @@ mod tests {
                 username: "alice".into(),
             });
         }
-        let opts = ProbeOptions::new(Trust::with_extra_roots(Vec::new()).unwrap());
+        let opts = ProbeOptions::new(CertTrust::with_extra_roots(Vec::new()).unwrap());
         let password = SecretString::from("pw");
         let run = probe_all(&servers, &password, &opts);
         // Cancel well before the 1.5 s silence check and the 10 s greeting deadline.

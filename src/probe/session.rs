@@ -414,7 +414,7 @@ pub(crate) struct PortCheck {
 async fn what_the_port_speaks(
     peer: Option<SocketAddr>,
     host: String,
-    trust: tls::Trust,
+    trust: tls::CertTrust,
     wait: Duration,
     limit: Duration,
 ) -> PortCheck {

@@ -32,7 +32,7 @@ pub use crate::net::crypto_provider;
 
 /// Why the trust settings could not be built.
 #[derive(Debug, thiserror::Error)]
-pub enum TrustError {
+pub enum CertTrustError {
     #[error("could not read the CA file {path}: {source}")]
     ReadCaFile { path: String, source: io::Error },
     #[error("the CA file {path} holds no PEM certificate")]
@@ -45,16 +45,16 @@ pub enum TrustError {
 
 /// Which certificates are trusted: the platform's roots plus extra ones a caller passed.
 #[derive(Clone)]
-pub struct Trust {
+pub struct CertTrust {
     verifier: Arc<dyn ServerCertVerifier>,
     extra_roots: usize,
     /// Keys trusted for one host and port each ("Trust this server's key").
     pins: Arc<Pins>,
 }
 
-impl fmt::Debug for Trust {
+impl fmt::Debug for CertTrust {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Trust(platform + {} extra roots", self.extra_roots)?;
+        write!(f, "CertTrust(platform + {} extra roots", self.extra_roots)?;
         if !self.pins.is_empty() {
             f.write_str(", pinned keys")?;
         }
@@ -62,14 +62,14 @@ impl fmt::Debug for Trust {
     }
 }
 
-impl Trust {
+impl CertTrust {
     /// The platform's roots only.
-    pub fn platform() -> Result<Self, TrustError> {
+    pub fn platform() -> Result<Self, CertTrustError> {
         Self::with_extra_roots(Vec::new())
     }
 
     /// The platform's roots plus these.
-    pub fn with_extra_roots(roots: Vec<CertificateDer<'static>>) -> Result<Self, TrustError> {
+    pub fn with_extra_roots(roots: Vec<CertificateDer<'static>>) -> Result<Self, CertTrustError> {
         let extra_roots = roots.len();
         let verifier =
             rustls_platform_verifier::Verifier::new_with_extra_roots(roots, crypto_provider())?;
@@ -92,7 +92,7 @@ impl Trust {
     }
 
     /// The platform's roots plus the certificates of a PEM file.
-    pub fn with_ca_file(path: &std::path::Path) -> Result<Self, TrustError> {
+    pub fn with_ca_file(path: &std::path::Path) -> Result<Self, CertTrustError> {
         Self::with_extra_roots(read_pem_certificates(path)?)
     }
 }
@@ -100,22 +100,22 @@ impl Trust {
 /// Reads every certificate of a PEM file.
 pub fn read_pem_certificates(
     path: &std::path::Path,
-) -> Result<Vec<CertificateDer<'static>>, TrustError> {
+) -> Result<Vec<CertificateDer<'static>>, CertTrustError> {
     use rustls::pki_types::pem::PemObject;
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| TrustError::ReadCaFile {
+    let bytes = std::fs::read(path).map_err(|source| CertTrustError::ReadCaFile {
         path: shown.clone(),
         source,
     })?;
     let mut certs = Vec::new();
     for item in CertificateDer::pem_slice_iter(&bytes) {
-        certs.push(item.map_err(|e| TrustError::BadCaFile {
+        certs.push(item.map_err(|e| CertTrustError::BadCaFile {
             path: shown.clone(),
             detail: e.to_string(),
         })?);
     }
     if certs.is_empty() {
-        return Err(TrustError::EmptyCaFile { path: shown });
+        return Err(CertTrustError::EmptyCaFile { path: shown });
     }
     Ok(certs)
 }
@@ -312,7 +312,7 @@ impl HandshakeError {
 pub async fn handshake<S>(
     stream: S,
     host: &str,
-    trust: &Trust,
+    trust: &CertTrust,
 ) -> Result<(TlsStream<Sniff<S>>, TlsFacts), HandshakeError>
 where
     S: AsyncRead + AsyncWrite + Unpin,
@@ -325,7 +325,7 @@ pub async fn handshake_to<S>(
     stream: S,
     host: &str,
     port: u16,
-    trust: &Trust,
+    trust: &CertTrust,
 ) -> Result<(TlsStream<Sniff<S>>, TlsFacts), HandshakeError>
 where
     S: AsyncRead + AsyncWrite + Unpin,

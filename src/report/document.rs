@@ -226,7 +226,9 @@ pub struct Document {
     /// Where the settings came from (absent when they were typed in).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub discovery: Option<DiscoverySummary>,
-    /// One report per tested server.
+    /// One report per tested server; in JSON each also carries `by_hand`, the commands that
+    /// repeat its test without mailsetup (`reproduce`), as text and Markdown show them.
+    #[serde(serialize_with = "servers_with_commands")]
     pub servers: Vec<ProbeReport>,
     /// Hosts not signed in to because nobody confirmed them.
     pub unconfirmed: Vec<Unconfirmed>,
@@ -322,6 +324,21 @@ impl Document {
     }
 }
 
+/// A server's probe report with the commands that repeat it by hand.
+#[derive(Serialize)]
+struct ServerEntry<'a> {
+    #[serde(flatten)]
+    report: &'a ProbeReport,
+    by_hand: Vec<String>,
+}
+
+fn servers_with_commands<S: Serializer>(servers: &[ProbeReport], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(servers.iter().map(|report| ServerEntry {
+        report,
+        by_hand: crate::reproduce::commands(&report.server, None),
+    }))
+}
+
 fn discovery_markdown(out: &mut String, d: &DiscoverySummary) {
     let _ = writeln!(out, "\n### Where the settings came from\n");
     if let Some(ms) = d.elapsed_ms {
@@ -391,6 +408,53 @@ mod tests {
         assert_eq!(json["os"], "linux x86_64");
         assert_eq!(json["generated_at"], "2026-12-01T07:51:25Z");
         assert_eq!(json["verified"], false);
+    }
+
+    #[test]
+    fn json_carries_the_commands_that_repeat_each_test_by_hand() {
+        let server = crate::account::ServerSettings {
+            protocol: Protocol::Imap,
+            host: "imap.example.com".into(),
+            port: 143,
+            security: Security::StartTls,
+            username: "ann@example.com".into(),
+        };
+        let report = ProbeReport {
+            server: server.clone(),
+            outcome: crate::probe::Outcome::Verified,
+            steps: Vec::new(),
+            tls: None,
+            server_facts: Default::default(),
+            warnings: Vec::new(),
+            transcript: Vec::new(),
+            total_ms: 1,
+        };
+        let doc = Document::new(
+            header(),
+            "ann@example.com".into(),
+            None,
+            vec![report],
+            vec![],
+        );
+        let json: serde_json::Value = serde_json::from_str(&doc.json().unwrap()).unwrap();
+        let entry = &json["servers"][0];
+        // The probe report's own fields stay where they were.
+        assert_eq!(entry["server"]["host"], "imap.example.com");
+        assert_eq!(entry["outcome"]["status"], "verified");
+        let by_hand: Vec<String> = entry["by_hand"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(by_hand, crate::reproduce::commands(&server, None));
+        assert!(by_hand[0].starts_with("openssl s_client"), "{by_hand:?}");
+        assert!(by_hand[0].contains("-starttls imap"), "{by_hand:?}");
+        // The same commands the Markdown shows.
+        let md = doc.markdown();
+        for c in &by_hand {
+            assert!(md.contains(c.as_str()), "{c} not in\n{md}");
+        }
     }
 
     #[test]

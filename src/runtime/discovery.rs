@@ -7,7 +7,9 @@ use crate::discover::{
     self, DiscoveryEvent, DiscoveryResult, Login, ProviderNotes, ProviderTable, SourceReport,
     SourceStatus as Status,
 };
-use crate::wizard::{Discovery, Event, Offer, ProviderNote, SourceState, SourceStatus, TaskId};
+use crate::wizard::{
+    Discovery, Event, Offer, ProviderNote, SourceState, SourceStatus, TaskId, capitalise,
+};
 
 use super::{EventSender, RuntimeConfig};
 
@@ -114,13 +116,5 @@ fn discovery(r: DiscoveryResult) -> Discovery {
             .collect(),
         note: r.provider.map(note),
         disagreements: r.disagreements.into_iter().map(|d| d.summary).collect(),
-    }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }

@@ -12,7 +12,7 @@ use crate::store::{
     self, AccountDetails, AccountFile, Cancel, KeychainError, KeychainKind, StoreError, Timestamp,
     VerifiedAccount,
 };
-use crate::wizard::{KeychainChoice, SaveProblem, SaveRequest, Saved};
+use crate::wizard::{KeychainChoice, SaveProblem, SaveRequest, Saved, capitalise};
 
 use super::RuntimeConfig;
 
@@ -88,8 +88,8 @@ async fn save_or_fail(
 
 fn keychain_problem(kind: KeychainKind, e: &KeychainError) -> SaveProblem {
     SaveProblem::KeychainUnavailable {
-        reason: format!("{}: {e}.", capitalise(kind.label())),
-        advice: String::new(),
+        reason: format!("{}: {}.", capitalise(kind.label()), e.reason()),
+        advice: format!("{}.", capitalise(&e.advice())),
         keyutils_possible: kind != KeychainKind::Keyutils && e.kernel_keyring_may_help(),
     }
 }
@@ -100,10 +100,43 @@ fn file_problem(e: StoreError) -> Option<SaveProblem> {
     })
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
-        None => String::new(),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the Done page shows for a keychain that cannot be used: the reason and, on a line
+    /// of its own, what to do, both from the store that knows the error.
+    #[test]
+    fn a_keychain_problem_carries_the_reason_and_the_stores_advice() {
+        let e = KeychainError::NoSecretService {
+            detail: "org.freedesktop.secrets not provided".into(),
+        };
+        let SaveProblem::KeychainUnavailable { reason, advice, .. } =
+            keychain_problem(KeychainKind::SecretService, &e)
+        else {
+            panic!("not a keychain problem");
+        };
+        assert!(reason.contains("no Secret Service is running"), "{reason}");
+        assert!(
+            reason.ends_with('.') && !reason.contains("Install"),
+            "{reason}"
+        );
+        assert!(
+            advice.starts_with("Install and start GNOME Keyring"),
+            "{advice}"
+        );
+        assert!(advice.ends_with('.'), "{advice}");
+        for e in [
+            KeychainError::Locked,
+            KeychainError::NoSessionKeyring,
+            KeychainError::Task { detail: "x".into() },
+        ] {
+            let SaveProblem::KeychainUnavailable { advice, .. } =
+                keychain_problem(KeychainKind::Keyutils, &e)
+            else {
+                panic!("not a keychain problem");
+            };
+            assert!(advice.len() > 1, "{e:?}: empty advice");
+        }
     }
 }

@@ -41,68 +41,153 @@ pub trait SecretStore: Send + Sync + fmt::Debug {
     fn delete(&self, entry: &EntryName) -> Result<bool, KeychainError>;
 }
 
-/// Why the keychain could not be used. Each message says what to do.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why the keychain could not be used. Each message says what went wrong (`reason`) and what
+/// to do about it (`advice`); shown together they read as one message.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeychainError {
-    #[error(
-        "the Secret Service cannot be reached: there is no D-Bus session bus ({detail}). Run \
-         mailsetup inside your desktop session, or start a session bus with a keyring daemon \
-         in it (dbus-run-session); or save the password in the kernel keyring (keyutils) \
-         instead"
-    )]
-    NoSessionBus { detail: String },
-    #[error(
-        "no Secret Service is running on the session bus ({detail}). Install and start GNOME \
-         Keyring (gnome-keyring-daemon) or KWallet with its Secret Service interface turned \
-         on; or save the password in the kernel keyring (keyutils) instead"
-    )]
-    NoSecretService { detail: String },
-    #[error(
-        "the keyring is locked and could not be unlocked here (no unlock prompt could be \
-         shown, or it was dismissed). Unlock it — log in to the desktop, or open \"Passwords \
-         and Keys\" — and try again"
-    )]
+    NoSessionBus {
+        detail: String,
+    },
+    NoSecretService {
+        detail: String,
+    },
     Locked,
-    #[error(
-        "the Secret Service has no default keyring yet and could not ask you to create one \
-         (no prompt could be shown). Create one in \"Passwords and Keys\" (Seahorse), or \
-         start gnome-keyring-daemon with --unlock, and try again"
-    )]
     NoDefaultKeyring,
-    #[error(
-        "the {store} refused mailsetup access to its passwords ({detail}). Allow mailsetup in \
-         the keychain's settings and try again"
-    )]
-    AccessDenied { store: KeychainKind, detail: String },
-    #[error(
-        "the kernel keyring (keyutils) has no usable session keyring in this login session. \
-         Run mailsetup from a normal login session, or start one with `keyctl session -`"
-    )]
+    AccessDenied {
+        store: KeychainKind,
+        detail: String,
+    },
     NoSessionKeyring,
-    #[error("the {store} has no password for {entry}: save the account again to store it")]
     NotFound {
         store: KeychainKind,
         entry: EntryName,
     },
-    #[error(
-        "the {store} is not available on this system: use the {}",
-        KeychainKind::platform_default()
-    )]
-    Unsupported { store: KeychainKind },
-    #[error("the password is too long for the {store} ({detail})")]
-    TooLong { store: KeychainKind, detail: String },
-    #[error("the password the {store} holds for {entry} is not valid text: save the account again")]
+    Unsupported {
+        store: KeychainKind,
+    },
+    TooLong {
+        store: KeychainKind,
+        detail: String,
+    },
     BadEncoding {
         store: KeychainKind,
         entry: EntryName,
     },
-    #[error("the {store} failed: {detail}")]
-    Failed { store: KeychainKind, detail: String },
-    #[error("the keychain task stopped unexpectedly: {detail}")]
-    Task { detail: String },
+    Failed {
+        store: KeychainKind,
+        detail: String,
+    },
+    Task {
+        detail: String,
+    },
 }
 
+impl fmt::Display for KeychainError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (reason, joint, advice) = self.parts();
+        write!(f, "{reason}{joint}{advice}")
+    }
+}
+
+impl std::error::Error for KeychainError {}
+
 impl KeychainError {
+    /// What went wrong, in words (starts in lower case, no full stop).
+    pub fn reason(&self) -> String {
+        self.parts().0
+    }
+
+    /// What the person can do about it, worded to follow the reason (a sentence after a full
+    /// stop, or a clause after a colon), without a full stop of its own; never empty.
+    pub fn advice(&self) -> String {
+        self.parts().2
+    }
+
+    /// The reason, the words that join it to the advice, and the advice.
+    fn parts(&self) -> (String, &'static str, String) {
+        match self {
+            KeychainError::NoSessionBus { detail } => (
+                format!(
+                    "the Secret Service cannot be reached: there is no D-Bus session bus ({detail})"
+                ),
+                ". ",
+                "Run mailsetup inside your desktop session, or start a session bus with a \
+                 keyring daemon in it (dbus-run-session); or save the password in the kernel \
+                 keyring (keyutils) instead"
+                    .into(),
+            ),
+            KeychainError::NoSecretService { detail } => (
+                format!("no Secret Service is running on the session bus ({detail})"),
+                ". ",
+                "Install and start GNOME Keyring (gnome-keyring-daemon) or KWallet with its \
+                 Secret Service interface turned on; or save the password in the kernel \
+                 keyring (keyutils) instead"
+                    .into(),
+            ),
+            KeychainError::Locked => (
+                "the keyring is locked and could not be unlocked here (no unlock prompt could \
+                 be shown, or it was dismissed)"
+                    .into(),
+                ". ",
+                "Unlock it — log in to the desktop, or open \"Passwords and Keys\" — and try \
+                 again"
+                    .into(),
+            ),
+            KeychainError::NoDefaultKeyring => (
+                "the Secret Service has no default keyring yet and could not ask you to create \
+                 one (no prompt could be shown)"
+                    .into(),
+                ". ",
+                "Create one in \"Passwords and Keys\" (Seahorse), or start \
+                 gnome-keyring-daemon with --unlock, and try again"
+                    .into(),
+            ),
+            KeychainError::AccessDenied { store, detail } => (
+                format!("the {store} refused mailsetup access to its passwords ({detail})"),
+                ". ",
+                "Allow mailsetup in the keychain's settings and try again".into(),
+            ),
+            KeychainError::NoSessionKeyring => (
+                "the kernel keyring (keyutils) has no usable session keyring in this login \
+                 session"
+                    .into(),
+                ". ",
+                "Run mailsetup from a normal login session, or start one with `keyctl session -`"
+                    .into(),
+            ),
+            KeychainError::NotFound { store, entry } => (
+                format!("the {store} has no password for {entry}"),
+                ": ",
+                "save the account again to store it".into(),
+            ),
+            KeychainError::Unsupported { store } => (
+                format!("the {store} is not available on this system"),
+                ": ",
+                format!("use the {}", KeychainKind::platform_default()),
+            ),
+            KeychainError::TooLong { store, detail } => (
+                format!("the password is too long for the {store} ({detail})"),
+                ": ",
+                "save it in another keychain".into(),
+            ),
+            KeychainError::BadEncoding { store, entry } => (
+                format!("the password the {store} holds for {entry} is not valid text"),
+                ": ",
+                "save the account again".into(),
+            ),
+            KeychainError::Failed { store, detail } => (
+                format!("the {store} failed: {detail}"),
+                ". ",
+                "Try again; if it fails again, log out of the desktop and in again".into(),
+            ),
+            KeychainError::Task { detail } => (
+                format!("the keychain task stopped unexpectedly: {detail}"),
+                ". ",
+                "Try again".into(),
+            ),
+        }
+    }
+
     /// A stable snake_case code (for JSON output and tests).
     pub fn code(&self) -> &'static str {
         match self {
@@ -513,6 +598,63 @@ mod platform {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every variant, for checks that must hold for all.
+    fn every_keychain_error() -> Vec<KeychainError> {
+        let id: super::super::AccountId = "alice-example-com".parse().unwrap();
+        let entry = EntryName::for_save(&id, super::super::Role::Incoming, "tag", "nonce");
+        let store = KeychainKind::SecretService;
+        vec![
+            KeychainError::NoSessionBus { detail: "d".into() },
+            KeychainError::NoSecretService { detail: "d".into() },
+            KeychainError::Locked,
+            KeychainError::NoDefaultKeyring,
+            KeychainError::AccessDenied {
+                store,
+                detail: "d".into(),
+            },
+            KeychainError::NoSessionKeyring,
+            KeychainError::NotFound {
+                store,
+                entry: entry.clone(),
+            },
+            KeychainError::Unsupported { store },
+            KeychainError::TooLong {
+                store,
+                detail: "d".into(),
+            },
+            KeychainError::BadEncoding { store, entry },
+            KeychainError::Failed {
+                store,
+                detail: "d".into(),
+            },
+            KeychainError::Task { detail: "d".into() },
+        ]
+    }
+
+    #[test]
+    fn every_keychain_error_has_a_reason_and_advice_and_reads_as_one_message() {
+        for e in every_keychain_error() {
+            let (reason, advice, whole) = (e.reason(), e.advice(), e.to_string());
+            assert!(!reason.is_empty() && !advice.is_empty(), "{e:?}");
+            assert!(
+                whole.starts_with(&reason) && whole.ends_with(&advice),
+                "{whole}"
+            );
+            assert!(!advice.ends_with('.'), "{advice}");
+        }
+        // The message as it always read.
+        let e = KeychainError::NoSessionBus {
+            detail: "no DBUS_SESSION_BUS_ADDRESS".into(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "the Secret Service cannot be reached: there is no D-Bus session bus (no \
+             DBUS_SESSION_BUS_ADDRESS). Run mailsetup inside your desktop session, or start a \
+             session bus with a keyring daemon in it (dbus-run-session); or save the password \
+             in the kernel keyring (keyutils) instead"
+        );
+    }
 
     #[test]
     fn stored_bytes_never_reach_an_error_message() {

@@ -146,7 +146,9 @@ impl Wizard {
     }
 }
 
-pub(super) fn capitalise(s: &str) -> String {
+/// The text with its first letter in upper case (messages of the engine start in lower case,
+/// since they are often put after a colon; the window shows them as sentences).
+pub(crate) fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(first) => first.to_uppercase().chain(c).collect(),

@@ -175,7 +175,7 @@ fn plain_http_settings_stay_marked_in_the_manual_form_and_need_a_tick() {
     let http = "Mail for example.com is handled by imap.example.com — learned from example.com's \
                 autoconfig file over plain HTTP, which anyone on the network could have changed.";
     for o in d.incoming.iter_mut().chain(d.outgoing.iter_mut()) {
-        o.candidate.trust = crate::discover::Trust::Insecure;
+        o.candidate.trust = crate::discover::SourceTrust::Insecure;
         let q = http.replace("imap.example.com", &o.candidate.host);
         unvouched(o, SourceId::AutoconfigHttp, Channel::PlainHttp, &q);
     }

@@ -45,6 +45,7 @@ use secrecy::{ExposeSecret, SecretString};
 use crate::account::{EmailAddress, Protocol};
 
 pub use account_page::AddressCheck;
+pub(crate) use account_page::capitalise;
 pub use checklist::{CheckItem, Row, RowState, ServerTest, TestState};
 pub use guidance::ProtocolGuide;
 pub use manual::{FieldProblem, ManualForm, ServerForm};

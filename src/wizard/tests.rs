@@ -717,7 +717,7 @@ fn plain_http_answers_are_never_tested_without_the_person_confirming() {
     let task = discover_task(&w.handle(Event::Next));
     let mut d = discovery();
     for o in d.incoming.iter_mut().chain(d.outgoing.iter_mut()) {
-        o.candidate.trust = crate::discover::Trust::Insecure;
+        o.candidate.trust = crate::discover::SourceTrust::Insecure;
     }
     w.handle(Event::Discovered { task, discovery: d });
     // Not enough to go on by itself: the lookup page stays.

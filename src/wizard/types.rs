@@ -13,7 +13,7 @@ use secrecy::SecretString;
 use std::collections::BTreeSet;
 
 use crate::account::{EmailAddress, Protocol, Security, ServerSettings};
-use crate::discover::{Candidate, SourceId, Trust, Vouch};
+use crate::discover::{Candidate, SourceId, SourceTrust, Vouch};
 use crate::probe::{ProbeReport, Step};
 use crate::store::{SavedServer, SettingsSource};
 use crate::verify::VerifyReport;
@@ -98,7 +98,7 @@ impl Offer {
     /// False when only untrusted sources (plain-HTTP autoconfig) named it: then it is never
     /// tested without the person confirming it on the manual page.
     pub fn trusted(&self) -> bool {
-        self.candidate.trust != Trust::Insecure
+        self.candidate.trust != SourceTrust::Insecure
     }
 
     /// Whether the host may receive the password without the person confirming it, and why.
@@ -308,7 +308,7 @@ pub enum Event {
     SetUpManually,
     /// Take a way forward offered after a failure.
     Action(NextAction),
-    /// Trust the key the server of this role presented (its certificate was untrusted) for
+    /// SourceTrust the key the server of this role presented (its certificate was untrusted) for
     /// exactly its host and port, and test it again.
     TrustServerKey {
         role: Role,

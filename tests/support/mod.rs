@@ -39,7 +39,7 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 
-use mailsetup::probe::{ProbeOptions, Timeouts, Trust};
+use mailsetup::probe::{CertTrust, ProbeOptions, Timeouts};
 
 pub use dovecot::{dovecot, dovecot_with_mta};
 pub use pki::pki;
@@ -96,7 +96,7 @@ pub fn short_timeouts() -> Timeouts {
 
 /// Options that trust the test CA (plus the platform's roots), with short deadlines.
 pub fn options() -> ProbeOptions {
-    let trust = Trust::with_ca_file(&pki().ca_pem).expect("trust the test CA");
+    let trust = CertTrust::with_ca_file(&pki().ca_pem).expect("trust the test CA");
     let mut opts = ProbeOptions::new(trust);
     opts.timeouts = short_timeouts();
     opts
@@ -104,7 +104,7 @@ pub fn options() -> ProbeOptions {
 
 /// Options that trust only the platform's roots (not the test CA).
 pub fn options_without_ca() -> ProbeOptions {
-    let mut opts = ProbeOptions::new(Trust::platform().expect("platform trust"));
+    let mut opts = ProbeOptions::new(CertTrust::platform().expect("platform trust"));
     opts.timeouts = short_timeouts();
     opts
 }

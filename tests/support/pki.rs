@@ -2,7 +2,7 @@
 //! the tests need — a good one (SAN localhost, 127.0.0.1, 127.0.0.2, ::1), an expired one, a
 //! not-yet-valid one, one for the wrong name and a self-signed one. Each is written as PEM into
 //! the run's temp dir (Dovecot reads them from there; tests pass the CA path as `--ca-file` /
-//! `Trust::with_ca_file`) and kept in DER for the in-process TLS fault servers.
+//! `CertTrust::with_ca_file`) and kept in DER for the in-process TLS fault servers.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};

@@ -1,0 +1,142 @@
+//! What several commands take alike, written once: the discovery options (`DiscoveryFlags`,
+//! flattened into `discover` and `diagnose`, and read from the environment for the window's
+//! runtime configuration), the keychain and pinned-key parsers, and the check of a number of
+//! seconds given on the command line.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser};
+
+use crate::discover::DiscoveryOptions;
+use crate::pin::{EndpointPin, PinError};
+use crate::store::KeychainKind;
+
+/// Where discovery asks and whom it trusts. Each flag may also come from its environment
+/// variable (`MAILSETUP_CA_FILE`, `MAILSETUP_RESOLVE` as `host=addr,host=addr:port`,
+/// `MAILSETUP_DNS`, `MAILSETUP_ISPDB_URL`, `MAILSETUP_HTTP_PORT`): the window takes them from
+/// there, the same settings a technician passes the commands as flags.
+#[derive(Debug, Clone, Default, Args)]
+pub struct DiscoveryFlags {
+    /// Also trust the CA certificates in this PEM file.
+    #[arg(long, value_name = "PEM", env = "MAILSETUP_CA_FILE")]
+    pub ca_file: Option<PathBuf>,
+    /// Answer a host name with a fixed address (testing; repeatable): HOST=ADDR[:PORT].
+    #[arg(
+        long,
+        value_name = "HOST=ADDR",
+        hide = true,
+        env = "MAILSETUP_RESOLVE",
+        value_delimiter = ','
+    )]
+    pub resolve: Vec<String>,
+    /// Discovery: ask this DNS server (IP:PORT) instead of the system's.
+    #[arg(long, value_name = "IP:PORT", hide = true, env = "MAILSETUP_DNS")]
+    pub dns: Option<SocketAddr>,
+    /// Discovery: ISPDB base URL.
+    #[arg(long, value_name = "URL", hide = true, env = "MAILSETUP_ISPDB_URL")]
+    pub ispdb_url: Option<String>,
+    /// Discovery: send every HTTP(S) request to this port instead of 80/443.
+    #[arg(long, value_name = "PORT", hide = true, env = "MAILSETUP_HTTP_PORT")]
+    pub http_port: Option<u16>,
+}
+
+/// The flags alone, for reading them from the environment.
+#[derive(Debug, Parser)]
+#[command(no_binary_name = true)]
+struct FromEnv {
+    #[command(flatten)]
+    flags: DiscoveryFlags,
+}
+
+impl DiscoveryFlags {
+    /// The flags as the environment gives them (no command line).
+    pub fn from_env() -> Result<Self, clap::Error> {
+        FromEnv::try_parse_from(std::iter::empty::<String>()).map(|f| f.flags)
+    }
+
+    /// Discovery options with these flags applied to the defaults; the error is a one-line
+    /// message naming the flag.
+    pub fn options(&self) -> Result<DiscoveryOptions, String> {
+        let mut opts = DiscoveryOptions::default();
+        opts.dns.server = self.dns;
+        for spec in self.resolve.iter().filter(|s| !s.trim().is_empty()) {
+            opts.add_resolve(spec).map_err(|e| e.to_string())?;
+        }
+        if let Some(url) = &self.ispdb_url {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                return Err(format!(
+                    "--ispdb-url {url}: give an http:// or https:// URL"
+                ));
+            }
+            opts.ispdb_url = url.clone();
+        }
+        if let Some(path) = &self.ca_file {
+            opts.add_ca_file(path).map_err(|e| e.to_string())?;
+        }
+        opts.http.port = self.http_port;
+        Ok(opts)
+    }
+}
+
+/// A number of seconds from the command line as a duration, when it is above zero and at
+/// most `max`.
+pub fn seconds(secs: f64, max: Duration) -> Option<Duration> {
+    Duration::try_from_secs_f64(secs)
+        .ok()
+        .filter(|d| !d.is_zero() && *d <= max)
+}
+
+/// `--keychain secret-service|keyutils`.
+pub fn parse_keychain(text: &str) -> Result<KeychainKind, String> {
+    text.parse::<KeychainKind>().map_err(|e| e.to_string())
+}
+
+/// `--pin-sha256 HOST:PORT=BASE64`.
+pub fn parse_pin(text: &str) -> Result<EndpointPin, String> {
+    text.parse().map_err(|e: PinError| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seconds_above_zero_up_to_the_limit_are_taken_and_nothing_else() {
+        let max = Duration::from_secs(600);
+        assert_eq!(seconds(0.5, max), Some(Duration::from_millis(500)));
+        assert_eq!(seconds(600.0, max), Some(max));
+        for bad in [0.0, -1.0, 600.5, f64::NAN, f64::INFINITY] {
+            assert_eq!(seconds(bad, max), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_flags_come_from_the_command_line_as_from_the_environment() {
+        #[derive(Debug, Parser)]
+        struct Cmd {
+            #[command(flatten)]
+            flags: DiscoveryFlags,
+        }
+        let cmd = Cmd::try_parse_from([
+            "x",
+            "--resolve",
+            "a.test=127.0.0.1,b.test=127.0.0.2:8443",
+            "--dns",
+            "127.0.0.1:5353",
+            "--http-port",
+            "8080",
+        ])
+        .unwrap();
+        let opts = cmd.flags.options().unwrap();
+        assert_eq!(opts.overrides.len(), 2);
+        assert_eq!(opts.dns.server, Some("127.0.0.1:5353".parse().unwrap()));
+        assert_eq!(opts.http.port, Some(8080));
+        let bad = DiscoveryFlags {
+            ispdb_url: Some("ftp://x".into()),
+            ..DiscoveryFlags::default()
+        };
+        assert!(bad.options().unwrap_err().starts_with("--ispdb-url"));
+    }
+}
