@@ -189,6 +189,10 @@ pub fn authorization_url(
         .append_pair("code_challenge", &pkce.challenge)
         .append_pair("code_challenge_method", pkce.method())
         .append_pair("login_hint", login_hint);
+    if scope.split(' ').any(|s| s == "offline_access") {
+        // OpenID Connect Core §11: offline access is granted only with an explicit consent.
+        url.query_pairs_mut().append_pair("prompt", "consent");
+    }
     Ok(url.to_string())
 }
 
