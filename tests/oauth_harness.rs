@@ -308,6 +308,16 @@ fn browser_code_flow_then_xoauth2_and_oauthbearer_on_imap_pop3_submission() {
         "a refresh token comes with the code"
     );
     assert!(tokens.scope.contains("email"), "{tokens:?}");
+    let id_token = tokens.id_token.as_deref().expect("an ID token");
+    let claims = id_token.split('.').nth(1).expect("JWT payload");
+    let claims: Value = serde_json::from_slice(
+        &base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(claims)
+            .expect("base64url"),
+    )
+    .expect("JSON claims");
+    assert_eq!(claims["email"], user.email.as_str(), "{claims}");
+    assert_eq!(claims["iss"], server.issuer.as_str());
     let info = server.introspect(&tokens.access_token);
     assert_eq!(info["active"], true);
     assert_eq!(info["email"], user.email.as_str());
@@ -521,6 +531,7 @@ fn device_flow(
         .as_str()
         .expect("device_code")
         .to_string();
+    assert_eq!(started["interval"], 1, "{started}");
     let pending = server
         .poll_device(&device_code)
         .expect_err("not yet approved");

@@ -97,7 +97,7 @@ const deadline = Date.now() + opt.timeout;
 const timer = setTimeout(async () => {
   steps.push('timeout');
   try { await context?.close(); } catch { /* already gone */ }
-  rmSync(profile, { recursive: true, force: true });
+  try { rmSync(profile, { recursive: true, force: true, maxRetries: 5 }); } catch { /* as below */ }
   finish({ outcome: 'error', error: 'timeout', steps }, 1);
 }, opt.timeout);
 
@@ -170,5 +170,5 @@ try {
 }
 clearTimeout(timer);
 try { await context?.close(); } catch { /* already gone */ }
-rmSync(profile, { recursive: true, force: true });
+try { rmSync(profile, { recursive: true, force: true, maxRetries: 5 }); } catch { /* Chromium may still be writing */ }
 finish(result, result.outcome === 'error' || result.outcome === 'login-failed' ? 1 : 0);

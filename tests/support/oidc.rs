@@ -77,6 +77,8 @@ pub struct AuthServerOptions {
     pub rotate_refresh_tokens: bool,
     /// Loopback redirect paths the public client registers (any port is accepted).
     pub redirect_paths: Vec<String>,
+    /// The device flow's polling `interval` (seconds) the server announces.
+    pub device_interval: u64,
 }
 
 impl Default for AuthServerOptions {
@@ -85,6 +87,7 @@ impl Default for AuthServerOptions {
             lifetimes: Lifetimes::default(),
             rotate_refresh_tokens: true,
             redirect_paths: vec!["/".into(), "/callback".into(), "/oauth2/callback".into()],
+            device_interval: 1,
         }
     }
 }
@@ -242,6 +245,7 @@ impl AuthServer {
             },
             "rotate_refresh_tokens": options.rotate_refresh_tokens,
             "redirect_paths": options.redirect_paths,
+            "device_interval": options.device_interval,
         });
         let config_path = dir.join("config.json");
         std::fs::write(&config_path, config.to_string()).expect("write the server's config");
