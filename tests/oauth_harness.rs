@@ -643,3 +643,65 @@ fn harness_start_up_times() {
     assert!(dovecot_ready < Duration::from_secs(30));
     assert!(login < Duration::from_secs(60));
 }
+
+/// The script stands in for the app's browser: `$BROWSER URL` returns at once (detached, as
+/// xdg-open does) and the browser signs in behind it; its JSON line lands in the result file.
+#[test]
+fn browser_script_works_as_the_browser_variable() {
+    let server = auth_server();
+    let result = support::run_dir().join(format!("browser-result-{}", random_state()));
+    let env =
+        support::oidc_browser::browser_env(server.traveller(), Consent::Allow, Some(&result), true);
+    let browser = env
+        .iter()
+        .find(|(k, _)| k == "BROWSER")
+        .map(|(_, v)| v.clone())
+        .expect("BROWSER");
+    let pkce = Pkce::new();
+    let state = random_state();
+    let catcher = LoopbackCatcher::bind();
+    let redirect_uri = catcher.redirect_uri();
+    let url = server.authorization_url(&pkce, &redirect_uri, &state, DEFAULT_SCOPE);
+    let waiting = catcher.spawn();
+    let began = Instant::now();
+    let status = std::process::Command::new(&browser)
+        .arg(&url)
+        .envs(env)
+        .status()
+        .expect("run $BROWSER");
+    assert!(status.success());
+    assert!(
+        began.elapsed() < Duration::from_secs(10),
+        "returns at once: {:?}",
+        began.elapsed()
+    );
+    let got = waiting
+        .join()
+        .expect("thread")
+        .expect("the redirect arrives");
+    assert_eq!(got.param("state"), Some(state.as_str()));
+    let tokens = server
+        .exchange_code(
+            got.param("code").expect("code"),
+            &pkce.verifier,
+            &redirect_uri,
+        )
+        .expect("tokens");
+    assert!(!tokens.access_token.is_empty());
+    assert!(
+        support::wait_until(Duration::from_secs(30), || {
+            std::fs::read_to_string(&result).is_ok_and(|t| t.contains("\"redirected\""))
+        }),
+        "the result line"
+    );
+    let line = std::fs::read_to_string(&result).expect("result");
+    assert_no_secrets(
+        "the result file",
+        &line,
+        &[
+            &server.traveller().password,
+            got.param("code").expect("code"),
+            &state,
+        ],
+    );
+}
