@@ -21,6 +21,7 @@
 //!   usable as the app's `BROWSER`), and a one-shot loopback redirect listener;
 //! - `oauth_dovecot`: a Dovecot whose `oauth2` passdb checks XOAUTH2/OAUTHBEARER tokens
 //!   against that server's introspection endpoint;
+//! - `oauth_sasl`: raw XOAUTH2/OAUTHBEARER sign-ins over IMAP, POP3 and submission;
 //! - `https_client`: a tiny blocking HTTPS client trusting the test CA.
 //!
 //! Every test file includes it with `mod support;`. Nothing here touches anything but
@@ -36,6 +37,7 @@ pub mod mitm;
 pub mod mta;
 pub mod netns;
 pub mod oauth_dovecot;
+pub mod oauth_sasl;
 pub mod oidc;
 pub mod oidc_browser;
 pub mod pki;

@@ -24,6 +24,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use super::https_client::{self, HttpResponse};
+use super::oidc_browser::Pkce;
 use super::{pki, run_dir};
 
 /// What to run when the Node packages or Node.js are missing.
@@ -200,7 +201,7 @@ pub fn require_node_packages() {
     }
 }
 
-fn random_hex(n: usize) -> String {
+pub(super) fn random_hex(n: usize) -> String {
     use ring::rand::SecureRandom;
     let mut bytes = vec![0u8; n];
     ring::rand::SystemRandom::new()
@@ -579,35 +580,4 @@ impl Drop for AuthServer {
             let _ = child.wait();
         }
     }
-}
-
-/// A PKCE verifier and its S256 challenge (RFC 7636 §4.1–4.2).
-#[derive(Clone)]
-pub struct Pkce {
-    pub verifier: String,
-    pub challenge: String,
-}
-
-impl Pkce {
-    pub fn new() -> Pkce {
-        use base64::Engine;
-        let verifier = random_hex(32);
-        let digest = ring::digest::digest(&ring::digest::SHA256, verifier.as_bytes());
-        let challenge = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest.as_ref());
-        Pkce {
-            verifier,
-            challenge,
-        }
-    }
-}
-
-impl Default for Pkce {
-    fn default() -> Self {
-        Pkce::new()
-    }
-}
-
-/// A random `state` value.
-pub fn random_state() -> String {
-    random_hex(12)
 }

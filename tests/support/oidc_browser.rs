@@ -6,7 +6,8 @@
 //! Two ways to use it: as `BROWSER=<browser_script()>` for the app (which runs `$BROWSER URL`),
 //! with [`browser_env`] setting who signs in and what they answer; or directly from a test with
 //! [`AuthServer::browse`] / [`AuthServer::approve_device`]. [`LoopbackCatcher`] is a one-shot
-//! loopback redirect listener (RFC 8252 §7.3) for tests that play the app's part themselves.
+//! loopback redirect listener (RFC 8252 §7.3) and [`Pkce`] (RFC 7636) for tests that play the
+//! app's part themselves.
 //!
 //! The script prints one JSON line (outcome, where it landed without the query, the `error`
 //! parameter) and never a code, token, state or password.
@@ -19,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use super::oidc::{AuthServer, OAuthUser, oidc_dir, require_node_packages};
+use super::oidc::{AuthServer, OAuthUser, oidc_dir, random_hex, require_node_packages};
 use super::pki;
 
 /// What to install when Chromium is missing.
@@ -257,4 +258,35 @@ fn answer(mut stream: TcpStream) -> Option<Redirected> {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
     })
+}
+
+/// A PKCE verifier and its S256 challenge (RFC 7636 §4.1–4.2).
+#[derive(Clone)]
+pub struct Pkce {
+    pub verifier: String,
+    pub challenge: String,
+}
+
+impl Pkce {
+    pub fn new() -> Pkce {
+        use base64::Engine;
+        let verifier = random_hex(32);
+        let digest = ring::digest::digest(&ring::digest::SHA256, verifier.as_bytes());
+        let challenge = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest.as_ref());
+        Pkce {
+            verifier,
+            challenge,
+        }
+    }
+}
+
+impl Default for Pkce {
+    fn default() -> Self {
+        Pkce::new()
+    }
+}
+
+/// A random `state` value.
+pub fn random_state() -> String {
+    random_hex(12)
 }
