@@ -15,6 +15,14 @@
 //! - `netns`: client and server hosts in network namespaces with a packet filter (root).
 //! - `mitm`: a TLS-inspecting proxy signing with an antivirus-named root, and self-signed
 //!   certificates renewable with the same key (pinning).
+//! - `oidc`: a real OAuth 2.0 / OpenID Connect authorization server (oidc-provider on Node.js,
+//!   HTTPS with the test CA): PKCE, loopback redirects, device flow, refresh, introspection;
+//! - `oidc_browser`: headless Chromium driven by playwright-core on that server's pages (also
+//!   usable as the app's `BROWSER`), and a one-shot loopback redirect listener;
+//! - `oauth_dovecot`: a Dovecot whose `oauth2` passdb checks XOAUTH2/OAUTHBEARER tokens
+//!   against that server's introspection endpoint;
+//! - `oauth_sasl`: raw XOAUTH2/OAUTHBEARER sign-ins over IMAP, POP3 and submission;
+//! - `https_client`: a tiny blocking HTTPS client trusting the test CA.
 //!
 //! Every test file includes it with `mod support;`. Nothing here touches anything but
 //! loopback addresses and the namespaces a test builds.
@@ -24,9 +32,14 @@
 pub mod delay;
 pub mod dovecot;
 pub mod faults;
+pub mod https_client;
 pub mod mitm;
 pub mod mta;
 pub mod netns;
+pub mod oauth_dovecot;
+pub mod oauth_sasl;
+pub mod oidc;
+pub mod oidc_browser;
 pub mod pki;
 pub mod script;
 pub mod smtp_sink;
@@ -39,6 +52,8 @@ use std::time::{Duration, Instant};
 use mailsetup::probe::{ProbeOptions, Timeouts, Trust};
 
 pub use dovecot::{dovecot, dovecot_with_mta};
+pub use oauth_dovecot::{dovecot_with_oauth, oauth_dovecot};
+pub use oidc::{AuthServer, auth_server};
 pub use pki::pki;
 
 /// This process's scratch directory (`$TMPDIR/mailsetup-tests/<pid>-XXXX`). Directories left
