@@ -145,7 +145,9 @@ fn oauth2_blocks_give_https_endpoints_and_scopes() {
             (Some(spec), true) => {
                 assert!(spec.issuer.starts_with("https://"), "{name}: {spec:?}");
                 assert!(
-                    spec.token_endpoint.as_deref().is_some_and(|u| u.starts_with("https://")),
+                    spec.token_endpoint
+                        .as_deref()
+                        .is_some_and(|u| u.starts_with("https://")),
                     "{name}: {spec:?}"
                 );
                 assert!(!spec.scopes.is_empty(), "{name}: {spec:?}");
@@ -159,7 +161,12 @@ fn oauth2_blocks_give_https_endpoints_and_scopes() {
     assert!(with_block.len() >= 5, "{:?}", with_block.keys());
     let google = &with_block["googlemail.com.xml"];
     assert_eq!(google.issuer, "https://accounts.google.com");
-    assert!(google.scopes.iter().any(|s| s == "https://mail.google.com/"));
+    assert!(
+        google
+            .scopes
+            .iter()
+            .any(|s| s == "https://mail.google.com/")
+    );
     assert_eq!(
         google.authorization_endpoint.as_deref(),
         Some("https://accounts.google.com/o/oauth2/auth")

@@ -89,11 +89,7 @@ fn server_flags() -> Vec<String> {
 }
 
 /// Runs mailsetup; `on_stderr` sees each stderr line as it comes (the device flow's code).
-fn run(
-    args: &[String],
-    env: &[(String, String)],
-    mut on_stderr: impl FnMut(&str),
-) -> Run {
+fn run(args: &[String], env: &[(String, String)], mut on_stderr: impl FnMut(&str)) -> Run {
     let mut child = Command::new(BIN)
         .args(args)
         .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
@@ -159,7 +155,9 @@ fn device_run(server: &AuthServer, user: &OAuthUser, consent: Consent, extra: &[
     let result = run(&args, &[], |line| {
         // "To sign in, open URL and enter the code CODE"
         if let Some(rest) = line.strip_prefix("To sign in, open ") {
-            let (uri, code) = rest.split_once(" and enter the code ").expect("the code line");
+            let (uri, code) = rest
+                .split_once(" and enter the code ")
+                .expect("the code line");
             approved = Some(server.approve_device(uri, Some(code), user, consent));
         }
     });
@@ -185,7 +183,9 @@ fn files_text(dir: &Path) -> String {
     for entry in std::fs::read_dir(dir).expect("read the config dir") {
         let path: PathBuf = entry.expect("entry").path();
         if path.is_file() {
-            out.push_str(&String::from_utf8_lossy(&std::fs::read(&path).unwrap_or_default()));
+            out.push_str(&String::from_utf8_lossy(
+                &std::fs::read(&path).unwrap_or_default(),
+            ));
         }
     }
     out
@@ -331,14 +331,22 @@ fn oauth_error(run: &Run) -> String {
 fn denied_consent_and_another_account_are_clear_causes() {
     require_chromium();
     let server = auth_server();
-    let denied = browser_failure(server, browser_env(server.traveller(), Consent::Deny, None, false));
+    let denied = browser_failure(
+        server,
+        browser_env(server.traveller(), Consent::Deny, None, false),
+    );
     assert_eq!(oauth_error(&denied), "oauth_consent_denied");
     // Alice signs in in the browser while traveller's address is being set up.
-    let other = browser_failure(server, browser_env(server.alice(), Consent::Allow, None, false));
+    let other = browser_failure(
+        server,
+        browser_env(server.alice(), Consent::Allow, None, false),
+    );
     assert_eq!(oauth_error(&other), "oauth_wrong_account");
-    assert!(other.json()["oauth"]["summary"]
-        .as_str()
-        .is_some_and(|s| s.contains("alice@example.test")));
+    assert!(
+        other.json()["oauth"]["summary"]
+            .as_str()
+            .is_some_and(|s| s.contains("alice@example.test"))
+    );
 }
 
 #[test]
@@ -415,14 +423,28 @@ fn tokens_the_mail_server_refuses_are_oauth_token_rejected() {
     assert!(server.make_inactive(&tokens.access_token));
     let inactive = with_token(server, &tokens.access_token);
     assert_eq!(inactive.code, Some(1));
-    assert_eq!(causes(&inactive), vec!["oauth_token_rejected"; 3], "{}", inactive.all());
+    assert_eq!(
+        causes(&inactive),
+        vec!["oauth_token_rejected"; 3],
+        "{}",
+        inactive.all()
+    );
     assert_secret_free("inactive", &inactive.all(), &tokens.secrets());
     // A valid token of another user, sent as traveller.
     let alice = server.tokens_for("alice@example.test", DEFAULT_SCOPE, None);
     let other = with_token(server, &alice.access_token);
-    assert_eq!(causes(&other), vec!["oauth_token_rejected"; 3], "{}", other.all());
+    assert_eq!(
+        causes(&other),
+        vec!["oauth_token_rejected"; 3],
+        "{}",
+        other.all()
+    );
     // The server's own words: its RFC 7628 error object, decoded.
-    assert!(other.stdout.contains("status=invalid_token"), "{}", other.stdout);
+    assert!(
+        other.stdout.contains("status=invalid_token"),
+        "{}",
+        other.stdout
+    );
     assert_secret_free("another user's token", &other.all(), &alice.secrets());
     // And a good one verifies everywhere.
     let good = server.traveller_tokens();
@@ -441,9 +463,15 @@ fn a_revoked_refresh_token_makes_accounts_check_say_so() {
     let d = oauth_dovecot();
     args.extend([
         "--imap".into(),
-        format!("{}/tls", d.listener(Protocol::Imap, Security::Tls).hostport()),
+        format!(
+            "{}/tls",
+            d.listener(Protocol::Imap, Security::Tls).hostport()
+        ),
         "--smtp".into(),
-        format!("{}/tls", d.listener(Protocol::Smtp, Security::Tls).hostport()),
+        format!(
+            "{}/tls",
+            d.listener(Protocol::Smtp, Security::Tls).hostport()
+        ),
         "--browser".into(),
         "--save".into(),
         "--config-dir".into(),
@@ -463,8 +491,12 @@ fn a_revoked_refresh_token_makes_accounts_check_say_so() {
         "{}",
         checked.all()
     );
-    assert!(checked.stdout.contains("Sign in through the provider's page again"));
-    assert_secret_free("check", &checked.all(), &[refresh.clone()]);
-    assert_secret_free("save", &saved.all(), &[refresh.clone()]);
+    assert!(
+        checked
+            .stdout
+            .contains("Sign in through the provider's page again")
+    );
+    assert_secret_free("check", &checked.all(), std::slice::from_ref(&refresh));
+    assert_secret_free("save", &saved.all(), std::slice::from_ref(&refresh));
     assert_secret_free("config dir", &files_text(dir.path()), &[refresh]);
 }

@@ -86,7 +86,11 @@ fn script(protocol: Protocol, answer: Answer, token: &str) -> String {
                 Answer::Accept => "+OK Logged in.\r\n".to_string(),
                 _ => format!(
                     "+ {CHALLENGE}\r\n\x0c-ERR [AUTH] Authentication failed. {}\r\n",
-                    if matches!(answer, Answer::Echo) { all.as_str() } else { "" }
+                    if matches!(answer, Answer::Echo) {
+                        all.as_str()
+                    } else {
+                        ""
+                    }
                 ),
             };
             format!(
@@ -188,16 +192,24 @@ fn the_scripts_sign_in_and_refuse_as_dovecot_does() {
     for protocol in [Protocol::Imap, Protocol::Pop3, Protocol::Smtp] {
         for mechanism in [Mechanism::OAuthBearer, Mechanism::XOAuth2] {
             let ok = session(protocol, mechanism, tok, Answer::Accept);
-            assert!(ok.is_verified(), "{protocol:?} {mechanism:?}: {:?}", ok.diagnosis());
+            assert!(
+                ok.is_verified(),
+                "{protocol:?} {mechanism:?}: {:?}",
+                ok.diagnosis()
+            );
             assert_eq!(
-                ok.server_facts.auth_used.as_deref().map(|u| u.ends_with(mechanism.name())),
+                ok.server_facts
+                    .auth_used
+                    .as_deref()
+                    .map(|u| u.ends_with(mechanism.name())),
                 Some(true)
             );
             let no = session(protocol, mechanism, tok, Answer::Refuse);
             let d = no.diagnosis().expect("refused");
             assert_eq!(d.cause, Cause::OauthTokenRejected, "{protocol:?}: {d:?}");
             assert!(
-                d.advice.contains("https://127.0.0.1:37131/.well-known/openid-configuration"),
+                d.advice
+                    .contains("https://127.0.0.1:37131/.well-known/openid-configuration"),
                 "{}",
                 d.advice
             );

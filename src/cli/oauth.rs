@@ -84,7 +84,9 @@ pub async fn token_client(
     config_dir: Option<&Path>,
 ) -> Result<TokenClient, SessionError> {
     let roots = match ca_file {
-        Some(path) => read_pem_certificates(path).map_err(|e| SessionError::Usage(e.to_string()))?,
+        Some(path) => {
+            read_pem_certificates(path).map_err(|e| SessionError::Usage(e.to_string()))?
+        }
         None => Vec::new(),
     };
     let http = oauth::http_client(roots, Arc::new(SystemResolver), Default::default())?;
@@ -122,7 +124,9 @@ pub async fn sign_in(
         let token = std::env::var(var)
             .ok()
             .filter(|t| !t.trim().is_empty())
-            .ok_or_else(|| SessionError::Usage(format!("environment variable {var} holds no token")))?;
+            .ok_or_else(|| {
+                SessionError::Usage(format!("environment variable {var} holds no token"))
+            })?;
         return Ok(Session {
             access: SecretString::from(token.trim()),
             refresh: None,

@@ -276,8 +276,8 @@ fn parse_tokens(url: &str, answer: &Answer) -> Result<Tokens, OAuthError> {
         url: url.to_string(),
         detail: detail.to_string(),
     };
-    let v: serde_json::Value =
-        serde_json::from_slice(&answer.body).map_err(|_| malformed("the token answer is not JSON"))?;
+    let v: serde_json::Value = serde_json::from_slice(&answer.body)
+        .map_err(|_| malformed("the token answer is not JSON"))?;
     let text = |name: &str| v.get(name).and_then(|t| t.as_str());
     let access = text("access_token").ok_or_else(|| malformed("no access_token"))?;
     if !text("token_type").is_some_and(|t| t.eq_ignore_ascii_case("bearer")) {
@@ -337,7 +337,10 @@ mod tests {
         assert_eq!(t.access.expose_secret(), "AT-123456789");
         assert_eq!(t.expires_in, Some(Duration::from_secs(3600)));
         let shown = format!("{t:?}");
-        assert!(!shown.contains("AT-123") && !shown.contains("RT-987"), "{shown}");
+        assert!(
+            !shown.contains("AT-123") && !shown.contains("RT-987"),
+            "{shown}"
+        );
         let mac = Answer {
             body: Zeroizing::new(br#"{"access_token":"x","token_type":"mac"}"#.to_vec()),
             ..answer
