@@ -500,3 +500,28 @@ fn a_revoked_refresh_token_makes_accounts_check_say_so() {
     assert_secret_free("save", &saved.all(), std::slice::from_ref(&refresh));
     assert_secret_free("config dir", &files_text(dir.path()), &[refresh]);
 }
+
+#[test]
+fn without_a_client_id_oauth_says_how_to_get_one_and_asks_nothing() {
+    let dir = config_dir();
+    let out = run(
+        &[
+            "diagnose".into(),
+            "someone@gmail.com".into(),
+            "--oauth".into(),
+            "--json".into(),
+        ],
+        &[(
+            "MAILSETUP_CONFIG_DIR".into(),
+            dir.path().display().to_string(),
+        )],
+        |_| {},
+    );
+    assert_eq!(oauth_error(&out), "oauth_client_id_missing");
+    let doc = out.json();
+    let summary = doc["oauth"]["summary"].as_str().unwrap_or_default();
+    assert!(summary.contains("Gmail"), "{doc}");
+    let advice = doc["oauth"]["advice"].as_str().unwrap_or_default();
+    assert!(advice.contains("MAILSETUP_OAUTH_CLIENT_ID"), "{advice}");
+    assert!(advice.contains("README"), "{advice}");
+}
