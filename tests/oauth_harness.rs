@@ -177,27 +177,25 @@ fn pkce_is_required_and_checked() {
 #[test]
 fn wrong_pkce_verifier_is_refused_at_the_token_endpoint() {
     let server = auth_server();
-    // A code minted for traveller, redeemed with another verifier.
-    let pkce = Pkce::new();
-    let state = random_state();
-    let catcher = LoopbackCatcher::bind();
-    let redirect_uri = catcher.redirect_uri();
-    let url = server.authorization_url(&pkce, &redirect_uri, &state, DEFAULT_SCOPE);
-    let waiting = catcher.spawn();
-    let run = server.browse(&url, server.traveller(), Consent::Allow);
-    let got = waiting.join().expect("thread").expect("redirect");
-    assert!(run.success, "{run:?}");
-    let code = got.param("code").expect("code");
+    let minted = server.mint_code(&server.traveller().email, DEFAULT_SCOPE, None);
     let err = server
-        .exchange_code(code, &Pkce::new().verifier, &redirect_uri)
+        .exchange_code(&minted.code, &Pkce::new().verifier, &minted.redirect_uri)
         .expect_err("a wrong verifier");
     assert_eq!(err.error, "invalid_grant", "{err:?}");
-    // The code is burnt by the failed try? No: it still works once with the right verifier,
-    // or is refused as already used; either way a second wrong try fails.
     let err = server
-        .exchange_code(code, "x".repeat(43).as_str(), &redirect_uri)
-        .expect_err("still a wrong verifier");
-    assert_eq!(err.error, "invalid_grant");
+        .exchange_code(&minted.code, &minted.verifier, "http://127.0.0.1/")
+        .expect_err("another redirect URI");
+    assert_eq!(err.error, "invalid_grant", "{err:?}");
+    // The failed tries did not spend the code; the right verifier buys tokens once.
+    let tokens = server
+        .exchange_code(&minted.code, &minted.verifier, &minted.redirect_uri)
+        .expect("the right verifier");
+    let err = server
+        .exchange_code(&minted.code, &minted.verifier, &minted.redirect_uri)
+        .expect_err("a code used twice");
+    assert_eq!(err.error, "invalid_grant", "{err:?}");
+    // Reuse of a code revokes what it bought (RFC 6749 §4.1.2).
+    assert_eq!(server.introspect(&tokens.access_token)["active"], false);
 }
 
 #[test]
