@@ -18,6 +18,8 @@
 //   MAILSETUP_TEST_BROWSER_TIMEOUT   seconds for the whole run (default 60)
 //   MAILSETUP_TEST_BROWSER_DETACH    1: return at once and drive the browser in the
 //                                    background (as xdg-open returns)
+//   MAILSETUP_TEST_CHROMIUM          the browser program (default: Debian's /usr/bin/chromium,
+//                                    else chromium or google-chrome on PATH; never downloaded)
 // Flags --user, --password, --action, --cert, --result override them.
 //
 // It prints one line of JSON on stdout: {"outcome": "redirected"|"device-done"|"error"|
@@ -26,9 +28,9 @@
 // token, state or password. Exit status 0 when an end was reached, 1 otherwise.
 // Only loopback addresses are loaded; anything else is blocked.
 
-import { mkdtempSync, rmSync, readFileSync, appendFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync, appendFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, delimiter } from 'node:path';
 import { createHash, X509Certificate } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
@@ -70,6 +72,20 @@ if (opt.detach) {
   process.exit(0);
 }
 
+function findChromium() {
+  if (process.env.MAILSETUP_TEST_CHROMIUM) return process.env.MAILSETUP_TEST_CHROMIUM;
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  for (const name of ['chromium', 'google-chrome', 'google-chrome-stable', 'chromium-browser']) {
+    for (const dir of dirs) {
+      if (existsSync(join(dir, name))) return join(dir, name);
+    }
+  }
+  finish({ outcome: 'error', error: 'no Chromium: apt-get install chromium (or set MAILSETUP_TEST_CHROMIUM)' }, 1);
+  return undefined;
+}
+const executablePath = findChromium();
+
 const isLoopback = (u) => {
   try {
     const { hostname } = new URL(u);
@@ -109,7 +125,7 @@ const bare = (u) => {
 
 async function main() {
   context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath,
     headless: true,
     args: flags,
     ignoreHTTPSErrors: !opt.cert,

@@ -72,10 +72,30 @@ pub fn browser_script() -> PathBuf {
     oidc_dir().join("browser.mjs")
 }
 
-/// Panics with the install step when Chromium is missing.
+/// The browser program: `MAILSETUP_TEST_CHROMIUM`, Debian's /usr/bin/chromium, else
+/// chromium or google-chrome on PATH (the same search as browser.mjs).
+pub fn chromium_path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("MAILSETUP_TEST_CHROMIUM") {
+        return Some(PathBuf::from(p));
+    }
+    let debian = PathBuf::from("/usr/bin/chromium");
+    if debian.is_file() {
+        return Some(debian);
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    ["chromium", "google-chrome", "google-chrome-stable", "chromium-browser"]
+        .iter()
+        .find_map(|name| {
+            std::env::split_paths(&path)
+                .map(|d| d.join(name))
+                .find(|p| p.is_file())
+        })
+}
+
+/// Panics with the install step when Chromium or the npm packages are missing.
 pub fn require_chromium() {
     require_node_packages();
-    if !std::path::Path::new("/usr/bin/chromium").is_file() {
+    if chromium_path().is_none() {
         panic!("Chromium (/usr/bin/chromium) is missing: {CHROMIUM_HINT}");
     }
 }
