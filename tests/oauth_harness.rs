@@ -409,8 +409,8 @@ fn harness_start_up_times() {
     let sign_in_time = began.elapsed();
     eprintln!(
         "harness times: auth server ready {:?} (own count {:?}), OAuth Dovecot ready {:?}, \
-         one browser login {:?} (script {:?}), one IMAP XOAUTH2 sign-in {:?}",
-        server_ready, server.startup, dovecot_ready, login, run.elapsed, sign_in_time
+         one browser login {:?} (script {:?}, {}), one IMAP XOAUTH2 sign-in {:?}",
+        server_ready, server.startup, dovecot_ready, login, run.elapsed, run.timing, sign_in_time
     );
     assert!(server_ready < Duration::from_secs(30));
     assert!(dovecot_ready < Duration::from_secs(30));

@@ -123,6 +123,8 @@ const bare = (u) => {
   return `${p.origin}${p.pathname}`;
 };
 
+const began = Date.now();
+const timing = {};
 async function main() {
   context = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -131,6 +133,7 @@ async function main() {
     ignoreHTTPSErrors: !opt.cert,
     timeout: 30000,
   });
+  timing.launch_ms = Date.now() - began;
   await context.route('**/*', (route) => (isLoopback(route.request().url()) ? route.continue() : route.abort()));
   const page = context.pages()[0] ?? await context.newPage();
   page.setDefaultTimeout(Math.max(1000, deadline - Date.now()));
@@ -185,6 +188,10 @@ try {
   result = { outcome: 'error', error: String(err?.message ?? err).split('\n')[0].replace(/[?#]\S*/g, '?…'), steps };
 }
 clearTimeout(timer);
+timing.pages_ms = Date.now() - began - (timing.launch_ms ?? 0);
+const closing = Date.now();
 try { await context?.close(); } catch { /* already gone */ }
+timing.close_ms = Date.now() - closing;
+result.timing = timing;
 try { rmSync(profile, { recursive: true, force: true, maxRetries: 5 }); } catch { /* Chromium may still be writing */ }
 finish(result, result.outcome === 'error' || result.outcome === 'login-failed' ? 1 : 0);

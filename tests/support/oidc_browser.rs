@@ -65,6 +65,8 @@ pub struct BrowserRun {
     pub output: String,
     pub elapsed: Duration,
     pub success: bool,
+    /// The script's own figures: `{"launch_ms", "pages_ms", "close_ms"}`.
+    pub timing: Value,
 }
 
 /// tests/oidc/browser.mjs (executable; usable as `BROWSER`).
@@ -83,13 +85,18 @@ pub fn chromium_path() -> Option<PathBuf> {
         return Some(debian);
     }
     let path = std::env::var_os("PATH").unwrap_or_default();
-    ["chromium", "google-chrome", "google-chrome-stable", "chromium-browser"]
-        .iter()
-        .find_map(|name| {
-            std::env::split_paths(&path)
-                .map(|d| d.join(name))
-                .find(|p| p.is_file())
-        })
+    [
+        "chromium",
+        "google-chrome",
+        "google-chrome-stable",
+        "chromium-browser",
+    ]
+    .iter()
+    .find_map(|name| {
+        std::env::split_paths(&path)
+            .map(|d| d.join(name))
+            .find(|p| p.is_file())
+    })
 }
 
 /// Panics with the install step when Chromium or the npm packages are missing.
@@ -170,6 +177,7 @@ fn run_script(args: &[&str], user: &OAuthUser, consent: Consent) -> BrowserRun {
         output: format!("{stdout}\n{stderr}"),
         elapsed: began.elapsed(),
         success: out.status.success(),
+        timing: v["timing"].clone(),
     }
 }
 
