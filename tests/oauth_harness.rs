@@ -49,6 +49,15 @@ fn browser_code_flow(
         .join()
         .expect("the listener thread")
         .unwrap_or_else(|| panic!("nothing reached the loopback listener: {run:?}"));
+    if consent == Consent::WrongState {
+        assert_ne!(
+            got.param("state"),
+            Some(state.as_str()),
+            "state changed: {got:?}"
+        );
+        assert!(got.param("code").is_some(), "{got:?}");
+        return (None, got, run, String::new());
+    }
     assert_eq!(
         got.param("state"),
         Some(state.as_str()),
@@ -124,6 +133,18 @@ fn denied_consent_and_cancelled_login_come_back_as_access_denied() {
             "{consent:?}: {run:?}"
         );
     }
+}
+
+#[test]
+fn wrong_state_reaches_the_listener_when_asked() {
+    let server = auth_server();
+    let (_, got, run, _) = browser_code_flow(server, "traveller@example.test", Consent::WrongState);
+    assert!(run.steps.contains(&"state-changed".to_string()), "{run:?}");
+    assert!(
+        got.param("state")
+            .is_some_and(|s| s.starts_with("tampered-")),
+        "{got:?}"
+    );
 }
 
 #[test]

@@ -12,7 +12,10 @@
 //   MAILSETUP_TEST_BROWSER_USER      the login (email)
 //   MAILSETUP_TEST_BROWSER_PASSWORD  its password on the login page
 //   MAILSETUP_TEST_BROWSER_ACTION    allow (default) | deny (consent page "Deny") |
-//                                    cancel (login page "Cancel") | abort (device "Abort")
+//                                    cancel (login page "Cancel") | abort (device "Abort") |
+//                                    wrong-state (the URL's `state` is changed before it is
+//                                    opened, then allow: the redirect to the loopback
+//                                    listener carries another `state` than the app sent)
 //   MAILSETUP_TEST_BROWSER_CERT      the server certificate (PEM) to trust, by its key
 //   MAILSETUP_TEST_BROWSER_RESULT    a file to append the one-line JSON result to
 //   MAILSETUP_TEST_BROWSER_TIMEOUT   seconds for the whole run (default 60)
@@ -137,7 +140,15 @@ async function main() {
   await context.route('**/*', (route) => (isLoopback(route.request().url()) ? route.continue() : route.abort()));
   const page = context.pages()[0] ?? await context.newPage();
   page.setDefaultTimeout(Math.max(1000, deadline - Date.now()));
-  await page.goto(startUrl, { waitUntil: 'load' });
+  let firstUrl = startUrl;
+  if (opt.action === 'wrong-state') {
+    // The authorization request is not the app's own: the server sends back another state.
+    const tampered = new URL(startUrl);
+    tampered.searchParams.set('state', `tampered-${Date.now()}`);
+    firstUrl = tampered.toString();
+    steps.push('state-changed');
+  }
+  await page.goto(firstUrl, { waitUntil: 'load' });
   steps.push('opened');
 
   const click = async (selector, what) => {
@@ -172,7 +183,8 @@ async function main() {
         await click('#sign-in', 'login');
       }
     } else if (await page.$('#allow')) {
-      await click(opt.action === 'deny' ? '#deny' : '#allow', opt.action === 'deny' ? 'deny' : 'allow');
+      const deny = opt.action === 'deny';
+      await click(deny ? '#deny' : '#allow', deny ? 'deny' : 'allow');
     } else {
       const title = await page.title();
       return { outcome: 'error', error: `unknown page: ${title}`, steps };

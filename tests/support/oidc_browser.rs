@@ -38,6 +38,9 @@ pub enum Consent {
     CancelLogin,
     /// Device flow: presses "Abort" on the confirmation page.
     AbortDevice,
+    /// Signs in and allows, but the redirect reaching the loopback listener carries another
+    /// `state` than the authorization request (the app must refuse it).
+    WrongState,
 }
 
 impl Consent {
@@ -47,6 +50,7 @@ impl Consent {
             Consent::Deny => "deny",
             Consent::CancelLogin => "cancel",
             Consent::AbortDevice => "abort",
+            Consent::WrongState => "wrong-state",
         }
     }
 }
