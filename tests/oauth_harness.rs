@@ -114,6 +114,7 @@ fn browser_code_flow_then_xoauth2_and_oauthbearer_on_imap_pop3_submission() {
     secrets.extend(token_list.iter().map(String::as_str));
     assert_no_secrets("the browser script's output", &run.output, &secrets);
     assert_no_secrets("the server's log", &server.log_text(), &secrets);
+    assert_no_secrets("Dovecot's log", &dovecot.log_text(), &secrets);
 }
 
 #[test]
