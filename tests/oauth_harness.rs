@@ -500,3 +500,40 @@ fn browser_script_works_as_the_browser_variable() {
         ],
     );
 }
+
+/// When the authorization server is down, Dovecot cannot introspect: a temporary failure,
+/// not an invalid token.
+#[test]
+fn introspection_unreachable_is_a_temporary_failure() {
+    let server = AuthServer::start(&AuthServerOptions::default());
+    let dovecot = dovecot_with_oauth(&server);
+    let user = server.traveller().email.clone();
+    let tokens = server.traveller_tokens();
+    assert!(
+        sign_in(
+            &dovecot,
+            Protocol::Imap,
+            Mech::XOAuth2,
+            &user,
+            &tokens.access_token
+        )
+        .ok
+    );
+    drop(server);
+    for protocol in [Protocol::Imap, Protocol::Pop3, Protocol::Smtp] {
+        for mech in [Mech::XOAuth2, Mech::OAuthBearer] {
+            let out = sign_in(&dovecot, protocol, mech, &user, &tokens.access_token);
+            assert!(!out.ok, "{out:?}");
+            assert!(out.error_json.is_none(), "no token verdict: {out:?}");
+            let temporary = match protocol {
+                Protocol::Imap => "a NO [UNAVAILABLE]",
+                Protocol::Pop3 => "-ERR [SYS/TEMP]",
+                Protocol::Smtp => "454 4.7.0",
+            };
+            assert!(
+                out.last.starts_with(temporary),
+                "{protocol:?} {mech:?}: {out:?}"
+            );
+        }
+    }
+}
