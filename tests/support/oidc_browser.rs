@@ -245,20 +245,31 @@ impl LoopbackCatcher {
         format!("http://127.0.0.1:{}/callback", self.port)
     }
 
-    /// Waits (in a thread) for one request, answers it with a small page, and closes.
+    /// Waits (in a thread) for one request, answers it with a small page, and closes. A
+    /// connection that sends nothing (a browser's speculative preconnect) does not count: each
+    /// connection is read in its own thread and the first real request wins.
     pub fn spawn(self) -> std::thread::JoinHandle<Option<Redirected>> {
         std::thread::spawn(move || {
             let _ = self.listener.set_nonblocking(true);
             let deadline = Instant::now() + Duration::from_secs(90);
-            loop {
+            let (tx, rx) = std::sync::mpsc::channel();
+            while Instant::now() < deadline {
+                if let Ok(got) = rx.try_recv() {
+                    return Some(got);
+                }
                 match self.listener.accept() {
-                    Ok((stream, _)) => return answer(stream),
-                    Err(_) if Instant::now() < deadline => {
-                        std::thread::sleep(Duration::from_millis(20));
+                    Ok((stream, _)) => {
+                        let tx = tx.clone();
+                        std::thread::spawn(move || {
+                            if let Some(got) = answer(stream) {
+                                let _ = tx.send(got);
+                            }
+                        });
                     }
-                    Err(_) => return None,
+                    Err(_) => std::thread::sleep(Duration::from_millis(20)),
                 }
             }
+            rx.try_recv().ok()
         })
     }
 }
