@@ -49,6 +49,15 @@ fn browser_code_flow(
         .join()
         .expect("the listener thread")
         .unwrap_or_else(|| panic!("nothing reached the loopback listener: {run:?}"));
+    if consent == Consent::WrongState {
+        assert_ne!(
+            got.param("state"),
+            Some(state.as_str()),
+            "state changed: {got:?}"
+        );
+        assert!(got.param("code").is_some(), "{got:?}");
+        return (None, got, run, String::new());
+    }
     assert_eq!(
         got.param("state"),
         Some(state.as_str()),
@@ -105,6 +114,7 @@ fn browser_code_flow_then_xoauth2_and_oauthbearer_on_imap_pop3_submission() {
     secrets.extend(token_list.iter().map(String::as_str));
     assert_no_secrets("the browser script's output", &run.output, &secrets);
     assert_no_secrets("the server's log", &server.log_text(), &secrets);
+    assert_no_secrets("Dovecot's log", &dovecot.log_text(), &secrets);
 }
 
 #[test]
@@ -124,6 +134,18 @@ fn denied_consent_and_cancelled_login_come_back_as_access_denied() {
             "{consent:?}: {run:?}"
         );
     }
+}
+
+#[test]
+fn wrong_state_reaches_the_listener_when_asked() {
+    let server = auth_server();
+    let (_, got, run, _) = browser_code_flow(server, "traveller@example.test", Consent::WrongState);
+    assert!(run.steps.contains(&"state-changed".to_string()), "{run:?}");
+    assert!(
+        got.param("state")
+            .is_some_and(|s| s.starts_with("tampered-")),
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -177,27 +199,25 @@ fn pkce_is_required_and_checked() {
 #[test]
 fn wrong_pkce_verifier_is_refused_at_the_token_endpoint() {
     let server = auth_server();
-    // A code minted for traveller, redeemed with another verifier.
-    let pkce = Pkce::new();
-    let state = random_state();
-    let catcher = LoopbackCatcher::bind();
-    let redirect_uri = catcher.redirect_uri();
-    let url = server.authorization_url(&pkce, &redirect_uri, &state, DEFAULT_SCOPE);
-    let waiting = catcher.spawn();
-    let run = server.browse(&url, server.traveller(), Consent::Allow);
-    let got = waiting.join().expect("thread").expect("redirect");
-    assert!(run.success, "{run:?}");
-    let code = got.param("code").expect("code");
+    let minted = server.mint_code(&server.traveller().email, DEFAULT_SCOPE, None);
     let err = server
-        .exchange_code(code, &Pkce::new().verifier, &redirect_uri)
+        .exchange_code(&minted.code, &Pkce::new().verifier, &minted.redirect_uri)
         .expect_err("a wrong verifier");
     assert_eq!(err.error, "invalid_grant", "{err:?}");
-    // The code is burnt by the failed try? No: it still works once with the right verifier,
-    // or is refused as already used; either way a second wrong try fails.
     let err = server
-        .exchange_code(code, "x".repeat(43).as_str(), &redirect_uri)
-        .expect_err("still a wrong verifier");
-    assert_eq!(err.error, "invalid_grant");
+        .exchange_code(&minted.code, &minted.verifier, "http://127.0.0.1/")
+        .expect_err("another redirect URI");
+    assert_eq!(err.error, "invalid_grant", "{err:?}");
+    // The failed tries did not spend the code; the right verifier buys tokens once.
+    let tokens = server
+        .exchange_code(&minted.code, &minted.verifier, &minted.redirect_uri)
+        .expect("the right verifier");
+    let err = server
+        .exchange_code(&minted.code, &minted.verifier, &minted.redirect_uri)
+        .expect_err("a code used twice");
+    assert_eq!(err.error, "invalid_grant", "{err:?}");
+    // Reuse of a code revokes what it bought (RFC 6749 §4.1.2).
+    assert_eq!(server.introspect(&tokens.access_token)["active"], false);
 }
 
 #[test]
@@ -411,8 +431,8 @@ fn harness_start_up_times() {
     let sign_in_time = began.elapsed();
     eprintln!(
         "harness times: auth server ready {:?} (own count {:?}), OAuth Dovecot ready {:?}, \
-         one browser login {:?} (script {:?}), one IMAP XOAUTH2 sign-in {:?}",
-        server_ready, server.startup, dovecot_ready, login, run.elapsed, sign_in_time
+         one browser login {:?} (script {:?}, {}), one IMAP XOAUTH2 sign-in {:?}",
+        server_ready, server.startup, dovecot_ready, login, run.elapsed, run.timing, sign_in_time
     );
     assert!(server_ready < Duration::from_secs(30));
     assert!(dovecot_ready < Duration::from_secs(30));
@@ -479,4 +499,41 @@ fn browser_script_works_as_the_browser_variable() {
             &state,
         ],
     );
+}
+
+/// When the authorization server is down, Dovecot cannot introspect: a temporary failure,
+/// not an invalid token.
+#[test]
+fn introspection_unreachable_is_a_temporary_failure() {
+    let server = AuthServer::start(&AuthServerOptions::default());
+    let dovecot = dovecot_with_oauth(&server);
+    let user = server.traveller().email.clone();
+    let tokens = server.traveller_tokens();
+    assert!(
+        sign_in(
+            &dovecot,
+            Protocol::Imap,
+            Mech::XOAuth2,
+            &user,
+            &tokens.access_token
+        )
+        .ok
+    );
+    drop(server);
+    for protocol in [Protocol::Imap, Protocol::Pop3, Protocol::Smtp] {
+        for mech in [Mech::XOAuth2, Mech::OAuthBearer] {
+            let out = sign_in(&dovecot, protocol, mech, &user, &tokens.access_token);
+            assert!(!out.ok, "{out:?}");
+            assert!(out.error_json.is_none(), "no token verdict: {out:?}");
+            let temporary = match protocol {
+                Protocol::Imap => "a NO [UNAVAILABLE]",
+                Protocol::Pop3 => "-ERR [SYS/TEMP]",
+                Protocol::Smtp => "454 4.7.0",
+            };
+            assert!(
+                out.last.starts_with(temporary),
+                "{protocol:?} {mech:?}: {out:?}"
+            );
+        }
+    }
 }

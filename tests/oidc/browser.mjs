@@ -12,12 +12,17 @@
 //   MAILSETUP_TEST_BROWSER_USER      the login (email)
 //   MAILSETUP_TEST_BROWSER_PASSWORD  its password on the login page
 //   MAILSETUP_TEST_BROWSER_ACTION    allow (default) | deny (consent page "Deny") |
-//                                    cancel (login page "Cancel") | abort (device "Abort")
+//                                    cancel (login page "Cancel") | abort (device "Abort") |
+//                                    wrong-state (the URL's `state` is changed before it is
+//                                    opened, then allow: the redirect to the loopback
+//                                    listener carries another `state` than the app sent)
 //   MAILSETUP_TEST_BROWSER_CERT      the server certificate (PEM) to trust, by its key
 //   MAILSETUP_TEST_BROWSER_RESULT    a file to append the one-line JSON result to
 //   MAILSETUP_TEST_BROWSER_TIMEOUT   seconds for the whole run (default 60)
 //   MAILSETUP_TEST_BROWSER_DETACH    1: return at once and drive the browser in the
 //                                    background (as xdg-open returns)
+//   MAILSETUP_TEST_CHROMIUM          the browser program (default: Debian's /usr/bin/chromium,
+//                                    else chromium or google-chrome on PATH; never downloaded)
 // Flags --user, --password, --action, --cert, --result override them.
 //
 // It prints one line of JSON on stdout: {"outcome": "redirected"|"device-done"|"error"|
@@ -26,9 +31,9 @@
 // token, state or password. Exit status 0 when an end was reached, 1 otherwise.
 // Only loopback addresses are loaded; anything else is blocked.
 
-import { mkdtempSync, rmSync, readFileSync, appendFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync, appendFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, delimiter } from 'node:path';
 import { createHash, X509Certificate } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
@@ -70,6 +75,20 @@ if (opt.detach) {
   process.exit(0);
 }
 
+function findChromium() {
+  if (process.env.MAILSETUP_TEST_CHROMIUM) return process.env.MAILSETUP_TEST_CHROMIUM;
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  for (const name of ['chromium', 'google-chrome', 'google-chrome-stable', 'chromium-browser']) {
+    for (const dir of dirs) {
+      if (existsSync(join(dir, name))) return join(dir, name);
+    }
+  }
+  finish({ outcome: 'error', error: 'no Chromium: apt-get install chromium (or set MAILSETUP_TEST_CHROMIUM)' }, 1);
+  return undefined;
+}
+const executablePath = findChromium();
+
 const isLoopback = (u) => {
   try {
     const { hostname } = new URL(u);
@@ -107,18 +126,29 @@ const bare = (u) => {
   return `${p.origin}${p.pathname}`;
 };
 
+const began = Date.now();
+const timing = {};
 async function main() {
   context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath,
     headless: true,
     args: flags,
     ignoreHTTPSErrors: !opt.cert,
     timeout: 30000,
   });
+  timing.launch_ms = Date.now() - began;
   await context.route('**/*', (route) => (isLoopback(route.request().url()) ? route.continue() : route.abort()));
   const page = context.pages()[0] ?? await context.newPage();
   page.setDefaultTimeout(Math.max(1000, deadline - Date.now()));
-  await page.goto(startUrl, { waitUntil: 'load' });
+  let firstUrl = startUrl;
+  if (opt.action === 'wrong-state') {
+    // The authorization request is not the app's own: the server sends back another state.
+    const tampered = new URL(startUrl);
+    tampered.searchParams.set('state', `tampered-${Date.now()}`);
+    firstUrl = tampered.toString();
+    steps.push('state-changed');
+  }
+  await page.goto(firstUrl, { waitUntil: 'load' });
   steps.push('opened');
 
   const click = async (selector, what) => {
@@ -153,7 +183,8 @@ async function main() {
         await click('#sign-in', 'login');
       }
     } else if (await page.$('#allow')) {
-      await click(opt.action === 'deny' ? '#deny' : '#allow', opt.action === 'deny' ? 'deny' : 'allow');
+      const deny = opt.action === 'deny';
+      await click(deny ? '#deny' : '#allow', deny ? 'deny' : 'allow');
     } else {
       const title = await page.title();
       return { outcome: 'error', error: `unknown page: ${title}`, steps };
@@ -169,6 +200,10 @@ try {
   result = { outcome: 'error', error: String(err?.message ?? err).split('\n')[0].replace(/[?#]\S*/g, '?…'), steps };
 }
 clearTimeout(timer);
+timing.pages_ms = Date.now() - began - (timing.launch_ms ?? 0);
+const closing = Date.now();
 try { await context?.close(); } catch { /* already gone */ }
+timing.close_ms = Date.now() - closing;
+result.timing = timing;
 try { rmSync(profile, { recursive: true, force: true, maxRetries: 5 }); } catch { /* Chromium may still be writing */ }
 finish(result, result.outcome === 'error' || result.outcome === 'login-failed' ? 1 : 0);

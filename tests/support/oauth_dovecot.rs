@@ -8,9 +8,15 @@
 //! Replies seen from Dovecot 2.3.19 (the server's error is a base64 JSON challenge, which the
 //! client answers — OAUTHBEARER with `AQ==` (one 0x01), XOAUTH2 with an empty line — before
 //! the final failure):
-//! - inactive, revoked, expired or unknown token: `{"status":"invalid_token"}`;
-//! - a valid token of another user: `{"status":"401","schemes":"bearer","scope":"mail"}`;
+//! - XOAUTH2: `{"status":"401","schemes":"bearer","scope":"mail"}`;
+//! - OAUTHBEARER: `{"status":"invalid_token"}`;
 //! - then `NO [AUTHENTICATIONFAILED] Authentication failed.` / `-ERR [AUTH] …` / `535 5.7.8 …`.
+//!
+//! The status depends on the mechanism only (XOAUTH2: `401`, OAUTHBEARER: `invalid_token`),
+//! never on the cause: inactive, revoked, expired, unknown and another user's token look the
+//! same. With the authorization server unreachable there is no challenge, only a temporary
+//! failure: `NO [UNAVAILABLE] Temporary authentication failure.` / `-ERR [SYS/TEMP] …` /
+//! `454 4.7.0 …`.
 
 use std::ops::Deref;
 use std::process::Command;

@@ -135,6 +135,20 @@ impl Tokens {
     }
 }
 
+/// A code minted by the server's admin call. Debug shows no secret.
+#[derive(Clone)]
+pub struct MintedCode {
+    pub code: String,
+    pub verifier: String,
+    pub redirect_uri: String,
+}
+
+impl std::fmt::Debug for MintedCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "MintedCode(redirect_uri={})", self.redirect_uri)
+    }
+}
+
 /// An OAuth error answer (`{"error": …, "error_description": …}`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OAuthError {
@@ -394,17 +408,31 @@ impl AuthServer {
     /// user had signed in and consented, and it is exchanged at the real token endpoint (with
     /// PKCE). `ttl` overrides the lifetimes of this grant's tokens (access, refresh).
     pub fn tokens_for(&self, user: &str, scope: &str, ttl: Option<(u64, u64)>) -> Tokens {
+        let minted = self.mint_code(user, scope, ttl);
+        self.exchange_code(&minted.code, &minted.verifier, &minted.redirect_uri)
+            .unwrap_or_else(|e| panic!("the token endpoint refused a minted code: {e:?}"))
+    }
+
+    /// An authorization code for the public client as if `user` had signed in and consented
+    /// (with its PKCE verifier and redirect URI), not yet exchanged.
+    pub fn mint_code(&self, user: &str, scope: &str, ttl: Option<(u64, u64)>) -> MintedCode {
         let mut body = json!({ "user": user, "scope": scope });
         if let Some((access, refresh)) = ttl {
             body["access_ttl"] = json!(access);
             body["refresh_ttl"] = json!(refresh);
         }
         let minted = self.admin("/_test/code", body);
-        let code = minted["code"].as_str().expect("minted code");
-        let verifier = minted["code_verifier"].as_str().expect("verifier");
-        let redirect = minted["redirect_uri"].as_str().expect("redirect");
-        self.exchange_code(code, verifier, redirect)
-            .unwrap_or_else(|e| panic!("the token endpoint refused a minted code: {e:?}"))
+        let text = |k: &str| {
+            minted[k]
+                .as_str()
+                .unwrap_or_else(|| panic!("no {k} in the minted code"))
+                .to_string()
+        };
+        MintedCode {
+            code: text("code"),
+            verifier: text("code_verifier"),
+            redirect_uri: text("redirect_uri"),
+        }
     }
 
     /// Tokens for traveller with the default scope and lifetimes.

@@ -38,6 +38,9 @@ pub enum Consent {
     CancelLogin,
     /// Device flow: presses "Abort" on the confirmation page.
     AbortDevice,
+    /// Signs in and allows, but the redirect reaching the loopback listener carries another
+    /// `state` than the authorization request (the app must refuse it).
+    WrongState,
 }
 
 impl Consent {
@@ -47,6 +50,7 @@ impl Consent {
             Consent::Deny => "deny",
             Consent::CancelLogin => "cancel",
             Consent::AbortDevice => "abort",
+            Consent::WrongState => "wrong-state",
         }
     }
 }
@@ -65,6 +69,8 @@ pub struct BrowserRun {
     pub output: String,
     pub elapsed: Duration,
     pub success: bool,
+    /// The script's own figures: `{"launch_ms", "pages_ms", "close_ms"}`.
+    pub timing: Value,
 }
 
 /// tests/oidc/browser.mjs (executable; usable as `BROWSER`).
@@ -72,10 +78,35 @@ pub fn browser_script() -> PathBuf {
     oidc_dir().join("browser.mjs")
 }
 
-/// Panics with the install step when Chromium is missing.
+/// The browser program: `MAILSETUP_TEST_CHROMIUM`, Debian's /usr/bin/chromium, else
+/// chromium or google-chrome on PATH (the same search as browser.mjs).
+pub fn chromium_path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("MAILSETUP_TEST_CHROMIUM") {
+        return Some(PathBuf::from(p));
+    }
+    let debian = PathBuf::from("/usr/bin/chromium");
+    if debian.is_file() {
+        return Some(debian);
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    [
+        "chromium",
+        "google-chrome",
+        "google-chrome-stable",
+        "chromium-browser",
+    ]
+    .iter()
+    .find_map(|name| {
+        std::env::split_paths(&path)
+            .map(|d| d.join(name))
+            .find(|p| p.is_file())
+    })
+}
+
+/// Panics with the install step when Chromium or the npm packages are missing.
 pub fn require_chromium() {
     require_node_packages();
-    if !std::path::Path::new("/usr/bin/chromium").is_file() {
+    if chromium_path().is_none() {
         panic!("Chromium (/usr/bin/chromium) is missing: {CHROMIUM_HINT}");
     }
 }
@@ -150,6 +181,7 @@ fn run_script(args: &[&str], user: &OAuthUser, consent: Consent) -> BrowserRun {
         output: format!("{stdout}\n{stderr}"),
         elapsed: began.elapsed(),
         success: out.status.success(),
+        timing: v["timing"].clone(),
     }
 }
 
@@ -213,20 +245,31 @@ impl LoopbackCatcher {
         format!("http://127.0.0.1:{}/callback", self.port)
     }
 
-    /// Waits (in a thread) for one request, answers it with a small page, and closes.
+    /// Waits (in a thread) for one request, answers it with a small page, and closes. A
+    /// connection that sends nothing (a browser's speculative preconnect) does not count: each
+    /// connection is read in its own thread and the first real request wins.
     pub fn spawn(self) -> std::thread::JoinHandle<Option<Redirected>> {
         std::thread::spawn(move || {
             let _ = self.listener.set_nonblocking(true);
             let deadline = Instant::now() + Duration::from_secs(90);
-            loop {
+            let (tx, rx) = std::sync::mpsc::channel();
+            while Instant::now() < deadline {
+                if let Ok(got) = rx.try_recv() {
+                    return Some(got);
+                }
                 match self.listener.accept() {
-                    Ok((stream, _)) => return answer(stream),
-                    Err(_) if Instant::now() < deadline => {
-                        std::thread::sleep(Duration::from_millis(20));
+                    Ok((stream, _)) => {
+                        let tx = tx.clone();
+                        std::thread::spawn(move || {
+                            if let Some(got) = answer(stream) {
+                                let _ = tx.send(got);
+                            }
+                        });
                     }
-                    Err(_) => return None,
+                    Err(_) => std::thread::sleep(Duration::from_millis(20)),
                 }
             }
+            rx.try_recv().ok()
         })
     }
 }
