@@ -525,3 +525,34 @@ fn without_a_client_id_oauth_says_how_to_get_one_and_asks_nothing() {
     assert!(advice.contains("MAILSETUP_OAUTH_CLIENT_ID"), "{advice}");
     assert!(advice.contains("README"), "{advice}");
 }
+
+#[test]
+fn an_unreachable_authorization_server_is_the_mail_servers_temporary_trouble() {
+    let server = AuthServer::start(&AuthServerOptions::default());
+    let tokens = server.traveller_tokens();
+    let dovecot = support::dovecot_with_oauth(&server);
+    let mut args = vec!["diagnose".into(), "traveller@example.test".into()];
+    args.extend(oauth_flags(&server));
+    for (flag, p) in [
+        ("--imap", Protocol::Imap),
+        ("--pop3", Protocol::Pop3),
+        ("--smtp", Protocol::Smtp),
+    ] {
+        args.push(flag.into());
+        args.push(format!(
+            "{}/tls",
+            dovecot.listener(p, Security::Tls).hostport()
+        ));
+    }
+    args.extend(["--oauth-token-env", "TEST_TOKEN", "--json"].map(String::from));
+    // Dovecot can no longer ask whether the token is active.
+    drop(server);
+    let out = run(
+        &args,
+        &[("TEST_TOKEN".into(), tokens.access_token.clone())],
+        |_| {},
+    );
+    assert_eq!(out.code, Some(1), "{}", out.all());
+    assert_eq!(causes(&out), vec!["server_unavailable"; 3], "{}", out.all());
+    assert_secret_free("server down", &out.all(), &tokens.secrets());
+}
