@@ -130,3 +130,53 @@ fn the_charter_entry_matches_the_builtin_table() {
         ("mobile.charter.net", 587, Security::Tls)
     );
 }
+
+#[test]
+fn oauth2_blocks_give_https_endpoints_and_scopes() {
+    let dir = corpus_dir();
+    let mut with_block = BTreeMap::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let Ok(config) = config_v11::parse(&bytes, Limits::default()) else {
+            continue;
+        };
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        match (&config.oauth2, text.contains("<oAuth2>")) {
+            (Some(spec), true) => {
+                assert!(spec.issuer.starts_with("https://"), "{name}: {spec:?}");
+                assert!(
+                    spec.token_endpoint
+                        .as_deref()
+                        .is_some_and(|u| u.starts_with("https://")),
+                    "{name}: {spec:?}"
+                );
+                assert!(!spec.scopes.is_empty(), "{name}: {spec:?}");
+                assert!(spec.client_id.is_empty(), "ISPDB names no client id");
+                with_block.insert(name, spec.clone());
+            }
+            (None, false) => {}
+            (parsed, present) => panic!("{name}: block present {present}, parsed {parsed:?}"),
+        }
+    }
+    assert!(with_block.len() >= 5, "{:?}", with_block.keys());
+    let google = &with_block["googlemail.com.xml"];
+    assert_eq!(google.issuer, "https://accounts.google.com");
+    assert!(
+        google
+            .scopes
+            .iter()
+            .any(|s| s == "https://mail.google.com/")
+    );
+    assert_eq!(
+        google.authorization_endpoint.as_deref(),
+        Some("https://accounts.google.com/o/oauth2/auth")
+    );
+    let yahoo = &with_block["yahoo.com.xml"];
+    assert_eq!(yahoo.scopes, vec!["mail-w".to_string()]);
+    assert_eq!(
+        yahoo.token_endpoint.as_deref(),
+        Some("https://api.login.yahoo.com/oauth2/get_token")
+    );
+}

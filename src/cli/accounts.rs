@@ -302,29 +302,36 @@ async fn check_account(dir: &Path, keychain: Option<KeychainKind>, id: String, c
     let mut secret_kind = probe::SecretKind::Password;
     if let Some(login) = &account.oauth2 {
         use super::oauth::{SessionError, explain, explain_json, renew};
-        let signed =
-            match renew(&account.email, login, &passwords.incoming, ca_file.as_deref(), Some(dir))
-                .await
-            {
-                Ok(s) => s,
-                Err(SessionError::Usage(why)) => {
-                    eprintln!("error: {why}");
-                    return EXIT_FAILED;
-                }
-                Err(SessionError::OAuth(e)) => {
-                    if check.json {
-                        println!("{}", explain_json(&account.email.to_string(), &e));
-                    } else {
-                        println!("{} <{}>", account.id, account.email);
-                        println!("{}", explain(&e));
-                    }
-                    return EXIT_FAILED;
-                }
-            };
-        if let Some(rotated) = signed.tokens.refresh {
-            if let Err(e) = store::replace_secret(secrets, account.clone(), rotated).await {
-                eprintln!("warning: the provider renewed the sign-in, but the keychain could not keep it: {e}");
+        let signed = match renew(
+            &account.email,
+            login,
+            &passwords.incoming,
+            ca_file.as_deref(),
+            Some(dir),
+        )
+        .await
+        {
+            Ok(s) => s,
+            Err(SessionError::Usage(why)) => {
+                eprintln!("error: {why}");
+                return EXIT_FAILED;
             }
+            Err(SessionError::OAuth(e)) => {
+                if check.json {
+                    println!("{}", explain_json(&account.email.to_string(), &e));
+                } else {
+                    println!("{} <{}>", account.id, account.email);
+                    println!("{}", explain(&e));
+                }
+                return EXIT_FAILED;
+            }
+        };
+        if let Some(rotated) = signed.tokens.refresh
+            && let Err(e) = store::replace_secret(secrets, account.clone(), rotated).await
+        {
+            eprintln!(
+                "warning: the provider renewed the sign-in, but the keychain could not keep it: {e}"
+            );
         }
         let access = signed.tokens.access;
         passwords = store::AccountPasswords {

@@ -523,10 +523,12 @@ async fn save(
     let secret = match &p.oauth {
         None => p.password.clone(),
         Some((None, _)) => {
-            return Err("not saved: the provider gave no refresh token, so the sign-in \
+            return Err(
+                "not saved: the provider gave no refresh token, so the sign-in \
                         could not be renewed later (ask for offline access: the scope \
                         offline_access)"
-                .into());
+                    .into(),
+            );
         }
         Some((Some(refresh), login)) => {
             account.oauth2 = Some(login.clone());

@@ -48,6 +48,10 @@ pub struct OAuthArgs {
     /// OAUTHBEARER where offered, else XOAUTH2).
     #[arg(long, value_name = "MECHANISM", requires = "oauth", value_parser = parse_mechanism)]
     pub sasl: Option<Mechanism>,
+    /// With --oauth: test with the access token in this environment variable instead of
+    /// signing in (a token the technician already has; nothing can be saved from it).
+    #[arg(long, value_name = "VAR", requires = "oauth", conflicts_with_all = ["browser", "save"])]
+    pub oauth_token_env: Option<String>,
 }
 
 fn parse_mechanism(text: &str) -> Result<Mechanism, String> {
@@ -80,7 +84,9 @@ pub async fn token_client(
     config_dir: Option<&Path>,
 ) -> Result<TokenClient, SessionError> {
     let roots = match ca_file {
-        Some(path) => read_pem_certificates(path).map_err(|e| SessionError::Usage(e.to_string()))?,
+        Some(path) => {
+            read_pem_certificates(path).map_err(|e| SessionError::Usage(e.to_string()))?
+        }
         None => Vec::new(),
     };
     let http = oauth::http_client(roots, Arc::new(SystemResolver), Default::default())?;
@@ -114,6 +120,26 @@ pub async fn sign_in(
     ca_file: Option<&Path>,
     config_dir: Option<&Path>,
 ) -> Result<Session, SessionError> {
+    if let Some(var) = &args.oauth_token_env {
+        let token = std::env::var(var)
+            .ok()
+            .filter(|t| !t.trim().is_empty())
+            .ok_or_else(|| {
+                SessionError::Usage(format!("environment variable {var} holds no token"))
+            })?;
+        return Ok(Session {
+            access: SecretString::from(token.trim()),
+            refresh: None,
+            login: OAuth2Login {
+                issuer: args.oauth_issuer.clone().unwrap_or_default(),
+                provider: String::new(),
+                client_id: String::new(),
+                scopes: Vec::new(),
+                mechanism: args.sasl.map(|m| m.name().to_string()),
+            },
+            confirmed_email: None,
+        });
+    }
     let mut issuer = match &args.oauth_issuer {
         Some(url) => Issuer::at(url, Vec::new()),
         None => Issuer::for_address(email)?,

@@ -145,10 +145,42 @@ pub struct ProviderConfig {
     pub documentation: Vec<DocLink>,
     /// `<enable>`: what to switch on in web settings before IMAP/POP3 works.
     pub enable: Option<DocLink>,
-    /// Whether an `<oAuth2>` block was present.
-    pub oauth2: bool,
+    /// The `<oAuth2>` block (issuer, scopes, authorization and token URLs), when present
+    /// and usable.
+    pub oauth2: Option<super::providers::OAuth2Spec>,
     /// What was skipped or repaired, in our words.
     pub warnings: Vec<String>,
+}
+
+/// Thunderbird's `<oAuth2>` block (ISPDB extension): `<issuer>` (a host name, or a URL),
+/// `<scope>` (space-separated), `<authURL>`, `<tokenURL>`. Only HTTPS endpoints are kept; a
+/// block without a token URL is no use and is dropped. No client id: ISPDB has none.
+fn oauth2_block(node: roxmltree::Node<'_, '_>) -> Option<super::providers::OAuth2Spec> {
+    let field = |name: &str| {
+        children(node, name)
+            .next()
+            .map(text_of)
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+    };
+    let https = |url: Option<String>| url.filter(|u| u.starts_with("https://"));
+    let issuer = field("issuer")?;
+    let issuer = if issuer.contains("://") {
+        issuer
+    } else {
+        format!("https://{issuer}")
+    };
+    let token_endpoint = https(field("tokenURL"))?;
+    Some(super::providers::OAuth2Spec {
+        issuer,
+        authorization_endpoint: https(field("authURL")),
+        token_endpoint: Some(token_endpoint),
+        scopes: field("scope")
+            .map(|s| s.split_whitespace().map(str::to_string).collect())
+            .unwrap_or_default(),
+        device_flow_for_mail: true,
+        ..Default::default()
+    })
 }
 
 /// Fills in `%EMAILADDRESS%`, `%EMAILLOCALPART%` and `%EMAILDOMAIN%` (case-insensitive).
@@ -251,7 +283,7 @@ pub fn parse(bytes: &[u8], limits: Limits) -> Result<ProviderConfig, ConfigError
                     .unwrap_or_default();
                 (!url.is_empty() || !text.is_empty()).then_some(DocLink { url, text })
             }),
-        oauth2: children(root, "oAuth2").next().is_some(),
+        oauth2: children(root, "oAuth2").find_map(oauth2_block),
         warnings: Vec::new(),
     };
     for node in provider.children().filter(|n| n.is_element()) {

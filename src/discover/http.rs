@@ -176,7 +176,13 @@ pub struct Answer {
 
 impl std::fmt::Debug for Answer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Answer({} {}, {} bytes)", self.status, self.url, self.body.len())
+        write!(
+            f,
+            "Answer({} {}, {} bytes)",
+            self.status,
+            self.url,
+            self.body.len()
+        )
     }
 }
 

@@ -90,7 +90,11 @@ pub async fn start(tc: &TokenClient) -> Result<DeviceStart, OAuthError> {
         return Err(tc.refusal((server_text(code), description)));
     }
     let text = |name: &str| v.get(name).and_then(|t| t.as_str());
-    let secs = |name: &str| v.get(name).and_then(|t| t.as_u64()).map(Duration::from_secs);
+    let secs = |name: &str| {
+        v.get(name)
+            .and_then(|t| t.as_u64())
+            .map(Duration::from_secs)
+    };
     let missing = |what: &str| OAuthError::Malformed {
         url: url.clone(),
         detail: format!("no {what} in the device authorization answer"),
@@ -107,9 +111,7 @@ pub async fn start(tc: &TokenClient) -> Result<DeviceStart, OAuthError> {
         interval: secs("interval")
             .unwrap_or(DEFAULT_INTERVAL)
             .max(MIN_INTERVAL),
-        device_code: SecretString::from(
-            text("device_code").ok_or_else(|| missing("device_code"))?,
-        ),
+        device_code: SecretString::from(text("device_code").ok_or_else(|| missing("device_code"))?),
     })
 }
 

@@ -140,7 +140,10 @@ impl Issuer {
                 *have = found;
             }
         };
-        fill(&mut self.authorization_endpoint, meta.authorization_endpoint);
+        fill(
+            &mut self.authorization_endpoint,
+            meta.authorization_endpoint,
+        );
         fill(&mut self.token_endpoint, meta.token_endpoint);
         fill(
             &mut self.device_authorization_endpoint,
@@ -203,10 +206,11 @@ async fn metadata(http: &HttpClient, issuer: &str) -> Result<Metadata, OAuthErro
             detail: format!("the metadata answered HTTP {}", answer.status),
         });
     }
-    let meta: Metadata = serde_json::from_slice(&answer.body).map_err(|e| OAuthError::Malformed {
-        url: url.clone(),
-        detail: format!("the metadata is not valid JSON: {e}"),
-    })?;
+    let meta: Metadata =
+        serde_json::from_slice(&answer.body).map_err(|e| OAuthError::Malformed {
+            url: url.clone(),
+            detail: format!("the metadata is not valid JSON: {e}"),
+        })?;
     if meta.issuer.trim_end_matches('/') != issuer.trim_end_matches('/') {
         return Err(OAuthError::Malformed {
             url,

@@ -189,6 +189,10 @@ pub fn authorization_url(
         .append_pair("code_challenge", &pkce.challenge)
         .append_pair("code_challenge_method", pkce.method())
         .append_pair("login_hint", login_hint);
+    if scope.split(' ').any(|s| s == "offline_access") {
+        // OpenID Connect Core §11: offline access is granted only with an explicit consent.
+        url.query_pairs_mut().append_pair("prompt", "consent");
+    }
     Ok(url.to_string())
 }
 
@@ -227,15 +231,21 @@ pub async fn sign_in(
 
 /// Opens `url` in the browser (see the module header); does not wait for it to close.
 pub fn open_browser(url: &str) -> Result<(), OAuthError> {
-    let from_env = std::env::var("BROWSER")
-        .ok()
-        .and_then(|b| b.split(':').map(str::trim).find(|s| !s.is_empty()).map(str::to_string));
+    let from_env = std::env::var("BROWSER").ok().and_then(|b| {
+        b.split(':')
+            .map(str::trim)
+            .find(|s| !s.is_empty())
+            .map(str::to_string)
+    });
     let (program, args): (String, Vec<String>) = match from_env {
         Some(cmd) => {
             let mut words: Vec<String> = cmd.split_whitespace().map(str::to_string).collect();
             let program = words.remove(0);
             if words.iter().any(|w| w.contains("%s")) {
-                (program, words.iter().map(|w| w.replace("%s", url)).collect())
+                (
+                    program,
+                    words.iter().map(|w| w.replace("%s", url)).collect(),
+                )
             } else {
                 words.push(url.to_string());
                 (program, words)
@@ -321,7 +331,11 @@ mod tests {
         let lb = Loopback::bind().await.unwrap();
         let uri = lb.redirect_uri.clone();
         let waiter = tokio::spawn(async move { lb.answer(&State::from_value("s")).await });
-        get(&uri, "/?error=access_denied&error_description=End-User+aborted&state=s").await;
+        get(
+            &uri,
+            "/?error=access_denied&error_description=End-User+aborted&state=s",
+        )
+        .await;
         match waiter.await.unwrap() {
             Err(OAuthError::Denied { description }) => {
                 assert_eq!(description.as_deref(), Some("End-User aborted"))

@@ -19,7 +19,9 @@ pub struct RandomError;
 
 fn random_b64(octets: usize) -> Result<String, RandomError> {
     let mut buf = vec![0u8; octets];
-    SystemRandom::new().fill(&mut buf).map_err(|_| RandomError)?;
+    SystemRandom::new()
+        .fill(&mut buf)
+        .map_err(|_| RandomError)?;
     Ok(B64URL.encode(&buf))
 }
 

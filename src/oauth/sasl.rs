@@ -74,10 +74,9 @@ fn saslname(user: &str) -> String {
 /// The raw (not yet base64) initial response of `mechanism`.
 pub fn raw_response(mechanism: Mechanism, user: &str, token: &str) -> Zeroizing<String> {
     Zeroizing::new(match mechanism {
-        Mechanism::OAuthBearer => format!(
-            "n,a={},\u{1}auth=Bearer {token}\u{1}\u{1}",
-            saslname(user)
-        ),
+        Mechanism::OAuthBearer => {
+            format!("n,a={},\u{1}auth=Bearer {token}\u{1}\u{1}", saslname(user))
+        }
         Mechanism::XOAuth2 => format!("user={user}\u{1}auth=Bearer {token}\u{1}\u{1}"),
     })
 }
@@ -213,7 +212,11 @@ mod tests {
     #[test]
     fn xoauth2_is_googles_form() {
         // Google's documented example.
-        let r = initial_response(Mechanism::XOAuth2, "someuser@example.com", "ya29.vF9dft4qmTc2Nvb3RlckBhdHRhdmlzdGEuY29tCg");
+        let r = initial_response(
+            Mechanism::XOAuth2,
+            "someuser@example.com",
+            "ya29.vF9dft4qmTc2Nvb3RlckBhdHRhdmlzdGEuY29tCg",
+        );
         assert_eq!(
             r.as_str(),
             "dXNlcj1zb21ldXNlckBleGFtcGxlLmNvbQFhdXRoPUJlYXJlciB5YTI5LnZGOWRmdDRxbVRjMk52YjNSbGNrQmhkSFJoZG1semRHRXVZMjl0Q2cBAQ=="
@@ -274,7 +277,10 @@ mod tests {
 
     #[test]
     fn dummy_responses() {
-        assert_eq!(B64.decode(Mechanism::OAuthBearer.dummy_response()).unwrap(), [1]);
+        assert_eq!(
+            B64.decode(Mechanism::OAuthBearer.dummy_response()).unwrap(),
+            [1]
+        );
         assert_eq!(Mechanism::XOAuth2.dummy_response(), "");
         assert_eq!(Mechanism::from_name("xoauth2"), Some(Mechanism::XOAuth2));
         assert_eq!(Mechanism::from_name("PLAIN"), None);

@@ -94,6 +94,17 @@ pub struct TokenClient {
     pub client: Client,
 }
 
+/// `text` with every value we sent (8 characters or more) replaced by `****`.
+fn scrub(text: &str, sent: &[(&str, &str)]) -> String {
+    let mut out = text.to_string();
+    for (_, value) in sent {
+        if value.len() >= 8 && out.contains(value) {
+            out = out.replace(value, "****");
+        }
+    }
+    out
+}
+
 /// The error object of RFC 6749 §5.2, when the body is one.
 fn error_object(answer: &Answer) -> Option<(String, Option<String>)> {
     let v: serde_json::Value = serde_json::from_slice(&answer.body).ok()?;
@@ -131,7 +142,12 @@ impl TokenClient {
             return parse_tokens(&url, &answer).map(Ok);
         }
         match error_object(&answer) {
-            Some(e) => Ok(Err(e)),
+            // A server that quotes what we sent (a code, a refresh token) in its description
+            // must not get it into a report.
+            Some((code, description)) => Ok(Err((
+                scrub(&code, &all),
+                description.map(|d| scrub(&d, &all)),
+            ))),
             None => Err(OAuthError::Malformed {
                 url,
                 detail: format!("HTTP {} without an OAuth error object", answer.status),
@@ -276,8 +292,8 @@ fn parse_tokens(url: &str, answer: &Answer) -> Result<Tokens, OAuthError> {
         url: url.to_string(),
         detail: detail.to_string(),
     };
-    let v: serde_json::Value =
-        serde_json::from_slice(&answer.body).map_err(|_| malformed("the token answer is not JSON"))?;
+    let v: serde_json::Value = serde_json::from_slice(&answer.body)
+        .map_err(|_| malformed("the token answer is not JSON"))?;
     let text = |name: &str| v.get(name).and_then(|t| t.as_str());
     let access = text("access_token").ok_or_else(|| malformed("no access_token"))?;
     if !text("token_type").is_some_and(|t| t.eq_ignore_ascii_case("bearer")) {
@@ -298,6 +314,16 @@ fn parse_tokens(url: &str, answer: &Answer) -> Result<Tokens, OAuthError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_description_quoting_what_we_sent_is_scrubbed() {
+        let sent = [("refresh_token", "RT-secret-123456"), ("client_id", "c")];
+        assert_eq!(
+            scrub("refresh token RT-secret-123456 is revoked", &sent),
+            "refresh token **** is revoked"
+        );
+        assert_eq!(scrub("c is fine", &sent), "c is fine");
+    }
 
     #[test]
     fn forms_encode_like_browsers() {
@@ -337,7 +363,10 @@ mod tests {
         assert_eq!(t.access.expose_secret(), "AT-123456789");
         assert_eq!(t.expires_in, Some(Duration::from_secs(3600)));
         let shown = format!("{t:?}");
-        assert!(!shown.contains("AT-123") && !shown.contains("RT-987"), "{shown}");
+        assert!(
+            !shown.contains("AT-123") && !shown.contains("RT-987"),
+            "{shown}"
+        );
         let mac = Answer {
             body: Zeroizing::new(br#"{"access_token":"x","token_type":"mac"}"#.to_vec()),
             ..answer

@@ -63,7 +63,7 @@ fn choose(
 }
 
 /// The failure for a refusal, the server's words redacted like every transcript line.
-fn refused(ctx: &Ctx<'_>, reply: &str, error: Option<ErrorReply>) -> Failure {
+fn refused(ctx: &Ctx<'_>, reply: &str, error: Option<Box<ErrorReply>>) -> Failure {
     Failure::OAuthRejected {
         endpoint: ctx.endpoint(),
         step: STEP,
@@ -75,7 +75,7 @@ fn refused(ctx: &Ctx<'_>, reply: &str, error: Option<ErrorReply>) -> Failure {
 /// Runs the timed sign-in step; `talk` returns the final answer and the decoded error.
 async fn run_step<F>(ctx: &mut Ctx<'_>, mechanism: Mechanism, talk: F) -> Result<(), Failure>
 where
-    F: std::future::Future<Output = Result<(Answer, Option<ErrorReply>), Failure>>,
+    F: std::future::Future<Output = Result<(Answer, Option<Box<ErrorReply>>), Failure>>,
 {
     let user = ctx.settings.username.clone();
     let limit = ctx.opts.timeouts.auth;
@@ -119,14 +119,22 @@ pub(super) async fn imap(
 ) -> Result<(), Failure> {
     let offered: Vec<String> = caps
         .iter()
-        .filter_map(|c| c.get(..5).filter(|p| p.eq_ignore_ascii_case("AUTH=")).map(|_| c[5..].to_string()))
+        .filter_map(|c| {
+            c.get(..5)
+                .filter(|p| p.eq_ignore_ascii_case("AUTH="))
+                .map(|_| c[5..].to_string())
+        })
         .collect();
     let mechanism = choose(ctx, &offered, forced, |m| match m {
         Mechanism::OAuthBearer => "AUTHENTICATE OAUTHBEARER",
         Mechanism::XOAuth2 => "AUTHENTICATE XOAUTH2",
     })?;
     let initial = imap::has_cap(caps, "SASL-IR");
-    let response = sasl::initial_response(mechanism, &ctx.settings.username, ctx.password.expose_secret());
+    let response = sasl::initial_response(
+        mechanism,
+        &ctx.settings.username,
+        ctx.password.expose_secret(),
+    );
     let tag = imap::SIGN_IN_TAG;
     let name = mechanism.name();
     let talk = async {
@@ -134,7 +142,8 @@ pub(super) async fn imap(
             let line = Zeroizing::new(format!("{tag} AUTHENTICATE {name} {}", response.as_str()));
             conn.send_secret(STEP, &line, 3).await?;
         } else {
-            conn.send(STEP, &format!("{tag} AUTHENTICATE {name}")).await?;
+            conn.send(STEP, &format!("{tag} AUTHENTICATE {name}"))
+                .await?;
             imap::continuation(conn, tag).await?;
             conn.send_secret(STEP, &response, 0).await?;
         }
@@ -149,7 +158,7 @@ pub(super) async fn imap(
                 None,
             ));
         };
-        let error = sasl::decode_error(payload);
+        let error = sasl::decode_error(payload).map(Box::new);
         conn.send(STEP, mechanism.dummy_response()).await?;
         let mut last = imap::completion(conn, tag).await?;
         if last.starts_with('+') {
@@ -176,7 +185,11 @@ pub(super) async fn pop3(
         Mechanism::OAuthBearer => "AUTH OAUTHBEARER",
         Mechanism::XOAuth2 => "AUTH XOAUTH2",
     })?;
-    let response = sasl::initial_response(mechanism, &ctx.settings.username, ctx.password.expose_secret());
+    let response = sasl::initial_response(
+        mechanism,
+        &ctx.settings.username,
+        ctx.password.expose_secret(),
+    );
     let name = mechanism.name();
     let initial = "AUTH ".len() + name.len() + 1 + response.len() + 2 <= POP3_MAX_LINE;
     let talk = async {
@@ -198,7 +211,7 @@ pub(super) async fn pop3(
         let Some(payload) = line.strip_prefix('+') else {
             return Ok((Answer::Refused(line), None));
         };
-        let error = sasl::decode_error(payload);
+        let error = sasl::decode_error(payload).map(Box::new);
         conn.send(STEP, mechanism.dummy_response()).await?;
         let (last, _) = conn.read_line(STEP).await?;
         Ok((Answer::Challenge(last), error))
@@ -220,7 +233,11 @@ pub(super) async fn smtp(
         Mechanism::OAuthBearer => "AUTH OAUTHBEARER",
         Mechanism::XOAuth2 => "AUTH XOAUTH2",
     })?;
-    let response = sasl::initial_response(mechanism, &ctx.settings.username, ctx.password.expose_secret());
+    let response = sasl::initial_response(
+        mechanism,
+        &ctx.settings.username,
+        ctx.password.expose_secret(),
+    );
     let name = mechanism.name();
     let talk = async {
         let line = Zeroizing::new(format!("AUTH {name} {}", response.as_str()));
@@ -232,7 +249,7 @@ pub(super) async fn smtp(
             _ => return Ok((Answer::Refused(reply.text()), None)),
         }
         let payload = reply.text();
-        let error = sasl::decode_error(payload.get(4..).unwrap_or(""));
+        let error = sasl::decode_error(payload.get(4..).unwrap_or("")).map(Box::new);
         conn.send(STEP, mechanism.dummy_response()).await?;
         let last = smtp::read_reply(conn, STEP).await?;
         Ok((Answer::Challenge(last.text()), error))

@@ -274,7 +274,7 @@ fn classify(protocol: Protocol, step: StepKind, failure: &Failure) -> Cause {
         }
         Failure::Rejected { reply, .. } => classify_reply(protocol, step, reply),
         Failure::OAuthRejected { reply, error, .. } => {
-            oauth::classify(protocol, step, reply, error.as_ref())
+            oauth::classify(protocol, step, reply, error.as_deref())
         }
         Failure::Protocol { .. } => Cause::ProtocolError,
         Failure::TlsIntercepted { .. }

@@ -16,12 +16,12 @@
 //! a missing STARTTLS is a failure, never a fallback; a password is never sent unencrypted
 //! unless `allow_plaintext` is set; exactly one sign-in attempt per probe.
 
+mod bearer;
 mod cert_failure;
 mod certificate;
 pub mod clock;
 mod connect;
 pub mod diagnosis;
-mod bearer;
 mod doctor;
 pub mod failure;
 #[doc(hidden)]

@@ -393,7 +393,10 @@ pub(crate) fn bearer(offered: &[String], forced: Option<Mechanism>) -> Result<Me
 /// Why a bearer mechanism was chosen, for the report.
 pub(crate) fn bearer_why(mechanism: Mechanism, forced: bool) -> String {
     match (mechanism, forced) {
-        (_, true) => format!("{} as asked, with the OAuth 2.0 access token", mechanism.name()),
+        (_, true) => format!(
+            "{} as asked, with the OAuth 2.0 access token",
+            mechanism.name()
+        ),
         (Mechanism::OAuthBearer, false) => {
             "the server offers OAUTHBEARER: the access token in the standard form (RFC 7628)".into()
         }
@@ -557,7 +560,10 @@ mod tests {
             bearer(&caps("XOAUTH2"), Some(Mechanism::OAuthBearer)),
             Err(NoChoice::NoMechanism)
         );
-        assert_eq!(bearer(&caps("PLAIN LOGIN"), None), Err(NoChoice::NoMechanism));
+        assert_eq!(
+            bearer(&caps("PLAIN LOGIN"), None),
+            Err(NoChoice::NoMechanism)
+        );
     }
 
     #[test]

@@ -114,20 +114,32 @@ pub struct Dovecot {
 
 /// The Dovecot of this test process, started on first use.
 pub fn dovecot() -> &'static Dovecot {
-    static DOVECOT: LazyLock<Dovecot> = LazyLock::new(|| Dovecot::start(Relay::Sink));
+    static DOVECOT: LazyLock<Dovecot> =
+        LazyLock::new(|| Dovecot::start(Relay::Sink, &Auth::Password));
     &DOVECOT
 }
 
 /// A Dovecot of this test process whose submission relays to a real Postfix, which delivers
 /// over LMTP back into it (started on first use; needs root and Postfix).
 pub fn dovecot_with_mta() -> &'static Dovecot {
-    static DOVECOT: LazyLock<Dovecot> = LazyLock::new(|| Dovecot::start(Relay::Mta));
+    static DOVECOT: LazyLock<Dovecot> =
+        LazyLock::new(|| Dovecot::start(Relay::Mta, &Auth::Password));
     &DOVECOT
+}
+
+/// How users sign in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Auth {
+    /// PLAIN and LOGIN against the passwd-file.
+    Password,
+    /// XOAUTH2 and OAUTHBEARER only, checked by the `oauth2` passdb with this
+    /// `dovecot-oauth2.conf.ext` text (token introspection); the passwd-file stays the userdb.
+    OAuth2 { conf: String },
 }
 
 /// Where the submission service relays accepted mail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Relay {
+pub(super) enum Relay {
     /// The in-process sink: accepted, counted, dropped.
     Sink,
     /// Postfix, delivering over LMTP into the mailboxes.
@@ -170,7 +182,7 @@ impl Dovecot {
         std::fs::read_to_string(&self.log).unwrap_or_default()
     }
 
-    fn start(relay: Relay) -> Dovecot {
+    pub(super) fn start(relay: Relay, auth: &Auth) -> Dovecot {
         let dovecot_bin = find_program("dovecot", &["/usr/sbin", "/usr/local/sbin", "/sbin"])
             .unwrap_or_else(|| {
                 panic!("the test server `dovecot` is not installed: {INSTALL_HINT}")
@@ -193,9 +205,25 @@ impl Dovecot {
         let pki = pki();
         let sink = SmtpSink::start();
         let mut last_error = String::new();
+        let kind = match auth {
+            Auth::Password => "",
+            Auth::OAuth2 { .. } => "oauth-",
+        };
         for attempt in 0..3 {
-            let dir = run_dir().join(format!("dovecot-{attempt}"));
-            match try_start(&dir, &dovecot_bin, &setpriv, &sink, relay, &pki.ca_pem) {
+            let dir = tempfile::Builder::new()
+                .prefix(&format!("dovecot-{kind}{attempt}-"))
+                .tempdir_in(run_dir())
+                .map(|d| d.keep())
+                .unwrap_or_else(|_| run_dir().join(format!("dovecot-{kind}{attempt}")));
+            match try_start(
+                &dir,
+                &dovecot_bin,
+                &setpriv,
+                &sink,
+                relay,
+                auth,
+                &pki.ca_pem,
+            ) {
                 Ok(d) => return d,
                 Err(e) => last_error = e,
             }
@@ -326,6 +354,7 @@ fn try_start(
     setpriv: &Path,
     sink: &SmtpSink,
     relay: Relay,
+    auth: &Auth,
     ca_file: &Path,
 ) -> Result<Dovecot, String> {
     use std::os::unix::fs::PermissionsExt;
@@ -416,6 +445,25 @@ fn try_start(
     };
 
     let d = dir.display();
+    let (mechanisms, passdb) = match auth {
+        Auth::Password => (
+            "plain login",
+            format!(
+                "  driver = passwd-file\n  args = scheme=PLAIN username_format=%u {d}/passwd\n"
+            ),
+        ),
+        Auth::OAuth2 { conf } => {
+            let ext = dir.join("dovecot-oauth2.conf.ext");
+            std::fs::write(&ext, conf).map_err(|e| format!("write the oauth2 config: {e}"))?;
+            (
+                "xoauth2 oauthbearer",
+                format!(
+                    "  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n  args = {}\n",
+                    ext.display()
+                ),
+            )
+        }
+    };
     let non_root = if owner.root {
         String::new()
     } else {
@@ -441,16 +489,14 @@ ssl = required
 ssl_cert = <{chain}
 ssl_key = <{key}
 disable_plaintext_auth = yes
-auth_mechanisms = plain login
+auth_mechanisms = {mechanisms}
 auth_failure_delay = 0
 auth_verbose = yes
 mail_location = maildir:~/Maildir
 first_valid_uid = 1
 {non_root}
 passdb {{
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%u {d}/passwd
-}}
+{passdb}}}
 userdb {{
   driver = passwd-file
   args = username_format=%u {d}/passwd

@@ -17,6 +17,14 @@
 //!   certificates renewable with the same key (pinning).
 //! - `desktop`: a private session (D-Bus, keyring, Xvfb, the AT-SPI accessibility bus), a
 //!   stand-in screen reader (pyatspi) and an xdotool keyboard, for the real app's window.
+//! - `oidc`: a real OAuth 2.0 / OpenID Connect authorization server (oidc-provider on Node.js,
+//!   HTTPS with the test CA): PKCE, loopback redirects, device flow, refresh, introspection;
+//! - `oidc_browser`: headless Chromium driven by playwright-core on that server's pages (also
+//!   usable as the app's `BROWSER`), and a one-shot loopback redirect listener;
+//! - `oauth_dovecot`: a Dovecot whose `oauth2` passdb checks XOAUTH2/OAUTHBEARER tokens
+//!   against that server's introspection endpoint;
+//! - `oauth_sasl`: raw XOAUTH2/OAUTHBEARER sign-ins over IMAP, POP3 and submission;
+//! - `https_client`: a tiny blocking HTTPS client trusting the test CA.
 //!
 //! Every test file includes it with `mod support;`. Nothing here touches anything but
 //! loopback addresses and the namespaces a test builds.
@@ -27,9 +35,14 @@ pub mod delay;
 pub mod desktop;
 pub mod dovecot;
 pub mod faults;
+pub mod https_client;
 pub mod mitm;
 pub mod mta;
 pub mod netns;
+pub mod oauth_dovecot;
+pub mod oauth_sasl;
+pub mod oidc;
+pub mod oidc_browser;
 pub mod pki;
 pub mod script;
 pub mod smtp_sink;
@@ -42,6 +55,8 @@ use std::time::{Duration, Instant};
 use mailsetup::probe::{CertTrust, ProbeOptions, Timeouts};
 
 pub use dovecot::{dovecot, dovecot_with_mta};
+pub use oauth_dovecot::{dovecot_with_oauth, oauth_dovecot};
+pub use oidc::{AuthServer, auth_server};
 pub use pki::pki;
 
 /// This process's scratch directory (`$TMPDIR/mailsetup-tests/<pid>-XXXX`). Directories left

@@ -60,7 +60,9 @@ pub(super) fn particulars(failure: &Failure) -> Option<String> {
     };
     let mut parts = Vec::new();
     if let Some(scope) = &error.scope {
-        parts.push(format!("The server asks for the permission (scope) \"{scope}\"."));
+        parts.push(format!(
+            "The server asks for the permission (scope) \"{scope}\"."
+        ));
     }
     if let Some(url) = &error.openid_configuration {
         parts.push(format!("It names its sign-in service at {url}."));
@@ -78,25 +80,34 @@ mod tests {
             endpoint: "mail.example.test:993".into(),
             step: StepKind::Authenticate,
             reply: reply.into(),
-            error: status.map(|s| ErrorReply {
-                status: Some(s.into()),
-                scope: Some("mail".into()),
-                openid_configuration: Some(
-                    "https://id.example.test/.well-known/openid-configuration".into(),
-                ),
-                schemes: Some("bearer".into()),
+            error: status.map(|s| {
+                Box::new(ErrorReply {
+                    status: Some(s.into()),
+                    scope: Some("mail".into()),
+                    openid_configuration: Some(
+                        "https://id.example.test/.well-known/openid-configuration".into(),
+                    ),
+                    schemes: Some("bearer".into()),
+                })
             }),
         }
     }
 
     #[test]
     fn an_invalid_token_is_a_rejected_token_with_the_servers_words() {
-        let f = failure("m4 NO [AUTHENTICATIONFAILED] Authentication failed.", Some("invalid_token"));
+        let f = failure(
+            "m4 NO [AUTHENTICATIONFAILED] Authentication failed.",
+            Some("invalid_token"),
+        );
         let d = diagnose(Protocol::Imap, StepKind::Authenticate, &f);
         assert_eq!(d.cause, Cause::OauthTokenRejected);
         assert_eq!(d.cause.code(), "oauth_token_rejected");
         assert!(d.advice.contains("\"mail\""), "{}", d.advice);
-        assert!(d.advice.contains("https://id.example.test/"), "{}", d.advice);
+        assert!(
+            d.advice.contains("https://id.example.test/"),
+            "{}",
+            d.advice
+        );
         assert_eq!(
             d.server_reply.as_deref(),
             Some("m4 NO [AUTHENTICATIONFAILED] Authentication failed.")
@@ -110,11 +121,19 @@ mod tests {
             diagnose(p, StepKind::Authenticate, &failure(reply, status)).cause
         };
         assert_eq!(
-            cause("535 5.7.8 Authentication failed", Some("401"), Protocol::Smtp),
+            cause(
+                "535 5.7.8 Authentication failed",
+                Some("401"),
+                Protocol::Smtp
+            ),
             Cause::OauthTokenRejected
         );
         assert_eq!(
-            cause("-ERR [AUTH] Authentication failed.", Some("insufficient_scope"), Protocol::Pop3),
+            cause(
+                "-ERR [AUTH] Authentication failed.",
+                Some("insufficient_scope"),
+                Protocol::Pop3
+            ),
             Cause::OauthScopeMissing
         );
         assert_eq!(
@@ -123,7 +142,11 @@ mod tests {
         );
         // No error object: the final reply is read, a plain refusal means the token.
         assert_eq!(
-            cause("m4 NO [AUTHENTICATIONFAILED] Authentication failed.", None, Protocol::Imap),
+            cause(
+                "m4 NO [AUTHENTICATIONFAILED] Authentication failed.",
+                None,
+                Protocol::Imap
+            ),
             Cause::OauthTokenRejected
         );
         assert_eq!(

@@ -1,0 +1,558 @@
+//! `mailsetup diagnose --oauth` and `accounts check` end to end, with real parts only: the
+//! test authorization server (oidc-provider over HTTPS, `support::oidc`), headless Chromium
+//! acting as the person (`support::oidc_browser`, also as `BROWSER`), and a Dovecot whose
+//! `oauth2` passdb introspects every token (`support::oauth_dovecot`).
+//!
+//! Read like support tickets: the device flow approved in the browser signs in to IMAP, POP3
+//! and submission with OAUTHBEARER and saves the refresh token in the keychain; `accounts
+//! check` refreshes and verifies twice (the refresh token rotates); the browser flow with
+//! XOAUTH2; and each failure with its cause — consent denied, a forged `state`, another
+//! account chosen in the browser, an expired device code, a revoked refresh token, a token
+//! of another user, a token the introspection calls inactive. Every output and every file in
+//! the configuration folder is searched for the tokens and codes.
+//!
+//! Needs the keychain session `scripts/test` sets up (`keyctl session -`).
+
+mod support;
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use mailsetup::account::{Protocol, Security};
+use serde_json::Value;
+
+use support::oidc::{AuthServer, AuthServerOptions, DEFAULT_SCOPE, Lifetimes, OAuthUser};
+use support::oidc_browser::{Consent, browser_env, browser_script, require_chromium};
+use support::pki::pki;
+use support::{auth_server, oauth_dovecot};
+
+const BIN: &str = env!("CARGO_BIN_EXE_mailsetup");
+/// Longest a CLI run may take (a browser leg on a loaded machine included).
+const DEADLINE: Duration = Duration::from_secs(180);
+
+/// What one run printed.
+#[derive(Debug, Default)]
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn all(&self) -> String {
+        format!("{}\n{}", self.stdout, self.stderr)
+    }
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.all()))
+    }
+}
+
+/// The flags that point `diagnose --oauth` at the test authorization server.
+fn oauth_flags(server: &AuthServer) -> Vec<String> {
+    [
+        "--oauth",
+        "--oauth-issuer",
+        &server.issuer,
+        "--oauth-client-id",
+        &server.client_id,
+        "--oauth-scope",
+        DEFAULT_SCOPE,
+        "--ca-file",
+        &pki().ca_pem.display().to_string(),
+        "--connectivity-url",
+        "off",
+        "--timeout",
+        "20",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
+
+/// `--imap/--pop3/--smtp` on the OAuth Dovecot's implicit-TLS listeners.
+fn server_flags() -> Vec<String> {
+    let d = oauth_dovecot();
+    let mut out = Vec::new();
+    for (flag, p) in [
+        ("--imap", Protocol::Imap),
+        ("--pop3", Protocol::Pop3),
+        ("--smtp", Protocol::Smtp),
+    ] {
+        out.push(flag.to_string());
+        out.push(format!("{}/tls", d.listener(p, Security::Tls).hostport()));
+    }
+    out
+}
+
+/// Runs mailsetup; `on_stderr` sees each stderr line as it comes (the device flow's code).
+fn run(args: &[String], env: &[(String, String)], mut on_stderr: impl FnMut(&str)) -> Run {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .env_remove("MAILSETUP_OAUTH_CLIENT_ID")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start mailsetup");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let out_thread = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = std::io::Read::read_to_string(&mut stdout, &mut s);
+        s
+    });
+    let (tx, rx) = mpsc::channel::<String>();
+    let stderr = child.stderr.take().expect("stderr");
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let began = Instant::now();
+    let mut err = String::new();
+    let code = loop {
+        while let Ok(line) = rx.try_recv() {
+            on_stderr(&line);
+            err.push_str(&line);
+            err.push('\n');
+        }
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status.code();
+        }
+        if began.elapsed() > DEADLINE {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("mailsetup {args:?} took longer than {DEADLINE:?}:\n{err}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    std::thread::sleep(Duration::from_millis(100));
+    while let Ok(line) = rx.try_recv() {
+        on_stderr(&line);
+        err.push_str(&line);
+        err.push('\n');
+    }
+    Run {
+        code,
+        stdout: out_thread.join().unwrap_or_default(),
+        stderr: err,
+    }
+}
+
+/// `diagnose --oauth` (device flow): when the code is printed, Chromium approves it as
+/// `user` with `consent`.
+fn device_run(server: &AuthServer, user: &OAuthUser, consent: Consent, extra: &[String]) -> Run {
+    let mut args = vec!["diagnose".to_string(), "traveller@example.test".to_string()];
+    args.extend(oauth_flags(server));
+    args.extend(extra.iter().cloned());
+    let mut approved = None;
+    let result = run(&args, &[], |line| {
+        // "To sign in, open URL and enter the code CODE"
+        if let Some(rest) = line.strip_prefix("To sign in, open ") {
+            let (uri, code) = rest
+                .split_once(" and enter the code ")
+                .expect("the code line");
+            approved = Some(server.approve_device(uri, Some(code), user, consent));
+        }
+    });
+    let run = approved.expect("the device code was shown");
+    assert!(!run.output.is_empty());
+    result
+}
+
+fn config_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir_in(support::run_dir()).expect("a config dir");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700))
+            .expect("owner-only");
+    }
+    dir
+}
+
+/// Every file's text under `dir`.
+fn files_text(dir: &Path) -> String {
+    let mut out = String::new();
+    for entry in std::fs::read_dir(dir).expect("read the config dir") {
+        let path: PathBuf = entry.expect("entry").path();
+        if path.is_file() {
+            out.push_str(&String::from_utf8_lossy(
+                &std::fs::read(&path).unwrap_or_default(),
+            ));
+        }
+    }
+    out
+}
+
+fn assert_secret_free(what: &str, text: &str, secrets: &[String]) {
+    for s in secrets {
+        assert!(s.len() >= 8, "a real secret");
+        assert!(!text.contains(s.as_str()), "{what} shows a secret:\n{text}");
+    }
+}
+
+/// The refresh token the keychain holds for the saved account.
+fn saved_refresh_token(dir: &Path) -> String {
+    use secrecy::ExposeSecret;
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    rt.block_on(async {
+        let account = mailsetup::store::list(dir).await.expect("list")[0].clone();
+        let secrets = mailsetup::store::open_keychain(account.keychain.store)
+            .await
+            .expect("keychain");
+        let p = mailsetup::store::passwords(secrets, account)
+            .await
+            .expect("the keychain entries");
+        p.incoming.expose_secret().to_string()
+    })
+}
+
+fn check(dir: &Path) -> Run {
+    run(
+        &[
+            "accounts".into(),
+            "--config-dir".into(),
+            dir.display().to_string(),
+            "check".into(),
+            "traveller-example-test".into(),
+            "--ca-file".into(),
+            pki().ca_pem.display().to_string(),
+        ],
+        &[],
+        |_| {},
+    )
+}
+
+#[test]
+fn device_flow_signs_in_everywhere_saves_and_accounts_check_refreshes() {
+    require_chromium();
+    let server = auth_server();
+    let dir = config_dir();
+    let mut extra = server_flags();
+    extra.extend(
+        [
+            "--json",
+            "--save",
+            "--config-dir",
+            &dir.path().display().to_string(),
+            "--keychain",
+            "keyutils",
+        ]
+        .map(String::from),
+    );
+    let first = device_run(server, server.traveller(), Consent::Allow, &extra);
+    assert_eq!(first.code, Some(0), "{}", first.all());
+    let doc = first.json();
+    let servers = doc["servers"].as_array().expect("servers");
+    assert_eq!(servers.len(), 3);
+    for s in servers {
+        assert_eq!(s["outcome"]["status"], "verified", "{s}");
+        assert!(
+            s["server_facts"]["auth_used"]
+                .as_str()
+                .is_some_and(|u| u.ends_with("OAUTHBEARER")),
+            "{s}"
+        );
+    }
+    assert!(doc["saved"]["id"].is_string(), "{doc}");
+    let saved = files_text(dir.path());
+    assert!(saved.contains("\"oauth2\""), "{saved}");
+    let refresh_1 = saved_refresh_token(dir.path());
+
+    let second = check(dir.path());
+    assert_eq!(second.code, Some(0), "{}", second.all());
+    assert!(second.stdout.contains("Verified: the saved setup works."));
+    let refresh_2 = saved_refresh_token(dir.path());
+    assert_ne!(refresh_1, refresh_2, "the rotated refresh token was kept");
+    // The old one is spent: only the kept one can work, and it does.
+    let third = check(dir.path());
+    assert_eq!(third.code, Some(0), "{}", third.all());
+    let refresh_3 = saved_refresh_token(dir.path());
+
+    let secrets = vec![refresh_1, refresh_2, refresh_3];
+    for (what, text) in [
+        ("diagnose", first.all()),
+        ("check", second.all()),
+        ("check again", third.all()),
+        ("the config dir", files_text(dir.path())),
+    ] {
+        assert_secret_free(what, &text, &secrets);
+    }
+}
+
+#[test]
+fn browser_flow_signs_in_with_xoauth2() {
+    require_chromium();
+    let server = auth_server();
+    let mut args = vec!["diagnose".into(), "traveller@example.test".into()];
+    args.extend(oauth_flags(server));
+    args.extend(server_flags());
+    args.extend(["--browser", "--sasl", "xoauth2", "--json", "--transcript"].map(String::from));
+    let env = browser_env(server.traveller(), Consent::Allow, None, false);
+    let out = run(&args, &env, |_| {});
+    assert_eq!(out.code, Some(0), "{}", out.all());
+    for s in out.json()["servers"].as_array().expect("servers") {
+        assert_eq!(s["outcome"]["status"], "verified", "{s}");
+        assert!(
+            s["server_facts"]["auth_used"]
+                .as_str()
+                .is_some_and(|u| u.ends_with("XOAUTH2")),
+            "{s}"
+        );
+    }
+    assert!(!out.all().contains(&server.traveller().password));
+}
+
+/// `diagnose --oauth --browser` with this environment; returns the run.
+fn browser_failure(server: &AuthServer, env: Vec<(String, String)>) -> Run {
+    let mut args = vec!["diagnose".into(), "traveller@example.test".into()];
+    args.extend(oauth_flags(server));
+    args.extend(server_flags());
+    args.extend(["--browser", "--json"].map(String::from));
+    run(&args, &env, |_| {})
+}
+
+fn oauth_error(run: &Run) -> String {
+    assert_eq!(run.code, Some(1), "{}", run.all());
+    let doc = run.json();
+    let advice = doc["oauth"]["advice"].as_str().unwrap_or_default();
+    assert!(advice.len() > 40, "plain advice: {doc}");
+    doc["oauth"]["error"].as_str().expect("a cause").to_string()
+}
+
+#[test]
+fn denied_consent_and_another_account_are_clear_causes() {
+    require_chromium();
+    let server = auth_server();
+    let denied = browser_failure(
+        server,
+        browser_env(server.traveller(), Consent::Deny, None, false),
+    );
+    assert_eq!(oauth_error(&denied), "oauth_consent_denied");
+    // Alice signs in in the browser while traveller's address is being set up.
+    let other = browser_failure(
+        server,
+        browser_env(server.alice(), Consent::Allow, None, false),
+    );
+    assert_eq!(oauth_error(&other), "oauth_wrong_account");
+    assert!(
+        other.json()["oauth"]["summary"]
+            .as_str()
+            .is_some_and(|s| s.contains("alice@example.test"))
+    );
+}
+
+#[test]
+fn a_forged_state_is_refused() {
+    require_chromium();
+    let server = auth_server();
+    // A "browser" that changes the state before the real one opens the URL.
+    let dir = config_dir();
+    let script = dir.path().join("forging-browser.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nexec node {} \"$(printf '%s' \"$1\" | sed 's/state=[^&]*/state=forged-by-someone/')\"\n",
+            browser_script().display()
+        ),
+    )
+    .expect("the script");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    let mut env = browser_env(server.traveller(), Consent::Allow, None, false);
+    env.retain(|(k, _)| k != "BROWSER");
+    env.push(("BROWSER".into(), script.display().to_string()));
+    let forged = browser_failure(server, env);
+    assert_eq!(oauth_error(&forged), "oauth_state_mismatch");
+}
+
+#[test]
+fn an_expired_device_code_is_a_clear_cause() {
+    let server = AuthServer::start(&AuthServerOptions {
+        lifetimes: Lifetimes {
+            device_code: 3,
+            ..Lifetimes::default()
+        },
+        ..AuthServerOptions::default()
+    });
+    let mut args = vec!["diagnose".into(), "traveller@example.test".into()];
+    args.extend(oauth_flags(&server));
+    args.extend(["--imap".into(), "127.0.0.1:9/tls".into(), "--json".into()]);
+    let out = run(&args, &[], |_| {});
+    assert_eq!(oauth_error(&out), "oauth_device_code_expired");
+}
+
+/// `diagnose --oauth-token-env` with `token` on the OAuth Dovecot.
+fn with_token(server: &AuthServer, token: &str) -> Run {
+    let mut args = vec!["diagnose".into(), "traveller@example.test".into()];
+    args.extend(oauth_flags(server));
+    args.extend(server_flags());
+    args.extend(["--oauth-token-env", "TEST_TOKEN", "--json", "--transcript"].map(String::from));
+    run(&args, &[("TEST_TOKEN".into(), token.into())], |_| {})
+}
+
+fn causes(run: &Run) -> Vec<String> {
+    run.json()["servers"]
+        .as_array()
+        .expect("servers")
+        .iter()
+        .map(|s| {
+            s["outcome"]["diagnosis"]["cause"]
+                .as_str()
+                .unwrap_or("verified")
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn tokens_the_mail_server_refuses_are_oauth_token_rejected() {
+    let server = auth_server();
+    // Introspection says inactive.
+    let tokens = server.traveller_tokens();
+    assert!(server.make_inactive(&tokens.access_token));
+    let inactive = with_token(server, &tokens.access_token);
+    assert_eq!(inactive.code, Some(1));
+    assert_eq!(
+        causes(&inactive),
+        vec!["oauth_token_rejected"; 3],
+        "{}",
+        inactive.all()
+    );
+    assert_secret_free("inactive", &inactive.all(), &tokens.secrets());
+    // A valid token of another user, sent as traveller.
+    let alice = server.tokens_for("alice@example.test", DEFAULT_SCOPE, None);
+    let other = with_token(server, &alice.access_token);
+    assert_eq!(
+        causes(&other),
+        vec!["oauth_token_rejected"; 3],
+        "{}",
+        other.all()
+    );
+    // The server's own words: its RFC 7628 error object, decoded.
+    assert!(
+        other.stdout.contains("status=invalid_token"),
+        "{}",
+        other.stdout
+    );
+    assert_secret_free("another user's token", &other.all(), &alice.secrets());
+    // And a good one verifies everywhere.
+    let good = server.traveller_tokens();
+    let ok = with_token(server, &good.access_token);
+    assert_eq!(causes(&ok), vec!["verified"; 3], "{}", ok.all());
+    assert_secret_free("good token", &ok.all(), &good.secrets());
+}
+
+#[test]
+fn a_revoked_refresh_token_makes_accounts_check_say_so() {
+    require_chromium();
+    let server = auth_server();
+    let dir = config_dir();
+    let mut args = vec!["diagnose".into(), "traveller@example.test".into()];
+    args.extend(oauth_flags(server));
+    let d = oauth_dovecot();
+    args.extend([
+        "--imap".into(),
+        format!(
+            "{}/tls",
+            d.listener(Protocol::Imap, Security::Tls).hostport()
+        ),
+        "--smtp".into(),
+        format!(
+            "{}/tls",
+            d.listener(Protocol::Smtp, Security::Tls).hostport()
+        ),
+        "--browser".into(),
+        "--save".into(),
+        "--config-dir".into(),
+        dir.path().display().to_string(),
+        "--keychain".into(),
+        "keyutils".into(),
+    ]);
+    let env = browser_env(server.traveller(), Consent::Allow, None, false);
+    let saved = run(&args, &env, |_| {});
+    assert_eq!(saved.code, Some(0), "{}", saved.all());
+    let refresh = saved_refresh_token(dir.path());
+    server.revoke(&refresh);
+    let checked = check(dir.path());
+    assert_eq!(checked.code, Some(1), "{}", checked.all());
+    assert!(
+        checked.stdout.contains("oauth_grant_invalid"),
+        "{}",
+        checked.all()
+    );
+    assert!(
+        checked
+            .stdout
+            .contains("Sign in through the provider's page again")
+    );
+    assert_secret_free("check", &checked.all(), std::slice::from_ref(&refresh));
+    assert_secret_free("save", &saved.all(), std::slice::from_ref(&refresh));
+    assert_secret_free("config dir", &files_text(dir.path()), &[refresh]);
+}
+
+#[test]
+fn without_a_client_id_oauth_says_how_to_get_one_and_asks_nothing() {
+    let dir = config_dir();
+    let out = run(
+        &[
+            "diagnose".into(),
+            "someone@gmail.com".into(),
+            "--oauth".into(),
+            "--json".into(),
+        ],
+        &[(
+            "MAILSETUP_CONFIG_DIR".into(),
+            dir.path().display().to_string(),
+        )],
+        |_| {},
+    );
+    assert_eq!(oauth_error(&out), "oauth_client_id_missing");
+    let doc = out.json();
+    let summary = doc["oauth"]["summary"].as_str().unwrap_or_default();
+    assert!(summary.contains("Gmail"), "{doc}");
+    let advice = doc["oauth"]["advice"].as_str().unwrap_or_default();
+    assert!(advice.contains("MAILSETUP_OAUTH_CLIENT_ID"), "{advice}");
+    assert!(advice.contains("README"), "{advice}");
+}
+
+#[test]
+fn an_unreachable_authorization_server_is_the_mail_servers_temporary_trouble() {
+    let server = AuthServer::start(&AuthServerOptions::default());
+    let tokens = server.traveller_tokens();
+    let dovecot = support::dovecot_with_oauth(&server);
+    let mut args = vec!["diagnose".into(), "traveller@example.test".into()];
+    args.extend(oauth_flags(&server));
+    for (flag, p) in [
+        ("--imap", Protocol::Imap),
+        ("--pop3", Protocol::Pop3),
+        ("--smtp", Protocol::Smtp),
+    ] {
+        args.push(flag.into());
+        args.push(format!(
+            "{}/tls",
+            dovecot.listener(p, Security::Tls).hostport()
+        ));
+    }
+    args.extend(["--oauth-token-env", "TEST_TOKEN", "--json"].map(String::from));
+    // Dovecot can no longer ask whether the token is active.
+    drop(server);
+    let out = run(
+        &args,
+        &[("TEST_TOKEN".into(), tokens.access_token.clone())],
+        |_| {},
+    );
+    assert_eq!(out.code, Some(1), "{}", out.all());
+    assert_eq!(causes(&out), vec!["server_unavailable"; 3], "{}", out.all());
+    assert_secret_free("server down", &out.all(), &tokens.secrets());
+}
