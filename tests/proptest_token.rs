@@ -12,7 +12,7 @@ use base64::engine::general_purpose::STANDARD as B64;
 use mailsetup::account::{Protocol, Security, ServerSettings};
 use mailsetup::oauth::sasl::{Mechanism, initial_response};
 use mailsetup::probe::fuzzing::converse;
-use mailsetup::probe::{Cause, ProbeOptions, ProbeReport, SecretKind, Trust};
+use mailsetup::probe::{Cause, ProbeOptions, ProbeReport, SecretKind, CertTrust};
 use mailsetup::report::{self, DiagnoseDocument};
 use proptest::prelude::*;
 use secrecy::SecretString;
@@ -135,7 +135,7 @@ fn session(protocol: Protocol, mechanism: Mechanism, token: &str, answer: Answer
         security: Security::Plain,
         username: USER.into(),
     };
-    let mut opts = ProbeOptions::new(Trust::with_extra_roots(Vec::new()).expect("trust"));
+    let mut opts = ProbeOptions::new(CertTrust::with_extra_roots(Vec::new()).expect("trust"));
     opts.allow_plaintext = true;
     opts.secret_kind = SecretKind::OAuth2 {
         mechanism: Some(mechanism),
