@@ -1,238 +1,237 @@
-# Mail Setup — English (the reference: every other language has exactly these keys).
-# Keep technical names as mail apps show them: IMAP, POP3, SMTP, SSL/TLS, STARTTLS, port.
+# Mail Setup — Deutsch.
 
 ## Units and numbers
 
-unit-under-1-ms = under 1 ms
+unit-under-1-ms = unter 1 ms
 unit-ms = { $value } ms
 unit-seconds = { $value } s
 
 ## Window frame and buttons
 
-header-step = · step { $step } of { $steps }
-page-account = Your account
-page-lookup = Looking up your provider
-page-protocol = How do you want to read mail?
-page-testing = Testing your settings
-page-manual = Manual settings
-page-done = Done
-page-done-keychain-failed = Could not store the password
-page-done-file-failed = Could not save
-page-done-saving = Saving
-nav-next = Next
-nav-back = Back
-nav-cancel = Cancel
-nav-close = Close
-nav-try-again = Try again
-nav-set-up-manually = Set up manually
-nav-save-account = Save account
-nav-test-settings = Test settings
-nav-add-another = Add another account
-language-label = Language
-role-incoming = Incoming mail
-role-outgoing = Outgoing mail
+header-step = · Schritt { $step } von { $steps }
+page-account = Ihr Konto
+page-lookup = Ihr Anbieter wird gesucht
+page-protocol = Wie möchten Sie Ihre E-Mails lesen?
+page-testing = Ihre Einstellungen werden geprüft
+page-manual = Manuelle Einstellungen
+page-done = Fertig
+page-done-keychain-failed = Passwort konnte nicht gespeichert werden
+page-done-file-failed = Speichern fehlgeschlagen
+page-done-saving = Wird gespeichert
+nav-next = Weiter
+nav-back = Zurück
+nav-cancel = Abbrechen
+nav-close = Schließen
+nav-try-again = Erneut versuchen
+nav-set-up-manually = Manuell einrichten
+nav-save-account = Konto speichern
+nav-test-settings = Einstellungen testen
+nav-add-another = Weiteres Konto hinzufügen
+language-label = Sprache
+role-incoming = Posteingang
+role-outgoing = Postausgang
 
 ## Page 1: your account
 
-account-intro = Enter the address and password you use for your mail. We will find the right servers and test them before anything is saved.
-account-name = Your name (optional)
-account-name-hint = as others see it
-account-email = Email address
-account-did-you-mean = Did you mean { $suggestion }?
-account-use-suggestion = Use { $suggestion }
-account-password = Password
-account-show-password = Show password
-account-password-problem = { $problem } Correct the password, then press Next to test again.
-account-password-missing = Enter your password.
-account-not-ready = Enter your address and password to go on.
-password-line-break = The password contains a line break, which cannot be sent to a mail server (pasting often brings one along).
-password-nul = The password contains a NUL character, which cannot be sent to a mail server.
-note-before-you-start = Before you start: { $step }
-note-app-password-here = Create an app password here:
+account-intro = Geben Sie die Adresse und das Passwort Ihres E-Mail-Kontos ein. Wir suchen die passenden Server und testen sie, bevor etwas gespeichert wird.
+account-name = Ihr Name (optional)
+account-name-hint = so, wie andere ihn sehen
+account-email = E-Mail-Adresse
+account-did-you-mean = Meinten Sie { $suggestion }?
+account-use-suggestion = { $suggestion } verwenden
+account-password = Passwort
+account-show-password = Passwort anzeigen
+account-password-problem = { $problem } Korrigieren Sie das Passwort und klicken Sie dann auf Weiter, um erneut zu testen.
+account-password-missing = Geben Sie Ihr Passwort ein.
+account-not-ready = Geben Sie Adresse und Passwort ein, um fortzufahren.
+password-line-break = Das Passwort enthält einen Zeilenumbruch, der nicht an einen Mailserver gesendet werden kann (beim Einfügen rutscht oft einer mit hinein).
+password-nul = Das Passwort enthält ein NUL-Zeichen, das nicht an einen Mailserver gesendet werden kann.
+note-before-you-start = Bevor Sie beginnen: { $step }
+note-app-password-here = Hier erstellen Sie ein App-Passwort:
 
 ## Page 2: looking up the provider
 
-lookup-asking = Asking every place that may know the mail servers of { $domain }. This usually takes a few seconds.
-lookup-nothing-found = We could not find complete settings for { $domain }.
-lookup-nothing-found-advice = Check the address for typing mistakes, or enter the servers by hand: your provider's help pages list them.
-lookup-failed = The lookup could not run.
-lookup-waiting = waiting
+lookup-asking = Wir fragen überall nach, wo die Mailserver von { $domain } bekannt sein könnten. Das dauert meist nur wenige Sekunden.
+lookup-nothing-found = Für { $domain } wurden keine vollständigen Einstellungen gefunden.
+lookup-nothing-found-advice = Prüfen Sie die Adresse auf Tippfehler oder geben Sie die Server selbst ein: Sie stehen auf den Hilfeseiten Ihres Anbieters.
+lookup-failed = Die Suche konnte nicht ausgeführt werden.
+lookup-waiting = wartet
 lookup-found = { $count ->
-    [one] found 1 server
-   *[other] found { $count } servers
+    [one] 1 Server gefunden
+   *[other] { $count } Server gefunden
 }
-lookup-nothing = nothing
-lookup-source-failed = failed: { $why }
-lookup-not-needed = not needed
-lookup-starting = Starting…
+lookup-nothing = nichts
+lookup-source-failed = fehlgeschlagen: { $why }
+lookup-not-needed = nicht nötig
+lookup-starting = Wird gestartet …
 
 ## Page 3: IMAP or POP3
 
-protocol-intro = Tell us how you read mail and we suggest the way that fits:
-protocol-one-device = I read this mail on one computer only
-protocol-offline = I often need my mail without an internet connection
-protocol-imap-title = IMAP — keep mail on the server, in sync everywhere
-protocol-pop3-title = POP3 — download mail to this computer
-protocol-recommended = { $title } (recommended)
-protocol-not-available = Not available: { $why }
+protocol-intro = Sagen Sie uns, wie Sie E-Mails lesen, dann schlagen wir den passenden Weg vor:
+protocol-one-device = Ich lese diese E-Mails nur auf einem Computer
+protocol-offline = Ich brauche meine E-Mails oft ohne Internetverbindung
+protocol-imap-title = IMAP – E-Mails bleiben auf dem Server, überall auf demselben Stand
+protocol-pop3-title = POP3 – E-Mails werden auf diesen Computer heruntergeladen
+protocol-recommended = { $title } (empfohlen)
+protocol-not-available = Nicht verfügbar: { $why }
 protocol-server = Server: { $endpoint } ({ $security })
-protocol-our-suggestion = Our suggestion
-protocol-provider-says = What your provider says
-protocol-confirm-first = Confirm the servers listed on the page first.
-protocol-imap-text = Your mail stays on the provider's server and this app shows it from there. Phone, laptop and webmail all see the same messages, folders and read marks, and a message you delete on one is gone on all. Most things need a connection to the server; recent mail is usually kept for reading offline.
-protocol-pop3-text = New mail is downloaded to this computer, and the app can leave a copy on the server or not. Everything downloaded can be read without a connection. But folders, read marks and sent mail stay on this computer only: other devices will not see them.
-protocol-no-imap = This provider does not offer IMAP (none of the places we asked lists an IMAP server), so mail cannot stay in sync across devices from this app.
-protocol-no-pop3 = This provider does not offer POP3 (none of the places we asked lists a POP3 server), so IMAP is the way to read mail here.
-protocol-why-pop3-only = POP3 is the only way this provider offers to read mail.
-protocol-why-pop3-one-device-offline = You said you read mail on one device and often no connection: POP3 keeps everything on this computer, ready to read offline. Choose IMAP instead if you might add a phone later.
-protocol-why-pop3-one-device = You said you read mail on one device: POP3 keeps everything on this computer, ready to read offline. Choose IMAP instead if you might add a phone later.
-protocol-why-pop3-offline = You said you read mail on often no connection: POP3 keeps everything on this computer, ready to read offline. Choose IMAP instead if you might add a phone later.
-protocol-why-imap-provider = POP3 could suit how you read mail, but your provider asks for IMAP, so we recommend IMAP here.
-protocol-why-imap = IMAP suits most people: your mail is the same on every device, and nothing is lost if this computer breaks.
-stance-spectrum = Spectrum asks mail apps to use IMAP. Its POP3 service still answers, but Spectrum treats it as the older, legacy way in.
+protocol-our-suggestion = Unser Vorschlag
+protocol-provider-says = Was Ihr Anbieter empfiehlt
+protocol-confirm-first = Bestätigen Sie zuerst die aufgeführten Server.
+protocol-imap-text = Ihre E-Mails bleiben auf dem Server des Anbieters, und diese App zeigt sie von dort an. Handy, Laptop und Webmail sehen dieselben Nachrichten, Ordner und Gelesen-Markierungen, und was Sie auf einem Gerät löschen, ist überall weg. Für das meiste braucht es eine Verbindung zum Server; neuere E-Mails werden meist auch zum Offline-Lesen aufbewahrt.
+protocol-pop3-text = Neue E-Mails werden auf diesen Computer heruntergeladen, und die App kann eine Kopie auf dem Server lassen oder nicht. Alles Heruntergeladene lässt sich ohne Verbindung lesen. Ordner, Gelesen-Markierungen und gesendete E-Mails bleiben aber nur auf diesem Computer: Andere Geräte sehen sie nicht.
+protocol-no-imap = Dieser Anbieter bietet kein IMAP an (keine der gefragten Stellen nennt einen IMAP-Server), daher können die E-Mails mit dieser App nicht zwischen Geräten abgeglichen werden.
+protocol-no-pop3 = Dieser Anbieter bietet kein POP3 an (keine der gefragten Stellen nennt einen POP3-Server), daher werden E-Mails hier per IMAP gelesen.
+protocol-why-pop3-only = POP3 ist der einzige Weg, den dieser Anbieter zum Lesen von E-Mails anbietet.
+protocol-why-pop3-one-device-offline = Sie lesen Ihre E-Mails auf einem einzigen Gerät und oft ohne Verbindung: POP3 speichert alles auf diesem Computer, auch offline lesbar. Wählen Sie lieber IMAP, falls später ein Handy dazukommen könnte.
+protocol-why-pop3-one-device = Sie lesen Ihre E-Mails auf einem einzigen Gerät: POP3 speichert alles auf diesem Computer, auch offline lesbar. Wählen Sie lieber IMAP, falls später ein Handy dazukommen könnte.
+protocol-why-pop3-offline = Sie lesen Ihre E-Mails oft ohne Verbindung: POP3 speichert alles auf diesem Computer, auch offline lesbar. Wählen Sie lieber IMAP, falls später ein Handy dazukommen könnte.
+protocol-why-imap-provider = POP3 könnte zu Ihrer Art passen, E-Mails zu lesen, aber Ihr Anbieter wünscht IMAP, deshalb empfehlen wir hier IMAP.
+protocol-why-imap = IMAP passt für die meisten: Ihre E-Mails sind auf jedem Gerät gleich, und nichts geht verloren, wenn dieser Computer kaputtgeht.
+stance-spectrum = Spectrum bittet E-Mail-Programme, IMAP zu verwenden. Der POP3-Dienst antwortet noch, gilt bei Spectrum aber als veralteter Zugang.
 
 ## Who gets the password
 
-consent-heading = Your password will be sent to
-consent-recipient = { $role }: { $host } — { $from }
-consent-unvouched = Nothing from your provider confirms this server. Send your password there only if you expected it.
-consent-send-to = Send my password to { $host }
-consent-problem = Confirm each server marked below before your password is sent to it.
+consent-heading = Ihr Passwort wird gesendet an
+consent-recipient = { $role }: { $host } – { $from }
+consent-unvouched = Nichts von Ihrem Anbieter bestätigt diesen Server. Senden Sie Ihr Passwort nur dorthin, wenn Sie das erwartet haben.
+consent-send-to = Mein Passwort an { $host } senden
+consent-problem = Bestätigen Sie jeden unten markierten Server, bevor Ihr Passwort dorthin gesendet wird.
 
 ## Page 4: testing
 
-check-find-server = Find server
-check-connect = Connect
-check-secure = Secure connection
-check-greeting = Server greeting
-check-sign-in = Sign in
-check-sign-out = Sign out
-row-waiting = waiting
-row-running = in progress
-row-done = done
-row-failed = failed
-row-not-reached = not reached
-row-skipped = skipped
-row-stopped = stopped
-testing-both-work = Both servers work. Press "Save account" to keep these settings.
-testing-settings-from = Settings from: { $sources }
-testing-server-heading = { $role } — { $protocol } { $endpoint } ({ $security }, user { $user })
-testing-not-started = The test could not start.
-testing-warning = Warning: { $text }
-testing-server-said = The server said:
-testing-candidates = Servers found, checked without your password:
-testing-answers = answers
-testing-no-answer = no answer
+check-find-server = Server finden
+check-connect = Verbinden
+check-secure = Sichere Verbindung
+check-greeting = Begrüßung des Servers
+check-sign-in = Anmelden
+check-sign-out = Abmelden
+row-waiting = wartet
+row-running = läuft
+row-done = erledigt
+row-failed = fehlgeschlagen
+row-not-reached = nicht erreicht
+row-skipped = übersprungen
+row-stopped = gestoppt
+testing-both-work = Beide Server funktionieren. Klicken Sie auf „Konto speichern“, um diese Einstellungen zu behalten.
+testing-settings-from = Einstellungen aus: { $sources }
+testing-server-heading = { $role } – { $protocol } { $endpoint } ({ $security }, Benutzer { $user })
+testing-not-started = Der Test konnte nicht starten.
+testing-warning = Warnung: { $text }
+testing-server-said = Antwort des Servers:
+testing-candidates = Gefundene Server, ohne Ihr Passwort geprüft:
+testing-answers = antwortet
+testing-no-answer = keine Antwort
 testing-details = Details ({ $role })
-testing-cause-code = Cause code: { $code }
-testing-greeting = Greeting: { $greeting }
-testing-connected-to = Connected to { $address }
-testing-certificate-verified = certificate verified
-testing-certificate-not-verified = certificate NOT verified
-testing-certificate-for = Certificate for { $names } issued by { $issuer }, valid until { $until }
-testing-transcript = Transcript (password removed)
-action-fix-password = Fix password
-action-create-app-password = Create an app password
-action-enter-app-password = Enter an app password
-action-try-security = Try { $security } on port { $port }
-action-try-another-server = Try another server
-action-edit-settings = Edit settings
-action-retry = Retry
+testing-cause-code = Ursachencode: { $code }
+testing-greeting = Begrüßung: { $greeting }
+testing-connected-to = Verbunden mit { $address }
+testing-certificate-verified = Zertifikat geprüft
+testing-certificate-not-verified = Zertifikat NICHT geprüft
+testing-certificate-for = Zertifikat für { $names }, ausgestellt von { $issuer }, gültig bis { $until }
+testing-transcript = Protokoll (ohne Passwort)
+action-fix-password = Passwort korrigieren
+action-create-app-password = App-Passwort erstellen
+action-enter-app-password = App-Passwort eingeben
+action-try-security = { $security } auf Port { $port } versuchen
+action-try-another-server = Anderen Server versuchen
+action-edit-settings = Einstellungen bearbeiten
+action-retry = Wiederholen
 
 ## The server's certificate
 
-cert-title = The server's certificate
-cert-trust-explained = If this is your own server (or its owner confirmed the key's fingerprint), you can trust this key for { $host }:{ $port } only. Its name and dates are still checked, and you will be warned if the key ever changes.
-cert-trust-key = Trust this server's key
-cert-no-names = (none)
-cert-valid-range = { $from } to { $until }
-cert-subject = Subject
-cert-issued-by = Issued by
-cert-names = Names
-cert-valid = Valid
-cert-sha256 = Certificate SHA-256
-cert-spki-sha256 = Public key SHA-256
+cert-title = Das Zertifikat des Servers
+cert-trust-explained = Wenn das Ihr eigener Server ist (oder sein Betreiber Ihnen den Fingerabdruck des Schlüssels bestätigt hat), können Sie diesem Schlüssel nur für { $host }:{ $port } vertrauen. Name und Gültigkeit werden weiterhin geprüft, und Sie werden gewarnt, falls sich der Schlüssel je ändert.
+cert-trust-key = Dem Schlüssel dieses Servers vertrauen
+cert-no-names = (keine)
+cert-valid-range = { $from } bis { $until }
+cert-subject = Inhaber
+cert-issued-by = Ausgestellt von
+cert-names = Namen
+cert-valid = Gültig
+cert-sha256 = Zertifikat SHA-256
+cert-spki-sha256 = Öffentlicher Schlüssel SHA-256
 
 ## Sending a test message to oneself
 
-roundtrip-option = Send a test message to myself
-roundtrip-option-help = Once both servers work, one real message goes from your address to itself; it is deleted again as soon as it arrives.
-roundtrip-step-send = Send a test message
-roundtrip-step-wait = Wait for it in the inbox
-roundtrip-step-delete = Delete it again
-roundtrip-sending = sending
-roundtrip-sent = sent
-roundtrip-sent-in = sent in { $seconds }
-roundtrip-queue-id = (queue id { $queue })
-roundtrip-waiting = waiting
-roundtrip-arrived-after = arrived after { $seconds }
-roundtrip-deleted = deleted
-roundtrip-not-deleted = could not be deleted
-roundtrip-not-arrived-within = did not arrive within { $seconds }
-roundtrip-not-sent = not sent
-roundtrip-not-searched = inbox could not be searched
-roundtrip-summary-arrived = The test message arrived in the inbox { $seconds } after it was sent and was deleted again.
-roundtrip-summary-arrived-not-deleted = The test message arrived in the inbox { $seconds } after it was sent; it could not be deleted, please delete it yourself.
-roundtrip-summary-not-arrived = The outgoing server accepted the test message, but it was not in the inbox after { $seconds }. Look in the spam or junk folder and check the account's filters and forwarding rules; if it shows up later, it can be deleted.
-roundtrip-summary-not-arrived-queue = The outgoing server accepted the test message (queue id { $queue }), but it was not in the inbox after { $seconds }. Look in the spam or junk folder and check the account's filters and forwarding rules; if it shows up later, it can be deleted.
-roundtrip-summary-not-sent = The test message could not be sent: { $summary } { $advice }
-roundtrip-summary-not-checked = The test message was sent, but the inbox could not be searched: { $summary } { $advice }
+roundtrip-option = Eine Testnachricht an mich selbst senden
+roundtrip-option-help = Sobald beide Server funktionieren, geht eine echte Nachricht von Ihrer Adresse an sich selbst; sie wird gleich nach dem Eintreffen wieder gelöscht.
+roundtrip-step-send = Testnachricht senden
+roundtrip-step-wait = Im Posteingang darauf warten
+roundtrip-step-delete = Wieder löschen
+roundtrip-sending = wird gesendet
+roundtrip-sent = gesendet
+roundtrip-sent-in = gesendet in { $seconds }
+roundtrip-queue-id = (Warteschlangen-ID { $queue })
+roundtrip-waiting = wartet
+roundtrip-arrived-after = nach { $seconds } angekommen
+roundtrip-deleted = gelöscht
+roundtrip-not-deleted = konnte nicht gelöscht werden
+roundtrip-not-arrived-within = nicht innerhalb von { $seconds } angekommen
+roundtrip-not-sent = nicht gesendet
+roundtrip-not-searched = Posteingang konnte nicht durchsucht werden
+roundtrip-summary-arrived = Die Testnachricht ist { $seconds } nach dem Senden im Posteingang angekommen und wurde wieder gelöscht.
+roundtrip-summary-arrived-not-deleted = Die Testnachricht ist { $seconds } nach dem Senden im Posteingang angekommen; sie konnte nicht gelöscht werden, bitte löschen Sie sie selbst.
+roundtrip-summary-not-arrived = Der Postausgangsserver hat die Testnachricht angenommen, aber nach { $seconds } war sie nicht im Posteingang. Sehen Sie im Spam- oder Junk-Ordner nach und prüfen Sie die Filter- und Weiterleitungsregeln des Kontos; taucht sie später auf, kann sie gelöscht werden.
+roundtrip-summary-not-arrived-queue = Der Postausgangsserver hat die Testnachricht angenommen (Warteschlangen-ID { $queue }), aber nach { $seconds } war sie nicht im Posteingang. Sehen Sie im Spam- oder Junk-Ordner nach und prüfen Sie die Filter- und Weiterleitungsregeln des Kontos; taucht sie später auf, kann sie gelöscht werden.
+roundtrip-summary-not-sent = Die Testnachricht konnte nicht gesendet werden: { $summary } { $advice }
+roundtrip-summary-not-checked = Die Testnachricht wurde gesendet, aber der Posteingang konnte nicht durchsucht werden: { $summary } { $advice }
 
 ## Reports for a technician
 
-report-copy = Copy report
-report-copy-hover = Copy the test report (Markdown, password removed) for a support ticket
-report-save = Save report…
-report-save-hover = Save the test report (Markdown, password removed) to a file
-report-save-title = Save the report
-report-no-dialog = no file dialog could be opened here (it needs the desktop portal or zenity); use Copy report instead.
-report-technician-view = Technician view
-report-technician-view-hover = Show the conversation with the server live (password removed)
-report-live-transcript = Conversation with the server, live ({ $role }, password removed)
-report-nothing-yet = (nothing yet)
-report-copied = The report is on the clipboard (password removed).
-report-saved = Report saved to { $path }.
-report-not-saved = The report was not saved: { $why }
+report-copy = Bericht kopieren
+report-copy-hover = Den Testbericht (Markdown, ohne Passwort) für eine Supportanfrage kopieren
+report-save = Bericht speichern …
+report-save-hover = Den Testbericht (Markdown, ohne Passwort) in eine Datei speichern
+report-save-title = Bericht speichern
+report-no-dialog = hier konnte kein Dateidialog geöffnet werden (dafür braucht es das Desktop-Portal oder zenity); verwenden Sie stattdessen „Bericht kopieren“.
+report-technician-view = Technikeransicht
+report-technician-view-hover = Das Gespräch mit dem Server live zeigen (ohne Passwort)
+report-live-transcript = Gespräch mit dem Server, live ({ $role }, ohne Passwort)
+report-nothing-yet = (noch nichts)
+report-copied = Der Bericht ist in der Zwischenablage (ohne Passwort).
+report-saved = Bericht gespeichert unter { $path }.
+report-not-saved = Der Bericht wurde nicht gespeichert: { $why }
 
 ## Page 5: manual settings
 
-manual-intro = Your provider's help pages list these settings. The user name is usually your full email address.
-manual-incoming-protocol = Incoming protocol:
-manual-incoming-server = Incoming server
-manual-incoming-port = Incoming port
-manual-incoming-user = Incoming user name
-manual-outgoing-server = Outgoing server
-manual-outgoing-port = Outgoing port
-manual-outgoing-user = Outgoing user name
-manual-security = Security:
-manual-security-none = None (unsafe)
-manual-accept-plaintext = Send my password without encryption. I understand that anyone on the network between me and the server (public Wi-Fi, the internet provider) can read it and my mail.
-manual-extra-ca-section = Certificate authority (for company servers)
-manual-extra-ca-intro = Only if your IT department gave you a certificate file for its own mail server.
-manual-extra-ca-file = Certificate authority file (PEM)
-manual-accept-extra-ca = Trust every certificate this authority signs. Whoever holds its key can read connections this app makes to these servers.
-manual-http-warning = Learned over plain HTTP: anyone on the network could have changed the settings for { $host }. Check them with your provider before you test.
-manual-needs-attention = Some settings need attention.
-manual-problem-host-missing = Enter the server name, e.g. imap.example.com.
-manual-problem-host-invalid = "{ $host }" is not a server name.
-manual-problem-port = The port is a number from 1 to 65535.
-manual-problem-username = Enter the user name (usually the full email address).
-manual-problem-plaintext = Without encryption your password crosses the network readable by anyone on the way. Tick the box to confirm you want this.
-manual-problem-extra-ca = Tick the box to confirm you trust this certificate authority.
+manual-intro = Diese Angaben finden Sie auf den Hilfeseiten Ihres Anbieters. Der Benutzername ist meist Ihre vollständige E-Mail-Adresse.
+manual-incoming-protocol = Protokoll für den Posteingang:
+manual-incoming-server = Posteingangsserver
+manual-incoming-port = Port für den Posteingang
+manual-incoming-user = Benutzername für den Posteingang
+manual-outgoing-server = Postausgangsserver
+manual-outgoing-port = Port für den Postausgang
+manual-outgoing-user = Benutzername für den Postausgang
+manual-security = Sicherheit:
+manual-security-none = Keine (unsicher)
+manual-accept-plaintext = Mein Passwort unverschlüsselt senden. Mir ist klar, dass jeder im Netz zwischen mir und dem Server (öffentliches WLAN, der Internetanbieter) es und meine E-Mails mitlesen kann.
+manual-extra-ca-section = Zertifizierungsstelle (für Firmenserver)
+manual-extra-ca-intro = Nur, wenn Ihre IT-Abteilung Ihnen eine Zertifikatsdatei für ihren eigenen Mailserver gegeben hat.
+manual-extra-ca-file = Datei der Zertifizierungsstelle (PEM)
+manual-accept-extra-ca = Jedem Zertifikat vertrauen, das diese Stelle unterschreibt. Wer ihren Schlüssel besitzt, kann die Verbindungen dieser App zu diesen Servern mitlesen.
+manual-http-warning = Über unverschlüsseltes HTTP erhalten: Jeder im Netz könnte die Einstellungen für { $host } verändert haben. Prüfen Sie sie mit Ihrem Anbieter, bevor Sie testen.
+manual-needs-attention = Einige Angaben müssen geprüft werden.
+manual-problem-host-missing = Geben Sie den Servernamen ein, z. B. imap.example.com.
+manual-problem-host-invalid = „{ $host }“ ist kein Servername.
+manual-problem-port = Der Port ist eine Zahl von 1 bis 65535.
+manual-problem-username = Geben Sie den Benutzernamen ein (meist die vollständige E-Mail-Adresse).
+manual-problem-plaintext = Ohne Verschlüsselung geht Ihr Passwort lesbar für jeden auf dem Weg durchs Netz. Setzen Sie das Häkchen, um zu bestätigen, dass Sie das wollen.
+manual-problem-extra-ca = Setzen Sie das Häkchen, um zu bestätigen, dass Sie dieser Zertifizierungsstelle vertrauen.
 
 ## Page 6: done
 
-done-saving = Saving: password to the keychain, then the account file…
-done-set-up = { $email } is set up.
-done-account-file = Account file
-done-password-stored-in = Password stored in
-done-account-id = Account id
-done-password-only-in-keychain = The password is only in the keychain, never in the account file.
-done-no-keychain = The password could not be stored: no keychain is available.
-done-nothing-saved = Nothing was saved. mailsetup never writes your password to a file instead.
-done-what-you-can-do = What you can do:
-done-use-keyutils = Use the Linux kernel keyring
-done-use-keyutils-hover = The Linux kernel keyring (keyutils) keeps passwords in the kernel's memory, not on disk.
-done-keyutils-note = The kernel keyring keeps passwords in memory, not on disk: depending on the system it may forget them when you log out or restart, and mail apps would then ask again.
-done-file-failed = The account file could not be written.
-done-file-failed-rolled-back = The password was removed from the keychain again, so nothing is half-saved.
+done-saving = Wird gespeichert: erst das Passwort im Schlüsselbund, dann die Kontodatei …
+done-set-up = { $email } ist eingerichtet.
+done-account-file = Kontodatei
+done-password-stored-in = Passwort gespeichert in
+done-account-id = Konto-ID
+done-password-only-in-keychain = Das Passwort liegt nur im Schlüsselbund, nie in der Kontodatei.
+done-no-keychain = Das Passwort konnte nicht gespeichert werden: Es ist kein Schlüsselbund verfügbar.
+done-nothing-saved = Es wurde nichts gespeichert. mailsetup schreibt Ihr Passwort niemals ersatzweise in eine Datei.
+done-what-you-can-do = Was Sie tun können:
+done-use-keyutils = Den Schlüsselbund des Linux-Kernels verwenden
+done-use-keyutils-hover = Der Schlüsselbund des Linux-Kernels (keyutils) hält Passwörter im Arbeitsspeicher des Kernels, nicht auf der Festplatte.
+done-keyutils-note = Der Kernel-Schlüsselbund hält Passwörter im Arbeitsspeicher, nicht auf der Festplatte: Je nach System vergisst er sie beim Abmelden oder Neustart, und E-Mail-Programme fragen dann erneut.
+done-file-failed = Die Kontodatei konnte nicht geschrieben werden.
+done-file-failed-rolled-back = Das Passwort wurde wieder aus dem Schlüsselbund entfernt, damit nichts halb gespeichert bleibt.

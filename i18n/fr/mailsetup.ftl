@@ -1,238 +1,237 @@
-# Mail Setup — English (the reference: every other language has exactly these keys).
-# Keep technical names as mail apps show them: IMAP, POP3, SMTP, SSL/TLS, STARTTLS, port.
+# Mail Setup — français.
 
 ## Units and numbers
 
-unit-under-1-ms = under 1 ms
+unit-under-1-ms = moins de 1 ms
 unit-ms = { $value } ms
 unit-seconds = { $value } s
 
 ## Window frame and buttons
 
-header-step = · step { $step } of { $steps }
-page-account = Your account
-page-lookup = Looking up your provider
-page-protocol = How do you want to read mail?
-page-testing = Testing your settings
-page-manual = Manual settings
-page-done = Done
-page-done-keychain-failed = Could not store the password
-page-done-file-failed = Could not save
-page-done-saving = Saving
-nav-next = Next
-nav-back = Back
-nav-cancel = Cancel
-nav-close = Close
-nav-try-again = Try again
-nav-set-up-manually = Set up manually
-nav-save-account = Save account
-nav-test-settings = Test settings
-nav-add-another = Add another account
-language-label = Language
-role-incoming = Incoming mail
-role-outgoing = Outgoing mail
+header-step = · étape { $step } sur { $steps }
+page-account = Votre compte
+page-lookup = Recherche de votre fournisseur
+page-protocol = Comment voulez-vous lire vos e-mails ?
+page-testing = Test de vos paramètres
+page-manual = Paramètres manuels
+page-done = Terminé
+page-done-keychain-failed = Impossible d'enregistrer le mot de passe
+page-done-file-failed = Enregistrement impossible
+page-done-saving = Enregistrement
+nav-next = Suivant
+nav-back = Retour
+nav-cancel = Annuler
+nav-close = Fermer
+nav-try-again = Réessayer
+nav-set-up-manually = Configurer manuellement
+nav-save-account = Enregistrer le compte
+nav-test-settings = Tester les paramètres
+nav-add-another = Ajouter un autre compte
+language-label = Langue
+role-incoming = Courrier entrant
+role-outgoing = Courrier sortant
 
 ## Page 1: your account
 
-account-intro = Enter the address and password you use for your mail. We will find the right servers and test them before anything is saved.
-account-name = Your name (optional)
-account-name-hint = as others see it
-account-email = Email address
-account-did-you-mean = Did you mean { $suggestion }?
-account-use-suggestion = Use { $suggestion }
-account-password = Password
-account-show-password = Show password
-account-password-problem = { $problem } Correct the password, then press Next to test again.
-account-password-missing = Enter your password.
-account-not-ready = Enter your address and password to go on.
-password-line-break = The password contains a line break, which cannot be sent to a mail server (pasting often brings one along).
-password-nul = The password contains a NUL character, which cannot be sent to a mail server.
-note-before-you-start = Before you start: { $step }
-note-app-password-here = Create an app password here:
+account-intro = Saisissez l'adresse et le mot de passe de votre messagerie. Nous trouverons les bons serveurs et les testerons avant de rien enregistrer.
+account-name = Votre nom (facultatif)
+account-name-hint = tel que les autres le verront
+account-email = Adresse e-mail
+account-did-you-mean = Vouliez-vous dire { $suggestion } ?
+account-use-suggestion = Utiliser { $suggestion }
+account-password = Mot de passe
+account-show-password = Afficher le mot de passe
+account-password-problem = { $problem } Corrigez le mot de passe, puis cliquez sur Suivant pour refaire le test.
+account-password-missing = Saisissez votre mot de passe.
+account-not-ready = Saisissez votre adresse et votre mot de passe pour continuer.
+password-line-break = Le mot de passe contient un saut de ligne, qui ne peut pas être envoyé à un serveur de messagerie (un copier-coller en ajoute souvent un).
+password-nul = Le mot de passe contient un caractère NUL, qui ne peut pas être envoyé à un serveur de messagerie.
+note-before-you-start = Avant de commencer : { $step }
+note-app-password-here = Créez un mot de passe d'application ici :
 
 ## Page 2: looking up the provider
 
-lookup-asking = Asking every place that may know the mail servers of { $domain }. This usually takes a few seconds.
-lookup-nothing-found = We could not find complete settings for { $domain }.
-lookup-nothing-found-advice = Check the address for typing mistakes, or enter the servers by hand: your provider's help pages list them.
-lookup-failed = The lookup could not run.
-lookup-waiting = waiting
+lookup-asking = Nous interrogeons tous les endroits qui peuvent connaître les serveurs de messagerie de { $domain }. Cela prend en général quelques secondes.
+lookup-nothing-found = Nous n'avons pas trouvé de paramètres complets pour { $domain }.
+lookup-nothing-found-advice = Vérifiez que l'adresse ne contient pas de faute de frappe, ou saisissez les serveurs vous-même : les pages d'aide de votre fournisseur les indiquent.
+lookup-failed = La recherche n'a pas pu être lancée.
+lookup-waiting = en attente
 lookup-found = { $count ->
-    [one] found 1 server
-   *[other] found { $count } servers
+    [one] 1 serveur trouvé
+   *[other] { $count } serveurs trouvés
 }
-lookup-nothing = nothing
-lookup-source-failed = failed: { $why }
-lookup-not-needed = not needed
-lookup-starting = Starting…
+lookup-nothing = rien
+lookup-source-failed = échec : { $why }
+lookup-not-needed = inutile
+lookup-starting = Démarrage…
 
 ## Page 3: IMAP or POP3
 
-protocol-intro = Tell us how you read mail and we suggest the way that fits:
-protocol-one-device = I read this mail on one computer only
-protocol-offline = I often need my mail without an internet connection
-protocol-imap-title = IMAP — keep mail on the server, in sync everywhere
-protocol-pop3-title = POP3 — download mail to this computer
-protocol-recommended = { $title } (recommended)
-protocol-not-available = Not available: { $why }
-protocol-server = Server: { $endpoint } ({ $security })
-protocol-our-suggestion = Our suggestion
-protocol-provider-says = What your provider says
-protocol-confirm-first = Confirm the servers listed on the page first.
-protocol-imap-text = Your mail stays on the provider's server and this app shows it from there. Phone, laptop and webmail all see the same messages, folders and read marks, and a message you delete on one is gone on all. Most things need a connection to the server; recent mail is usually kept for reading offline.
-protocol-pop3-text = New mail is downloaded to this computer, and the app can leave a copy on the server or not. Everything downloaded can be read without a connection. But folders, read marks and sent mail stay on this computer only: other devices will not see them.
-protocol-no-imap = This provider does not offer IMAP (none of the places we asked lists an IMAP server), so mail cannot stay in sync across devices from this app.
-protocol-no-pop3 = This provider does not offer POP3 (none of the places we asked lists a POP3 server), so IMAP is the way to read mail here.
-protocol-why-pop3-only = POP3 is the only way this provider offers to read mail.
-protocol-why-pop3-one-device-offline = You said you read mail on one device and often no connection: POP3 keeps everything on this computer, ready to read offline. Choose IMAP instead if you might add a phone later.
-protocol-why-pop3-one-device = You said you read mail on one device: POP3 keeps everything on this computer, ready to read offline. Choose IMAP instead if you might add a phone later.
-protocol-why-pop3-offline = You said you read mail on often no connection: POP3 keeps everything on this computer, ready to read offline. Choose IMAP instead if you might add a phone later.
-protocol-why-imap-provider = POP3 could suit how you read mail, but your provider asks for IMAP, so we recommend IMAP here.
-protocol-why-imap = IMAP suits most people: your mail is the same on every device, and nothing is lost if this computer breaks.
-stance-spectrum = Spectrum asks mail apps to use IMAP. Its POP3 service still answers, but Spectrum treats it as the older, legacy way in.
+protocol-intro = Dites-nous comment vous lisez vos e-mails et nous vous proposerons la méthode adaptée :
+protocol-one-device = Je lis ces e-mails sur un seul ordinateur
+protocol-offline = J'ai souvent besoin de mes e-mails sans connexion internet
+protocol-imap-title = IMAP — les e-mails restent sur le serveur, identiques partout
+protocol-pop3-title = POP3 — les e-mails sont téléchargés sur cet ordinateur
+protocol-recommended = { $title } (recommandé)
+protocol-not-available = Non disponible : { $why }
+protocol-server = Serveur : { $endpoint } ({ $security })
+protocol-our-suggestion = Notre conseil
+protocol-provider-says = Ce que dit votre fournisseur
+protocol-confirm-first = Confirmez d'abord les serveurs indiqués sur la page.
+protocol-imap-text = Vos e-mails restent sur le serveur du fournisseur et cette application les affiche depuis celui-ci. Téléphone, ordinateur portable et webmail voient les mêmes messages, dossiers et marques de lecture, et un message supprimé sur l'un disparaît partout. La plupart des actions demandent une connexion au serveur ; les e-mails récents sont en général gardés pour une lecture hors ligne.
+protocol-pop3-text = Les nouveaux e-mails sont téléchargés sur cet ordinateur, et l'application peut en laisser une copie sur le serveur ou non. Tout ce qui est téléchargé se lit sans connexion. Mais les dossiers, les marques de lecture et les e-mails envoyés restent uniquement sur cet ordinateur : les autres appareils ne les verront pas.
+protocol-no-imap = Ce fournisseur ne propose pas IMAP (aucun des endroits interrogés n'indique de serveur IMAP) : depuis cette application, les e-mails ne peuvent donc pas rester synchronisés entre vos appareils.
+protocol-no-pop3 = Ce fournisseur ne propose pas POP3 (aucun des endroits interrogés n'indique de serveur POP3) : ici, les e-mails se lisent donc en IMAP.
+protocol-why-pop3-only = POP3 est le seul moyen proposé par ce fournisseur pour lire vos e-mails.
+protocol-why-pop3-one-device-offline = Vous lisez vos e-mails sur un seul appareil et souvent sans connexion : POP3 garde tout sur cet ordinateur, prêt à être lu hors ligne. Choisissez plutôt IMAP si vous comptez ajouter un téléphone plus tard.
+protocol-why-pop3-one-device = Vous lisez vos e-mails sur un seul appareil : POP3 garde tout sur cet ordinateur, prêt à être lu hors ligne. Choisissez plutôt IMAP si vous comptez ajouter un téléphone plus tard.
+protocol-why-pop3-offline = Vous lisez souvent vos e-mails sans connexion : POP3 garde tout sur cet ordinateur, prêt à être lu hors ligne. Choisissez plutôt IMAP si vous comptez ajouter un téléphone plus tard.
+protocol-why-imap-provider = POP3 pourrait convenir à votre façon de lire vos e-mails, mais votre fournisseur demande IMAP : nous recommandons donc IMAP ici.
+protocol-why-imap = IMAP convient à la plupart des gens : vos e-mails sont les mêmes sur tous vos appareils, et rien n'est perdu si cet ordinateur tombe en panne.
+stance-spectrum = Spectrum demande aux logiciels de messagerie d'utiliser IMAP. Son service POP3 répond encore, mais Spectrum le considère comme l'ancienne méthode.
 
 ## Who gets the password
 
-consent-heading = Your password will be sent to
-consent-recipient = { $role }: { $host } — { $from }
-consent-unvouched = Nothing from your provider confirms this server. Send your password there only if you expected it.
-consent-send-to = Send my password to { $host }
-consent-problem = Confirm each server marked below before your password is sent to it.
+consent-heading = Votre mot de passe sera envoyé à
+consent-recipient = { $role } : { $host } — { $from }
+consent-unvouched = Rien de la part de votre fournisseur ne confirme ce serveur. N'y envoyez votre mot de passe que si vous vous y attendiez.
+consent-send-to = Envoyer mon mot de passe à { $host }
+consent-problem = Confirmez chaque serveur signalé ci-dessous avant que votre mot de passe lui soit envoyé.
 
 ## Page 4: testing
 
-check-find-server = Find server
-check-connect = Connect
-check-secure = Secure connection
-check-greeting = Server greeting
-check-sign-in = Sign in
-check-sign-out = Sign out
-row-waiting = waiting
-row-running = in progress
-row-done = done
-row-failed = failed
-row-not-reached = not reached
-row-skipped = skipped
-row-stopped = stopped
-testing-both-work = Both servers work. Press "Save account" to keep these settings.
-testing-settings-from = Settings from: { $sources }
-testing-server-heading = { $role } — { $protocol } { $endpoint } ({ $security }, user { $user })
-testing-not-started = The test could not start.
-testing-warning = Warning: { $text }
-testing-server-said = The server said:
-testing-candidates = Servers found, checked without your password:
-testing-answers = answers
-testing-no-answer = no answer
-testing-details = Details ({ $role })
-testing-cause-code = Cause code: { $code }
-testing-greeting = Greeting: { $greeting }
-testing-connected-to = Connected to { $address }
-testing-certificate-verified = certificate verified
-testing-certificate-not-verified = certificate NOT verified
-testing-certificate-for = Certificate for { $names } issued by { $issuer }, valid until { $until }
-testing-transcript = Transcript (password removed)
-action-fix-password = Fix password
-action-create-app-password = Create an app password
-action-enter-app-password = Enter an app password
-action-try-security = Try { $security } on port { $port }
-action-try-another-server = Try another server
-action-edit-settings = Edit settings
-action-retry = Retry
+check-find-server = Trouver le serveur
+check-connect = Se connecter
+check-secure = Connexion sécurisée
+check-greeting = Accueil du serveur
+check-sign-in = Identification
+check-sign-out = Déconnexion
+row-waiting = en attente
+row-running = en cours
+row-done = fait
+row-failed = échec
+row-not-reached = non atteint
+row-skipped = ignoré
+row-stopped = arrêté
+testing-both-work = Les deux serveurs fonctionnent. Cliquez sur « Enregistrer le compte » pour garder ces paramètres.
+testing-settings-from = Paramètres trouvés via : { $sources }
+testing-server-heading = { $role } — { $protocol } { $endpoint } ({ $security }, utilisateur { $user })
+testing-not-started = Le test n'a pas pu démarrer.
+testing-warning = Attention : { $text }
+testing-server-said = Le serveur a répondu :
+testing-candidates = Serveurs trouvés, vérifiés sans votre mot de passe :
+testing-answers = répond
+testing-no-answer = pas de réponse
+testing-details = Détails ({ $role })
+testing-cause-code = Code de la cause : { $code }
+testing-greeting = Accueil : { $greeting }
+testing-connected-to = Connecté à { $address }
+testing-certificate-verified = certificat vérifié
+testing-certificate-not-verified = certificat NON vérifié
+testing-certificate-for = Certificat pour { $names } émis par { $issuer }, valable jusqu'au { $until }
+testing-transcript = Échanges (mot de passe retiré)
+action-fix-password = Corriger le mot de passe
+action-create-app-password = Créer un mot de passe d'application
+action-enter-app-password = Saisir un mot de passe d'application
+action-try-security = Essayer { $security } sur le port { $port }
+action-try-another-server = Essayer un autre serveur
+action-edit-settings = Modifier les paramètres
+action-retry = Réessayer
 
 ## The server's certificate
 
-cert-title = The server's certificate
-cert-trust-explained = If this is your own server (or its owner confirmed the key's fingerprint), you can trust this key for { $host }:{ $port } only. Its name and dates are still checked, and you will be warned if the key ever changes.
-cert-trust-key = Trust this server's key
-cert-no-names = (none)
-cert-valid-range = { $from } to { $until }
-cert-subject = Subject
-cert-issued-by = Issued by
-cert-names = Names
-cert-valid = Valid
-cert-sha256 = Certificate SHA-256
-cert-spki-sha256 = Public key SHA-256
+cert-title = Le certificat du serveur
+cert-trust-explained = S'il s'agit de votre propre serveur (ou si son responsable vous a confirmé l'empreinte de la clé), vous pouvez faire confiance à cette clé pour { $host }:{ $port } uniquement. Son nom et ses dates restent vérifiés, et vous serez averti si la clé change un jour.
+cert-trust-key = Faire confiance à la clé de ce serveur
+cert-no-names = (aucun)
+cert-valid-range = du { $from } au { $until }
+cert-subject = Titulaire
+cert-issued-by = Émis par
+cert-names = Noms
+cert-valid = Validité
+cert-sha256 = SHA-256 du certificat
+cert-spki-sha256 = SHA-256 de la clé publique
 
 ## Sending a test message to oneself
 
-roundtrip-option = Send a test message to myself
-roundtrip-option-help = Once both servers work, one real message goes from your address to itself; it is deleted again as soon as it arrives.
-roundtrip-step-send = Send a test message
-roundtrip-step-wait = Wait for it in the inbox
-roundtrip-step-delete = Delete it again
-roundtrip-sending = sending
-roundtrip-sent = sent
-roundtrip-sent-in = sent in { $seconds }
-roundtrip-queue-id = (queue id { $queue })
-roundtrip-waiting = waiting
-roundtrip-arrived-after = arrived after { $seconds }
-roundtrip-deleted = deleted
-roundtrip-not-deleted = could not be deleted
-roundtrip-not-arrived-within = did not arrive within { $seconds }
-roundtrip-not-sent = not sent
-roundtrip-not-searched = inbox could not be searched
-roundtrip-summary-arrived = The test message arrived in the inbox { $seconds } after it was sent and was deleted again.
-roundtrip-summary-arrived-not-deleted = The test message arrived in the inbox { $seconds } after it was sent; it could not be deleted, please delete it yourself.
-roundtrip-summary-not-arrived = The outgoing server accepted the test message, but it was not in the inbox after { $seconds }. Look in the spam or junk folder and check the account's filters and forwarding rules; if it shows up later, it can be deleted.
-roundtrip-summary-not-arrived-queue = The outgoing server accepted the test message (queue id { $queue }), but it was not in the inbox after { $seconds }. Look in the spam or junk folder and check the account's filters and forwarding rules; if it shows up later, it can be deleted.
-roundtrip-summary-not-sent = The test message could not be sent: { $summary } { $advice }
-roundtrip-summary-not-checked = The test message was sent, but the inbox could not be searched: { $summary } { $advice }
+roundtrip-option = M'envoyer un message de test
+roundtrip-option-help = Une fois les deux serveurs fonctionnels, un vrai message part de votre adresse vers elle-même ; il est supprimé dès son arrivée.
+roundtrip-step-send = Envoyer un message de test
+roundtrip-step-wait = L'attendre dans la boîte de réception
+roundtrip-step-delete = Le supprimer
+roundtrip-sending = envoi
+roundtrip-sent = envoyé
+roundtrip-sent-in = envoyé en { $seconds }
+roundtrip-queue-id = (identifiant de file { $queue })
+roundtrip-waiting = en attente
+roundtrip-arrived-after = arrivé après { $seconds }
+roundtrip-deleted = supprimé
+roundtrip-not-deleted = n'a pas pu être supprimé
+roundtrip-not-arrived-within = pas arrivé en { $seconds }
+roundtrip-not-sent = non envoyé
+roundtrip-not-searched = impossible de chercher dans la boîte de réception
+roundtrip-summary-arrived = Le message de test est arrivé dans la boîte de réception { $seconds } après l'envoi et a été supprimé.
+roundtrip-summary-arrived-not-deleted = Le message de test est arrivé dans la boîte de réception { $seconds } après l'envoi ; il n'a pas pu être supprimé, supprimez-le vous-même, s'il vous plaît.
+roundtrip-summary-not-arrived = Le serveur d'envoi a accepté le message de test, mais il n'était pas dans la boîte de réception après { $seconds }. Regardez dans le dossier spam ou courrier indésirable et vérifiez les filtres et les règles de transfert du compte ; s'il arrive plus tard, vous pourrez le supprimer.
+roundtrip-summary-not-arrived-queue = Le serveur d'envoi a accepté le message de test (identifiant de file { $queue }), mais il n'était pas dans la boîte de réception après { $seconds }. Regardez dans le dossier spam ou courrier indésirable et vérifiez les filtres et les règles de transfert du compte ; s'il arrive plus tard, vous pourrez le supprimer.
+roundtrip-summary-not-sent = Le message de test n'a pas pu être envoyé : { $summary } { $advice }
+roundtrip-summary-not-checked = Le message de test a été envoyé, mais impossible de chercher dans la boîte de réception : { $summary } { $advice }
 
 ## Reports for a technician
 
-report-copy = Copy report
-report-copy-hover = Copy the test report (Markdown, password removed) for a support ticket
-report-save = Save report…
-report-save-hover = Save the test report (Markdown, password removed) to a file
-report-save-title = Save the report
-report-no-dialog = no file dialog could be opened here (it needs the desktop portal or zenity); use Copy report instead.
-report-technician-view = Technician view
-report-technician-view-hover = Show the conversation with the server live (password removed)
-report-live-transcript = Conversation with the server, live ({ $role }, password removed)
-report-nothing-yet = (nothing yet)
-report-copied = The report is on the clipboard (password removed).
-report-saved = Report saved to { $path }.
-report-not-saved = The report was not saved: { $why }
+report-copy = Copier le rapport
+report-copy-hover = Copier le rapport de test (Markdown, mot de passe retiré) pour une demande d'assistance
+report-save = Enregistrer le rapport…
+report-save-hover = Enregistrer le rapport de test (Markdown, mot de passe retiré) dans un fichier
+report-save-title = Enregistrer le rapport
+report-no-dialog = aucune fenêtre de choix de fichier n'a pu s'ouvrir ici (il faut le portail du bureau ou zenity) ; utilisez plutôt Copier le rapport.
+report-technician-view = Vue technicien
+report-technician-view-hover = Afficher en direct les échanges avec le serveur (mot de passe retiré)
+report-live-transcript = Échanges avec le serveur, en direct ({ $role }, mot de passe retiré)
+report-nothing-yet = (rien pour l'instant)
+report-copied = Le rapport est dans le presse-papiers (mot de passe retiré).
+report-saved = Rapport enregistré dans { $path }.
+report-not-saved = Le rapport n'a pas été enregistré : { $why }
 
 ## Page 5: manual settings
 
-manual-intro = Your provider's help pages list these settings. The user name is usually your full email address.
-manual-incoming-protocol = Incoming protocol:
-manual-incoming-server = Incoming server
-manual-incoming-port = Incoming port
-manual-incoming-user = Incoming user name
-manual-outgoing-server = Outgoing server
-manual-outgoing-port = Outgoing port
-manual-outgoing-user = Outgoing user name
-manual-security = Security:
-manual-security-none = None (unsafe)
-manual-accept-plaintext = Send my password without encryption. I understand that anyone on the network between me and the server (public Wi-Fi, the internet provider) can read it and my mail.
-manual-extra-ca-section = Certificate authority (for company servers)
-manual-extra-ca-intro = Only if your IT department gave you a certificate file for its own mail server.
-manual-extra-ca-file = Certificate authority file (PEM)
-manual-accept-extra-ca = Trust every certificate this authority signs. Whoever holds its key can read connections this app makes to these servers.
-manual-http-warning = Learned over plain HTTP: anyone on the network could have changed the settings for { $host }. Check them with your provider before you test.
-manual-needs-attention = Some settings need attention.
-manual-problem-host-missing = Enter the server name, e.g. imap.example.com.
-manual-problem-host-invalid = "{ $host }" is not a server name.
-manual-problem-port = The port is a number from 1 to 65535.
-manual-problem-username = Enter the user name (usually the full email address).
-manual-problem-plaintext = Without encryption your password crosses the network readable by anyone on the way. Tick the box to confirm you want this.
-manual-problem-extra-ca = Tick the box to confirm you trust this certificate authority.
+manual-intro = Les pages d'aide de votre fournisseur indiquent ces paramètres. Le nom d'utilisateur est en général votre adresse e-mail complète.
+manual-incoming-protocol = Protocole de réception :
+manual-incoming-server = Serveur de réception
+manual-incoming-port = Port de réception
+manual-incoming-user = Utilisateur (réception)
+manual-outgoing-server = Serveur d'envoi
+manual-outgoing-port = Port d'envoi
+manual-outgoing-user = Utilisateur (envoi)
+manual-security = Sécurité :
+manual-security-none = Aucune (risqué)
+manual-accept-plaintext = Envoyer mon mot de passe sans chiffrement. Je comprends que n'importe qui sur le réseau entre moi et le serveur (Wi-Fi public, fournisseur d'accès) peut le lire, ainsi que mes e-mails.
+manual-extra-ca-section = Autorité de certification (serveurs d'entreprise)
+manual-extra-ca-intro = Seulement si votre service informatique vous a fourni un fichier de certificat pour son propre serveur de messagerie.
+manual-extra-ca-file = Fichier de l'autorité de certification (PEM)
+manual-accept-extra-ca = Faire confiance à tous les certificats signés par cette autorité. Qui détient sa clé peut lire les connexions de cette application vers ces serveurs.
+manual-http-warning = Obtenu en HTTP non chiffré : n'importe qui sur le réseau a pu modifier les paramètres de { $host }. Vérifiez-les auprès de votre fournisseur avant le test.
+manual-needs-attention = Certains paramètres sont à vérifier.
+manual-problem-host-missing = Saisissez le nom du serveur, par exemple imap.example.com.
+manual-problem-host-invalid = « { $host } » n'est pas un nom de serveur.
+manual-problem-port = Le port est un nombre de 1 à 65535.
+manual-problem-username = Saisissez le nom d'utilisateur (en général l'adresse e-mail complète).
+manual-problem-plaintext = Sans chiffrement, votre mot de passe traverse le réseau lisible par quiconque sur le chemin. Cochez la case pour confirmer que c'est bien ce que vous voulez.
+manual-problem-extra-ca = Cochez la case pour confirmer que vous faites confiance à cette autorité de certification.
 
 ## Page 6: done
 
-done-saving = Saving: password to the keychain, then the account file…
-done-set-up = { $email } is set up.
-done-account-file = Account file
-done-password-stored-in = Password stored in
-done-account-id = Account id
-done-password-only-in-keychain = The password is only in the keychain, never in the account file.
-done-no-keychain = The password could not be stored: no keychain is available.
-done-nothing-saved = Nothing was saved. mailsetup never writes your password to a file instead.
-done-what-you-can-do = What you can do:
-done-use-keyutils = Use the Linux kernel keyring
-done-use-keyutils-hover = The Linux kernel keyring (keyutils) keeps passwords in the kernel's memory, not on disk.
-done-keyutils-note = The kernel keyring keeps passwords in memory, not on disk: depending on the system it may forget them when you log out or restart, and mail apps would then ask again.
-done-file-failed = The account file could not be written.
-done-file-failed-rolled-back = The password was removed from the keychain again, so nothing is half-saved.
+done-saving = Enregistrement : le mot de passe dans le trousseau, puis le fichier du compte…
+done-set-up = { $email } est configuré.
+done-account-file = Fichier du compte
+done-password-stored-in = Mot de passe enregistré dans
+done-account-id = Identifiant du compte
+done-password-only-in-keychain = Le mot de passe est uniquement dans le trousseau, jamais dans le fichier du compte.
+done-no-keychain = Le mot de passe n'a pas pu être enregistré : aucun trousseau n'est disponible.
+done-nothing-saved = Rien n'a été enregistré. mailsetup n'écrit jamais votre mot de passe dans un fichier à la place.
+done-what-you-can-do = Ce que vous pouvez faire :
+done-use-keyutils = Utiliser le trousseau du noyau Linux
+done-use-keyutils-hover = Le trousseau du noyau Linux (keyutils) garde les mots de passe dans la mémoire du noyau, pas sur le disque.
+done-keyutils-note = Le trousseau du noyau garde les mots de passe en mémoire, pas sur le disque : selon le système, il peut les oublier à la déconnexion ou au redémarrage, et les logiciels de messagerie vous les redemanderont alors.
+done-file-failed = Le fichier du compte n'a pas pu être écrit.
+done-file-failed-rolled-back = Le mot de passe a été retiré du trousseau, rien n'est donc enregistré à moitié.
