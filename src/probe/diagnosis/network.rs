@@ -30,16 +30,13 @@ pub enum Finding {
 }
 
 /// The summary and advice of the network causes.
-pub(super) fn words(cause: Cause) -> (&'static str, &'static str) {
+pub(super) fn words(cause: Cause) -> (String, String) {
     match cause {
         Cause::CaptivePortal => (
-            "This network wants you to sign in in a browser first.",
-            "Open any web page in your browser and finish the network's sign-in page (hotel, train, café or guest Wi-Fi: accept the terms or type the access code), then test again. Until then the network answers in place of the mail server; your password was not sent.",
+            t!("cause-captive-portal"),
+            t!("cause-captive-portal-advice"),
         ),
-        _ => (
-            "This port does not answer on this network, but another port of the same server does.",
-            "Use the other port shown here. Networks at hotels, schools and workplaces often block some mail ports.",
-        ),
+        _ => (t!("cause-port-blocked"), t!("cause-port-blocked-advice")),
     }
 }
 
@@ -71,8 +68,8 @@ pub fn refine(d: &mut Diagnosis, port: u16, findings: &[Finding]) {
             Finding::SignInPage { url, answer } => {
                 let (summary, advice) = words(Cause::CaptivePortal);
                 d.cause = Cause::CaptivePortal;
-                d.summary = summary.to_string();
-                d.advice = advice.to_string();
+                d.summary = summary;
+                d.advice = advice;
                 d.detail = format!(
                     "{}; the connectivity check {url} answered {answer}",
                     d.detail
