@@ -37,8 +37,16 @@ fn min_size() -> egui::Vec2 {
 }
 
 fn harness(w: Wizard, language: Language) -> Harness<'static, (Wizard, Vec<Event>)> {
+    harness_sized(w, language, min_size())
+}
+
+fn harness_sized(
+    w: Wizard,
+    language: Language,
+    size: egui::Vec2,
+) -> Harness<'static, (Wizard, Vec<Event>)> {
     let mut h = Harness::builder()
-        .with_size(min_size())
+        .with_size(size)
         .with_theme(egui::Theme::Light)
         .with_context_setup(move |ctx| {
             gui::theme::apply(ctx);
@@ -122,6 +130,13 @@ fn three_pages_in_three_languages_fit_the_smallest_window_and_match_their_pictur
             if let Err(e) = h.try_snapshot(format!("i18n_{name}_{}", language.tag())) {
                 failures.push(e.to_string());
             }
+        }
+        // The whole failed-testing page at the narrowest width: the diagnosis and its advice
+        // in this language, below the checklist.
+        let size = egui::vec2(min_size().x, 1100.0);
+        let mut h = harness_sized(testing_failed(), language, size);
+        if let Err(e) = h.try_snapshot(format!("i18n_testing_failed_whole_{}", language.tag())) {
+            failures.push(e.to_string());
         }
     }
     let _guard = speak(Language::English);

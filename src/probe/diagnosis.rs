@@ -273,6 +273,12 @@ pub fn classify_reply(protocol: Protocol, step: StepKind, reply: &str) -> Cause 
     rules::classify(protocol, step, &reply::Reply::parse(protocol, reply))
 }
 
+/// The summary and the advice for a cause on a server of `protocol`, in the current language
+/// (without the provider's or the failure's particulars that `diagnose_at` adds).
+pub fn explain(protocol: Protocol, cause: Cause) -> (String, String) {
+    words(protocol, cause)
+}
+
 /// The summary and the advice for a cause. Our own words, for people who are not technicians.
 fn words(protocol: Protocol, cause: Cause) -> (String, String) {
     let incoming = protocol.is_incoming();

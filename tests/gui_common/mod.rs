@@ -280,10 +280,11 @@ pub fn report(s: &ServerSettings, failure: Option<Cause>) -> Box<ProbeReport> {
         None => (Outcome::Verified, None),
         Some(cause) => (
             Outcome::Failed {
+                // The engine's own words for the cause, in the language the test speaks.
                 diagnosis: Diagnosis {
                     cause,
-                    summary: "The server did not accept the user name or password.".into(),
-                    advice: "Check the password (and Caps Lock) and the user name; many providers want the full email address as user name.".into(),
+                    summary: mailsetup::probe::explain(s.protocol, cause).0,
+                    advice: mailsetup::probe::explain(s.protocol, cause).1,
                     server_reply: Some("NO [AUTHENTICATIONFAILED] Authentication failed.".into()),
                     step: Authenticate,
                     detail: format!("{}: the server said no during Authenticate", s.endpoint()),
