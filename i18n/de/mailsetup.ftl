@@ -322,3 +322,27 @@ cause-captive-portal = Dieses Netz möchte, dass Sie sich zuerst im Browser anme
 cause-captive-portal-advice = Öffnen Sie eine beliebige Webseite im Browser und schließen Sie die Anmeldeseite des Netzes ab (Hotel-, Zug-, Café- oder Gast-WLAN: Bedingungen annehmen oder Zugangscode eingeben), dann testen Sie erneut. Bis dahin antwortet das Netz anstelle des Mailservers; Ihr Passwort wurde nicht gesendet.
 cause-port-blocked = Dieser Port antwortet in diesem Netz nicht, ein anderer Port desselben Servers aber schon.
 cause-port-blocked-advice = Verwenden Sie den anderen hier gezeigten Port. Netze in Hotels, Schulen und Büros sperren oft einige Mail-Ports.
+
+## Where settings came from, and why a host may get the password
+
+source-provider = eingebaute Anbieterliste
+source-autoconfig = der Autoconfig-Server des Anbieters
+source-well-known = die .well-known-Autoconfig-Datei der Domain
+source-ispdb = Mozillas ISPDB
+source-mx = der Mail-Exchanger der Domain (MX)
+source-srv = DNS-Dienst-Einträge (SRV)
+source-guess = übliche Servernamen
+source-autoconfig-http = Autoconfig über unverschlüsseltes HTTP
+vouch-own-domain = gehört zu { $domain } selbst
+vouch-provider = genannt in der eingebauten Anbieterliste von mailsetup
+vouch-ispdb = genannt von Mozillas ISPDB über eine geprüfte Verbindung
+vouch-published = veröffentlicht von { $domain } über eine geprüfte Verbindung
+vouch-autoconfig-file = die Autoconfig-Datei von { $domain }
+vouch-plain-http = bezogen aus { $what } über unverschlüsseltes HTTP, das jeder im Netz verändert haben könnte
+vouch-redirected = { $source } hat mailsetup an { $to } weitergeleitet, außerhalb von { $domain }
+vouch-srv = gefunden in den DNS-Dienst-Einträgen (SRV) von { $domain }, nicht von { $domain } bestätigt
+vouch-mx = gefunden über die MX-Einträge von { $domain }, nicht von { $domain } bestätigt
+vouch-found-by = gefunden über { $source }, nicht von { $domain } bestätigt
+consent-question = E-Mails für { $domain } laufen über { $host } – { $how }.
+source-manual = von Hand eingegeben
+consent-entered-by-you = von Ihnen eingegeben

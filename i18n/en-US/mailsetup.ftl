@@ -323,3 +323,27 @@ cause-captive-portal = This network wants you to sign in in a browser first.
 cause-captive-portal-advice = Open any web page in your browser and finish the network's sign-in page (hotel, train, café or guest Wi-Fi: accept the terms or type the access code), then test again. Until then the network answers in place of the mail server; your password was not sent.
 cause-port-blocked = This port does not answer on this network, but another port of the same server does.
 cause-port-blocked-advice = Use the other port shown here. Networks at hotels, schools and workplaces often block some mail ports.
+
+## Where settings came from, and why a host may get the password
+
+source-provider = built-in provider table
+source-autoconfig = the provider's autoconfig server
+source-well-known = the domain's .well-known autoconfig file
+source-ispdb = Mozilla's ISPDB
+source-mx = the domain's mail exchanger (MX)
+source-srv = DNS service records (SRV)
+source-guess = usual server names
+source-autoconfig-http = autoconfig over plain HTTP
+vouch-own-domain = part of { $domain } itself
+vouch-provider = named by mailsetup's built-in provider table
+vouch-ispdb = named by Mozilla's ISPDB over a verified connection
+vouch-published = published by { $domain } over a verified connection
+vouch-autoconfig-file = { $domain }'s autoconfig file
+vouch-plain-http = learned from { $what } over plain HTTP, which anyone on the network could have changed
+vouch-redirected = { $source } sent mailsetup on to { $to }, outside { $domain }
+vouch-srv = found in { $domain }'s DNS service (SRV) records, not confirmed by { $domain }
+vouch-mx = found through { $domain }'s mail exchanger (MX) records, not confirmed by { $domain }
+vouch-found-by = found by { $source }, not confirmed by { $domain }
+consent-question = Mail for { $domain } is handled by { $host } — { $how }.
+source-manual = entered by hand
+consent-entered-by-you = entered by you

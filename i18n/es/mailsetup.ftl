@@ -322,3 +322,27 @@ cause-captive-portal = Esta red te pide que primero inicies sesión en un navega
 cause-captive-portal-advice = Abre cualquier página web en el navegador y completa la página de acceso de la red (wifi de hotel, tren, cafetería o invitados: acepta las condiciones o escribe el código de acceso), y vuelve a probar. Hasta entonces la red responde en lugar del servidor de correo; tu contraseña no se ha enviado.
 cause-port-blocked = Este puerto no responde en esta red, pero otro puerto del mismo servidor sí.
 cause-port-blocked-advice = Usa el otro puerto que se muestra aquí. Las redes de hoteles, centros educativos y oficinas suelen bloquear algunos puertos de correo.
+
+## Where settings came from, and why a host may get the password
+
+source-provider = tabla de proveedores incorporada
+source-autoconfig = el servidor de autoconfiguración del proveedor
+source-well-known = el archivo de autoconfiguración .well-known del dominio
+source-ispdb = la base ISPDB de Mozilla
+source-mx = el servidor de correo del dominio (MX)
+source-srv = registros de servicio DNS (SRV)
+source-guess = nombres de servidor habituales
+source-autoconfig-http = autoconfiguración por HTTP sin cifrar
+vouch-own-domain = forma parte del propio { $domain }
+vouch-provider = indicado en la tabla de proveedores incorporada de mailsetup
+vouch-ispdb = indicado en la ISPDB de Mozilla por una conexión verificada
+vouch-published = publicado por { $domain } por una conexión verificada
+vouch-autoconfig-file = el archivo de autoconfiguración de { $domain }
+vouch-plain-http = obtenido de { $what } por HTTP sin cifrar, que cualquiera en la red podría haber cambiado
+vouch-redirected = { $source } redirigió a mailsetup a { $to }, fuera de { $domain }
+vouch-srv = encontrado en los registros de servicio DNS (SRV) de { $domain }, sin confirmación de { $domain }
+vouch-mx = encontrado a través de los registros MX de { $domain }, sin confirmación de { $domain }
+vouch-found-by = encontrado por { $source }, sin confirmación de { $domain }
+consent-question = El correo de { $domain } lo gestiona { $host }: { $how }.
+source-manual = introducido a mano
+consent-entered-by-you = escrito por ti

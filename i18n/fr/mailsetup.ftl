@@ -322,3 +322,27 @@ cause-captive-portal = Ce réseau vous demande d'abord de vous connecter dans un
 cause-captive-portal-advice = Ouvrez n'importe quelle page web dans votre navigateur et terminez la page de connexion du réseau (Wi-Fi d'hôtel, de train, de café ou invité : acceptez les conditions ou saisissez le code d'accès), puis refaites le test. D'ici là, le réseau répond à la place du serveur de messagerie ; votre mot de passe n'a pas été envoyé.
 cause-port-blocked = Ce port ne répond pas sur ce réseau, mais un autre port du même serveur répond.
 cause-port-blocked-advice = Utilisez l'autre port indiqué ici. Les réseaux des hôtels, des écoles et des entreprises bloquent souvent certains ports de messagerie.
+
+## Where settings came from, and why a host may get the password
+
+source-provider = table des fournisseurs intégrée
+source-autoconfig = le serveur de configuration automatique du fournisseur
+source-well-known = le fichier de configuration automatique .well-known du domaine
+source-ispdb = la base ISPDB de Mozilla
+source-mx = le serveur de messagerie du domaine (MX)
+source-srv = enregistrements de service DNS (SRV)
+source-guess = noms de serveur habituels
+source-autoconfig-http = configuration automatique en HTTP non chiffré
+vouch-own-domain = fait partie de { $domain } lui-même
+vouch-provider = indiqué par la table des fournisseurs intégrée de mailsetup
+vouch-ispdb = indiqué par l'ISPDB de Mozilla via une connexion vérifiée
+vouch-published = publié par { $domain } via une connexion vérifiée
+vouch-autoconfig-file = le fichier de configuration automatique de { $domain }
+vouch-plain-http = obtenu depuis { $what } en HTTP non chiffré, que n'importe qui sur le réseau a pu modifier
+vouch-redirected = { $source } a renvoyé mailsetup vers { $to }, en dehors de { $domain }
+vouch-srv = trouvé dans les enregistrements de service DNS (SRV) de { $domain }, sans confirmation de { $domain }
+vouch-mx = trouvé via les enregistrements MX de { $domain }, sans confirmation de { $domain }
+vouch-found-by = trouvé par { $source }, sans confirmation de { $domain }
+consent-question = Le courrier de { $domain } est géré par { $host } — { $how }.
+source-manual = saisi à la main
+consent-entered-by-you = saisi par vous

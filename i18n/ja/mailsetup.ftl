@@ -319,3 +319,27 @@ cause-captive-portal = このネットワークでは、まずブラウザーで
 cause-captive-portal-advice = ブラウザーで何か Web ページを開き、ネットワークのサインインページを済ませてから（ホテル、列車、カフェ、ゲスト用の Wi-Fi など。利用規約に同意するか、アクセスコードを入力します）、もう一度テストしてください。それまではメールサーバーの代わりにネットワークが応答します。パスワードは送っていません。
 cause-port-blocked = このネットワークではこのポートは応答しませんが、同じサーバーの別のポートは応答します。
 cause-port-blocked-advice = ここに表示された別のポートを使ってください。ホテル、学校、職場のネットワークでは、メール用のポートの一部がふさがれていることがよくあります。
+
+## Where settings came from, and why a host may get the password
+
+source-provider = 組み込みのプロバイダー一覧
+source-autoconfig = プロバイダーの自動設定サーバー
+source-well-known = ドメインの .well-known 自動設定ファイル
+source-ispdb = Mozilla の ISPDB
+source-mx = ドメインのメール交換サーバー（MX）
+source-srv = DNS のサービスレコード（SRV）
+source-guess = よくあるサーバー名
+source-autoconfig-http = 暗号化されていない HTTP での自動設定
+vouch-own-domain = { $domain } 自体の一部
+vouch-provider = mailsetup の組み込みプロバイダー一覧に記載
+vouch-ispdb = 確認済みの接続で Mozilla の ISPDB から取得
+vouch-published = 確認済みの接続で { $domain } が公開
+vouch-autoconfig-file = { $domain } の自動設定ファイル
+vouch-plain-http = { $what } から暗号化されていない HTTP で取得（ネットワーク上の誰かが書き換えた可能性があります）
+vouch-redirected = { $source } が mailsetup を { $domain } の外の { $to } へ転送
+vouch-srv = { $domain } の DNS サービスレコード（SRV）で発見、{ $domain } による確認なし
+vouch-mx = { $domain } の MX レコードから発見、{ $domain } による確認なし
+vouch-found-by = { $source } で発見、{ $domain } による確認なし
+consent-question = { $domain } のメールは { $host } が扱っています — { $how }。
+source-manual = 手動で入力
+consent-entered-by-you = あなたが入力

@@ -322,3 +322,27 @@ cause-captive-portal = Esta rede pede que você entre primeiro por um navegador.
 cause-captive-portal-advice = Abra qualquer página no navegador e conclua a página de acesso da rede (Wi-Fi de hotel, trem, café ou visitantes: aceite os termos ou digite o código de acesso) e teste de novo. Até lá, a rede responde no lugar do servidor de e-mail; sua senha não foi enviada.
 cause-port-blocked = Esta porta não responde nesta rede, mas outra porta do mesmo servidor responde.
 cause-port-blocked-advice = Use a outra porta mostrada aqui. Redes de hotéis, escolas e empresas costumam bloquear algumas portas de e-mail.
+
+## Where settings came from, and why a host may get the password
+
+source-provider = tabela de provedores embutida
+source-autoconfig = o servidor de configuração automática do provedor
+source-well-known = o arquivo de configuração automática .well-known do domínio
+source-ispdb = o ISPDB da Mozilla
+source-mx = o servidor de e-mail do domínio (MX)
+source-srv = registros de serviço DNS (SRV)
+source-guess = nomes de servidor comuns
+source-autoconfig-http = configuração automática por HTTP sem criptografia
+vouch-own-domain = parte do próprio { $domain }
+vouch-provider = indicado pela tabela de provedores embutida do mailsetup
+vouch-ispdb = indicado pelo ISPDB da Mozilla por uma conexão verificada
+vouch-published = publicado por { $domain } por uma conexão verificada
+vouch-autoconfig-file = o arquivo de configuração automática de { $domain }
+vouch-plain-http = obtido de { $what } por HTTP sem criptografia, que qualquer pessoa na rede pode ter alterado
+vouch-redirected = { $source } redirecionou o mailsetup para { $to }, fora de { $domain }
+vouch-srv = encontrado nos registros de serviço DNS (SRV) de { $domain }, sem confirmação de { $domain }
+vouch-mx = encontrado pelos registros MX de { $domain }, sem confirmação de { $domain }
+vouch-found-by = encontrado por { $source }, sem confirmação de { $domain }
+consent-question = Os e-mails de { $domain } são tratados por { $host } — { $how }.
+source-manual = digitado à mão
+consent-entered-by-you = digitado por você

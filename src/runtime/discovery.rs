@@ -50,7 +50,7 @@ pub(super) async fn discover(
                             task,
                             status: SourceStatus {
                                 key: s,
-                                label: capitalise(s.label()),
+                                label: capitalise(&s.label()),
                                 state: SourceState::Waiting,
                                 ms: None,
                             },
@@ -92,7 +92,7 @@ fn source_status(r: &SourceReport) -> SourceStatus {
     };
     SourceStatus {
         key: r.source,
-        label: capitalise(r.source.label()),
+        label: capitalise(&r.source.label()),
         state,
         ms: r.ms,
     }
