@@ -208,6 +208,13 @@ pub struct UnknownLanguage {
     pub name: String,
 }
 
+/// The message `key` in the current language, when the English file has it (for keys made
+/// at run time, such as the provider table's notes; `t!` checks the others at compile time).
+pub fn translated(key: &str) -> Option<String> {
+    let loader = loader();
+    loader.has(key).then(|| loader.get(key))
+}
+
 /// The raw .ftl text of one language (the completeness tests parse it).
 pub fn ftl_source(language: Language) -> Option<String> {
     let file = Localizations::get(&format!("{}/{DOMAIN}.ftl", language.tag()))?;

@@ -210,3 +210,40 @@ impl i18n_embed::I18nAssets for TwoFiles {
         )
     }
 }
+
+#[test]
+fn every_note_of_the_provider_table_has_its_english_key() {
+    // The table (assets/providers.json) keeps its English sentences; the window shows the
+    // translation under `provider-<id>-note-<n>` / `provider-<id>-enable-first`. The English
+    // file must say exactly what the table says, so the two cannot drift apart.
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/providers.json");
+    let table: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("read the table"))
+            .expect("the table is JSON");
+    let english = mailsetup::i18n::loader_for(Language::English);
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for p in table["providers"].as_array().expect("a providers list") {
+        let id = p["id"].as_str().expect("an id");
+        let mut texts = Vec::new();
+        if let Some(first) = p["enable_first"].as_str() {
+            texts.push((format!("provider-{id}-enable-first"), first));
+        }
+        for (i, n) in p["notes"].as_array().into_iter().flatten().enumerate() {
+            texts.push((
+                format!("provider-{id}-note-{}", i + 1),
+                n.as_str().unwrap_or(""),
+            ));
+        }
+        for (key, text) in texts {
+            checked += 1;
+            if !english.has(&key) {
+                problems.push(format!("{key} is missing from the English file"));
+            } else if english.get(&key) != text {
+                problems.push(format!("{key} differs from the table: {text}"));
+            }
+        }
+    }
+    assert!(checked > 5, "the table lost its notes");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

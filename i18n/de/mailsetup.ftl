@@ -346,3 +346,28 @@ vouch-found-by = gefunden über { $source }, nicht von { $domain } bestätigt
 consent-question = E-Mails für { $domain } laufen über { $host } – { $how }.
 source-manual = von Hand eingegeben
 consent-entered-by-you = von Ihnen eingegeben
+
+## How signing in works at a provider
+
+login-password = Melden Sie sich mit dem normalen Passwort des E-Mail-Kontos an.
+login-password-or-oauth2 = Das normale Passwort des E-Mail-Kontos funktioniert; die Anmeldung über die Seite des Anbieters (OAuth2) ebenfalls.
+login-app-password = Das normale Passwort funktioniert hier nicht: Erstellen Sie auf der Website des Anbieters ein App-Passwort und geben Sie stattdessen dieses ein.
+login-oauth2-or-app-password = Das normale Passwort funktioniert hier nicht: Melden Sie sich über die Seite des Anbieters an (OAuth2) oder erstellen Sie ein App-Passwort und geben Sie dieses ein.
+login-oauth2-only = Dieser Anbieter hat die Anmeldung per Passwort abgeschaltet: Nur die Anmeldung über seine Seite (OAuth2) funktioniert.
+login-oauth2-unless-admin-allows = Microsoft hat Passwörter für IMAP, POP und SMTP abgeschaltet: Ihr Passwort funktioniert hier nur, wenn der Administrator Ihrer Organisation es für Ihr Postfach erlaubt hat.
+
+## Notes of the built-in provider table (keys follow assets/providers.json: a test checks the English text)
+
+provider-spectrum-note-1 = Spectrum bevorzugt IMAP; POP3 funktioniert noch, ist dort aber der ältere Weg.
+provider-spectrum-note-2 = Port 587 auf mobile.charter.net wird sowohl als von Anfang an verschlüsselt als auch als STARTTLS angegeben; der Live-Test zeigt, was der Server wirklich spricht.
+provider-roadrunner-note-1 = Regionale Adressen wie name@nc.rr.com oder name@tampabay.rr.com nutzen dieselben Server (mail.twc.com).
+provider-gmail-note-1 = Für ein App-Passwort muss zuerst die Bestätigung in zwei Schritten im Google-Konto eingeschaltet sein.
+provider-outlook-note-1 = Microsoft hat die Anmeldung per Passwort für E-Mail-Programme am 16. September 2024 abgeschaltet; nur die Anmeldung per OAuth2 funktioniert.
+provider-microsoft365-enable-first = Der Administrator Ihrer Organisation muss die Anmeldung per Passwort für Ihr Postfach erlauben (IMAP, POP und „Authentifiziertes SMTP“ unter E-Mail-Apps verwalten). Fragen Sie Ihre IT-Abteilung, bevor Sie weitermachen.
+provider-microsoft365-note-1 = E-Mail-Programme, die sich über Microsofts eigene Seite anmelden (OAuth2), funktionieren ohne Hilfe des Administrators.
+provider-icloud-note-1 = iCloud hat kein POP3.
+provider-icloud-note-2 = Der Posteingang meldet sich mit dem Teil vor dem @ an, der Postausgang mit der vollständigen Adresse.
+provider-att-note-1 = AT&T nennt sein App-Passwort „secure mail key“; das normale Kontopasswort funktioniert in E-Mail-Programmen nicht.
+provider-gmx-net-enable-first = Schalten Sie vor der ersten Anmeldung in den Einstellungen von GMX im Browser den Zugriff per POP3/IMAP ein.
+provider-gmx-com-enable-first = Schalten Sie vor der ersten Anmeldung in den Einstellungen von GMX im Browser den Zugriff per POP3/IMAP ein.
+provider-webde-enable-first = Schalten Sie vor der ersten Anmeldung in den Einstellungen von WEB.DE im Browser den Zugriff per POP3/IMAP ein.

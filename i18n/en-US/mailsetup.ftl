@@ -347,3 +347,28 @@ vouch-found-by = found by { $source }, not confirmed by { $domain }
 consent-question = Mail for { $domain } is handled by { $host } — { $how }.
 source-manual = entered by hand
 consent-entered-by-you = entered by you
+
+## How signing in works at a provider
+
+login-password = Sign in with the normal password of the mail account.
+login-password-or-oauth2 = The normal password of the mail account works; sign-in through the provider's page (OAuth2) works too.
+login-app-password = The normal password will not work here: create an app password on the provider's website and type that instead.
+login-oauth2-or-app-password = The normal password will not work here: either sign in through the provider's page (OAuth2) or create an app password and type that.
+login-oauth2-only = This provider has switched password sign-in off: only sign-in through the provider's page (OAuth2) works.
+login-oauth2-unless-admin-allows = Microsoft switched passwords off for IMAP, POP and SMTP: your password works here only if your organisation's administrator allowed it for your mailbox.
+
+## Notes of the built-in provider table (keys follow assets/providers.json: a test checks the English text)
+
+provider-spectrum-note-1 = Spectrum wants IMAP; POP3 still works there but is the older choice.
+provider-spectrum-note-2 = Port 587 on mobile.charter.net is listed both as TLS-from-the-start and as STARTTLS; the live test shows which one the server really speaks.
+provider-roadrunner-note-1 = Regional addresses such as name@nc.rr.com or name@tampabay.rr.com use the same servers (mail.twc.com).
+provider-gmail-note-1 = An app password needs 2-Step Verification switched on in the Google account first.
+provider-outlook-note-1 = Microsoft switched off password sign-in for mail apps on 16 September 2024; only OAuth2 sign-in works.
+provider-microsoft365-enable-first = your organisation's administrator must allow password sign-in for your mailbox (IMAP, POP and "Authenticated SMTP" under Manage email apps). Ask your IT department before you go on.
+provider-microsoft365-note-1 = Mail apps that sign in through Microsoft's own page (OAuth2) work without the administrator's help.
+provider-icloud-note-1 = iCloud has no POP3.
+provider-icloud-note-2 = Incoming mail signs in with the part before the @; outgoing mail with the full address.
+provider-att-note-1 = AT&T calls its app password a "secure mail key"; the normal account password does not work in mail apps.
+provider-gmx-net-enable-first = Switch on POP3/IMAP access in the GMX web mail settings before the first sign-in.
+provider-gmx-com-enable-first = Switch on POP3/IMAP access in the GMX web mail settings before the first sign-in.
+provider-webde-enable-first = Switch on POP3/IMAP access in the WEB.DE web mail settings before the first sign-in.

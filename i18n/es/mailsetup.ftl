@@ -346,3 +346,28 @@ vouch-found-by = encontrado por { $source }, sin confirmación de { $domain }
 consent-question = El correo de { $domain } lo gestiona { $host }: { $how }.
 source-manual = introducido a mano
 consent-entered-by-you = escrito por ti
+
+## How signing in works at a provider
+
+login-password = Inicia sesión con la contraseña normal de la cuenta de correo.
+login-password-or-oauth2 = Sirve la contraseña normal de la cuenta de correo; también funciona iniciar sesión en la página del proveedor (OAuth2).
+login-app-password = Aquí no sirve la contraseña normal: crea una contraseña de aplicación en la web del proveedor y escribe esa.
+login-oauth2-or-app-password = Aquí no sirve la contraseña normal: inicia sesión en la página del proveedor (OAuth2) o crea una contraseña de aplicación y escribe esa.
+login-oauth2-only = Este proveedor ha desactivado el inicio de sesión con contraseña: solo funciona iniciar sesión en su página (OAuth2).
+login-oauth2-unless-admin-allows = Microsoft desactivó las contraseñas para IMAP, POP y SMTP: tu contraseña solo sirve aquí si el administrador de tu organización lo ha permitido para tu buzón.
+
+## Notes of the built-in provider table (keys follow assets/providers.json: a test checks the English text)
+
+provider-spectrum-note-1 = Spectrum prefiere IMAP; POP3 todavía funciona, pero es la opción antigua.
+provider-spectrum-note-2 = El puerto 587 de mobile.charter.net aparece a la vez como cifrado desde el inicio y como STARTTLS; la prueba en directo muestra cuál usa de verdad el servidor.
+provider-roadrunner-note-1 = Las direcciones regionales como nombre@nc.rr.com o nombre@tampabay.rr.com usan los mismos servidores (mail.twc.com).
+provider-gmail-note-1 = Para una contraseña de aplicación hay que activar antes la verificación en dos pasos en la cuenta de Google.
+provider-outlook-note-1 = Microsoft desactivó el inicio de sesión con contraseña para aplicaciones de correo el 16 de septiembre de 2024; solo funciona el inicio de sesión OAuth2.
+provider-microsoft365-enable-first = el administrador de tu organización debe permitir el inicio de sesión con contraseña en tu buzón (IMAP, POP y «SMTP autenticado» en Administrar aplicaciones de correo). Pregunta a tu departamento de informática antes de seguir.
+provider-microsoft365-note-1 = Las aplicaciones de correo que inician sesión en la página de Microsoft (OAuth2) funcionan sin ayuda del administrador.
+provider-icloud-note-1 = iCloud no tiene POP3.
+provider-icloud-note-2 = El correo entrante inicia sesión con la parte antes de la @; el saliente, con la dirección completa.
+provider-att-note-1 = AT&T llama «secure mail key» a su contraseña de aplicación; la contraseña normal de la cuenta no funciona en aplicaciones de correo.
+provider-gmx-net-enable-first = Activa el acceso POP3/IMAP en los ajustes del correo web de GMX antes del primer inicio de sesión.
+provider-gmx-com-enable-first = Activa el acceso POP3/IMAP en los ajustes del correo web de GMX antes del primer inicio de sesión.
+provider-webde-enable-first = Activa el acceso POP3/IMAP en los ajustes del correo web de WEB.DE antes del primer inicio de sesión.

@@ -346,3 +346,28 @@ vouch-found-by = trouvé par { $source }, sans confirmation de { $domain }
 consent-question = Le courrier de { $domain } est géré par { $host } — { $how }.
 source-manual = saisi à la main
 consent-entered-by-you = saisi par vous
+
+## How signing in works at a provider
+
+login-password = Connectez-vous avec le mot de passe habituel du compte de messagerie.
+login-password-or-oauth2 = Le mot de passe habituel du compte fonctionne ; la connexion par la page du fournisseur (OAuth2) aussi.
+login-app-password = Le mot de passe habituel ne fonctionnera pas ici : créez un mot de passe d'application sur le site du fournisseur et saisissez-le à la place.
+login-oauth2-or-app-password = Le mot de passe habituel ne fonctionnera pas ici : connectez-vous par la page du fournisseur (OAuth2) ou créez un mot de passe d'application et saisissez-le.
+login-oauth2-only = Ce fournisseur a désactivé la connexion par mot de passe : seule la connexion par sa page (OAuth2) fonctionne.
+login-oauth2-unless-admin-allows = Microsoft a désactivé les mots de passe pour IMAP, POP et SMTP : votre mot de passe ne fonctionne ici que si l'administrateur de votre organisation l'a autorisé pour votre boîte aux lettres.
+
+## Notes of the built-in provider table (keys follow assets/providers.json: a test checks the English text)
+
+provider-spectrum-note-1 = Spectrum préfère IMAP ; POP3 fonctionne encore, mais c'est l'ancienne méthode.
+provider-spectrum-note-2 = Le port 587 de mobile.charter.net est indiqué à la fois comme chiffré dès le départ et comme STARTTLS ; le test en direct montre ce que le serveur utilise vraiment.
+provider-roadrunner-note-1 = Les adresses régionales comme nom@nc.rr.com ou nom@tampabay.rr.com utilisent les mêmes serveurs (mail.twc.com).
+provider-gmail-note-1 = Un mot de passe d'application demande d'abord d'activer la validation en deux étapes dans le compte Google.
+provider-outlook-note-1 = Microsoft a désactivé la connexion par mot de passe pour les logiciels de messagerie le 16 septembre 2024 ; seule la connexion OAuth2 fonctionne.
+provider-microsoft365-enable-first = l'administrateur de votre organisation doit autoriser la connexion par mot de passe pour votre boîte aux lettres (IMAP, POP et « SMTP authentifié » sous Gérer les applications de messagerie). Demandez à votre service informatique avant de continuer.
+provider-microsoft365-note-1 = Les logiciels de messagerie qui se connectent par la page de Microsoft (OAuth2) fonctionnent sans l'aide de l'administrateur.
+provider-icloud-note-1 = iCloud n'a pas de POP3.
+provider-icloud-note-2 = Le courrier entrant se connecte avec la partie avant le @ ; le courrier sortant avec l'adresse complète.
+provider-att-note-1 = AT&T appelle son mot de passe d'application « secure mail key » ; le mot de passe habituel du compte ne fonctionne pas dans les logiciels de messagerie.
+provider-gmx-net-enable-first = Activez l'accès POP3/IMAP dans les paramètres du webmail GMX avant la première connexion.
+provider-gmx-com-enable-first = Activez l'accès POP3/IMAP dans les paramètres du webmail GMX avant la première connexion.
+provider-webde-enable-first = Activez l'accès POP3/IMAP dans les paramètres du webmail WEB.DE avant la première connexion.

@@ -343,3 +343,28 @@ vouch-found-by = { $source } で発見、{ $domain } による確認なし
 consent-question = { $domain } のメールは { $host } が扱っています — { $how }。
 source-manual = 手動で入力
 consent-entered-by-you = あなたが入力
+
+## How signing in works at a provider
+
+login-password = メールアカウントのいつものパスワードでサインインします。
+login-password-or-oauth2 = メールアカウントのいつものパスワードが使えます。プロバイダーのページでのサインイン（OAuth2）も使えます。
+login-app-password = ここではいつものパスワードは使えません。プロバイダーの Web サイトでアプリパスワードを作成し、代わりにそれを入力してください。
+login-oauth2-or-app-password = ここではいつものパスワードは使えません。プロバイダーのページでサインインする（OAuth2）か、アプリパスワードを作成して入力してください。
+login-oauth2-only = このプロバイダーはパスワードでのサインインを停止しています。使えるのはプロバイダーのページでのサインイン（OAuth2）だけです。
+login-oauth2-unless-admin-allows = Microsoft は IMAP、POP、SMTP でのパスワードを停止しました。組織の管理者があなたのメールボックスで許可している場合にだけ、ここでパスワードが使えます。
+
+## Notes of the built-in provider table (keys follow assets/providers.json: a test checks the English text)
+
+provider-spectrum-note-1 = Spectrum は IMAP を推奨しています。POP3 もまだ使えますが、古い方式です。
+provider-spectrum-note-2 = mobile.charter.net のポート 587 は、最初から暗号化する方式と STARTTLS の両方で案内されています。実際にどちらなのかはライブテストでわかります。
+provider-roadrunner-note-1 = name@nc.rr.com や name@tampabay.rr.com のような地域別のアドレスも同じサーバー（mail.twc.com）を使います。
+provider-gmail-note-1 = アプリパスワードを使うには、先に Google アカウントで 2 段階認証プロセスをオンにする必要があります。
+provider-outlook-note-1 = Microsoft は 2024 年 9 月 16 日にメールアプリでのパスワードによるサインインを停止しました。使えるのは OAuth2 でのサインインだけです。
+provider-microsoft365-enable-first = 組織の管理者が、あなたのメールボックスでパスワードによるサインインを許可する必要があります（「メール アプリの管理」の IMAP、POP、「認証済み SMTP」）。先に進む前に IT 部門に確認してください。
+provider-microsoft365-note-1 = Microsoft 自身のページでサインインする（OAuth2）メールアプリなら、管理者の手を借りずに使えます。
+provider-icloud-note-1 = iCloud には POP3 がありません。
+provider-icloud-note-2 = 受信メールは @ より前の部分で、送信メールはアドレス全体でサインインします。
+provider-att-note-1 = AT&T ではアプリパスワードを「secure mail key」と呼びます。いつものアカウントのパスワードはメールアプリでは使えません。
+provider-gmx-net-enable-first = 最初にサインインする前に、GMX の Web メールの設定で POP3/IMAP アクセスをオンにしてください。
+provider-gmx-com-enable-first = 最初にサインインする前に、GMX の Web メールの設定で POP3/IMAP アクセスをオンにしてください。
+provider-webde-enable-first = 最初にサインインする前に、WEB.DE の Web メールの設定で POP3/IMAP アクセスをオンにしてください。

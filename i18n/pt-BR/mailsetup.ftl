@@ -346,3 +346,28 @@ vouch-found-by = encontrado por { $source }, sem confirmação de { $domain }
 consent-question = Os e-mails de { $domain } são tratados por { $host } — { $how }.
 source-manual = digitado à mão
 consent-entered-by-you = digitado por você
+
+## How signing in works at a provider
+
+login-password = Entre com a senha normal da conta de e-mail.
+login-password-or-oauth2 = A senha normal da conta de e-mail funciona; entrar pela página do provedor (OAuth2) também funciona.
+login-app-password = A senha normal não vai funcionar aqui: crie uma senha de app no site do provedor e digite essa no lugar.
+login-oauth2-or-app-password = A senha normal não vai funcionar aqui: entre pela página do provedor (OAuth2) ou crie uma senha de app e digite essa.
+login-oauth2-only = Este provedor desligou o login com senha: só funciona entrar pela página dele (OAuth2).
+login-oauth2-unless-admin-allows = A Microsoft desligou as senhas para IMAP, POP e SMTP: sua senha só funciona aqui se o administrador da sua organização liberou isso para a sua caixa de correio.
+
+## Notes of the built-in provider table (keys follow assets/providers.json: a test checks the English text)
+
+provider-spectrum-note-1 = A Spectrum prefere IMAP; o POP3 ainda funciona, mas é a opção antiga.
+provider-spectrum-note-2 = A porta 587 de mobile.charter.net aparece tanto como criptografada desde o início quanto como STARTTLS; o teste ao vivo mostra qual o servidor usa de verdade.
+provider-roadrunner-note-1 = Endereços regionais como nome@nc.rr.com ou nome@tampabay.rr.com usam os mesmos servidores (mail.twc.com).
+provider-gmail-note-1 = Para uma senha de app, primeiro é preciso ativar a verificação em duas etapas na conta Google.
+provider-outlook-note-1 = A Microsoft desligou o login com senha para apps de e-mail em 16 de setembro de 2024; só o login por OAuth2 funciona.
+provider-microsoft365-enable-first = o administrador da sua organização precisa liberar o login com senha para a sua caixa de correio (IMAP, POP e "SMTP autenticado" em Gerenciar aplicativos de email). Pergunte à TI antes de continuar.
+provider-microsoft365-note-1 = Apps de e-mail que entram pela página da própria Microsoft (OAuth2) funcionam sem ajuda do administrador.
+provider-icloud-note-1 = O iCloud não tem POP3.
+provider-icloud-note-2 = Os e-mails recebidos entram com a parte antes do @; os enviados, com o endereço completo.
+provider-att-note-1 = A AT&T chama a senha de app de "secure mail key"; a senha normal da conta não funciona em apps de e-mail.
+provider-gmx-net-enable-first = Ative o acesso POP3/IMAP nas configurações do webmail da GMX antes do primeiro login.
+provider-gmx-com-enable-first = Ative o acesso POP3/IMAP nas configurações do webmail da GMX antes do primeiro login.
+provider-webde-enable-first = Ative o acesso POP3/IMAP nas configurações do webmail da WEB.DE antes do primeiro login.

@@ -87,8 +87,9 @@ pub fn spectrum_note() -> ProviderNote {
     ProviderNote {
         id: "spectrum".into(),
         name: "Spectrum (Charter)".into(),
-        login_advice: "Sign in with the normal password of the mail account.".into(),
-        notes: vec!["Spectrum wants IMAP; POP3 still works there but is the older choice.".into()],
+        // The provider table's words, in the language the test speaks.
+        login_advice: mailsetup::i18n::translated("login-password").unwrap_or_default(),
+        notes: vec![mailsetup::i18n::translated("provider-spectrum-note-1").unwrap_or_default()],
         ..Default::default()
     }
 }
