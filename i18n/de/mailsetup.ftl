@@ -371,3 +371,28 @@ provider-att-note-1 = AT&T nennt sein App-Passwort „secure mail key“; das no
 provider-gmx-net-enable-first = Schalten Sie vor der ersten Anmeldung in den Einstellungen von GMX im Browser den Zugriff per POP3/IMAP ein.
 provider-gmx-com-enable-first = Schalten Sie vor der ersten Anmeldung in den Einstellungen von GMX im Browser den Zugriff per POP3/IMAP ein.
 provider-webde-enable-first = Schalten Sie vor der ersten Anmeldung in den Einstellungen von WEB.DE im Browser den Zugriff per POP3/IMAP ein.
+
+## The command line's text output (JSON output stays English)
+
+cli-no-servers = Für { $email } wurden keine Server zum Testen gefunden.
+cli-none-tested-unconfirmed = Für { $email } wurde kein Server getestet: Die gefundenen Server brauchen Ihre Bestätigung.
+cli-verified-count = { $total ->
+    [one] { $ok } von 1 Server für { $email } geprüft.
+   *[other] { $ok } von { $total } Servern für { $email } geprüft.
+}
+cli-saved = Als Konto „{ $id }“ in { $file } gespeichert; das Passwort liegt in { $keychain }.
+cli-no-accounts = Keine gespeicherten Konten in { $folder }.
+cli-removed = { $id } ({ $email }) entfernt.
+cli-entries-left = { $store } wurde nicht geändert: Die Einträge { $incoming } und { $outgoing } sind vielleicht noch da.
+cli-check-failed = Nicht bestätigt: Die gespeicherte Einrichtung funktioniert so nicht.
+cli-check-passed = Bestätigt: Die gespeicherte Einrichtung funktioniert.
+cli-server-said = Antwort des Servers: { $reply }
+cli-what-to-do = was zu tun ist: { $advice }
+cli-discovered = { $count ->
+    [one] Einstellungen für { $email } in { $ms } ms gefunden (1 Kandidat).
+   *[other] Einstellungen für { $email } in { $ms } ms gefunden ({ $count } Kandidaten).
+}
+cli-provider = Anbieter: { $name }
+cli-unknown = unbekannt
+cli-found-by = gefunden über { $sources }
+cli-no-server-found = kein Server gefunden

@@ -372,3 +372,28 @@ provider-att-note-1 = AT&T calls its app password a "secure mail key"; the norma
 provider-gmx-net-enable-first = Switch on POP3/IMAP access in the GMX web mail settings before the first sign-in.
 provider-gmx-com-enable-first = Switch on POP3/IMAP access in the GMX web mail settings before the first sign-in.
 provider-webde-enable-first = Switch on POP3/IMAP access in the WEB.DE web mail settings before the first sign-in.
+
+## The command line's text output (JSON output stays English)
+
+cli-no-servers = No servers were found to test for { $email }.
+cli-none-tested-unconfirmed = No server was tested for { $email }: the servers found need your confirmation.
+cli-verified-count = { $total ->
+    [one] { $ok } of 1 server verified for { $email }.
+   *[other] { $ok } of { $total } servers verified for { $email }.
+}
+cli-saved = Saved as account "{ $id }" in { $file }; the password is in the { $keychain }.
+cli-no-accounts = No saved accounts in { $folder }.
+cli-removed = Removed { $id } ({ $email }).
+cli-entries-left = The { $store } was not changed: entries { $incoming } and { $outgoing } may still be there.
+cli-check-failed = Not verified: the saved setup does not work as it is.
+cli-check-passed = Verified: the saved setup works.
+cli-server-said = server said: { $reply }
+cli-what-to-do = what to do: { $advice }
+cli-discovered = { $count ->
+    [one] Discovered settings for { $email } in { $ms } ms (1 candidate).
+   *[other] Discovered settings for { $email } in { $ms } ms ({ $count } candidates).
+}
+cli-provider = Provider: { $name }
+cli-unknown = unknown
+cli-found-by = found by { $sources }
+cli-no-server-found = no server found

@@ -371,3 +371,28 @@ provider-att-note-1 = AT&T llama «secure mail key» a su contraseña de aplicac
 provider-gmx-net-enable-first = Activa el acceso POP3/IMAP en los ajustes del correo web de GMX antes del primer inicio de sesión.
 provider-gmx-com-enable-first = Activa el acceso POP3/IMAP en los ajustes del correo web de GMX antes del primer inicio de sesión.
 provider-webde-enable-first = Activa el acceso POP3/IMAP en los ajustes del correo web de WEB.DE antes del primer inicio de sesión.
+
+## The command line's text output (JSON output stays English)
+
+cli-no-servers = No se encontraron servidores que probar para { $email }.
+cli-none-tested-unconfirmed = No se probó ningún servidor para { $email }: los servidores encontrados necesitan tu confirmación.
+cli-verified-count = { $total ->
+    [one] { $ok } de 1 servidor verificado para { $email }.
+   *[other] { $ok } de { $total } servidores verificados para { $email }.
+}
+cli-saved = Guardada como cuenta «{ $id }» en { $file }; la contraseña está en { $keychain }.
+cli-no-accounts = No hay cuentas guardadas en { $folder }.
+cli-removed = Eliminada { $id } ({ $email }).
+cli-entries-left = { $store } no se modificó: puede que sigan ahí las entradas { $incoming } y { $outgoing }.
+cli-check-failed = Sin verificar: la configuración guardada no funciona tal como está.
+cli-check-passed = Verificada: la configuración guardada funciona.
+cli-server-said = el servidor dijo: { $reply }
+cli-what-to-do = qué hacer: { $advice }
+cli-discovered = { $count ->
+    [one] Configuración de { $email } encontrada en { $ms } ms (1 candidato).
+   *[other] Configuración de { $email } encontrada en { $ms } ms ({ $count } candidatos).
+}
+cli-provider = Proveedor: { $name }
+cli-unknown = desconocido
+cli-found-by = encontrado por { $sources }
+cli-no-server-found = no se encontró ningún servidor

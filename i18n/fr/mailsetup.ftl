@@ -371,3 +371,28 @@ provider-att-note-1 = AT&T appelle son mot de passe d'application « secure mail
 provider-gmx-net-enable-first = Activez l'accès POP3/IMAP dans les paramètres du webmail GMX avant la première connexion.
 provider-gmx-com-enable-first = Activez l'accès POP3/IMAP dans les paramètres du webmail GMX avant la première connexion.
 provider-webde-enable-first = Activez l'accès POP3/IMAP dans les paramètres du webmail WEB.DE avant la première connexion.
+
+## The command line's text output (JSON output stays English)
+
+cli-no-servers = Aucun serveur à tester n'a été trouvé pour { $email }.
+cli-none-tested-unconfirmed = Aucun serveur n'a été testé pour { $email } : les serveurs trouvés demandent votre confirmation.
+cli-verified-count = { $total ->
+    [one] { $ok } serveur sur 1 vérifié pour { $email }.
+   *[other] { $ok } serveurs sur { $total } vérifiés pour { $email }.
+}
+cli-saved = Enregistré comme compte « { $id } » dans { $file } ; le mot de passe est dans { $keychain }.
+cli-no-accounts = Aucun compte enregistré dans { $folder }.
+cli-removed = { $id } ({ $email }) supprimé.
+cli-entries-left = { $store } n'a pas été modifié : les entrées { $incoming } et { $outgoing } y sont peut-être encore.
+cli-check-failed = Non vérifié : la configuration enregistrée ne fonctionne pas telle quelle.
+cli-check-passed = Vérifié : la configuration enregistrée fonctionne.
+cli-server-said = le serveur a répondu : { $reply }
+cli-what-to-do = que faire : { $advice }
+cli-discovered = { $count ->
+    [one] Paramètres de { $email } trouvés en { $ms } ms (1 candidat).
+   *[other] Paramètres de { $email } trouvés en { $ms } ms ({ $count } candidats).
+}
+cli-provider = Fournisseur : { $name }
+cli-unknown = inconnu
+cli-found-by = trouvé par { $sources }
+cli-no-server-found = aucun serveur trouvé

@@ -368,3 +368,22 @@ provider-att-note-1 = AT&T ではアプリパスワードを「secure mail key�
 provider-gmx-net-enable-first = 最初にサインインする前に、GMX の Web メールの設定で POP3/IMAP アクセスをオンにしてください。
 provider-gmx-com-enable-first = 最初にサインインする前に、GMX の Web メールの設定で POP3/IMAP アクセスをオンにしてください。
 provider-webde-enable-first = 最初にサインインする前に、WEB.DE の Web メールの設定で POP3/IMAP アクセスをオンにしてください。
+
+## The command line's text output (JSON output stays English)
+
+cli-no-servers = { $email } でテストするサーバーが見つかりませんでした。
+cli-none-tested-unconfirmed = { $email } のサーバーは 1 台もテストしていません。見つかったサーバーにはあなたの確認が必要です。
+cli-verified-count = { $email } のサーバー { $total } 台のうち { $ok } 台を確認しました。
+cli-saved = アカウント「{ $id }」として { $file } に保存しました。パスワードは { $keychain } にあります。
+cli-no-accounts = { $folder } に保存されたアカウントはありません。
+cli-removed = { $id }（{ $email }）を削除しました。
+cli-entries-left = { $store } は変更されていません。エントリー { $incoming } と { $outgoing } が残っている可能性があります。
+cli-check-failed = 確認できませんでした: 保存された設定はこのままでは使えません。
+cli-check-passed = 確認しました: 保存された設定は使えます。
+cli-server-said = サーバーからの応答: { $reply }
+cli-what-to-do = 対処: { $advice }
+cli-discovered = { $email } の設定を { $ms } ms で見つけました（候補 { $count } 件）。
+cli-provider = プロバイダー: { $name }
+cli-unknown = 不明
+cli-found-by = 入手元 { $sources }
+cli-no-server-found = サーバーが見つかりません

@@ -371,3 +371,28 @@ provider-att-note-1 = A AT&T chama a senha de app de "secure mail key"; a senha 
 provider-gmx-net-enable-first = Ative o acesso POP3/IMAP nas configurações do webmail da GMX antes do primeiro login.
 provider-gmx-com-enable-first = Ative o acesso POP3/IMAP nas configurações do webmail da GMX antes do primeiro login.
 provider-webde-enable-first = Ative o acesso POP3/IMAP nas configurações do webmail da WEB.DE antes do primeiro login.
+
+## The command line's text output (JSON output stays English)
+
+cli-no-servers = Nenhum servidor para testar foi encontrado para { $email }.
+cli-none-tested-unconfirmed = Nenhum servidor foi testado para { $email }: os servidores encontrados precisam da sua confirmação.
+cli-verified-count = { $total ->
+    [one] { $ok } de 1 servidor verificado para { $email }.
+   *[other] { $ok } de { $total } servidores verificados para { $email }.
+}
+cli-saved = Salvo como conta "{ $id }" em { $file }; a senha está em { $keychain }.
+cli-no-accounts = Nenhuma conta salva em { $folder }.
+cli-removed = { $id } ({ $email }) removida.
+cli-entries-left = { $store } não foi alterado: as entradas { $incoming } e { $outgoing } podem continuar lá.
+cli-check-failed = Não verificada: a configuração salva não funciona do jeito que está.
+cli-check-passed = Verificada: a configuração salva funciona.
+cli-server-said = o servidor respondeu: { $reply }
+cli-what-to-do = o que fazer: { $advice }
+cli-discovered = { $count ->
+    [one] Configurações de { $email } encontradas em { $ms } ms (1 candidato).
+   *[other] Configurações de { $email } encontradas em { $ms } ms ({ $count } candidatos).
+}
+cli-provider = Provedor: { $name }
+cli-unknown = desconhecido
+cli-found-by = encontrado por { $sources }
+cli-no-server-found = nenhum servidor encontrado

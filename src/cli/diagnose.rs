@@ -343,11 +343,11 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
             print!("{}", super::discover::render(found));
         }
         if unconfirmed.is_empty() {
-            println!("No servers were found to test for {}.", p.email);
+            println!("{}", t!("cli-no-servers", email = p.email.to_string()));
         } else {
             println!(
-                "\nNo server was tested for {}: the servers found need your confirmation.",
-                p.email
+                "\n{}",
+                t!("cli-none-tested-unconfirmed", email = p.email.to_string())
             );
             print!(
                 "{}",
@@ -537,7 +537,15 @@ fn print_reports(
             println!("{}", report::text(r, args.transcript));
         }
         let ok = reports.iter().filter(|r| r.is_verified()).count();
-        println!("{ok} of {} servers verified for {email}.", reports.len());
+        println!(
+            "{}",
+            t!(
+                "cli-verified-count",
+                ok = ok,
+                total = reports.len(),
+                email = email.to_string()
+            )
+        );
         if let Some(rt) = &document.round_trip {
             print!("{}", report::round_trip_text(rt, args.transcript));
         }
@@ -546,8 +554,13 @@ fn print_reports(
         match saved {
             Some(Ok(s)) => {
                 println!(
-                    "Saved as account \"{}\" in {}; the password is in the {}.",
-                    s.id, s.file, s.keychain
+                    "{}",
+                    t!(
+                        "cli-saved",
+                        id = s.id.to_string(),
+                        file = s.file.to_string(),
+                        keychain = s.keychain.to_string()
+                    )
                 );
                 for w in &s.warnings {
                     println!("warning: {w}");
