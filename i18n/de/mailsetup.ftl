@@ -396,3 +396,15 @@ cli-provider = Anbieter: { $name }
 cli-unknown = unbekannt
 cli-found-by = gefunden über { $sources }
 cli-no-server-found = kein Server gefunden
+
+## What is wrong with a typed address
+
+address-empty = Die E-Mail-Adresse ist leer
+address-missing-at = „{ $address }“ hat kein @: Eine E-Mail-Adresse sieht aus wie name@example.com
+address-empty-local = „{ $address }“ hat nichts vor dem @
+address-empty-domain = „{ $address }“ hat nichts nach dem @
+address-whitespace = „{ $address }“ enthält ein Leerzeichen oder ein Steuerzeichen
+address-several-at = „{ $address }“ hat mehr als ein @
+address-invalid-domain = Die Domain „{ $domain }“ ist kein gültiger Internetname ({ $reason })
+address-no-dot = Die Domain „{ $domain }“ hat keinen Punkt: Mail-Domains sehen aus wie example.com
+address-too-long = Die E-Mail-Adresse ist länger als 254 Zeichen

@@ -397,3 +397,15 @@ cli-provider = Provider: { $name }
 cli-unknown = unknown
 cli-found-by = found by { $sources }
 cli-no-server-found = no server found
+
+## What is wrong with a typed address
+
+address-empty = The email address is empty
+address-missing-at = "{ $address }" has no @: an email address looks like name@example.com
+address-empty-local = "{ $address }" has nothing before the @
+address-empty-domain = "{ $address }" has nothing after the @
+address-whitespace = "{ $address }" contains a space or a control character
+address-several-at = "{ $address }" has more than one @
+address-invalid-domain = The domain "{ $domain }" is not a valid internet name ({ $reason })
+address-no-dot = The domain "{ $domain }" has no dot: mail domains look like example.com
+address-too-long = The email address is longer than 254 characters

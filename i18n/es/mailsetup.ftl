@@ -396,3 +396,15 @@ cli-provider = Proveedor: { $name }
 cli-unknown = desconocido
 cli-found-by = encontrado por { $sources }
 cli-no-server-found = no se encontró ningún servidor
+
+## What is wrong with a typed address
+
+address-empty = La dirección de correo está vacía
+address-missing-at = «{ $address }» no tiene @: una dirección de correo tiene la forma nombre@example.com
+address-empty-local = «{ $address }» no tiene nada antes de la @
+address-empty-domain = «{ $address }» no tiene nada después de la @
+address-whitespace = «{ $address }» contiene un espacio o un carácter de control
+address-several-at = «{ $address }» tiene más de una @
+address-invalid-domain = El dominio «{ $domain }» no es un nombre de internet válido ({ $reason })
+address-no-dot = El dominio «{ $domain }» no tiene punto: los dominios de correo tienen la forma example.com
+address-too-long = La dirección de correo tiene más de 254 caracteres

@@ -396,3 +396,15 @@ cli-provider = Fournisseur : { $name }
 cli-unknown = inconnu
 cli-found-by = trouvé par { $sources }
 cli-no-server-found = aucun serveur trouvé
+
+## What is wrong with a typed address
+
+address-empty = L'adresse e-mail est vide
+address-missing-at = « { $address } » n'a pas de @ : une adresse e-mail ressemble à nom@example.com
+address-empty-local = « { $address } » n'a rien avant le @
+address-empty-domain = « { $address } » n'a rien après le @
+address-whitespace = « { $address } » contient un espace ou un caractère de contrôle
+address-several-at = « { $address } » contient plus d'un @
+address-invalid-domain = Le domaine « { $domain } » n'est pas un nom internet valable ({ $reason })
+address-no-dot = Le domaine « { $domain } » n'a pas de point : les domaines de messagerie ressemblent à example.com
+address-too-long = L'adresse e-mail dépasse 254 caractères

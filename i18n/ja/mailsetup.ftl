@@ -387,3 +387,15 @@ cli-provider = プロバイダー: { $name }
 cli-unknown = 不明
 cli-found-by = 入手元 { $sources }
 cli-no-server-found = サーバーが見つかりません
+
+## What is wrong with a typed address
+
+address-empty = メールアドレスが空です
+address-missing-at = 「{ $address }」に @ がありません。メールアドレスは name@example.com のような形です
+address-empty-local = 「{ $address }」の @ の前に何もありません
+address-empty-domain = 「{ $address }」の @ の後ろに何もありません
+address-whitespace = 「{ $address }」に空白か制御文字が含まれています
+address-several-at = 「{ $address }」に @ が 2 つ以上あります
+address-invalid-domain = ドメイン「{ $domain }」はインターネットの名前として正しくありません（{ $reason }）
+address-no-dot = ドメイン「{ $domain }」にドットがありません。メールのドメインは example.com のような形です
+address-too-long = メールアドレスが 254 文字を超えています

@@ -396,3 +396,15 @@ cli-provider = Provedor: { $name }
 cli-unknown = desconhecido
 cli-found-by = encontrado por { $sources }
 cli-no-server-found = nenhum servidor encontrado
+
+## What is wrong with a typed address
+
+address-empty = O endereço de e-mail está vazio
+address-missing-at = "{ $address }" não tem @: um endereço de e-mail tem a forma nome@example.com
+address-empty-local = "{ $address }" não tem nada antes do @
+address-empty-domain = "{ $address }" não tem nada depois do @
+address-whitespace = "{ $address }" contém um espaço ou um caractere de controle
+address-several-at = "{ $address }" tem mais de um @
+address-invalid-domain = O domínio "{ $domain }" não é um nome de internet válido ({ $reason })
+address-no-dot = O domínio "{ $domain }" não tem ponto: domínios de e-mail têm a forma example.com
+address-too-long = O endereço de e-mail tem mais de 254 caracteres
