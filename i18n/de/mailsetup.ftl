@@ -408,3 +408,26 @@ address-several-at = „{ $address }“ hat mehr als ein @
 address-invalid-domain = Die Domain „{ $domain }“ ist kein gültiger Internetname ({ $reason })
 address-no-dot = Die Domain „{ $domain }“ hat keinen Punkt: Mail-Domains sehen aus wie example.com
 address-too-long = Die E-Mail-Adresse ist länger als 254 Zeichen
+
+## A provider's own advice, added to the advice for a cause
+
+provider-access-smtp = das Senden aus E-Mail-Programmen
+provider-access-imap-pop = der IMAP/POP-Zugriff
+provider-only-app-passwords = { $name } nimmt von E-Mail-Programmen nur App-Passwörter an, nicht das normale Passwort.
+provider-create-one-at = Erstellen Sie eines unter { $url }.
+provider-also-refuses = { $name } lehnt das Passwort auch ab, solange { $access } abgeschaltet ist: Prüfen Sie das unter { $url }.
+provider-settings-help = Hilfe von { $name } zu den Einstellungen: { $url }
+provider-create-app-password-at = { $name }: Erstellen Sie das App-Passwort unter { $url }.
+provider-help = Hilfe von { $name }: { $url }
+provider-switch-on = { $name }: Schalten Sie { $access } unter { $url } ein.
+provider-help-on-this = Hilfe von { $name } dazu: { $url }
+provider-lockout = { $name } hebt eine solche Sperre von selbst auf, { $when }.
+provider-max-connections = { $name } erlaubt etwa { $count } gleichzeitige Verbindungen pro Konto.
+provider-status = { $name } meldet bekannte Störungen unter { $url }.
+admin-authenticated-smtp = Bitten Sie den Microsoft-365-Administrator Ihrer Organisation, „Authentifiziertes SMTP“ für Ihr Postfach einzuschalten (Microsoft 365 Admin Center → Benutzer → Aktive Benutzer → Ihr Name → E-Mail → E-Mail-Apps verwalten) und zu prüfen, dass SMTP AUTH nicht für die ganze Organisation abgeschaltet ist.
+admin-password-sign-in-off = Microsoft 365 hat die Anmeldung per Passwort für E-Mail-Programme abgeschaltet: Fragen Sie den Administrator Ihrer Organisation, ob sie für Ihr Postfach erlaubt werden kann (IMAP, POP und „Authentifiziertes SMTP“ unter E-Mail-Apps verwalten sowie die Sicherheitsstandards), oder verwenden Sie ein E-Mail-Programm, das sich über Microsofts eigene Seite anmeldet.
+network-no-encryption = ohne Verschlüsselung
+network-port-refused = Port { $port } lehnt Verbindungen ab; Port { $other } desselben Servers funktioniert.
+network-port-blocked = Port { $port } ist in diesem Netz gesperrt (keine Antwort); Port { $other } desselben Servers funktioniert.
+network-change-port = Stellen Sie den Port auf { $other } mit der Sicherheit { $security } um.
+network-other-port-silent = Port { $other } desselben Servers antwortet auch nicht.

@@ -409,3 +409,26 @@ address-several-at = "{ $address }" has more than one @
 address-invalid-domain = The domain "{ $domain }" is not a valid internet name ({ $reason })
 address-no-dot = The domain "{ $domain }" has no dot: mail domains look like example.com
 address-too-long = The email address is longer than 254 characters
+
+## A provider's own advice, added to the advice for a cause
+
+provider-access-smtp = sending from mail apps
+provider-access-imap-pop = IMAP/POP access
+provider-only-app-passwords = { $name } accepts only app passwords from mail apps, not the normal password.
+provider-create-one-at = Create one at { $url }.
+provider-also-refuses = { $name } also refuses the password while { $access } is switched off: check it at { $url }.
+provider-settings-help = { $name }'s settings help: { $url }
+provider-create-app-password-at = { $name }: create the app password at { $url }.
+provider-help = { $name }'s help: { $url }
+provider-switch-on = { $name }: switch { $access } on at { $url }.
+provider-help-on-this = { $name }'s help on this: { $url }
+provider-lockout = { $name } lifts such a block by itself, { $when }.
+provider-max-connections = { $name } allows about { $count } connections per account at once.
+provider-status = { $name } reports known outages at { $url }.
+admin-authenticated-smtp = Ask your organisation's Microsoft 365 administrator to switch on "Authenticated SMTP" for your mailbox (Microsoft 365 admin center → Users → Active users → your name → Mail → Manage email apps), and to check that SMTP AUTH is not switched off for the whole organisation.
+admin-password-sign-in-off = Microsoft 365 turned password sign-in off for mail apps: ask your organisation's administrator whether it can be allowed for your mailbox (IMAP, POP and "Authenticated SMTP" under Manage email apps, and the security defaults), or use a mail app that signs in through Microsoft's own page.
+network-no-encryption = no encryption
+network-port-refused = Port { $port } refuses connections; port { $other } on the same server works.
+network-port-blocked = Port { $port } is blocked on this network (no answer); port { $other } on the same server works.
+network-change-port = Change the port to { $other } with { $security } security.
+network-other-port-silent = Port { $other } of the same server does not answer either.

@@ -408,3 +408,26 @@ address-several-at = «{ $address }» tiene más de una @
 address-invalid-domain = El dominio «{ $domain }» no es un nombre de internet válido ({ $reason })
 address-no-dot = El dominio «{ $domain }» no tiene punto: los dominios de correo tienen la forma example.com
 address-too-long = La dirección de correo tiene más de 254 caracteres
+
+## A provider's own advice, added to the advice for a cause
+
+provider-access-smtp = el envío desde aplicaciones de correo
+provider-access-imap-pop = el acceso IMAP/POP
+provider-only-app-passwords = { $name } solo acepta contraseñas de aplicación desde aplicaciones de correo, no la contraseña normal.
+provider-create-one-at = Crea una en { $url }.
+provider-also-refuses = { $name } también rechaza la contraseña mientras { $access } esté desactivado: compruébalo en { $url }.
+provider-settings-help = Ayuda de { $name } sobre la configuración: { $url }
+provider-create-app-password-at = { $name }: crea la contraseña de aplicación en { $url }.
+provider-help = Ayuda de { $name }: { $url }
+provider-switch-on = { $name }: activa { $access } en { $url }.
+provider-help-on-this = Ayuda de { $name } sobre esto: { $url }
+provider-lockout = { $name } quita este bloqueo por sí solo, { $when }.
+provider-max-connections = { $name } permite unas { $count } conexiones a la vez por cuenta.
+provider-status = { $name } informa de las incidencias conocidas en { $url }.
+admin-authenticated-smtp = Pide al administrador de Microsoft 365 de tu organización que active «SMTP autenticado» para tu buzón (Centro de administración de Microsoft 365 → Usuarios → Usuarios activos → tu nombre → Correo → Administrar aplicaciones de correo) y que compruebe que SMTP AUTH no está desactivado para toda la organización.
+admin-password-sign-in-off = Microsoft 365 desactivó el inicio de sesión con contraseña para las aplicaciones de correo: pregunta al administrador de tu organización si se puede permitir para tu buzón (IMAP, POP y «SMTP autenticado» en Administrar aplicaciones de correo, y los valores predeterminados de seguridad), o usa una aplicación de correo que inicie sesión en la página de Microsoft.
+network-no-encryption = sin cifrado
+network-port-refused = El puerto { $port } rechaza las conexiones; el puerto { $other } del mismo servidor funciona.
+network-port-blocked = El puerto { $port } está bloqueado en esta red (no responde); el puerto { $other } del mismo servidor funciona.
+network-change-port = Cambia el puerto a { $other } con seguridad { $security }.
+network-other-port-silent = El puerto { $other } del mismo servidor tampoco responde.

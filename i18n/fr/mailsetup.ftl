@@ -408,3 +408,26 @@ address-several-at = « { $address } » contient plus d'un @
 address-invalid-domain = Le domaine « { $domain } » n'est pas un nom internet valable ({ $reason })
 address-no-dot = Le domaine « { $domain } » n'a pas de point : les domaines de messagerie ressemblent à example.com
 address-too-long = L'adresse e-mail dépasse 254 caractères
+
+## A provider's own advice, added to the advice for a cause
+
+provider-access-smtp = l'envoi depuis les logiciels de messagerie
+provider-access-imap-pop = l'accès IMAP/POP
+provider-only-app-passwords = { $name } n'accepte que des mots de passe d'application depuis les logiciels de messagerie, pas le mot de passe habituel.
+provider-create-one-at = Créez-en un sur { $url }.
+provider-also-refuses = { $name } refuse aussi le mot de passe tant que { $access } est désactivé : vérifiez-le sur { $url }.
+provider-settings-help = Aide de { $name } sur les paramètres : { $url }
+provider-create-app-password-at = { $name } : créez le mot de passe d'application sur { $url }.
+provider-help = Aide de { $name } : { $url }
+provider-switch-on = { $name } : activez { $access } sur { $url }.
+provider-help-on-this = Aide de { $name } à ce sujet : { $url }
+provider-lockout = { $name } lève ce blocage de lui-même, { $when }.
+provider-max-connections = { $name } autorise environ { $count } connexions simultanées par compte.
+provider-status = { $name } signale les pannes connues sur { $url }.
+admin-authenticated-smtp = Demandez à l'administrateur Microsoft 365 de votre organisation d'activer « SMTP authentifié » pour votre boîte aux lettres (Centre d'administration Microsoft 365 → Utilisateurs → Utilisateurs actifs → votre nom → Courrier → Gérer les applications de messagerie), et de vérifier que SMTP AUTH n'est pas désactivé pour toute l'organisation.
+admin-password-sign-in-off = Microsoft 365 a désactivé la connexion par mot de passe pour les logiciels de messagerie : demandez à l'administrateur de votre organisation si elle peut être autorisée pour votre boîte aux lettres (IMAP, POP et « SMTP authentifié » sous Gérer les applications de messagerie, ainsi que les paramètres de sécurité par défaut), ou utilisez un logiciel de messagerie qui se connecte par la page de Microsoft.
+network-no-encryption = sans chiffrement
+network-port-refused = Le port { $port } refuse les connexions ; le port { $other } du même serveur fonctionne.
+network-port-blocked = Le port { $port } est bloqué sur ce réseau (pas de réponse) ; le port { $other } du même serveur fonctionne.
+network-change-port = Passez au port { $other } avec la sécurité { $security }.
+network-other-port-silent = Le port { $other } du même serveur ne répond pas non plus.

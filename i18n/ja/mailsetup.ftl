@@ -399,3 +399,26 @@ address-several-at = 「{ $address }」に @ が 2 つ以上あります
 address-invalid-domain = ドメイン「{ $domain }」はインターネットの名前として正しくありません（{ $reason }）
 address-no-dot = ドメイン「{ $domain }」にドットがありません。メールのドメインは example.com のような形です
 address-too-long = メールアドレスが 254 文字を超えています
+
+## A provider's own advice, added to the advice for a cause
+
+provider-access-smtp = メールアプリからの送信
+provider-access-imap-pop = IMAP/POP アクセス
+provider-only-app-passwords = { $name } はメールアプリからはアプリパスワードしか受け付けず、いつものパスワードは使えません。
+provider-create-one-at = { $url } で作成できます。
+provider-also-refuses = { $name } は { $access } がオフの間もパスワードを拒否します。{ $url } で確かめてください。
+provider-settings-help = { $name } の設定ヘルプ: { $url }
+provider-create-app-password-at = { $name }: アプリパスワードは { $url } で作成します。
+provider-help = { $name } のヘルプ: { $url }
+provider-switch-on = { $name }: { $url } で { $access } をオンにしてください。
+provider-help-on-this = この件についての { $name } のヘルプ: { $url }
+provider-lockout = { $name } はこのブロックを自動的に解除します（{ $when }）。
+provider-max-connections = { $name } では 1 つのアカウントに同時に約 { $count } 本まで接続できます。
+provider-status = { $name } は既知の障害を { $url } で知らせています。
+admin-authenticated-smtp = 組織の Microsoft 365 管理者に、あなたのメールボックスの「認証済み SMTP」をオンにするよう頼んでください（Microsoft 365 管理センター → ユーザー → アクティブなユーザー → あなたの名前 → メール → メール アプリの管理）。組織全体で SMTP AUTH がオフになっていないかも確認してもらってください。
+admin-password-sign-in-off = Microsoft 365 はメールアプリでのパスワードによるサインインをオフにしました。あなたのメールボックスで許可できるか（「メール アプリの管理」の IMAP、POP、「認証済み SMTP」と、セキュリティの既定値）を組織の管理者に確認するか、Microsoft 自身のページでサインインするメールアプリを使ってください。
+network-no-encryption = 暗号化なし
+network-port-refused = ポート { $port } は接続を拒否しますが、同じサーバーのポート { $other } は使えます。
+network-port-blocked = このネットワークではポート { $port } がふさがれています（応答なし）が、同じサーバーのポート { $other } は使えます。
+network-change-port = ポートを { $other } に、暗号化を { $security } に変えてください。
+network-other-port-silent = 同じサーバーのポート { $other } も応答しません。

@@ -408,3 +408,26 @@ address-several-at = "{ $address }" tem mais de um @
 address-invalid-domain = O domínio "{ $domain }" não é um nome de internet válido ({ $reason })
 address-no-dot = O domínio "{ $domain }" não tem ponto: domínios de e-mail têm a forma example.com
 address-too-long = O endereço de e-mail tem mais de 254 caracteres
+
+## A provider's own advice, added to the advice for a cause
+
+provider-access-smtp = o envio por apps de e-mail
+provider-access-imap-pop = o acesso IMAP/POP
+provider-only-app-passwords = { $name } só aceita senhas de app vindas de apps de e-mail, não a senha normal.
+provider-create-one-at = Crie uma em { $url }.
+provider-also-refuses = { $name } também recusa a senha enquanto { $access } estiver desligado: confira em { $url }.
+provider-settings-help = Ajuda de { $name } sobre as configurações: { $url }
+provider-create-app-password-at = { $name }: crie a senha de app em { $url }.
+provider-help = Ajuda de { $name }: { $url }
+provider-switch-on = { $name }: ative { $access } em { $url }.
+provider-help-on-this = Ajuda de { $name } sobre isso: { $url }
+provider-lockout = { $name } remove esse bloqueio sozinho, { $when }.
+provider-max-connections = { $name } permite cerca de { $count } conexões simultâneas por conta.
+provider-status = { $name } informa as falhas conhecidas em { $url }.
+admin-authenticated-smtp = Peça ao administrador do Microsoft 365 da sua organização para ativar o "SMTP autenticado" na sua caixa de correio (Centro de administração do Microsoft 365 → Usuários → Usuários ativos → seu nome → Email → Gerenciar aplicativos de email) e para verificar se o SMTP AUTH não está desligado para a organização inteira.
+admin-password-sign-in-off = O Microsoft 365 desligou o login com senha para apps de e-mail: pergunte ao administrador da sua organização se ele pode ser liberado para a sua caixa de correio (IMAP, POP e "SMTP autenticado" em Gerenciar aplicativos de email, e os padrões de segurança), ou use um app de e-mail que entre pela página da própria Microsoft.
+network-no-encryption = sem criptografia
+network-port-refused = A porta { $port } recusa conexões; a porta { $other } do mesmo servidor funciona.
+network-port-blocked = A porta { $port } está bloqueada nesta rede (sem resposta); a porta { $other } do mesmo servidor funciona.
+network-change-port = Mude a porta para { $other } com segurança { $security }.
+network-other-port-silent = A porta { $other } do mesmo servidor também não responde.

@@ -52,12 +52,13 @@ pub fn attempt_words(r: AttemptResult) -> &'static str {
     }
 }
 
-fn security_words(s: Security) -> &'static str {
+fn security_words(s: Security) -> String {
     match s {
         Security::Tls => "SSL/TLS",
         Security::StartTls => "STARTTLS",
-        Security::Plain => "no encryption",
+        Security::Plain => return t!("network-no-encryption"),
     }
+    .to_string()
 }
 
 /// Applies the findings of the follow-up checks to a diagnosis of a failure at `port`.
@@ -80,23 +81,27 @@ pub fn refine(d: &mut Diagnosis, port: u16, findings: &[Finding]) {
                 port: other,
                 security,
             } if connect_failed => {
-                let how = if d.cause == Cause::ConnectionRefused {
-                    "refuses connections"
+                d.summary = if d.cause == Cause::ConnectionRefused {
+                    t!("network-port-refused", port = port, other = (*other))
                 } else {
-                    "is blocked on this network (no answer)"
+                    t!("network-port-blocked", port = port, other = (*other))
                 };
                 d.cause = Cause::PortBlocked;
-                d.summary = format!("Port {port} {how}; port {other} on the same server works.");
                 d.advice = format!(
-                    "Change the port to {other} with {} security. {}",
-                    security_words(*security),
+                    "{} {}",
+                    t!(
+                        "network-change-port",
+                        other = (*other),
+                        security = security_words(*security)
+                    ),
                     words(Cause::PortBlocked).1
                 );
             }
             Finding::OtherPortSilent { port: other } if connect_failed => {
                 d.advice = format!(
-                    "{} Port {other} of the same server does not answer either.",
-                    d.advice
+                    "{} {}",
+                    d.advice,
+                    t!("network-other-port-silent", other = (*other))
                 );
             }
             Finding::NoFamilyWorks(results) if results.len() > 1 => {
