@@ -431,3 +431,35 @@ network-port-refused = Port { $port } lehnt Verbindungen ab; Port { $other } des
 network-port-blocked = Port { $port } ist in diesem Netz gesperrt (keine Antwort); Port { $other } desselben Servers funktioniert.
 network-change-port = Stellen Sie den Port auf { $other } mit der Sicherheit { $security } um.
 network-other-port-silent = Port { $other } desselben Servers antwortet auch nicht.
+
+## `mailsetup discover`: what was found, and where
+
+trust-trusted = vertrauenswürdig
+trust-dns = aus dem DNS
+trust-guess = geraten
+trust-insecure = unsichere Quelle, Bestätigung nötig
+username-full-address = die vollständige E-Mail-Adresse
+username-local-part = der Teil vor dem @
+username-other = ein besonderer Benutzername
+discover-servers-for = Server für { $email } (Domain { $domain })
+discover-provider = Anbieter: { $name } (erkannt an { $matched })
+discover-app-passwords = App-Passwörter werden hier erstellt: { $url }
+discover-before-first = Vor der ersten Anmeldung: { $step }
+discover-username = Benutzername für { $protocol }: { $form }
+discover-note = Hinweis: { $note }
+discover-imap = Posteingang, IMAP
+discover-pop3 = Posteingang, POP3
+discover-smtp = Postausgang, SMTP
+discover-user = Benutzer
+discover-from = aus { $sources }
+discover-needs-confirmation = braucht eine Bestätigung, bevor das Passwort dorthin geht: { $question }
+discover-nothing-found = (nichts gefunden)
+discover-disagree = Wo sich die Quellen widersprechen
+discover-claim-recommended = { $says } (empfohlen), laut { $by }
+discover-claim-not-recommended = { $says } (nicht empfohlen), laut { $by }
+discover-sources = Quellen
+discover-status-found = { $count } gefunden
+discover-status-timed-out = Zeit abgelaufen
+discover-status-cut-short = beendet (vertrauenswürdige Antwort vollständig)
+discover-none = keiner
+discover-timing = erster Kandidat nach { $first }, fertig nach { $ms } ms

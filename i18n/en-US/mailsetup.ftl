@@ -432,3 +432,35 @@ network-port-refused = Port { $port } refuses connections; port { $other } on th
 network-port-blocked = Port { $port } is blocked on this network (no answer); port { $other } on the same server works.
 network-change-port = Change the port to { $other } with { $security } security.
 network-other-port-silent = Port { $other } of the same server does not answer either.
+
+## `mailsetup discover`: what was found, and where
+
+trust-trusted = trusted
+trust-dns = from DNS
+trust-guess = guessed
+trust-insecure = insecure source, needs confirmation
+username-full-address = the full email address
+username-local-part = the part before the @
+username-other = a special username
+discover-servers-for = Servers for { $email } (domain { $domain })
+discover-provider = Provider: { $name } (recognised from { $matched })
+discover-app-passwords = App passwords are made at { $url }
+discover-before-first = Before the first sign-in: { $step }
+discover-username = { $protocol } username: { $form }
+discover-note = Note: { $note }
+discover-imap = Incoming mail, IMAP
+discover-pop3 = Incoming mail, POP3
+discover-smtp = Outgoing mail, SMTP
+discover-user = user
+discover-from = from { $sources }
+discover-needs-confirmation = needs confirmation before the password goes there: { $question }
+discover-nothing-found = (nothing found)
+discover-disagree = Where sources disagree
+discover-claim-recommended = { $says } (recommended), said by { $by }
+discover-claim-not-recommended = { $says } (not recommended), said by { $by }
+discover-sources = Sources
+discover-status-found = found { $count }
+discover-status-timed-out = timed out
+discover-status-cut-short = stopped (trusted answer complete)
+discover-none = none
+discover-timing = first candidate after { $first }, finished after { $ms } ms

@@ -431,3 +431,35 @@ network-port-refused = El puerto { $port } rechaza las conexiones; el puerto { $
 network-port-blocked = El puerto { $port } está bloqueado en esta red (no responde); el puerto { $other } del mismo servidor funciona.
 network-change-port = Cambia el puerto a { $other } con seguridad { $security }.
 network-other-port-silent = El puerto { $other } del mismo servidor tampoco responde.
+
+## `mailsetup discover`: what was found, and where
+
+trust-trusted = de confianza
+trust-dns = por DNS
+trust-guess = supuesto
+trust-insecure = fuente insegura, necesita confirmación
+username-full-address = la dirección de correo completa
+username-local-part = la parte antes de la @
+username-other = un nombre de usuario especial
+discover-servers-for = Servidores para { $email } (dominio { $domain })
+discover-provider = Proveedor: { $name } (reconocido por { $matched })
+discover-app-passwords = Las contraseñas de aplicación se crean en { $url }
+discover-before-first = Antes del primer inicio de sesión: { $step }
+discover-username = Usuario { $protocol }: { $form }
+discover-note = Nota: { $note }
+discover-imap = Correo entrante, IMAP
+discover-pop3 = Correo entrante, POP3
+discover-smtp = Correo saliente, SMTP
+discover-user = usuario
+discover-from = de { $sources }
+discover-needs-confirmation = necesita confirmación antes de enviar allí la contraseña: { $question }
+discover-nothing-found = (no se encontró nada)
+discover-disagree = Donde las fuentes no coinciden
+discover-claim-recommended = { $says } (recomendado), según { $by }
+discover-claim-not-recommended = { $says } (no recomendado), según { $by }
+discover-sources = Fuentes
+discover-status-found = encontrados { $count }
+discover-status-timed-out = sin respuesta a tiempo
+discover-status-cut-short = detenida (ya hay una respuesta de confianza completa)
+discover-none = ninguno
+discover-timing = primer candidato tras { $first }, terminado tras { $ms } ms

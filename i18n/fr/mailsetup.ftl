@@ -431,3 +431,35 @@ network-port-refused = Le port { $port } refuse les connexions ; le port { $othe
 network-port-blocked = Le port { $port } est bloqué sur ce réseau (pas de réponse) ; le port { $other } du même serveur fonctionne.
 network-change-port = Passez au port { $other } avec la sécurité { $security }.
 network-other-port-silent = Le port { $other } du même serveur ne répond pas non plus.
+
+## `mailsetup discover`: what was found, and where
+
+trust-trusted = fiable
+trust-dns = par le DNS
+trust-guess = deviné
+trust-insecure = source non sûre, à confirmer
+username-full-address = l'adresse e-mail complète
+username-local-part = la partie avant le @
+username-other = un nom d'utilisateur particulier
+discover-servers-for = Serveurs pour { $email } (domaine { $domain })
+discover-provider = Fournisseur : { $name } (reconnu d'après { $matched })
+discover-app-passwords = Les mots de passe d'application se créent sur { $url }
+discover-before-first = Avant la première connexion : { $step }
+discover-username = Nom d'utilisateur { $protocol } : { $form }
+discover-note = Remarque : { $note }
+discover-imap = Courrier entrant, IMAP
+discover-pop3 = Courrier entrant, POP3
+discover-smtp = Courrier sortant, SMTP
+discover-user = utilisateur
+discover-from = via { $sources }
+discover-needs-confirmation = à confirmer avant d'y envoyer le mot de passe : { $question }
+discover-nothing-found = (rien trouvé)
+discover-disagree = Où les sources ne sont pas d'accord
+discover-claim-recommended = { $says } (recommandé), selon { $by }
+discover-claim-not-recommended = { $says } (non recommandé), selon { $by }
+discover-sources = Sources
+discover-status-found = { $count } trouvé(s)
+discover-status-timed-out = délai dépassé
+discover-status-cut-short = arrêtée (réponse fiable complète)
+discover-none = aucun
+discover-timing = premier candidat après { $first }, terminé après { $ms } ms

@@ -422,3 +422,35 @@ network-port-refused = ポート { $port } は接続を拒否しますが、同�
 network-port-blocked = このネットワークではポート { $port } がふさがれています（応答なし）が、同じサーバーのポート { $other } は使えます。
 network-change-port = ポートを { $other } に、暗号化を { $security } に変えてください。
 network-other-port-silent = 同じサーバーのポート { $other } も応答しません。
+
+## `mailsetup discover`: what was found, and where
+
+trust-trusted = 信頼できる
+trust-dns = DNS から
+trust-guess = 推測
+trust-insecure = 安全でない入手元（確認が必要）
+username-full-address = メールアドレス全体
+username-local-part = @ より前の部分
+username-other = 特別なユーザー名
+discover-servers-for = { $email } のサーバー（ドメイン { $domain }）
+discover-provider = プロバイダー: { $name }（{ $matched } から判別）
+discover-app-passwords = アプリパスワードの作成先: { $url }
+discover-before-first = 最初のサインインの前に: { $step }
+discover-username = { $protocol } のユーザー名: { $form }
+discover-note = 注意: { $note }
+discover-imap = 受信メール、IMAP
+discover-pop3 = 受信メール、POP3
+discover-smtp = 送信メール、SMTP
+discover-user = ユーザー
+discover-from = 入手元 { $sources }
+discover-needs-confirmation = パスワードを送る前に確認が必要: { $question }
+discover-nothing-found = （見つかりません）
+discover-disagree = 入手元どうしで食い違う点
+discover-claim-recommended = { $says }（おすすめ）、{ $by } による
+discover-claim-not-recommended = { $says }（おすすめしない）、{ $by } による
+discover-sources = 入手元
+discover-status-found = { $count } 件
+discover-status-timed-out = 時間切れ
+discover-status-cut-short = 停止（信頼できる回答がそろったため）
+discover-none = なし
+discover-timing = 最初の候補まで { $first }、完了まで { $ms } ms

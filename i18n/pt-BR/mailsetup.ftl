@@ -431,3 +431,35 @@ network-port-refused = A porta { $port } recusa conexões; a porta { $other } do
 network-port-blocked = A porta { $port } está bloqueada nesta rede (sem resposta); a porta { $other } do mesmo servidor funciona.
 network-change-port = Mude a porta para { $other } com segurança { $security }.
 network-other-port-silent = A porta { $other } do mesmo servidor também não responde.
+
+## `mailsetup discover`: what was found, and where
+
+trust-trusted = confiável
+trust-dns = pelo DNS
+trust-guess = suposto
+trust-insecure = fonte insegura, precisa de confirmação
+username-full-address = o endereço de e-mail completo
+username-local-part = a parte antes do @
+username-other = um nome de usuário especial
+discover-servers-for = Servidores para { $email } (domínio { $domain })
+discover-provider = Provedor: { $name } (reconhecido por { $matched })
+discover-app-passwords = As senhas de app são criadas em { $url }
+discover-before-first = Antes do primeiro login: { $step }
+discover-username = Usuário { $protocol }: { $form }
+discover-note = Observação: { $note }
+discover-imap = E-mails recebidos, IMAP
+discover-pop3 = E-mails recebidos, POP3
+discover-smtp = E-mails enviados, SMTP
+discover-user = usuário
+discover-from = de { $sources }
+discover-needs-confirmation = precisa de confirmação antes de a senha ir para lá: { $question }
+discover-nothing-found = (nada encontrado)
+discover-disagree = Onde as fontes discordam
+discover-claim-recommended = { $says } (recomendado), segundo { $by }
+discover-claim-not-recommended = { $says } (não recomendado), segundo { $by }
+discover-sources = Fontes
+discover-status-found = { $count } encontrado(s)
+discover-status-timed-out = tempo esgotado
+discover-status-cut-short = interrompida (resposta confiável completa)
+discover-none = nenhum
+discover-timing = primeiro candidato após { $first }, concluído após { $ms } ms

@@ -129,12 +129,13 @@ impl Trust {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// In words, in the current language.
+    pub fn label(self) -> String {
         match self {
-            Trust::Trusted => "trusted",
-            Trust::Dns => "from DNS",
-            Trust::Guess => "guessed",
-            Trust::Insecure => "insecure source, needs confirmation",
+            Trust::Trusted => t!("trust-trusted"),
+            Trust::Dns => t!("trust-dns"),
+            Trust::Guess => t!("trust-guess"),
+            Trust::Insecure => t!("trust-insecure"),
         }
     }
 }
@@ -165,11 +166,12 @@ impl UsernameForm {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// In words, in the current language.
+    pub fn label(self) -> String {
         match self {
-            UsernameForm::FullAddress => "the full email address",
-            UsernameForm::LocalPart => "the part before the @",
-            UsernameForm::Other => "a special username",
+            UsernameForm::FullAddress => t!("username-full-address"),
+            UsernameForm::LocalPart => t!("username-local-part"),
+            UsernameForm::Other => t!("username-other"),
         }
     }
 }
