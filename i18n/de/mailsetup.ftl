@@ -463,3 +463,9 @@ discover-status-timed-out = Zeit abgelaufen
 discover-status-cut-short = beendet (vertrauenswürdige Antwort vollständig)
 discover-none = keiner
 discover-timing = erster Kandidat nach { $first }, fertig nach { $ms } ms
+
+## Testing, continued
+
+testing-not-sent-unconfirmed = Ihr Passwort wurde nicht an { $host } gesendet: Bestätigen Sie zuerst diesen Server.
+testing-password-refused = Der Server hat das Passwort nicht angenommen.
+testing-nothing-tested = Es konnte kein Server getestet werden.

@@ -464,3 +464,9 @@ discover-status-timed-out = timed out
 discover-status-cut-short = stopped (trusted answer complete)
 discover-none = none
 discover-timing = first candidate after { $first }, finished after { $ms } ms
+
+## Testing, continued
+
+testing-not-sent-unconfirmed = Your password was not sent to { $host }: confirm this server first.
+testing-password-refused = The server did not accept the password.
+testing-nothing-tested = No server could be tested.

@@ -463,3 +463,9 @@ discover-status-timed-out = sin respuesta a tiempo
 discover-status-cut-short = detenida (ya hay una respuesta de confianza completa)
 discover-none = ninguno
 discover-timing = primer candidato tras { $first }, terminado tras { $ms } ms
+
+## Testing, continued
+
+testing-not-sent-unconfirmed = Tu contraseña no se envió a { $host }: confirma primero este servidor.
+testing-password-refused = El servidor no aceptó la contraseña.
+testing-nothing-tested = No se pudo probar ningún servidor.

@@ -463,3 +463,9 @@ discover-status-timed-out = délai dépassé
 discover-status-cut-short = arrêtée (réponse fiable complète)
 discover-none = aucun
 discover-timing = premier candidat après { $first }, terminé après { $ms } ms
+
+## Testing, continued
+
+testing-not-sent-unconfirmed = Votre mot de passe n'a pas été envoyé à { $host } : confirmez d'abord ce serveur.
+testing-password-refused = Le serveur n'a pas accepté le mot de passe.
+testing-nothing-tested = Aucun serveur n'a pu être testé.

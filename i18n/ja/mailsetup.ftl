@@ -454,3 +454,9 @@ discover-status-timed-out = 時間切れ
 discover-status-cut-short = 停止（信頼できる回答がそろったため）
 discover-none = なし
 discover-timing = 最初の候補まで { $first }、完了まで { $ms } ms
+
+## Testing, continued
+
+testing-not-sent-unconfirmed = パスワードは { $host } に送っていません。先にこのサーバーを確認してください。
+testing-password-refused = サーバーがパスワードを受け付けませんでした。
+testing-nothing-tested = テストできたサーバーはありません。

@@ -463,3 +463,9 @@ discover-status-timed-out = tempo esgotado
 discover-status-cut-short = interrompida (resposta confiável completa)
 discover-none = nenhum
 discover-timing = primeiro candidato após { $first }, concluído após { $ms } ms
+
+## Testing, continued
+
+testing-not-sent-unconfirmed = Sua senha não foi enviada para { $host }: confirme este servidor primeiro.
+testing-password-refused = O servidor não aceitou a senha.
+testing-nothing-tested = Nenhum servidor pôde ser testado.
