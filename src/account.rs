@@ -33,6 +33,28 @@ pub enum AddressError {
     TooLong,
 }
 
+impl AddressError {
+    /// What to fix, for the window, in the current language (the `Display` text stays
+    /// English, for logs and errors).
+    pub fn words(&self) -> String {
+        match self {
+            AddressError::Empty => t!("address-empty"),
+            AddressError::MissingAt(a) => t!("address-missing-at", address = a.as_str()),
+            AddressError::EmptyLocalPart(a) => t!("address-empty-local", address = a.as_str()),
+            AddressError::EmptyDomain(a) => t!("address-empty-domain", address = a.as_str()),
+            AddressError::Whitespace(a) => t!("address-whitespace", address = a.as_str()),
+            AddressError::SeveralAt(a) => t!("address-several-at", address = a.as_str()),
+            AddressError::InvalidDomain { domain, reason } => t!(
+                "address-invalid-domain",
+                domain = domain.as_str(),
+                reason = reason.as_str()
+            ),
+            AddressError::NoDotInDomain(d) => t!("address-no-dot", domain = d.as_str()),
+            AddressError::TooLong => t!("address-too-long"),
+        }
+    }
+}
+
 /// A syntactically valid email address. The domain is kept lower-case in its Unicode form and
 /// in its ASCII (punycode) form.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -33,7 +33,7 @@ macro_rules! t {
 use std::sync::{Arc, LazyLock, RwLock};
 
 use i18n_embed::fluent::FluentLanguageLoader;
-use i18n_embed::{LanguageLoader, unic_langid::LanguageIdentifier};
+use i18n_embed::{I18nAssets, LanguageLoader, unic_langid::LanguageIdentifier};
 use rust_embed::RustEmbed;
 
 /// The .ftl files, embedded.
@@ -133,17 +133,25 @@ impl std::fmt::Display for Language {
 
 /// A loader with every shipped language parsed once (bundles are shared by the loaders made
 /// from it with `select_languages`).
-static ALL: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
+static ALL: LazyLock<FluentLanguageLoader> = LazyLock::new(|| load_all(&Localizations));
+
+/// Parses every shipped language from `assets` into one loader, isolation marks off.
+fn load_all(assets: &dyn I18nAssets) -> FluentLanguageLoader {
     let loader = FluentLanguageLoader::new(DOMAIN, Language::English.identifier());
     let ids: Vec<LanguageIdentifier> = Language::ALL.iter().map(|l| l.identifier()).collect();
-    if let Err(e) = loader.load_languages(&Localizations, &ids) {
+    if let Err(e) = loader.load_languages(assets, &ids) {
         // The files are embedded and checked by the tests; should one ever fail to parse,
         // the window still opens and shows the message ids.
         tracing::error!("translations could not be loaded: {e}");
     }
     loader.set_use_isolating(false);
     loader
-});
+}
+
+/// A loader over other files (tests): `language` first, then English, as `loader_for`.
+pub fn loader_from(assets: &dyn I18nAssets, language: Language) -> FluentLanguageLoader {
+    load_all(assets).select_languages(&[language.identifier()])
+}
 
 /// The language the text is in now, as a loader (chosen language, then English).
 static CURRENT: LazyLock<RwLock<(Language, Arc<FluentLanguageLoader>)>> =
@@ -198,6 +206,13 @@ pub fn explicit_language(flag: Option<&str>) -> Result<Option<Language>, Unknown
 #[error("unknown language {name:?}: choose one of en-US, es, fr, de, pt-BR, ja")]
 pub struct UnknownLanguage {
     pub name: String,
+}
+
+/// The message `key` in the current language, when the English file has it (for keys made
+/// at run time, such as the provider table's notes; `t!` checks the others at compile time).
+pub fn translated(key: &str) -> Option<String> {
+    let loader = loader();
+    loader.has(key).then(|| loader.get(key))
 }
 
 /// The raw .ftl text of one language (the completeness tests parse it).

@@ -1,238 +1,472 @@
-# Mail Setup — English (the reference: every other language has exactly these keys).
-# Keep technical names as mail apps show them: IMAP, POP3, SMTP, SSL/TLS, STARTTLS, port.
+# Mail Setup — Deutsch.
 
 ## Units and numbers
 
-unit-under-1-ms = under 1 ms
+unit-under-1-ms = unter 1 ms
 unit-ms = { $value } ms
 unit-seconds = { $value } s
 
 ## Window frame and buttons
 
-header-step = · step { $step } of { $steps }
-page-account = Your account
-page-lookup = Looking up your provider
-page-protocol = How do you want to read mail?
-page-testing = Testing your settings
-page-manual = Manual settings
-page-done = Done
-page-done-keychain-failed = Could not store the password
-page-done-file-failed = Could not save
-page-done-saving = Saving
-nav-next = Next
-nav-back = Back
-nav-cancel = Cancel
-nav-close = Close
-nav-try-again = Try again
-nav-set-up-manually = Set up manually
-nav-save-account = Save account
-nav-test-settings = Test settings
-nav-add-another = Add another account
-language-label = Language
-role-incoming = Incoming mail
-role-outgoing = Outgoing mail
+header-step = · Schritt { $step } von { $steps }
+page-account = Ihr Konto
+page-lookup = Ihr Anbieter wird gesucht
+page-protocol = Wie möchten Sie Ihre E-Mails lesen?
+page-testing = Ihre Einstellungen werden geprüft
+page-manual = Manuelle Einstellungen
+page-done = Fertig
+page-done-keychain-failed = Passwort konnte nicht gespeichert werden
+page-done-file-failed = Speichern fehlgeschlagen
+page-done-saving = Wird gespeichert
+nav-next = Weiter
+nav-back = Zurück
+nav-cancel = Abbrechen
+nav-close = Schließen
+nav-try-again = Erneut versuchen
+nav-set-up-manually = Manuell einrichten
+nav-save-account = Konto speichern
+nav-test-settings = Einstellungen testen
+nav-add-another = Weiteres Konto hinzufügen
+language-label = Sprache
+role-incoming = Posteingang
+role-outgoing = Postausgang
 
 ## Page 1: your account
 
-account-intro = Enter the address and password you use for your mail. We will find the right servers and test them before anything is saved.
-account-name = Your name (optional)
-account-name-hint = as others see it
-account-email = Email address
-account-did-you-mean = Did you mean { $suggestion }?
-account-use-suggestion = Use { $suggestion }
-account-password = Password
-account-show-password = Show password
-account-password-problem = { $problem } Correct the password, then press Next to test again.
-account-password-missing = Enter your password.
-account-not-ready = Enter your address and password to go on.
-password-line-break = The password contains a line break, which cannot be sent to a mail server (pasting often brings one along).
-password-nul = The password contains a NUL character, which cannot be sent to a mail server.
-note-before-you-start = Before you start: { $step }
-note-app-password-here = Create an app password here:
+account-intro = Geben Sie die Adresse und das Passwort Ihres E-Mail-Kontos ein. Wir suchen die passenden Server und testen sie, bevor etwas gespeichert wird.
+account-name = Ihr Name (optional)
+account-name-hint = so, wie andere ihn sehen
+account-email = E-Mail-Adresse
+account-did-you-mean = Meinten Sie { $suggestion }?
+account-use-suggestion = { $suggestion } verwenden
+account-password = Passwort
+account-show-password = Passwort anzeigen
+account-password-problem = { $problem } Korrigieren Sie das Passwort und klicken Sie dann auf Weiter, um erneut zu testen.
+account-password-missing = Geben Sie Ihr Passwort ein.
+account-not-ready = Geben Sie Adresse und Passwort ein, um fortzufahren.
+password-line-break = Das Passwort enthält einen Zeilenumbruch, der nicht an einen Mailserver gesendet werden kann (beim Einfügen rutscht oft einer mit hinein).
+password-nul = Das Passwort enthält ein NUL-Zeichen, das nicht an einen Mailserver gesendet werden kann.
+note-before-you-start = Bevor Sie beginnen: { $step }
+note-app-password-here = Hier erstellen Sie ein App-Passwort:
 
 ## Page 2: looking up the provider
 
-lookup-asking = Asking every place that may know the mail servers of { $domain }. This usually takes a few seconds.
-lookup-nothing-found = We could not find complete settings for { $domain }.
-lookup-nothing-found-advice = Check the address for typing mistakes, or enter the servers by hand: your provider's help pages list them.
-lookup-failed = The lookup could not run.
-lookup-waiting = waiting
+lookup-asking = Wir fragen überall nach, wo die Mailserver von { $domain } bekannt sein könnten. Das dauert meist nur wenige Sekunden.
+lookup-nothing-found = Für { $domain } wurden keine vollständigen Einstellungen gefunden.
+lookup-nothing-found-advice = Prüfen Sie die Adresse auf Tippfehler oder geben Sie die Server selbst ein: Sie stehen auf den Hilfeseiten Ihres Anbieters.
+lookup-failed = Die Suche konnte nicht ausgeführt werden.
+lookup-waiting = wartet
 lookup-found = { $count ->
-    [one] found 1 server
-   *[other] found { $count } servers
+    [one] 1 Server gefunden
+   *[other] { $count } Server gefunden
 }
-lookup-nothing = nothing
-lookup-source-failed = failed: { $why }
-lookup-not-needed = not needed
-lookup-starting = Starting…
+lookup-nothing = nichts
+lookup-source-failed = fehlgeschlagen: { $why }
+lookup-not-needed = nicht nötig
+lookup-starting = Wird gestartet …
 
 ## Page 3: IMAP or POP3
 
-protocol-intro = Tell us how you read mail and we suggest the way that fits:
-protocol-one-device = I read this mail on one computer only
-protocol-offline = I often need my mail without an internet connection
-protocol-imap-title = IMAP — keep mail on the server, in sync everywhere
-protocol-pop3-title = POP3 — download mail to this computer
-protocol-recommended = { $title } (recommended)
-protocol-not-available = Not available: { $why }
+protocol-intro = Sagen Sie uns, wie Sie E-Mails lesen, dann schlagen wir den passenden Weg vor:
+protocol-one-device = Ich lese diese E-Mails nur auf einem Computer
+protocol-offline = Ich brauche meine E-Mails oft ohne Internetverbindung
+protocol-imap-title = IMAP – E-Mails bleiben auf dem Server, überall auf demselben Stand
+protocol-pop3-title = POP3 – E-Mails werden auf diesen Computer heruntergeladen
+protocol-recommended = { $title } (empfohlen)
+protocol-not-available = Nicht verfügbar: { $why }
 protocol-server = Server: { $endpoint } ({ $security })
-protocol-our-suggestion = Our suggestion
-protocol-provider-says = What your provider says
-protocol-confirm-first = Confirm the servers listed on the page first.
-protocol-imap-text = Your mail stays on the provider's server and this app shows it from there. Phone, laptop and webmail all see the same messages, folders and read marks, and a message you delete on one is gone on all. Most things need a connection to the server; recent mail is usually kept for reading offline.
-protocol-pop3-text = New mail is downloaded to this computer, and the app can leave a copy on the server or not. Everything downloaded can be read without a connection. But folders, read marks and sent mail stay on this computer only: other devices will not see them.
-protocol-no-imap = This provider does not offer IMAP (none of the places we asked lists an IMAP server), so mail cannot stay in sync across devices from this app.
-protocol-no-pop3 = This provider does not offer POP3 (none of the places we asked lists a POP3 server), so IMAP is the way to read mail here.
-protocol-why-pop3-only = POP3 is the only way this provider offers to read mail.
-protocol-why-pop3-one-device-offline = You said you read mail on one device and often no connection: POP3 keeps everything on this computer, ready to read offline. Choose IMAP instead if you might add a phone later.
-protocol-why-pop3-one-device = You said you read mail on one device: POP3 keeps everything on this computer, ready to read offline. Choose IMAP instead if you might add a phone later.
-protocol-why-pop3-offline = You said you read mail on often no connection: POP3 keeps everything on this computer, ready to read offline. Choose IMAP instead if you might add a phone later.
-protocol-why-imap-provider = POP3 could suit how you read mail, but your provider asks for IMAP, so we recommend IMAP here.
-protocol-why-imap = IMAP suits most people: your mail is the same on every device, and nothing is lost if this computer breaks.
-stance-spectrum = Spectrum asks mail apps to use IMAP. Its POP3 service still answers, but Spectrum treats it as the older, legacy way in.
+protocol-our-suggestion = Unser Vorschlag
+protocol-provider-says = Was Ihr Anbieter empfiehlt
+protocol-confirm-first = Bestätigen Sie zuerst die aufgeführten Server.
+protocol-imap-text = Ihre E-Mails bleiben auf dem Server des Anbieters, und diese App zeigt sie von dort an. Handy, Laptop und Webmail sehen dieselben Nachrichten, Ordner und Gelesen-Markierungen, und was Sie auf einem Gerät löschen, ist überall weg. Für das meiste braucht es eine Verbindung zum Server; neuere E-Mails werden meist auch zum Offline-Lesen aufbewahrt.
+protocol-pop3-text = Neue E-Mails werden auf diesen Computer heruntergeladen, und die App kann eine Kopie auf dem Server lassen oder nicht. Alles Heruntergeladene lässt sich ohne Verbindung lesen. Ordner, Gelesen-Markierungen und gesendete E-Mails bleiben aber nur auf diesem Computer: Andere Geräte sehen sie nicht.
+protocol-no-imap = Dieser Anbieter bietet kein IMAP an (keine der gefragten Stellen nennt einen IMAP-Server), daher können die E-Mails mit dieser App nicht zwischen Geräten abgeglichen werden.
+protocol-no-pop3 = Dieser Anbieter bietet kein POP3 an (keine der gefragten Stellen nennt einen POP3-Server), daher werden E-Mails hier per IMAP gelesen.
+protocol-why-pop3-only = POP3 ist der einzige Weg, den dieser Anbieter zum Lesen von E-Mails anbietet.
+protocol-why-pop3-one-device-offline = Sie lesen Ihre E-Mails auf einem einzigen Gerät und oft ohne Verbindung: POP3 speichert alles auf diesem Computer, auch offline lesbar. Wählen Sie lieber IMAP, falls später ein Handy dazukommen könnte.
+protocol-why-pop3-one-device = Sie lesen Ihre E-Mails auf einem einzigen Gerät: POP3 speichert alles auf diesem Computer, auch offline lesbar. Wählen Sie lieber IMAP, falls später ein Handy dazukommen könnte.
+protocol-why-pop3-offline = Sie lesen Ihre E-Mails oft ohne Verbindung: POP3 speichert alles auf diesem Computer, auch offline lesbar. Wählen Sie lieber IMAP, falls später ein Handy dazukommen könnte.
+protocol-why-imap-provider = POP3 könnte zu Ihrer Art passen, E-Mails zu lesen, aber Ihr Anbieter wünscht IMAP, deshalb empfehlen wir hier IMAP.
+protocol-why-imap = IMAP passt für die meisten: Ihre E-Mails sind auf jedem Gerät gleich, und nichts geht verloren, wenn dieser Computer kaputtgeht.
+stance-spectrum = Spectrum bittet E-Mail-Programme, IMAP zu verwenden. Der POP3-Dienst antwortet noch, gilt bei Spectrum aber als veralteter Zugang.
 
 ## Who gets the password
 
-consent-heading = Your password will be sent to
-consent-recipient = { $role }: { $host } — { $from }
-consent-unvouched = Nothing from your provider confirms this server. Send your password there only if you expected it.
-consent-send-to = Send my password to { $host }
-consent-problem = Confirm each server marked below before your password is sent to it.
+consent-heading = Ihr Passwort wird gesendet an
+consent-recipient = { $role }: { $host } – { $from }
+consent-unvouched = Nichts von Ihrem Anbieter bestätigt diesen Server. Senden Sie Ihr Passwort nur dorthin, wenn Sie das erwartet haben.
+consent-send-to = Mein Passwort an { $host } senden
+consent-problem = Bestätigen Sie jeden unten markierten Server, bevor Ihr Passwort dorthin gesendet wird.
 
 ## Page 4: testing
 
-check-find-server = Find server
-check-connect = Connect
-check-secure = Secure connection
-check-greeting = Server greeting
-check-sign-in = Sign in
-check-sign-out = Sign out
-row-waiting = waiting
-row-running = in progress
-row-done = done
-row-failed = failed
-row-not-reached = not reached
-row-skipped = skipped
-row-stopped = stopped
-testing-both-work = Both servers work. Press "Save account" to keep these settings.
-testing-settings-from = Settings from: { $sources }
-testing-server-heading = { $role } — { $protocol } { $endpoint } ({ $security }, user { $user })
-testing-not-started = The test could not start.
-testing-warning = Warning: { $text }
-testing-server-said = The server said:
-testing-candidates = Servers found, checked without your password:
-testing-answers = answers
-testing-no-answer = no answer
+check-find-server = Server finden
+check-connect = Verbinden
+check-secure = Sichere Verbindung
+check-greeting = Begrüßung des Servers
+check-sign-in = Anmelden
+check-sign-out = Abmelden
+row-waiting = wartet
+row-running = läuft
+row-done = erledigt
+row-failed = fehlgeschlagen
+row-not-reached = nicht erreicht
+row-skipped = übersprungen
+row-stopped = gestoppt
+testing-both-work = Beide Server funktionieren. Klicken Sie auf „Konto speichern“, um diese Einstellungen zu behalten.
+testing-settings-from = Einstellungen aus: { $sources }
+testing-server-heading = { $role } – { $protocol } { $endpoint } ({ $security }, Benutzer { $user })
+testing-not-started = Der Test konnte nicht starten.
+testing-warning = Warnung: { $text }
+testing-server-said = Antwort des Servers:
+testing-candidates = Gefundene Server, ohne Ihr Passwort geprüft:
+testing-answers = antwortet
+testing-no-answer = keine Antwort
 testing-details = Details ({ $role })
-testing-cause-code = Cause code: { $code }
-testing-greeting = Greeting: { $greeting }
-testing-connected-to = Connected to { $address }
-testing-certificate-verified = certificate verified
-testing-certificate-not-verified = certificate NOT verified
-testing-certificate-for = Certificate for { $names } issued by { $issuer }, valid until { $until }
-testing-transcript = Transcript (password removed)
-action-fix-password = Fix password
-action-create-app-password = Create an app password
-action-enter-app-password = Enter an app password
-action-try-security = Try { $security } on port { $port }
-action-try-another-server = Try another server
-action-edit-settings = Edit settings
-action-retry = Retry
+testing-cause-code = Ursachencode: { $code }
+testing-greeting = Begrüßung: { $greeting }
+testing-connected-to = Verbunden mit { $address }
+testing-certificate-verified = Zertifikat geprüft
+testing-certificate-not-verified = Zertifikat NICHT geprüft
+testing-certificate-for = Zertifikat für { $names }, ausgestellt von { $issuer }, gültig bis { $until }
+testing-transcript = Protokoll (ohne Passwort)
+action-fix-password = Passwort korrigieren
+action-create-app-password = App-Passwort erstellen
+action-enter-app-password = App-Passwort eingeben
+action-try-security = { $security } auf Port { $port } versuchen
+action-try-another-server = Anderen Server versuchen
+action-edit-settings = Einstellungen bearbeiten
+action-retry = Wiederholen
 
 ## The server's certificate
 
-cert-title = The server's certificate
-cert-trust-explained = If this is your own server (or its owner confirmed the key's fingerprint), you can trust this key for { $host }:{ $port } only. Its name and dates are still checked, and you will be warned if the key ever changes.
-cert-trust-key = Trust this server's key
-cert-no-names = (none)
-cert-valid-range = { $from } to { $until }
-cert-subject = Subject
-cert-issued-by = Issued by
-cert-names = Names
-cert-valid = Valid
-cert-sha256 = Certificate SHA-256
-cert-spki-sha256 = Public key SHA-256
+cert-title = Das Zertifikat des Servers
+cert-trust-explained = Wenn das Ihr eigener Server ist (oder sein Betreiber Ihnen den Fingerabdruck des Schlüssels bestätigt hat), können Sie diesem Schlüssel nur für { $host }:{ $port } vertrauen. Name und Gültigkeit werden weiterhin geprüft, und Sie werden gewarnt, falls sich der Schlüssel je ändert.
+cert-trust-key = Dem Schlüssel dieses Servers vertrauen
+cert-no-names = (keine)
+cert-valid-range = { $from } bis { $until }
+cert-subject = Inhaber
+cert-issued-by = Ausgestellt von
+cert-names = Namen
+cert-valid = Gültig
+cert-sha256 = Zertifikat SHA-256
+cert-spki-sha256 = Öffentlicher Schlüssel SHA-256
 
 ## Sending a test message to oneself
 
-roundtrip-option = Send a test message to myself
-roundtrip-option-help = Once both servers work, one real message goes from your address to itself; it is deleted again as soon as it arrives.
-roundtrip-step-send = Send a test message
-roundtrip-step-wait = Wait for it in the inbox
-roundtrip-step-delete = Delete it again
-roundtrip-sending = sending
-roundtrip-sent = sent
-roundtrip-sent-in = sent in { $seconds }
-roundtrip-queue-id = (queue id { $queue })
-roundtrip-waiting = waiting
-roundtrip-arrived-after = arrived after { $seconds }
-roundtrip-deleted = deleted
-roundtrip-not-deleted = could not be deleted
-roundtrip-not-arrived-within = did not arrive within { $seconds }
-roundtrip-not-sent = not sent
-roundtrip-not-searched = inbox could not be searched
-roundtrip-summary-arrived = The test message arrived in the inbox { $seconds } after it was sent and was deleted again.
-roundtrip-summary-arrived-not-deleted = The test message arrived in the inbox { $seconds } after it was sent; it could not be deleted, please delete it yourself.
-roundtrip-summary-not-arrived = The outgoing server accepted the test message, but it was not in the inbox after { $seconds }. Look in the spam or junk folder and check the account's filters and forwarding rules; if it shows up later, it can be deleted.
-roundtrip-summary-not-arrived-queue = The outgoing server accepted the test message (queue id { $queue }), but it was not in the inbox after { $seconds }. Look in the spam or junk folder and check the account's filters and forwarding rules; if it shows up later, it can be deleted.
-roundtrip-summary-not-sent = The test message could not be sent: { $summary } { $advice }
-roundtrip-summary-not-checked = The test message was sent, but the inbox could not be searched: { $summary } { $advice }
+roundtrip-option = Eine Testnachricht an mich selbst senden
+roundtrip-option-help = Sobald beide Server funktionieren, geht eine echte Nachricht von Ihrer Adresse an sich selbst; sie wird gleich nach dem Eintreffen wieder gelöscht.
+roundtrip-step-send = Testnachricht senden
+roundtrip-step-wait = Im Posteingang darauf warten
+roundtrip-step-delete = Wieder löschen
+roundtrip-sending = wird gesendet
+roundtrip-sent = gesendet
+roundtrip-sent-in = gesendet in { $seconds }
+roundtrip-queue-id = (Warteschlangen-ID { $queue })
+roundtrip-waiting = wartet
+roundtrip-arrived-after = nach { $seconds } angekommen
+roundtrip-deleted = gelöscht
+roundtrip-not-deleted = konnte nicht gelöscht werden
+roundtrip-not-arrived-within = nicht innerhalb von { $seconds } angekommen
+roundtrip-not-sent = nicht gesendet
+roundtrip-not-searched = Posteingang konnte nicht durchsucht werden
+roundtrip-summary-arrived = Die Testnachricht ist { $seconds } nach dem Senden im Posteingang angekommen und wurde wieder gelöscht.
+roundtrip-summary-arrived-not-deleted = Die Testnachricht ist { $seconds } nach dem Senden im Posteingang angekommen; sie konnte nicht gelöscht werden, bitte löschen Sie sie selbst.
+roundtrip-summary-not-arrived = Der Postausgangsserver hat die Testnachricht angenommen, aber nach { $seconds } war sie nicht im Posteingang. Sehen Sie im Spam- oder Junk-Ordner nach und prüfen Sie die Filter- und Weiterleitungsregeln des Kontos; taucht sie später auf, kann sie gelöscht werden.
+roundtrip-summary-not-arrived-queue = Der Postausgangsserver hat die Testnachricht angenommen (Warteschlangen-ID { $queue }), aber nach { $seconds } war sie nicht im Posteingang. Sehen Sie im Spam- oder Junk-Ordner nach und prüfen Sie die Filter- und Weiterleitungsregeln des Kontos; taucht sie später auf, kann sie gelöscht werden.
+roundtrip-summary-not-sent = Die Testnachricht konnte nicht gesendet werden: { $summary } { $advice }
+roundtrip-summary-not-checked = Die Testnachricht wurde gesendet, aber der Posteingang konnte nicht durchsucht werden: { $summary } { $advice }
 
 ## Reports for a technician
 
-report-copy = Copy report
-report-copy-hover = Copy the test report (Markdown, password removed) for a support ticket
-report-save = Save report…
-report-save-hover = Save the test report (Markdown, password removed) to a file
-report-save-title = Save the report
-report-no-dialog = no file dialog could be opened here (it needs the desktop portal or zenity); use Copy report instead.
-report-technician-view = Technician view
-report-technician-view-hover = Show the conversation with the server live (password removed)
-report-live-transcript = Conversation with the server, live ({ $role }, password removed)
-report-nothing-yet = (nothing yet)
-report-copied = The report is on the clipboard (password removed).
-report-saved = Report saved to { $path }.
-report-not-saved = The report was not saved: { $why }
+report-copy = Bericht kopieren
+report-copy-hover = Den Testbericht (Markdown, ohne Passwort) für eine Supportanfrage kopieren
+report-save = Bericht speichern …
+report-save-hover = Den Testbericht (Markdown, ohne Passwort) in eine Datei speichern
+report-save-title = Bericht speichern
+report-no-dialog = hier konnte kein Dateidialog geöffnet werden (dafür braucht es das Desktop-Portal oder zenity); verwenden Sie stattdessen „Bericht kopieren“.
+report-technician-view = Technikeransicht
+report-technician-view-hover = Das Gespräch mit dem Server live zeigen (ohne Passwort)
+report-live-transcript = Gespräch mit dem Server, live ({ $role }, ohne Passwort)
+report-nothing-yet = (noch nichts)
+report-copied = Der Bericht ist in der Zwischenablage (ohne Passwort).
+report-saved = Bericht gespeichert unter { $path }.
+report-not-saved = Der Bericht wurde nicht gespeichert: { $why }
 
 ## Page 5: manual settings
 
-manual-intro = Your provider's help pages list these settings. The user name is usually your full email address.
-manual-incoming-protocol = Incoming protocol:
-manual-incoming-server = Incoming server
-manual-incoming-port = Incoming port
-manual-incoming-user = Incoming user name
-manual-outgoing-server = Outgoing server
-manual-outgoing-port = Outgoing port
-manual-outgoing-user = Outgoing user name
-manual-security = Security:
-manual-security-none = None (unsafe)
-manual-accept-plaintext = Send my password without encryption. I understand that anyone on the network between me and the server (public Wi-Fi, the internet provider) can read it and my mail.
-manual-extra-ca-section = Certificate authority (for company servers)
-manual-extra-ca-intro = Only if your IT department gave you a certificate file for its own mail server.
-manual-extra-ca-file = Certificate authority file (PEM)
-manual-accept-extra-ca = Trust every certificate this authority signs. Whoever holds its key can read connections this app makes to these servers.
-manual-http-warning = Learned over plain HTTP: anyone on the network could have changed the settings for { $host }. Check them with your provider before you test.
-manual-needs-attention = Some settings need attention.
-manual-problem-host-missing = Enter the server name, e.g. imap.example.com.
-manual-problem-host-invalid = "{ $host }" is not a server name.
-manual-problem-port = The port is a number from 1 to 65535.
-manual-problem-username = Enter the user name (usually the full email address).
-manual-problem-plaintext = Without encryption your password crosses the network readable by anyone on the way. Tick the box to confirm you want this.
-manual-problem-extra-ca = Tick the box to confirm you trust this certificate authority.
+manual-intro = Diese Angaben finden Sie auf den Hilfeseiten Ihres Anbieters. Der Benutzername ist meist Ihre vollständige E-Mail-Adresse.
+manual-incoming-protocol = Protokoll für den Posteingang:
+manual-incoming-server = Posteingangsserver
+manual-incoming-port = Port für den Posteingang
+manual-incoming-user = Benutzername für den Posteingang
+manual-outgoing-server = Postausgangsserver
+manual-outgoing-port = Port für den Postausgang
+manual-outgoing-user = Benutzername für den Postausgang
+manual-security = Sicherheit:
+manual-security-none = Keine (unsicher)
+manual-accept-plaintext = Mein Passwort unverschlüsselt senden. Mir ist klar, dass jeder im Netz zwischen mir und dem Server (öffentliches WLAN, der Internetanbieter) es und meine E-Mails mitlesen kann.
+manual-extra-ca-section = Zertifizierungsstelle (für Firmenserver)
+manual-extra-ca-intro = Nur, wenn Ihre IT-Abteilung Ihnen eine Zertifikatsdatei für ihren eigenen Mailserver gegeben hat.
+manual-extra-ca-file = Datei der Zertifizierungsstelle (PEM)
+manual-accept-extra-ca = Jedem Zertifikat vertrauen, das diese Stelle unterschreibt. Wer ihren Schlüssel besitzt, kann die Verbindungen dieser App zu diesen Servern mitlesen.
+manual-http-warning = Über unverschlüsseltes HTTP erhalten: Jeder im Netz könnte die Einstellungen für { $host } verändert haben. Prüfen Sie sie mit Ihrem Anbieter, bevor Sie testen.
+manual-needs-attention = Einige Angaben müssen geprüft werden.
+manual-problem-host-missing = Geben Sie den Servernamen ein, z. B. imap.example.com.
+manual-problem-host-invalid = „{ $host }“ ist kein Servername.
+manual-problem-port = Der Port ist eine Zahl von 1 bis 65535.
+manual-problem-username = Geben Sie den Benutzernamen ein (meist die vollständige E-Mail-Adresse).
+manual-problem-plaintext = Ohne Verschlüsselung geht Ihr Passwort lesbar für jeden auf dem Weg durchs Netz. Setzen Sie das Häkchen, um zu bestätigen, dass Sie das wollen.
+manual-problem-extra-ca = Setzen Sie das Häkchen, um zu bestätigen, dass Sie dieser Zertifizierungsstelle vertrauen.
 
 ## Page 6: done
 
-done-saving = Saving: password to the keychain, then the account file…
-done-set-up = { $email } is set up.
-done-account-file = Account file
-done-password-stored-in = Password stored in
-done-account-id = Account id
-done-password-only-in-keychain = The password is only in the keychain, never in the account file.
-done-no-keychain = The password could not be stored: no keychain is available.
-done-nothing-saved = Nothing was saved. mailsetup never writes your password to a file instead.
-done-what-you-can-do = What you can do:
-done-use-keyutils = Use the Linux kernel keyring
-done-use-keyutils-hover = The Linux kernel keyring (keyutils) keeps passwords in the kernel's memory, not on disk.
-done-keyutils-note = The kernel keyring keeps passwords in memory, not on disk: depending on the system it may forget them when you log out or restart, and mail apps would then ask again.
-done-file-failed = The account file could not be written.
-done-file-failed-rolled-back = The password was removed from the keychain again, so nothing is half-saved.
+done-saving = Wird gespeichert: erst das Passwort im Schlüsselbund, dann die Kontodatei …
+done-set-up = { $email } ist eingerichtet.
+done-account-file = Kontodatei
+done-password-stored-in = Passwort gespeichert in
+done-account-id = Konto-ID
+done-password-only-in-keychain = Das Passwort liegt nur im Schlüsselbund, nie in der Kontodatei.
+done-no-keychain = Das Passwort konnte nicht gespeichert werden: Es ist kein Schlüsselbund verfügbar.
+done-nothing-saved = Es wurde nichts gespeichert. mailsetup schreibt Ihr Passwort niemals ersatzweise in eine Datei.
+done-what-you-can-do = Was Sie tun können:
+done-use-keyutils = Den Schlüsselbund des Linux-Kernels verwenden
+done-use-keyutils-hover = Der Schlüsselbund des Linux-Kernels (keyutils) hält Passwörter im Arbeitsspeicher des Kernels, nicht auf der Festplatte.
+done-keyutils-note = Der Kernel-Schlüsselbund hält Passwörter im Arbeitsspeicher, nicht auf der Festplatte: Je nach System vergisst er sie beim Abmelden oder Neustart, und E-Mail-Programme fragen dann erneut.
+done-file-failed = Die Kontodatei konnte nicht geschrieben werden.
+done-file-failed-rolled-back = Das Passwort wurde wieder aus dem Schlüsselbund entfernt, damit nichts halb gespeichert bleibt.
+
+## Why a test failed: one sentence, then what to do (one pair per cause code)
+
+cause-dns-not-found = Diesen Servernamen gibt es nicht.
+cause-dns-not-found-advice = Prüfen Sie den Servernamen auf Tippfehler. Der richtige steht auf den Hilfeseiten Ihres Anbieters.
+cause-dns-failed = Der Servername konnte nicht nachgeschlagen werden.
+cause-dns-failed-advice = Prüfen Sie Ihre Verbindung (WLAN, Kabel oder mobile Daten) und versuchen Sie es erneut. Wenn Webseiten öffnen, haben vielleicht die Namensserver Ihres Netzes oder Anbieters Probleme.
+cause-connection-refused = Der Server hat die Verbindung auf diesem Port abgelehnt.
+cause-connection-refused-advice = Wahrscheinlich ist der Port falsch oder der Dienst abgeschaltet. Prüfen Sie die Portnummer in den Einstellungen Ihres Anbieters.
+cause-network-unreachable = Dieser Computer hat keinen Weg durchs Netz zum Server.
+cause-network-unreachable-advice = Prüfen Sie Ihre Verbindung: Ist WLAN oder Kabel verbunden, und öffnen Webseiten? Versuchen Sie es dann erneut. Auch ein VPN oder ein Netz, das nur manchen Datenverkehr hinauslässt, kann die Ursache sein.
+cause-connection-timeout = Der Server hat auf den Verbindungsversuch nicht geantwortet.
+cause-connection-timeout-advice = Eine Firewall, Ihr Netz oder Ihr Internetanbieter blockiert vielleicht diesen Port. Versuchen Sie es in einem anderen Netz oder prüfen Sie die Portnummer.
+cause-connection-closed = Der Server hat mitten im Gespräch aufgelegt.
+cause-connection-closed-advice = Versuchen Sie es in ein paar Minuten erneut. Passiert es immer wieder, sperrt der Server vielleicht die Adresse dieses Computers; wenden Sie sich an Ihren Anbieter.
+cause-greeting-timeout = Die Verbindung stand, aber der Server hat sich nie gemeldet.
+cause-greeting-timeout-advice = Der Server ist vielleicht überlastet, oder etwas im Netz hält die Verbindung auf. Versuchen Sie es später erneut oder prüfen Sie den Port.
+cause-wrong-protocol = Auf diesem Port hat etwas geantwortet, aber nicht die Art von Mailserver, die hier erwartet wird.
+cause-wrong-protocol-advice = Die Portnummer passt wahrscheinlich nicht zu dieser Art von Server. Prüfen Sie den Port in den Einstellungen Ihres Anbieters.
+cause-tls-on-plaintext-port = Dieser Port erwartet einen unverschlüsselten Beginn, die Verbindung sollte aber ab dem ersten Byte verschlüsselt sein.
+cause-tls-on-plaintext-port-advice = Stellen Sie die Sicherheit für diesen Port auf STARTTLS oder nehmen Sie den verschlüsselten Port (993 für IMAP, 995 für POP3, 465 zum Senden).
+cause-plaintext-on-tls-port = Dieser Port erwartet Verschlüsselung ab dem ersten Byte, die Verbindung sollte aber unverschlüsselt beginnen.
+cause-plaintext-on-tls-port-advice = Stellen Sie die Sicherheit für diesen Port auf SSL/TLS.
+cause-tls-handshake-failed = Die sichere Verbindung konnte nicht aufgebaut werden.
+cause-tls-handshake-failed-advice = Der Server unterstützt vielleicht nur veraltete Verschlüsselung. Versuchen Sie die andere Sicherheitsart oder den anderen Port und informieren Sie Ihren Anbieter.
+cause-certificate-expired = Das Sicherheitszertifikat des Servers ist abgelaufen.
+cause-certificate-expired-advice = Senden Sie Ihr Passwort nicht an diesen Server, bis das behoben ist. Prüfen Sie Datum und Uhrzeit Ihres Computers; stimmen sie, informieren Sie Ihren Anbieter.
+cause-certificate-not-yet-valid = Das Sicherheitszertifikat des Servers ist noch nicht gültig.
+cause-certificate-not-yet-valid-advice = Prüfen Sie Datum und Uhrzeit Ihres Computers. Stimmen sie, informieren Sie Ihren Anbieter.
+cause-certificate-name-mismatch = Das Sicherheitszertifikat des Servers gehört zu einem anderen Namen.
+cause-certificate-name-mismatch-advice = Der Servername ist vielleicht ein Alias. Verwenden Sie den Namen aus dem Zertifikat (siehe Details), wenn Ihr Anbieter ihn bestätigt.
+cause-certificate-untrusted = Das Sicherheitszertifikat des Servers ist nicht von einer Stelle unterschrieben, der dieser Computer vertraut.
+cause-certificate-untrusted-advice = Das kann bedeuten, dass jemand die Verbindung abfängt. Machen Sie in einem öffentlichen Netz nicht weiter; fragen Sie Ihren Anbieter oder Ihre IT, welches Zertifikat zu erwarten ist. Ist es Ihr eigener Server mit eigenem Zertifikat, vergleichen Sie den Fingerabdruck seines Schlüssels (siehe Details) mit dem Server und vertrauen Sie diesem Schlüssel.
+cause-starttls-not-offered = Der Server bietet nicht an, diese Verbindung zu verschlüsseln.
+cause-starttls-not-offered-advice = Ihr Passwort wurde nicht gesendet. Nehmen Sie den SSL/TLS-Port oder fragen Sie Ihren Anbieter, wie Sie sich sicher verbinden.
+cause-starttls-failed = Der Server hat es abgelehnt, diese Verbindung auf Verschlüsselung umzustellen.
+cause-starttls-failed-advice = Versuchen Sie den SSL/TLS-Port. Klappt das auch nicht, wenden Sie sich an Ihren Anbieter.
+cause-plaintext-auth-refused = Der Server nimmt keine Passwörter über eine unverschlüsselte Verbindung an.
+cause-plaintext-auth-refused-advice = Schalten Sie die Verschlüsselung ein: Wählen Sie bei der Sicherheit SSL/TLS oder STARTTLS.
+cause-insecure-connection-refused = Das Passwort wurde nicht gesendet, weil die Verbindung nicht verschlüsselt ist.
+cause-insecure-connection-refused-advice = Wählen Sie SSL/TLS oder STARTTLS. Erlauben Sie eine unverschlüsselte Verbindung nur, wenn Sie jedem Netz zwischen sich und dem Server vertrauen.
+cause-auth-failed = Der Server hat Benutzername oder Passwort nicht angenommen.
+cause-auth-failed-advice = Prüfen Sie das Passwort (und die Feststelltaste) und den Benutzernamen; viele Anbieter wollen die vollständige E-Mail-Adresse als Benutzernamen. Melden Sie sich auf der Website des Anbieters an, um sicherzugehen, dass das Passwort stimmt.
+cause-unsendable-credentials = Benutzername oder Passwort enthalten einen Zeilenumbruch oder ein NUL-Zeichen, die nicht an einen Mailserver gesendet werden können. Es wurde nichts gesendet.
+cause-unsendable-credentials-advice = Tippen Sie das Passwort (und den Benutzernamen) noch einmal von Hand ein; beim Einfügen kommt oft das Zeilenende mit.
+cause-app-password-required = Dieses Konto braucht ein App-Passwort statt Ihres normalen Passworts.
+cause-app-password-required-advice = Erstellen Sie in den Sicherheitseinstellungen Ihres Kontos beim Anbieter ein App-Passwort und geben Sie es hier statt Ihres normalen Passworts ein.
+cause-oauth-required = Dieser Anbieter nimmt keine Passwörter von E-Mail-Programmen mehr an: Die Anmeldung muss über seine eigene Webseite laufen (OAuth2).
+cause-oauth-required-advice = Verwenden Sie ein E-Mail-Programm, das die Web-Anmeldung Ihres Anbieters unterstützt, oder bitten Sie den Administrator, die Anmeldung per Passwort für dieses Konto zu erlauben.
+cause-auth-mechanism-unsupported = Der Server bietet kein Anmeldeverfahren an, das diese App nutzen kann.
+cause-auth-mechanism-unsupported-advice = Fragen Sie Ihren Anbieter oder Ihre IT, welche Anmeldeverfahren der Server unterstützt.
+cause-protocol-disabled = Das Konto gibt es, aber der Zugriff für E-Mail-Programme (IMAP, POP oder Senden) ist dafür abgeschaltet.
+cause-protocol-disabled-advice = Schalten Sie IMAP/POP (oder das Senden aus anderen Programmen) in den Webmail-Einstellungen des Anbieters ein oder bitten Sie den Administrator darum. Das Passwort selbst stimmt vielleicht.
+cause-web-sign-in-required = Der Anbieter hat diese Anmeldung angehalten, bis Sie sie auf seiner Website bestätigen.
+cause-web-sign-in-required-advice = Melden Sie sich im Browser auf der Website des Anbieters an, bestätigen Sie, dass der Versuch von Ihnen kam (achten Sie auf eine Sicherheitswarnung), und versuchen Sie es dann erneut.
+cause-too-many-attempts = Der Anbieter sperrt Anmeldungen nach zu vielen Versuchen für eine Weile.
+cause-too-many-attempts-advice = Warten Sie, bevor Sie es erneut versuchen, und sorgen Sie dafür, dass kein anderes Gerät es weiter mit einem alten Passwort probiert. Weitere Versuche jetzt können die Sperre verlängern.
+cause-too-many-connections = Zu viele Programme oder Geräte sind gleichzeitig mit diesem Konto verbunden.
+cause-too-many-connections-advice = Schließen Sie das E-Mail-Programm auf einem anderen Gerät (oder ein anderes E-Mail-Programm auf diesem), warten Sie ein paar Minuten und versuchen Sie es erneut.
+cause-password-expired = Das Passwort ist abgelaufen.
+cause-password-expired-advice = Melden Sie sich auf der Website des Anbieters an, wählen Sie dort ein neues Passwort und geben Sie es hier ein.
+cause-client-blocked = Der Server lehnt Verbindungen von der Adresse Ihres Netzes ab.
+cause-client-blocked-advice = Ihre Internetadresse steht vielleicht auf einer Spam-Sperrliste. Versuchen Sie es aus einem anderen Netz oder bitten Sie Ihren Internet- oder E-Mail-Anbieter, die Sperre aufzuheben.
+cause-server-unavailable = Der Server ist vorübergehend nicht erreichbar.
+cause-server-unavailable-advice = Das dauert meist nicht lange. Warten Sie ein paar Minuten und versuchen Sie es erneut.
+cause-protocol-error = Der Server hat so geantwortet, dass diese App es nicht versteht.
+cause-protocol-error-advice = Versuchen Sie es erneut. Passiert es immer wieder, schicken Sie die Details an Ihren Anbieter oder Ihre IT.
+cause-timeout = Der Server antwortet nicht mehr.
+cause-timeout-advice = Prüfen Sie Ihre Verbindung und versuchen Sie es erneut. Der Server ist vielleicht überlastet.
+cause-message-not-arrived = Der Postausgangsserver hat die Testnachricht angenommen, aber sie ist nicht rechtzeitig im Posteingang aufgetaucht.
+cause-message-not-arrived-advice = Vielleicht ist die Post heute langsam, oder die Nachricht wurde woanders abgelegt: Sehen Sie im Spam- oder Junk-Ordner nach und prüfen Sie die Filter- und Weiterleitungsregeln des Kontos. Kommt sie später an, kann sie gelöscht werden; ihr Betreff sagt, dass es ein Test ist.
+cause-account-unavailable-incoming = Laut Server kann das Konto gerade nicht benutzt werden (gesperrt, deaktiviert, in Benutzung oder voll).
+cause-account-unavailable-incoming-advice = Melden Sie sich auf der Website Ihres Anbieters an, um zu sehen, was mit dem Konto los ist, oder wenden Sie sich an Ihren Anbieter.
+cause-account-unavailable-outgoing = Laut Server darf das Konto gerade keine E-Mails senden.
+cause-account-unavailable-outgoing-advice = Melden Sie sich auf der Website Ihres Anbieters an, um das Konto zu prüfen, oder wenden Sie sich an Ihren Anbieter.
+cause-certificate-unchecked = Das Sicherheitszertifikat des Servers konnte nicht geprüft werden.
+cause-certificate-unchecked-advice = Siehe Details.
+cause-tls-intercepted = Eine Sicherheitssoftware oder ein Proxy im Netz fängt die verschlüsselte Verbindung ab: Das Zertifikat stammt von dort, nicht vom Mailserver.
+cause-tls-intercepted-advice = Schalten Sie in diesem Produkt das Prüfen verschlüsselter Verbindungen (oder von E-Mails) ab oder tragen Sie den Mailserver als Ausnahme ein und versuchen Sie es erneut. Installieren Sie sein Zertifikat nicht nur dafür, es sei denn, Sie vertrauen dem Produkt.
+cause-clock-wrong = Datum und Uhrzeit dieses Computers sind falsch, deshalb wirken gültige Zertifikate abgelaufen oder noch nicht gültig.
+cause-clock-wrong-advice = Stellen Sie Datum, Uhrzeit und Zeitzone richtig ein (schalten Sie „Uhrzeit automatisch einstellen“ ein) und versuchen Sie es erneut. Am Server liegt es nicht.
+cause-certificate-changed = Der Server hat einen anderen Schlüssel gezeigt als den, dem Sie für ihn vertraut haben.
+cause-certificate-changed-advice = Hat der Betreiber des Servers den Schlüssel absichtlich ersetzt, prüfen Sie den neuen Fingerabdruck mit ihm und vertrauen Sie dem neuen Schlüssel. Hat ihn niemand geändert, fängt vielleicht jemand die Verbindung ab: Senden Sie Ihr Passwort nicht.
+cause-captive-portal = Dieses Netz möchte, dass Sie sich zuerst im Browser anmelden.
+cause-captive-portal-advice = Öffnen Sie eine beliebige Webseite im Browser und schließen Sie die Anmeldeseite des Netzes ab (Hotel-, Zug-, Café- oder Gast-WLAN: Bedingungen annehmen oder Zugangscode eingeben), dann testen Sie erneut. Bis dahin antwortet das Netz anstelle des Mailservers; Ihr Passwort wurde nicht gesendet.
+cause-port-blocked = Dieser Port antwortet in diesem Netz nicht, ein anderer Port desselben Servers aber schon.
+cause-port-blocked-advice = Verwenden Sie den anderen hier gezeigten Port. Netze in Hotels, Schulen und Büros sperren oft einige Mail-Ports.
+
+## Where settings came from, and why a host may get the password
+
+source-provider = eingebaute Anbieterliste
+source-autoconfig = der Autoconfig-Server des Anbieters
+source-well-known = die .well-known-Autoconfig-Datei der Domain
+source-ispdb = Mozillas ISPDB
+source-mx = der Mail-Exchanger der Domain (MX)
+source-srv = DNS-Dienst-Einträge (SRV)
+source-guess = übliche Servernamen
+source-autoconfig-http = Autoconfig über unverschlüsseltes HTTP
+vouch-own-domain = gehört zu { $domain } selbst
+vouch-provider = genannt in der eingebauten Anbieterliste von mailsetup
+vouch-ispdb = genannt von Mozillas ISPDB über eine geprüfte Verbindung
+vouch-published = veröffentlicht von { $domain } über eine geprüfte Verbindung
+vouch-autoconfig-file = die Autoconfig-Datei von { $domain }
+vouch-plain-http = bezogen aus { $what } über unverschlüsseltes HTTP, das jeder im Netz verändert haben könnte
+vouch-redirected = { $source } hat mailsetup an { $to } weitergeleitet, außerhalb von { $domain }
+vouch-srv = gefunden in den DNS-Dienst-Einträgen (SRV) von { $domain }, nicht von { $domain } bestätigt
+vouch-mx = gefunden über die MX-Einträge von { $domain }, nicht von { $domain } bestätigt
+vouch-found-by = gefunden über { $source }, nicht von { $domain } bestätigt
+consent-question = E-Mails für { $domain } laufen über { $host } – { $how }.
+source-manual = von Hand eingegeben
+consent-entered-by-you = von Ihnen eingegeben
+
+## How signing in works at a provider
+
+login-password = Melden Sie sich mit dem normalen Passwort des E-Mail-Kontos an.
+login-password-or-oauth2 = Das normale Passwort des E-Mail-Kontos funktioniert; die Anmeldung über die Seite des Anbieters (OAuth2) ebenfalls.
+login-app-password = Das normale Passwort funktioniert hier nicht: Erstellen Sie auf der Website des Anbieters ein App-Passwort und geben Sie stattdessen dieses ein.
+login-oauth2-or-app-password = Das normale Passwort funktioniert hier nicht: Melden Sie sich über die Seite des Anbieters an (OAuth2) oder erstellen Sie ein App-Passwort und geben Sie dieses ein.
+login-oauth2-only = Dieser Anbieter hat die Anmeldung per Passwort abgeschaltet: Nur die Anmeldung über seine Seite (OAuth2) funktioniert.
+login-oauth2-unless-admin-allows = Microsoft hat Passwörter für IMAP, POP und SMTP abgeschaltet: Ihr Passwort funktioniert hier nur, wenn der Administrator Ihrer Organisation es für Ihr Postfach erlaubt hat.
+
+## Notes of the built-in provider table (keys follow assets/providers.json: a test checks the English text)
+
+provider-spectrum-note-1 = Spectrum bevorzugt IMAP; POP3 funktioniert noch, ist dort aber der ältere Weg.
+provider-spectrum-note-2 = Port 587 auf mobile.charter.net wird sowohl als von Anfang an verschlüsselt als auch als STARTTLS angegeben; der Live-Test zeigt, was der Server wirklich spricht.
+provider-roadrunner-note-1 = Regionale Adressen wie name@nc.rr.com oder name@tampabay.rr.com nutzen dieselben Server (mail.twc.com).
+provider-gmail-note-1 = Für ein App-Passwort muss zuerst die Bestätigung in zwei Schritten im Google-Konto eingeschaltet sein.
+provider-outlook-note-1 = Microsoft hat die Anmeldung per Passwort für E-Mail-Programme am 16. September 2024 abgeschaltet; nur die Anmeldung per OAuth2 funktioniert.
+provider-microsoft365-enable-first = Der Administrator Ihrer Organisation muss die Anmeldung per Passwort für Ihr Postfach erlauben (IMAP, POP und „Authentifiziertes SMTP“ unter E-Mail-Apps verwalten). Fragen Sie Ihre IT-Abteilung, bevor Sie weitermachen.
+provider-microsoft365-note-1 = E-Mail-Programme, die sich über Microsofts eigene Seite anmelden (OAuth2), funktionieren ohne Hilfe des Administrators.
+provider-icloud-note-1 = iCloud hat kein POP3.
+provider-icloud-note-2 = Der Posteingang meldet sich mit dem Teil vor dem @ an, der Postausgang mit der vollständigen Adresse.
+provider-att-note-1 = AT&T nennt sein App-Passwort „secure mail key“; das normale Kontopasswort funktioniert in E-Mail-Programmen nicht.
+provider-gmx-net-enable-first = Schalten Sie vor der ersten Anmeldung in den Einstellungen von GMX im Browser den Zugriff per POP3/IMAP ein.
+provider-gmx-com-enable-first = Schalten Sie vor der ersten Anmeldung in den Einstellungen von GMX im Browser den Zugriff per POP3/IMAP ein.
+provider-webde-enable-first = Schalten Sie vor der ersten Anmeldung in den Einstellungen von WEB.DE im Browser den Zugriff per POP3/IMAP ein.
+
+## The command line's text output (JSON output stays English)
+
+cli-no-servers = Für { $email } wurden keine Server zum Testen gefunden.
+cli-none-tested-unconfirmed = Für { $email } wurde kein Server getestet: Die gefundenen Server brauchen Ihre Bestätigung.
+cli-verified-count = { $total ->
+    [one] { $ok } von 1 Server für { $email } geprüft.
+   *[other] { $ok } von { $total } Servern für { $email } geprüft.
+}
+cli-saved = Als Konto „{ $id }“ in { $file } gespeichert; das Passwort liegt in { $keychain }.
+cli-saved-oauth = Als Konto „{ $id }“ in { $file } gespeichert; die Anmeldung (ihr Aktualisierungstoken) liegt in { $keychain }.
+cli-no-accounts = Keine gespeicherten Konten in { $folder }.
+cli-removed = { $id } ({ $email }) entfernt.
+cli-entries-left = { $store } wurde nicht geändert: Die Einträge { $incoming } und { $outgoing } sind vielleicht noch da.
+cli-check-failed = Nicht bestätigt: Die gespeicherte Einrichtung funktioniert so nicht.
+cli-check-passed = Bestätigt: Die gespeicherte Einrichtung funktioniert.
+cli-server-said = Antwort des Servers: { $reply }
+cli-what-to-do = was zu tun ist: { $advice }
+cli-discovered = { $count ->
+    [one] Einstellungen für { $email } in { $ms } ms gefunden (1 Kandidat).
+   *[other] Einstellungen für { $email } in { $ms } ms gefunden ({ $count } Kandidaten).
+}
+cli-provider = Anbieter: { $name }
+cli-unknown = unbekannt
+cli-found-by = gefunden über { $sources }
+cli-no-server-found = kein Server gefunden
+
+## What is wrong with a typed address
+
+address-empty = Die E-Mail-Adresse ist leer
+address-missing-at = „{ $address }“ hat kein @: Eine E-Mail-Adresse sieht aus wie name@example.com
+address-empty-local = „{ $address }“ hat nichts vor dem @
+address-empty-domain = „{ $address }“ hat nichts nach dem @
+address-whitespace = „{ $address }“ enthält ein Leerzeichen oder ein Steuerzeichen
+address-several-at = „{ $address }“ hat mehr als ein @
+address-invalid-domain = Die Domain „{ $domain }“ ist kein gültiger Internetname ({ $reason })
+address-no-dot = Die Domain „{ $domain }“ hat keinen Punkt: Mail-Domains sehen aus wie example.com
+address-too-long = Die E-Mail-Adresse ist länger als 254 Zeichen
+
+## A provider's own advice, added to the advice for a cause
+
+provider-access-smtp = das Senden aus E-Mail-Programmen
+provider-access-imap-pop = der IMAP/POP-Zugriff
+provider-only-app-passwords = { $name } nimmt von E-Mail-Programmen nur App-Passwörter an, nicht das normale Passwort.
+provider-create-one-at = Erstellen Sie eines unter { $url }.
+provider-also-refuses = { $name } lehnt das Passwort auch ab, solange { $access } abgeschaltet ist: Prüfen Sie das unter { $url }.
+provider-settings-help = Hilfe von { $name } zu den Einstellungen: { $url }
+provider-create-app-password-at = { $name }: Erstellen Sie das App-Passwort unter { $url }.
+provider-help = Hilfe von { $name }: { $url }
+provider-switch-on = { $name }: Schalten Sie { $access } unter { $url } ein.
+provider-help-on-this = Hilfe von { $name } dazu: { $url }
+provider-lockout = { $name } hebt eine solche Sperre von selbst auf, { $when }.
+provider-max-connections = { $name } erlaubt etwa { $count } gleichzeitige Verbindungen pro Konto.
+provider-status = { $name } meldet bekannte Störungen unter { $url }.
+admin-authenticated-smtp = Bitten Sie den Microsoft-365-Administrator Ihrer Organisation, „Authentifiziertes SMTP“ für Ihr Postfach einzuschalten (Microsoft 365 Admin Center → Benutzer → Aktive Benutzer → Ihr Name → E-Mail → E-Mail-Apps verwalten) und zu prüfen, dass SMTP AUTH nicht für die ganze Organisation abgeschaltet ist.
+admin-password-sign-in-off = Microsoft 365 hat die Anmeldung per Passwort für E-Mail-Programme abgeschaltet: Fragen Sie den Administrator Ihrer Organisation, ob sie für Ihr Postfach erlaubt werden kann (IMAP, POP und „Authentifiziertes SMTP“ unter E-Mail-Apps verwalten sowie die Sicherheitsstandards), oder verwenden Sie ein E-Mail-Programm, das sich über Microsofts eigene Seite anmeldet.
+network-no-encryption = ohne Verschlüsselung
+network-port-refused = Port { $port } lehnt Verbindungen ab; Port { $other } desselben Servers funktioniert.
+network-port-blocked = Port { $port } ist in diesem Netz gesperrt (keine Antwort); Port { $other } desselben Servers funktioniert.
+network-change-port = Stellen Sie den Port auf { $other } mit der Sicherheit { $security } um.
+network-other-port-silent = Port { $other } desselben Servers antwortet auch nicht.
+
+## `mailsetup discover`: what was found, and where
+
+trust-trusted = vertrauenswürdig
+trust-dns = aus dem DNS
+trust-guess = geraten
+trust-insecure = unsichere Quelle, Bestätigung nötig
+username-full-address = die vollständige E-Mail-Adresse
+username-local-part = der Teil vor dem @
+username-other = ein besonderer Benutzername
+discover-servers-for = Server für { $email } (Domain { $domain })
+discover-provider = Anbieter: { $name } (erkannt an { $matched })
+discover-app-passwords = App-Passwörter werden hier erstellt: { $url }
+discover-before-first = Vor der ersten Anmeldung: { $step }
+discover-username = Benutzername für { $protocol }: { $form }
+discover-note = Hinweis: { $note }
+discover-imap = Posteingang, IMAP
+discover-pop3 = Posteingang, POP3
+discover-smtp = Postausgang, SMTP
+discover-user = Benutzer
+discover-from = aus { $sources }
+discover-needs-confirmation = braucht eine Bestätigung, bevor das Passwort dorthin geht: { $question }
+discover-nothing-found = (nichts gefunden)
+discover-disagree = Wo sich die Quellen widersprechen
+discover-claim-recommended = { $says } (empfohlen), laut { $by }
+discover-claim-not-recommended = { $says } (nicht empfohlen), laut { $by }
+discover-sources = Quellen
+discover-status-found = { $count } gefunden
+discover-status-timed-out = Zeit abgelaufen
+discover-status-cut-short = beendet (vertrauenswürdige Antwort vollständig)
+discover-none = keiner
+discover-timing = erster Kandidat nach { $first }, fertig nach { $ms } ms
+
+## Testing, continued
+
+testing-not-sent-unconfirmed = Ihr Passwort wurde nicht an { $host } gesendet: Bestätigen Sie zuerst diesen Server.
+testing-password-refused = Der Server hat das Passwort nicht angenommen.
+testing-nothing-tested = Es konnte kein Server getestet werden.

@@ -236,3 +236,238 @@ done-use-keyutils-hover = The Linux kernel keyring (keyutils) keeps passwords in
 done-keyutils-note = The kernel keyring keeps passwords in memory, not on disk: depending on the system it may forget them when you log out or restart, and mail apps would then ask again.
 done-file-failed = The account file could not be written.
 done-file-failed-rolled-back = The password was removed from the keychain again, so nothing is half-saved.
+
+## Why a test failed: one sentence, then what to do (one pair per cause code)
+
+cause-dns-not-found = The server name does not exist.
+cause-dns-not-found-advice = Check the server name for typing mistakes. Your provider's help pages list the right one.
+cause-dns-failed = The server name could not be looked up.
+cause-dns-failed-advice = Check your connection (Wi-Fi, cable or mobile data), then try again. If websites open, the name servers of your network or provider may be having trouble.
+cause-connection-refused = The server refused the connection on this port.
+cause-connection-refused-advice = The port is probably wrong, or the service is switched off. Check the port number in your provider's settings.
+cause-network-unreachable = This computer has no way through the network to the server.
+cause-network-unreachable-advice = Check your connection: is Wi-Fi or the cable connected, and do websites open? Then try again. A VPN, or a network that only lets some traffic out, can also cause this.
+cause-connection-timeout = The server did not answer the connection attempt.
+cause-connection-timeout-advice = A firewall, your network or your internet provider may be blocking this port. Try another network, or check the port number.
+cause-connection-closed = The server hung up in the middle of the conversation.
+cause-connection-closed-advice = Try again in a few minutes. If it keeps happening, the server may be blocking this computer's address; contact your provider.
+cause-greeting-timeout = The connection opened, but the server never said hello.
+cause-greeting-timeout-advice = The server may be overloaded, or something on the network is holding the connection. Try again later or check the port.
+cause-wrong-protocol = Something answered on this port, but it is not the kind of mail server expected here.
+cause-wrong-protocol-advice = The port number is probably wrong for this kind of server. Check the port in your provider's settings.
+cause-tls-on-plaintext-port = This port expects an unencrypted start, but the connection was set to encrypt from the first byte.
+cause-tls-on-plaintext-port-advice = Change the security setting to STARTTLS for this port, or use the encrypted port instead (993 for IMAP, 995 for POP3, 465 for sending).
+cause-plaintext-on-tls-port = This port expects encryption from the first byte, but the connection was set to start unencrypted.
+cause-plaintext-on-tls-port-advice = Change the security setting to SSL/TLS for this port.
+cause-tls-handshake-failed = The secure connection could not be set up.
+cause-tls-handshake-failed-advice = The server may only support outdated encryption. Try the other security mode or port, and tell your provider.
+cause-certificate-expired = The server's security certificate has expired.
+cause-certificate-expired-advice = Do not send your password to this server until it is fixed. Check your computer's date and time; if they are right, tell your provider.
+cause-certificate-not-yet-valid = The server's security certificate is not valid yet.
+cause-certificate-not-yet-valid-advice = Check your computer's date and time. If they are right, tell your provider.
+cause-certificate-name-mismatch = The server's security certificate belongs to a different name.
+cause-certificate-name-mismatch-advice = The server name may be an alias. Use the name the certificate shows (see Details) if your provider confirms it.
+cause-certificate-untrusted = The server's security certificate is not signed by an authority this computer trusts.
+cause-certificate-untrusted-advice = This can mean someone is intercepting the connection. Do not continue on a public network; ask your provider or IT which certificate to expect. If this is your own server with its own certificate, compare its key's fingerprint (see Details) with the server and trust that key.
+cause-starttls-not-offered = The server does not offer to encrypt this connection.
+cause-starttls-not-offered-advice = Your password was not sent. Use the SSL/TLS port instead, or ask your provider how to connect securely.
+cause-starttls-failed = The server refused to switch this connection to encryption.
+cause-starttls-failed-advice = Try the SSL/TLS port instead. If that fails too, contact your provider.
+cause-plaintext-auth-refused = The server does not accept passwords on an unencrypted connection.
+cause-plaintext-auth-refused-advice = Turn on encryption: choose SSL/TLS or STARTTLS in the security setting.
+cause-insecure-connection-refused = The password was not sent, because the connection is not encrypted.
+cause-insecure-connection-refused-advice = Choose SSL/TLS or STARTTLS. Only allow an unencrypted connection if you trust every network between you and the server.
+cause-auth-failed = The server did not accept the user name or password.
+cause-auth-failed-advice = Check the password (and Caps Lock) and the user name; many providers want the full email address as user name. Sign in on the provider's website to be sure the password works.
+cause-unsendable-credentials = The user name or password contains a line break or a NUL character, which cannot be sent to a mail server. Nothing was sent.
+cause-unsendable-credentials-advice = Type the password (and user name) again by hand; a pasted password often brings the end of the line with it.
+cause-app-password-required = This account needs an app password instead of your normal password.
+cause-app-password-required-advice = Create an app password in your provider's account security settings, then enter it here instead of your normal password.
+cause-oauth-required = This provider no longer accepts passwords from mail apps: it requires signing in through its own web page (OAuth2).
+cause-oauth-required-advice = Use a mail app that supports your provider's web sign-in, or ask the administrator to allow password sign-in for this account.
+cause-auth-mechanism-unsupported = The server offers no sign-in method this app can use.
+cause-auth-mechanism-unsupported-advice = Contact your provider or IT and ask which sign-in methods the server supports.
+cause-protocol-disabled = The account exists, but access by mail apps (IMAP, POP or sending) is switched off for it.
+cause-protocol-disabled-advice = Switch IMAP/POP (or sending from other apps) on in the provider's web mail settings, or ask the administrator to allow it. The password itself may be right.
+cause-web-sign-in-required = The provider stopped this sign-in until you confirm it on its website.
+cause-web-sign-in-required-advice = Sign in on the provider's website in a browser, confirm that the attempt was you (look for a security alert), then try again.
+cause-too-many-attempts = The provider is blocking sign-ins for a while after too many attempts.
+cause-too-many-attempts-advice = Wait before trying again, and make sure no other device keeps trying an old password. More attempts now can make the block last longer.
+cause-too-many-connections = Too many programs or devices are connected to this account at the same time.
+cause-too-many-connections-advice = Close the mail app on another device (or another mail program on this one), wait a few minutes, then try again.
+cause-password-expired = The password has expired.
+cause-password-expired-advice = Sign in on the provider's website, choose a new password there, then enter the new one here.
+cause-client-blocked = The server refuses connections from your network's address.
+cause-client-blocked-advice = Your internet address may be on a spam blocklist. Try from another network, or ask your internet provider or the mail provider to remove the block.
+cause-server-unavailable = The server is temporarily unavailable.
+cause-server-unavailable-advice = This is usually brief. Wait a few minutes and try again.
+cause-protocol-error = The server answered in a way this app did not understand.
+cause-protocol-error-advice = Try again. If it keeps happening, send the details to your provider or IT.
+cause-timeout = The server stopped answering.
+cause-timeout-advice = Check your connection and try again. The server may be overloaded.
+cause-message-not-arrived = The outgoing server accepted the test message, but it did not show up in the inbox in time.
+cause-message-not-arrived-advice = Mail may be slow today, or the message was filed elsewhere: look in the spam or junk folder and check the account's filters and forwarding rules. If it arrives later, it can be deleted; its subject says it is a test.
+cause-account-unavailable-incoming = The server says the account cannot be used right now (locked, disabled, in use or over quota).
+cause-account-unavailable-incoming-advice = Sign in on your provider's website to see what is wrong with the account, or contact your provider.
+cause-account-unavailable-outgoing = The server says the account may not send mail right now.
+cause-account-unavailable-outgoing-advice = Sign in on your provider's website to check the account, or contact your provider.
+cause-certificate-unchecked = The server's security certificate could not be checked.
+cause-certificate-unchecked-advice = See Details.
+cause-tls-intercepted = Security software or a network proxy is intercepting the encrypted connection: the certificate came from it, not from the mail server.
+cause-tls-intercepted-advice = Switch off the scanning of encrypted connections (or of e-mail) in that product, or add the mail server as an exception, then try again. Do not install its certificate just to make this work unless you trust the product.
+cause-clock-wrong = This computer's date and time are wrong, so valid certificates look expired or not yet valid.
+cause-clock-wrong-advice = Set the date, time and time zone correctly (turn on "Set time automatically"), then try again. Nothing is wrong with the server.
+cause-certificate-changed = The server presented a different key from the one you trusted for it.
+cause-certificate-changed-advice = If the server's owner replaced its key on purpose, check the new fingerprint with them and trust the new key. If nobody changed it, someone may be intercepting the connection: do not send your password.
+cause-captive-portal = This network wants you to sign in in a browser first.
+cause-captive-portal-advice = Open any web page in your browser and finish the network's sign-in page (hotel, train, café or guest Wi-Fi: accept the terms or type the access code), then test again. Until then the network answers in place of the mail server; your password was not sent.
+cause-port-blocked = This port does not answer on this network, but another port of the same server does.
+cause-port-blocked-advice = Use the other port shown here. Networks at hotels, schools and workplaces often block some mail ports.
+
+## Where settings came from, and why a host may get the password
+
+source-provider = built-in provider table
+source-autoconfig = the provider's autoconfig server
+source-well-known = the domain's .well-known autoconfig file
+source-ispdb = Mozilla's ISPDB
+source-mx = the domain's mail exchanger (MX)
+source-srv = DNS service records (SRV)
+source-guess = usual server names
+source-autoconfig-http = autoconfig over plain HTTP
+vouch-own-domain = part of { $domain } itself
+vouch-provider = named by mailsetup's built-in provider table
+vouch-ispdb = named by Mozilla's ISPDB over a verified connection
+vouch-published = published by { $domain } over a verified connection
+vouch-autoconfig-file = { $domain }'s autoconfig file
+vouch-plain-http = learned from { $what } over plain HTTP, which anyone on the network could have changed
+vouch-redirected = { $source } sent mailsetup on to { $to }, outside { $domain }
+vouch-srv = found in { $domain }'s DNS service (SRV) records, not confirmed by { $domain }
+vouch-mx = found through { $domain }'s mail exchanger (MX) records, not confirmed by { $domain }
+vouch-found-by = found by { $source }, not confirmed by { $domain }
+consent-question = Mail for { $domain } is handled by { $host } — { $how }.
+source-manual = entered by hand
+consent-entered-by-you = entered by you
+
+## How signing in works at a provider
+
+login-password = Sign in with the normal password of the mail account.
+login-password-or-oauth2 = The normal password of the mail account works; sign-in through the provider's page (OAuth2) works too.
+login-app-password = The normal password will not work here: create an app password on the provider's website and type that instead.
+login-oauth2-or-app-password = The normal password will not work here: either sign in through the provider's page (OAuth2) or create an app password and type that.
+login-oauth2-only = This provider has switched password sign-in off: only sign-in through the provider's page (OAuth2) works.
+login-oauth2-unless-admin-allows = Microsoft switched passwords off for IMAP, POP and SMTP: your password works here only if your organisation's administrator allowed it for your mailbox.
+
+## Notes of the built-in provider table (keys follow assets/providers.json: a test checks the English text)
+
+provider-spectrum-note-1 = Spectrum wants IMAP; POP3 still works there but is the older choice.
+provider-spectrum-note-2 = Port 587 on mobile.charter.net is listed both as TLS-from-the-start and as STARTTLS; the live test shows which one the server really speaks.
+provider-roadrunner-note-1 = Regional addresses such as name@nc.rr.com or name@tampabay.rr.com use the same servers (mail.twc.com).
+provider-gmail-note-1 = An app password needs 2-Step Verification switched on in the Google account first.
+provider-outlook-note-1 = Microsoft switched off password sign-in for mail apps on 16 September 2024; only OAuth2 sign-in works.
+provider-microsoft365-enable-first = your organisation's administrator must allow password sign-in for your mailbox (IMAP, POP and "Authenticated SMTP" under Manage email apps). Ask your IT department before you go on.
+provider-microsoft365-note-1 = Mail apps that sign in through Microsoft's own page (OAuth2) work without the administrator's help.
+provider-icloud-note-1 = iCloud has no POP3.
+provider-icloud-note-2 = Incoming mail signs in with the part before the @; outgoing mail with the full address.
+provider-att-note-1 = AT&T calls its app password a "secure mail key"; the normal account password does not work in mail apps.
+provider-gmx-net-enable-first = Switch on POP3/IMAP access in the GMX web mail settings before the first sign-in.
+provider-gmx-com-enable-first = Switch on POP3/IMAP access in the GMX web mail settings before the first sign-in.
+provider-webde-enable-first = Switch on POP3/IMAP access in the WEB.DE web mail settings before the first sign-in.
+
+## The command line's text output (JSON output stays English)
+
+cli-no-servers = No servers were found to test for { $email }.
+cli-none-tested-unconfirmed = No server was tested for { $email }: the servers found need your confirmation.
+cli-verified-count = { $total ->
+    [one] { $ok } of 1 server verified for { $email }.
+   *[other] { $ok } of { $total } servers verified for { $email }.
+}
+cli-saved = Saved as account "{ $id }" in { $file }; the password is in the { $keychain }.
+cli-saved-oauth = Saved as account "{ $id }" in { $file }; the sign-in (its refresh token) is in the { $keychain }.
+cli-no-accounts = No saved accounts in { $folder }.
+cli-removed = Removed { $id } ({ $email }).
+cli-entries-left = The { $store } was not changed: entries { $incoming } and { $outgoing } may still be there.
+cli-check-failed = Not verified: the saved setup does not work as it is.
+cli-check-passed = Verified: the saved setup works.
+cli-server-said = server said: { $reply }
+cli-what-to-do = what to do: { $advice }
+cli-discovered = { $count ->
+    [one] Discovered settings for { $email } in { $ms } ms (1 candidate).
+   *[other] Discovered settings for { $email } in { $ms } ms ({ $count } candidates).
+}
+cli-provider = Provider: { $name }
+cli-unknown = unknown
+cli-found-by = found by { $sources }
+cli-no-server-found = no server found
+
+## What is wrong with a typed address
+
+address-empty = The email address is empty
+address-missing-at = "{ $address }" has no @: an email address looks like name@example.com
+address-empty-local = "{ $address }" has nothing before the @
+address-empty-domain = "{ $address }" has nothing after the @
+address-whitespace = "{ $address }" contains a space or a control character
+address-several-at = "{ $address }" has more than one @
+address-invalid-domain = The domain "{ $domain }" is not a valid internet name ({ $reason })
+address-no-dot = The domain "{ $domain }" has no dot: mail domains look like example.com
+address-too-long = The email address is longer than 254 characters
+
+## A provider's own advice, added to the advice for a cause
+
+provider-access-smtp = sending from mail apps
+provider-access-imap-pop = IMAP/POP access
+provider-only-app-passwords = { $name } accepts only app passwords from mail apps, not the normal password.
+provider-create-one-at = Create one at { $url }.
+provider-also-refuses = { $name } also refuses the password while { $access } is switched off: check it at { $url }.
+provider-settings-help = { $name }'s settings help: { $url }
+provider-create-app-password-at = { $name }: create the app password at { $url }.
+provider-help = { $name }'s help: { $url }
+provider-switch-on = { $name }: switch { $access } on at { $url }.
+provider-help-on-this = { $name }'s help on this: { $url }
+provider-lockout = { $name } lifts such a block by itself, { $when }.
+provider-max-connections = { $name } allows about { $count } connections per account at once.
+provider-status = { $name } reports known outages at { $url }.
+admin-authenticated-smtp = Ask your organisation's Microsoft 365 administrator to switch on "Authenticated SMTP" for your mailbox (Microsoft 365 admin center → Users → Active users → your name → Mail → Manage email apps), and to check that SMTP AUTH is not switched off for the whole organisation.
+admin-password-sign-in-off = Microsoft 365 turned password sign-in off for mail apps: ask your organisation's administrator whether it can be allowed for your mailbox (IMAP, POP and "Authenticated SMTP" under Manage email apps, and the security defaults), or use a mail app that signs in through Microsoft's own page.
+network-no-encryption = no encryption
+network-port-refused = Port { $port } refuses connections; port { $other } on the same server works.
+network-port-blocked = Port { $port } is blocked on this network (no answer); port { $other } on the same server works.
+network-change-port = Change the port to { $other } with { $security } security.
+network-other-port-silent = Port { $other } of the same server does not answer either.
+
+## `mailsetup discover`: what was found, and where
+
+trust-trusted = trusted
+trust-dns = from DNS
+trust-guess = guessed
+trust-insecure = insecure source, needs confirmation
+username-full-address = the full email address
+username-local-part = the part before the @
+username-other = a special username
+discover-servers-for = Servers for { $email } (domain { $domain })
+discover-provider = Provider: { $name } (recognised from { $matched })
+discover-app-passwords = App passwords are made at { $url }
+discover-before-first = Before the first sign-in: { $step }
+discover-username = { $protocol } username: { $form }
+discover-note = Note: { $note }
+discover-imap = Incoming mail, IMAP
+discover-pop3 = Incoming mail, POP3
+discover-smtp = Outgoing mail, SMTP
+discover-user = user
+discover-from = from { $sources }
+discover-needs-confirmation = needs confirmation before the password goes there: { $question }
+discover-nothing-found = (nothing found)
+discover-disagree = Where sources disagree
+discover-claim-recommended = { $says } (recommended), said by { $by }
+discover-claim-not-recommended = { $says } (not recommended), said by { $by }
+discover-sources = Sources
+discover-status-found = found { $count }
+discover-status-timed-out = timed out
+discover-status-cut-short = stopped (trusted answer complete)
+discover-none = none
+discover-timing = first candidate after { $first }, finished after { $ms } ms
+
+## Testing, continued
+
+testing-not-sent-unconfirmed = Your password was not sent to { $host }: confirm this server first.
+testing-password-refused = The server did not accept the password.
+testing-nothing-tested = No server could be tested.

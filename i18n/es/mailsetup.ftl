@@ -1,238 +1,472 @@
-# Mail Setup — English (the reference: every other language has exactly these keys).
-# Keep technical names as mail apps show them: IMAP, POP3, SMTP, SSL/TLS, STARTTLS, port.
+# Mail Setup — español.
 
 ## Units and numbers
 
-unit-under-1-ms = under 1 ms
+unit-under-1-ms = menos de 1 ms
 unit-ms = { $value } ms
 unit-seconds = { $value } s
 
 ## Window frame and buttons
 
-header-step = · step { $step } of { $steps }
-page-account = Your account
-page-lookup = Looking up your provider
-page-protocol = How do you want to read mail?
-page-testing = Testing your settings
-page-manual = Manual settings
-page-done = Done
-page-done-keychain-failed = Could not store the password
-page-done-file-failed = Could not save
-page-done-saving = Saving
-nav-next = Next
-nav-back = Back
-nav-cancel = Cancel
-nav-close = Close
-nav-try-again = Try again
-nav-set-up-manually = Set up manually
-nav-save-account = Save account
-nav-test-settings = Test settings
-nav-add-another = Add another account
-language-label = Language
-role-incoming = Incoming mail
-role-outgoing = Outgoing mail
+header-step = · paso { $step } de { $steps }
+page-account = Tu cuenta
+page-lookup = Buscando tu proveedor
+page-protocol = ¿Cómo quieres leer el correo?
+page-testing = Probando tu configuración
+page-manual = Configuración manual
+page-done = Listo
+page-done-keychain-failed = No se pudo guardar la contraseña
+page-done-file-failed = No se pudo guardar
+page-done-saving = Guardando
+nav-next = Siguiente
+nav-back = Atrás
+nav-cancel = Cancelar
+nav-close = Cerrar
+nav-try-again = Reintentar
+nav-set-up-manually = Configurar a mano
+nav-save-account = Guardar cuenta
+nav-test-settings = Probar configuración
+nav-add-another = Añadir otra cuenta
+language-label = Idioma
+role-incoming = Correo entrante
+role-outgoing = Correo saliente
 
 ## Page 1: your account
 
-account-intro = Enter the address and password you use for your mail. We will find the right servers and test them before anything is saved.
-account-name = Your name (optional)
-account-name-hint = as others see it
-account-email = Email address
-account-did-you-mean = Did you mean { $suggestion }?
-account-use-suggestion = Use { $suggestion }
-account-password = Password
-account-show-password = Show password
-account-password-problem = { $problem } Correct the password, then press Next to test again.
-account-password-missing = Enter your password.
-account-not-ready = Enter your address and password to go on.
-password-line-break = The password contains a line break, which cannot be sent to a mail server (pasting often brings one along).
-password-nul = The password contains a NUL character, which cannot be sent to a mail server.
-note-before-you-start = Before you start: { $step }
-note-app-password-here = Create an app password here:
+account-intro = Escribe la dirección y la contraseña de tu correo. Buscaremos los servidores correctos y los probaremos antes de guardar nada.
+account-name = Tu nombre (opcional)
+account-name-hint = como lo verán los demás
+account-email = Dirección de correo
+account-did-you-mean = ¿Quisiste decir { $suggestion }?
+account-use-suggestion = Usar { $suggestion }
+account-password = Contraseña
+account-show-password = Mostrar contraseña
+account-password-problem = { $problem } Corrige la contraseña y pulsa Siguiente para probar de nuevo.
+account-password-missing = Escribe tu contraseña.
+account-not-ready = Escribe tu dirección y tu contraseña para continuar.
+password-line-break = La contraseña contiene un salto de línea, que no se puede enviar a un servidor de correo (suele colarse al pegarla).
+password-nul = La contraseña contiene un carácter NUL, que no se puede enviar a un servidor de correo.
+note-before-you-start = Antes de empezar: { $step }
+note-app-password-here = Crea una contraseña de aplicación aquí:
 
 ## Page 2: looking up the provider
 
-lookup-asking = Asking every place that may know the mail servers of { $domain }. This usually takes a few seconds.
-lookup-nothing-found = We could not find complete settings for { $domain }.
-lookup-nothing-found-advice = Check the address for typing mistakes, or enter the servers by hand: your provider's help pages list them.
-lookup-failed = The lookup could not run.
-lookup-waiting = waiting
+lookup-asking = Preguntando en todos los sitios que pueden conocer los servidores de correo de { $domain }. Suele tardar unos segundos.
+lookup-nothing-found = No encontramos una configuración completa para { $domain }.
+lookup-nothing-found-advice = Revisa que la dirección esté bien escrita, o introduce los servidores a mano: vienen en las páginas de ayuda de tu proveedor.
+lookup-failed = No se pudo hacer la búsqueda.
+lookup-waiting = esperando
 lookup-found = { $count ->
-    [one] found 1 server
-   *[other] found { $count } servers
+    [one] 1 servidor encontrado
+   *[other] { $count } servidores encontrados
 }
-lookup-nothing = nothing
-lookup-source-failed = failed: { $why }
-lookup-not-needed = not needed
-lookup-starting = Starting…
+lookup-nothing = nada
+lookup-source-failed = falló: { $why }
+lookup-not-needed = no hizo falta
+lookup-starting = Empezando…
 
 ## Page 3: IMAP or POP3
 
-protocol-intro = Tell us how you read mail and we suggest the way that fits:
-protocol-one-device = I read this mail on one computer only
-protocol-offline = I often need my mail without an internet connection
-protocol-imap-title = IMAP — keep mail on the server, in sync everywhere
-protocol-pop3-title = POP3 — download mail to this computer
-protocol-recommended = { $title } (recommended)
-protocol-not-available = Not available: { $why }
-protocol-server = Server: { $endpoint } ({ $security })
-protocol-our-suggestion = Our suggestion
-protocol-provider-says = What your provider says
-protocol-confirm-first = Confirm the servers listed on the page first.
-protocol-imap-text = Your mail stays on the provider's server and this app shows it from there. Phone, laptop and webmail all see the same messages, folders and read marks, and a message you delete on one is gone on all. Most things need a connection to the server; recent mail is usually kept for reading offline.
-protocol-pop3-text = New mail is downloaded to this computer, and the app can leave a copy on the server or not. Everything downloaded can be read without a connection. But folders, read marks and sent mail stay on this computer only: other devices will not see them.
-protocol-no-imap = This provider does not offer IMAP (none of the places we asked lists an IMAP server), so mail cannot stay in sync across devices from this app.
-protocol-no-pop3 = This provider does not offer POP3 (none of the places we asked lists a POP3 server), so IMAP is the way to read mail here.
-protocol-why-pop3-only = POP3 is the only way this provider offers to read mail.
-protocol-why-pop3-one-device-offline = You said you read mail on one device and often no connection: POP3 keeps everything on this computer, ready to read offline. Choose IMAP instead if you might add a phone later.
-protocol-why-pop3-one-device = You said you read mail on one device: POP3 keeps everything on this computer, ready to read offline. Choose IMAP instead if you might add a phone later.
-protocol-why-pop3-offline = You said you read mail on often no connection: POP3 keeps everything on this computer, ready to read offline. Choose IMAP instead if you might add a phone later.
-protocol-why-imap-provider = POP3 could suit how you read mail, but your provider asks for IMAP, so we recommend IMAP here.
-protocol-why-imap = IMAP suits most people: your mail is the same on every device, and nothing is lost if this computer breaks.
-stance-spectrum = Spectrum asks mail apps to use IMAP. Its POP3 service still answers, but Spectrum treats it as the older, legacy way in.
+protocol-intro = Cuéntanos cómo lees el correo y te sugerimos la opción que mejor encaja:
+protocol-one-device = Leo este correo solo en un ordenador
+protocol-offline = A menudo necesito el correo sin conexión a internet
+protocol-imap-title = IMAP: el correo se queda en el servidor, igual en todas partes
+protocol-pop3-title = POP3: el correo se descarga en este ordenador
+protocol-recommended = { $title } (recomendado)
+protocol-not-available = No disponible: { $why }
+protocol-server = Servidor: { $endpoint } ({ $security })
+protocol-our-suggestion = Nuestra sugerencia
+protocol-provider-says = Lo que dice tu proveedor
+protocol-confirm-first = Primero confirma los servidores de la lista.
+protocol-imap-text = Tu correo se queda en el servidor del proveedor y esta aplicación lo muestra desde allí. El móvil, el portátil y el correo web ven los mismos mensajes, carpetas y marcas de leído, y lo que borras en uno desaparece en todos. Casi todo necesita conexión con el servidor; el correo reciente suele guardarse para leerlo sin conexión.
+protocol-pop3-text = El correo nuevo se descarga en este ordenador, y la aplicación puede dejar o no una copia en el servidor. Todo lo descargado se puede leer sin conexión. Pero las carpetas, las marcas de leído y el correo enviado se quedan solo en este ordenador: los demás dispositivos no los verán.
+protocol-no-imap = Este proveedor no ofrece IMAP (ninguno de los sitios consultados indica un servidor IMAP), así que desde esta aplicación el correo no puede estar sincronizado entre dispositivos.
+protocol-no-pop3 = Este proveedor no ofrece POP3 (ninguno de los sitios consultados indica un servidor POP3), así que aquí el correo se lee con IMAP.
+protocol-why-pop3-only = POP3 es la única forma que ofrece este proveedor para leer el correo.
+protocol-why-pop3-one-device-offline = Nos dijiste que lees el correo en un solo dispositivo y a menudo sin conexión: POP3 lo guarda todo en este ordenador, listo para leer sin conexión. Elige IMAP si quizá añadas un móvil más adelante.
+protocol-why-pop3-one-device = Nos dijiste que lees el correo en un solo dispositivo: POP3 lo guarda todo en este ordenador, listo para leer sin conexión. Elige IMAP si quizá añadas un móvil más adelante.
+protocol-why-pop3-offline = Nos dijiste que a menudo lees el correo sin conexión: POP3 lo guarda todo en este ordenador, listo para leer sin conexión. Elige IMAP si quizá añadas un móvil más adelante.
+protocol-why-imap-provider = POP3 podría encajar con tu forma de leer el correo, pero tu proveedor pide IMAP, así que aquí recomendamos IMAP.
+protocol-why-imap = IMAP es lo mejor para la mayoría: tu correo es el mismo en todos los dispositivos y no pierdes nada si este ordenador se estropea.
+stance-spectrum = Spectrum pide a las aplicaciones de correo que usen IMAP. Su servicio POP3 todavía responde, pero Spectrum lo considera la vía antigua.
 
 ## Who gets the password
 
-consent-heading = Your password will be sent to
+consent-heading = Tu contraseña se enviará a
 consent-recipient = { $role }: { $host } — { $from }
-consent-unvouched = Nothing from your provider confirms this server. Send your password there only if you expected it.
-consent-send-to = Send my password to { $host }
-consent-problem = Confirm each server marked below before your password is sent to it.
+consent-unvouched = Nada de tu proveedor confirma este servidor. Envía tu contraseña allí solo si lo esperabas.
+consent-send-to = Enviar mi contraseña a { $host }
+consent-problem = Confirma cada servidor marcado abajo antes de que se le envíe tu contraseña.
 
 ## Page 4: testing
 
-check-find-server = Find server
-check-connect = Connect
-check-secure = Secure connection
-check-greeting = Server greeting
-check-sign-in = Sign in
-check-sign-out = Sign out
-row-waiting = waiting
-row-running = in progress
-row-done = done
-row-failed = failed
-row-not-reached = not reached
-row-skipped = skipped
-row-stopped = stopped
-testing-both-work = Both servers work. Press "Save account" to keep these settings.
-testing-settings-from = Settings from: { $sources }
-testing-server-heading = { $role } — { $protocol } { $endpoint } ({ $security }, user { $user })
-testing-not-started = The test could not start.
-testing-warning = Warning: { $text }
-testing-server-said = The server said:
-testing-candidates = Servers found, checked without your password:
-testing-answers = answers
-testing-no-answer = no answer
-testing-details = Details ({ $role })
-testing-cause-code = Cause code: { $code }
-testing-greeting = Greeting: { $greeting }
-testing-connected-to = Connected to { $address }
-testing-certificate-verified = certificate verified
-testing-certificate-not-verified = certificate NOT verified
-testing-certificate-for = Certificate for { $names } issued by { $issuer }, valid until { $until }
-testing-transcript = Transcript (password removed)
-action-fix-password = Fix password
-action-create-app-password = Create an app password
-action-enter-app-password = Enter an app password
-action-try-security = Try { $security } on port { $port }
-action-try-another-server = Try another server
-action-edit-settings = Edit settings
-action-retry = Retry
+check-find-server = Encontrar el servidor
+check-connect = Conectar
+check-secure = Conexión segura
+check-greeting = Saludo del servidor
+check-sign-in = Iniciar sesión
+check-sign-out = Cerrar sesión
+row-waiting = esperando
+row-running = en curso
+row-done = hecho
+row-failed = falló
+row-not-reached = no se llegó
+row-skipped = omitido
+row-stopped = detenido
+testing-both-work = Los dos servidores funcionan. Pulsa «Guardar cuenta» para conservar esta configuración.
+testing-settings-from = Configuración obtenida de: { $sources }
+testing-server-heading = { $role } — { $protocol } { $endpoint } ({ $security }, usuario { $user })
+testing-not-started = La prueba no pudo empezar.
+testing-warning = Aviso: { $text }
+testing-server-said = El servidor dijo:
+testing-candidates = Servidores encontrados, comprobados sin tu contraseña:
+testing-answers = responde
+testing-no-answer = no responde
+testing-details = Detalles ({ $role })
+testing-cause-code = Código de la causa: { $code }
+testing-greeting = Saludo: { $greeting }
+testing-connected-to = Conectado a { $address }
+testing-certificate-verified = certificado verificado
+testing-certificate-not-verified = certificado NO verificado
+testing-certificate-for = Certificado para { $names } emitido por { $issuer }, válido hasta { $until }
+testing-transcript = Registro de la conversación (sin la contraseña)
+action-fix-password = Corregir la contraseña
+action-create-app-password = Crear una contraseña de aplicación
+action-enter-app-password = Escribir una contraseña de aplicación
+action-try-security = Probar { $security } en el puerto { $port }
+action-try-another-server = Probar otro servidor
+action-edit-settings = Editar configuración
+action-retry = Reintentar
 
 ## The server's certificate
 
-cert-title = The server's certificate
-cert-trust-explained = If this is your own server (or its owner confirmed the key's fingerprint), you can trust this key for { $host }:{ $port } only. Its name and dates are still checked, and you will be warned if the key ever changes.
-cert-trust-key = Trust this server's key
-cert-no-names = (none)
-cert-valid-range = { $from } to { $until }
-cert-subject = Subject
-cert-issued-by = Issued by
-cert-names = Names
-cert-valid = Valid
-cert-sha256 = Certificate SHA-256
-cert-spki-sha256 = Public key SHA-256
+cert-title = El certificado del servidor
+cert-trust-explained = Si este servidor es tuyo (o su responsable te ha confirmado la huella de la clave), puedes confiar en esta clave solo para { $host }:{ $port }. Se seguirán comprobando su nombre y sus fechas, y te avisaremos si la clave cambia alguna vez.
+cert-trust-key = Confiar en la clave de este servidor
+cert-no-names = (ninguno)
+cert-valid-range = del { $from } al { $until }
+cert-subject = Titular
+cert-issued-by = Emitido por
+cert-names = Nombres
+cert-valid = Validez
+cert-sha256 = SHA-256 del certificado
+cert-spki-sha256 = SHA-256 de la clave pública
 
 ## Sending a test message to oneself
 
-roundtrip-option = Send a test message to myself
-roundtrip-option-help = Once both servers work, one real message goes from your address to itself; it is deleted again as soon as it arrives.
-roundtrip-step-send = Send a test message
-roundtrip-step-wait = Wait for it in the inbox
-roundtrip-step-delete = Delete it again
-roundtrip-sending = sending
-roundtrip-sent = sent
-roundtrip-sent-in = sent in { $seconds }
-roundtrip-queue-id = (queue id { $queue })
-roundtrip-waiting = waiting
-roundtrip-arrived-after = arrived after { $seconds }
-roundtrip-deleted = deleted
-roundtrip-not-deleted = could not be deleted
-roundtrip-not-arrived-within = did not arrive within { $seconds }
-roundtrip-not-sent = not sent
-roundtrip-not-searched = inbox could not be searched
-roundtrip-summary-arrived = The test message arrived in the inbox { $seconds } after it was sent and was deleted again.
-roundtrip-summary-arrived-not-deleted = The test message arrived in the inbox { $seconds } after it was sent; it could not be deleted, please delete it yourself.
-roundtrip-summary-not-arrived = The outgoing server accepted the test message, but it was not in the inbox after { $seconds }. Look in the spam or junk folder and check the account's filters and forwarding rules; if it shows up later, it can be deleted.
-roundtrip-summary-not-arrived-queue = The outgoing server accepted the test message (queue id { $queue }), but it was not in the inbox after { $seconds }. Look in the spam or junk folder and check the account's filters and forwarding rules; if it shows up later, it can be deleted.
-roundtrip-summary-not-sent = The test message could not be sent: { $summary } { $advice }
-roundtrip-summary-not-checked = The test message was sent, but the inbox could not be searched: { $summary } { $advice }
+roundtrip-option = Enviarme un mensaje de prueba
+roundtrip-option-help = Cuando los dos servidores funcionen, se envía un mensaje real de tu dirección a ti mismo; se borra en cuanto llega.
+roundtrip-step-send = Enviar un mensaje de prueba
+roundtrip-step-wait = Esperarlo en la bandeja de entrada
+roundtrip-step-delete = Borrarlo de nuevo
+roundtrip-sending = enviando
+roundtrip-sent = enviado
+roundtrip-sent-in = enviado en { $seconds }
+roundtrip-queue-id = (id. de cola { $queue })
+roundtrip-waiting = esperando
+roundtrip-arrived-after = llegó tras { $seconds }
+roundtrip-deleted = borrado
+roundtrip-not-deleted = no se pudo borrar
+roundtrip-not-arrived-within = no llegó en { $seconds }
+roundtrip-not-sent = no enviado
+roundtrip-not-searched = no se pudo buscar en la bandeja de entrada
+roundtrip-summary-arrived = El mensaje de prueba llegó a la bandeja de entrada { $seconds } después de enviarlo y se ha borrado.
+roundtrip-summary-arrived-not-deleted = El mensaje de prueba llegó a la bandeja de entrada { $seconds } después de enviarlo; no se pudo borrar, bórralo tú, por favor.
+roundtrip-summary-not-arrived = El servidor de salida aceptó el mensaje de prueba, pero tras { $seconds } no estaba en la bandeja de entrada. Mira en la carpeta de spam o correo no deseado y revisa los filtros y reenvíos de la cuenta; si aparece más tarde, puedes borrarlo.
+roundtrip-summary-not-arrived-queue = El servidor de salida aceptó el mensaje de prueba (id. de cola { $queue }), pero tras { $seconds } no estaba en la bandeja de entrada. Mira en la carpeta de spam o correo no deseado y revisa los filtros y reenvíos de la cuenta; si aparece más tarde, puedes borrarlo.
+roundtrip-summary-not-sent = No se pudo enviar el mensaje de prueba: { $summary } { $advice }
+roundtrip-summary-not-checked = El mensaje de prueba se envió, pero no se pudo buscar en la bandeja de entrada: { $summary } { $advice }
 
 ## Reports for a technician
 
-report-copy = Copy report
-report-copy-hover = Copy the test report (Markdown, password removed) for a support ticket
-report-save = Save report…
-report-save-hover = Save the test report (Markdown, password removed) to a file
-report-save-title = Save the report
-report-no-dialog = no file dialog could be opened here (it needs the desktop portal or zenity); use Copy report instead.
-report-technician-view = Technician view
-report-technician-view-hover = Show the conversation with the server live (password removed)
-report-live-transcript = Conversation with the server, live ({ $role }, password removed)
-report-nothing-yet = (nothing yet)
-report-copied = The report is on the clipboard (password removed).
-report-saved = Report saved to { $path }.
-report-not-saved = The report was not saved: { $why }
+report-copy = Copiar informe
+report-copy-hover = Copia el informe de la prueba (Markdown, sin la contraseña) para una consulta al soporte técnico
+report-save = Guardar informe…
+report-save-hover = Guarda el informe de la prueba (Markdown, sin la contraseña) en un archivo
+report-save-title = Guardar el informe
+report-no-dialog = aquí no se pudo abrir ningún diálogo de archivos (hace falta el portal del escritorio o zenity); usa Copiar informe.
+report-technician-view = Vista de técnico
+report-technician-view-hover = Muestra en directo la conversación con el servidor (sin la contraseña)
+report-live-transcript = Conversación con el servidor, en directo ({ $role }, sin la contraseña)
+report-nothing-yet = (nada todavía)
+report-copied = El informe está en el portapapeles (sin la contraseña).
+report-saved = Informe guardado en { $path }.
+report-not-saved = No se guardó el informe: { $why }
 
 ## Page 5: manual settings
 
-manual-intro = Your provider's help pages list these settings. The user name is usually your full email address.
-manual-incoming-protocol = Incoming protocol:
-manual-incoming-server = Incoming server
-manual-incoming-port = Incoming port
-manual-incoming-user = Incoming user name
-manual-outgoing-server = Outgoing server
-manual-outgoing-port = Outgoing port
-manual-outgoing-user = Outgoing user name
-manual-security = Security:
-manual-security-none = None (unsafe)
-manual-accept-plaintext = Send my password without encryption. I understand that anyone on the network between me and the server (public Wi-Fi, the internet provider) can read it and my mail.
-manual-extra-ca-section = Certificate authority (for company servers)
-manual-extra-ca-intro = Only if your IT department gave you a certificate file for its own mail server.
-manual-extra-ca-file = Certificate authority file (PEM)
-manual-accept-extra-ca = Trust every certificate this authority signs. Whoever holds its key can read connections this app makes to these servers.
-manual-http-warning = Learned over plain HTTP: anyone on the network could have changed the settings for { $host }. Check them with your provider before you test.
-manual-needs-attention = Some settings need attention.
-manual-problem-host-missing = Enter the server name, e.g. imap.example.com.
-manual-problem-host-invalid = "{ $host }" is not a server name.
-manual-problem-port = The port is a number from 1 to 65535.
-manual-problem-username = Enter the user name (usually the full email address).
-manual-problem-plaintext = Without encryption your password crosses the network readable by anyone on the way. Tick the box to confirm you want this.
-manual-problem-extra-ca = Tick the box to confirm you trust this certificate authority.
+manual-intro = Las páginas de ayuda de tu proveedor indican estos datos. El nombre de usuario suele ser tu dirección de correo completa.
+manual-incoming-protocol = Protocolo de entrada:
+manual-incoming-server = Servidor de entrada
+manual-incoming-port = Puerto de entrada
+manual-incoming-user = Usuario de entrada
+manual-outgoing-server = Servidor de salida
+manual-outgoing-port = Puerto de salida
+manual-outgoing-user = Usuario de salida
+manual-security = Seguridad:
+manual-security-none = Ninguna (inseguro)
+manual-accept-plaintext = Enviar mi contraseña sin cifrar. Entiendo que cualquiera en la red entre el servidor y yo (una wifi pública, el proveedor de internet) puede leerla, y también mi correo.
+manual-extra-ca-section = Autoridad de certificación (para servidores de empresa)
+manual-extra-ca-intro = Solo si el departamento de informática te dio un archivo de certificado para su propio servidor de correo.
+manual-extra-ca-file = Archivo de la autoridad de certificación (PEM)
+manual-accept-extra-ca = Confiar en todos los certificados que firme esta autoridad. Quien tenga su clave puede leer las conexiones de esta aplicación con estos servidores.
+manual-http-warning = Obtenido por HTTP sin cifrar: cualquiera en la red podría haber cambiado la configuración de { $host }. Compruébala con tu proveedor antes de probar.
+manual-needs-attention = Hay datos que revisar.
+manual-problem-host-missing = Escribe el nombre del servidor, p. ej. imap.example.com.
+manual-problem-host-invalid = «{ $host }» no es un nombre de servidor.
+manual-problem-port = El puerto es un número del 1 al 65535.
+manual-problem-username = Escribe el nombre de usuario (suele ser la dirección de correo completa).
+manual-problem-plaintext = Sin cifrado, tu contraseña viaja por la red y cualquiera en el camino puede leerla. Marca la casilla para confirmar que lo quieres así.
+manual-problem-extra-ca = Marca la casilla para confirmar que confías en esta autoridad de certificación.
 
 ## Page 6: done
 
-done-saving = Saving: password to the keychain, then the account file…
-done-set-up = { $email } is set up.
-done-account-file = Account file
-done-password-stored-in = Password stored in
-done-account-id = Account id
-done-password-only-in-keychain = The password is only in the keychain, never in the account file.
-done-no-keychain = The password could not be stored: no keychain is available.
-done-nothing-saved = Nothing was saved. mailsetup never writes your password to a file instead.
-done-what-you-can-do = What you can do:
-done-use-keyutils = Use the Linux kernel keyring
-done-use-keyutils-hover = The Linux kernel keyring (keyutils) keeps passwords in the kernel's memory, not on disk.
-done-keyutils-note = The kernel keyring keeps passwords in memory, not on disk: depending on the system it may forget them when you log out or restart, and mail apps would then ask again.
-done-file-failed = The account file could not be written.
-done-file-failed-rolled-back = The password was removed from the keychain again, so nothing is half-saved.
+done-saving = Guardando: la contraseña en el llavero y después el archivo de la cuenta…
+done-set-up = { $email } está configurada.
+done-account-file = Archivo de la cuenta
+done-password-stored-in = Contraseña guardada en
+done-account-id = Id. de la cuenta
+done-password-only-in-keychain = La contraseña está solo en el llavero, nunca en el archivo de la cuenta.
+done-no-keychain = No se pudo guardar la contraseña: no hay ningún llavero disponible.
+done-nothing-saved = No se ha guardado nada. mailsetup nunca guarda tu contraseña en un archivo como alternativa.
+done-what-you-can-do = Qué puedes hacer:
+done-use-keyutils = Usar el llavero del núcleo de Linux
+done-use-keyutils-hover = El llavero del núcleo de Linux (keyutils) guarda las contraseñas en la memoria del núcleo, no en el disco.
+done-keyutils-note = El llavero del núcleo guarda las contraseñas en memoria, no en el disco: según el sistema, puede olvidarlas al cerrar la sesión o reiniciar, y las aplicaciones de correo te la volverían a pedir.
+done-file-failed = No se pudo escribir el archivo de la cuenta.
+done-file-failed-rolled-back = La contraseña se ha quitado otra vez del llavero, así que nada queda guardado a medias.
+
+## Why a test failed: one sentence, then what to do (one pair per cause code)
+
+cause-dns-not-found = El nombre del servidor no existe.
+cause-dns-not-found-advice = Revisa que el nombre del servidor esté bien escrito. Las páginas de ayuda de tu proveedor indican el correcto.
+cause-dns-failed = No se pudo buscar el nombre del servidor.
+cause-dns-failed-advice = Comprueba tu conexión (wifi, cable o datos móviles) y vuelve a intentarlo. Si las páginas web abren, puede que los servidores de nombres de tu red o de tu proveedor tengan problemas.
+cause-connection-refused = El servidor rechazó la conexión en este puerto.
+cause-connection-refused-advice = Seguramente el puerto no es el correcto o el servicio está desactivado. Comprueba el número de puerto en la configuración de tu proveedor.
+cause-network-unreachable = Este ordenador no tiene camino por la red hasta el servidor.
+cause-network-unreachable-advice = Comprueba tu conexión: ¿está conectada la wifi o el cable, y abren las páginas web? Luego vuelve a intentarlo. Una VPN, o una red que solo deja salir parte del tráfico, también puede causarlo.
+cause-connection-timeout = El servidor no respondió al intento de conexión.
+cause-connection-timeout-advice = Un cortafuegos, tu red o tu proveedor de internet pueden estar bloqueando este puerto. Prueba desde otra red o revisa el número de puerto.
+cause-connection-closed = El servidor cortó a mitad de la conversación.
+cause-connection-closed-advice = Vuelve a intentarlo dentro de unos minutos. Si sigue pasando, puede que el servidor esté bloqueando la dirección de este ordenador; contacta con tu proveedor.
+cause-greeting-timeout = La conexión se abrió, pero el servidor nunca saludó.
+cause-greeting-timeout-advice = Puede que el servidor esté saturado o que algo en la red esté reteniendo la conexión. Inténtalo más tarde o revisa el puerto.
+cause-wrong-protocol = Algo respondió en este puerto, pero no es el tipo de servidor de correo esperado.
+cause-wrong-protocol-advice = Seguramente el número de puerto no corresponde a este tipo de servidor. Revisa el puerto en la configuración de tu proveedor.
+cause-tls-on-plaintext-port = Este puerto espera empezar sin cifrar, pero la conexión estaba configurada para cifrar desde el primer byte.
+cause-tls-on-plaintext-port-advice = Cambia la seguridad a STARTTLS para este puerto, o usa el puerto cifrado (993 para IMAP, 995 para POP3, 465 para enviar).
+cause-plaintext-on-tls-port = Este puerto espera cifrado desde el primer byte, pero la conexión estaba configurada para empezar sin cifrar.
+cause-plaintext-on-tls-port-advice = Cambia la seguridad a SSL/TLS para este puerto.
+cause-tls-handshake-failed = No se pudo establecer la conexión segura.
+cause-tls-handshake-failed-advice = Puede que el servidor solo admita un cifrado anticuado. Prueba el otro modo de seguridad u otro puerto, y avisa a tu proveedor.
+cause-certificate-expired = El certificado de seguridad del servidor ha caducado.
+cause-certificate-expired-advice = No envíes tu contraseña a este servidor hasta que lo arreglen. Comprueba la fecha y la hora de tu ordenador; si son correctas, avisa a tu proveedor.
+cause-certificate-not-yet-valid = El certificado de seguridad del servidor todavía no es válido.
+cause-certificate-not-yet-valid-advice = Comprueba la fecha y la hora de tu ordenador. Si son correctas, avisa a tu proveedor.
+cause-certificate-name-mismatch = El certificado de seguridad del servidor es de otro nombre.
+cause-certificate-name-mismatch-advice = Puede que el nombre del servidor sea un alias. Usa el nombre que muestra el certificado (ver Detalles) si tu proveedor lo confirma.
+cause-certificate-untrusted = El certificado de seguridad del servidor no está firmado por una autoridad en la que confíe este ordenador.
+cause-certificate-untrusted-advice = Puede significar que alguien está interceptando la conexión. No sigas en una red pública; pregunta a tu proveedor o a tu departamento de informática qué certificado esperar. Si es tu propio servidor con su propio certificado, compara la huella de su clave (ver Detalles) con la del servidor y confía en esa clave.
+cause-starttls-not-offered = El servidor no ofrece cifrar esta conexión.
+cause-starttls-not-offered-advice = Tu contraseña no se ha enviado. Usa el puerto SSL/TLS o pregunta a tu proveedor cómo conectarte de forma segura.
+cause-starttls-failed = El servidor se negó a pasar esta conexión a cifrada.
+cause-starttls-failed-advice = Prueba el puerto SSL/TLS. Si también falla, contacta con tu proveedor.
+cause-plaintext-auth-refused = El servidor no acepta contraseñas en una conexión sin cifrar.
+cause-plaintext-auth-refused-advice = Activa el cifrado: elige SSL/TLS o STARTTLS en la seguridad.
+cause-insecure-connection-refused = La contraseña no se envió porque la conexión no está cifrada.
+cause-insecure-connection-refused-advice = Elige SSL/TLS o STARTTLS. Permite una conexión sin cifrar solo si confías en todas las redes entre el servidor y tú.
+cause-auth-failed = El servidor no aceptó el nombre de usuario o la contraseña.
+cause-auth-failed-advice = Revisa la contraseña (y las mayúsculas) y el nombre de usuario; muchos proveedores piden la dirección de correo completa como usuario. Entra en la web del proveedor para asegurarte de que la contraseña funciona.
+cause-unsendable-credentials = El nombre de usuario o la contraseña contienen un salto de línea o un carácter NUL, que no se pueden enviar a un servidor de correo. No se ha enviado nada.
+cause-unsendable-credentials-advice = Vuelve a escribir a mano la contraseña (y el usuario); al pegar una contraseña a menudo se cuela el final de la línea.
+cause-app-password-required = Esta cuenta necesita una contraseña de aplicación en lugar de tu contraseña normal.
+cause-app-password-required-advice = Crea una contraseña de aplicación en los ajustes de seguridad de la cuenta de tu proveedor y escríbela aquí en lugar de tu contraseña normal.
+cause-oauth-required = Este proveedor ya no acepta contraseñas de aplicaciones de correo: exige iniciar sesión en su propia página web (OAuth2).
+cause-oauth-required-advice = Usa una aplicación de correo que admita el inicio de sesión web de tu proveedor, o pide al administrador que permita entrar con contraseña en esta cuenta.
+cause-auth-mechanism-unsupported = El servidor no ofrece ningún método de inicio de sesión que esta aplicación pueda usar.
+cause-auth-mechanism-unsupported-advice = Contacta con tu proveedor o con informática y pregunta qué métodos de inicio de sesión admite el servidor.
+cause-protocol-disabled = La cuenta existe, pero el acceso desde aplicaciones de correo (IMAP, POP o envío) está desactivado.
+cause-protocol-disabled-advice = Activa IMAP/POP (o el envío desde otras aplicaciones) en los ajustes del correo web del proveedor, o pide al administrador que lo permita. Puede que la contraseña sea correcta.
+cause-web-sign-in-required = El proveedor ha detenido este inicio de sesión hasta que lo confirmes en su web.
+cause-web-sign-in-required-advice = Entra en la web del proveedor con un navegador, confirma que el intento fuiste tú (busca un aviso de seguridad) y vuelve a intentarlo.
+cause-too-many-attempts = El proveedor bloquea los inicios de sesión durante un tiempo tras demasiados intentos.
+cause-too-many-attempts-advice = Espera antes de volver a intentarlo y asegúrate de que ningún otro dispositivo sigue probando una contraseña antigua. Más intentos ahora pueden alargar el bloqueo.
+cause-too-many-connections = Hay demasiados programas o dispositivos conectados a esta cuenta a la vez.
+cause-too-many-connections-advice = Cierra la aplicación de correo en otro dispositivo (u otro programa de correo en este), espera unos minutos y vuelve a intentarlo.
+cause-password-expired = La contraseña ha caducado.
+cause-password-expired-advice = Entra en la web del proveedor, elige allí una contraseña nueva y escríbela aquí.
+cause-client-blocked = El servidor rechaza las conexiones desde la dirección de tu red.
+cause-client-blocked-advice = Puede que tu dirección de internet esté en una lista de bloqueo por spam. Prueba desde otra red, o pide a tu proveedor de internet o de correo que quite el bloqueo.
+cause-server-unavailable = El servidor no está disponible en este momento.
+cause-server-unavailable-advice = Suele durar poco. Espera unos minutos y vuelve a intentarlo.
+cause-protocol-error = El servidor respondió de una forma que esta aplicación no entiende.
+cause-protocol-error-advice = Vuelve a intentarlo. Si sigue pasando, envía los detalles a tu proveedor o a informática.
+cause-timeout = El servidor dejó de responder.
+cause-timeout-advice = Comprueba tu conexión y vuelve a intentarlo. Puede que el servidor esté saturado.
+cause-message-not-arrived = El servidor de salida aceptó el mensaje de prueba, pero no apareció a tiempo en la bandeja de entrada.
+cause-message-not-arrived-advice = Puede que hoy el correo vaya lento o que el mensaje haya ido a otra carpeta: mira en la carpeta de spam o correo no deseado y revisa los filtros y reenvíos de la cuenta. Si llega más tarde, puedes borrarlo; su asunto indica que es una prueba.
+cause-account-unavailable-incoming = El servidor dice que ahora no se puede usar la cuenta (bloqueada, desactivada, en uso o sin espacio).
+cause-account-unavailable-incoming-advice = Entra en la web de tu proveedor para ver qué le pasa a la cuenta, o contacta con tu proveedor.
+cause-account-unavailable-outgoing = El servidor dice que ahora la cuenta no puede enviar correo.
+cause-account-unavailable-outgoing-advice = Entra en la web de tu proveedor para revisar la cuenta, o contacta con tu proveedor.
+cause-certificate-unchecked = No se pudo comprobar el certificado de seguridad del servidor.
+cause-certificate-unchecked-advice = Mira los Detalles.
+cause-tls-intercepted = Un programa de seguridad o un proxy de la red está interceptando la conexión cifrada: el certificado viene de él, no del servidor de correo.
+cause-tls-intercepted-advice = Desactiva en ese producto el análisis de las conexiones cifradas (o del correo), o añade el servidor de correo como excepción, y vuelve a intentarlo. No instales su certificado solo para que esto funcione, salvo que confíes en el producto.
+cause-clock-wrong = La fecha y la hora de este ordenador son incorrectas, así que certificados válidos parecen caducados o todavía no válidos.
+cause-clock-wrong-advice = Pon bien la fecha, la hora y la zona horaria (activa «Ajustar la hora automáticamente») y vuelve a intentarlo. El servidor no tiene ningún problema.
+cause-certificate-changed = El servidor presentó una clave distinta de la que marcaste como de confianza.
+cause-certificate-changed-advice = Si el responsable del servidor cambió la clave a propósito, comprueba con él la nueva huella y confía en la nueva clave. Si nadie la cambió, puede que alguien esté interceptando la conexión: no envíes tu contraseña.
+cause-captive-portal = Esta red te pide que primero inicies sesión en un navegador.
+cause-captive-portal-advice = Abre cualquier página web en el navegador y completa la página de acceso de la red (wifi de hotel, tren, cafetería o invitados: acepta las condiciones o escribe el código de acceso), y vuelve a probar. Hasta entonces la red responde en lugar del servidor de correo; tu contraseña no se ha enviado.
+cause-port-blocked = Este puerto no responde en esta red, pero otro puerto del mismo servidor sí.
+cause-port-blocked-advice = Usa el otro puerto que se muestra aquí. Las redes de hoteles, centros educativos y oficinas suelen bloquear algunos puertos de correo.
+
+## Where settings came from, and why a host may get the password
+
+source-provider = tabla de proveedores incorporada
+source-autoconfig = el servidor de autoconfiguración del proveedor
+source-well-known = el archivo de autoconfiguración .well-known del dominio
+source-ispdb = la base ISPDB de Mozilla
+source-mx = el servidor de correo del dominio (MX)
+source-srv = registros de servicio DNS (SRV)
+source-guess = nombres de servidor habituales
+source-autoconfig-http = autoconfiguración por HTTP sin cifrar
+vouch-own-domain = forma parte del propio { $domain }
+vouch-provider = indicado en la tabla de proveedores incorporada de mailsetup
+vouch-ispdb = indicado en la ISPDB de Mozilla por una conexión verificada
+vouch-published = publicado por { $domain } por una conexión verificada
+vouch-autoconfig-file = el archivo de autoconfiguración de { $domain }
+vouch-plain-http = obtenido de { $what } por HTTP sin cifrar, que cualquiera en la red podría haber cambiado
+vouch-redirected = { $source } redirigió a mailsetup a { $to }, fuera de { $domain }
+vouch-srv = encontrado en los registros de servicio DNS (SRV) de { $domain }, sin confirmación de { $domain }
+vouch-mx = encontrado a través de los registros MX de { $domain }, sin confirmación de { $domain }
+vouch-found-by = encontrado por { $source }, sin confirmación de { $domain }
+consent-question = El correo de { $domain } lo gestiona { $host }: { $how }.
+source-manual = introducido a mano
+consent-entered-by-you = escrito por ti
+
+## How signing in works at a provider
+
+login-password = Inicia sesión con la contraseña normal de la cuenta de correo.
+login-password-or-oauth2 = Sirve la contraseña normal de la cuenta de correo; también funciona iniciar sesión en la página del proveedor (OAuth2).
+login-app-password = Aquí no sirve la contraseña normal: crea una contraseña de aplicación en la web del proveedor y escribe esa.
+login-oauth2-or-app-password = Aquí no sirve la contraseña normal: inicia sesión en la página del proveedor (OAuth2) o crea una contraseña de aplicación y escribe esa.
+login-oauth2-only = Este proveedor ha desactivado el inicio de sesión con contraseña: solo funciona iniciar sesión en su página (OAuth2).
+login-oauth2-unless-admin-allows = Microsoft desactivó las contraseñas para IMAP, POP y SMTP: tu contraseña solo sirve aquí si el administrador de tu organización lo ha permitido para tu buzón.
+
+## Notes of the built-in provider table (keys follow assets/providers.json: a test checks the English text)
+
+provider-spectrum-note-1 = Spectrum prefiere IMAP; POP3 todavía funciona, pero es la opción antigua.
+provider-spectrum-note-2 = El puerto 587 de mobile.charter.net aparece a la vez como cifrado desde el inicio y como STARTTLS; la prueba en directo muestra cuál usa de verdad el servidor.
+provider-roadrunner-note-1 = Las direcciones regionales como nombre@nc.rr.com o nombre@tampabay.rr.com usan los mismos servidores (mail.twc.com).
+provider-gmail-note-1 = Para una contraseña de aplicación hay que activar antes la verificación en dos pasos en la cuenta de Google.
+provider-outlook-note-1 = Microsoft desactivó el inicio de sesión con contraseña para aplicaciones de correo el 16 de septiembre de 2024; solo funciona el inicio de sesión OAuth2.
+provider-microsoft365-enable-first = el administrador de tu organización debe permitir el inicio de sesión con contraseña en tu buzón (IMAP, POP y «SMTP autenticado» en Administrar aplicaciones de correo). Pregunta a tu departamento de informática antes de seguir.
+provider-microsoft365-note-1 = Las aplicaciones de correo que inician sesión en la página de Microsoft (OAuth2) funcionan sin ayuda del administrador.
+provider-icloud-note-1 = iCloud no tiene POP3.
+provider-icloud-note-2 = El correo entrante inicia sesión con la parte antes de la @; el saliente, con la dirección completa.
+provider-att-note-1 = AT&T llama «secure mail key» a su contraseña de aplicación; la contraseña normal de la cuenta no funciona en aplicaciones de correo.
+provider-gmx-net-enable-first = Activa el acceso POP3/IMAP en los ajustes del correo web de GMX antes del primer inicio de sesión.
+provider-gmx-com-enable-first = Activa el acceso POP3/IMAP en los ajustes del correo web de GMX antes del primer inicio de sesión.
+provider-webde-enable-first = Activa el acceso POP3/IMAP en los ajustes del correo web de WEB.DE antes del primer inicio de sesión.
+
+## The command line's text output (JSON output stays English)
+
+cli-no-servers = No se encontraron servidores que probar para { $email }.
+cli-none-tested-unconfirmed = No se probó ningún servidor para { $email }: los servidores encontrados necesitan tu confirmación.
+cli-verified-count = { $total ->
+    [one] { $ok } de 1 servidor verificado para { $email }.
+   *[other] { $ok } de { $total } servidores verificados para { $email }.
+}
+cli-saved = Guardada como cuenta «{ $id }» en { $file }; la contraseña está en { $keychain }.
+cli-saved-oauth = Guardada como cuenta «{ $id }» en { $file }; el inicio de sesión (su token de actualización) está en { $keychain }.
+cli-no-accounts = No hay cuentas guardadas en { $folder }.
+cli-removed = Eliminada { $id } ({ $email }).
+cli-entries-left = { $store } no se modificó: puede que sigan ahí las entradas { $incoming } y { $outgoing }.
+cli-check-failed = Sin verificar: la configuración guardada no funciona tal como está.
+cli-check-passed = Verificada: la configuración guardada funciona.
+cli-server-said = el servidor dijo: { $reply }
+cli-what-to-do = qué hacer: { $advice }
+cli-discovered = { $count ->
+    [one] Configuración de { $email } encontrada en { $ms } ms (1 candidato).
+   *[other] Configuración de { $email } encontrada en { $ms } ms ({ $count } candidatos).
+}
+cli-provider = Proveedor: { $name }
+cli-unknown = desconocido
+cli-found-by = encontrado por { $sources }
+cli-no-server-found = no se encontró ningún servidor
+
+## What is wrong with a typed address
+
+address-empty = La dirección de correo está vacía
+address-missing-at = «{ $address }» no tiene @: una dirección de correo tiene la forma nombre@example.com
+address-empty-local = «{ $address }» no tiene nada antes de la @
+address-empty-domain = «{ $address }» no tiene nada después de la @
+address-whitespace = «{ $address }» contiene un espacio o un carácter de control
+address-several-at = «{ $address }» tiene más de una @
+address-invalid-domain = El dominio «{ $domain }» no es un nombre de internet válido ({ $reason })
+address-no-dot = El dominio «{ $domain }» no tiene punto: los dominios de correo tienen la forma example.com
+address-too-long = La dirección de correo tiene más de 254 caracteres
+
+## A provider's own advice, added to the advice for a cause
+
+provider-access-smtp = el envío desde aplicaciones de correo
+provider-access-imap-pop = el acceso IMAP/POP
+provider-only-app-passwords = { $name } solo acepta contraseñas de aplicación desde aplicaciones de correo, no la contraseña normal.
+provider-create-one-at = Crea una en { $url }.
+provider-also-refuses = { $name } también rechaza la contraseña mientras { $access } esté desactivado: compruébalo en { $url }.
+provider-settings-help = Ayuda de { $name } sobre la configuración: { $url }
+provider-create-app-password-at = { $name }: crea la contraseña de aplicación en { $url }.
+provider-help = Ayuda de { $name }: { $url }
+provider-switch-on = { $name }: activa { $access } en { $url }.
+provider-help-on-this = Ayuda de { $name } sobre esto: { $url }
+provider-lockout = { $name } quita este bloqueo por sí solo, { $when }.
+provider-max-connections = { $name } permite unas { $count } conexiones a la vez por cuenta.
+provider-status = { $name } informa de las incidencias conocidas en { $url }.
+admin-authenticated-smtp = Pide al administrador de Microsoft 365 de tu organización que active «SMTP autenticado» para tu buzón (Centro de administración de Microsoft 365 → Usuarios → Usuarios activos → tu nombre → Correo → Administrar aplicaciones de correo) y que compruebe que SMTP AUTH no está desactivado para toda la organización.
+admin-password-sign-in-off = Microsoft 365 desactivó el inicio de sesión con contraseña para las aplicaciones de correo: pregunta al administrador de tu organización si se puede permitir para tu buzón (IMAP, POP y «SMTP autenticado» en Administrar aplicaciones de correo, y los valores predeterminados de seguridad), o usa una aplicación de correo que inicie sesión en la página de Microsoft.
+network-no-encryption = sin cifrado
+network-port-refused = El puerto { $port } rechaza las conexiones; el puerto { $other } del mismo servidor funciona.
+network-port-blocked = El puerto { $port } está bloqueado en esta red (no responde); el puerto { $other } del mismo servidor funciona.
+network-change-port = Cambia el puerto a { $other } con seguridad { $security }.
+network-other-port-silent = El puerto { $other } del mismo servidor tampoco responde.
+
+## `mailsetup discover`: what was found, and where
+
+trust-trusted = de confianza
+trust-dns = por DNS
+trust-guess = supuesto
+trust-insecure = fuente insegura, necesita confirmación
+username-full-address = la dirección de correo completa
+username-local-part = la parte antes de la @
+username-other = un nombre de usuario especial
+discover-servers-for = Servidores para { $email } (dominio { $domain })
+discover-provider = Proveedor: { $name } (reconocido por { $matched })
+discover-app-passwords = Las contraseñas de aplicación se crean en { $url }
+discover-before-first = Antes del primer inicio de sesión: { $step }
+discover-username = Usuario { $protocol }: { $form }
+discover-note = Nota: { $note }
+discover-imap = Correo entrante, IMAP
+discover-pop3 = Correo entrante, POP3
+discover-smtp = Correo saliente, SMTP
+discover-user = usuario
+discover-from = de { $sources }
+discover-needs-confirmation = necesita confirmación antes de enviar allí la contraseña: { $question }
+discover-nothing-found = (no se encontró nada)
+discover-disagree = Donde las fuentes no coinciden
+discover-claim-recommended = { $says } (recomendado), según { $by }
+discover-claim-not-recommended = { $says } (no recomendado), según { $by }
+discover-sources = Fuentes
+discover-status-found = encontrados { $count }
+discover-status-timed-out = sin respuesta a tiempo
+discover-status-cut-short = detenida (ya hay una respuesta de confianza completa)
+discover-none = ninguno
+discover-timing = primer candidato tras { $first }, terminado tras { $ms } ms
+
+## Testing, continued
+
+testing-not-sent-unconfirmed = Tu contraseña no se envió a { $host }: confirma primero este servidor.
+testing-password-refused = El servidor no aceptó la contraseña.
+testing-nothing-tested = No se pudo probar ningún servidor.

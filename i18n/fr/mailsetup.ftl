@@ -1,238 +1,472 @@
-# Mail Setup — English (the reference: every other language has exactly these keys).
-# Keep technical names as mail apps show them: IMAP, POP3, SMTP, SSL/TLS, STARTTLS, port.
+# Mail Setup — français.
 
 ## Units and numbers
 
-unit-under-1-ms = under 1 ms
+unit-under-1-ms = moins de 1 ms
 unit-ms = { $value } ms
 unit-seconds = { $value } s
 
 ## Window frame and buttons
 
-header-step = · step { $step } of { $steps }
-page-account = Your account
-page-lookup = Looking up your provider
-page-protocol = How do you want to read mail?
-page-testing = Testing your settings
-page-manual = Manual settings
-page-done = Done
-page-done-keychain-failed = Could not store the password
-page-done-file-failed = Could not save
-page-done-saving = Saving
-nav-next = Next
-nav-back = Back
-nav-cancel = Cancel
-nav-close = Close
-nav-try-again = Try again
-nav-set-up-manually = Set up manually
-nav-save-account = Save account
-nav-test-settings = Test settings
-nav-add-another = Add another account
-language-label = Language
-role-incoming = Incoming mail
-role-outgoing = Outgoing mail
+header-step = · étape { $step } sur { $steps }
+page-account = Votre compte
+page-lookup = Recherche de votre fournisseur
+page-protocol = Comment voulez-vous lire vos e-mails ?
+page-testing = Test de vos paramètres
+page-manual = Paramètres manuels
+page-done = Terminé
+page-done-keychain-failed = Impossible d'enregistrer le mot de passe
+page-done-file-failed = Enregistrement impossible
+page-done-saving = Enregistrement
+nav-next = Suivant
+nav-back = Retour
+nav-cancel = Annuler
+nav-close = Fermer
+nav-try-again = Réessayer
+nav-set-up-manually = Configurer manuellement
+nav-save-account = Enregistrer le compte
+nav-test-settings = Tester les paramètres
+nav-add-another = Ajouter un autre compte
+language-label = Langue
+role-incoming = Courrier entrant
+role-outgoing = Courrier sortant
 
 ## Page 1: your account
 
-account-intro = Enter the address and password you use for your mail. We will find the right servers and test them before anything is saved.
-account-name = Your name (optional)
-account-name-hint = as others see it
-account-email = Email address
-account-did-you-mean = Did you mean { $suggestion }?
-account-use-suggestion = Use { $suggestion }
-account-password = Password
-account-show-password = Show password
-account-password-problem = { $problem } Correct the password, then press Next to test again.
-account-password-missing = Enter your password.
-account-not-ready = Enter your address and password to go on.
-password-line-break = The password contains a line break, which cannot be sent to a mail server (pasting often brings one along).
-password-nul = The password contains a NUL character, which cannot be sent to a mail server.
-note-before-you-start = Before you start: { $step }
-note-app-password-here = Create an app password here:
+account-intro = Saisissez l'adresse et le mot de passe de votre messagerie. Nous trouverons les bons serveurs et les testerons avant de rien enregistrer.
+account-name = Votre nom (facultatif)
+account-name-hint = tel que les autres le verront
+account-email = Adresse e-mail
+account-did-you-mean = Vouliez-vous dire { $suggestion } ?
+account-use-suggestion = Utiliser { $suggestion }
+account-password = Mot de passe
+account-show-password = Afficher le mot de passe
+account-password-problem = { $problem } Corrigez le mot de passe, puis cliquez sur Suivant pour refaire le test.
+account-password-missing = Saisissez votre mot de passe.
+account-not-ready = Saisissez votre adresse et votre mot de passe pour continuer.
+password-line-break = Le mot de passe contient un saut de ligne, qui ne peut pas être envoyé à un serveur de messagerie (un copier-coller en ajoute souvent un).
+password-nul = Le mot de passe contient un caractère NUL, qui ne peut pas être envoyé à un serveur de messagerie.
+note-before-you-start = Avant de commencer : { $step }
+note-app-password-here = Créez un mot de passe d'application ici :
 
 ## Page 2: looking up the provider
 
-lookup-asking = Asking every place that may know the mail servers of { $domain }. This usually takes a few seconds.
-lookup-nothing-found = We could not find complete settings for { $domain }.
-lookup-nothing-found-advice = Check the address for typing mistakes, or enter the servers by hand: your provider's help pages list them.
-lookup-failed = The lookup could not run.
-lookup-waiting = waiting
+lookup-asking = Nous interrogeons tous les endroits qui peuvent connaître les serveurs de messagerie de { $domain }. Cela prend en général quelques secondes.
+lookup-nothing-found = Nous n'avons pas trouvé de paramètres complets pour { $domain }.
+lookup-nothing-found-advice = Vérifiez que l'adresse ne contient pas de faute de frappe, ou saisissez les serveurs vous-même : les pages d'aide de votre fournisseur les indiquent.
+lookup-failed = La recherche n'a pas pu être lancée.
+lookup-waiting = en attente
 lookup-found = { $count ->
-    [one] found 1 server
-   *[other] found { $count } servers
+    [one] 1 serveur trouvé
+   *[other] { $count } serveurs trouvés
 }
-lookup-nothing = nothing
-lookup-source-failed = failed: { $why }
-lookup-not-needed = not needed
-lookup-starting = Starting…
+lookup-nothing = rien
+lookup-source-failed = échec : { $why }
+lookup-not-needed = inutile
+lookup-starting = Démarrage…
 
 ## Page 3: IMAP or POP3
 
-protocol-intro = Tell us how you read mail and we suggest the way that fits:
-protocol-one-device = I read this mail on one computer only
-protocol-offline = I often need my mail without an internet connection
-protocol-imap-title = IMAP — keep mail on the server, in sync everywhere
-protocol-pop3-title = POP3 — download mail to this computer
-protocol-recommended = { $title } (recommended)
-protocol-not-available = Not available: { $why }
-protocol-server = Server: { $endpoint } ({ $security })
-protocol-our-suggestion = Our suggestion
-protocol-provider-says = What your provider says
-protocol-confirm-first = Confirm the servers listed on the page first.
-protocol-imap-text = Your mail stays on the provider's server and this app shows it from there. Phone, laptop and webmail all see the same messages, folders and read marks, and a message you delete on one is gone on all. Most things need a connection to the server; recent mail is usually kept for reading offline.
-protocol-pop3-text = New mail is downloaded to this computer, and the app can leave a copy on the server or not. Everything downloaded can be read without a connection. But folders, read marks and sent mail stay on this computer only: other devices will not see them.
-protocol-no-imap = This provider does not offer IMAP (none of the places we asked lists an IMAP server), so mail cannot stay in sync across devices from this app.
-protocol-no-pop3 = This provider does not offer POP3 (none of the places we asked lists a POP3 server), so IMAP is the way to read mail here.
-protocol-why-pop3-only = POP3 is the only way this provider offers to read mail.
-protocol-why-pop3-one-device-offline = You said you read mail on one device and often no connection: POP3 keeps everything on this computer, ready to read offline. Choose IMAP instead if you might add a phone later.
-protocol-why-pop3-one-device = You said you read mail on one device: POP3 keeps everything on this computer, ready to read offline. Choose IMAP instead if you might add a phone later.
-protocol-why-pop3-offline = You said you read mail on often no connection: POP3 keeps everything on this computer, ready to read offline. Choose IMAP instead if you might add a phone later.
-protocol-why-imap-provider = POP3 could suit how you read mail, but your provider asks for IMAP, so we recommend IMAP here.
-protocol-why-imap = IMAP suits most people: your mail is the same on every device, and nothing is lost if this computer breaks.
-stance-spectrum = Spectrum asks mail apps to use IMAP. Its POP3 service still answers, but Spectrum treats it as the older, legacy way in.
+protocol-intro = Dites-nous comment vous lisez vos e-mails et nous vous proposerons la méthode adaptée :
+protocol-one-device = Je lis ces e-mails sur un seul ordinateur
+protocol-offline = J'ai souvent besoin de mes e-mails sans connexion internet
+protocol-imap-title = IMAP — les e-mails restent sur le serveur, identiques partout
+protocol-pop3-title = POP3 — les e-mails sont téléchargés sur cet ordinateur
+protocol-recommended = { $title } (recommandé)
+protocol-not-available = Non disponible : { $why }
+protocol-server = Serveur : { $endpoint } ({ $security })
+protocol-our-suggestion = Notre conseil
+protocol-provider-says = Ce que dit votre fournisseur
+protocol-confirm-first = Confirmez d'abord les serveurs indiqués sur la page.
+protocol-imap-text = Vos e-mails restent sur le serveur du fournisseur et cette application les affiche depuis celui-ci. Téléphone, ordinateur portable et webmail voient les mêmes messages, dossiers et marques de lecture, et un message supprimé sur l'un disparaît partout. La plupart des actions demandent une connexion au serveur ; les e-mails récents sont en général gardés pour une lecture hors ligne.
+protocol-pop3-text = Les nouveaux e-mails sont téléchargés sur cet ordinateur, et l'application peut en laisser une copie sur le serveur ou non. Tout ce qui est téléchargé se lit sans connexion. Mais les dossiers, les marques de lecture et les e-mails envoyés restent uniquement sur cet ordinateur : les autres appareils ne les verront pas.
+protocol-no-imap = Ce fournisseur ne propose pas IMAP (aucun des endroits interrogés n'indique de serveur IMAP) : depuis cette application, les e-mails ne peuvent donc pas rester synchronisés entre vos appareils.
+protocol-no-pop3 = Ce fournisseur ne propose pas POP3 (aucun des endroits interrogés n'indique de serveur POP3) : ici, les e-mails se lisent donc en IMAP.
+protocol-why-pop3-only = POP3 est le seul moyen proposé par ce fournisseur pour lire vos e-mails.
+protocol-why-pop3-one-device-offline = Vous lisez vos e-mails sur un seul appareil et souvent sans connexion : POP3 garde tout sur cet ordinateur, prêt à être lu hors ligne. Choisissez plutôt IMAP si vous comptez ajouter un téléphone plus tard.
+protocol-why-pop3-one-device = Vous lisez vos e-mails sur un seul appareil : POP3 garde tout sur cet ordinateur, prêt à être lu hors ligne. Choisissez plutôt IMAP si vous comptez ajouter un téléphone plus tard.
+protocol-why-pop3-offline = Vous lisez souvent vos e-mails sans connexion : POP3 garde tout sur cet ordinateur, prêt à être lu hors ligne. Choisissez plutôt IMAP si vous comptez ajouter un téléphone plus tard.
+protocol-why-imap-provider = POP3 pourrait convenir à votre façon de lire vos e-mails, mais votre fournisseur demande IMAP : nous recommandons donc IMAP ici.
+protocol-why-imap = IMAP convient à la plupart des gens : vos e-mails sont les mêmes sur tous vos appareils, et rien n'est perdu si cet ordinateur tombe en panne.
+stance-spectrum = Spectrum demande aux logiciels de messagerie d'utiliser IMAP. Son service POP3 répond encore, mais Spectrum le considère comme l'ancienne méthode.
 
 ## Who gets the password
 
-consent-heading = Your password will be sent to
-consent-recipient = { $role }: { $host } — { $from }
-consent-unvouched = Nothing from your provider confirms this server. Send your password there only if you expected it.
-consent-send-to = Send my password to { $host }
-consent-problem = Confirm each server marked below before your password is sent to it.
+consent-heading = Votre mot de passe sera envoyé à
+consent-recipient = { $role } : { $host } — { $from }
+consent-unvouched = Rien de la part de votre fournisseur ne confirme ce serveur. N'y envoyez votre mot de passe que si vous vous y attendiez.
+consent-send-to = Envoyer mon mot de passe à { $host }
+consent-problem = Confirmez chaque serveur signalé ci-dessous avant que votre mot de passe lui soit envoyé.
 
 ## Page 4: testing
 
-check-find-server = Find server
-check-connect = Connect
-check-secure = Secure connection
-check-greeting = Server greeting
-check-sign-in = Sign in
-check-sign-out = Sign out
-row-waiting = waiting
-row-running = in progress
-row-done = done
-row-failed = failed
-row-not-reached = not reached
-row-skipped = skipped
-row-stopped = stopped
-testing-both-work = Both servers work. Press "Save account" to keep these settings.
-testing-settings-from = Settings from: { $sources }
-testing-server-heading = { $role } — { $protocol } { $endpoint } ({ $security }, user { $user })
-testing-not-started = The test could not start.
-testing-warning = Warning: { $text }
-testing-server-said = The server said:
-testing-candidates = Servers found, checked without your password:
-testing-answers = answers
-testing-no-answer = no answer
-testing-details = Details ({ $role })
-testing-cause-code = Cause code: { $code }
-testing-greeting = Greeting: { $greeting }
-testing-connected-to = Connected to { $address }
-testing-certificate-verified = certificate verified
-testing-certificate-not-verified = certificate NOT verified
-testing-certificate-for = Certificate for { $names } issued by { $issuer }, valid until { $until }
-testing-transcript = Transcript (password removed)
-action-fix-password = Fix password
-action-create-app-password = Create an app password
-action-enter-app-password = Enter an app password
-action-try-security = Try { $security } on port { $port }
-action-try-another-server = Try another server
-action-edit-settings = Edit settings
-action-retry = Retry
+check-find-server = Trouver le serveur
+check-connect = Se connecter
+check-secure = Connexion sécurisée
+check-greeting = Accueil du serveur
+check-sign-in = Identification
+check-sign-out = Déconnexion
+row-waiting = en attente
+row-running = en cours
+row-done = fait
+row-failed = échec
+row-not-reached = non atteint
+row-skipped = ignoré
+row-stopped = arrêté
+testing-both-work = Les deux serveurs fonctionnent. Cliquez sur « Enregistrer le compte » pour garder ces paramètres.
+testing-settings-from = Paramètres trouvés via : { $sources }
+testing-server-heading = { $role } — { $protocol } { $endpoint } ({ $security }, utilisateur { $user })
+testing-not-started = Le test n'a pas pu démarrer.
+testing-warning = Attention : { $text }
+testing-server-said = Le serveur a répondu :
+testing-candidates = Serveurs trouvés, vérifiés sans votre mot de passe :
+testing-answers = répond
+testing-no-answer = pas de réponse
+testing-details = Détails ({ $role })
+testing-cause-code = Code de la cause : { $code }
+testing-greeting = Accueil : { $greeting }
+testing-connected-to = Connecté à { $address }
+testing-certificate-verified = certificat vérifié
+testing-certificate-not-verified = certificat NON vérifié
+testing-certificate-for = Certificat pour { $names } émis par { $issuer }, valable jusqu'au { $until }
+testing-transcript = Échanges (mot de passe retiré)
+action-fix-password = Corriger le mot de passe
+action-create-app-password = Créer un mot de passe d'application
+action-enter-app-password = Saisir un mot de passe d'application
+action-try-security = Essayer { $security } sur le port { $port }
+action-try-another-server = Essayer un autre serveur
+action-edit-settings = Modifier les paramètres
+action-retry = Réessayer
 
 ## The server's certificate
 
-cert-title = The server's certificate
-cert-trust-explained = If this is your own server (or its owner confirmed the key's fingerprint), you can trust this key for { $host }:{ $port } only. Its name and dates are still checked, and you will be warned if the key ever changes.
-cert-trust-key = Trust this server's key
-cert-no-names = (none)
-cert-valid-range = { $from } to { $until }
-cert-subject = Subject
-cert-issued-by = Issued by
-cert-names = Names
-cert-valid = Valid
-cert-sha256 = Certificate SHA-256
-cert-spki-sha256 = Public key SHA-256
+cert-title = Le certificat du serveur
+cert-trust-explained = S'il s'agit de votre propre serveur (ou si son responsable vous a confirmé l'empreinte de la clé), vous pouvez faire confiance à cette clé pour { $host }:{ $port } uniquement. Son nom et ses dates restent vérifiés, et vous serez averti si la clé change un jour.
+cert-trust-key = Faire confiance à la clé de ce serveur
+cert-no-names = (aucun)
+cert-valid-range = du { $from } au { $until }
+cert-subject = Titulaire
+cert-issued-by = Émis par
+cert-names = Noms
+cert-valid = Validité
+cert-sha256 = SHA-256 du certificat
+cert-spki-sha256 = SHA-256 de la clé publique
 
 ## Sending a test message to oneself
 
-roundtrip-option = Send a test message to myself
-roundtrip-option-help = Once both servers work, one real message goes from your address to itself; it is deleted again as soon as it arrives.
-roundtrip-step-send = Send a test message
-roundtrip-step-wait = Wait for it in the inbox
-roundtrip-step-delete = Delete it again
-roundtrip-sending = sending
-roundtrip-sent = sent
-roundtrip-sent-in = sent in { $seconds }
-roundtrip-queue-id = (queue id { $queue })
-roundtrip-waiting = waiting
-roundtrip-arrived-after = arrived after { $seconds }
-roundtrip-deleted = deleted
-roundtrip-not-deleted = could not be deleted
-roundtrip-not-arrived-within = did not arrive within { $seconds }
-roundtrip-not-sent = not sent
-roundtrip-not-searched = inbox could not be searched
-roundtrip-summary-arrived = The test message arrived in the inbox { $seconds } after it was sent and was deleted again.
-roundtrip-summary-arrived-not-deleted = The test message arrived in the inbox { $seconds } after it was sent; it could not be deleted, please delete it yourself.
-roundtrip-summary-not-arrived = The outgoing server accepted the test message, but it was not in the inbox after { $seconds }. Look in the spam or junk folder and check the account's filters and forwarding rules; if it shows up later, it can be deleted.
-roundtrip-summary-not-arrived-queue = The outgoing server accepted the test message (queue id { $queue }), but it was not in the inbox after { $seconds }. Look in the spam or junk folder and check the account's filters and forwarding rules; if it shows up later, it can be deleted.
-roundtrip-summary-not-sent = The test message could not be sent: { $summary } { $advice }
-roundtrip-summary-not-checked = The test message was sent, but the inbox could not be searched: { $summary } { $advice }
+roundtrip-option = M'envoyer un message de test
+roundtrip-option-help = Une fois les deux serveurs fonctionnels, un vrai message part de votre adresse vers elle-même ; il est supprimé dès son arrivée.
+roundtrip-step-send = Envoyer un message de test
+roundtrip-step-wait = L'attendre dans la boîte de réception
+roundtrip-step-delete = Le supprimer
+roundtrip-sending = envoi
+roundtrip-sent = envoyé
+roundtrip-sent-in = envoyé en { $seconds }
+roundtrip-queue-id = (identifiant de file { $queue })
+roundtrip-waiting = en attente
+roundtrip-arrived-after = arrivé après { $seconds }
+roundtrip-deleted = supprimé
+roundtrip-not-deleted = n'a pas pu être supprimé
+roundtrip-not-arrived-within = pas arrivé en { $seconds }
+roundtrip-not-sent = non envoyé
+roundtrip-not-searched = impossible de chercher dans la boîte de réception
+roundtrip-summary-arrived = Le message de test est arrivé dans la boîte de réception { $seconds } après l'envoi et a été supprimé.
+roundtrip-summary-arrived-not-deleted = Le message de test est arrivé dans la boîte de réception { $seconds } après l'envoi ; il n'a pas pu être supprimé, supprimez-le vous-même, s'il vous plaît.
+roundtrip-summary-not-arrived = Le serveur d'envoi a accepté le message de test, mais il n'était pas dans la boîte de réception après { $seconds }. Regardez dans le dossier spam ou courrier indésirable et vérifiez les filtres et les règles de transfert du compte ; s'il arrive plus tard, vous pourrez le supprimer.
+roundtrip-summary-not-arrived-queue = Le serveur d'envoi a accepté le message de test (identifiant de file { $queue }), mais il n'était pas dans la boîte de réception après { $seconds }. Regardez dans le dossier spam ou courrier indésirable et vérifiez les filtres et les règles de transfert du compte ; s'il arrive plus tard, vous pourrez le supprimer.
+roundtrip-summary-not-sent = Le message de test n'a pas pu être envoyé : { $summary } { $advice }
+roundtrip-summary-not-checked = Le message de test a été envoyé, mais impossible de chercher dans la boîte de réception : { $summary } { $advice }
 
 ## Reports for a technician
 
-report-copy = Copy report
-report-copy-hover = Copy the test report (Markdown, password removed) for a support ticket
-report-save = Save report…
-report-save-hover = Save the test report (Markdown, password removed) to a file
-report-save-title = Save the report
-report-no-dialog = no file dialog could be opened here (it needs the desktop portal or zenity); use Copy report instead.
-report-technician-view = Technician view
-report-technician-view-hover = Show the conversation with the server live (password removed)
-report-live-transcript = Conversation with the server, live ({ $role }, password removed)
-report-nothing-yet = (nothing yet)
-report-copied = The report is on the clipboard (password removed).
-report-saved = Report saved to { $path }.
-report-not-saved = The report was not saved: { $why }
+report-copy = Copier le rapport
+report-copy-hover = Copier le rapport de test (Markdown, mot de passe retiré) pour une demande d'assistance
+report-save = Enregistrer le rapport…
+report-save-hover = Enregistrer le rapport de test (Markdown, mot de passe retiré) dans un fichier
+report-save-title = Enregistrer le rapport
+report-no-dialog = aucune fenêtre de choix de fichier n'a pu s'ouvrir ici (il faut le portail du bureau ou zenity) ; utilisez plutôt Copier le rapport.
+report-technician-view = Vue technicien
+report-technician-view-hover = Afficher en direct les échanges avec le serveur (mot de passe retiré)
+report-live-transcript = Échanges avec le serveur, en direct ({ $role }, mot de passe retiré)
+report-nothing-yet = (rien pour l'instant)
+report-copied = Le rapport est dans le presse-papiers (mot de passe retiré).
+report-saved = Rapport enregistré dans { $path }.
+report-not-saved = Le rapport n'a pas été enregistré : { $why }
 
 ## Page 5: manual settings
 
-manual-intro = Your provider's help pages list these settings. The user name is usually your full email address.
-manual-incoming-protocol = Incoming protocol:
-manual-incoming-server = Incoming server
-manual-incoming-port = Incoming port
-manual-incoming-user = Incoming user name
-manual-outgoing-server = Outgoing server
-manual-outgoing-port = Outgoing port
-manual-outgoing-user = Outgoing user name
-manual-security = Security:
-manual-security-none = None (unsafe)
-manual-accept-plaintext = Send my password without encryption. I understand that anyone on the network between me and the server (public Wi-Fi, the internet provider) can read it and my mail.
-manual-extra-ca-section = Certificate authority (for company servers)
-manual-extra-ca-intro = Only if your IT department gave you a certificate file for its own mail server.
-manual-extra-ca-file = Certificate authority file (PEM)
-manual-accept-extra-ca = Trust every certificate this authority signs. Whoever holds its key can read connections this app makes to these servers.
-manual-http-warning = Learned over plain HTTP: anyone on the network could have changed the settings for { $host }. Check them with your provider before you test.
-manual-needs-attention = Some settings need attention.
-manual-problem-host-missing = Enter the server name, e.g. imap.example.com.
-manual-problem-host-invalid = "{ $host }" is not a server name.
-manual-problem-port = The port is a number from 1 to 65535.
-manual-problem-username = Enter the user name (usually the full email address).
-manual-problem-plaintext = Without encryption your password crosses the network readable by anyone on the way. Tick the box to confirm you want this.
-manual-problem-extra-ca = Tick the box to confirm you trust this certificate authority.
+manual-intro = Les pages d'aide de votre fournisseur indiquent ces paramètres. Le nom d'utilisateur est en général votre adresse e-mail complète.
+manual-incoming-protocol = Protocole de réception :
+manual-incoming-server = Serveur de réception
+manual-incoming-port = Port de réception
+manual-incoming-user = Utilisateur (réception)
+manual-outgoing-server = Serveur d'envoi
+manual-outgoing-port = Port d'envoi
+manual-outgoing-user = Utilisateur (envoi)
+manual-security = Sécurité :
+manual-security-none = Aucune (risqué)
+manual-accept-plaintext = Envoyer mon mot de passe sans chiffrement. Je comprends que n'importe qui sur le réseau entre moi et le serveur (Wi-Fi public, fournisseur d'accès) peut le lire, ainsi que mes e-mails.
+manual-extra-ca-section = Autorité de certification (serveurs d'entreprise)
+manual-extra-ca-intro = Seulement si votre service informatique vous a fourni un fichier de certificat pour son propre serveur de messagerie.
+manual-extra-ca-file = Fichier de l'autorité de certification (PEM)
+manual-accept-extra-ca = Faire confiance à tous les certificats signés par cette autorité. Qui détient sa clé peut lire les connexions de cette application vers ces serveurs.
+manual-http-warning = Obtenu en HTTP non chiffré : n'importe qui sur le réseau a pu modifier les paramètres de { $host }. Vérifiez-les auprès de votre fournisseur avant le test.
+manual-needs-attention = Certains paramètres sont à vérifier.
+manual-problem-host-missing = Saisissez le nom du serveur, par exemple imap.example.com.
+manual-problem-host-invalid = « { $host } » n'est pas un nom de serveur.
+manual-problem-port = Le port est un nombre de 1 à 65535.
+manual-problem-username = Saisissez le nom d'utilisateur (en général l'adresse e-mail complète).
+manual-problem-plaintext = Sans chiffrement, votre mot de passe traverse le réseau lisible par quiconque sur le chemin. Cochez la case pour confirmer que c'est bien ce que vous voulez.
+manual-problem-extra-ca = Cochez la case pour confirmer que vous faites confiance à cette autorité de certification.
 
 ## Page 6: done
 
-done-saving = Saving: password to the keychain, then the account file…
-done-set-up = { $email } is set up.
-done-account-file = Account file
-done-password-stored-in = Password stored in
-done-account-id = Account id
-done-password-only-in-keychain = The password is only in the keychain, never in the account file.
-done-no-keychain = The password could not be stored: no keychain is available.
-done-nothing-saved = Nothing was saved. mailsetup never writes your password to a file instead.
-done-what-you-can-do = What you can do:
-done-use-keyutils = Use the Linux kernel keyring
-done-use-keyutils-hover = The Linux kernel keyring (keyutils) keeps passwords in the kernel's memory, not on disk.
-done-keyutils-note = The kernel keyring keeps passwords in memory, not on disk: depending on the system it may forget them when you log out or restart, and mail apps would then ask again.
-done-file-failed = The account file could not be written.
-done-file-failed-rolled-back = The password was removed from the keychain again, so nothing is half-saved.
+done-saving = Enregistrement : le mot de passe dans le trousseau, puis le fichier du compte…
+done-set-up = { $email } est configuré.
+done-account-file = Fichier du compte
+done-password-stored-in = Mot de passe enregistré dans
+done-account-id = Identifiant du compte
+done-password-only-in-keychain = Le mot de passe est uniquement dans le trousseau, jamais dans le fichier du compte.
+done-no-keychain = Le mot de passe n'a pas pu être enregistré : aucun trousseau n'est disponible.
+done-nothing-saved = Rien n'a été enregistré. mailsetup n'écrit jamais votre mot de passe dans un fichier à la place.
+done-what-you-can-do = Ce que vous pouvez faire :
+done-use-keyutils = Utiliser le trousseau du noyau Linux
+done-use-keyutils-hover = Le trousseau du noyau Linux (keyutils) garde les mots de passe dans la mémoire du noyau, pas sur le disque.
+done-keyutils-note = Le trousseau du noyau garde les mots de passe en mémoire, pas sur le disque : selon le système, il peut les oublier à la déconnexion ou au redémarrage, et les logiciels de messagerie vous les redemanderont alors.
+done-file-failed = Le fichier du compte n'a pas pu être écrit.
+done-file-failed-rolled-back = Le mot de passe a été retiré du trousseau, rien n'est donc enregistré à moitié.
+
+## Why a test failed: one sentence, then what to do (one pair per cause code)
+
+cause-dns-not-found = Ce nom de serveur n'existe pas.
+cause-dns-not-found-advice = Vérifiez que le nom du serveur ne contient pas de faute de frappe. Les pages d'aide de votre fournisseur indiquent le bon.
+cause-dns-failed = Le nom du serveur n'a pas pu être recherché.
+cause-dns-failed-advice = Vérifiez votre connexion (Wi-Fi, câble ou données mobiles), puis réessayez. Si les sites web s'ouvrent, les serveurs de noms de votre réseau ou de votre fournisseur ont peut-être un problème.
+cause-connection-refused = Le serveur a refusé la connexion sur ce port.
+cause-connection-refused-advice = Le port est sans doute faux, ou le service est désactivé. Vérifiez le numéro de port dans les paramètres de votre fournisseur.
+cause-network-unreachable = Cet ordinateur n'a aucun chemin sur le réseau jusqu'au serveur.
+cause-network-unreachable-advice = Vérifiez votre connexion : le Wi-Fi ou le câble est-il branché, les sites web s'ouvrent-ils ? Puis réessayez. Un VPN, ou un réseau qui ne laisse sortir qu'une partie du trafic, peut aussi en être la cause.
+cause-connection-timeout = Le serveur n'a pas répondu à la tentative de connexion.
+cause-connection-timeout-advice = Un pare-feu, votre réseau ou votre fournisseur d'accès bloque peut-être ce port. Essayez depuis un autre réseau, ou vérifiez le numéro de port.
+cause-connection-closed = Le serveur a raccroché au milieu de l'échange.
+cause-connection-closed-advice = Réessayez dans quelques minutes. Si cela continue, le serveur bloque peut-être l'adresse de cet ordinateur ; contactez votre fournisseur.
+cause-greeting-timeout = La connexion s'est ouverte, mais le serveur n'a jamais dit bonjour.
+cause-greeting-timeout-advice = Le serveur est peut-être surchargé, ou quelque chose sur le réseau retient la connexion. Réessayez plus tard ou vérifiez le port.
+cause-wrong-protocol = Quelque chose a répondu sur ce port, mais ce n'est pas le type de serveur de messagerie attendu ici.
+cause-wrong-protocol-advice = Le numéro de port ne correspond sans doute pas à ce type de serveur. Vérifiez le port dans les paramètres de votre fournisseur.
+cause-tls-on-plaintext-port = Ce port attend un début non chiffré, mais la connexion était réglée pour chiffrer dès le premier octet.
+cause-tls-on-plaintext-port-advice = Réglez la sécurité sur STARTTLS pour ce port, ou utilisez plutôt le port chiffré (993 pour IMAP, 995 pour POP3, 465 pour l'envoi).
+cause-plaintext-on-tls-port = Ce port attend le chiffrement dès le premier octet, mais la connexion était réglée pour commencer sans chiffrement.
+cause-plaintext-on-tls-port-advice = Réglez la sécurité sur SSL/TLS pour ce port.
+cause-tls-handshake-failed = La connexion sécurisée n'a pas pu être établie.
+cause-tls-handshake-failed-advice = Le serveur ne prend peut-être en charge qu'un chiffrement dépassé. Essayez l'autre mode de sécurité ou l'autre port, et prévenez votre fournisseur.
+cause-certificate-expired = Le certificat de sécurité du serveur a expiré.
+cause-certificate-expired-advice = N'envoyez pas votre mot de passe à ce serveur tant que ce n'est pas réparé. Vérifiez la date et l'heure de votre ordinateur ; si elles sont justes, prévenez votre fournisseur.
+cause-certificate-not-yet-valid = Le certificat de sécurité du serveur n'est pas encore valable.
+cause-certificate-not-yet-valid-advice = Vérifiez la date et l'heure de votre ordinateur. Si elles sont justes, prévenez votre fournisseur.
+cause-certificate-name-mismatch = Le certificat de sécurité du serveur appartient à un autre nom.
+cause-certificate-name-mismatch-advice = Le nom du serveur est peut-être un alias. Utilisez le nom indiqué par le certificat (voir Détails) si votre fournisseur le confirme.
+cause-certificate-untrusted = Le certificat de sécurité du serveur n'est pas signé par une autorité reconnue par cet ordinateur.
+cause-certificate-untrusted-advice = Cela peut signifier que quelqu'un intercepte la connexion. Ne continuez pas sur un réseau public ; demandez à votre fournisseur ou à votre service informatique quel certificat attendre. S'il s'agit de votre propre serveur avec son propre certificat, comparez l'empreinte de sa clé (voir Détails) avec le serveur et faites confiance à cette clé.
+cause-starttls-not-offered = Le serveur ne propose pas de chiffrer cette connexion.
+cause-starttls-not-offered-advice = Votre mot de passe n'a pas été envoyé. Utilisez plutôt le port SSL/TLS, ou demandez à votre fournisseur comment vous connecter de façon sécurisée.
+cause-starttls-failed = Le serveur a refusé de passer cette connexion en mode chiffré.
+cause-starttls-failed-advice = Essayez plutôt le port SSL/TLS. Si cela échoue aussi, contactez votre fournisseur.
+cause-plaintext-auth-refused = Le serveur n'accepte pas de mot de passe sur une connexion non chiffrée.
+cause-plaintext-auth-refused-advice = Activez le chiffrement : choisissez SSL/TLS ou STARTTLS dans la sécurité.
+cause-insecure-connection-refused = Le mot de passe n'a pas été envoyé, car la connexion n'est pas chiffrée.
+cause-insecure-connection-refused-advice = Choisissez SSL/TLS ou STARTTLS. N'autorisez une connexion non chiffrée que si vous faites confiance à tous les réseaux entre vous et le serveur.
+cause-auth-failed = Le serveur n'a pas accepté le nom d'utilisateur ou le mot de passe.
+cause-auth-failed-advice = Vérifiez le mot de passe (et la touche Verr. Maj) ainsi que le nom d'utilisateur ; beaucoup de fournisseurs veulent l'adresse e-mail complète comme nom d'utilisateur. Connectez-vous sur le site du fournisseur pour être sûr que le mot de passe fonctionne.
+cause-unsendable-credentials = Le nom d'utilisateur ou le mot de passe contient un saut de ligne ou un caractère NUL, qui ne peuvent pas être envoyés à un serveur de messagerie. Rien n'a été envoyé.
+cause-unsendable-credentials-advice = Retapez le mot de passe (et le nom d'utilisateur) à la main ; un mot de passe collé emporte souvent la fin de ligne avec lui.
+cause-app-password-required = Ce compte demande un mot de passe d'application au lieu de votre mot de passe habituel.
+cause-app-password-required-advice = Créez un mot de passe d'application dans les paramètres de sécurité de votre compte chez le fournisseur, puis saisissez-le ici à la place de votre mot de passe habituel.
+cause-oauth-required = Ce fournisseur n'accepte plus les mots de passe des logiciels de messagerie : il faut se connecter sur sa propre page web (OAuth2).
+cause-oauth-required-advice = Utilisez un logiciel de messagerie qui prend en charge la connexion web de votre fournisseur, ou demandez à l'administrateur d'autoriser la connexion par mot de passe pour ce compte.
+cause-auth-mechanism-unsupported = Le serveur ne propose aucune méthode d'identification utilisable par cette application.
+cause-auth-mechanism-unsupported-advice = Contactez votre fournisseur ou votre service informatique et demandez quelles méthodes d'identification le serveur prend en charge.
+cause-protocol-disabled = Le compte existe, mais l'accès par les logiciels de messagerie (IMAP, POP ou envoi) y est désactivé.
+cause-protocol-disabled-advice = Activez IMAP/POP (ou l'envoi depuis d'autres logiciels) dans les paramètres du webmail du fournisseur, ou demandez à l'administrateur de l'autoriser. Le mot de passe lui-même est peut-être juste.
+cause-web-sign-in-required = Le fournisseur a bloqué cette connexion jusqu'à ce que vous la confirmiez sur son site.
+cause-web-sign-in-required-advice = Connectez-vous sur le site du fournisseur dans un navigateur, confirmez que la tentative venait de vous (cherchez une alerte de sécurité), puis réessayez.
+cause-too-many-attempts = Le fournisseur bloque les connexions pendant un moment après trop de tentatives.
+cause-too-many-attempts-advice = Attendez avant de réessayer, et vérifiez qu'aucun autre appareil n'essaie encore un ancien mot de passe. D'autres tentatives maintenant peuvent prolonger le blocage.
+cause-too-many-connections = Trop de programmes ou d'appareils sont connectés à ce compte en même temps.
+cause-too-many-connections-advice = Fermez le logiciel de messagerie sur un autre appareil (ou un autre logiciel de messagerie sur celui-ci), attendez quelques minutes, puis réessayez.
+cause-password-expired = Le mot de passe a expiré.
+cause-password-expired-advice = Connectez-vous sur le site du fournisseur, choisissez-y un nouveau mot de passe, puis saisissez-le ici.
+cause-client-blocked = Le serveur refuse les connexions venant de l'adresse de votre réseau.
+cause-client-blocked-advice = Votre adresse internet est peut-être sur une liste de blocage anti-spam. Essayez depuis un autre réseau, ou demandez à votre fournisseur d'accès ou de messagerie de lever le blocage.
+cause-server-unavailable = Le serveur est momentanément indisponible.
+cause-server-unavailable-advice = Cela dure en général peu de temps. Attendez quelques minutes et réessayez.
+cause-protocol-error = Le serveur a répondu d'une manière que cette application ne comprend pas.
+cause-protocol-error-advice = Réessayez. Si cela continue, envoyez les détails à votre fournisseur ou à votre service informatique.
+cause-timeout = Le serveur ne répond plus.
+cause-timeout-advice = Vérifiez votre connexion et réessayez. Le serveur est peut-être surchargé.
+cause-message-not-arrived = Le serveur d'envoi a accepté le message de test, mais il n'est pas arrivé à temps dans la boîte de réception.
+cause-message-not-arrived-advice = Le courrier est peut-être lent aujourd'hui, ou le message a été rangé ailleurs : regardez dans le dossier spam ou courrier indésirable et vérifiez les filtres et les règles de transfert du compte. S'il arrive plus tard, vous pourrez le supprimer ; son objet indique qu'il s'agit d'un test.
+cause-account-unavailable-incoming = Le serveur indique que le compte ne peut pas être utilisé pour l'instant (verrouillé, désactivé, occupé ou plein).
+cause-account-unavailable-incoming-advice = Connectez-vous sur le site de votre fournisseur pour voir ce qui ne va pas avec le compte, ou contactez votre fournisseur.
+cause-account-unavailable-outgoing = Le serveur indique que le compte ne peut pas envoyer de courrier pour l'instant.
+cause-account-unavailable-outgoing-advice = Connectez-vous sur le site de votre fournisseur pour vérifier le compte, ou contactez votre fournisseur.
+cause-certificate-unchecked = Le certificat de sécurité du serveur n'a pas pu être vérifié.
+cause-certificate-unchecked-advice = Voir les Détails.
+cause-tls-intercepted = Un logiciel de sécurité ou un proxy du réseau intercepte la connexion chiffrée : le certificat vient de lui, pas du serveur de messagerie.
+cause-tls-intercepted-advice = Désactivez l'analyse des connexions chiffrées (ou des e-mails) dans ce produit, ou ajoutez le serveur de messagerie en exception, puis réessayez. N'installez pas son certificat juste pour que cela fonctionne, sauf si vous faites confiance au produit.
+cause-clock-wrong = La date et l'heure de cet ordinateur sont fausses : des certificats valables paraissent expirés ou pas encore valables.
+cause-clock-wrong-advice = Réglez correctement la date, l'heure et le fuseau horaire (activez « Régler l'heure automatiquement »), puis réessayez. Le serveur n'y est pour rien.
+cause-certificate-changed = Le serveur a présenté une autre clé que celle à laquelle vous avez fait confiance.
+cause-certificate-changed-advice = Si le responsable du serveur a remplacé la clé volontairement, vérifiez la nouvelle empreinte avec lui et faites confiance à la nouvelle clé. Si personne ne l'a changée, quelqu'un intercepte peut-être la connexion : n'envoyez pas votre mot de passe.
+cause-captive-portal = Ce réseau vous demande d'abord de vous connecter dans un navigateur.
+cause-captive-portal-advice = Ouvrez n'importe quelle page web dans votre navigateur et terminez la page de connexion du réseau (Wi-Fi d'hôtel, de train, de café ou invité : acceptez les conditions ou saisissez le code d'accès), puis refaites le test. D'ici là, le réseau répond à la place du serveur de messagerie ; votre mot de passe n'a pas été envoyé.
+cause-port-blocked = Ce port ne répond pas sur ce réseau, mais un autre port du même serveur répond.
+cause-port-blocked-advice = Utilisez l'autre port indiqué ici. Les réseaux des hôtels, des écoles et des entreprises bloquent souvent certains ports de messagerie.
+
+## Where settings came from, and why a host may get the password
+
+source-provider = table des fournisseurs intégrée
+source-autoconfig = le serveur de configuration automatique du fournisseur
+source-well-known = le fichier de configuration automatique .well-known du domaine
+source-ispdb = la base ISPDB de Mozilla
+source-mx = le serveur de messagerie du domaine (MX)
+source-srv = enregistrements de service DNS (SRV)
+source-guess = noms de serveur habituels
+source-autoconfig-http = configuration automatique en HTTP non chiffré
+vouch-own-domain = fait partie de { $domain } lui-même
+vouch-provider = indiqué par la table des fournisseurs intégrée de mailsetup
+vouch-ispdb = indiqué par l'ISPDB de Mozilla via une connexion vérifiée
+vouch-published = publié par { $domain } via une connexion vérifiée
+vouch-autoconfig-file = le fichier de configuration automatique de { $domain }
+vouch-plain-http = obtenu depuis { $what } en HTTP non chiffré, que n'importe qui sur le réseau a pu modifier
+vouch-redirected = { $source } a renvoyé mailsetup vers { $to }, en dehors de { $domain }
+vouch-srv = trouvé dans les enregistrements de service DNS (SRV) de { $domain }, sans confirmation de { $domain }
+vouch-mx = trouvé via les enregistrements MX de { $domain }, sans confirmation de { $domain }
+vouch-found-by = trouvé par { $source }, sans confirmation de { $domain }
+consent-question = Le courrier de { $domain } est géré par { $host } — { $how }.
+source-manual = saisi à la main
+consent-entered-by-you = saisi par vous
+
+## How signing in works at a provider
+
+login-password = Connectez-vous avec le mot de passe habituel du compte de messagerie.
+login-password-or-oauth2 = Le mot de passe habituel du compte fonctionne ; la connexion par la page du fournisseur (OAuth2) aussi.
+login-app-password = Le mot de passe habituel ne fonctionnera pas ici : créez un mot de passe d'application sur le site du fournisseur et saisissez-le à la place.
+login-oauth2-or-app-password = Le mot de passe habituel ne fonctionnera pas ici : connectez-vous par la page du fournisseur (OAuth2) ou créez un mot de passe d'application et saisissez-le.
+login-oauth2-only = Ce fournisseur a désactivé la connexion par mot de passe : seule la connexion par sa page (OAuth2) fonctionne.
+login-oauth2-unless-admin-allows = Microsoft a désactivé les mots de passe pour IMAP, POP et SMTP : votre mot de passe ne fonctionne ici que si l'administrateur de votre organisation l'a autorisé pour votre boîte aux lettres.
+
+## Notes of the built-in provider table (keys follow assets/providers.json: a test checks the English text)
+
+provider-spectrum-note-1 = Spectrum préfère IMAP ; POP3 fonctionne encore, mais c'est l'ancienne méthode.
+provider-spectrum-note-2 = Le port 587 de mobile.charter.net est indiqué à la fois comme chiffré dès le départ et comme STARTTLS ; le test en direct montre ce que le serveur utilise vraiment.
+provider-roadrunner-note-1 = Les adresses régionales comme nom@nc.rr.com ou nom@tampabay.rr.com utilisent les mêmes serveurs (mail.twc.com).
+provider-gmail-note-1 = Un mot de passe d'application demande d'abord d'activer la validation en deux étapes dans le compte Google.
+provider-outlook-note-1 = Microsoft a désactivé la connexion par mot de passe pour les logiciels de messagerie le 16 septembre 2024 ; seule la connexion OAuth2 fonctionne.
+provider-microsoft365-enable-first = l'administrateur de votre organisation doit autoriser la connexion par mot de passe pour votre boîte aux lettres (IMAP, POP et « SMTP authentifié » sous Gérer les applications de messagerie). Demandez à votre service informatique avant de continuer.
+provider-microsoft365-note-1 = Les logiciels de messagerie qui se connectent par la page de Microsoft (OAuth2) fonctionnent sans l'aide de l'administrateur.
+provider-icloud-note-1 = iCloud n'a pas de POP3.
+provider-icloud-note-2 = Le courrier entrant se connecte avec la partie avant le @ ; le courrier sortant avec l'adresse complète.
+provider-att-note-1 = AT&T appelle son mot de passe d'application « secure mail key » ; le mot de passe habituel du compte ne fonctionne pas dans les logiciels de messagerie.
+provider-gmx-net-enable-first = Activez l'accès POP3/IMAP dans les paramètres du webmail GMX avant la première connexion.
+provider-gmx-com-enable-first = Activez l'accès POP3/IMAP dans les paramètres du webmail GMX avant la première connexion.
+provider-webde-enable-first = Activez l'accès POP3/IMAP dans les paramètres du webmail WEB.DE avant la première connexion.
+
+## The command line's text output (JSON output stays English)
+
+cli-no-servers = Aucun serveur à tester n'a été trouvé pour { $email }.
+cli-none-tested-unconfirmed = Aucun serveur n'a été testé pour { $email } : les serveurs trouvés demandent votre confirmation.
+cli-verified-count = { $total ->
+    [one] { $ok } serveur sur 1 vérifié pour { $email }.
+   *[other] { $ok } serveurs sur { $total } vérifiés pour { $email }.
+}
+cli-saved = Enregistré comme compte « { $id } » dans { $file } ; le mot de passe est dans { $keychain }.
+cli-saved-oauth = Enregistré comme compte « { $id } » dans { $file } ; la connexion (son jeton d'actualisation) est dans { $keychain }.
+cli-no-accounts = Aucun compte enregistré dans { $folder }.
+cli-removed = { $id } ({ $email }) supprimé.
+cli-entries-left = { $store } n'a pas été modifié : les entrées { $incoming } et { $outgoing } y sont peut-être encore.
+cli-check-failed = Non vérifié : la configuration enregistrée ne fonctionne pas telle quelle.
+cli-check-passed = Vérifié : la configuration enregistrée fonctionne.
+cli-server-said = le serveur a répondu : { $reply }
+cli-what-to-do = que faire : { $advice }
+cli-discovered = { $count ->
+    [one] Paramètres de { $email } trouvés en { $ms } ms (1 candidat).
+   *[other] Paramètres de { $email } trouvés en { $ms } ms ({ $count } candidats).
+}
+cli-provider = Fournisseur : { $name }
+cli-unknown = inconnu
+cli-found-by = trouvé par { $sources }
+cli-no-server-found = aucun serveur trouvé
+
+## What is wrong with a typed address
+
+address-empty = L'adresse e-mail est vide
+address-missing-at = « { $address } » n'a pas de @ : une adresse e-mail ressemble à nom@example.com
+address-empty-local = « { $address } » n'a rien avant le @
+address-empty-domain = « { $address } » n'a rien après le @
+address-whitespace = « { $address } » contient un espace ou un caractère de contrôle
+address-several-at = « { $address } » contient plus d'un @
+address-invalid-domain = Le domaine « { $domain } » n'est pas un nom internet valable ({ $reason })
+address-no-dot = Le domaine « { $domain } » n'a pas de point : les domaines de messagerie ressemblent à example.com
+address-too-long = L'adresse e-mail dépasse 254 caractères
+
+## A provider's own advice, added to the advice for a cause
+
+provider-access-smtp = l'envoi depuis les logiciels de messagerie
+provider-access-imap-pop = l'accès IMAP/POP
+provider-only-app-passwords = { $name } n'accepte que des mots de passe d'application depuis les logiciels de messagerie, pas le mot de passe habituel.
+provider-create-one-at = Créez-en un sur { $url }.
+provider-also-refuses = { $name } refuse aussi le mot de passe tant que { $access } est désactivé : vérifiez-le sur { $url }.
+provider-settings-help = Aide de { $name } sur les paramètres : { $url }
+provider-create-app-password-at = { $name } : créez le mot de passe d'application sur { $url }.
+provider-help = Aide de { $name } : { $url }
+provider-switch-on = { $name } : activez { $access } sur { $url }.
+provider-help-on-this = Aide de { $name } à ce sujet : { $url }
+provider-lockout = { $name } lève ce blocage de lui-même, { $when }.
+provider-max-connections = { $name } autorise environ { $count } connexions simultanées par compte.
+provider-status = { $name } signale les pannes connues sur { $url }.
+admin-authenticated-smtp = Demandez à l'administrateur Microsoft 365 de votre organisation d'activer « SMTP authentifié » pour votre boîte aux lettres (Centre d'administration Microsoft 365 → Utilisateurs → Utilisateurs actifs → votre nom → Courrier → Gérer les applications de messagerie), et de vérifier que SMTP AUTH n'est pas désactivé pour toute l'organisation.
+admin-password-sign-in-off = Microsoft 365 a désactivé la connexion par mot de passe pour les logiciels de messagerie : demandez à l'administrateur de votre organisation si elle peut être autorisée pour votre boîte aux lettres (IMAP, POP et « SMTP authentifié » sous Gérer les applications de messagerie, ainsi que les paramètres de sécurité par défaut), ou utilisez un logiciel de messagerie qui se connecte par la page de Microsoft.
+network-no-encryption = sans chiffrement
+network-port-refused = Le port { $port } refuse les connexions ; le port { $other } du même serveur fonctionne.
+network-port-blocked = Le port { $port } est bloqué sur ce réseau (pas de réponse) ; le port { $other } du même serveur fonctionne.
+network-change-port = Passez au port { $other } avec la sécurité { $security }.
+network-other-port-silent = Le port { $other } du même serveur ne répond pas non plus.
+
+## `mailsetup discover`: what was found, and where
+
+trust-trusted = fiable
+trust-dns = par le DNS
+trust-guess = deviné
+trust-insecure = source non sûre, à confirmer
+username-full-address = l'adresse e-mail complète
+username-local-part = la partie avant le @
+username-other = un nom d'utilisateur particulier
+discover-servers-for = Serveurs pour { $email } (domaine { $domain })
+discover-provider = Fournisseur : { $name } (reconnu d'après { $matched })
+discover-app-passwords = Les mots de passe d'application se créent sur { $url }
+discover-before-first = Avant la première connexion : { $step }
+discover-username = Nom d'utilisateur { $protocol } : { $form }
+discover-note = Remarque : { $note }
+discover-imap = Courrier entrant, IMAP
+discover-pop3 = Courrier entrant, POP3
+discover-smtp = Courrier sortant, SMTP
+discover-user = utilisateur
+discover-from = via { $sources }
+discover-needs-confirmation = à confirmer avant d'y envoyer le mot de passe : { $question }
+discover-nothing-found = (rien trouvé)
+discover-disagree = Où les sources ne sont pas d'accord
+discover-claim-recommended = { $says } (recommandé), selon { $by }
+discover-claim-not-recommended = { $says } (non recommandé), selon { $by }
+discover-sources = Sources
+discover-status-found = { $count } trouvé(s)
+discover-status-timed-out = délai dépassé
+discover-status-cut-short = arrêtée (réponse fiable complète)
+discover-none = aucun
+discover-timing = premier candidat après { $first }, terminé après { $ms } ms
+
+## Testing, continued
+
+testing-not-sent-unconfirmed = Votre mot de passe n'a pas été envoyé à { $host } : confirmez d'abord ce serveur.
+testing-password-refused = Le serveur n'a pas accepté le mot de passe.
+testing-nothing-tested = Aucun serveur n'a pu être testé.

@@ -1,238 +1,463 @@
-# Mail Setup — English (the reference: every other language has exactly these keys).
-# Keep technical names as mail apps show them: IMAP, POP3, SMTP, SSL/TLS, STARTTLS, port.
+# Mail Setup — 日本語。
 
 ## Units and numbers
 
-unit-under-1-ms = under 1 ms
+unit-under-1-ms = 1 ms 未満
 unit-ms = { $value } ms
-unit-seconds = { $value } s
+unit-seconds = { $value } 秒
 
 ## Window frame and buttons
 
-header-step = · step { $step } of { $steps }
-page-account = Your account
-page-lookup = Looking up your provider
-page-protocol = How do you want to read mail?
-page-testing = Testing your settings
-page-manual = Manual settings
-page-done = Done
-page-done-keychain-failed = Could not store the password
-page-done-file-failed = Could not save
-page-done-saving = Saving
-nav-next = Next
-nav-back = Back
-nav-cancel = Cancel
-nav-close = Close
-nav-try-again = Try again
-nav-set-up-manually = Set up manually
-nav-save-account = Save account
-nav-test-settings = Test settings
-nav-add-another = Add another account
-language-label = Language
-role-incoming = Incoming mail
-role-outgoing = Outgoing mail
+header-step = · ステップ { $step } / { $steps }
+page-account = アカウント
+page-lookup = プロバイダーを調べています
+page-protocol = メールをどのように読みますか？
+page-testing = 設定をテストしています
+page-manual = 手動設定
+page-done = 完了
+page-done-keychain-failed = パスワードを保存できませんでした
+page-done-file-failed = 保存できませんでした
+page-done-saving = 保存しています
+nav-next = 次へ
+nav-back = 戻る
+nav-cancel = キャンセル
+nav-close = 閉じる
+nav-try-again = もう一度試す
+nav-set-up-manually = 手動で設定
+nav-save-account = アカウントを保存
+nav-test-settings = 設定をテスト
+nav-add-another = 別のアカウントを追加
+language-label = 言語
+role-incoming = 受信メール
+role-outgoing = 送信メール
 
 ## Page 1: your account
 
-account-intro = Enter the address and password you use for your mail. We will find the right servers and test them before anything is saved.
-account-name = Your name (optional)
-account-name-hint = as others see it
-account-email = Email address
-account-did-you-mean = Did you mean { $suggestion }?
-account-use-suggestion = Use { $suggestion }
-account-password = Password
-account-show-password = Show password
-account-password-problem = { $problem } Correct the password, then press Next to test again.
-account-password-missing = Enter your password.
-account-not-ready = Enter your address and password to go on.
-password-line-break = The password contains a line break, which cannot be sent to a mail server (pasting often brings one along).
-password-nul = The password contains a NUL character, which cannot be sent to a mail server.
-note-before-you-start = Before you start: { $step }
-note-app-password-here = Create an app password here:
+account-intro = メールで使っているアドレスとパスワードを入力してください。最適なサーバーを探し、保存する前にテストします。
+account-name = 名前（任意）
+account-name-hint = 相手に表示される名前
+account-email = メールアドレス
+account-did-you-mean = { $suggestion } ではありませんか？
+account-use-suggestion = { $suggestion } を使う
+account-password = パスワード
+account-show-password = パスワードを表示
+account-password-problem = { $problem } パスワードを直してから「次へ」を押すと、もう一度テストします。
+account-password-missing = パスワードを入力してください。
+account-not-ready = 続けるにはアドレスとパスワードを入力してください。
+password-line-break = パスワードに改行が含まれています。改行はメールサーバーに送れません（貼り付けたときによく紛れ込みます）。
+password-nul = パスワードに NUL 文字が含まれています。この文字はメールサーバーに送れません。
+note-before-you-start = 始める前に: { $step }
+note-app-password-here = アプリパスワードはこちらで作成できます:
 
 ## Page 2: looking up the provider
 
-lookup-asking = Asking every place that may know the mail servers of { $domain }. This usually takes a few seconds.
-lookup-nothing-found = We could not find complete settings for { $domain }.
-lookup-nothing-found-advice = Check the address for typing mistakes, or enter the servers by hand: your provider's help pages list them.
-lookup-failed = The lookup could not run.
-lookup-waiting = waiting
-lookup-found = { $count ->
-    [one] found 1 server
-   *[other] found { $count } servers
-}
-lookup-nothing = nothing
-lookup-source-failed = failed: { $why }
-lookup-not-needed = not needed
-lookup-starting = Starting…
+lookup-asking = { $domain } のメールサーバーを知っていそうなところに問い合わせています。ふつうは数秒で終わります。
+lookup-nothing-found = { $domain } の設定をすべて見つけることはできませんでした。
+lookup-nothing-found-advice = アドレスに入力ミスがないか確かめるか、サーバーを手動で入力してください。サーバーの情報はプロバイダーのヘルプページに載っています。
+lookup-failed = 検索を実行できませんでした。
+lookup-waiting = 待機中
+lookup-found = { $count } 件のサーバーが見つかりました
+lookup-nothing = なし
+lookup-source-failed = 失敗: { $why }
+lookup-not-needed = 不要
+lookup-starting = 開始しています…
 
 ## Page 3: IMAP or POP3
 
-protocol-intro = Tell us how you read mail and we suggest the way that fits:
-protocol-one-device = I read this mail on one computer only
-protocol-offline = I often need my mail without an internet connection
-protocol-imap-title = IMAP — keep mail on the server, in sync everywhere
-protocol-pop3-title = POP3 — download mail to this computer
-protocol-recommended = { $title } (recommended)
-protocol-not-available = Not available: { $why }
-protocol-server = Server: { $endpoint } ({ $security })
-protocol-our-suggestion = Our suggestion
-protocol-provider-says = What your provider says
-protocol-confirm-first = Confirm the servers listed on the page first.
-protocol-imap-text = Your mail stays on the provider's server and this app shows it from there. Phone, laptop and webmail all see the same messages, folders and read marks, and a message you delete on one is gone on all. Most things need a connection to the server; recent mail is usually kept for reading offline.
-protocol-pop3-text = New mail is downloaded to this computer, and the app can leave a copy on the server or not. Everything downloaded can be read without a connection. But folders, read marks and sent mail stay on this computer only: other devices will not see them.
-protocol-no-imap = This provider does not offer IMAP (none of the places we asked lists an IMAP server), so mail cannot stay in sync across devices from this app.
-protocol-no-pop3 = This provider does not offer POP3 (none of the places we asked lists a POP3 server), so IMAP is the way to read mail here.
-protocol-why-pop3-only = POP3 is the only way this provider offers to read mail.
-protocol-why-pop3-one-device-offline = You said you read mail on one device and often no connection: POP3 keeps everything on this computer, ready to read offline. Choose IMAP instead if you might add a phone later.
-protocol-why-pop3-one-device = You said you read mail on one device: POP3 keeps everything on this computer, ready to read offline. Choose IMAP instead if you might add a phone later.
-protocol-why-pop3-offline = You said you read mail on often no connection: POP3 keeps everything on this computer, ready to read offline. Choose IMAP instead if you might add a phone later.
-protocol-why-imap-provider = POP3 could suit how you read mail, but your provider asks for IMAP, so we recommend IMAP here.
-protocol-why-imap = IMAP suits most people: your mail is the same on every device, and nothing is lost if this computer breaks.
-stance-spectrum = Spectrum asks mail apps to use IMAP. Its POP3 service still answers, but Spectrum treats it as the older, legacy way in.
+protocol-intro = メールの読み方を教えてください。合った方法をおすすめします:
+protocol-one-device = このメールは 1 台のパソコンでしか読まない
+protocol-offline = インターネットにつながっていないときにもメールを読むことが多い
+protocol-imap-title = IMAP — メールをサーバーに残し、どこでも同じ状態に
+protocol-pop3-title = POP3 — メールをこのパソコンにダウンロード
+protocol-recommended = { $title }（おすすめ）
+protocol-not-available = 利用できません: { $why }
+protocol-server = サーバー: { $endpoint }（{ $security }）
+protocol-our-suggestion = おすすめ
+protocol-provider-says = プロバイダーの案内
+protocol-confirm-first = 先にこのページに並んでいるサーバーを確認してください。
+protocol-imap-text = メールはプロバイダーのサーバーに残り、このアプリはそこから表示します。スマートフォン、ノートパソコン、Web メールのどれでも同じメッセージ、フォルダー、既読の状態が見え、どこかで削除したメッセージはすべてから消えます。ほとんどの操作にはサーバーへの接続が必要ですが、最近のメールはたいていオフラインでも読めるように保存されます。
+protocol-pop3-text = 新しいメールはこのパソコンにダウンロードされ、サーバーにコピーを残すかどうかはアプリで選べます。ダウンロードしたものは接続なしで読めます。ただし、フォルダー、既読の状態、送信済みメールはこのパソコンにしか残らず、ほかの端末からは見えません。
+protocol-no-imap = このプロバイダーは IMAP を提供していません（問い合わせた先のどこにも IMAP サーバーがありません）。そのため、このアプリでは端末間でメールを同期できません。
+protocol-no-pop3 = このプロバイダーは POP3 を提供していません（問い合わせた先のどこにも POP3 サーバーがありません）。ここでは IMAP でメールを読みます。
+protocol-why-pop3-only = このプロバイダーでメールを読む方法は POP3 だけです。
+protocol-why-pop3-one-device-offline = メールを 1 台の端末で、しかもオフラインで読むことが多いとのことなので、POP3 ならすべてをこのパソコンに保存し、オフラインでも読めます。あとでスマートフォンでも読むかもしれないなら、IMAP を選んでください。
+protocol-why-pop3-one-device = メールを 1 台の端末で読むとのことなので、POP3 ならすべてをこのパソコンに保存し、オフラインでも読めます。あとでスマートフォンでも読むかもしれないなら、IMAP を選んでください。
+protocol-why-pop3-offline = メールをオフラインで読むことが多いとのことなので、POP3 ならすべてをこのパソコンに保存し、オフラインでも読めます。あとでスマートフォンでも読むかもしれないなら、IMAP を選んでください。
+protocol-why-imap-provider = 読み方からすると POP3 も合いそうですが、プロバイダーが IMAP を求めているので、ここでは IMAP をおすすめします。
+protocol-why-imap = ほとんどの人には IMAP が向いています。どの端末でも同じメールが見え、このパソコンが壊れても何も失われません。
+stance-spectrum = Spectrum はメールアプリに IMAP を使うよう求めています。POP3 もまだ応答しますが、Spectrum では古い方式という扱いです。
 
 ## Who gets the password
 
-consent-heading = Your password will be sent to
+consent-heading = パスワードの送信先
 consent-recipient = { $role }: { $host } — { $from }
-consent-unvouched = Nothing from your provider confirms this server. Send your password there only if you expected it.
-consent-send-to = Send my password to { $host }
-consent-problem = Confirm each server marked below before your password is sent to it.
+consent-unvouched = このサーバーがプロバイダーのものだと確認できる情報はありません。心当たりがある場合にだけパスワードを送ってください。
+consent-send-to = パスワードを { $host } に送る
+consent-problem = パスワードを送る前に、下で印の付いたサーバーをそれぞれ確認してください。
 
 ## Page 4: testing
 
-check-find-server = Find server
-check-connect = Connect
-check-secure = Secure connection
-check-greeting = Server greeting
-check-sign-in = Sign in
-check-sign-out = Sign out
-row-waiting = waiting
-row-running = in progress
-row-done = done
-row-failed = failed
-row-not-reached = not reached
-row-skipped = skipped
-row-stopped = stopped
-testing-both-work = Both servers work. Press "Save account" to keep these settings.
-testing-settings-from = Settings from: { $sources }
-testing-server-heading = { $role } — { $protocol } { $endpoint } ({ $security }, user { $user })
-testing-not-started = The test could not start.
-testing-warning = Warning: { $text }
-testing-server-said = The server said:
-testing-candidates = Servers found, checked without your password:
-testing-answers = answers
-testing-no-answer = no answer
-testing-details = Details ({ $role })
-testing-cause-code = Cause code: { $code }
-testing-greeting = Greeting: { $greeting }
-testing-connected-to = Connected to { $address }
-testing-certificate-verified = certificate verified
-testing-certificate-not-verified = certificate NOT verified
-testing-certificate-for = Certificate for { $names } issued by { $issuer }, valid until { $until }
-testing-transcript = Transcript (password removed)
-action-fix-password = Fix password
-action-create-app-password = Create an app password
-action-enter-app-password = Enter an app password
-action-try-security = Try { $security } on port { $port }
-action-try-another-server = Try another server
-action-edit-settings = Edit settings
-action-retry = Retry
+check-find-server = サーバーを探す
+check-connect = 接続
+check-secure = 安全な接続
+check-greeting = サーバーの応答
+check-sign-in = サインイン
+check-sign-out = サインアウト
+row-waiting = 待機中
+row-running = 実行中
+row-done = 完了
+row-failed = 失敗
+row-not-reached = 未到達
+row-skipped = スキップ
+row-stopped = 停止
+testing-both-work = 両方のサーバーが使えます。「アカウントを保存」を押すと、この設定を保存します。
+testing-settings-from = 設定の入手元: { $sources }
+testing-server-heading = { $role } — { $protocol } { $endpoint }（{ $security }、ユーザー { $user }）
+testing-not-started = テストを開始できませんでした。
+testing-warning = 注意: { $text }
+testing-server-said = サーバーからの応答:
+testing-candidates = 見つかったサーバー（パスワードを使わずに確認）:
+testing-answers = 応答あり
+testing-no-answer = 応答なし
+testing-details = 詳細（{ $role }）
+testing-cause-code = 原因コード: { $code }
+testing-greeting = 応答: { $greeting }
+testing-connected-to = 接続先 { $address }
+testing-certificate-verified = 証明書を確認済み
+testing-certificate-not-verified = 証明書は未確認
+testing-certificate-for = { $names } の証明書、発行元 { $issuer }、有効期限 { $until }
+testing-transcript = やり取りの記録（パスワードは削除済み）
+action-fix-password = パスワードを直す
+action-create-app-password = アプリパスワードを作成
+action-enter-app-password = アプリパスワードを入力
+action-try-security = { $security } とポート { $port } で試す
+action-try-another-server = 別のサーバーを試す
+action-edit-settings = 設定を編集
+action-retry = 再試行
 
 ## The server's certificate
 
-cert-title = The server's certificate
-cert-trust-explained = If this is your own server (or its owner confirmed the key's fingerprint), you can trust this key for { $host }:{ $port } only. Its name and dates are still checked, and you will be warned if the key ever changes.
-cert-trust-key = Trust this server's key
-cert-no-names = (none)
-cert-valid-range = { $from } to { $until }
-cert-subject = Subject
-cert-issued-by = Issued by
-cert-names = Names
-cert-valid = Valid
-cert-sha256 = Certificate SHA-256
-cert-spki-sha256 = Public key SHA-256
+cert-title = サーバーの証明書
+cert-trust-explained = 自分のサーバーである場合（または管理者に鍵のフィンガープリントを確認してもらった場合）は、{ $host }:{ $port } に限ってこの鍵を信頼できます。名前と有効期間は引き続き確認され、鍵が変わったときには警告します。
+cert-trust-key = このサーバーの鍵を信頼する
+cert-no-names = （なし）
+cert-valid-range = { $from } から { $until } まで
+cert-subject = 発行先
+cert-issued-by = 発行元
+cert-names = 名前
+cert-valid = 有効期間
+cert-sha256 = 証明書の SHA-256
+cert-spki-sha256 = 公開鍵の SHA-256
 
 ## Sending a test message to oneself
 
-roundtrip-option = Send a test message to myself
-roundtrip-option-help = Once both servers work, one real message goes from your address to itself; it is deleted again as soon as it arrives.
-roundtrip-step-send = Send a test message
-roundtrip-step-wait = Wait for it in the inbox
-roundtrip-step-delete = Delete it again
-roundtrip-sending = sending
-roundtrip-sent = sent
-roundtrip-sent-in = sent in { $seconds }
-roundtrip-queue-id = (queue id { $queue })
-roundtrip-waiting = waiting
-roundtrip-arrived-after = arrived after { $seconds }
-roundtrip-deleted = deleted
-roundtrip-not-deleted = could not be deleted
-roundtrip-not-arrived-within = did not arrive within { $seconds }
-roundtrip-not-sent = not sent
-roundtrip-not-searched = inbox could not be searched
-roundtrip-summary-arrived = The test message arrived in the inbox { $seconds } after it was sent and was deleted again.
-roundtrip-summary-arrived-not-deleted = The test message arrived in the inbox { $seconds } after it was sent; it could not be deleted, please delete it yourself.
-roundtrip-summary-not-arrived = The outgoing server accepted the test message, but it was not in the inbox after { $seconds }. Look in the spam or junk folder and check the account's filters and forwarding rules; if it shows up later, it can be deleted.
-roundtrip-summary-not-arrived-queue = The outgoing server accepted the test message (queue id { $queue }), but it was not in the inbox after { $seconds }. Look in the spam or junk folder and check the account's filters and forwarding rules; if it shows up later, it can be deleted.
-roundtrip-summary-not-sent = The test message could not be sent: { $summary } { $advice }
-roundtrip-summary-not-checked = The test message was sent, but the inbox could not be searched: { $summary } { $advice }
+roundtrip-option = 自分宛てにテストメッセージを送る
+roundtrip-option-help = 両方のサーバーが使えるようになったら、あなたのアドレスから同じアドレスへ本物のメッセージを 1 通送ります。届いたらすぐに削除します。
+roundtrip-step-send = テストメッセージを送る
+roundtrip-step-wait = 受信トレイに届くのを待つ
+roundtrip-step-delete = 削除する
+roundtrip-sending = 送信中
+roundtrip-sent = 送信済み
+roundtrip-sent-in = 送信済み（{ $seconds }）
+roundtrip-queue-id = （キュー ID { $queue }）
+roundtrip-waiting = 待機中
+roundtrip-arrived-after = { $seconds } で到着
+roundtrip-deleted = 削除済み
+roundtrip-not-deleted = 削除できませんでした
+roundtrip-not-arrived-within = { $seconds } 以内に届きませんでした
+roundtrip-not-sent = 送信されていません
+roundtrip-not-searched = 受信トレイを検索できませんでした
+roundtrip-summary-arrived = テストメッセージは送信から { $seconds } で受信トレイに届き、削除されました。
+roundtrip-summary-arrived-not-deleted = テストメッセージは送信から { $seconds } で受信トレイに届きましたが、削除できませんでした。お手数ですがご自身で削除してください。
+roundtrip-summary-not-arrived = 送信サーバーはテストメッセージを受け付けましたが、{ $seconds } たっても受信トレイに届いていません。迷惑メールフォルダーを見て、アカウントのフィルターや転送の設定を確かめてください。あとで届いた場合は削除してかまいません。
+roundtrip-summary-not-arrived-queue = 送信サーバーはテストメッセージを受け付けました（キュー ID { $queue }）が、{ $seconds } たっても受信トレイに届いていません。迷惑メールフォルダーを見て、アカウントのフィルターや転送の設定を確かめてください。あとで届いた場合は削除してかまいません。
+roundtrip-summary-not-sent = テストメッセージを送信できませんでした: { $summary } { $advice }
+roundtrip-summary-not-checked = テストメッセージは送信しましたが、受信トレイを検索できませんでした: { $summary } { $advice }
 
 ## Reports for a technician
 
-report-copy = Copy report
-report-copy-hover = Copy the test report (Markdown, password removed) for a support ticket
-report-save = Save report…
-report-save-hover = Save the test report (Markdown, password removed) to a file
-report-save-title = Save the report
-report-no-dialog = no file dialog could be opened here (it needs the desktop portal or zenity); use Copy report instead.
-report-technician-view = Technician view
-report-technician-view-hover = Show the conversation with the server live (password removed)
-report-live-transcript = Conversation with the server, live ({ $role }, password removed)
-report-nothing-yet = (nothing yet)
-report-copied = The report is on the clipboard (password removed).
-report-saved = Report saved to { $path }.
-report-not-saved = The report was not saved: { $why }
+report-copy = レポートをコピー
+report-copy-hover = テストレポート（Markdown、パスワードは削除済み）をサポートへの問い合わせ用にコピーします
+report-save = レポートを保存…
+report-save-hover = テストレポート（Markdown、パスワードは削除済み）をファイルに保存します
+report-save-title = レポートを保存
+report-no-dialog = ここではファイルダイアログを開けませんでした（デスクトップポータルか zenity が必要です）。代わりに「レポートをコピー」を使ってください。
+report-technician-view = 技術者向け表示
+report-technician-view-hover = サーバーとのやり取りをリアルタイムで表示します（パスワードは削除済み）
+report-live-transcript = サーバーとのやり取り（リアルタイム、{ $role }、パスワードは削除済み）
+report-nothing-yet = （まだありません）
+report-copied = レポートをクリップボードにコピーしました（パスワードは削除済み）。
+report-saved = レポートを { $path } に保存しました。
+report-not-saved = レポートを保存できませんでした: { $why }
 
 ## Page 5: manual settings
 
-manual-intro = Your provider's help pages list these settings. The user name is usually your full email address.
-manual-incoming-protocol = Incoming protocol:
-manual-incoming-server = Incoming server
-manual-incoming-port = Incoming port
-manual-incoming-user = Incoming user name
-manual-outgoing-server = Outgoing server
-manual-outgoing-port = Outgoing port
-manual-outgoing-user = Outgoing user name
-manual-security = Security:
-manual-security-none = None (unsafe)
-manual-accept-plaintext = Send my password without encryption. I understand that anyone on the network between me and the server (public Wi-Fi, the internet provider) can read it and my mail.
-manual-extra-ca-section = Certificate authority (for company servers)
-manual-extra-ca-intro = Only if your IT department gave you a certificate file for its own mail server.
-manual-extra-ca-file = Certificate authority file (PEM)
-manual-accept-extra-ca = Trust every certificate this authority signs. Whoever holds its key can read connections this app makes to these servers.
-manual-http-warning = Learned over plain HTTP: anyone on the network could have changed the settings for { $host }. Check them with your provider before you test.
-manual-needs-attention = Some settings need attention.
-manual-problem-host-missing = Enter the server name, e.g. imap.example.com.
-manual-problem-host-invalid = "{ $host }" is not a server name.
-manual-problem-port = The port is a number from 1 to 65535.
-manual-problem-username = Enter the user name (usually the full email address).
-manual-problem-plaintext = Without encryption your password crosses the network readable by anyone on the way. Tick the box to confirm you want this.
-manual-problem-extra-ca = Tick the box to confirm you trust this certificate authority.
+manual-intro = これらの設定はプロバイダーのヘルプページに載っています。ユーザー名はたいていメールアドレス全体です。
+manual-incoming-protocol = 受信の方式:
+manual-incoming-server = 受信サーバー
+manual-incoming-port = 受信ポート
+manual-incoming-user = 受信ユーザー名
+manual-outgoing-server = 送信サーバー
+manual-outgoing-port = 送信ポート
+manual-outgoing-user = 送信ユーザー名
+manual-security = 暗号化:
+manual-security-none = なし（危険）
+manual-accept-plaintext = パスワードを暗号化せずに送る。自分とサーバーの間のネットワーク（公衆 Wi-Fi、インターネット接続業者など）にいる誰でも、パスワードとメールを読めることを理解しています。
+manual-extra-ca-section = 認証局（会社のサーバー用）
+manual-extra-ca-intro = 社内の IT 部門から自社メールサーバー用の証明書ファイルを渡された場合だけ使います。
+manual-extra-ca-file = 認証局のファイル（PEM）
+manual-accept-extra-ca = この認証局が署名したすべての証明書を信頼する。この認証局の鍵を持つ人は、このアプリとこれらのサーバーの通信を読めます。
+manual-http-warning = 暗号化されていない HTTP で取得した設定です。ネットワーク上の誰かが { $host } の設定を書き換えた可能性があります。テストする前にプロバイダーに確認してください。
+manual-needs-attention = 確認が必要な設定があります。
+manual-problem-host-missing = サーバー名を入力してください（例: imap.example.com）。
+manual-problem-host-invalid = 「{ $host }」はサーバー名ではありません。
+manual-problem-port = ポートは 1 から 65535 までの数字です。
+manual-problem-username = ユーザー名を入力してください（たいていはメールアドレス全体です）。
+manual-problem-plaintext = 暗号化しないと、パスワードは経路上の誰でも読める状態でネットワークを流れます。それでよければチェックを入れてください。
+manual-problem-extra-ca = この認証局を信頼する場合はチェックを入れてください。
 
 ## Page 6: done
 
-done-saving = Saving: password to the keychain, then the account file…
-done-set-up = { $email } is set up.
-done-account-file = Account file
-done-password-stored-in = Password stored in
-done-account-id = Account id
-done-password-only-in-keychain = The password is only in the keychain, never in the account file.
-done-no-keychain = The password could not be stored: no keychain is available.
-done-nothing-saved = Nothing was saved. mailsetup never writes your password to a file instead.
-done-what-you-can-do = What you can do:
-done-use-keyutils = Use the Linux kernel keyring
-done-use-keyutils-hover = The Linux kernel keyring (keyutils) keeps passwords in the kernel's memory, not on disk.
-done-keyutils-note = The kernel keyring keeps passwords in memory, not on disk: depending on the system it may forget them when you log out or restart, and mail apps would then ask again.
-done-file-failed = The account file could not be written.
-done-file-failed-rolled-back = The password was removed from the keychain again, so nothing is half-saved.
+done-saving = 保存しています: まずパスワードをキーチェーンに、次にアカウントファイルを…
+done-set-up = { $email } の設定が完了しました。
+done-account-file = アカウントファイル
+done-password-stored-in = パスワードの保存先
+done-account-id = アカウント ID
+done-password-only-in-keychain = パスワードはキーチェーンにだけ保存され、アカウントファイルには書かれません。
+done-no-keychain = パスワードを保存できませんでした: 使えるキーチェーンがありません。
+done-nothing-saved = 何も保存していません。mailsetup が代わりにパスワードをファイルに書くことはありません。
+done-what-you-can-do = できること:
+done-use-keyutils = Linux カーネルのキーリングを使う
+done-use-keyutils-hover = Linux カーネルのキーリング（keyutils）は、パスワードをディスクではなくカーネルのメモリに保管します。
+done-keyutils-note = カーネルのキーリングはパスワードをディスクではなくメモリに保管します。システムによってはログアウトや再起動で忘れてしまい、メールアプリがもう一度パスワードを尋ねます。
+done-file-failed = アカウントファイルを書き込めませんでした。
+done-file-failed-rolled-back = 中途半端に保存されないよう、パスワードはキーチェーンから削除しました。
+
+## Why a test failed: one sentence, then what to do (one pair per cause code)
+
+cause-dns-not-found = そのサーバー名は存在しません。
+cause-dns-not-found-advice = サーバー名に入力ミスがないか確かめてください。正しい名前はプロバイダーのヘルプページに載っています。
+cause-dns-failed = サーバー名を調べられませんでした。
+cause-dns-failed-advice = 接続（Wi-Fi、ケーブル、モバイルデータ）を確かめてから、もう一度試してください。Web サイトが開けるなら、ネットワークやプロバイダーのネームサーバーに問題があるのかもしれません。
+cause-connection-refused = サーバーがこのポートでの接続を拒否しました。
+cause-connection-refused-advice = ポートが違うか、サービスが止まっている可能性があります。プロバイダーの設定でポート番号を確かめてください。
+cause-network-unreachable = このパソコンからサーバーまでネットワークがつながっていません。
+cause-network-unreachable-advice = 接続を確かめてください。Wi-Fi やケーブルはつながっていますか？Web サイトは開けますか？そのうえでもう一度試してください。VPN や、一部の通信しか通さないネットワークが原因のこともあります。
+cause-connection-timeout = サーバーが接続に応答しませんでした。
+cause-connection-timeout-advice = ファイアウォール、ネットワーク、またはインターネット接続業者がこのポートをふさいでいるのかもしれません。別のネットワークで試すか、ポート番号を確かめてください。
+cause-connection-closed = やり取りの途中でサーバーが接続を切りました。
+cause-connection-closed-advice = 数分たってからもう一度試してください。何度も起きる場合は、サーバーがこのパソコンのアドレスをブロックしている可能性があります。プロバイダーに問い合わせてください。
+cause-greeting-timeout = 接続はできましたが、サーバーから最初の応答がありませんでした。
+cause-greeting-timeout-advice = サーバーが混み合っているか、ネットワーク上の何かが接続を止めている可能性があります。時間をおいて試すか、ポートを確かめてください。
+cause-wrong-protocol = このポートで何かが応答しましたが、ここで期待される種類のメールサーバーではありません。
+cause-wrong-protocol-advice = ポート番号がこの種類のサーバーに合っていない可能性があります。プロバイダーの設定でポートを確かめてください。
+cause-tls-on-plaintext-port = このポートは暗号化なしで始める方式ですが、最初から暗号化する設定で接続しました。
+cause-tls-on-plaintext-port-advice = このポートの暗号化を STARTTLS に変えるか、暗号化用のポート（IMAP は 993、POP3 は 995、送信は 465）を使ってください。
+cause-plaintext-on-tls-port = このポートは最初から暗号化する方式ですが、暗号化なしで始める設定で接続しました。
+cause-plaintext-on-tls-port-advice = このポートの暗号化を SSL/TLS に変えてください。
+cause-tls-handshake-failed = 安全な接続を確立できませんでした。
+cause-tls-handshake-failed-advice = サーバーが古い暗号方式にしか対応していない可能性があります。別の暗号化方式かポートを試し、プロバイダーに知らせてください。
+cause-certificate-expired = サーバーのセキュリティ証明書の有効期限が切れています。
+cause-certificate-expired-advice = 直るまでこのサーバーにパスワードを送らないでください。パソコンの日付と時刻を確かめ、正しければプロバイダーに知らせてください。
+cause-certificate-not-yet-valid = サーバーのセキュリティ証明書はまだ有効になっていません。
+cause-certificate-not-yet-valid-advice = パソコンの日付と時刻を確かめてください。正しければプロバイダーに知らせてください。
+cause-certificate-name-mismatch = サーバーのセキュリティ証明書は別の名前のものです。
+cause-certificate-name-mismatch-advice = サーバー名が別名の可能性があります。プロバイダーが認めるなら、証明書に書かれた名前（詳細を参照）を使ってください。
+cause-certificate-untrusted = サーバーのセキュリティ証明書は、このパソコンが信頼する認証局の署名を受けていません。
+cause-certificate-untrusted-advice = 誰かが通信を傍受している可能性があります。公衆ネットワークでは続けないでください。どの証明書が正しいかをプロバイダーか IT 部門に確認してください。独自の証明書を使う自分のサーバーなら、鍵のフィンガープリント（詳細を参照）をサーバーと照らし合わせて、その鍵を信頼してください。
+cause-starttls-not-offered = サーバーがこの接続の暗号化に対応していません。
+cause-starttls-not-offered-advice = パスワードは送っていません。SSL/TLS のポートを使うか、安全に接続する方法をプロバイダーに確認してください。
+cause-starttls-failed = サーバーがこの接続を暗号化に切り替えるのを拒否しました。
+cause-starttls-failed-advice = SSL/TLS のポートを試してください。それでも失敗する場合はプロバイダーに問い合わせてください。
+cause-plaintext-auth-refused = サーバーは暗号化されていない接続ではパスワードを受け付けません。
+cause-plaintext-auth-refused-advice = 暗号化を有効にしてください。暗号化の設定で SSL/TLS か STARTTLS を選びます。
+cause-insecure-connection-refused = 接続が暗号化されていないため、パスワードは送りませんでした。
+cause-insecure-connection-refused-advice = SSL/TLS か STARTTLS を選んでください。暗号化なしの接続は、自分とサーバーの間のすべてのネットワークを信頼できる場合にだけ許可してください。
+cause-auth-failed = サーバーがユーザー名かパスワードを受け付けませんでした。
+cause-auth-failed-advice = パスワード（Caps Lock も）とユーザー名を確かめてください。多くのプロバイダーではユーザー名にメールアドレス全体を使います。プロバイダーの Web サイトにサインインして、パスワードが正しいか確かめてください。
+cause-unsendable-credentials = ユーザー名かパスワードに改行または NUL 文字が含まれていて、メールサーバーに送れません。何も送っていません。
+cause-unsendable-credentials-advice = パスワード（とユーザー名）を手で入力し直してください。貼り付けたパスワードには行末が紛れ込みがちです。
+cause-app-password-required = このアカウントには、いつものパスワードではなくアプリパスワードが必要です。
+cause-app-password-required-advice = プロバイダーのアカウントのセキュリティ設定でアプリパスワードを作成し、いつものパスワードの代わりにここに入力してください。
+cause-oauth-required = このプロバイダーはメールアプリからのパスワードを受け付けなくなりました。プロバイダー自身の Web ページでのサインイン（OAuth2）が必要です。
+cause-oauth-required-advice = プロバイダーの Web サインインに対応したメールアプリを使うか、このアカウントでパスワードによるサインインを許可するよう管理者に頼んでください。
+cause-auth-mechanism-unsupported = サーバーが、このアプリで使えるサインイン方法を用意していません。
+cause-auth-mechanism-unsupported-advice = サーバーが対応しているサインイン方法をプロバイダーか IT 部門に確認してください。
+cause-protocol-disabled = アカウントはありますが、メールアプリからの利用（IMAP、POP、送信）が無効になっています。
+cause-protocol-disabled-advice = プロバイダーの Web メールの設定で IMAP/POP（または他のアプリからの送信）を有効にするか、管理者に許可を頼んでください。パスワード自体は正しいかもしれません。
+cause-web-sign-in-required = Web サイトで確認するまで、プロバイダーがこのサインインを止めています。
+cause-web-sign-in-required-advice = ブラウザーでプロバイダーの Web サイトにサインインし、この試みが自分のものだと確認してから（セキュリティ通知を探してください）、もう一度試してください。
+cause-too-many-attempts = 試行が多すぎたため、プロバイダーがしばらくサインインをブロックしています。
+cause-too-many-attempts-advice = 時間をおいてから試し、ほかの端末が古いパスワードで試し続けていないか確かめてください。今さらに試すと、ブロックが長引くことがあります。
+cause-too-many-connections = このアカウントに同時に接続しているプログラムや端末が多すぎます。
+cause-too-many-connections-advice = 別の端末のメールアプリ（またはこのパソコンの別のメールソフト）を閉じ、数分待ってからもう一度試してください。
+cause-password-expired = パスワードの有効期限が切れています。
+cause-password-expired-advice = プロバイダーの Web サイトにサインインして新しいパスワードを設定し、それをここに入力してください。
+cause-client-blocked = サーバーが、あなたのネットワークのアドレスからの接続を拒否しています。
+cause-client-blocked-advice = インターネットのアドレスが迷惑メールのブロックリストに載っている可能性があります。別のネットワークから試すか、インターネット接続業者かメールのプロバイダーにブロックの解除を頼んでください。
+cause-server-unavailable = サーバーは一時的に使えません。
+cause-server-unavailable-advice = たいていすぐに直ります。数分待ってからもう一度試してください。
+cause-protocol-error = サーバーの応答を、このアプリは理解できませんでした。
+cause-protocol-error-advice = もう一度試してください。何度も起きる場合は、詳細をプロバイダーか IT 部門に送ってください。
+cause-timeout = サーバーの応答が止まりました。
+cause-timeout-advice = 接続を確かめてから、もう一度試してください。サーバーが混み合っているのかもしれません。
+cause-message-not-arrived = 送信サーバーはテストメッセージを受け付けましたが、時間内に受信トレイに届きませんでした。
+cause-message-not-arrived-advice = 今日はメールが遅れているか、別の場所に振り分けられた可能性があります。迷惑メールフォルダーを見て、アカウントのフィルターや転送の設定を確かめてください。あとで届いたら削除してかまいません。件名にテストであることが書かれています。
+cause-account-unavailable-incoming = サーバーによると、このアカウントは今は使えません（ロック、無効、使用中、容量超過のいずれか）。
+cause-account-unavailable-incoming-advice = プロバイダーの Web サイトにサインインしてアカウントの状態を確かめるか、プロバイダーに問い合わせてください。
+cause-account-unavailable-outgoing = サーバーによると、このアカウントは今はメールを送信できません。
+cause-account-unavailable-outgoing-advice = プロバイダーの Web サイトにサインインしてアカウントを確かめるか、プロバイダーに問い合わせてください。
+cause-certificate-unchecked = サーバーのセキュリティ証明書を確認できませんでした。
+cause-certificate-unchecked-advice = 詳細を見てください。
+cause-tls-intercepted = セキュリティソフトかネットワークのプロキシーが暗号化された通信を傍受しています。証明書はメールサーバーではなく、それが出したものです。
+cause-tls-intercepted-advice = その製品で暗号化通信（またはメール）の検査をオフにするか、メールサーバーを例外に追加してから、もう一度試してください。その製品を信頼できない限り、これを動かすためだけに製品の証明書をインストールしないでください。
+cause-clock-wrong = このパソコンの日付と時刻が間違っているため、有効な証明書が期限切れやまだ有効でないように見えます。
+cause-clock-wrong-advice = 日付、時刻、タイムゾーンを正しく設定し（「時刻を自動的に設定」をオンにします）、もう一度試してください。サーバーには問題ありません。
+cause-certificate-changed = サーバーが、信頼すると決めた鍵とは別の鍵を提示しました。
+cause-certificate-changed-advice = サーバーの管理者が意図して鍵を入れ替えたのなら、新しいフィンガープリントを管理者と確かめ、新しい鍵を信頼してください。誰も変えていないなら、通信が傍受されている可能性があります。パスワードを送らないでください。
+cause-captive-portal = このネットワークでは、まずブラウザーでサインインする必要があります。
+cause-captive-portal-advice = ブラウザーで何か Web ページを開き、ネットワークのサインインページを済ませてから（ホテル、列車、カフェ、ゲスト用の Wi-Fi など。利用規約に同意するか、アクセスコードを入力します）、もう一度テストしてください。それまではメールサーバーの代わりにネットワークが応答します。パスワードは送っていません。
+cause-port-blocked = このネットワークではこのポートは応答しませんが、同じサーバーの別のポートは応答します。
+cause-port-blocked-advice = ここに表示された別のポートを使ってください。ホテル、学校、職場のネットワークでは、メール用のポートの一部がふさがれていることがよくあります。
+
+## Where settings came from, and why a host may get the password
+
+source-provider = 組み込みのプロバイダー一覧
+source-autoconfig = プロバイダーの自動設定サーバー
+source-well-known = ドメインの .well-known 自動設定ファイル
+source-ispdb = Mozilla の ISPDB
+source-mx = ドメインのメール交換サーバー（MX）
+source-srv = DNS のサービスレコード（SRV）
+source-guess = よくあるサーバー名
+source-autoconfig-http = 暗号化されていない HTTP での自動設定
+vouch-own-domain = { $domain } 自体の一部
+vouch-provider = mailsetup の組み込みプロバイダー一覧に記載
+vouch-ispdb = 確認済みの接続で Mozilla の ISPDB から取得
+vouch-published = 確認済みの接続で { $domain } が公開
+vouch-autoconfig-file = { $domain } の自動設定ファイル
+vouch-plain-http = { $what } から暗号化されていない HTTP で取得（ネットワーク上の誰かが書き換えた可能性があります）
+vouch-redirected = { $source } が mailsetup を { $domain } の外の { $to } へ転送
+vouch-srv = { $domain } の DNS サービスレコード（SRV）で発見、{ $domain } による確認なし
+vouch-mx = { $domain } の MX レコードから発見、{ $domain } による確認なし
+vouch-found-by = { $source } で発見、{ $domain } による確認なし
+consent-question = { $domain } のメールは { $host } が扱っています — { $how }。
+source-manual = 手動で入力
+consent-entered-by-you = あなたが入力
+
+## How signing in works at a provider
+
+login-password = メールアカウントのいつものパスワードでサインインします。
+login-password-or-oauth2 = メールアカウントのいつものパスワードが使えます。プロバイダーのページでのサインイン（OAuth2）も使えます。
+login-app-password = ここではいつものパスワードは使えません。プロバイダーの Web サイトでアプリパスワードを作成し、代わりにそれを入力してください。
+login-oauth2-or-app-password = ここではいつものパスワードは使えません。プロバイダーのページでサインインする（OAuth2）か、アプリパスワードを作成して入力してください。
+login-oauth2-only = このプロバイダーはパスワードでのサインインを停止しています。使えるのはプロバイダーのページでのサインイン（OAuth2）だけです。
+login-oauth2-unless-admin-allows = Microsoft は IMAP、POP、SMTP でのパスワードを停止しました。組織の管理者があなたのメールボックスで許可している場合にだけ、ここでパスワードが使えます。
+
+## Notes of the built-in provider table (keys follow assets/providers.json: a test checks the English text)
+
+provider-spectrum-note-1 = Spectrum は IMAP を推奨しています。POP3 もまだ使えますが、古い方式です。
+provider-spectrum-note-2 = mobile.charter.net のポート 587 は、最初から暗号化する方式と STARTTLS の両方で案内されています。実際にどちらなのかはライブテストでわかります。
+provider-roadrunner-note-1 = name@nc.rr.com や name@tampabay.rr.com のような地域別のアドレスも同じサーバー（mail.twc.com）を使います。
+provider-gmail-note-1 = アプリパスワードを使うには、先に Google アカウントで 2 段階認証プロセスをオンにする必要があります。
+provider-outlook-note-1 = Microsoft は 2024 年 9 月 16 日にメールアプリでのパスワードによるサインインを停止しました。使えるのは OAuth2 でのサインインだけです。
+provider-microsoft365-enable-first = 組織の管理者が、あなたのメールボックスでパスワードによるサインインを許可する必要があります（「メール アプリの管理」の IMAP、POP、「認証済み SMTP」）。先に進む前に IT 部門に確認してください。
+provider-microsoft365-note-1 = Microsoft 自身のページでサインインする（OAuth2）メールアプリなら、管理者の手を借りずに使えます。
+provider-icloud-note-1 = iCloud には POP3 がありません。
+provider-icloud-note-2 = 受信メールは @ より前の部分で、送信メールはアドレス全体でサインインします。
+provider-att-note-1 = AT&T ではアプリパスワードを「secure mail key」と呼びます。いつものアカウントのパスワードはメールアプリでは使えません。
+provider-gmx-net-enable-first = 最初にサインインする前に、GMX の Web メールの設定で POP3/IMAP アクセスをオンにしてください。
+provider-gmx-com-enable-first = 最初にサインインする前に、GMX の Web メールの設定で POP3/IMAP アクセスをオンにしてください。
+provider-webde-enable-first = 最初にサインインする前に、WEB.DE の Web メールの設定で POP3/IMAP アクセスをオンにしてください。
+
+## The command line's text output (JSON output stays English)
+
+cli-no-servers = { $email } でテストするサーバーが見つかりませんでした。
+cli-none-tested-unconfirmed = { $email } のサーバーは 1 台もテストしていません。見つかったサーバーにはあなたの確認が必要です。
+cli-verified-count = { $email } のサーバー { $total } 台のうち { $ok } 台を確認しました。
+cli-saved = アカウント「{ $id }」として { $file } に保存しました。パスワードは { $keychain } にあります。
+cli-saved-oauth = アカウント「{ $id }」として { $file } に保存しました。サインイン情報（リフレッシュトークン）は { $keychain } にあります。
+cli-no-accounts = { $folder } に保存されたアカウントはありません。
+cli-removed = { $id }（{ $email }）を削除しました。
+cli-entries-left = { $store } は変更されていません。エントリー { $incoming } と { $outgoing } が残っている可能性があります。
+cli-check-failed = 確認できませんでした: 保存された設定はこのままでは使えません。
+cli-check-passed = 確認しました: 保存された設定は使えます。
+cli-server-said = サーバーからの応答: { $reply }
+cli-what-to-do = 対処: { $advice }
+cli-discovered = { $email } の設定を { $ms } ms で見つけました（候補 { $count } 件）。
+cli-provider = プロバイダー: { $name }
+cli-unknown = 不明
+cli-found-by = 入手元 { $sources }
+cli-no-server-found = サーバーが見つかりません
+
+## What is wrong with a typed address
+
+address-empty = メールアドレスが空です
+address-missing-at = 「{ $address }」に @ がありません。メールアドレスは name@example.com のような形です
+address-empty-local = 「{ $address }」の @ の前に何もありません
+address-empty-domain = 「{ $address }」の @ の後ろに何もありません
+address-whitespace = 「{ $address }」に空白か制御文字が含まれています
+address-several-at = 「{ $address }」に @ が 2 つ以上あります
+address-invalid-domain = ドメイン「{ $domain }」はインターネットの名前として正しくありません（{ $reason }）
+address-no-dot = ドメイン「{ $domain }」にドットがありません。メールのドメインは example.com のような形です
+address-too-long = メールアドレスが 254 文字を超えています
+
+## A provider's own advice, added to the advice for a cause
+
+provider-access-smtp = メールアプリからの送信
+provider-access-imap-pop = IMAP/POP アクセス
+provider-only-app-passwords = { $name } はメールアプリからはアプリパスワードしか受け付けず、いつものパスワードは使えません。
+provider-create-one-at = { $url } で作成できます。
+provider-also-refuses = { $name } は { $access } がオフの間もパスワードを拒否します。{ $url } で確かめてください。
+provider-settings-help = { $name } の設定ヘルプ: { $url }
+provider-create-app-password-at = { $name }: アプリパスワードは { $url } で作成します。
+provider-help = { $name } のヘルプ: { $url }
+provider-switch-on = { $name }: { $url } で { $access } をオンにしてください。
+provider-help-on-this = この件についての { $name } のヘルプ: { $url }
+provider-lockout = { $name } はこのブロックを自動的に解除します（{ $when }）。
+provider-max-connections = { $name } では 1 つのアカウントに同時に約 { $count } 本まで接続できます。
+provider-status = { $name } は既知の障害を { $url } で知らせています。
+admin-authenticated-smtp = 組織の Microsoft 365 管理者に、あなたのメールボックスの「認証済み SMTP」をオンにするよう頼んでください（Microsoft 365 管理センター → ユーザー → アクティブなユーザー → あなたの名前 → メール → メール アプリの管理）。組織全体で SMTP AUTH がオフになっていないかも確認してもらってください。
+admin-password-sign-in-off = Microsoft 365 はメールアプリでのパスワードによるサインインをオフにしました。あなたのメールボックスで許可できるか（「メール アプリの管理」の IMAP、POP、「認証済み SMTP」と、セキュリティの既定値）を組織の管理者に確認するか、Microsoft 自身のページでサインインするメールアプリを使ってください。
+network-no-encryption = 暗号化なし
+network-port-refused = ポート { $port } は接続を拒否しますが、同じサーバーのポート { $other } は使えます。
+network-port-blocked = このネットワークではポート { $port } がふさがれています（応答なし）が、同じサーバーのポート { $other } は使えます。
+network-change-port = ポートを { $other } に、暗号化を { $security } に変えてください。
+network-other-port-silent = 同じサーバーのポート { $other } も応答しません。
+
+## `mailsetup discover`: what was found, and where
+
+trust-trusted = 信頼できる
+trust-dns = DNS から
+trust-guess = 推測
+trust-insecure = 安全でない入手元（確認が必要）
+username-full-address = メールアドレス全体
+username-local-part = @ より前の部分
+username-other = 特別なユーザー名
+discover-servers-for = { $email } のサーバー（ドメイン { $domain }）
+discover-provider = プロバイダー: { $name }（{ $matched } から判別）
+discover-app-passwords = アプリパスワードの作成先: { $url }
+discover-before-first = 最初のサインインの前に: { $step }
+discover-username = { $protocol } のユーザー名: { $form }
+discover-note = 注意: { $note }
+discover-imap = 受信メール、IMAP
+discover-pop3 = 受信メール、POP3
+discover-smtp = 送信メール、SMTP
+discover-user = ユーザー
+discover-from = 入手元 { $sources }
+discover-needs-confirmation = パスワードを送る前に確認が必要: { $question }
+discover-nothing-found = （見つかりません）
+discover-disagree = 入手元どうしで食い違う点
+discover-claim-recommended = { $says }（おすすめ）、{ $by } による
+discover-claim-not-recommended = { $says }（おすすめしない）、{ $by } による
+discover-sources = 入手元
+discover-status-found = { $count } 件
+discover-status-timed-out = 時間切れ
+discover-status-cut-short = 停止（信頼できる回答がそろったため）
+discover-none = なし
+discover-timing = 最初の候補まで { $first }、完了まで { $ms } ms
+
+## Testing, continued
+
+testing-not-sent-unconfirmed = パスワードは { $host } に送っていません。先にこのサーバーを確認してください。
+testing-password-refused = サーバーがパスワードを受け付けませんでした。
+testing-nothing-tested = テストできたサーバーはありません。

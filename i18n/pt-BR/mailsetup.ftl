@@ -1,238 +1,472 @@
-# Mail Setup — English (the reference: every other language has exactly these keys).
-# Keep technical names as mail apps show them: IMAP, POP3, SMTP, SSL/TLS, STARTTLS, port.
+# Mail Setup — português do Brasil.
 
 ## Units and numbers
 
-unit-under-1-ms = under 1 ms
+unit-under-1-ms = menos de 1 ms
 unit-ms = { $value } ms
 unit-seconds = { $value } s
 
 ## Window frame and buttons
 
-header-step = · step { $step } of { $steps }
-page-account = Your account
-page-lookup = Looking up your provider
-page-protocol = How do you want to read mail?
-page-testing = Testing your settings
-page-manual = Manual settings
-page-done = Done
-page-done-keychain-failed = Could not store the password
-page-done-file-failed = Could not save
-page-done-saving = Saving
-nav-next = Next
-nav-back = Back
-nav-cancel = Cancel
-nav-close = Close
-nav-try-again = Try again
-nav-set-up-manually = Set up manually
-nav-save-account = Save account
-nav-test-settings = Test settings
-nav-add-another = Add another account
-language-label = Language
-role-incoming = Incoming mail
-role-outgoing = Outgoing mail
+header-step = · etapa { $step } de { $steps }
+page-account = Sua conta
+page-lookup = Procurando seu provedor
+page-protocol = Como você quer ler seus e-mails?
+page-testing = Testando suas configurações
+page-manual = Configuração manual
+page-done = Pronto
+page-done-keychain-failed = Não foi possível guardar a senha
+page-done-file-failed = Não foi possível salvar
+page-done-saving = Salvando
+nav-next = Avançar
+nav-back = Voltar
+nav-cancel = Cancelar
+nav-close = Fechar
+nav-try-again = Tentar de novo
+nav-set-up-manually = Configurar manualmente
+nav-save-account = Salvar conta
+nav-test-settings = Testar configurações
+nav-add-another = Adicionar outra conta
+language-label = Idioma
+role-incoming = E-mails recebidos
+role-outgoing = E-mails enviados
 
 ## Page 1: your account
 
-account-intro = Enter the address and password you use for your mail. We will find the right servers and test them before anything is saved.
-account-name = Your name (optional)
-account-name-hint = as others see it
-account-email = Email address
-account-did-you-mean = Did you mean { $suggestion }?
-account-use-suggestion = Use { $suggestion }
-account-password = Password
-account-show-password = Show password
-account-password-problem = { $problem } Correct the password, then press Next to test again.
-account-password-missing = Enter your password.
-account-not-ready = Enter your address and password to go on.
-password-line-break = The password contains a line break, which cannot be sent to a mail server (pasting often brings one along).
-password-nul = The password contains a NUL character, which cannot be sent to a mail server.
-note-before-you-start = Before you start: { $step }
-note-app-password-here = Create an app password here:
+account-intro = Digite o endereço e a senha do seu e-mail. Vamos encontrar os servidores certos e testá-los antes de salvar qualquer coisa.
+account-name = Seu nome (opcional)
+account-name-hint = como os outros vão ver
+account-email = Endereço de e-mail
+account-did-you-mean = Você quis dizer { $suggestion }?
+account-use-suggestion = Usar { $suggestion }
+account-password = Senha
+account-show-password = Mostrar senha
+account-password-problem = { $problem } Corrija a senha e clique em Avançar para testar de novo.
+account-password-missing = Digite sua senha.
+account-not-ready = Digite seu endereço e sua senha para continuar.
+password-line-break = A senha contém uma quebra de linha, que não pode ser enviada a um servidor de e-mail (isso costuma acontecer ao colar).
+password-nul = A senha contém um caractere NUL, que não pode ser enviado a um servidor de e-mail.
+note-before-you-start = Antes de começar: { $step }
+note-app-password-here = Crie uma senha de app aqui:
 
 ## Page 2: looking up the provider
 
-lookup-asking = Asking every place that may know the mail servers of { $domain }. This usually takes a few seconds.
-lookup-nothing-found = We could not find complete settings for { $domain }.
-lookup-nothing-found-advice = Check the address for typing mistakes, or enter the servers by hand: your provider's help pages list them.
-lookup-failed = The lookup could not run.
-lookup-waiting = waiting
+lookup-asking = Consultando todos os lugares que podem conhecer os servidores de e-mail de { $domain }. Isso costuma levar alguns segundos.
+lookup-nothing-found = Não encontramos configurações completas para { $domain }.
+lookup-nothing-found-advice = Confira se o endereço não tem erro de digitação ou informe os servidores manualmente: as páginas de ajuda do seu provedor mostram esses dados.
+lookup-failed = Não foi possível fazer a busca.
+lookup-waiting = aguardando
 lookup-found = { $count ->
-    [one] found 1 server
-   *[other] found { $count } servers
+    [one] 1 servidor encontrado
+   *[other] { $count } servidores encontrados
 }
-lookup-nothing = nothing
-lookup-source-failed = failed: { $why }
-lookup-not-needed = not needed
-lookup-starting = Starting…
+lookup-nothing = nada
+lookup-source-failed = falhou: { $why }
+lookup-not-needed = não foi preciso
+lookup-starting = Começando…
 
 ## Page 3: IMAP or POP3
 
-protocol-intro = Tell us how you read mail and we suggest the way that fits:
-protocol-one-device = I read this mail on one computer only
-protocol-offline = I often need my mail without an internet connection
-protocol-imap-title = IMAP — keep mail on the server, in sync everywhere
-protocol-pop3-title = POP3 — download mail to this computer
-protocol-recommended = { $title } (recommended)
-protocol-not-available = Not available: { $why }
-protocol-server = Server: { $endpoint } ({ $security })
-protocol-our-suggestion = Our suggestion
-protocol-provider-says = What your provider says
-protocol-confirm-first = Confirm the servers listed on the page first.
-protocol-imap-text = Your mail stays on the provider's server and this app shows it from there. Phone, laptop and webmail all see the same messages, folders and read marks, and a message you delete on one is gone on all. Most things need a connection to the server; recent mail is usually kept for reading offline.
-protocol-pop3-text = New mail is downloaded to this computer, and the app can leave a copy on the server or not. Everything downloaded can be read without a connection. But folders, read marks and sent mail stay on this computer only: other devices will not see them.
-protocol-no-imap = This provider does not offer IMAP (none of the places we asked lists an IMAP server), so mail cannot stay in sync across devices from this app.
-protocol-no-pop3 = This provider does not offer POP3 (none of the places we asked lists a POP3 server), so IMAP is the way to read mail here.
-protocol-why-pop3-only = POP3 is the only way this provider offers to read mail.
-protocol-why-pop3-one-device-offline = You said you read mail on one device and often no connection: POP3 keeps everything on this computer, ready to read offline. Choose IMAP instead if you might add a phone later.
-protocol-why-pop3-one-device = You said you read mail on one device: POP3 keeps everything on this computer, ready to read offline. Choose IMAP instead if you might add a phone later.
-protocol-why-pop3-offline = You said you read mail on often no connection: POP3 keeps everything on this computer, ready to read offline. Choose IMAP instead if you might add a phone later.
-protocol-why-imap-provider = POP3 could suit how you read mail, but your provider asks for IMAP, so we recommend IMAP here.
-protocol-why-imap = IMAP suits most people: your mail is the same on every device, and nothing is lost if this computer breaks.
-stance-spectrum = Spectrum asks mail apps to use IMAP. Its POP3 service still answers, but Spectrum treats it as the older, legacy way in.
+protocol-intro = Conte como você lê seus e-mails e sugerimos o jeito mais adequado:
+protocol-one-device = Leio estes e-mails em um só computador
+protocol-offline = Muitas vezes preciso dos e-mails sem internet
+protocol-imap-title = IMAP — os e-mails ficam no servidor, iguais em todo lugar
+protocol-pop3-title = POP3 — os e-mails são baixados para este computador
+protocol-recommended = { $title } (recomendado)
+protocol-not-available = Indisponível: { $why }
+protocol-server = Servidor: { $endpoint } ({ $security })
+protocol-our-suggestion = Nossa sugestão
+protocol-provider-says = O que seu provedor diz
+protocol-confirm-first = Confirme primeiro os servidores listados na página.
+protocol-imap-text = Seus e-mails ficam no servidor do provedor e este app os mostra a partir de lá. Celular, notebook e webmail veem as mesmas mensagens, pastas e marcações de lida, e o que você apaga em um some em todos. Quase tudo precisa de conexão com o servidor; os e-mails recentes costumam ficar guardados para leitura offline.
+protocol-pop3-text = Os e-mails novos são baixados para este computador, e o app pode deixar ou não uma cópia no servidor. Tudo o que foi baixado pode ser lido sem conexão. Mas pastas, marcações de lida e e-mails enviados ficam só neste computador: outros aparelhos não vão vê-los.
+protocol-no-imap = Este provedor não oferece IMAP (nenhum dos lugares consultados indica um servidor IMAP), então, por este app, os e-mails não ficam sincronizados entre aparelhos.
+protocol-no-pop3 = Este provedor não oferece POP3 (nenhum dos lugares consultados indica um servidor POP3), então aqui os e-mails são lidos por IMAP.
+protocol-why-pop3-only = POP3 é a única forma que este provedor oferece para ler e-mails.
+protocol-why-pop3-one-device-offline = Você disse que lê seus e-mails em um só aparelho e muitas vezes sem conexão: o POP3 guarda tudo neste computador, pronto para ler offline. Escolha IMAP se talvez for usar um celular depois.
+protocol-why-pop3-one-device = Você disse que lê seus e-mails em um só aparelho: o POP3 guarda tudo neste computador, pronto para ler offline. Escolha IMAP se talvez for usar um celular depois.
+protocol-why-pop3-offline = Você disse que muitas vezes lê seus e-mails sem conexão: o POP3 guarda tudo neste computador, pronto para ler offline. Escolha IMAP se talvez for usar um celular depois.
+protocol-why-imap-provider = O POP3 poderia combinar com o seu jeito de ler e-mails, mas seu provedor pede IMAP, por isso recomendamos IMAP aqui.
+protocol-why-imap = O IMAP serve para a maioria das pessoas: seus e-mails são os mesmos em todos os aparelhos, e nada se perde se este computador quebrar.
+stance-spectrum = A Spectrum pede que os apps de e-mail usem IMAP. O serviço POP3 dela ainda responde, mas a Spectrum o trata como a forma antiga de acesso.
 
 ## Who gets the password
 
-consent-heading = Your password will be sent to
+consent-heading = Sua senha será enviada para
 consent-recipient = { $role }: { $host } — { $from }
-consent-unvouched = Nothing from your provider confirms this server. Send your password there only if you expected it.
-consent-send-to = Send my password to { $host }
-consent-problem = Confirm each server marked below before your password is sent to it.
+consent-unvouched = Nada do seu provedor confirma este servidor. Só envie sua senha para lá se você esperava por isso.
+consent-send-to = Enviar minha senha para { $host }
+consent-problem = Confirme cada servidor marcado abaixo antes que sua senha seja enviada a ele.
 
 ## Page 4: testing
 
-check-find-server = Find server
-check-connect = Connect
-check-secure = Secure connection
-check-greeting = Server greeting
-check-sign-in = Sign in
-check-sign-out = Sign out
-row-waiting = waiting
-row-running = in progress
-row-done = done
-row-failed = failed
-row-not-reached = not reached
-row-skipped = skipped
-row-stopped = stopped
-testing-both-work = Both servers work. Press "Save account" to keep these settings.
-testing-settings-from = Settings from: { $sources }
-testing-server-heading = { $role } — { $protocol } { $endpoint } ({ $security }, user { $user })
-testing-not-started = The test could not start.
-testing-warning = Warning: { $text }
-testing-server-said = The server said:
-testing-candidates = Servers found, checked without your password:
-testing-answers = answers
-testing-no-answer = no answer
-testing-details = Details ({ $role })
-testing-cause-code = Cause code: { $code }
-testing-greeting = Greeting: { $greeting }
-testing-connected-to = Connected to { $address }
-testing-certificate-verified = certificate verified
-testing-certificate-not-verified = certificate NOT verified
-testing-certificate-for = Certificate for { $names } issued by { $issuer }, valid until { $until }
-testing-transcript = Transcript (password removed)
-action-fix-password = Fix password
-action-create-app-password = Create an app password
-action-enter-app-password = Enter an app password
-action-try-security = Try { $security } on port { $port }
-action-try-another-server = Try another server
-action-edit-settings = Edit settings
-action-retry = Retry
+check-find-server = Encontrar o servidor
+check-connect = Conectar
+check-secure = Conexão segura
+check-greeting = Saudação do servidor
+check-sign-in = Entrar
+check-sign-out = Sair
+row-waiting = aguardando
+row-running = em andamento
+row-done = feito
+row-failed = falhou
+row-not-reached = não alcançado
+row-skipped = pulado
+row-stopped = interrompido
+testing-both-work = Os dois servidores funcionam. Clique em "Salvar conta" para manter estas configurações.
+testing-settings-from = Configurações vindas de: { $sources }
+testing-server-heading = { $role } — { $protocol } { $endpoint } ({ $security }, usuário { $user })
+testing-not-started = Não foi possível iniciar o teste.
+testing-warning = Aviso: { $text }
+testing-server-said = O servidor respondeu:
+testing-candidates = Servidores encontrados, verificados sem a sua senha:
+testing-answers = responde
+testing-no-answer = sem resposta
+testing-details = Detalhes ({ $role })
+testing-cause-code = Código da causa: { $code }
+testing-greeting = Saudação: { $greeting }
+testing-connected-to = Conectado a { $address }
+testing-certificate-verified = certificado verificado
+testing-certificate-not-verified = certificado NÃO verificado
+testing-certificate-for = Certificado para { $names } emitido por { $issuer }, válido até { $until }
+testing-transcript = Registro da conversa (sem a senha)
+action-fix-password = Corrigir a senha
+action-create-app-password = Criar uma senha de app
+action-enter-app-password = Digitar uma senha de app
+action-try-security = Tentar { $security } na porta { $port }
+action-try-another-server = Tentar outro servidor
+action-edit-settings = Editar configurações
+action-retry = Tentar de novo
 
 ## The server's certificate
 
-cert-title = The server's certificate
-cert-trust-explained = If this is your own server (or its owner confirmed the key's fingerprint), you can trust this key for { $host }:{ $port } only. Its name and dates are still checked, and you will be warned if the key ever changes.
-cert-trust-key = Trust this server's key
-cert-no-names = (none)
-cert-valid-range = { $from } to { $until }
-cert-subject = Subject
-cert-issued-by = Issued by
-cert-names = Names
-cert-valid = Valid
-cert-sha256 = Certificate SHA-256
-cert-spki-sha256 = Public key SHA-256
+cert-title = O certificado do servidor
+cert-trust-explained = Se este servidor é seu (ou o responsável confirmou a impressão digital da chave), você pode confiar nesta chave apenas para { $host }:{ $port }. O nome e as datas continuam sendo verificados, e você será avisado se a chave mudar.
+cert-trust-key = Confiar na chave deste servidor
+cert-no-names = (nenhum)
+cert-valid-range = de { $from } a { $until }
+cert-subject = Titular
+cert-issued-by = Emitido por
+cert-names = Nomes
+cert-valid = Validade
+cert-sha256 = SHA-256 do certificado
+cert-spki-sha256 = SHA-256 da chave pública
 
 ## Sending a test message to oneself
 
-roundtrip-option = Send a test message to myself
-roundtrip-option-help = Once both servers work, one real message goes from your address to itself; it is deleted again as soon as it arrives.
-roundtrip-step-send = Send a test message
-roundtrip-step-wait = Wait for it in the inbox
-roundtrip-step-delete = Delete it again
-roundtrip-sending = sending
-roundtrip-sent = sent
-roundtrip-sent-in = sent in { $seconds }
-roundtrip-queue-id = (queue id { $queue })
-roundtrip-waiting = waiting
-roundtrip-arrived-after = arrived after { $seconds }
-roundtrip-deleted = deleted
-roundtrip-not-deleted = could not be deleted
-roundtrip-not-arrived-within = did not arrive within { $seconds }
-roundtrip-not-sent = not sent
-roundtrip-not-searched = inbox could not be searched
-roundtrip-summary-arrived = The test message arrived in the inbox { $seconds } after it was sent and was deleted again.
-roundtrip-summary-arrived-not-deleted = The test message arrived in the inbox { $seconds } after it was sent; it could not be deleted, please delete it yourself.
-roundtrip-summary-not-arrived = The outgoing server accepted the test message, but it was not in the inbox after { $seconds }. Look in the spam or junk folder and check the account's filters and forwarding rules; if it shows up later, it can be deleted.
-roundtrip-summary-not-arrived-queue = The outgoing server accepted the test message (queue id { $queue }), but it was not in the inbox after { $seconds }. Look in the spam or junk folder and check the account's filters and forwarding rules; if it shows up later, it can be deleted.
-roundtrip-summary-not-sent = The test message could not be sent: { $summary } { $advice }
-roundtrip-summary-not-checked = The test message was sent, but the inbox could not be searched: { $summary } { $advice }
+roundtrip-option = Enviar uma mensagem de teste para mim
+roundtrip-option-help = Quando os dois servidores funcionarem, uma mensagem real sai do seu endereço para ele mesmo; ela é apagada assim que chega.
+roundtrip-step-send = Enviar uma mensagem de teste
+roundtrip-step-wait = Esperar por ela na caixa de entrada
+roundtrip-step-delete = Apagá-la
+roundtrip-sending = enviando
+roundtrip-sent = enviada
+roundtrip-sent-in = enviada em { $seconds }
+roundtrip-queue-id = (id da fila { $queue })
+roundtrip-waiting = aguardando
+roundtrip-arrived-after = chegou após { $seconds }
+roundtrip-deleted = apagada
+roundtrip-not-deleted = não foi possível apagar
+roundtrip-not-arrived-within = não chegou em { $seconds }
+roundtrip-not-sent = não enviada
+roundtrip-not-searched = não foi possível procurar na caixa de entrada
+roundtrip-summary-arrived = A mensagem de teste chegou à caixa de entrada { $seconds } depois do envio e foi apagada.
+roundtrip-summary-arrived-not-deleted = A mensagem de teste chegou à caixa de entrada { $seconds } depois do envio; não foi possível apagá-la, apague-a você mesmo, por favor.
+roundtrip-summary-not-arrived = O servidor de envio aceitou a mensagem de teste, mas ela não estava na caixa de entrada após { $seconds }. Procure na pasta de spam ou lixo eletrônico e confira os filtros e regras de encaminhamento da conta; se ela aparecer depois, pode ser apagada.
+roundtrip-summary-not-arrived-queue = O servidor de envio aceitou a mensagem de teste (id da fila { $queue }), mas ela não estava na caixa de entrada após { $seconds }. Procure na pasta de spam ou lixo eletrônico e confira os filtros e regras de encaminhamento da conta; se ela aparecer depois, pode ser apagada.
+roundtrip-summary-not-sent = Não foi possível enviar a mensagem de teste: { $summary } { $advice }
+roundtrip-summary-not-checked = A mensagem de teste foi enviada, mas não foi possível procurar na caixa de entrada: { $summary } { $advice }
 
 ## Reports for a technician
 
-report-copy = Copy report
-report-copy-hover = Copy the test report (Markdown, password removed) for a support ticket
-report-save = Save report…
-report-save-hover = Save the test report (Markdown, password removed) to a file
-report-save-title = Save the report
-report-no-dialog = no file dialog could be opened here (it needs the desktop portal or zenity); use Copy report instead.
-report-technician-view = Technician view
-report-technician-view-hover = Show the conversation with the server live (password removed)
-report-live-transcript = Conversation with the server, live ({ $role }, password removed)
-report-nothing-yet = (nothing yet)
-report-copied = The report is on the clipboard (password removed).
-report-saved = Report saved to { $path }.
-report-not-saved = The report was not saved: { $why }
+report-copy = Copiar relatório
+report-copy-hover = Copiar o relatório do teste (Markdown, sem a senha) para um chamado de suporte
+report-save = Salvar relatório…
+report-save-hover = Salvar o relatório do teste (Markdown, sem a senha) em um arquivo
+report-save-title = Salvar o relatório
+report-no-dialog = não foi possível abrir uma janela de arquivos aqui (ela precisa do portal da área de trabalho ou do zenity); use Copiar relatório.
+report-technician-view = Visão do técnico
+report-technician-view-hover = Mostrar ao vivo a conversa com o servidor (sem a senha)
+report-live-transcript = Conversa com o servidor, ao vivo ({ $role }, sem a senha)
+report-nothing-yet = (nada ainda)
+report-copied = O relatório está na área de transferência (sem a senha).
+report-saved = Relatório salvo em { $path }.
+report-not-saved = O relatório não foi salvo: { $why }
 
 ## Page 5: manual settings
 
-manual-intro = Your provider's help pages list these settings. The user name is usually your full email address.
-manual-incoming-protocol = Incoming protocol:
-manual-incoming-server = Incoming server
-manual-incoming-port = Incoming port
-manual-incoming-user = Incoming user name
-manual-outgoing-server = Outgoing server
-manual-outgoing-port = Outgoing port
-manual-outgoing-user = Outgoing user name
-manual-security = Security:
-manual-security-none = None (unsafe)
-manual-accept-plaintext = Send my password without encryption. I understand that anyone on the network between me and the server (public Wi-Fi, the internet provider) can read it and my mail.
-manual-extra-ca-section = Certificate authority (for company servers)
-manual-extra-ca-intro = Only if your IT department gave you a certificate file for its own mail server.
-manual-extra-ca-file = Certificate authority file (PEM)
-manual-accept-extra-ca = Trust every certificate this authority signs. Whoever holds its key can read connections this app makes to these servers.
-manual-http-warning = Learned over plain HTTP: anyone on the network could have changed the settings for { $host }. Check them with your provider before you test.
-manual-needs-attention = Some settings need attention.
-manual-problem-host-missing = Enter the server name, e.g. imap.example.com.
-manual-problem-host-invalid = "{ $host }" is not a server name.
-manual-problem-port = The port is a number from 1 to 65535.
-manual-problem-username = Enter the user name (usually the full email address).
-manual-problem-plaintext = Without encryption your password crosses the network readable by anyone on the way. Tick the box to confirm you want this.
-manual-problem-extra-ca = Tick the box to confirm you trust this certificate authority.
+manual-intro = As páginas de ajuda do seu provedor mostram estas configurações. O nome de usuário costuma ser o seu endereço de e-mail completo.
+manual-incoming-protocol = Protocolo de recebimento:
+manual-incoming-server = Servidor de recebimento
+manual-incoming-port = Porta de recebimento
+manual-incoming-user = Usuário de recebimento
+manual-outgoing-server = Servidor de envio
+manual-outgoing-port = Porta de envio
+manual-outgoing-user = Usuário de envio
+manual-security = Segurança:
+manual-security-none = Nenhuma (inseguro)
+manual-accept-plaintext = Enviar minha senha sem criptografia. Entendo que qualquer pessoa na rede entre mim e o servidor (Wi-Fi público, provedor de internet) pode ler a senha e meus e-mails.
+manual-extra-ca-section = Autoridade certificadora (para servidores de empresa)
+manual-extra-ca-intro = Só se o setor de TI entregou a você um arquivo de certificado para o servidor de e-mail da empresa.
+manual-extra-ca-file = Arquivo da autoridade certificadora (PEM)
+manual-accept-extra-ca = Confiar em todo certificado assinado por esta autoridade. Quem tiver a chave dela pode ler as conexões deste app com estes servidores.
+manual-http-warning = Obtido por HTTP sem criptografia: qualquer pessoa na rede pode ter alterado as configurações de { $host }. Confira com seu provedor antes de testar.
+manual-needs-attention = Algumas configurações precisam de atenção.
+manual-problem-host-missing = Digite o nome do servidor, por exemplo imap.example.com.
+manual-problem-host-invalid = "{ $host }" não é um nome de servidor.
+manual-problem-port = A porta é um número de 1 a 65535.
+manual-problem-username = Digite o nome de usuário (em geral o endereço de e-mail completo).
+manual-problem-plaintext = Sem criptografia, sua senha atravessa a rede legível por qualquer um no caminho. Marque a caixa para confirmar que é isso que você quer.
+manual-problem-extra-ca = Marque a caixa para confirmar que você confia nesta autoridade certificadora.
 
 ## Page 6: done
 
-done-saving = Saving: password to the keychain, then the account file…
-done-set-up = { $email } is set up.
-done-account-file = Account file
-done-password-stored-in = Password stored in
-done-account-id = Account id
-done-password-only-in-keychain = The password is only in the keychain, never in the account file.
-done-no-keychain = The password could not be stored: no keychain is available.
-done-nothing-saved = Nothing was saved. mailsetup never writes your password to a file instead.
-done-what-you-can-do = What you can do:
-done-use-keyutils = Use the Linux kernel keyring
-done-use-keyutils-hover = The Linux kernel keyring (keyutils) keeps passwords in the kernel's memory, not on disk.
-done-keyutils-note = The kernel keyring keeps passwords in memory, not on disk: depending on the system it may forget them when you log out or restart, and mail apps would then ask again.
-done-file-failed = The account file could not be written.
-done-file-failed-rolled-back = The password was removed from the keychain again, so nothing is half-saved.
+done-saving = Salvando: a senha no chaveiro e depois o arquivo da conta…
+done-set-up = { $email } está configurado.
+done-account-file = Arquivo da conta
+done-password-stored-in = Senha guardada em
+done-account-id = Id da conta
+done-password-only-in-keychain = A senha fica só no chaveiro, nunca no arquivo da conta.
+done-no-keychain = Não foi possível guardar a senha: nenhum chaveiro está disponível.
+done-nothing-saved = Nada foi salvo. O mailsetup nunca grava sua senha em um arquivo como alternativa.
+done-what-you-can-do = O que você pode fazer:
+done-use-keyutils = Usar o chaveiro do kernel Linux
+done-use-keyutils-hover = O chaveiro do kernel Linux (keyutils) guarda as senhas na memória do kernel, não no disco.
+done-keyutils-note = O chaveiro do kernel guarda as senhas na memória, não no disco: dependendo do sistema, ele pode esquecê-las quando você sai da sessão ou reinicia, e os apps de e-mail vão pedir a senha de novo.
+done-file-failed = Não foi possível gravar o arquivo da conta.
+done-file-failed-rolled-back = A senha foi removida do chaveiro de novo, então nada ficou salvo pela metade.
+
+## Why a test failed: one sentence, then what to do (one pair per cause code)
+
+cause-dns-not-found = O nome do servidor não existe.
+cause-dns-not-found-advice = Confira se o nome do servidor não tem erro de digitação. As páginas de ajuda do seu provedor mostram o nome certo.
+cause-dns-failed = Não foi possível consultar o nome do servidor.
+cause-dns-failed-advice = Verifique sua conexão (Wi-Fi, cabo ou dados móveis) e tente de novo. Se os sites abrem, os servidores de nomes da sua rede ou do seu provedor podem estar com problemas.
+cause-connection-refused = O servidor recusou a conexão nesta porta.
+cause-connection-refused-advice = Provavelmente a porta está errada ou o serviço está desligado. Confira o número da porta nas configurações do seu provedor.
+cause-network-unreachable = Este computador não tem caminho pela rede até o servidor.
+cause-network-unreachable-advice = Verifique sua conexão: o Wi-Fi ou o cabo estão conectados, e os sites abrem? Depois tente de novo. Uma VPN, ou uma rede que só deixa passar parte do tráfego, também pode causar isso.
+cause-connection-timeout = O servidor não respondeu à tentativa de conexão.
+cause-connection-timeout-advice = Um firewall, sua rede ou seu provedor de internet pode estar bloqueando esta porta. Tente em outra rede ou confira o número da porta.
+cause-connection-closed = O servidor desligou no meio da conversa.
+cause-connection-closed-advice = Tente de novo daqui a alguns minutos. Se continuar acontecendo, o servidor pode estar bloqueando o endereço deste computador; fale com seu provedor.
+cause-greeting-timeout = A conexão foi aberta, mas o servidor nunca respondeu.
+cause-greeting-timeout-advice = O servidor pode estar sobrecarregado, ou algo na rede está segurando a conexão. Tente mais tarde ou confira a porta.
+cause-wrong-protocol = Algo respondeu nesta porta, mas não é o tipo de servidor de e-mail esperado aqui.
+cause-wrong-protocol-advice = Provavelmente o número da porta não é o deste tipo de servidor. Confira a porta nas configurações do seu provedor.
+cause-tls-on-plaintext-port = Esta porta espera um início sem criptografia, mas a conexão estava configurada para criptografar desde o primeiro byte.
+cause-tls-on-plaintext-port-advice = Mude a segurança para STARTTLS nesta porta, ou use a porta criptografada (993 para IMAP, 995 para POP3, 465 para envio).
+cause-plaintext-on-tls-port = Esta porta espera criptografia desde o primeiro byte, mas a conexão estava configurada para começar sem criptografia.
+cause-plaintext-on-tls-port-advice = Mude a segurança para SSL/TLS nesta porta.
+cause-tls-handshake-failed = Não foi possível estabelecer a conexão segura.
+cause-tls-handshake-failed-advice = O servidor talvez só aceite uma criptografia ultrapassada. Tente o outro modo de segurança ou a outra porta, e avise seu provedor.
+cause-certificate-expired = O certificado de segurança do servidor expirou.
+cause-certificate-expired-advice = Não envie sua senha para este servidor até que isso seja corrigido. Confira a data e a hora do seu computador; se estiverem certas, avise seu provedor.
+cause-certificate-not-yet-valid = O certificado de segurança do servidor ainda não é válido.
+cause-certificate-not-yet-valid-advice = Confira a data e a hora do seu computador. Se estiverem certas, avise seu provedor.
+cause-certificate-name-mismatch = O certificado de segurança do servidor pertence a outro nome.
+cause-certificate-name-mismatch-advice = O nome do servidor pode ser um apelido. Use o nome que o certificado mostra (veja Detalhes) se o seu provedor confirmar.
+cause-certificate-untrusted = O certificado de segurança do servidor não foi assinado por uma autoridade em que este computador confia.
+cause-certificate-untrusted-advice = Isso pode significar que alguém está interceptando a conexão. Não continue em uma rede pública; pergunte ao seu provedor ou à TI qual certificado esperar. Se o servidor é seu, com certificado próprio, compare a impressão digital da chave (veja Detalhes) com a do servidor e confie nessa chave.
+cause-starttls-not-offered = O servidor não oferece criptografar esta conexão.
+cause-starttls-not-offered-advice = Sua senha não foi enviada. Use a porta SSL/TLS ou pergunte ao seu provedor como se conectar com segurança.
+cause-starttls-failed = O servidor se recusou a passar esta conexão para criptografada.
+cause-starttls-failed-advice = Tente a porta SSL/TLS. Se também falhar, fale com seu provedor.
+cause-plaintext-auth-refused = O servidor não aceita senhas em uma conexão sem criptografia.
+cause-plaintext-auth-refused-advice = Ative a criptografia: escolha SSL/TLS ou STARTTLS na segurança.
+cause-insecure-connection-refused = A senha não foi enviada porque a conexão não está criptografada.
+cause-insecure-connection-refused-advice = Escolha SSL/TLS ou STARTTLS. Só permita uma conexão sem criptografia se você confia em todas as redes entre você e o servidor.
+cause-auth-failed = O servidor não aceitou o nome de usuário ou a senha.
+cause-auth-failed-advice = Confira a senha (e o Caps Lock) e o nome de usuário; muitos provedores pedem o endereço de e-mail completo como usuário. Entre no site do provedor para ter certeza de que a senha funciona.
+cause-unsendable-credentials = O nome de usuário ou a senha contém uma quebra de linha ou um caractere NUL, que não podem ser enviados a um servidor de e-mail. Nada foi enviado.
+cause-unsendable-credentials-advice = Digite a senha (e o usuário) de novo à mão; uma senha colada muitas vezes leva junto o fim da linha.
+cause-app-password-required = Esta conta precisa de uma senha de app em vez da sua senha normal.
+cause-app-password-required-advice = Crie uma senha de app nas configurações de segurança da conta no seu provedor e digite-a aqui no lugar da sua senha normal.
+cause-oauth-required = Este provedor não aceita mais senhas de apps de e-mail: é preciso entrar pela página web dele (OAuth2).
+cause-oauth-required-advice = Use um app de e-mail que aceite o login web do seu provedor, ou peça ao administrador para permitir login com senha nesta conta.
+cause-auth-mechanism-unsupported = O servidor não oferece nenhum método de login que este app consiga usar.
+cause-auth-mechanism-unsupported-advice = Fale com seu provedor ou com a TI e pergunte quais métodos de login o servidor aceita.
+cause-protocol-disabled = A conta existe, mas o acesso por apps de e-mail (IMAP, POP ou envio) está desligado para ela.
+cause-protocol-disabled-advice = Ative IMAP/POP (ou o envio por outros apps) nas configurações do webmail do provedor, ou peça ao administrador para liberar. A senha em si pode estar certa.
+cause-web-sign-in-required = O provedor bloqueou este login até você confirmá-lo no site dele.
+cause-web-sign-in-required-advice = Entre no site do provedor em um navegador, confirme que a tentativa foi sua (procure um alerta de segurança) e tente de novo.
+cause-too-many-attempts = O provedor está bloqueando logins por um tempo depois de tentativas demais.
+cause-too-many-attempts-advice = Espere antes de tentar de novo e verifique se nenhum outro aparelho continua tentando uma senha antiga. Mais tentativas agora podem prolongar o bloqueio.
+cause-too-many-connections = Há programas ou aparelhos demais conectados a esta conta ao mesmo tempo.
+cause-too-many-connections-advice = Feche o app de e-mail em outro aparelho (ou outro programa de e-mail neste), espere alguns minutos e tente de novo.
+cause-password-expired = A senha expirou.
+cause-password-expired-advice = Entre no site do provedor, escolha uma nova senha lá e digite a nova senha aqui.
+cause-client-blocked = O servidor recusa conexões vindas do endereço da sua rede.
+cause-client-blocked-advice = Seu endereço de internet pode estar em uma lista de bloqueio de spam. Tente de outra rede, ou peça ao seu provedor de internet ou de e-mail para remover o bloqueio.
+cause-server-unavailable = O servidor está temporariamente indisponível.
+cause-server-unavailable-advice = Isso costuma ser rápido. Espere alguns minutos e tente de novo.
+cause-protocol-error = O servidor respondeu de um jeito que este app não entendeu.
+cause-protocol-error-advice = Tente de novo. Se continuar acontecendo, envie os detalhes ao seu provedor ou à TI.
+cause-timeout = O servidor parou de responder.
+cause-timeout-advice = Verifique sua conexão e tente de novo. O servidor pode estar sobrecarregado.
+cause-message-not-arrived = O servidor de envio aceitou a mensagem de teste, mas ela não apareceu a tempo na caixa de entrada.
+cause-message-not-arrived-advice = O e-mail pode estar lento hoje, ou a mensagem foi parar em outro lugar: procure na pasta de spam ou lixo eletrônico e confira os filtros e regras de encaminhamento da conta. Se ela chegar depois, pode ser apagada; o assunto diz que é um teste.
+cause-account-unavailable-incoming = O servidor diz que a conta não pode ser usada agora (bloqueada, desativada, em uso ou sem espaço).
+cause-account-unavailable-incoming-advice = Entre no site do seu provedor para ver o que há de errado com a conta, ou fale com seu provedor.
+cause-account-unavailable-outgoing = O servidor diz que a conta não pode enviar e-mails agora.
+cause-account-unavailable-outgoing-advice = Entre no site do seu provedor para verificar a conta, ou fale com seu provedor.
+cause-certificate-unchecked = Não foi possível verificar o certificado de segurança do servidor.
+cause-certificate-unchecked-advice = Veja os Detalhes.
+cause-tls-intercepted = Um software de segurança ou um proxy da rede está interceptando a conexão criptografada: o certificado veio dele, não do servidor de e-mail.
+cause-tls-intercepted-advice = Desative nesse produto a verificação de conexões criptografadas (ou de e-mails), ou adicione o servidor de e-mail como exceção, e tente de novo. Não instale o certificado dele só para isso funcionar, a menos que você confie no produto.
+cause-clock-wrong = A data e a hora deste computador estão erradas, então certificados válidos parecem expirados ou ainda não válidos.
+cause-clock-wrong-advice = Acerte a data, a hora e o fuso horário (ative "Ajustar hora automaticamente") e tente de novo. Não há nada de errado com o servidor.
+cause-certificate-changed = O servidor apresentou uma chave diferente daquela em que você confiou.
+cause-certificate-changed-advice = Se o responsável pelo servidor trocou a chave de propósito, confira a nova impressão digital com ele e confie na nova chave. Se ninguém trocou, alguém pode estar interceptando a conexão: não envie sua senha.
+cause-captive-portal = Esta rede pede que você entre primeiro por um navegador.
+cause-captive-portal-advice = Abra qualquer página no navegador e conclua a página de acesso da rede (Wi-Fi de hotel, trem, café ou visitantes: aceite os termos ou digite o código de acesso) e teste de novo. Até lá, a rede responde no lugar do servidor de e-mail; sua senha não foi enviada.
+cause-port-blocked = Esta porta não responde nesta rede, mas outra porta do mesmo servidor responde.
+cause-port-blocked-advice = Use a outra porta mostrada aqui. Redes de hotéis, escolas e empresas costumam bloquear algumas portas de e-mail.
+
+## Where settings came from, and why a host may get the password
+
+source-provider = tabela de provedores embutida
+source-autoconfig = o servidor de configuração automática do provedor
+source-well-known = o arquivo de configuração automática .well-known do domínio
+source-ispdb = o ISPDB da Mozilla
+source-mx = o servidor de e-mail do domínio (MX)
+source-srv = registros de serviço DNS (SRV)
+source-guess = nomes de servidor comuns
+source-autoconfig-http = configuração automática por HTTP sem criptografia
+vouch-own-domain = parte do próprio { $domain }
+vouch-provider = indicado pela tabela de provedores embutida do mailsetup
+vouch-ispdb = indicado pelo ISPDB da Mozilla por uma conexão verificada
+vouch-published = publicado por { $domain } por uma conexão verificada
+vouch-autoconfig-file = o arquivo de configuração automática de { $domain }
+vouch-plain-http = obtido de { $what } por HTTP sem criptografia, que qualquer pessoa na rede pode ter alterado
+vouch-redirected = { $source } redirecionou o mailsetup para { $to }, fora de { $domain }
+vouch-srv = encontrado nos registros de serviço DNS (SRV) de { $domain }, sem confirmação de { $domain }
+vouch-mx = encontrado pelos registros MX de { $domain }, sem confirmação de { $domain }
+vouch-found-by = encontrado por { $source }, sem confirmação de { $domain }
+consent-question = Os e-mails de { $domain } são tratados por { $host } — { $how }.
+source-manual = digitado à mão
+consent-entered-by-you = digitado por você
+
+## How signing in works at a provider
+
+login-password = Entre com a senha normal da conta de e-mail.
+login-password-or-oauth2 = A senha normal da conta de e-mail funciona; entrar pela página do provedor (OAuth2) também funciona.
+login-app-password = A senha normal não vai funcionar aqui: crie uma senha de app no site do provedor e digite essa no lugar.
+login-oauth2-or-app-password = A senha normal não vai funcionar aqui: entre pela página do provedor (OAuth2) ou crie uma senha de app e digite essa.
+login-oauth2-only = Este provedor desligou o login com senha: só funciona entrar pela página dele (OAuth2).
+login-oauth2-unless-admin-allows = A Microsoft desligou as senhas para IMAP, POP e SMTP: sua senha só funciona aqui se o administrador da sua organização liberou isso para a sua caixa de correio.
+
+## Notes of the built-in provider table (keys follow assets/providers.json: a test checks the English text)
+
+provider-spectrum-note-1 = A Spectrum prefere IMAP; o POP3 ainda funciona, mas é a opção antiga.
+provider-spectrum-note-2 = A porta 587 de mobile.charter.net aparece tanto como criptografada desde o início quanto como STARTTLS; o teste ao vivo mostra qual o servidor usa de verdade.
+provider-roadrunner-note-1 = Endereços regionais como nome@nc.rr.com ou nome@tampabay.rr.com usam os mesmos servidores (mail.twc.com).
+provider-gmail-note-1 = Para uma senha de app, primeiro é preciso ativar a verificação em duas etapas na conta Google.
+provider-outlook-note-1 = A Microsoft desligou o login com senha para apps de e-mail em 16 de setembro de 2024; só o login por OAuth2 funciona.
+provider-microsoft365-enable-first = o administrador da sua organização precisa liberar o login com senha para a sua caixa de correio (IMAP, POP e "SMTP autenticado" em Gerenciar aplicativos de email). Pergunte à TI antes de continuar.
+provider-microsoft365-note-1 = Apps de e-mail que entram pela página da própria Microsoft (OAuth2) funcionam sem ajuda do administrador.
+provider-icloud-note-1 = O iCloud não tem POP3.
+provider-icloud-note-2 = Os e-mails recebidos entram com a parte antes do @; os enviados, com o endereço completo.
+provider-att-note-1 = A AT&T chama a senha de app de "secure mail key"; a senha normal da conta não funciona em apps de e-mail.
+provider-gmx-net-enable-first = Ative o acesso POP3/IMAP nas configurações do webmail da GMX antes do primeiro login.
+provider-gmx-com-enable-first = Ative o acesso POP3/IMAP nas configurações do webmail da GMX antes do primeiro login.
+provider-webde-enable-first = Ative o acesso POP3/IMAP nas configurações do webmail da WEB.DE antes do primeiro login.
+
+## The command line's text output (JSON output stays English)
+
+cli-no-servers = Nenhum servidor para testar foi encontrado para { $email }.
+cli-none-tested-unconfirmed = Nenhum servidor foi testado para { $email }: os servidores encontrados precisam da sua confirmação.
+cli-verified-count = { $total ->
+    [one] { $ok } de 1 servidor verificado para { $email }.
+   *[other] { $ok } de { $total } servidores verificados para { $email }.
+}
+cli-saved = Salvo como conta "{ $id }" em { $file }; a senha está em { $keychain }.
+cli-saved-oauth = Salvo como conta "{ $id }" em { $file }; o login (seu token de atualização) está em { $keychain }.
+cli-no-accounts = Nenhuma conta salva em { $folder }.
+cli-removed = { $id } ({ $email }) removida.
+cli-entries-left = { $store } não foi alterado: as entradas { $incoming } e { $outgoing } podem continuar lá.
+cli-check-failed = Não verificada: a configuração salva não funciona do jeito que está.
+cli-check-passed = Verificada: a configuração salva funciona.
+cli-server-said = o servidor respondeu: { $reply }
+cli-what-to-do = o que fazer: { $advice }
+cli-discovered = { $count ->
+    [one] Configurações de { $email } encontradas em { $ms } ms (1 candidato).
+   *[other] Configurações de { $email } encontradas em { $ms } ms ({ $count } candidatos).
+}
+cli-provider = Provedor: { $name }
+cli-unknown = desconhecido
+cli-found-by = encontrado por { $sources }
+cli-no-server-found = nenhum servidor encontrado
+
+## What is wrong with a typed address
+
+address-empty = O endereço de e-mail está vazio
+address-missing-at = "{ $address }" não tem @: um endereço de e-mail tem a forma nome@example.com
+address-empty-local = "{ $address }" não tem nada antes do @
+address-empty-domain = "{ $address }" não tem nada depois do @
+address-whitespace = "{ $address }" contém um espaço ou um caractere de controle
+address-several-at = "{ $address }" tem mais de um @
+address-invalid-domain = O domínio "{ $domain }" não é um nome de internet válido ({ $reason })
+address-no-dot = O domínio "{ $domain }" não tem ponto: domínios de e-mail têm a forma example.com
+address-too-long = O endereço de e-mail tem mais de 254 caracteres
+
+## A provider's own advice, added to the advice for a cause
+
+provider-access-smtp = o envio por apps de e-mail
+provider-access-imap-pop = o acesso IMAP/POP
+provider-only-app-passwords = { $name } só aceita senhas de app vindas de apps de e-mail, não a senha normal.
+provider-create-one-at = Crie uma em { $url }.
+provider-also-refuses = { $name } também recusa a senha enquanto { $access } estiver desligado: confira em { $url }.
+provider-settings-help = Ajuda de { $name } sobre as configurações: { $url }
+provider-create-app-password-at = { $name }: crie a senha de app em { $url }.
+provider-help = Ajuda de { $name }: { $url }
+provider-switch-on = { $name }: ative { $access } em { $url }.
+provider-help-on-this = Ajuda de { $name } sobre isso: { $url }
+provider-lockout = { $name } remove esse bloqueio sozinho, { $when }.
+provider-max-connections = { $name } permite cerca de { $count } conexões simultâneas por conta.
+provider-status = { $name } informa as falhas conhecidas em { $url }.
+admin-authenticated-smtp = Peça ao administrador do Microsoft 365 da sua organização para ativar o "SMTP autenticado" na sua caixa de correio (Centro de administração do Microsoft 365 → Usuários → Usuários ativos → seu nome → Email → Gerenciar aplicativos de email) e para verificar se o SMTP AUTH não está desligado para a organização inteira.
+admin-password-sign-in-off = O Microsoft 365 desligou o login com senha para apps de e-mail: pergunte ao administrador da sua organização se ele pode ser liberado para a sua caixa de correio (IMAP, POP e "SMTP autenticado" em Gerenciar aplicativos de email, e os padrões de segurança), ou use um app de e-mail que entre pela página da própria Microsoft.
+network-no-encryption = sem criptografia
+network-port-refused = A porta { $port } recusa conexões; a porta { $other } do mesmo servidor funciona.
+network-port-blocked = A porta { $port } está bloqueada nesta rede (sem resposta); a porta { $other } do mesmo servidor funciona.
+network-change-port = Mude a porta para { $other } com segurança { $security }.
+network-other-port-silent = A porta { $other } do mesmo servidor também não responde.
+
+## `mailsetup discover`: what was found, and where
+
+trust-trusted = confiável
+trust-dns = pelo DNS
+trust-guess = suposto
+trust-insecure = fonte insegura, precisa de confirmação
+username-full-address = o endereço de e-mail completo
+username-local-part = a parte antes do @
+username-other = um nome de usuário especial
+discover-servers-for = Servidores para { $email } (domínio { $domain })
+discover-provider = Provedor: { $name } (reconhecido por { $matched })
+discover-app-passwords = As senhas de app são criadas em { $url }
+discover-before-first = Antes do primeiro login: { $step }
+discover-username = Usuário { $protocol }: { $form }
+discover-note = Observação: { $note }
+discover-imap = E-mails recebidos, IMAP
+discover-pop3 = E-mails recebidos, POP3
+discover-smtp = E-mails enviados, SMTP
+discover-user = usuário
+discover-from = de { $sources }
+discover-needs-confirmation = precisa de confirmação antes de a senha ir para lá: { $question }
+discover-nothing-found = (nada encontrado)
+discover-disagree = Onde as fontes discordam
+discover-claim-recommended = { $says } (recomendado), segundo { $by }
+discover-claim-not-recommended = { $says } (não recomendado), segundo { $by }
+discover-sources = Fontes
+discover-status-found = { $count } encontrado(s)
+discover-status-timed-out = tempo esgotado
+discover-status-cut-short = interrompida (resposta confiável completa)
+discover-none = nenhum
+discover-timing = primeiro candidato após { $first }, concluído após { $ms } ms
+
+## Testing, continued
+
+testing-not-sent-unconfirmed = Sua senha não foi enviada para { $host }: confirme este servidor primeiro.
+testing-password-refused = O servidor não aceitou a senha.
+testing-nothing-tested = Nenhum servidor pôde ser testado.

@@ -132,7 +132,10 @@ async fn list(dir: &Path, json: bool) -> u8 {
         return print_json(&doc);
     }
     if accounts.is_empty() {
-        println!("No saved accounts in {}.", dir.display());
+        println!(
+            "{}",
+            t!("cli-no-accounts", folder = dir.display().to_string())
+        );
         return EXIT_OK;
     }
     for (n, a) in accounts.iter().enumerate() {
@@ -219,15 +222,22 @@ async fn remove(dir: &Path, keychain: Option<KeychainKind>, id: String, force: b
     match result {
         Ok(removed) => {
             println!(
-                "Removed {} ({}).",
-                removed.account.id, removed.account.email
+                "{}",
+                t!(
+                    "cli-removed",
+                    id = removed.account.id.to_string(),
+                    email = removed.account.email.to_string()
+                )
             );
             if removed.entries_left {
                 println!(
-                    "The {} was not changed: entries {} and {} may still be there.",
-                    removed.account.keychain.store,
-                    removed.account.keychain.incoming,
-                    removed.account.keychain.outgoing
+                    "{}",
+                    t!(
+                        "cli-entries-left",
+                        store = removed.account.keychain.store.to_string(),
+                        incoming = removed.account.keychain.incoming.to_string(),
+                        outgoing = removed.account.keychain.outgoing.to_string()
+                    )
                 );
             }
             EXIT_OK
@@ -402,14 +412,14 @@ async fn check_account(dir: &Path, keychain: Option<KeychainKind>, id: String, c
 
     if !verified {
         if !check.json {
-            println!("Not verified: the saved setup does not work as it is.");
+            println!("{}", t!("cli-check-failed"));
         }
         return EXIT_FAILED;
     }
     if let Err(e) = store::mark_verified(dir, account.id.clone(), Timestamp::now()).await {
         eprintln!("warning: the check passed, but its time could not be recorded: {e}");
     } else if !check.json {
-        println!("Verified: the saved setup works.");
+        println!("{}", t!("cli-check-passed"));
     }
     EXIT_OK
 }
@@ -432,9 +442,15 @@ fn result_line(role: Role, report: &ProbeReport) -> String {
         ));
         if let Some(reply) = &d.server_reply {
             let reply = crate::report::terminal_safe(reply);
-            out.push_str(&format!("        server said: {reply}\n"));
+            out.push_str(&format!(
+                "        {}\n",
+                t!("cli-server-said", reply = reply.to_string())
+            ));
         }
-        out.push_str(&format!("        what to do: {}\n", d.advice));
+        out.push_str(&format!(
+            "        {}\n",
+            t!("cli-what-to-do", advice = d.advice.as_str())
+        ));
         if let Some(pin) = crate::report::pin_to_trust(report) {
             out.push_str(&format!("        key pin: {pin}\n"));
         }

@@ -388,11 +388,11 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
             print!("{}", super::discover::render(found));
         }
         if unconfirmed.is_empty() {
-            println!("No servers were found to test for {}.", p.email);
+            println!("{}", t!("cli-no-servers", email = p.email.to_string()));
         } else {
             println!(
-                "\nNo server was tested for {}: the servers found need your confirmation.",
-                p.email
+                "\n{}",
+                t!("cli-none-tested-unconfirmed", email = p.email.to_string())
             );
             print!(
                 "{}",
@@ -595,7 +595,15 @@ fn print_reports(
             println!("{}", report::text(r, args.transcript));
         }
         let ok = reports.iter().filter(|r| r.is_verified()).count();
-        println!("{ok} of {} servers verified for {email}.", reports.len());
+        println!(
+            "{}",
+            t!(
+                "cli-verified-count",
+                ok = ok,
+                total = reports.len(),
+                email = email.to_string()
+            )
+        );
         if let Some(rt) = &document.round_trip {
             print!("{}", report::round_trip_text(rt, args.transcript));
         }
@@ -603,15 +611,14 @@ fn print_reports(
     if !args.json {
         match saved {
             Some(Ok(s)) => {
-                let what = if args.oauth.oauth {
-                    "the sign-in (refresh token)"
+                let (id, file, keychain) =
+                    (s.id.to_string(), s.file.to_string(), s.keychain.to_string());
+                let line = if args.oauth.oauth {
+                    t!("cli-saved-oauth", id = id, file = file, keychain = keychain)
                 } else {
-                    "the password"
+                    t!("cli-saved", id = id, file = file, keychain = keychain)
                 };
-                println!(
-                    "Saved as account \"{}\" in {}; {what} is in the {}.",
-                    s.id, s.file, s.keychain
-                );
+                println!("{line}");
                 for w in &s.warnings {
                     println!("warning: {w}");
                 }

@@ -128,13 +128,16 @@ pub(super) fn summary(
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "Discovered settings for {} in {} ms ({} candidates).",
-        found.email,
-        found.elapsed_ms,
-        found.candidates.len()
+        "{}",
+        t!(
+            "cli-discovered",
+            email = found.email.to_string(),
+            ms = found.elapsed_ms,
+            count = found.candidates.len()
+        )
     );
     if let Some(notes) = &found.provider {
-        let _ = writeln!(out, "Provider: {}", notes.name);
+        let _ = writeln!(out, "{}", t!("cli-provider", name = notes.name.as_str()));
     }
     for r in reports {
         let s = &r.server;
@@ -148,13 +151,19 @@ pub(super) fn summary(
                     && c.security == s.security
             })
             .map(origins)
-            .unwrap_or_else(|| "unknown".into());
-        let _ = writeln!(out, "  {} {} — found by {from}", s.protocol, s.endpoint());
+            .unwrap_or_else(|| t!("cli-unknown"));
+        let _ = writeln!(
+            out,
+            "  {} {} — {}",
+            s.protocol,
+            s.endpoint(),
+            t!("cli-found-by", sources = from)
+        );
     }
     for p in [Protocol::Imap, Protocol::Pop3, Protocol::Smtp] {
         let tested = reports.iter().any(|r| r.server.protocol == p);
         if !tested && found.best(p).is_none() && p != Protocol::Pop3 {
-            let _ = writeln!(out, "  {p}: no server found");
+            let _ = writeln!(out, "  {p}: {}", t!("cli-no-server-found"));
         }
     }
     out.push_str(&consent_lines(unconfirmed));

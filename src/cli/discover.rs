@@ -99,31 +99,59 @@ pub async fn run(args: DiscoverArgs) -> u8 {
 /// The human-readable report.
 pub fn render(r: &DiscoveryResult) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "Servers for {} (domain {})", r.email, r.domain);
+    let _ = writeln!(
+        out,
+        "{}",
+        t!(
+            "discover-servers-for",
+            email = r.email.to_string(),
+            domain = r.domain.as_str()
+        )
+    );
     if let Some(p) = &r.provider {
         let _ = writeln!(
             out,
-            "\nProvider: {} (recognised from {})",
-            p.name, p.matched
+            "\n{}",
+            t!(
+                "discover-provider",
+                name = p.name.as_str(),
+                matched = p.matched.as_str()
+            )
         );
         let _ = writeln!(out, "  {}", p.login_advice);
         if let Some(url) = &p.app_password_url {
-            let _ = writeln!(out, "  App passwords are made at {url}");
+            let _ = writeln!(
+                out,
+                "  {}",
+                t!("discover-app-passwords", url = url.as_str())
+            );
         }
         if let Some(first) = &p.enable_first {
-            let _ = writeln!(out, "  Before the first sign-in: {first}");
+            let _ = writeln!(
+                out,
+                "  {}",
+                t!("discover-before-first", step = first.as_str())
+            );
         }
         for (proto, form) in &p.username {
-            let _ = writeln!(out, "  {proto} username: {}", form.label());
+            let _ = writeln!(
+                out,
+                "  {}",
+                t!(
+                    "discover-username",
+                    protocol = proto.to_string(),
+                    form = form.label()
+                )
+            );
         }
         for note in &p.notes {
-            let _ = writeln!(out, "  Note: {note}");
+            let _ = writeln!(out, "  {}", t!("discover-note", note = note.as_str()));
         }
     }
     for (title, protocol) in [
-        ("Incoming mail, IMAP", Protocol::Imap),
-        ("Incoming mail, POP3", Protocol::Pop3),
-        ("Outgoing mail, SMTP", Protocol::Smtp),
+        (t!("discover-imap"), Protocol::Imap),
+        (t!("discover-pop3"), Protocol::Pop3),
+        (t!("discover-smtp"), Protocol::Smtp),
     ] {
         let _ = writeln!(out, "\n{title}");
         let mut any = false;
@@ -132,56 +160,61 @@ pub fn render(r: &DiscoveryResult) -> String {
             let sources: Vec<&str> = c.sources().into_iter().map(|s| s.code()).collect();
             let _ = writeln!(
                 out,
-                "  {:>2}. {:<40} user {:<28} {:<8} from {}",
+                "  {:>2}. {:<40} {} {:<28} {:<8} {}",
                 i + 1,
                 format!("{}:{} {}", c.host, c.port, security_word(c.security)),
+                t!("discover-user"),
                 c.username,
                 c.trust.label(),
-                sources.join(", ")
+                t!("discover-from", sources = sources.join(", "))
             );
             if let Some(q) = c.consent_question(&r.domain) {
                 let _ = writeln!(
                     out,
-                    "      needs confirmation before the password goes there: {q}"
+                    "      {}",
+                    t!("discover-needs-confirmation", question = q)
                 );
             }
         }
         if !any {
-            let _ = writeln!(out, "  (nothing found)");
+            let _ = writeln!(out, "  {}", t!("discover-nothing-found"));
         }
     }
     if !r.disagreements.is_empty() {
-        let _ = writeln!(out, "\nWhere sources disagree");
+        let _ = writeln!(out, "\n{}", t!("discover-disagree"));
         for d in &r.disagreements {
             let _ = writeln!(out, "  {}: {}", d.protocol, d.summary);
             for c in &d.claims {
-                let mark = if c.recommended {
-                    "recommended"
+                let claim = if c.recommended {
+                    t!(
+                        "discover-claim-recommended",
+                        says = c.says.as_str(),
+                        by = c.by.join("; ")
+                    )
                 } else {
-                    "not recommended"
+                    t!(
+                        "discover-claim-not-recommended",
+                        says = c.says.as_str(),
+                        by = c.by.join("; ")
+                    )
                 };
-                let _ = writeln!(
-                    out,
-                    "    - {} ({mark}), said by {}",
-                    c.says,
-                    c.by.join("; ")
-                );
+                let _ = writeln!(out, "    - {claim}");
             }
         }
     }
-    let _ = writeln!(out, "\nSources");
+    let _ = writeln!(out, "\n{}", t!("discover-sources"));
     for s in &r.sources {
         if s.status == SourceStatus::Skipped {
             continue;
         }
         let status = match s.status {
-            SourceStatus::Found => format!("found {}", s.found),
-            SourceStatus::Nothing => "nothing".to_string(),
-            SourceStatus::Failed => "failed".to_string(),
-            SourceStatus::TimedOut => "timed out".to_string(),
-            SourceStatus::CutShort => "stopped (trusted answer complete)".to_string(),
-            SourceStatus::Waiting => "waiting".to_string(),
-            SourceStatus::Skipped => "skipped".to_string(),
+            SourceStatus::Found => t!("discover-status-found", count = s.found),
+            SourceStatus::Nothing => t!("lookup-nothing"),
+            SourceStatus::Failed => t!("row-failed"),
+            SourceStatus::TimedOut => t!("discover-status-timed-out"),
+            SourceStatus::CutShort => t!("discover-status-cut-short"),
+            SourceStatus::Waiting => t!("lookup-waiting"),
+            SourceStatus::Skipped => t!("row-skipped"),
         };
         let ms = s.ms.map(|m| format!("{m} ms")).unwrap_or_default();
         let _ = write!(out, "  {:<16} {:<36} {:>8}", s.source.code(), status, ms);
@@ -193,11 +226,11 @@ pub fn render(r: &DiscoveryResult) -> String {
     let first = r
         .first_candidate_ms
         .map(|m| format!("{m} ms"))
-        .unwrap_or_else(|| "none".into());
+        .unwrap_or_else(|| t!("discover-none"));
     let _ = writeln!(
         out,
-        "  first candidate after {first}, finished after {} ms",
-        r.elapsed_ms
+        "  {}",
+        t!("discover-timing", first = first, ms = r.elapsed_ms)
     );
     out
 }

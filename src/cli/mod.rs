@@ -93,3 +93,34 @@ pub fn run(command: Command) -> ExitCode {
     });
     ExitCode::from(code)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Language;
+
+    #[test]
+    fn json_commands_speak_english_whatever_was_asked() {
+        for args in [
+            &[
+                "mailsetup",
+                "--lang",
+                "de",
+                "discover",
+                "a@b.example",
+                "--json",
+            ][..],
+            &["mailsetup", "accounts", "list", "--json", "--lang", "ja"][..],
+        ] {
+            let cli = Cli::try_parse_from(args).expect("parses");
+            let command = cli.command.expect("a command");
+            assert!(command.json(), "{args:?}");
+            choose_language(&command, Some(Language::German));
+            assert_eq!(crate::i18n::language(), Language::English, "{args:?}");
+        }
+        let cli =
+            Cli::try_parse_from(["mailsetup", "--lang", "de", "accounts", "list"]).expect("parses");
+        assert_eq!(cli.lang.as_deref(), Some("de"));
+        assert!(!cli.command.expect("a command").json());
+    }
+}

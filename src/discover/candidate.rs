@@ -81,17 +81,17 @@ impl SourceId {
         )
     }
 
-    /// Words for people ("found at …").
-    pub fn label(self) -> &'static str {
+    /// Words for people ("found at …"), in the current language.
+    pub fn label(self) -> String {
         match self {
-            SourceId::Provider => "built-in provider table",
-            SourceId::Autoconfig => "the provider's autoconfig server",
-            SourceId::WellKnown => "the domain's .well-known autoconfig file",
-            SourceId::Ispdb => "Mozilla's ISPDB",
-            SourceId::Mx => "the domain's mail exchanger (MX)",
-            SourceId::Srv => "DNS service records (SRV)",
-            SourceId::Guess => "usual server names",
-            SourceId::AutoconfigHttp => "autoconfig over plain HTTP",
+            SourceId::Provider => t!("source-provider"),
+            SourceId::Autoconfig => t!("source-autoconfig"),
+            SourceId::WellKnown => t!("source-well-known"),
+            SourceId::Ispdb => t!("source-ispdb"),
+            SourceId::Mx => t!("source-mx"),
+            SourceId::Srv => t!("source-srv"),
+            SourceId::Guess => t!("source-guess"),
+            SourceId::AutoconfigHttp => t!("source-autoconfig-http"),
         }
     }
 }
@@ -131,12 +131,13 @@ impl SourceTrust {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// In words, in the current language.
+    pub fn label(self) -> String {
         match self {
-            SourceTrust::Trusted => "trusted",
-            SourceTrust::Dns => "from DNS",
-            SourceTrust::Guess => "guessed",
-            SourceTrust::Insecure => "insecure source, needs confirmation",
+            SourceTrust::Trusted => t!("trust-trusted"),
+            SourceTrust::Dns => t!("trust-dns"),
+            SourceTrust::Guess => t!("trust-guess"),
+            SourceTrust::Insecure => t!("trust-insecure"),
         }
     }
 }
@@ -167,11 +168,12 @@ impl UsernameForm {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// In words, in the current language.
+    pub fn label(self) -> String {
         match self {
-            UsernameForm::FullAddress => "the full email address",
-            UsernameForm::LocalPart => "the part before the @",
-            UsernameForm::Other => "a special username",
+            UsernameForm::FullAddress => t!("username-full-address"),
+            UsernameForm::LocalPart => t!("username-local-part"),
+            UsernameForm::Other => t!("username-other"),
         }
     }
 }
@@ -371,7 +373,7 @@ pub fn merge(all: Vec<Candidate>) -> (Vec<Candidate>, Vec<Disagreement>) {
                 names
                     .entry(c.username.clone())
                     .or_default()
-                    .push(o.source.label().to_string());
+                    .push(o.source.label());
             }
         }
         match merged.get_mut(&key) {
@@ -523,7 +525,7 @@ pub fn find_disagreements(ranked: &[Candidate]) -> Vec<Disagreement> {
                         .map(|(port, s)| format!("{host}:{port} {}", security_word(*s)))
                         .collect::<Vec<_>>()
                         .join(", "),
-                    by: vec![source.label().to_string()],
+                    by: vec![source.label()],
                     recommended: top.is_some_and(|t| {
                         t.host == *host && set.iter().any(|(p, s)| *p == t.port && *s == t.security)
                     }),
@@ -538,7 +540,7 @@ fn origin_words(o: &Origin) -> String {
     if o.source == SourceId::Provider {
         o.via.clone()
     } else {
-        o.source.label().to_string()
+        o.source.label()
     }
 }
 

@@ -47,25 +47,15 @@ pub enum Login {
 }
 
 impl Login {
-    /// One sentence for the person about to type a password.
-    pub fn advice(self) -> &'static str {
+    /// One sentence for the person about to type a password, in the current language.
+    pub fn advice(self) -> String {
         match self {
-            Login::Password => "Sign in with the normal password of the mail account.",
-            Login::PasswordOrOauth2 => {
-                "The normal password of the mail account works; sign-in through the provider's page (OAuth2) works too."
-            }
-            Login::AppPassword => {
-                "The normal password will not work here: create an app password on the provider's website and type that instead."
-            }
-            Login::Oauth2OrAppPassword => {
-                "The normal password will not work here: either sign in through the provider's page (OAuth2) or create an app password and type that."
-            }
-            Login::Oauth2Only => {
-                "This provider has switched password sign-in off: only sign-in through the provider's page (OAuth2) works."
-            }
-            Login::Oauth2UnlessAdminAllows => {
-                "Microsoft switched passwords off for IMAP, POP and SMTP: your password works here only if your organisation's administrator allowed it for your mailbox."
-            }
+            Login::Password => t!("login-password"),
+            Login::PasswordOrOauth2 => t!("login-password-or-oauth2"),
+            Login::AppPassword => t!("login-app-password"),
+            Login::Oauth2OrAppPassword => t!("login-oauth2-or-app-password"),
+            Login::Oauth2Only => t!("login-oauth2-only"),
+            Login::Oauth2UnlessAdminAllows => t!("login-oauth2-unless-admin-allows"),
         }
     }
 
@@ -366,12 +356,25 @@ impl Match<'_> {
             id: e.id.clone(),
             name: e.name.clone(),
             login: e.login,
-            login_advice: e.login.advice().to_string(),
+            login_advice: e.login.advice(),
             app_password_url: e.app_password_url.clone(),
-            enable_first: e.enable_first.clone(),
+            // The table's sentences are English; each has a key in the translation files
+            // (`provider-<id>-note-<n>`, `provider-<id>-enable-first`), checked by a test.
+            enable_first: e.enable_first.as_ref().map(|text| {
+                crate::i18n::translated(&format!("provider-{}-enable-first", e.id))
+                    .unwrap_or_else(|| text.clone())
+            }),
             help: e.help.clone(),
             username,
-            notes: e.notes.clone(),
+            notes: e
+                .notes
+                .iter()
+                .enumerate()
+                .map(|(i, text)| {
+                    crate::i18n::translated(&format!("provider-{}-note-{}", e.id, i + 1))
+                        .unwrap_or_else(|| text.clone())
+                })
+                .collect(),
             matched: matched.to_string(),
         }
     }

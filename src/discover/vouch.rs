@@ -134,36 +134,30 @@ impl Vouch {
     /// records, not confirmed by example.com").
     pub fn words(&self, domain: &str) -> String {
         match self {
-            Vouch::OwnDomain => format!("part of {domain} itself"),
+            Vouch::OwnDomain => t!("vouch-own-domain", domain = domain),
             Vouch::BoundBy { source } => match source {
-                SourceId::Provider => "named by mailsetup's built-in provider table".into(),
-                SourceId::Ispdb => "named by Mozilla's ISPDB over a verified connection".into(),
-                _ => format!("published by {domain} over a verified connection"),
+                SourceId::Provider => t!("vouch-provider"),
+                SourceId::Ispdb => t!("vouch-ispdb"),
+                _ => t!("vouch-published", domain = domain),
             },
             Vouch::Unvouched { source, channel } => match channel {
                 Channel::PlainHttp => {
                     let what = match source {
-                        SourceId::AutoconfigHttp => format!("{domain}'s autoconfig file"),
-                        other => other.label().to_string(),
+                        SourceId::AutoconfigHttp => t!("vouch-autoconfig-file", domain = domain),
+                        other => other.label(),
                     };
-                    format!(
-                        "learned from {what} over plain HTTP, which anyone on the network \
-                         could have changed"
-                    )
+                    t!("vouch-plain-http", what = what)
                 }
-                Channel::RedirectedOff { to } => format!(
-                    "{} sent mailsetup on to {to}, outside {domain}",
-                    source.label()
+                Channel::RedirectedOff { to } => t!(
+                    "vouch-redirected",
+                    source = source.label(),
+                    to = to.as_str(),
+                    domain = domain
                 ),
                 _ => match source {
-                    SourceId::Srv => format!(
-                        "found in {domain}'s DNS service (SRV) records, not confirmed by {domain}"
-                    ),
-                    SourceId::Mx => format!(
-                        "found through {domain}'s mail exchanger (MX) records, not confirmed by \
-                         {domain}"
-                    ),
-                    other => format!("found by {}, not confirmed by {domain}", other.label()),
+                    SourceId::Srv => t!("vouch-srv", domain = domain),
+                    SourceId::Mx => t!("vouch-mx", domain = domain),
+                    other => t!("vouch-found-by", source = other.label(), domain = domain),
                 },
             },
         }
@@ -173,9 +167,11 @@ impl Vouch {
 /// The question to put to the person before the password goes to an unvouched `host`
 /// ("Mail for example.com is handled by imap.other.net — found in …").
 pub fn consent_question(host: &str, domain: &str, vouch: &Vouch) -> String {
-    format!(
-        "Mail for {domain} is handled by {host} — {}.",
-        vouch.words(domain)
+    t!(
+        "consent-question",
+        domain = domain,
+        host = host,
+        how = vouch.words(domain)
     )
 }
 

@@ -8,8 +8,9 @@ use zeroize::Zeroizing;
 
 use crate::wizard::{AddressCheck, Event, Wizard};
 
+use super::navbar::{self, NavButton, Side};
 use super::theme::palette;
-use super::widgets::{Mark, boxed, button, marked, primary, text_field};
+use super::widgets::{Mark, boxed, marked, text_field};
 
 /// The password field's widget id (its state is cleared after the password is handed on).
 pub fn password_id() -> Id {
@@ -160,16 +161,14 @@ pub(super) fn provider_note(
 }
 
 pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
-    let ready = w.account_complete();
-    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-        if primary(ui, &t!("nav-next"), true) {
-            out.push(Event::Next);
-        }
-        if button(ui, &t!("nav-set-up-manually"), true) {
-            out.push(Event::SetUpManually);
-        }
-        if !ready {
-            ui.label(RichText::new(t!("account-not-ready")).weak());
-        }
-    });
+    let hint = (!w.account_complete()).then(|| t!("account-not-ready"));
+    let right = [
+        NavButton::primary(t!("nav-next")),
+        NavButton::new(t!("nav-set-up-manually")),
+    ];
+    match navbar::bar(ui, &[], &right, hint.as_deref()) {
+        Some((Side::Right, 0)) => out.push(Event::Next),
+        Some((Side::Right, 1)) => out.push(Event::SetUpManually),
+        _ => {}
+    }
 }

@@ -7,8 +7,9 @@ use egui::{RichText, Ui};
 
 use crate::wizard::{Event, SaveProblem, SaveState, Wizard};
 
+use super::navbar::{self, NavButton, Side};
 use super::theme::palette;
-use super::widgets::{Mark, boxed, button, mark, marked, primary};
+use super::widgets::{Mark, boxed, mark, marked};
 
 pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let p = palette(ui);
@@ -134,14 +135,13 @@ fn failed(ui: &mut Ui, problem: &SaveProblem, out: &mut Vec<Event>) {
 
 pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let saved = matches!(w.save_state(), SaveState::Saved(_));
-    ui.horizontal(|ui| {
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if primary(ui, &t!("nav-close"), saved) {
-                out.push(Event::Close);
-            }
-            if button(ui, &t!("nav-add-another"), saved) {
-                out.push(Event::AddAnother);
-            }
-        });
-    });
+    let right = [
+        NavButton::primary(t!("nav-close")).enabled(saved),
+        NavButton::new(t!("nav-add-another")).enabled(saved),
+    ];
+    match navbar::bar(ui, &[], &right, None) {
+        Some((Side::Right, 0)) => out.push(Event::Close),
+        Some((Side::Right, _)) => out.push(Event::AddAnother),
+        _ => {}
+    }
 }

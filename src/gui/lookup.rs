@@ -5,8 +5,9 @@ use egui::{RichText, Ui};
 
 use crate::wizard::{Event, LookupState, NextAction, SourceState, Wizard};
 
+use super::navbar::{self, NavButton, Side};
 use super::theme::palette;
-use super::widgets::{Mark, boxed, button, duration, mark, marked, primary};
+use super::widgets::{Mark, boxed, duration, mark, marked};
 
 pub fn body(ui: &mut Ui, w: &Wizard, _out: &mut Vec<Event>) {
     let p = palette(ui);
@@ -76,22 +77,20 @@ pub fn body(ui: &mut Ui, w: &Wizard, _out: &mut Vec<Event>) {
 
 pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let running = matches!(w.lookup(), LookupState::Running(_));
-    ui.horizontal(|ui| {
-        let back = if running {
-            t!("nav-cancel")
-        } else {
-            t!("nav-back")
-        };
-        if button(ui, &back, true) {
-            out.push(if running { Event::Cancel } else { Event::Back });
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if !running && primary(ui, &t!("nav-try-again"), true) {
-                out.push(Event::Action(NextAction::Retry));
-            }
-            if button(ui, &t!("nav-set-up-manually"), true) {
-                out.push(Event::SetUpManually);
-            }
-        });
-    });
+    let left = [NavButton::new(if running {
+        t!("nav-cancel")
+    } else {
+        t!("nav-back")
+    })];
+    let mut right = Vec::new();
+    if !running {
+        right.push(NavButton::primary(t!("nav-try-again")));
+    }
+    right.push(NavButton::new(t!("nav-set-up-manually")));
+    match navbar::bar(ui, &left, &right, None) {
+        Some((Side::Left, _)) => out.push(if running { Event::Cancel } else { Event::Back }),
+        Some((Side::Right, i)) if i + 1 == right.len() => out.push(Event::SetUpManually),
+        Some((Side::Right, _)) => out.push(Event::Action(NextAction::Retry)),
+        None => {}
+    }
 }

@@ -7,8 +7,9 @@ use egui::{Id, RichText, Ui};
 use crate::account::{Protocol, Security};
 use crate::wizard::{Event, ManualField, ManualForm, Role, Wizard};
 
+use super::navbar::{self, NavButton, Side};
 use super::theme::palette;
-use super::widgets::{Mark, boxed, button, marked, primary, text_field};
+use super::widgets::{Mark, boxed, marked, text_field};
 
 /// The incoming server field (focused when the page opens).
 pub fn first_field_id() -> Id {
@@ -174,21 +175,17 @@ pub fn http_warning(host: &str) -> String {
 
 pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let ok = w.manual().is_some_and(|f| f.problems().is_empty());
-    ui.horizontal(|ui| {
-        if button(ui, &t!("nav-back"), true) {
-            out.push(Event::Back);
-        }
-        if button(ui, &t!("nav-cancel"), true) {
-            out.push(Event::Cancel);
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            // Always clickable: pressing it shows what is missing.
-            if primary(ui, &t!("nav-test-settings"), true) {
-                out.push(Event::Next);
-            }
-            if !ok || w.consent_problem().is_some() {
-                ui.label(RichText::new(t!("manual-needs-attention")).weak());
-            }
-        });
-    });
+    let hint = (!ok || w.consent_problem().is_some()).then(|| t!("manual-needs-attention"));
+    let left = [
+        NavButton::new(t!("nav-back")),
+        NavButton::new(t!("nav-cancel")),
+    ];
+    // Always clickable: pressing it shows what is missing.
+    let right = [NavButton::primary(t!("nav-test-settings"))];
+    match navbar::bar(ui, &left, &right, hint.as_deref()) {
+        Some((Side::Left, 0)) => out.push(Event::Back),
+        Some((Side::Left, _)) => out.push(Event::Cancel),
+        Some((Side::Right, _)) => out.push(Event::Next),
+        None => {}
+    }
 }

@@ -18,8 +18,10 @@ mod account;
 mod certificate;
 mod consent;
 mod done;
+pub mod fonts;
 mod lookup;
 mod manual;
+mod navbar;
 mod protocol;
 mod report;
 mod testing;
@@ -63,6 +65,7 @@ impl MailSetupApp {
     /// Builds the app with its runtime; the runtime wakes the window when work reports.
     pub fn new(cc: &eframe::CreationContext<'_>, config: RuntimeConfig) -> std::io::Result<Self> {
         theme::apply(&cc.egui_ctx);
+        fonts::install(&cc.egui_ctx, crate::i18n::language());
         let ctx = cc.egui_ctx.clone();
         let desk = report::ReportDesk::new(config.config_dir.as_deref());
         let mut wizard = Wizard::new();
@@ -214,7 +217,13 @@ impl eframe::App for MailSetupApp {
 pub fn draw(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     egui::CentralPanel::default().show(ui, |ui| {
         let full = ui.available_rect_before_wrap();
-        let nav_height = 44.0;
+        // The bottom bar is as tall as it was last frame (one row, or more when translated
+        // buttons do not fit side by side: see `navbar`).
+        let nav_id = egui::Id::unique("mailsetup-nav-height");
+        let nav_height = ui
+            .ctx()
+            .data(|d| d.get_temp::<f32>(nav_id))
+            .unwrap_or(NAV_HEIGHT);
         let body_rect =
             egui::Rect::from_min_max(full.min, egui::pos2(full.max.x, full.max.y - nav_height));
         let nav_rect = egui::Rect::from_min_max(
@@ -241,7 +250,7 @@ pub fn draw(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
                 });
             a11y::name_scroll_bars(ui.ctx(), scroll.id, "Scroll the page");
         });
-        ui.scope_builder(UiBuilder::new().max_rect(nav_rect), |ui| {
+        let used = ui.scope_builder(UiBuilder::new().max_rect(nav_rect), |ui| {
             ui.separator();
             match w.page() {
                 Page::Account => account::nav(ui, w, out),
@@ -252,8 +261,21 @@ pub fn draw(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
                 Page::Done => done::nav(ui, w, out),
             }
         });
+        // The height the bar needs: one row of buttons keeps the bar at `NAV_HEIGHT` (its
+        // buttons reach into the panel's bottom margin, as they always have); each further
+        // row adds what it drew.
+        let needed = (used.response.rect.height() + NAV_HEIGHT - ONE_ROW).max(NAV_HEIGHT);
+        if (needed - nav_height).abs() > 0.5 {
+            ui.ctx().data_mut(|d| d.insert_temp(nav_id, needed));
+            ui.ctx().request_repaint();
+        }
     });
 }
+
+/// The bottom bar's height with one row of buttons.
+const NAV_HEIGHT: f32 = 44.0;
+/// What the bar draws with one row: the separator and a row of buttons (measured).
+const ONE_ROW: f32 = 41.0;
 
 fn header(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let step = match w.page() {
@@ -347,6 +369,8 @@ pub fn native_options(renderer: eframe::Renderer) -> eframe::NativeOptions {
     eframe::NativeOptions {
         viewport,
         renderer,
+        // `fonts::install` adds the system font fallback itself, with the window's language.
+        system_font_fallback: false,
         ..Default::default()
     }
 }

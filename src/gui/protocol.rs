@@ -8,8 +8,9 @@ use crate::account::Protocol;
 use crate::wizard::guidance::{imap_text, pop3_text};
 use crate::wizard::{Event, Role, Wizard};
 
+use super::navbar::{self, NavButton, Side};
 use super::theme::palette;
-use super::widgets::{boxed, button, primary};
+use super::widgets::boxed;
 
 pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let p = palette(ui);
@@ -91,20 +92,16 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
 }
 
 pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
-    ui.horizontal(|ui| {
-        if button(ui, &t!("nav-back"), true) {
-            out.push(Event::Back);
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if primary(ui, &t!("nav-next"), true) {
-                out.push(Event::Next);
-            }
-            if button(ui, &t!("nav-set-up-manually"), true) {
-                out.push(Event::SetUpManually);
-            }
-            if w.consent_problem().is_some() {
-                ui.label(RichText::new(t!("protocol-confirm-first")).weak());
-            }
-        });
-    });
+    let hint = w.consent_problem().map(|_| t!("protocol-confirm-first"));
+    let left = [NavButton::new(t!("nav-back"))];
+    let right = [
+        NavButton::primary(t!("nav-next")),
+        NavButton::new(t!("nav-set-up-manually")),
+    ];
+    match navbar::bar(ui, &left, &right, hint.as_deref()) {
+        Some((Side::Left, _)) => out.push(Event::Back),
+        Some((Side::Right, 0)) => out.push(Event::Next),
+        Some((Side::Right, _)) => out.push(Event::SetUpManually),
+        None => {}
+    }
 }

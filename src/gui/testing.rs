@@ -17,8 +17,9 @@ use crate::wizard::{
     Wizard,
 };
 
+use super::navbar::{self, NavButton, Side};
 use super::theme::palette;
-use super::widgets::{Mark, boxed, button, duration, mark, marked, primary};
+use super::widgets::{Mark, boxed, duration, mark, marked};
 
 pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let p = palette(ui);
@@ -357,23 +358,29 @@ pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
             TestState::Failed | TestState::Stopped | TestState::NotStarted(_)
         )
     });
-    ui.horizontal(|ui| {
-        if button(ui, &t!("nav-back"), true) {
-            out.push(Event::Back);
-        }
-        if running && button(ui, &t!("nav-cancel"), true) {
-            out.push(Event::Cancel);
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if primary(ui, &t!("nav-save-account"), w.all_verified()) {
-                out.push(Event::Next);
-            }
-            if failed && button(ui, &t!("action-retry"), true) {
-                out.push(Event::Action(NextAction::Retry));
-            }
-            if button(ui, &t!("action-edit-settings"), true) {
-                out.push(Event::Action(NextAction::EditSettings));
-            }
-        });
-    });
+    let mut left = vec![(NavButton::new(t!("nav-back")), Event::Back)];
+    if running {
+        left.push((NavButton::new(t!("nav-cancel")), Event::Cancel));
+    }
+    let mut right = vec![(
+        NavButton::primary(t!("nav-save-account")).enabled(w.all_verified()),
+        Event::Next,
+    )];
+    if failed {
+        right.push((
+            NavButton::new(t!("action-retry")),
+            Event::Action(NextAction::Retry),
+        ));
+    }
+    right.push((
+        NavButton::new(t!("action-edit-settings")),
+        Event::Action(NextAction::EditSettings),
+    ));
+    let buttons =
+        |group: &[(NavButton, Event)]| group.iter().map(|(b, _)| b.clone()).collect::<Vec<_>>();
+    match navbar::bar(ui, &buttons(&left), &buttons(&right), None) {
+        Some((Side::Left, i)) => out.push(left.swap_remove(i).1),
+        Some((Side::Right, i)) => out.push(right.swap_remove(i).1),
+        None => {}
+    }
 }

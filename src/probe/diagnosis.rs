@@ -207,7 +207,7 @@ pub fn diagnose_at(
     let (summary, advice) = words(protocol, cause);
     let mut advice = match known.and_then(|p| provider::advice(p, protocol, cause)) {
         Some(extra) => format!("{advice} {extra}"),
-        None => advice.to_string(),
+        None => advice,
     };
     if let Some(ask) = provider::ask_the_admin(cause, failure.server_reply()) {
         advice = format!("{advice} {ask}");
@@ -220,7 +220,7 @@ pub fn diagnose_at(
     }
     Diagnosis {
         cause,
-        summary: summary.to_string(),
+        summary,
         advice,
         server_reply: failure.server_reply().map(str::to_string),
         step,
@@ -289,169 +289,155 @@ pub fn classify_reply(protocol: Protocol, step: StepKind, reply: &str) -> Cause 
     rules::classify(protocol, step, &reply::Reply::parse(protocol, reply))
 }
 
+/// The summary and the advice for a cause on a server of `protocol`, in the current language
+/// (without the provider's or the failure's particulars that `diagnose_at` adds).
+pub fn explain(protocol: Protocol, cause: Cause) -> (String, String) {
+    words(protocol, cause)
+}
+
 /// The summary and the advice for a cause. Our own words, for people who are not technicians.
-fn words(protocol: Protocol, cause: Cause) -> (&'static str, &'static str) {
+fn words(protocol: Protocol, cause: Cause) -> (String, String) {
     let incoming = protocol.is_incoming();
-    if let Some(w) = certs::words(cause).or_else(|| oauth::words(cause)) {
+    if let Some(w) = certs::words(cause) {
         return w;
     }
     match cause {
-        Cause::DnsNotFound => (
-            "The server name does not exist.",
-            "Check the server name for typing mistakes. Your provider's help pages list the right one.",
-        ),
-        Cause::DnsFailed => (
-            "The server name could not be looked up.",
-            "Check your connection (Wi-Fi, cable or mobile data), then try again. If websites open, the name servers of your network or provider may be having trouble.",
-        ),
+        Cause::DnsNotFound => (t!("cause-dns-not-found"), t!("cause-dns-not-found-advice")),
+        Cause::DnsFailed => (t!("cause-dns-failed"), t!("cause-dns-failed-advice")),
         Cause::ConnectionRefused => (
-            "The server refused the connection on this port.",
-            "The port is probably wrong, or the service is switched off. Check the port number in your provider's settings.",
+            t!("cause-connection-refused"),
+            t!("cause-connection-refused-advice"),
         ),
         Cause::NetworkUnreachable => (
-            "This computer has no way through the network to the server.",
-            "Check your connection: is Wi-Fi or the cable connected, and do websites open? Then try again. A VPN, or a network that only lets some traffic out, can also cause this.",
+            t!("cause-network-unreachable"),
+            t!("cause-network-unreachable-advice"),
         ),
         Cause::ConnectionTimeout => (
-            "The server did not answer the connection attempt.",
-            "A firewall, your network or your internet provider may be blocking this port. Try another network, or check the port number.",
+            t!("cause-connection-timeout"),
+            t!("cause-connection-timeout-advice"),
         ),
         Cause::ConnectionClosed => (
-            "The server hung up in the middle of the conversation.",
-            "Try again in a few minutes. If it keeps happening, the server may be blocking this computer's address; contact your provider.",
+            t!("cause-connection-closed"),
+            t!("cause-connection-closed-advice"),
         ),
         Cause::GreetingTimeout => (
-            "The connection opened, but the server never said hello.",
-            "The server may be overloaded, or something on the network is holding the connection. Try again later or check the port.",
+            t!("cause-greeting-timeout"),
+            t!("cause-greeting-timeout-advice"),
         ),
         Cause::WrongProtocol => (
-            "Something answered on this port, but it is not the kind of mail server expected here.",
-            "The port number is probably wrong for this kind of server. Check the port in your provider's settings.",
+            t!("cause-wrong-protocol"),
+            t!("cause-wrong-protocol-advice"),
         ),
         Cause::TlsOnPlaintextPort => (
-            "This port expects an unencrypted start, but the connection was set to encrypt from the first byte.",
-            "Change the security setting to STARTTLS for this port, or use the encrypted port instead (993 for IMAP, 995 for POP3, 465 for sending).",
+            t!("cause-tls-on-plaintext-port"),
+            t!("cause-tls-on-plaintext-port-advice"),
         ),
         Cause::PlaintextOnTlsPort => (
-            "This port expects encryption from the first byte, but the connection was set to start unencrypted.",
-            "Change the security setting to SSL/TLS for this port.",
+            t!("cause-plaintext-on-tls-port"),
+            t!("cause-plaintext-on-tls-port-advice"),
         ),
         Cause::TlsHandshakeFailed => (
-            "The secure connection could not be set up.",
-            "The server may only support outdated encryption. Try the other security mode or port, and tell your provider.",
+            t!("cause-tls-handshake-failed"),
+            t!("cause-tls-handshake-failed-advice"),
         ),
         Cause::CertificateExpired => (
-            "The server's security certificate has expired.",
-            "Do not send your password to this server until it is fixed. Check your computer's date and time; if they are right, tell your provider.",
+            t!("cause-certificate-expired"),
+            t!("cause-certificate-expired-advice"),
         ),
         Cause::CertificateNotYetValid => (
-            "The server's security certificate is not valid yet.",
-            "Check your computer's date and time. If they are right, tell your provider.",
+            t!("cause-certificate-not-yet-valid"),
+            t!("cause-certificate-not-yet-valid-advice"),
         ),
         Cause::CertificateNameMismatch => (
-            "The server's security certificate belongs to a different name.",
-            "The server name may be an alias. Use the name the certificate shows (see Details) if your provider confirms it.",
+            t!("cause-certificate-name-mismatch"),
+            t!("cause-certificate-name-mismatch-advice"),
         ),
         Cause::CertificateUntrusted => (
-            "The server's security certificate is not signed by an authority this computer trusts.",
-            "This can mean someone is intercepting the connection. Do not continue on a public network; ask your provider or IT which certificate to expect. If this is your own server with its own certificate, compare its key's fingerprint (see Details) with the server and trust that key.",
+            t!("cause-certificate-untrusted"),
+            t!("cause-certificate-untrusted-advice"),
         ),
-        Cause::OauthTokenRejected | Cause::OauthScopeMissing => (
-            "The server did not accept the sign-in from the provider's page.",
-            "Sign in through the provider's page again.",
-        ),
-        Cause::TlsIntercepted | Cause::ClockWrong | Cause::CertificateChanged => (
-            "The server's security certificate could not be checked.",
-            "See Details.",
-        ),
+        Cause::OauthTokenRejected | Cause::OauthScopeMissing => oauth::words(cause),
         Cause::StarttlsNotOffered => (
-            "The server does not offer to encrypt this connection.",
-            "Your password was not sent. Use the SSL/TLS port instead, or ask your provider how to connect securely.",
+            t!("cause-starttls-not-offered"),
+            t!("cause-starttls-not-offered-advice"),
         ),
         Cause::StarttlsFailed => (
-            "The server refused to switch this connection to encryption.",
-            "Try the SSL/TLS port instead. If that fails too, contact your provider.",
+            t!("cause-starttls-failed"),
+            t!("cause-starttls-failed-advice"),
         ),
         Cause::PlaintextAuthRefused => (
-            "The server does not accept passwords on an unencrypted connection.",
-            "Turn on encryption: choose SSL/TLS or STARTTLS in the security setting.",
+            t!("cause-plaintext-auth-refused"),
+            t!("cause-plaintext-auth-refused-advice"),
         ),
         Cause::InsecureConnectionRefused => (
-            "The password was not sent, because the connection is not encrypted.",
-            "Choose SSL/TLS or STARTTLS. Only allow an unencrypted connection if you trust every network between you and the server.",
+            t!("cause-insecure-connection-refused"),
+            t!("cause-insecure-connection-refused-advice"),
         ),
-        Cause::AuthFailed => (
-            "The server did not accept the user name or password.",
-            "Check the password (and Caps Lock) and the user name; many providers want the full email address as user name. Sign in on the provider's website to be sure the password works.",
-        ),
+        Cause::AuthFailed => (t!("cause-auth-failed"), t!("cause-auth-failed-advice")),
         Cause::UnsendableCredentials => (
-            "The user name or password contains a line break or a NUL character, which cannot be sent to a mail server. Nothing was sent.",
-            "Type the password (and user name) again by hand; a pasted password often brings the end of the line with it.",
+            t!("cause-unsendable-credentials"),
+            t!("cause-unsendable-credentials-advice"),
         ),
         Cause::AppPasswordRequired => (
-            "This account needs an app password instead of your normal password.",
-            "Create an app password in your provider's account security settings, then enter it here instead of your normal password.",
+            t!("cause-app-password-required"),
+            t!("cause-app-password-required-advice"),
         ),
         Cause::OauthRequired => (
-            "This provider no longer accepts passwords from mail apps: it requires signing in through its own web page (OAuth2).",
-            "Use a mail app that supports your provider's web sign-in, or ask the administrator to allow password sign-in for this account.",
+            t!("cause-oauth-required"),
+            t!("cause-oauth-required-advice"),
         ),
         Cause::AuthMechanismUnsupported => (
-            "The server offers no sign-in method this app can use.",
-            "Contact your provider or IT and ask which sign-in methods the server supports.",
+            t!("cause-auth-mechanism-unsupported"),
+            t!("cause-auth-mechanism-unsupported-advice"),
         ),
-        Cause::AccountUnavailable => {
-            if incoming {
-                (
-                    "The server says the account cannot be used right now (locked, disabled, in use or over quota).",
-                    "Sign in on your provider's website to see what is wrong with the account, or contact your provider.",
-                )
-            } else {
-                (
-                    "The server says the account may not send mail right now.",
-                    "Sign in on your provider's website to check the account, or contact your provider.",
-                )
-            }
-        }
         Cause::ProtocolDisabled => (
-            "The account exists, but access by mail apps (IMAP, POP or sending) is switched off for it.",
-            "Switch IMAP/POP (or sending from other apps) on in the provider's web mail settings, or ask the administrator to allow it. The password itself may be right.",
+            t!("cause-protocol-disabled"),
+            t!("cause-protocol-disabled-advice"),
         ),
         Cause::WebSignInRequired => (
-            "The provider stopped this sign-in until you confirm it on its website.",
-            "Sign in on the provider's website in a browser, confirm that the attempt was you (look for a security alert), then try again.",
+            t!("cause-web-sign-in-required"),
+            t!("cause-web-sign-in-required-advice"),
         ),
         Cause::TooManyAttempts => (
-            "The provider is blocking sign-ins for a while after too many attempts.",
-            "Wait before trying again, and make sure no other device keeps trying an old password. More attempts now can make the block last longer.",
+            t!("cause-too-many-attempts"),
+            t!("cause-too-many-attempts-advice"),
         ),
         Cause::TooManyConnections => (
-            "Too many programs or devices are connected to this account at the same time.",
-            "Close the mail app on another device (or another mail program on this one), wait a few minutes, then try again.",
+            t!("cause-too-many-connections"),
+            t!("cause-too-many-connections-advice"),
         ),
         Cause::PasswordExpired => (
-            "The password has expired.",
-            "Sign in on the provider's website, choose a new password there, then enter the new one here.",
+            t!("cause-password-expired"),
+            t!("cause-password-expired-advice"),
         ),
         Cause::ClientBlocked => (
-            "The server refuses connections from your network's address.",
-            "Your internet address may be on a spam blocklist. Try from another network, or ask your internet provider or the mail provider to remove the block.",
+            t!("cause-client-blocked"),
+            t!("cause-client-blocked-advice"),
         ),
         Cause::ServerUnavailable => (
-            "The server is temporarily unavailable.",
-            "This is usually brief. Wait a few minutes and try again.",
+            t!("cause-server-unavailable"),
+            t!("cause-server-unavailable-advice"),
         ),
         Cause::ProtocolError => (
-            "The server answered in a way this app did not understand.",
-            "Try again. If it keeps happening, send the details to your provider or IT.",
+            t!("cause-protocol-error"),
+            t!("cause-protocol-error-advice"),
         ),
-        Cause::Timeout => (
-            "The server stopped answering.",
-            "Check your connection and try again. The server may be overloaded.",
-        ),
+        Cause::Timeout => (t!("cause-timeout"), t!("cause-timeout-advice")),
         Cause::MessageNotArrived => (
-            "The outgoing server accepted the test message, but it did not show up in the inbox in time.",
-            "Mail may be slow today, or the message was filed elsewhere: look in the spam or junk folder and check the account's filters and forwarding rules. If it arrives later, it can be deleted; its subject says it is a test.",
+            t!("cause-message-not-arrived"),
+            t!("cause-message-not-arrived-advice"),
+        ),
+        Cause::AccountUnavailable if incoming => (
+            t!("cause-account-unavailable-incoming"),
+            t!("cause-account-unavailable-incoming-advice"),
+        ),
+        Cause::AccountUnavailable => (
+            t!("cause-account-unavailable-outgoing"),
+            t!("cause-account-unavailable-outgoing-advice"),
+        ),
+        Cause::TlsIntercepted | Cause::ClockWrong | Cause::CertificateChanged => (
+            t!("cause-certificate-unchecked"),
+            t!("cause-certificate-unchecked-advice"),
         ),
         Cause::CaptivePortal | Cause::PortBlocked => network::words(cause),
     }

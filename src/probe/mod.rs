@@ -49,7 +49,7 @@ use std::time::{Duration, Instant};
 use secrecy::{ExposeSecret, SecretString};
 use tokio::io::{AsyncRead, AsyncWrite};
 
-pub use diagnosis::{Cause, Diagnosis, ServerContext, diagnose, diagnose_at};
+pub use diagnosis::{Cause, Diagnosis, ServerContext, diagnose, diagnose_at, explain};
 pub use doctor::{ConnectivityCheck, DEFAULT_CONNECTIVITY_BODY, DEFAULT_CONNECTIVITY_URL};
 pub use failure::Failure;
 pub use mission::{Find, MessageFacts, Mission, TestMessage};

@@ -187,7 +187,7 @@ impl From<&DiscoveryResult> for DiscoverySummary {
                 .iter()
                 .map(|s| SourceLine {
                     source: s.source.code().into(),
-                    label: s.source.label().into(),
+                    label: s.source.label(),
                     result: status_words(
                         s.status,
                         s.found,
@@ -205,7 +205,7 @@ impl From<&DiscoveryResult> for DiscoverySummary {
                     host: c.host.clone(),
                     port: c.port,
                     security: c.security,
-                    found_by: c.origins.iter().map(|o| o.source.label().into()).collect(),
+                    found_by: c.origins.iter().map(|o| o.source.label()).collect(),
                     vouch: c.vouch.clone(),
                 })
                 .collect(),

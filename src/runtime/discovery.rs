@@ -52,7 +52,7 @@ pub(super) async fn discover(
                             task,
                             status: SourceStatus {
                                 key: s,
-                                label: capitalise(s.label()),
+                                label: capitalise(&s.label()),
                                 state: SourceState::Waiting,
                                 ms: None,
                             },
@@ -94,7 +94,7 @@ fn source_status(r: &SourceReport) -> SourceStatus {
     };
     SourceStatus {
         key: r.source,
-        label: capitalise(r.source.label()),
+        label: capitalise(&r.source.label()),
         state,
         ms: r.ms,
     }

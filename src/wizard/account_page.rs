@@ -40,7 +40,7 @@ impl Wizard {
                 if !self.show_errors && !text.contains('@') {
                     AddressCheck::Quiet
                 } else {
-                    AddressCheck::Invalid(capitalise(&e.to_string()))
+                    AddressCheck::Invalid(e.words())
                 }
             }
         }

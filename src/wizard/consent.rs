@@ -214,7 +214,7 @@ impl Wizard {
                 let host = host_key(&f.host);
                 Recipient {
                     role,
-                    from: "entered by you".into(),
+                    from: t!("consent-entered-by-you"),
                     question: None,
                     confirmed: self.consents.hosts.contains(&host),
                     host,

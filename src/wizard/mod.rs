@@ -238,11 +238,11 @@ impl Wizard {
     /// Where the settings under test came from, in words ("built-in provider table",
     /// "entered by hand"); empty before any test.
     pub fn source_words(&self) -> String {
-        let mut words: Vec<&str> = Vec::new();
+        let mut words: Vec<String> = Vec::new();
         for t in self.tests.values() {
-            let labels: Vec<&str> = match &t.found {
+            let labels: Vec<String> = match &t.found {
                 Some(c) => c.origins.iter().map(|o| o.source.label()).collect(),
-                None => vec![crate::store::SourceKind::Manual.label()],
+                None => vec![t!("source-manual")],
             };
             for label in labels {
                 if !words.contains(&label) {

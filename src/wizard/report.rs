@@ -183,7 +183,7 @@ impl Wizard {
                             .candidate
                             .origins
                             .iter()
-                            .map(|g| g.source.label().into())
+                            .map(|g| g.source.label())
                             .collect(),
                         vouch: o.vouch().clone(),
                     })

@@ -81,9 +81,9 @@ impl Wizard {
             let mut test = ServerTest::new(role, server.clone(), task).found(found);
             if !self.host_cleared(&server.host) {
                 // Never reached through the pages (they ask first); kept as the last guard.
-                test.state = TestState::NotStarted(format!(
-                    "Your password was not sent to {}: confirm this server first.",
-                    server.host
+                test.state = TestState::NotStarted(t!(
+                    "testing-not-sent-unconfirmed",
+                    host = server.host.as_str()
                 ));
                 self.tests.insert(role, test);
                 continue;
@@ -192,7 +192,7 @@ impl Wizard {
                     .filter_map(|t| t.report.as_ref()?.diagnosis())
                     .find(|d| d.cause.is_credentials())
                     .map(|d| d.summary.clone())
-                    .or_else(|| Some("The server did not accept the password.".into()));
+                    .or_else(|| Some(t!("testing-password-refused")));
                 self.history.clear();
                 self.page = Page::Account;
                 out
@@ -281,12 +281,10 @@ fn take_outcome(t: &mut ServerTest, outcome: ProtocolOutcome) {
         }
         None => {
             t.report = None;
-            t.state = TestState::NotStarted(capitalise_sentence(
-                outcome
-                    .stopped
-                    .as_deref()
-                    .unwrap_or("no server could be tested"),
-            ));
+            t.state = TestState::NotStarted(match outcome.stopped.as_deref() {
+                Some(why) => capitalise_sentence(why),
+                None => t!("testing-nothing-tested"),
+            });
         }
     }
 }

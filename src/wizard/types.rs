@@ -108,10 +108,11 @@ impl Offer {
 
     /// Where it came from, in words ("built-in provider table, Mozilla's ISPDB").
     pub fn source_words(&self) -> String {
-        let mut words: Vec<&str> = Vec::new();
+        let mut words: Vec<String> = Vec::new();
         for o in &self.candidate.origins {
-            if !words.contains(&o.source.label()) {
-                words.push(o.source.label());
+            let label = o.source.label();
+            if !words.contains(&label) {
+                words.push(label);
             }
         }
         words.join(", ")

@@ -87,8 +87,9 @@ pub fn spectrum_note() -> ProviderNote {
     ProviderNote {
         id: "spectrum".into(),
         name: "Spectrum (Charter)".into(),
-        login_advice: "Sign in with the normal password of the mail account.".into(),
-        notes: vec!["Spectrum wants IMAP; POP3 still works there but is the older choice.".into()],
+        // The provider table's words, in the language the test speaks.
+        login_advice: mailsetup::i18n::translated("login-password").unwrap_or_default(),
+        notes: vec![mailsetup::i18n::translated("provider-spectrum-note-1").unwrap_or_default()],
         ..Default::default()
     }
 }
@@ -280,10 +281,11 @@ pub fn report(s: &ServerSettings, failure: Option<Cause>) -> Box<ProbeReport> {
         None => (Outcome::Verified, None),
         Some(cause) => (
             Outcome::Failed {
+                // The engine's own words for the cause, in the language the test speaks.
                 diagnosis: Diagnosis {
                     cause,
-                    summary: "The server did not accept the user name or password.".into(),
-                    advice: "Check the password (and Caps Lock) and the user name; many providers want the full email address as user name.".into(),
+                    summary: mailsetup::probe::explain(s.protocol, cause).0,
+                    advice: mailsetup::probe::explain(s.protocol, cause).1,
                     server_reply: Some("NO [AUTHENTICATIONFAILED] Authentication failed.".into()),
                     step: Authenticate,
                     detail: format!("{}: the server said no during Authenticate", s.endpoint()),

@@ -18,19 +18,16 @@ pub(super) fn classify(failure: &Failure) -> Option<Cause> {
 }
 
 /// Summary and general advice for the certificate causes.
-pub(super) fn words(cause: Cause) -> Option<(&'static str, &'static str)> {
+pub(super) fn words(cause: Cause) -> Option<(String, String)> {
     Some(match cause {
         Cause::TlsIntercepted => (
-            "Security software or a network proxy is intercepting the encrypted connection: the certificate came from it, not from the mail server.",
-            "Switch off the scanning of encrypted connections (or of e-mail) in that product, or add the mail server as an exception, then try again. Do not install its certificate just to make this work unless you trust the product.",
+            t!("cause-tls-intercepted"),
+            t!("cause-tls-intercepted-advice"),
         ),
-        Cause::ClockWrong => (
-            "This computer's date and time are wrong, so valid certificates look expired or not yet valid.",
-            "Set the date, time and time zone correctly (turn on \"Set time automatically\"), then try again. Nothing is wrong with the server.",
-        ),
+        Cause::ClockWrong => (t!("cause-clock-wrong"), t!("cause-clock-wrong-advice")),
         Cause::CertificateChanged => (
-            "The server presented a different key from the one you trusted for it.",
-            "If the server's owner replaced its key on purpose, check the new fingerprint with them and trust the new key. If nobody changed it, someone may be intercepting the connection: do not send your password.",
+            t!("cause-certificate-changed"),
+            t!("cause-certificate-changed-advice"),
         ),
         _ => return None,
     })

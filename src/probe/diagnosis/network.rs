@@ -30,16 +30,13 @@ pub enum Finding {
 }
 
 /// The summary and advice of the network causes.
-pub(super) fn words(cause: Cause) -> (&'static str, &'static str) {
+pub(super) fn words(cause: Cause) -> (String, String) {
     match cause {
         Cause::CaptivePortal => (
-            "This network wants you to sign in in a browser first.",
-            "Open any web page in your browser and finish the network's sign-in page (hotel, train, café or guest Wi-Fi: accept the terms or type the access code), then test again. Until then the network answers in place of the mail server; your password was not sent.",
+            t!("cause-captive-portal"),
+            t!("cause-captive-portal-advice"),
         ),
-        _ => (
-            "This port does not answer on this network, but another port of the same server does.",
-            "Use the other port shown here. Networks at hotels, schools and workplaces often block some mail ports.",
-        ),
+        _ => (t!("cause-port-blocked"), t!("cause-port-blocked-advice")),
     }
 }
 
@@ -55,12 +52,13 @@ pub fn attempt_words(r: AttemptResult) -> &'static str {
     }
 }
 
-fn security_words(s: Security) -> &'static str {
+fn security_words(s: Security) -> String {
     match s {
         Security::Tls => "SSL/TLS",
         Security::StartTls => "STARTTLS",
-        Security::Plain => "no encryption",
+        Security::Plain => return t!("network-no-encryption"),
     }
+    .to_string()
 }
 
 /// Applies the findings of the follow-up checks to a diagnosis of a failure at `port`.
@@ -71,8 +69,8 @@ pub fn refine(d: &mut Diagnosis, port: u16, findings: &[Finding]) {
             Finding::SignInPage { url, answer } => {
                 let (summary, advice) = words(Cause::CaptivePortal);
                 d.cause = Cause::CaptivePortal;
-                d.summary = summary.to_string();
-                d.advice = advice.to_string();
+                d.summary = summary;
+                d.advice = advice;
                 d.detail = format!(
                     "{}; the connectivity check {url} answered {answer}",
                     d.detail
@@ -83,23 +81,27 @@ pub fn refine(d: &mut Diagnosis, port: u16, findings: &[Finding]) {
                 port: other,
                 security,
             } if connect_failed => {
-                let how = if d.cause == Cause::ConnectionRefused {
-                    "refuses connections"
+                d.summary = if d.cause == Cause::ConnectionRefused {
+                    t!("network-port-refused", port = port, other = (*other))
                 } else {
-                    "is blocked on this network (no answer)"
+                    t!("network-port-blocked", port = port, other = (*other))
                 };
                 d.cause = Cause::PortBlocked;
-                d.summary = format!("Port {port} {how}; port {other} on the same server works.");
                 d.advice = format!(
-                    "Change the port to {other} with {} security. {}",
-                    security_words(*security),
+                    "{} {}",
+                    t!(
+                        "network-change-port",
+                        other = (*other),
+                        security = security_words(*security)
+                    ),
                     words(Cause::PortBlocked).1
                 );
             }
             Finding::OtherPortSilent { port: other } if connect_failed => {
                 d.advice = format!(
-                    "{} Port {other} of the same server does not answer either.",
-                    d.advice
+                    "{} {}",
+                    d.advice,
+                    t!("network-other-port-silent", other = (*other))
                 );
             }
             Finding::NoFamilyWorks(results) if results.len() > 1 => {

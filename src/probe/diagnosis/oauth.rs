@@ -35,18 +35,19 @@ pub(super) fn classify(
 }
 
 /// Summary and advice for the OAuth causes.
-pub(super) fn words(cause: Cause) -> Option<(&'static str, &'static str)> {
-    Some(match cause {
-        Cause::OauthTokenRejected => (
-            "The server did not accept the sign-in from the provider's page (its access token was refused).",
-            "Sign in through the provider's page again. If it keeps failing, the sign-in may belong to another account than this address, or the provider may have withdrawn this app's access: check the apps allowed in the account's security settings.",
-        ),
+pub(super) fn words(cause: Cause) -> (String, String) {
+    let (summary, advice) = match cause {
         Cause::OauthScopeMissing => (
             "The sign-in from the provider's page does not include permission to use mail.",
             "Sign in through the provider's page again and allow access to mail when it asks. If the permission is not offered, the app's registration with the provider lacks it.",
         ),
-        _ => return None,
-    })
+        // Cause::OauthTokenRejected: the only other cause routed here.
+        _ => (
+            "The server did not accept the sign-in from the provider's page (its access token was refused).",
+            "Sign in through the provider's page again. If it keeps failing, the sign-in may belong to another account than this address, or the provider may have withdrawn this app's access: check the apps allowed in the account's security settings.",
+        ),
+    };
+    (summary.to_string(), advice.to_string())
 }
 
 /// The server's particulars for the advice: the scope it wants, where its authorization

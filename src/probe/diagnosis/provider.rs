@@ -125,60 +125,75 @@ pub(super) fn advice(provider: &Provider, protocol: Protocol, cause: Cause) -> O
     let name = &provider.name;
     let h = &provider.help;
     let app_password = provider.app_password_url.as_deref();
+    let name = name.as_str();
     let access = if protocol == Protocol::Smtp {
-        "sending from mail apps"
+        t!("provider-access-smtp")
     } else {
-        "IMAP/POP access"
+        t!("provider-access-imap-pop")
     };
     let mut out: Vec<String> = Vec::new();
     match cause {
         Cause::AuthFailed => {
             if provider.needs_app_password() {
-                out.push(format!(
-                    "{name} accepts only app passwords from mail apps, not the normal password."
-                ));
-                out.extend(app_password.map(|u| format!("Create one at {u}.")));
+                out.push(t!("provider-only-app-passwords", name = name));
+                out.extend(app_password.map(|u| t!("provider-create-one-at", url = u)));
             }
             let switchable =
                 h.enable_protocols.is_empty() || h.enable_protocols.contains(&protocol);
             if let Some(u) = h.enable_url.as_ref().filter(|_| switchable) {
-                out.push(format!(
-                    "{name} also refuses the password while {access} is switched off: check it at {u}."
+                out.push(t!(
+                    "provider-also-refuses",
+                    name = name,
+                    access = access.as_str(),
+                    url = u.as_str()
                 ));
             }
             if out.is_empty() {
                 out.extend(
                     h.help_url
                         .as_ref()
-                        .map(|u| format!("{name}'s settings help: {u}")),
+                        .map(|u| t!("provider-settings-help", name = name, url = u.as_str())),
                 );
             }
         }
         Cause::AppPasswordRequired => {
-            out.extend(app_password.map(|u| format!("{name}: create the app password at {u}.")));
+            out.extend(
+                app_password.map(|u| t!("provider-create-app-password-at", name = name, url = u)),
+            );
         }
         Cause::OauthRequired => {
-            out.extend(h.help_url.as_ref().map(|u| format!("{name}'s help: {u}")));
+            out.extend(
+                h.help_url
+                    .as_ref()
+                    .map(|u| t!("provider-help", name = name, url = u.as_str())),
+            );
         }
         Cause::ProtocolDisabled => {
             let url = h.enable_url.as_ref().or(h.help_url.as_ref());
-            out.extend(url.map(|u| format!("{name}: switch {access} on at {u}.")));
+            out.extend(url.map(|u| {
+                t!(
+                    "provider-switch-on",
+                    name = name,
+                    access = access.as_str(),
+                    url = u.as_str()
+                )
+            }));
         }
         Cause::WebSignInRequired | Cause::AccountUnavailable | Cause::PasswordExpired => {
             let url = h.security_url.as_ref().or(h.help_url.as_ref());
-            out.extend(url.map(|u| format!("{name}'s help on this: {u}")));
+            out.extend(url.map(|u| t!("provider-help-on-this", name = name, url = u.as_str())));
         }
         Cause::TooManyAttempts => {
             out.extend(
                 h.lockout
                     .as_ref()
-                    .map(|l| format!("{name} lifts such a block by itself, {l}.")),
+                    .map(|l| t!("provider-lockout", name = name, when = l.as_str())),
             );
         }
         Cause::TooManyConnections => {
             out.extend(
                 h.max_connections
-                    .map(|n| format!("{name} allows about {n} connections per account at once.")),
+                    .map(|n| t!("provider-max-connections", name = name, count = n)),
             );
         }
         Cause::ServerUnavailable
@@ -190,7 +205,7 @@ pub(super) fn advice(provider: &Provider, protocol: Protocol, cause: Cause) -> O
             out.extend(
                 h.status_url
                     .as_ref()
-                    .map(|u| format!("{name} reports known outages at {u}.")),
+                    .map(|u| t!("provider-status", name = name, url = u.as_str())),
             );
         }
         _ => {}
@@ -208,18 +223,14 @@ pub(super) fn advice(provider: &Provider, protocol: Protocol, cause: Cause) -> O
 /// change; the person cannot fix them with another password.
 ///
 /// Returns the sentence to add to the advice, when the reply is one of those refusals.
-pub(super) fn ask_the_admin(cause: Cause, reply: Option<&str>) -> Option<&'static str> {
+pub(super) fn ask_the_admin(cause: Cause, reply: Option<&str>) -> Option<String> {
     let upper = reply?.to_ascii_uppercase();
     if upper.contains("SMTPCLIENTAUTHENTICATION") {
-        return Some(
-            "Ask your organisation's Microsoft 365 administrator to switch on \"Authenticated SMTP\" for your mailbox (Microsoft 365 admin center → Users → Active users → your name → Mail → Manage email apps), and to check that SMTP AUTH is not switched off for the whole organisation.",
-        );
+        return Some(t!("admin-authenticated-smtp"));
     }
     let microsoft_139 = upper.contains("5.7.139");
     if microsoft_139 && matches!(cause, Cause::OauthRequired | Cause::ProtocolDisabled) {
-        return Some(
-            "Microsoft 365 turned password sign-in off for mail apps: ask your organisation's administrator whether it can be allowed for your mailbox (IMAP, POP and \"Authenticated SMTP\" under Manage email apps, and the security defaults), or use a mail app that signs in through Microsoft's own page.",
-        );
+        return Some(t!("admin-password-sign-in-off"));
     }
     None
 }
