@@ -222,6 +222,28 @@ fn announcements(events: &[Value]) -> Vec<String> {
         .collect()
 }
 
+/// Waits (up to 10 s) until live regions have announced a line starting with each of
+/// `lines`; returns everything announced meanwhile.
+fn hear(reader: &mut ScreenReader, lines: &[&str]) -> Vec<String> {
+    let end = Instant::now() + Duration::from_secs(10);
+    let mut heard = Vec::new();
+    loop {
+        heard.extend(announcements(&reader.events()));
+        let missing: Vec<&&str> = lines
+            .iter()
+            .filter(|l| !heard.iter().any(|a| a.starts_with(**l)))
+            .collect();
+        if missing.is_empty() {
+            return heard;
+        }
+        assert!(
+            Instant::now() < end,
+            "not announced: {missing:?}; announcements: {heard:#?}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 /// The focus events the reader heard name `(role, name)`.
 fn heard_focus(events: &[Value], r: &str, n: &str) -> bool {
     events.iter().any(|e| {
@@ -278,14 +300,8 @@ fn a_screen_reader_walks_the_wizard_to_done_by_keyboard() {
     });
     stage("protocol page");
     assert_all_named(&tree, "protocol page");
-    // The lookup's sources were announced as they answered.
-    let heard = announcements(&reader.events());
-    assert!(
-        heard
-            .iter()
-            .any(|a| a.starts_with("DNS service records (SRV): found 2 servers")),
-        "the SRV lookup's result should be announced; announcements: {heard:#?}"
-    );
+    // (The lookup page's lines are live too, but on loopback the lookup may end before its
+    // page is drawn with results: nothing to assert on there.)
     for host in ["imap.srv.test", "smtp.srv.test"] {
         let label = format!("Send my password to {host}");
         tab_to(&mut kb, &mut reader, "check box", &label);
@@ -303,17 +319,15 @@ fn a_screen_reader_walks_the_wizard_to_done_by_keyboard() {
     });
     stage("servers verified");
     assert_all_named(&tree, "testing page");
-    let announced = announcements(&reader.events());
-    for step in ["Sign in", "Secure connection"] {
-        assert!(
-            announced
-                .iter()
-                .filter(|a| a.contains(&format!("{step}: done")))
-                .count()
-                >= 2,
-            "each server's {step:?} result should be announced; announcements: {announced:#?}"
-        );
-    }
+    hear(
+        &mut reader,
+        &[
+            "Incoming mail — Secure connection: done",
+            "Incoming mail — Sign in: done",
+            "Outgoing mail — Secure connection: done",
+            "Outgoing mail — Sign in: done",
+        ],
+    );
     tab_to(&mut kb, &mut reader, "push button", "Save account");
     kb.key("Return");
 
@@ -324,11 +338,7 @@ fn a_screen_reader_walks_the_wizard_to_done_by_keyboard() {
     });
     stage("done page");
     assert_all_named(&tree, "done page");
-    let heard = announcements(&reader.events());
-    assert!(
-        heard.contains(&done),
-        "\"{done}\" should be announced; announcements: {heard:#?}"
-    );
+    hear(&mut reader, &[&done]);
     let file = std::fs::read_to_string(config.join("accounts.json")).expect("accounts.json");
     assert!(file.contains(&address));
     support::assert_no_secret("accounts.json", &file, &address, &password);
@@ -421,5 +431,60 @@ fn the_password_field_is_a_password_role_and_keeps_its_text_from_the_reader() {
         "someone@example.test",
         &password,
     );
+    drop(desktop);
+}
+
+#[test]
+fn a_refused_sign_in_is_announced_and_fixed_by_keyboard() {
+    let world = world();
+    let d = dovecot();
+    let address = d.alice.address.clone();
+    let (desktop, mut reader, _config) = start_app(&world);
+    let mut kb = desktop.keyboard("Mail Setup");
+    wait_focus(&mut reader, "entry", "Your name (optional)");
+    tab_to(&mut kb, &mut reader, "entry", "Email address");
+    kb.type_text(&address);
+    tab_to(&mut kb, &mut reader, "password text", "Password");
+    kb.type_text("not-the-password");
+    kb.key("Return");
+    reader.wait_tree(Duration::from_secs(30), "the protocol page", |t| {
+        find(t, "check box", "Send my password to smtp.srv.test").is_some()
+    });
+    for host in ["imap.srv.test", "smtp.srv.test"] {
+        tab_to(
+            &mut kb,
+            &mut reader,
+            "check box",
+            &format!("Send my password to {host}"),
+        );
+        kb.key("space");
+    }
+    tab_to(&mut kb, &mut reader, "push button", "Next");
+    reader.events();
+    kb.key("Return");
+
+    // The failure is said without looking: the step, and the diagnosis in words.
+    let tree = reader.wait_tree(Duration::from_secs(60), "the diagnosis", |t| {
+        t.iter()
+            .any(|n| role(n) == "push button" && name(n) == "Fix password")
+            && t.iter()
+                .any(|n| role(n) == "push button" && name(n) == "Retry")
+    });
+    assert_all_named(&tree, "testing page, sign-in refused");
+    hear(
+        &mut reader,
+        &[
+            "Incoming mail — Sign in: failed",
+            "Outgoing mail — Sign in: failed",
+            "The server did not accept the user name or password.",
+        ],
+    );
+
+    // "Fix password" by keyboard puts the cursor in the password field.
+    tab_to(&mut kb, &mut reader, "push button", "Fix password");
+    kb.key("Return");
+    wait_focus(&mut reader, "password text", "Password");
+    let tree = reader.tree();
+    assert_all_named(&tree, "account page, password refused");
     drop(desktop);
 }

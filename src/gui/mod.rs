@@ -171,8 +171,12 @@ impl eframe::App for MailSetupApp {
         let new_page = self.last_page != Some(page);
         self.last_page = Some(page);
         draw(ui, &self.wizard, &mut out);
-        // A new page puts the cursor in its first field.
+        // A new page puts the cursor in its first field (or the one to correct).
         let first_field = match page {
+            // Back from a refused sign-in ("Fix password"): the cursor goes where the fix is.
+            Page::Account if self.wizard.password_problem().is_some() => {
+                Some(account::password_id())
+            }
             Page::Account => Some(account::name_id()),
             Page::Manual => Some(manual::first_field_id()),
             _ => None,
