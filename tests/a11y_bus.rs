@@ -8,6 +8,9 @@
 //! on every page every control has a role and a name; the focused accessible follows each
 //! Tab; the password field is a password-text role whose text never holds the password (nor
 //! does anything else the reader saw); the checklist announces each step's result.
+//! Also: "Show password" turns the field into a plain entry and back, and a refused
+//! sign-in is announced (step and diagnosis) and "Fix password" puts the cursor back in the
+//! password field.
 //!
 //! The app is the binary cargo builds for the tests (`CARGO_BIN_EXE_mailsetup`, a debug
 //! build); `MAILSETUP_A11Y_APP=path` runs the same test against another build, e.g. the
@@ -274,11 +277,20 @@ fn a_screen_reader_walks_the_wizard_to_done_by_keyboard() {
     kb.type_text(&address);
     tab_to(&mut kb, &mut reader, "password text", "Password");
     kb.type_text(&password);
-    let tree = reader.wait_full_tree(Duration::from_secs(5), "the typed password", |t| {
+    let tree = reader.wait_full_tree(Duration::from_secs(5), "the typed fields", |t| {
         find(t, "password text", "Password")
             .and_then(|n| n["text"].as_str())
             .is_some_and(|t| t.chars().count() == password.chars().count())
     });
+    // What was typed arrived, and the reader reads it back (the password as bullets only).
+    assert_eq!(
+        find(&tree, "entry", "Your name (optional)").map(|n| n["text"].clone()),
+        Some(Value::from("Alice Example"))
+    );
+    assert_eq!(
+        find(&tree, "entry", "Email address").map(|n| n["text"].clone()),
+        Some(Value::from(address.as_str()))
+    );
     let field = find(&tree, "password text", "Password").expect("the password field");
     let shown = field["text"].as_str().unwrap_or_default();
     assert!(
