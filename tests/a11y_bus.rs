@@ -216,6 +216,19 @@ fn tab_to(kb: &mut Keyboard, reader: &mut ScreenReader, r: &str, n: &str) {
     panic!("Tab never reached {r} {n:?}; it visited: {visited:?}");
 }
 
+/// Ticks "Send my password to …" for both SRV targets, by Tab and Space, and waits until
+/// the reader sees each box checked.
+fn confirm_hosts(kb: &mut Keyboard, reader: &mut ScreenReader) {
+    for host in ["imap.srv.test", "smtp.srv.test"] {
+        let label = format!("Send my password to {host}");
+        tab_to(kb, reader, "check box", &label);
+        kb.key("space");
+        reader.wait_tree(Duration::from_secs(5), "the tick", |t| {
+            find(t, "check box", &label).is_some_and(|n| has_state(n, "checked"))
+        });
+    }
+}
+
 /// What live regions announced (AT-SPI `object:announcement`), in order.
 fn announcements(events: &[Value]) -> Vec<String> {
     events
@@ -314,14 +327,7 @@ fn a_screen_reader_walks_the_wizard_to_done_by_keyboard() {
     assert_all_named(&tree, "protocol page");
     // (The lookup page's lines are live too, but on loopback the lookup may end before its
     // page is drawn with results: nothing to assert on there.)
-    for host in ["imap.srv.test", "smtp.srv.test"] {
-        let label = format!("Send my password to {host}");
-        tab_to(&mut kb, &mut reader, "check box", &label);
-        kb.key("space");
-        reader.wait_tree(Duration::from_secs(5), "the tick", |t| {
-            find(t, "check box", &label).is_some_and(|n| has_state(n, "checked"))
-        });
-    }
+    confirm_hosts(&mut kb, &mut reader);
     tab_to(&mut kb, &mut reader, "push button", "Next");
     kb.key("Return");
 
@@ -462,15 +468,7 @@ fn a_refused_sign_in_is_announced_and_fixed_by_keyboard() {
     reader.wait_tree(Duration::from_secs(30), "the protocol page", |t| {
         find(t, "check box", "Send my password to smtp.srv.test").is_some()
     });
-    for host in ["imap.srv.test", "smtp.srv.test"] {
-        tab_to(
-            &mut kb,
-            &mut reader,
-            "check box",
-            &format!("Send my password to {host}"),
-        );
-        kb.key("space");
-    }
+    confirm_hosts(&mut kb, &mut reader);
     tab_to(&mut kb, &mut reader, "push button", "Next");
     reader.events();
     kb.key("Return");
