@@ -443,6 +443,13 @@ fn the_password_field_is_a_password_role_and_keeps_its_text_from_the_reader() {
         "someone@example.test",
         &password,
     );
+
+    // The manual settings, by keyboard: the cursor starts in the first field, all named.
+    tab_to(&mut kb, &mut reader, "push button", "Set up manually");
+    kb.key("Return");
+    wait_focus(&mut reader, "entry", "Incoming server");
+    let tree = reader.tree();
+    assert_all_named(&tree, "manual settings");
     support::assert_no_secret(
         "the app's log",
         &desktop.log("app.log"),
