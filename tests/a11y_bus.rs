@@ -112,7 +112,15 @@ fn start_app(world: &World) -> (Desktop, ScreenReader, PathBuf) {
         .stderr(std::fs::File::create(desktop.dir.path().join("app.log")).expect("log file"));
     desktop.spawn("mailsetup", &mut cmd);
     let mut reader = desktop.screen_reader();
-    reader.wait_app("mailsetup");
+    if let Err(e) = reader.wait_app("mailsetup") {
+        let status = desktop.wait_exit("mailsetup", Duration::ZERO);
+        panic!(
+            "the app did not appear on the accessibility bus: {e}\nits exit: {status:?}; its log:\n{}\n\
+             (the window needs X11 and GL libraries: apt-get install --no-install-recommends {})",
+            desktop.log("app.log"),
+            support::desktop::PACKAGES
+        );
+    }
     (desktop, reader, config)
 }
 
