@@ -49,6 +49,7 @@ const CONTROLS: &[&str] = &[
 
 fn app_binary() -> PathBuf {
     std::env::var_os("MAILSETUP_A11Y_APP")
+        .filter(|p| !p.is_empty())
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_mailsetup")))
 }
