@@ -117,7 +117,8 @@ fn with_the_option_on_the_message_arrives_is_deleted_and_the_report_says_so() {
     );
     h.get_by_label("Send a test message");
     h.get_by_label_contains("arrived after ");
-    h.get_by_label("deleted");
+    // The line's accessible name says which step it is (a live region, announced).
+    h.get_by_label("Delete it again: deleted");
     h.get_by_label_contains("and was deleted again");
     // Nothing is left behind.
     assert!(

@@ -9,7 +9,8 @@
 //!   outcome is known, named with the whole line ("Incoming mail — Sign in: done · 12 ms"),
 //!   so the reader announces it (AT-SPI `object:announcement`) without the focus moving
 //!   there. Lines still waiting are not live: a reader would otherwise speak every tick.
-//!
+//!   Outcomes said in a sentence (a diagnosis, "Both servers work", "… is set up") are live
+//!   under their own words.
 //! - Scroll bars: egui's have no name; the page's is "Scroll the page".
 //!
 //! Nothing here draws; each call adjusts the node of a widget drawn this frame.

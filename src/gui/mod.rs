@@ -184,8 +184,12 @@ impl eframe::App for MailSetupApp {
             self.desk.remember_language(language);
             ctx.request_repaint();
         }
-        // A new page puts the cursor in its first field.
+        // A new page puts the cursor in its first field (or the one to correct).
         let first_field = match page {
+            // Back from a refused sign-in ("Fix password"): the cursor goes where the fix is.
+            Page::Account if self.wizard.password_problem().is_some() => {
+                Some(account::password_id())
+            }
             Page::Account => Some(account::name_id()),
             Page::Manual => Some(manual::first_field_id()),
             _ => None,

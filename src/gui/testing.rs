@@ -332,9 +332,12 @@ fn round_trip(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
                 mark(ui, m);
                 ui.label(row.label.as_str());
                 let line = format!("{}: {}", row.label, row.words);
+                let empty = row.words.is_empty();
                 let status = ui.label(RichText::new(row.words).color(color));
-                let done = !matches!(row.state, RowState::Pending | RowState::Running);
-                super::a11y::status(&status, done, line);
+                if !empty {
+                    let done = !matches!(row.state, RowState::Pending | RowState::Running);
+                    super::a11y::status(&status, done, line);
+                }
                 ui.end_row();
             }
         });

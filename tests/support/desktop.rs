@@ -21,7 +21,8 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 /// The Debian packages this desktop needs, as `scripts/test` installs them.
-pub const PACKAGES: &str = "xvfb xauth dbus gnome-keyring at-spi2-core python3-pyatspi xdotool";
+pub const PACKAGES: &str = "xvfb dbus gnome-keyring at-spi2-core python3-pyatspi xdotool \
+     libx11-6 libx11-xcb1 libxcursor1 libxrandr2 libxi6 libxkbcommon-x11-0 libgl1 libgl1-mesa-dri";
 
 /// The system Python (pyatspi is a Debian package, not on another interpreter's path).
 const PYTHON: &str = "/usr/bin/python3";
@@ -291,13 +292,15 @@ impl Desktop {
     pub fn wait_exit(&mut self, name: &str, limit: Duration) -> Option<std::process::ExitStatus> {
         let p = self.procs.iter_mut().find(|p| p.name == name)?;
         let end = Instant::now() + limit;
-        while Instant::now() < end {
+        loop {
             if let Ok(Some(status)) = p.child.try_wait() {
                 return Some(status);
             }
+            if Instant::now() >= end {
+                return None;
+            }
             std::thread::sleep(Duration::from_millis(50));
         }
-        None
     }
 
     /// A file in this session's folder, as text (empty when absent).
@@ -394,8 +397,17 @@ impl ScreenReader {
     }
 
     /// Waits until the app named `name` is on the accessibility bus with a window.
-    pub fn wait_app(&mut self, name: &str) {
-        self.ask(serde_json::json!({"cmd": "wait_app", "name": name, "secs": 30}));
+    /// Err with the reader's words when it does not come.
+    pub fn wait_app(&mut self, name: &str) -> Result<(), String> {
+        let cmd = serde_json::json!({"cmd": "wait_app", "name": name, "secs": 30});
+        writeln!(self.stdin, "{cmd}").expect("write to the screen reader");
+        self.stdin.flush().expect("flush");
+        let a = self.read_answer();
+        if a["ok"] == true {
+            Ok(())
+        } else {
+            Err(a["error"].as_str().unwrap_or_default().to_string())
+        }
     }
 
     /// Every accessible of the app, in tree order, with all a reader can ask of each.
