@@ -14,6 +14,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 use mailsetup::cli::{Cli, run};
+use tracing_subscriber::filter::{LevelFilter, Targets};
 
 fn main() -> ExitCode {
     #[cfg(windows)]
@@ -45,14 +46,21 @@ fn main() -> ExitCode {
     }
 }
 
-/// Diagnostics for developers on stderr, filtered by `RUST_LOG` (default: warnings only).
+/// Diagnostics for developers on stderr, filtered by `RUST_LOG` (default: warnings only):
+/// `target=level` directives such as `trace` or `mailsetup=debug,warn`; a value that does
+/// not parse leaves the default. `Targets` rather than `EnvFilter`: its span and field
+/// filters need a regex engine (232 KiB of code plus tables, see packaging/README.md).
 /// Libraries' `log` records are never bridged in: async-imap traces raw commands.
 fn init_logging() {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    let filter = std::env::var("RUST_LOG")
+        .ok()
+        .and_then(|directives| directives.parse::<Targets>().ok())
+        .unwrap_or_else(|| Targets::new().with_default(LevelFilter::WARN));
+    let _ = tracing_subscriber::registry()
+        .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr))
+        .with(filter)
         .try_init();
 }
 

@@ -300,6 +300,8 @@ impl AccountFile {
         {
             fs::create_dir_all(parent).map_err(fail)?;
         }
+        // Only unix sets a mode: elsewhere the builder stays as made.
+        #[cfg_attr(not(unix), allow(unused_mut))]
         let mut builder = fs::DirBuilder::new();
         #[cfg(unix)]
         {
