@@ -175,8 +175,16 @@ async fn test_servers(
     let net = netsupport::Net::start().await;
     let mut relays = Vec::new();
     for (service, target, upstream) in [
-        ("_imaps._tcp.example.test", "imap.example.test", d.imaps.addr()),
-        ("_pop3s._tcp.example.test", "pop.example.test", d.pop3s.addr()),
+        (
+            "_imaps._tcp.example.test",
+            "imap.example.test",
+            d.imaps.addr(),
+        ),
+        (
+            "_pop3s._tcp.example.test",
+            "pop.example.test",
+            d.pop3s.addr(),
+        ),
         (
             "_submissions._tcp.example.test",
             "smtp.example.test",

@@ -15,6 +15,7 @@
 //! The app is the binary cargo builds for the tests (`CARGO_BIN_EXE_mailsetup`, a debug
 //! build); `MAILSETUP_A11Y_APP=path` runs the same test against another build, e.g. the
 //! release binary (`cargo build --release`).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
 
 mod netsupport;
 mod support;

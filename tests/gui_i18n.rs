@@ -7,6 +7,7 @@
 //!
 //! The language is the process's: the tests of this file take a lock, and each sets the
 //! language it needs.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
 
 mod gui_common;
 

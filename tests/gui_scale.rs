@@ -5,6 +5,7 @@
 //! pixels at 1.5) nothing is cut off: every text and control lies inside the window's width,
 //! the buttons are whole and on screen, and what does not fit in height scrolls with a named
 //! scroll bar.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
 
 mod gui_common;
 

@@ -4,6 +4,7 @@
 //!
 //! `t!` checks the code's keys and arguments against the English file at compile time; this
 //! test checks the other languages against English.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,6 +1,7 @@
 //! The command line's language: `--lang` first, then `MAILSETUP_LANG`, then the system's
 //! locale (`LANG` …), else English; an unknown language is a usage error naming the choices;
 //! JSON output stays English whatever the language.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
 
 use std::process::{Command, Output};
 

@@ -12,6 +12,7 @@
 //! the configuration folder is searched for the tokens and codes.
 //!
 //! Needs the keychain session `scripts/test` sets up (`keyctl session -`).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
 
 mod support;
 

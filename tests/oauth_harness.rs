@@ -4,6 +4,7 @@
 //! (RFC 7636), a one-shot loopback redirect (RFC 8252), the device grant (RFC 8628), and SASL
 //! XOAUTH2 / OAUTHBEARER (RFC 7628) over IMAP, POP3 and submission with raw commands on
 //! implicit TLS.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
 
 mod support;
 

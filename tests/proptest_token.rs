@@ -6,13 +6,14 @@
 //! transcript, the text / Markdown / JSON report, the Debug of the report and its diagnosis.
 //! The sessions are the real protocol code (`probe::fuzzing::converse`) against what Dovecot
 //! 2.3 says (captured from a Dovecot with an oauth2 passdb, December 2026).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use mailsetup::account::{Protocol, Security, ServerSettings};
 use mailsetup::oauth::sasl::{Mechanism, initial_response};
 use mailsetup::probe::fuzzing::converse;
-use mailsetup::probe::{Cause, ProbeOptions, ProbeReport, SecretKind, CertTrust};
+use mailsetup::probe::{Cause, CertTrust, ProbeOptions, ProbeReport, SecretKind};
 use mailsetup::report::{self, DiagnoseDocument};
 use proptest::prelude::*;
 use secrecy::SecretString;

@@ -11,7 +11,7 @@
 //! Server kinds we do not speak (Exchange, EWS, JMAP …) are skipped with a warning.
 
 use roxmltree::{Document, Node, ParsingOptions};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::account::{EmailAddress, Protocol, Security};
 
@@ -147,7 +147,7 @@ pub struct ProviderConfig {
     pub enable: Option<DocLink>,
     /// The `<oAuth2>` block (issuer, scopes, authorization and token URLs), when present
     /// and usable.
-    pub oauth2: Option<super::providers::OAuth2Spec>,
+    pub oauth2: Option<OAuth2Spec>,
     /// What was skipped or repaired, in our words.
     pub warnings: Vec<String>,
 }
@@ -155,7 +155,7 @@ pub struct ProviderConfig {
 /// Thunderbird's `<oAuth2>` block (ISPDB extension): `<issuer>` (a host name, or a URL),
 /// `<scope>` (space-separated), `<authURL>`, `<tokenURL>`. Only HTTPS endpoints are kept; a
 /// block without a token URL is no use and is dropped. No client id: ISPDB has none.
-fn oauth2_block(node: roxmltree::Node<'_, '_>) -> Option<super::providers::OAuth2Spec> {
+fn oauth2_block(node: roxmltree::Node<'_, '_>) -> Option<OAuth2Spec> {
     let field = |name: &str| {
         children(node, name)
             .next()
@@ -171,7 +171,7 @@ fn oauth2_block(node: roxmltree::Node<'_, '_>) -> Option<super::providers::OAuth
         format!("https://{issuer}")
     };
     let token_endpoint = https(field("tokenURL"))?;
-    Some(super::providers::OAuth2Spec {
+    Some(OAuth2Spec {
         issuer,
         authorization_endpoint: https(field("authURL")),
         token_endpoint: Some(token_endpoint),
@@ -400,6 +400,41 @@ fn text_of(n: Node<'_, '_>) -> String {
         .collect::<String>()
         .trim()
         .to_string()
+}
+
+/// Where and how a provider's OAuth 2.0 sign-in works (RFC 6749; RFC 8628 device grant,
+/// RFC 7636 PKCE): its authorization server's endpoints, the scopes mail needs, the SASL
+/// mechanisms its mail servers take, and the client id registered for mailsetup, which may
+/// be empty (then the configuration or the environment must give one; never another app's).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OAuth2Spec {
+    /// The issuer (`https://accounts.google.com`), also where discovery starts (RFC 8414).
+    pub issuer: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authorization_endpoint: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_endpoint: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_authorization_endpoint: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub userinfo_endpoint: Option<String>,
+    /// The scopes asked for (mail access, plus `openid email` to learn whose account it is).
+    #[serde(default)]
+    pub scopes: Vec<String>,
+    /// SASL mechanisms the provider's mail servers accept (`XOAUTH2`, `OAUTHBEARER`).
+    #[serde(default)]
+    pub mechanisms: Vec<String>,
+    /// mailsetup's registered client id there; empty: none in the table.
+    #[serde(default)]
+    pub client_id: String,
+    /// Whether the device grant may ask for the mail scopes (Google allows it only for a
+    /// short list of scopes without mail).
+    #[serde(default = "yes")]
+    pub device_flow_for_mail: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ use super::candidate::{
     Candidate, Claim, Disagreement, DisagreementKind, Origin, SourceId, UsernameForm, security_word,
 };
 use super::config_v11::AuthMethod;
+pub use super::config_v11::OAuth2Spec;
 use super::vouch::Channel;
 use crate::account::{EmailAddress, Protocol, Security};
 
@@ -119,41 +120,6 @@ pub struct ProviderHelp {
     /// How many connections one account may hold at once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_connections: Option<u32>,
-}
-
-/// Where and how a provider's OAuth 2.0 sign-in works (RFC 6749; RFC 8628 device grant,
-/// RFC 7636 PKCE): its authorization server's endpoints, the scopes mail needs, the SASL
-/// mechanisms its mail servers take, and the client id registered for mailsetup, which may
-/// be empty (then the configuration or the environment must give one; never another app's).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OAuth2Spec {
-    /// The issuer (`https://accounts.google.com`), also where discovery starts (RFC 8414).
-    pub issuer: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub authorization_endpoint: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub token_endpoint: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub device_authorization_endpoint: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub userinfo_endpoint: Option<String>,
-    /// The scopes asked for (mail access, plus `openid email` to learn whose account it is).
-    #[serde(default)]
-    pub scopes: Vec<String>,
-    /// SASL mechanisms the provider's mail servers accept (`XOAUTH2`, `OAUTHBEARER`).
-    #[serde(default)]
-    pub mechanisms: Vec<String>,
-    /// mailsetup's registered client id there; empty: none in the table.
-    #[serde(default)]
-    pub client_id: String,
-    /// Whether the device grant may ask for the mail scopes (Google allows it only for a
-    /// short list of scopes without mail).
-    #[serde(default = "yes")]
-    pub device_flow_for_mail: bool,
-}
-
-fn yes() -> bool {
-    true
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -253,7 +253,7 @@ async fn sign_in(ctx: &mut Ctx<'_>, conn: &mut LineConn, caps: &[String]) -> Res
         ));
     }
     if let super::SecretKind::OAuth2 { mechanism } = ctx.opts.secret_kind {
-        return super::bearer::imap(ctx, conn, caps, mechanism).await;
+        return bearer_sign_in::bearer_sign_in(ctx, conn, caps, mechanism).await;
     }
     let user = ctx.settings.username.clone();
     let password = ctx.password;
@@ -748,3 +748,5 @@ fn imap_error(endpoint: String, step: StepKind, e: async_imap::error::Error) -> 
         },
     }
 }
+
+mod bearer_sign_in;

@@ -220,7 +220,7 @@ async fn authenticate(
     let endpoint = ctx.endpoint();
     let mechs = ctx.facts.auth_mechanisms.clone();
     if let super::SecretKind::OAuth2 { mechanism } = ctx.opts.secret_kind {
-        return super::bearer::pop3(ctx, conn, mechanism).await;
+        return bearer_sign_in::bearer_sign_in(ctx, conn, mechanism).await;
     }
     let user = ctx.settings.username.clone();
     let password = ctx.password;
@@ -476,6 +476,62 @@ fn parse_stat(line: &str) -> Option<(u64, u64)> {
     let count = words.next()?.parse().ok()?;
     let octets = words.next()?.parse().ok()?;
     Some((count, octets))
+}
+
+/// Signing in with an OAuth 2.0 access token (SASL OAUTHBEARER / XOAUTH2, RFC 7628); the
+/// shared parts are in `bearer.rs`.
+mod bearer_sign_in {
+    use super::super::bearer::POP3_MAX_LINE;
+    use super::super::bearer::{Answer, STEP, choose, run_step};
+    use super::*;
+    use crate::oauth::sasl::{self, Mechanism};
+    use secrecy::ExposeSecret;
+    use zeroize::Zeroizing;
+
+    /// `AUTH OAUTHBEARER|XOAUTH2` (RFC 5034); never pipelined.
+    pub(super) async fn bearer_sign_in(
+        ctx: &mut Ctx<'_>,
+        conn: &mut LineConn,
+        forced: Option<Mechanism>,
+    ) -> Result<(), Failure> {
+        let offered = ctx.facts.auth_mechanisms.clone();
+        let mechanism = choose(ctx, &offered, forced, |m| match m {
+            Mechanism::OAuthBearer => "AUTH OAUTHBEARER",
+            Mechanism::XOAuth2 => "AUTH XOAUTH2",
+        })?;
+        let response = sasl::initial_response(
+            mechanism,
+            &ctx.settings.username,
+            ctx.password.expose_secret(),
+        );
+        let name = mechanism.name();
+        let initial = "AUTH ".len() + name.len() + 1 + response.len() + 2 <= POP3_MAX_LINE;
+        let talk = async {
+            if initial {
+                let line = Zeroizing::new(format!("AUTH {name} {}", response.as_str()));
+                conn.send_secret(STEP, &line, 2).await?;
+            } else {
+                conn.send(STEP, &format!("AUTH {name}")).await?;
+                let (prompt, _) = conn.read_line(STEP).await?;
+                if !prompt.starts_with('+') || is_ok(&prompt) {
+                    return Ok((Answer::Refused(prompt), None));
+                }
+                conn.send_secret(STEP, &response, 0).await?;
+            }
+            let (line, _) = conn.read_line(STEP).await?;
+            if is_ok(&line) {
+                return Ok((Answer::Accepted, None));
+            }
+            let Some(payload) = line.strip_prefix('+') else {
+                return Ok((Answer::Refused(line), None));
+            };
+            let error = sasl::decode_error(payload).map(Box::new);
+            conn.send(STEP, mechanism.dummy_response()).await?;
+            let (last, _) = conn.read_line(STEP).await?;
+            Ok((Answer::Challenge(last), error))
+        };
+        run_step(ctx, mechanism, talk).await
+    }
 }
 
 #[cfg(test)]

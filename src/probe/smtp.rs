@@ -324,7 +324,7 @@ async fn authenticate(
         ));
     }
     if let super::SecretKind::OAuth2 { mechanism } = ctx.opts.secret_kind {
-        return super::bearer::smtp(ctx, conn, &offered, mechanism)
+        return bearer_sign_in::bearer_sign_in(ctx, conn, &offered, mechanism)
             .await
             .map(|()| false);
     }
@@ -425,6 +425,51 @@ async fn authenticate(
         Ok(()) => Ok(pipelined),
         Err(Failure::Rejected { step, reply, .. }) => Err(rejected(ctx, step, &reply)),
         Err(other) => Err(other),
+    }
+}
+
+/// Signing in with an OAuth 2.0 access token (SASL OAUTHBEARER / XOAUTH2, RFC 7628); the
+/// shared parts are in `bearer.rs`.
+mod bearer_sign_in {
+    use super::super::bearer::{Answer, STEP, choose, run_step};
+    use super::*;
+    use crate::oauth::sasl::{self, Mechanism};
+    use secrecy::ExposeSecret;
+    use zeroize::Zeroizing;
+
+    /// `AUTH OAUTHBEARER|XOAUTH2 <initial response>` (RFC 4954 §4).
+    pub(super) async fn bearer_sign_in(
+        ctx: &mut Ctx<'_>,
+        conn: &mut LineConn,
+        offered: &[String],
+        forced: Option<Mechanism>,
+    ) -> Result<(), Failure> {
+        let mechanism = choose(ctx, offered, forced, |m| match m {
+            Mechanism::OAuthBearer => "AUTH OAUTHBEARER",
+            Mechanism::XOAuth2 => "AUTH XOAUTH2",
+        })?;
+        let response = sasl::initial_response(
+            mechanism,
+            &ctx.settings.username,
+            ctx.password.expose_secret(),
+        );
+        let name = mechanism.name();
+        let talk = async {
+            let line = Zeroizing::new(format!("AUTH {name} {}", response.as_str()));
+            conn.send_secret(STEP, &line, 2).await?;
+            let reply = read_reply(conn, STEP).await?;
+            match reply.code() {
+                Some(235) => return Ok((Answer::Accepted, None)),
+                Some(334) => {}
+                _ => return Ok((Answer::Refused(reply.text()), None)),
+            }
+            let payload = reply.text();
+            let error = sasl::decode_error(payload.get(4..).unwrap_or("")).map(Box::new);
+            conn.send(STEP, mechanism.dummy_response()).await?;
+            let last = read_reply(conn, STEP).await?;
+            Ok((Answer::Challenge(last.text()), error))
+        };
+        run_step(ctx, mechanism, talk).await
     }
 }
 
