@@ -32,6 +32,7 @@ pub mod guidance;
 mod lookup_page;
 pub mod manual;
 mod manual_page;
+pub mod oauth_signin;
 pub mod pin;
 pub mod report;
 pub mod roundtrip;
@@ -49,10 +50,12 @@ pub(crate) use account_page::capitalise;
 pub use checklist::{CheckItem, Row, RowState, ServerTest, TestState};
 pub use guidance::ProtocolGuide;
 pub use manual::{FieldProblem, ManualForm, ServerForm};
+pub use oauth_signin::OAuthState;
 pub use report::{LiveLine, ReportAction, TechnicianEffect, TechnicianEvent};
 pub use roundtrip::{RoundTripEvent, RoundTripRow, RoundTripState};
 pub use types::{
-    Discovery, Effect, Event, KeychainChoice, ManualField, NextAction, Offer, ProviderNote,
+    Discovery, Effect, Event, KeychainChoice, ManualField, NextAction, OAuthGrant, OAuthProblem,
+    Offer, ProviderNote,
     Recipient, Role, SaveProblem, SaveRequest, Saved, SourceState, SourceStatus, TaskId,
 };
 
@@ -125,6 +128,10 @@ pub struct Wizard {
     /// Set when a test failed because of the password: shown at the password field, and
     /// Next goes straight back to testing.
     password_problem: Option<String>,
+    /// The domain whose OAuth sign-in was asked about, and the provider's name if known.
+    oauth_for: Option<(String, Option<String>)>,
+    /// The browser sign-in ("Sign in with <provider>").
+    oauth: oauth_signin::OAuthState,
 
     // Looking up
     sources: Vec<SourceStatus>,
@@ -176,6 +183,8 @@ impl Wizard {
             note_asked: None,
             note: None,
             password_problem: None,
+            oauth_for: None,
+            oauth: oauth_signin::OAuthState::Idle,
             sources: Vec::new(),
             lookup: LookupState::Idle,
             discovered_for: None,
@@ -403,6 +412,10 @@ impl Wizard {
             Event::RoundTrip(e) => return self.on_round_trip(e),
             _ => {}
         }
+        let event = match self.on_oauth(event) {
+            Ok(out) => return out,
+            Err(event) => event,
+        };
         match self.page {
             Page::Account => self.on_account(event),
             Page::Lookup => self.on_lookup(event),

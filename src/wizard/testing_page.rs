@@ -50,7 +50,8 @@ impl Wizard {
             candidates,
             incoming,
             confirmed: self.consents.hosts.clone(),
-            password: self.password.clone(),
+            password: self.secret(),
+            oauth: self.signed_in_with_provider(),
         });
         out
     }
@@ -96,7 +97,8 @@ impl Wizard {
                 extra_ca: self.extra_ca_for(&server),
                 pins: self.pins_for(&server),
                 server,
-                password: self.password.clone(),
+                password: self.secret(),
+                oauth: self.signed_in_with_provider(),
             });
         }
         out
