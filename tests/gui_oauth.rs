@@ -156,7 +156,10 @@ fn denied_consent_is_explained_then_signing_in_with_the_provider_saves_the_refre
     let rt = tokio::runtime::Runtime::new().unwrap();
     let (refresh, login) = rt.block_on(async {
         let account = mailsetup::store::list(&dir).await.expect("list")[0].clone();
-        let login = account.oauth2.clone().expect("the account records OAuth 2.0");
+        let login = account
+            .oauth2
+            .clone()
+            .expect("the account records OAuth 2.0");
         let secrets = mailsetup::store::open_keychain(account.keychain.store)
             .await
             .expect("keychain");
@@ -206,7 +209,7 @@ fn without_a_client_id_the_window_says_how_to_get_one() {
         unreachable!()
     };
     assert_eq!(problem.code, "oauth_client_id_missing", "{problem:?}");
-    h.get_by_label_contains("needs a client id");
+    h.get_by_label_contains("must first be registered with 127.0.0.1 as a desktop app");
     h.get_by_label_contains("MAILSETUP_OAUTH_CLIENT_ID");
 }
 

@@ -187,8 +187,8 @@ pub async fn sign_in_in_browser(
     config_dir: Option<&Path>,
 ) -> Result<Session, SessionError> {
     let issuer = overrides.issuer_for(email)?;
-    let tc = token_client_with_roots(issuer, overrides.client_id.as_deref(), roots, config_dir)
-        .await?;
+    let tc =
+        token_client_with_roots(issuer, overrides.client_id.as_deref(), roots, config_dir).await?;
     Ok(browser(&tc, email, None, super::loopback::open_browser).await?)
 }
 
@@ -227,6 +227,9 @@ mod tests {
             confirmed_email: None,
         };
         let text = format!("{s:?}");
-        assert!(!text.contains("at-123") && !text.contains("rt-456"), "{text}");
+        assert!(
+            !text.contains("at-123") && !text.contains("rt-456"),
+            "{text}"
+        );
     }
 }

@@ -55,8 +55,8 @@ pub use report::{LiveLine, ReportAction, TechnicianEffect, TechnicianEvent};
 pub use roundtrip::{RoundTripEvent, RoundTripRow, RoundTripState};
 pub use types::{
     Discovery, Effect, Event, KeychainChoice, ManualField, NextAction, OAuthGrant, OAuthProblem,
-    Offer, ProviderNote,
-    Recipient, Role, SaveProblem, SaveRequest, Saved, SourceState, SourceStatus, TaskId,
+    Offer, ProviderNote, Recipient, Role, SaveProblem, SaveRequest, Saved, SourceState,
+    SourceStatus, TaskId,
 };
 
 /// The pages of the wizard.
