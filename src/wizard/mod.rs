@@ -410,12 +410,11 @@ impl Wizard {
             }
             Event::Technician(e) => return self.on_technician(e),
             Event::RoundTrip(e) => return self.on_round_trip(e),
+            e @ (Event::OAuthAvailable { .. } | Event::SignedIn { .. }) => {
+                return self.on_oauth(e);
+            }
             _ => {}
         }
-        let event = match self.on_oauth(event) {
-            Ok(out) => return out,
-            Err(event) => event,
-        };
         match self.page {
             Page::Account => self.on_account(event),
             Page::Lookup => self.on_lookup(event),

@@ -56,29 +56,29 @@ impl Wizard {
         }
     }
 
-    /// Events of the sign-in that may come on any page; `None` when `event` is not one.
-    pub(super) fn on_oauth(&mut self, event: Event) -> Result<Vec<Effect>, Event> {
+    /// Events of the sign-in that may come on any page.
+    pub(super) fn on_oauth(&mut self, event: Event) -> Vec<Effect> {
         match event {
             Event::OAuthAvailable { domain, provider } => {
                 self.oauth_for = Some((domain, provider));
-                Ok(Vec::new())
+                Vec::new()
             }
             Event::SignedIn { task, result } => {
                 if !matches!(self.oauth, OAuthState::Waiting(t) if t == task) {
-                    return Ok(Vec::new());
+                    return Vec::new();
                 }
                 match result {
                     Ok(grant) => {
                         self.oauth = OAuthState::SignedIn(grant);
                         if self.page == Page::Account {
-                            return Ok(self.on_account(Event::Next));
+                            return self.on_account(Event::Next);
                         }
                     }
                     Err(problem) => self.oauth = OAuthState::Failed(problem),
                 }
-                Ok(Vec::new())
+                Vec::new()
             }
-            other => Err(other),
+            _ => Vec::new(),
         }
     }
 
