@@ -356,7 +356,15 @@ impl Wizard {
             .and_then(|d| d.note.as_ref())
             .or(self.note())
             .and_then(|n| n.app_password_url.as_deref());
-        checklist::next_actions(test, &offers, url)
+        let mut actions = checklist::next_actions(test, &offers, url);
+        // The server wants OAuth 2.0 and the provider's sign-in is known: offer it first.
+        if test.cause() == Some(crate::probe::Cause::OauthRequired)
+            && self.oauth_provider().is_some()
+            && !self.signed_in_with_provider()
+        {
+            actions.insert(0, NextAction::SignInWithProvider);
+        }
+        actions
     }
 
     /// Discovery's offers for a role and protocol, best first.

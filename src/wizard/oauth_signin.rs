@@ -224,3 +224,37 @@ mod tests {
         assert!(super::problem_headline(p, "Example").contains("Example"));
     }
 }
+
+#[cfg(test)]
+mod after_a_test {
+    use crate::probe::{Cause, StepKind};
+
+    use super::super::tests::at_testing;
+    use super::super::types::{Effect, Event, NextAction, Role};
+    use super::super::verify_tests::verified;
+    use super::super::{Page, Wizard};
+    use super::OAuthState;
+
+    /// A password test that ends with `oauth_required` offers "Sign in with …" first, which
+    /// goes back to the account page and opens the browser.
+    #[test]
+    fn oauth_required_offers_the_providers_sign_in() {
+        let (mut w, task): (Wizard, _) = at_testing();
+        w.handle(Event::OAuthAvailable {
+            domain: "example.com".into(),
+            provider: Some("Example".into()),
+        });
+        verified(
+            &mut w,
+            task,
+            Some((Cause::OauthRequired, StepKind::Authenticate)),
+            None,
+        );
+        let actions = w.next_actions(Role::Incoming);
+        assert_eq!(actions[0], NextAction::SignInWithProvider);
+        let fx = w.handle(Event::Action(NextAction::SignInWithProvider));
+        assert_eq!(w.page(), Page::Account);
+        assert!(fx.iter().any(|e| matches!(e, Effect::OAuthSignIn { .. })));
+        assert!(matches!(w.oauth_state(), OAuthState::Waiting(_)));
+    }
+}

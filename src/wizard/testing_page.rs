@@ -199,6 +199,11 @@ impl Wizard {
                 self.page = Page::Account;
                 out
             }
+            NextAction::SignInWithProvider => {
+                let mut out = self.on_action(NextAction::FixPassword);
+                out.extend(self.start_sign_in());
+                out
+            }
             NextAction::CreateAppPassword { url } => {
                 let mut out = self.on_action(NextAction::FixPassword);
                 if let Some(url) = url {

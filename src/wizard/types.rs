@@ -248,6 +248,8 @@ pub enum SaveProblem {
 pub enum NextAction {
     /// Go back to the password field.
     FixPassword,
+    /// The server wants OAuth 2.0: back to the account page, signing in with the provider.
+    SignInWithProvider,
     /// Open the provider's app password page, then type the app password.
     CreateAppPassword { url: Option<String> },
     /// Test this server again with the other security mode (and its usual port).
