@@ -13,8 +13,8 @@
 use super::Cause;
 use crate::account::Protocol;
 use crate::oauth::sasl::{ErrorKind, ErrorReply};
-use crate::probe::StepKind;
 use crate::probe::failure::Failure;
+use crate::probe::StepKind;
 
 /// The cause of an `OAuthRejected` failure.
 pub(super) fn classify(
