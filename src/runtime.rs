@@ -47,6 +47,10 @@ pub struct RuntimeConfig {
     /// How long "Send a test message to myself" waits for the message, and how often it
     /// looks (the command line's defaults).
     pub round_trip: RoundTripOptions,
+    /// Where "Sign in with <provider>" signs in instead of the provider table's issuer
+    /// (`MAILSETUP_OAUTH_ISSUER`, `MAILSETUP_OAUTH_SCOPES`; the client id as the command
+    /// line reads it: `MAILSETUP_OAUTH_CLIENT_ID[_<PROVIDER>]`, `oauth.json`, the table).
+    pub oauth: crate::oauth::session::Overrides,
 }
 
 /// Why a runtime configuration could not be built.
@@ -77,6 +81,7 @@ impl RuntimeConfig {
             config_dir: None,
             discovery,
             round_trip: RoundTripOptions::default(),
+            oauth: crate::oauth::session::Overrides::default(),
         })
     }
 
@@ -92,7 +97,8 @@ impl RuntimeConfig {
     /// (`cli::flags::DiscoveryFlags`): `MAILSETUP_CA_FILE` (PEM roots to trust as well),
     /// `MAILSETUP_RESOLVE` (`host=addr,host=addr:port`), `MAILSETUP_DNS` (a name server,
     /// `addr:port`), `MAILSETUP_ISPDB_URL`, `MAILSETUP_HTTP_PORT` (the port for autoconfig
-    /// requests); and `MAILSETUP_CONFIG_DIR` (the account file's directory).
+    /// requests); `MAILSETUP_CONFIG_DIR` (the account file's directory); and
+    /// `MAILSETUP_OAUTH_ISSUER` / `MAILSETUP_OAUTH_SCOPES` (`oauth::session::Overrides`).
     pub fn from_env() -> Result<Self, ConfigError> {
         let discovery = DiscoveryFlags::from_env()?
             .options()
@@ -100,6 +106,7 @@ impl RuntimeConfig {
         let mut config = Self::new(discovery.extra_roots.clone())?;
         config.set_discovery(discovery);
         config.config_dir = std::env::var_os("MAILSETUP_CONFIG_DIR").map(PathBuf::from);
+        config.oauth = crate::oauth::session::Overrides::from_env();
         Ok(config)
     }
 }
@@ -168,10 +175,28 @@ impl Runtime {
             }
             Effect::LookUpNote { domain } => {
                 let sender = self.sender();
+                let config = self.config.clone();
                 self.rt.spawn(async move {
                     let note = discovery::note_for(&domain);
-                    sender.send(Event::NoteFound { domain, note });
+                    let provider = crate::account::EmailAddress::parse(&format!("x@{domain}"))
+                        .ok()
+                        .and_then(|e| config.oauth.provider_name(&e));
+                    sender.send(Event::NoteFound {
+                        domain: domain.clone(),
+                        note,
+                    });
+                    sender.send(Event::OAuthAvailable { domain, provider });
                 });
+                None
+            }
+            Effect::OAuthSignIn { task, email } => {
+                let sender = self.sender();
+                let config = self.config.clone();
+                let h = self.rt.spawn(async move {
+                    let result = sign_in(&email, &config).await;
+                    sender.send(Event::SignedIn { task, result });
+                });
+                self.tasks.insert(task, h.abort_handle());
                 None
             }
             Effect::Discover { task, email } => {
@@ -190,6 +215,7 @@ impl Runtime {
                 allow_plaintext,
                 extra_ca,
                 pins,
+                oauth,
                 ..
             } => {
                 let sender = self.sender();
@@ -199,7 +225,7 @@ impl Runtime {
                         task,
                         server,
                         password,
-                        (allow_plaintext, extra_ca, pins),
+                        (allow_plaintext, extra_ca, pins, oauth),
                         &config,
                         &sender,
                     )
@@ -215,9 +241,11 @@ impl Runtime {
                 incoming,
                 confirmed,
                 password,
+                oauth,
             } => {
                 let sender = self.sender();
                 let mut opts = VerifyOptions::new(self.config.probe.clone());
+                opts.probe.secret_kind = secret_kind(oauth);
                 opts.probe.time_evidence = verify::time_evidence(&self.config.discovery);
                 opts.incoming = incoming;
                 opts.confirmed = confirmed;
@@ -236,12 +264,13 @@ impl Runtime {
                 allow_plaintext,
                 extra_ca,
                 pins,
+                oauth,
             } => {
                 let sender = self.sender();
                 let config = self.config.clone();
                 let h = self.rt.spawn(async move {
                     let servers = (address, smtp, incoming);
-                    let trust = (allow_plaintext, extra_ca, pins);
+                    let trust = (allow_plaintext, extra_ca, pins, oauth);
                     run_round_trip(task, servers, password, trust, &config, &sender).await;
                 });
                 self.tasks.insert(task, h.abort_handle());
@@ -302,17 +331,61 @@ impl EventSender {
 }
 
 /// What the person allowed for a server: an unencrypted connection, a certificate authority
-/// file, keys trusted by their fingerprint.
-type Allowed = (bool, Option<PathBuf>, Vec<probe::pin::EndpointPin>);
+/// file, keys trusted by their fingerprint; and whether the secret is an OAuth access token.
+type Allowed = (bool, Option<PathBuf>, Vec<probe::pin::EndpointPin>, bool);
+
+/// How the secret signs in: a password, or an OAuth 2.0 access token (the mechanism the
+/// server offers, OAUTHBEARER first).
+fn secret_kind(oauth: bool) -> probe::SecretKind {
+    if oauth {
+        probe::SecretKind::OAuth2 { mechanism: None }
+    } else {
+        probe::SecretKind::Password
+    }
+}
+
+/// "Sign in with <provider>": the browser flow through the engine (`oauth::session`), the
+/// same one `diagnose --oauth --browser` runs; a failure comes back with its code and advice.
+async fn sign_in(
+    email: &crate::account::EmailAddress,
+    config: &RuntimeConfig,
+) -> Result<Box<crate::wizard::OAuthGrant>, crate::wizard::OAuthProblem> {
+    use crate::oauth::session::{self, SessionError};
+    let session = session::sign_in_in_browser(
+        email,
+        &config.oauth,
+        config.extra_roots.clone(),
+        config.config_dir.as_deref(),
+    )
+    .await
+    .map_err(|e| match e {
+        SessionError::OAuth(e) => crate::wizard::OAuthProblem {
+            code: e.code().to_string(),
+            summary: crate::wizard::capitalise(&e.to_string()),
+            advice: e.advice().to_string(),
+        },
+        SessionError::Usage(why) => crate::wizard::OAuthProblem {
+            code: "oauth_configuration".into(),
+            summary: crate::wizard::capitalise(&why),
+            advice: String::new(),
+        },
+    })?;
+    Ok(Box::new(crate::wizard::OAuthGrant {
+        access: session.access,
+        refresh: session.refresh,
+        login: session.login,
+    }))
+}
 
 /// The probe options for servers with what the person allowed; the reason in words when the
 /// chosen certificate file cannot be read.
 fn options_for(
-    (allow_plaintext, extra_ca, pins): Allowed,
+    (allow_plaintext, extra_ca, pins, oauth): Allowed,
     config: &RuntimeConfig,
 ) -> Result<ProbeOptions, String> {
     let mut opts = config.probe.clone();
     opts.allow_plaintext = allow_plaintext;
+    opts.secret_kind = secret_kind(oauth);
     if let Some(path) = extra_ca {
         opts.trust = probe::tls::read_pem_certificates(&path)
             .and_then(|mut roots| {
@@ -501,6 +574,7 @@ mod tests {
             allow_plaintext: false,
             extra_ca: None,
             pins: Vec::new(),
+            oauth: false,
         });
         let mut seen = Vec::new();
         loop {

@@ -470,3 +470,19 @@ discover-timing = erster Kandidat nach { $first }, fertig nach { $ms } ms
 testing-not-sent-unconfirmed = Ihr Passwort wurde nicht an { $host } gesendet: Bestätigen Sie zuerst diesen Server.
 testing-password-refused = Der Server hat das Passwort nicht angenommen.
 testing-nothing-tested = Es konnte kein Server getestet werden.
+
+## Mit dem Anbieter anmelden (OAuth 2.0)
+
+oauth-sign-in-with = Mit { $provider } anmelden
+oauth-sign-in-intro = Bei { $provider } können Sie sich auf der Seite des Anbieters in Ihrem Webbrowser anmelden, statt hier Ihr Passwort einzugeben.
+oauth-waiting = Warten auf Sie im Browser … Schließen Sie dort die Anmeldung bei { $provider } ab.
+oauth-cancel = Anmeldung abbrechen
+oauth-signed-in = Bei { $provider } angemeldet.
+oauth-cancelled = Die Anmeldung wurde abgebrochen.
+oauth-denied = Auf der Seite von { $provider } wurde der Zugriff nicht erlaubt. Beginnen Sie erneut und wählen Sie Zulassen, wenn { $provider } fragt, ob mailsetup Ihre E-Mails verwenden darf.
+oauth-wrong-account = Im Browser wurde ein anderes Konto gewählt als die eingegebene Adresse. Melden Sie sich erneut an und wählen Sie das Konto dieser Adresse.
+oauth-no-client-id = Für die Anmeldung bei { $provider } ist eine Client-ID nötig: mailsetup muss zuerst bei { $provider } als Desktop-App registriert werden. Registrieren Sie es (die README erklärt das für Google und Microsoft) und geben Sie die ID dann in der Umgebungsvariable MAILSETUP_OAUTH_CLIENT_ID oder in oauth.json im Konfigurationsordner an.
+oauth-timeout = Die Anmeldung wurde nicht rechtzeitig abgeschlossen. Beginnen Sie erneut und schließen Sie sie im Browser ab.
+oauth-failed = Die Anmeldung bei { $provider } hat nicht geklappt.
+oauth-details = Was geschah: { $summary }
+oauth-no-refresh-token = Der Anbieter hat kein Aktualisierungstoken geliefert, daher ließe sich die Anmeldung später nicht erneuern. Es wurde nichts gespeichert.

@@ -471,3 +471,19 @@ discover-timing = first candidate after { $first }, finished after { $ms } ms
 testing-not-sent-unconfirmed = Your password was not sent to { $host }: confirm this server first.
 testing-password-refused = The server did not accept the password.
 testing-nothing-tested = No server could be tested.
+
+## Sign in with the provider (OAuth 2.0)
+
+oauth-sign-in-with = Sign in with { $provider }
+oauth-sign-in-intro = { $provider } lets you sign in on its own page in your web browser instead of typing your password here.
+oauth-waiting = Waiting for you in the browser… Finish signing in with { $provider } there.
+oauth-cancel = Cancel sign-in
+oauth-signed-in = Signed in with { $provider }.
+oauth-cancelled = The sign-in was cancelled.
+oauth-denied = Access was not allowed on the page of { $provider }. Start again and choose Allow when { $provider } asks whether mailsetup may use your mail.
+oauth-wrong-account = Another account was chosen in the browser than the address you typed. Sign in again and pick the account for this address.
+oauth-no-client-id = Signing in with { $provider } needs a client id: mailsetup must first be registered with { $provider } as a desktop app. Register it (the README explains how for Google and Microsoft), then give the id in the MAILSETUP_OAUTH_CLIENT_ID environment variable or in oauth.json in the configuration folder.
+oauth-timeout = The sign-in was not finished in time. Start again and complete it in the browser.
+oauth-failed = Signing in with { $provider } did not work.
+oauth-details = What happened: { $summary }
+oauth-no-refresh-token = The provider gave no refresh token, so the sign-in could not be renewed later. Nothing was saved.

@@ -470,3 +470,19 @@ discover-timing = primer candidato tras { $first }, terminado tras { $ms } ms
 testing-not-sent-unconfirmed = Tu contraseña no se envió a { $host }: confirma primero este servidor.
 testing-password-refused = El servidor no aceptó la contraseña.
 testing-nothing-tested = No se pudo probar ningún servidor.
+
+## Iniciar sesión con el proveedor (OAuth 2.0)
+
+oauth-sign-in-with = Iniciar sesión con { $provider }
+oauth-sign-in-intro = { $provider } te permite iniciar sesión en su propia página, en tu navegador, en lugar de escribir aquí tu contraseña.
+oauth-waiting = Esperándote en el navegador… Termina allí de iniciar sesión con { $provider }.
+oauth-cancel = Cancelar inicio de sesión
+oauth-signed-in = Sesión iniciada con { $provider }.
+oauth-cancelled = Se canceló el inicio de sesión.
+oauth-denied = No se permitió el acceso en la página de { $provider }. Empieza de nuevo y elige Permitir cuando { $provider } pregunte si mailsetup puede usar tu correo.
+oauth-wrong-account = En el navegador se eligió otra cuenta distinta de la dirección que escribiste. Inicia sesión de nuevo y elige la cuenta de esta dirección.
+oauth-no-client-id = Para iniciar sesión con { $provider } hace falta un ID de cliente: primero hay que registrar mailsetup en { $provider } como aplicación de escritorio. Regístrala (el README explica cómo hacerlo con Google y Microsoft) y luego indica el ID en la variable de entorno MAILSETUP_OAUTH_CLIENT_ID o en oauth.json, en la carpeta de configuración.
+oauth-timeout = No se terminó de iniciar sesión a tiempo. Empieza de nuevo y complétalo en el navegador.
+oauth-failed = No se pudo iniciar sesión con { $provider }.
+oauth-details = Qué pasó: { $summary }
+oauth-no-refresh-token = El proveedor no entregó un token de actualización, así que el inicio de sesión no podría renovarse más adelante. No se guardó nada.

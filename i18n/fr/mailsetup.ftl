@@ -470,3 +470,19 @@ discover-timing = premier candidat après { $first }, terminé après { $ms } ms
 testing-not-sent-unconfirmed = Votre mot de passe n'a pas été envoyé à { $host } : confirmez d'abord ce serveur.
 testing-password-refused = Le serveur n'a pas accepté le mot de passe.
 testing-nothing-tested = Aucun serveur n'a pu être testé.
+
+## Se connecter avec le fournisseur (OAuth 2.0)
+
+oauth-sign-in-with = Se connecter avec { $provider }
+oauth-sign-in-intro = { $provider } vous permet de vous connecter sur sa propre page, dans votre navigateur, au lieu de saisir votre mot de passe ici.
+oauth-waiting = En attente dans le navigateur… Terminez-y la connexion avec { $provider }.
+oauth-cancel = Annuler la connexion
+oauth-signed-in = Connecté avec { $provider }.
+oauth-cancelled = La connexion a été annulée.
+oauth-denied = L’accès n’a pas été autorisé sur la page de { $provider }. Recommencez et choisissez Autoriser quand { $provider } demande si mailsetup peut utiliser votre messagerie.
+oauth-wrong-account = Un autre compte que l’adresse saisie a été choisi dans le navigateur. Reconnectez-vous et choisissez le compte de cette adresse.
+oauth-no-client-id = Se connecter avec { $provider } demande un identifiant client : mailsetup doit d’abord être enregistré auprès de { $provider } comme application de bureau. Enregistrez-le (le README explique comment pour Google et Microsoft), puis indiquez l’identifiant dans la variable d’environnement MAILSETUP_OAUTH_CLIENT_ID ou dans oauth.json, dans le dossier de configuration.
+oauth-timeout = La connexion n’a pas été terminée à temps. Recommencez et terminez-la dans le navigateur.
+oauth-failed = La connexion avec { $provider } n’a pas abouti.
+oauth-details = Ce qui s’est passé : { $summary }
+oauth-no-refresh-token = Le fournisseur n’a donné aucun jeton d’actualisation : la connexion ne pourrait pas être renouvelée plus tard. Rien n’a été enregistré.

@@ -461,3 +461,19 @@ discover-timing = 最初の候補まで { $first }、完了まで { $ms } ms
 testing-not-sent-unconfirmed = パスワードは { $host } に送っていません。先にこのサーバーを確認してください。
 testing-password-refused = サーバーがパスワードを受け付けませんでした。
 testing-nothing-tested = テストできたサーバーはありません。
+
+## プロバイダーでサインイン（OAuth 2.0）
+
+oauth-sign-in-with = { $provider } でサインイン
+oauth-sign-in-intro = { $provider } では、ここでパスワードを入力する代わりに、Web ブラウザーで { $provider } のページからサインインできます。
+oauth-waiting = ブラウザーでの操作を待っています… ブラウザーで { $provider } へのサインインを完了してください。
+oauth-cancel = サインインをキャンセル
+oauth-signed-in = { $provider } でサインインしました。
+oauth-cancelled = サインインはキャンセルされました。
+oauth-denied = { $provider } のページでアクセスが許可されませんでした。もう一度やり直し、mailsetup がメールを使ってよいか { $provider } に聞かれたら「許可」を選んでください。
+oauth-wrong-account = ブラウザーで、入力したアドレスとは別のアカウントが選ばれました。もう一度サインインし、このアドレスのアカウントを選んでください。
+oauth-no-client-id = { $provider } でサインインするにはクライアント ID が必要です。まず mailsetup をデスクトップアプリとして { $provider } に登録してください（Google と Microsoft での手順は README にあります）。そのうえで、ID を環境変数 MAILSETUP_OAUTH_CLIENT_ID か、設定フォルダーの oauth.json に指定してください。
+oauth-timeout = 時間内にサインインが完了しませんでした。もう一度やり直し、ブラウザーで完了してください。
+oauth-failed = { $provider } でサインインできませんでした。
+oauth-details = 起きたこと: { $summary }
+oauth-no-refresh-token = プロバイダーからリフレッシュトークンが返されなかったため、あとでサインインを更新できません。何も保存していません。

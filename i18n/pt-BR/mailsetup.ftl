@@ -470,3 +470,19 @@ discover-timing = primeiro candidato após { $first }, concluído após { $ms } 
 testing-not-sent-unconfirmed = Sua senha não foi enviada para { $host }: confirme este servidor primeiro.
 testing-password-refused = O servidor não aceitou a senha.
 testing-nothing-tested = Nenhum servidor pôde ser testado.
+
+## Entrar com o provedor (OAuth 2.0)
+
+oauth-sign-in-with = Entrar com { $provider }
+oauth-sign-in-intro = O { $provider } permite que você entre pela página dele, no seu navegador, em vez de digitar sua senha aqui.
+oauth-waiting = Aguardando você no navegador… Termine lá de entrar com { $provider }.
+oauth-cancel = Cancelar entrada
+oauth-signed-in = Você entrou com { $provider }.
+oauth-cancelled = A entrada foi cancelada.
+oauth-denied = O acesso não foi permitido na página de { $provider }. Comece de novo e escolha Permitir quando { $provider } perguntar se o mailsetup pode usar seu e-mail.
+oauth-wrong-account = No navegador foi escolhida outra conta que não a do endereço digitado. Entre de novo e escolha a conta deste endereço.
+oauth-no-client-id = Para entrar com { $provider } é preciso um ID de cliente: o mailsetup precisa primeiro ser registrado no { $provider } como aplicativo de desktop. Registre-o (o README explica como fazer no Google e na Microsoft) e depois informe o ID na variável de ambiente MAILSETUP_OAUTH_CLIENT_ID ou em oauth.json, na pasta de configuração.
+oauth-timeout = A entrada não foi concluída a tempo. Comece de novo e conclua no navegador.
+oauth-failed = Não foi possível entrar com { $provider }.
+oauth-details = O que aconteceu: { $summary }
+oauth-no-refresh-token = O provedor não forneceu um token de atualização, então a entrada não poderia ser renovada depois. Nada foi salvo.

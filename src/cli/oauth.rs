@@ -10,16 +10,13 @@
 //! a code other than the user code the person types.
 
 use std::path::Path;
-use std::sync::Arc;
 
 use clap::Args;
 use secrecy::SecretString;
 
 use crate::account::EmailAddress;
-use crate::net::SystemResolver;
 use crate::oauth::sasl::Mechanism;
-use crate::oauth::{self, ClientFile, ClientSources, Issuer, OAuthError, TokenClient};
-use crate::probe::tls::read_pem_certificates;
+use crate::oauth::{self, Issuer, OAuthError};
 use crate::store::OAuth2Login;
 
 /// The OAuth flags of `diagnose`.
@@ -58,60 +55,7 @@ fn parse_mechanism(text: &str) -> Result<Mechanism, String> {
     Mechanism::from_name(text).ok_or_else(|| format!("\"{text}\": use oauthbearer or xoauth2"))
 }
 
-/// The result of signing in: the access token for the probes, what `--save` keeps.
-pub struct Session {
-    pub access: SecretString,
-    pub refresh: Option<SecretString>,
-    pub login: OAuth2Login,
-    /// The address the provider confirmed, if it named one.
-    pub confirmed_email: Option<String>,
-}
-
-/// Why no session: a usage problem, or the sign-in's own failure.
-#[derive(Debug, thiserror::Error)]
-pub enum SessionError {
-    #[error("{0}")]
-    Usage(String),
-    #[error("{0}")]
-    OAuth(#[from] OAuthError),
-}
-
-/// The token endpoint client for an issuer, as configured by flags, environment and files.
-pub async fn token_client(
-    issuer: Issuer,
-    flag_client_id: Option<&str>,
-    ca_file: Option<&Path>,
-    config_dir: Option<&Path>,
-) -> Result<TokenClient, SessionError> {
-    let roots = match ca_file {
-        Some(path) => {
-            read_pem_certificates(path).map_err(|e| SessionError::Usage(e.to_string()))?
-        }
-        None => Vec::new(),
-    };
-    let http = oauth::http_client(roots, Arc::new(SystemResolver), Default::default())?;
-    let file = match config_dir
-        .map(Path::to_path_buf)
-        .or_else(|| crate::store::resolve_config_dir(None).ok())
-    {
-        Some(dir) => ClientFile::load(&dir).map_err(SessionError::Usage)?,
-        None => ClientFile::default(),
-    };
-    let env = |name: &str| std::env::var(name).ok();
-    let client = ClientSources {
-        flag: flag_client_id,
-        flag_secret: None,
-        env: &env,
-        file: Some(&file),
-    }
-    .resolve(&issuer)?;
-    let issuer = issuer.complete(&http).await?;
-    Ok(TokenClient {
-        http,
-        issuer,
-        client,
-    })
-}
+pub use crate::oauth::session::{Session, SessionError, token_client};
 
 /// Signs in as `email` the way the flags say.
 pub async fn sign_in(
@@ -140,36 +84,32 @@ pub async fn sign_in(
             confirmed_email: None,
         });
     }
-    let mut issuer = match &args.oauth_issuer {
-        Some(url) => Issuer::at(url, Vec::new()),
-        None => Issuer::for_address(email)?,
-    };
-    if !args.oauth_scope.is_empty() {
-        issuer.scopes = args
+    let overrides = oauth::session::Overrides {
+        issuer: args.oauth_issuer.clone(),
+        scopes: args
             .oauth_scope
             .iter()
             .flat_map(|s| s.split_whitespace())
             .map(str::to_string)
-            .collect();
-    }
-    if issuer.scopes.is_empty() {
-        return Err(SessionError::Usage(
-            "--oauth-issuer needs the scopes to ask for: give --oauth-scope".into(),
-        ));
-    }
+            .collect(),
+        client_id: None,
+    };
+    let issuer = overrides.issuer_for(email)?;
     let tc = token_client(issuer, args.oauth_client_id.as_deref(), ca_file, config_dir).await?;
-    let signed = if args.browser {
+    let mechanism = args.sasl.map(|m| m.name().to_string());
+    if args.browser {
         eprintln!(
             "Opening the sign-in page of {} in the web browser; finish signing in there.",
             tc.issuer.name
         );
-        oauth::browser_sign_in(&tc, email, oauth::BROWSER_DEADLINE, |url| {
+        return Ok(oauth::session::browser(&tc, email, mechanism, |url| {
             oauth::loopback::open_browser(url).inspect_err(|_| {
                 eprintln!("The browser could not be opened. Open this address by hand:\n  {url}");
             })
         })
-        .await?
-    } else {
+        .await?);
+    }
+    let signed = {
         if !tc.issuer.device_flow_for_mail {
             eprintln!(
                 "note: {} does not allow mail access with a code; if the sign-in is refused, use --browser.",
@@ -191,13 +131,7 @@ pub async fn sign_in(
     Ok(Session {
         access: signed.tokens.access,
         refresh: signed.tokens.refresh,
-        login: OAuth2Login {
-            issuer: tc.issuer.issuer.clone(),
-            provider: tc.issuer.key.clone(),
-            client_id: tc.client.id.clone(),
-            scopes: tc.issuer.scopes.clone(),
-            mechanism: args.sasl.map(|m| m.name().to_string()),
-        },
+        login: oauth::session::login_of(&tc, mechanism),
         confirmed_email: signed.confirmed_email,
     })
 }

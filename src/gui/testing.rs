@@ -217,6 +217,12 @@ fn action_label(w: &Wizard, protocol: Protocol, action: &NextAction) -> String {
     }
     match action {
         NextAction::FixPassword => t!("action-fix-password"),
+        NextAction::SignInWithProvider => {
+            t!(
+                "oauth-sign-in-with",
+                provider = w.oauth_provider().unwrap_or_default()
+            )
+        }
         NextAction::CreateAppPassword { url: Some(_) } => t!("action-create-app-password"),
         NextAction::CreateAppPassword { url: None } => t!("action-enter-app-password"),
         NextAction::TrySecurity { security, port, .. } => t!(

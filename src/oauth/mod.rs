@@ -16,6 +16,7 @@ pub mod issuer;
 pub mod loopback;
 pub mod pkce;
 pub mod sasl;
+pub mod session;
 pub mod token;
 
 use std::collections::BTreeMap;

@@ -67,10 +67,12 @@ async fn save_or_fail(
         pinned_keys: request.pinned_keys.clone(),
     };
     let servers = [request.incoming.clone(), request.outgoing.clone()];
-    let account =
+    let mut account =
         VerifiedAccount::from_servers(details, &servers).map_err(|e| SaveProblem::File {
             reason: e.to_string(),
         })?;
+    // Signed in through the provider: the secret is the refresh token (as `diagnose --save`).
+    account.oauth2 = request.oauth2.clone();
     let file = AccountFile::new(&dir);
     let outcome = store::save_verified_or_cancel(file, secrets, account, password, cancel)
         .await

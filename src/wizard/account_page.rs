@@ -63,16 +63,24 @@ impl Wizard {
 
     /// Whether the account page is complete.
     pub fn account_complete(&self) -> bool {
-        self.email().is_some() && !self.password_missing() && self.password_unsendable().is_none()
+        self.email().is_some()
+            && (self.signed_in_with_provider()
+                || (!self.password_missing() && self.password_unsendable().is_none()))
     }
 
     pub(super) fn on_account(&mut self, event: Event) -> Vec<Effect> {
         match event {
             Event::NameEdited(v) => self.name = v,
             Event::EmailEdited(v) => {
+                let mut out = Vec::new();
+                if EmailAddress::parse(&v).ok() != self.email() {
+                    out = self.forget_sign_in();
+                }
                 self.email_text = v;
-                return self.ask_note();
+                out.extend(self.ask_note());
+                return out;
             }
+            Event::SignInWithProvider => return self.start_sign_in(),
             Event::PasswordEdited(p) => self.password = p,
             Event::ShowPassword(v) => self.show_password = v,
             Event::AcceptSuggestion => {
@@ -121,7 +129,7 @@ impl Wizard {
                 self.open_manual(None);
                 return out;
             }
-            Event::Cancel => return vec![Effect::Close],
+            Event::Cancel => return self.cancel_sign_in().unwrap_or(vec![Effect::Close]),
             _ => {}
         }
         Vec::new()

@@ -32,6 +32,24 @@ impl Wizard {
             .as_ref()
             .map(SettingsSource::of_candidate)
             .unwrap_or_else(|| SettingsSource::new(SourceKind::Manual));
+        // Signed in through the provider: the keychain keeps the refresh token, never the
+        // short-lived access token.
+        let (secret, oauth2) = match &self.oauth {
+            super::OAuthState::SignedIn(grant) => match &grant.refresh {
+                Some(refresh) => (refresh.clone(), Some(grant.login.clone())),
+                None => {
+                    self.save = SaveState::Failed(
+                        SaveProblem::File {
+                            reason: t!("oauth-no-refresh-token"),
+                        },
+                        keychain,
+                    );
+                    self.go(Page::Done);
+                    return Vec::new();
+                }
+            },
+            _ => (self.password.clone(), None),
+        };
         let request = SaveRequest {
             display_name: (!name.is_empty()).then(|| name.to_string()),
             email,
@@ -48,6 +66,7 @@ impl Wizard {
             incoming,
             outgoing,
             keychain,
+            oauth2,
         };
         let task = self.task();
         self.save = SaveState::Saving(task, keychain);
@@ -55,7 +74,7 @@ impl Wizard {
         vec![Effect::Save {
             task,
             request: Box::new(request),
-            password: self.password.clone(),
+            password: secret,
         }]
     }
 

@@ -32,6 +32,7 @@ pub mod guidance;
 mod lookup_page;
 pub mod manual;
 mod manual_page;
+pub mod oauth_signin;
 pub mod pin;
 pub mod report;
 pub mod roundtrip;
@@ -49,11 +50,13 @@ pub(crate) use account_page::capitalise;
 pub use checklist::{CheckItem, Row, RowState, ServerTest, TestState};
 pub use guidance::ProtocolGuide;
 pub use manual::{FieldProblem, ManualForm, ServerForm};
+pub use oauth_signin::OAuthState;
 pub use report::{LiveLine, ReportAction, TechnicianEffect, TechnicianEvent};
 pub use roundtrip::{RoundTripEvent, RoundTripRow, RoundTripState};
 pub use types::{
-    Discovery, Effect, Event, KeychainChoice, ManualField, NextAction, Offer, ProviderNote,
-    Recipient, Role, SaveProblem, SaveRequest, Saved, SourceState, SourceStatus, TaskId,
+    Discovery, Effect, Event, KeychainChoice, ManualField, NextAction, OAuthGrant, OAuthProblem,
+    Offer, ProviderNote, Recipient, Role, SaveProblem, SaveRequest, Saved, SourceState,
+    SourceStatus, TaskId,
 };
 
 /// The pages of the wizard.
@@ -125,6 +128,10 @@ pub struct Wizard {
     /// Set when a test failed because of the password: shown at the password field, and
     /// Next goes straight back to testing.
     password_problem: Option<String>,
+    /// The domain whose OAuth sign-in was asked about, and the provider's name if known.
+    oauth_for: Option<(String, Option<String>)>,
+    /// The browser sign-in ("Sign in with <provider>").
+    oauth: oauth_signin::OAuthState,
 
     // Looking up
     sources: Vec<SourceStatus>,
@@ -176,6 +183,8 @@ impl Wizard {
             note_asked: None,
             note: None,
             password_problem: None,
+            oauth_for: None,
+            oauth: oauth_signin::OAuthState::Idle,
             sources: Vec::new(),
             lookup: LookupState::Idle,
             discovered_for: None,
@@ -347,7 +356,15 @@ impl Wizard {
             .and_then(|d| d.note.as_ref())
             .or(self.note())
             .and_then(|n| n.app_password_url.as_deref());
-        checklist::next_actions(test, &offers, url)
+        let mut actions = checklist::next_actions(test, &offers, url);
+        // The server wants OAuth 2.0 and the provider's sign-in is known: offer it first.
+        if test.cause() == Some(crate::probe::Cause::OauthRequired)
+            && self.oauth_provider().is_some()
+            && !self.signed_in_with_provider()
+        {
+            actions.insert(0, NextAction::SignInWithProvider);
+        }
+        actions
     }
 
     /// Discovery's offers for a role and protocol, best first.
@@ -401,6 +418,9 @@ impl Wizard {
             }
             Event::Technician(e) => return self.on_technician(e),
             Event::RoundTrip(e) => return self.on_round_trip(e),
+            e @ (Event::OAuthAvailable { .. } | Event::SignedIn { .. }) => {
+                return self.on_oauth(e);
+            }
             _ => {}
         }
         match self.page {

@@ -198,10 +198,11 @@ impl Wizard {
             address,
             smtp,
             incoming,
-            password: self.password.clone(),
+            password: self.secret(),
             allow_plaintext,
             extra_ca,
             pins,
+            oauth: self.signed_in_with_provider(),
         }]
     }
 

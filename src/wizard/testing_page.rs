@@ -50,7 +50,8 @@ impl Wizard {
             candidates,
             incoming,
             confirmed: self.consents.hosts.clone(),
-            password: self.password.clone(),
+            password: self.secret(),
+            oauth: self.signed_in_with_provider(),
         });
         out
     }
@@ -96,7 +97,8 @@ impl Wizard {
                 extra_ca: self.extra_ca_for(&server),
                 pins: self.pins_for(&server),
                 server,
-                password: self.password.clone(),
+                password: self.secret(),
+                oauth: self.signed_in_with_provider(),
             });
         }
         out
@@ -195,6 +197,11 @@ impl Wizard {
                     .or_else(|| Some(t!("testing-password-refused")));
                 self.history.clear();
                 self.page = Page::Account;
+                out
+            }
+            NextAction::SignInWithProvider => {
+                let mut out = self.on_action(NextAction::FixPassword);
+                out.extend(self.start_sign_in());
                 out
             }
             NextAction::CreateAppPassword { url } => {

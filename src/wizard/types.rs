@@ -213,6 +213,8 @@ pub struct SaveRequest {
     /// Server keys trusted by their fingerprint that these servers verified with.
     pub pinned_keys: Vec<crate::pin::EndpointPin>,
     pub keychain: KeychainChoice,
+    /// Signed in through the provider (OAuth 2.0): the secret saved is the refresh token.
+    pub oauth2: Option<crate::store::OAuth2Login>,
 }
 
 /// What was saved, for the Done page.
@@ -246,6 +248,8 @@ pub enum SaveProblem {
 pub enum NextAction {
     /// Go back to the password field.
     FixPassword,
+    /// The server wants OAuth 2.0: back to the account page, signing in with the provider.
+    SignInWithProvider,
     /// Open the provider's app password page, then type the app password.
     CreateAppPassword { url: Option<String> },
     /// Test this server again with the other security mode (and its usual port).
@@ -382,6 +386,20 @@ pub enum Event {
         task: TaskId,
     },
 
+    /// "Sign in with <provider>" on the account page.
+    SignInWithProvider,
+    /// Whether sign-in through the provider's page is known for a domain, and the
+    /// provider's name for the button.
+    OAuthAvailable {
+        domain: String,
+        provider: Option<String>,
+    },
+    /// The browser sign-in ended: the tokens, or why not.
+    SignedIn {
+        task: TaskId,
+        result: Result<Box<OAuthGrant>, OAuthProblem>,
+    },
+
     /// The technician view, the report and the live transcript (`report.rs`).
     Technician(super::report::TechnicianEvent),
     /// "Send a test message to myself" and the round trip's answers (`roundtrip.rs`).
@@ -445,6 +463,14 @@ impl fmt::Debug for Event {
             Event::Saved { task, saved } => write!(f, "Saved({task:?}, {saved:?})"),
             Event::SaveFailed { task, problem } => write!(f, "SaveFailed({task:?}, {problem:?})"),
             Event::SaveCancelled { task } => write!(f, "SaveCancelled({task:?})"),
+            Event::SignInWithProvider => f.write_str("SignInWithProvider"),
+            Event::OAuthAvailable { domain, provider } => {
+                write!(f, "OAuthAvailable({domain}, {provider:?})")
+            }
+            Event::SignedIn { task, result } => match result {
+                Ok(_) => write!(f, "SignedIn({task:?}, tokens: [REDACTED])"),
+                Err(p) => write!(f, "SignedIn({task:?}, {p:?})"),
+            },
             Event::Technician(e) => write!(f, "Technician({e:?})"),
             Event::RoundTrip(super::roundtrip::RoundTripEvent::Done { task, report }) => {
                 write!(f, "RoundTripDone({task:?}, arrived: {})", report.arrived())
@@ -472,6 +498,8 @@ pub enum Effect {
         extra_ca: Option<PathBuf>,
         /// Server keys the person trusted for this server's host and port.
         pins: Vec<crate::probe::pin::EndpointPin>,
+        /// `password` is an OAuth 2.0 access token (SASL OAUTHBEARER / XOAUTH2).
+        oauth: bool,
     },
     /// Verify the discovered candidates (`verify::verify_candidates`): quick checks on the
     /// best few per role, then one sign-in on the best reachable, falling back by itself to
@@ -488,6 +516,8 @@ pub enum Effect {
         /// Hosts the person confirmed in this run (ASCII, lower case).
         confirmed: BTreeSet<String>,
         password: SecretString,
+        /// `password` is an OAuth 2.0 access token.
+        oauth: bool,
     },
     /// Save the account; answer with `Saved` or `SaveFailed`.
     Save {
@@ -510,7 +540,12 @@ pub enum Effect {
         extra_ca: Option<PathBuf>,
         /// Server keys the person trusted for these servers.
         pins: Vec<crate::probe::pin::EndpointPin>,
+        /// `password` is an OAuth 2.0 access token.
+        oauth: bool,
     },
+    /// Sign in through the provider's page in the browser (PKCE, loopback redirect:
+    /// `oauth::session`); answer with one `SignedIn`.
+    OAuthSignIn { task: TaskId, email: EmailAddress },
     /// Stop this work now; its answers will be ignored.
     Cancel { task: TaskId },
     /// Open a web page in the browser (app password pages).
@@ -565,6 +600,7 @@ impl fmt::Debug for Effect {
                 f,
                 "RoundTrip({task:?}, {address}, {smtp}, {incoming}, password: [REDACTED])"
             ),
+            Effect::OAuthSignIn { task, email } => write!(f, "OAuthSignIn({task:?}, {email})"),
             Effect::Cancel { task } => write!(f, "Cancel({task:?})"),
             Effect::OpenUrl(u) => write!(f, "OpenUrl({u})"),
             Effect::ForgetPasswordWidget => f.write_str("ForgetPasswordWidget"),
@@ -572,4 +608,27 @@ impl fmt::Debug for Effect {
             Effect::Technician(t) => write!(f, "Technician({t:?})"),
         }
     }
+}
+
+/// Tokens from a browser sign-in: the access token tests the servers, the refresh token is
+/// what a save keeps in the keychain.
+pub struct OAuthGrant {
+    pub access: SecretString,
+    pub refresh: Option<SecretString>,
+    pub login: crate::store::OAuth2Login,
+}
+
+impl fmt::Debug for OAuthGrant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "OAuthGrant({}, tokens: [REDACTED])", self.login.issuer)
+    }
+}
+
+/// Why a browser sign-in gave no tokens: the engine's code (`OAuthError::code`), its words
+/// and its advice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OAuthProblem {
+    pub code: String,
+    pub summary: String,
+    pub advice: String,
 }
