@@ -562,6 +562,7 @@ fn the_window_cancels_a_save_waiting_for_another_copy_and_hears_save_cancelled()
         ca_file: None,
         pinned_keys: Vec::new(),
         keychain: KeychainChoice::Keyutils,
+        oauth2: None,
     };
     let pw = unique_password();
     let task = TaskId(41);
