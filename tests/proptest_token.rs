@@ -12,7 +12,7 @@ use base64::engine::general_purpose::STANDARD as B64;
 use mailsetup::account::{Protocol, Security, ServerSettings};
 use mailsetup::oauth::sasl::{Mechanism, initial_response};
 use mailsetup::probe::fuzzing::converse;
-use mailsetup::probe::{Cause, ProbeOptions, ProbeReport, SecretKind, CertTrust};
+use mailsetup::probe::{Cause, CertTrust, ProbeOptions, ProbeReport, SecretKind};
 use mailsetup::report::{self, DiagnoseDocument};
 use proptest::prelude::*;
 use secrecy::SecretString;

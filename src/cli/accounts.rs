@@ -339,9 +339,7 @@ async fn check_account(dir: &Path, keychain: Option<KeychainKind>, id: String, c
         if let Some(rotated) = signed.tokens.refresh
             && let Err(e) = store::replace_secret(secrets, account.clone(), rotated).await
         {
-            eprintln!(
-                "warning: the provider renewed the sign-in, but the keychain could not keep it: {e}"
-            );
+            eprintln!("{}", t!("oauth-cli-renew-not-kept", error = e.to_string()));
         }
         let access = signed.tokens.access;
         passwords = store::AccountPasswords {

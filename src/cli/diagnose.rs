@@ -523,12 +523,7 @@ async fn save(
     let secret = match &p.oauth {
         None => p.password.clone(),
         Some((None, _)) => {
-            return Err(
-                "not saved: the provider gave no refresh token, so the sign-in \
-                        could not be renewed later (ask for offline access: the scope \
-                        offline_access)"
-                    .into(),
-            );
+            return Err(t!("oauth-cli-no-refresh-token"));
         }
         Some((Some(refresh), login)) => {
             account.oauth2 = Some(login.clone());

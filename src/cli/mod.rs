@@ -7,8 +7,8 @@ pub mod accounts;
 pub mod diagnose;
 mod diagnose_discovered;
 pub mod discover;
-pub mod oauth;
 pub mod flags;
+pub mod oauth;
 
 use std::process::ExitCode;
 

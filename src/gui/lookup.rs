@@ -31,7 +31,11 @@ pub fn body(ui: &mut Ui, w: &Wizard, _out: &mut Vec<Event>) {
         }
         LookupState::Failed(reason) => {
             boxed(ui, p.fail_fill, p.fail, |ui| {
-                marked(ui, Mark::Failed, RichText::new(t!("lookup-failed")).strong());
+                marked(
+                    ui,
+                    Mark::Failed,
+                    RichText::new(t!("lookup-failed")).strong(),
+                );
                 ui.label(reason);
             });
         }

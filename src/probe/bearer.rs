@@ -17,8 +17,8 @@
 use secrecy::ExposeSecret;
 use zeroize::Zeroizing;
 
-use super::failure::Failure;
 use super::StepKind;
+use super::failure::Failure;
 use super::session::{Ctx, LineConn};
 use super::signin::{self, NoChoice};
 use super::{imap, pop3, smtp};
