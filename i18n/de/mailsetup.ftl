@@ -520,3 +520,11 @@ cause-oauth-token-rejected = Der Server hat die Anmeldung über die Seite des An
 cause-oauth-token-rejected-advice = Melden Sie sich erneut über die Seite des Anbieters an. Schlägt es weiter fehl, gehört die Anmeldung vielleicht zu einem anderen Konto als dieser Adresse, oder der Anbieter hat dieser App den Zugriff entzogen: Prüfen Sie die erlaubten Apps in den Sicherheitseinstellungen des Kontos.
 cause-oauth-scope-asked = Der Server verlangt die Berechtigung (Scope) „{ $scope }“.
 cause-oauth-names-service = Er nennt seinen Anmeldedienst unter { $url }.
+
+## What a screen reader hears beyond the visible text
+
+window-title = E-Mail einrichten
+a11y-scroll-page = Seite blättern
+a11y-scroll-transcript = Protokoll blättern
+a11y-status-line = { $label }: { $status }
+a11y-test-line = { $role } — { $item }: { $status }

@@ -521,3 +521,11 @@ cause-oauth-token-rejected = The server did not accept the sign-in from the prov
 cause-oauth-token-rejected-advice = Sign in through the provider's page again. If it keeps failing, the sign-in may belong to another account than this address, or the provider may have withdrawn this app's access: check the apps allowed in the account's security settings.
 cause-oauth-scope-asked = The server asks for the permission (scope) "{ $scope }".
 cause-oauth-names-service = It names its sign-in service at { $url }.
+
+## What a screen reader hears beyond the visible text
+
+window-title = Mail Setup
+a11y-scroll-page = Scroll the page
+a11y-scroll-transcript = Scroll the transcript
+a11y-status-line = { $label }: { $status }
+a11y-test-line = { $role } — { $item }: { $status }

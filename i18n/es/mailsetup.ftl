@@ -520,3 +520,11 @@ cause-oauth-token-rejected = El servidor no aceptó el inicio de sesión de la p
 cause-oauth-token-rejected-advice = Vuelve a iniciar sesión en la página del proveedor. Si sigue fallando, puede que el inicio de sesión sea de otra cuenta distinta de esta dirección, o que el proveedor haya retirado el acceso a esta aplicación: revisa las aplicaciones permitidas en los ajustes de seguridad de la cuenta.
 cause-oauth-scope-asked = El servidor pide el permiso (scope) «{ $scope }».
 cause-oauth-names-service = Indica que su servicio de inicio de sesión está en { $url }.
+
+## What a screen reader hears beyond the visible text
+
+window-title = Configurar correo
+a11y-scroll-page = Desplazar la página
+a11y-scroll-transcript = Desplazar la transcripción
+a11y-status-line = { $label }: { $status }
+a11y-test-line = { $role } — { $item }: { $status }

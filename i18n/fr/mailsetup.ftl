@@ -520,3 +520,11 @@ cause-oauth-token-rejected = Le serveur n'a pas accepté la connexion faite sur 
 cause-oauth-token-rejected-advice = Reconnectez-vous via la page du fournisseur. Si l'échec continue, la connexion appartient peut-être à un autre compte que cette adresse, ou le fournisseur a retiré l'accès de cette application : vérifiez les applications autorisées dans les paramètres de sécurité du compte.
 cause-oauth-scope-asked = Le serveur demande l'autorisation (scope) « { $scope } ».
 cause-oauth-names-service = Il indique que son service de connexion se trouve à { $url }.
+
+## What a screen reader hears beyond the visible text
+
+window-title = Configuration e-mail
+a11y-scroll-page = Faire défiler la page
+a11y-scroll-transcript = Faire défiler la transcription
+a11y-status-line = { $label } : { $status }
+a11y-test-line = { $role } — { $item } : { $status }

@@ -511,3 +511,11 @@ cause-oauth-token-rejected = サーバーは、プロバイダーのページで
 cause-oauth-token-rejected-advice = プロバイダーのページからもう一度サインインしてください。それでも失敗する場合は、サインインがこのアドレスとは別のアカウントのものか、プロバイダーがこのアプリのアクセスを取り消した可能性があります。アカウントのセキュリティ設定で許可されたアプリを確かめてください。
 cause-oauth-scope-asked = サーバーは権限（スコープ）「{ $scope }」を求めています。
 cause-oauth-names-service = サインインサービスは { $url } にあるとしています。
+
+## What a screen reader hears beyond the visible text
+
+window-title = メール設定
+a11y-scroll-page = ページをスクロール
+a11y-scroll-transcript = 記録をスクロール
+a11y-status-line = { $label }: { $status }
+a11y-test-line = { $role } — { $item }: { $status }

@@ -520,3 +520,11 @@ cause-oauth-token-rejected = O servidor não aceitou o login feito na página do
 cause-oauth-token-rejected-advice = Entre de novo pela página do provedor. Se continuar falhando, o login pode ser de outra conta, diferente deste endereço, ou o provedor pode ter revogado o acesso deste app: confira os apps permitidos nas configurações de segurança da conta.
 cause-oauth-scope-asked = O servidor pede a permissão (scope) "{ $scope }".
 cause-oauth-names-service = Ele informa que seu serviço de login fica em { $url }.
+
+## What a screen reader hears beyond the visible text
+
+window-title = Configurar e-mail
+a11y-scroll-page = Rolar a página
+a11y-scroll-transcript = Rolar a transcrição
+a11y-status-line = { $label }: { $status }
+a11y-test-line = { $role } — { $item }: { $status }
