@@ -528,3 +528,31 @@ a11y-scroll-page = Seite blättern
 a11y-scroll-transcript = Protokoll blättern
 a11y-status-line = { $label }: { $status }
 a11y-test-line = { $role } — { $item }: { $status }
+
+## Why the keychain could not keep the password (the Done page)
+
+keychain-problem = { $store }: { $reason }.
+keychain-no-session-bus = der Secret Service ist nicht erreichbar: Es gibt keinen D-Bus-Sitzungsbus ({ $detail })
+keychain-no-session-bus-advice = Starten Sie mailsetup in Ihrer Desktop-Sitzung, oder starten Sie einen Sitzungsbus mit einem Schlüsselbund-Dienst darin (dbus-run-session); oder speichern Sie das Passwort stattdessen im Kernel-Schlüsselbund (keyutils).
+keychain-no-secret-service = auf dem Sitzungsbus läuft kein Secret Service ({ $detail })
+keychain-no-secret-service-advice = Installieren und starten Sie GNOME Keyring (gnome-keyring-daemon) oder KWallet mit eingeschalteter Secret-Service-Schnittstelle; oder speichern Sie das Passwort stattdessen im Kernel-Schlüsselbund (keyutils).
+keychain-locked = der Schlüsselbund ist gesperrt und konnte hier nicht entsperrt werden (die Entsperr-Abfrage konnte nicht erscheinen oder wurde geschlossen)
+keychain-locked-advice = Entsperren Sie ihn (am Desktop anmelden oder „Passwörter und Schlüssel“ öffnen) und versuchen Sie es noch einmal.
+keychain-no-default-keyring = der Secret Service hat noch keinen Standard-Schlüsselbund und konnte Sie nicht bitten, einen anzulegen (keine Abfrage konnte erscheinen)
+keychain-no-default-keyring-advice = Legen Sie einen in „Passwörter und Schlüssel“ (Seahorse) an, oder starten Sie gnome-keyring-daemon mit --unlock, und versuchen Sie es noch einmal.
+keychain-access-denied = { $store } hat mailsetup den Zugriff auf seine Passwörter verweigert ({ $detail })
+keychain-access-denied-advice = Erlauben Sie mailsetup in den Einstellungen des Schlüsselbunds und versuchen Sie es noch einmal.
+keychain-no-session-keyring = der Kernel-Schlüsselbund (keyutils) hat in dieser Anmeldesitzung keinen nutzbaren Sitzungsschlüsselbund
+keychain-no-session-keyring-advice = Starten Sie mailsetup aus einer normalen Anmeldesitzung, oder starten Sie eine mit `keyctl session -`.
+keychain-not-found = { $store } hat kein Passwort für { $entry }
+keychain-not-found-advice = Speichern Sie das Konto erneut, um es abzulegen.
+keychain-unsupported = { $store } ist auf diesem System nicht verfügbar
+keychain-unsupported-advice = Verwenden Sie { $default }.
+keychain-too-long = das Passwort ist zu lang für { $store } ({ $detail })
+keychain-too-long-advice = Speichern Sie es in einem anderen Schlüsselbund.
+keychain-bad-encoding = das Passwort, das { $store } für { $entry } enthält, ist kein gültiger Text
+keychain-bad-encoding-advice = Speichern Sie das Konto erneut.
+keychain-failed = { $store } ist fehlgeschlagen: { $detail }
+keychain-failed-advice = Versuchen Sie es noch einmal; schlägt es wieder fehl, melden Sie sich vom Desktop ab und wieder an.
+keychain-task = die Schlüsselbund-Aufgabe wurde unerwartet beendet: { $detail }
+keychain-task-advice = Versuchen Sie es noch einmal.

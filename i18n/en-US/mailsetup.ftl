@@ -529,3 +529,31 @@ a11y-scroll-page = Scroll the page
 a11y-scroll-transcript = Scroll the transcript
 a11y-status-line = { $label }: { $status }
 a11y-test-line = { $role } — { $item }: { $status }
+
+## Why the keychain could not keep the password (the Done page)
+
+keychain-problem = { $store }: { $reason }.
+keychain-no-session-bus = the Secret Service cannot be reached: there is no D-Bus session bus ({ $detail })
+keychain-no-session-bus-advice = Run mailsetup inside your desktop session, or start a session bus with a keyring daemon in it (dbus-run-session); or save the password in the kernel keyring (keyutils) instead.
+keychain-no-secret-service = no Secret Service is running on the session bus ({ $detail })
+keychain-no-secret-service-advice = Install and start GNOME Keyring (gnome-keyring-daemon) or KWallet with its Secret Service interface turned on; or save the password in the kernel keyring (keyutils) instead.
+keychain-locked = the keyring is locked and could not be unlocked here (no unlock prompt could be shown, or it was dismissed)
+keychain-locked-advice = Unlock it — log in to the desktop, or open "Passwords and Keys" — and try again.
+keychain-no-default-keyring = the Secret Service has no default keyring yet and could not ask you to create one (no prompt could be shown)
+keychain-no-default-keyring-advice = Create one in "Passwords and Keys" (Seahorse), or start gnome-keyring-daemon with --unlock, and try again.
+keychain-access-denied = the { $store } refused mailsetup access to its passwords ({ $detail })
+keychain-access-denied-advice = Allow mailsetup in the keychain's settings and try again.
+keychain-no-session-keyring = the kernel keyring (keyutils) has no usable session keyring in this login session
+keychain-no-session-keyring-advice = Run mailsetup from a normal login session, or start one with `keyctl session -`.
+keychain-not-found = the { $store } has no password for { $entry }
+keychain-not-found-advice = Save the account again to store it.
+keychain-unsupported = the { $store } is not available on this system
+keychain-unsupported-advice = Use the { $default }.
+keychain-too-long = the password is too long for the { $store } ({ $detail })
+keychain-too-long-advice = Save it in another keychain.
+keychain-bad-encoding = the password the { $store } holds for { $entry } is not valid text
+keychain-bad-encoding-advice = Save the account again.
+keychain-failed = the { $store } failed: { $detail }
+keychain-failed-advice = Try again; if it fails again, log out of the desktop and in again.
+keychain-task = the keychain task stopped unexpectedly: { $detail }
+keychain-task-advice = Try again.

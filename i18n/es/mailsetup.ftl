@@ -528,3 +528,31 @@ a11y-scroll-page = Desplazar la página
 a11y-scroll-transcript = Desplazar la transcripción
 a11y-status-line = { $label }: { $status }
 a11y-test-line = { $role } — { $item }: { $status }
+
+## Why the keychain could not keep the password (the Done page)
+
+keychain-problem = { $store }: { $reason }.
+keychain-no-session-bus = no se puede contactar con el Secret Service: no hay bus de sesión D-Bus ({ $detail })
+keychain-no-session-bus-advice = Ejecuta mailsetup dentro de tu sesión de escritorio, o inicia un bus de sesión con un servicio de llavero (dbus-run-session); o guarda la contraseña en el llavero del kernel (keyutils).
+keychain-no-secret-service = no hay ningún Secret Service en marcha en el bus de sesión ({ $detail })
+keychain-no-secret-service-advice = Instala e inicia GNOME Keyring (gnome-keyring-daemon) o KWallet con su interfaz Secret Service activada; o guarda la contraseña en el llavero del kernel (keyutils).
+keychain-locked = el llavero está bloqueado y no se pudo desbloquear aquí (no se pudo mostrar la petición de desbloqueo, o se cerró)
+keychain-locked-advice = Desbloquéalo (inicia sesión en el escritorio o abre «Contraseñas y claves») y vuelve a intentarlo.
+keychain-no-default-keyring = el Secret Service aún no tiene llavero predeterminado y no pudo pedirte que crearas uno (no se pudo mostrar la petición)
+keychain-no-default-keyring-advice = Crea uno en «Contraseñas y claves» (Seahorse), o inicia gnome-keyring-daemon con --unlock, y vuelve a intentarlo.
+keychain-access-denied = { $store } no dejó a mailsetup acceder a sus contraseñas ({ $detail })
+keychain-access-denied-advice = Permite mailsetup en los ajustes del llavero y vuelve a intentarlo.
+keychain-no-session-keyring = el llavero del kernel (keyutils) no tiene un llavero de sesión utilizable en esta sesión
+keychain-no-session-keyring-advice = Ejecuta mailsetup desde una sesión normal, o inicia una con `keyctl session -`.
+keychain-not-found = { $store } no tiene contraseña para { $entry }
+keychain-not-found-advice = Vuelve a guardar la cuenta para guardarla.
+keychain-unsupported = { $store } no está disponible en este sistema
+keychain-unsupported-advice = Usa { $default }.
+keychain-too-long = la contraseña es demasiado larga para { $store } ({ $detail })
+keychain-too-long-advice = Guárdala en otro llavero.
+keychain-bad-encoding = la contraseña que { $store } guarda para { $entry } no es un texto válido
+keychain-bad-encoding-advice = Vuelve a guardar la cuenta.
+keychain-failed = { $store } falló: { $detail }
+keychain-failed-advice = Vuelve a intentarlo; si vuelve a fallar, cierra la sesión del escritorio y entra de nuevo.
+keychain-task = la tarea del llavero se detuvo de forma inesperada: { $detail }
+keychain-task-advice = Vuelve a intentarlo.

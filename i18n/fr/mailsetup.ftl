@@ -528,3 +528,31 @@ a11y-scroll-page = Faire défiler la page
 a11y-scroll-transcript = Faire défiler la transcription
 a11y-status-line = { $label } : { $status }
 a11y-test-line = { $role } — { $item } : { $status }
+
+## Why the keychain could not keep the password (the Done page)
+
+keychain-problem = { $store } : { $reason }.
+keychain-no-session-bus = le Secret Service est injoignable : il n'y a pas de bus de session D-Bus ({ $detail })
+keychain-no-session-bus-advice = Lancez mailsetup dans votre session de bureau, ou démarrez un bus de session avec un service de trousseau (dbus-run-session) ; ou enregistrez plutôt le mot de passe dans le trousseau du noyau (keyutils).
+keychain-no-secret-service = aucun Secret Service ne fonctionne sur le bus de session ({ $detail })
+keychain-no-secret-service-advice = Installez et démarrez GNOME Keyring (gnome-keyring-daemon) ou KWallet avec son interface Secret Service activée ; ou enregistrez plutôt le mot de passe dans le trousseau du noyau (keyutils).
+keychain-locked = le trousseau est verrouillé et n'a pas pu être déverrouillé ici (la demande de déverrouillage n'a pas pu s'afficher, ou a été fermée)
+keychain-locked-advice = Déverrouillez-le (connectez-vous au bureau ou ouvrez « Mots de passe et clés ») et réessayez.
+keychain-no-default-keyring = le Secret Service n'a pas encore de trousseau par défaut et n'a pas pu vous demander d'en créer un (aucune demande n'a pu s'afficher)
+keychain-no-default-keyring-advice = Créez-en un dans « Mots de passe et clés » (Seahorse), ou démarrez gnome-keyring-daemon avec --unlock, puis réessayez.
+keychain-access-denied = { $store } a refusé à mailsetup l'accès à ses mots de passe ({ $detail })
+keychain-access-denied-advice = Autorisez mailsetup dans les réglages du trousseau et réessayez.
+keychain-no-session-keyring = le trousseau du noyau (keyutils) n'a pas de trousseau de session utilisable dans cette session
+keychain-no-session-keyring-advice = Lancez mailsetup depuis une session normale, ou démarrez-en une avec `keyctl session -`.
+keychain-not-found = { $store } n'a pas de mot de passe pour { $entry }
+keychain-not-found-advice = Enregistrez de nouveau le compte pour le conserver.
+keychain-unsupported = { $store } n'est pas disponible sur ce système
+keychain-unsupported-advice = Utilisez { $default }.
+keychain-too-long = le mot de passe est trop long pour { $store } ({ $detail })
+keychain-too-long-advice = Enregistrez-le dans un autre trousseau.
+keychain-bad-encoding = le mot de passe que { $store } garde pour { $entry } n'est pas un texte valide
+keychain-bad-encoding-advice = Enregistrez de nouveau le compte.
+keychain-failed = { $store } a échoué : { $detail }
+keychain-failed-advice = Réessayez ; si cela échoue encore, déconnectez-vous du bureau puis reconnectez-vous.
+keychain-task = la tâche du trousseau s'est arrêtée de façon inattendue : { $detail }
+keychain-task-advice = Réessayez.

@@ -519,3 +519,31 @@ a11y-scroll-page = ページをスクロール
 a11y-scroll-transcript = 記録をスクロール
 a11y-status-line = { $label }: { $status }
 a11y-test-line = { $role } — { $item }: { $status }
+
+## Why the keychain could not keep the password (the Done page)
+
+keychain-problem = { $store }: { $reason }。
+keychain-no-session-bus = Secret Service に接続できません。D-Bus のセッションバスがありません（{ $detail }）
+keychain-no-session-bus-advice = デスクトップのセッションの中で mailsetup を実行するか、キーリングのデーモンを含むセッションバスを起動してください（dbus-run-session）。または、パスワードをカーネルのキーリング（keyutils）に保存してください。
+keychain-no-secret-service = セッションバスで Secret Service が動いていません（{ $detail }）
+keychain-no-secret-service-advice = GNOME Keyring（gnome-keyring-daemon）か、Secret Service のインターフェースを有効にした KWallet をインストールして起動してください。または、パスワードをカーネルのキーリング（keyutils）に保存してください。
+keychain-locked = キーリングがロックされていて、ここでは解除できませんでした（解除の確認画面を表示できなかったか、閉じられました）
+keychain-locked-advice = ロックを解除して（デスクトップにログインするか「パスワードと鍵」を開いて）、もう一度試してください。
+keychain-no-default-keyring = Secret Service にはまだ既定のキーリングがなく、作成を求める画面も表示できませんでした
+keychain-no-default-keyring-advice = 「パスワードと鍵」（Seahorse）で作成するか、gnome-keyring-daemon を --unlock 付きで起動して、もう一度試してください。
+keychain-access-denied = { $store } が mailsetup によるパスワードへのアクセスを拒否しました（{ $detail }）
+keychain-access-denied-advice = キーチェーンの設定で mailsetup を許可して、もう一度試してください。
+keychain-no-session-keyring = このログインセッションには、カーネルのキーリング（keyutils）で使えるセッションキーリングがありません
+keychain-no-session-keyring-advice = 通常のログインセッションから mailsetup を実行するか、`keyctl session -` でセッションを始めてください。
+keychain-not-found = { $store } に { $entry } のパスワードがありません
+keychain-not-found-advice = アカウントをもう一度保存して、パスワードを保管してください。
+keychain-unsupported = { $store } はこのシステムでは使えません
+keychain-unsupported-advice = { $default } を使ってください。
+keychain-too-long = パスワードが { $store } には長すぎます（{ $detail }）
+keychain-too-long-advice = 別のキーチェーンに保存してください。
+keychain-bad-encoding = { $store } にある { $entry } のパスワードは正しい文字列ではありません
+keychain-bad-encoding-advice = アカウントをもう一度保存してください。
+keychain-failed = { $store } でエラーが起きました: { $detail }
+keychain-failed-advice = もう一度試してください。また失敗する場合は、デスクトップからログアウトして、ログインし直してください。
+keychain-task = キーチェーンの処理が予期せず止まりました: { $detail }
+keychain-task-advice = もう一度試してください。

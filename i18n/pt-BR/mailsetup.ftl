@@ -528,3 +528,31 @@ a11y-scroll-page = Rolar a página
 a11y-scroll-transcript = Rolar a transcrição
 a11y-status-line = { $label }: { $status }
 a11y-test-line = { $role } — { $item }: { $status }
+
+## Why the keychain could not keep the password (the Done page)
+
+keychain-problem = { $store }: { $reason }.
+keychain-no-session-bus = não é possível acessar o Secret Service: não há barramento de sessão D-Bus ({ $detail })
+keychain-no-session-bus-advice = Execute o mailsetup dentro da sua sessão de desktop, ou inicie um barramento de sessão com um serviço de chaveiro (dbus-run-session); ou guarde a senha no chaveiro do kernel (keyutils).
+keychain-no-secret-service = nenhum Secret Service está rodando no barramento de sessão ({ $detail })
+keychain-no-secret-service-advice = Instale e inicie o GNOME Keyring (gnome-keyring-daemon) ou o KWallet com a interface Secret Service ativada; ou guarde a senha no chaveiro do kernel (keyutils).
+keychain-locked = o chaveiro está bloqueado e não pôde ser desbloqueado aqui (o pedido de desbloqueio não pôde ser mostrado, ou foi fechado)
+keychain-locked-advice = Desbloqueie-o (entre na sessão do desktop ou abra "Senhas e chaves") e tente de novo.
+keychain-no-default-keyring = o Secret Service ainda não tem chaveiro padrão e não conseguiu pedir que você crie um (o pedido não pôde ser mostrado)
+keychain-no-default-keyring-advice = Crie um em "Senhas e chaves" (Seahorse), ou inicie o gnome-keyring-daemon com --unlock, e tente de novo.
+keychain-access-denied = { $store } negou ao mailsetup o acesso às senhas ({ $detail })
+keychain-access-denied-advice = Permita o mailsetup nas configurações do chaveiro e tente de novo.
+keychain-no-session-keyring = o chaveiro do kernel (keyutils) não tem um chaveiro de sessão utilizável nesta sessão
+keychain-no-session-keyring-advice = Execute o mailsetup a partir de uma sessão normal, ou inicie uma com `keyctl session -`.
+keychain-not-found = { $store } não tem senha para { $entry }
+keychain-not-found-advice = Salve a conta de novo para guardá-la.
+keychain-unsupported = { $store } não está disponível neste sistema
+keychain-unsupported-advice = Use { $default }.
+keychain-too-long = a senha é longa demais para { $store } ({ $detail })
+keychain-too-long-advice = Guarde-a em outro chaveiro.
+keychain-bad-encoding = a senha que { $store } guarda para { $entry } não é um texto válido
+keychain-bad-encoding-advice = Salve a conta de novo.
+keychain-failed = { $store } falhou: { $detail }
+keychain-failed-advice = Tente de novo; se falhar outra vez, saia da sessão do desktop e entre de novo.
+keychain-task = a tarefa do chaveiro parou de forma inesperada: { $detail }
+keychain-task-advice = Tente de novo.

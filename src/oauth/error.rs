@@ -191,3 +191,63 @@ impl OAuthError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// In English the CLI's summary is word for word the error's own message (the other
+    /// languages say it from the catalogue).
+    #[test]
+    fn the_english_summary_is_the_errors_own_message() {
+        let said = || Some("user said no".to_string());
+        for e in [
+            OAuthError::NoClientId {
+                provider: "Google".into(),
+            },
+            OAuthError::NoIssuer {
+                provider: "example.org".into(),
+            },
+            OAuthError::NoEndpoint {
+                issuer: "https://id.example".into(),
+                what: "a device authorization endpoint",
+            },
+            OAuthError::Insecure {
+                url: "http://id.example".into(),
+            },
+            OAuthError::Malformed {
+                url: "https://id.example/token".into(),
+                detail: "not JSON".into(),
+            },
+            OAuthError::Denied {
+                description: said(),
+            },
+            OAuthError::Denied { description: None },
+            OAuthError::WrongState,
+            OAuthError::DeviceCodeExpired,
+            OAuthError::InvalidGrant {
+                description: said(),
+            },
+            OAuthError::WrongAccount {
+                expected: "a@example.org".into(),
+                got: "b@example.org".into(),
+            },
+            OAuthError::Server {
+                url: "https://id.example/token".into(),
+                code: "invalid_client".into(),
+                description: said(),
+            },
+            OAuthError::TimedOut {
+                after: Duration::from_secs(300),
+            },
+            OAuthError::Browser {
+                command: "xdg-open".into(),
+                detail: "not found".into(),
+            },
+            OAuthError::Listener(std::io::Error::other("in use")),
+        ] {
+            assert_eq!(e.summary(), e.to_string(), "{e:?}");
+            assert!(e.advice().ends_with('.'), "{e:?}");
+        }
+    }
+}
