@@ -229,6 +229,9 @@ fn every_note_of_the_provider_table_has_its_english_key() {
         if let Some(first) = p["enable_first"].as_str() {
             texts.push((format!("provider-{id}-enable-first"), first));
         }
+        if let Some(lockout) = p["help"]["lockout"].as_str() {
+            texts.push((format!("provider-{id}-lockout"), lockout));
+        }
         for (i, n) in p["notes"].as_array().into_iter().flatten().enumerate() {
             texts.push((
                 format!("provider-{id}-note-{}", i + 1),

@@ -556,3 +556,16 @@ keychain-failed = { $store } ist fehlgeschlagen: { $detail }
 keychain-failed-advice = Versuchen Sie es noch einmal; schlägt es wieder fehl, melden Sie sich vom Desktop ab und wieder an.
 keychain-task = die Schlüsselbund-Aufgabe wurde unerwartet beendet: { $detail }
 keychain-task-advice = Versuchen Sie es noch einmal.
+
+## Network checks (IPv4 / IPv6) and lockouts of the provider table
+
+network-attempt-connected = funktioniert
+network-attempt-refused = lehnt die Verbindung ab
+network-attempt-no-route = hat keinen Weg von diesem Computer aus
+network-attempt-unreachable = ist nicht erreichbar
+network-attempt-no-answer = antwortet nicht
+network-attempt-failed = schlägt fehl
+network-family-result = { $family } { $result }
+network-family-summary = { $summary } ({ $results }.)
+network-family-warning = { $broken } zu diesem Server { $result } ({ $address }); { $works } funktioniert. Programme, die zuerst { $broken } versuchen, verbinden sich vielleicht langsam oder gar nicht: Sagen Sie es dem Administrator des Netzwerks oder dem E-Mail-Anbieter.
+provider-gmail-lockout = meist innerhalb einer Stunde und spätestens nach 24 Stunden

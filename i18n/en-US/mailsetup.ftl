@@ -557,3 +557,16 @@ keychain-failed = the { $store } failed: { $detail }
 keychain-failed-advice = Try again; if it fails again, log out of the desktop and in again.
 keychain-task = the keychain task stopped unexpectedly: { $detail }
 keychain-task-advice = Try again.
+
+## Network checks (IPv4 / IPv6) and lockouts of the provider table
+
+network-attempt-connected = works
+network-attempt-refused = refuses the connection
+network-attempt-no-route = has no route from this computer
+network-attempt-unreachable = is unreachable
+network-attempt-no-answer = does not answer
+network-attempt-failed = fails
+network-family-result = { $family } { $result }
+network-family-summary = { $summary } ({ $results }.)
+network-family-warning = { $broken } to this server { $result } ({ $address }); { $works } works. Programs that try { $broken } first may connect slowly or not at all: tell the network's administrator or the mail provider.
+provider-gmail-lockout = usually within an hour and at the latest after 24 hours

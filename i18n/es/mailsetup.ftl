@@ -556,3 +556,16 @@ keychain-failed = { $store } falló: { $detail }
 keychain-failed-advice = Vuelve a intentarlo; si vuelve a fallar, cierra la sesión del escritorio y entra de nuevo.
 keychain-task = la tarea del llavero se detuvo de forma inesperada: { $detail }
 keychain-task-advice = Vuelve a intentarlo.
+
+## Network checks (IPv4 / IPv6) and lockouts of the provider table
+
+network-attempt-connected = funciona
+network-attempt-refused = rechaza la conexión
+network-attempt-no-route = no tiene ruta desde este ordenador
+network-attempt-unreachable = no es accesible
+network-attempt-no-answer = no responde
+network-attempt-failed = falla
+network-family-result = { $family } { $result }
+network-family-summary = { $summary } ({ $results }.)
+network-family-warning = { $broken } hacia este servidor { $result } ({ $address }); { $works } funciona. Los programas que prueban primero { $broken } pueden tardar en conectarse o no conectarse: avisa al administrador de la red o al proveedor de correo.
+provider-gmail-lockout = normalmente en menos de una hora y como mucho a las 24 horas

@@ -556,3 +556,16 @@ keychain-failed = { $store } a échoué : { $detail }
 keychain-failed-advice = Réessayez ; si cela échoue encore, déconnectez-vous du bureau puis reconnectez-vous.
 keychain-task = la tâche du trousseau s'est arrêtée de façon inattendue : { $detail }
 keychain-task-advice = Réessayez.
+
+## Network checks (IPv4 / IPv6) and lockouts of the provider table
+
+network-attempt-connected = fonctionne
+network-attempt-refused = refuse la connexion
+network-attempt-no-route = n'a pas de route depuis cet ordinateur
+network-attempt-unreachable = est injoignable
+network-attempt-no-answer = ne répond pas
+network-attempt-failed = échoue
+network-family-result = { $family } { $result }
+network-family-summary = { $summary } ({ $results }.)
+network-family-warning = { $broken } vers ce serveur { $result } ({ $address }) ; { $works } fonctionne. Les programmes qui essaient d'abord { $broken } peuvent se connecter lentement, voire pas du tout : prévenez l'administrateur du réseau ou le fournisseur de messagerie.
+provider-gmail-lockout = en général en moins d'une heure, et au plus tard après 24 heures

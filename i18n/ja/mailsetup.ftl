@@ -547,3 +547,16 @@ keychain-failed = { $store } でエラーが起きました: { $detail }
 keychain-failed-advice = もう一度試してください。また失敗する場合は、デスクトップからログアウトして、ログインし直してください。
 keychain-task = キーチェーンの処理が予期せず止まりました: { $detail }
 keychain-task-advice = もう一度試してください。
+
+## Network checks (IPv4 / IPv6) and lockouts of the provider table
+
+network-attempt-connected = はつながります
+network-attempt-refused = は接続を拒否します
+network-attempt-no-route = はこのコンピューターからの経路がありません
+network-attempt-unreachable = に到達できません
+network-attempt-no-answer = は応答しません
+network-attempt-failed = は失敗します
+network-family-result = { $family } { $result }
+network-family-summary = { $summary }（{ $results }。）
+network-family-warning = このサーバーへの { $broken } { $result }（{ $address }）。{ $works } はつながります。先に { $broken } を試すプログラムは、接続が遅くなるか、まったくつながらないことがあります。ネットワークの管理者かメールのプロバイダーに伝えてください。
+provider-gmail-lockout = 通常は 1 時間以内、遅くとも 24 時間後

@@ -556,3 +556,16 @@ keychain-failed = { $store } falhou: { $detail }
 keychain-failed-advice = Tente de novo; se falhar outra vez, saia da sessão do desktop e entre de novo.
 keychain-task = a tarefa do chaveiro parou de forma inesperada: { $detail }
 keychain-task-advice = Tente de novo.
+
+## Network checks (IPv4 / IPv6) and lockouts of the provider table
+
+network-attempt-connected = funciona
+network-attempt-refused = recusa a conexão
+network-attempt-no-route = não tem rota a partir deste computador
+network-attempt-unreachable = está inacessível
+network-attempt-no-answer = não responde
+network-attempt-failed = falha
+network-family-result = { $family } { $result }
+network-family-summary = { $summary } ({ $results }.)
+network-family-warning = O { $broken } para este servidor { $result } ({ $address }); o { $works } funciona. Programas que tentam primeiro o { $broken } podem conectar devagar ou nem conectar: avise o administrador da rede ou o provedor de e-mail.
+provider-gmail-lockout = normalmente em menos de uma hora e no máximo em 24 horas
