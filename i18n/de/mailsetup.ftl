@@ -569,3 +569,11 @@ network-family-result = { $family } { $result }
 network-family-summary = { $summary } ({ $results }.)
 network-family-warning = { $broken } zu diesem Server { $result } ({ $address }); { $works } funktioniert. Programme, die zuerst { $broken } versuchen, verbinden sich vielleicht langsam oder gar nicht: Sagen Sie es dem Administrator des Netzwerks oder dem E-Mail-Anbieter.
 provider-gmail-lockout = meist innerhalb einer Stunde und spätestens nach 24 Stunden
+
+## Where discovery sources disagree
+
+discover-disagree-username = Die Quellen nennen verschiedene Benutzernamen für { $server }; der aus der vertrauenswürdigsten Quelle wird versucht.
+discover-disagree-security = Die Quellen sind uneins, ob { $protocol } auf { $host }:{ $port } gleich mit TLS beginnt oder mit STARTTLS umschaltet; beides wird versucht, und der Live-Test zeigt, was der Server spricht.
+discover-disagree-port = Die Quellen nennen verschiedene Ports für { $protocol } auf { $host }; der am besten eingestufte wird zuerst versucht, und der Live-Test entscheidet.
+provider-spectrum-disputed-1 = Port 110 ist der unverschlüsselte (STLS-)Port von POP3, „110 mit SSL“ kann so also nicht funktionieren; POP3 über TLS nutzt 995, und der aktuelle Server ist mobile.charter.net:995. pop.charter.net:110 wurde 2023 außerdem aus Mozillas ISPDB entfernt.
+provider-spectrum-disputed-2 = Port 143 ist IMAP ohne Verschlüsselung (bestenfalls STARTTLS); die Server von Spectrum erreicht man über 993 mit TLS von Anfang an.

@@ -570,3 +570,11 @@ network-family-result = { $family } { $result }
 network-family-summary = { $summary } ({ $results }.)
 network-family-warning = { $broken } to this server { $result } ({ $address }); { $works } works. Programs that try { $broken } first may connect slowly or not at all: tell the network's administrator or the mail provider.
 provider-gmail-lockout = usually within an hour and at the latest after 24 hours
+
+## Where discovery sources disagree
+
+discover-disagree-username = Sources name different usernames for { $server }; the one from the most trusted source is tried.
+discover-disagree-security = Sources disagree on whether { $protocol } on { $host }:{ $port } starts with TLS or upgrades with STARTTLS; both are tried and the live test shows which one the server speaks.
+discover-disagree-port = Sources name different ports for { $protocol } on { $host }; the best-ranked one is tried first and the live test decides.
+provider-spectrum-disputed-1 = Port 110 is POP3's unencrypted (STLS) port, so "110 with SSL" cannot work as written; POP3 over TLS uses 995, and the current server is mobile.charter.net:995. pop.charter.net:110 was also dropped from Mozilla's ISPDB in 2023.
+provider-spectrum-disputed-2 = Port 143 is IMAP without encryption (STARTTLS at best); Spectrum's servers are reached on 993 with TLS from the start.

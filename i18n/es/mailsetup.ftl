@@ -569,3 +569,11 @@ network-family-result = { $family } { $result }
 network-family-summary = { $summary } ({ $results }.)
 network-family-warning = { $broken } hacia este servidor { $result } ({ $address }); { $works } funciona. Los programas que prueban primero { $broken } pueden tardar en conectarse o no conectarse: avisa al administrador de la red o al proveedor de correo.
 provider-gmail-lockout = normalmente en menos de una hora y como mucho a las 24 horas
+
+## Where discovery sources disagree
+
+discover-disagree-username = Las fuentes indican nombres de usuario distintos para { $server }; se prueba el de la fuente más fiable.
+discover-disagree-security = Las fuentes no coinciden en si { $protocol } en { $host }:{ $port } empieza con TLS o pasa a STARTTLS; se prueban las dos y la prueba real muestra cuál usa el servidor.
+discover-disagree-port = Las fuentes indican puertos distintos para { $protocol } en { $host }; se prueba primero el mejor situado y decide la prueba real.
+provider-spectrum-disputed-1 = El puerto 110 es el puerto sin cifrar (STLS) de POP3, así que «110 con SSL» no puede funcionar tal cual; POP3 con TLS usa el 995, y el servidor actual es mobile.charter.net:995. Además, pop.charter.net:110 se quitó del ISPDB de Mozilla en 2023.
+provider-spectrum-disputed-2 = El puerto 143 es IMAP sin cifrado (como mucho STARTTLS); a los servidores de Spectrum se llega por el 993 con TLS desde el principio.

@@ -569,3 +569,11 @@ network-family-result = { $family } { $result }
 network-family-summary = { $summary } ({ $results }.)
 network-family-warning = { $broken } vers ce serveur { $result } ({ $address }) ; { $works } fonctionne. Les programmes qui essaient d'abord { $broken } peuvent se connecter lentement, voire pas du tout : prévenez l'administrateur du réseau ou le fournisseur de messagerie.
 provider-gmail-lockout = en général en moins d'une heure, et au plus tard après 24 heures
+
+## Where discovery sources disagree
+
+discover-disagree-username = Les sources donnent des noms d'utilisateur différents pour { $server } ; celui de la source la plus fiable est essayé.
+discover-disagree-security = Les sources ne s'accordent pas : { $protocol } sur { $host }:{ $port } commence-t-il en TLS ou passe-t-il par STARTTLS ? Les deux sont essayés et le test en direct montre lequel le serveur parle.
+discover-disagree-port = Les sources donnent des ports différents pour { $protocol } sur { $host } ; le mieux classé est essayé en premier et le test en direct tranche.
+provider-spectrum-disputed-1 = Le port 110 est le port non chiffré (STLS) de POP3 : « 110 avec SSL » ne peut donc pas marcher tel quel ; POP3 en TLS utilise 995, et le serveur actuel est mobile.charter.net:995. pop.charter.net:110 a aussi été retiré de l'ISPDB de Mozilla en 2023.
+provider-spectrum-disputed-2 = Le port 143 est IMAP sans chiffrement (STARTTLS au mieux) ; les serveurs de Spectrum se joignent sur 993 avec TLS dès le départ.

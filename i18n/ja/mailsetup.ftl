@@ -560,3 +560,11 @@ network-family-result = { $family } { $result }
 network-family-summary = { $summary }（{ $results }。）
 network-family-warning = このサーバーへの { $broken } { $result }（{ $address }）。{ $works } はつながります。先に { $broken } を試すプログラムは、接続が遅くなるか、まったくつながらないことがあります。ネットワークの管理者かメールのプロバイダーに伝えてください。
 provider-gmail-lockout = 通常は 1 時間以内、遅くとも 24 時間後
+
+## Where discovery sources disagree
+
+discover-disagree-username = { $server } のユーザー名が情報源によって違います。最も信頼できる情報源のものを試します。
+discover-disagree-security = { $host }:{ $port } の { $protocol } が最初から TLS か STARTTLS で切り替えるかについて、情報源の意見が分かれています。両方を試し、実際のテストでサーバーがどちらを使うか確かめます。
+discover-disagree-port = { $host } の { $protocol } のポートが情報源によって違います。評価の最も高いものを先に試し、実際のテストで決めます。
+provider-spectrum-disputed-1 = ポート 110 は POP3 の暗号化なし（STLS）のポートなので、「110 で SSL」は書かれたとおりには動きません。TLS の POP3 は 995 を使い、現在のサーバーは mobile.charter.net:995 です。pop.charter.net:110 は 2023 年に Mozilla の ISPDB からも削除されました。
+provider-spectrum-disputed-2 = ポート 143 は暗号化なしの IMAP（よくても STARTTLS）です。Spectrum のサーバーには、最初から TLS を使う 993 でつなぎます。

@@ -569,3 +569,11 @@ network-family-result = { $family } { $result }
 network-family-summary = { $summary } ({ $results }.)
 network-family-warning = O { $broken } para este servidor { $result } ({ $address }); o { $works } funciona. Programas que tentam primeiro o { $broken } podem conectar devagar ou nem conectar: avise o administrador da rede ou o provedor de e-mail.
 provider-gmail-lockout = normalmente em menos de uma hora e no máximo em 24 horas
+
+## Where discovery sources disagree
+
+discover-disagree-username = As fontes indicam nomes de usuário diferentes para { $server }; é testado o da fonte mais confiável.
+discover-disagree-security = As fontes não concordam se o { $protocol } em { $host }:{ $port } começa com TLS ou passa para STARTTLS; as duas formas são testadas e o teste real mostra qual o servidor usa.
+discover-disagree-port = As fontes indicam portas diferentes para { $protocol } em { $host }; a mais bem classificada é testada primeiro e o teste real decide.
+provider-spectrum-disputed-1 = A porta 110 é a porta sem criptografia (STLS) do POP3, então "110 com SSL" não funciona como está escrito; POP3 com TLS usa a 995, e o servidor atual é mobile.charter.net:995. O pop.charter.net:110 também foi retirado do ISPDB da Mozilla em 2023.
+provider-spectrum-disputed-2 = A porta 143 é IMAP sem criptografia (no máximo STARTTLS); os servidores da Spectrum são acessados pela 993 com TLS desde o início.
