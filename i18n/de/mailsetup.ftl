@@ -577,3 +577,16 @@ discover-disagree-security = Die Quellen sind uneins, ob { $protocol } auf { $ho
 discover-disagree-port = Die Quellen nennen verschiedene Ports für { $protocol } auf { $host }; der am besten eingestufte wird zuerst versucht, und der Live-Test entscheidet.
 provider-spectrum-disputed-1 = Port 110 ist der unverschlüsselte (STLS-)Port von POP3, „110 mit SSL“ kann so also nicht funktionieren; POP3 über TLS nutzt 995, und der aktuelle Server ist mobile.charter.net:995. pop.charter.net:110 wurde 2023 außerdem aus Mozillas ISPDB entfernt.
 provider-spectrum-disputed-2 = Port 143 ist IMAP ohne Verschlüsselung (bestenfalls STARTTLS); die Server von Spectrum erreicht man über 993 mit TLS von Anfang an.
+
+## The command line's errors
+
+cli-password-prompt = Passwort:
+cli-password-empty = das Passwort ist leer
+cli-env-not-set = die Umgebungsvariable { $var } ist nicht gesetzt
+cli-env-not-utf8 = die Umgebungsvariable { $var } ist kein gültiges UTF-8
+cli-password-stdin-failed = das Passwort konnte nicht von der Standardeingabe gelesen werden: { $error }
+cli-no-terminal = kein Passwort angegeben und kein Terminal zum Nachfragen: verwenden Sie --password-stdin oder --password-env VAR
+cli-password-prompt-failed = das Passwort konnte nicht vom Terminal gelesen werden: { $error }
+cli-timeout-invalid = --timeout muss eine Zahl von Sekunden über 0 und höchstens 600 sein, nicht { $value }
+cli-not-saved-unverified = nicht gespeichert: nicht jeder Server wurde bestätigt
+cli-not-saved = nicht gespeichert: { $error }

@@ -578,3 +578,16 @@ discover-disagree-security = Sources disagree on whether { $protocol } on { $hos
 discover-disagree-port = Sources name different ports for { $protocol } on { $host }; the best-ranked one is tried first and the live test decides.
 provider-spectrum-disputed-1 = Port 110 is POP3's unencrypted (STLS) port, so "110 with SSL" cannot work as written; POP3 over TLS uses 995, and the current server is mobile.charter.net:995. pop.charter.net:110 was also dropped from Mozilla's ISPDB in 2023.
 provider-spectrum-disputed-2 = Port 143 is IMAP without encryption (STARTTLS at best); Spectrum's servers are reached on 993 with TLS from the start.
+
+## The command line's errors
+
+cli-password-prompt = Password:
+cli-password-empty = the password is empty
+cli-env-not-set = environment variable { $var } is not set
+cli-env-not-utf8 = environment variable { $var } is not valid UTF-8
+cli-password-stdin-failed = could not read the password from standard input: { $error }
+cli-no-terminal = no password given and no terminal to ask on: use --password-stdin or --password-env VAR
+cli-password-prompt-failed = could not read the password from the terminal: { $error }
+cli-timeout-invalid = --timeout must be a number of seconds above 0 and at most 600, not { $value }
+cli-not-saved-unverified = not saved: not every server verified
+cli-not-saved = not saved: { $error }

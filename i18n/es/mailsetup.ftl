@@ -577,3 +577,16 @@ discover-disagree-security = Las fuentes no coinciden en si { $protocol } en { $
 discover-disagree-port = Las fuentes indican puertos distintos para { $protocol } en { $host }; se prueba primero el mejor situado y decide la prueba real.
 provider-spectrum-disputed-1 = El puerto 110 es el puerto sin cifrar (STLS) de POP3, así que «110 con SSL» no puede funcionar tal cual; POP3 con TLS usa el 995, y el servidor actual es mobile.charter.net:995. Además, pop.charter.net:110 se quitó del ISPDB de Mozilla en 2023.
 provider-spectrum-disputed-2 = El puerto 143 es IMAP sin cifrado (como mucho STARTTLS); a los servidores de Spectrum se llega por el 993 con TLS desde el principio.
+
+## The command line's errors
+
+cli-password-prompt = Contraseña:
+cli-password-empty = la contraseña está vacía
+cli-env-not-set = la variable de entorno { $var } no está definida
+cli-env-not-utf8 = la variable de entorno { $var } no es UTF-8 válido
+cli-password-stdin-failed = no se pudo leer la contraseña de la entrada estándar: { $error }
+cli-no-terminal = no se dio ninguna contraseña y no hay terminal donde pedirla: usa --password-stdin o --password-env VAR
+cli-password-prompt-failed = no se pudo leer la contraseña desde el terminal: { $error }
+cli-timeout-invalid = --timeout debe ser un número de segundos mayor que 0 y como mucho 600, no { $value }
+cli-not-saved-unverified = no se guardó: no se verificaron todos los servidores
+cli-not-saved = no se guardó: { $error }

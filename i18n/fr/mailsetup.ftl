@@ -577,3 +577,16 @@ discover-disagree-security = Les sources ne s'accordent pas : { $protocol } sur 
 discover-disagree-port = Les sources donnent des ports différents pour { $protocol } sur { $host } ; le mieux classé est essayé en premier et le test en direct tranche.
 provider-spectrum-disputed-1 = Le port 110 est le port non chiffré (STLS) de POP3 : « 110 avec SSL » ne peut donc pas marcher tel quel ; POP3 en TLS utilise 995, et le serveur actuel est mobile.charter.net:995. pop.charter.net:110 a aussi été retiré de l'ISPDB de Mozilla en 2023.
 provider-spectrum-disputed-2 = Le port 143 est IMAP sans chiffrement (STARTTLS au mieux) ; les serveurs de Spectrum se joignent sur 993 avec TLS dès le départ.
+
+## The command line's errors
+
+cli-password-prompt = Mot de passe :
+cli-password-empty = le mot de passe est vide
+cli-env-not-set = la variable d'environnement { $var } n'est pas définie
+cli-env-not-utf8 = la variable d'environnement { $var } n'est pas en UTF-8 valide
+cli-password-stdin-failed = impossible de lire le mot de passe sur l'entrée standard : { $error }
+cli-no-terminal = aucun mot de passe donné et aucun terminal pour le demander : utilisez --password-stdin ou --password-env VAR
+cli-password-prompt-failed = impossible de lire le mot de passe depuis le terminal : { $error }
+cli-timeout-invalid = --timeout doit être un nombre de secondes supérieur à 0 et d'au plus 600, pas { $value }
+cli-not-saved-unverified = non enregistré : tous les serveurs n'ont pas été vérifiés
+cli-not-saved = non enregistré : { $error }

@@ -568,3 +568,16 @@ discover-disagree-security = { $host }:{ $port } の { $protocol } が最初か�
 discover-disagree-port = { $host } の { $protocol } のポートが情報源によって違います。評価の最も高いものを先に試し、実際のテストで決めます。
 provider-spectrum-disputed-1 = ポート 110 は POP3 の暗号化なし（STLS）のポートなので、「110 で SSL」は書かれたとおりには動きません。TLS の POP3 は 995 を使い、現在のサーバーは mobile.charter.net:995 です。pop.charter.net:110 は 2023 年に Mozilla の ISPDB からも削除されました。
 provider-spectrum-disputed-2 = ポート 143 は暗号化なしの IMAP（よくても STARTTLS）です。Spectrum のサーバーには、最初から TLS を使う 993 でつなぎます。
+
+## The command line's errors
+
+cli-password-prompt = パスワード:
+cli-password-empty = パスワードが空です
+cli-env-not-set = 環境変数 { $var } が設定されていません
+cli-env-not-utf8 = 環境変数 { $var } は正しい UTF-8 ではありません
+cli-password-stdin-failed = 標準入力からパスワードを読めませんでした: { $error }
+cli-no-terminal = パスワードが指定されておらず、入力を求める端末もありません: --password-stdin か --password-env VAR を使ってください
+cli-password-prompt-failed = 端末からパスワードを読めませんでした: { $error }
+cli-timeout-invalid = --timeout は 0 より大きく 600 以下の秒数にしてください（{ $value } は使えません）
+cli-not-saved-unverified = 保存していません: 確認できていないサーバーがあります
+cli-not-saved = 保存していません: { $error }

@@ -577,3 +577,16 @@ discover-disagree-security = As fontes não concordam se o { $protocol } em { $h
 discover-disagree-port = As fontes indicam portas diferentes para { $protocol } em { $host }; a mais bem classificada é testada primeiro e o teste real decide.
 provider-spectrum-disputed-1 = A porta 110 é a porta sem criptografia (STLS) do POP3, então "110 com SSL" não funciona como está escrito; POP3 com TLS usa a 995, e o servidor atual é mobile.charter.net:995. O pop.charter.net:110 também foi retirado do ISPDB da Mozilla em 2023.
 provider-spectrum-disputed-2 = A porta 143 é IMAP sem criptografia (no máximo STARTTLS); os servidores da Spectrum são acessados pela 993 com TLS desde o início.
+
+## The command line's errors
+
+cli-password-prompt = Senha:
+cli-password-empty = a senha está vazia
+cli-env-not-set = a variável de ambiente { $var } não está definida
+cli-env-not-utf8 = a variável de ambiente { $var } não é UTF-8 válido
+cli-password-stdin-failed = não foi possível ler a senha da entrada padrão: { $error }
+cli-no-terminal = nenhuma senha informada e nenhum terminal para pedi-la: use --password-stdin ou --password-env VAR
+cli-password-prompt-failed = não foi possível ler a senha do terminal: { $error }
+cli-timeout-invalid = --timeout precisa ser um número de segundos acima de 0 e no máximo 600, não { $value }
+cli-not-saved-unverified = não salvo: nem todos os servidores foram verificados
+cli-not-saved = não salvo: { $error }
