@@ -590,3 +590,7 @@ cli-password-prompt-failed = das Passwort konnte nicht vom Terminal gelesen werd
 cli-timeout-invalid = --timeout muss eine Zahl von Sekunden über 0 und höchstens 600 sein, nicht { $value }
 cli-not-saved-unverified = nicht gespeichert: nicht jeder Server wurde bestätigt
 cli-not-saved = nicht gespeichert: { $error }
+
+## `accounts list`: an account that signs in through its provider's page
+
+accounts-oauth-sign-in = OAuth 2.0 bei { $issuer } (Client { $client }); das Aktualisierungstoken liegt in { $keychain }

@@ -591,3 +591,7 @@ cli-password-prompt-failed = could not read the password from the terminal: { $e
 cli-timeout-invalid = --timeout must be a number of seconds above 0 and at most 600, not { $value }
 cli-not-saved-unverified = not saved: not every server verified
 cli-not-saved = not saved: { $error }
+
+## `accounts list`: an account that signs in through its provider's page
+
+accounts-oauth-sign-in = OAuth 2.0 with { $issuer } (client { $client }); the refresh token is in the { $keychain }

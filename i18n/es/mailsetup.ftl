@@ -590,3 +590,7 @@ cli-password-prompt-failed = no se pudo leer la contraseña desde el terminal: {
 cli-timeout-invalid = --timeout debe ser un número de segundos mayor que 0 y como mucho 600, no { $value }
 cli-not-saved-unverified = no se guardó: no se verificaron todos los servidores
 cli-not-saved = no se guardó: { $error }
+
+## `accounts list`: an account that signs in through its provider's page
+
+accounts-oauth-sign-in = OAuth 2.0 con { $issuer } (cliente { $client }); el token de actualización está en { $keychain }

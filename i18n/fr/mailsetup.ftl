@@ -590,3 +590,7 @@ cli-password-prompt-failed = impossible de lire le mot de passe depuis le termin
 cli-timeout-invalid = --timeout doit être un nombre de secondes supérieur à 0 et d'au plus 600, pas { $value }
 cli-not-saved-unverified = non enregistré : tous les serveurs n'ont pas été vérifiés
 cli-not-saved = non enregistré : { $error }
+
+## `accounts list`: an account that signs in through its provider's page
+
+accounts-oauth-sign-in = OAuth 2.0 avec { $issuer } (client { $client }) ; le jeton d'actualisation est dans { $keychain }

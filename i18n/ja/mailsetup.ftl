@@ -581,3 +581,7 @@ cli-password-prompt-failed = 端末からパスワードを読めませんでし
 cli-timeout-invalid = --timeout は 0 より大きく 600 以下の秒数にしてください（{ $value } は使えません）
 cli-not-saved-unverified = 保存していません: 確認できていないサーバーがあります
 cli-not-saved = 保存していません: { $error }
+
+## `accounts list`: an account that signs in through its provider's page
+
+accounts-oauth-sign-in = { $issuer } の OAuth 2.0（クライアント { $client }）。リフレッシュトークンは { $keychain } にあります

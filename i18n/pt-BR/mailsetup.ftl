@@ -590,3 +590,7 @@ cli-password-prompt-failed = não foi possível ler a senha do terminal: { $erro
 cli-timeout-invalid = --timeout precisa ser um número de segundos acima de 0 e no máximo 600, não { $value }
 cli-not-saved-unverified = não salvo: nem todos os servidores foram verificados
 cli-not-saved = não salvo: { $error }
+
+## `accounts list`: an account that signs in through its provider's page
+
+accounts-oauth-sign-in = OAuth 2.0 com { $issuer } (cliente { $client }); o token de atualização está em { $keychain }
