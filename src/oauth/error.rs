@@ -110,42 +110,42 @@ impl OAuthError {
     /// `Display` itself stays English for logs and JSON).
     pub fn summary(&self) -> String {
         let said = |d: &Option<String>| match d {
-            Some(text) => format!(" {}", t!("oauth-provider-said", text = text.as_str())),
+            Some(text) => format!(" {}", t!("oauth-error-provider-said", text = text.as_str())),
             None => String::new(),
         };
         match self {
             OAuthError::NoClientId { provider } => {
-                t!("oauth-no-client-id", provider = provider.as_str())
+                t!("oauth-error-no-client-id", provider = provider.as_str())
             }
             OAuthError::NoIssuer { provider } => {
-                t!("oauth-no-issuer", provider = provider.as_str())
+                t!("oauth-error-no-issuer", provider = provider.as_str())
             }
             OAuthError::NoEndpoint { issuer, what } => {
                 t!(
-                    "oauth-no-endpoint",
+                    "oauth-error-no-endpoint",
                     issuer = issuer.as_str(),
                     what = what.to_string()
                 )
             }
-            OAuthError::Insecure { url } => t!("oauth-insecure", url = url.as_str()),
+            OAuthError::Insecure { url } => t!("oauth-error-insecure", url = url.as_str()),
             OAuthError::Http(e) => e.to_string(),
             OAuthError::Malformed { url, detail } => {
                 t!(
-                    "oauth-malformed",
+                    "oauth-error-malformed",
                     url = url.as_str(),
                     detail = detail.as_str()
                 )
             }
             OAuthError::Denied { description } => {
-                format!("{}{}", t!("oauth-denied"), said(description))
+                format!("{}{}", t!("oauth-error-denied"), said(description))
             }
-            OAuthError::WrongState => t!("oauth-wrong-state"),
-            OAuthError::DeviceCodeExpired => t!("oauth-device-code-expired"),
+            OAuthError::WrongState => t!("oauth-error-wrong-state"),
+            OAuthError::DeviceCodeExpired => t!("oauth-error-device-code-expired"),
             OAuthError::InvalidGrant { description } => {
-                format!("{}{}", t!("oauth-invalid-grant"), said(description))
+                format!("{}{}", t!("oauth-error-invalid-grant"), said(description))
             }
             OAuthError::WrongAccount { expected, got } => t!(
-                "oauth-wrong-account",
+                "oauth-error-wrong-account",
                 expected = expected.as_str(),
                 got = got.as_str()
             ),
@@ -155,18 +155,22 @@ impl OAuthError {
                 description,
             } => format!(
                 "{}{}",
-                t!("oauth-refused", url = url.as_str(), code = code.as_str()),
+                t!(
+                    "oauth-error-refused",
+                    url = url.as_str(),
+                    code = code.as_str()
+                ),
                 said(description)
             ),
             OAuthError::TimedOut { after } => {
-                t!("oauth-timed-out", after = format!("{after:?}"))
+                t!("oauth-error-timed-out", after = format!("{after:?}"))
             }
             OAuthError::Browser { command, detail } => t!(
-                "oauth-browser",
+                "oauth-error-browser",
                 command = command.as_str(),
                 detail = detail.as_str()
             ),
-            OAuthError::Listener(e) => t!("oauth-listener", detail = e.to_string()),
+            OAuthError::Listener(e) => t!("oauth-error-listener", detail = e.to_string()),
             OAuthError::Random(e) => e.to_string(),
         }
     }
@@ -174,20 +178,22 @@ impl OAuthError {
     /// What to do, in plain words (in the chosen language).
     pub fn advice(&self) -> String {
         match self {
-            OAuthError::NoClientId { .. } => t!("oauth-no-client-id-advice"),
-            OAuthError::NoIssuer { .. } => t!("oauth-no-issuer-advice"),
-            OAuthError::NoEndpoint { .. } => t!("oauth-no-endpoint-advice"),
-            OAuthError::Insecure { .. } => t!("oauth-insecure-advice"),
-            OAuthError::Http(_) => t!("oauth-unreachable-advice"),
-            OAuthError::Malformed { .. } | OAuthError::Server { .. } => t!("oauth-refused-advice"),
-            OAuthError::Denied { .. } => t!("oauth-denied-advice"),
-            OAuthError::WrongState => t!("oauth-wrong-state-advice"),
-            OAuthError::DeviceCodeExpired => t!("oauth-device-code-expired-advice"),
-            OAuthError::InvalidGrant { .. } => t!("oauth-invalid-grant-advice"),
-            OAuthError::WrongAccount { .. } => t!("oauth-wrong-account-advice"),
-            OAuthError::TimedOut { .. } => t!("oauth-timed-out-advice"),
-            OAuthError::Browser { .. } => t!("oauth-browser-advice"),
-            OAuthError::Listener(_) | OAuthError::Random(_) => t!("oauth-local-advice"),
+            OAuthError::NoClientId { .. } => t!("oauth-error-no-client-id-advice"),
+            OAuthError::NoIssuer { .. } => t!("oauth-error-no-issuer-advice"),
+            OAuthError::NoEndpoint { .. } => t!("oauth-error-no-endpoint-advice"),
+            OAuthError::Insecure { .. } => t!("oauth-error-insecure-advice"),
+            OAuthError::Http(_) => t!("oauth-error-unreachable-advice"),
+            OAuthError::Malformed { .. } | OAuthError::Server { .. } => {
+                t!("oauth-error-refused-advice")
+            }
+            OAuthError::Denied { .. } => t!("oauth-error-denied-advice"),
+            OAuthError::WrongState => t!("oauth-error-wrong-state-advice"),
+            OAuthError::DeviceCodeExpired => t!("oauth-error-device-code-expired-advice"),
+            OAuthError::InvalidGrant { .. } => t!("oauth-error-invalid-grant-advice"),
+            OAuthError::WrongAccount { .. } => t!("oauth-error-wrong-account-advice"),
+            OAuthError::TimedOut { .. } => t!("oauth-error-timed-out-advice"),
+            OAuthError::Browser { .. } => t!("oauth-error-browser-advice"),
+            OAuthError::Listener(_) | OAuthError::Random(_) => t!("oauth-error-local-advice"),
         }
     }
 }
