@@ -361,7 +361,7 @@ async fn sign_in(
     .map_err(|e| match e {
         SessionError::OAuth(e) => crate::wizard::OAuthProblem {
             code: e.code().to_string(),
-            summary: crate::wizard::capitalise(&e.to_string()),
+            summary: crate::wizard::capitalise(&e.summary()),
             advice: e.advice().to_string(),
         },
         SessionError::Usage(why) => crate::wizard::OAuthProblem {

@@ -230,6 +230,15 @@ fn every_note_of_the_provider_table_has_its_english_key() {
         if let Some(first) = p["enable_first"].as_str() {
             texts.push((format!("provider-{id}-enable-first"), first));
         }
+        for (i, d) in p["disputed"].as_array().into_iter().flatten().enumerate() {
+            texts.push((
+                format!("provider-{id}-disputed-{}", i + 1),
+                d["why"].as_str().unwrap_or(""),
+            ));
+        }
+        if let Some(lockout) = p["help"]["lockout"].as_str() {
+            texts.push((format!("provider-{id}-lockout"), lockout));
+        }
         for (i, n) in p["notes"].as_array().into_iter().flatten().enumerate() {
             texts.push((
                 format!("provider-{id}-note-{}", i + 1),

@@ -103,3 +103,73 @@ fn json_stays_english_in_any_language() {
         "JSON output has translated (non-English) words: {text}"
     );
 }
+
+/// `mailsetup diagnose ADDRESS` with the language variables cleared, then `args`.
+fn diagnose(args: &[&str]) -> Output {
+    let mut cmd = Command::new(BIN);
+    cmd.args(args);
+    for var in [
+        "MAILSETUP_LANG",
+        "LANGUAGE",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
+        "MAILSETUP_OAUTH_CLIENT_ID",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.output().expect("run mailsetup")
+}
+
+#[test]
+fn an_oauth_failure_is_explained_in_the_chosen_language_and_json_stays_english() {
+    // No sign-in page is known for this domain: the failure comes before any network.
+    let out = diagnose(&["--lang", "de", "diagnose", "ann@example.invalid", "--oauth"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(
+            "Die Anmeldung über den Anbieter ist fehlgeschlagen (oauth_not_available)"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("mailsetup kennt die Anmeldeseite"), "{text}");
+    let out = diagnose(&[
+        "--lang",
+        "de",
+        "diagnose",
+        "ann@example.invalid",
+        "--oauth",
+        "--json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(json["oauth"]["error"], "oauth_not_available");
+    assert_eq!(
+        json["oauth"]["summary"],
+        "no OAuth 2.0 sign-in is known for example.invalid"
+    );
+    assert!(
+        json["oauth"]["advice"]
+            .as_str()
+            .is_some_and(|a| a.starts_with("This provider's sign-in page")),
+        "{json}"
+    );
+}
+
+#[test]
+fn a_usage_error_is_in_the_chosen_language() {
+    let out = diagnose(&[
+        "--lang",
+        "ja",
+        "diagnose",
+        "ann@example.invalid",
+        "--password-env",
+        "MAILSETUP_TEST_UNSET_VARIABLE",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("環境変数 MAILSETUP_TEST_UNSET_VARIABLE が設定されていません"),
+        "{err}"
+    );
+}

@@ -486,3 +486,126 @@ oauth-timeout = Die Anmeldung wurde nicht rechtzeitig abgeschlossen. Beginnen Si
 oauth-failed = Die Anmeldung bei { $provider } hat nicht geklappt.
 oauth-details = Was geschah: { $summary }
 oauth-no-refresh-token = Der Anbieter hat kein Aktualisierungstoken geliefert, daher ließe sich die Anmeldung später nicht erneuern. Es wurde nichts gespeichert.
+## Signing in through the provider's page (OAuth 2.0)
+
+oauth-error-no-client-id = die Anmeldung bei { $provider } über dessen Seite braucht eine bei { $provider } registrierte Client-ID, und es ist keine eingerichtet
+oauth-error-no-issuer = für { $provider } ist keine OAuth-2.0-Anmeldung bekannt
+oauth-error-no-endpoint = { $issuer } bietet { $what } nicht an
+oauth-error-insecure = { $url } ist keine HTTPS-Adresse; OAuth 2.0 braucht eine verschlüsselte Verbindung
+oauth-error-malformed = { $url }: unerwartete Antwort: { $detail }
+oauth-error-denied = die Anmeldung wurde auf der Seite des Anbieters abgelehnt
+oauth-error-wrong-state = die Antwort des Browsers gehört nicht zu dieser Anmeldung (ihr state-Wert weicht ab)
+oauth-error-device-code-expired = der Code für die Anmeldung ist abgelaufen, bevor sie bestätigt wurde
+oauth-error-invalid-grant = der Anbieter akzeptiert die gespeicherte Anmeldung nicht mehr
+oauth-error-wrong-account = der Anbieter hat { $got } angemeldet, nicht { $expected }
+oauth-error-refused = { $url }: der Anbieter hat abgelehnt: { $code }
+oauth-error-timed-out = keine Antwort von der Anmeldung innerhalb von { $after }
+oauth-error-browser = der Browser konnte nicht geöffnet werden ({ $command }): { $detail }
+oauth-error-listener = auf die Antwort des Browsers an 127.0.0.1 konnte nicht gewartet werden: { $detail }
+oauth-error-provider-said = (der Anbieter sagte: { $text })
+oauth-error-no-client-id-advice = Ein Programm, das sich über die Seite eines Anbieters anmeldet, muss bei diesem Anbieter registriert sein; dafür bekommt es eine Client-ID. Registrieren Sie mailsetup beim Anbieter als Desktop-App (das README erklärt, wie das bei Google und Microsoft geht), und geben Sie die ID dann in der Umgebungsvariable MAILSETUP_OAUTH_CLIENT_ID oder mit --oauth-client-id an.
+oauth-error-no-issuer-advice = mailsetup kennt die Anmeldeseite dieses Anbieters nicht. Verwenden Sie ein Passwort (oder ein App-Passwort), wenn der Anbieter das erlaubt, oder geben Sie die Anmeldeadresse des Anbieters mit --oauth-issuer an.
+oauth-error-no-endpoint-advice = Der Anbieter bietet diese Art der Anmeldung nicht an. Versuchen Sie die andere (--browser, oder ohne diese Option den angezeigten Code auf einem anderen Gerät).
+oauth-error-insecure-advice = Anmeldeadressen müssen mit https:// beginnen. Prüfen Sie die Anmeldeadresse des Anbieters.
+oauth-error-unreachable-advice = Der Anmeldedienst des Anbieters war nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es noch einmal.
+oauth-error-refused-advice = Der Anmeldedienst des Anbieters hat abgelehnt oder seltsam geantwortet. Versuchen Sie es noch einmal; passiert es weiter, ist die Registrierung der App beim Anbieter vielleicht falsch (Client-ID, erlaubte Weiterleitung oder Berechtigungen).
+oauth-error-denied-advice = Der Zugriff wurde auf der Seite des Anbieters nicht erlaubt. Beginnen Sie neu und wählen Sie Zulassen (oder Akzeptieren), wenn der Anbieter fragt, ob mailsetup Ihre E-Mails verwenden darf.
+oauth-error-wrong-state-advice = Die Antwort im Browser stammte von einem anderen Anmeldeversuch oder wurde verändert. Schließen Sie alte Anmelde-Tabs und beginnen Sie neu.
+oauth-error-device-code-expired-advice = Der Code wurde nicht rechtzeitig eingegeben. Beginnen Sie neu und geben Sie den neuen Code bald nach dem Anzeigen ein.
+oauth-error-invalid-grant-advice = Die gespeicherte Anmeldung ist abgelaufen oder wurde zurückgezogen (ein geändertes Passwort oder die App wurde aus den Sicherheitseinstellungen des Kontos entfernt). Melden Sie sich erneut über die Seite des Anbieters an.
+oauth-error-wrong-account-advice = Im Browser wurde ein anderes Konto gewählt als die Adresse, die eingerichtet wird. Melden Sie sich erneut an und wählen Sie das richtige Konto (melden Sie sich bei Bedarf zuerst im Browser vom anderen ab).
+oauth-error-timed-out-advice = Die Anmeldung wurde nicht rechtzeitig abgeschlossen. Beginnen Sie neu und schließen Sie sie im Browser ab.
+oauth-error-browser-advice = Öffnen Sie die angezeigte Adresse selbst in einem Webbrowser, oder verwenden Sie die Anmeldung mit Code (ohne --browser).
+oauth-error-local-advice = Etwas auf diesem Computer hat die Anmeldung verhindert. Versuchen Sie es noch einmal, oder verwenden Sie die Anmeldung mit Code (ohne --browser).
+oauth-cli-failed = Die Anmeldung über den Anbieter ist fehlgeschlagen ({ $code }): { $summary }
+oauth-cli-opening-browser = Die Anmeldeseite von { $name } wird im Webbrowser geöffnet; schließen Sie die Anmeldung dort ab.
+oauth-cli-open-by-hand = Der Browser konnte nicht geöffnet werden. Öffnen Sie diese Adresse selbst:
+oauth-cli-no-device-flow = Hinweis: { $name } erlaubt den Zugriff auf E-Mails nicht mit einem Code; wird die Anmeldung abgelehnt, verwenden Sie --browser.
+oauth-cli-enter-code = Zum Anmelden öffnen Sie { $url } und geben den Code { $code } ein
+oauth-cli-or-open = (oder öffnen Sie { $url }, dort ist der Code schon enthalten)
+oauth-cli-waiting = Warten, bis die Anmeldung bestätigt ist …
+oauth-cli-no-token-in-env = die Umgebungsvariable { $var } enthält kein Token
+oauth-cli-issuer-needs-scopes = --oauth-issuer braucht die anzufragenden Berechtigungen (Scopes): geben Sie --oauth-scope an
+oauth-cli-mechanism = „{ $text }“: verwenden Sie oauthbearer oder xoauth2
+oauth-cli-renew-not-kept = Warnung: Der Anbieter hat die Anmeldung erneuert, aber der Schlüsselbund konnte sie nicht speichern: { $error }
+oauth-cli-no-refresh-token = nicht gespeichert: Der Anbieter hat kein Aktualisierungstoken geliefert, daher könnte die Anmeldung später nicht erneuert werden (fragen Sie nach Offline-Zugriff: dem Scope offline_access)
+cause-oauth-scope-missing = Die Anmeldung über die Seite des Anbieters enthält keine Berechtigung für E-Mails.
+cause-oauth-scope-missing-advice = Melden Sie sich erneut über die Seite des Anbieters an und erlauben Sie den Zugriff auf E-Mails, wenn danach gefragt wird. Wird diese Berechtigung nicht angeboten, fehlt sie in der Registrierung der App beim Anbieter.
+cause-oauth-token-rejected = Der Server hat die Anmeldung über die Seite des Anbieters nicht angenommen (das Zugriffstoken wurde abgelehnt).
+cause-oauth-token-rejected-advice = Melden Sie sich erneut über die Seite des Anbieters an. Schlägt es weiter fehl, gehört die Anmeldung vielleicht zu einem anderen Konto als dieser Adresse, oder der Anbieter hat dieser App den Zugriff entzogen: Prüfen Sie die erlaubten Apps in den Sicherheitseinstellungen des Kontos.
+cause-oauth-scope-asked = Der Server verlangt die Berechtigung (Scope) „{ $scope }“.
+cause-oauth-names-service = Er nennt seinen Anmeldedienst unter { $url }.
+
+## What a screen reader hears beyond the visible text
+
+window-title = E-Mail einrichten
+a11y-scroll-page = Seite blättern
+a11y-scroll-transcript = Protokoll blättern
+a11y-status-line = { $label }: { $status }
+a11y-test-line = { $role } — { $item }: { $status }
+
+## Why the keychain could not keep the password (the Done page)
+
+keychain-problem = { $store }: { $reason }.
+keychain-no-session-bus = der Secret Service ist nicht erreichbar: Es gibt keinen D-Bus-Sitzungsbus ({ $detail })
+keychain-no-session-bus-advice = Starten Sie mailsetup in Ihrer Desktop-Sitzung, oder starten Sie einen Sitzungsbus mit einem Schlüsselbund-Dienst darin (dbus-run-session); oder speichern Sie das Passwort stattdessen im Kernel-Schlüsselbund (keyutils).
+keychain-no-secret-service = auf dem Sitzungsbus läuft kein Secret Service ({ $detail })
+keychain-no-secret-service-advice = Installieren und starten Sie GNOME Keyring (gnome-keyring-daemon) oder KWallet mit eingeschalteter Secret-Service-Schnittstelle; oder speichern Sie das Passwort stattdessen im Kernel-Schlüsselbund (keyutils).
+keychain-locked = der Schlüsselbund ist gesperrt und konnte hier nicht entsperrt werden (die Entsperr-Abfrage konnte nicht erscheinen oder wurde geschlossen)
+keychain-locked-advice = Entsperren Sie ihn (am Desktop anmelden oder „Passwörter und Schlüssel“ öffnen) und versuchen Sie es noch einmal.
+keychain-no-default-keyring = der Secret Service hat noch keinen Standard-Schlüsselbund und konnte Sie nicht bitten, einen anzulegen (keine Abfrage konnte erscheinen)
+keychain-no-default-keyring-advice = Legen Sie einen in „Passwörter und Schlüssel“ (Seahorse) an, oder starten Sie gnome-keyring-daemon mit --unlock, und versuchen Sie es noch einmal.
+keychain-access-denied = { $store } hat mailsetup den Zugriff auf seine Passwörter verweigert ({ $detail })
+keychain-access-denied-advice = Erlauben Sie mailsetup in den Einstellungen des Schlüsselbunds und versuchen Sie es noch einmal.
+keychain-no-session-keyring = der Kernel-Schlüsselbund (keyutils) hat in dieser Anmeldesitzung keinen nutzbaren Sitzungsschlüsselbund
+keychain-no-session-keyring-advice = Starten Sie mailsetup aus einer normalen Anmeldesitzung, oder starten Sie eine mit `keyctl session -`.
+keychain-not-found = { $store } hat kein Passwort für { $entry }
+keychain-not-found-advice = Speichern Sie das Konto erneut, um es abzulegen.
+keychain-unsupported = { $store } ist auf diesem System nicht verfügbar
+keychain-unsupported-advice = Verwenden Sie { $default }.
+keychain-too-long = das Passwort ist zu lang für { $store } ({ $detail })
+keychain-too-long-advice = Speichern Sie es in einem anderen Schlüsselbund.
+keychain-bad-encoding = das Passwort, das { $store } für { $entry } enthält, ist kein gültiger Text
+keychain-bad-encoding-advice = Speichern Sie das Konto erneut.
+keychain-failed = { $store } ist fehlgeschlagen: { $detail }
+keychain-failed-advice = Versuchen Sie es noch einmal; schlägt es wieder fehl, melden Sie sich vom Desktop ab und wieder an.
+keychain-task = die Schlüsselbund-Aufgabe wurde unerwartet beendet: { $detail }
+keychain-task-advice = Versuchen Sie es noch einmal.
+
+## Network checks (IPv4 / IPv6) and lockouts of the provider table
+
+network-attempt-connected = funktioniert
+network-attempt-refused = lehnt die Verbindung ab
+network-attempt-no-route = hat keinen Weg von diesem Computer aus
+network-attempt-unreachable = ist nicht erreichbar
+network-attempt-no-answer = antwortet nicht
+network-attempt-failed = schlägt fehl
+network-family-result = { $family } { $result }
+network-family-summary = { $summary } ({ $results }.)
+network-family-warning = { $broken } zu diesem Server { $result } ({ $address }); { $works } funktioniert. Programme, die zuerst { $broken } versuchen, verbinden sich vielleicht langsam oder gar nicht: Sagen Sie es dem Administrator des Netzwerks oder dem E-Mail-Anbieter.
+provider-gmail-lockout = meist innerhalb einer Stunde und spätestens nach 24 Stunden
+
+## Where discovery sources disagree
+
+discover-disagree-username = Die Quellen nennen verschiedene Benutzernamen für { $server }; der aus der vertrauenswürdigsten Quelle wird versucht.
+discover-disagree-security = Die Quellen sind uneins, ob { $protocol } auf { $host }:{ $port } gleich mit TLS beginnt oder mit STARTTLS umschaltet; beides wird versucht, und der Live-Test zeigt, was der Server spricht.
+discover-disagree-port = Die Quellen nennen verschiedene Ports für { $protocol } auf { $host }; der am besten eingestufte wird zuerst versucht, und der Live-Test entscheidet.
+provider-spectrum-disputed-1 = Port 110 ist der unverschlüsselte (STLS-)Port von POP3, „110 mit SSL“ kann so also nicht funktionieren; POP3 über TLS nutzt 995, und der aktuelle Server ist mobile.charter.net:995. pop.charter.net:110 wurde 2023 außerdem aus Mozillas ISPDB entfernt.
+provider-spectrum-disputed-2 = Port 143 ist IMAP ohne Verschlüsselung (bestenfalls STARTTLS); die Server von Spectrum erreicht man über 993 mit TLS von Anfang an.
+
+## The command line's errors
+
+cli-password-prompt = Passwort:
+cli-password-empty = das Passwort ist leer
+cli-env-not-set = die Umgebungsvariable { $var } ist nicht gesetzt
+cli-env-not-utf8 = die Umgebungsvariable { $var } ist kein gültiges UTF-8
+cli-password-stdin-failed = das Passwort konnte nicht von der Standardeingabe gelesen werden: { $error }
+cli-no-terminal = kein Passwort angegeben und kein Terminal zum Nachfragen: verwenden Sie --password-stdin oder --password-env VAR
+cli-password-prompt-failed = das Passwort konnte nicht vom Terminal gelesen werden: { $error }
+cli-timeout-invalid = --timeout muss eine Zahl von Sekunden über 0 und höchstens 600 sein, nicht { $value }
+cli-not-saved-unverified = nicht gespeichert: nicht jeder Server wurde bestätigt
+cli-not-saved = nicht gespeichert: { $error }
+
+## `accounts list`: an account that signs in through its provider's page
+
+accounts-oauth-sign-in = OAuth 2.0 bei { $issuer } (Client { $client }); das Aktualisierungstoken liegt in { $keychain }

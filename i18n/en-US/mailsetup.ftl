@@ -487,3 +487,126 @@ oauth-timeout = The sign-in was not finished in time. Start again and complete i
 oauth-failed = Signing in with { $provider } did not work.
 oauth-details = What happened: { $summary }
 oauth-no-refresh-token = The provider gave no refresh token, so the sign-in could not be renewed later. Nothing was saved.
+## Signing in through the provider's page (OAuth 2.0)
+
+oauth-error-no-client-id = signing in with { $provider } through its page needs a client id registered with { $provider }, and none is configured
+oauth-error-no-issuer = no OAuth 2.0 sign-in is known for { $provider }
+oauth-error-no-endpoint = { $issuer } does not offer { $what }
+oauth-error-insecure = { $url } is not an HTTPS address; OAuth 2.0 needs an encrypted connection
+oauth-error-malformed = { $url }: unexpected answer: { $detail }
+oauth-error-denied = the sign-in was declined on the provider's page
+oauth-error-wrong-state = the browser's answer does not belong to this sign-in (its state value differs)
+oauth-error-device-code-expired = the code for the sign-in expired before it was approved
+oauth-error-invalid-grant = the provider no longer accepts the saved sign-in
+oauth-error-wrong-account = the provider signed in { $got }, not { $expected }
+oauth-error-refused = { $url }: the provider refused: { $code }
+oauth-error-timed-out = no answer from the sign-in within { $after }
+oauth-error-browser = the browser could not be opened ({ $command }): { $detail }
+oauth-error-listener = could not wait for the browser's answer on 127.0.0.1: { $detail }
+oauth-error-provider-said = (the provider said: { $text })
+oauth-error-no-client-id-advice = A program that signs in through a provider's page must be registered with that provider, which gives it a client id. Register mailsetup as a desktop app with the provider (the README explains how for Google and Microsoft), then give the id in the MAILSETUP_OAUTH_CLIENT_ID environment variable or with --oauth-client-id.
+oauth-error-no-issuer-advice = This provider's sign-in page is not known to mailsetup. Use a password (or an app password) if the provider allows it, or give the provider's sign-in address with --oauth-issuer.
+oauth-error-no-endpoint-advice = The provider does not offer this way of signing in. Try the other one (--browser, or without it the code shown on another device).
+oauth-error-insecure-advice = Sign-in addresses must start with https://. Check the provider's sign-in address.
+oauth-error-unreachable-advice = The provider's sign-in service could not be reached. Check the connection and try again.
+oauth-error-refused-advice = The provider's sign-in service refused or answered oddly. Try again; if it keeps happening, the app's registration with the provider may be wrong (client id, allowed redirect or permissions).
+oauth-error-denied-advice = Access was not allowed on the provider's page. Start again and choose Allow (or Accept) when the provider asks whether mailsetup may use your mail.
+oauth-error-wrong-state-advice = The answer in the browser came from another sign-in attempt, or was tampered with. Close old sign-in tabs and start again.
+oauth-error-device-code-expired-advice = The code was not entered in time. Start again and enter the new code soon after it is shown.
+oauth-error-invalid-grant-advice = The saved sign-in has expired or was withdrawn (a changed password, or the app removed from the account's security settings). Sign in through the provider's page again.
+oauth-error-wrong-account-advice = In the browser, another account was chosen than the address being set up. Sign in again and pick the right account (sign out of the other one in the browser first if needed).
+oauth-error-timed-out-advice = The sign-in was not finished in time. Start again and complete it in the browser.
+oauth-error-browser-advice = Open the address shown by hand in a web browser, or use the sign-in with a code (without --browser).
+oauth-error-local-advice = Something on this computer stopped the sign-in. Try again, or use the sign-in with a code (without --browser).
+oauth-cli-failed = Sign-in through the provider failed ({ $code }): { $summary }
+oauth-cli-opening-browser = Opening the sign-in page of { $name } in the web browser; finish signing in there.
+oauth-cli-open-by-hand = The browser could not be opened. Open this address by hand:
+oauth-cli-no-device-flow = note: { $name } does not allow mail access with a code; if the sign-in is refused, use --browser.
+oauth-cli-enter-code = To sign in, open { $url } and enter the code { $code }
+oauth-cli-or-open = (or open { $url }, which has the code in it)
+oauth-cli-waiting = Waiting for the sign-in to be approved …
+oauth-cli-no-token-in-env = environment variable { $var } holds no token
+oauth-cli-issuer-needs-scopes = --oauth-issuer needs the scopes to ask for: give --oauth-scope
+oauth-cli-mechanism = "{ $text }": use oauthbearer or xoauth2
+oauth-cli-renew-not-kept = warning: the provider renewed the sign-in, but the keychain could not keep it: { $error }
+oauth-cli-no-refresh-token = not saved: the provider gave no refresh token, so the sign-in could not be renewed later (ask for offline access: the scope offline_access)
+cause-oauth-scope-missing = The sign-in from the provider's page does not include permission to use mail.
+cause-oauth-scope-missing-advice = Sign in through the provider's page again and allow access to mail when it asks. If the permission is not offered, the app's registration with the provider lacks it.
+cause-oauth-token-rejected = The server did not accept the sign-in from the provider's page (its access token was refused).
+cause-oauth-token-rejected-advice = Sign in through the provider's page again. If it keeps failing, the sign-in may belong to another account than this address, or the provider may have withdrawn this app's access: check the apps allowed in the account's security settings.
+cause-oauth-scope-asked = The server asks for the permission (scope) "{ $scope }".
+cause-oauth-names-service = It names its sign-in service at { $url }.
+
+## What a screen reader hears beyond the visible text
+
+window-title = Mail Setup
+a11y-scroll-page = Scroll the page
+a11y-scroll-transcript = Scroll the transcript
+a11y-status-line = { $label }: { $status }
+a11y-test-line = { $role } — { $item }: { $status }
+
+## Why the keychain could not keep the password (the Done page)
+
+keychain-problem = { $store }: { $reason }.
+keychain-no-session-bus = the Secret Service cannot be reached: there is no D-Bus session bus ({ $detail })
+keychain-no-session-bus-advice = Run mailsetup inside your desktop session, or start a session bus with a keyring daemon in it (dbus-run-session); or save the password in the kernel keyring (keyutils) instead.
+keychain-no-secret-service = no Secret Service is running on the session bus ({ $detail })
+keychain-no-secret-service-advice = Install and start GNOME Keyring (gnome-keyring-daemon) or KWallet with its Secret Service interface turned on; or save the password in the kernel keyring (keyutils) instead.
+keychain-locked = the keyring is locked and could not be unlocked here (no unlock prompt could be shown, or it was dismissed)
+keychain-locked-advice = Unlock it — log in to the desktop, or open "Passwords and Keys" — and try again.
+keychain-no-default-keyring = the Secret Service has no default keyring yet and could not ask you to create one (no prompt could be shown)
+keychain-no-default-keyring-advice = Create one in "Passwords and Keys" (Seahorse), or start gnome-keyring-daemon with --unlock, and try again.
+keychain-access-denied = the { $store } refused mailsetup access to its passwords ({ $detail })
+keychain-access-denied-advice = Allow mailsetup in the keychain's settings and try again.
+keychain-no-session-keyring = the kernel keyring (keyutils) has no usable session keyring in this login session
+keychain-no-session-keyring-advice = Run mailsetup from a normal login session, or start one with `keyctl session -`.
+keychain-not-found = the { $store } has no password for { $entry }
+keychain-not-found-advice = Save the account again to store it.
+keychain-unsupported = the { $store } is not available on this system
+keychain-unsupported-advice = Use the { $default }.
+keychain-too-long = the password is too long for the { $store } ({ $detail })
+keychain-too-long-advice = Save it in another keychain.
+keychain-bad-encoding = the password the { $store } holds for { $entry } is not valid text
+keychain-bad-encoding-advice = Save the account again.
+keychain-failed = the { $store } failed: { $detail }
+keychain-failed-advice = Try again; if it fails again, log out of the desktop and in again.
+keychain-task = the keychain task stopped unexpectedly: { $detail }
+keychain-task-advice = Try again.
+
+## Network checks (IPv4 / IPv6) and lockouts of the provider table
+
+network-attempt-connected = works
+network-attempt-refused = refuses the connection
+network-attempt-no-route = has no route from this computer
+network-attempt-unreachable = is unreachable
+network-attempt-no-answer = does not answer
+network-attempt-failed = fails
+network-family-result = { $family } { $result }
+network-family-summary = { $summary } ({ $results }.)
+network-family-warning = { $broken } to this server { $result } ({ $address }); { $works } works. Programs that try { $broken } first may connect slowly or not at all: tell the network's administrator or the mail provider.
+provider-gmail-lockout = usually within an hour and at the latest after 24 hours
+
+## Where discovery sources disagree
+
+discover-disagree-username = Sources name different usernames for { $server }; the one from the most trusted source is tried.
+discover-disagree-security = Sources disagree on whether { $protocol } on { $host }:{ $port } starts with TLS or upgrades with STARTTLS; both are tried and the live test shows which one the server speaks.
+discover-disagree-port = Sources name different ports for { $protocol } on { $host }; the best-ranked one is tried first and the live test decides.
+provider-spectrum-disputed-1 = Port 110 is POP3's unencrypted (STLS) port, so "110 with SSL" cannot work as written; POP3 over TLS uses 995, and the current server is mobile.charter.net:995. pop.charter.net:110 was also dropped from Mozilla's ISPDB in 2023.
+provider-spectrum-disputed-2 = Port 143 is IMAP without encryption (STARTTLS at best); Spectrum's servers are reached on 993 with TLS from the start.
+
+## The command line's errors
+
+cli-password-prompt = Password:
+cli-password-empty = the password is empty
+cli-env-not-set = environment variable { $var } is not set
+cli-env-not-utf8 = environment variable { $var } is not valid UTF-8
+cli-password-stdin-failed = could not read the password from standard input: { $error }
+cli-no-terminal = no password given and no terminal to ask on: use --password-stdin or --password-env VAR
+cli-password-prompt-failed = could not read the password from the terminal: { $error }
+cli-timeout-invalid = --timeout must be a number of seconds above 0 and at most 600, not { $value }
+cli-not-saved-unverified = not saved: not every server verified
+cli-not-saved = not saved: { $error }
+
+## `accounts list`: an account that signs in through its provider's page
+
+accounts-oauth-sign-in = OAuth 2.0 with { $issuer } (client { $client }); the refresh token is in the { $keychain }

@@ -486,3 +486,126 @@ oauth-timeout = No se terminó de iniciar sesión a tiempo. Empieza de nuevo y c
 oauth-failed = No se pudo iniciar sesión con { $provider }.
 oauth-details = Qué pasó: { $summary }
 oauth-no-refresh-token = El proveedor no entregó un token de actualización, así que el inicio de sesión no podría renovarse más adelante. No se guardó nada.
+## Signing in through the provider's page (OAuth 2.0)
+
+oauth-error-no-client-id = para iniciar sesión con { $provider } a través de su página hace falta un ID de cliente registrado en { $provider }, y no hay ninguno configurado
+oauth-error-no-issuer = no se conoce ningún inicio de sesión OAuth 2.0 para { $provider }
+oauth-error-no-endpoint = { $issuer } no ofrece { $what }
+oauth-error-insecure = { $url } no es una dirección HTTPS; OAuth 2.0 necesita una conexión cifrada
+oauth-error-malformed = { $url }: respuesta inesperada: { $detail }
+oauth-error-denied = el inicio de sesión se rechazó en la página del proveedor
+oauth-error-wrong-state = la respuesta del navegador no pertenece a este inicio de sesión (su valor state es distinto)
+oauth-error-device-code-expired = el código para iniciar sesión caducó antes de que se aprobara
+oauth-error-invalid-grant = el proveedor ya no acepta el inicio de sesión guardado
+oauth-error-wrong-account = el proveedor inició sesión como { $got }, no como { $expected }
+oauth-error-refused = { $url }: el proveedor se negó: { $code }
+oauth-error-timed-out = no hubo respuesta del inicio de sesión en { $after }
+oauth-error-browser = no se pudo abrir el navegador ({ $command }): { $detail }
+oauth-error-listener = no se pudo esperar la respuesta del navegador en 127.0.0.1: { $detail }
+oauth-error-provider-said = (el proveedor dijo: { $text })
+oauth-error-no-client-id-advice = Un programa que inicia sesión a través de la página de un proveedor tiene que estar registrado en ese proveedor, que le da un ID de cliente. Registra mailsetup como aplicación de escritorio en el proveedor (el README explica cómo hacerlo con Google y Microsoft) y luego indica el ID en la variable de entorno MAILSETUP_OAUTH_CLIENT_ID o con --oauth-client-id.
+oauth-error-no-issuer-advice = mailsetup no conoce la página de inicio de sesión de este proveedor. Usa una contraseña (o una contraseña de aplicación) si el proveedor lo permite, o indica la dirección de inicio de sesión del proveedor con --oauth-issuer.
+oauth-error-no-endpoint-advice = El proveedor no ofrece esta forma de iniciar sesión. Prueba la otra (--browser o, sin esa opción, el código que se muestra en otro dispositivo).
+oauth-error-insecure-advice = Las direcciones de inicio de sesión deben empezar por https://. Revisa la dirección de inicio de sesión del proveedor.
+oauth-error-unreachable-advice = No se pudo contactar con el servicio de inicio de sesión del proveedor. Revisa la conexión y vuelve a intentarlo.
+oauth-error-refused-advice = El servicio de inicio de sesión del proveedor se negó o respondió de forma extraña. Vuelve a intentarlo; si sigue pasando, puede que el registro de la aplicación en el proveedor esté mal (ID de cliente, redirección permitida o permisos).
+oauth-error-denied-advice = No se permitió el acceso en la página del proveedor. Empieza de nuevo y elige Permitir (o Aceptar) cuando el proveedor pregunte si mailsetup puede usar tu correo.
+oauth-error-wrong-state-advice = La respuesta del navegador venía de otro intento de inicio de sesión o fue manipulada. Cierra las pestañas de inicio de sesión antiguas y empieza de nuevo.
+oauth-error-device-code-expired-advice = El código no se introdujo a tiempo. Empieza de nuevo e introduce el nuevo código poco después de que aparezca.
+oauth-error-invalid-grant-advice = El inicio de sesión guardado caducó o se retiró (una contraseña cambiada, o la aplicación quitada de los ajustes de seguridad de la cuenta). Vuelve a iniciar sesión en la página del proveedor.
+oauth-error-wrong-account-advice = En el navegador se eligió otra cuenta distinta de la dirección que se está configurando. Vuelve a iniciar sesión y elige la cuenta correcta (si hace falta, cierra antes la sesión de la otra en el navegador).
+oauth-error-timed-out-advice = El inicio de sesión no se terminó a tiempo. Empieza de nuevo y complétalo en el navegador.
+oauth-error-browser-advice = Abre a mano la dirección que se muestra en un navegador web, o usa el inicio de sesión con código (sin --browser).
+oauth-error-local-advice = Algo en este ordenador detuvo el inicio de sesión. Vuelve a intentarlo o usa el inicio de sesión con código (sin --browser).
+oauth-cli-failed = Falló el inicio de sesión con el proveedor ({ $code }): { $summary }
+oauth-cli-opening-browser = Abriendo la página de inicio de sesión de { $name } en el navegador; termina de iniciar sesión allí.
+oauth-cli-open-by-hand = No se pudo abrir el navegador. Abre esta dirección a mano:
+oauth-cli-no-device-flow = nota: { $name } no permite acceder al correo con un código; si se rechaza el inicio de sesión, usa --browser.
+oauth-cli-enter-code = Para iniciar sesión, abre { $url } e introduce el código { $code }
+oauth-cli-or-open = (o abre { $url }, que ya lleva el código)
+oauth-cli-waiting = Esperando a que se apruebe el inicio de sesión …
+oauth-cli-no-token-in-env = la variable de entorno { $var } no contiene ningún token
+oauth-cli-issuer-needs-scopes = --oauth-issuer necesita los permisos (scopes) que se deben pedir: indica --oauth-scope
+oauth-cli-mechanism = «{ $text }»: usa oauthbearer o xoauth2
+oauth-cli-renew-not-kept = aviso: el proveedor renovó el inicio de sesión, pero el llavero no pudo guardarlo: { $error }
+oauth-cli-no-refresh-token = no se guardó: el proveedor no dio ningún token de actualización, así que el inicio de sesión no se podría renovar más adelante (pide acceso sin conexión: el scope offline_access)
+cause-oauth-scope-missing = El inicio de sesión de la página del proveedor no incluye permiso para usar el correo.
+cause-oauth-scope-missing-advice = Vuelve a iniciar sesión en la página del proveedor y permite el acceso al correo cuando te lo pregunte. Si no aparece ese permiso, le falta al registro de la aplicación en el proveedor.
+cause-oauth-token-rejected = El servidor no aceptó el inicio de sesión de la página del proveedor (rechazó su token de acceso).
+cause-oauth-token-rejected-advice = Vuelve a iniciar sesión en la página del proveedor. Si sigue fallando, puede que el inicio de sesión sea de otra cuenta distinta de esta dirección, o que el proveedor haya retirado el acceso a esta aplicación: revisa las aplicaciones permitidas en los ajustes de seguridad de la cuenta.
+cause-oauth-scope-asked = El servidor pide el permiso (scope) «{ $scope }».
+cause-oauth-names-service = Indica que su servicio de inicio de sesión está en { $url }.
+
+## What a screen reader hears beyond the visible text
+
+window-title = Configurar correo
+a11y-scroll-page = Desplazar la página
+a11y-scroll-transcript = Desplazar la transcripción
+a11y-status-line = { $label }: { $status }
+a11y-test-line = { $role } — { $item }: { $status }
+
+## Why the keychain could not keep the password (the Done page)
+
+keychain-problem = { $store }: { $reason }.
+keychain-no-session-bus = no se puede contactar con el Secret Service: no hay bus de sesión D-Bus ({ $detail })
+keychain-no-session-bus-advice = Ejecuta mailsetup dentro de tu sesión de escritorio, o inicia un bus de sesión con un servicio de llavero (dbus-run-session); o guarda la contraseña en el llavero del kernel (keyutils).
+keychain-no-secret-service = no hay ningún Secret Service en marcha en el bus de sesión ({ $detail })
+keychain-no-secret-service-advice = Instala e inicia GNOME Keyring (gnome-keyring-daemon) o KWallet con su interfaz Secret Service activada; o guarda la contraseña en el llavero del kernel (keyutils).
+keychain-locked = el llavero está bloqueado y no se pudo desbloquear aquí (no se pudo mostrar la petición de desbloqueo, o se cerró)
+keychain-locked-advice = Desbloquéalo (inicia sesión en el escritorio o abre «Contraseñas y claves») y vuelve a intentarlo.
+keychain-no-default-keyring = el Secret Service aún no tiene llavero predeterminado y no pudo pedirte que crearas uno (no se pudo mostrar la petición)
+keychain-no-default-keyring-advice = Crea uno en «Contraseñas y claves» (Seahorse), o inicia gnome-keyring-daemon con --unlock, y vuelve a intentarlo.
+keychain-access-denied = { $store } no dejó a mailsetup acceder a sus contraseñas ({ $detail })
+keychain-access-denied-advice = Permite mailsetup en los ajustes del llavero y vuelve a intentarlo.
+keychain-no-session-keyring = el llavero del kernel (keyutils) no tiene un llavero de sesión utilizable en esta sesión
+keychain-no-session-keyring-advice = Ejecuta mailsetup desde una sesión normal, o inicia una con `keyctl session -`.
+keychain-not-found = { $store } no tiene contraseña para { $entry }
+keychain-not-found-advice = Vuelve a guardar la cuenta para guardarla.
+keychain-unsupported = { $store } no está disponible en este sistema
+keychain-unsupported-advice = Usa { $default }.
+keychain-too-long = la contraseña es demasiado larga para { $store } ({ $detail })
+keychain-too-long-advice = Guárdala en otro llavero.
+keychain-bad-encoding = la contraseña que { $store } guarda para { $entry } no es un texto válido
+keychain-bad-encoding-advice = Vuelve a guardar la cuenta.
+keychain-failed = { $store } falló: { $detail }
+keychain-failed-advice = Vuelve a intentarlo; si vuelve a fallar, cierra la sesión del escritorio y entra de nuevo.
+keychain-task = la tarea del llavero se detuvo de forma inesperada: { $detail }
+keychain-task-advice = Vuelve a intentarlo.
+
+## Network checks (IPv4 / IPv6) and lockouts of the provider table
+
+network-attempt-connected = funciona
+network-attempt-refused = rechaza la conexión
+network-attempt-no-route = no tiene ruta desde este ordenador
+network-attempt-unreachable = no es accesible
+network-attempt-no-answer = no responde
+network-attempt-failed = falla
+network-family-result = { $family } { $result }
+network-family-summary = { $summary } ({ $results }.)
+network-family-warning = { $broken } hacia este servidor { $result } ({ $address }); { $works } funciona. Los programas que prueban primero { $broken } pueden tardar en conectarse o no conectarse: avisa al administrador de la red o al proveedor de correo.
+provider-gmail-lockout = normalmente en menos de una hora y como mucho a las 24 horas
+
+## Where discovery sources disagree
+
+discover-disagree-username = Las fuentes indican nombres de usuario distintos para { $server }; se prueba el de la fuente más fiable.
+discover-disagree-security = Las fuentes no coinciden en si { $protocol } en { $host }:{ $port } empieza con TLS o pasa a STARTTLS; se prueban las dos y la prueba real muestra cuál usa el servidor.
+discover-disagree-port = Las fuentes indican puertos distintos para { $protocol } en { $host }; se prueba primero el mejor situado y decide la prueba real.
+provider-spectrum-disputed-1 = El puerto 110 es el puerto sin cifrar (STLS) de POP3, así que «110 con SSL» no puede funcionar tal cual; POP3 con TLS usa el 995, y el servidor actual es mobile.charter.net:995. Además, pop.charter.net:110 se quitó del ISPDB de Mozilla en 2023.
+provider-spectrum-disputed-2 = El puerto 143 es IMAP sin cifrado (como mucho STARTTLS); a los servidores de Spectrum se llega por el 993 con TLS desde el principio.
+
+## The command line's errors
+
+cli-password-prompt = Contraseña:
+cli-password-empty = la contraseña está vacía
+cli-env-not-set = la variable de entorno { $var } no está definida
+cli-env-not-utf8 = la variable de entorno { $var } no es UTF-8 válido
+cli-password-stdin-failed = no se pudo leer la contraseña de la entrada estándar: { $error }
+cli-no-terminal = no se dio ninguna contraseña y no hay terminal donde pedirla: usa --password-stdin o --password-env VAR
+cli-password-prompt-failed = no se pudo leer la contraseña desde el terminal: { $error }
+cli-timeout-invalid = --timeout debe ser un número de segundos mayor que 0 y como mucho 600, no { $value }
+cli-not-saved-unverified = no se guardó: no se verificaron todos los servidores
+cli-not-saved = no se guardó: { $error }
+
+## `accounts list`: an account that signs in through its provider's page
+
+accounts-oauth-sign-in = OAuth 2.0 con { $issuer } (cliente { $client }); el token de actualización está en { $keychain }

@@ -486,3 +486,126 @@ oauth-timeout = La connexion n’a pas été terminée à temps. Recommencez et 
 oauth-failed = La connexion avec { $provider } n’a pas abouti.
 oauth-details = Ce qui s’est passé : { $summary }
 oauth-no-refresh-token = Le fournisseur n’a donné aucun jeton d’actualisation : la connexion ne pourrait pas être renouvelée plus tard. Rien n’a été enregistré.
+## Signing in through the provider's page (OAuth 2.0)
+
+oauth-error-no-client-id = pour se connecter avec { $provider } via sa page, il faut un identifiant client (client ID) enregistré auprès de { $provider }, et aucun n'est configuré
+oauth-error-no-issuer = aucune connexion OAuth 2.0 n'est connue pour { $provider }
+oauth-error-no-endpoint = { $issuer } ne propose pas { $what }
+oauth-error-insecure = { $url } n'est pas une adresse HTTPS ; OAuth 2.0 a besoin d'une connexion chiffrée
+oauth-error-malformed = { $url } : réponse inattendue : { $detail }
+oauth-error-denied = la connexion a été refusée sur la page du fournisseur
+oauth-error-wrong-state = la réponse du navigateur n'appartient pas à cette connexion (sa valeur state est différente)
+oauth-error-device-code-expired = le code de connexion a expiré avant d'être approuvé
+oauth-error-invalid-grant = le fournisseur n'accepte plus la connexion enregistrée
+oauth-error-wrong-account = le fournisseur a connecté { $got }, et non { $expected }
+oauth-error-refused = { $url } : le fournisseur a refusé : { $code }
+oauth-error-timed-out = pas de réponse de la connexion en { $after }
+oauth-error-browser = le navigateur n'a pas pu être ouvert ({ $command }) : { $detail }
+oauth-error-listener = impossible d'attendre la réponse du navigateur sur 127.0.0.1 : { $detail }
+oauth-error-provider-said = (le fournisseur a dit : { $text })
+oauth-error-no-client-id-advice = Un programme qui se connecte via la page d'un fournisseur doit être enregistré auprès de ce fournisseur, qui lui donne un identifiant client. Enregistrez mailsetup comme application de bureau chez le fournisseur (le README explique comment faire pour Google et Microsoft), puis indiquez l'identifiant dans la variable d'environnement MAILSETUP_OAUTH_CLIENT_ID ou avec --oauth-client-id.
+oauth-error-no-issuer-advice = mailsetup ne connaît pas la page de connexion de ce fournisseur. Utilisez un mot de passe (ou un mot de passe d'application) si le fournisseur le permet, ou indiquez l'adresse de connexion du fournisseur avec --oauth-issuer.
+oauth-error-no-endpoint-advice = Le fournisseur ne propose pas cette façon de se connecter. Essayez l'autre (--browser, ou sans cette option le code affiché sur un autre appareil).
+oauth-error-insecure-advice = Les adresses de connexion doivent commencer par https://. Vérifiez l'adresse de connexion du fournisseur.
+oauth-error-unreachable-advice = Le service de connexion du fournisseur est injoignable. Vérifiez la connexion et réessayez.
+oauth-error-refused-advice = Le service de connexion du fournisseur a refusé ou a répondu de façon inattendue. Réessayez ; si cela continue, l'enregistrement de l'application chez le fournisseur est peut-être incorrect (identifiant client, redirection autorisée ou autorisations).
+oauth-error-denied-advice = L'accès n'a pas été autorisé sur la page du fournisseur. Recommencez et choisissez Autoriser (ou Accepter) quand le fournisseur demande si mailsetup peut utiliser vos e-mails.
+oauth-error-wrong-state-advice = La réponse dans le navigateur venait d'une autre tentative de connexion, ou a été modifiée. Fermez les anciens onglets de connexion et recommencez.
+oauth-error-device-code-expired-advice = Le code n'a pas été saisi à temps. Recommencez et saisissez le nouveau code peu après son affichage.
+oauth-error-invalid-grant-advice = La connexion enregistrée a expiré ou a été retirée (mot de passe changé, ou application supprimée des paramètres de sécurité du compte). Reconnectez-vous via la page du fournisseur.
+oauth-error-wrong-account-advice = Dans le navigateur, un autre compte que l'adresse en cours de configuration a été choisi. Reconnectez-vous et choisissez le bon compte (déconnectez-vous d'abord de l'autre dans le navigateur si besoin).
+oauth-error-timed-out-advice = La connexion n'a pas été terminée à temps. Recommencez et terminez-la dans le navigateur.
+oauth-error-browser-advice = Ouvrez vous-même l'adresse affichée dans un navigateur web, ou utilisez la connexion avec un code (sans --browser).
+oauth-error-local-advice = Quelque chose sur cet ordinateur a bloqué la connexion. Réessayez, ou utilisez la connexion avec un code (sans --browser).
+oauth-cli-failed = La connexion via le fournisseur a échoué ({ $code }) : { $summary }
+oauth-cli-opening-browser = Ouverture de la page de connexion de { $name } dans le navigateur ; terminez la connexion là-bas.
+oauth-cli-open-by-hand = Le navigateur n'a pas pu être ouvert. Ouvrez vous-même cette adresse :
+oauth-cli-no-device-flow = remarque : { $name } n'autorise pas l'accès aux e-mails avec un code ; si la connexion est refusée, utilisez --browser.
+oauth-cli-enter-code = Pour vous connecter, ouvrez { $url } et saisissez le code { $code }
+oauth-cli-or-open = (ou ouvrez { $url }, qui contient déjà le code)
+oauth-cli-waiting = En attente de l'approbation de la connexion …
+oauth-cli-no-token-in-env = la variable d'environnement { $var } ne contient aucun jeton
+oauth-cli-issuer-needs-scopes = --oauth-issuer a besoin des autorisations (scopes) à demander : indiquez --oauth-scope
+oauth-cli-mechanism = « { $text } » : utilisez oauthbearer ou xoauth2
+oauth-cli-renew-not-kept = attention : le fournisseur a renouvelé la connexion, mais le trousseau n'a pas pu la garder : { $error }
+oauth-cli-no-refresh-token = non enregistré : le fournisseur n'a donné aucun jeton d'actualisation, la connexion ne pourrait donc pas être renouvelée plus tard (demandez l'accès hors ligne : le scope offline_access)
+cause-oauth-scope-missing = La connexion faite sur la page du fournisseur n'inclut pas l'autorisation d'utiliser les e-mails.
+cause-oauth-scope-missing-advice = Reconnectez-vous via la page du fournisseur et autorisez l'accès aux e-mails quand il le demande. Si cette autorisation n'est pas proposée, elle manque dans l'enregistrement de l'application chez le fournisseur.
+cause-oauth-token-rejected = Le serveur n'a pas accepté la connexion faite sur la page du fournisseur (son jeton d'accès a été refusé).
+cause-oauth-token-rejected-advice = Reconnectez-vous via la page du fournisseur. Si l'échec continue, la connexion appartient peut-être à un autre compte que cette adresse, ou le fournisseur a retiré l'accès de cette application : vérifiez les applications autorisées dans les paramètres de sécurité du compte.
+cause-oauth-scope-asked = Le serveur demande l'autorisation (scope) « { $scope } ».
+cause-oauth-names-service = Il indique que son service de connexion se trouve à { $url }.
+
+## What a screen reader hears beyond the visible text
+
+window-title = Configuration e-mail
+a11y-scroll-page = Faire défiler la page
+a11y-scroll-transcript = Faire défiler la transcription
+a11y-status-line = { $label } : { $status }
+a11y-test-line = { $role } — { $item } : { $status }
+
+## Why the keychain could not keep the password (the Done page)
+
+keychain-problem = { $store } : { $reason }.
+keychain-no-session-bus = le Secret Service est injoignable : il n'y a pas de bus de session D-Bus ({ $detail })
+keychain-no-session-bus-advice = Lancez mailsetup dans votre session de bureau, ou démarrez un bus de session avec un service de trousseau (dbus-run-session) ; ou enregistrez plutôt le mot de passe dans le trousseau du noyau (keyutils).
+keychain-no-secret-service = aucun Secret Service ne fonctionne sur le bus de session ({ $detail })
+keychain-no-secret-service-advice = Installez et démarrez GNOME Keyring (gnome-keyring-daemon) ou KWallet avec son interface Secret Service activée ; ou enregistrez plutôt le mot de passe dans le trousseau du noyau (keyutils).
+keychain-locked = le trousseau est verrouillé et n'a pas pu être déverrouillé ici (la demande de déverrouillage n'a pas pu s'afficher, ou a été fermée)
+keychain-locked-advice = Déverrouillez-le (connectez-vous au bureau ou ouvrez « Mots de passe et clés ») et réessayez.
+keychain-no-default-keyring = le Secret Service n'a pas encore de trousseau par défaut et n'a pas pu vous demander d'en créer un (aucune demande n'a pu s'afficher)
+keychain-no-default-keyring-advice = Créez-en un dans « Mots de passe et clés » (Seahorse), ou démarrez gnome-keyring-daemon avec --unlock, puis réessayez.
+keychain-access-denied = { $store } a refusé à mailsetup l'accès à ses mots de passe ({ $detail })
+keychain-access-denied-advice = Autorisez mailsetup dans les réglages du trousseau et réessayez.
+keychain-no-session-keyring = le trousseau du noyau (keyutils) n'a pas de trousseau de session utilisable dans cette session
+keychain-no-session-keyring-advice = Lancez mailsetup depuis une session normale, ou démarrez-en une avec `keyctl session -`.
+keychain-not-found = { $store } n'a pas de mot de passe pour { $entry }
+keychain-not-found-advice = Enregistrez de nouveau le compte pour le conserver.
+keychain-unsupported = { $store } n'est pas disponible sur ce système
+keychain-unsupported-advice = Utilisez { $default }.
+keychain-too-long = le mot de passe est trop long pour { $store } ({ $detail })
+keychain-too-long-advice = Enregistrez-le dans un autre trousseau.
+keychain-bad-encoding = le mot de passe que { $store } garde pour { $entry } n'est pas un texte valide
+keychain-bad-encoding-advice = Enregistrez de nouveau le compte.
+keychain-failed = { $store } a échoué : { $detail }
+keychain-failed-advice = Réessayez ; si cela échoue encore, déconnectez-vous du bureau puis reconnectez-vous.
+keychain-task = la tâche du trousseau s'est arrêtée de façon inattendue : { $detail }
+keychain-task-advice = Réessayez.
+
+## Network checks (IPv4 / IPv6) and lockouts of the provider table
+
+network-attempt-connected = fonctionne
+network-attempt-refused = refuse la connexion
+network-attempt-no-route = n'a pas de route depuis cet ordinateur
+network-attempt-unreachable = est injoignable
+network-attempt-no-answer = ne répond pas
+network-attempt-failed = échoue
+network-family-result = { $family } { $result }
+network-family-summary = { $summary } ({ $results }.)
+network-family-warning = { $broken } vers ce serveur { $result } ({ $address }) ; { $works } fonctionne. Les programmes qui essaient d'abord { $broken } peuvent se connecter lentement, voire pas du tout : prévenez l'administrateur du réseau ou le fournisseur de messagerie.
+provider-gmail-lockout = en général en moins d'une heure, et au plus tard après 24 heures
+
+## Where discovery sources disagree
+
+discover-disagree-username = Les sources donnent des noms d'utilisateur différents pour { $server } ; celui de la source la plus fiable est essayé.
+discover-disagree-security = Les sources ne s'accordent pas : { $protocol } sur { $host }:{ $port } commence-t-il en TLS ou passe-t-il par STARTTLS ? Les deux sont essayés et le test en direct montre lequel le serveur parle.
+discover-disagree-port = Les sources donnent des ports différents pour { $protocol } sur { $host } ; le mieux classé est essayé en premier et le test en direct tranche.
+provider-spectrum-disputed-1 = Le port 110 est le port non chiffré (STLS) de POP3 : « 110 avec SSL » ne peut donc pas marcher tel quel ; POP3 en TLS utilise 995, et le serveur actuel est mobile.charter.net:995. pop.charter.net:110 a aussi été retiré de l'ISPDB de Mozilla en 2023.
+provider-spectrum-disputed-2 = Le port 143 est IMAP sans chiffrement (STARTTLS au mieux) ; les serveurs de Spectrum se joignent sur 993 avec TLS dès le départ.
+
+## The command line's errors
+
+cli-password-prompt = Mot de passe :
+cli-password-empty = le mot de passe est vide
+cli-env-not-set = la variable d'environnement { $var } n'est pas définie
+cli-env-not-utf8 = la variable d'environnement { $var } n'est pas en UTF-8 valide
+cli-password-stdin-failed = impossible de lire le mot de passe sur l'entrée standard : { $error }
+cli-no-terminal = aucun mot de passe donné et aucun terminal pour le demander : utilisez --password-stdin ou --password-env VAR
+cli-password-prompt-failed = impossible de lire le mot de passe depuis le terminal : { $error }
+cli-timeout-invalid = --timeout doit être un nombre de secondes supérieur à 0 et d'au plus 600, pas { $value }
+cli-not-saved-unverified = non enregistré : tous les serveurs n'ont pas été vérifiés
+cli-not-saved = non enregistré : { $error }
+
+## `accounts list`: an account that signs in through its provider's page
+
+accounts-oauth-sign-in = OAuth 2.0 avec { $issuer } (client { $client }) ; le jeton d'actualisation est dans { $keychain }

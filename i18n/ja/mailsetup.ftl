@@ -477,3 +477,126 @@ oauth-timeout = 時間内にサインインが完了しませんでした。も�
 oauth-failed = { $provider } でサインインできませんでした。
 oauth-details = 起きたこと: { $summary }
 oauth-no-refresh-token = プロバイダーからリフレッシュトークンが返されなかったため、あとでサインインを更新できません。何も保存していません。
+## Signing in through the provider's page (OAuth 2.0)
+
+oauth-error-no-client-id = { $provider } のページでサインインするには、{ $provider } に登録したクライアント ID が必要ですが、設定されていません
+oauth-error-no-issuer = { $provider } の OAuth 2.0 サインインは登録されていません
+oauth-error-no-endpoint = { $issuer } は { $what } を提供していません
+oauth-error-insecure = { $url } は HTTPS のアドレスではありません。OAuth 2.0 には暗号化された接続が必要です
+oauth-error-malformed = { $url }: 予期しない応答: { $detail }
+oauth-error-denied = プロバイダーのページでサインインが拒否されました
+oauth-error-wrong-state = ブラウザーからの応答はこのサインインのものではありません（state の値が違います）
+oauth-error-device-code-expired = サインイン用のコードは、承認される前に期限切れになりました
+oauth-error-invalid-grant = プロバイダーは保存されたサインインをもう受け付けていません
+oauth-error-wrong-account = プロバイダーがサインインしたのは { $expected } ではなく { $got } です
+oauth-error-refused = { $url }: プロバイダーが拒否しました: { $code }
+oauth-error-timed-out = { $after } 以内にサインインの応答がありませんでした
+oauth-error-browser = ブラウザーを開けませんでした（{ $command }）: { $detail }
+oauth-error-listener = 127.0.0.1 でブラウザーの応答を待てませんでした: { $detail }
+oauth-error-provider-said = （プロバイダーの説明: { $text }）
+oauth-error-no-client-id-advice = プロバイダーのページでサインインするプログラムは、そのプロバイダーに登録してクライアント ID をもらう必要があります。mailsetup をデスクトップアプリとしてプロバイダーに登録し（Google と Microsoft での手順は README にあります）、その ID を環境変数 MAILSETUP_OAUTH_CLIENT_ID か --oauth-client-id で指定してください。
+oauth-error-no-issuer-advice = mailsetup はこのプロバイダーのサインインページを知りません。プロバイダーが許していればパスワード（またはアプリパスワード）を使うか、--oauth-issuer でプロバイダーのサインインのアドレスを指定してください。
+oauth-error-no-endpoint-advice = プロバイダーはこのサインイン方法を提供していません。もう一方の方法を試してください（--browser、または指定せずに、表示されたコードを別の機器で入力）。
+oauth-error-insecure-advice = サインインのアドレスは https:// で始まる必要があります。プロバイダーのサインインのアドレスを確かめてください。
+oauth-error-unreachable-advice = プロバイダーのサインインサービスに接続できませんでした。接続を確かめて、もう一度試してください。
+oauth-error-refused-advice = プロバイダーのサインインサービスが拒否したか、おかしな応答を返しました。もう一度試してください。繰り返す場合は、プロバイダーへのアプリの登録（クライアント ID、許可されたリダイレクト先、権限）が間違っているかもしれません。
+oauth-error-denied-advice = プロバイダーのページでアクセスが許可されませんでした。最初からやり直し、mailsetup がメールを使ってよいか聞かれたら「許可」（または「同意」）を選んでください。
+oauth-error-wrong-state-advice = ブラウザーの応答は別のサインインの試みから来たか、改ざんされていました。古いサインインのタブを閉じて、最初からやり直してください。
+oauth-error-device-code-expired-advice = コードが時間内に入力されませんでした。最初からやり直し、新しいコードが表示されたらすぐに入力してください。
+oauth-error-invalid-grant-advice = 保存されたサインインは期限切れか、取り消されています（パスワードの変更や、アカウントのセキュリティ設定からアプリが削除された場合など）。プロバイダーのページからもう一度サインインしてください。
+oauth-error-wrong-account-advice = ブラウザーで、設定中のアドレスとは別のアカウントが選ばれました。もう一度サインインして正しいアカウントを選んでください（必要なら、先にブラウザーでもう一方のアカウントからサインアウトしてください）。
+oauth-error-timed-out-advice = サインインが時間内に終わりませんでした。最初からやり直し、ブラウザーで最後まで進めてください。
+oauth-error-browser-advice = 表示されたアドレスを自分で Web ブラウザーで開くか、コードでのサインイン（--browser なし）を使ってください。
+oauth-error-local-advice = このコンピューター上の何かがサインインを止めました。もう一度試すか、コードでのサインイン（--browser なし）を使ってください。
+oauth-cli-failed = プロバイダーでのサインインに失敗しました（{ $code }）: { $summary }
+oauth-cli-opening-browser = { $name } のサインインページを Web ブラウザーで開きます。そこでサインインを完了してください。
+oauth-cli-open-by-hand = ブラウザーを開けませんでした。このアドレスを自分で開いてください:
+oauth-cli-no-device-flow = 注意: { $name } はコードによるメールへのアクセスを許可していません。サインインが拒否されたら --browser を使ってください。
+oauth-cli-enter-code = サインインするには { $url } を開いて、コード { $code } を入力してください
+oauth-cli-or-open = （または、コードが含まれている { $url } を開いてください）
+oauth-cli-waiting = サインインの承認を待っています…
+oauth-cli-no-token-in-env = 環境変数 { $var } にトークンが入っていません
+oauth-cli-issuer-needs-scopes = --oauth-issuer には要求する権限（スコープ）が必要です: --oauth-scope を指定してください
+oauth-cli-mechanism = 「{ $text }」: oauthbearer か xoauth2 を指定してください
+oauth-cli-renew-not-kept = 警告: プロバイダーはサインインを更新しましたが、キーチェーンに保存できませんでした: { $error }
+oauth-cli-no-refresh-token = 保存していません: プロバイダーがリフレッシュトークンを返さなかったため、後でサインインを更新できません（オフラインアクセス、つまりスコープ offline_access を要求してください）
+cause-oauth-scope-missing = プロバイダーのページでのサインインに、メールを使う権限が含まれていません。
+cause-oauth-scope-missing-advice = プロバイダーのページからもう一度サインインし、聞かれたらメールへのアクセスを許可してください。その権限が表示されない場合は、プロバイダーへのアプリの登録にその権限がありません。
+cause-oauth-token-rejected = サーバーは、プロバイダーのページでのサインインを受け付けませんでした（アクセストークンが拒否されました）。
+cause-oauth-token-rejected-advice = プロバイダーのページからもう一度サインインしてください。それでも失敗する場合は、サインインがこのアドレスとは別のアカウントのものか、プロバイダーがこのアプリのアクセスを取り消した可能性があります。アカウントのセキュリティ設定で許可されたアプリを確かめてください。
+cause-oauth-scope-asked = サーバーは権限（スコープ）「{ $scope }」を求めています。
+cause-oauth-names-service = サインインサービスは { $url } にあるとしています。
+
+## What a screen reader hears beyond the visible text
+
+window-title = メール設定
+a11y-scroll-page = ページをスクロール
+a11y-scroll-transcript = 記録をスクロール
+a11y-status-line = { $label }: { $status }
+a11y-test-line = { $role } — { $item }: { $status }
+
+## Why the keychain could not keep the password (the Done page)
+
+keychain-problem = { $store }: { $reason }。
+keychain-no-session-bus = Secret Service に接続できません。D-Bus のセッションバスがありません（{ $detail }）
+keychain-no-session-bus-advice = デスクトップのセッションの中で mailsetup を実行するか、キーリングのデーモンを含むセッションバスを起動してください（dbus-run-session）。または、パスワードをカーネルのキーリング（keyutils）に保存してください。
+keychain-no-secret-service = セッションバスで Secret Service が動いていません（{ $detail }）
+keychain-no-secret-service-advice = GNOME Keyring（gnome-keyring-daemon）か、Secret Service のインターフェースを有効にした KWallet をインストールして起動してください。または、パスワードをカーネルのキーリング（keyutils）に保存してください。
+keychain-locked = キーリングがロックされていて、ここでは解除できませんでした（解除の確認画面を表示できなかったか、閉じられました）
+keychain-locked-advice = ロックを解除して（デスクトップにログインするか「パスワードと鍵」を開いて）、もう一度試してください。
+keychain-no-default-keyring = Secret Service にはまだ既定のキーリングがなく、作成を求める画面も表示できませんでした
+keychain-no-default-keyring-advice = 「パスワードと鍵」（Seahorse）で作成するか、gnome-keyring-daemon を --unlock 付きで起動して、もう一度試してください。
+keychain-access-denied = { $store } が mailsetup によるパスワードへのアクセスを拒否しました（{ $detail }）
+keychain-access-denied-advice = キーチェーンの設定で mailsetup を許可して、もう一度試してください。
+keychain-no-session-keyring = このログインセッションには、カーネルのキーリング（keyutils）で使えるセッションキーリングがありません
+keychain-no-session-keyring-advice = 通常のログインセッションから mailsetup を実行するか、`keyctl session -` でセッションを始めてください。
+keychain-not-found = { $store } に { $entry } のパスワードがありません
+keychain-not-found-advice = アカウントをもう一度保存して、パスワードを保管してください。
+keychain-unsupported = { $store } はこのシステムでは使えません
+keychain-unsupported-advice = { $default } を使ってください。
+keychain-too-long = パスワードが { $store } には長すぎます（{ $detail }）
+keychain-too-long-advice = 別のキーチェーンに保存してください。
+keychain-bad-encoding = { $store } にある { $entry } のパスワードは正しい文字列ではありません
+keychain-bad-encoding-advice = アカウントをもう一度保存してください。
+keychain-failed = { $store } でエラーが起きました: { $detail }
+keychain-failed-advice = もう一度試してください。また失敗する場合は、デスクトップからログアウトして、ログインし直してください。
+keychain-task = キーチェーンの処理が予期せず止まりました: { $detail }
+keychain-task-advice = もう一度試してください。
+
+## Network checks (IPv4 / IPv6) and lockouts of the provider table
+
+network-attempt-connected = はつながります
+network-attempt-refused = は接続を拒否します
+network-attempt-no-route = はこのコンピューターからの経路がありません
+network-attempt-unreachable = に到達できません
+network-attempt-no-answer = は応答しません
+network-attempt-failed = は失敗します
+network-family-result = { $family } { $result }
+network-family-summary = { $summary }（{ $results }。）
+network-family-warning = このサーバーへの { $broken } { $result }（{ $address }）。{ $works } はつながります。先に { $broken } を試すプログラムは、接続が遅くなるか、まったくつながらないことがあります。ネットワークの管理者かメールのプロバイダーに伝えてください。
+provider-gmail-lockout = 通常は 1 時間以内、遅くとも 24 時間後
+
+## Where discovery sources disagree
+
+discover-disagree-username = { $server } のユーザー名が情報源によって違います。最も信頼できる情報源のものを試します。
+discover-disagree-security = { $host }:{ $port } の { $protocol } が最初から TLS か STARTTLS で切り替えるかについて、情報源の意見が分かれています。両方を試し、実際のテストでサーバーがどちらを使うか確かめます。
+discover-disagree-port = { $host } の { $protocol } のポートが情報源によって違います。評価の最も高いものを先に試し、実際のテストで決めます。
+provider-spectrum-disputed-1 = ポート 110 は POP3 の暗号化なし（STLS）のポートなので、「110 で SSL」は書かれたとおりには動きません。TLS の POP3 は 995 を使い、現在のサーバーは mobile.charter.net:995 です。pop.charter.net:110 は 2023 年に Mozilla の ISPDB からも削除されました。
+provider-spectrum-disputed-2 = ポート 143 は暗号化なしの IMAP（よくても STARTTLS）です。Spectrum のサーバーには、最初から TLS を使う 993 でつなぎます。
+
+## The command line's errors
+
+cli-password-prompt = パスワード:
+cli-password-empty = パスワードが空です
+cli-env-not-set = 環境変数 { $var } が設定されていません
+cli-env-not-utf8 = 環境変数 { $var } は正しい UTF-8 ではありません
+cli-password-stdin-failed = 標準入力からパスワードを読めませんでした: { $error }
+cli-no-terminal = パスワードが指定されておらず、入力を求める端末もありません: --password-stdin か --password-env VAR を使ってください
+cli-password-prompt-failed = 端末からパスワードを読めませんでした: { $error }
+cli-timeout-invalid = --timeout は 0 より大きく 600 以下の秒数にしてください（{ $value } は使えません）
+cli-not-saved-unverified = 保存していません: 確認できていないサーバーがあります
+cli-not-saved = 保存していません: { $error }
+
+## `accounts list`: an account that signs in through its provider's page
+
+accounts-oauth-sign-in = { $issuer } の OAuth 2.0（クライアント { $client }）。リフレッシュトークンは { $keychain } にあります

@@ -486,3 +486,126 @@ oauth-timeout = A entrada não foi concluída a tempo. Comece de novo e conclua 
 oauth-failed = Não foi possível entrar com { $provider }.
 oauth-details = O que aconteceu: { $summary }
 oauth-no-refresh-token = O provedor não forneceu um token de atualização, então a entrada não poderia ser renovada depois. Nada foi salvo.
+## Signing in through the provider's page (OAuth 2.0)
+
+oauth-error-no-client-id = entrar com { $provider } pela página dele exige um ID de cliente registrado no { $provider }, e nenhum está configurado
+oauth-error-no-issuer = não se conhece nenhum login OAuth 2.0 para { $provider }
+oauth-error-no-endpoint = { $issuer } não oferece { $what }
+oauth-error-insecure = { $url } não é um endereço HTTPS; o OAuth 2.0 precisa de uma conexão criptografada
+oauth-error-malformed = { $url }: resposta inesperada: { $detail }
+oauth-error-denied = o login foi recusado na página do provedor
+oauth-error-wrong-state = a resposta do navegador não pertence a este login (o valor state é diferente)
+oauth-error-device-code-expired = o código de login expirou antes de ser aprovado
+oauth-error-invalid-grant = o provedor não aceita mais o login salvo
+oauth-error-wrong-account = o provedor entrou como { $got }, não como { $expected }
+oauth-error-refused = { $url }: o provedor recusou: { $code }
+oauth-error-timed-out = nenhuma resposta do login em { $after }
+oauth-error-browser = não foi possível abrir o navegador ({ $command }): { $detail }
+oauth-error-listener = não foi possível esperar a resposta do navegador em 127.0.0.1: { $detail }
+oauth-error-provider-said = (o provedor disse: { $text })
+oauth-error-no-client-id-advice = Um programa que entra pela página de um provedor precisa estar registrado nesse provedor, que lhe dá um ID de cliente. Registre o mailsetup como app de desktop no provedor (o README explica como fazer no Google e na Microsoft) e depois informe o ID na variável de ambiente MAILSETUP_OAUTH_CLIENT_ID ou com --oauth-client-id.
+oauth-error-no-issuer-advice = O mailsetup não conhece a página de login deste provedor. Use uma senha (ou uma senha de app) se o provedor permitir, ou informe o endereço de login do provedor com --oauth-issuer.
+oauth-error-no-endpoint-advice = O provedor não oferece esta forma de login. Tente a outra (--browser ou, sem essa opção, o código mostrado em outro dispositivo).
+oauth-error-insecure-advice = Os endereços de login precisam começar com https://. Confira o endereço de login do provedor.
+oauth-error-unreachable-advice = Não foi possível acessar o serviço de login do provedor. Confira a conexão e tente de novo.
+oauth-error-refused-advice = O serviço de login do provedor recusou ou respondeu de um jeito estranho. Tente de novo; se continuar, o registro do app no provedor pode estar errado (ID de cliente, redirecionamento permitido ou permissões).
+oauth-error-denied-advice = O acesso não foi permitido na página do provedor. Comece de novo e escolha Permitir (ou Aceitar) quando o provedor perguntar se o mailsetup pode usar seus e-mails.
+oauth-error-wrong-state-advice = A resposta no navegador veio de outra tentativa de login ou foi adulterada. Feche as abas de login antigas e comece de novo.
+oauth-error-device-code-expired-advice = O código não foi digitado a tempo. Comece de novo e digite o novo código logo depois que ele aparecer.
+oauth-error-invalid-grant-advice = O login salvo expirou ou foi revogado (uma senha alterada, ou o app removido das configurações de segurança da conta). Entre de novo pela página do provedor.
+oauth-error-wrong-account-advice = No navegador foi escolhida outra conta, diferente do endereço que está sendo configurado. Entre de novo e escolha a conta certa (se precisar, saia antes da outra no navegador).
+oauth-error-timed-out-advice = O login não foi concluído a tempo. Comece de novo e conclua-o no navegador.
+oauth-error-browser-advice = Abra manualmente o endereço mostrado em um navegador, ou use o login com código (sem --browser).
+oauth-error-local-advice = Algo neste computador interrompeu o login. Tente de novo, ou use o login com código (sem --browser).
+oauth-cli-failed = O login pelo provedor falhou ({ $code }): { $summary }
+oauth-cli-opening-browser = Abrindo a página de login de { $name } no navegador; termine o login lá.
+oauth-cli-open-by-hand = Não foi possível abrir o navegador. Abra este endereço manualmente:
+oauth-cli-no-device-flow = observação: { $name } não permite acesso aos e-mails com um código; se o login for recusado, use --browser.
+oauth-cli-enter-code = Para entrar, abra { $url } e digite o código { $code }
+oauth-cli-or-open = (ou abra { $url }, que já contém o código)
+oauth-cli-waiting = Aguardando a aprovação do login …
+oauth-cli-no-token-in-env = a variável de ambiente { $var } não contém nenhum token
+oauth-cli-issuer-needs-scopes = --oauth-issuer precisa das permissões (scopes) a pedir: informe --oauth-scope
+oauth-cli-mechanism = "{ $text }": use oauthbearer ou xoauth2
+oauth-cli-renew-not-kept = aviso: o provedor renovou o login, mas o chaveiro não conseguiu guardá-lo: { $error }
+oauth-cli-no-refresh-token = não salvo: o provedor não deu nenhum token de atualização, então o login não poderia ser renovado depois (peça acesso offline: o scope offline_access)
+cause-oauth-scope-missing = O login feito na página do provedor não inclui permissão para usar os e-mails.
+cause-oauth-scope-missing-advice = Entre de novo pela página do provedor e permita o acesso aos e-mails quando ele perguntar. Se essa permissão não aparecer, ela falta no registro do app no provedor.
+cause-oauth-token-rejected = O servidor não aceitou o login feito na página do provedor (o token de acesso foi recusado).
+cause-oauth-token-rejected-advice = Entre de novo pela página do provedor. Se continuar falhando, o login pode ser de outra conta, diferente deste endereço, ou o provedor pode ter revogado o acesso deste app: confira os apps permitidos nas configurações de segurança da conta.
+cause-oauth-scope-asked = O servidor pede a permissão (scope) "{ $scope }".
+cause-oauth-names-service = Ele informa que seu serviço de login fica em { $url }.
+
+## What a screen reader hears beyond the visible text
+
+window-title = Configurar e-mail
+a11y-scroll-page = Rolar a página
+a11y-scroll-transcript = Rolar a transcrição
+a11y-status-line = { $label }: { $status }
+a11y-test-line = { $role } — { $item }: { $status }
+
+## Why the keychain could not keep the password (the Done page)
+
+keychain-problem = { $store }: { $reason }.
+keychain-no-session-bus = não é possível acessar o Secret Service: não há barramento de sessão D-Bus ({ $detail })
+keychain-no-session-bus-advice = Execute o mailsetup dentro da sua sessão de desktop, ou inicie um barramento de sessão com um serviço de chaveiro (dbus-run-session); ou guarde a senha no chaveiro do kernel (keyutils).
+keychain-no-secret-service = nenhum Secret Service está rodando no barramento de sessão ({ $detail })
+keychain-no-secret-service-advice = Instale e inicie o GNOME Keyring (gnome-keyring-daemon) ou o KWallet com a interface Secret Service ativada; ou guarde a senha no chaveiro do kernel (keyutils).
+keychain-locked = o chaveiro está bloqueado e não pôde ser desbloqueado aqui (o pedido de desbloqueio não pôde ser mostrado, ou foi fechado)
+keychain-locked-advice = Desbloqueie-o (entre na sessão do desktop ou abra "Senhas e chaves") e tente de novo.
+keychain-no-default-keyring = o Secret Service ainda não tem chaveiro padrão e não conseguiu pedir que você crie um (o pedido não pôde ser mostrado)
+keychain-no-default-keyring-advice = Crie um em "Senhas e chaves" (Seahorse), ou inicie o gnome-keyring-daemon com --unlock, e tente de novo.
+keychain-access-denied = { $store } negou ao mailsetup o acesso às senhas ({ $detail })
+keychain-access-denied-advice = Permita o mailsetup nas configurações do chaveiro e tente de novo.
+keychain-no-session-keyring = o chaveiro do kernel (keyutils) não tem um chaveiro de sessão utilizável nesta sessão
+keychain-no-session-keyring-advice = Execute o mailsetup a partir de uma sessão normal, ou inicie uma com `keyctl session -`.
+keychain-not-found = { $store } não tem senha para { $entry }
+keychain-not-found-advice = Salve a conta de novo para guardá-la.
+keychain-unsupported = { $store } não está disponível neste sistema
+keychain-unsupported-advice = Use { $default }.
+keychain-too-long = a senha é longa demais para { $store } ({ $detail })
+keychain-too-long-advice = Guarde-a em outro chaveiro.
+keychain-bad-encoding = a senha que { $store } guarda para { $entry } não é um texto válido
+keychain-bad-encoding-advice = Salve a conta de novo.
+keychain-failed = { $store } falhou: { $detail }
+keychain-failed-advice = Tente de novo; se falhar outra vez, saia da sessão do desktop e entre de novo.
+keychain-task = a tarefa do chaveiro parou de forma inesperada: { $detail }
+keychain-task-advice = Tente de novo.
+
+## Network checks (IPv4 / IPv6) and lockouts of the provider table
+
+network-attempt-connected = funciona
+network-attempt-refused = recusa a conexão
+network-attempt-no-route = não tem rota a partir deste computador
+network-attempt-unreachable = está inacessível
+network-attempt-no-answer = não responde
+network-attempt-failed = falha
+network-family-result = { $family } { $result }
+network-family-summary = { $summary } ({ $results }.)
+network-family-warning = O { $broken } para este servidor { $result } ({ $address }); o { $works } funciona. Programas que tentam primeiro o { $broken } podem conectar devagar ou nem conectar: avise o administrador da rede ou o provedor de e-mail.
+provider-gmail-lockout = normalmente em menos de uma hora e no máximo em 24 horas
+
+## Where discovery sources disagree
+
+discover-disagree-username = As fontes indicam nomes de usuário diferentes para { $server }; é testado o da fonte mais confiável.
+discover-disagree-security = As fontes não concordam se o { $protocol } em { $host }:{ $port } começa com TLS ou passa para STARTTLS; as duas formas são testadas e o teste real mostra qual o servidor usa.
+discover-disagree-port = As fontes indicam portas diferentes para { $protocol } em { $host }; a mais bem classificada é testada primeiro e o teste real decide.
+provider-spectrum-disputed-1 = A porta 110 é a porta sem criptografia (STLS) do POP3, então "110 com SSL" não funciona como está escrito; POP3 com TLS usa a 995, e o servidor atual é mobile.charter.net:995. O pop.charter.net:110 também foi retirado do ISPDB da Mozilla em 2023.
+provider-spectrum-disputed-2 = A porta 143 é IMAP sem criptografia (no máximo STARTTLS); os servidores da Spectrum são acessados pela 993 com TLS desde o início.
+
+## The command line's errors
+
+cli-password-prompt = Senha:
+cli-password-empty = a senha está vazia
+cli-env-not-set = a variável de ambiente { $var } não está definida
+cli-env-not-utf8 = a variável de ambiente { $var } não é UTF-8 válido
+cli-password-stdin-failed = não foi possível ler a senha da entrada padrão: { $error }
+cli-no-terminal = nenhuma senha informada e nenhum terminal para pedi-la: use --password-stdin ou --password-env VAR
+cli-password-prompt-failed = não foi possível ler a senha do terminal: { $error }
+cli-timeout-invalid = --timeout precisa ser um número de segundos acima de 0 e no máximo 600, não { $value }
+cli-not-saved-unverified = não salvo: nem todos os servidores foram verificados
+cli-not-saved = não salvo: { $error }
+
+## `accounts list`: an account that signs in through its provider's page
+
+accounts-oauth-sign-in = OAuth 2.0 com { $issuer } (cliente { $client }); o token de atualização está em { $keychain }

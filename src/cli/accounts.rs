@@ -170,8 +170,13 @@ pub fn describe(a: &SavedAccount) -> String {
     out.push_str(&format!("    verified  {}\n", a.last_verified));
     match &a.oauth2 {
         Some(login) => out.push_str(&format!(
-            "    sign-in   OAuth 2.0 with {} (client {}); the refresh token is in the {}\n",
-            login.issuer, login.client_id, a.keychain.store
+            "    sign-in   {}\n",
+            t!(
+                "accounts-oauth-sign-in",
+                issuer = login.issuer.as_str(),
+                client = login.client_id.as_str(),
+                keychain = a.keychain.store.to_string()
+            )
         )),
         None => out.push_str(&format!("    password  {}\n", a.keychain.store)),
     }
@@ -339,9 +344,7 @@ async fn check_account(dir: &Path, keychain: Option<KeychainKind>, id: String, c
         if let Some(rotated) = signed.tokens.refresh
             && let Err(e) = store::replace_secret(secrets, account.clone(), rotated).await
         {
-            eprintln!(
-                "warning: the provider renewed the sign-in, but the keychain could not keep it: {e}"
-            );
+            eprintln!("{}", t!("oauth-cli-renew-not-kept", error = e.to_string()));
         }
         let access = signed.tokens.access;
         passwords = store::AccountPasswords {

@@ -157,6 +157,31 @@ pub enum UsageError {
     Credentials(#[from] crate::account::CredentialError),
 }
 
+impl UsageError {
+    /// The problem in the chosen language (`Display` stays English).
+    pub fn words(&self) -> String {
+        match self {
+            // The window's sentence, begun in lower case after "error: " (as `Display`).
+            UsageError::Address(e) => {
+                let words = e.words();
+                let mut chars = words.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_lowercase().chain(chars).collect())
+                    .unwrap_or_default()
+            }
+            UsageError::EmptyPassword => t!("cli-password-empty"),
+            UsageError::MissingEnv(var) => t!("cli-env-not-set", var = var.as_str()),
+            UsageError::NonUnicodeEnv(var) => t!("cli-env-not-utf8", var = var.as_str()),
+            UsageError::Stdin(e) => t!("cli-password-stdin-failed", error = e.to_string()),
+            UsageError::NoTerminal => t!("cli-no-terminal"),
+            UsageError::Prompt(e) => t!("cli-password-prompt-failed", error = e.to_string()),
+            UsageError::Timeout(secs) => t!("cli-timeout-invalid", value = secs.to_string()),
+            other => other.to_string(),
+        }
+    }
+}
+
 /// Parses the server flags into settings for `user`.
 pub fn servers(args: &DiagnoseArgs, user: &str) -> Result<Vec<ServerSettings>, UsageError> {
     let mut out = Vec::new();
@@ -207,7 +232,10 @@ pub fn read_password(
         if !std::io::stdin().is_terminal() {
             return Err(UsageError::NoTerminal);
         }
-        Zeroizing::new(rpassword::prompt_password("Password: ").map_err(UsageError::Prompt)?)
+        Zeroizing::new(
+            rpassword::prompt_password(format!("{} ", t!("cli-password-prompt")))
+                .map_err(UsageError::Prompt)?,
+        )
     };
     if text.is_empty() {
         return Err(UsageError::EmptyPassword);
@@ -342,7 +370,7 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
     let p = match prepare(&args) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", e.words());
             return EXIT_USAGE;
         }
     };
@@ -414,7 +442,7 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
     let saved = match (args.save, all_verified) {
         (false, _) => None,
         (true, true) => Some(save(&args, &p, &reports, source).await),
-        (true, false) => Some(Err("not saved: not every server verified".to_string())),
+        (true, false) => Some(Err(t!("cli-not-saved-unverified"))),
     };
     let discovered = found.as_ref().map(|f| (f, unconfirmed.as_slice()));
     let document = document.with_round_trip(round_trip);
@@ -503,7 +531,7 @@ async fn save(
     source: SettingsSource,
 ) -> Result<SaveSummary, String> {
     if reports.is_empty() || !reports.iter().all(|r| r.is_verified()) {
-        return Err("not saved: not every server verified".into());
+        return Err(t!("cli-not-saved-unverified"));
     }
     let details = AccountDetails {
         email: p.email.clone(),
@@ -518,17 +546,12 @@ async fn save(
     let servers: Vec<store::SavedServer> =
         reports.iter().filter_map(verify::verified_server).collect();
     let mut account = store::VerifiedAccount::from_servers(details, &servers)
-        .map_err(|e| format!("not saved: {e}"))?;
+        .map_err(|e| t!("cli-not-saved", error = e.to_string()))?;
     // With OAuth the keychain keeps the refresh token, never the short-lived access token.
     let secret = match &p.oauth {
         None => p.password.clone(),
         Some((None, _)) => {
-            return Err(
-                "not saved: the provider gave no refresh token, so the sign-in \
-                        could not be renewed later (ask for offline access: the scope \
-                        offline_access)"
-                    .into(),
-            );
+            return Err(t!("oauth-cli-no-refresh-token"));
         }
         Some((Some(refresh), login)) => {
             account.oauth2 = Some(login.clone());
@@ -536,14 +559,14 @@ async fn save(
         }
     };
     let dir = store::resolve_config_dir(args.config_dir.as_deref())
-        .map_err(|e| format!("not saved: {e}"))?;
+        .map_err(|e| t!("cli-not-saved", error = e.to_string()))?;
     let kind = args.keychain.unwrap_or_else(KeychainKind::platform_default);
     let secrets = store::open_keychain(kind)
         .await
-        .map_err(|e| format!("not saved: {e}"))?;
+        .map_err(|e| t!("cli-not-saved", error = e.to_string()))?;
     let outcome = store::save_verified(&dir, secrets, account, secret)
         .await
-        .map_err(|e| format!("not saved: {e}"))?;
+        .map_err(|e| t!("cli-not-saved", error = e.to_string()))?;
     Ok(SaveSummary {
         id: outcome.account.id.as_str().to_string(),
         file: store::AccountFile::new(&dir).path().display().to_string(),
@@ -625,6 +648,35 @@ fn print_reports(
             }
             Some(Err(why)) => println!("{why}"),
             None => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// In English the translated usage errors say word for word what `Display` says.
+    #[test]
+    fn the_english_usage_errors_are_their_own_message() {
+        let address = |s: &str| match crate::account::EmailAddress::parse(s) {
+            Err(e) => UsageError::Address(e),
+            Ok(_) => panic!("{s} parsed"),
+        };
+        for e in [
+            address(""),
+            address("no-at.example"),
+            address("a@nodot"),
+            UsageError::EmptyPassword,
+            UsageError::MissingEnv("PW".into()),
+            UsageError::NonUnicodeEnv("PW".into()),
+            UsageError::Stdin(std::io::Error::other("closed")),
+            UsageError::NoTerminal,
+            UsageError::Prompt(std::io::Error::other("closed")),
+            UsageError::Timeout(0.0),
+            UsageError::Timeout(700.5),
+        ] {
+            assert_eq!(e.words(), e.to_string(), "{e:?}");
         }
     }
 }

@@ -52,7 +52,7 @@ pub struct OAuthArgs {
 }
 
 fn parse_mechanism(text: &str) -> Result<Mechanism, String> {
-    Mechanism::from_name(text).ok_or_else(|| format!("\"{text}\": use oauthbearer or xoauth2"))
+    Mechanism::from_name(text).ok_or_else(|| t!("oauth-cli-mechanism", text = text))
 }
 
 pub use crate::oauth::session::{Session, SessionError, token_client};
@@ -69,7 +69,7 @@ pub async fn sign_in(
             .ok()
             .filter(|t| !t.trim().is_empty())
             .ok_or_else(|| {
-                SessionError::Usage(format!("environment variable {var} holds no token"))
+                SessionError::Usage(t!("oauth-cli-no-token-in-env", var = var.as_str()))
             })?;
         return Ok(Session {
             access: SecretString::from(token.trim()),
@@ -99,12 +99,12 @@ pub async fn sign_in(
     let mechanism = args.sasl.map(|m| m.name().to_string());
     if args.browser {
         eprintln!(
-            "Opening the sign-in page of {} in the web browser; finish signing in there.",
-            tc.issuer.name
+            "{}",
+            t!("oauth-cli-opening-browser", name = tc.issuer.name.as_str())
         );
         return Ok(oauth::session::browser(&tc, email, mechanism, |url| {
             oauth::loopback::open_browser(url).inspect_err(|_| {
-                eprintln!("The browser could not be opened. Open this address by hand:\n  {url}");
+                eprintln!("{}\n  {url}", t!("oauth-cli-open-by-hand"));
             })
         })
         .await?);
@@ -112,19 +112,23 @@ pub async fn sign_in(
     let signed = {
         if !tc.issuer.device_flow_for_mail {
             eprintln!(
-                "note: {} does not allow mail access with a code; if the sign-in is refused, use --browser.",
-                tc.issuer.name
+                "{}",
+                t!("oauth-cli-no-device-flow", name = tc.issuer.name.as_str())
             );
         }
         oauth::device_sign_in(&tc, email, |start| {
             eprintln!(
-                "To sign in, open {} and enter the code {}",
-                start.verification_uri, start.user_code
+                "{}",
+                t!(
+                    "oauth-cli-enter-code",
+                    url = start.verification_uri.as_str(),
+                    code = start.user_code.as_str()
+                )
             );
             if let Some(complete) = &start.verification_uri_complete {
-                eprintln!("(or open {complete}, which has the code in it)");
+                eprintln!("{}", t!("oauth-cli-or-open", url = complete.as_str()));
             }
-            eprintln!("Waiting for the sign-in to be approved …");
+            eprintln!("{}", t!("oauth-cli-waiting"));
         })
         .await?
     };
@@ -139,8 +143,8 @@ pub async fn sign_in(
 /// A failed sign-in for people: what happened, what to do, and its code.
 pub fn explain(e: &OAuthError) -> String {
     format!(
-        "Sign-in through the provider failed ({}): {e}\n  {}",
-        e.code(),
+        "{}\n  {}",
+        t!("oauth-cli-failed", code = e.code(), summary = e.summary()),
         e.advice()
     )
 }

@@ -414,10 +414,7 @@ pub fn merge(all: Vec<Candidate>) -> (Vec<Candidate>, Vec<Disagreement>) {
             disagreements.push(Disagreement {
                 protocol: key.0,
                 kind: DisagreementKind::Username,
-                summary: format!(
-                    "Sources name different usernames for {}; the one from the most trusted source is tried.",
-                    c.endpoint_text()
-                ),
+                summary: t!("discover-disagree-username", server = c.endpoint_text()),
                 claims: names
                     .into_iter()
                     .map(|(name, mut by)| {
@@ -481,10 +478,11 @@ pub fn find_disagreements(ranked: &[Candidate]) -> Vec<Disagreement> {
         out.push(Disagreement {
             protocol: *protocol,
             kind: DisagreementKind::Security,
-            summary: format!(
-                "Sources disagree on whether {protocol} on {host}:{port} starts with TLS or \
-                 upgrades with STARTTLS; both are tried and the live test shows which one the \
-                 server speaks."
+            summary: t!(
+                "discover-disagree-security",
+                protocol = protocol.to_string(),
+                host = host.to_string(),
+                port = port.to_string()
             ),
             claims: modes
                 .iter()
@@ -513,9 +511,10 @@ pub fn find_disagreements(ranked: &[Candidate]) -> Vec<Disagreement> {
         out.push(Disagreement {
             protocol: *protocol,
             kind: DisagreementKind::Port,
-            summary: format!(
-                "Sources name different ports for {protocol} on {host}; the best-ranked one is \
-                 tried first and the live test decides."
+            summary: t!(
+                "discover-disagree-port",
+                protocol = protocol.to_string(),
+                host = host.to_string()
             ),
             claims: sources
                 .iter()

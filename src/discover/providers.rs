@@ -350,7 +350,8 @@ impl Match<'_> {
         self.entry
             .disputed
             .iter()
-            .map(|d| {
+            .enumerate()
+            .map(|(i, d)| {
                 let recommended = self
                     .entry
                     .servers
@@ -371,7 +372,14 @@ impl Match<'_> {
                 Disagreement {
                     protocol: d.protocol,
                     kind: DisagreementKind::Published,
-                    summary: d.why.clone(),
+                    // The table's words are English; `provider-<id>-disputed-<n>` has them in
+                    // every language (checked against the table by a test).
+                    summary: crate::i18n::translated(&format!(
+                        "provider-{}-disputed-{}",
+                        self.entry.id,
+                        i + 1
+                    ))
+                    .unwrap_or_else(|| d.why.clone()),
                     claims,
                 }
             })

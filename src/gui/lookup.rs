@@ -67,7 +67,15 @@ pub fn body(ui: &mut Ui, w: &Wizard, _out: &mut Vec<Event>) {
                     _ => p.muted,
                 }));
                 let done = !matches!(s.state, SourceState::Waiting);
-                super::a11y::status(&status, done, format!("{}: {words}{time}", s.label));
+                super::a11y::status(
+                    &status,
+                    done,
+                    t!(
+                        "a11y-status-line",
+                        label = s.label.as_str(),
+                        status = format!("{words}{time}")
+                    ),
+                );
                 ui.end_row();
             }
         });

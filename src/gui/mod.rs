@@ -38,7 +38,7 @@ use crate::wizard::{Effect, Event, Page, SaveProblem, SaveState, TechnicianEvent
 
 pub use report::SaveTarget;
 
-/// The window title.
+/// The window title in English (the key `window-title` gives it in the chosen language).
 pub const TITLE: &str = "Mail Setup";
 /// The application id (Wayland app id, X11 WM_CLASS): the desktop file is `<APP_ID>.desktop`,
 /// and the AppStream id, macOS bundle id and Windows AppUserModelID are the same string
@@ -173,7 +173,7 @@ impl eframe::App for MailSetupApp {
             }
         }
 
-        a11y::name_window(&ctx, TITLE);
+        a11y::name_window(&ctx, &t!("window-title"));
         let page = self.wizard.page();
         let new_page = self.last_page != Some(page);
         self.last_page = Some(page);
@@ -182,6 +182,7 @@ impl eframe::App for MailSetupApp {
         if let Some(language) = ctx.data_mut(|d| d.remove_temp::<Language>(language_choice_id())) {
             crate::i18n::set_language(language);
             self.desk.remember_language(language);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(t!("window-title")));
             ctx.request_repaint();
         }
         // A new page puts the cursor in its first field (or the one to correct).
@@ -252,7 +253,7 @@ pub fn draw(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
                     }
                     ui.add_space(8.0);
                 });
-            a11y::name_scroll_bars(ui.ctx(), scroll.id, "Scroll the page");
+            a11y::name_scroll_bars(ui.ctx(), scroll.id, &t!("a11y-scroll-page"));
         });
         let used = ui.scope_builder(UiBuilder::new().max_rect(nav_rect), |ui| {
             ui.separator();
@@ -290,7 +291,7 @@ fn header(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
         Page::Done => Some(5),
     };
     ui.horizontal(|ui| {
-        ui.label(RichText::new(TITLE).small().weak());
+        ui.label(RichText::new(t!("window-title")).small().weak());
         if let Some(n) = step {
             ui.label(
                 RichText::new(t!("header-step", step = n, steps = 5))
@@ -363,7 +364,7 @@ pub fn startup_language(
 /// Window options: title, app id, icon, size.
 pub fn native_options(renderer: eframe::Renderer) -> eframe::NativeOptions {
     let mut viewport = egui::ViewportBuilder::default()
-        .with_title(TITLE)
+        .with_title(t!("window-title"))
         .with_app_id(APP_ID)
         .with_inner_size([640.0, 620.0])
         .with_min_inner_size([440.0, 420.0]);

@@ -94,10 +94,11 @@ fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
                     .label(RichText::new(format!("{words}{time}")).color(color))
                     .on_hover_text(&row.detail);
                 let done = !matches!(row.state, RowState::Pending | RowState::Running);
-                let line = format!(
-                    "{} — {}: {words}{time}",
-                    test.role.label(),
-                    row.item.label()
+                let line = t!(
+                    "a11y-test-line",
+                    role = test.role.label(),
+                    item = row.item.label(),
+                    status = format!("{words}{time}")
                 );
                 super::a11y::status(&status, done, line);
                 ui.end_row();
@@ -292,7 +293,7 @@ fn details(ui: &mut Ui, test: &ServerTest, report: &ProbeReport) {
             .show(ui, |ui| {
                 ui.label(RichText::new(text).monospace());
             });
-        super::a11y::name_scroll_bars(ui.ctx(), scroll.id, "Scroll the transcript");
+        super::a11y::name_scroll_bars(ui.ctx(), scroll.id, &t!("a11y-scroll-transcript"));
     });
 }
 
@@ -337,7 +338,11 @@ fn round_trip(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
                 };
                 mark(ui, m);
                 ui.label(row.label.as_str());
-                let line = format!("{}: {}", row.label, row.words);
+                let line = t!(
+                    "a11y-status-line",
+                    label = row.label.as_str(),
+                    status = row.words.as_str()
+                );
                 let empty = row.words.is_empty();
                 let status = ui.label(RichText::new(row.words).color(color));
                 if !empty {

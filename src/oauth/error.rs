@@ -106,51 +106,154 @@ impl OAuthError {
         }
     }
 
-    /// What to do, in plain words.
-    pub fn advice(&self) -> &'static str {
+    /// What happened, in the chosen language (the same words as `Display` in English; the
+    /// `Display` itself stays English for logs and JSON).
+    pub fn summary(&self) -> String {
+        let said = |d: &Option<String>| match d {
+            Some(text) => format!(" {}", t!("oauth-error-provider-said", text = text.as_str())),
+            None => String::new(),
+        };
         match self {
-            OAuthError::NoClientId { .. } => {
-                "A program that signs in through a provider's page must be registered with that provider, which gives it a client id. Register mailsetup as a desktop app with the provider (the README explains how for Google and Microsoft), then give the id in the MAILSETUP_OAUTH_CLIENT_ID environment variable or with --oauth-client-id."
+            OAuthError::NoClientId { provider } => {
+                t!("oauth-error-no-client-id", provider = provider.as_str())
             }
-            OAuthError::NoIssuer { .. } => {
-                "This provider's sign-in page is not known to mailsetup. Use a password (or an app password) if the provider allows it, or give the provider's sign-in address with --oauth-issuer."
+            OAuthError::NoIssuer { provider } => {
+                t!("oauth-error-no-issuer", provider = provider.as_str())
             }
-            OAuthError::NoEndpoint { .. } => {
-                "The provider does not offer this way of signing in. Try the other one (--browser, or without it the code shown on another device)."
+            OAuthError::NoEndpoint { issuer, what } => {
+                t!(
+                    "oauth-error-no-endpoint",
+                    issuer = issuer.as_str(),
+                    what = what.to_string()
+                )
             }
-            OAuthError::Insecure { .. } => {
-                "Sign-in addresses must start with https://. Check the provider's sign-in address."
+            OAuthError::Insecure { url } => t!("oauth-error-insecure", url = url.as_str()),
+            OAuthError::Http(e) => e.to_string(),
+            OAuthError::Malformed { url, detail } => {
+                t!(
+                    "oauth-error-malformed",
+                    url = url.as_str(),
+                    detail = detail.as_str()
+                )
             }
-            OAuthError::Http(_) => {
-                "The provider's sign-in service could not be reached. Check the connection and try again."
+            OAuthError::Denied { description } => {
+                format!("{}{}", t!("oauth-error-denied"), said(description))
             }
+            OAuthError::WrongState => t!("oauth-error-wrong-state"),
+            OAuthError::DeviceCodeExpired => t!("oauth-error-device-code-expired"),
+            OAuthError::InvalidGrant { description } => {
+                format!("{}{}", t!("oauth-error-invalid-grant"), said(description))
+            }
+            OAuthError::WrongAccount { expected, got } => t!(
+                "oauth-error-wrong-account",
+                expected = expected.as_str(),
+                got = got.as_str()
+            ),
+            OAuthError::Server {
+                url,
+                code,
+                description,
+            } => format!(
+                "{}{}",
+                t!(
+                    "oauth-error-refused",
+                    url = url.as_str(),
+                    code = code.as_str()
+                ),
+                said(description)
+            ),
+            OAuthError::TimedOut { after } => {
+                t!("oauth-error-timed-out", after = format!("{after:?}"))
+            }
+            OAuthError::Browser { command, detail } => t!(
+                "oauth-error-browser",
+                command = command.as_str(),
+                detail = detail.as_str()
+            ),
+            OAuthError::Listener(e) => t!("oauth-error-listener", detail = e.to_string()),
+            OAuthError::Random(e) => e.to_string(),
+        }
+    }
+
+    /// What to do, in plain words (in the chosen language).
+    pub fn advice(&self) -> String {
+        match self {
+            OAuthError::NoClientId { .. } => t!("oauth-error-no-client-id-advice"),
+            OAuthError::NoIssuer { .. } => t!("oauth-error-no-issuer-advice"),
+            OAuthError::NoEndpoint { .. } => t!("oauth-error-no-endpoint-advice"),
+            OAuthError::Insecure { .. } => t!("oauth-error-insecure-advice"),
+            OAuthError::Http(_) => t!("oauth-error-unreachable-advice"),
             OAuthError::Malformed { .. } | OAuthError::Server { .. } => {
-                "The provider's sign-in service refused or answered oddly. Try again; if it keeps happening, the app's registration with the provider may be wrong (client id, allowed redirect or permissions)."
+                t!("oauth-error-refused-advice")
             }
-            OAuthError::Denied { .. } => {
-                "Access was not allowed on the provider's page. Start again and choose Allow (or Accept) when the provider asks whether mailsetup may use your mail."
-            }
-            OAuthError::WrongState => {
-                "The answer in the browser came from another sign-in attempt, or was tampered with. Close old sign-in tabs and start again."
-            }
-            OAuthError::DeviceCodeExpired => {
-                "The code was not entered in time. Start again and enter the new code soon after it is shown."
-            }
-            OAuthError::InvalidGrant { .. } => {
-                "The saved sign-in has expired or was withdrawn (a changed password, or the app removed from the account's security settings). Sign in through the provider's page again."
-            }
-            OAuthError::WrongAccount { .. } => {
-                "In the browser, another account was chosen than the address being set up. Sign in again and pick the right account (sign out of the other one in the browser first if needed)."
-            }
-            OAuthError::TimedOut { .. } => {
-                "The sign-in was not finished in time. Start again and complete it in the browser."
-            }
-            OAuthError::Browser { .. } => {
-                "Open the address shown by hand in a web browser, or use the sign-in with a code (without --browser)."
-            }
-            OAuthError::Listener(_) | OAuthError::Random(_) => {
-                "Something on this computer stopped the sign-in. Try again, or use the sign-in with a code (without --browser)."
-            }
+            OAuthError::Denied { .. } => t!("oauth-error-denied-advice"),
+            OAuthError::WrongState => t!("oauth-error-wrong-state-advice"),
+            OAuthError::DeviceCodeExpired => t!("oauth-error-device-code-expired-advice"),
+            OAuthError::InvalidGrant { .. } => t!("oauth-error-invalid-grant-advice"),
+            OAuthError::WrongAccount { .. } => t!("oauth-error-wrong-account-advice"),
+            OAuthError::TimedOut { .. } => t!("oauth-error-timed-out-advice"),
+            OAuthError::Browser { .. } => t!("oauth-error-browser-advice"),
+            OAuthError::Listener(_) | OAuthError::Random(_) => t!("oauth-error-local-advice"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// In English the CLI's summary is word for word the error's own message (the other
+    /// languages say it from the catalogue).
+    #[test]
+    fn the_english_summary_is_the_errors_own_message() {
+        let said = || Some("user said no".to_string());
+        for e in [
+            OAuthError::NoClientId {
+                provider: "Google".into(),
+            },
+            OAuthError::NoIssuer {
+                provider: "example.org".into(),
+            },
+            OAuthError::NoEndpoint {
+                issuer: "https://id.example".into(),
+                what: "a device authorization endpoint",
+            },
+            OAuthError::Insecure {
+                url: "http://id.example".into(),
+            },
+            OAuthError::Malformed {
+                url: "https://id.example/token".into(),
+                detail: "not JSON".into(),
+            },
+            OAuthError::Denied {
+                description: said(),
+            },
+            OAuthError::Denied { description: None },
+            OAuthError::WrongState,
+            OAuthError::DeviceCodeExpired,
+            OAuthError::InvalidGrant {
+                description: said(),
+            },
+            OAuthError::WrongAccount {
+                expected: "a@example.org".into(),
+                got: "b@example.org".into(),
+            },
+            OAuthError::Server {
+                url: "https://id.example/token".into(),
+                code: "invalid_client".into(),
+                description: said(),
+            },
+            OAuthError::TimedOut {
+                after: Duration::from_secs(300),
+            },
+            OAuthError::Browser {
+                command: "xdg-open".into(),
+                detail: "not found".into(),
+            },
+            OAuthError::Listener(std::io::Error::other("in use")),
+        ] {
+            assert_eq!(e.summary(), e.to_string(), "{e:?}");
+            assert!(e.advice().ends_with('.'), "{e:?}");
         }
     }
 }

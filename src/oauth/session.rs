@@ -91,9 +91,7 @@ impl Overrides {
             issuer.scopes = self.scopes.clone();
         }
         if issuer.scopes.is_empty() {
-            return Err(SessionError::Usage(
-                "--oauth-issuer needs the scopes to ask for: give --oauth-scope".into(),
-            ));
+            return Err(SessionError::Usage(t!("oauth-cli-issuer-needs-scopes")));
         }
         Ok(issuer)
     }

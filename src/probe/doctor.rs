@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use super::connect::{self, Attempt, AttemptResult};
-use super::diagnosis::network::{Finding, attempt_words};
+use super::diagnosis::network::{Finding, attempt_words, attempt_words_translated};
 use super::failure::{Failure, TlsProblem};
 use super::outcome::{Family, FamilyResult, Warning, WarningCode};
 use super::session::{Ctx, Speaker, first_line, speaker};
@@ -170,13 +170,12 @@ fn family_warning(results: &[FamilyResult]) -> Option<Warning> {
     };
     Some(Warning {
         code,
-        text: format!(
-            "{} to this server {} ({}); {} works. Programs that try {} first may connect slowly or not at all: tell the network's administrator or the mail provider.",
-            broken.family.name(),
-            attempt_words(broken.result),
-            broken.address,
-            works.family.name(),
-            broken.family.name(),
+        text: t!(
+            "network-family-warning",
+            broken = broken.family.name(),
+            result = attempt_words_translated(broken.result),
+            address = broken.address.as_str(),
+            works = works.family.name()
         ),
     })
 }

@@ -89,10 +89,90 @@ async fn save_or_fail(
 }
 
 fn keychain_problem(kind: KeychainKind, e: &KeychainError) -> SaveProblem {
+    let (reason, advice) = keychain_words(e);
     SaveProblem::KeychainUnavailable {
-        reason: format!("{}: {}.", capitalise(kind.label()), e.reason()),
-        advice: format!("{}.", capitalise(&e.advice())),
+        reason: t!(
+            "keychain-problem",
+            store = capitalise(kind.label()),
+            reason = reason
+        ),
+        advice,
         keyutils_possible: kind != KeychainKind::Keyutils && e.kernel_keyring_may_help(),
+    }
+}
+
+/// The keychain error's reason and advice in the chosen language, chosen by its type (the
+/// error's `Display` stays English, for logs and JSON).
+fn keychain_words(e: &KeychainError) -> (String, String) {
+    match e {
+        KeychainError::NoSessionBus { detail } => (
+            t!("keychain-no-session-bus", detail = detail.as_str()),
+            t!("keychain-no-session-bus-advice"),
+        ),
+        KeychainError::NoSecretService { detail } => (
+            t!("keychain-no-secret-service", detail = detail.as_str()),
+            t!("keychain-no-secret-service-advice"),
+        ),
+        KeychainError::Locked => (t!("keychain-locked"), t!("keychain-locked-advice")),
+        KeychainError::NoDefaultKeyring => (
+            t!("keychain-no-default-keyring"),
+            t!("keychain-no-default-keyring-advice"),
+        ),
+        KeychainError::AccessDenied { store, detail } => (
+            t!(
+                "keychain-access-denied",
+                store = store.label(),
+                detail = detail.as_str()
+            ),
+            t!("keychain-access-denied-advice"),
+        ),
+        KeychainError::NoSessionKeyring => (
+            t!("keychain-no-session-keyring"),
+            t!("keychain-no-session-keyring-advice"),
+        ),
+        KeychainError::NotFound { store, entry } => (
+            t!(
+                "keychain-not-found",
+                store = store.label(),
+                entry = entry.to_string()
+            ),
+            t!("keychain-not-found-advice"),
+        ),
+        KeychainError::Unsupported { store } => (
+            t!("keychain-unsupported", store = store.label()),
+            t!(
+                "keychain-unsupported-advice",
+                default = KeychainKind::platform_default().label()
+            ),
+        ),
+        KeychainError::TooLong { store, detail } => (
+            t!(
+                "keychain-too-long",
+                store = store.label(),
+                detail = detail.as_str()
+            ),
+            t!("keychain-too-long-advice"),
+        ),
+        KeychainError::BadEncoding { store, entry } => (
+            t!(
+                "keychain-bad-encoding",
+                store = store.label(),
+                entry = entry.to_string()
+            ),
+            t!("keychain-bad-encoding-advice"),
+        ),
+        KeychainError::Failed { store, detail } => (
+            t!(
+                "keychain-failed",
+                store = store.label(),
+                detail = detail.as_str()
+            ),
+            t!("keychain-failed-advice"),
+        ),
+        KeychainError::Task { detail } => (
+            t!("keychain-task", detail = detail.as_str()),
+            t!("keychain-task-advice"),
+        ),
     }
 }
 
@@ -139,6 +219,56 @@ mod tests {
                 panic!("not a keychain problem");
             };
             assert!(advice.len() > 1, "{e:?}: empty advice");
+        }
+    }
+
+    /// In English the Done page says word for word what the store's own message says (the
+    /// other languages say it from the catalogue).
+    #[test]
+    fn the_english_keychain_words_are_the_stores_own() {
+        let entry = || crate::store::EntryName {
+            service: "mailsetup".into(),
+            user: "a/incoming/t".into(),
+        };
+        let store = KeychainKind::SecretService;
+        let detail = || "why".to_string();
+        for e in [
+            KeychainError::NoSessionBus { detail: detail() },
+            KeychainError::NoSecretService { detail: detail() },
+            KeychainError::Locked,
+            KeychainError::NoDefaultKeyring,
+            KeychainError::AccessDenied {
+                store,
+                detail: detail(),
+            },
+            KeychainError::NoSessionKeyring,
+            KeychainError::NotFound {
+                store,
+                entry: entry(),
+            },
+            KeychainError::Unsupported { store },
+            KeychainError::TooLong {
+                store,
+                detail: detail(),
+            },
+            KeychainError::BadEncoding {
+                store,
+                entry: entry(),
+            },
+            KeychainError::Failed {
+                store,
+                detail: detail(),
+            },
+            KeychainError::Task { detail: detail() },
+        ] {
+            let SaveProblem::KeychainUnavailable { reason, advice, .. } =
+                keychain_problem(KeychainKind::Keyutils, &e)
+            else {
+                panic!("not a keychain problem");
+            };
+            let label = capitalise(KeychainKind::Keyutils.label());
+            assert_eq!(reason, format!("{label}: {}.", e.reason()), "{e:?}");
+            assert_eq!(advice, format!("{}.", capitalise(&e.advice())), "{e:?}");
         }
     }
 }

@@ -40,7 +40,21 @@ pub(super) fn words(cause: Cause) -> (String, String) {
     }
 }
 
-/// How an attempt ended, in a few words.
+/// How an attempt ended, in the chosen language (follows a family's name: "IPv6 does not
+/// answer").
+pub fn attempt_words_translated(r: AttemptResult) -> String {
+    match r {
+        AttemptResult::Connected => t!("network-attempt-connected"),
+        AttemptResult::Refused => t!("network-attempt-refused"),
+        AttemptResult::NoRoute => t!("network-attempt-no-route"),
+        AttemptResult::Unreachable => t!("network-attempt-unreachable"),
+        AttemptResult::NoAnswer => t!("network-attempt-no-answer"),
+        AttemptResult::Failed => t!("network-attempt-failed"),
+    }
+}
+
+/// How an attempt ended, in a few English words (the transcript's, kept English for the
+/// technician).
 pub fn attempt_words(r: AttemptResult) -> &'static str {
     match r {
         AttemptResult::Connected => "works",
@@ -107,9 +121,19 @@ pub fn refine(d: &mut Diagnosis, port: u16, findings: &[Finding]) {
             Finding::NoFamilyWorks(results) if results.len() > 1 => {
                 let each: Vec<String> = results
                     .iter()
-                    .map(|(family, r)| format!("{} {}", family.name(), attempt_words(*r)))
+                    .map(|(family, r)| {
+                        t!(
+                            "network-family-result",
+                            family = family.name(),
+                            result = attempt_words_translated(*r)
+                        )
+                    })
                     .collect();
-                d.summary = format!("{} ({}.)", d.summary, each.join("; "));
+                d.summary = t!(
+                    "network-family-summary",
+                    summary = d.summary.as_str(),
+                    results = each.join("; ")
+                );
             }
             _ => {}
         }

@@ -36,18 +36,17 @@ pub(super) fn classify(
 
 /// Summary and advice for the OAuth causes.
 pub(super) fn words(cause: Cause) -> (String, String) {
-    let (summary, advice) = match cause {
+    match cause {
         Cause::OauthScopeMissing => (
-            "The sign-in from the provider's page does not include permission to use mail.",
-            "Sign in through the provider's page again and allow access to mail when it asks. If the permission is not offered, the app's registration with the provider lacks it.",
+            t!("cause-oauth-scope-missing"),
+            t!("cause-oauth-scope-missing-advice"),
         ),
         // Cause::OauthTokenRejected: the only other cause routed here.
         _ => (
-            "The server did not accept the sign-in from the provider's page (its access token was refused).",
-            "Sign in through the provider's page again. If it keeps failing, the sign-in may belong to another account than this address, or the provider may have withdrawn this app's access: check the apps allowed in the account's security settings.",
+            t!("cause-oauth-token-rejected"),
+            t!("cause-oauth-token-rejected-advice"),
         ),
-    };
-    (summary.to_string(), advice.to_string())
+    }
 }
 
 /// The server's particulars for the advice: the scope it wants, where its authorization
@@ -61,12 +60,10 @@ pub(super) fn particulars(failure: &Failure) -> Option<String> {
     };
     let mut parts = Vec::new();
     if let Some(scope) = &error.scope {
-        parts.push(format!(
-            "The server asks for the permission (scope) \"{scope}\"."
-        ));
+        parts.push(t!("cause-oauth-scope-asked", scope = scope.as_str()));
     }
     if let Some(url) = &error.openid_configuration {
-        parts.push(format!("It names its sign-in service at {url}."));
+        parts.push(t!("cause-oauth-names-service", url = url.as_str()));
     }
     (!parts.is_empty()).then(|| parts.join(" "))
 }

@@ -184,11 +184,13 @@ pub(super) fn advice(provider: &Provider, protocol: Protocol, cause: Cause) -> O
             out.extend(url.map(|u| t!("provider-help-on-this", name = name, url = u.as_str())));
         }
         Cause::TooManyAttempts => {
-            out.extend(
-                h.lockout
-                    .as_ref()
-                    .map(|l| t!("provider-lockout", name = name, when = l.as_str())),
-            );
+            out.extend(h.lockout.as_ref().map(|l| {
+                // The table's words are English; the key `provider-<id>-lockout` has
+                // them in every language (checked against the table by a test).
+                let when = crate::i18n::translated(&format!("provider-{}-lockout", provider.id))
+                    .unwrap_or_else(|| l.clone());
+                t!("provider-lockout", name = name, when = when)
+            }));
         }
         Cause::TooManyConnections => {
             out.extend(
