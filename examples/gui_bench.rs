@@ -357,8 +357,9 @@ fn walk(env: &Env, window: &str, shots: Option<&Path>, d: &support::dovecot::Dov
     let rss = rss_kb(pid);
 
     // A second account by hand, with a wrong password: the manual page and a diagnosis.
-    // Done page, Tab order: Close, Add another account.
-    keys("Tab", 2);
+    // Done page, Tab order: Technician view, Copy report, Save report…, Close, Add another
+    // account.
+    keys("Tab", 5);
     key("Return");
     typ("Alice Example");
     key("Tab");
