@@ -215,7 +215,7 @@ pub fn text(report: &ProbeReport, with_transcript: bool) -> String {
             );
         }
     }
-    for (i, command) in reproduce::commands(s, None).iter().enumerate() {
+    for (i, command) in reproduce::for_report(report, None).iter().enumerate() {
         let label = if i == 0 { "by hand" } else { "" };
         let _ = writeln!(out, "  {label:<8} {}", terminal_safe(command));
     }
@@ -299,7 +299,7 @@ pub fn markdown(report: &ProbeReport) -> String {
             let _ = writeln!(out, "**Key pin:** {}\n", code_span(&pin));
         }
     }
-    let by_hand = reproduce::commands(s, None)
+    let by_hand = reproduce::for_report(report, None)
         .iter()
         .map(|c| terminal_safe(c).into_owned())
         .collect::<Vec<_>>();
@@ -312,10 +312,12 @@ pub fn markdown(report: &ProbeReport) -> String {
             .max(2)
             + 1,
     );
-    let _ = writeln!(
-        out,
-        "\n**Repeat by hand** (curl asks for the password itself):\n\n{fence}sh"
-    );
+    let how = if report.server_facts.oauth2 {
+        "put an access token in TOKEN first; curl sends it as a bearer token"
+    } else {
+        "curl asks for the password itself"
+    };
+    let _ = writeln!(out, "\n**Repeat by hand** ({how}):\n\n{fence}sh");
     for c in &by_hand {
         let _ = writeln!(out, "{c}");
     }

@@ -1,7 +1,10 @@
 //! Commands a technician can paste into a terminal to repeat a test by hand, without
 //! mailsetup: `openssl s_client` for the connection and TLS (with `-starttls` for RFC 2595 /
 //! RFC 3207 upgrades), and `curl -v` for IMAP and POP3 sign-in (curl asks for the password
-//! itself, so none is ever written into a report).
+//! itself, so none is ever written into a report). An account that signs in with OAuth 2.0
+//! gets curl's bearer sign-in instead (`--oauth2-bearer`, SASL XOAUTH2 / OAUTHBEARER of
+//! RFC 7628, the mechanism the test used when it got that far) with the placeholder
+//! `"$TOKEN"`: the technician puts an access token there; ours is never written.
 //!
 //! Host names and user names can come from DNS or a downloaded file, so every argument is
 //! quoted for a POSIX shell unless it is made only of characters that need no quoting.
@@ -9,9 +12,43 @@
 use std::path::Path;
 
 use crate::account::{Protocol, Security, ServerSettings};
+use crate::oauth::sasl::Mechanism;
+use crate::probe::ProbeReport;
+
+/// What the sign-in of the commands uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignIn {
+    /// A password curl asks for.
+    Password,
+    /// An access token in `$TOKEN`, with this mechanism when known (else curl picks,
+    /// OAUTHBEARER first, as the probe does).
+    Bearer(Option<Mechanism>),
+}
+
+impl SignIn {
+    /// How the test in `report` signed in.
+    pub fn of(report: &ProbeReport) -> Self {
+        let f = &report.server_facts;
+        if !f.oauth2 {
+            return SignIn::Password;
+        }
+        // `auth_used` ends with the mechanism's name ("AUTHENTICATE XOAUTH2").
+        let mechanism = f
+            .auth_used
+            .as_deref()
+            .and_then(|u| u.split_whitespace().last())
+            .and_then(Mechanism::from_name);
+        SignIn::Bearer(mechanism)
+    }
+}
+
+/// The commands that repeat the test in `report` by hand, signing in the way it did.
+pub fn for_report(report: &ProbeReport, ca_file: Option<&Path>) -> Vec<String> {
+    commands(&report.server, ca_file, SignIn::of(report))
+}
 
 /// The commands that repeat the test of `server` by hand, most basic first.
-pub fn commands(server: &ServerSettings, ca_file: Option<&Path>) -> Vec<String> {
+pub fn commands(server: &ServerSettings, ca_file: Option<&Path>, how: SignIn) -> Vec<String> {
     let host = server.host.trim_start_matches('[').trim_end_matches(']');
     let connect_to = if host.contains(':') {
         format!("[{host}]:{}", server.port)
@@ -58,9 +95,21 @@ pub fn commands(server: &ServerSettings, ca_file: Option<&Path>) -> Vec<String> 
         if let Some(ca) = ca_file {
             c.push_str(&format!(" --cacert {}", quote(&ca.display().to_string())));
         }
+        match how {
+            SignIn::Password => c.push_str(&format!(" --user {}", quote(&server.username))),
+            SignIn::Bearer(mechanism) => {
+                if let Some(m) = mechanism {
+                    c.push_str(&format!(" --login-options AUTH={}", m.name()));
+                }
+                // The empty password after the colon keeps curl from asking for one.
+                c.push_str(&format!(
+                    " --user {} --oauth2-bearer \"$TOKEN\"",
+                    quote(&format!("{}:", server.username))
+                ));
+            }
+        }
         c.push_str(&format!(
-            " --user {} {}",
-            quote(&server.username),
+            " {}",
             quote(&format!("{scheme}://{connect_to}/"))
         ));
         out.push(c);
@@ -101,6 +150,7 @@ mod tests {
         let c = commands(
             &server(Protocol::Imap, "imap.example.com", 993, Security::Tls),
             None,
+            SignIn::Password,
         );
         assert_eq!(
             c,
@@ -116,6 +166,7 @@ mod tests {
         let c = commands(
             &server(Protocol::Smtp, "smtp.example.com", 587, Security::StartTls),
             Some(Path::new("/tmp/my ca.pem")),
+            SignIn::Password,
         );
         assert_eq!(
             c,
@@ -127,6 +178,7 @@ mod tests {
         let c = commands(
             &server(Protocol::Pop3, "pop.example.com", 110, Security::StartTls),
             None,
+            SignIn::Password,
         );
         assert!(c[0].ends_with("-starttls pop3"));
         assert_eq!(
@@ -136,8 +188,56 @@ mod tests {
     }
 
     #[test]
+    fn oauth_accounts_sign_in_with_a_token_placeholder() {
+        let imap = server(Protocol::Imap, "imap.example.com", 993, Security::Tls);
+        let mut report = ProbeReport {
+            server: imap.clone(),
+            outcome: crate::probe::Outcome::Verified,
+            steps: Vec::new(),
+            tls: None,
+            server_facts: crate::probe::ServerFacts {
+                oauth2: true,
+                auth_used: Some("AUTHENTICATE OAUTHBEARER".into()),
+                ..Default::default()
+            },
+            warnings: Vec::new(),
+            transcript: Vec::new(),
+            total_ms: 1,
+        };
+        assert_eq!(
+            SignIn::of(&report),
+            SignIn::Bearer(Some(Mechanism::OAuthBearer))
+        );
+        let c = for_report(&report, None);
+        assert_eq!(
+            c,
+            [
+                "openssl s_client -connect imap.example.com:993 -servername imap.example.com -crlf",
+                "curl -v --login-options AUTH=OAUTHBEARER --user alice@example.com: \
+                 --oauth2-bearer \"$TOKEN\" imaps://imap.example.com:993/",
+            ]
+        );
+        assert!(c.iter().all(|l| !l.contains("--user alice@example.com ")));
+        // Failed before the sign-in: curl picks the mechanism.
+        report.server_facts.auth_used = None;
+        report.server = server(Protocol::Pop3, "pop.example.com", 995, Security::Tls);
+        assert_eq!(
+            for_report(&report, None)[1],
+            "curl -v --user alice@example.com: --oauth2-bearer \"$TOKEN\" \
+             pop3s://pop.example.com:995/"
+        );
+        // A password account keeps curl's password prompt.
+        report.server_facts = Default::default();
+        assert!(for_report(&report, None)[1].contains("--user alice@example.com pop3s://"));
+    }
+
+    #[test]
     fn ipv6_literals_are_bracketed() {
-        let c = commands(&server(Protocol::Imap, "::1", 993, Security::Tls), None);
+        let c = commands(
+            &server(Protocol::Imap, "::1", 993, Security::Tls),
+            None,
+            SignIn::Password,
+        );
         assert!(c[0].starts_with("openssl s_client -connect [::1]:993 -servername ::1 "));
         assert!(c[1].ends_with("imaps://[::1]:993/"));
     }
@@ -151,9 +251,11 @@ mod tests {
             Security::Tls,
         );
         s.username = "o'brien $(id)".into();
-        let c = commands(&s, None);
+        let c = commands(&s, None, SignIn::Password);
         assert!(c[0].contains("-connect 'evil.example.com;rm -rf ~:993'"));
         assert!(c[1].contains(r"--user 'o'\''brien $(id)'"));
+        let c = commands(&s, None, SignIn::Bearer(None));
+        assert!(c[1].contains(r"--user 'o'\''brien $(id):' --oauth2-bearer"));
         assert_eq!(quote(""), "''");
     }
 }

@@ -10,6 +10,7 @@
 //! are handed back by `execute` for the window to act on.
 
 mod discovery;
+mod oauth;
 mod store;
 
 use std::collections::HashMap;
@@ -119,6 +120,8 @@ pub struct Runtime {
     repaint: Repaint,
     tasks: HashMap<TaskId, AbortHandle>,
     saves: HashMap<TaskId, crate::store::Cancel>,
+    /// `<oAuth2>` blocks discovery found, per domain (`runtime::oauth`).
+    oauth_found: oauth::Found,
 }
 
 impl std::fmt::Debug for Runtime {
@@ -147,6 +150,7 @@ impl Runtime {
                 repaint,
                 tasks: HashMap::new(),
                 saves: HashMap::new(),
+                oauth_found: oauth::Found::default(),
             },
             rx,
         ))
@@ -176,24 +180,30 @@ impl Runtime {
             Effect::LookUpNote { domain } => {
                 let sender = self.sender();
                 let config = self.config.clone();
+                let found = self.oauth_found.clone();
                 self.rt.spawn(async move {
                     let note = discovery::note_for(&domain);
                     let provider = crate::account::EmailAddress::parse(&format!("x@{domain}"))
                         .ok()
-                        .and_then(|e| config.oauth.provider_name(&e));
+                        .and_then(|e| config.oauth.provider_name(&e, None));
                     sender.send(Event::NoteFound {
                         domain: domain.clone(),
                         note,
                     });
-                    sender.send(Event::OAuthAvailable { domain, provider });
+                    sender.send(Event::OAuthAvailable {
+                        domain: domain.clone(),
+                        provider,
+                    });
+                    oauth::look_up(&domain, &config, &found, &sender).await;
                 });
                 None
             }
             Effect::OAuthSignIn { task, email } => {
                 let sender = self.sender();
                 let config = self.config.clone();
+                let discovered = self.oauth_found.get(&email);
                 let h = self.rt.spawn(async move {
-                    let result = sign_in(&email, &config).await;
+                    let result = sign_in(&email, discovered.as_ref(), &config).await;
                     sender.send(Event::SignedIn { task, result });
                 });
                 self.tasks.insert(task, h.abort_handle());
@@ -202,8 +212,9 @@ impl Runtime {
             Effect::Discover { task, email } => {
                 let sender = self.sender();
                 let config = self.config.clone();
+                let found = self.oauth_found.clone();
                 let h = self.rt.spawn(async move {
-                    discovery::discover(task, email, &config, &sender).await;
+                    discovery::discover(task, email, &config, &sender, &found).await;
                 });
                 self.tasks.insert(task, h.abort_handle());
                 None
@@ -348,13 +359,19 @@ fn secret_kind(oauth: bool) -> probe::SecretKind {
 /// same one `diagnose --oauth --browser` runs; a failure comes back with its code and advice.
 async fn sign_in(
     email: &crate::account::EmailAddress,
+    discovered: Option<&crate::discover::DiscoveredOAuth2>,
     config: &RuntimeConfig,
 ) -> Result<Box<crate::wizard::OAuthGrant>, crate::wizard::OAuthProblem> {
     use crate::oauth::session::{self, SessionError};
+    let reach = session::Reach {
+        roots: config.extra_roots.clone(),
+        ..session::Reach::of_discovery(&config.discovery)
+    };
     let session = session::sign_in_in_browser(
         email,
         &config.oauth,
-        config.extra_roots.clone(),
+        discovered,
+        &reach,
         config.config_dir.as_deref(),
     )
     .await

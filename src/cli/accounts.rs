@@ -1,7 +1,10 @@
 //! `mailsetup accounts …`: the saved accounts from a terminal.
 //!
 //! - `list [--json]`: what is saved (never a password);
-//! - `remove ID [--force]`: the account and its keychain entries;
+//! - `remove ID [--force]`: the account and its keychain entries; for an account that signs
+//!   in with OAuth 2.0, first the saved refresh token is given back at the provider
+//!   (RFC 7009), and when that cannot be done the account is removed all the same, with the
+//!   cause and how to end the sign-in at the provider;
 //! - `check ID [--ca-file PEM] [--timeout SECS] [--json]`: the technician's "does the saved
 //!   setup still work?": reads the password back from the keychain and tests the incoming
 //!   and outgoing servers live again, one PASS/FAIL line per server. A certificate
@@ -216,6 +219,9 @@ async fn remove(dir: &Path, keychain: Option<KeychainKind>, id: String, force: b
             return EXIT_FAILED;
         }
     };
+    if let (Some(login), Some(secrets)) = (&account.oauth2, &secrets) {
+        revoke_sign_in(dir, &account, login, secrets.clone()).await;
+    }
     let mut result = store::remove(dir, secrets.clone(), id.clone()).await;
     if force
         && secrets.is_some()
@@ -248,6 +254,52 @@ async fn remove(dir: &Path, keychain: Option<KeychainKind>, id: String, force: b
             EXIT_OK
         }
         Err(e) => fail(&e),
+    }
+}
+
+/// Gives an OAuth account's refresh token back at its issuer before the keychain entry goes;
+/// says what happened. A failure never stops the removal: the cause, then how to end the
+/// sign-in at the provider.
+async fn revoke_sign_in(
+    dir: &Path,
+    account: &SavedAccount,
+    login: &store::OAuth2Login,
+    secrets: std::sync::Arc<dyn store::SecretStore>,
+) {
+    use super::oauth::SessionError;
+    let issuer = login.issuer.as_str();
+    let result = match store::passwords(secrets, account.clone()).await {
+        Ok(p) => {
+            let ca_file = account.ca_path(dir);
+            super::oauth::revoke(
+                &account.email,
+                login,
+                &p.incoming,
+                ca_file.as_deref(),
+                Some(dir),
+            )
+            .await
+        }
+        Err(e) => Err(SessionError::Usage(e.to_string())),
+    };
+    match result {
+        Ok(()) => println!("{}", t!("cli-oauth-revoked", issuer = issuer)),
+        Err(e) => {
+            let (code, summary) = match &e {
+                SessionError::OAuth(e) => (e.code(), e.summary()),
+                SessionError::Usage(why) => ("oauth_configuration", why.clone()),
+            };
+            println!(
+                "{}",
+                t!(
+                    "cli-oauth-not-revoked",
+                    issuer = issuer,
+                    code = code,
+                    summary = summary
+                )
+            );
+            println!("  {}", t!("cli-oauth-not-revoked-advice", issuer = issuer));
+        }
     }
 }
 

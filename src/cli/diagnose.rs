@@ -331,16 +331,31 @@ fn prepare(args: &DiagnoseArgs) -> Result<Prepared, UsageError> {
 }
 
 /// With --oauth: signs in through the provider and puts the access token where the password
-/// goes. Err: the exit code, after saying why.
-async fn with_oauth(args: &DiagnoseArgs, mut p: Prepared) -> Result<Prepared, u8> {
+/// goes; `discovered` is the `<oAuth2>` block discovery found. Err: the exit code, after
+/// saying why.
+async fn with_oauth(
+    args: &DiagnoseArgs,
+    mut p: Prepared,
+    discovered: Option<&crate::discover::DiscoveredOAuth2>,
+) -> Result<Prepared, u8> {
     use super::oauth::{SessionError, explain, explain_json, sign_in};
     if !args.oauth.oauth {
         return Ok(p);
     }
+    // The authorization server is reached as discovery reaches its servers (--ca-file,
+    // --resolve, --dns).
+    let reach = match args.discovery.options() {
+        Ok(opts) => super::oauth::Reach::of_discovery(&opts),
+        Err(why) => {
+            eprintln!("error: {why}");
+            return Err(EXIT_USAGE);
+        }
+    };
     match sign_in(
         &args.oauth,
         &p.email,
-        args.discovery.ca_file.as_deref(),
+        discovered,
+        &reach,
         args.config_dir.as_deref(),
     )
     .await
@@ -374,22 +389,46 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
-    let p = match with_oauth(&args, p).await {
+    // Without server flags, discovery comes first: it may also name the OAuth issuer.
+    let found = if p.servers.is_empty() {
+        match super::diagnose_discovered::discover_all(&args.discovery, &p.email).await {
+            Ok(f) => Some(f),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return EXIT_USAGE;
+            }
+        }
+    } else {
+        None
+    };
+    let block = match &found {
+        Some(f) => f.oauth2.clone(),
+        None if super::oauth::needs_discovery(&args.oauth, &p.email) => {
+            match args.discovery.options() {
+                Ok(opts) => crate::oauth::session::discover_block(&p.email, &opts).await,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return EXIT_USAGE;
+                }
+            }
+        }
+        None => None,
+    };
+    let p = match with_oauth(&args, p, block.as_ref()).await {
         Ok(p) => p,
         Err(code) => return code,
     };
     let mut unconfirmed = Vec::new();
-    let (reports, found, source) = if p.servers.is_empty() {
+    let (reports, found, source) = if let Some(found) = found {
         let request = super::diagnose_discovered::Request {
             discovery: &args.discovery,
             trust_host: &args.trust_host,
             protocol: args.protocol,
             username: args.username.clone(),
-            email: &p.email,
             password: &p.password,
             probe: &p.opts,
         };
-        match super::diagnose_discovered::discover_and_verify(request).await {
+        match super::diagnose_discovered::verify_found(request, found).await {
             Ok(d) => {
                 unconfirmed = d.unconfirmed;
                 (d.reports, Some(d.found), d.source)

@@ -1,5 +1,6 @@
 //! `mailsetup diagnose EMAIL` without server flags: discover the account's servers (every
-//! source, as `mailsetup discover` does), then verify the best candidates with one sign-in
+//! source, as `mailsetup discover` does; before an OAuth sign-in, whose issuer discovery may
+//! name), then verify the best candidates with one sign-in
 //! per server (`verify`), and hand the probe reports to the usual report.
 //!
 //! The consent rule (RFC 6186 §6): a discovered host that nothing binds to the address's
@@ -28,7 +29,7 @@ pub(super) struct Discovered {
     pub unconfirmed: Vec<Unconfirmed>,
 }
 
-/// What discovery and verification take from `diagnose`: its flags, and the address,
+/// What discovery and verification take from `diagnose`: its flags, and the
 /// password and probe options it prepared.
 pub(super) struct Request<'a> {
     pub discovery: &'a DiscoveryFlags,
@@ -37,13 +38,24 @@ pub(super) struct Request<'a> {
     /// The incoming protocol to test.
     pub protocol: Protocol,
     pub username: Option<String>,
-    pub email: &'a EmailAddress,
     pub password: &'a SecretString,
     pub probe: &'a ProbeOptions,
 }
 
-/// Discovers, then verifies; an error is a one-line usage problem.
-pub(super) async fn discover_and_verify(r: Request<'_>) -> Result<Discovered, String> {
+/// Discovery as `diagnose` runs it (every source); an error is a one-line usage problem.
+pub(super) async fn discover_all(
+    flags: &DiscoveryFlags,
+    email: &EmailAddress,
+) -> Result<DiscoveryResult, String> {
+    let opts = flags.options()?;
+    Ok(discover::discover(email, &opts).await)
+}
+
+/// Verifies what discovery found; an error is a one-line usage problem.
+pub(super) async fn verify_found(
+    r: Request<'_>,
+    found: DiscoveryResult,
+) -> Result<Discovered, String> {
     let opts = r.discovery.options()?;
     let mut confirmed = std::collections::BTreeSet::new();
     for host in r.trust_host {
@@ -51,7 +63,6 @@ pub(super) async fn discover_and_verify(r: Request<'_>) -> Result<Discovered, St
             .ok_or_else(|| format!("--trust-host {host}: give a host name"))?;
         confirmed.insert(h);
     }
-    let found = discover::discover(r.email, &opts).await;
     let mut v = VerifyOptions::for_discovery(&opts).map_err(|e| e.to_string())?;
     v.probe.timeouts = r.probe.timeouts;
     v.probe.allow_plaintext = r.probe.allow_plaintext;

@@ -1,8 +1,10 @@
 //! `diagnose --oauth`: sign in through the provider's page instead of typing a password,
 //! then test the servers with the access token (SASL OAUTHBEARER / XOAUTH2, RFC 7628).
 //!
-//! In order: the issuer (the provider table by the address's domain, or `--oauth-issuer`),
-//! its endpoints (the table, else the issuer's metadata), the client id (`oauth::issuer`:
+//! In order: the issuer (`--oauth-issuer`, else the provider table by the address's domain,
+//! else an `<oAuth2>` block discovery fetched over verified HTTPS — `oauth::session`; where a
+//! discovered issuer came from is said before signing in), its endpoints (the table or the
+//! block, else the issuer's metadata), the client id (`oauth::issuer`:
 //! flag, environment, `oauth.json`, build, table); then the device grant (RFC 8628: the page
 //! and the code are printed on standard error) or with `--browser` the authorization code
 //! flow with PKCE through the browser (`BROWSER`, else the system's opener) and a loopback
@@ -12,10 +14,12 @@
 use std::path::Path;
 
 use clap::Args;
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 
 use crate::account::EmailAddress;
 use crate::oauth::sasl::Mechanism;
+use crate::discover::DiscoveredOAuth2;
+use crate::oauth::session::IssuerOrigin;
 use crate::oauth::{self, Issuer, OAuthError};
 use crate::store::OAuth2Login;
 
@@ -38,6 +42,10 @@ pub struct OAuthArgs {
     /// environment variable MAILSETUP_OAUTH_CLIENT_ID, then the configuration).
     #[arg(long, value_name = "ID", requires = "oauth")]
     pub oauth_client_id: Option<String>,
+    /// With --oauth --oauth-client-id: the client secret, read from this environment
+    /// variable (for providers that give one to desktop clients; never printed).
+    #[arg(long, value_name = "VAR", requires = "oauth_client_id")]
+    pub oauth_client_secret_env: Option<String>,
     /// With --oauth: a scope to ask for instead of the provider's (repeatable).
     #[arg(long = "oauth-scope", value_name = "SCOPE", requires = "oauth")]
     pub oauth_scope: Vec<String>,
@@ -55,13 +63,49 @@ fn parse_mechanism(text: &str) -> Result<Mechanism, String> {
     Mechanism::from_name(text).ok_or_else(|| t!("oauth-cli-mechanism", text = text))
 }
 
-pub use crate::oauth::session::{Session, SessionError, token_client};
+pub use crate::oauth::session::{ClientFlags, Reach, Session, SessionError, token_client};
 
-/// Signs in as `email` the way the flags say.
+/// `--oauth-client-secret-env VAR`: the secret from the environment (never shown).
+fn client_secret(args: &OAuthArgs) -> Result<Option<SecretString>, SessionError> {
+    let Some(var) = &args.oauth_client_secret_env else {
+        return Ok(None);
+    };
+    match std::env::var(var) {
+        Ok(v) if !v.trim().is_empty() => Ok(Some(SecretString::from(v.trim()))),
+        _ => Err(SessionError::Usage(t!(
+            "oauth-cli-no-secret-in-env",
+            var = var.as_str()
+        ))),
+    }
+}
+
+/// The issuer settings the flags give (`oauth::session::Overrides`).
+pub fn overrides(args: &OAuthArgs) -> oauth::session::Overrides {
+    oauth::session::Overrides {
+        issuer: args.oauth_issuer.clone(),
+        scopes: args
+            .oauth_scope
+            .iter()
+            .flat_map(|s| s.split_whitespace())
+            .map(str::to_string)
+            .collect(),
+        client_id: None,
+    }
+}
+
+/// Whether signing in needs discovery to find the issuer: --oauth without a token, without
+/// --oauth-issuer, for a domain the provider table does not know.
+pub fn needs_discovery(args: &OAuthArgs, email: &EmailAddress) -> bool {
+    args.oauth && args.oauth_token_env.is_none() && !overrides(args).knows(email)
+}
+
+/// Signs in as `email` the way the flags say; `discovered` is the `<oAuth2>` block
+/// discovery found, if it ran.
 pub async fn sign_in(
     args: &OAuthArgs,
     email: &EmailAddress,
-    ca_file: Option<&Path>,
+    discovered: Option<&DiscoveredOAuth2>,
+    reach: &Reach,
     config_dir: Option<&Path>,
 ) -> Result<Session, SessionError> {
     if let Some(var) = &args.oauth_token_env {
@@ -84,18 +128,24 @@ pub async fn sign_in(
             confirmed_email: None,
         });
     }
-    let overrides = oauth::session::Overrides {
-        issuer: args.oauth_issuer.clone(),
-        scopes: args
-            .oauth_scope
-            .iter()
-            .flat_map(|s| s.split_whitespace())
-            .map(str::to_string)
-            .collect(),
-        client_id: None,
+    let resolved = overrides(args).resolve(email, discovered)?;
+    if let IssuerOrigin::Discovered { via } = &resolved.origin {
+        eprintln!(
+            "{}",
+            t!(
+                "oauth-cli-issuer-discovered",
+                issuer = resolved.issuer.issuer.as_str(),
+                via = via.as_str()
+            )
+        );
+    }
+    let issuer = resolved.issuer;
+    let secret = client_secret(args)?;
+    let flags = ClientFlags {
+        id: args.oauth_client_id.as_deref(),
+        secret: secret.as_ref().map(|s| s.expose_secret()),
     };
-    let issuer = overrides.issuer_for(email)?;
-    let tc = token_client(issuer, args.oauth_client_id.as_deref(), ca_file, config_dir).await?;
+    let tc = token_client(issuer, flags, reach, config_dir).await?;
     let mechanism = args.sasl.map(|m| m.name().to_string());
     if args.browser {
         eprintln!(
@@ -161,6 +211,34 @@ pub fn explain_json(email: &str, e: &OAuthError) -> serde_json::Value {
     })
 }
 
+/// The issuer a saved login signed in at: the table's entry when it is the same issuer (its
+/// endpoints need no discovery), else the saved issuer URL.
+fn saved_issuer(email: &EmailAddress, login: &OAuth2Login) -> Issuer {
+    match Issuer::for_address(email) {
+        Ok(i) if i.issuer == login.issuer => i,
+        _ => Issuer::at(&login.issuer, login.scopes.clone()),
+    }
+}
+
+/// `accounts remove` for an OAuth account: the saved refresh token given back at the
+/// issuer's revocation endpoint (RFC 7009), with the client it was issued to.
+pub async fn revoke(
+    email: &EmailAddress,
+    login: &OAuth2Login,
+    refresh: &SecretString,
+    ca_file: Option<&Path>,
+    config_dir: Option<&Path>,
+) -> Result<(), SessionError> {
+    let flags = ClientFlags {
+        id: Some(&login.client_id),
+        secret: None,
+    };
+    let reach = Reach::with_ca_file(ca_file)?;
+    let mut tc = token_client(saved_issuer(email, login), flags, &reach, config_dir).await?;
+    tc.issuer = tc.issuer.complete_revocation(&tc.http).await?;
+    Ok(tc.revoke(refresh).await?)
+}
+
 /// `accounts check` for an OAuth account: a new access token from the saved refresh token
 /// (RFC 6749 §6), with the client it was issued to; the rotated refresh token, if the server
 /// sent one, is for the caller to store.
@@ -171,11 +249,11 @@ pub async fn renew(
     ca_file: Option<&Path>,
     config_dir: Option<&Path>,
 ) -> Result<oauth::SignedIn, SessionError> {
-    // The table's entry when it is the same issuer (its endpoints need no discovery).
-    let issuer = match Issuer::for_address(email) {
-        Ok(i) if i.issuer == login.issuer => i,
-        _ => Issuer::at(&login.issuer, login.scopes.clone()),
+    let issuer = saved_issuer(email, login);
+    let flags = ClientFlags {
+        id: Some(&login.client_id),
+        secret: None,
     };
-    let tc = token_client(issuer, Some(&login.client_id), ca_file, config_dir).await?;
+    let tc = token_client(issuer, flags, &Reach::with_ca_file(ca_file)?, config_dir).await?;
     Ok(oauth::refresh(&tc, email, refresh).await?)
 }

@@ -14,7 +14,7 @@
 use super::candidate::{Candidate, Origin, SourceId};
 use super::config_v11::{self, ProviderConfig};
 use super::vouch::Channel;
-use super::{Ctx, Findings, SourceError};
+use super::{Ctx, DiscoveredOAuth2, Findings, SourceError};
 
 /// The ISP autoconfig URL for `domain`.
 pub(crate) fn isp_url(ctx: &Ctx, domain: &str, https: bool) -> String {
@@ -61,6 +61,7 @@ pub(crate) async fn plain_http(ctx: &Ctx) -> Result<Findings, SourceError> {
     for r in [a, b] {
         match r {
             Ok(f) => {
+                out.oauth2 = out.oauth2.or(f.oauth2);
                 out.asked.extend(f.asked);
                 out.notes.extend(f.notes);
                 out.candidates.extend(f.candidates);
@@ -86,7 +87,9 @@ async fn fetch_source(ctx: &Ctx, url: &str, source: SourceId) -> Result<Findings
         Some((final_url, config)) => {
             f.notes.extend(config.warnings.iter().cloned());
             let channel = Channel::of_fetch(url, &final_url, ctx.email.domain_ascii());
-            f.candidates = candidates(ctx, &config, source, channel, &via(url, &final_url));
+            let via = via(url, &final_url);
+            f.oauth2 = oauth2(&config, source, &channel, &via);
+            f.candidates = candidates(ctx, &config, source, channel, &via);
         }
         None => f.notes.push(format!("{url}: nothing published there")),
     }
@@ -100,6 +103,23 @@ pub(crate) fn via(asked: &str, final_url: &str) -> String {
     } else {
         format!("{asked} → {final_url}")
     }
+}
+
+/// The file's `<oAuth2>` block, with where it came from.
+pub(crate) fn oauth2(
+    config: &ProviderConfig,
+    source: SourceId,
+    channel: &Channel,
+    via: &str,
+) -> Option<DiscoveredOAuth2> {
+    let spec = config.oauth2.clone()?;
+    Some(DiscoveredOAuth2::new(
+        spec,
+        &config.display_name,
+        source,
+        channel.clone(),
+        via,
+    ))
 }
 
 /// Fetches and parses one config-v1.1 URL. `Ok(None)` when nothing is published there

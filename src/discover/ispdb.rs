@@ -25,6 +25,7 @@ pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
             let channel = Channel::of_fetch(&url, &final_url, &site_of(&url));
             f.notes.extend(config.warnings.iter().cloned());
             let via = autoconfig::via(&url, &final_url);
+            f.oauth2 = autoconfig::oauth2(&config, SourceId::Ispdb, &channel, &via);
             f.candidates = autoconfig::candidates(ctx, &config, SourceId::Ispdb, channel, &via);
         }
         None => f.notes.push(format!(

@@ -9,7 +9,9 @@
 //! mail are in, the others get a short settling time and are then cut short, so a slow or
 //! dead source never holds up a good answer beyond that (and never beyond the deadline).
 //! At the end duplicates are merged (keeping every source), candidates ranked, and
-//! disagreements between sources recorded (`candidate.rs`).
+//! disagreements between sources recorded (`candidate.rs`). A config-v1.1 file's `<oAuth2>`
+//! block travels in the result with its source's trust (`DiscoveredOAuth2`), for the OAuth
+//! sign-in to find the issuer of a provider the built-in table does not know.
 //!
 //! Nothing here logs in anywhere; `verify` pairs candidates with the probe.
 
@@ -39,7 +41,7 @@ use tokio::sync::mpsc;
 pub use candidate::{
     Candidate, Claim, Disagreement, DisagreementKind, Origin, SourceId, SourceTrust, UsernameForm,
 };
-pub use config_v11::{AuthMethod, ConfigError};
+pub use config_v11::{AuthMethod, ConfigError, OAuth2Spec};
 pub use http::{FetchError, HttpSettings};
 pub use providers::{Login, ProviderHelp, ProviderNotes, ProviderTable, TableError};
 pub use vouch::{Channel, Vouch};
@@ -268,9 +270,65 @@ pub struct DiscoveryResult {
     pub disagreements: Vec<Disagreement>,
     /// One report per source, in `SourceId` order.
     pub sources: Vec<SourceReport>,
+    /// The `<oAuth2>` block a config-v1.1 file published (the most trusted source's), for
+    /// `oauth::session` to pick the issuer when the built-in table knows none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub oauth2: Option<DiscoveredOAuth2>,
     /// When the first candidate arrived, in milliseconds.
     pub first_candidate_ms: Option<u64>,
     pub elapsed_ms: u64,
+}
+
+/// An `<oAuth2>` block (Thunderbird's config-v1.1 extension) as a source published it, with
+/// where it came from: the same `SourceTrust` and `Channel` its servers get.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DiscoveredOAuth2 {
+    pub spec: OAuth2Spec,
+    /// The provider's name in that file (`displayName`), may be empty.
+    pub provider: String,
+    pub source: SourceId,
+    pub channel: Channel,
+    pub trust: SourceTrust,
+    /// The URL asked (and where redirects ended).
+    pub via: String,
+}
+
+impl DiscoveredOAuth2 {
+    pub(crate) fn new(
+        spec: OAuth2Spec,
+        provider: &str,
+        source: SourceId,
+        channel: Channel,
+        via: &str,
+    ) -> Self {
+        Self {
+            spec,
+            provider: provider.trim().to_string(),
+            trust: SourceTrust::of(source, &channel),
+            source,
+            channel,
+            via: via.to_string(),
+        }
+    }
+
+    /// Whether the block may send the person to its issuer without asking: the rule that
+    /// lets a source vouch for servers (`vouch`) — fetched over verified HTTPS from the
+    /// domain's own autoconfig or `.well-known` file, or from the ISPDB's own site. Plain
+    /// HTTP, or a redirect off that site, could name anyone's sign-in page.
+    pub fn is_trusted(&self) -> bool {
+        self.trust == SourceTrust::Trusted && self.channel.verified()
+    }
+
+    /// Which of two blocks to keep: a trusted one first, then the better source (table
+    /// order of `SourceId`).
+    fn better(self, other: Self) -> Self {
+        let rank = |b: &Self| (!b.is_trusted(), b.source);
+        if rank(&other) < rank(&self) {
+            other
+        } else {
+            self
+        }
+    }
 }
 
 impl DiscoveryResult {
@@ -328,6 +386,8 @@ pub(crate) struct Findings {
     pub disputed: Vec<Disagreement>,
     pub asked: Vec<String>,
     pub notes: Vec<String>,
+    /// A config-v1.1 file's `<oAuth2>` block.
+    pub oauth2: Option<DiscoveredOAuth2>,
 }
 
 /// The I/O seams the sources share.
@@ -476,6 +536,7 @@ async fn run(
     let mut all: Vec<Candidate> = Vec::new();
     let mut disputed: Vec<Disagreement> = Vec::new();
     let mut provider: Option<ProviderNotes> = None;
+    let mut oauth2: Option<DiscoveredOAuth2> = None;
     let mut first_candidate_ms = None;
     let mut settle_at: Option<tokio::time::Instant> = None;
     let mut cut_short = false;
@@ -515,6 +576,12 @@ async fn run(
                     }
                 }
                 disputed.extend(f.disputed);
+                if let Some(block) = f.oauth2 {
+                    oauth2 = Some(match oauth2.take() {
+                        Some(have) => have.better(block),
+                        None => block,
+                    });
+                }
                 if provider.is_none()
                     && let Some(notes) = f.provider
                 {
@@ -580,6 +647,7 @@ async fn run(
         candidates,
         disagreements,
         sources: reports.into_values().collect(),
+        oauth2,
         first_candidate_ms,
         elapsed_ms: started.elapsed().as_millis() as u64,
     };

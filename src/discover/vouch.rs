@@ -61,7 +61,7 @@ impl Channel {
     }
 
     /// Whether a source that binds servers to the domain can vouch through this channel.
-    fn verified(&self) -> bool {
+    pub fn verified(&self) -> bool {
         matches!(self, Channel::BuiltIn | Channel::Https)
     }
 }

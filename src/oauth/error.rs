@@ -40,6 +40,12 @@ pub enum OAuthError {
     /// The provider has no OAuth sign-in we know of.
     #[error("no OAuth 2.0 sign-in is known for {provider}")]
     NoIssuer { provider: String },
+    /// Discovery named an issuer, but over a channel that cannot vouch for it (plain HTTP,
+    /// a redirect off the site asked).
+    #[error(
+        "{via} names {issuer} as the place to sign in, but that file came over a connection that cannot vouch for it, so it is not used without your word"
+    )]
+    UnconfirmedIssuer { issuer: String, via: String },
     /// The authorization server lacks an endpoint this flow needs.
     #[error("{issuer} does not offer {what}")]
     NoEndpoint { issuer: String, what: &'static str },
@@ -89,6 +95,7 @@ impl OAuthError {
         match self {
             OAuthError::NoClientId { .. } => "oauth_client_id_missing",
             OAuthError::NoIssuer { .. } => "oauth_not_available",
+            OAuthError::UnconfirmedIssuer { .. } => "oauth_issuer_unconfirmed",
             OAuthError::NoEndpoint { .. } => "oauth_endpoint_missing",
             OAuthError::Insecure { .. } => "oauth_insecure_endpoint",
             OAuthError::Http(_) => "oauth_server_unreachable",
@@ -120,6 +127,11 @@ impl OAuthError {
             OAuthError::NoIssuer { provider } => {
                 t!("oauth-error-no-issuer", provider = provider.as_str())
             }
+            OAuthError::UnconfirmedIssuer { issuer, via } => t!(
+                "oauth-error-unconfirmed-issuer",
+                issuer = issuer.as_str(),
+                via = via.as_str()
+            ),
             OAuthError::NoEndpoint { issuer, what } => {
                 t!(
                     "oauth-error-no-endpoint",
@@ -180,6 +192,10 @@ impl OAuthError {
         match self {
             OAuthError::NoClientId { .. } => t!("oauth-error-no-client-id-advice"),
             OAuthError::NoIssuer { .. } => t!("oauth-error-no-issuer-advice"),
+            OAuthError::UnconfirmedIssuer { issuer, .. } => t!(
+                "oauth-error-unconfirmed-issuer-advice",
+                issuer = issuer.as_str()
+            ),
             OAuthError::NoEndpoint { .. } => t!("oauth-error-no-endpoint-advice"),
             OAuthError::Insecure { .. } => t!("oauth-error-insecure-advice"),
             OAuthError::Http(_) => t!("oauth-error-unreachable-advice"),
@@ -213,6 +229,10 @@ mod tests {
             },
             OAuthError::NoIssuer {
                 provider: "example.org".into(),
+            },
+            OAuthError::UnconfirmedIssuer {
+                issuer: "https://id.example".into(),
+                via: "http://autoconfig.example.org/mail/config-v1.1.xml".into(),
             },
             OAuthError::NoEndpoint {
                 issuer: "https://id.example".into(),

@@ -25,6 +25,7 @@ use serde::Deserialize;
 use super::error::OAuthError;
 use crate::account::EmailAddress;
 use crate::discover::http::{HttpClient, Request};
+use crate::discover::DiscoveredOAuth2;
 use crate::discover::providers::{OAuth2Spec, ProviderTable};
 
 /// An authorization server and what mail needs from it.
@@ -39,6 +40,8 @@ pub struct Issuer {
     pub token_endpoint: Option<String>,
     pub device_authorization_endpoint: Option<String>,
     pub userinfo_endpoint: Option<String>,
+    /// Where a refresh token is given back (RFC 7009), when the issuer has such a place.
+    pub revocation_endpoint: Option<String>,
     pub scopes: Vec<String>,
     /// Whether the device grant may ask for the mail scopes here.
     pub device_flow_for_mail: bool,
@@ -95,6 +98,7 @@ impl Issuer {
             token_endpoint: spec.token_endpoint.clone(),
             device_authorization_endpoint: spec.device_authorization_endpoint.clone(),
             userinfo_endpoint: spec.userinfo_endpoint.clone(),
+            revocation_endpoint: None,
             scopes: spec.scopes.clone(),
             device_flow_for_mail: spec.device_flow_for_mail,
             table_client_id: spec.client_id.clone(),
@@ -112,10 +116,28 @@ impl Issuer {
             token_endpoint: None,
             device_authorization_endpoint: None,
             userinfo_endpoint: None,
+            revocation_endpoint: None,
             scopes,
             device_flow_for_mail: true,
             table_client_id: String::new(),
         }
+    }
+
+    /// From an `<oAuth2>` block discovery found: keyed by its issuer URL (for client ids in
+    /// `oauth.json`), named by the file's provider name, else the issuer's host.
+    pub fn from_discovery(found: &DiscoveredOAuth2) -> Self {
+        let url = found.spec.issuer.trim_end_matches('/').to_string();
+        let name = if found.provider.is_empty() {
+            reqwest::Url::parse(&url)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_string))
+                .unwrap_or_else(|| url.clone())
+        } else {
+            found.provider.clone()
+        };
+        let mut issuer = Self::from_spec(&url, &name, &found.spec);
+        issuer.issuer = url;
+        issuer
     }
 
     /// The built-in table's issuer for the address's provider.
@@ -129,12 +151,34 @@ impl Issuer {
         Ok(Self::from_spec(found.id(), found.name(), spec))
     }
 
-    /// Fills the endpoints the source did not name from the issuer's metadata.
+    /// Fills the endpoints the source did not name from the issuer's metadata. Without a
+    /// token or authorization endpoint the metadata must answer; when only the device or
+    /// revocation endpoint is missing, a failing metadata request leaves them out (some
+    /// providers publish none, or name another issuer in it).
     pub async fn complete(mut self, http: &HttpClient) -> Result<Self, OAuthError> {
-        if self.token_endpoint.is_some() && self.authorization_endpoint.is_some() {
+        let needed = self.token_endpoint.is_none() || self.authorization_endpoint.is_none();
+        if !needed && self.device_authorization_endpoint.is_some() {
             return Ok(self);
         }
-        let meta = metadata(http, &self.issuer).await?;
+        let meta = match metadata(http, &self.issuer).await {
+            Ok(meta) => meta,
+            Err(e) if needed => return Err(e),
+            Err(_) => return Ok(self),
+        };
+        self.fill(meta);
+        Ok(self)
+    }
+
+    /// Fills the revocation endpoint (RFC 7009) from the metadata when the source named none.
+    pub async fn complete_revocation(mut self, http: &HttpClient) -> Result<Self, OAuthError> {
+        if self.revocation_endpoint.is_none() {
+            let meta = metadata(http, &self.issuer).await?;
+            self.fill(meta);
+        }
+        Ok(self)
+    }
+
+    fn fill(&mut self, meta: Metadata) {
         let fill = |have: &mut Option<String>, found: Option<String>| {
             if have.is_none() {
                 *have = found;
@@ -150,7 +194,7 @@ impl Issuer {
             meta.device_authorization_endpoint,
         );
         fill(&mut self.userinfo_endpoint, meta.userinfo_endpoint);
-        Ok(self)
+        fill(&mut self.revocation_endpoint, meta.revocation_endpoint);
     }
 
     /// The token endpoint, checked.
@@ -185,6 +229,7 @@ struct Metadata {
     token_endpoint: Option<String>,
     device_authorization_endpoint: Option<String>,
     userinfo_endpoint: Option<String>,
+    revocation_endpoint: Option<String>,
 }
 
 async fn metadata(http: &HttpClient, issuer: &str) -> Result<Metadata, OAuthError> {

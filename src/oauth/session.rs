@@ -2,13 +2,26 @@
 //! window: the token endpoint client as configured, then the browser flow, and what comes
 //! out of it for testing (the access token) and saving (the refresh token and the login).
 //!
-//! In order: the issuer (an override — `--oauth-issuer` or `MAILSETUP_OAUTH_ISSUER` — else
-//! the provider table by the address's domain), the trust (platform roots plus the extra
-//! roots: `--ca-file` / `MAILSETUP_CA_FILE`), the client id (`issuer::ClientSources`: flag,
-//! environment, `oauth.json`, build, table), the endpoints (`Issuer::complete`); then the
-//! authorization code flow with PKCE (RFC 7636) through the browser and a loopback redirect
-//! (RFC 8252), the tokens checked to belong to the address. No egui here.
+//! In order: the issuer (`Overrides::resolve`, see below), the trust (platform roots plus the
+//! extra roots: `--ca-file` / `MAILSETUP_CA_FILE`), the client id (`issuer::ClientSources`:
+//! flag, environment, `oauth.json`, build, table), the endpoints (`Issuer::complete`); then
+//! the authorization code flow with PKCE (RFC 7636) through the browser and a loopback
+//! redirect (RFC 8252), the tokens checked to belong to the address. No egui here.
+//!
+//! Which issuer, highest first:
+//! 1. the one given (`--oauth-issuer`, `MAILSETUP_OAUTH_ISSUER`): the person's own word;
+//! 2. the built-in provider table: shipped with the program, and it knows what a file cannot
+//!    say (whether the device grant may ask for mail, the mechanisms, the endpoints);
+//! 3. an `<oAuth2>` block that discovery found (the provider's autoconfig, its `.well-known`
+//!    file, the ISPDB) — only from a file fetched over verified HTTPS from the domain or the
+//!    ISPDB's own site (`DiscoveredOAuth2::is_trusted`, the rule that lets such a file vouch
+//!    for servers). A block that came over plain HTTP could send the person to anyone's
+//!    sign-in page: it is not used, and the error names the issuer and where it came from so
+//!    the person can confirm it with `--oauth-issuer`. The command line says where a
+//!    discovered issuer came from before the sign-in starts.
 
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -17,7 +30,8 @@ use secrecy::SecretString;
 
 use super::{ClientFile, ClientSources, Issuer, OAuthError, TokenClient};
 use crate::account::EmailAddress;
-use crate::net::SystemResolver;
+use crate::discover::{self, DiscoveredOAuth2, DiscoveryOptions, SourceId};
+use crate::net::{HostResolver, SystemResolver};
 use crate::store::OAuth2Login;
 
 /// The result of signing in: the access token for the probes, what a save keeps.
@@ -72,60 +86,189 @@ impl Overrides {
         }
     }
 
-    /// The issuer for `email`: the override, else the provider table's.
+    /// The issuer for `email` without discovery: the override, else the provider table's.
     pub fn issuer_for(&self, email: &EmailAddress) -> Result<Issuer, SessionError> {
-        let mut issuer = match &self.issuer {
+        self.resolve(email, None).map(|r| r.issuer)
+    }
+
+    /// The issuer for `email`: the override, else the provider table's, else the block
+    /// discovery found when it may be used (see the module header).
+    pub fn resolve(
+        &self,
+        email: &EmailAddress,
+        discovered: Option<&DiscoveredOAuth2>,
+    ) -> Result<Resolved, SessionError> {
+        let (mut issuer, origin) = match &self.issuer {
             Some(url) => {
                 let mut i = Issuer::at(url, Vec::new());
-                if let Some(host) = reqwest::Url::parse(url)
-                    .ok()
-                    .and_then(|u| u.host_str().map(str::to_string))
-                {
+                if let Some(host) = host_of(url) {
                     i.name = host;
                 }
-                i
+                (i, IssuerOrigin::Given)
             }
-            None => Issuer::for_address(email)?,
+            None => match (Issuer::for_address(email), discovered) {
+                (Ok(i), _) => (i, IssuerOrigin::Table),
+                (Err(_), Some(d)) if d.is_trusted() => (
+                    Issuer::from_discovery(d),
+                    IssuerOrigin::Discovered { via: d.via.clone() },
+                ),
+                (Err(_), Some(d)) => {
+                    return Err(OAuthError::UnconfirmedIssuer {
+                        issuer: d.spec.issuer.clone(),
+                        via: d.via.clone(),
+                    }
+                    .into());
+                }
+                (Err(e), None) => return Err(e.into()),
+            },
         };
         if !self.scopes.is_empty() {
             issuer.scopes = self.scopes.clone();
         }
         if issuer.scopes.is_empty() {
-            return Err(SessionError::Usage(t!("oauth-cli-issuer-needs-scopes")));
+            let why = match origin {
+                IssuerOrigin::Discovered { .. } => t!("oauth-cli-discovered-needs-scopes"),
+                _ => t!("oauth-cli-issuer-needs-scopes"),
+            };
+            return Err(SessionError::Usage(why));
         }
-        Ok(issuer)
+        Ok(Resolved { issuer, origin })
+    }
+
+    /// Whether the issuer for `email` is known without asking discovery.
+    pub fn knows(&self, email: &EmailAddress) -> bool {
+        self.issuer.is_some() || Issuer::for_address(email).is_ok()
     }
 
     /// The provider's name for the "Sign in with …" button, when OAuth sign-in is known for
-    /// the address.
-    pub fn provider_name(&self, email: &EmailAddress) -> Option<String> {
-        self.issuer_for(email).ok().map(|i| i.name)
+    /// the address (a discovered block only when it may be used without asking).
+    pub fn provider_name(
+        &self,
+        email: &EmailAddress,
+        discovered: Option<&DiscoveredOAuth2>,
+    ) -> Option<String> {
+        self.resolve(email, discovered).ok().map(|r| r.issuer.name)
     }
 }
 
-/// The token endpoint client for an issuer, trusting a CA file as well.
-pub async fn token_client(
-    issuer: Issuer,
-    flag_client_id: Option<&str>,
-    ca_file: Option<&Path>,
-    config_dir: Option<&Path>,
-) -> Result<TokenClient, SessionError> {
-    let roots = match ca_file {
-        Some(path) => crate::probe::tls::read_pem_certificates(path)
-            .map_err(|e| SessionError::Usage(e.to_string()))?,
-        None => Vec::new(),
-    };
-    token_client_with_roots(issuer, flag_client_id, roots, config_dir).await
+fn host_of(url: &str) -> Option<String> {
+    reqwest::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
 }
 
-/// The token endpoint client for an issuer, trusting these roots as well as the platform's.
-pub async fn token_client_with_roots(
+/// Where the issuer came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IssuerOrigin {
+    /// `--oauth-issuer` / `MAILSETUP_OAUTH_ISSUER`.
+    Given,
+    /// The built-in provider table.
+    Table,
+    /// An `<oAuth2>` block in a file fetched over verified HTTPS; `via` is its URL.
+    Discovered { via: String },
+}
+
+/// The issuer to sign in at, and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub issuer: Issuer,
+    pub origin: IssuerOrigin,
+}
+
+/// Asks discovery's config-v1.1 sources (the provider's autoconfig over HTTPS and plain
+/// HTTP, its `.well-known` file, the ISPDB) for an `<oAuth2>` block, for when no full
+/// discovery runs (servers given on the command line, the window's account page).
+pub async fn discover_block(
+    email: &EmailAddress,
+    opts: &DiscoveryOptions,
+) -> Option<DiscoveredOAuth2> {
+    let opts = DiscoveryOptions {
+        sources: [
+            SourceId::Autoconfig,
+            SourceId::WellKnown,
+            SourceId::Ispdb,
+            SourceId::AutoconfigHttp,
+        ]
+        .into_iter()
+        .collect(),
+        ..opts.clone()
+    };
+    discover::discover(email, &opts).await.oauth2
+}
+
+/// How OAuth's HTTPS requests reach the authorization server: the roots trusted besides the
+/// platform's, and names resolved the way discovery's requests resolve them (`--resolve`
+/// overrides first, then `--dns` or the system's resolver).
+#[derive(Clone)]
+pub struct Reach {
+    pub roots: Vec<CertificateDer<'static>>,
+    pub resolver: Arc<dyn HostResolver>,
+    pub overrides: BTreeMap<String, Vec<SocketAddr>>,
+}
+
+impl std::fmt::Debug for Reach {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reach")
+            .field("roots", &self.roots.len())
+            .field("overrides", &self.overrides)
+            .finish()
+    }
+}
+
+impl Reach {
+    /// The platform's roots and resolver and nothing else.
+    pub fn system() -> Self {
+        Self::with_roots(Vec::new())
+    }
+
+    /// These roots as well as the platform's; the system's resolver.
+    pub fn with_roots(roots: Vec<CertificateDer<'static>>) -> Self {
+        Self {
+            roots,
+            resolver: Arc::new(SystemResolver),
+            overrides: BTreeMap::new(),
+        }
+    }
+
+    /// A CA file's roots (`--ca-file`) as well as the platform's.
+    pub fn with_ca_file(ca_file: Option<&Path>) -> Result<Self, SessionError> {
+        let roots = match ca_file {
+            Some(path) => crate::probe::tls::read_pem_certificates(path)
+                .map_err(|e| SessionError::Usage(e.to_string()))?,
+            None => Vec::new(),
+        };
+        Ok(Self::with_roots(roots))
+    }
+
+    /// What discovery uses: its extra roots, its resolver and its `--resolve` overrides.
+    pub fn of_discovery(opts: &DiscoveryOptions) -> Self {
+        Self {
+            roots: opts.extra_roots.clone(),
+            resolver: opts.host_resolver(),
+            overrides: opts.overrides.clone(),
+        }
+    }
+}
+
+/// The client id (and secret) given on the command line, if any.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ClientFlags<'a> {
+    pub id: Option<&'a str>,
+    pub secret: Option<&'a str>,
+}
+
+/// The token endpoint client for an issuer, reached as `reach` says.
+pub async fn token_client(
     issuer: Issuer,
-    flag_client_id: Option<&str>,
-    roots: Vec<CertificateDer<'static>>,
+    flags: ClientFlags<'_>,
+    reach: &Reach,
     config_dir: Option<&Path>,
 ) -> Result<TokenClient, SessionError> {
-    let http = super::http_client(roots, Arc::new(SystemResolver), Default::default())?;
+    let http = super::http_client(
+        reach.roots.clone(),
+        reach.resolver.clone(),
+        reach.overrides.clone(),
+    )?;
     let file = match config_dir
         .map(Path::to_path_buf)
         .or_else(|| crate::store::resolve_config_dir(None).ok())
@@ -135,8 +278,8 @@ pub async fn token_client_with_roots(
     };
     let env = |name: &str| std::env::var(name).ok();
     let client = ClientSources {
-        flag: flag_client_id,
-        flag_secret: None,
+        flag: flags.id,
+        flag_secret: flags.secret,
         env: &env,
         file: Some(&file),
     }
@@ -176,17 +319,22 @@ pub async fn browser(
     })
 }
 
-/// The window's sign-in: the issuer from `overrides` or the table, the roots and
-/// configuration folder of the runtime, the browser through `BROWSER` or the system's opener.
+/// The window's sign-in: the issuer from `overrides`, the table or what discovery found
+/// (`Overrides::resolve`), the reach and configuration folder of the runtime, the browser
+/// through `BROWSER` or the system's opener.
 pub async fn sign_in_in_browser(
     email: &EmailAddress,
     overrides: &Overrides,
-    roots: Vec<CertificateDer<'static>>,
+    discovered: Option<&DiscoveredOAuth2>,
+    reach: &Reach,
     config_dir: Option<&Path>,
 ) -> Result<Session, SessionError> {
-    let issuer = overrides.issuer_for(email)?;
-    let tc =
-        token_client_with_roots(issuer, overrides.client_id.as_deref(), roots, config_dir).await?;
+    let issuer = overrides.resolve(email, discovered)?.issuer;
+    let flags = ClientFlags {
+        id: overrides.client_id.as_deref(),
+        secret: None,
+    };
+    let tc = token_client(issuer, flags, reach, config_dir).await?;
     Ok(browser(&tc, email, None, super::loopback::open_browser).await?)
 }
 
@@ -205,9 +353,86 @@ mod tests {
         let i = o.issuer_for(&email).unwrap();
         assert_eq!(i.name, "127.0.0.1");
         assert_eq!(i.scopes, ["openid", "email"]);
-        assert_eq!(o.provider_name(&email).as_deref(), Some("127.0.0.1"));
+        assert_eq!(o.provider_name(&email, None).as_deref(), Some("127.0.0.1"));
         // No override and no table entry: no button.
-        assert_eq!(Overrides::default().provider_name(&email), None);
+        assert_eq!(Overrides::default().provider_name(&email, None), None);
+    }
+
+    fn block(issuer: &str, source: SourceId, channel: discover::Channel) -> DiscoveredOAuth2 {
+        let spec = discover::OAuth2Spec {
+            issuer: issuer.into(),
+            token_endpoint: Some(format!("{issuer}/token")),
+            scopes: vec!["mail".into(), "openid".into()],
+            ..Default::default()
+        };
+        DiscoveredOAuth2::new(spec, "Example Mail", source, channel, "https://x/config")
+    }
+
+    #[test]
+    fn the_issuer_is_given_then_the_table_then_a_trusted_discovered_block() {
+        use discover::Channel;
+        let ispdb = block("https://id.example.org", SourceId::Ispdb, Channel::Https);
+        let plain = block("https://evil.test", SourceId::AutoconfigHttp, Channel::PlainHttp);
+        let off = block(
+            "https://evil.test",
+            SourceId::Autoconfig,
+            Channel::RedirectedOff {
+                to: "https://evil.test/x".into(),
+            },
+        );
+        let other = EmailAddress::parse("ann@example.org").unwrap();
+        let gmail = EmailAddress::parse("ann@gmail.com").unwrap();
+        let none = Overrides::default();
+
+        // Outside the table, a block over verified HTTPS picks the issuer, and says whence.
+        let r = none.resolve(&other, Some(&ispdb)).unwrap();
+        assert_eq!(r.issuer.issuer, "https://id.example.org");
+        assert_eq!(r.issuer.name, "Example Mail");
+        assert_eq!(r.issuer.scopes, ["mail", "openid"]);
+        assert_eq!(
+            r.origin,
+            IssuerOrigin::Discovered {
+                via: "https://x/config".into()
+            }
+        );
+        assert_eq!(
+            none.provider_name(&other, Some(&ispdb)).as_deref(),
+            Some("Example Mail")
+        );
+        // The table beats a discovered block.
+        let r = none.resolve(&gmail, Some(&ispdb)).unwrap();
+        assert_eq!((r.issuer.key.as_str(), r.origin), ("gmail", IssuerOrigin::Table));
+        // The person's word beats both.
+        let given = Overrides {
+            issuer: Some("https://127.0.0.1:4443".into()),
+            scopes: vec!["openid".into()],
+            client_id: None,
+        };
+        for email in [&other, &gmail] {
+            let r = given.resolve(email, Some(&ispdb)).unwrap();
+            assert_eq!(r.issuer.issuer, "https://127.0.0.1:4443");
+            assert_eq!(r.origin, IssuerOrigin::Given);
+        }
+        // A block over plain HTTP or redirected off its site is never used without asking:
+        // a typed cause naming the issuer and where it came from, and no button.
+        for b in [&plain, &off] {
+            assert!(!b.is_trusted());
+            match none.resolve(&other, Some(b)) {
+                Err(SessionError::OAuth(e @ OAuthError::UnconfirmedIssuer { .. })) => {
+                    assert_eq!(e.code(), "oauth_issuer_unconfirmed");
+                    assert!(e.to_string().contains("https://evil.test"), "{e}");
+                    assert!(e.advice().contains("--oauth-issuer https://evil.test"));
+                }
+                other => panic!("{other:?}"),
+            }
+            assert_eq!(none.provider_name(&other, Some(b)), None);
+        }
+        // Nothing at all: not available.
+        assert!(matches!(
+            none.resolve(&other, None),
+            Err(SessionError::OAuth(OAuthError::NoIssuer { .. }))
+        ));
+        assert!(!none.knows(&other) && none.knows(&gmail) && given.knows(&other));
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! - `authorization_code` with the PKCE verifier (RFC 6749 §4.1.3, RFC 7636 §4.5);
 //! - `refresh_token` (RFC 6749 §6);
 //! - `urn:ietf:params:oauth:grant-type:device_code` (RFC 8628 §3.4), whose pending answers
-//!   come back as `Poll::Pending` / `Poll::SlowDown`.
+//!   come back as `Poll::Pending` / `Poll::SlowDown`;
+//! - and, to the revocation endpoint, a refresh token given back (RFC 7009 §2.1).
 //!
 //! A success (RFC 6749 §5.1) becomes `Tokens`; an error object (§5.2) becomes the typed
 //! `OAuthError` (`invalid_grant`, `access_denied`, `expired_token` …) with the server's
@@ -183,6 +184,50 @@ impl TokenClient {
             ])
             .await?;
         answer.map_err(|e| self.refusal(e))
+    }
+
+    /// Gives a refresh token back (RFC 7009 §2.1, `token_type_hint=refresh_token`): the
+    /// grant ends at the provider. HTTP 200 is success, also for a token the server no
+    /// longer knew (§2.2); an error object (§2.2.1) or any other status is a refusal.
+    pub async fn revoke(&self, refresh: &SecretString) -> Result<(), OAuthError> {
+        let url = self
+            .issuer
+            .endpoint(
+                &self.issuer.revocation_endpoint,
+                "a revocation endpoint (RFC 7009)",
+            )?
+            .to_string();
+        let mut all: Vec<(&str, &str)> = vec![
+            ("token", refresh.expose_secret()),
+            ("token_type_hint", "refresh_token"),
+            ("client_id", &self.client.id),
+        ];
+        if let Some(secret) = &self.client.secret {
+            all.push(("client_secret", secret.expose_secret()));
+        }
+        let body = form(&all);
+        let answer = self
+            .http
+            .send(Request {
+                url: &url,
+                form: Some(&body),
+                bearer: None,
+            })
+            .await?;
+        if answer.status == 200 {
+            return Ok(());
+        }
+        Err(match error_object(&answer) {
+            Some((code, description)) => OAuthError::Server {
+                url,
+                code: scrub(&code, &all),
+                description: description.map(|d| scrub(&d, &all)),
+            },
+            None => OAuthError::Malformed {
+                url,
+                detail: format!("HTTP {} without an OAuth error object", answer.status),
+            },
+        })
     }
 
     /// One poll of the device grant (RFC 8628 §3.4, §3.5).

@@ -270,6 +270,7 @@ fn finish(ctx: Ctx<'_>, result: Result<(), Failure>) -> ProbeReport {
     // What the server said about itself is its words too: redacted like the transcript
     // (a server that echoes the password must not get it into a report; found by fuzzing).
     let mut facts = ctx.facts;
+    facts.oauth2 = matches!(ctx.opts.secret_kind, SecretKind::OAuth2 { .. });
     let transcript = &ctx.transcript;
     facts.greeting = facts.greeting.map(|g| transcript.redact(&g));
     for list in [&mut facts.capabilities, &mut facts.auth_mechanisms] {

@@ -115,6 +115,10 @@ pub struct ServerFacts {
     pub auth_used: Option<String>,
     /// Why that one: what the server offered and what the credentials needed.
     pub auth_reason: Option<String>,
+    /// The secret was an OAuth 2.0 access token, not a password (the by-hand commands
+    /// then sign in with a token too).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub oauth2: bool,
     /// What happened to the round trip's test message here (round trips only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub test_message: Option<super::mission::MessageFacts>,

@@ -335,7 +335,7 @@ struct ServerEntry<'a> {
 fn servers_with_commands<S: Serializer>(servers: &[ProbeReport], s: S) -> Result<S::Ok, S::Error> {
     s.collect_seq(servers.iter().map(|report| ServerEntry {
         report,
-        by_hand: crate::reproduce::commands(&report.server, None),
+        by_hand: crate::reproduce::for_report(report, None),
     }))
 }
 
@@ -447,7 +447,10 @@ mod tests {
             .iter()
             .map(|c| c.as_str().unwrap().to_string())
             .collect();
-        assert_eq!(by_hand, crate::reproduce::commands(&server, None));
+        assert_eq!(
+            by_hand,
+            crate::reproduce::commands(&server, None, crate::reproduce::SignIn::Password)
+        );
         assert!(by_hand[0].starts_with("openssl s_client"), "{by_hand:?}");
         assert!(by_hand[0].contains("-starttls imap"), "{by_hand:?}");
         // The same commands the Markdown shows.
@@ -455,6 +458,43 @@ mod tests {
         for c in &by_hand {
             assert!(md.contains(c.as_str()), "{c} not in\n{md}");
         }
+        assert!(md.contains("curl asks for the password itself"), "{md}");
+    }
+
+    #[test]
+    fn an_oauth_account_is_repeated_by_hand_with_a_token_placeholder() {
+        let mut report = ProbeReport {
+            server: crate::account::ServerSettings {
+                protocol: Protocol::Imap,
+                host: "imap.example.com".into(),
+                port: 993,
+                security: Security::Tls,
+                username: "ann@example.com".into(),
+            },
+            outcome: crate::probe::Outcome::Verified,
+            steps: Vec::new(),
+            tls: None,
+            server_facts: Default::default(),
+            warnings: Vec::new(),
+            transcript: Vec::new(),
+            total_ms: 1,
+        };
+        report.server_facts.oauth2 = true;
+        report.server_facts.auth_used = Some("AUTHENTICATE XOAUTH2".into());
+        let doc = Document::new(header(), "ann@example.com".into(), None, vec![report], vec![]);
+        let json: serde_json::Value = serde_json::from_str(&doc.json().unwrap()).unwrap();
+        let curl = json["servers"][0]["by_hand"][1].as_str().unwrap().to_string();
+        assert_eq!(
+            curl,
+            "curl -v --login-options AUTH=XOAUTH2 --user ann@example.com: \
+             --oauth2-bearer \"$TOKEN\" imaps://imap.example.com:993/"
+        );
+        let md = doc.markdown();
+        assert!(md.contains(&curl), "{md}");
+        assert!(md.contains("access token in TOKEN"), "{md}");
+        assert!(!md.contains("curl asks for the password itself"), "{md}");
+        let text = crate::report::text(&doc.servers[0], false);
+        assert!(text.contains("--oauth2-bearer \"$TOKEN\""), "{text}");
     }
 
     #[test]

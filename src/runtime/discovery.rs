@@ -1,6 +1,7 @@
 //! The runtime's side of discovery: runs `crate::discover` for an address and turns its
 //! stream of progress (`DiscoveryEvent`) and its ranked result into wizard events — one line
-//! per source, the provider note as soon as it is known, then the offers per role.
+//! per source, the provider note as soon as it is known, then the offers per role (and an
+//! `<oAuth2>` block it found, to `runtime::oauth`).
 
 use crate::account::EmailAddress;
 use crate::discover::{
@@ -39,6 +40,7 @@ pub(super) async fn discover(
     email: EmailAddress,
     config: &RuntimeConfig,
     sender: &EventSender,
+    oauth_found: &super::oauth::Found,
 ) {
     let (tx, mut rx) = tokio::sync::mpsc::channel(64);
     let domain = email.domain_ascii().to_string();
@@ -73,6 +75,7 @@ pub(super) async fn discover(
     };
     // The stream ends when discovery drops its sender, i.e. when it is done.
     let (result, ()) = tokio::join!(run, forward);
+    oauth_found.offer(&email, result.oauth2.clone(), config, sender);
     sender.send(Event::Discovered {
         task,
         discovery: discovery(result),
