@@ -16,41 +16,18 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::path::Path;
 
 use mailsetup::account::{Protocol, Security};
-use serde_json::Value;
 
 use support::oidc::{AuthServer, AuthServerOptions, DEFAULT_SCOPE, Lifetimes, OAuthUser};
 use support::oidc_browser::{Consent, browser_env, browser_script, require_chromium};
 use support::pki::pki;
+use support::oauth_cli::{
+    Run, assert_secret_free, config_dir, files_text, run, run_approving, saved_refresh_token,
+    server_flags,
+};
 use support::{auth_server, oauth_dovecot};
-
-const BIN: &str = env!("CARGO_BIN_EXE_mailsetup");
-/// Longest a CLI run may take (a browser leg on a loaded machine included).
-const DEADLINE: Duration = Duration::from_secs(180);
-
-/// What one run printed.
-#[derive(Debug, Default)]
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn all(&self) -> String {
-        format!("{}\n{}", self.stdout, self.stderr)
-    }
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.all()))
-    }
-}
 
 /// The flags that point `diagnose --oauth` at the test authorization server.
 fn oauth_flags(server: &AuthServer) -> Vec<String> {
@@ -74,145 +51,13 @@ fn oauth_flags(server: &AuthServer) -> Vec<String> {
     .collect()
 }
 
-/// `--imap/--pop3/--smtp` on the OAuth Dovecot's implicit-TLS listeners.
-fn server_flags() -> Vec<String> {
-    let d = oauth_dovecot();
-    let mut out = Vec::new();
-    for (flag, p) in [
-        ("--imap", Protocol::Imap),
-        ("--pop3", Protocol::Pop3),
-        ("--smtp", Protocol::Smtp),
-    ] {
-        out.push(flag.to_string());
-        out.push(format!("{}/tls", d.listener(p, Security::Tls).hostport()));
-    }
-    out
-}
-
-/// Runs mailsetup; `on_stderr` sees each stderr line as it comes (the device flow's code).
-fn run(args: &[String], env: &[(String, String)], mut on_stderr: impl FnMut(&str)) -> Run {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-        .env_remove("MAILSETUP_OAUTH_CLIENT_ID")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start mailsetup");
-    let mut stdout = child.stdout.take().expect("stdout");
-    let out_thread = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = std::io::Read::read_to_string(&mut stdout, &mut s);
-        s
-    });
-    let (tx, rx) = mpsc::channel::<String>();
-    let stderr = child.stderr.take().expect("stderr");
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    let began = Instant::now();
-    let mut err = String::new();
-    let code = loop {
-        while let Ok(line) = rx.try_recv() {
-            on_stderr(&line);
-            err.push_str(&line);
-            err.push('\n');
-        }
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status.code();
-        }
-        if began.elapsed() > DEADLINE {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("mailsetup {args:?} took longer than {DEADLINE:?}:\n{err}");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    std::thread::sleep(Duration::from_millis(100));
-    while let Ok(line) = rx.try_recv() {
-        on_stderr(&line);
-        err.push_str(&line);
-        err.push('\n');
-    }
-    Run {
-        code,
-        stdout: out_thread.join().unwrap_or_default(),
-        stderr: err,
-    }
-}
-
 /// `diagnose --oauth` (device flow): when the code is printed, Chromium approves it as
 /// `user` with `consent`.
 fn device_run(server: &AuthServer, user: &OAuthUser, consent: Consent, extra: &[String]) -> Run {
     let mut args = vec!["diagnose".to_string(), "traveller@example.test".to_string()];
     args.extend(oauth_flags(server));
     args.extend(extra.iter().cloned());
-    let mut approved = None;
-    let result = run(&args, &[], |line| {
-        // "To sign in, open URL and enter the code CODE"
-        if let Some(rest) = line.strip_prefix("To sign in, open ") {
-            let (uri, code) = rest
-                .split_once(" and enter the code ")
-                .expect("the code line");
-            approved = Some(server.approve_device(uri, Some(code), user, consent));
-        }
-    });
-    let run = approved.expect("the device code was shown");
-    assert!(!run.output.is_empty());
-    result
-}
-
-fn config_dir() -> tempfile::TempDir {
-    let dir = tempfile::tempdir_in(support::run_dir()).expect("a config dir");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700))
-            .expect("owner-only");
-    }
-    dir
-}
-
-/// Every file's text under `dir`.
-fn files_text(dir: &Path) -> String {
-    let mut out = String::new();
-    for entry in std::fs::read_dir(dir).expect("read the config dir") {
-        let path: PathBuf = entry.expect("entry").path();
-        if path.is_file() {
-            out.push_str(&String::from_utf8_lossy(
-                &std::fs::read(&path).unwrap_or_default(),
-            ));
-        }
-    }
-    out
-}
-
-fn assert_secret_free(what: &str, text: &str, secrets: &[String]) {
-    for s in secrets {
-        assert!(s.len() >= 8, "a real secret");
-        assert!(!text.contains(s.as_str()), "{what} shows a secret:\n{text}");
-    }
-}
-
-/// The refresh token the keychain holds for the saved account.
-fn saved_refresh_token(dir: &Path) -> String {
-    use secrecy::ExposeSecret;
-    let rt = tokio::runtime::Runtime::new().expect("runtime");
-    rt.block_on(async {
-        let account = mailsetup::store::list(dir).await.expect("list")[0].clone();
-        let secrets = mailsetup::store::open_keychain(account.keychain.store)
-            .await
-            .expect("keychain");
-        let p = mailsetup::store::passwords(secrets, account)
-            .await
-            .expect("the keychain entries");
-        p.incoming.expose_secret().to_string()
-    })
+    run_approving(&args, &[], server, user, consent)
 }
 
 fn check(dir: &Path) -> Run {

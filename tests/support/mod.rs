@@ -24,7 +24,8 @@
 //! - `oauth_dovecot`: a Dovecot whose `oauth2` passdb checks XOAUTH2/OAUTHBEARER tokens
 //!   against that server's introspection endpoint;
 //! - `oauth_sasl`: raw XOAUTH2/OAUTHBEARER sign-ins over IMAP, POP3 and submission;
-//! - `https_client`: a tiny blocking HTTPS client trusting the test CA.
+//! - `https_client`: a tiny blocking HTTPS client trusting the test CA;
+//! - `oauth_cli`: runs of the `mailsetup` binary for the OAuth command-line tests.
 //!
 //! Every test file includes it with `mod support;`. Nothing here touches anything but
 //! loopback addresses and the namespaces a test builds.
@@ -39,6 +40,7 @@ pub mod https_client;
 pub mod mitm;
 pub mod mta;
 pub mod netns;
+pub mod oauth_cli;
 pub mod oauth_dovecot;
 pub mod oauth_sasl;
 pub mod oidc;

@@ -1,0 +1,318 @@
+//! OAuth accounts beyond the built-in provider table, end to end with real parts only: the
+//! test authorization server (oidc-provider over HTTPS, `support::oidc`), Chromium approving
+//! the device flow (`support::oidc_browser`), the Dovecot that introspects every token
+//! (`support::oauth_dovecot`), and discovery's loopback DNS and HTTPS servers
+//! (`netsupport`), which publish a config-v1.1 file with an `<oAuth2>` block.
+//!
+//! Read like support tickets:
+//! - `diagnose --oauth` for a domain the table does not know, without `--oauth-issuer`:
+//!   the provider's autoconfig file (HTTPS) names the servers and the issuer; the device
+//!   flow signs in there, the servers verify with OAUTHBEARER, the account is saved; the
+//!   report's by-hand commands sign in with `--oauth2-bearer "$TOKEN"`, never a token;
+//!   `accounts remove` then ends the sign-in at the provider (RFC 7009): the old refresh
+//!   token gets `invalid_grant`;
+//! - the same file over plain HTTP only: its issuer is not used without the person's word;
+//! - `accounts remove` while the authorization server is down: the account goes all the
+//!   same, with the cause and how to end the sign-in at the provider.
+//!
+//! Needs the keychain session `scripts/test` sets up (`keyctl session -`).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
+
+mod netsupport;
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use mailsetup::account::{Protocol, Security};
+
+use netsupport::{LOOPBACK, Net, Reply};
+use support::oauth_cli::{
+    Run, assert_secret_free, config_dir, files_text, run, run_approving, saved_refresh_token,
+};
+use support::oidc::{AuthServer, AuthServerOptions, DEFAULT_SCOPE};
+use support::oidc_browser::{Consent, require_chromium};
+use support::pki::pki;
+use support::{auth_server, dovecot_with_oauth, oauth_dovecot};
+
+const ADDRESS: &str = "traveller@example.test";
+const CONFIG_PATH: &str = "/mail/config-v1.1.xml";
+
+/// A config-v1.1 file naming the OAuth Dovecot's implicit-TLS servers (as `localhost`, which
+/// its certificate names) and `server` as the issuer.
+fn config_with_oauth2(server: &AuthServer) -> String {
+    let d = oauth_dovecot();
+    let port = |p| d.listener(p, Security::Tls).addr().port();
+    let entry = |tag: &str, kind: &str, port: u16| {
+        format!(
+            "<{tag} type=\"{kind}\"><hostname>localhost</hostname><port>{port}</port>\
+             <socketType>SSL</socketType><username>%EMAILADDRESS%</username>\
+             <authentication>OAuth2</authentication></{tag}>"
+        )
+    };
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<clientConfig version="1.1">
+  <emailProvider id="example.test">
+    <domain>example.test</domain>
+    <displayName>Example Test Mail</displayName>
+    {}
+    {}
+    {}
+  </emailProvider>
+  <oAuth2>
+    <issuer>{issuer}</issuer>
+    <scope>{DEFAULT_SCOPE}</scope>
+    <authURL>{issuer}/auth</authURL>
+    <tokenURL>{token}</tokenURL>
+  </oAuth2>
+</clientConfig>"#,
+        entry("incomingServer", "imap", port(Protocol::Imap)),
+        entry("incomingServer", "pop3", port(Protocol::Pop3)),
+        entry("outgoingServer", "smtp", port(Protocol::Smtp)),
+        issuer = server.issuer,
+        token = server.token_endpoint(),
+    )
+}
+
+/// Discovery's loopback servers (on their own runtime, which must outlive the test), with
+/// `autoconfig.example.test` and `localhost` in the test DNS.
+fn network() -> (tokio::runtime::Runtime, Net) {
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let net = rt.block_on(Net::start());
+    net.dns.a("autoconfig.example.test", LOOPBACK);
+    net.dns.a("localhost", LOOPBACK);
+    (rt, net)
+}
+
+/// One PEM file with discovery's test CA and the mail and authorization servers' CA.
+fn both_cas(net: &Net, dir: &Path) -> PathBuf {
+    let path = dir.join("both-cas.pem");
+    let mail_ca = std::fs::read_to_string(&pki().ca_pem).expect("the test CA");
+    std::fs::write(&path, format!("{}\n{mail_ca}", net.ca.cert_pem())).expect("write CAs");
+    path
+}
+
+/// `diagnose --oauth ADDRESS` with no issuer, servers nor scopes: everything from discovery.
+fn discovering_args(net: &Net, server: &AuthServer, ca: &Path) -> Vec<String> {
+    let mut args: Vec<String> = [
+        "diagnose",
+        ADDRESS,
+        "--oauth",
+        "--oauth-client-id",
+        &server.client_id,
+        "--connectivity-url",
+        "off",
+        "--timeout",
+        "20",
+    ]
+    .map(String::from)
+    .to_vec();
+    // Discovery's flags, with the combined CA file in place of discovery's own.
+    let mut flags = net.cli_args().into_iter();
+    while let Some(flag) = flags.next() {
+        let value = flags.next().expect("a flag's value");
+        let value = if flag == "--ca-file" {
+            ca.display().to_string()
+        } else {
+            value
+        };
+        args.extend([flag, value]);
+    }
+    args
+}
+
+fn accounts(dir: &Path, action: &[&str]) -> Run {
+    let mut args = vec![
+        "accounts".to_string(),
+        "--config-dir".to_string(),
+        dir.display().to_string(),
+    ];
+    args.extend(action.iter().map(|s| s.to_string()));
+    run(&args, &[], |_| {})
+}
+
+#[test]
+fn a_discovered_oauth2_block_names_the_issuer_and_remove_ends_the_sign_in() {
+    require_chromium();
+    let server = auth_server();
+    let (_rt, net) = network();
+    net.web.https(
+        "autoconfig.example.test",
+        CONFIG_PATH,
+        Reply::Xml(config_with_oauth2(server)),
+    );
+    let dir = config_dir();
+    let ca = both_cas(&net, dir.path());
+    let mut args = discovering_args(&net, server, &ca);
+    args.extend(
+        [
+            "--json",
+            "--save",
+            "--config-dir",
+            &dir.path().display().to_string(),
+            "--keychain",
+            "keyutils",
+        ]
+        .map(String::from),
+    );
+    let signed = run_approving(&args, &[], server, server.traveller(), Consent::Allow);
+    assert_eq!(signed.code, Some(0), "{}", signed.all());
+    // Where the issuer came from is said before the sign-in.
+    let said = format!(
+        "Signing in at {}, named by https://autoconfig.example.test{CONFIG_PATH}\
+         ?emailaddress=traveller%40example.test",
+        server.issuer
+    );
+    assert!(signed.stderr.contains(&said), "{}", signed.all());
+    let doc = signed.json();
+    let servers = doc["servers"].as_array().expect("servers");
+    assert_eq!(servers.len(), 2, "IMAP and SMTP: {doc}");
+    for s in servers {
+        assert_eq!(s["outcome"]["status"], "verified", "{s}");
+        assert_eq!(s["server"]["host"], "localhost", "{s}");
+        let used = s["server_facts"]["auth_used"].as_str().unwrap_or_default();
+        assert!(used.ends_with("OAUTHBEARER"), "{s}");
+    }
+    // The by-hand command signs in with a token placeholder, never with --user's password
+    // prompt nor a token.
+    let imap = &servers[0]["by_hand"];
+    let curl = imap[1].as_str().expect("the curl line");
+    assert!(
+        curl.starts_with("curl -v --login-options AUTH=OAUTHBEARER --user traveller@example.test: --oauth2-bearer \"$TOKEN\" imaps://localhost:"),
+        "{curl}"
+    );
+    assert!(doc["saved"]["id"].is_string(), "{doc}");
+    let saved_file = files_text(dir.path());
+    assert!(saved_file.contains(&server.issuer), "{saved_file}");
+    let refresh = saved_refresh_token(dir.path());
+
+    let removed = accounts(dir.path(), &["remove", "traveller-example-test"]);
+    assert_eq!(removed.code, Some(0), "{}", removed.all());
+    assert!(
+        removed.stdout.contains(&format!(
+            "The sign-in at {} was ended: the saved refresh token no longer works there.",
+            server.issuer
+        )),
+        "{}",
+        removed.all()
+    );
+    let listed = accounts(dir.path(), &["list", "--json"]);
+    assert!(!listed.stdout.contains("traveller"), "{}", listed.all());
+    // At the provider, the refresh token is gone.
+    let refused = server.refresh(&refresh).expect_err("a revoked refresh token");
+    assert_eq!(refused.error, "invalid_grant", "{refused:?}");
+
+    let secrets = std::slice::from_ref(&refresh);
+    for (what, text) in [
+        ("diagnose", signed.all()),
+        ("remove", removed.all()),
+        ("the config dir", files_text(dir.path())),
+    ] {
+        assert_secret_free(what, &text, secrets);
+    }
+}
+
+#[test]
+fn an_oauth2_block_over_plain_http_is_not_used_without_asking() {
+    let server = auth_server();
+    let (_rt, net) = network();
+    net.web.http(
+        "autoconfig.example.test",
+        CONFIG_PATH,
+        Reply::Xml(config_with_oauth2(server)),
+    );
+    let dir = config_dir();
+    let ca = both_cas(&net, dir.path());
+    let mut args = discovering_args(&net, server, &ca);
+    let d = oauth_dovecot();
+    args.extend([
+        "--imap".into(),
+        format!("{}/tls", d.listener(Protocol::Imap, Security::Tls).hostport()),
+        "--json".into(),
+    ]);
+    let out = run(&args, &[], |_| {});
+    assert_eq!(out.code, Some(1), "{}", out.all());
+    let doc = out.json();
+    assert_eq!(doc["oauth"]["error"], "oauth_issuer_unconfirmed", "{doc}");
+    let summary = doc["oauth"]["summary"].as_str().unwrap_or_default();
+    assert!(summary.contains(&server.issuer), "{summary}");
+    assert!(summary.contains("http://autoconfig.example.test"), "{summary}");
+    let advice = doc["oauth"]["advice"].as_str().unwrap_or_default();
+    assert!(
+        advice.contains(&format!("--oauth-issuer {}", server.issuer)),
+        "{advice}"
+    );
+    // Nobody was asked to sign in anywhere.
+    assert!(!out.stderr.contains("To sign in, open"), "{}", out.all());
+}
+
+#[test]
+fn remove_with_the_authorization_server_down_still_removes_and_says_how_to_revoke() {
+    require_chromium();
+    let server = AuthServer::start(&AuthServerOptions::default());
+    let dovecot = dovecot_with_oauth(&server);
+    let dir = config_dir();
+    let mut args: Vec<String> = [
+        "diagnose",
+        ADDRESS,
+        "--oauth",
+        "--oauth-issuer",
+        &server.issuer,
+        "--oauth-client-id",
+        &server.client_id,
+        "--oauth-scope",
+        DEFAULT_SCOPE,
+        "--ca-file",
+        &pki().ca_pem.display().to_string(),
+        "--connectivity-url",
+        "off",
+        "--imap",
+        &format!(
+            "{}/tls",
+            dovecot.listener(Protocol::Imap, Security::Tls).hostport()
+        ),
+        "--smtp",
+        &format!(
+            "{}/tls",
+            dovecot.listener(Protocol::Smtp, Security::Tls).hostport()
+        ),
+        "--save",
+        "--config-dir",
+        &dir.path().display().to_string(),
+        "--keychain",
+        "keyutils",
+    ]
+    .map(String::from)
+    .to_vec();
+    args.push("--json".into());
+    let saved = run_approving(&args, &[], &server, server.traveller(), Consent::Allow);
+    assert_eq!(saved.code, Some(0), "{}", saved.all());
+    let refresh = saved_refresh_token(dir.path());
+    let issuer = server.issuer.clone();
+    drop(server);
+
+    let removed = accounts(dir.path(), &["remove", "traveller-example-test"]);
+    assert_eq!(removed.code, Some(0), "{}", removed.all());
+    assert!(
+        removed.stdout.contains(&format!(
+            "warning: the sign-in at {issuer} could not be ended (oauth_server_unreachable)"
+        )),
+        "{}",
+        removed.all()
+    );
+    assert!(
+        removed
+            .stdout
+            .contains("remove mailsetup's access in its security or connected-apps settings"),
+        "{}",
+        removed.all()
+    );
+    assert!(
+        removed.stdout.contains("Removed traveller-example-test"),
+        "{}",
+        removed.all()
+    );
+    let listed = accounts(dir.path(), &["list", "--json"]);
+    assert!(!listed.stdout.contains("traveller"), "{}", listed.all());
+    assert_secret_free("remove", &removed.all(), &[refresh]);
+}
