@@ -316,3 +316,59 @@ fn remove_with_the_authorization_server_down_still_removes_and_says_how_to_revok
     assert!(!listed.stdout.contains("traveller"), "{}", listed.all());
     assert_secret_free("remove", &removed.all(), &[refresh]);
 }
+
+/// The window's side: the account page learns of the provider's sign-in from the ISPDB's
+/// `<oAuth2>` block while the address is typed, and "Sign in with …" uses that issuer (here
+/// without a client id, so the answer names the provider and stops before any network).
+#[test]
+fn the_window_offers_the_sign_in_an_ispdb_block_names() {
+    use mailsetup::runtime::{Runtime, RuntimeConfig};
+    use mailsetup::wizard::{Effect, Event, TaskId};
+    let server = auth_server();
+    let (_rt, net) = network();
+    net.web.https(
+        "ispdb.test",
+        "/v1.1/example.test",
+        Reply::Xml(config_with_oauth2(server)),
+    );
+    let dir = config_dir();
+    let mut config = RuntimeConfig::new(vec![net.ca.cert_der()]).expect("trust");
+    config.set_discovery(net.options());
+    config.config_dir = Some(dir.path().to_path_buf());
+    let (mut runtime, events) = Runtime::new(config, std::sync::Arc::new(|| {})).expect("runtime");
+    assert!(
+        runtime
+            .execute(Effect::LookUpNote {
+                domain: "example.test".into()
+            })
+            .is_none()
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let mut offered = Vec::new();
+    while offered.last() != Some(&Some("Example Test Mail".to_string())) {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        match events.recv_timeout(left) {
+            Ok(Event::OAuthAvailable { domain, provider }) => {
+                assert_eq!(domain, "example.test");
+                offered.push(provider);
+            }
+            Ok(_) => {}
+            Err(e) => panic!("no offer of the sign-in ({e}); offers: {offered:?}"),
+        }
+    }
+    // The table knows nothing (None first), the ISPDB's block names the provider.
+    assert_eq!(offered, [None, Some("Example Test Mail".to_string())]);
+
+    let task = TaskId(900);
+    let email = mailsetup::account::EmailAddress::parse(ADDRESS).unwrap();
+    runtime.execute(Effect::OAuthSignIn { task, email });
+    let problem = loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        match events.recv_timeout(left).expect("the sign-in's answer") {
+            Event::SignedIn { result, .. } => break result.expect_err("no client id"),
+            _ => continue,
+        }
+    };
+    assert_eq!(problem.code, "oauth_client_id_missing", "{problem:?}");
+    assert!(problem.summary.contains("Example Test Mail"), "{problem:?}");
+}
