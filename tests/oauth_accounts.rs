@@ -372,3 +372,75 @@ fn the_window_offers_the_sign_in_an_ispdb_block_names() {
     assert_eq!(problem.code, "oauth_client_id_missing", "{problem:?}");
     assert!(problem.summary.contains("Example Test Mail"), "{problem:?}");
 }
+
+/// `--resolve` reaches the authorization server as it reaches discovery's servers: the
+/// issuer's name exists nowhere but in the flag, and its metadata and device endpoint are
+/// asked there (the test server answers the device request with an error). The client
+/// secret comes from `--oauth-client-secret-env` and is never shown.
+#[test]
+fn resolve_applies_to_the_authorization_servers_requests() {
+    let (_rt, net) = network();
+    let issuer = &format!("https://auth.example.test:{}", net.web.port);
+    let metadata = serde_json::json!({
+        "issuer": issuer,
+        "authorization_endpoint": format!("{issuer}/auth"),
+        "token_endpoint": format!("{issuer}/token"),
+        "device_authorization_endpoint": format!("{issuer}/device"),
+    });
+    net.web.https(
+        "auth.example.test",
+        "/.well-known/openid-configuration",
+        Reply::Bytes(metadata.to_string().into_bytes()),
+    );
+    net.web.https("auth.example.test", "/device", Reply::Status(503));
+    let mut args: Vec<String> = [
+        "diagnose",
+        ADDRESS,
+        "--oauth",
+        "--oauth-issuer",
+        issuer,
+        "--oauth-client-id",
+        "test-client",
+        "--oauth-scope",
+        "mail",
+        "--imap",
+        "127.0.0.1:9/tls",
+        "--json",
+        "--resolve",
+        "auth.example.test=127.0.0.1",
+        "--oauth-client-secret-env",
+        "TEST_CLIENT_SECRET",
+    ]
+    .map(String::from)
+    .to_vec();
+    args.extend(["--ca-file".into(), net.ca_file().display().to_string()]);
+    // Without the variable: a usage error naming it.
+    let unset = run(&args, &[], |_| {});
+    assert_eq!(unset.code, Some(2), "{}", unset.all());
+    assert!(
+        unset
+            .stderr
+            .contains("environment variable TEST_CLIENT_SECRET holds no client secret"),
+        "{}",
+        unset.all()
+    );
+    let secret = "client-secret-5f1e9a7c".to_string();
+    let env = [("TEST_CLIENT_SECRET".to_string(), secret.clone())];
+    let out = run(&args, &env, |_| {});
+    assert_eq!(out.code, Some(1), "{}", out.all());
+    assert_secret_free("diagnose", &out.all(), &[secret]);
+    assert!(out.json()["oauth"]["error"].is_string(), "{}", out.all());
+    let asked: Vec<String> = net
+        .web
+        .seen()
+        .into_iter()
+        .filter(|s| s.tls && s.host == "auth.example.test")
+        .map(|s| s.path)
+        .collect();
+    assert_eq!(
+        asked,
+        ["/.well-known/openid-configuration", "/device"],
+        "{}",
+        out.all()
+    );
+}
