@@ -108,10 +108,7 @@ pub fn commands(server: &ServerSettings, ca_file: Option<&Path>, how: SignIn) ->
                 ));
             }
         }
-        c.push_str(&format!(
-            " {}",
-            quote(&format!("{scheme}://{connect_to}/"))
-        ));
+        c.push_str(&format!(" {}", quote(&format!("{scheme}://{connect_to}/"))));
         out.push(c);
     }
     out

@@ -181,6 +181,7 @@ impl Runtime {
                 let sender = self.sender();
                 let config = self.config.clone();
                 let found = self.oauth_found.clone();
+                found.typed(&domain);
                 self.rt.spawn(async move {
                     let note = discovery::note_for(&domain);
                     let provider = crate::account::EmailAddress::parse(&format!("x@{domain}"))

@@ -20,13 +20,13 @@ use std::path::Path;
 
 use mailsetup::account::{Protocol, Security};
 
-use support::oidc::{AuthServer, AuthServerOptions, DEFAULT_SCOPE, Lifetimes, OAuthUser};
-use support::oidc_browser::{Consent, browser_env, browser_script, require_chromium};
-use support::pki::pki;
 use support::oauth_cli::{
     Run, assert_secret_free, config_dir, files_text, run, run_approving, saved_refresh_token,
     server_flags,
 };
+use support::oidc::{AuthServer, AuthServerOptions, DEFAULT_SCOPE, Lifetimes, OAuthUser};
+use support::oidc_browser::{Consent, browser_env, browser_script, require_chromium};
+use support::pki::pki;
 use support::{auth_server, oauth_dovecot};
 
 /// The flags that point `diagnose --oauth` at the test authorization server.

@@ -17,8 +17,8 @@ use clap::Args;
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::account::EmailAddress;
-use crate::oauth::sasl::Mechanism;
 use crate::discover::DiscoveredOAuth2;
+use crate::oauth::sasl::Mechanism;
 use crate::oauth::session::IssuerOrigin;
 use crate::oauth::{self, Issuer, OAuthError};
 use crate::store::OAuth2Login;

@@ -1,9 +1,11 @@
 //! Which authorization server to ask, for what, and as which client.
 //!
 //! In order:
-//! 1. the issuer comes from the built-in provider table (`discover::providers`, the address's
-//!    domain), from an ISPDB `<oAuth2>` block, or is given (`--oauth-issuer`);
-//! 2. endpoints the source does not name are read from the issuer's metadata
+//! 1. the issuer is given (`--oauth-issuer`), or comes from the built-in provider table
+//!    (`discover::providers`, the address's domain), or from an `<oAuth2>` block discovery
+//!    found (`from_discovery`); which one wins is `session::Overrides::resolve`'s;
+//! 2. endpoints the source does not name (the device and revocation endpoints, RFC 8628
+//!    §4 and RFC 7009 §2, too) are read from the issuer's metadata
 //!    (`/.well-known/openid-configuration`, OpenID Connect Discovery 1.0 §4; RFC 8414 §3),
 //!    whose `issuer` must equal the one asked for (RFC 8414 §3.3);
 //! 3. the client id is configuration, never code: the command-line flag, else the
@@ -24,8 +26,8 @@ use serde::Deserialize;
 
 use super::error::OAuthError;
 use crate::account::EmailAddress;
-use crate::discover::http::{HttpClient, Request};
 use crate::discover::DiscoveredOAuth2;
+use crate::discover::http::{HttpClient, Request};
 use crate::discover::providers::{OAuth2Spec, ProviderTable};
 
 /// An authorization server and what mail needs from it.

@@ -372,7 +372,11 @@ mod tests {
     fn the_issuer_is_given_then_the_table_then_a_trusted_discovered_block() {
         use discover::Channel;
         let ispdb = block("https://id.example.org", SourceId::Ispdb, Channel::Https);
-        let plain = block("https://evil.test", SourceId::AutoconfigHttp, Channel::PlainHttp);
+        let plain = block(
+            "https://evil.test",
+            SourceId::AutoconfigHttp,
+            Channel::PlainHttp,
+        );
         let off = block(
             "https://evil.test",
             SourceId::Autoconfig,
@@ -401,7 +405,10 @@ mod tests {
         );
         // The table beats a discovered block.
         let r = none.resolve(&gmail, Some(&ispdb)).unwrap();
-        assert_eq!((r.issuer.key.as_str(), r.origin), ("gmail", IssuerOrigin::Table));
+        assert_eq!(
+            (r.issuer.key.as_str(), r.origin),
+            ("gmail", IssuerOrigin::Table)
+        );
         // The person's word beats both.
         let given = Overrides {
             issuer: Some("https://127.0.0.1:4443".into()),

@@ -481,9 +481,18 @@ mod tests {
         };
         report.server_facts.oauth2 = true;
         report.server_facts.auth_used = Some("AUTHENTICATE XOAUTH2".into());
-        let doc = Document::new(header(), "ann@example.com".into(), None, vec![report], vec![]);
+        let doc = Document::new(
+            header(),
+            "ann@example.com".into(),
+            None,
+            vec![report],
+            vec![],
+        );
         let json: serde_json::Value = serde_json::from_str(&doc.json().unwrap()).unwrap();
-        let curl = json["servers"][0]["by_hand"][1].as_str().unwrap().to_string();
+        let curl = json["servers"][0]["by_hand"][1]
+            .as_str()
+            .unwrap()
+            .to_string();
         assert_eq!(
             curl,
             "curl -v --login-options AUTH=XOAUTH2 --user ann@example.com: \

@@ -3,14 +3,16 @@
 //! sign-in (`oauth::session::sign_in_in_browser`) uses the issuer the button was named after.
 //!
 //! In order: when the address is typed (`Effect::LookUpNote`), the table or the configured
-//! issuer answers at once; when neither knows the domain, its `.well-known` autoconfig file
-//! and the ISPDB are asked (neither request carries the address); the full discovery after
+//! issuer answers at once; when neither knows the domain and it stays the typed one for a
+//! moment, its `.well-known` autoconfig file and the ISPDB are asked (neither request
+//! carries the address); the full discovery after
 //! Next adds the provider's own autoconfig (which does). Only a block the engine may use
 //! without asking (`DiscoveredOAuth2::is_trusted`: verified HTTPS) names a button; the choice
 //! is `oauth::session::Overrides::resolve`'s, the same call the command line makes.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use crate::account::EmailAddress;
 use crate::discover::{DiscoveredOAuth2, DiscoveryOptions, SourceId};
@@ -18,14 +20,30 @@ use crate::wizard::Event;
 
 use super::{EventSender, RuntimeConfig};
 
-/// Blocks found per ASCII domain.
+/// How long the typed domain must stay the same before its files are asked for (each
+/// keystroke names another domain: "example.c", "example.co", "example.com").
+const SETTLE: Duration = Duration::from_millis(700);
+
+/// Blocks found per ASCII domain, and the domain typed last.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Found(Arc<Mutex<HashMap<String, DiscoveredOAuth2>>>);
+pub(crate) struct Found {
+    blocks: Arc<Mutex<HashMap<String, DiscoveredOAuth2>>>,
+    latest: Arc<Mutex<String>>,
+}
 
 impl Found {
+    /// The domain now typed (called in the order the window typed them).
+    pub(crate) fn typed(&self, domain: &str) {
+        *self.latest.lock().unwrap_or_else(|e| e.into_inner()) = domain.to_string();
+    }
+
+    fn is_latest(&self, domain: &str) -> bool {
+        *self.latest.lock().unwrap_or_else(|e| e.into_inner()) == domain
+    }
+
     /// The block remembered for the address's domain.
     pub(crate) fn get(&self, email: &EmailAddress) -> Option<DiscoveredOAuth2> {
-        let map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let map = self.blocks.lock().unwrap_or_else(|e| e.into_inner());
         map.get(email.domain_ascii()).cloned()
     }
 
@@ -45,7 +63,7 @@ impl Found {
             return;
         };
         let domain = email.domain_ascii().to_string();
-        self.0
+        self.blocks
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .insert(domain.clone(), block);
@@ -57,13 +75,22 @@ impl Found {
 }
 
 /// While the address is typed: the `.well-known` file and the ISPDB for a domain the table
-/// and the configuration do not know.
-pub(crate) async fn look_up(domain: &str, config: &RuntimeConfig, found: &Found, sender: &EventSender) {
+/// and the configuration do not know, once the domain stayed the same for `SETTLE`.
+pub(crate) async fn look_up(
+    domain: &str,
+    config: &RuntimeConfig,
+    found: &Found,
+    sender: &EventSender,
+) {
     // The local part is never sent by these two sources.
     let Ok(email) = EmailAddress::parse(&format!("postmaster@{domain}")) else {
         return;
     };
     if config.oauth.knows(&email) {
+        return;
+    }
+    tokio::time::sleep(SETTLE).await;
+    if !found.is_latest(domain) {
         return;
     }
     let opts = DiscoveryOptions {

@@ -181,7 +181,8 @@ pub fn run_approving(
             approved = Some(server.approve_device(uri, Some(code), user, consent));
         }
     });
-    let run = approved.unwrap_or_else(|| panic!("the device code was not shown:\n{}", result.all()));
+    let run =
+        approved.unwrap_or_else(|| panic!("the device code was not shown:\n{}", result.all()));
     assert!(!run.output.is_empty());
     result
 }
