@@ -19,7 +19,10 @@ use super::oidc_browser::Consent;
 /// The binary under test (Cargo names it to integration tests only; the examples that
 /// share this harness never run it).
 pub fn bin() -> &'static str {
-    option_env!("CARGO_BIN_EXE_mailsetup").expect("built as an integration test")
+    match option_env!("CARGO_BIN_EXE_mailsetup") {
+        Some(path) => path,
+        None => panic!("the mailsetup binary is known to integration tests only"),
+    }
 }
 /// Longest a CLI run may take (a browser leg on a loaded machine included).
 pub const DEADLINE: Duration = Duration::from_secs(180);
