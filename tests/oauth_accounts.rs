@@ -92,6 +92,22 @@ fn both_cas(net: &Net, dir: &Path) -> PathBuf {
     path
 }
 
+/// Discovery's flags, with the combined CA file in place of discovery's own.
+fn discovery_flags(net: &Net, ca: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut flags = net.cli_args().into_iter();
+    while let Some(flag) = flags.next() {
+        let value = flags.next().expect("a flag's value");
+        let value = if flag == "--ca-file" {
+            ca.display().to_string()
+        } else {
+            value
+        };
+        out.extend([flag, value]);
+    }
+    out
+}
+
 /// `diagnose --oauth ADDRESS` with no issuer, servers nor scopes: everything from discovery.
 fn discovering_args(net: &Net, server: &AuthServer, ca: &Path) -> Vec<String> {
     let mut args: Vec<String> = [
@@ -107,17 +123,7 @@ fn discovering_args(net: &Net, server: &AuthServer, ca: &Path) -> Vec<String> {
     ]
     .map(String::from)
     .to_vec();
-    // Discovery's flags, with the combined CA file in place of discovery's own.
-    let mut flags = net.cli_args().into_iter();
-    while let Some(flag) = flags.next() {
-        let value = flags.next().expect("a flag's value");
-        let value = if flag == "--ca-file" {
-            ca.display().to_string()
-        } else {
-            value
-        };
-        args.extend([flag, value]);
-    }
+    args.extend(discovery_flags(net, ca));
     args
 }
 
@@ -143,6 +149,18 @@ fn a_discovered_oauth2_block_names_the_issuer_and_remove_ends_the_sign_in() {
     );
     let dir = config_dir();
     let ca = both_cas(&net, dir.path());
+    // `discover` shows the sign-in the file names, and where it came from.
+    let mut discover_args = vec!["discover".to_string(), ADDRESS.to_string()];
+    discover_args.extend(discovery_flags(&net, &ca));
+    let found = run(&discover_args, &[], |_| {});
+    assert!(
+        found.stdout.contains(&format!(
+            "OAuth 2.0 sign-in: {} (named by https://autoconfig.example.test{CONFIG_PATH}",
+            server.issuer
+        )),
+        "{}",
+        found.all()
+    );
     let mut args = discovering_args(&net, server, &ca);
     args.extend(
         [

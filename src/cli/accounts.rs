@@ -219,8 +219,16 @@ async fn remove(dir: &Path, keychain: Option<KeychainKind>, id: String, force: b
             return EXIT_FAILED;
         }
     };
-    if let (Some(login), Some(secrets)) = (&account.oauth2, &secrets) {
-        revoke_sign_in(dir, &account, login, secrets.clone()).await;
+    if let Some(login) = &account.oauth2 {
+        match &secrets {
+            Some(secrets) => revoke_sign_in(dir, &account, login, secrets.clone()).await,
+            // --force without the keychain: the refresh token cannot be read to give back.
+            None => not_revoked(
+                &login.issuer,
+                "keychain_unavailable",
+                &t!("cli-oauth-no-keychain"),
+            ),
+        }
     }
     let mut result = store::remove(dir, secrets.clone(), id.clone()).await;
     if force
@@ -289,18 +297,23 @@ async fn revoke_sign_in(
                 SessionError::OAuth(e) => (e.code(), e.summary()),
                 SessionError::Usage(why) => ("oauth_configuration", why.clone()),
             };
-            println!(
-                "{}",
-                t!(
-                    "cli-oauth-not-revoked",
-                    issuer = issuer,
-                    code = code,
-                    summary = summary
-                )
-            );
-            println!("  {}", t!("cli-oauth-not-revoked-advice", issuer = issuer));
+            not_revoked(issuer, code, &summary);
         }
     }
+}
+
+/// The sign-in at `issuer` stays valid: why, and how to end it at the provider.
+fn not_revoked(issuer: &str, code: &str, summary: &str) {
+    println!(
+        "{}",
+        t!(
+            "cli-oauth-not-revoked",
+            issuer = issuer,
+            code = code,
+            summary = summary
+        )
+    );
+    println!("  {}", t!("cli-oauth-not-revoked-advice", issuer = issuer));
 }
 
 struct Check {

@@ -148,6 +148,18 @@ pub fn render(r: &DiscoveryResult) -> String {
             let _ = writeln!(out, "  {}", t!("discover-note", note = note.as_str()));
         }
     }
+    if let Some(o) = &r.oauth2 {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            t!(
+                "discover-oauth2",
+                issuer = o.spec.issuer.as_str(),
+                via = o.via.as_str(),
+                trust = o.trust.label()
+            )
+        );
+    }
     for (title, protocol) in [
         (t!("discover-imap"), Protocol::Imap),
         (t!("discover-pop3"), Protocol::Pop3),
