@@ -690,6 +690,28 @@ mod tests {
         assert!(o.add_resolve("a=b").is_err());
     }
 
+    #[test]
+    fn the_kept_oauth2_block_is_the_trusted_one_then_the_better_source() {
+        let block = |issuer: &str, source: SourceId, channel: Channel| {
+            let spec = OAuth2Spec {
+                issuer: issuer.into(),
+                ..OAuth2Spec::default()
+            };
+            DiscoveredOAuth2::new(spec, " Name ", source, channel, "u")
+        };
+        let plain = block("https://a", SourceId::AutoconfigHttp, Channel::PlainHttp);
+        let ispdb = block("https://b", SourceId::Ispdb, Channel::Https);
+        let own = block("https://c", SourceId::Autoconfig, Channel::Https);
+        assert_eq!(ispdb.provider, "Name");
+        assert!(!plain.is_trusted() && ispdb.is_trusted() && own.is_trusted());
+        // A trusted block beats an earlier untrusted one, whatever the order of arrival.
+        assert_eq!(plain.clone().better(ispdb.clone()), ispdb);
+        assert_eq!(ispdb.clone().better(plain.clone()), ispdb);
+        // Among trusted ones, the domain's own autoconfig beats the ISPDB.
+        assert_eq!(ispdb.clone().better(own.clone()), own);
+        assert_eq!(own.clone().better(ispdb), own);
+    }
+
     #[tokio::test]
     async fn the_table_answers_offline_for_charter() {
         let email = EmailAddress::parse("someone@charter.net").unwrap();
