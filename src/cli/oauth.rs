@@ -35,7 +35,7 @@ pub struct OAuthArgs {
     #[arg(long, requires = "oauth")]
     pub browser: bool,
     /// With --oauth: the authorization server (its issuer URL) instead of the provider
-    /// table's.
+    /// table's or the one the provider's configuration file names.
     #[arg(long, value_name = "URL", requires = "oauth")]
     pub oauth_issuer: Option<String>,
     /// With --oauth: the client id registered for mailsetup with the provider (else the

@@ -2,8 +2,9 @@
 //! window: the token endpoint client as configured, then the browser flow, and what comes
 //! out of it for testing (the access token) and saving (the refresh token and the login).
 //!
-//! In order: the issuer (`Overrides::resolve`, see below), the trust (platform roots plus the
-//! extra roots: `--ca-file` / `MAILSETUP_CA_FILE`), the client id (`issuer::ClientSources`:
+//! In order: the issuer (`Overrides::resolve`, see below), how to reach it (`Reach`: the
+//! platform's roots plus `--ca-file` / `MAILSETUP_CA_FILE`, names resolved as discovery
+//! resolves them, `--resolve` and `--dns` included), the client id (`issuer::ClientSources`:
 //! flag, environment, `oauth.json`, build, table), the endpoints (`Issuer::complete`); then
 //! the authorization code flow with PKCE (RFC 7636) through the browser and a loopback
 //! redirect (RFC 8252), the tokens checked to belong to the address. No egui here.
