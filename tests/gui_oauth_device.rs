@@ -22,7 +22,7 @@ mod support;
 
 use std::time::Duration;
 
-use egui::accesskit::Role;
+use egui::accesskit::{Live, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use gui_common::*;
@@ -65,8 +65,10 @@ fn code_on_screen(h: &mut Harness<'_, MailSetupApp>) -> (String, String) {
     });
     h.get_by_label_contains("Waiting for approval");
     let node = h.get_by_label_contains("Code to enter: ");
-    let name = node.accesskit_node();
-    let name = name.value().or_else(|| name.label()).unwrap_or_default();
+    let node = node.accesskit_node();
+    // A screen reader reads the code out when it appears.
+    assert_eq!(node.live(), Live::Polite, "the code is a live region");
+    let name = node.value().or_else(|| node.label()).unwrap_or_default();
     let code = name
         .strip_prefix("Code to enter: ")
         .expect("the code's name")

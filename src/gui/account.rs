@@ -81,7 +81,8 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     if let Some(provider) = w.oauth_provider() {
         super::oauth::sign_in_with_provider(ui, w, provider, out);
     }
-    if !w.signed_in_with_provider() {
+    // Signed in, or signing in on the provider's page: no password here.
+    if !w.signed_in_with_provider() && !w.signing_in_with_provider() {
         password(ui, w, out);
     }
 }
@@ -166,7 +167,8 @@ pub(super) fn provider_note(
 }
 
 pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
-    let hint = (!w.account_complete()).then(|| t!("account-not-ready"));
+    let hint =
+        (!w.account_complete() && !w.signing_in_with_provider()).then(|| t!("account-not-ready"));
     let right = [
         NavButton::primary(t!("nav-next")),
         NavButton::new(t!("nav-set-up-manually")),

@@ -13,10 +13,10 @@ use std::time::{Duration, Instant};
 use egui::{Label, RichText, Ui};
 
 use crate::wizard::oauth_signin::problem_headline;
-use crate::wizard::{DeviceCode, Event, OAuthState, Wizard};
+use crate::wizard::{DeviceCode, Event, OAuthProblem, OAuthState, Wizard};
 
 use super::theme::palette;
-use super::widgets::{Mark, marked};
+use super::widgets::{Mark, boxed, marked};
 
 /// The size of the code's letters (the person copies it by eye onto another screen).
 const CODE_SIZE: f32 = 28.0;
@@ -45,21 +45,32 @@ pub fn sign_in_with_provider(ui: &mut Ui, w: &Wizard, provider: &str, out: &mut 
             browser_failed,
             ..
         } => {
-            if *browser_failed {
-                ui.label(RichText::new(t!("oauth-browser-failed")).color(p.warn));
-            }
-            match code {
-                None => {
+            let edge = ui.visuals().widgets.noninteractive.bg_stroke.color;
+            let section = ui.scope(|ui| {
+                boxed(ui, p.note_fill, edge, |ui| {
+                    // Tight lines: in the smallest window the whole box fits above the bar.
+                    ui.spacing_mut().item_spacing.y = 3.0;
+                    if *browser_failed {
+                        ui.label(RichText::new(t!("oauth-browser-failed")).color(p.warn));
+                    }
+                    let waiting = match code {
+                        None => t!("oauth-code-asking", provider = provider),
+                        Some(code) => {
+                            show_code(ui, code, out);
+                            t!("oauth-code-waiting")
+                        }
+                    };
                     ui.horizontal_wrapped(|ui| {
                         ui.spinner();
-                        ui.label(t!("oauth-code-asking", provider = provider));
+                        ui.label(waiting);
+                        if ui.button(t!("oauth-cancel")).clicked() {
+                            out.push(Event::Cancel);
+                        }
                     });
-                }
-                Some(code) => show_code(ui, code, out),
-            }
-            if ui.button(t!("oauth-cancel")).clicked() {
-                out.push(Event::Cancel);
-            }
+                });
+            });
+            let shown = code.as_ref().map_or("asking", |c| c.user_code.as_str());
+            bring_into_view(&section.response, shown);
         }
         OAuthState::SignedIn(_) => {
             marked(ui, Mark::Ok, t!("oauth-signed-in", provider = provider));
@@ -69,42 +80,66 @@ pub fn sign_in_with_provider(ui: &mut Ui, w: &Wizard, provider: &str, out: &mut 
                 OAuthState::Failed(problem) => Some(problem),
                 _ => None,
             };
-            let expired = failed.is_some_and(|p| p.code == "oauth_device_code_expired");
+            let section = ui.scope(|ui| offer(ui, failed, provider, out));
             if let Some(problem) = failed {
-                let r = marked(
-                    ui,
-                    Mark::Failed,
-                    RichText::new(problem_headline(problem, provider)).color(p.fail),
-                );
-                super::a11y::live(&r);
-                if problem.code != "oauth_cancelled" {
-                    ui.label(t!("oauth-details", summary = problem.summary.as_str()));
-                }
+                bring_into_view(&section.response, &format!("failed:{}", problem.code));
             }
-            if expired {
-                if ui.button(t!("oauth-code-new")).clicked() {
-                    out.push(Event::SignInWithCode);
-                }
-                return;
-            }
-            ui.label(t!("oauth-sign-in-intro", provider = provider));
-            ui.horizontal_wrapped(|ui| {
-                if ui
-                    .button(t!("oauth-sign-in-with", provider = provider))
-                    .clicked()
-                {
-                    out.push(Event::SignInWithProvider);
-                }
-                if ui.button(t!("oauth-use-code")).clicked() {
-                    out.push(Event::SignInWithCode);
-                }
-            });
         }
     }
     ui.add_space(4.0);
 }
 
-/// The page to open, the code to type there, how long it works, the wait.
+/// The buttons to sign in (through the browser, or with a code), after the failure of the
+/// last attempt if there was one; after an expired code, "Get a new code".
+fn offer(ui: &mut Ui, failed: Option<&OAuthProblem>, provider: &str, out: &mut Vec<Event>) {
+    let p = palette(ui);
+    if let Some(problem) = failed {
+        let r = marked(
+            ui,
+            Mark::Failed,
+            RichText::new(problem_headline(problem, provider)).color(p.fail),
+        );
+        super::a11y::live(&r);
+        if !matches!(
+            problem.code.as_str(),
+            "oauth_cancelled" | "oauth_device_code_expired"
+        ) {
+            ui.label(t!("oauth-details", summary = problem.summary.as_str()));
+        }
+        if problem.code == "oauth_device_code_expired" {
+            if ui.button(t!("oauth-code-new")).clicked() {
+                out.push(Event::SignInWithCode);
+            }
+            return;
+        }
+    }
+    ui.label(t!("oauth-sign-in-intro", provider = provider));
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button(t!("oauth-sign-in-with", provider = provider))
+            .clicked()
+        {
+            out.push(Event::SignInWithProvider);
+        }
+        if ui.button(t!("oauth-use-code")).clicked() {
+            out.push(Event::SignInWithCode);
+        }
+    });
+}
+
+/// Scrolls a section to the top of the page when it first shows `what` (the code, a new
+/// code, a failure): in the smallest window it would otherwise start below the fold.
+fn bring_into_view(section: &egui::Response, what: &str) {
+    let key = egui::Id::unique("mailsetup-oauth-in-view");
+    let now = what.to_string();
+    let before: Option<String> = section.ctx.data(|d| d.get_temp(key));
+    if before.as_deref() != Some(now.as_str()) {
+        section.ctx.data_mut(|d| d.insert_temp(key, now));
+        section.scroll_to_me(Some(egui::Align::Min));
+    }
+}
+
+/// The page to open, the code to type there, how long it works.
 fn show_code(ui: &mut Ui, code: &DeviceCode, out: &mut Vec<Event>) {
     let p = palette(ui);
     ui.label(t!("oauth-code-open"));
@@ -142,10 +177,6 @@ fn show_code(ui: &mut Ui, code: &DeviceCode, out: &mut Vec<Event>) {
     };
     let r = ui.label(RichText::new(line.as_str()).color(p.muted));
     super::a11y::name(&r, line);
-    ui.horizontal_wrapped(|ui| {
-        ui.spinner();
-        ui.label(t!("oauth-code-waiting"));
-    });
     // The countdown moves once a second.
     ui.ctx().request_repaint_after(Duration::from_secs(1));
 }

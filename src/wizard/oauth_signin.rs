@@ -65,6 +65,11 @@ impl Wizard {
         }
     }
 
+    /// Whether a sign-in through the provider (browser or code) is under way.
+    pub fn signing_in_with_provider(&self) -> bool {
+        self.waiting_for().is_some()
+    }
+
     /// Whether the account signs in with tokens from the provider.
     pub fn signed_in_with_provider(&self) -> bool {
         matches!(self.oauth, OAuthState::SignedIn(_))
