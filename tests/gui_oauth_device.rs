@@ -10,7 +10,9 @@
 //!   it in Chromium, and the window goes on to verify, save (refresh token in the keychain,
 //!   no token in any file or Debug output), and `accounts check` works on what it saved;
 //! - a code left too long expires: the window says so and "Get a new code" gives a new one,
-//!   which then works.
+//!   which then works;
+//! - another account approves the code, or the person refuses on the other device: each
+//!   cause in plain words on the page.
 //!
 //! Needs the keychain session `scripts/test` sets up (gnome-keyring, `keyctl session -`).
 
@@ -162,4 +164,39 @@ fn an_expired_code_is_explained_and_a_new_code_works() {
     wait_sign_in(&mut h);
     assert!(h.state().wizard().signed_in_with_provider());
     assert_eq!(h.state().wizard().page(), Page::Lookup);
+}
+
+/// The failure shown after a device sign-in ends with `cause`.
+fn failed_with(h: &mut Harness<'_, MailSetupApp>, cause: &str) {
+    wait_sign_in(h);
+    let OAuthState::Failed(problem) = h.state().wizard().oauth_state() else {
+        panic!("{:?}", h.state().wizard().oauth_state());
+    };
+    assert_eq!(problem.code, cause, "{problem:?}");
+    assert_eq!(h.state().wizard().page(), Page::Account);
+}
+
+#[test]
+fn another_account_or_a_refusal_on_the_other_device_is_explained() {
+    require_chromium();
+    no_browser();
+    let server = auth_server();
+    let dir = config_dir("gui-oauth-device-refused");
+    let mut h = window_for(server, &dir);
+
+    // Alice approves the code meant for traveller's address.
+    click(&mut h, "Use a code on another device instead");
+    let (page, code) = code_on_screen(&mut h);
+    server.approve_device(&page, Some(&code), server.alice(), Consent::Allow);
+    failed_with(&mut h, "oauth_wrong_account");
+    h.get_by_label_contains("Another account was chosen in the browser");
+    h.get_by_label_contains("alice@example.test");
+
+    // Then the person presses Abort on the other device.
+    click(&mut h, "Use a code on another device instead");
+    let (page, code) = code_on_screen(&mut h);
+    server.approve_device(&page, Some(&code), server.traveller(), Consent::AbortDevice);
+    failed_with(&mut h, "oauth_consent_denied");
+    h.get_by_label_contains("Access was not allowed on the page of 127.0.0.1");
+    assert!(!h.state().wizard().signed_in_with_provider());
 }
