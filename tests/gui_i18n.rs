@@ -243,6 +243,23 @@ fn code_shown() -> Wizard {
     w
 }
 
+/// The account page waiting for the browser: Cancel, or a code on another device instead.
+fn browser_waiting() -> Wizard {
+    let mut w = Wizard::new();
+    feed(
+        &mut w,
+        vec![
+            Event::EmailEdited("ann.example@outlook.com".into()),
+            Event::OAuthAvailable {
+                domain: "outlook.com".into(),
+                provider: Some("Microsoft".into()),
+            },
+            Event::SignInWithProvider,
+        ],
+    );
+    w
+}
+
 /// The same after the code expired: the cause and "Get a new code".
 fn code_expired() -> Wizard {
     use mailsetup::wizard::{Effect, OAuthProblem};
@@ -280,6 +297,7 @@ fn the_sign_in_with_a_code_fits_the_smallest_window_in_every_language() {
         for (name, make) in [
             ("code", code_shown as MakePage),
             ("code_expired", code_expired),
+            ("browser_waiting", browser_waiting),
         ] {
             let h = harness(make(), language);
             failures.extend(nothing_cut_off(&h, &format!("{name} in {language}")));

@@ -27,50 +27,48 @@ pub fn sign_in_with_provider(ui: &mut Ui, w: &Wizard, provider: &str, out: &mut 
     ui.add_space(4.0);
     match w.oauth_state() {
         OAuthState::Waiting(_) => {
-            ui.horizontal_wrapped(|ui| {
-                ui.spinner();
-                ui.label(t!("oauth-waiting", provider = provider));
+            let section = in_box(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.spinner();
+                    ui.label(t!("oauth-waiting", provider = provider));
+                });
+                ui.horizontal_wrapped(|ui| {
+                    if ui.button(t!("oauth-cancel")).clicked() {
+                        out.push(Event::Cancel);
+                    }
+                    if ui.button(t!("oauth-use-code")).clicked() {
+                        out.push(Event::SignInWithCode);
+                    }
+                });
             });
-            ui.horizontal_wrapped(|ui| {
-                if ui.button(t!("oauth-cancel")).clicked() {
-                    out.push(Event::Cancel);
-                }
-                if ui.button(t!("oauth-use-code")).clicked() {
-                    out.push(Event::SignInWithCode);
-                }
-            });
+            bring_into_view(&section, "browser");
         }
         OAuthState::Code {
             code,
             browser_failed,
             ..
         } => {
-            let edge = ui.visuals().widgets.noninteractive.bg_stroke.color;
-            let section = ui.scope(|ui| {
-                boxed(ui, p.note_fill, edge, |ui| {
-                    // Tight lines: in the smallest window the whole box fits above the bar.
-                    ui.spacing_mut().item_spacing.y = 3.0;
-                    if *browser_failed {
-                        ui.label(RichText::new(t!("oauth-browser-failed")).color(p.warn));
+            let section = in_box(ui, |ui| {
+                if *browser_failed {
+                    ui.label(RichText::new(t!("oauth-browser-failed")).color(p.warn));
+                }
+                let waiting = match code {
+                    None => t!("oauth-code-asking", provider = provider),
+                    Some(code) => {
+                        show_code(ui, code, out);
+                        t!("oauth-code-waiting")
                     }
-                    let waiting = match code {
-                        None => t!("oauth-code-asking", provider = provider),
-                        Some(code) => {
-                            show_code(ui, code, out);
-                            t!("oauth-code-waiting")
-                        }
-                    };
-                    ui.horizontal_wrapped(|ui| {
-                        ui.spinner();
-                        ui.label(waiting);
-                        if ui.button(t!("oauth-cancel")).clicked() {
-                            out.push(Event::Cancel);
-                        }
-                    });
+                };
+                ui.horizontal_wrapped(|ui| {
+                    ui.spinner();
+                    ui.label(waiting);
+                    if ui.button(t!("oauth-cancel")).clicked() {
+                        out.push(Event::Cancel);
+                    }
                 });
             });
             let shown = code.as_ref().map_or("asking", |c| c.user_code.as_str());
-            bring_into_view(&section.response, shown);
+            bring_into_view(&section, shown);
         }
         OAuthState::SignedIn(_) => {
             marked(ui, Mark::Ok, t!("oauth-signed-in", provider = provider));
@@ -87,6 +85,20 @@ pub fn sign_in_with_provider(ui: &mut Ui, w: &Wizard, provider: &str, out: &mut 
         }
     }
     ui.add_space(4.0);
+}
+
+/// A sign-in under way in a box of its own, with tight lines (in the smallest window the
+/// whole box fits above the bottom bar); the box's response.
+fn in_box(ui: &mut Ui, add: impl FnOnce(&mut Ui)) -> egui::Response {
+    let p = palette(ui);
+    let edge = ui.visuals().widgets.noninteractive.bg_stroke.color;
+    ui.scope(|ui| {
+        boxed(ui, p.note_fill, edge, |ui| {
+            ui.spacing_mut().item_spacing.y = 3.0;
+            add(ui);
+        });
+    })
+    .response
 }
 
 /// The buttons to sign in (through the browser, or with a code), after the failure of the
