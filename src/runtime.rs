@@ -204,7 +204,25 @@ impl Runtime {
                 let config = self.config.clone();
                 let discovered = self.oauth_found.get(&email);
                 let h = self.rt.spawn(async move {
-                    let result = sign_in(&email, discovered.as_ref(), &config).await;
+                    let result = oauth::sign_in(&email, discovered.as_ref(), &config).await;
+                    sender.send(Event::SignedIn { task, result });
+                });
+                self.tasks.insert(task, h.abort_handle());
+                None
+            }
+            Effect::OAuthDeviceSignIn { task, email } => {
+                let sender = self.sender();
+                let config = self.config.clone();
+                let discovered = self.oauth_found.get(&email);
+                let h = self.rt.spawn(async move {
+                    let result = oauth::sign_in_with_code(
+                        task,
+                        &email,
+                        discovered.as_ref(),
+                        &config,
+                        &sender,
+                    )
+                    .await;
                     sender.send(Event::SignedIn { task, result });
                 });
                 self.tasks.insert(task, h.abort_handle());
@@ -354,45 +372,6 @@ fn secret_kind(oauth: bool) -> probe::SecretKind {
     } else {
         probe::SecretKind::Password
     }
-}
-
-/// "Sign in with <provider>": the browser flow through the engine (`oauth::session`), the
-/// same one `diagnose --oauth --browser` runs; a failure comes back with its code and advice.
-async fn sign_in(
-    email: &crate::account::EmailAddress,
-    discovered: Option<&crate::discover::DiscoveredOAuth2>,
-    config: &RuntimeConfig,
-) -> Result<Box<crate::wizard::OAuthGrant>, crate::wizard::OAuthProblem> {
-    use crate::oauth::session::{self, SessionError};
-    let reach = session::Reach {
-        roots: config.extra_roots.clone(),
-        ..session::Reach::of_discovery(&config.discovery)
-    };
-    let session = session::sign_in_in_browser(
-        email,
-        &config.oauth,
-        discovered,
-        &reach,
-        config.config_dir.as_deref(),
-    )
-    .await
-    .map_err(|e| match e {
-        SessionError::OAuth(e) => crate::wizard::OAuthProblem {
-            code: e.code().to_string(),
-            summary: crate::wizard::capitalise(&e.summary()),
-            advice: e.advice().to_string(),
-        },
-        SessionError::Usage(why) => crate::wizard::OAuthProblem {
-            code: "oauth_configuration".into(),
-            summary: crate::wizard::capitalise(&why),
-            advice: String::new(),
-        },
-    })?;
-    Ok(Box::new(crate::wizard::OAuthGrant {
-        access: session.access,
-        refresh: session.refresh,
-        login: session.login,
-    }))
 }
 
 /// The probe options for servers with what the person allowed; the reason in words when the

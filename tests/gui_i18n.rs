@@ -1,6 +1,7 @@
 //! The window in Spanish, German and Japanese at its minimum size: the account, protocol and
 //! failed-testing pages compared with pictures in `tests/snapshots/` (`UPDATE_SNAPSHOTS=1`
-//! rewrites them), nothing cut off or pushed off the window (German has the longest words),
+//! rewrites them), nothing cut off or pushed off the window (German has the longest words);
+//! the sign-in with a code (RFC 8628) in all six languages with the code and Cancel in sight,
 //! and Japanese drawn from a real font found through the system font fallback, not boxes.
 //! Also: the language chosen with the selector is used at once and remembered for the next
 //! start, and `--lang` / `MAILSETUP_LANG` win over it.
@@ -198,4 +199,141 @@ fn the_language_chosen_in_the_window_is_used_at_once_and_remembered() {
         gui::startup_language(Some(&dir), Some(Language::Japanese)),
         Language::Japanese
     );
+}
+
+/// The account page signing in with a code on another device (RFC 8628) after the browser
+/// could not be opened: the page to open, the code, the countdown, Cancel.
+fn code_shown() -> Wizard {
+    use mailsetup::wizard::{DeviceCode, Effect, OAuthProblem};
+    let mut w = Wizard::new();
+    let fx = feed(
+        &mut w,
+        vec![
+            Event::EmailEdited("ann.example@outlook.com".into()),
+            Event::OAuthAvailable {
+                domain: "outlook.com".into(),
+                provider: Some("Microsoft".into()),
+            },
+            Event::SignInWithProvider,
+        ],
+    );
+    let Some(Effect::OAuthSignIn { task, .. }) = fx.last() else {
+        panic!("{fx:?}");
+    };
+    let fx = w.handle(Event::SignedIn {
+        task: *task,
+        result: Err(OAuthProblem {
+            code: "oauth_browser_failed".into(),
+            summary: "The browser could not be opened".into(),
+            advice: String::new(),
+        }),
+    });
+    let Some(Effect::OAuthDeviceSignIn { task, .. }) = fx.last() else {
+        panic!("{fx:?}");
+    };
+    w.handle(Event::DeviceCodeShown {
+        task: *task,
+        code: DeviceCode {
+            user_code: "HZ3FQ7KLM".into(),
+            verification_uri: "https://microsoft.com/devicelogin".into(),
+            verification_uri_complete: None,
+            expires_at: std::time::Instant::now() + std::time::Duration::from_secs(900),
+        },
+    });
+    w
+}
+
+/// The account page waiting for the browser: Cancel, or a code on another device instead.
+fn browser_waiting() -> Wizard {
+    let mut w = Wizard::new();
+    feed(
+        &mut w,
+        vec![
+            Event::EmailEdited("ann.example@outlook.com".into()),
+            Event::OAuthAvailable {
+                domain: "outlook.com".into(),
+                provider: Some("Microsoft".into()),
+            },
+            Event::SignInWithProvider,
+        ],
+    );
+    w
+}
+
+/// The same after the code expired: the cause and "Get a new code".
+fn code_expired() -> Wizard {
+    use mailsetup::wizard::{Effect, OAuthProblem};
+    let mut w = Wizard::new();
+    let fx = feed(
+        &mut w,
+        vec![
+            Event::EmailEdited("ann.example@outlook.com".into()),
+            Event::OAuthAvailable {
+                domain: "outlook.com".into(),
+                provider: Some("Microsoft".into()),
+            },
+            Event::SignInWithCode,
+        ],
+    );
+    let Some(Effect::OAuthDeviceSignIn { task, .. }) = fx.last() else {
+        panic!("{fx:?}");
+    };
+    w.handle(Event::SignedIn {
+        task: *task,
+        result: Err(OAuthProblem {
+            code: "oauth_device_code_expired".into(),
+            summary: "The code for the sign-in expired before it was approved".into(),
+            advice: String::new(),
+        }),
+    });
+    w
+}
+
+#[test]
+fn the_sign_in_with_a_code_fits_the_smallest_window_in_every_language() {
+    let mut failures = Vec::new();
+    for language in Language::ALL {
+        let _guard = speak(language);
+        for (name, make) in [
+            ("code", code_shown as MakePage),
+            ("code_expired", code_expired),
+            ("browser_waiting", browser_waiting),
+        ] {
+            let h = harness(make(), language);
+            failures.extend(nothing_cut_off(&h, &format!("{name} in {language}")));
+            if name == "code" {
+                // The code is in sight without scrolling.
+                let code = h
+                    .query_all(by().predicate(|_| true).include_labels())
+                    .find(|n| {
+                        let n = n.accesskit_node();
+                        n.value()
+                            .or_else(|| n.label())
+                            .is_some_and(|l| l.contains("HZ3FQ7KLM"))
+                    })
+                    .map(|n| n.rect())
+                    .expect("the code on the page");
+                // The bottom of the page's visible part: where its scroll bar ends.
+                let bottom = h
+                    .query_by_label(&mailsetup::i18n::loader().get("a11y-scroll-page"))
+                    .map(|n| n.rect().max.y)
+                    .expect("the page scrolls in the smallest window");
+                if code.min.y < 0.0 || code.max.y > bottom {
+                    failures.push(format!("{language}: the code {code:?} is out of sight"));
+                }
+                // And so is Cancel.
+                let cancel = h
+                    .get_by_role_and_label(
+                        Role::Button,
+                        &mailsetup::i18n::loader().get("oauth-cancel"),
+                    )
+                    .rect();
+                if cancel.max.y > bottom {
+                    failures.push(format!("{language}: Cancel {cancel:?} is out of sight"));
+                }
+            }
+        }
+    }
+    let _guard = speak(Language::English);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

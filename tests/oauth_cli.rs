@@ -402,3 +402,36 @@ fn an_unreachable_authorization_server_is_the_mail_servers_temporary_trouble() {
     assert_eq!(causes(&out), vec!["server_unavailable"; 3], "{}", out.all());
     assert_secret_free("server down", &out.all(), &tokens.secrets());
 }
+
+/// `--browser` where no browser opens (the opener fails, as `xdg-open` does without one):
+/// the address is printed to open by hand, and opening it in a browser on this computer
+/// finishes the sign-in through the loopback listener still waiting.
+#[test]
+fn when_no_browser_opens_the_address_is_printed_to_open_by_hand() {
+    require_chromium();
+    let server = auth_server();
+    let mut args = vec!["diagnose".into(), "traveller@example.test".into()];
+    args.extend(oauth_flags(server));
+    args.extend(server_flags());
+    args.extend(["--browser", "--json"].map(String::from));
+    let mut by_hand = false;
+    let mut browsed = None;
+    let out = run(&args, &[("BROWSER".into(), "false".into())], |line| {
+        if line.starts_with("The browser could not be opened. Open this address by hand:") {
+            by_hand = true;
+        } else if by_hand && browsed.is_none() {
+            let url = line.trim();
+            assert!(url.starts_with(&server.issuer), "{line}");
+            browsed = Some(server.browse(url, server.traveller(), Consent::Allow));
+        }
+    });
+    assert!(
+        browsed.is_some(),
+        "no address to open by hand:\n{}",
+        out.all()
+    );
+    assert_eq!(out.code, Some(0), "{}", out.all());
+    for s in out.json()["servers"].as_array().expect("servers") {
+        assert_eq!(s["outcome"]["status"], "verified", "{s}");
+    }
+}

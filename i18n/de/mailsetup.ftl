@@ -490,6 +490,19 @@ oauth-no-client-id = Für die Anmeldung bei { $provider } ist eine Client-ID nö
 oauth-timeout = Die Anmeldung wurde nicht rechtzeitig abgeschlossen. Beginnen Sie erneut und schließen Sie sie im Browser ab.
 oauth-failed = Die Anmeldung bei { $provider } hat nicht geklappt.
 oauth-details = Was geschah: { $summary }
+oauth-use-code = Stattdessen einen Code auf einem anderen Gerät verwenden
+oauth-browser-failed = Hier ließ sich kein Webbrowser öffnen. Melden Sie sich mit einem Code auf einem anderen Gerät an.
+oauth-code-asking = { $provider } wird nach einem Code gefragt…
+oauth-code-open = Öffnen Sie auf einem anderen Gerät diese Seite:
+oauth-code-copy-address = Adresse kopieren
+oauth-code-enter = Geben Sie dort diesen Code ein:
+oauth-code-name = Einzugebender Code: { $code }
+oauth-code-copy = Code kopieren
+oauth-code-expires = Der Code gilt noch { $time }.
+oauth-code-expired-now = Der Code gilt nicht mehr.
+oauth-code-waiting = Warten auf die Bestätigung…
+oauth-code-expired = Der Code ist abgelaufen, bevor er eingegeben wurde. Holen Sie einen neuen Code und geben Sie ihn bald nach dem Anzeigen ein.
+oauth-code-new = Neuen Code holen
 oauth-no-refresh-token = Der Anbieter hat kein Aktualisierungstoken geliefert, daher ließe sich die Anmeldung später nicht erneuern. Es wurde nichts gespeichert.
 ## Signing in through the provider's page (OAuth 2.0)
 

@@ -491,6 +491,19 @@ oauth-no-client-id = Signing in with { $provider } needs a client id: mailsetup 
 oauth-timeout = The sign-in was not finished in time. Start again and complete it in the browser.
 oauth-failed = Signing in with { $provider } did not work.
 oauth-details = What happened: { $summary }
+oauth-use-code = Use a code on another device instead
+oauth-browser-failed = The web browser could not be opened on this computer. Sign in with a code on another device instead.
+oauth-code-asking = Asking { $provider } for a code…
+oauth-code-open = On your phone or another computer, open this page:
+oauth-code-copy-address = Copy address
+oauth-code-enter = There, enter this code:
+oauth-code-name = Code to enter: { $code }
+oauth-code-copy = Copy code
+oauth-code-expires = The code works for { $time } more.
+oauth-code-expired-now = The code no longer works.
+oauth-code-waiting = Waiting for approval…
+oauth-code-expired = The code expired before it was entered. Get a new code and enter it soon after it is shown.
+oauth-code-new = Get a new code
 oauth-no-refresh-token = The provider gave no refresh token, so the sign-in could not be renewed later. Nothing was saved.
 ## Signing in through the provider's page (OAuth 2.0)
 

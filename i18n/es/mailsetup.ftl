@@ -490,6 +490,19 @@ oauth-no-client-id = Para iniciar sesión con { $provider } hace falta un ID de 
 oauth-timeout = No se terminó de iniciar sesión a tiempo. Empieza de nuevo y complétalo en el navegador.
 oauth-failed = No se pudo iniciar sesión con { $provider }.
 oauth-details = Qué pasó: { $summary }
+oauth-use-code = Usar un código en otro dispositivo
+oauth-browser-failed = No se pudo abrir el navegador web en este ordenador. Inicie sesión con un código en otro dispositivo.
+oauth-code-asking = Pidiendo un código a { $provider }…
+oauth-code-open = En su teléfono u otro ordenador, abra esta página:
+oauth-code-copy-address = Copiar dirección
+oauth-code-enter = Allí, escriba este código:
+oauth-code-name = Código que escribir: { $code }
+oauth-code-copy = Copiar código
+oauth-code-expires = El código vale { $time } más.
+oauth-code-expired-now = El código ya no vale.
+oauth-code-waiting = Esperando la aprobación…
+oauth-code-expired = El código caducó antes de escribirse. Pida un código nuevo y escríbalo poco después de que aparezca.
+oauth-code-new = Pedir un código nuevo
 oauth-no-refresh-token = El proveedor no entregó un token de actualización, así que el inicio de sesión no podría renovarse más adelante. No se guardó nada.
 ## Signing in through the provider's page (OAuth 2.0)
 

@@ -490,6 +490,19 @@ oauth-no-client-id = Se connecter avec { $provider } demande un identifiant clie
 oauth-timeout = La connexion n’a pas été terminée à temps. Recommencez et terminez-la dans le navigateur.
 oauth-failed = La connexion avec { $provider } n’a pas abouti.
 oauth-details = Ce qui s’est passé : { $summary }
+oauth-use-code = Utiliser plutôt un code sur un autre appareil
+oauth-browser-failed = Le navigateur web n'a pas pu s'ouvrir sur cet ordinateur. Connectez-vous plutôt avec un code sur un autre appareil.
+oauth-code-asking = Demande d'un code à { $provider }…
+oauth-code-open = Sur votre téléphone ou un autre ordinateur, ouvrez cette page :
+oauth-code-copy-address = Copier l'adresse
+oauth-code-enter = Saisissez-y ce code :
+oauth-code-name = Code à saisir : { $code }
+oauth-code-copy = Copier le code
+oauth-code-expires = Le code reste valable { $time }.
+oauth-code-expired-now = Le code n'est plus valable.
+oauth-code-waiting = En attente de l'approbation…
+oauth-code-expired = Le code a expiré avant d'être saisi. Demandez un nouveau code et saisissez-le peu après son affichage.
+oauth-code-new = Obtenir un nouveau code
 oauth-no-refresh-token = Le fournisseur n’a donné aucun jeton d’actualisation : la connexion ne pourrait pas être renouvelée plus tard. Rien n’a été enregistré.
 ## Signing in through the provider's page (OAuth 2.0)
 

@@ -481,6 +481,19 @@ oauth-no-client-id = { $provider } でサインインするにはクライアン
 oauth-timeout = 時間内にサインインが完了しませんでした。もう一度やり直し、ブラウザーで完了してください。
 oauth-failed = { $provider } でサインインできませんでした。
 oauth-details = 起きたこと: { $summary }
+oauth-use-code = 代わりに別の端末でコードを使う
+oauth-browser-failed = ブラウザーを開けませんでした。別の端末でコードを使ってサインインしてください。
+oauth-code-asking = { $provider } にコードを問い合わせています…
+oauth-code-open = 別の端末で次のページを開いてください:
+oauth-code-copy-address = アドレスをコピー
+oauth-code-enter = そこで次のコードを入力してください:
+oauth-code-name = 入力するコード: { $code }
+oauth-code-copy = コードをコピー
+oauth-code-expires = コードの残り時間: { $time }
+oauth-code-expired-now = コードの有効期限が切れました。
+oauth-code-waiting = 承認を待っています…
+oauth-code-expired = コードが入力される前に期限切れになりました。新しいコードを取得し、表示されたらすぐに入力してください。
+oauth-code-new = 新しいコードを取得
 oauth-no-refresh-token = プロバイダーからリフレッシュトークンが返されなかったため、あとでサインインを更新できません。何も保存していません。
 ## Signing in through the provider's page (OAuth 2.0)
 

@@ -490,6 +490,19 @@ oauth-no-client-id = Para entrar com { $provider } é preciso um ID de cliente: 
 oauth-timeout = A entrada não foi concluída a tempo. Comece de novo e conclua no navegador.
 oauth-failed = Não foi possível entrar com { $provider }.
 oauth-details = O que aconteceu: { $summary }
+oauth-use-code = Usar um código em outro dispositivo
+oauth-browser-failed = Não foi possível abrir o navegador neste computador. Entre com um código em outro dispositivo.
+oauth-code-asking = Pedindo um código a { $provider }…
+oauth-code-open = No seu celular ou em outro computador, abra esta página:
+oauth-code-copy-address = Copiar endereço
+oauth-code-enter = Lá, digite este código:
+oauth-code-name = Código a digitar: { $code }
+oauth-code-copy = Copiar código
+oauth-code-expires = O código vale por mais { $time }.
+oauth-code-expired-now = O código não vale mais.
+oauth-code-waiting = Aguardando a aprovação…
+oauth-code-expired = O código expirou antes de ser digitado. Peça um código novo e digite-o logo depois que ele aparecer.
+oauth-code-new = Pedir um código novo
 oauth-no-refresh-token = O provedor não forneceu um token de atualização, então a entrada não poderia ser renovada depois. Nada foi salvo.
 ## Signing in through the provider's page (OAuth 2.0)
 

@@ -7,8 +7,9 @@
 //! block, else the issuer's metadata), the client id (`oauth::issuer`:
 //! flag, environment, `oauth.json`, build, table); then the device grant (RFC 8628: the page
 //! and the code are printed on standard error) or with `--browser` the authorization code
-//! flow with PKCE through the browser (`BROWSER`, else the system's opener) and a loopback
-//! redirect (RFC 8252); the tokens must belong to the address. Nothing here prints a token or
+//! flow with PKCE through the browser (`BROWSER`, else the system's opener; when it cannot
+//! open one, the address is printed to open by hand) and a loopback redirect (RFC 8252);
+//! the tokens must belong to the address. Nothing here prints a token or
 //! a code other than the user code the person types.
 
 use std::path::Path;
@@ -153,9 +154,12 @@ pub async fn sign_in(
             t!("oauth-cli-opening-browser", name = tc.issuer.name.as_str())
         );
         return Ok(oauth::session::browser(&tc, email, mechanism, |url| {
-            oauth::loopback::open_browser(url).inspect_err(|_| {
+            // No browser opens here: the listener waits on for the address opened by hand
+            // in a browser on this computer.
+            if oauth::loopback::open_browser(url).is_err() {
                 eprintln!("{}\n  {url}", t!("oauth-cli-open-by-hand"));
-            })
+            }
+            Ok(())
         })
         .await?);
     }

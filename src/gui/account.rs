@@ -79,52 +79,12 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     }
 
     if let Some(provider) = w.oauth_provider() {
-        sign_in_with_provider(ui, w, provider, out);
+        super::oauth::sign_in_with_provider(ui, w, provider, out);
     }
-    if !w.signed_in_with_provider() {
+    // Signed in, or signing in on the provider's page: no password here.
+    if !w.signed_in_with_provider() && !w.signing_in_with_provider() {
         password(ui, w, out);
     }
-}
-
-/// "Sign in with <provider>": the button, the wait with Cancel, the result.
-fn sign_in_with_provider(ui: &mut Ui, w: &Wizard, provider: &str, out: &mut Vec<Event>) {
-    use crate::wizard::{OAuthState, oauth_signin::problem_headline};
-    let p = palette(ui);
-    ui.add_space(4.0);
-    match w.oauth_state() {
-        OAuthState::Waiting(_) => {
-            ui.horizontal_wrapped(|ui| {
-                ui.spinner();
-                ui.label(t!("oauth-waiting", provider = provider));
-            });
-            if ui.button(t!("oauth-cancel")).clicked() {
-                out.push(Event::Cancel);
-            }
-        }
-        OAuthState::SignedIn(_) => {
-            marked(ui, Mark::Ok, t!("oauth-signed-in", provider = provider));
-        }
-        state => {
-            ui.label(t!("oauth-sign-in-intro", provider = provider));
-            if ui
-                .button(t!("oauth-sign-in-with", provider = provider))
-                .clicked()
-            {
-                out.push(Event::SignInWithProvider);
-            }
-            if let OAuthState::Failed(problem) = state {
-                marked(
-                    ui,
-                    Mark::Failed,
-                    RichText::new(problem_headline(problem, provider)).color(p.fail),
-                );
-                if problem.code != "oauth_cancelled" {
-                    ui.label(t!("oauth-details", summary = problem.summary.as_str()));
-                }
-            }
-        }
-    }
-    ui.add_space(4.0);
 }
 
 fn password(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
@@ -207,7 +167,8 @@ pub(super) fn provider_note(
 }
 
 pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
-    let hint = (!w.account_complete()).then(|| t!("account-not-ready"));
+    let hint =
+        (!w.account_complete() && !w.signing_in_with_provider()).then(|| t!("account-not-ready"));
     let right = [
         NavButton::primary(t!("nav-next")),
         NavButton::new(t!("nav-set-up-manually")),

@@ -22,6 +22,7 @@ pub mod fonts;
 mod lookup;
 mod manual;
 mod navbar;
+mod oauth;
 mod protocol;
 mod report;
 mod testing;

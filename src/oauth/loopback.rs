@@ -6,7 +6,9 @@
 //! 2. open the system browser on the authorization URL (RFC 6749 §4.1.1) carrying the
 //!    S256 code challenge, a fresh `state` and the address as `login_hint`; the `BROWSER`
 //!    environment variable names the browser when set (its first entry; `%s` stands for the
-//!    URL), else the system's opener (`xdg-open`, `open`, `rundll32`);
+//!    URL), else the system's opener (`xdg-open`, `open`, `rundll32`); an opener that
+//!    ends with a failing status within a second is `Browser` (the window then offers the
+//!    sign-in with a code, RFC 8628);
 //! 3. accept connections until one sends a request for the redirect path (browsers open
 //!    spare connections that never send anything, and may ask for other paths: those get
 //!    404) and answer it with a short page; then close the listener — exactly one answer;
@@ -268,13 +270,32 @@ pub fn open_browser(url: &str) -> Result<(), OAuthError> {
             command: program.clone(),
             detail: e.to_string(),
         })?;
-    // Reap it whenever it ends (an opener returns at once; a browser may run on).
+    // An opener that can open nothing (xdg-open on a machine without a browser, a BROWSER
+    // that fails) says so at once with a failing exit status; a browser itself runs on.
+    let mut child = child;
+    let began = std::time::Instant::now();
+    while began.elapsed() < OPENER_GRACE {
+        match child.try_wait() {
+            Ok(Some(status)) if !status.success() => {
+                return Err(OAuthError::Browser {
+                    command: program,
+                    detail: status.to_string(),
+                });
+            }
+            Ok(Some(_)) => return Ok(()),
+            Ok(None) => std::thread::sleep(Duration::from_millis(20)),
+            Err(_) => break,
+        }
+    }
+    // Reap it whenever it ends (a browser may run on).
     std::thread::spawn(move || {
-        let mut child = child;
         let _ = child.wait();
     });
     Ok(())
 }
+
+/// How long an opener has to fail before the browser counts as opened.
+const OPENER_GRACE: Duration = Duration::from_secs(1);
 
 #[cfg(test)]
 mod tests {

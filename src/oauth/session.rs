@@ -7,7 +7,8 @@
 //! resolves them, `--resolve` and `--dns` included), the client id (`issuer::ClientSources`:
 //! flag, environment, `oauth.json`, build, table), the endpoints (`Issuer::complete`); then
 //! the authorization code flow with PKCE (RFC 7636) through the browser and a loopback
-//! redirect (RFC 8252), the tokens checked to belong to the address. No egui here.
+//! redirect (RFC 8252) — or the device authorization grant (RFC 8628, a code typed on another
+//! device) — the tokens checked to belong to the address. No egui here.
 //!
 //! Which issuer, highest first:
 //! 1. the one given (`--oauth-issuer`, `MAILSETUP_OAUTH_ISSUER`): the person's own word;
@@ -337,6 +338,32 @@ pub async fn sign_in_in_browser(
     };
     let tc = token_client(issuer, flags, reach, config_dir).await?;
     Ok(browser(&tc, email, None, super::loopback::open_browser).await?)
+}
+
+/// The window's sign-in with a code on another device (RFC 8628): the same engine call as
+/// `diagnose --oauth` without `--browser` (`oauth::device_sign_in`); `show` gets the page and
+/// the code as soon as the provider gives them.
+pub async fn sign_in_with_code(
+    email: &EmailAddress,
+    overrides: &Overrides,
+    discovered: Option<&DiscoveredOAuth2>,
+    reach: &Reach,
+    config_dir: Option<&Path>,
+    show: impl FnOnce(&super::device::DeviceStart),
+) -> Result<Session, SessionError> {
+    let issuer = overrides.resolve(email, discovered)?.issuer;
+    let flags = ClientFlags {
+        id: overrides.client_id.as_deref(),
+        secret: None,
+    };
+    let tc = token_client(issuer, flags, reach, config_dir).await?;
+    let signed = super::device_sign_in(&tc, email, show).await?;
+    Ok(Session {
+        access: signed.tokens.access,
+        refresh: signed.tokens.refresh,
+        login: login_of(&tc, None),
+        confirmed_email: signed.confirmed_email,
+    })
 }
 
 #[cfg(test)]

@@ -1,22 +1,31 @@
-//! The runtime's side of "Sign in with <provider>" for providers the built-in table does not
-//! know: the `<oAuth2>` block discovery finds for a domain, remembered per domain so that the
-//! sign-in (`oauth::session::sign_in_in_browser`) uses the issuer the button was named after.
+//! The window's OAuth 2.0 sign-ins, run through the engine's shared sign-in
+//! (`oauth::session`): "Sign in with <provider>" (authorization code with PKCE through the
+//! browser and a loopback redirect, RFC 7636 / RFC 8252), the same as
+//! `diagnose --oauth --browser`; the sign-in with a code on another device (the device
+//! authorization grant, RFC 8628), the same as `diagnose --oauth`; and, for providers the
+//! built-in table does not know, the `<oAuth2>` block discovery finds for a domain,
+//! remembered per domain so that the sign-in uses the issuer the button was named after.
 //!
 //! In order: when the address is typed (`Effect::LookUpNote`), the table or the configured
 //! issuer answers at once; when neither knows the domain and it stays the typed one for a
 //! moment, its `.well-known` autoconfig file and the ISPDB are asked (neither request
-//! carries the address); the full discovery after
-//! Next adds the provider's own autoconfig (which does). Only a block the engine may use
-//! without asking (`DiscoveredOAuth2::is_trusted`: verified HTTPS) names a button; the choice
-//! is `oauth::session::Overrides::resolve`'s, the same call the command line makes.
+//! carries the address); the full discovery after Next adds the provider's own autoconfig
+//! (which does). Only a block the engine may use without asking
+//! (`DiscoveredOAuth2::is_trusted`: verified HTTPS) names a button; the choice is
+//! `oauth::session::Overrides::resolve`'s, the same call the command line makes. For the
+//! code, the provider's answer (page, user code, lifetime) goes to the window as
+//! `DeviceCodeShown` as soon as it comes; the poll runs until approval, refusal or expiry;
+//! then the tokens (or the failure's code, words and advice) as one `SignedIn`. The device
+//! code and the tokens never leave in anything but that answer.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::account::EmailAddress;
 use crate::discover::{DiscoveredOAuth2, DiscoveryOptions, SourceId};
-use crate::wizard::Event;
+use crate::oauth::session::{self, Reach, Session, SessionError};
+use crate::wizard::{DeviceCode, Event, OAuthGrant, OAuthProblem, TaskId};
 
 use super::{EventSender, RuntimeConfig};
 
@@ -99,4 +108,82 @@ pub(crate) async fn look_up(
     };
     let block = crate::discover::discover(&email, &opts).await.oauth2;
     found.offer(&email, block, config, sender);
+}
+
+/// "Sign in with <provider>": the browser flow; a failure comes back with its code and
+/// advice.
+pub(super) async fn sign_in(
+    email: &EmailAddress,
+    discovered: Option<&DiscoveredOAuth2>,
+    config: &RuntimeConfig,
+) -> Result<Box<OAuthGrant>, OAuthProblem> {
+    let session = session::sign_in_in_browser(
+        email,
+        &config.oauth,
+        discovered,
+        &reach(config),
+        config.config_dir.as_deref(),
+    )
+    .await;
+    grant(session)
+}
+
+/// "Use a code on another device instead": the device flow; the code is shown as soon as
+/// the provider gives it.
+pub(super) async fn sign_in_with_code(
+    task: TaskId,
+    email: &EmailAddress,
+    discovered: Option<&DiscoveredOAuth2>,
+    config: &RuntimeConfig,
+    sender: &EventSender,
+) -> Result<Box<OAuthGrant>, OAuthProblem> {
+    let session = session::sign_in_with_code(
+        email,
+        &config.oauth,
+        discovered,
+        &reach(config),
+        config.config_dir.as_deref(),
+        |start| {
+            sender.send(Event::DeviceCodeShown {
+                task,
+                code: DeviceCode {
+                    user_code: start.user_code.clone(),
+                    verification_uri: start.verification_uri.clone(),
+                    verification_uri_complete: start.verification_uri_complete.clone(),
+                    expires_at: Instant::now() + start.expires_in,
+                },
+            });
+        },
+    )
+    .await;
+    grant(session)
+}
+
+/// How the window reaches the issuer: as discovery reaches servers, with the extra roots.
+fn reach(config: &RuntimeConfig) -> Reach {
+    Reach {
+        roots: config.extra_roots.clone(),
+        ..Reach::of_discovery(&config.discovery)
+    }
+}
+
+/// The tokens for the wizard, or the failure in its words.
+fn grant(session: Result<Session, SessionError>) -> Result<Box<OAuthGrant>, OAuthProblem> {
+    let session = session.map_err(|e| match e {
+        SessionError::OAuth(e) => OAuthProblem {
+            code: e.code().to_string(),
+            summary: crate::wizard::capitalise(&e.summary()),
+            advice: e.advice().to_string(),
+        },
+        SessionError::Usage(why) => OAuthProblem {
+            code: "oauth_configuration".into(),
+            summary: crate::wizard::capitalise(&why),
+            advice: String::new(),
+        },
+    })?;
+    Ok(Box::new(OAuthGrant {
+        access: session.access,
+        refresh: session.refresh,
+        login: session.login,
+    }))
 }

@@ -81,6 +81,7 @@ impl Wizard {
                 return out;
             }
             Event::SignInWithProvider => return self.start_sign_in(),
+            Event::SignInWithCode => return self.start_code_sign_in(false),
             Event::PasswordEdited(p) => self.password = p,
             Event::ShowPassword(v) => self.show_password = v,
             Event::AcceptSuggestion => {

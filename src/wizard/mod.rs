@@ -54,9 +54,9 @@ pub use oauth_signin::OAuthState;
 pub use report::{LiveLine, ReportAction, TechnicianEffect, TechnicianEvent};
 pub use roundtrip::{RoundTripEvent, RoundTripRow, RoundTripState};
 pub use types::{
-    Discovery, Effect, Event, KeychainChoice, ManualField, NextAction, OAuthGrant, OAuthProblem,
-    Offer, ProviderNote, Recipient, Role, SaveProblem, SaveRequest, Saved, SourceState,
-    SourceStatus, TaskId,
+    DeviceCode, Discovery, Effect, Event, KeychainChoice, ManualField, NextAction, OAuthGrant,
+    OAuthProblem, Offer, ProviderNote, Recipient, Role, SaveProblem, SaveRequest, Saved,
+    SourceState, SourceStatus, TaskId,
 };
 
 /// The pages of the wizard.
@@ -418,7 +418,9 @@ impl Wizard {
             }
             Event::Technician(e) => return self.on_technician(e),
             Event::RoundTrip(e) => return self.on_round_trip(e),
-            e @ (Event::OAuthAvailable { .. } | Event::SignedIn { .. }) => {
+            e @ (Event::OAuthAvailable { .. }
+            | Event::SignedIn { .. }
+            | Event::DeviceCodeShown { .. }) => {
                 return self.on_oauth(e);
             }
             _ => {}

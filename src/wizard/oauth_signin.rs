@@ -10,10 +10,17 @@
 //! password in every test (`oauth: true`: SASL OAUTHBEARER / XOAUTH2, RFC 7628) and the save
 //! keeps the refresh token in the keychain. A failure stays on the page with its cause and
 //! advice. The tokens never leave inside anything but those effects.
+//!
+//! The sign-in with a code on another device (the device authorization grant, RFC 8628) is
+//! the fallback: when the browser cannot be opened (`oauth_browser_failed`) the wizard starts
+//! it by itself, and "Use a code on another device instead" starts it by choice
+//! (`Effect::OAuthDeviceSignIn`, the engine call `diagnose --oauth` makes). The page shows
+//! the code and where to type it (`Event::DeviceCodeShown`) until `Event::SignedIn`; an
+//! expired code offers a new one. An answer for a task no longer waited for is dropped.
 
 use secrecy::SecretString;
 
-use super::types::{Effect, Event, OAuthGrant, OAuthProblem, TaskId};
+use super::types::{DeviceCode, Effect, Event, OAuthGrant, OAuthProblem, TaskId};
 use super::{Page, Wizard};
 
 /// Where the browser sign-in stands.
@@ -23,6 +30,14 @@ pub enum OAuthState {
     Idle,
     /// The browser is open; waiting for the person there.
     Waiting(TaskId),
+    /// Signing in with a code on another device: asking the provider for the code (`None`),
+    /// then showing it until the person approves. `browser_failed`: started because the
+    /// browser could not be opened.
+    Code {
+        task: TaskId,
+        code: Option<DeviceCode>,
+        browser_failed: bool,
+    },
     SignedIn(Box<OAuthGrant>),
     Failed(OAuthProblem),
 }
@@ -40,6 +55,19 @@ impl Wizard {
 
     pub fn oauth_state(&self) -> &OAuthState {
         &self.oauth
+    }
+
+    /// The sign-in being waited for (browser or code), if any.
+    fn waiting_for(&self) -> Option<TaskId> {
+        match self.oauth {
+            OAuthState::Waiting(task) | OAuthState::Code { task, .. } => Some(task),
+            _ => None,
+        }
+    }
+
+    /// Whether a sign-in through the provider (browser or code) is under way.
+    pub fn signing_in_with_provider(&self) -> bool {
+        self.waiting_for().is_some()
     }
 
     /// Whether the account signs in with tokens from the provider.
@@ -63,16 +91,34 @@ impl Wizard {
                 self.oauth_for = Some((domain, provider));
                 Vec::new()
             }
+            Event::DeviceCodeShown { task, code } => {
+                if let OAuthState::Code {
+                    task: t,
+                    code: shown,
+                    ..
+                } = &mut self.oauth
+                    && *t == task
+                {
+                    *shown = Some(code);
+                }
+                Vec::new()
+            }
             Event::SignedIn { task, result } => {
-                if !matches!(self.oauth, OAuthState::Waiting(t) if t == task) {
+                if self.waiting_for() != Some(task) {
                     return Vec::new();
                 }
+                let by_browser = matches!(self.oauth, OAuthState::Waiting(_));
                 match result {
                     Ok(grant) => {
                         self.oauth = OAuthState::SignedIn(grant);
                         if self.page == Page::Account {
                             return self.on_account(Event::Next);
                         }
+                    }
+                    // No browser to open here: a code typed on another device instead.
+                    Err(problem) if by_browser && problem.code == "oauth_browser_failed" => {
+                        self.oauth = OAuthState::Idle;
+                        return self.start_code_sign_in(true);
                     }
                     Err(problem) => self.oauth = OAuthState::Failed(problem),
                 }
@@ -88,7 +134,7 @@ impl Wizard {
             self.show_errors = true;
             return Vec::new();
         };
-        if matches!(self.oauth, OAuthState::Waiting(_)) {
+        if self.waiting_for().is_some() {
             return Vec::new();
         }
         let task = self.task();
@@ -96,11 +142,34 @@ impl Wizard {
         vec![Effect::OAuthSignIn { task, email }]
     }
 
-    /// Cancel while the browser is open: stop waiting; `None` when nothing was waiting.
-    pub(super) fn cancel_sign_in(&mut self) -> Option<Vec<Effect>> {
-        let OAuthState::Waiting(task) = self.oauth else {
-            return None;
+    /// "Use a code on another device instead" or "Get a new code" (or the browser could not
+    /// be opened: `browser_failed`): the device flow, in place of a browser sign-in still
+    /// waiting.
+    pub(super) fn start_code_sign_in(&mut self, browser_failed: bool) -> Vec<Effect> {
+        let Some(email) = self.email() else {
+            self.show_errors = true;
+            return Vec::new();
         };
+        let mut out = Vec::new();
+        match self.oauth {
+            OAuthState::Code { .. } => return out,
+            OAuthState::Waiting(task) => out.push(Effect::Cancel { task }),
+            _ => {}
+        }
+        let task = self.task();
+        self.oauth = OAuthState::Code {
+            task,
+            code: None,
+            browser_failed,
+        };
+        out.push(Effect::OAuthDeviceSignIn { task, email });
+        out
+    }
+
+    /// Cancel while the browser is open or the code is shown: stop waiting; `None` when
+    /// nothing was waiting.
+    pub(super) fn cancel_sign_in(&mut self) -> Option<Vec<Effect>> {
+        let task = self.waiting_for()?;
         self.oauth = OAuthState::Failed(OAuthProblem {
             code: "oauth_cancelled".into(),
             summary: t!("oauth-cancelled"),
@@ -125,6 +194,7 @@ pub fn problem_headline(p: &OAuthProblem, provider: &str) -> String {
         "oauth_client_id_missing" => t!("oauth-no-client-id", provider = provider),
         "oauth_timeout" => t!("oauth-timeout"),
         "oauth_cancelled" => t!("oauth-cancelled"),
+        "oauth_device_code_expired" => t!("oauth-code-expired"),
         _ => t!("oauth-failed", provider = provider),
     }
 }
@@ -138,7 +208,7 @@ mod tests {
     use super::OAuthState;
     use crate::store::OAuth2Login;
 
-    fn grant() -> Box<OAuthGrant> {
+    pub(super) fn grant() -> Box<OAuthGrant> {
         Box::new(OAuthGrant {
             access: SecretString::from("access-1"),
             refresh: Some(SecretString::from("refresh-1")),
@@ -152,7 +222,7 @@ mod tests {
         })
     }
 
-    fn ready() -> Wizard {
+    pub(super) fn ready() -> Wizard {
         let mut w = Wizard::new();
         w.handle(Event::EmailEdited("ann@example.org".into()));
         w.handle(Event::OAuthAvailable {
@@ -222,6 +292,150 @@ mod tests {
         };
         assert_eq!(*p, problem);
         assert!(super::problem_headline(p, "Example").contains("Example"));
+    }
+}
+
+#[cfg(test)]
+mod with_a_code {
+    use std::time::{Duration, Instant};
+
+    use super::super::Page;
+    use super::super::types::{DeviceCode, Effect, Event, OAuthProblem, TaskId};
+    use super::OAuthState;
+    use super::tests::{grant, ready};
+
+    fn problem(code: &str) -> OAuthProblem {
+        OAuthProblem {
+            code: code.into(),
+            summary: "s".into(),
+            advice: "a".into(),
+        }
+    }
+
+    fn code() -> DeviceCode {
+        DeviceCode {
+            user_code: "WDJB-MJHT".into(),
+            verification_uri: "https://example.org/device".into(),
+            verification_uri_complete: None,
+            expires_at: Instant::now() + Duration::from_secs(600),
+        }
+    }
+
+    fn device_task(fx: &[Effect]) -> TaskId {
+        match fx
+            .iter()
+            .find(|e| matches!(e, Effect::OAuthDeviceSignIn { .. }))
+        {
+            Some(Effect::OAuthDeviceSignIn { task, .. }) => *task,
+            _ => panic!("no device sign-in in {fx:?}"),
+        }
+    }
+
+    #[test]
+    fn a_browser_that_cannot_open_falls_back_to_a_code_and_signs_in() {
+        let mut w = ready();
+        let fx = w.handle(Event::SignInWithProvider);
+        let [Effect::OAuthSignIn { task, .. }] = fx.as_slice() else {
+            panic!("{fx:?}");
+        };
+        let fx = w.handle(Event::SignedIn {
+            task: *task,
+            result: Err(problem("oauth_browser_failed")),
+        });
+        let task = device_task(&fx);
+        assert!(matches!(
+            w.oauth_state(),
+            OAuthState::Code {
+                code: None,
+                browser_failed: true,
+                ..
+            }
+        ));
+        w.handle(Event::DeviceCodeShown { task, code: code() });
+        let OAuthState::Code { code: Some(c), .. } = w.oauth_state() else {
+            panic!("{:?}", w.oauth_state());
+        };
+        assert_eq!(c.user_code, "WDJB-MJHT");
+        let fx = w.handle(Event::SignedIn {
+            task,
+            result: Ok(grant()),
+        });
+        assert_eq!(w.page(), Page::Lookup);
+        assert!(fx.iter().any(|e| matches!(e, Effect::Discover { .. })));
+    }
+
+    #[test]
+    fn choosing_a_code_stops_the_browser_and_cancel_drops_late_answers() {
+        let mut w = ready();
+        let fx = w.handle(Event::SignInWithProvider);
+        let [Effect::OAuthSignIn { task: browser, .. }] = fx.as_slice() else {
+            panic!("{fx:?}");
+        };
+        let browser = *browser;
+        let fx = w.handle(Event::SignInWithCode);
+        assert!(
+            fx.iter()
+                .any(|e| matches!(e, Effect::Cancel { task } if *task == browser))
+        );
+        let task = device_task(&fx);
+        // The browser's late answer is not this sign-in's.
+        w.handle(Event::SignedIn {
+            task: browser,
+            result: Ok(grant()),
+        });
+        assert!(!w.signed_in_with_provider());
+        let fx = w.handle(Event::Cancel);
+        assert!(matches!(fx.as_slice(), [Effect::Cancel { task: t }] if *t == task));
+        w.handle(Event::DeviceCodeShown { task, code: code() });
+        w.handle(Event::SignedIn {
+            task,
+            result: Ok(grant()),
+        });
+        assert!(!w.signed_in_with_provider());
+        assert!(matches!(w.oauth_state(), OAuthState::Failed(p) if p.code == "oauth_cancelled"));
+        assert_eq!(w.page(), Page::Account);
+    }
+
+    #[test]
+    fn an_expired_code_is_explained_and_a_new_one_can_be_had() {
+        let mut w = ready();
+        let task = device_task(&w.handle(Event::SignInWithCode));
+        w.handle(Event::DeviceCodeShown { task, code: code() });
+        w.handle(Event::SignedIn {
+            task,
+            result: Err(problem("oauth_device_code_expired")),
+        });
+        let OAuthState::Failed(p) = w.oauth_state() else {
+            panic!("{:?}", w.oauth_state());
+        };
+        assert_eq!(
+            super::problem_headline(p, "Example"),
+            t!("oauth-code-expired")
+        );
+        let again = device_task(&w.handle(Event::SignInWithCode));
+        assert_ne!(again, task);
+        assert!(matches!(
+            w.oauth_state(),
+            OAuthState::Code {
+                code: None,
+                browser_failed: false,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn denied_and_wrong_account_stay_on_the_page_with_their_causes() {
+        for cause in ["oauth_consent_denied", "oauth_wrong_account"] {
+            let mut w = ready();
+            let task = device_task(&w.handle(Event::SignInWithCode));
+            w.handle(Event::SignedIn {
+                task,
+                result: Err(problem(cause)),
+            });
+            assert_eq!(w.page(), Page::Account);
+            assert!(matches!(w.oauth_state(), OAuthState::Failed(p) if p.code == cause));
+        }
     }
 }
 

@@ -394,7 +394,15 @@ pub enum Event {
         domain: String,
         provider: Option<String>,
     },
-    /// The browser sign-in ended: the tokens, or why not.
+    /// "Use a code on another device instead" (and "Get a new code"): the device
+    /// authorization grant (RFC 8628).
+    SignInWithCode,
+    /// The provider gave the code to enter and where (the device flow's first answer).
+    DeviceCodeShown {
+        task: TaskId,
+        code: DeviceCode,
+    },
+    /// The sign-in (browser or code) ended: the tokens, or why not.
     SignedIn {
         task: TaskId,
         result: Result<Box<OAuthGrant>, OAuthProblem>,
@@ -464,6 +472,10 @@ impl fmt::Debug for Event {
             Event::SaveFailed { task, problem } => write!(f, "SaveFailed({task:?}, {problem:?})"),
             Event::SaveCancelled { task } => write!(f, "SaveCancelled({task:?})"),
             Event::SignInWithProvider => f.write_str("SignInWithProvider"),
+            Event::SignInWithCode => f.write_str("SignInWithCode"),
+            Event::DeviceCodeShown { task, code } => {
+                write!(f, "DeviceCodeShown({task:?}, {code:?})")
+            }
             Event::OAuthAvailable { domain, provider } => {
                 write!(f, "OAuthAvailable({domain}, {provider:?})")
             }
@@ -546,6 +558,9 @@ pub enum Effect {
     /// Sign in through the provider's page in the browser (PKCE, loopback redirect:
     /// `oauth::session`); answer with one `SignedIn`.
     OAuthSignIn { task: TaskId, email: EmailAddress },
+    /// Sign in with a code on another device (RFC 8628, `oauth::session::sign_in_with_code`):
+    /// answer with one `DeviceCodeShown`, then one `SignedIn`.
+    OAuthDeviceSignIn { task: TaskId, email: EmailAddress },
     /// Stop this work now; its answers will be ignored.
     Cancel { task: TaskId },
     /// Open a web page in the browser (app password pages).
@@ -601,6 +616,9 @@ impl fmt::Debug for Effect {
                 "RoundTrip({task:?}, {address}, {smtp}, {incoming}, password: [REDACTED])"
             ),
             Effect::OAuthSignIn { task, email } => write!(f, "OAuthSignIn({task:?}, {email})"),
+            Effect::OAuthDeviceSignIn { task, email } => {
+                write!(f, "OAuthDeviceSignIn({task:?}, {email})")
+            }
             Effect::Cancel { task } => write!(f, "Cancel({task:?})"),
             Effect::OpenUrl(u) => write!(f, "OpenUrl({u})"),
             Effect::ForgetPasswordWidget => f.write_str("ForgetPasswordWidget"),
@@ -622,6 +640,18 @@ impl fmt::Debug for OAuthGrant {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "OAuthGrant({}, tokens: [REDACTED])", self.login.issuer)
     }
+}
+
+/// What the person needs to sign in on another device (RFC 8628 §3.2): the page, the code
+/// to type there (meant to be shown; the device code itself never leaves the engine), and
+/// when the code stops working.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceCode {
+    pub user_code: String,
+    pub verification_uri: String,
+    /// The page with the code already in it, when the provider offers one.
+    pub verification_uri_complete: Option<String>,
+    pub expires_at: std::time::Instant,
 }
 
 /// Why a browser sign-in gave no tokens: the engine's code (`OAuthError::code`), its words
