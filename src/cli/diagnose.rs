@@ -402,7 +402,7 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
         None
     };
     let block = match &found {
-        Some(f) => f.oauth2.clone(),
+        Some(f) => f.result.oauth2.clone(),
         None if super::oauth::needs_discovery(&args.oauth, &p.email) => {
             match args.discovery.options() {
                 Ok(opts) => crate::oauth::session::discover_block(&p.email, &opts).await,
@@ -421,7 +421,6 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
     let mut unconfirmed = Vec::new();
     let (reports, found, source) = if let Some(found) = found {
         let request = super::diagnose_discovered::Request {
-            discovery: &args.discovery,
             trust_host: &args.trust_host,
             protocol: args.protocol,
             username: args.username.clone(),

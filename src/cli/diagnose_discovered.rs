@@ -13,7 +13,7 @@ use secrecy::SecretString;
 
 use super::flags::DiscoveryFlags;
 use crate::account::{EmailAddress, Protocol};
-use crate::discover::{self, Candidate, DiscoveryResult, vouch};
+use crate::discover::{self, Candidate, DiscoveryOptions, DiscoveryResult, vouch};
 use crate::probe::{ProbeOptions, ProbeReport};
 use crate::store::{SettingsSource, SourceKind};
 use crate::verify::{self, Unconfirmed, VerifyOptions, VerifyReport};
@@ -29,10 +29,9 @@ pub(super) struct Discovered {
     pub unconfirmed: Vec<Unconfirmed>,
 }
 
-/// What discovery and verification take from `diagnose`: its flags, and the
+/// What verification takes from `diagnose`: its flags, and the
 /// password and probe options it prepared.
 pub(super) struct Request<'a> {
-    pub discovery: &'a DiscoveryFlags,
     /// `--trust-host`: hosts the technician confirmed for this run.
     pub trust_host: &'a [String],
     /// The incoming protocol to test.
@@ -42,21 +41,29 @@ pub(super) struct Request<'a> {
     pub probe: &'a ProbeOptions,
 }
 
+/// What discovery found, with the options it ran with: they hold the `Date`s of its HTTPS
+/// answers, which explain a certificate failing on its dates (`clock_wrong`).
+pub(super) struct Found {
+    pub result: DiscoveryResult,
+    options: DiscoveryOptions,
+}
+
 /// Discovery as `diagnose` runs it (every source); an error is a one-line usage problem.
 pub(super) async fn discover_all(
     flags: &DiscoveryFlags,
     email: &EmailAddress,
-) -> Result<DiscoveryResult, String> {
-    let opts = flags.options()?;
-    Ok(discover::discover(email, &opts).await)
+) -> Result<Found, String> {
+    let options = flags.options()?;
+    let result = discover::discover(email, &options).await;
+    Ok(Found { result, options })
 }
 
 /// Verifies what discovery found; an error is a one-line usage problem.
-pub(super) async fn verify_found(
-    r: Request<'_>,
-    found: DiscoveryResult,
-) -> Result<Discovered, String> {
-    let opts = r.discovery.options()?;
+pub(super) async fn verify_found(r: Request<'_>, found: Found) -> Result<Discovered, String> {
+    let Found {
+        result: found,
+        options: opts,
+    } = found;
     let mut confirmed = std::collections::BTreeSet::new();
     for host in r.trust_host {
         let h = vouch::normalise_host(host)
