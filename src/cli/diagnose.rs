@@ -13,7 +13,7 @@ use secrecy::{ExposeSecret, SecretString};
 use zeroize::Zeroizing;
 
 use super::flags::{self, DiscoveryFlags, parse_keychain, parse_pin};
-use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
+use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE, error_line, warning_line};
 use crate::account::{EmailAddress, Endpoint, Protocol, ServerSettings};
 use crate::net::{OverrideResolver, SystemResolver};
 use crate::probe::{self, CertTrust, ProbeOptions, Timeouts};
@@ -149,8 +149,8 @@ pub enum UsageError {
     Prompt(std::io::Error),
     #[error("{0}")]
     Trust(#[from] probe::CertTrustError),
-    #[error("--timeout must be a number of seconds above 0 and at most 600, not {0}")]
-    Timeout(f64),
+    #[error(transparent)]
+    Timeout(#[from] flags::StepTimeoutError),
     #[error("--resolve {0}")]
     Resolve(String),
     #[error("{0}")]
@@ -176,7 +176,7 @@ impl UsageError {
             UsageError::Stdin(e) => t!("cli-password-stdin-failed", error = e.to_string()),
             UsageError::NoTerminal => t!("cli-no-terminal"),
             UsageError::Prompt(e) => t!("cli-password-prompt-failed", error = e.to_string()),
-            UsageError::Timeout(secs) => t!("cli-timeout-invalid", value = secs.to_string()),
+            UsageError::Timeout(e) => e.words(),
             other => other.to_string(),
         }
     }
@@ -256,9 +256,7 @@ pub fn probe_options(
     };
     let mut opts = ProbeOptions::new(trust);
     if let Some(secs) = timeout {
-        let each =
-            flags::seconds(secs, Duration::from_secs(600)).ok_or(UsageError::Timeout(secs))?;
-        opts.timeouts = Timeouts::uniform(each);
+        opts.timeouts = Timeouts::uniform(flags::step_timeout(secs)?);
     }
     opts.allow_plaintext = allow_plaintext;
     if !resolve.is_empty() {
@@ -351,7 +349,7 @@ async fn with_oauth(args: &DiagnoseArgs, mut p: Prepared) -> Result<Prepared, u8
             Ok(p)
         }
         Err(SessionError::Usage(why)) => {
-            eprintln!("error: {why}");
+            eprintln!("{}", error_line(why));
             Err(EXIT_USAGE)
         }
         Err(SessionError::OAuth(e)) => {
@@ -370,7 +368,7 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
     let p = match prepare(&args) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("error: {}", e.words());
+            eprintln!("{}", error_line(e.words()));
             return EXIT_USAGE;
         }
     };
@@ -395,7 +393,7 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
                 (d.reports, Some(d.found), d.source)
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("{}", error_line(e));
                 return EXIT_USAGE;
             }
         }
@@ -435,7 +433,7 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
     let round_trip = match run_round_trip(&args, &p, &reports, all_verified).await {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", error_line(e));
             return EXIT_USAGE;
         }
     };
@@ -505,8 +503,12 @@ fn write_report(args: &DiagnoseArgs, document: &report::Document) -> bool {
         Ok(()) => true,
         Err(e) => {
             eprintln!(
-                "error: could not write the report to {}: {e}",
-                path.display()
+                "{}",
+                error_line(t!(
+                    "cli-report-not-written",
+                    file = path.display().to_string(),
+                    error = e.to_string()
+                ))
             );
             false
         }
@@ -591,7 +593,7 @@ fn print_reports(
         let mut value = match serde_json::to_value(document) {
             Ok(v) => v,
             Err(e) => {
-                eprintln!("error: could not write JSON: {e}");
+                eprintln!("{}", error_line(t!("cli-json-not-written", error = e.to_string())));
                 return;
             }
         };
@@ -603,7 +605,10 @@ fn print_reports(
         }
         match serde_json::to_string_pretty(&value) {
             Ok(text) => println!("{text}"),
-            Err(e) => eprintln!("error: could not write JSON: {e}"),
+            Err(e) => eprintln!(
+                "{}",
+                error_line(t!("cli-json-not-written", error = e.to_string()))
+            ),
         }
     } else if args.markdown {
         println!("{}", document.markdown());
@@ -643,7 +648,7 @@ fn print_reports(
                 };
                 println!("{line}");
                 for w in &s.warnings {
-                    println!("warning: {w}");
+                    println!("{}", warning_line(w));
                 }
             }
             Some(Err(why)) => println!("{why}"),
@@ -673,8 +678,8 @@ mod tests {
             UsageError::Stdin(std::io::Error::other("closed")),
             UsageError::NoTerminal,
             UsageError::Prompt(std::io::Error::other("closed")),
-            UsageError::Timeout(0.0),
-            UsageError::Timeout(700.5),
+            UsageError::Timeout(flags::StepTimeoutError(0.0)),
+            UsageError::Timeout(flags::StepTimeoutError(700.5)),
         ] {
             assert_eq!(e.words(), e.to_string(), "{e:?}");
         }
