@@ -284,7 +284,7 @@ mod tests {
     fn japanese_takes_two_columns_a_character_and_pads_to_the_same_width() {
         assert_eq!(columns("key"), 3);
         assert_eq!(columns("受信"), 4);
-        assert_eq!(columns("（TLS、ユーザー）"), 16);
+        assert_eq!(columns("（TLS、ユーザー）"), 17);
         assert_eq!(pad("受信", 6), "受信  ");
         assert_eq!(pad("also ok", 9), "also ok  ");
         assert_eq!(pad("Einstellungen", 4), "Einstellungen");
