@@ -246,7 +246,10 @@ pub fn columns(text: &str) -> usize {
 /// aligned column in any language.
 pub fn pad(text: &str, width: usize) -> String {
     let mut out = String::from(text);
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(columns(text))));
+    out.extend(std::iter::repeat_n(
+        ' ',
+        width.saturating_sub(columns(text)),
+    ));
     out
 }
 

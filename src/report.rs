@@ -216,7 +216,11 @@ pub fn text(report: &ProbeReport, with_transcript: bool) -> String {
             let line = if tls.verified {
                 t!("report-tls-verified", version = version, cipher = cipher)
             } else {
-                t!("report-tls-not-verified", version = version, cipher = cipher)
+                t!(
+                    "report-tls-not-verified",
+                    version = version,
+                    cipher = cipher
+                )
             };
             let _ = writeln!(out, "  {} {line}", pad("TLS", w));
         }
@@ -286,7 +290,12 @@ pub fn text(report: &ProbeReport, with_transcript: bool) -> String {
         let _ = writeln!(out, "  {} {}", pad("ALERT", w), terminal_safe(a));
     }
     for warning in &report.warnings {
-        let _ = writeln!(out, "  {} {}", pad("WARNING", w), terminal_safe(&warning.text));
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            pad("WARNING", w),
+            terminal_safe(&warning.text)
+        );
     }
     if let Some(d) = report.diagnosis() {
         let _ = writeln!(out, "  {} {} — {}", l.cause, d.cause, d.summary);
@@ -305,7 +314,11 @@ pub fn text(report: &ProbeReport, with_transcript: bool) -> String {
         }
     }
     for (i, command) in reproduce::commands(s, None).iter().enumerate() {
-        let label = if i == 0 { l.by_hand.clone() } else { pad("", w) };
+        let label = if i == 0 {
+            l.by_hand.clone()
+        } else {
+            pad("", w)
+        };
         let _ = writeln!(out, "  {label} {}", terminal_safe(command));
     }
     if with_transcript {

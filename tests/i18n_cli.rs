@@ -183,7 +183,13 @@ fn run(args: &[&str]) -> Output {
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    for var in ["MAILSETUP_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"] {
+    for var in [
+        "MAILSETUP_LANG",
+        "LANGUAGE",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
+    ] {
         cmd.env_remove(var);
     }
     let mut child = cmd.spawn().expect("run mailsetup");
@@ -261,7 +267,9 @@ fn the_accounts_list_labels_its_lines_in_the_chosen_language() {
     ] {
         assert!(german.contains(words), "{words:?} missing from:\n{german}");
     }
-    for english_word in ["incoming", "outgoing", "also ok", "settings", "verified", ", user "] {
+    for english_word in [
+        "incoming", "outgoing", "also ok", "settings", "verified", ", user ",
+    ] {
         assert!(
             !german.contains(english_word),
             "{english_word:?} left in English:\n{german}"
@@ -280,7 +288,10 @@ fn the_accounts_list_labels_its_lines_in_the_chosen_language() {
         })
         .collect();
     assert!(starts.len() >= 8, "{japanese}");
-    assert!(starts.windows(2).all(|w| w[0] == w[1]), "{starts:?}\n{japanese}");
+    assert!(
+        starts.windows(2).all(|w| w[0] == w[1]),
+        "{starts:?}\n{japanese}"
+    );
 }
 
 #[test]
@@ -318,8 +329,18 @@ fn diagnose_speaks_the_chosen_language_on_screen_and_english_in_its_documents() 
     ] {
         assert!(text.contains(words), "{words:?} missing from:\n{text}");
     }
-    for english in ["find server", "  connect ", "cause ", "advice ", "by hand", ", user "] {
-        assert!(!text.contains(english), "{english:?} left in English:\n{text}");
+    for english in [
+        "find server",
+        "  connect ",
+        "cause ",
+        "advice ",
+        "by hand",
+        ", user ",
+    ] {
+        assert!(
+            !text.contains(english),
+            "{english:?} left in English:\n{text}"
+        );
     }
     // The report handed on to a technician is the English document.
     let ticket = std::fs::read_to_string(&report).expect("the report was written");
@@ -373,7 +394,15 @@ fn accounts_check_and_diagnose_refuse_a_bad_timeout_in_the_same_words() {
         let dir = tempfile::tempdir().expect("temp dir");
         let folder = dir.path().to_str().expect("UTF-8 path");
         let check = run(&[
-            "--lang", lang, "accounts", "check", "ann", "--timeout", "0", "--config-dir", folder,
+            "--lang",
+            lang,
+            "accounts",
+            "check",
+            "ann",
+            "--timeout",
+            "0",
+            "--config-dir",
+            folder,
         ]);
         let diagnose = run(&[
             "--lang",
@@ -393,10 +422,32 @@ fn accounts_check_and_diagnose_refuse_a_bad_timeout_in_the_same_words() {
     // more than 600 does not.
     let dir = tempfile::tempdir().expect("temp dir");
     let folder = dir.path().to_str().expect("UTF-8 path");
-    let out = run(&["accounts", "check", "ann", "--timeout", "0.5", "--config-dir", folder]);
-    assert!(!String::from_utf8_lossy(&out.stderr).contains("--timeout"), "{out:?}");
-    let out = run(&["accounts", "check", "ann", "--timeout", "600.5", "--config-dir", folder]);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not 600.5"), "{out:?}");
+    let out = run(&[
+        "accounts",
+        "check",
+        "ann",
+        "--timeout",
+        "0.5",
+        "--config-dir",
+        folder,
+    ]);
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("--timeout"),
+        "{out:?}"
+    );
+    let out = run(&[
+        "accounts",
+        "check",
+        "ann",
+        "--timeout",
+        "600.5",
+        "--config-dir",
+        folder,
+    ]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("not 600.5"),
+        "{out:?}"
+    );
 }
 
 #[test]

@@ -165,7 +165,11 @@ pub fn describe(a: &SavedAccount) -> String {
         let server = a.server(role);
         let mut line = server.settings.words();
         if let Some(m) = &server.auth_method {
-            line = t!("accounts-server-signed-in", server = line, mechanism = m.as_str());
+            line = t!(
+                "accounts-server-signed-in",
+                server = line,
+                mechanism = m.as_str()
+            );
         }
         rows.push((label, line));
     }
@@ -202,10 +206,18 @@ pub fn describe(a: &SavedAccount) -> String {
         ));
     }
     // One column more than the longest label (the English layout: a 9-wide column).
-    let width = rows.iter().map(|(l, _)| crate::i18n::columns(l)).max().unwrap_or(0) + 1;
+    let width = rows
+        .iter()
+        .map(|(l, _)| crate::i18n::columns(l))
+        .max()
+        .unwrap_or(0)
+        + 1;
     let mut out = format!("{}  {} <{}>\n", a.id, a.display_name, a.email);
     for (label, value) in rows {
-        out.push_str(&format!("    {} {value}\n", crate::i18n::pad(&label, width)));
+        out.push_str(&format!(
+            "    {} {value}\n",
+            crate::i18n::pad(&label, width)
+        ));
     }
     out
 }

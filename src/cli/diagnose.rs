@@ -593,7 +593,10 @@ fn print_reports(
         let mut value = match serde_json::to_value(document) {
             Ok(v) => v,
             Err(e) => {
-                eprintln!("{}", error_line(t!("cli-json-not-written", error = e.to_string())));
+                eprintln!(
+                    "{}",
+                    error_line(t!("cli-json-not-written", error = e.to_string()))
+                );
                 return;
             }
         };

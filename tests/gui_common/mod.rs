@@ -36,7 +36,7 @@ pub fn feed(w: &mut Wizard, events: Vec<Event>) -> Vec<Effect> {
     last
 }
 
-fn task_of(fx: &[Effect]) -> Vec<TaskId> {
+pub fn task_of(fx: &[Effect]) -> Vec<TaskId> {
     fx.iter()
         .filter_map(|e| match e {
             Effect::Discover { task, .. }
