@@ -300,17 +300,21 @@ fn diagnose_speaks_the_chosen_language_on_screen_and_english_in_its_documents() 
     let imap = format!("127.0.0.1:{port}/tls");
     let dir = tempfile::tempdir().expect("temp dir");
     let report = dir.path().join("ticket.md");
-    let out = run(&[
-        "--lang",
-        "de",
-        "diagnose",
-        "ann@example.com",
-        "--imap",
-        &imap,
-        "--password-stdin",
-        "--report",
-        report.to_str().expect("UTF-8 path"),
-    ]);
+    // `diagnose` in German of an IMAP server that refuses the connection, then `more`.
+    let german = |more: &[&str]| {
+        let mut args = vec![
+            "--lang",
+            "de",
+            "diagnose",
+            "ann@example.com",
+            "--imap",
+            &imap,
+            "--password-stdin",
+        ];
+        args.extend_from_slice(more);
+        run(&args)
+    };
+    let out = german(&["--report", report.to_str().expect("UTF-8 path")]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let text = stdout(&out);
     assert!(
@@ -348,33 +352,14 @@ fn diagnose_speaks_the_chosen_language_on_screen_and_english_in_its_documents() 
     assert!(!ticket.contains("verbinden"), "{ticket}");
 
     // The error prefix too, and JSON stays English.
-    let out = run(&[
-        "--lang",
-        "de",
-        "diagnose",
-        "ann@example.com",
-        "--imap",
-        &imap,
-        "--password-stdin",
-        "--report",
-        "/nonexistent-folder/ticket.md",
-    ]);
+    let out = german(&["--report", "/nonexistent-folder/ticket.md"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("Fehler: der Bericht konnte nicht nach /nonexistent-folder/ticket.md"),
         "{err}"
     );
     assert!(!err.contains("error:"), "{err}");
-    let out = run(&[
-        "--lang",
-        "de",
-        "diagnose",
-        "ann@example.com",
-        "--imap",
-        &imap,
-        "--password-stdin",
-        "--json",
-    ]);
+    let out = german(&["--json"]);
     let json = stdout(&out);
     assert!(json.is_ascii() && json.contains("\"connect\""), "{json}");
 }
