@@ -79,3 +79,43 @@ fn the_dovecot_seeds_reach_the_sign_in() {
         assert_eq!(cause, Some("auth_failed"), "{target}");
     }
 }
+
+#[test]
+fn every_fuzz_target_file_runs_its_own_checks_and_is_built_and_run() {
+    // The wrappers in fuzz/fuzz_targets are the only fuzz code this build does not compile:
+    // each must hand its bytes to the checks of its own name, have its [[bin]] in
+    // fuzz/Cargo.toml and be run by scripts/fuzz.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |p: &str| std::fs::read_to_string(root.join(p)).expect(p);
+    let manifest = read("fuzz/Cargo.toml");
+    let script = read("scripts/fuzz");
+    let mut files: Vec<String> = std::fs::read_dir(root.join("fuzz/fuzz_targets"))
+        .expect("fuzz/fuzz_targets")
+        .flatten()
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()
+                .and_then(|n| n.strip_suffix(".rs"))
+                .map(str::to_string)
+        })
+        .collect();
+    files.sort();
+    let mut targets: Vec<String> = TARGETS.iter().map(|t| t.to_string()).collect();
+    targets.sort();
+    assert_eq!(files, targets, "fuzz/fuzz_targets/*.rs against TARGETS");
+    for t in TARGETS {
+        let source = read(&format!("fuzz/fuzz_targets/{t}.rs"));
+        assert!(
+            source.contains(&format!("mailsetup_fuzz::check(\"{t}\", data)")),
+            "{t}.rs does not run the checks of {t}"
+        );
+        assert!(
+            manifest.contains(&format!("name = \"{t}\"\npath = \"fuzz_targets/{t}.rs\"")),
+            "fuzz/Cargo.toml has no [[bin]] for {t}"
+        );
+        assert!(
+            script.contains(&format!(" {t}")),
+            "scripts/fuzz does not run {t}"
+        );
+    }
+}
