@@ -161,15 +161,7 @@ impl UsageError {
     /// The problem in the chosen language (`Display` stays English).
     pub fn words(&self) -> String {
         match self {
-            // The window's sentence, begun in lower case after "error: " (as `Display`).
-            UsageError::Address(e) => {
-                let words = e.words();
-                let mut chars = words.chars();
-                chars
-                    .next()
-                    .map(|c| c.to_lowercase().chain(chars).collect())
-                    .unwrap_or_default()
-            }
+            UsageError::Address(e) => super::address_words(e),
             UsageError::EmptyPassword => t!("cli-password-empty"),
             UsageError::MissingEnv(var) => t!("cli-env-not-set", var = var.as_str()),
             UsageError::NonUnicodeEnv(var) => t!("cli-env-not-utf8", var = var.as_str()),

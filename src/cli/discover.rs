@@ -66,10 +66,7 @@ pub async fn run(args: DiscoverArgs) -> u8 {
     let email = match EmailAddress::parse(&args.email) {
         Ok(e) => e,
         Err(e) => {
-            eprintln!(
-                "{}",
-                error_line(super::diagnose::UsageError::Address(e).words())
-            );
+            eprintln!("{}", error_line(super::address_words(&e)));
             return EXIT_USAGE;
         }
     };

@@ -26,6 +26,17 @@ pub(crate) fn error_line(message: impl std::fmt::Display) -> String {
     t!("cli-error", message = message.to_string())
 }
 
+/// A typed address's problem after `error: `: the window's sentence, begun in lower case
+/// (as `Display`).
+pub(crate) fn address_words(e: &crate::account::AddressError) -> String {
+    let words = e.words();
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// `warning: MESSAGE`, the prefix in the current language.
 pub(crate) fn warning_line(message: impl std::fmt::Display) -> String {
     t!("cli-warning", message = message.to_string())
