@@ -7,14 +7,8 @@ use std::process::{Command, Output};
 
 const BIN: &str = env!("CARGO_BIN_EXE_mailsetup");
 
-/// `mailsetup accounts list` on an empty folder, with the language variables cleared and
-/// then set as given.
-fn list(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut cmd = Command::new(BIN);
-    cmd.args(args)
-        .args(["accounts", "list", "--config-dir"])
-        .arg(dir.path());
+/// Removes every variable that chooses a language, so a test sets only its own.
+fn clear_language(cmd: &mut Command) {
     for var in [
         "MAILSETUP_LANG",
         "LANGUAGE",
@@ -24,6 +18,17 @@ fn list(args: &[&str], env: &[(&str, &str)]) -> Output {
     ] {
         cmd.env_remove(var);
     }
+}
+
+/// `mailsetup accounts list` on an empty folder, with the language variables cleared and
+/// then set as given.
+fn list(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut cmd = Command::new(BIN);
+    cmd.args(args)
+        .args(["accounts", "list", "--config-dir"])
+        .arg(dir.path());
+    clear_language(&mut cmd);
     cmd.envs(env.iter().copied());
     cmd.output().expect("run mailsetup")
 }
@@ -108,16 +113,8 @@ fn json_stays_english_in_any_language() {
 fn diagnose(args: &[&str]) -> Output {
     let mut cmd = Command::new(BIN);
     cmd.args(args);
-    for var in [
-        "MAILSETUP_LANG",
-        "LANGUAGE",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "LANG",
-        "MAILSETUP_OAUTH_CLIENT_ID",
-    ] {
-        cmd.env_remove(var);
-    }
+    clear_language(&mut cmd);
+    cmd.env_remove("MAILSETUP_OAUTH_CLIENT_ID");
     cmd.output().expect("run mailsetup")
 }
 
@@ -183,15 +180,7 @@ fn run(args: &[&str]) -> Output {
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    for var in [
-        "MAILSETUP_LANG",
-        "LANGUAGE",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "LANG",
-    ] {
-        cmd.env_remove(var);
-    }
+    clear_language(&mut cmd);
     let mut child = cmd.spawn().expect("run mailsetup");
     if let Some(mut stdin) = child.stdin.take() {
         let _ = stdin.write_all(b"not-the-real-password\n");
