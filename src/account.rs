@@ -282,6 +282,20 @@ impl ServerSettings {
     }
 }
 
+impl ServerSettings {
+    /// The one-line form of `Display` ("IMAP host:993 (TLS, user …)") in the current
+    /// language; `Display` stays English for logs and reports.
+    pub fn words(&self) -> String {
+        t!(
+            "server-line",
+            protocol = self.protocol.to_string(),
+            endpoint = self.endpoint(),
+            security = self.security.to_string(),
+            user = self.username.as_str()
+        )
+    }
+}
+
 impl fmt::Display for ServerSettings {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(

@@ -221,6 +221,38 @@ pub fn ftl_source(language: Language) -> Option<String> {
     String::from_utf8(file.data.into_owned()).ok()
 }
 
+/// How many terminal columns `text` takes: the wide and fullwidth characters of East Asian
+/// scripts (Japanese among them) take two, everything else one.
+pub fn columns(text: &str) -> usize {
+    text.chars()
+        .map(|c| match u32::from(c) {
+            0x1100..=0x115F
+            | 0x2E80..=0x303E
+            | 0x3041..=0x33FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xA000..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6 => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+/// `text` followed by spaces up to `width` terminal columns (see `columns`): a label of an
+/// aligned column in any language.
+pub fn pad(text: &str, width: usize) -> String {
+    let mut out = String::from(text);
+    out.extend(std::iter::repeat_n(
+        ' ',
+        width.saturating_sub(columns(text)),
+    ));
+    out
+}
+
 /// A number with one decimal, written the way the current language writes it ("1.4" in
 /// English and Japanese, "1,4" in the others).
 pub fn decimal(value: f64) -> String {
@@ -250,6 +282,16 @@ pub fn duration(ms: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn japanese_takes_two_columns_a_character_and_pads_to_the_same_width() {
+        assert_eq!(columns("key"), 3);
+        assert_eq!(columns("受信"), 4);
+        assert_eq!(columns("（TLS、ユーザー）"), 17);
+        assert_eq!(pad("受信", 6), "受信  ");
+        assert_eq!(pad("also ok", 9), "also ok  ");
+        assert_eq!(pad("Einstellungen", 4), "Einstellungen");
+    }
 
     #[test]
     fn locale_names_map_to_our_languages() {

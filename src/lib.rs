@@ -24,6 +24,7 @@ pub mod account;
 pub mod cli;
 pub mod discover;
 pub mod dns;
+#[cfg(feature = "gui")]
 pub mod gui;
 pub mod net;
 pub mod oauth;

@@ -17,6 +17,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::i18n::{columns, pad};
 use crate::probe::{ProbeReport, StepKind, StepStatus};
 use crate::reproduce;
 use crate::roundtrip::RoundTripReport;
@@ -104,123 +105,224 @@ fn word(ok: bool) -> &'static str {
     if ok { "PASS" } else { "FAIL" }
 }
 
-/// A readable, aligned, step-by-step report of one server.
+/// The labels of `text`'s left column in the current language, padded to its width.
+struct Labels {
+    cause: String,
+    advice: String,
+    server: String,
+    detail: String,
+    trust: String,
+    by_hand: String,
+    greeting: String,
+    sign_in: String,
+    mailbox: String,
+    width: usize,
+}
+
+impl Labels {
+    fn new() -> Self {
+        let mut l = Labels {
+            cause: t!("report-label-cause"),
+            advice: t!("report-label-advice"),
+            server: t!("report-label-server"),
+            detail: t!("report-label-detail"),
+            trust: t!("report-label-trust"),
+            by_hand: t!("report-label-by-hand"),
+            greeting: t!("report-label-greeting"),
+            sign_in: t!("report-label-sign-in"),
+            mailbox: t!("report-label-mailbox"),
+            width: 0,
+        };
+        // TLS, cert[9], WARNING and ALERT stay as they are; 8 is the English layout.
+        let width = [
+            &l.cause,
+            &l.advice,
+            &l.server,
+            &l.detail,
+            &l.trust,
+            &l.by_hand,
+            &l.greeting,
+            &l.sign_in,
+            &l.mailbox,
+        ]
+        .iter()
+        .map(|w| columns(w))
+        .max()
+        .unwrap_or(0)
+        .max(8);
+        for label in [
+            &mut l.cause,
+            &mut l.advice,
+            &mut l.server,
+            &mut l.detail,
+            &mut l.trust,
+            &mut l.by_hand,
+            &mut l.greeting,
+            &mut l.sign_in,
+            &mut l.mailbox,
+        ] {
+            *label = pad(label, width);
+        }
+        l.width = width;
+        l
+    }
+}
+
+/// A readable, aligned, step-by-step report of one server: what `mailsetup diagnose` prints
+/// on screen. Its words are in the current language (steps, labels, the sentences around the
+/// facts); the facts stay as found (transcript, server words, certificate fields), and so do
+/// the verdict words PASS / FAIL / WARNING / ALERT and the cause codes, which people and
+/// scripts search for. The Markdown and JSON documents (`Document`) are the English ones.
 pub fn text(report: &ProbeReport, with_transcript: bool) -> String {
     let mut out = String::new();
     let s = &report.server;
+    let l = Labels::new();
+    let w = l.width;
     let _ = writeln!(
         out,
-        "{} {} ({}, user {}) — {} in {} ms",
-        s.protocol,
-        terminal_safe(&s.endpoint()),
-        s.security,
-        terminal_safe(&s.username),
-        word(report.is_verified()),
-        report.total_ms
+        "{}",
+        t!(
+            "report-text-server",
+            server = terminal_safe(&s.words()).into_owned(),
+            verdict = word(report.is_verified()),
+            ms = report.total_ms
+        )
     );
-    let width = report
-        .steps
-        .iter()
-        .map(|st| st.kind.label().len())
-        .max()
-        .unwrap_or(0);
-    for st in &report.steps {
+    let steps: Vec<String> = report.steps.iter().map(|st| st.kind.words()).collect();
+    let width = steps.iter().map(|w| columns(w)).max().unwrap_or(0);
+    for (st, label) in report.steps.iter().zip(&steps) {
         let _ = writeln!(
             out,
-            "  {}  {:<width$}  {:>6} ms  {}",
+            "  {}  {}  {:>6} ms  {}",
             word(st.status == StepStatus::Ok),
-            st.kind.label(),
+            pad(label, width),
             st.ms,
             terminal_safe(&st.detail),
         );
     }
+    // The certificate block keeps the X.509 field names a technician compares with openssl.
+    let indent = " ".repeat(w + 1);
     if let Some(tls) = &report.tls {
         if tls.version.is_empty() {
-            let _ = writeln!(out, "  TLS      handshake not completed");
-        } else {
             let _ = writeln!(
                 out,
-                "  TLS      {}, {}, certificate {}",
-                terminal_safe(&tls.version),
-                terminal_safe(&tls.cipher_suite),
-                if tls.verified {
-                    "verified"
-                } else {
-                    "NOT verified"
-                }
+                "  {} {}",
+                pad("TLS", w),
+                t!("report-tls-not-completed")
             );
+        } else {
+            let version = terminal_safe(&tls.version).into_owned();
+            let cipher = terminal_safe(&tls.cipher_suite).into_owned();
+            let line = if tls.verified {
+                t!("report-tls-verified", version = version, cipher = cipher)
+            } else {
+                t!(
+                    "report-tls-not-verified",
+                    version = version,
+                    cipher = cipher
+                )
+            };
+            let _ = writeln!(out, "  {} {line}", pad("TLS", w));
         }
         for (i, c) in tls.certificates.iter().enumerate() {
-            let _ = writeln!(out, "  cert[{i}]  subject {}", terminal_safe(&c.subject));
-            let _ = writeln!(out, "           issuer  {}", terminal_safe(&c.issuer));
+            let name = format!("cert[{i}]");
+            let _ = writeln!(
+                out,
+                "  {} subject {}",
+                pad(&name, w),
+                terminal_safe(&c.subject)
+            );
+            let _ = writeln!(out, "  {indent}issuer  {}", terminal_safe(&c.issuer));
             if !c.sans.is_empty() {
                 let _ = writeln!(
                     out,
-                    "           names   {}",
+                    "  {indent}names   {}",
                     terminal_safe(&c.sans.join(", "))
                 );
             }
-            let _ = writeln!(
-                out,
-                "           valid   {} to {}",
-                c.not_before, c.not_after
-            );
-            let _ = writeln!(out, "           sha256  {}", c.sha256);
+            let _ = writeln!(out, "  {indent}valid   {} to {}", c.not_before, c.not_after);
+            let _ = writeln!(out, "  {indent}sha256  {}", c.sha256);
             if !c.spki_sha256.is_empty() {
-                let _ = writeln!(out, "           key     sha256/{}", c.spki_sha256);
+                let _ = writeln!(out, "  {indent}key     sha256/{}", c.spki_sha256);
             }
         }
-        for w in &tls.warnings {
-            let _ = writeln!(out, "  WARNING  {}", terminal_safe(w));
+        for warning in &tls.warnings {
+            let _ = writeln!(out, "  {} {}", pad("WARNING", w), terminal_safe(warning));
         }
     }
     let f = &report.server_facts;
     if let Some(g) = &f.greeting {
-        let _ = writeln!(out, "  greeting {}", terminal_safe(g));
+        let _ = writeln!(out, "  {} {}", l.greeting, terminal_safe(g));
     }
     if !f.auth_mechanisms.is_empty() {
+        let offered = terminal_safe(&f.auth_mechanisms.join(" ")).into_owned();
         let _ = writeln!(
             out,
-            "  sign-in  offered: {}",
-            terminal_safe(&f.auth_mechanisms.join(" "))
+            "  {} {}",
+            l.sign_in,
+            t!("report-sign-in-offered", mechanisms = offered)
         );
     }
     if let Some(used) = &f.auth_used {
-        let _ = writeln!(out, "           used: {}", terminal_safe(used));
+        let used = terminal_safe(used).into_owned();
+        let _ = writeln!(
+            out,
+            "  {indent}{}",
+            t!("report-sign-in-used", mechanism = used)
+        );
     }
     if let Some(why) = &f.auth_reason {
-        let _ = writeln!(out, "           why:  {why}");
+        let _ = writeln!(
+            out,
+            "  {indent}{}",
+            t!("report-sign-in-why", reason = why.as_str())
+        );
     }
     if let Some(n) = f.messages {
-        let _ = writeln!(out, "  mailbox  {n} messages");
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            l.mailbox,
+            t!("report-mailbox-messages", count = n)
+        );
     }
     for a in &f.alerts {
-        let _ = writeln!(out, "  ALERT    {}", terminal_safe(a));
+        let _ = writeln!(out, "  {} {}", pad("ALERT", w), terminal_safe(a));
     }
-    for w in &report.warnings {
-        let _ = writeln!(out, "  WARNING  {}", terminal_safe(&w.text));
+    for warning in &report.warnings {
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            pad("WARNING", w),
+            terminal_safe(&warning.text)
+        );
     }
     if let Some(d) = report.diagnosis() {
-        let _ = writeln!(out, "  cause    {} — {}", d.cause, d.summary);
-        let _ = writeln!(out, "  advice   {}", d.advice);
+        let _ = writeln!(out, "  {} {} — {}", l.cause, d.cause, d.summary);
+        let _ = writeln!(out, "  {} {}", l.advice, d.advice);
         if let Some(reply) = &d.server_reply {
-            let _ = writeln!(out, "  server   \"{}\"", terminal_safe(reply));
+            let _ = writeln!(out, "  {} \"{}\"", l.server, terminal_safe(reply));
         }
-        let _ = writeln!(out, "  detail   {}", terminal_safe(&d.detail));
+        let _ = writeln!(out, "  {} {}", l.detail, terminal_safe(&d.detail));
         if let Some(pin) = pin_to_trust(report) {
             let _ = writeln!(
                 out,
-                "  trust    if this is your own server and the key above is its key: --pin-sha256 {}",
-                terminal_safe(&pin)
+                "  {} {}",
+                l.trust,
+                t!("report-trust-pin", pin = terminal_safe(&pin).into_owned())
             );
         }
     }
     for (i, command) in reproduce::for_report(report, None).iter().enumerate() {
-        let label = if i == 0 { "by hand" } else { "" };
-        let _ = writeln!(out, "  {label:<8} {}", terminal_safe(command));
+        let label = if i == 0 {
+            l.by_hand.clone()
+        } else {
+            pad("", w)
+        };
+        let _ = writeln!(out, "  {label} {}", terminal_safe(command));
     }
     if with_transcript {
-        let _ = writeln!(out, "  transcript:");
+        let _ = writeln!(out, "  {}", t!("report-transcript"));
         for line in &report.transcript {
             let arrow = line_prefix(line.direction);
             let _ = writeln!(
@@ -362,17 +464,23 @@ pub fn round_trip_text(rt: &RoundTripReport, with_transcript: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "\nRound trip — {}\n  {}",
-        if rt.arrived() { "PASS" } else { "FAIL" },
+        "\n{}\n  {}",
+        t!("report-round-trip", verdict = word(rt.arrived())),
         terminal_safe(&rt.summary())
     );
-    let _ = writeln!(out, "  message  <{}>", terminal_safe(&rt.message_id));
+    let label = t!("report-label-message");
+    let _ = writeln!(
+        out,
+        "  {} <{}>",
+        pad(&label, columns(&label).max(8)),
+        terminal_safe(&rt.message_id)
+    );
     for st in round_trip_steps(rt) {
         let _ = writeln!(
             out,
-            "  {}  {:<24}  {:>6} ms  {}",
+            "  {}  {}  {:>6} ms  {}",
             word(st.status == StepStatus::Ok),
-            st.kind.label(),
+            pad(&st.kind.words(), 24),
             st.ms,
             terminal_safe(&st.detail)
         );

@@ -20,13 +20,11 @@
 mod netsupport;
 mod support;
 
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use netsupport::proxy::TlsRelay;
-use netsupport::{LOOPBACK, Net};
+use netsupport::srv_world::{SrvRecord, SrvWorld};
 use serde_json::Value;
 use support::desktop::{Desktop, Keyboard, ScreenReader, outline};
 use support::{dovecot, pki};
@@ -57,50 +55,29 @@ fn app_binary() -> PathBuf {
 
 /// DNS and HTTPS on loopback; SRV records for example.test name hosts outside the domain
 /// (so the protocol page asks before the password goes there) that relay to Dovecot.
-struct World {
-    _rt: tokio::runtime::Runtime,
-    net: Net,
-    _relays: Vec<TlsRelay>,
-}
-
-fn world() -> World {
-    let rt = tokio::runtime::Runtime::new().expect("runtime");
+fn world() -> SrvWorld {
     let d = dovecot();
-    let (net, relays) = rt.block_on(async {
-        let net = Net::start().await;
-        let mut relays = Vec::new();
-        for (service, target, upstream) in [
-            ("_imaps._tcp.example.test", "imap.srv.test", d.imaps.addr()),
-            (
-                "_submissions._tcp.example.test",
-                "smtp.srv.test",
-                d.submissions.addr(),
-            ),
-        ] {
-            let relay = TlsRelay::start(
-                SocketAddr::new(LOOPBACK.into(), 0),
-                &net.ca,
-                upstream,
-                "localhost",
-                pki().ca_der.clone(),
-            )
-            .await
-            .expect("relay");
-            net.dns.srv(service, 0, 1, relay.addr.port(), target);
-            net.dns.a(target, LOOPBACK);
-            relays.push(relay);
-        }
-        (net, relays)
-    });
-    World {
-        _rt: rt,
-        net,
-        _relays: relays,
-    }
+    SrvWorld::start(
+        &[
+            SrvRecord {
+                service: "_imaps._tcp.example.test",
+                priority: 0,
+                target: "imap.srv.test",
+                upstream: d.imaps.addr(),
+            },
+            SrvRecord {
+                service: "_submissions._tcp.example.test",
+                priority: 0,
+                target: "smtp.srv.test",
+                upstream: d.submissions.addr(),
+            },
+        ],
+        &pki().ca_der,
+    )
 }
 
 /// The desktop, the app in it (pointed at the world), the screen reader attached.
-fn start_app(world: &World) -> (Desktop, ScreenReader, PathBuf) {
+fn start_app(world: &SrvWorld) -> (Desktop, ScreenReader, PathBuf) {
     let mut desktop = Desktop::start();
     let config = desktop.dir.path().join("config");
     let net = &world.net;

@@ -11,7 +11,6 @@ mod gui_common;
 mod netsupport;
 mod support;
 
-use std::net::SocketAddr;
 use std::time::Duration;
 
 use egui::Key;
@@ -21,62 +20,37 @@ use gui_common::*;
 use mailsetup::account::Protocol;
 use mailsetup::runtime::RuntimeConfig;
 use mailsetup::wizard::{LookupState, Page, Role as ServerRole, SaveState, SourceState};
-use netsupport::proxy::TlsRelay;
-use netsupport::{LOOPBACK, Net, Reply};
+use netsupport::Reply;
+use netsupport::srv_world::{SrvRecord, SrvWorld};
 use secrecy::ExposeSecret;
 use support::{dovecot, pki};
 
 /// Loopback DNS + HTTPS, relays to Dovecot's IMAP, POP3 and submission, SRV records for
-/// example.test. The tokio runtime keeps the servers alive for the test.
-struct World {
-    _rt: tokio::runtime::Runtime,
-    net: Net,
-    relays: Vec<TlsRelay>,
-}
-
-fn world() -> World {
-    let rt = tokio::runtime::Runtime::new().expect("runtime");
+/// example.test naming hosts outside the domain.
+fn world() -> SrvWorld {
     let d = dovecot();
-    let (net, relays) = rt.block_on(async {
-        let net = Net::start().await;
-        let mut relays = Vec::new();
-        for (service, target, upstream) in [
-            ("_imaps._tcp.example.test", "imap.srv.test", d.imaps.addr()),
-            ("_pop3s._tcp.example.test", "pop.srv.test", d.pop3s.addr()),
-            (
+    let record = |service, target, upstream| SrvRecord {
+        service,
+        priority: 0,
+        target,
+        upstream,
+    };
+    SrvWorld::start(
+        &[
+            record("_imaps._tcp.example.test", "imap.srv.test", d.imaps.addr()),
+            record("_pop3s._tcp.example.test", "pop.srv.test", d.pop3s.addr()),
+            record(
                 "_submissions._tcp.example.test",
                 "smtp.srv.test",
                 d.submissions.addr(),
             ),
-        ] {
-            let relay = TlsRelay::start(
-                SocketAddr::new(LOOPBACK.into(), 0),
-                &net.ca,
-                upstream,
-                "localhost",
-                pki().ca_der.clone(),
-            )
-            .await
-            .expect("relay");
-            net.dns.srv(service, 0, 1, relay.addr.port(), target);
-            net.dns.a(target, LOOPBACK);
-            relays.push(relay);
-        }
-        (net, relays)
-    });
-    World {
-        _rt: rt,
-        net,
-        relays,
-    }
+        ],
+        &pki().ca_der,
+    )
 }
 
-fn config(w: &World, name: &str) -> RuntimeConfig {
-    let mut config = RuntimeConfig::new(vec![w.net.ca.cert_der()]).expect("trust");
-    config.set_discovery(w.net.options());
-    config.probe.timeouts = support::short_timeouts();
-    config.config_dir = Some(support::run_dir().join(name));
-    config
+fn config(w: &SrvWorld, name: &str) -> RuntimeConfig {
+    w.runtime_config(support::short_timeouts(), support::run_dir().join(name))
 }
 
 fn to_protocol_page(

@@ -11,7 +11,6 @@ mod gui_common;
 mod netsupport;
 mod support;
 
-use std::net::SocketAddr;
 use std::time::Duration;
 
 use egui::Key;
@@ -19,79 +18,56 @@ use egui_kittest::kittest::Queryable;
 use gui_common::*;
 use mailsetup::runtime::RuntimeConfig;
 use mailsetup::wizard::{LookupState, Page, Role as ServerRole, SaveState};
-use netsupport::proxy::TlsRelay;
-use netsupport::{LOOPBACK, Net};
+use netsupport::LOOPBACK;
+use netsupport::srv_world::{SrvRecord, SrvWorld};
 use support::{dovecot, pki};
 
 struct World {
-    _rt: tokio::runtime::Runtime,
-    net: Net,
-    _relays: Vec<TlsRelay>,
+    srv: SrvWorld,
     /// The preferred IMAP server's port, where nothing listens.
     dead_port: u16,
 }
 
 fn world() -> World {
-    let rt = tokio::runtime::Runtime::new().expect("runtime");
     let d = dovecot();
     // A port that was free a moment ago: connecting there is refused.
     let dead_port = std::net::TcpListener::bind((LOOPBACK, 0))
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .expect("a free port");
-    let (net, relays) = rt.block_on(async {
-        let net = Net::start().await;
-        let mut relays = Vec::new();
-        for (service, target, upstream) in [
-            (
-                "_imaps._tcp.example.test",
-                "mail.example.test",
-                d.imaps.addr(),
-            ),
-            (
-                "_submissions._tcp.example.test",
-                "smtp.example.test",
-                d.submissions.addr(),
-            ),
-        ] {
-            let relay = TlsRelay::start(
-                SocketAddr::new(LOOPBACK.into(), 0),
-                &net.ca,
-                upstream,
-                "localhost",
-                pki().ca_der.clone(),
-            )
-            .await
-            .expect("relay");
-            // The IMAP record the client prefers (priority 0) is the dead one.
-            net.dns.srv(service, 10, 1, relay.addr.port(), target);
-            net.dns.a(target, LOOPBACK);
-            relays.push(relay);
-        }
-        net.dns.srv(
-            "_imaps._tcp.example.test",
-            0,
-            1,
-            dead_port,
-            "imap.example.test",
-        );
-        net.dns.a("imap.example.test", LOOPBACK);
-        (net, relays)
-    });
-    World {
-        _rt: rt,
-        net,
-        _relays: relays,
+    // Both in the domain; the IMAP record the client prefers (priority 0) is the dead one.
+    let srv = SrvWorld::start(
+        &[
+            SrvRecord {
+                service: "_imaps._tcp.example.test",
+                priority: 10,
+                target: "mail.example.test",
+                upstream: d.imaps.addr(),
+            },
+            SrvRecord {
+                service: "_submissions._tcp.example.test",
+                priority: 10,
+                target: "smtp.example.test",
+                upstream: d.submissions.addr(),
+            },
+        ],
+        &pki().ca_der,
+    );
+    let dns = &srv.net.dns;
+    dns.srv(
+        "_imaps._tcp.example.test",
+        0,
+        1,
         dead_port,
-    }
+        "imap.example.test",
+    );
+    dns.a("imap.example.test", LOOPBACK);
+    World { srv, dead_port }
 }
 
 fn config(w: &World, name: &str) -> RuntimeConfig {
-    let mut config = RuntimeConfig::new(vec![w.net.ca.cert_der()]).expect("trust");
-    config.set_discovery(w.net.options());
-    config.probe.timeouts = support::short_timeouts();
-    config.config_dir = Some(support::run_dir().join(name));
-    config
+    w.srv
+        .runtime_config(support::short_timeouts(), support::run_dir().join(name))
 }
 
 #[test]

@@ -12,6 +12,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use gui_common::*;
 use mailsetup::gui;
+use mailsetup::probe::Cause;
 use mailsetup::wizard::{Event, Wizard};
 
 fn harness(w: Wizard, theme: egui::Theme, scale: f32) -> Harness<'static, (Wizard, Vec<Event>)> {
@@ -185,4 +186,54 @@ fn the_window_is_titled_mail_setup_with_an_app_id_and_an_icon() {
     let opaque = icon.rgba.chunks(4).filter(|p| p[3] == 255).count();
     assert!(opaque > 256 * 256 / 2, "{opaque}");
     assert_eq!(gui::TITLE, "Mail Setup");
+}
+
+/// The testing page after the engine answered: each role ended with its cause (None:
+/// verified).
+fn testing_answered(incoming: Option<Cause>, outgoing: Option<Cause>) -> Wizard {
+    let mut w = protocol_page();
+    let fx = w.handle(Event::Next);
+    let task = task_of(&fx)[0];
+    answer(&mut w, task, incoming, outgoing);
+    w
+}
+
+/// The accessibility ids of the buttons named `label`, in page order.
+fn ids(h: &Harness<'_, (Wizard, Vec<Event>)>, label: &str) -> Vec<String> {
+    h.query_all_by_label(label)
+        .map(|n| format!("{:?}", n.accesskit_node().id()))
+        .collect()
+}
+
+#[test]
+fn buttons_below_content_that_grows_keep_their_ids() {
+    // A click is a press in one frame and a release in a later one, matched by the widget's
+    // id: if content above a button grows in between, an automatic id changes and the click
+    // (or a screen reader's action) is lost. The page's buttons must not move in the id tree
+    // when the content above them changes.
+    let mut h = harness(testing_failed(), egui::Theme::Light, 1.0);
+    let report = ids(&h, "Copy report");
+    let round_trip = ids(&h, "Send a test message to myself");
+    assert_eq!((report.len(), round_trip.len()), (1, 1));
+    // The incoming server passes on a second try: "Both servers work" appears on top.
+    h.state_mut().0 = testing_verified().0;
+    h.run_steps(2);
+    h.get_by_label_contains("Both servers work");
+    assert_eq!(ids(&h, "Copy report"), report);
+    assert_eq!(ids(&h, "Send a test message to myself"), round_trip);
+
+    // The outgoing server's own button, below the incoming server's results: the same
+    // whether the incoming server passed or failed (its diagnosis box above, or none).
+    let mut h = harness(
+        testing_answered(None, Some(Cause::AuthFailed)),
+        egui::Theme::Light,
+        1.0,
+    );
+    let fix = ids(&h, "Fix password");
+    assert_eq!(fix.len(), 1, "the outgoing server's");
+    h.state_mut().0 = testing_answered(Some(Cause::AuthFailed), Some(Cause::AuthFailed));
+    h.run_steps(2);
+    let both = ids(&h, "Fix password");
+    assert_eq!(both.len(), 2, "one per server");
+    assert_eq!(both.last(), fix.last());
 }

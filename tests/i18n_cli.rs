@@ -7,14 +7,8 @@ use std::process::{Command, Output};
 
 const BIN: &str = env!("CARGO_BIN_EXE_mailsetup");
 
-/// `mailsetup accounts list` on an empty folder, with the language variables cleared and
-/// then set as given.
-fn list(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut cmd = Command::new(BIN);
-    cmd.args(args)
-        .args(["accounts", "list", "--config-dir"])
-        .arg(dir.path());
+/// Removes every variable that chooses a language, so a test sets only its own.
+fn clear_language(cmd: &mut Command) {
     for var in [
         "MAILSETUP_LANG",
         "LANGUAGE",
@@ -24,6 +18,17 @@ fn list(args: &[&str], env: &[(&str, &str)]) -> Output {
     ] {
         cmd.env_remove(var);
     }
+}
+
+/// `mailsetup accounts list` on an empty folder, with the language variables cleared and
+/// then set as given.
+fn list(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut cmd = Command::new(BIN);
+    cmd.args(args)
+        .args(["accounts", "list", "--config-dir"])
+        .arg(dir.path());
+    clear_language(&mut cmd);
     cmd.envs(env.iter().copied());
     cmd.output().expect("run mailsetup")
 }
@@ -108,16 +113,8 @@ fn json_stays_english_in_any_language() {
 fn diagnose(args: &[&str]) -> Output {
     let mut cmd = Command::new(BIN);
     cmd.args(args);
-    for var in [
-        "MAILSETUP_LANG",
-        "LANGUAGE",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "LANG",
-        "MAILSETUP_OAUTH_CLIENT_ID",
-    ] {
-        cmd.env_remove(var);
-    }
+    clear_language(&mut cmd);
+    cmd.env_remove("MAILSETUP_OAUTH_CLIENT_ID");
     cmd.output().expect("run mailsetup")
 }
 
@@ -172,4 +169,277 @@ fn a_usage_error_is_in_the_chosen_language() {
         err.contains("環境変数 MAILSETUP_TEST_UNSET_VARIABLE が設定されていません"),
         "{err}"
     );
+}
+
+/// `mailsetup ARGS` with the language variables cleared and the password on stdin.
+fn run(args: &[&str]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut cmd = Command::new(BIN);
+    cmd.args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    clear_language(&mut cmd);
+    let mut child = cmd.spawn().expect("run mailsetup");
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = stdin.write_all(b"not-the-real-password\n");
+    }
+    child.wait_with_output().expect("wait for mailsetup")
+}
+
+/// A loopback port nothing listens on (bound, then closed again).
+fn closed_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    listener.local_addr().expect("address").port()
+}
+
+/// One saved account with every optional line of the list (CA file, plaintext, pin).
+const ACCOUNTS: &str = r#"{
+  "version": 1,
+  "accounts": [
+    {
+      "id": "ann-example-com",
+      "display_name": "Ann",
+      "email": "ann@example.com",
+      "incoming": {"protocol": "imap", "host": "imap.example.com", "port": 993,
+                   "security": "tls", "username": "ann@example.com", "auth_method": "LOGIN"},
+      "outgoing": {"protocol": "smtp", "host": "smtp.example.com", "port": 587,
+                   "security": "starttls", "username": "ann@example.com"},
+      "alternatives": [{"protocol": "pop3", "host": "pop.example.com", "port": 995,
+                        "security": "tls", "username": "ann@example.com"}],
+      "source": {"kind": "autoconfig",
+                 "detail": "https://autoconfig.example.com/mail/config-v1.1.xml"},
+      "last_verified": "2026-11-26T07:20:42Z",
+      "allow_plaintext": true,
+      "ca_file": "/etc/ssl/company-ca.pem",
+      "pinned_keys": [{"host": "imap.example.com", "port": 993,
+                       "spki_sha256": "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="}],
+      "keychain": {"store": "keyutils",
+                   "incoming": {"service": "mailsetup", "user": "ann-example-com/incoming/1/2"},
+                   "outgoing": {"service": "mailsetup", "user": "ann-example-com/outgoing/1/2"}}
+    }
+  ]
+}"#;
+
+#[test]
+fn the_accounts_list_labels_its_lines_in_the_chosen_language() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("accounts.json"), ACCOUNTS).expect("write accounts.json");
+    let folder = dir.path().to_str().expect("UTF-8 path");
+    let text = |lang: &str| {
+        let out = run(&["--lang", lang, "accounts", "list", "--config-dir", folder]);
+        assert!(out.status.success(), "{out:?}");
+        stdout(&out)
+    };
+    let english = text("en-US");
+    for line in [
+        "    incoming  IMAP imap.example.com:993 (TLS, user ann@example.com), sign-in LOGIN\n",
+        "    also ok   POP3 pop.example.com:995 (TLS, user ann@example.com)\n",
+        "    settings  provider's autoconfig (https://autoconfig.example.com/mail/config-v1.1.xml)\n",
+        "    trusts    the certificate authority in /etc/ssl/company-ca.pem\n",
+        "    warning   the password may be sent without encryption\n",
+        "    key       trusted by fingerprint: imap.example.com:993=",
+    ] {
+        assert!(english.contains(line), "{line:?} missing from:\n{english}");
+    }
+    let german = text("de");
+    for words in [
+        "    Eingang        IMAP imap.example.com:993 (TLS, Benutzer ann@example.com), Anmeldung mit LOGIN\n",
+        "    Ausgang        SMTP",
+        "    auch gültig    POP3",
+        "    Einstellungen  Autoconfig des Anbieters (https://",
+        "    geprüft        2026-11-26T07:20:42Z\n",
+        "    vertraut       der Zertifizierungsstelle in /etc/ssl/company-ca.pem\n",
+        "    Warnung        das Passwort darf unverschlüsselt gesendet werden\n",
+        "    Schlüssel      per Fingerabdruck vertraut: imap.example.com:993=",
+    ] {
+        assert!(german.contains(words), "{words:?} missing from:\n{german}");
+    }
+    for english_word in [
+        "incoming", "outgoing", "also ok", "settings", "verified", ", user ",
+    ] {
+        assert!(
+            !german.contains(english_word),
+            "{english_word:?} left in English:\n{german}"
+        );
+    }
+    // Japanese labels take two columns a character: the values still line up.
+    let japanese = text("ja");
+    let starts: Vec<usize> = japanese
+        .lines()
+        .skip(1)
+        .filter(|l| l.starts_with("    "))
+        .map(|l| {
+            let label = l.trim_start().split(' ').next().unwrap_or("");
+            let rest = &l[4 + label.len()..];
+            mailsetup::i18n::columns(label) + (rest.len() - rest.trim_start().len())
+        })
+        .collect();
+    assert!(starts.len() >= 8, "{japanese}");
+    assert!(
+        starts.windows(2).all(|w| w[0] == w[1]),
+        "{starts:?}\n{japanese}"
+    );
+}
+
+#[test]
+fn diagnose_speaks_the_chosen_language_on_screen_and_english_in_its_documents() {
+    let port = closed_port().to_string();
+    let imap = format!("127.0.0.1:{port}/tls");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let report = dir.path().join("ticket.md");
+    // `diagnose` in German of an IMAP server that refuses the connection, then `more`.
+    let german = |more: &[&str]| {
+        let mut args = vec![
+            "--lang",
+            "de",
+            "diagnose",
+            "ann@example.com",
+            "--imap",
+            &imap,
+            "--password-stdin",
+        ];
+        args.extend_from_slice(more);
+        run(&args)
+    };
+    let out = german(&["--report", report.to_str().expect("UTF-8 path")]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(&format!(
+            "IMAP 127.0.0.1:{port} (TLS, Benutzer ann@example.com) — FAIL in "
+        )),
+        "{text}"
+    );
+    for words in [
+        "  PASS  Server finden ",
+        "  FAIL  verbinden ",
+        "  Ursache   connection_refused — ",
+        "  Rat       ",
+        "  Detail    ",
+        "  von Hand  openssl s_client",
+    ] {
+        assert!(text.contains(words), "{words:?} missing from:\n{text}");
+    }
+    for english in [
+        "find server",
+        "  connect ",
+        "cause ",
+        "advice ",
+        "by hand",
+        ", user ",
+    ] {
+        assert!(
+            !text.contains(english),
+            "{english:?} left in English:\n{text}"
+        );
+    }
+    // The report handed on to a technician is the English document.
+    let ticket = std::fs::read_to_string(&report).expect("the report was written");
+    assert!(ticket.contains("connect"), "{ticket}");
+    assert!(!ticket.contains("verbinden"), "{ticket}");
+
+    // The error prefix too, and JSON stays English.
+    let out = german(&["--report", "/nonexistent-folder/ticket.md"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("Fehler: der Bericht konnte nicht nach /nonexistent-folder/ticket.md"),
+        "{err}"
+    );
+    assert!(!err.contains("error:"), "{err}");
+    let out = german(&["--json"]);
+    let json = stdout(&out);
+    assert!(json.is_ascii() && json.contains("\"connect\""), "{json}");
+}
+
+#[test]
+fn accounts_check_and_diagnose_refuse_a_bad_timeout_in_the_same_words() {
+    for (lang, expected) in [
+        (
+            "en-US",
+            "error: --timeout must be a number of seconds above 0 and at most 600, not 0\n",
+        ),
+        (
+            "de",
+            "Fehler: --timeout muss eine Zahl von Sekunden über 0 und höchstens 600 sein, nicht 0\n",
+        ),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let folder = dir.path().to_str().expect("UTF-8 path");
+        let check = run(&[
+            "--lang",
+            lang,
+            "accounts",
+            "check",
+            "ann",
+            "--timeout",
+            "0",
+            "--config-dir",
+            folder,
+        ]);
+        let diagnose = run(&[
+            "--lang",
+            lang,
+            "diagnose",
+            "ann@example.com",
+            "--password-stdin",
+            "--timeout",
+            "0",
+        ]);
+        for out in [&check, &diagnose] {
+            assert_eq!(out.status.code(), Some(2), "{out:?}");
+            assert_eq!(String::from_utf8_lossy(&out.stderr), expected);
+        }
+    }
+    // The same limits: fractions above 0 pass the check (the account is then unknown),
+    // more than 600 does not.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().to_str().expect("UTF-8 path");
+    let out = run(&[
+        "accounts",
+        "check",
+        "ann",
+        "--timeout",
+        "0.5",
+        "--config-dir",
+        folder,
+    ]);
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("--timeout"),
+        "{out:?}"
+    );
+    let out = run(&[
+        "accounts",
+        "check",
+        "ann",
+        "--timeout",
+        "600.5",
+        "--config-dir",
+        folder,
+    ]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("not 600.5"),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn a_failed_discovery_source_says_why_in_the_chosen_language() {
+    // A DNS server that never answers: every source that needs DNS runs out of time.
+    let port = closed_port().to_string();
+    let dns = format!("127.0.0.1:{port}");
+    let out = run(&[
+        "--lang",
+        "de",
+        "discover",
+        "ann@example.com",
+        "--timeout",
+        "1",
+        "--dns",
+        &dns,
+    ]);
+    let text = stdout(&out);
+    assert!(text.contains("keine Antwort innerhalb von 1 s"), "{text}");
+    assert!(!text.contains("no answer"), "{text}");
 }

@@ -11,29 +11,14 @@
 
 use std::path::{Path, PathBuf};
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD as B64;
-use mailsetup::account::{EmailAddress, Endpoint, Protocol, Security, ServerSettings};
-use mailsetup::discover::config_v11::{Limits, parse};
-use mailsetup::probe::fuzzing::converse;
-use mailsetup::probe::{CertTrust, ProbeOptions, ProbeReport, Redactor};
-use mailsetup::store::file::{parse_accounts, render_accounts};
-use secrecy::SecretString;
+use mailsetup::account::Protocol;
 
-/// The fuzz targets' account (fuzz/src/lib.rs).
-const PASSWORD: &str = "Fz-pw\"ä\\9";
-const USERNAME: &str = "alice@example.com";
+/// The fuzz targets' checks, compiled here from the fuzz crate's own file: a library change
+/// that breaks the fuzz targets fails this test's build (without nightly or libFuzzer).
+#[path = "../fuzz/src/lib.rs"]
+mod fuzz_checks;
 
-const TARGETS: [&str; 8] = [
-    "autoconfig_xml",
-    "imap_session",
-    "pop3_session",
-    "smtp_session",
-    "redactor",
-    "accounts_file",
-    "endpoint",
-    "email_address",
-];
+use fuzz_checks::{TARGETS, check, session};
 
 fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -57,133 +42,6 @@ fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
     out
 }
 
-/// The session targets: first byte = security (bits 0–1) and read chunk size (bits 2–4).
-fn session(protocol: Protocol, data: &[u8]) -> ProbeReport {
-    let (security, chunk, script) = match data.split_first() {
-        None => (Security::Plain, 1, data),
-        Some((&first, script)) => (
-            match first & 3 {
-                1 => Security::StartTls,
-                2 => Security::Tls,
-                _ => Security::Plain,
-            },
-            [1, 2, 3, 7, 64, 512, 4096, 65536][usize::from((first >> 2) & 7)],
-            script,
-        ),
-    };
-    let settings = ServerSettings {
-        protocol,
-        host: "mail.example.com".into(),
-        port: protocol.default_port(security),
-        security,
-        username: USERNAME.into(),
-    };
-    let mut opts = ProbeOptions::new(CertTrust::with_extra_roots(Vec::new()).expect("trust"));
-    opts.allow_plaintext = true;
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_time()
-        .build()
-        .expect("a runtime");
-    let report = rt.block_on(converse(
-        &settings,
-        &SecretString::from(PASSWORD),
-        &opts,
-        script,
-        chunk,
-    ));
-    // As typed, IMAP-quoted (also what Debug makes of it), base64, SASL PLAIN. A server
-    // that echoes the password gets it masked like everything else it says.
-    let forms = [
-        PASSWORD.to_string(),
-        PASSWORD.replace('\\', "\\\\").replace('"', "\\\""),
-        B64.encode(PASSWORD),
-        B64.encode(format!("\0{USERNAME}\0{PASSWORD}")),
-    ];
-    for out in [
-        format!("{report:?}"),
-        mailsetup::report::text(&report, true),
-        mailsetup::report::markdown(&report),
-        serde_json::to_string(&report).expect("json"),
-    ] {
-        for form in &forms {
-            assert!(
-                !out.contains(form.as_str()),
-                "{form:?} reached an output:\n{out}"
-            );
-        }
-    }
-    if !report.is_verified() {
-        assert!(report.diagnosis().is_some());
-    }
-    report
-}
-
-fn replay(target: &str, data: &[u8]) {
-    match target {
-        "autoconfig_xml" => {
-            if let Ok(config) = parse(data, Limits::default()) {
-                let email = EmailAddress::parse("jörg.o'neil@bücher.example").expect("address");
-                for server in &config.servers {
-                    assert!(server.port > 0);
-                    let _ = (server.host_for(&email), server.username_for(&email));
-                }
-            }
-        }
-        "imap_session" => drop(session(Protocol::Imap, data)),
-        "pop3_session" => drop(session(Protocol::Pop3, data)),
-        "smtp_session" => drop(session(Protocol::Smtp, data)),
-        "redactor" => {
-            let Some((&n, rest)) = data.split_first() else {
-                return;
-            };
-            let n = usize::from(n % 16) + 1;
-            if rest.len() < n {
-                return;
-            }
-            let password = String::from_utf8_lossy(&rest[..n]).into_owned();
-            let rest = &rest[n..];
-            let (user, text) = match rest.iter().position(|&b| b == 0) {
-                Some(i) => (&rest[..i], &rest[i + 1..]),
-                None => (&b"alice"[..], rest),
-            };
-            let user = String::from_utf8_lossy(user).into_owned();
-            let out = Redactor::new(&SecretString::from(password.clone()), &user)
-                .redact(&String::from_utf8_lossy(text));
-            for form in [
-                B64.encode(&password),
-                B64.encode(format!("\0{user}\0{password}")),
-            ] {
-                assert!(form.len() < 8 || !out.contains(&form), "{form:?} survived");
-            }
-        }
-        "accounts_file" => {
-            if let Ok(accounts) = parse_accounts(data) {
-                let bytes = render_accounts(&accounts).expect("renders");
-                let mut sorted = accounts.clone();
-                sorted.sort_by(|a, b| a.id.cmp(&b.id));
-                assert_eq!(parse_accounts(&bytes).expect("reads back"), sorted);
-            }
-        }
-        "endpoint" => {
-            if let Ok(e) = String::from_utf8_lossy(data).parse::<Endpoint>() {
-                assert!(e.port > 0 && !e.host.is_empty());
-            }
-        }
-        "email_address" => {
-            let Ok(text) = std::str::from_utf8(data) else {
-                return;
-            };
-            if let Ok(a) = EmailAddress::parse(text) {
-                let again = EmailAddress::parse(&a.to_ascii()).expect("the ASCII form parses");
-                assert_eq!(again.to_ascii(), a.to_ascii());
-                let shown = EmailAddress::parse(&a.to_string()).expect("the shown form parses");
-                assert_eq!(shown, a);
-            }
-        }
-        other => panic!("unknown target {other}"),
-    }
-}
-
 #[test]
 fn every_seed_and_every_saved_crash_replays_cleanly() {
     let mut count = 0;
@@ -191,7 +49,7 @@ fn every_seed_and_every_saved_crash_replays_cleanly() {
         let inputs = inputs(target);
         assert!(!inputs.is_empty(), "{target} has no seeds");
         for (path, data) in inputs {
-            let result = std::panic::catch_unwind(|| replay(target, &data));
+            let result = std::panic::catch_unwind(|| check(target, &data));
             assert!(result.is_ok(), "{target}: {} fails", path.display());
             count += 1;
         }
@@ -219,5 +77,49 @@ fn the_dovecot_seeds_reach_the_sign_in() {
         let data = std::fs::read(root.join(target).join("dovecot-wrong-password")).expect("seed");
         let cause = session(protocol, &data).diagnosis().map(|d| d.cause.code());
         assert_eq!(cause, Some("auth_failed"), "{target}");
+    }
+}
+
+#[test]
+fn every_fuzz_target_file_runs_its_own_checks_and_is_built_and_run() {
+    // The wrappers in fuzz/fuzz_targets are the only fuzz code this build does not compile:
+    // each must hand its bytes to the checks of its own name, have its [[bin]] in
+    // fuzz/Cargo.toml and be run by scripts/fuzz.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |p: &str| std::fs::read_to_string(root.join(p)).expect(p);
+    let manifest = read("fuzz/Cargo.toml");
+    let script = read("scripts/fuzz");
+    let mut files: Vec<String> = std::fs::read_dir(root.join("fuzz/fuzz_targets"))
+        .expect("fuzz/fuzz_targets")
+        .flatten()
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()
+                .and_then(|n| n.strip_suffix(".rs"))
+                .map(str::to_string)
+        })
+        .collect();
+    files.sort();
+    let run_by_default: Vec<&str> = script
+        .lines()
+        .find_map(|l| l.strip_prefix("ALL=("))
+        .and_then(|l| l.strip_suffix(')'))
+        .expect("scripts/fuzz lists its targets in ALL=(…)")
+        .split_whitespace()
+        .collect();
+    let mut targets: Vec<String> = TARGETS.iter().map(|t| t.to_string()).collect();
+    targets.sort();
+    assert_eq!(files, targets, "fuzz/fuzz_targets/*.rs against TARGETS");
+    for t in TARGETS {
+        let source = read(&format!("fuzz/fuzz_targets/{t}.rs"));
+        assert!(
+            source.contains(&format!("mailsetup_fuzz::check(\"{t}\", data)")),
+            "{t}.rs does not run the checks of {t}"
+        );
+        assert!(
+            manifest.contains(&format!("name = \"{t}\"\npath = \"fuzz_targets/{t}.rs\"")),
+            "fuzz/Cargo.toml has no [[bin]] for {t}"
+        );
+        assert!(run_by_default.contains(&t), "scripts/fuzz does not run {t}");
     }
 }

@@ -66,9 +66,9 @@ pub enum AccountsAction {
         /// the copy saved with the account, if any.
         #[arg(long, value_name = "PEM")]
         ca_file: Option<PathBuf>,
-        /// Deadline for each network step, in seconds (1–600).
-        #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=600))]
-        timeout: Option<u64>,
+        /// Deadline for each network step, in seconds (above 0, at most 600).
+        #[arg(long, value_name = "SECS")]
+        timeout: Option<f64>,
         /// Also trust this key (SPKI SHA-256, base64) for exactly this host and port, besides
         /// the keys saved with the account. Repeatable.
         #[arg(long = "pin-sha256", value_name = "HOST:PORT=BASE64", value_parser = parse_pin)]
@@ -94,9 +94,16 @@ pub async fn run(args: AccountsArgs) -> u8 {
             pin_sha256,
             json,
         } => {
+            let timeout = match timeout.map(super::flags::step_timeout).transpose() {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("{}", super::error_line(e.words()));
+                    return EXIT_USAGE;
+                }
+            };
             let check = Check {
                 ca_file,
-                timeout: timeout.map(Duration::from_secs),
+                timeout,
                 pins: pin_sha256,
                 json,
             };
@@ -150,49 +157,70 @@ async fn list(dir: &Path, json: bool) -> u8 {
     EXIT_OK
 }
 
-/// The text block `accounts list` prints for one account.
+/// The text block `accounts list` prints for one account: a line per fact, its label in
+/// the current language, the labels padded to the longest.
 pub fn describe(a: &SavedAccount) -> String {
-    let mut out = format!("{}  {} <{}>\n", a.id, a.display_name, a.email);
-    for role in [Role::Incoming, Role::Outgoing] {
+    let mut rows: Vec<(String, String)> = Vec::new();
+    for (role, label) in [
+        (Role::Incoming, t!("accounts-label-incoming")),
+        (Role::Outgoing, t!("accounts-label-outgoing")),
+    ] {
         let server = a.server(role);
-        let how = server
-            .auth_method
-            .as_deref()
-            .map(|m| format!(", sign-in {m}"))
-            .unwrap_or_default();
-        out.push_str(&format!(
-            "    {:<9} {}{how}\n",
-            role.word(),
-            server.settings
-        ));
+        let mut line = server.settings.words();
+        if let Some(m) = &server.auth_method {
+            line = t!(
+                "accounts-server-signed-in",
+                server = line,
+                mechanism = m.as_str()
+            );
+        }
+        rows.push((label, line));
     }
     for alt in &a.alternatives {
-        out.push_str(&format!("    also ok   {}\n", alt.settings));
+        rows.push((t!("accounts-label-also-ok"), alt.settings.words()));
     }
-    out.push_str(&format!("    settings  {}\n", a.source));
-    out.push_str(&format!("    verified  {}\n", a.last_verified));
+    rows.push((t!("accounts-label-settings"), a.source.words()));
+    rows.push((t!("accounts-label-verified"), a.last_verified.to_string()));
     match &a.oauth2 {
-        Some(login) => out.push_str(&format!(
-            "    sign-in   {}\n",
+        Some(login) => rows.push((
+            t!("accounts-label-sign-in"),
             t!(
                 "accounts-oauth-sign-in",
                 issuer = login.issuer.as_str(),
                 client = login.client_id.as_str(),
                 keychain = a.keychain.store.to_string()
-            )
+            ),
         )),
-        None => out.push_str(&format!("    password  {}\n", a.keychain.store)),
+        None => rows.push((t!("accounts-label-password"), a.keychain.store.to_string())),
     }
     if let Some(ca) = &a.ca_file {
-        out.push_str(&format!(
-            "    trusts    the certificate authority in {ca}\n"
+        rows.push((
+            t!("accounts-label-trusts"),
+            t!("accounts-trusts-ca", file = ca.as_str()),
         ));
     }
     if a.allow_plaintext {
-        out.push_str("    warning   the password may be sent without encryption\n");
+        rows.push((t!("accounts-label-warning"), t!("accounts-plaintext")));
     }
     for pin in &a.pinned_keys {
-        out.push_str(&format!("    key       trusted by fingerprint: {pin}\n"));
+        rows.push((
+            t!("accounts-label-key"),
+            t!("accounts-pinned-key", pin = pin.to_string()),
+        ));
+    }
+    // One column more than the longest label (the English layout: a 9-wide column).
+    let width = rows
+        .iter()
+        .map(|(l, _)| crate::i18n::columns(l))
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let mut out = format!("{}  {} <{}>\n", a.id, a.display_name, a.email);
+    for (label, value) in rows {
+        out.push_str(&format!(
+            "    {} {value}\n",
+            crate::i18n::pad(&label, width)
+        ));
     }
     out
 }

@@ -13,7 +13,7 @@ use secrecy::{ExposeSecret, SecretString};
 use zeroize::Zeroizing;
 
 use super::flags::{self, DiscoveryFlags, parse_keychain, parse_pin};
-use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
+use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE, error_line, warning_line};
 use crate::account::{EmailAddress, Endpoint, Protocol, ServerSettings};
 use crate::net::{OverrideResolver, SystemResolver};
 use crate::probe::{self, CertTrust, ProbeOptions, Timeouts};
@@ -149,8 +149,8 @@ pub enum UsageError {
     Prompt(std::io::Error),
     #[error("{0}")]
     Trust(#[from] probe::CertTrustError),
-    #[error("--timeout must be a number of seconds above 0 and at most 600, not {0}")]
-    Timeout(f64),
+    #[error(transparent)]
+    Timeout(#[from] flags::StepTimeoutError),
     #[error("--resolve {0}")]
     Resolve(String),
     #[error("{0}")]
@@ -161,22 +161,14 @@ impl UsageError {
     /// The problem in the chosen language (`Display` stays English).
     pub fn words(&self) -> String {
         match self {
-            // The window's sentence, begun in lower case after "error: " (as `Display`).
-            UsageError::Address(e) => {
-                let words = e.words();
-                let mut chars = words.chars();
-                chars
-                    .next()
-                    .map(|c| c.to_lowercase().chain(chars).collect())
-                    .unwrap_or_default()
-            }
+            UsageError::Address(e) => super::address_words(e),
             UsageError::EmptyPassword => t!("cli-password-empty"),
             UsageError::MissingEnv(var) => t!("cli-env-not-set", var = var.as_str()),
             UsageError::NonUnicodeEnv(var) => t!("cli-env-not-utf8", var = var.as_str()),
             UsageError::Stdin(e) => t!("cli-password-stdin-failed", error = e.to_string()),
             UsageError::NoTerminal => t!("cli-no-terminal"),
             UsageError::Prompt(e) => t!("cli-password-prompt-failed", error = e.to_string()),
-            UsageError::Timeout(secs) => t!("cli-timeout-invalid", value = secs.to_string()),
+            UsageError::Timeout(e) => e.words(),
             other => other.to_string(),
         }
     }
@@ -256,9 +248,7 @@ pub fn probe_options(
     };
     let mut opts = ProbeOptions::new(trust);
     if let Some(secs) = timeout {
-        let each =
-            flags::seconds(secs, Duration::from_secs(600)).ok_or(UsageError::Timeout(secs))?;
-        opts.timeouts = Timeouts::uniform(each);
+        opts.timeouts = Timeouts::uniform(flags::step_timeout(secs)?);
     }
     opts.allow_plaintext = allow_plaintext;
     if !resolve.is_empty() {
@@ -366,7 +356,7 @@ async fn with_oauth(
             Ok(p)
         }
         Err(SessionError::Usage(why)) => {
-            eprintln!("error: {why}");
+            eprintln!("{}", error_line(why));
             Err(EXIT_USAGE)
         }
         Err(SessionError::OAuth(e)) => {
@@ -385,7 +375,7 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
     let p = match prepare(&args) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("error: {}", e.words());
+            eprintln!("{}", error_line(e.words()));
             return EXIT_USAGE;
         }
     };
@@ -433,7 +423,7 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
                 (d.reports, Some(d.found), d.source)
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("{}", error_line(e));
                 return EXIT_USAGE;
             }
         }
@@ -473,7 +463,7 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
     let round_trip = match run_round_trip(&args, &p, &reports, all_verified).await {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", error_line(e));
             return EXIT_USAGE;
         }
     };
@@ -543,8 +533,12 @@ fn write_report(args: &DiagnoseArgs, document: &report::Document) -> bool {
         Ok(()) => true,
         Err(e) => {
             eprintln!(
-                "error: could not write the report to {}: {e}",
-                path.display()
+                "{}",
+                error_line(t!(
+                    "cli-report-not-written",
+                    file = path.display().to_string(),
+                    error = e.to_string()
+                ))
             );
             false
         }
@@ -629,7 +623,10 @@ fn print_reports(
         let mut value = match serde_json::to_value(document) {
             Ok(v) => v,
             Err(e) => {
-                eprintln!("error: could not write JSON: {e}");
+                eprintln!(
+                    "{}",
+                    error_line(t!("cli-json-not-written", error = e.to_string()))
+                );
                 return;
             }
         };
@@ -641,7 +638,10 @@ fn print_reports(
         }
         match serde_json::to_string_pretty(&value) {
             Ok(text) => println!("{text}"),
-            Err(e) => eprintln!("error: could not write JSON: {e}"),
+            Err(e) => eprintln!(
+                "{}",
+                error_line(t!("cli-json-not-written", error = e.to_string()))
+            ),
         }
     } else if args.markdown {
         println!("{}", document.markdown());
@@ -681,7 +681,7 @@ fn print_reports(
                 };
                 println!("{line}");
                 for w in &s.warnings {
-                    println!("warning: {w}");
+                    println!("{}", warning_line(w));
                 }
             }
             Some(Err(why)) => println!("{why}"),
@@ -711,8 +711,8 @@ mod tests {
             UsageError::Stdin(std::io::Error::other("closed")),
             UsageError::NoTerminal,
             UsageError::Prompt(std::io::Error::other("closed")),
-            UsageError::Timeout(0.0),
-            UsageError::Timeout(700.5),
+            UsageError::Timeout(flags::StepTimeoutError(0.0)),
+            UsageError::Timeout(flags::StepTimeoutError(700.5)),
         ] {
             assert_eq!(e.words(), e.to_string(), "{e:?}");
         }

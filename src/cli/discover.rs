@@ -15,7 +15,7 @@ use std::time::Duration;
 use clap::Args;
 
 use super::flags::{self, DiscoveryFlags};
-use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
+use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE, error_line};
 use crate::account::{EmailAddress, Protocol};
 use crate::discover::{
     self, DiscoveryOptions, DiscoveryResult, SourceId, SourceStatus, candidate::security_word,
@@ -66,14 +66,14 @@ pub async fn run(args: DiscoverArgs) -> u8 {
     let email = match EmailAddress::parse(&args.email) {
         Ok(e) => e,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", error_line(super::address_words(&e)));
             return EXIT_USAGE;
         }
     };
     let opts = match options(&args) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", error_line(e));
             return EXIT_USAGE;
         }
     };
@@ -82,7 +82,10 @@ pub async fn run(args: DiscoverArgs) -> u8 {
         match serde_json::to_string_pretty(&result) {
             Ok(text) => println!("{text}"),
             Err(e) => {
-                eprintln!("error: could not write JSON: {e}");
+                eprintln!(
+                    "{}",
+                    error_line(t!("cli-json-not-written", error = e.to_string()))
+                );
                 return EXIT_FAILED;
             }
         }
@@ -231,7 +234,7 @@ pub fn render(r: &DiscoveryResult) -> String {
         let ms = s.ms.map(|m| format!("{m} ms")).unwrap_or_default();
         let _ = write!(out, "  {:<16} {:<36} {:>8}", s.source.code(), status, ms);
         if let Some(e) = &s.error {
-            let _ = write!(out, "  {e}");
+            let _ = write!(out, "  {}", e.words());
         }
         let _ = writeln!(out);
     }

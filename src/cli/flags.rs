@@ -88,6 +88,26 @@ pub fn seconds(secs: f64, max: Duration) -> Option<Duration> {
         .filter(|d| !d.is_zero() && *d <= max)
 }
 
+/// The longest deadline `--timeout` gives one network step.
+pub const MAX_STEP_TIMEOUT: Duration = Duration::from_secs(600);
+
+/// A `--timeout` that is not a number of seconds above 0 and at most 600.
+#[derive(Debug, Clone, Copy, PartialEq, thiserror::Error)]
+#[error("--timeout must be a number of seconds above 0 and at most 600, not {0}")]
+pub struct StepTimeoutError(pub f64);
+
+impl StepTimeoutError {
+    /// The problem in the current language (`Display` stays English).
+    pub fn words(&self) -> String {
+        t!("cli-timeout-invalid", value = self.0.to_string())
+    }
+}
+
+/// `--timeout SECS` (`diagnose`, `accounts check`): the deadline for each network step.
+pub fn step_timeout(secs: f64) -> Result<Duration, StepTimeoutError> {
+    seconds(secs, MAX_STEP_TIMEOUT).ok_or(StepTimeoutError(secs))
+}
+
 /// `--keychain secret-service|keyutils`.
 pub fn parse_keychain(text: &str) -> Result<KeychainKind, String> {
     text.parse::<KeychainKind>().map_err(|e| e.to_string())

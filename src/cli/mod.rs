@@ -21,6 +21,27 @@ pub const EXIT_FAILED: u8 = 1;
 /// Exit code: the command line or its input was not usable.
 pub const EXIT_USAGE: u8 = 2;
 
+/// `error: MESSAGE` for standard error, the prefix in the current language.
+pub(crate) fn error_line(message: impl std::fmt::Display) -> String {
+    t!("cli-error", message = message.to_string())
+}
+
+/// A typed address's problem after `error: `: the window's sentence, begun in lower case
+/// (as `Display`).
+pub(crate) fn address_words(e: &crate::account::AddressError) -> String {
+    let words = e.words();
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// `warning: MESSAGE`, the prefix in the current language.
+pub(crate) fn warning_line(message: impl std::fmt::Display) -> String {
+    t!("cli-warning", message = message.to_string())
+}
+
 /// Set up a mail account, or find out why one does not work.
 #[derive(Debug, Parser)]
 #[command(name = "mailsetup", version, about, long_about = None)]
@@ -80,7 +101,10 @@ pub fn run(command: Command) -> ExitCode {
     {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("error: could not start the async runtime: {e}");
+            eprintln!(
+                "{}",
+                error_line(t!("cli-no-runtime", error = e.to_string()))
+            );
             return ExitCode::from(EXIT_FAILED);
         }
     };

@@ -25,6 +25,7 @@ mod mx;
 pub mod providers;
 mod srv;
 pub mod vouch;
+mod words;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::net::{IpAddr, SocketAddr};

@@ -28,7 +28,11 @@ pub fn card(ui: &mut Ui, test: &ServerTest, out: &mut Vec<Event>) {
             host = pin.host.as_str(),
             port = pin.port
         ));
-        if ui.button(t!("cert-trust-key")).clicked() {
+        // Below the checklists and the other server's results: a fixed id.
+        let pressed = super::widgets::fixed_scope(ui, ("mailsetup-trust-key", test.role), |ui| {
+            ui.button(t!("cert-trust-key")).clicked()
+        });
+        if pressed {
             out.push(Event::TrustServerKey { role: test.role });
         }
     });

@@ -51,8 +51,12 @@ pub fn body(ui: &mut Ui, w: &Wizard, _out: &mut Vec<Event>) {
                     SourceState::Waiting => (Mark::Running, t!("lookup-waiting")),
                     SourceState::Found(n) => (Mark::Ok, t!("lookup-found", count = (*n))),
                     SourceState::Nothing => (Mark::Nothing, t!("lookup-nothing")),
-                    SourceState::Failed(why) => {
-                        (Mark::Failed, t!("lookup-source-failed", why = why.as_str()))
+                    SourceState::Failed(error) => {
+                        let why = match error {
+                            Some(e) => e.words(),
+                            None => t!("discover-status-timed-out"),
+                        };
+                        (Mark::Failed, t!("lookup-source-failed", why = why))
                     }
                     SourceState::NotNeeded => (Mark::Nothing, t!("lookup-not-needed")),
                 };

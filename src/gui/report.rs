@@ -183,22 +183,25 @@ pub(super) fn buttons(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
         return;
     }
     let p = palette(ui);
-    ui.horizontal_wrapped(|ui| {
-        let copy = ui
-            .button(t!("report-copy"))
-            .on_hover_text(t!("report-copy-hover"));
-        if copy.clicked() {
-            out.push(request(ReportAction::Copy));
-        }
-        let save = ui
-            .button(t!("report-save"))
-            .on_hover_text(t!("report-save-hover"));
-        if save.clicked() {
-            out.push(request(ReportAction::Save));
-        }
-        if let Some(note) = w.report_note() {
-            ui.label(RichText::new(note).small().color(p.muted));
-        }
+    // "Both servers work" appears above them when the last test passes: a fixed id.
+    super::widgets::fixed_scope(ui, "mailsetup-report-buttons", |ui| {
+        ui.horizontal_wrapped(|ui| {
+            let copy = ui
+                .button(t!("report-copy"))
+                .on_hover_text(t!("report-copy-hover"));
+            if copy.clicked() {
+                out.push(request(ReportAction::Copy));
+            }
+            let save = ui
+                .button(t!("report-save"))
+                .on_hover_text(t!("report-save-hover"));
+            if save.clicked() {
+                out.push(request(ReportAction::Save));
+            }
+            if let Some(note) = w.report_note() {
+                ui.label(RichText::new(note).small().color(p.muted));
+            }
+        });
     });
 }
 

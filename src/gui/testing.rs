@@ -19,7 +19,7 @@ use crate::wizard::{
 
 use super::navbar::{self, NavButton, Side};
 use super::theme::palette;
-use super::widgets::{Mark, boxed, duration, mark, marked};
+use super::widgets::{Mark, boxed, duration, fixed_scope, mark, marked};
 
 pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let p = palette(ui);
@@ -134,22 +134,25 @@ fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
                         ui.label(RichText::new(format!("\u{201c}{reply}\u{201d}")).monospace());
                     });
                 }
-                ui.horizontal_wrapped(|ui| {
-                    for action in w.next_actions(test.role) {
-                        if matches!(action, NextAction::Retry | NextAction::EditSettings) {
-                            continue; // on the bottom bar
+                // Below the other server's checklist and diagnosis: a fixed id.
+                fixed_scope(ui, ("mailsetup-actions", test.role), |ui| {
+                    ui.horizontal_wrapped(|ui| {
+                        for action in w.next_actions(test.role) {
+                            if matches!(action, NextAction::Retry | NextAction::EditSettings) {
+                                continue; // on the bottom bar
+                            }
+                            if let Some(q) = consent_question(w, test.server.protocol, &action) {
+                                // Pressing the button sends the password there: say so first.
+                                ui.label(RichText::new(q).color(p.warn));
+                            }
+                            if ui
+                                .button(action_label(w, test.server.protocol, &action))
+                                .clicked()
+                            {
+                                out.push(Event::Action(action));
+                            }
                         }
-                        if let Some(q) = consent_question(w, test.server.protocol, &action) {
-                            // Pressing the button sends the password there: say so first.
-                            ui.label(RichText::new(q).color(p.warn));
-                        }
-                        if ui
-                            .button(action_label(w, test.server.protocol, &action))
-                            .clicked()
-                        {
-                            out.push(Event::Action(action));
-                        }
-                    }
+                    });
                 });
             });
         }
@@ -304,14 +307,11 @@ fn details(ui: &mut Ui, test: &ServerTest, report: &ProbeReport) {
 fn round_trip(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let p = palette(ui);
     let mut wanted = w.round_trip_wanted();
-    // A fixed id: the checklists above grow while the tests run (and "Both servers work"
-    // appears on top), which would change an automatic id between two frames and lose a
-    // click, or a screen reader's action, made meanwhile.
-    let option = egui::UiBuilder::new().scope_id(egui::Id::unique("mailsetup-round-trip-option"));
-    let ticked = ui.scope_builder(option, |ui| {
+    // Below the checklists, which grow while the tests run: a fixed id (see `fixed_scope`).
+    let ticked = fixed_scope(ui, "mailsetup-round-trip-option", |ui| {
         ui.checkbox(&mut wanted, t!("roundtrip-option")).changed()
     });
-    if ticked.inner {
+    if ticked {
         out.push(Event::RoundTrip(RoundTripEvent::Want(wanted)));
     }
     ui.label(

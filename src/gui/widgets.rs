@@ -17,6 +17,20 @@ pub fn text_field(ui: &mut Ui, label: &str, text: &mut String, hint: &str, id: I
     .labelled_by(l.id)
 }
 
+/// Draws `add` in a scope whose id is `key`'s alone, not derived from what was drawn before:
+/// for the buttons and switches of a page whose content above them grows while it is shown
+/// (checklists filling in, "Both servers work" appearing). An automatic id counts the
+/// widgets drawn before it, so it would change between two frames and lose a click, or a
+/// screen reader's action, made meanwhile. Each key is drawn once per frame.
+pub fn fixed_scope<R>(
+    ui: &mut Ui,
+    key: impl std::hash::Hash + std::fmt::Debug,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    ui.scope_builder(egui::UiBuilder::new().scope_id(Id::unique(key)), add)
+        .inner
+}
+
 /// A box with a coloured edge for notes, warnings and errors.
 pub fn boxed<R>(ui: &mut Ui, fill: Color32, edge: Color32, add: impl FnOnce(&mut Ui) -> R) -> R {
     egui::Frame::new()

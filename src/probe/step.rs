@@ -41,6 +41,27 @@ pub enum StepKind {
 }
 
 impl StepKind {
+    /// `label` in the current language (the CLI's text on screen); `label` stays English
+    /// for the technician's documents.
+    pub fn words(self) -> String {
+        match self {
+            StepKind::Resolve => t!("step-resolve"),
+            StepKind::Connect => t!("step-connect"),
+            StepKind::Tls => t!("step-tls"),
+            StepKind::Greeting => t!("step-greeting"),
+            StepKind::Capabilities => t!("step-capabilities"),
+            StepKind::StartTls => t!("step-starttls"),
+            StepKind::Authenticate => t!("step-authenticate"),
+            StepKind::Mailbox => t!("step-mailbox"),
+            StepKind::Logout => t!("step-logout"),
+            StepKind::PortCheck => t!("step-port-check"),
+            StepKind::SendMessage => t!("step-send-message"),
+            StepKind::FindMessage => t!("step-find-message"),
+            StepKind::DeleteMessage => t!("step-delete-message"),
+            StepKind::NetworkCheck => t!("step-network-check"),
+        }
+    }
+
     /// Words for a checklist.
     pub fn label(self) -> &'static str {
         match self {

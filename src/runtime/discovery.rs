@@ -88,12 +88,7 @@ fn source_status(r: &SourceReport) -> SourceStatus {
         Status::Found => SourceState::Found(r.found),
         Status::Nothing | Status::Skipped => SourceState::Nothing,
         Status::CutShort => SourceState::NotNeeded,
-        Status::Failed | Status::TimedOut => SourceState::Failed(
-            r.error
-                .as_ref()
-                .map(|e| e.to_string())
-                .unwrap_or_else(|| "no answer in time".to_string()),
-        ),
+        Status::Failed | Status::TimedOut => SourceState::Failed(r.error.clone()),
     };
     SourceStatus {
         key: r.source,

@@ -157,6 +157,19 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
+    /// Words for a list in the current language (`label` is the English, for `Display`).
+    pub fn words(self) -> String {
+        match self {
+            SourceKind::BuiltIn => t!("source-provider"),
+            SourceKind::Autoconfig => t!("source-kind-autoconfig"),
+            SourceKind::Ispdb => t!("source-kind-ispdb"),
+            SourceKind::DnsSrv => t!("source-kind-srv"),
+            SourceKind::MxProvider => t!("source-kind-mx"),
+            SourceKind::Guess => t!("source-kind-guess"),
+            SourceKind::Manual => t!("source-manual"),
+        }
+    }
+
     /// Words for a list.
     pub fn label(self) -> &'static str {
         match self {
@@ -218,6 +231,21 @@ impl SettingsSource {
         Self {
             kind: origin.source.into(),
             detail: (!origin.via.is_empty()).then(|| origin.via.clone()),
+        }
+    }
+}
+
+impl SettingsSource {
+    /// `Display` in the current language: the kind in words, then the URL or the trail
+    /// discovery recorded (data, as found).
+    pub fn words(&self) -> String {
+        match &self.detail {
+            Some(detail) => t!(
+                "source-with-detail",
+                source = self.kind.words(),
+                detail = detail.as_str()
+            ),
+            None => self.kind.words(),
         }
     }
 }

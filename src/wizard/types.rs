@@ -13,7 +13,7 @@ use secrecy::SecretString;
 use std::collections::BTreeSet;
 
 use crate::account::{EmailAddress, Protocol, Security, ServerSettings};
-use crate::discover::{Candidate, SourceId, SourceTrust, Vouch};
+use crate::discover::{Candidate, SourceError, SourceId, SourceTrust, Vouch};
 use crate::probe::{ProbeReport, Step};
 use crate::store::{SavedServer, SettingsSource};
 use crate::verify::VerifyReport;
@@ -52,8 +52,9 @@ pub enum SourceState {
     Found(usize),
     /// Answered: it knows nothing about this domain.
     Nothing,
-    /// Could not be asked (timeout, network, garbage); the reason in plain words.
-    Failed(String),
+    /// Could not be asked (network, garbage …): why, by type (`SourceError::words` for
+    /// people, `Display` for the report); `None` when it gave no answer in time.
+    Failed(Option<SourceError>),
     /// Stopped early: the answers were complete without it.
     NotNeeded,
 }

@@ -10,7 +10,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use mailsetup::account::{Protocol, Security, ServerSettings};
-use mailsetup::discover::{Candidate, Channel, Origin, SourceId};
+use mailsetup::discover::{Candidate, Channel, Origin, SourceError, SourceId};
 use mailsetup::gui::MailSetupApp;
 use mailsetup::probe::{
     Cause, CertificateInfo, Diagnosis, Direction, Outcome, ProbeReport, ServerFacts, Step,
@@ -36,7 +36,7 @@ pub fn feed(w: &mut Wizard, events: Vec<Event>) -> Vec<Effect> {
     last
 }
 
-fn task_of(fx: &[Effect]) -> Vec<TaskId> {
+pub fn task_of(fx: &[Effect]) -> Vec<TaskId> {
     fx.iter()
         .filter_map(|e| match e {
             Effect::Discover { task, .. }
@@ -198,7 +198,9 @@ pub fn lookup_running() -> (Wizard, TaskId) {
                 status: source(
                     SourceId::Srv,
                     "DNS service records (SRV)",
-                    SourceState::Failed("no answer within 3 s".into()),
+                    SourceState::Failed(Some(SourceError::TimedOut {
+                        after: Duration::from_secs(3),
+                    })),
                     Some(3000),
                 ),
             },

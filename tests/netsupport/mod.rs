@@ -1,7 +1,8 @@
 //! Loopback servers for the discovery tests: a DNS server (`dns.rs`) and an HTTP/HTTPS
 //! server with a per-run test CA (`https.rs`, `pki.rs`), both in-process on 127.0.0.1, plus
 //! `Net`, which starts both and builds `DiscoveryOptions` pointing everything at them (so no
-//! test can reach the internet: unknown names get NXDOMAIN from our own server).
+//! test can reach the internet: unknown names get NXDOMAIN from our own server); and
+//! `srv_world`, mail servers behind SRV records for the end-to-end discovery tests.
 
 #![allow(dead_code, unused_imports)]
 
@@ -9,6 +10,7 @@ pub mod dns;
 pub mod https;
 pub mod pki;
 pub mod proxy;
+pub mod srv_world;
 
 use std::net::Ipv4Addr;
 use std::path::PathBuf;
