@@ -20,6 +20,7 @@ mod guess;
 pub mod http;
 mod ispdb;
 mod mx;
+mod public_suffix;
 pub mod providers;
 mod srv;
 pub mod vouch;
