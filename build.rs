@@ -1,6 +1,7 @@
 //! Build script. For every target: compresses the data the binary embeds (zlib, inflated at
 //! first use by `fdeflate`, which the PNG decoder already links) into `OUT_DIR`: the public
-//! suffix list (`assets/public_suffix_list.dat`, comments dropped; src/discover/public_suffix.rs).
+//! suffix list (`assets/public_suffix_list.dat`, comments dropped; src/discover/public_suffix.rs)
+//! and the translations (`i18n/<language>/mailsetup.ftl`; src/i18n.rs).
 //! For a Linux release build: links the binary with identical code folding
 //! (`--icf=all`; rust-lld, the linker Rust 1.90+ uses for x86_64 Linux, folds functions whose
 //! machine code is the same; part of the size cut in packaging/README.md). For Windows
@@ -15,12 +16,15 @@
 use std::env;
 use std::path::Path;
 
+/// The languages under `i18n/` (the same tags as `mailsetup::i18n::Language::tag`).
+const LANGUAGES: [&str; 6] = ["en-US", "es", "fr", "de", "pt-BR", "ja"];
+
 /// zlib at the best level (a few seconds once; the output depends only on the input).
 fn compress(data: &[u8]) -> Vec<u8> {
     miniz_oxide::deflate::compress_to_vec_zlib(data, 10)
 }
 
-/// Writes the compressed public suffix list into `out`.
+/// Writes the compressed public suffix list and translations into `out`.
 fn compress_data(dir: &str, out: &Path) {
     let list_path = format!("{dir}/assets/public_suffix_list.dat");
     println!("cargo:rerun-if-changed={list_path}");
@@ -33,6 +37,12 @@ fn compress_data(dir: &str, out: &Path) {
         .flat_map(|rule| [rule, "\n"])
         .collect();
     std::fs::write(out.join("public_suffix_list.z"), compress(rules.as_bytes())).unwrap();
+    for tag in LANGUAGES {
+        let path = format!("{dir}/i18n/{tag}/mailsetup.ftl");
+        println!("cargo:rerun-if-changed={path}");
+        let text = std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+        std::fs::write(out.join(format!("{tag}.ftl.z")), compress(&text)).unwrap();
+    }
 }
 
 /// The application id: the same string as `mailsetup::gui::APP_ID` (a test checks).
