@@ -1,7 +1,8 @@
 //! Build script. For every target: compresses the data the binary embeds (zlib, inflated at
 //! first use by `fdeflate`, which the PNG decoder already links) into `OUT_DIR`: the public
-//! suffix list (`assets/public_suffix_list.dat`, comments dropped; src/discover/public_suffix.rs)
-//! and the translations (`i18n/<language>/mailsetup.ftl`; src/i18n.rs).
+//! suffix list (`assets/public_suffix_list.dat`, comments dropped; src/discover/public_suffix.rs),
+//! the translations (`i18n/<language>/mailsetup.ftl`; src/i18n.rs) and egui's built-in fonts
+//! (from the `epaint_default_fonts` crate egui takes them from; src/gui/fonts.rs).
 //! For a Linux release build: links the binary with identical code folding
 //! (`--icf=all`; rust-lld, the linker Rust 1.90+ uses for x86_64 Linux, folds functions whose
 //! machine code is the same; part of the size cut in packaging/README.md). For Windows
@@ -24,7 +25,7 @@ fn compress(data: &[u8]) -> Vec<u8> {
     miniz_oxide::deflate::compress_to_vec_zlib(data, 10)
 }
 
-/// Writes the compressed public suffix list and translations into `out`.
+/// Writes the compressed public suffix list, translations and fonts into `out`.
 fn compress_data(dir: &str, out: &Path) {
     let list_path = format!("{dir}/assets/public_suffix_list.dat");
     println!("cargo:rerun-if-changed={list_path}");
@@ -42,6 +43,13 @@ fn compress_data(dir: &str, out: &Path) {
         println!("cargo:rerun-if-changed={path}");
         let text = std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
         std::fs::write(out.join(format!("{tag}.ftl.z")), compress(&text)).unwrap();
+    }
+    for (name, font) in [
+        ("Hack-Regular.ttf", epaint_default_fonts::HACK_REGULAR),
+        ("Ubuntu-Light.ttf", epaint_default_fonts::UBUNTU_LIGHT),
+        ("egui-icons.ttf", epaint_default_fonts::EGUI_ICONS),
+    ] {
+        std::fs::write(out.join(format!("{name}.z")), compress(font)).unwrap();
     }
 }
 
