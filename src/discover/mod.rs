@@ -20,8 +20,8 @@ mod guess;
 pub mod http;
 mod ispdb;
 mod mx;
-mod public_suffix;
 pub mod providers;
+mod public_suffix;
 mod srv;
 pub mod vouch;
 

@@ -150,7 +150,14 @@ mod tests {
         let rules = &*RULES;
         // ICANN section, private section (github.io, blogspot.com), wildcards, exceptions.
         assert!(rules.plain.len() > 9000, "{} rules", rules.plain.len());
-        for rule in ["com", "co.uk", "github.io", "blogspot.com", "香港", "xn--j6w193g"] {
+        for rule in [
+            "com",
+            "co.uk",
+            "github.io",
+            "blogspot.com",
+            "香港",
+            "xn--j6w193g",
+        ] {
             assert!(rules.plain.contains(rule), "{rule} missing");
         }
         assert!(rules.wildcard.contains("ck"));

@@ -63,7 +63,11 @@ static DEFINITIONS: LazyLock<Option<FontDefinitions>> = LazyLock::new(|| {
         );
     }
     let family = |names: &[&str]| -> Vec<String> {
-        names.iter().chain(&["egui-icons"]).map(|n| n.to_string()).collect()
+        names
+            .iter()
+            .chain(&["egui-icons"])
+            .map(|n| n.to_string())
+            .collect()
     };
     let mut families = BTreeMap::new();
     // Ubuntu Light after Hack for what Hack lacks (√ and the like).
