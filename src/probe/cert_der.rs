@@ -269,7 +269,7 @@ fn attribute_value(tag: u8, value: &[u8]) -> Result<String, CertError> {
                 .map_err(|_| CertError::Der("AttributeValue"))
         }
         0x1e => {
-            if value.len() % 2 != 0 {
+            if !value.len().is_multiple_of(2) {
                 return Err(CertError::Der("BMPString"));
             }
             let units = value
