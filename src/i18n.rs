@@ -1,7 +1,8 @@
 //! Translations: every sentence the window and the CLI show a person comes from here.
 //!
 //! The text lives in Fluent files, one per language, `i18n/<language>/mailsetup.ftl`, embedded
-//! in the binary (`rust-embed`). English (`en-US`) is the reference: `t!` (a wrapper around
+//! in the binary zlib-compressed by build.rs (90 KB instead of 313 KB) and inflated once, when
+//! the first text is asked for. English (`en-US`) is the reference: `t!` (a wrapper around
 //! `i18n-embed-fl`'s `fl!`) checks at compile time that a key exists in the English file and
 //! that the arguments passed are the ones its message uses. At run time a key missing from the
 //! chosen language falls back to English (the loader chains the chosen bundle, then English).
@@ -9,7 +10,7 @@
 //!
 //! Why this stack: `i18n-embed` + `i18n-embed-fl` is maintained with Fluent itself, gives the
 //! compile-time key check `fluent-templates` lacks, and costs little: `fluent-bundle`,
-//! `intl-memoizer`, `unic-langid`, `sys-locale`, `rust-embed` and `arc-swap` (the proc macros
+//! `intl-memoizer`, `unic-langid`, `sys-locale` and `arc-swap` (the proc macros
 //! run at build time only). The Unicode isolation marks Fluent puts around arguments are
 //! turned off: no right-to-left language ships, and egui would draw the marks.
 //!
@@ -30,16 +31,66 @@ macro_rules! t {
     };
 }
 
+use std::borrow::Cow;
 use std::sync::{Arc, LazyLock, RwLock};
 
 use i18n_embed::fluent::FluentLanguageLoader;
 use i18n_embed::{I18nAssets, LanguageLoader, unic_langid::LanguageIdentifier};
-use rust_embed::RustEmbed;
 
-/// The .ftl files, embedded.
-#[derive(RustEmbed)]
-#[folder = "i18n"]
+/// The .ftl files, embedded compressed (build.rs), as `<tag>/mailsetup.ftl`.
 struct Localizations;
+
+/// One language's .ftl file, as build.rs compressed it (zlib).
+macro_rules! compressed_ftl {
+    ($tag:literal) => {
+        include_bytes!(concat!(env!("OUT_DIR"), "/", $tag, ".ftl.z")).as_slice()
+    };
+}
+
+impl Language {
+    /// The language's .ftl file, zlib-compressed.
+    fn compressed_ftl(self) -> &'static [u8] {
+        match self {
+            Language::English => compressed_ftl!("en-US"),
+            Language::Spanish => compressed_ftl!("es"),
+            Language::French => compressed_ftl!("fr"),
+            Language::German => compressed_ftl!("de"),
+            Language::BrazilianPortuguese => compressed_ftl!("pt-BR"),
+            Language::Japanese => compressed_ftl!("ja"),
+        }
+    }
+
+    /// The path of its .ftl file among the assets: `<tag>/mailsetup.ftl`.
+    fn ftl_path(self) -> String {
+        format!("{}/{DOMAIN}.ftl", self.tag())
+    }
+
+    /// The language's .ftl file, inflated (`None` if the embedded bytes do not inflate).
+    fn ftl(self) -> Option<Vec<u8>> {
+        match fdeflate::decompress_to_vec(self.compressed_ftl()) {
+            Ok(bytes) => Some(bytes),
+            Err(e) => {
+                tracing::error!("translations for {self} unreadable: {e:?}");
+                None
+            }
+        }
+    }
+}
+
+impl I18nAssets for Localizations {
+    fn get_files(&self, file_path: &str) -> Vec<Cow<'_, [u8]>> {
+        Language::ALL
+            .into_iter()
+            .filter(|l| l.ftl_path() == file_path)
+            .filter_map(Language::ftl)
+            .map(Cow::Owned)
+            .collect()
+    }
+
+    fn filenames_iter(&self) -> Box<dyn Iterator<Item = String> + '_> {
+        Box::new(Language::ALL.into_iter().map(Language::ftl_path))
+    }
+}
 
 /// The Fluent domain: the file name of each language's .ftl.
 pub const DOMAIN: &str = "mailsetup";
@@ -217,8 +268,7 @@ pub fn translated(key: &str) -> Option<String> {
 
 /// The raw .ftl text of one language (the completeness tests parse it).
 pub fn ftl_source(language: Language) -> Option<String> {
-    let file = Localizations::get(&format!("{}/{DOMAIN}.ftl", language.tag()))?;
-    String::from_utf8(file.data.into_owned()).ok()
+    String::from_utf8(language.ftl()?).ok()
 }
 
 /// How many terminal columns `text` takes: the wide and fullwidth characters of East Asian
@@ -319,7 +369,14 @@ mod tests {
         for l in Language::ALL {
             let text = ftl_source(l).unwrap_or_default();
             assert!(text.contains("page-account"), "{l}: no file or no keys");
+            // Byte for byte the file in the source tree, however it is stored.
+            let path = format!("{}/i18n/{}", env!("CARGO_MANIFEST_DIR"), l.ftl_path());
+            let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+            assert_eq!(text, on_disk, "{l}: embedded file differs from {path}");
+            assert_eq!(Localizations.get_files(&l.ftl_path()).len(), 1, "{l}");
         }
+        assert!(Localizations.get_files("xx/mailsetup.ftl").is_empty());
+        assert_eq!(Localizations.filenames_iter().count(), Language::ALL.len());
     }
 
     #[test]

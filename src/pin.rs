@@ -24,8 +24,8 @@ pub struct SpkiPin(pub [u8; 32]);
 impl SpkiPin {
     /// The pin of a DER certificate; `None` when it cannot be parsed.
     pub fn of_certificate(der: &[u8]) -> Option<Self> {
-        let (_, cert) = x509_parser::parse_x509_certificate(der).ok()?;
-        Some(Self::of_spki(cert.tbs_certificate.subject_pki.raw))
+        let cert = crate::probe::cert_der::parse(der).ok()?;
+        Some(Self::of_spki(cert.spki))
     }
 
     /// The pin of DER SubjectPublicKeyInfo bytes.

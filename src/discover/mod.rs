@@ -23,6 +23,7 @@ pub mod http;
 mod ispdb;
 mod mx;
 pub mod providers;
+mod public_suffix;
 mod srv;
 pub mod vouch;
 mod words;

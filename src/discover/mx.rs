@@ -16,7 +16,7 @@ use super::{Ctx, Findings, SourceError, autoconfig, ispdb};
 /// label (skipping the MX host itself and the address's own domain).
 pub(crate) fn derived_domains(mx_host: &str, own_domain: &str) -> Vec<String> {
     let host = mx_host.trim_end_matches('.').to_ascii_lowercase();
-    let Some(registrable) = psl::domain_str(&host) else {
+    let Some(registrable) = super::public_suffix::registrable_domain(&host) else {
         return Vec::new();
     };
     let registrable = registrable.to_string();

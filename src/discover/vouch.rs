@@ -73,7 +73,7 @@ pub fn site_of(url: &str) -> String {
         .ok()
         .and_then(|u| u.host_str().map(|h| h.to_ascii_lowercase()))
         .unwrap_or_default();
-    match psl::domain_str(&host) {
+    match super::public_suffix::registrable_domain(&host) {
         Some(d) => d.to_string(),
         None => host,
     }

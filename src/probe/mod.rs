@@ -17,6 +17,7 @@
 //! unless `allow_plaintext` is set; exactly one sign-in attempt per probe.
 
 mod bearer;
+pub(crate) mod cert_der;
 mod cert_failure;
 mod certificate;
 pub mod clock;

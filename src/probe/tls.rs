@@ -439,15 +439,15 @@ fn check_pinned_leaf(
         .map_err(|_| rustls::Error::InvalidCertificate(CertificateError::BadEncoding))?;
     cert.verify_is_valid_for_subject_name(name)
         .map_err(|_| rustls::Error::InvalidCertificate(CertificateError::NotValidForName))?;
-    let (_, parsed) = x509_parser::parse_x509_certificate(leaf.as_ref())
+    let parsed = super::cert_der::parse(leaf.as_ref())
         .map_err(|_| rustls::Error::InvalidCertificate(CertificateError::BadEncoding))?;
     let now = now.as_secs() as i64;
-    if now < parsed.validity().not_before.timestamp() {
+    if now < parsed.not_before {
         return Err(rustls::Error::InvalidCertificate(
             CertificateError::NotValidYet,
         ));
     }
-    if now > parsed.validity().not_after.timestamp() {
+    if now > parsed.not_after {
         return Err(rustls::Error::InvalidCertificate(CertificateError::Expired));
     }
     Ok(())
@@ -489,8 +489,8 @@ fn classify_rustls(e: &rustls::Error) -> TlsProblem {
 }
 
 fn leaf_has_expired(der: &CertificateDer<'_>) -> bool {
-    match x509_parser::parse_x509_certificate(der.as_ref()) {
-        Ok((_, cert)) => cert.validity().not_after.timestamp() < now_unix(),
+    match super::cert_der::parse(der.as_ref()) {
+        Ok(cert) => cert.not_after < now_unix(),
         Err(_) => false,
     }
 }
@@ -511,30 +511,26 @@ pub fn certificate_info(der: &CertificateDer<'_>) -> CertificateInfo {
         .map(|b| format!("{b:02X}"))
         .collect::<Vec<_>>()
         .join(":");
-    match x509_parser::parse_x509_certificate(der.as_ref()) {
-        Ok((_, cert)) => {
-            let mut sans = Vec::new();
-            if let Ok(Some(ext)) = cert.subject_alternative_name() {
-                for name in &ext.value.general_names {
-                    use x509_parser::extensions::GeneralName;
-                    match name {
-                        GeneralName::DNSName(d) => sans.push(format!("DNS:{d}")),
-                        GeneralName::IPAddress(bytes) => {
-                            sans.push(format!("IP:{}", ip_text(bytes)))
-                        }
-                        GeneralName::RFC822Name(m) => sans.push(format!("email:{m}")),
-                        _ => {}
-                    }
-                }
-            }
+    match super::cert_der::parse(der.as_ref()) {
+        Ok(cert) => {
+            use super::cert_der::AltName;
+            let sans = cert
+                .alt_names
+                .iter()
+                .map(|name| match name {
+                    AltName::Dns(d) => format!("DNS:{d}"),
+                    AltName::Ip(bytes) => format!("IP:{}", ip_text(bytes)),
+                    AltName::Email(m) => format!("email:{m}"),
+                })
+                .collect();
             CertificateInfo {
-                subject: cert.subject().to_string(),
-                issuer: cert.issuer().to_string(),
+                subject: cert.subject,
+                issuer: cert.issuer,
                 sans,
-                not_before: rfc3339(cert.validity().not_before.timestamp()),
-                not_after: rfc3339(cert.validity().not_after.timestamp()),
+                not_before: rfc3339(cert.not_before),
+                not_after: rfc3339(cert.not_after),
                 sha256,
-                spki_sha256: SpkiPin::of_spki(cert.tbs_certificate.subject_pki.raw).to_base64(),
+                spki_sha256: SpkiPin::of_spki(cert.spki).to_base64(),
             }
         }
         Err(e) => CertificateInfo {
