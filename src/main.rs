@@ -22,11 +22,14 @@ fn main() -> ExitCode {
         windows_console::attach_to_parent();
     }
     init_logging();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(&e),
+    };
     let explicit = match mailsetup::i18n::explicit_language(cli.lang.as_deref()) {
         Ok(language) => language,
         Err(e) => {
-            eprintln!("mailsetup: {e}");
+            mailsetup::errln!("mailsetup: {e}");
             return ExitCode::from(mailsetup::cli::EXIT_USAGE);
         }
     };
@@ -38,12 +41,23 @@ fn main() -> ExitCode {
         None => match mailsetup::gui::run(explicit) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("mailsetup: {e}");
+                mailsetup::errln!("mailsetup: {e}");
                 let _ = Cli::command().print_help();
                 ExitCode::FAILURE
             }
         },
     }
+}
+
+/// `--help`, `--version` or a usage error, printed by clap; its exit code, or 141 when
+/// standard output was closed before the help was read (as for every other output, see
+/// `mailsetup::cli::out`).
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    if let Err(io) = e.print() {
+        mailsetup::cli::out::failed(&io);
+    }
+    let code = u8::try_from(e.exit_code()).unwrap_or(mailsetup::cli::EXIT_USAGE);
+    ExitCode::from(mailsetup::cli::out::exit_code(code))
 }
 
 /// Diagnostics for developers on stderr, filtered by `RUST_LOG` (default: warnings only):

@@ -147,6 +147,7 @@ async fn mx_leads_to_the_hosting_providers_ispdb_entry() {
     assert!(
         imap.origins[0]
             .via
+            .to_string()
             .contains("mx1.eu.mailhost.test → mailhost.test"),
         "{}",
         imap.origins[0].via

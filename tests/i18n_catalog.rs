@@ -215,7 +215,8 @@ impl i18n_embed::I18nAssets for TwoFiles {
 #[test]
 fn every_note_of_the_provider_table_has_its_english_key() {
     // The table (assets/providers.json) keeps its English sentences; the window shows the
-    // translation under `provider-<id>-note-<n>` / `provider-<id>-enable-first`. The English
+    // translation under `provider-<id>-note-<n>` / `provider-<id>-enable-first` (and who
+    // publishes a server or a disputed claim, `-server-<n>-per` / `-disputed-<n>-by`). The English
     // file must say exactly what the table says, so the two cannot drift apart.
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/providers.json");
     let table: serde_json::Value =
@@ -235,6 +236,15 @@ fn every_note_of_the_provider_table_has_its_english_key() {
                 format!("provider-{id}-disputed-{}", i + 1),
                 d["why"].as_str().unwrap_or(""),
             ));
+            texts.push((
+                format!("provider-{id}-disputed-{}-by", i + 1),
+                d["said_by"].as_str().unwrap_or(""),
+            ));
+        }
+        for (i, s) in p["servers"].as_array().into_iter().flatten().enumerate() {
+            if let Some(per) = s["per"].as_str() {
+                texts.push((format!("provider-{id}-server-{}-per", i + 1), per));
+            }
         }
         if let Some(lockout) = p["help"]["lockout"].as_str() {
             texts.push((format!("provider-{id}-lockout"), lockout));

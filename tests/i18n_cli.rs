@@ -443,3 +443,42 @@ fn a_failed_discovery_source_says_why_in_the_chosen_language() {
     assert!(text.contains("keine Antwort innerhalb von 1 s"), "{text}");
     assert!(!text.contains("no answer"), "{text}");
 }
+
+#[test]
+fn discovery_names_its_sources_in_the_chosen_language() {
+    // charter.net: the built-in table lists two SMTP modes on one port, each "per" a
+    // different publisher, and an article's POP3 claim it disputes; the "said by" lines name
+    // the table. DNS never answers, so only the table speaks (nothing leaves the machine).
+    let dns = format!("127.0.0.1:{}", closed_port());
+    let discover = |lang: &str| {
+        let out = run(&[
+            "--lang",
+            lang,
+            "discover",
+            "someone@charter.net",
+            "--timeout",
+            "1",
+            "--dns",
+            &dns,
+        ]);
+        assert!(!stdout(&out).is_empty(), "{out:?}");
+        stdout(&out)
+    };
+    let english = discover("en-US");
+    assert!(english.contains("said by built-in table: "), "{english}");
+    assert!(english.contains(" (per "), "{english}");
+    let german = discover("de");
+    assert!(german.contains("laut der eingebauten Anbieterliste: "), "{german}");
+    assert!(german.contains(" (Quelle: Hilfeseiten von Spectrum)"), "{german}");
+    assert!(german.contains("laut einem viel kopierten Artikel"), "{german}");
+    for english_words in [
+        "built-in table",
+        "(per ",
+        "exists in DNS",
+        "said by",
+        "help pages",
+        "widely copied",
+    ] {
+        assert!(!german.contains(english_words), "{english_words:?} in:\n{german}");
+    }
+}

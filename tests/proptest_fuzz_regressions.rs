@@ -123,3 +123,172 @@ fn every_fuzz_target_file_runs_its_own_checks_and_is_built_and_run() {
         assert!(run_by_default.contains(&t), "scripts/fuzz does not run {t}");
     }
 }
+
+/// The X.509 field reader (`probe::cert_der`, our own DER reader that replaced x509-parser in
+/// the binary) against what servers could send: random bytes and bent real certificates go
+/// through the `cert_der` fuzz target's checks (no panic, nothing read from outside the
+/// input); every valid certificate, random ones made with rcgen and the real CA certificates
+/// among the seeds, reads exactly as x509-parser reads it.
+mod cert_der_props {
+    use std::path::Path;
+    use std::sync::LazyLock;
+
+    use mailsetup::probe::cert_der::{AltName, parse};
+    use proptest::prelude::*;
+    use rcgen::{CertificateParams, DnType, KeyPair, SanType, date_time_ymd};
+
+    use super::fuzz_checks::check;
+
+    /// Subject, issuer, validity, SubjectPublicKeyInfo bytes and the alternative names shown.
+    type Fields = (String, String, i64, i64, Vec<u8>, Vec<String>);
+
+    fn ours(der: &[u8]) -> Fields {
+        let c = parse(der).unwrap_or_else(|e| panic!("our reader refuses it: {e}"));
+        let names = c.alt_names.iter().map(|n| match n {
+            AltName::Dns(d) => format!("DNS:{d}"),
+            AltName::Ip(b) => format!("IP:{b:?}"),
+            AltName::Email(m) => format!("email:{m}"),
+        });
+        let names = names.collect();
+        let spki = c.spki.to_vec();
+        (c.subject, c.issuer, c.not_before, c.not_after, spki, names)
+    }
+
+    fn x509_parser(der: &[u8]) -> Fields {
+        use x509_parser::extensions::GeneralName;
+        let (_, c) = x509_parser::parse_x509_certificate(der).expect("x509-parser reads it");
+        let general_names = match c.subject_alternative_name() {
+            Ok(Some(ext)) => ext.value.general_names.clone(),
+            _ => Vec::new(),
+        };
+        let names = general_names.iter().filter_map(|n| match n {
+            GeneralName::DNSName(d) => Some(format!("DNS:{d}")),
+            GeneralName::IPAddress(b) => Some(format!("IP:{b:?}")),
+            GeneralName::RFC822Name(m) => Some(format!("email:{m}")),
+            _ => None,
+        });
+        let validity = c.validity();
+        (
+            c.subject().to_string(),
+            c.issuer().to_string(),
+            validity.not_before.timestamp(),
+            validity.not_after.timestamp(),
+            c.tbs_certificate.subject_pki.raw.to_vec(),
+            names.collect(),
+        )
+    }
+
+    /// One key signs every generated certificate (a key pair per case would be slow).
+    static KEY: LazyLock<KeyPair> = LazyLock::new(|| KeyPair::generate().expect("key"));
+
+    /// The committed seeds of the fuzz target: real CA certificates and openssl's own.
+    fn seeds() -> Vec<Vec<u8>> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/cert_der");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .expect("fuzz/seeds/cert_der")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        files.sort();
+        files
+            .iter()
+            .map(|p| std::fs::read(p).expect("a seed"))
+            .collect()
+    }
+
+    /// Whole certificates to bend: the seeds that parse, and one made with rcgen.
+    static WHOLE: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| {
+        let mut all: Vec<Vec<u8>> = seeds().into_iter().filter(|s| parse(s).is_ok()).collect();
+        let mut params = CertificateParams::new(vec!["imap.example.test".into()]).expect("params");
+        params
+            .subject_alt_names
+            .push(SanType::IpAddress("192.0.2.1".parse().expect("IP")));
+        all.push(params.self_signed(&*KEY).expect("sign").der().to_vec());
+        all
+    });
+
+    #[test]
+    fn the_real_certificates_among_the_seeds_read_as_x509_parser_reads_them() {
+        let whole = seeds()
+            .into_iter()
+            .filter(|s| x509_parser::parse_x509_certificate(s).is_ok())
+            .collect::<Vec<_>>();
+        assert!(whole.len() >= 5, "only {} whole seeds", whole.len());
+        for der in &whole {
+            assert_eq!(ours(der), x509_parser(der));
+        }
+    }
+
+    fn params() -> impl Strategy<Value = CertificateParams> {
+        let text = "[A-Za-z0-9 .,'+=äöüßé日本-]{1,24}";
+        let date = (1950i32..2150, 1u8..=12, 1u8..=28);
+        (
+            text,
+            proptest::option::of(text),
+            proptest::collection::vec("[a-z][a-z0-9-]{0,10}(\\.[a-z]{2,6}){1,2}", 0..4),
+            proptest::collection::vec(any::<[u8; 4]>(), 0..3),
+            proptest::collection::vec(any::<[u16; 8]>(), 0..2),
+            proptest::option::of("[a-z]{1,8}@[a-z]{1,8}\\.test"),
+            date.clone(),
+            date,
+        )
+            .prop_map(|(cn, org, dns, v4, v6, email, from, until)| {
+                let mut p = CertificateParams::default();
+                p.distinguished_name.push(DnType::CommonName, cn);
+                if let Some(org) = org {
+                    p.distinguished_name.push(DnType::OrganizationName, org);
+                }
+                p.subject_alt_names = dns
+                    .into_iter()
+                    .map(|d| SanType::DnsName(d.try_into().expect("IA5")))
+                    .chain(v4.into_iter().map(|b| SanType::IpAddress(b.into())))
+                    .chain(v6.into_iter().map(|s| SanType::IpAddress(s.into())))
+                    .chain(email.map(|m| SanType::Rfc822Name(m.try_into().expect("IA5"))))
+                    .collect();
+                p.not_before = date_time_ymd(from.0, from.1, from.2);
+                p.not_after = date_time_ymd(until.0, until.1, until.2);
+                p
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn a_valid_certificate_reads_as_x509_parser_reads_it(p in params()) {
+            let der = p.self_signed(&*KEY).expect("sign").der().to_vec();
+            prop_assert_eq!(ours(&der), x509_parser(&der));
+            check("cert_der", &der);
+        }
+
+        #[test]
+        fn random_bytes_never_panic(data in proptest::collection::vec(any::<u8>(), 0..1500)) {
+            check("cert_der", &data);
+            // A DER SEQUENCE header in front gets the reader past its first check.
+            let mut framed = vec![0x30, 0x82, (data.len() >> 8) as u8, data.len() as u8];
+            framed.extend_from_slice(&data);
+            check("cert_der", &framed);
+        }
+
+        #[test]
+        fn bent_certificates_never_panic(
+            which in any::<prop::sample::Index>(),
+            changes in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+            cut in proptest::option::of(any::<prop::sample::Index>()),
+            removed in proptest::option::of(any::<prop::sample::Index>()),
+        ) {
+            let mut der = which.get(&WHOLE).clone();
+            for (at, byte) in changes {
+                let i = at.index(der.len());
+                der[i] = byte;
+            }
+            if let Some(at) = removed {
+                der.remove(at.index(der.len()));
+            }
+            if let Some(at) = cut {
+                der.truncate(at.index(der.len() + 1));
+            }
+            check("cert_der", &der);
+        }
+    }
+}

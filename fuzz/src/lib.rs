@@ -17,13 +17,14 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use mailsetup::account::{EmailAddress, Endpoint, Protocol, Security, ServerSettings};
 use mailsetup::discover::config_v11::{Limits, parse};
+use mailsetup::probe::cert_der::{self, AltName};
 use mailsetup::probe::fuzzing::converse;
 use mailsetup::probe::{CertTrust, ProbeOptions, ProbeReport, Redactor};
 use mailsetup::store::file::{parse_accounts, render_accounts};
 use secrecy::SecretString;
 
 /// Every target, by the name of its `fuzz_targets/NAME.rs` file and its `seeds/NAME` folder.
-pub const TARGETS: [&str; 8] = [
+pub const TARGETS: [&str; 9] = [
     "autoconfig_xml",
     "imap_session",
     "pop3_session",
@@ -32,6 +33,7 @@ pub const TARGETS: [&str; 8] = [
     "accounts_file",
     "endpoint",
     "email_address",
+    "cert_der",
 ];
 
 /// The password every session signs in with: non-ASCII, SASL and quoting characters.
@@ -49,6 +51,7 @@ pub fn check(target: &str, data: &[u8]) {
         "accounts_file" => accounts_file(data),
         "endpoint" => endpoint(data),
         "email_address" => email_address(data),
+        "cert_der" => cert_der(data),
         other => panic!("unknown fuzz target {other}"),
     }
 }
@@ -162,6 +165,34 @@ pub fn email_address(data: &[u8]) {
             .unwrap_or_else(|e| panic!("{shown:?} (from {text:?}) no longer parses: {e}"));
         assert_eq!(c, a, "{text:?} shown as {shown:?}");
     }
+}
+
+/// The X.509 field reader (our own DER reader, RFC 5280 §4.1) on any bytes, as a server may
+/// send them: never panics, and what it reads out of a certificate lies inside its bytes:
+/// the SubjectPublicKeyInfo is one whole DER SEQUENCE (what a pin is the SHA-256 of), IP
+/// addresses are 4 or 16 bytes, and reading the same bytes again gives the same fields.
+pub fn cert_der(data: &[u8]) {
+    let Ok(cert) = cert_der::parse(data) else {
+        return;
+    };
+    let inside = |part: &[u8]| {
+        let (start, end) = (data.as_ptr() as usize, data.as_ptr() as usize + data.len());
+        let at = part.as_ptr() as usize;
+        at >= start && at + part.len() <= end
+    };
+    assert!(inside(cert.spki), "the key info lies outside the input");
+    assert_eq!(cert.spki.first(), Some(&0x30), "the key info is not a SEQUENCE");
+    assert!(cert.spki.len() >= 2, "the key info has no length");
+    for name in &cert.alt_names {
+        match name {
+            AltName::Dns(text) | AltName::Email(text) => assert!(inside(text.as_bytes())),
+            AltName::Ip(bytes) => {
+                assert!(inside(bytes));
+                assert!(matches!(bytes.len(), 4 | 16), "IP of {} bytes", bytes.len());
+            }
+        }
+    }
+    assert_eq!(cert_der::parse(data).as_ref(), Ok(&cert), "reading is deterministic");
 }
 
 struct Env {

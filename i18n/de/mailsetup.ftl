@@ -333,6 +333,12 @@ source-mx = der Mail-Exchanger der Domain (MX)
 source-srv = DNS-Dienst-Einträge (SRV)
 source-guess = übliche Servernamen
 source-autoconfig-http = Autoconfig über unverschlüsseltes HTTP
+via-table = der eingebauten Anbieterliste: { $provider }
+via-per = { $via } (Quelle: { $per })
+via-mx-table = MX { $mx } → { $domain } → eingebaute Anbieterliste
+via-mx-file = MX { $mx } → { $domain } → { $file } { $trail }
+via-srv = SRV { $name } → { $target } (Priorität { $priority }, Gewicht { $weight })
+via-guess = { $host } existiert im DNS
 vouch-own-domain = gehört zu { $domain } selbst
 vouch-provider = genannt in der eingebauten Anbieterliste von mailsetup
 vouch-ispdb = genannt von Mozillas ISPDB über eine geprüfte Verbindung
@@ -487,6 +493,10 @@ discover-why-bad-file = die Einstellungsdatei unter { $place } ist nicht verwend
 cli-error = Fehler: { $message }
 cli-warning = Warnung: { $message }
 cli-no-runtime = die asynchrone Laufzeitumgebung konnte nicht starten: { $error }
+cli-output-failed = die Ausgabe konnte nicht geschrieben werden: { $error }
+cli-force-hint = (mit --force wird das Konto trotzdem aus der Liste entfernt)
+cli-check-time-not-recorded = die Prüfung war erfolgreich, aber ihr Zeitpunkt konnte nicht gespeichert werden: { $error }
+cli-check-diagnosis = { $summary } ({ $cause }, bei: { $step })
 cli-report-not-written = der Bericht konnte nicht nach { $file } geschrieben werden: { $error }
 cli-json-not-written = JSON konnte nicht geschrieben werden: { $error }
 server-line = { $protocol } { $endpoint } ({ $security }, Benutzer { $user })
@@ -694,6 +704,10 @@ discover-disagree-security = Die Quellen sind uneins, ob { $protocol } auf { $ho
 discover-disagree-port = Die Quellen nennen verschiedene Ports für { $protocol } auf { $host }; der am besten eingestufte wird zuerst versucht, und der Live-Test entscheidet.
 provider-spectrum-disputed-1 = Port 110 ist der unverschlüsselte (STLS-)Port von POP3, „110 mit SSL“ kann so also nicht funktionieren; POP3 über TLS nutzt 995, und der aktuelle Server ist mobile.charter.net:995. pop.charter.net:110 wurde 2023 außerdem aus Mozillas ISPDB entfernt.
 provider-spectrum-disputed-2 = Port 143 ist IMAP ohne Verschlüsselung (bestenfalls STARTTLS); die Server von Spectrum erreicht man über 993 mit TLS von Anfang an.
+provider-spectrum-disputed-1-by = einem viel kopierten Artikel über Spectrum-Einstellungen
+provider-spectrum-disputed-2-by = einem viel kopierten Artikel über Spectrum-Einstellungen
+provider-spectrum-server-3-per = Mozilla ISPDB
+provider-spectrum-server-4-per = Hilfeseiten von Spectrum
 
 ## The command line's errors
 

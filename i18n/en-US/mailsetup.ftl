@@ -334,6 +334,12 @@ source-mx = the domain's mail exchanger (MX)
 source-srv = DNS service records (SRV)
 source-guess = usual server names
 source-autoconfig-http = autoconfig over plain HTTP
+via-table = built-in table: { $provider }
+via-per = { $via } (per { $per })
+via-mx-table = MX { $mx } → { $domain } → built-in table
+via-mx-file = MX { $mx } → { $domain } → { $file } { $trail }
+via-srv = SRV { $name } → { $target } (priority { $priority }, weight { $weight })
+via-guess = { $host } exists in DNS
 vouch-own-domain = part of { $domain } itself
 vouch-provider = named by mailsetup's built-in provider table
 vouch-ispdb = named by Mozilla's ISPDB over a verified connection
@@ -488,6 +494,10 @@ discover-why-bad-file = the settings file at { $place } is not usable
 cli-error = error: { $message }
 cli-warning = warning: { $message }
 cli-no-runtime = could not start the async runtime: { $error }
+cli-output-failed = could not write the output: { $error }
+cli-force-hint = (--force removes the account from the list anyway)
+cli-check-time-not-recorded = the check passed, but its time could not be recorded: { $error }
+cli-check-diagnosis = { $summary } ({ $cause }, at: { $step })
 cli-report-not-written = could not write the report to { $file }: { $error }
 cli-json-not-written = could not write JSON: { $error }
 server-line = { $protocol } { $endpoint } ({ $security }, user { $user })
@@ -695,6 +705,10 @@ discover-disagree-security = Sources disagree on whether { $protocol } on { $hos
 discover-disagree-port = Sources name different ports for { $protocol } on { $host }; the best-ranked one is tried first and the live test decides.
 provider-spectrum-disputed-1 = Port 110 is POP3's unencrypted (STLS) port, so "110 with SSL" cannot work as written; POP3 over TLS uses 995, and the current server is mobile.charter.net:995. pop.charter.net:110 was also dropped from Mozilla's ISPDB in 2023.
 provider-spectrum-disputed-2 = Port 143 is IMAP without encryption (STARTTLS at best); Spectrum's servers are reached on 993 with TLS from the start.
+provider-spectrum-disputed-1-by = a widely copied Spectrum settings article
+provider-spectrum-disputed-2-by = a widely copied Spectrum settings article
+provider-spectrum-server-3-per = Mozilla ISPDB
+provider-spectrum-server-4-per = Spectrum's help pages
 
 ## The command line's errors
 

@@ -333,6 +333,12 @@ source-mx = el servidor de correo del dominio (MX)
 source-srv = registros de servicio DNS (SRV)
 source-guess = nombres de servidor habituales
 source-autoconfig-http = autoconfiguración por HTTP sin cifrar
+via-table = la tabla de proveedores incorporada: { $provider }
+via-per = { $via } (fuente: { $per })
+via-mx-table = MX { $mx } → { $domain } → tabla de proveedores incorporada
+via-mx-file = MX { $mx } → { $domain } → { $file } { $trail }
+via-srv = SRV { $name } → { $target } (prioridad { $priority }, peso { $weight })
+via-guess = { $host } existe en el DNS
 vouch-own-domain = forma parte del propio { $domain }
 vouch-provider = indicado en la tabla de proveedores incorporada de mailsetup
 vouch-ispdb = indicado en la ISPDB de Mozilla por una conexión verificada
@@ -487,6 +493,10 @@ discover-why-bad-file = el archivo de configuración de { $place } no se puede u
 cli-error = error: { $message }
 cli-warning = aviso: { $message }
 cli-no-runtime = no se pudo iniciar el entorno de ejecución asíncrono: { $error }
+cli-output-failed = no se pudo escribir la salida: { $error }
+cli-force-hint = (--force quita la cuenta de la lista de todos modos)
+cli-check-time-not-recorded = la comprobación fue correcta, pero no se pudo guardar su hora: { $error }
+cli-check-diagnosis = { $summary } ({ $cause }, en: { $step })
 cli-report-not-written = no se pudo escribir el informe en { $file }: { $error }
 cli-json-not-written = no se pudo escribir el JSON: { $error }
 server-line = { $protocol } { $endpoint } ({ $security }, usuario { $user })
@@ -694,6 +704,10 @@ discover-disagree-security = Las fuentes no coinciden en si { $protocol } en { $
 discover-disagree-port = Las fuentes indican puertos distintos para { $protocol } en { $host }; se prueba primero el mejor situado y decide la prueba real.
 provider-spectrum-disputed-1 = El puerto 110 es el puerto sin cifrar (STLS) de POP3, así que «110 con SSL» no puede funcionar tal cual; POP3 con TLS usa el 995, y el servidor actual es mobile.charter.net:995. Además, pop.charter.net:110 se quitó del ISPDB de Mozilla en 2023.
 provider-spectrum-disputed-2 = El puerto 143 es IMAP sin cifrado (como mucho STARTTLS); a los servidores de Spectrum se llega por el 993 con TLS desde el principio.
+provider-spectrum-disputed-1-by = un artículo muy copiado sobre la configuración de Spectrum
+provider-spectrum-disputed-2-by = un artículo muy copiado sobre la configuración de Spectrum
+provider-spectrum-server-3-per = Mozilla ISPDB
+provider-spectrum-server-4-per = las páginas de ayuda de Spectrum
 
 ## The command line's errors
 

@@ -333,6 +333,12 @@ source-mx = le serveur de messagerie du domaine (MX)
 source-srv = enregistrements de service DNS (SRV)
 source-guess = noms de serveur habituels
 source-autoconfig-http = configuration automatique en HTTP non chiffré
+via-table = la table des fournisseurs intégrée : { $provider }
+via-per = { $via } (source : { $per })
+via-mx-table = MX { $mx } → { $domain } → table des fournisseurs intégrée
+via-mx-file = MX { $mx } → { $domain } → { $file } { $trail }
+via-srv = SRV { $name } → { $target } (priorité { $priority }, poids { $weight })
+via-guess = { $host } existe dans le DNS
 vouch-own-domain = fait partie de { $domain } lui-même
 vouch-provider = indiqué par la table des fournisseurs intégrée de mailsetup
 vouch-ispdb = indiqué par l'ISPDB de Mozilla via une connexion vérifiée
@@ -487,6 +493,10 @@ discover-why-bad-file = le fichier de paramètres à { $place } est inutilisable
 cli-error = erreur : { $message }
 cli-warning = avertissement : { $message }
 cli-no-runtime = impossible de démarrer l'environnement d'exécution asynchrone : { $error }
+cli-output-failed = impossible d'écrire la sortie : { $error }
+cli-force-hint = (--force retire quand même le compte de la liste)
+cli-check-time-not-recorded = la vérification a réussi, mais son heure n'a pas pu être enregistrée : { $error }
+cli-check-diagnosis = { $summary } ({ $cause }, à l'étape : { $step })
 cli-report-not-written = impossible d'écrire le rapport dans { $file } : { $error }
 cli-json-not-written = impossible d'écrire le JSON : { $error }
 server-line = { $protocol } { $endpoint } ({ $security }, utilisateur { $user })
@@ -694,6 +704,10 @@ discover-disagree-security = Les sources ne s'accordent pas : { $protocol } sur 
 discover-disagree-port = Les sources donnent des ports différents pour { $protocol } sur { $host } ; le mieux classé est essayé en premier et le test en direct tranche.
 provider-spectrum-disputed-1 = Le port 110 est le port non chiffré (STLS) de POP3 : « 110 avec SSL » ne peut donc pas marcher tel quel ; POP3 en TLS utilise 995, et le serveur actuel est mobile.charter.net:995. pop.charter.net:110 a aussi été retiré de l'ISPDB de Mozilla en 2023.
 provider-spectrum-disputed-2 = Le port 143 est IMAP sans chiffrement (STARTTLS au mieux) ; les serveurs de Spectrum se joignent sur 993 avec TLS dès le départ.
+provider-spectrum-disputed-1-by = un article très recopié sur les réglages de Spectrum
+provider-spectrum-disputed-2-by = un article très recopié sur les réglages de Spectrum
+provider-spectrum-server-3-per = Mozilla ISPDB
+provider-spectrum-server-4-per = les pages d'aide de Spectrum
 
 ## The command line's errors
 

@@ -330,6 +330,12 @@ source-mx = ドメインのメール交換サーバー（MX）
 source-srv = DNS のサービスレコード（SRV）
 source-guess = よくあるサーバー名
 source-autoconfig-http = 暗号化されていない HTTP での自動設定
+via-table = 組み込みのプロバイダー一覧: { $provider }
+via-per = { $via }（出典: { $per }）
+via-mx-table = MX { $mx } → { $domain } → 組み込みのプロバイダー一覧
+via-mx-file = MX { $mx } → { $domain } → { $file } { $trail }
+via-srv = SRV { $name } → { $target }（優先度 { $priority }、重み { $weight }）
+via-guess = { $host } は DNS に存在します
 vouch-own-domain = { $domain } 自体の一部
 vouch-provider = mailsetup の組み込みプロバイダー一覧に記載
 vouch-ispdb = 確認済みの接続で Mozilla の ISPDB から取得
@@ -478,6 +484,10 @@ discover-why-bad-file = { $place } の設定ファイルは使用できません
 cli-error = エラー: { $message }
 cli-warning = 警告: { $message }
 cli-no-runtime = 非同期ランタイムを開始できませんでした: { $error }
+cli-output-failed = 出力を書き込めませんでした: { $error }
+cli-force-hint = （--force を付けると、それでもアカウントを一覧から削除します）
+cli-check-time-not-recorded = チェックは成功しましたが、その時刻を記録できませんでした: { $error }
+cli-check-diagnosis = { $summary }（{ $cause }、段階: { $step }）
 cli-report-not-written = レポートを { $file } に書き込めませんでした: { $error }
 cli-json-not-written = JSON を書き込めませんでした: { $error }
 server-line = { $protocol } { $endpoint }（{ $security }、ユーザー { $user }）
@@ -682,6 +692,10 @@ discover-disagree-security = { $host }:{ $port } の { $protocol } が最初か�
 discover-disagree-port = { $host } の { $protocol } のポートが情報源によって違います。評価の最も高いものを先に試し、実際のテストで決めます。
 provider-spectrum-disputed-1 = ポート 110 は POP3 の暗号化なし（STLS）のポートなので、「110 で SSL」は書かれたとおりには動きません。TLS の POP3 は 995 を使い、現在のサーバーは mobile.charter.net:995 です。pop.charter.net:110 は 2023 年に Mozilla の ISPDB からも削除されました。
 provider-spectrum-disputed-2 = ポート 143 は暗号化なしの IMAP（よくても STARTTLS）です。Spectrum のサーバーには、最初から TLS を使う 993 でつなぎます。
+provider-spectrum-disputed-1-by = 広く転載されている Spectrum の設定記事
+provider-spectrum-disputed-2-by = 広く転載されている Spectrum の設定記事
+provider-spectrum-server-3-per = Mozilla ISPDB
+provider-spectrum-server-4-per = Spectrum のヘルプページ
 
 ## The command line's errors
 

@@ -333,6 +333,12 @@ source-mx = o servidor de e-mail do domínio (MX)
 source-srv = registros de serviço DNS (SRV)
 source-guess = nomes de servidor comuns
 source-autoconfig-http = configuração automática por HTTP sem criptografia
+via-table = a tabela de provedores embutida: { $provider }
+via-per = { $via } (fonte: { $per })
+via-mx-table = MX { $mx } → { $domain } → tabela de provedores embutida
+via-mx-file = MX { $mx } → { $domain } → { $file } { $trail }
+via-srv = SRV { $name } → { $target } (prioridade { $priority }, peso { $weight })
+via-guess = { $host } existe no DNS
 vouch-own-domain = parte do próprio { $domain }
 vouch-provider = indicado pela tabela de provedores embutida do mailsetup
 vouch-ispdb = indicado pelo ISPDB da Mozilla por uma conexão verificada
@@ -487,6 +493,10 @@ discover-why-bad-file = o arquivo de configurações em { $place } não pode ser
 cli-error = erro: { $message }
 cli-warning = aviso: { $message }
 cli-no-runtime = não foi possível iniciar o ambiente de execução assíncrono: { $error }
+cli-output-failed = não foi possível gravar a saída: { $error }
+cli-force-hint = (--force remove a conta da lista mesmo assim)
+cli-check-time-not-recorded = a verificação passou, mas não foi possível registrar o horário: { $error }
+cli-check-diagnosis = { $summary } ({ $cause }, na etapa: { $step })
 cli-report-not-written = não foi possível gravar o relatório em { $file }: { $error }
 cli-json-not-written = não foi possível gravar o JSON: { $error }
 server-line = { $protocol } { $endpoint } ({ $security }, usuário { $user })
@@ -694,6 +704,10 @@ discover-disagree-security = As fontes não concordam se o { $protocol } em { $h
 discover-disagree-port = As fontes indicam portas diferentes para { $protocol } em { $host }; a mais bem classificada é testada primeiro e o teste real decide.
 provider-spectrum-disputed-1 = A porta 110 é a porta sem criptografia (STLS) do POP3, então "110 com SSL" não funciona como está escrito; POP3 com TLS usa a 995, e o servidor atual é mobile.charter.net:995. O pop.charter.net:110 também foi retirado do ISPDB da Mozilla em 2023.
 provider-spectrum-disputed-2 = A porta 143 é IMAP sem criptografia (no máximo STARTTLS); os servidores da Spectrum são acessados pela 993 com TLS desde o início.
+provider-spectrum-disputed-1-by = um artigo muito copiado sobre as configurações da Spectrum
+provider-spectrum-disputed-2-by = um artigo muito copiado sobre as configurações da Spectrum
+provider-spectrum-server-3-per = Mozilla ISPDB
+provider-spectrum-server-4-per = as páginas de ajuda da Spectrum
 
 ## The command line's errors
 

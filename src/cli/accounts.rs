@@ -97,7 +97,7 @@ pub async fn run(args: AccountsArgs) -> u8 {
             let timeout = match timeout.map(super::flags::step_timeout).transpose() {
                 Ok(t) => t,
                 Err(e) => {
-                    eprintln!("{}", super::error_line(e.words()));
+                    errln!("{}", super::error_line(e.words()));
                     return EXIT_USAGE;
                 }
             };
@@ -114,7 +114,7 @@ pub async fn run(args: AccountsArgs) -> u8 {
 
 /// Prints a storage error and picks the exit code.
 fn fail(e: &StoreError) -> u8 {
-    eprintln!("error: {e}");
+    errln!("{}", super::error_line(&e));
     match e {
         StoreError::NotFound { .. }
         | StoreError::WrongKeychain { .. }
@@ -142,7 +142,7 @@ async fn list(dir: &Path, json: bool) -> u8 {
         return print_json(&doc);
     }
     if accounts.is_empty() {
-        println!(
+        outln!(
             "{}",
             t!("cli-no-accounts", folder = dir.display().to_string())
         );
@@ -150,9 +150,9 @@ async fn list(dir: &Path, json: bool) -> u8 {
     }
     for (n, a) in accounts.iter().enumerate() {
         if n > 0 {
-            println!();
+            outln!();
         }
-        print!("{}", describe(a));
+        out!("{}", describe(a));
     }
     EXIT_OK
 }
@@ -161,10 +161,8 @@ async fn list(dir: &Path, json: bool) -> u8 {
 /// the current language, the labels padded to the longest.
 pub fn describe(a: &SavedAccount) -> String {
     let mut rows: Vec<(String, String)> = Vec::new();
-    for (role, label) in [
-        (Role::Incoming, t!("accounts-label-incoming")),
-        (Role::Outgoing, t!("accounts-label-outgoing")),
-    ] {
+    for role in [Role::Incoming, Role::Outgoing] {
+        let label = role_words(role);
         let server = a.server(role);
         let mut line = server.settings.words();
         if let Some(m) = &server.auth_method {
@@ -238,12 +236,12 @@ async fn remove(dir: &Path, keychain: Option<KeychainKind>, id: String, force: b
     let secrets = match store::open_keychain(kind).await {
         Ok(s) => Some(s),
         Err(e) if force => {
-            eprintln!("warning: {e}");
+            errln!("{}", super::warning_line(&e));
             None
         }
         Err(e) => {
-            eprintln!("error: {e}");
-            eprintln!("(--force removes the account from the list anyway)");
+            errln!("{}", super::error_line(&e));
+            errln!("{}", t!("cli-force-hint"));
             return EXIT_FAILED;
         }
     };
@@ -263,12 +261,12 @@ async fn remove(dir: &Path, keychain: Option<KeychainKind>, id: String, force: b
         && secrets.is_some()
         && let Err(StoreError::Keychain(e)) = &result
     {
-        eprintln!("warning: {e}");
+        errln!("{}", super::warning_line(&e));
         result = store::remove(dir, None, id).await;
     }
     match result {
         Ok(removed) => {
-            println!(
+            outln!(
                 "{}",
                 t!(
                     "cli-removed",
@@ -277,7 +275,7 @@ async fn remove(dir: &Path, keychain: Option<KeychainKind>, id: String, force: b
                 )
             );
             if removed.entries_left {
-                println!(
+                outln!(
                     "{}",
                     t!(
                         "cli-entries-left",
@@ -319,7 +317,7 @@ async fn revoke_sign_in(
         Err(e) => Err(SessionError::Usage(e.to_string())),
     };
     match result {
-        Ok(()) => println!("{}", t!("cli-oauth-revoked", issuer = issuer)),
+        Ok(()) => outln!("{}", t!("cli-oauth-revoked", issuer = issuer)),
         Err(e) => {
             let (code, summary) = match &e {
                 SessionError::OAuth(e) => (e.code(), e.summary()),
@@ -332,7 +330,7 @@ async fn revoke_sign_in(
 
 /// The sign-in at `issuer` stays valid: why, and how to end it at the provider.
 fn not_revoked(issuer: &str, code: &str, summary: &str) {
-    println!(
+    outln!(
         "{}",
         t!(
             "cli-oauth-not-revoked",
@@ -341,7 +339,7 @@ fn not_revoked(issuer: &str, code: &str, summary: &str) {
             summary = summary
         )
     );
-    println!("  {}", t!("cli-oauth-not-revoked-advice", issuer = issuer));
+    outln!("  {}", t!("cli-oauth-not-revoked-advice", issuer = issuer));
 }
 
 struct Check {
@@ -385,7 +383,7 @@ async fn check_account(dir: &Path, keychain: Option<KeychainKind>, id: String, c
     let trust = match trust {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("{}", super::error_line(&e));
             return if check.ca_file.is_some() {
                 EXIT_USAGE
             } else {
@@ -397,7 +395,7 @@ async fn check_account(dir: &Path, keychain: Option<KeychainKind>, id: String, c
     let secrets = match store::open_keychain(kind).await {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("{}", super::error_line(&e));
             return EXIT_FAILED;
         }
     };
@@ -421,15 +419,15 @@ async fn check_account(dir: &Path, keychain: Option<KeychainKind>, id: String, c
         {
             Ok(s) => s,
             Err(SessionError::Usage(why)) => {
-                eprintln!("error: {why}");
+                errln!("{}", super::error_line(&why));
                 return EXIT_FAILED;
             }
             Err(SessionError::OAuth(e)) => {
                 if check.json {
-                    println!("{}", explain_json(&account.email.to_string(), &e));
+                    outln!("{}", explain_json(&account.email.to_string(), &e));
                 } else {
-                    println!("{} <{}>", account.id, account.email);
-                    println!("{}", explain(&e));
+                    outln!("{} <{}>", account.id, account.email);
+                    outln!("{}", explain(&e));
                 }
                 return EXIT_FAILED;
             }
@@ -437,7 +435,7 @@ async fn check_account(dir: &Path, keychain: Option<KeychainKind>, id: String, c
         if let Some(rotated) = signed.tokens.refresh
             && let Err(e) = store::replace_secret(secrets, account.clone(), rotated).await
         {
-            eprintln!("{}", t!("oauth-cli-renew-not-kept", error = e.to_string()));
+            errln!("{}", t!("oauth-cli-renew-not-kept", error = e.to_string()));
         }
         let access = signed.tokens.access;
         passwords = store::AccountPasswords {
@@ -500,41 +498,55 @@ async fn check_account(dir: &Path, keychain: Option<KeychainKind>, id: String, c
             return code;
         }
     } else {
-        println!("{} <{}>", account.id, account.email);
+        outln!("{} <{}>", account.id, account.email);
         for r in &results {
-            print!("{}", result_line(r.role, r.report));
+            out!("{}", result_line(r.role, r.report));
         }
     }
 
     if !verified {
         if !check.json {
-            println!("{}", t!("cli-check-failed"));
+            outln!("{}", t!("cli-check-failed"));
         }
         return EXIT_FAILED;
     }
     if let Err(e) = store::mark_verified(dir, account.id.clone(), Timestamp::now()).await {
-        eprintln!("warning: the check passed, but its time could not be recorded: {e}");
+        errln!(
+            "{}",
+            super::warning_line(t!("cli-check-time-not-recorded", error = e.to_string()))
+        );
     } else if !check.json {
-        println!("{}", t!("cli-check-passed"));
+        outln!("{}", t!("cli-check-passed"));
     }
     EXIT_OK
 }
 
 /// `PASS  incoming  IMAP host:993 (TLS, user …)  240 ms`, plus the diagnosis on failure.
+/// "incoming" / "outgoing" in the current language.
+fn role_words(role: Role) -> String {
+    match role {
+        Role::Incoming => t!("accounts-label-incoming"),
+        Role::Outgoing => t!("accounts-label-outgoing"),
+    }
+}
+
 fn result_line(role: Role, report: &ProbeReport) -> String {
     let mut out = format!(
-        "  {}  {:<9} {}  {} ms\n",
+        "  {}  {} {}  {} ms\n",
         if report.is_verified() { "PASS" } else { "FAIL" },
-        role.word(),
+        crate::i18n::pad(&role_words(role), 9),
         report.server,
         report.total_ms
     );
     if let Some(d) = report.diagnosis() {
         out.push_str(&format!(
-            "        {} ({}, at: {})\n",
-            d.summary,
-            d.cause,
-            d.step.label()
+            "        {}\n",
+            t!(
+                "cli-check-diagnosis",
+                summary = d.summary.as_str(),
+                cause = d.cause.to_string(),
+                step = d.step.label()
+            )
         ));
         if let Some(reply) = &d.server_reply {
             let reply = crate::report::terminal_safe(reply);
@@ -548,11 +560,12 @@ fn result_line(role: Role, report: &ProbeReport) -> String {
             t!("cli-what-to-do", advice = d.advice.as_str())
         ));
         if let Some(pin) = crate::report::pin_to_trust(report) {
-            out.push_str(&format!("        key pin: {pin}\n"));
+            let pin = crate::report::terminal_safe(&pin).into_owned();
+            out.push_str(&format!("        {}\n", t!("report-trust-pin", pin = pin)));
         }
     }
     for w in report.tls.iter().flat_map(|t| &t.warnings) {
-        out.push_str(&format!("        warning: {w}\n"));
+        out.push_str(&format!("        {}\n", super::warning_line(w)));
     }
     out
 }
@@ -560,11 +573,14 @@ fn result_line(role: Role, report: &ProbeReport) -> String {
 fn print_json<T: Serialize>(doc: &T) -> u8 {
     match serde_json::to_string_pretty(doc) {
         Ok(text) => {
-            println!("{text}");
+            outln!("{text}");
             EXIT_OK
         }
         Err(e) => {
-            eprintln!("error: could not write JSON: {e}");
+            errln!(
+                "{}",
+                super::error_line(t!("cli-json-not-written", error = e.to_string()))
+            );
             EXIT_FAILED
         }
     }

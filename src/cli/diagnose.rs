@@ -337,7 +337,7 @@ async fn with_oauth(
     let reach = match args.discovery.options() {
         Ok(opts) => super::oauth::Reach::of_discovery(&opts),
         Err(why) => {
-            eprintln!("error: {why}");
+            errln!("error: {why}");
             return Err(EXIT_USAGE);
         }
     };
@@ -356,14 +356,14 @@ async fn with_oauth(
             Ok(p)
         }
         Err(SessionError::Usage(why)) => {
-            eprintln!("{}", error_line(why));
+            errln!("{}", error_line(why));
             Err(EXIT_USAGE)
         }
         Err(SessionError::OAuth(e)) => {
             if args.json {
-                println!("{}", explain_json(&p.email.to_string(), &e));
+                outln!("{}", explain_json(&p.email.to_string(), &e));
             } else {
-                println!("{}", explain(&e));
+                outln!("{}", explain(&e));
             }
             Err(EXIT_FAILED)
         }
@@ -375,7 +375,7 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
     let p = match prepare(&args) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("{}", error_line(e.words()));
+            errln!("{}", error_line(e.words()));
             return EXIT_USAGE;
         }
     };
@@ -384,7 +384,7 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
         match super::diagnose_discovered::discover_all(&args.discovery, &p.email).await {
             Ok(f) => Some(f),
             Err(e) => {
-                eprintln!("error: {e}");
+                errln!("error: {e}");
                 return EXIT_USAGE;
             }
         }
@@ -397,7 +397,7 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
             match args.discovery.options() {
                 Ok(opts) => crate::oauth::session::discover_block(&p.email, &opts).await,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    errln!("error: {e}");
                     return EXIT_USAGE;
                 }
             }
@@ -423,7 +423,7 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
                 (d.reports, Some(d.found), d.source)
             }
             Err(e) => {
-                eprintln!("{}", error_line(e));
+                errln!("{}", error_line(e));
                 return EXIT_USAGE;
             }
         }
@@ -441,16 +441,16 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
     if reports.is_empty() && !args.json {
         write_report(&args, &document);
         if let Some(found) = &found {
-            print!("{}", super::discover::render(found));
+            out!("{}", super::discover::render(found));
         }
         if unconfirmed.is_empty() {
-            println!("{}", t!("cli-no-servers", email = p.email.to_string()));
+            outln!("{}", t!("cli-no-servers", email = p.email.to_string()));
         } else {
-            println!(
+            outln!(
                 "\n{}",
                 t!("cli-none-tested-unconfirmed", email = p.email.to_string())
             );
-            print!(
+            out!(
                 "{}",
                 super::diagnose_discovered::consent_lines(&unconfirmed)
             );
@@ -463,7 +463,7 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
     let round_trip = match run_round_trip(&args, &p, &reports, all_verified).await {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("{}", error_line(e));
+            errln!("{}", error_line(e));
             return EXIT_USAGE;
         }
     };
@@ -532,7 +532,7 @@ fn write_report(args: &DiagnoseArgs, document: &report::Document) -> bool {
     match std::fs::write(path, document.markdown()) {
         Ok(()) => true,
         Err(e) => {
-            eprintln!(
+            errln!(
                 "{}",
                 error_line(t!(
                     "cli-report-not-written",
@@ -623,7 +623,7 @@ fn print_reports(
         let mut value = match serde_json::to_value(document) {
             Ok(v) => v,
             Err(e) => {
-                eprintln!(
+                errln!(
                     "{}",
                     error_line(t!("cli-json-not-written", error = e.to_string()))
                 );
@@ -637,26 +637,26 @@ fn print_reports(
             };
         }
         match serde_json::to_string_pretty(&value) {
-            Ok(text) => println!("{text}"),
-            Err(e) => eprintln!(
+            Ok(text) => outln!("{text}"),
+            Err(e) => errln!(
                 "{}",
                 error_line(t!("cli-json-not-written", error = e.to_string()))
             ),
         }
     } else if args.markdown {
-        println!("{}", document.markdown());
+        outln!("{}", document.markdown());
     } else {
         if let Some((found, unconfirmed)) = found {
-            println!(
+            outln!(
                 "{}",
                 super::diagnose_discovered::summary(found, reports, unconfirmed)
             );
         }
         for r in reports {
-            println!("{}", report::text(r, args.transcript));
+            outln!("{}", report::text(r, args.transcript));
         }
         let ok = reports.iter().filter(|r| r.is_verified()).count();
-        println!(
+        outln!(
             "{}",
             t!(
                 "cli-verified-count",
@@ -666,7 +666,7 @@ fn print_reports(
             )
         );
         if let Some(rt) = &document.round_trip {
-            print!("{}", report::round_trip_text(rt, args.transcript));
+            out!("{}", report::round_trip_text(rt, args.transcript));
         }
     }
     if !args.json {
@@ -679,12 +679,12 @@ fn print_reports(
                 } else {
                     t!("cli-saved", id = id, file = file, keychain = keychain)
                 };
-                println!("{line}");
+                outln!("{line}");
                 for w in &s.warnings {
-                    println!("{}", warning_line(w));
+                    outln!("{}", warning_line(w));
                 }
             }
-            Some(Err(why)) => println!("{why}"),
+            Some(Err(why)) => outln!("{why}"),
             None => {}
         }
     }

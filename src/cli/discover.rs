@@ -66,23 +66,23 @@ pub async fn run(args: DiscoverArgs) -> u8 {
     let email = match EmailAddress::parse(&args.email) {
         Ok(e) => e,
         Err(e) => {
-            eprintln!("{}", error_line(super::address_words(&e)));
+            errln!("{}", error_line(super::address_words(&e)));
             return EXIT_USAGE;
         }
     };
     let opts = match options(&args) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("{}", error_line(e));
+            errln!("{}", error_line(e));
             return EXIT_USAGE;
         }
     };
     let result = discover::discover(&email, &opts).await;
     if args.json {
         match serde_json::to_string_pretty(&result) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => outln!("{text}"),
             Err(e) => {
-                eprintln!(
+                errln!(
                     "{}",
                     error_line(t!("cli-json-not-written", error = e.to_string()))
                 );
@@ -90,7 +90,7 @@ pub async fn run(args: DiscoverArgs) -> u8 {
             }
         }
     } else {
-        print!("{}", render(&result));
+        out!("{}", render(&result));
     }
     if result.is_complete() {
         EXIT_OK

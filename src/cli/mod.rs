@@ -1,7 +1,11 @@
 //! The technician's command line over the same engine as the window: `diagnose`, `discover`
 //! and `accounts`, with the flags they share in `flags`. Human-readable text by default, one
 //! JSON document with `--json`.
-//! Exit codes are meant for scripts: 0 everything verified, 1 something failed, 2 bad usage.
+//! Exit codes are meant for scripts: 0 everything verified, 1 something failed, 2 bad usage,
+//! 141 standard output closed by its reader (see `out`, which every line printed goes through).
+
+#[macro_use]
+pub mod out;
 
 pub mod accounts;
 pub mod diagnose;
@@ -101,7 +105,7 @@ pub fn run(command: Command) -> ExitCode {
     {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!(
+            errln!(
                 "{}",
                 error_line(t!("cli-no-runtime", error = e.to_string()))
             );
@@ -115,7 +119,7 @@ pub fn run(command: Command) -> ExitCode {
             Command::Accounts(args) => accounts::run(args).await,
         }
     });
-    ExitCode::from(code)
+    ExitCode::from(out::exit_code(code))
 }
 
 #[cfg(test)]

@@ -131,7 +131,7 @@ pub async fn sign_in(
     }
     let resolved = overrides(args).resolve(email, discovered)?;
     if let IssuerOrigin::Discovered { via } = &resolved.origin {
-        eprintln!(
+        errln!(
             "{}",
             t!(
                 "oauth-cli-issuer-discovered",
@@ -149,7 +149,7 @@ pub async fn sign_in(
     let tc = token_client(issuer, flags, reach, config_dir).await?;
     let mechanism = args.sasl.map(|m| m.name().to_string());
     if args.browser {
-        eprintln!(
+        errln!(
             "{}",
             t!("oauth-cli-opening-browser", name = tc.issuer.name.as_str())
         );
@@ -157,7 +157,7 @@ pub async fn sign_in(
             // No browser opens here: the listener waits on for the address opened by hand
             // in a browser on this computer.
             if oauth::loopback::open_browser(url).is_err() {
-                eprintln!("{}\n  {url}", t!("oauth-cli-open-by-hand"));
+                errln!("{}\n  {url}", t!("oauth-cli-open-by-hand"));
             }
             Ok(())
         })
@@ -165,13 +165,13 @@ pub async fn sign_in(
     }
     let signed = {
         if !tc.issuer.device_flow_for_mail {
-            eprintln!(
+            errln!(
                 "{}",
                 t!("oauth-cli-no-device-flow", name = tc.issuer.name.as_str())
             );
         }
         oauth::device_sign_in(&tc, email, |start| {
-            eprintln!(
+            errln!(
                 "{}",
                 t!(
                     "oauth-cli-enter-code",
@@ -180,9 +180,9 @@ pub async fn sign_in(
                 )
             );
             if let Some(complete) = &start.verification_uri_complete {
-                eprintln!("{}", t!("oauth-cli-or-open", url = complete.as_str()));
+                errln!("{}", t!("oauth-cli-or-open", url = complete.as_str()));
             }
-            eprintln!("{}", t!("oauth-cli-waiting"));
+            errln!("{}", t!("oauth-cli-waiting"));
         })
         .await?
     };

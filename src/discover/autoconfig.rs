@@ -13,6 +13,7 @@
 
 use super::candidate::{Candidate, Origin, SourceId};
 use super::config_v11::{self, ProviderConfig};
+use super::via::Via;
 use super::vouch::Channel;
 use super::{Ctx, DiscoveredOAuth2, Findings, SourceError};
 
@@ -89,7 +90,7 @@ async fn fetch_source(ctx: &Ctx, url: &str, source: SourceId) -> Result<Findings
             let channel = Channel::of_fetch(url, &final_url, ctx.email.domain_ascii());
             let via = via(url, &final_url);
             f.oauth2 = oauth2(&config, source, &channel, &via);
-            f.candidates = candidates(ctx, &config, source, channel, &via);
+            f.candidates = candidates(ctx, &config, source, channel, &Via::Trail(via));
         }
         None => f.notes.push(format!("{url}: nothing published there")),
     }
@@ -147,7 +148,7 @@ pub(crate) fn candidates(
     config: &ProviderConfig,
     source: SourceId,
     channel: Channel,
-    via: &str,
+    via: &Via,
 ) -> Vec<Candidate> {
     config
         .servers
@@ -160,7 +161,7 @@ pub(crate) fn candidates(
                 s.security,
                 s.username_for(&ctx.email),
                 &ctx.email,
-                Origin::new(source, channel.clone(), via.to_string()),
+                Origin::new(source, channel.clone(), via.clone()),
             );
             c.auth = s.auth.clone();
             c

@@ -14,6 +14,7 @@ use std::fmt;
 use serde::Serialize;
 
 use super::config_v11::AuthMethod;
+use super::via::Via;
 use super::vouch::{Channel, Vouch};
 use crate::account::{EmailAddress, Protocol, Security, ServerSettings};
 
@@ -186,7 +187,7 @@ pub struct Origin {
     /// How the answer reached us (decides whether the source can vouch for the host).
     pub channel: Channel,
     /// What exactly was asked (URL, DNS name, table entry) and what it said.
-    pub via: String,
+    pub via: Via,
     /// Where the source listed it among its own answers (0 = first): keeps, for example,
     /// RFC 2782 order among SRV targets and a provider's own order among its servers.
     pub position: usize,
@@ -194,7 +195,7 @@ pub struct Origin {
 
 impl Origin {
     /// An answer of `source` through `channel`; its trust follows from both.
-    pub fn new(source: SourceId, channel: Channel, via: String) -> Self {
+    pub fn new(source: SourceId, channel: Channel, via: Via) -> Self {
         Self {
             source,
             trust: SourceTrust::of(source, &channel),
@@ -537,7 +538,7 @@ pub fn find_disagreements(ranked: &[Candidate]) -> Vec<Disagreement> {
 
 fn origin_words(o: &Origin) -> String {
     if o.source == SourceId::Provider {
-        o.via.clone()
+        o.via.words()
     } else {
         o.source.label()
     }
@@ -570,7 +571,7 @@ mod tests {
                 source: src,
                 trust: t,
                 channel: Channel::Dns,
-                via: src.code().into(),
+                via: Via::Trail(src.code().into()),
                 position: 0,
             },
         )

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use super::candidate::{Candidate, Origin, SourceId};
+use super::via::Via;
 use super::vouch::Channel;
 use super::{Ctx, Findings, SourceError};
 use crate::account::{Protocol, Security};
@@ -54,7 +55,7 @@ pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
                     Origin::new(
                         SourceId::Guess,
                         Channel::Dns,
-                        format!("{host} exists in DNS"),
+                        Via::Guess { host: host.clone() },
                     ),
                 ));
             }

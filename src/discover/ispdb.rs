@@ -5,6 +5,7 @@
 //! redirect elsewhere, or a plain-HTTP base URL, takes that away).
 
 use super::candidate::SourceId;
+use super::via::Via;
 use super::vouch::{Channel, site_of};
 use super::{Ctx, Findings, SourceError, autoconfig};
 
@@ -26,6 +27,7 @@ pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
             f.notes.extend(config.warnings.iter().cloned());
             let via = autoconfig::via(&url, &final_url);
             f.oauth2 = autoconfig::oauth2(&config, SourceId::Ispdb, &channel, &via);
+            let via = Via::Trail(via);
             f.candidates = autoconfig::candidates(ctx, &config, SourceId::Ispdb, channel, &via);
         }
         None => f.notes.push(format!(

@@ -25,6 +25,7 @@ mod mx;
 pub mod providers;
 mod public_suffix;
 mod srv;
+pub mod via;
 pub mod vouch;
 mod words;
 
@@ -52,6 +53,7 @@ use crate::account::{EmailAddress, Protocol};
 use crate::dns::{Dns, DnsError, DnsSettings, HickoryDns};
 use crate::net::{HostResolver, OverrideResolver, SystemResolver};
 use http::HttpClient;
+use via::Via;
 
 /// Mozilla's ISPDB.
 pub const DEFAULT_ISPDB_URL: &str = "https://autoconfig.thunderbird.net/v1.1/";
@@ -464,7 +466,10 @@ fn providers_source(ctx: &Ctx) -> Result<Findings, SourceError> {
         ..Findings::default()
     };
     if let Some(m) = ctx.table()?.lookup(domain) {
-        let via = format!("built-in table: {}", m.notes(domain).name);
+        let via = Via::Table {
+            provider: m.notes(domain).name,
+            per: None,
+        };
         f.candidates = m.candidates(&ctx.email, SourceId::Provider, Channel::BuiltIn, &via);
         f.provider = Some(m.notes(domain));
         f.disputed = m.disputed();

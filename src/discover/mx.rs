@@ -9,6 +9,7 @@
 //! redirects did.
 
 use super::candidate::{Candidate, SourceId};
+use super::via::{MxFile, Via};
 use super::vouch::{Channel, site_of};
 use super::{Ctx, Findings, SourceError, autoconfig, ispdb};
 
@@ -67,7 +68,11 @@ pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
         .rev()
         .find_map(|d| table.lookup_mx(d).map(|m| (d, m)))
     {
-        let via = format!("MX {mx_host} → {d} → built-in table");
+        let via = Via::MxTable {
+            mx: mx_host.clone(),
+            domain: d.clone(),
+            per: None,
+        };
         f.candidates
             .extend(m.candidates(&ctx.email, SourceId::Mx, Channel::Dns, &via));
         f.provider = Some(m.notes(&format!("MX {mx_host} → {d}")));
@@ -77,8 +82,8 @@ pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
         let ispdb_url = ispdb::url(ctx, d);
         let auto_url = autoconfig::isp_url(ctx, d, true);
         [
-            (d.clone(), "ISPDB", ispdb_url),
-            (d.clone(), "autoconfig", auto_url),
+            (d.clone(), MxFile::Ispdb, ispdb_url),
+            (d.clone(), MxFile::Autoconfig, auto_url),
         ]
     });
     let results = futures::future::join_all(lookups.map(|(d, what, url)| async move {
@@ -90,10 +95,12 @@ pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
         f.asked.push(url.clone());
         match r {
             Ok(Some((final_url, config))) => {
-                let via = format!(
-                    "MX {mx_host} → {d} → {what} {}",
-                    autoconfig::via(&url, &final_url)
-                );
+                let via = Via::MxFile {
+                    mx: mx_host.clone(),
+                    domain: d,
+                    file: what,
+                    trail: autoconfig::via(&url, &final_url),
+                };
                 let channel = match Channel::of_fetch(&url, &final_url, &site_of(&url)) {
                     Channel::PlainHttp => Channel::PlainHttp,
                     _ => Channel::Dns,

@@ -18,6 +18,7 @@ use super::candidate::{
 };
 use super::config_v11::AuthMethod;
 pub use super::config_v11::OAuth2Spec;
+use super::via::{Publisher, Via};
 use super::vouch::Channel;
 use crate::account::{EmailAddress, Protocol, Security};
 
@@ -271,20 +272,21 @@ impl Match<'_> {
         email: &EmailAddress,
         source: SourceId,
         channel: Channel,
-        via: &str,
+        via: &Via,
     ) -> Vec<Candidate> {
         self.entry
             .servers
             .iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(i, s)| {
                 let username = match s.username {
                     UserSpec::Address => email.to_ascii(),
                     UserSpec::LocalPart => email.local_part().to_string(),
                 };
-                let via = match &s.per {
-                    Some(per) => format!("{via} (per {per})"),
-                    None => via.to_string(),
-                };
+                let via = via.clone().per(s.per.as_ref().map(|english| Publisher {
+                    english: english.clone(),
+                    key: format!("provider-{}-server-{}-per", self.entry.id, i + 1),
+                }));
                 let mut c = Candidate::new(
                     s.protocol,
                     &s.host,
@@ -361,12 +363,26 @@ impl Match<'_> {
                     .collect::<Vec<_>>();
                 let mut claims = vec![Claim {
                     says: format!("{}:{} {}", d.host, d.port, security_word(d.security)),
-                    by: vec![d.said_by.clone()],
+                    // Translated like the summary, under `provider-<id>-disputed-<n>-by`.
+                    by: vec![
+                        crate::i18n::translated(&format!(
+                            "provider-{}-disputed-{}-by",
+                            self.entry.id,
+                            i + 1
+                        ))
+                        .unwrap_or_else(|| d.said_by.clone()),
+                    ],
                     recommended: false,
                 }];
                 claims.extend(recommended.into_iter().map(|says| Claim {
                     says,
-                    by: vec![format!("built-in table: {}", self.entry.name)],
+                    by: vec![
+                        Via::Table {
+                            provider: self.entry.name.clone(),
+                            per: None,
+                        }
+                        .words(),
+                    ],
                     recommended: true,
                 }));
                 Disagreement {
@@ -439,7 +455,7 @@ mod tests {
         let t = ProviderTable::builtin().unwrap();
         let email = EmailAddress::parse("kim@icloud.com").unwrap();
         let m = t.lookup("icloud.com").unwrap();
-        let c = m.candidates(&email, SourceId::Provider, Channel::BuiltIn, "table");
+        let c = m.candidates(&email, SourceId::Provider, Channel::BuiltIn, &Via::Trail("table".into()));
         let imap = c.iter().find(|c| c.protocol == Protocol::Imap).unwrap();
         let smtp = c.iter().find(|c| c.protocol == Protocol::Smtp).unwrap();
         assert_eq!(imap.username, "kim");

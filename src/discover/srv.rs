@@ -8,6 +8,7 @@
 //! before the password goes there.
 
 use super::candidate::{Candidate, Origin, SourceId};
+use super::via::Via;
 use super::vouch::Channel;
 use super::{Ctx, Findings, SourceError};
 use crate::account::{Protocol, Security};
@@ -63,10 +64,13 @@ pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
                 Origin::new(
                     SourceId::Srv,
                     Channel::Dns,
-                    format!(
-                        "SRV {name} → {}:{} (priority {}, weight {})",
-                        r.target, r.port, r.priority, r.weight
-                    ),
+                    Via::Srv {
+                        name: name.to_string(),
+                        target: r.target.clone(),
+                        port: r.port,
+                        priority: r.priority,
+                        weight: r.weight,
+                    },
                 ),
             ));
         }

@@ -191,13 +191,14 @@ pub fn normalise_host(text: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::discover::SourceTrust;
+    use crate::discover::via::Via;
 
     fn origin(source: SourceId, channel: Channel) -> Origin {
         Origin {
             source,
             trust: SourceTrust::of(source, &channel),
             channel,
-            via: String::new(),
+            via: Via::Nothing,
             position: 0,
         }
     }

@@ -212,7 +212,7 @@ impl eframe::App for MailSetupApp {
             if self.frames == 1 {
                 ctx.request_repaint();
             } else {
-                println!("first-frame");
+                crate::outln!("first-frame");
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }

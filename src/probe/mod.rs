@@ -17,7 +17,8 @@
 //! unless `allow_plaintext` is set; exactly one sign-in attempt per probe.
 
 mod bearer;
-pub(crate) mod cert_der;
+/// Public for the `cert_der` fuzz target and its replay test (tests/proptest_fuzz_regressions.rs).
+pub mod cert_der;
 mod cert_failure;
 mod certificate;
 pub mod clock;

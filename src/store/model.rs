@@ -230,7 +230,7 @@ impl SettingsSource {
     pub fn of_origin(origin: &Origin) -> Self {
         Self {
             kind: origin.source.into(),
-            detail: (!origin.via.is_empty()).then(|| origin.via.clone()),
+            detail: (!origin.via.is_empty()).then(|| origin.via.data()),
         }
     }
 }

@@ -68,7 +68,11 @@ fn offer(s: ServerSettings, sources: &[SourceId]) -> Offer {
             SourceId::AutoconfigHttp => Channel::PlainHttp,
             _ => Channel::Https,
         };
-        Origin::new(id, channel, format!("{} for charter.net", id.label()))
+        Origin::new(
+            id,
+            channel,
+            mailsetup::discover::via::Via::Trail(format!("{} for charter.net", id.label())),
+        )
     };
     let mut c = Candidate::new(
         s.protocol,
