@@ -468,9 +468,18 @@ fn discovery_names_its_sources_in_the_chosen_language() {
     assert!(english.contains("said by built-in table: "), "{english}");
     assert!(english.contains(" (per "), "{english}");
     let german = discover("de");
-    assert!(german.contains("laut der eingebauten Anbieterliste: "), "{german}");
-    assert!(german.contains(" (Quelle: Hilfeseiten von Spectrum)"), "{german}");
-    assert!(german.contains("laut einem viel kopierten Artikel"), "{german}");
+    assert!(
+        german.contains("laut der eingebauten Anbieterliste: "),
+        "{german}"
+    );
+    assert!(
+        german.contains(" (Quelle: Hilfeseiten von Spectrum)"),
+        "{german}"
+    );
+    assert!(
+        german.contains("laut einem viel kopierten Artikel"),
+        "{german}"
+    );
     for english_words in [
         "built-in table",
         "(per ",
@@ -479,6 +488,9 @@ fn discovery_names_its_sources_in_the_chosen_language() {
         "help pages",
         "widely copied",
     ] {
-        assert!(!german.contains(english_words), "{english_words:?} in:\n{german}");
+        assert!(
+            !german.contains(english_words),
+            "{english_words:?} in:\n{german}"
+        );
     }
 }

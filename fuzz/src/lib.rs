@@ -181,7 +181,11 @@ pub fn cert_der(data: &[u8]) {
         at >= start && at + part.len() <= end
     };
     assert!(inside(cert.spki), "the key info lies outside the input");
-    assert_eq!(cert.spki.first(), Some(&0x30), "the key info is not a SEQUENCE");
+    assert_eq!(
+        cert.spki.first(),
+        Some(&0x30),
+        "the key info is not a SEQUENCE"
+    );
     assert!(cert.spki.len() >= 2, "the key info has no length");
     for name in &cert.alt_names {
         match name {
@@ -192,7 +196,11 @@ pub fn cert_der(data: &[u8]) {
             }
         }
     }
-    assert_eq!(cert_der::parse(data).as_ref(), Ok(&cert), "reading is deterministic");
+    assert_eq!(
+        cert_der::parse(data).as_ref(),
+        Ok(&cert),
+        "reading is deterministic"
+    );
 }
 
 struct Env {

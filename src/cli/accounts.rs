@@ -114,7 +114,7 @@ pub async fn run(args: AccountsArgs) -> u8 {
 
 /// Prints a storage error and picks the exit code.
 fn fail(e: &StoreError) -> u8 {
-    errln!("{}", super::error_line(&e));
+    errln!("{}", super::error_line(e));
     match e {
         StoreError::NotFound { .. }
         | StoreError::WrongKeychain { .. }
@@ -236,11 +236,11 @@ async fn remove(dir: &Path, keychain: Option<KeychainKind>, id: String, force: b
     let secrets = match store::open_keychain(kind).await {
         Ok(s) => Some(s),
         Err(e) if force => {
-            errln!("{}", super::warning_line(&e));
+            errln!("{}", super::warning_line(e));
             None
         }
         Err(e) => {
-            errln!("{}", super::error_line(&e));
+            errln!("{}", super::error_line(e));
             errln!("{}", t!("cli-force-hint"));
             return EXIT_FAILED;
         }
@@ -261,7 +261,7 @@ async fn remove(dir: &Path, keychain: Option<KeychainKind>, id: String, force: b
         && secrets.is_some()
         && let Err(StoreError::Keychain(e)) = &result
     {
-        errln!("{}", super::warning_line(&e));
+        errln!("{}", super::warning_line(e));
         result = store::remove(dir, None, id).await;
     }
     match result {
@@ -383,7 +383,7 @@ async fn check_account(dir: &Path, keychain: Option<KeychainKind>, id: String, c
     let trust = match trust {
         Ok(t) => t,
         Err(e) => {
-            errln!("{}", super::error_line(&e));
+            errln!("{}", super::error_line(e));
             return if check.ca_file.is_some() {
                 EXIT_USAGE
             } else {
@@ -395,7 +395,7 @@ async fn check_account(dir: &Path, keychain: Option<KeychainKind>, id: String, c
     let secrets = match store::open_keychain(kind).await {
         Ok(s) => s,
         Err(e) => {
-            errln!("{}", super::error_line(&e));
+            errln!("{}", super::error_line(e));
             return EXIT_FAILED;
         }
     };

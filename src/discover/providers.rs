@@ -455,7 +455,12 @@ mod tests {
         let t = ProviderTable::builtin().unwrap();
         let email = EmailAddress::parse("kim@icloud.com").unwrap();
         let m = t.lookup("icloud.com").unwrap();
-        let c = m.candidates(&email, SourceId::Provider, Channel::BuiltIn, &Via::Trail("table".into()));
+        let c = m.candidates(
+            &email,
+            SourceId::Provider,
+            Channel::BuiltIn,
+            &Via::Trail("table".into()),
+        );
         let imap = c.iter().find(|c| c.protocol == Protocol::Imap).unwrap();
         let smtp = c.iter().find(|c| c.protocol == Protocol::Smtp).unwrap();
         assert_eq!(imap.username, "kim");

@@ -312,7 +312,13 @@ mod tests {
         assert_eq!(words, english);
         for via in all() {
             let data = via.data();
-            for word in ["built-in table", "per ", "exists in DNS", "priority", "weight"] {
+            for word in [
+                "built-in table",
+                "per ",
+                "exists in DNS",
+                "priority",
+                "weight",
+            ] {
                 assert!(!data.contains(word), "{data:?}");
             }
         }

@@ -32,7 +32,11 @@ pub(super) fn offer(s: ServerSettings, source: &str) -> Offer {
         _ => (SourceId::Guess, Channel::Dns),
     };
     let email = EmailAddress::parse("ann@example.com").expect("an address");
-    let origin = Origin::new(id, channel, crate::discover::via::Via::Trail(format!("{source} answer")));
+    let origin = Origin::new(
+        id,
+        channel,
+        crate::discover::via::Via::Trail(format!("{source} answer")),
+    );
     let c = Candidate::new(
         s.protocol, &s.host, s.port, s.security, s.username, &email, origin,
     );
