@@ -494,3 +494,37 @@ fn discovery_names_its_sources_in_the_chosen_language() {
         );
     }
 }
+
+/// `accounts remove` of an id nobody saved: the store's own sentence in the chosen language
+/// after the translated prefix, and the same English sentence as before without one.
+#[test]
+fn an_unknown_account_id_is_explained_in_the_chosen_language() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("accounts.json"), ACCOUNTS).expect("write accounts.json");
+    let folder = dir.path().to_str().expect("UTF-8 path");
+    let remove = |lang: &[&str]| {
+        let mut args = lang.to_vec();
+        args.extend(["accounts", "remove", "nobody@example.org", "--config-dir", folder]);
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{out:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+
+    let german = remove(&["--lang", "de"]);
+    assert!(
+        german.contains("Fehler: kein gespeichertes Konto hat die Kennung „nobody@example.org“"),
+        "{german}"
+    );
+    for english in ["error", "no saved account", "shows them"] {
+        assert!(!german.contains(english), "English {english:?} in: {german}");
+    }
+
+    let english = remove(&[]);
+    assert!(
+        english.contains(
+            "error: no saved account has the id \"nobody@example.org\" (`mailsetup accounts \
+             list` shows them)"
+        ),
+        "{english}"
+    );
+}

@@ -684,6 +684,17 @@ keychain-failed-advice = Versuchen Sie es noch einmal; schlägt es wieder fehl, 
 keychain-task = die Schlüsselbund-Aufgabe wurde unerwartet beendet: { $detail }
 keychain-task-advice = Versuchen Sie es noch einmal.
 
+## Store errors on the command line (`accounts`, `diagnose --save`); `keychain-words` joins a keychain error's reason and advice
+
+keychain-words = { $reason }. { $advice }
+store-invalid = das Konto kann nicht gespeichert werden: { $detail }
+store-not-found = kein gespeichertes Konto hat die Kennung „{ $id }“ (`mailsetup accounts list` zeigt sie an)
+store-wrong-keychain = Konto „{ $id }“ bewahrt sein Passwort in { $saved_in } auf, nicht in { $given }: verwenden Sie --keychain { $word }
+store-rollback-failed = { $cause }. Auch das Zurücksetzen des Schlüsselbunds ist fehlgeschlagen ({ $undo }): entfernen Sie den Eintrag { $entry } von Hand in der Schlüsselbundverwaltung
+store-no-config-dir = für diesen Benutzer wurde kein Konfigurationsordner gefunden (kein Benutzerordner?): geben Sie --config-dir ORDNER an oder setzen Sie { $env }
+store-task = die Speicheraufgabe wurde unerwartet beendet: { $detail }
+store-cancelled = das Speichern wurde abgebrochen; es wurde nichts gespeichert
+
 ## Network checks (IPv4 / IPv6) and lockouts of the provider table
 
 network-attempt-connected = funktioniert

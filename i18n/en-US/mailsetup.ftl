@@ -685,6 +685,17 @@ keychain-failed-advice = Try again; if it fails again, log out of the desktop an
 keychain-task = the keychain task stopped unexpectedly: { $detail }
 keychain-task-advice = Try again.
 
+## Store errors on the command line (`accounts`, `diagnose --save`); `keychain-words` joins a keychain error's reason and advice
+
+keychain-words = { $reason }. { $advice }
+store-invalid = the account cannot be saved: { $detail }
+store-not-found = no saved account has the id "{ $id }" (`mailsetup accounts list` shows them)
+store-wrong-keychain = account "{ $id }" keeps its password in the { $saved_in }, not in the { $given }: use --keychain { $word }
+store-rollback-failed = { $cause }. Putting the keychain back as it was failed as well ({ $undo }): remove the entry { $entry } by hand in the keychain manager
+store-no-config-dir = no configuration folder could be found for this user (no home folder?): pass --config-dir DIR or set { $env }
+store-task = the storage task stopped unexpectedly: { $detail }
+store-cancelled = saving was cancelled; nothing was saved
+
 ## Network checks (IPv4 / IPv6) and lockouts of the provider table
 
 network-attempt-connected = works

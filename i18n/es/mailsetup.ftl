@@ -684,6 +684,17 @@ keychain-failed-advice = Vuelve a intentarlo; si vuelve a fallar, cierra la sesi
 keychain-task = la tarea del llavero se detuvo de forma inesperada: { $detail }
 keychain-task-advice = Vuelve a intentarlo.
 
+## Store errors on the command line (`accounts`, `diagnose --save`); `keychain-words` joins a keychain error's reason and advice
+
+keychain-words = { $reason }. { $advice }
+store-invalid = la cuenta no se puede guardar: { $detail }
+store-not-found = ninguna cuenta guardada tiene el identificador «{ $id }» (`mailsetup accounts list` las muestra)
+store-wrong-keychain = la cuenta «{ $id }» guarda su contraseña en { $saved_in }, no en { $given }: usa --keychain { $word }
+store-rollback-failed = { $cause }. Tampoco se pudo dejar el llavero como estaba ({ $undo }): elimina a mano la entrada { $entry } en el gestor del llavero
+store-no-config-dir = no se encontró ninguna carpeta de configuración para este usuario (¿sin carpeta personal?): indica --config-dir CARPETA o define { $env }
+store-task = la tarea de almacenamiento se detuvo de forma inesperada: { $detail }
+store-cancelled = se canceló el guardado; no se guardó nada
+
 ## Network checks (IPv4 / IPv6) and lockouts of the provider table
 
 network-attempt-connected = funciona

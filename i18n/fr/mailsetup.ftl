@@ -684,6 +684,17 @@ keychain-failed-advice = Réessayez ; si cela échoue encore, déconnectez-vous 
 keychain-task = la tâche du trousseau s'est arrêtée de façon inattendue : { $detail }
 keychain-task-advice = Réessayez.
 
+## Store errors on the command line (`accounts`, `diagnose --save`); `keychain-words` joins a keychain error's reason and advice
+
+keychain-words = { $reason }. { $advice }
+store-invalid = le compte ne peut pas être enregistré : { $detail }
+store-not-found = aucun compte enregistré n'a l'identifiant « { $id } » (`mailsetup accounts list` les affiche)
+store-wrong-keychain = le compte « { $id } » garde son mot de passe dans { $saved_in }, pas dans { $given } : utilisez --keychain { $word }
+store-rollback-failed = { $cause }. La remise en état du trousseau a aussi échoué ({ $undo }) : supprimez à la main l'entrée { $entry } dans le gestionnaire de trousseau
+store-no-config-dir = aucun dossier de configuration n'a été trouvé pour cet utilisateur (pas de dossier personnel ?) : indiquez --config-dir DOSSIER ou définissez { $env }
+store-task = la tâche d'enregistrement s'est arrêtée de façon inattendue : { $detail }
+store-cancelled = l'enregistrement a été annulé ; rien n'a été enregistré
+
 ## Network checks (IPv4 / IPv6) and lockouts of the provider table
 
 network-attempt-connected = fonctionne

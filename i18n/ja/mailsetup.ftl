@@ -672,6 +672,17 @@ keychain-failed-advice = もう一度試してください。また失敗する�
 keychain-task = キーチェーンの処理が予期せず止まりました: { $detail }
 keychain-task-advice = もう一度試してください。
 
+## Store errors on the command line (`accounts`, `diagnose --save`); `keychain-words` joins a keychain error's reason and advice
+
+keychain-words = { $reason }。{ $advice }
+store-invalid = アカウントを保存できません: { $detail }
+store-not-found = ID「{ $id }」の保存済みアカウントはありません（`mailsetup accounts list` で一覧を表示できます）
+store-wrong-keychain = アカウント「{ $id }」のパスワードは { $given } ではなく { $saved_in } に保存されています: --keychain { $word } を指定してください
+store-rollback-failed = { $cause }。キーチェーンを元の状態に戻すこともできませんでした（{ $undo }）: キーチェーンの管理画面でエントリ { $entry } を手動で削除してください
+store-no-config-dir = このユーザーの設定フォルダーが見つかりません（ホームフォルダーがありませんか？）: --config-dir フォルダー を指定するか、{ $env } を設定してください
+store-task = 保存処理が予期せず停止しました: { $detail }
+store-cancelled = 保存を取り消しました。何も保存されていません
+
 ## Network checks (IPv4 / IPv6) and lockouts of the provider table
 
 network-attempt-connected = はつながります

@@ -684,6 +684,17 @@ keychain-failed-advice = Tente de novo; se falhar outra vez, saia da sessão do 
 keychain-task = a tarefa do chaveiro parou de forma inesperada: { $detail }
 keychain-task-advice = Tente de novo.
 
+## Store errors on the command line (`accounts`, `diagnose --save`); `keychain-words` joins a keychain error's reason and advice
+
+keychain-words = { $reason }. { $advice }
+store-invalid = a conta não pode ser salva: { $detail }
+store-not-found = nenhuma conta salva tem o identificador "{ $id }" (`mailsetup accounts list` mostra as contas)
+store-wrong-keychain = a conta "{ $id }" guarda a senha em { $saved_in }, não em { $given }: use --keychain { $word }
+store-rollback-failed = { $cause }. Também não foi possível deixar o chaveiro como estava ({ $undo }): remova à mão a entrada { $entry } no gerenciador de chaveiro
+store-no-config-dir = nenhuma pasta de configuração foi encontrada para este usuário (sem pasta pessoal?): informe --config-dir PASTA ou defina { $env }
+store-task = a tarefa de armazenamento parou inesperadamente: { $detail }
+store-cancelled = o salvamento foi cancelado; nada foi salvo
+
 ## Network checks (IPv4 / IPv6) and lockouts of the provider table
 
 network-attempt-connected = funciona

@@ -114,7 +114,7 @@ pub async fn run(args: AccountsArgs) -> u8 {
 
 /// Prints a storage error and picks the exit code.
 fn fail(e: &StoreError) -> u8 {
-    errln!("{}", super::error_line(e));
+    errln!("{}", super::error_line(e.words()));
     match e {
         StoreError::NotFound { .. }
         | StoreError::WrongKeychain { .. }
@@ -236,11 +236,11 @@ async fn remove(dir: &Path, keychain: Option<KeychainKind>, id: String, force: b
     let secrets = match store::open_keychain(kind).await {
         Ok(s) => Some(s),
         Err(e) if force => {
-            errln!("{}", super::warning_line(e));
+            errln!("{}", super::warning_line(e.words()));
             None
         }
         Err(e) => {
-            errln!("{}", super::error_line(e));
+            errln!("{}", super::error_line(e.words()));
             errln!("{}", t!("cli-force-hint"));
             return EXIT_FAILED;
         }
@@ -261,7 +261,7 @@ async fn remove(dir: &Path, keychain: Option<KeychainKind>, id: String, force: b
         && secrets.is_some()
         && let Err(StoreError::Keychain(e)) = &result
     {
-        errln!("{}", super::warning_line(e));
+        errln!("{}", super::warning_line(e.words()));
         result = store::remove(dir, None, id).await;
     }
     match result {
@@ -395,7 +395,7 @@ async fn check_account(dir: &Path, keychain: Option<KeychainKind>, id: String, c
     let secrets = match store::open_keychain(kind).await {
         Ok(s) => s,
         Err(e) => {
-            errln!("{}", super::error_line(e));
+            errln!("{}", super::error_line(e.words()));
             return EXIT_FAILED;
         }
     };
@@ -435,7 +435,7 @@ async fn check_account(dir: &Path, keychain: Option<KeychainKind>, id: String, c
         if let Some(rotated) = signed.tokens.refresh
             && let Err(e) = store::replace_secret(secrets, account.clone(), rotated).await
         {
-            errln!("{}", t!("oauth-cli-renew-not-kept", error = e.to_string()));
+            errln!("{}", t!("oauth-cli-renew-not-kept", error = e.words()));
         }
         let access = signed.tokens.access;
         passwords = store::AccountPasswords {
@@ -513,7 +513,7 @@ async fn check_account(dir: &Path, keychain: Option<KeychainKind>, id: String, c
     if let Err(e) = store::mark_verified(dir, account.id.clone(), Timestamp::now()).await {
         errln!(
             "{}",
-            super::warning_line(t!("cli-check-time-not-recorded", error = e.to_string()))
+            super::warning_line(t!("cli-check-time-not-recorded", error = e.words()))
         );
     } else if !check.json {
         outln!("{}", t!("cli-check-passed"));

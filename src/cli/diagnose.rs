@@ -591,14 +591,14 @@ async fn save(
         }
     };
     let dir = store::resolve_config_dir(args.config_dir.as_deref())
-        .map_err(|e| t!("cli-not-saved", error = e.to_string()))?;
+        .map_err(|e| t!("cli-not-saved", error = e.words()))?;
     let kind = args.keychain.unwrap_or_else(KeychainKind::platform_default);
     let secrets = store::open_keychain(kind)
         .await
-        .map_err(|e| t!("cli-not-saved", error = e.to_string()))?;
+        .map_err(|e| t!("cli-not-saved", error = e.words()))?;
     let outcome = store::save_verified(&dir, secrets, account, secret)
         .await
-        .map_err(|e| t!("cli-not-saved", error = e.to_string()))?;
+        .map_err(|e| t!("cli-not-saved", error = e.words()))?;
     Ok(SaveSummary {
         id: outcome.account.id.as_str().to_string(),
         file: store::AccountFile::new(&dir).path().display().to_string(),

@@ -89,7 +89,7 @@ async fn save_or_fail(
 }
 
 fn keychain_problem(kind: KeychainKind, e: &KeychainError) -> SaveProblem {
-    let (reason, advice) = keychain_words(e);
+    let (reason, advice) = e.words_parts();
     SaveProblem::KeychainUnavailable {
         reason: t!(
             "keychain-problem",
@@ -98,81 +98,6 @@ fn keychain_problem(kind: KeychainKind, e: &KeychainError) -> SaveProblem {
         ),
         advice,
         keyutils_possible: kind != KeychainKind::Keyutils && e.kernel_keyring_may_help(),
-    }
-}
-
-/// The keychain error's reason and advice in the chosen language, chosen by its type (the
-/// error's `Display` stays English, for logs and JSON).
-fn keychain_words(e: &KeychainError) -> (String, String) {
-    match e {
-        KeychainError::NoSessionBus { detail } => (
-            t!("keychain-no-session-bus", detail = detail.as_str()),
-            t!("keychain-no-session-bus-advice"),
-        ),
-        KeychainError::NoSecretService { detail } => (
-            t!("keychain-no-secret-service", detail = detail.as_str()),
-            t!("keychain-no-secret-service-advice"),
-        ),
-        KeychainError::Locked => (t!("keychain-locked"), t!("keychain-locked-advice")),
-        KeychainError::NoDefaultKeyring => (
-            t!("keychain-no-default-keyring"),
-            t!("keychain-no-default-keyring-advice"),
-        ),
-        KeychainError::AccessDenied { store, detail } => (
-            t!(
-                "keychain-access-denied",
-                store = store.label(),
-                detail = detail.as_str()
-            ),
-            t!("keychain-access-denied-advice"),
-        ),
-        KeychainError::NoSessionKeyring => (
-            t!("keychain-no-session-keyring"),
-            t!("keychain-no-session-keyring-advice"),
-        ),
-        KeychainError::NotFound { store, entry } => (
-            t!(
-                "keychain-not-found",
-                store = store.label(),
-                entry = entry.to_string()
-            ),
-            t!("keychain-not-found-advice"),
-        ),
-        KeychainError::Unsupported { store } => (
-            t!("keychain-unsupported", store = store.label()),
-            t!(
-                "keychain-unsupported-advice",
-                default = KeychainKind::platform_default().label()
-            ),
-        ),
-        KeychainError::TooLong { store, detail } => (
-            t!(
-                "keychain-too-long",
-                store = store.label(),
-                detail = detail.as_str()
-            ),
-            t!("keychain-too-long-advice"),
-        ),
-        KeychainError::BadEncoding { store, entry } => (
-            t!(
-                "keychain-bad-encoding",
-                store = store.label(),
-                entry = entry.to_string()
-            ),
-            t!("keychain-bad-encoding-advice"),
-        ),
-        KeychainError::Failed { store, detail } => (
-            t!(
-                "keychain-failed",
-                store = store.label(),
-                detail = detail.as_str()
-            ),
-            t!("keychain-failed-advice"),
-        ),
-        KeychainError::Task { detail } => (
-            t!("keychain-task", detail = detail.as_str()),
-            t!("keychain-task-advice"),
-        ),
     }
 }
 

@@ -23,6 +23,7 @@ pub mod model;
 mod ops;
 pub mod secret;
 mod verified;
+mod words;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
