@@ -504,7 +504,13 @@ fn an_unknown_account_id_is_explained_in_the_chosen_language() {
     let folder = dir.path().to_str().expect("UTF-8 path");
     let remove = |lang: &[&str]| {
         let mut args = lang.to_vec();
-        args.extend(["accounts", "remove", "nobody@example.org", "--config-dir", folder]);
+        args.extend([
+            "accounts",
+            "remove",
+            "nobody@example.org",
+            "--config-dir",
+            folder,
+        ]);
         let out = run(&args);
         assert_eq!(out.status.code(), Some(2), "{out:?}");
         String::from_utf8_lossy(&out.stderr).into_owned()
@@ -516,7 +522,10 @@ fn an_unknown_account_id_is_explained_in_the_chosen_language() {
         "{german}"
     );
     for english in ["error", "no saved account", "shows them"] {
-        assert!(!german.contains(english), "English {english:?} in: {german}");
+        assert!(
+            !german.contains(english),
+            "English {english:?} in: {german}"
+        );
     }
 
     let english = remove(&[]);

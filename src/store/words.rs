@@ -52,76 +52,137 @@ impl KeychainError {
     /// The reason (lower case, no full stop) and the advice (a sentence) in the current
     /// language, chosen by the error's type.
     pub fn words_parts(&self) -> (String, String) {
-
-    match self {
-        KeychainError::NoSessionBus { detail } => (
-            t!("keychain-no-session-bus", detail = detail.as_str()),
-            t!("keychain-no-session-bus-advice"),
-        ),
-        KeychainError::NoSecretService { detail } => (
-            t!("keychain-no-secret-service", detail = detail.as_str()),
-            t!("keychain-no-secret-service-advice"),
-        ),
-        KeychainError::Locked => (t!("keychain-locked"), t!("keychain-locked-advice")),
-        KeychainError::NoDefaultKeyring => (
-            t!("keychain-no-default-keyring"),
-            t!("keychain-no-default-keyring-advice"),
-        ),
-        KeychainError::AccessDenied { store, detail } => (
-            t!(
-                "keychain-access-denied",
-                store = store.label(),
-                detail = detail.as_str()
+        match self {
+            KeychainError::NoSessionBus { detail } => (
+                t!("keychain-no-session-bus", detail = detail.as_str()),
+                t!("keychain-no-session-bus-advice"),
             ),
-            t!("keychain-access-denied-advice"),
-        ),
-        KeychainError::NoSessionKeyring => (
-            t!("keychain-no-session-keyring"),
-            t!("keychain-no-session-keyring-advice"),
-        ),
-        KeychainError::NotFound { store, entry } => (
-            t!(
-                "keychain-not-found",
-                store = store.label(),
-                entry = entry.to_string()
+            KeychainError::NoSecretService { detail } => (
+                t!("keychain-no-secret-service", detail = detail.as_str()),
+                t!("keychain-no-secret-service-advice"),
             ),
-            t!("keychain-not-found-advice"),
-        ),
-        KeychainError::Unsupported { store } => (
-            t!("keychain-unsupported", store = store.label()),
-            t!(
-                "keychain-unsupported-advice",
-                default = KeychainKind::platform_default().label()
+            KeychainError::Locked => (t!("keychain-locked"), t!("keychain-locked-advice")),
+            KeychainError::NoDefaultKeyring => (
+                t!("keychain-no-default-keyring"),
+                t!("keychain-no-default-keyring-advice"),
             ),
-        ),
-        KeychainError::TooLong { store, detail } => (
-            t!(
-                "keychain-too-long",
-                store = store.label(),
-                detail = detail.as_str()
+            KeychainError::AccessDenied { store, detail } => (
+                t!(
+                    "keychain-access-denied",
+                    store = store.label(),
+                    detail = detail.as_str()
+                ),
+                t!("keychain-access-denied-advice"),
             ),
-            t!("keychain-too-long-advice"),
-        ),
-        KeychainError::BadEncoding { store, entry } => (
-            t!(
-                "keychain-bad-encoding",
-                store = store.label(),
-                entry = entry.to_string()
+            KeychainError::NoSessionKeyring => (
+                t!("keychain-no-session-keyring"),
+                t!("keychain-no-session-keyring-advice"),
             ),
-            t!("keychain-bad-encoding-advice"),
-        ),
-        KeychainError::Failed { store, detail } => (
-            t!(
-                "keychain-failed",
-                store = store.label(),
-                detail = detail.as_str()
+            KeychainError::NotFound { store, entry } => (
+                t!(
+                    "keychain-not-found",
+                    store = store.label(),
+                    entry = entry.to_string()
+                ),
+                t!("keychain-not-found-advice"),
             ),
-            t!("keychain-failed-advice"),
-        ),
-        KeychainError::Task { detail } => (
-            t!("keychain-task", detail = detail.as_str()),
-            t!("keychain-task-advice"),
-        ),
+            KeychainError::Unsupported { store } => (
+                t!("keychain-unsupported", store = store.label()),
+                t!(
+                    "keychain-unsupported-advice",
+                    default = KeychainKind::platform_default().label()
+                ),
+            ),
+            KeychainError::TooLong { store, detail } => (
+                t!(
+                    "keychain-too-long",
+                    store = store.label(),
+                    detail = detail.as_str()
+                ),
+                t!("keychain-too-long-advice"),
+            ),
+            KeychainError::BadEncoding { store, entry } => (
+                t!(
+                    "keychain-bad-encoding",
+                    store = store.label(),
+                    entry = entry.to_string()
+                ),
+                t!("keychain-bad-encoding-advice"),
+            ),
+            KeychainError::Failed { store, detail } => (
+                t!(
+                    "keychain-failed",
+                    store = store.label(),
+                    detail = detail.as_str()
+                ),
+                t!("keychain-failed-advice"),
+            ),
+            KeychainError::Task { detail } => (
+                t!("keychain-task", detail = detail.as_str()),
+                t!("keychain-task-advice"),
+            ),
+        }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::model::{InvalidAccount, Role};
+
+    fn id() -> crate::store::AccountId {
+        match "ann-example-com".parse() {
+            Ok(id) => id,
+            Err(never) => match never {},
+        }
+    }
+
+    /// In English the command line says word for word what the error's `Display` says, so
+    /// logs and screen agree; other languages say it from the catalogue.
+    #[test]
+    fn the_english_store_words_are_the_errors_own() {
+        for e in [
+            StoreError::NotFound { id: id() },
+            StoreError::WrongKeychain {
+                id: id(),
+                saved_in: KeychainKind::Keyutils,
+                given: KeychainKind::SecretService,
+            },
+            StoreError::Invalid(InvalidAccount::EmptyHost {
+                role: Role::Outgoing,
+            }),
+            StoreError::NoConfigDir,
+            StoreError::Task {
+                detail: "joined".into(),
+            },
+            StoreError::Cancelled,
+        ] {
+            assert_eq!(e.words(), e.to_string(), "{e:?}");
+        }
+    }
+
+    /// A keychain error reads as its reason and then its advice; inside a failed rollback
+    /// both keychain errors keep their words.
+    #[test]
+    fn keychain_words_join_reason_and_advice() {
+        let e = KeychainError::Locked;
+        let words = e.words();
+        assert!(words.starts_with(&e.reason()), "{words}");
+        assert!(words.contains("Unlock it"), "{words}");
+        let rollback = StoreError::RollbackFailed {
+            cause: Box::new(StoreError::Keychain(KeychainError::NoSessionKeyring)),
+            undo: KeychainError::Locked,
+            entry: crate::store::EntryName {
+                service: "mailsetup".into(),
+                user: "ann-example-com/incoming/1/2".into(),
+            },
+        };
+        let words = rollback.words();
+        assert!(
+            words.starts_with("the kernel keyring (keyutils)"),
+            "{words}"
+        );
+        assert!(words.contains("(the keyring is locked"), "{words}");
+        assert!(words.ends_with("ann-example-com/incoming/1/2 by hand in the keychain manager"));
     }
 }
