@@ -118,6 +118,38 @@ fn error_object(answer: &Answer) -> Option<(String, Option<String>)> {
 }
 
 impl TokenClient {
+    /// Server text with every value we sent in `pairs`, and the client secret, masked.
+    fn scrubbed(&self, text: &str, pairs: &[(&str, &str)]) -> String {
+        let text = scrub(text, pairs);
+        match &self.client.secret {
+            Some(secret) => scrub(&text, &[("client_secret", secret.expose_secret())]),
+            None => text,
+        }
+    }
+
+    /// Posts a form to one of the issuer's endpoints as this client: the pairs, then
+    /// `client_id`, and `client_secret` when the client has one (RFC 6749 §2.3.1).
+    async fn post_as_client(
+        &self,
+        url: &str,
+        pairs: &[(&str, &str)],
+    ) -> Result<Answer, OAuthError> {
+        let mut all: Vec<(&str, &str)> = pairs.to_vec();
+        all.push(("client_id", &self.client.id));
+        if let Some(secret) = &self.client.secret {
+            all.push(("client_secret", secret.expose_secret()));
+        }
+        let body = form(&all);
+        Ok(self
+            .http
+            .send(Request {
+                url,
+                form: Some(&body),
+                bearer: None,
+            })
+            .await?)
+    }
+
     /// Posts a grant to the token endpoint: `Ok(Ok(tokens))`, or the error code and
     /// description of a refusal (`Ok(Err(..))`), or a failure to ask at all.
     async fn grant(
@@ -125,20 +157,7 @@ impl TokenClient {
         pairs: &[(&str, &str)],
     ) -> Result<Result<Tokens, (String, Option<String>)>, OAuthError> {
         let url = self.issuer.token_url()?.to_string();
-        let mut all: Vec<(&str, &str)> = pairs.to_vec();
-        all.push(("client_id", &self.client.id));
-        if let Some(secret) = &self.client.secret {
-            all.push(("client_secret", secret.expose_secret()));
-        }
-        let body = form(&all);
-        let answer = self
-            .http
-            .send(Request {
-                url: &url,
-                form: Some(&body),
-                bearer: None,
-            })
-            .await?;
+        let answer = self.post_as_client(&url, pairs).await?;
         if answer.status == 200 {
             return parse_tokens(&url, &answer).map(Ok);
         }
@@ -146,8 +165,8 @@ impl TokenClient {
             // A server that quotes what we sent (a code, a refresh token) in its description
             // must not get it into a report.
             Some((code, description)) => Ok(Err((
-                scrub(&code, &all),
-                description.map(|d| scrub(&d, &all)),
+                self.scrubbed(&code, pairs),
+                description.map(|d| self.scrubbed(&d, pairs)),
             ))),
             None => Err(OAuthError::Malformed {
                 url,
@@ -197,31 +216,19 @@ impl TokenClient {
                 "a revocation endpoint (RFC 7009)",
             )?
             .to_string();
-        let mut all: Vec<(&str, &str)> = vec![
+        let pairs = [
             ("token", refresh.expose_secret()),
             ("token_type_hint", "refresh_token"),
-            ("client_id", &self.client.id),
         ];
-        if let Some(secret) = &self.client.secret {
-            all.push(("client_secret", secret.expose_secret()));
-        }
-        let body = form(&all);
-        let answer = self
-            .http
-            .send(Request {
-                url: &url,
-                form: Some(&body),
-                bearer: None,
-            })
-            .await?;
+        let answer = self.post_as_client(&url, &pairs).await?;
         if answer.status == 200 {
             return Ok(());
         }
         Err(match error_object(&answer) {
             Some((code, description)) => OAuthError::Server {
                 url,
-                code: scrub(&code, &all),
-                description: description.map(|d| scrub(&d, &all)),
+                code: self.scrubbed(&code, &pairs),
+                description: description.map(|d| self.scrubbed(&d, &pairs)),
             },
             None => OAuthError::Malformed {
                 url,
