@@ -54,7 +54,43 @@ fn every_seed_and_every_saved_crash_replays_cleanly() {
             count += 1;
         }
     }
-    assert!(count >= 35, "only {count} inputs");
+    assert!(count >= 80, "only {count} inputs");
+}
+
+#[test]
+fn the_bearer_seeds_reach_the_sign_in_and_a_refused_token_reads_as_one() {
+    // The scripted servers of the bearer_session seeds are Dovecot's and Gmail's words with
+    // OAUTHBEARER / XOAUTH2 offered: the fuzzer starts from exchanges that get to the token.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/bearer_session");
+    let run = |name: &str| {
+        let data = std::fs::read(root.join(name)).expect("seed");
+        fuzz_checks::bearer_session(&data)
+    };
+    for name in [
+        "imap-dovecot-oauthbearer",
+        "imap-xoauth2-without-sasl-ir",
+        "pop3-dovecot-xoauth2",
+        "smtp-dovecot-oauthbearer",
+    ] {
+        let report = run(name);
+        assert!(report.is_verified(), "{name}: {:?}", report.diagnosis());
+        assert!(report.server_facts.oauth2, "{name}");
+    }
+    for name in [
+        "imap-invalid-token",
+        "imap-token-echoed-in-error",
+        "pop3-oauthbearer-refused",
+        "smtp-google-xoauth2-refused",
+        "smtp-token-echoed-in-reply",
+    ] {
+        let cause = run(name).diagnosis().map(|d| d.cause.code());
+        assert_eq!(cause, Some("oauth_token_rejected"), "{name}");
+    }
+    let cause = run("imap-no-oauth-mechanism")
+        .diagnosis()
+        .map(|d| d.cause.code());
+    // Only PLAIN offered to a token: no usable mechanism, said as such.
+    assert_eq!(cause, Some("auth_mechanism_unsupported"));
 }
 
 #[test]
@@ -290,5 +326,138 @@ mod cert_der_props {
             }
             check("cert_der", &der);
         }
+    }
+}
+
+/// The OAuth targets' checks on stable, with inputs a byte mutator rarely builds: whole JSON
+/// objects with the RFC 6749 / RFC 8628 / RFC 7628 / OpenID Connect fields holding any text
+/// (control characters, long values, non-ASCII), request lines with any target, and random
+/// bytes for every OAuth target.
+mod oauth_props {
+    use base64::Engine;
+    use base64::engine::general_purpose::STANDARD as B64;
+    use proptest::prelude::*;
+    use serde_json::{Map, Value};
+
+    use super::fuzz_checks::check;
+
+    const FIELDS: &[&str] = &[
+        "access_token",
+        "token_type",
+        "expires_in",
+        "refresh_token",
+        "scope",
+        "id_token",
+        "error",
+        "error_description",
+        "device_code",
+        "user_code",
+        "verification_uri",
+        "verification_url",
+        "verification_uri_complete",
+        "interval",
+        "status",
+        "schemes",
+        "openid-configuration",
+        "email",
+        "preferred_username",
+    ];
+
+    fn value() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            4 => any::<String>().prop_map(Value::from),
+            2 => "(?s).{0,700}".prop_map(Value::from),
+            1 => Just(Value::from("Bearer")),
+            1 => "[a-z]{1,8}@[a-z]{1,8}\\.test".prop_map(Value::from),
+            2 => any::<u64>().prop_map(Value::from),
+            1 => any::<i64>().prop_map(Value::from),
+            1 => any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+            1 => Just(Value::Null),
+            1 => proptest::collection::vec(any::<String>().prop_map(Value::from), 0..3)
+                .prop_map(Value::Array),
+        ]
+    }
+
+    fn object() -> impl Strategy<Value = Vec<u8>> {
+        proptest::collection::vec((proptest::sample::select(FIELDS), value()), 0..10).prop_map(
+            |pairs| {
+                let mut map = Map::new();
+                for (k, v) in pairs {
+                    map.insert(k.to_string(), v);
+                }
+                serde_json::to_vec(&Value::Object(map)).unwrap()
+            },
+        )
+    }
+
+    fn framed(first: u8, body: &[u8]) -> Vec<u8> {
+        let mut data = vec![first];
+        data.extend_from_slice(body);
+        data
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        #[test]
+        fn token_and_device_answers_of_any_fields_keep_their_promises(
+            status in any::<u8>(),
+            json in object(),
+        ) {
+            check("oauth_token", &framed(status, &json));
+            check("oauth_device", &framed(status, &json));
+        }
+
+        #[test]
+        fn error_objects_and_sasl_challenges_of_any_fields_keep_their_promises(
+            first in any::<u8>(),
+            json in object(),
+        ) {
+            check("oauth_error", &framed(first, &json));
+            // The challenge as a mail server sends it: base64 of the JSON.
+            check("oauth_error", &framed(2, B64.encode(&json).as_bytes()));
+        }
+
+        #[test]
+        fn an_id_token_with_any_claims_gives_its_clean_email_exactly(json in object()) {
+            check("id_token", &framed(1, &json));
+        }
+
+        #[test]
+        fn any_request_line_keeps_the_loopback_checks(
+            target in "[!-~]{0,80}",
+            method in proptest::sample::select(&["GET", "POST", "get", " GET", "GET\t"][..]),
+        ) {
+            let head = format!("{method} {target} HTTP/1.1\r\nHost: 127.0.0.1:5000\r\n\r\n");
+            check("loopback_request", head.as_bytes());
+        }
+
+        #[test]
+        fn random_bytes_never_panic_an_oauth_target(
+            data in proptest::collection::vec(any::<u8>(), 0..600),
+        ) {
+            for target in ["oauth_token", "oauth_device", "oauth_error", "id_token", "loopback_request", "bearer_session"] {
+                check(target, &data);
+            }
+        }
+    }
+
+    #[test]
+    fn a_target_reads_as_sent_and_its_query_only_for_the_redirect_path() {
+        use mailsetup::oauth::loopback::{redirect_query, request_target};
+        let head = b"GET /?code=4%2F0Afge&state=s+1 HTTP/1.1\r\nHost: x\r\n\r\n";
+        let target = request_target(head).unwrap();
+        assert_eq!(target, "/?code=4%2F0Afge&state=s+1");
+        let pairs = redirect_query(&target).unwrap();
+        assert_eq!(
+            pairs,
+            vec![
+                ("code".to_string(), "4/0Afge".to_string()),
+                ("state".to_string(), "s 1".to_string())
+            ]
+        );
+        assert_eq!(redirect_query("/favicon.ico"), None);
+        assert_eq!(request_target(b"POST / HTTP/1.1\r\n\r\n"), None);
+        assert_eq!(request_target(b"GET\r\n\r\n"), None);
     }
 }

@@ -15,16 +15,21 @@ use std::cell::RefCell;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64URL;
 use mailsetup::account::{EmailAddress, Endpoint, Protocol, Security, ServerSettings};
 use mailsetup::discover::config_v11::{Limits, parse};
+use mailsetup::discover::http::Answer;
+use mailsetup::oauth::sasl::{self, Mechanism};
+use mailsetup::oauth::{device, loopback, token};
 use mailsetup::probe::cert_der::{self, AltName};
 use mailsetup::probe::fuzzing::converse;
-use mailsetup::probe::{CertTrust, ProbeOptions, ProbeReport, Redactor};
+use mailsetup::probe::{CertTrust, ProbeOptions, ProbeReport, Redactor, SecretKind};
 use mailsetup::store::file::{parse_accounts, render_accounts};
-use secrecy::SecretString;
+use secrecy::zeroize::Zeroizing;
+use secrecy::{ExposeSecret, SecretString};
 
 /// Every target, by the name of its `fuzz_targets/NAME.rs` file and its `seeds/NAME` folder.
-pub const TARGETS: [&str; 9] = [
+pub const TARGETS: [&str; 15] = [
     "autoconfig_xml",
     "imap_session",
     "pop3_session",
@@ -34,6 +39,12 @@ pub const TARGETS: [&str; 9] = [
     "endpoint",
     "email_address",
     "cert_der",
+    "oauth_token",
+    "oauth_device",
+    "oauth_error",
+    "id_token",
+    "loopback_request",
+    "bearer_session",
 ];
 
 /// The password every session signs in with: non-ASCII, SASL and quoting characters.
@@ -52,6 +63,12 @@ pub fn check(target: &str, data: &[u8]) {
         "endpoint" => endpoint(data),
         "email_address" => email_address(data),
         "cert_der" => cert_der(data),
+        "oauth_token" => oauth::token_answer(data),
+        "oauth_device" => oauth::device_answer(data),
+        "oauth_error" => oauth::error_answer(data),
+        "id_token" => oauth::id_token(data),
+        "loopback_request" => oauth::loopback_request(data),
+        "bearer_session" => bearer_verdict(data),
         other => panic!("unknown fuzz target {other}"),
     }
 }
@@ -229,6 +246,80 @@ pub fn split_session(data: &[u8]) -> (Security, usize, &[u8]) {
 /// Runs one session of `protocol` against a server that says `data` (see `split_session`)
 /// and checks every output of the report for the password.
 pub fn session(protocol: Protocol, data: &[u8]) -> ProbeReport {
+    let report = session_as(protocol, SecretKind::Password, PASSWORD, data);
+    let outputs = outputs(&report);
+    for out in &outputs {
+        assert_no_password(out);
+    }
+    report
+}
+
+/// The access token every bearer session signs in with (the characters a token may have,
+/// RFC 6750 §2.1 `b64token`).
+pub const TOKEN: &str = "ya29.Fz-tok_en~9+/Q=";
+
+/// What the first byte of a bearer session input chooses: the protocol and the mechanism
+/// (none forced, OAUTHBEARER, XOAUTH2); the rest is a session input (`split_session`).
+pub fn split_bearer(data: &[u8]) -> (Protocol, Option<Mechanism>, &[u8]) {
+    let Some((&first, rest)) = data.split_first() else {
+        return (Protocol::Imap, None, data);
+    };
+    let protocol = [Protocol::Imap, Protocol::Pop3, Protocol::Smtp][usize::from(first % 3)];
+    let mechanism = [None, Some(Mechanism::OAuthBearer), Some(Mechanism::XOAuth2)]
+        [usize::from((first / 3) % 3)];
+    (protocol, mechanism, rest)
+}
+
+/// The bearer sign-in exchanges (SASL OAUTHBEARER / XOAUTH2, RFC 7628, over IMAP, POP3 and
+/// SMTP: `probe::bearer` and each protocol's `bearer_sign_in`) against a server whose every
+/// byte comes from the fuzzer (see `split_bearer`): always a verdict, a failed one explains
+/// itself, and no output of the report holds the token in any form it takes on the wire.
+pub fn bearer_verdict(data: &[u8]) {
+    let report = bearer_session(data);
+    if !report.is_verified() {
+        assert!(report.diagnosis().is_some());
+    }
+}
+
+/// One bearer session (see `bearer_verdict`); panics when an output holds the token.
+pub fn bearer_session(data: &[u8]) -> ProbeReport {
+    let (protocol, mechanism, rest) = split_bearer(data);
+    let report = session_as(protocol, SecretKind::OAuth2 { mechanism }, TOKEN, rest);
+    let forms = token_forms();
+    for out in outputs(&report) {
+        for form in &forms {
+            assert!(
+                !out.contains(form.as_str()),
+                "a form of the token reached the output: {form:?} in {out:?}"
+            );
+        }
+    }
+    report
+}
+
+/// The forms the access token takes on the wire: as is, and both mechanisms' initial
+/// responses (what the redactor is told to mask, `sasl::wire_forms`).
+pub fn token_forms() -> Vec<String> {
+    let mut forms = vec![TOKEN.to_string()];
+    for mechanism in [Mechanism::OAuthBearer, Mechanism::XOAuth2] {
+        forms.push(sasl::initial_response(mechanism, USERNAME, TOKEN).to_string());
+    }
+    forms
+}
+
+/// Every output of a report: Debug, text, Markdown, JSON.
+fn outputs(report: &ProbeReport) -> [String; 4] {
+    [
+        format!("{report:?}"),
+        mailsetup::report::text(report, true),
+        mailsetup::report::markdown(report),
+        serde_json::to_string(report).expect("a report serialises"),
+    ]
+}
+
+/// Runs one session of `protocol` signing in with `secret` of `kind` against a server that
+/// says `data` (see `split_session`).
+fn session_as(protocol: Protocol, kind: SecretKind, secret: &str, data: &[u8]) -> ProbeReport {
     let (security, chunk, script) = split_session(data);
     let settings = ServerSettings {
         protocol,
@@ -237,8 +328,8 @@ pub fn session(protocol: Protocol, data: &[u8]) -> ProbeReport {
         security,
         username: USERNAME.into(),
     };
-    let password = SecretString::from(PASSWORD);
-    let report = ENV.with(|cell| {
+    let password = SecretString::from(secret.to_string());
+    ENV.with(|cell| {
         let mut cell = cell.borrow_mut();
         let env = cell.get_or_insert_with(|| {
             let rt = tokio::runtime::Builder::new_current_thread()
@@ -250,19 +341,11 @@ pub fn session(protocol: Protocol, data: &[u8]) -> ProbeReport {
             opts.allow_plaintext = true;
             Env { rt, opts }
         });
+        let mut opts = env.opts.clone();
+        opts.secret_kind = kind;
         env.rt
-            .block_on(converse(&settings, &password, &env.opts, script, chunk))
-    });
-    let outputs = [
-        format!("{report:?}"),
-        mailsetup::report::text(&report, true),
-        mailsetup::report::markdown(&report),
-        serde_json::to_string(&report).expect("a report serialises"),
-    ];
-    for out in &outputs {
-        assert_no_password(out);
-    }
-    report
+            .block_on(converse(&settings, &password, &opts, script, chunk))
+    })
 }
 
 /// The forms the password takes on the wire (RFC 4616 PLAIN, LOGIN, IMAP quoted).
@@ -291,4 +374,232 @@ pub fn assert_no_password(out: &str) {
 /// Lossy text of fuzz bytes.
 pub fn text(data: &[u8]) -> String {
     String::from_utf8_lossy(data).into_owned()
+}
+
+/// The OAuth 2.0 parsers (`oauth::token`, `oauth::device`, `oauth::sasl`, `oauth::loopback`)
+/// on what an authorization server, a mail server or a browser may send.
+pub mod oauth {
+    use super::*;
+
+    /// Where the answers come from, in errors.
+    const URL: &str = "https://id.example.test/token";
+    /// The longest server text the OAuth errors keep (`oauth::error::server_text`).
+    const MAX_SERVER_TEXT: usize = 300;
+    /// The longest value kept from an RFC 7628 error object (`oauth::sasl`).
+    const MAX_SASL_VALUE: usize = 512;
+
+    /// An HTTP answer: the first byte chooses the status (`b % 8`: 0 and 1 are 200, then
+    /// 400, 401, 403, 429, 500, 302; so `@` and `A` start a success, `B` a 400), the rest is
+    /// the body.
+    pub fn answer(data: &[u8]) -> Answer {
+        let (status, body) = match data.split_first() {
+            Some((&b, rest)) => (
+                [200, 200, 400, 401, 403, 429, 500, 302][usize::from(b % 8)],
+                rest,
+            ),
+            None => (200, data),
+        };
+        Answer {
+            url: URL.into(),
+            status,
+            body: Zeroizing::new(body.to_vec()),
+        }
+    }
+
+    /// A server's words as the OAuth code keeps them: no control character, at most `max`
+    /// bytes.
+    fn kept(what: &str, s: &str, max: usize) {
+        assert!(s.len() <= max, "{what} of {} bytes kept", s.len());
+        assert!(
+            !s.chars().any(char::is_control),
+            "{what} keeps a control character: {s:?}"
+        );
+    }
+
+    /// An error of ours on an answer we cannot read: a stable code, words in every form.
+    fn explained(e: &mailsetup::oauth::OAuthError) {
+        assert_eq!(e.code(), "oauth_protocol_error", "{e:?}");
+        assert!(!e.to_string().is_empty());
+        assert!(!e.summary().is_empty());
+        assert!(!e.advice().is_empty());
+    }
+
+    /// The token endpoint's answer to a grant (RFC 6749 §5.1 / §5.2, `token::read_grant_answer`)
+    /// on any bytes (see `answer`): tokens only from HTTP 200 and then Debug shows exactly the
+    /// redacted form; a refusal's code and description are kept server text; anything else
+    /// is a protocol error with words.
+    pub fn token_answer(data: &[u8]) {
+        let answer = answer(data);
+        match token::read_grant_answer(URL, &answer) {
+            Ok(Ok(tokens)) => {
+                assert_eq!(answer.status, 200, "tokens from HTTP {}", answer.status);
+                let expected = format!(
+                    "Tokens {{ access: \"[REDACTED]\", refresh: {:?}, expires_in: {:?}, scope: {:?}, id_email: {:?} }}",
+                    tokens.refresh.as_ref().map(|_| "[REDACTED]"),
+                    tokens.expires_in,
+                    tokens.scope,
+                    tokens.id_email
+                );
+                assert_eq!(format!("{tokens:?}"), expected);
+                if let Some(scope) = &tokens.scope {
+                    kept("scope", scope, MAX_SERVER_TEXT);
+                }
+                if let Some(email) = &tokens.id_email {
+                    kept("id token email", email, MAX_SERVER_TEXT);
+                }
+                assert!(!tokens.access.expose_secret().is_empty() || answer.body.len() > 2);
+            }
+            Ok(Err((code, description))) => {
+                assert_ne!(answer.status, 200, "a refusal from HTTP 200");
+                kept("error code", &code, MAX_SERVER_TEXT);
+                if let Some(d) = &description {
+                    kept("error description", d, MAX_SERVER_TEXT);
+                }
+            }
+            Err(e) => explained(&e),
+        }
+    }
+
+    /// The device authorization answer (RFC 8628 §3.2, `device::read_start`) on any bytes
+    /// (see `answer`): what it shows is kept server text, the wait is at most 30 minutes
+    /// and the interval at least a second, Debug never shows the device code.
+    pub fn device_answer(data: &[u8]) {
+        let answer = answer(data);
+        match device::read_start(URL, &answer) {
+            Ok(Ok(start)) => {
+                assert_eq!(
+                    answer.status, 200,
+                    "a device code from HTTP {}",
+                    answer.status
+                );
+                kept("user code", &start.user_code, MAX_SERVER_TEXT);
+                kept("verification URI", &start.verification_uri, MAX_SERVER_TEXT);
+                if let Some(uri) = &start.verification_uri_complete {
+                    kept("complete verification URI", uri, MAX_SERVER_TEXT);
+                }
+                assert!(start.expires_in <= std::time::Duration::from_secs(30 * 60));
+                assert!(start.interval >= std::time::Duration::from_secs(1));
+                let expected = format!(
+                    "DeviceStart {{ user_code: {:?}, verification_uri: {:?}, expires_in: {:?}, interval: {:?}, .. }}",
+                    start.user_code, start.verification_uri, start.expires_in, start.interval
+                );
+                assert_eq!(format!("{start:?}"), expected);
+            }
+            Ok(Err((code, description))) => {
+                assert_ne!(answer.status, 200, "a refusal from HTTP 200");
+                kept("error code", &code, MAX_SERVER_TEXT);
+                if let Some(d) = &description {
+                    kept("error description", d, MAX_SERVER_TEXT);
+                }
+            }
+            Err(e) => explained(&e),
+        }
+    }
+
+    /// Error answers on any bytes; the first byte chooses which (`b % 4`): 0 the token
+    /// endpoint's (RFC 6749 §5.2) with a refusing status (next two bits: 400, 401, 403,
+    /// 500), 1 the device authorization endpoint's, 2 a mail server's RFC 7628 §3.2.2 error
+    /// challenge as it came (`sasl::decode_error`), 3 the same with the rest base64-encoded
+    /// first (so the JSON inside is reached). What is kept is bounded server text; the
+    /// status maps to a kind; the summary line has no control character.
+    pub fn error_answer(data: &[u8]) {
+        let Some((&first, rest)) = data.split_first() else {
+            return;
+        };
+        let status = [400, 401, 403, 500][usize::from((first >> 2) & 3)];
+        let answer = Answer {
+            url: URL.into(),
+            status,
+            body: Zeroizing::new(rest.to_vec()),
+        };
+        match first % 4 {
+            0 => match token::read_grant_answer(URL, &answer) {
+                Ok(Ok(_)) => panic!("tokens from HTTP {status}"),
+                Ok(Err((code, description))) => {
+                    kept("error code", &code, MAX_SERVER_TEXT);
+                    if let Some(d) = &description {
+                        kept("error description", d, MAX_SERVER_TEXT);
+                    }
+                }
+                Err(e) => explained(&e),
+            },
+            1 => match device::read_start(URL, &answer) {
+                Ok(Ok(_)) => panic!("a device code from HTTP {status}"),
+                Ok(Err((code, description))) => {
+                    kept("error code", &code, MAX_SERVER_TEXT);
+                    if let Some(d) = &description {
+                        kept("error description", d, MAX_SERVER_TEXT);
+                    }
+                }
+                Err(e) => explained(&e),
+            },
+            n => {
+                let challenge = if n == 2 { text(rest) } else { B64.encode(rest) };
+                if let Some(e) = sasl::decode_error(&challenge) {
+                    for (what, value) in [
+                        ("status", &e.status),
+                        ("scope", &e.scope),
+                        ("openid-configuration", &e.openid_configuration),
+                        ("schemes", &e.schemes),
+                    ] {
+                        if let Some(v) = value {
+                            kept(what, v, MAX_SASL_VALUE);
+                        }
+                    }
+                    let _ = e.kind();
+                    let summary = e.summary();
+                    assert!(!summary.chars().any(char::is_control), "{summary:?}");
+                }
+            }
+        }
+    }
+
+    /// The id token's claims (OpenID Connect Core §2, read unverified by
+    /// `token::id_token_email`) on any bytes; the first byte chooses (`b % 2`): 0 the rest is
+    /// the whole token, 1 the rest is the payload's JSON, base64url-encoded between a header
+    /// and a signature. What comes out is kept server text; a payload whose `email` is a
+    /// short clean string gives exactly that string.
+    pub fn id_token(data: &[u8]) {
+        let Some((&first, rest)) = data.split_first() else {
+            return;
+        };
+        if first % 2 == 0 {
+            if let Some(email) = token::id_token_email(&text(rest)) {
+                kept("email claim", &email, MAX_SERVER_TEXT);
+            }
+            return;
+        }
+        let jwt = format!("eyJhbGciOiJub25lIn0.{}.c2ln", B64URL.encode(rest));
+        let email = token::id_token_email(&jwt);
+        if let Some(e) = &email {
+            kept("email claim", e, MAX_SERVER_TEXT);
+        }
+        let claim = serde_json::from_slice::<serde_json::Value>(rest)
+            .ok()
+            .and_then(|v| v.get("email").and_then(|e| e.as_str()).map(str::to_string));
+        if let Some(claim) = claim
+            && jwt.len() <= 64 * 1024
+            && claim.len() <= MAX_SERVER_TEXT
+            && !claim.chars().any(char::is_control)
+        {
+            assert_eq!(email.as_deref(), Some(claim.as_str()));
+        }
+    }
+
+    /// The loopback listener's request reading (RFC 8252 §7.3: the browser's redirect to
+    /// `http://127.0.0.1:PORT/`): `loopback::request_target` on any request head, then
+    /// `loopback::redirect_query` on the target it returns. A target is one word of a `GET`
+    /// request line; reading is deterministic; the query pairs come only for the path `/`.
+    pub fn loopback_request(data: &[u8]) {
+        let Some(target) = loopback::request_target(data) else {
+            return;
+        };
+        assert!(!target.is_empty());
+        assert!(!target.chars().any(char::is_whitespace), "{target:?}");
+        let line = text(data.split(|&b| b == b'\n').next().unwrap_or_default());
+        assert!(line.trim_start().starts_with("GET"), "{line:?}");
+        assert!(line.contains(&target), "{target:?} is not in {line:?}");
+        let pairs = loopback::redirect_query(&target);
+        assert_eq!(pairs, loopback::redirect_query(&target));
+    }
 }

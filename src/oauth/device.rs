@@ -22,7 +22,7 @@ use secrecy::SecretString;
 
 use super::error::{OAuthError, server_text};
 use super::token::{Poll, TokenClient, Tokens, form};
-use crate::discover::http::Request;
+use crate::discover::http::{Answer, Request};
 
 /// The interval when the server names none (RFC 8628 §3.2).
 const DEFAULT_INTERVAL: Duration = Duration::from_secs(5);
@@ -76,9 +76,19 @@ pub async fn start(tc: &TokenClient) -> Result<DeviceStart, OAuthError> {
             bearer: None,
         })
         .await?;
+    read_start(&url, &answer)?.map_err(|refusal| tc.refusal(refusal))
+}
+
+/// Step 1's answer, read (pure; `start` sends, then calls this, and the fuzz targets call it
+/// on any bytes): HTTP 200 is the `DeviceStart` (RFC 8628 §3.2), another status the error
+/// code and description (RFC 6749 §5.2), anything else `Malformed`.
+pub fn read_start(
+    url: &str,
+    answer: &Answer,
+) -> Result<Result<DeviceStart, (String, Option<String>)>, OAuthError> {
     let v: serde_json::Value =
         serde_json::from_slice(&answer.body).map_err(|_| OAuthError::Malformed {
-            url: url.clone(),
+            url: url.to_string(),
             detail: format!("HTTP {} and no JSON", answer.status),
         })?;
     if answer.status != 200 {
@@ -87,7 +97,7 @@ pub async fn start(tc: &TokenClient) -> Result<DeviceStart, OAuthError> {
             .get("error_description")
             .and_then(|d| d.as_str())
             .map(server_text);
-        return Err(tc.refusal((server_text(code), description)));
+        return Ok(Err((server_text(code), description)));
     }
     let text = |name: &str| v.get(name).and_then(|t| t.as_str());
     let secs = |name: &str| {
@@ -96,14 +106,14 @@ pub async fn start(tc: &TokenClient) -> Result<DeviceStart, OAuthError> {
             .map(Duration::from_secs)
     };
     let missing = |what: &str| OAuthError::Malformed {
-        url: url.clone(),
+        url: url.to_string(),
         detail: format!("no {what} in the device authorization answer"),
     };
     // Microsoft's v2.0 endpoint says `verification_url` (seen 2024).
     let page = text("verification_uri")
         .or_else(|| text("verification_url"))
         .ok_or_else(|| missing("verification_uri"))?;
-    Ok(DeviceStart {
+    Ok(Ok(DeviceStart {
         user_code: server_text(text("user_code").ok_or_else(|| missing("user_code"))?),
         verification_uri: server_text(page),
         verification_uri_complete: text("verification_uri_complete").map(server_text),
@@ -112,7 +122,7 @@ pub async fn start(tc: &TokenClient) -> Result<DeviceStart, OAuthError> {
             .unwrap_or(DEFAULT_INTERVAL)
             .max(MIN_INTERVAL),
         device_code: SecretString::from(text("device_code").ok_or_else(|| missing("device_code"))?),
-    })
+    }))
 }
 
 /// Steps 2–3 over HTTP.

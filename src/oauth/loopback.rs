@@ -141,17 +141,23 @@ async fn read_target(socket: &mut TcpStream) -> std::io::Result<String> {
         }
         buf.extend_from_slice(&chunk[..n]);
     }
-    let line = buf.split(|&b| b == b'\n').next().unwrap_or_default();
+    request_target(&buf).ok_or_else(|| std::io::ErrorKind::InvalidData.into())
+}
+
+/// The target of a request whose head is `head`, when its request line is `GET <target> …`
+/// (pure; the fuzz targets call it on any bytes).
+pub fn request_target(head: &[u8]) -> Option<String> {
+    let line = head.split(|&b| b == b'\n').next().unwrap_or_default();
     let line = String::from_utf8_lossy(line);
     let mut words = line.split_whitespace();
     match (words.next(), words.next()) {
-        (Some("GET"), Some(target)) => Ok(target.to_string()),
-        _ => Err(std::io::ErrorKind::InvalidData.into()),
+        (Some("GET"), Some(target)) => Some(target.to_string()),
+        _ => None,
     }
 }
 
 /// The query pairs of a request for the redirect path `/`; None for any other path.
-fn redirect_query(target: &str) -> Option<Vec<(String, String)>> {
+pub fn redirect_query(target: &str) -> Option<Vec<(String, String)>> {
     let url = reqwest::Url::parse(&format!("http://127.0.0.1{target}")).ok()?;
     if url.path() != "/" {
         return None;

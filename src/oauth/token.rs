@@ -158,20 +158,14 @@ impl TokenClient {
     ) -> Result<Result<Tokens, (String, Option<String>)>, OAuthError> {
         let url = self.issuer.token_url()?.to_string();
         let answer = self.post_as_client(&url, pairs).await?;
-        if answer.status == 200 {
-            return parse_tokens(&url, &answer).map(Ok);
-        }
-        match error_object(&answer) {
+        match read_grant_answer(&url, &answer)? {
+            Ok(tokens) => Ok(Ok(tokens)),
             // A server that quotes what we sent (a code, a refresh token) in its description
             // must not get it into a report.
-            Some((code, description)) => Ok(Err((
+            Err((code, description)) => Ok(Err((
                 self.scrubbed(&code, pairs),
                 description.map(|d| self.scrubbed(&d, pairs)),
             ))),
-            None => Err(OAuthError::Malformed {
-                url,
-                detail: format!("HTTP {} without an OAuth error object", answer.status),
-            }),
         }
     }
 
@@ -328,8 +322,28 @@ fn email_claim(v: &serde_json::Value) -> Option<String> {
     email.or(preferred).map(server_text)
 }
 
+/// The token endpoint's answer to a grant, read (pure; `grant` sends, then calls this, and
+/// the fuzz targets call it on any bytes): HTTP 200 is `Tokens` (RFC 6749 §5.1), another
+/// status with an error object is its code and description (§5.2, not yet scrubbed of what
+/// was sent), anything else `Malformed`.
+pub fn read_grant_answer(
+    url: &str,
+    answer: &Answer,
+) -> Result<Result<Tokens, (String, Option<String>)>, OAuthError> {
+    if answer.status == 200 {
+        return parse_tokens(url, answer).map(Ok);
+    }
+    match error_object(answer) {
+        Some(refusal) => Ok(Err(refusal)),
+        None => Err(OAuthError::Malformed {
+            url: url.to_string(),
+            detail: format!("HTTP {} without an OAuth error object", answer.status),
+        }),
+    }
+}
+
 /// The `email` claim of an id token (a JWT, RFC 7519): the payload's JSON, unverified.
-pub(crate) fn id_token_email(jwt: &str) -> Option<String> {
+pub fn id_token_email(jwt: &str) -> Option<String> {
     let payload = jwt.split('.').nth(1)?;
     if payload.len() > 64 * 1024 {
         return None;

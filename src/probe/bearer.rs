@@ -61,8 +61,24 @@ pub(super) fn choose(
     }
 }
 
-/// The failure for a refusal, the server's words redacted like every transcript line.
+/// The failure for a refusal, the server's words redacted like every transcript line: the
+/// final reply and each field of the error object (the advice quotes its `scope` and
+/// `openid-configuration`; a server that echoes the token there must not get it into a report,
+/// found by fuzzing).
 fn refused(ctx: &Ctx<'_>, reply: &str, error: Option<Box<ErrorReply>>) -> Failure {
+    let error = error.map(|mut e| {
+        for field in [
+            &mut e.status,
+            &mut e.scope,
+            &mut e.openid_configuration,
+            &mut e.schemes,
+        ] {
+            if let Some(value) = field.as_mut() {
+                *value = ctx.transcript.redact(value);
+            }
+        }
+        e
+    });
     Failure::OAuthRejected {
         endpoint: ctx.endpoint(),
         step: STEP,
