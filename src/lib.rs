@@ -8,7 +8,7 @@
 //! Beside them: `account`, the vocabulary; `pin`, server keys trusted by their fingerprint;
 //! `roundtrip`, a test message sent through SMTP and found in the mailbox; `report`, the
 //! technician report (text, Markdown, JSON) with `reproduce`, the commands that repeat a test
-//! by hand.
+//! by hand; `export`, a saved account handed on to other apps (GNOME Online Accounts).
 //!
 //! The window is `wizard` (the state machine: events in, effects out), `runtime` (runs the
 //! effects on tokio) and `gui` (draws with egui); the command line is `cli`. Only `gui` knows
@@ -24,6 +24,7 @@ pub mod account;
 pub mod cli;
 pub mod discover;
 pub mod dns;
+pub mod export;
 #[cfg(feature = "gui")]
 pub mod gui;
 pub mod net;

@@ -113,7 +113,7 @@ impl Drop for Proc {
 }
 
 /// Reads the first line a child writes on stdout (an address, a display number).
-fn first_line(child: &mut Child, what: &str, limit: Duration) -> String {
+pub fn first_line(child: &mut Child, what: &str, limit: Duration) -> String {
     let out = child.stdout.take().expect("piped stdout");
     let (tx, rx) = channel();
     std::thread::spawn(move || {

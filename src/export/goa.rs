@@ -1,0 +1,790 @@
+//! GNOME Online Accounts (GOA) hand-off: adds a verified account to the desktop's online
+//! accounts over D-Bus, so Evolution, Geary and GNOME's apps have it without anyone typing the
+//! settings again. Verified against the real `goa-daemon` 3.46.0 (Debian 12, package
+//! `gnome-online-accounts`) on a private session bus; the key names are those of its
+//! `src/goabackend/goaimapsmtpprovider.c` (`add_account`, `build_object`) and
+//! `src/daemon/goadaemon.c` (`get_all_providers_cb`).
+//!
+//! In this order:
+//! 1. `request` (pure): refuses what GOA's `imap_smtp` provider cannot carry before any D-Bus
+//!    traffic — an OAuth 2.0 account (the provider signs in with a password only) and a POP3
+//!    account (the provider has IMAP only) — and builds the provider's details;
+//! 2. connects to the session bus (or a given address) and finds `org.gnome.OnlineAccounts`,
+//!    running or D-Bus activatable (else: not installed);
+//! 3. reads the daemon's objects (`ObjectManager.GetManagedObjects`, which starts an
+//!    activatable daemon) and refuses an address GOA already has an account for, whatever its
+//!    provider: the daemon itself adds duplicates without a word;
+//! 4. `Manager.AddAccount("imap_smtp", address, address, credentials, details)`: the daemon
+//!    writes the details to `$XDG_CONFIG_HOME/goa-1.0/accounts.conf` and the credentials
+//!    (`imap-password`, `smtp-password`) to the default keyring collection (Secret Service
+//!    item of schema `org.gnome.OnlineAccounts`, attribute `goa-identity` =
+//!    `imap_smtp:gen0:ACCOUNT-ID`), and answers with the account's object path;
+//! 5. asks the daemon for both passwords back (`PasswordBased.GetPassword`, as the mail apps
+//!    do): goa-daemon 3.46 ignores a failed keyring write ("We don't want to fail AddAccount
+//!    if we could not store the credentials") and reports success with a locked or missing
+//!    keyring. Then the account is removed again (`Account.Remove`) and the error says so.
+//!
+//! The format: a port travels in the host value (`host:port`, `[v6]:port`; GOA and Geary read
+//! it with `g_network_address_parse`) and is left out when it is GOA's default for the
+//! security (IMAP 993 with TLS, else 143; SMTP 465 with TLS, else 587), as GOA's own dialog
+//! writes it. Security is two booleans per server: `…UseSsl` (implicit TLS, RFC 8314) and
+//! `…UseTls` (STARTTLS, RFC 2595 / RFC 3207); both false is no encryption (only for an
+//! account whose person agreed to it). `…AcceptSslErrors` is always false. GOA has no place
+//! for a certificate authority file or a pinned server key: the mail apps check the servers'
+//! certificates against the system's roots (Evolution asks the person when that fails).
+//!
+//! The password is only in the AddAccount credentials and the read-back; never in an error,
+//! a log line or `Debug`, and the daemon's own words are cleaned of it. Every call has a
+//! deadline; the two that can wait for the person to unlock the keyring have a long one.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use secrecy::SecretString;
+
+use crate::account::{Protocol, Security, ServerSettings};
+use crate::store::model::{InvalidAccount, VerifiedAccount};
+
+/// The daemon's well-known name on the session bus.
+pub const BUS_NAME: &str = "org.gnome.OnlineAccounts";
+/// Where the daemon's object manager is (accounts are below `…/Accounts/`).
+pub const ROOT_PATH: &str = "/org/gnome/OnlineAccounts";
+/// The manager object (`AddAccount`).
+pub const MANAGER_PATH: &str = "/org/gnome/OnlineAccounts/Manager";
+pub const MANAGER_INTERFACE: &str = "org.gnome.OnlineAccounts.Manager";
+/// Every account object has it: `ProviderType`, `Identity`, `Remove()`.
+pub const ACCOUNT_INTERFACE: &str = "org.gnome.OnlineAccounts.Account";
+/// A mail-enabled account's servers, as the mail apps read them.
+pub const MAIL_INTERFACE: &str = "org.gnome.OnlineAccounts.Mail";
+/// `GetPassword(id)`: the daemon reads a credential back from the keyring.
+pub const PASSWORD_INTERFACE: &str = "org.gnome.OnlineAccounts.PasswordBased";
+/// GOA's provider for any IMAP and SMTP account ("IMAP and SMTP" in GNOME's Settings).
+pub const PROVIDER: &str = "imap_smtp";
+/// The credential keys of the `imap_smtp` provider.
+pub const IMAP_PASSWORD: &str = "imap-password";
+pub const SMTP_PASSWORD: &str = "smtp-password";
+
+/// Connecting to the bus.
+const CONNECT_LIMIT: Duration = Duration::from_secs(10);
+/// A plain call; longer than D-Bus activation's own 25 s, so a slow start is reported by the
+/// bus in its words.
+const CALL_LIMIT: Duration = Duration::from_secs(30);
+/// A call that may wait for the person to unlock the keyring (the daemon stores or reads the
+/// password while the desktop's unlock prompt is up).
+const KEYRING_LIMIT: Duration = Duration::from_secs(120);
+/// The longest text of the daemon's kept in an error.
+const MAX_DAEMON_TEXT: usize = 300;
+
+/// Why the account was not added to GNOME Online Accounts. No variant holds the password.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum GoaError {
+    #[error("GNOME Online Accounts exists only on Linux desktops")]
+    NotAvailable,
+    #[error("no D-Bus session bus to reach GNOME Online Accounts ({reason})")]
+    NoSessionBus { reason: String },
+    #[error(
+        "GNOME Online Accounts is not installed: nothing on the session bus provides {BUS_NAME}"
+    )]
+    NotInstalled,
+    #[error("GNOME Online Accounts (goa-daemon) did not start or answer: {reason}")]
+    NotRunning { reason: String },
+    #[error(
+        "{email} signs in with OAuth 2.0; GNOME Online Accounts' IMAP and SMTP accounts sign in with a password only"
+    )]
+    OAuth { email: String },
+    #[error(
+        "{email} receives mail with POP3; GNOME Online Accounts' IMAP and SMTP accounts have no POP3, only IMAP"
+    )]
+    Pop3 { email: String },
+    #[error(
+        "GNOME Online Accounts already has an account for {email} (provider {provider}, {path}); nothing was added"
+    )]
+    AlreadyExists {
+        email: String,
+        provider: String,
+        path: String,
+    },
+    #[error("goa-daemon refused the account: {message} ({name})")]
+    Refused { name: String, message: String },
+    #[error(
+        "goa-daemon added the account but could not keep its password in the keyring ({reason}); {}",
+        removal_words(.removed)
+    )]
+    PasswordNotStored {
+        reason: String,
+        path: String,
+        removed: bool,
+    },
+    #[error("goa-daemon did not answer {step} within {seconds} s")]
+    Timeout { step: &'static str, seconds: u64 },
+    #[error("goa-daemon answered {step} with something unexpected: {detail}")]
+    Unexpected { step: &'static str, detail: String },
+    #[error("the account cannot be handed over: {0}")]
+    Invalid(#[from] InvalidAccount),
+}
+
+fn removal_words(removed: &bool) -> &'static str {
+    if *removed {
+        "the account was removed again"
+    } else {
+        "removing it again failed too: remove it in Settings, Online Accounts"
+    }
+}
+
+/// What `Manager.AddAccount` is given besides the password: the identity (the address, its
+/// domain in ASCII; GOA's dialog passes it as both identity and presentation identity) and
+/// the `imap_smtp` provider's details.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoaRequest {
+    pub identity: String,
+    pub details: BTreeMap<&'static str, String>,
+}
+
+/// The AddAccount arguments for a verified account, or why GOA's `imap_smtp` provider cannot
+/// carry it. Pure.
+pub fn request(account: &VerifiedAccount) -> Result<GoaRequest, GoaError> {
+    account.validate()?;
+    let email = account.email.to_ascii();
+    if account.oauth2.is_some() {
+        return Err(GoaError::OAuth { email });
+    }
+    if account.incoming.settings.protocol != Protocol::Imap {
+        return Err(GoaError::Pop3 { email });
+    }
+    let imap = &account.incoming.settings;
+    let smtp = &account.outgoing.settings;
+    let name = match account.display_name.trim() {
+        "" => email.clone(),
+        name => name.to_string(),
+    };
+    let (imap_ssl, imap_starttls) = security_flags(imap.security);
+    let (smtp_ssl, smtp_starttls) = security_flags(smtp.security);
+    let smtp_login = uses_auth_login(account.outgoing.auth_method.as_deref());
+    let mut details = BTreeMap::new();
+    let mut put = |key: &'static str, value: String| {
+        details.insert(key, value);
+    };
+    put("Enabled", "true".into());
+    put("EmailAddress", email.clone());
+    put("Name", name);
+    put("ImapHost", host_value(imap, 993, 143));
+    put("ImapUserName", imap.username.clone());
+    put("ImapUseSsl", imap_ssl.to_string());
+    put("ImapUseTls", imap_starttls.to_string());
+    put("ImapAcceptSslErrors", "false".into());
+    put("SmtpHost", host_value(smtp, 465, 587));
+    put("SmtpUseAuth", "true".into());
+    put("SmtpUserName", smtp.username.clone());
+    put("SmtpAuthLogin", smtp_login.to_string());
+    put("SmtpAuthPlain", (!smtp_login).to_string());
+    put("SmtpUseSsl", smtp_ssl.to_string());
+    put("SmtpUseTls", smtp_starttls.to_string());
+    put("SmtpAcceptSslErrors", "false".into());
+    Ok(GoaRequest {
+        identity: email,
+        details,
+    })
+}
+
+/// `(…UseSsl, …UseTls)`: implicit TLS, STARTTLS, or neither.
+fn security_flags(security: Security) -> (bool, bool) {
+    match security {
+        Security::Tls => (true, false),
+        Security::StartTls => (false, true),
+        Security::Plain => (false, false),
+    }
+}
+
+/// Whether SMTP signed in with `AUTH LOGIN` (GOA's `SmtpAuthLogin`); everything else is
+/// handed over as PLAIN, the other mechanism GOA knows and its default.
+fn uses_auth_login(auth_method: Option<&str>) -> bool {
+    auth_method
+        .and_then(|m| m.split_whitespace().last())
+        .is_some_and(|m| m.eq_ignore_ascii_case("LOGIN"))
+}
+
+/// The host as GOA keeps it: with `:port` unless the port is GOA's default for the security;
+/// an IPv6 literal always in brackets with its port.
+fn host_value(server: &ServerSettings, tls_default: u16, other_default: u16) -> String {
+    let default = match server.security {
+        Security::Tls => tls_default,
+        Security::StartTls | Security::Plain => other_default,
+    };
+    let host = server.host.trim_start_matches('[').trim_end_matches(']');
+    if host.contains(':') {
+        format!("[{host}]:{}", server.port)
+    } else if server.port == default {
+        host.to_string()
+    } else {
+        format!("{host}:{}", server.port)
+    }
+}
+
+/// One account the daemon already has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExistingAccount {
+    /// Its object path.
+    pub path: String,
+    /// `ProviderType` (`imap_smtp`, `google`, `exchange` …).
+    pub provider: String,
+    /// Its `Identity`, `PresentationIdentity` and mail `EmailAddress`, where present.
+    pub addresses: Vec<String>,
+}
+
+/// The account among `existing` that is for `identity` (compared without case), if any.
+pub fn account_for<'a>(
+    existing: &'a [ExistingAccount],
+    identity: &str,
+    unicode_identity: &str,
+) -> Option<&'a ExistingAccount> {
+    let wanted = [identity.to_lowercase(), unicode_identity.to_lowercase()];
+    existing.iter().find(|account| {
+        account
+            .addresses
+            .iter()
+            .any(|a| wanted.contains(&a.trim().to_lowercase()))
+    })
+}
+
+/// The daemon's words as kept in an error: control characters dropped, the password (should
+/// the daemon ever repeat it) replaced, cut to a bounded length.
+fn daemon_words(text: &str, password: &str) -> String {
+    let text = if password.is_empty() {
+        text.to_string()
+    } else {
+        text.replace(password, "[password]")
+    };
+    let mut out = String::new();
+    for c in text.chars().filter(|c| !c.is_control()) {
+        if out.len() + c.len_utf8() > MAX_DAEMON_TEXT {
+            break;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Adds the account to GNOME Online Accounts on the session bus; the new account's object
+/// path (`/org/gnome/OnlineAccounts/Accounts/account_…`).
+pub async fn add_account(
+    account: &VerifiedAccount,
+    password: &SecretString,
+) -> Result<String, GoaError> {
+    add(None, account, password).await
+}
+
+/// `add_account` on the bus at `bus_address` (a D-Bus address, `unix:path=…`): tests and
+/// sessions whose address is not in the environment.
+pub async fn add_account_at(
+    bus_address: &str,
+    account: &VerifiedAccount,
+    password: &SecretString,
+) -> Result<String, GoaError> {
+    add(Some(bus_address), account, password).await
+}
+
+#[cfg(target_os = "linux")]
+async fn add(
+    address: Option<&str>,
+    account: &VerifiedAccount,
+    password: &SecretString,
+) -> Result<String, GoaError> {
+    let request = request(account)?;
+    let unicode = account.email.to_string();
+    daemon::add(address, &request, &unicode, password).await
+}
+
+#[cfg(not(target_os = "linux"))]
+async fn add(
+    _address: Option<&str>,
+    _account: &VerifiedAccount,
+    _password: &SecretString,
+) -> Result<String, GoaError> {
+    Err(GoaError::NotAvailable)
+}
+
+/// The D-Bus half: zbus calls with deadlines, the daemon's answers turned into `GoaError`.
+#[cfg(target_os = "linux")]
+mod daemon {
+    use std::collections::HashMap;
+    use std::future::Future;
+    use std::time::Duration;
+
+    use secrecy::{ExposeSecret, SecretString};
+    use zbus::Connection;
+    use zbus::zvariant::{OwnedObjectPath, OwnedValue, Value};
+    use zeroize::Zeroizing;
+
+    use super::{
+        ACCOUNT_INTERFACE, BUS_NAME, CALL_LIMIT, CONNECT_LIMIT, ExistingAccount, GoaError,
+        GoaRequest, IMAP_PASSWORD, KEYRING_LIMIT, MAIL_INTERFACE, MANAGER_INTERFACE, MANAGER_PATH,
+        PASSWORD_INTERFACE, PROVIDER, ROOT_PATH, SMTP_PASSWORD, account_for, daemon_words,
+    };
+
+    const DBUS_NAME: &str = "org.freedesktop.DBus";
+    const DBUS_PATH: &str = "/org/freedesktop/DBus";
+    const OBJECT_MANAGER: &str = "org.freedesktop.DBus.ObjectManager";
+
+    type Properties = HashMap<String, OwnedValue>;
+    type Objects = HashMap<OwnedObjectPath, HashMap<String, Properties>>;
+
+    /// How one call failed.
+    enum Failed {
+        /// No answer in time (already the error to return).
+        Timeout(GoaError),
+        /// The peer answered with a D-Bus error: its name and words.
+        Method { name: String, message: String },
+        /// The connection or the message itself failed.
+        Bus(String),
+    }
+
+    async fn within<T>(
+        step: &'static str,
+        limit: Duration,
+        work: impl Future<Output = T>,
+    ) -> Result<T, GoaError> {
+        tokio::time::timeout(limit, work)
+            .await
+            .map_err(|_| GoaError::Timeout {
+                step,
+                seconds: limit.as_secs(),
+            })
+    }
+
+    /// One method call; the reply message.
+    #[allow(clippy::too_many_arguments)]
+    async fn call<B>(
+        conn: &Connection,
+        destination: &str,
+        path: &str,
+        interface: &str,
+        method: &'static str,
+        body: &B,
+        limit: Duration,
+        password: &str,
+    ) -> Result<zbus::Message, Failed>
+    where
+        B: serde::Serialize + zbus::zvariant::DynamicType,
+    {
+        let reply = within(
+            method,
+            limit,
+            conn.call_method(Some(destination), path, Some(interface), method, body),
+        )
+        .await
+        .map_err(Failed::Timeout)?;
+        reply.map_err(|e| match e {
+            zbus::Error::MethodError(name, message, _) => Failed::Method {
+                name: name.to_string(),
+                message: daemon_words(message.as_deref().unwrap_or(""), password),
+            },
+            other => Failed::Bus(daemon_words(&other.to_string(), password)),
+        })
+    }
+
+    fn unexpected(step: &'static str, e: zbus::Error) -> GoaError {
+        GoaError::Unexpected {
+            step,
+            detail: e.to_string(),
+        }
+    }
+
+    fn not_running(failed: Failed) -> GoaError {
+        match failed {
+            Failed::Timeout(e) => e,
+            Failed::Method { name, .. } if name == "org.freedesktop.DBus.Error.ServiceUnknown" => {
+                GoaError::NotInstalled
+            }
+            Failed::Method { name, message } => GoaError::NotRunning {
+                reason: format!("{message} ({name})"),
+            },
+            Failed::Bus(reason) => GoaError::NotRunning { reason },
+        }
+    }
+
+    pub(super) async fn add(
+        address: Option<&str>,
+        request: &GoaRequest,
+        unicode_identity: &str,
+        password: &SecretString,
+    ) -> Result<String, GoaError> {
+        let secret = password.expose_secret();
+        let conn = connect(address).await?;
+        require_daemon(&conn).await?;
+        let existing = accounts(&conn).await?;
+        if let Some(found) = account_for(&existing, &request.identity, unicode_identity) {
+            return Err(GoaError::AlreadyExists {
+                email: request.identity.clone(),
+                provider: found.provider.clone(),
+                path: found.path.clone(),
+            });
+        }
+
+        let credentials: HashMap<&str, Value<'_>> = HashMap::from([
+            (IMAP_PASSWORD, Value::from(secret)),
+            (SMTP_PASSWORD, Value::from(secret)),
+        ]);
+        let details: HashMap<&str, &str> = request
+            .details
+            .iter()
+            .map(|(k, v)| (*k, v.as_str()))
+            .collect();
+        let body = (
+            PROVIDER,
+            request.identity.as_str(),
+            request.identity.as_str(),
+            credentials,
+            details,
+        );
+        let reply = call(
+            &conn,
+            BUS_NAME,
+            MANAGER_PATH,
+            MANAGER_INTERFACE,
+            "AddAccount",
+            &body,
+            KEYRING_LIMIT,
+            secret,
+        )
+        .await
+        .map_err(|failed| match failed {
+            Failed::Timeout(e) => e,
+            Failed::Method { name, message } => GoaError::Refused { name, message },
+            Failed::Bus(reason) => GoaError::NotRunning { reason },
+        })?;
+        drop(body);
+        let path: OwnedObjectPath = reply
+            .body()
+            .deserialize()
+            .map_err(|e| unexpected("AddAccount", e))?;
+        let path = path.to_string();
+
+        if let Err(reason) = password_kept(&conn, &path, secret).await {
+            let removed = call(
+                &conn,
+                BUS_NAME,
+                &path,
+                ACCOUNT_INTERFACE,
+                "Remove",
+                &(),
+                CALL_LIMIT,
+                secret,
+            )
+            .await
+            .is_ok();
+            return Err(GoaError::PasswordNotStored {
+                reason,
+                path,
+                removed,
+            });
+        }
+        Ok(path)
+    }
+
+    async fn connect(address: Option<&str>) -> Result<Connection, GoaError> {
+        let no_bus = |e: zbus::Error| GoaError::NoSessionBus {
+            reason: e.to_string(),
+        };
+        let builder = match address {
+            Some(address) => zbus::connection::Builder::address(address),
+            None => zbus::connection::Builder::session(),
+        }
+        .map_err(no_bus)?;
+        within(
+            "connecting to the session bus",
+            CONNECT_LIMIT,
+            builder.build(),
+        )
+        .await?
+        .map_err(no_bus)
+    }
+
+    /// The daemon is running, or the bus can start it; else it is not installed.
+    async fn require_daemon(conn: &Connection) -> Result<(), GoaError> {
+        let bus_failed = |failed: Failed| match failed {
+            Failed::Timeout(e) => e,
+            Failed::Method { name, message } => GoaError::NoSessionBus {
+                reason: format!("{message} ({name})"),
+            },
+            Failed::Bus(reason) => GoaError::NoSessionBus { reason },
+        };
+        let reply = call(
+            conn,
+            DBUS_NAME,
+            DBUS_PATH,
+            DBUS_NAME,
+            "NameHasOwner",
+            &(BUS_NAME,),
+            CALL_LIMIT,
+            "",
+        )
+        .await
+        .map_err(bus_failed)?;
+        let running: bool = reply
+            .body()
+            .deserialize()
+            .map_err(|e| unexpected("NameHasOwner", e))?;
+        if running {
+            return Ok(());
+        }
+        let reply = call(
+            conn,
+            DBUS_NAME,
+            DBUS_PATH,
+            DBUS_NAME,
+            "ListActivatableNames",
+            &(),
+            CALL_LIMIT,
+            "",
+        )
+        .await
+        .map_err(bus_failed)?;
+        let names: Vec<String> = reply
+            .body()
+            .deserialize()
+            .map_err(|e| unexpected("ListActivatableNames", e))?;
+        if names.iter().any(|n| n == BUS_NAME) {
+            Ok(())
+        } else {
+            Err(GoaError::NotInstalled)
+        }
+    }
+
+    /// The accounts the daemon has (starting it when the bus can).
+    async fn accounts(conn: &Connection) -> Result<Vec<ExistingAccount>, GoaError> {
+        let reply = call(
+            conn,
+            BUS_NAME,
+            ROOT_PATH,
+            OBJECT_MANAGER,
+            "GetManagedObjects",
+            &(),
+            CALL_LIMIT,
+            "",
+        )
+        .await
+        .map_err(not_running)?;
+        let objects: Objects = reply
+            .body()
+            .deserialize()
+            .map_err(|e| unexpected("GetManagedObjects", e))?;
+        let mut out = Vec::new();
+        for (path, interfaces) in objects {
+            let Some(account) = interfaces.get(ACCOUNT_INTERFACE) else {
+                continue;
+            };
+            let mut addresses: Vec<String> = ["Identity", "PresentationIdentity"]
+                .into_iter()
+                .filter_map(|key| text(account, key))
+                .collect();
+            if let Some(mail) = interfaces.get(MAIL_INTERFACE) {
+                addresses.extend(text(mail, "EmailAddress"));
+            }
+            out.push(ExistingAccount {
+                path: path.to_string(),
+                provider: text(account, "ProviderType").unwrap_or_default(),
+                addresses,
+            });
+        }
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(out)
+    }
+
+    fn text(properties: &Properties, key: &str) -> Option<String> {
+        let value: &Value<'_> = properties.get(key)?;
+        <&str>::try_from(value).ok().map(str::to_string)
+    }
+
+    /// Whether the daemon reads back both passwords as given; else why not, in words.
+    async fn password_kept(conn: &Connection, path: &str, secret: &str) -> Result<(), String> {
+        for id in [IMAP_PASSWORD, SMTP_PASSWORD] {
+            let reply = call(
+                conn,
+                BUS_NAME,
+                path,
+                PASSWORD_INTERFACE,
+                "GetPassword",
+                &(id,),
+                KEYRING_LIMIT,
+                secret,
+            )
+            .await
+            .map_err(|failed| match failed {
+                Failed::Timeout(e) => e.to_string(),
+                Failed::Method { name, message } => format!("{message} ({name})"),
+                Failed::Bus(reason) => reason,
+            })?;
+            let back: Zeroizing<String> = Zeroizing::new(
+                reply
+                    .body()
+                    .deserialize::<String>()
+                    .map_err(|e| e.to_string())?,
+            );
+            if back.as_str() != secret {
+                return Err(format!("the {id} read back is not the one given"));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::account::EmailAddress;
+    use crate::store::model::{OAuth2Login, SavedServer, SettingsSource, SourceKind, Timestamp};
+
+    fn server(protocol: Protocol, host: &str, port: u16, security: Security) -> SavedServer {
+        SavedServer::verified(
+            ServerSettings {
+                protocol,
+                host: host.into(),
+                port,
+                security,
+                username: "alice@example.org".into(),
+            },
+            Some("AUTH PLAIN".into()),
+        )
+    }
+
+    fn account(incoming: SavedServer, outgoing: SavedServer) -> VerifiedAccount {
+        VerifiedAccount {
+            display_name: "Alice Example".into(),
+            email: EmailAddress::parse("Alice@Bücher.example").unwrap(),
+            incoming,
+            outgoing,
+            alternatives: Vec::new(),
+            source: SettingsSource::new(SourceKind::Manual),
+            verified_at: Timestamp::now(),
+            allow_plaintext: false,
+            ca_file: None,
+            pinned_keys: Vec::new(),
+            oauth2: None,
+        }
+    }
+
+    fn details(r: &GoaRequest) -> Vec<(&str, &str)> {
+        r.details.iter().map(|(k, v)| (*k, v.as_str())).collect()
+    }
+
+    #[test]
+    fn tls_imap_and_starttls_smtp_on_their_usual_ports_are_written_as_goa_writes_them() {
+        let a = account(
+            server(Protocol::Imap, "imap.example.org", 993, Security::Tls),
+            server(Protocol::Smtp, "smtp.example.org", 587, Security::StartTls),
+        );
+        let r = request(&a).unwrap();
+        assert_eq!(r.identity, "Alice@xn--bcher-kva.example");
+        assert_eq!(
+            details(&r),
+            [
+                ("EmailAddress", "Alice@xn--bcher-kva.example"),
+                ("Enabled", "true"),
+                ("ImapAcceptSslErrors", "false"),
+                ("ImapHost", "imap.example.org"),
+                ("ImapUseSsl", "true"),
+                ("ImapUseTls", "false"),
+                ("ImapUserName", "alice@example.org"),
+                ("Name", "Alice Example"),
+                ("SmtpAcceptSslErrors", "false"),
+                ("SmtpAuthLogin", "false"),
+                ("SmtpAuthPlain", "true"),
+                ("SmtpHost", "smtp.example.org"),
+                ("SmtpUseAuth", "true"),
+                ("SmtpUseSsl", "false"),
+                ("SmtpUseTls", "true"),
+                ("SmtpUserName", "alice@example.org"),
+            ]
+        );
+    }
+
+    #[test]
+    fn other_ports_ipv6_plain_and_auth_login_are_carried_exactly() {
+        let mut smtp = server(Protocol::Smtp, "::1", 465, Security::Tls);
+        smtp.auth_method = Some("AUTH LOGIN".into());
+        let mut a = account(
+            server(Protocol::Imap, "mail.example.org", 10143, Security::Plain),
+            smtp,
+        );
+        a.allow_plaintext = true;
+        a.display_name = "  ".into();
+        let r = request(&a).unwrap();
+        let d = &r.details;
+        assert_eq!(d["ImapHost"], "mail.example.org:10143");
+        assert_eq!((&*d["ImapUseSsl"], &*d["ImapUseTls"]), ("false", "false"));
+        assert_eq!(d["SmtpHost"], "[::1]:465");
+        assert_eq!((&*d["SmtpUseSsl"], &*d["SmtpUseTls"]), ("true", "false"));
+        assert_eq!(
+            (&*d["SmtpAuthLogin"], &*d["SmtpAuthPlain"]),
+            ("true", "false")
+        );
+        assert_eq!(
+            d["Name"], "Alice@xn--bcher-kva.example",
+            "no name: the address"
+        );
+        // STARTTLS IMAP on 143 and TLS IMAP on 143 differ only in the port written.
+        for (security, port, host) in [
+            (Security::StartTls, 143, "h.example"),
+            (Security::Tls, 143, "h.example:143"),
+            (Security::StartTls, 993, "h.example:993"),
+        ] {
+            let s = server(Protocol::Imap, "h.example", port, security).settings;
+            assert_eq!(host_value(&s, 993, 143), host);
+        }
+    }
+
+    #[test]
+    fn pop3_oauth_and_invalid_accounts_are_refused_with_their_own_errors() {
+        let imap = server(Protocol::Imap, "imap.example.org", 993, Security::Tls);
+        let smtp = server(Protocol::Smtp, "smtp.example.org", 465, Security::Tls);
+        let pop = server(Protocol::Pop3, "pop.example.org", 995, Security::Tls);
+        assert_eq!(
+            request(&account(pop, smtp.clone())),
+            Err(GoaError::Pop3 {
+                email: "Alice@xn--bcher-kva.example".into()
+            })
+        );
+        let mut oauth = account(imap.clone(), smtp.clone());
+        oauth.oauth2 = Some(OAuth2Login {
+            issuer: "https://accounts.example.org".into(),
+            provider: "example".into(),
+            client_id: "client".into(),
+            scopes: Vec::new(),
+            mechanism: None,
+        });
+        assert!(matches!(request(&oauth), Err(GoaError::OAuth { .. })));
+        let mut no_user = account(imap, smtp);
+        no_user.outgoing.settings.username.clear();
+        assert!(matches!(request(&no_user), Err(GoaError::Invalid(_))));
+    }
+
+    #[test]
+    fn an_existing_account_for_the_address_is_found_whatever_the_case_or_form() {
+        let existing = [
+            ExistingAccount {
+                path: "/a/1".into(),
+                provider: "google".into(),
+                addresses: vec!["bob@example.org".into()],
+            },
+            ExistingAccount {
+                path: "/a/2".into(),
+                provider: "imap_smtp".into(),
+                addresses: vec!["ALICE@bücher.example".into()],
+            },
+        ];
+        let found = account_for(
+            &existing,
+            "alice@xn--bcher-kva.example",
+            "alice@bücher.example",
+        );
+        assert_eq!(found.map(|a| a.path.as_str()), Some("/a/2"));
+        assert!(account_for(&existing, "carol@example.org", "carol@example.org").is_none());
+    }
+
+    #[test]
+    fn the_daemons_words_are_cleaned_of_the_password_and_control_characters() {
+        let words = daemon_words("bad\n\u{1b}[31mhunter2 and more", "hunter2");
+        assert_eq!(words, "bad[31m[password] and more");
+        assert!(daemon_words(&"x".repeat(5000), "").len() <= MAX_DAEMON_TEXT);
+    }
+}
