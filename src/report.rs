@@ -475,6 +475,15 @@ pub fn round_trip_text(rt: &RoundTripReport, with_transcript: bool) -> String {
         pad(&label, columns(&label).max(8)),
         terminal_safe(&rt.message_id)
     );
+    if rt.sign_ins > 0 {
+        let label = t!("report-label-sign-ins");
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            pad(&label, columns(&label).max(8)),
+            rt.sign_ins
+        );
+    }
     for st in round_trip_steps(rt) {
         let _ = writeln!(
             out,
@@ -503,6 +512,9 @@ pub fn round_trip_markdown(rt: &RoundTripReport) -> String {
         terminal_safe(&rt.summary()),
         code_span(&format!("<{}>", rt.message_id))
     );
+    if rt.sign_ins > 0 {
+        let _ = writeln!(out, "Sign-ins to the incoming server: {}\n", rt.sign_ins);
+    }
     let _ = writeln!(out, "| step | result | ms | detail |\n|---|---|---:|---|");
     for st in round_trip_steps(rt) {
         let _ = writeln!(

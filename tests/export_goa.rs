@@ -518,6 +518,9 @@ async fn pop3_and_oauth_accounts_are_refused_saying_why_and_nothing_is_added() {
         client_id: "mailsetup".into(),
         scopes: vec!["mail".into()],
         mechanism: Some("XOAUTH2".into()),
+        token_endpoint: None,
+        revocation_endpoint: None,
+        client_source: None,
     });
     let refused = goa::add_account_at(&session.bus, &oauth, &user.secret())
         .await

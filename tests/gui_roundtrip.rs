@@ -191,3 +191,35 @@ fn with_the_option_off_no_message_is_sent() {
     );
     assert_eq!(maildir_count(user), before);
 }
+
+#[test]
+fn a_message_the_person_flagged_deleted_is_still_there_after_the_round_trip() {
+    let d = dovecot_with_mta();
+    // Its own user: the other tests here count the messages of theirs.
+    let user = &d.unicode_traveller;
+    let kept = d.put_flagged_deleted(user, "window");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = app(config(dir.path(), Duration::from_secs(30)));
+    h.run_steps(2);
+    test_until_verified(&mut h, user, true);
+    until_round_trip_done(&mut h, Duration::from_secs(40));
+
+    let report = h.state().wizard().round_trip_report().cloned().unwrap();
+    assert!(
+        matches!(report.outcome, RoundTrip::Arrived { deleted: true, .. }),
+        "{:#?}",
+        report.outcome
+    );
+    h.get_by_label("Delete it again: deleted");
+    assert_eq!(
+        d.messages_containing(user, &kept),
+        1,
+        "the message flagged \\Deleted was expunged along with the test message"
+    );
+    assert!(
+        support::wait_until(Duration::from_secs(5), || d
+            .messages_containing(user, &report.message_id)
+            == 0),
+        "the test message is still in the mailbox"
+    );
+}

@@ -475,3 +475,80 @@ fn resolve_applies_to_the_authorization_servers_requests() {
         out.all()
     );
 }
+
+/// Token, device and revocation requests never follow a redirect (issue 20 §3): a 307 or 308
+/// would resend the refresh token, the client secret or the device request to wherever it
+/// points. Each is a typed cause, and the other host never hears from us.
+#[test]
+fn token_device_and_revocation_requests_never_follow_a_redirect() {
+    use mailsetup::oauth::session::Reach;
+    use mailsetup::oauth::{Client, Issuer, OAuthError, TokenClient};
+    use secrecy::SecretString;
+    let (rt, net) = network();
+    net.dns.a("auth.example.test", LOOPBACK);
+    net.dns.a("elsewhere.example.test", LOOPBACK);
+    let issuer_url = format!("https://auth.example.test:{}", net.web.port);
+    let elsewhere = format!("https://elsewhere.example.test:{}/taken", net.web.port);
+    for (path, status) in [("/token", 307), ("/device", 308), ("/revoke", 307)] {
+        net.web.https(
+            "auth.example.test",
+            path,
+            Reply::RedirectWith(status, elsewhere.clone()),
+        );
+    }
+    net.web.https(
+        "elsewhere.example.test",
+        "/taken",
+        Reply::Bytes(br#"{"access_token":"stolen-access","token_type":"Bearer"}"#.to_vec()),
+    );
+    let reach = Reach::of_discovery(&net.options());
+    let http = mailsetup::oauth::http_client(
+        reach.roots.clone(),
+        reach.resolver.clone(),
+        reach.overrides.clone(),
+    )
+    .expect("the OAuth client");
+    let mut issuer = Issuer::at(&issuer_url, vec!["mail".into()]);
+    issuer.token_endpoint = Some(format!("{issuer_url}/token"));
+    issuer.device_authorization_endpoint = Some(format!("{issuer_url}/device"));
+    issuer.revocation_endpoint = Some(format!("{issuer_url}/revoke"));
+    let tc = TokenClient {
+        http,
+        issuer,
+        client: Client {
+            id: "test-client".into(),
+            secret: Some(SecretString::from("client-secret-0b7f3e")),
+            source: mailsetup::store::ClientSource::Table,
+        },
+    };
+    let refresh = SecretString::from("refresh-token-9c2d51");
+    rt.block_on(async {
+        let refused = [
+            tc.refresh(&refresh).await.map(|_| ()),
+            mailsetup::oauth::device::start(&tc).await.map(|_| ()),
+            tc.revoke(&refresh).await,
+        ];
+        for (what, result) in ["refresh", "device", "revoke"].iter().zip(refused) {
+            match result {
+                Err(e @ OAuthError::RedirectRefused { .. }) => {
+                    assert_eq!(e.code(), "oauth_redirect_refused");
+                    assert!(e.to_string().contains(&issuer_url), "{e}");
+                    assert!(!e.advice().is_empty());
+                }
+                other => panic!("{what}: {other:?}"),
+            }
+        }
+    });
+    let seen = net.web.seen();
+    assert!(
+        seen.iter().all(|s| s.host != "elsewhere.example.test"),
+        "a redirect was followed: {seen:?}"
+    );
+    assert_eq!(
+        seen.iter()
+            .filter(|s| s.host == "auth.example.test")
+            .count(),
+        3,
+        "{seen:?}"
+    );
+}

@@ -6,7 +6,8 @@
 //! Read like support tickets: the device flow approved in the browser signs in to IMAP, POP3
 //! and submission with OAUTHBEARER and saves the refresh token in the keychain; `accounts
 //! check` refreshes and verifies twice (the refresh token rotates); the browser flow with
-//! XOAUTH2; and each failure with its cause — consent denied, a forged `state`, another
+//! XOAUTH2; a noisy machine (a silent connection, forged or missing `state`) that cannot end
+//! the browser sign-in; and each failure with its cause — consent denied, another
 //! account chosen in the browser, an expired device code, a revoked refresh token, a token
 //! of another user, a token the introspection calls inactive. Every output and every file in
 //! the configuration folder is searched for the tokens and codes.
@@ -24,7 +25,10 @@ use support::oauth_cli::{
     Run, assert_secret_free, config_dir, files_text, run, run_approving, saved_refresh_token,
     server_flags,
 };
-use support::oidc::{AuthServer, AuthServerOptions, DEFAULT_SCOPE, Lifetimes, OAuthUser};
+use support::oidc::{
+    AuthServer, AuthServerOptions, CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET,
+    DEFAULT_SCOPE, Lifetimes, OAuthUser,
+};
 use support::oidc_browser::{Consent, browser_env, browser_script, require_chromium};
 use support::pki::pki;
 use support::{auth_server, oauth_dovecot};
@@ -61,6 +65,11 @@ fn device_run(server: &AuthServer, user: &OAuthUser, consent: Consent, extra: &[
 }
 
 fn check(dir: &Path) -> Run {
+    check_with(dir, &[])
+}
+
+/// `accounts check` with this environment.
+fn check_with(dir: &Path, env: &[(String, String)]) -> Run {
     run(
         &[
             "accounts".into(),
@@ -71,7 +80,7 @@ fn check(dir: &Path) -> Run {
             "--ca-file".into(),
             pki().ca_pem.display().to_string(),
         ],
-        &[],
+        env,
         |_| {},
     )
 }
@@ -195,22 +204,53 @@ fn denied_consent_and_another_account_are_clear_causes() {
     );
 }
 
+/// A noisy machine (issue 20 §4): the browser command gets only the loopback's `/start`
+/// address (the authorization URL with its `state` and PKCE challenge never shows in the
+/// process list); `/start` answers with a redirect to the authorization URL; before the real
+/// browser signs in, a connection that never sends anything, an answer with a forged `state`
+/// and one without a `state` are each refused (400) and the sign-in keeps waiting; the right
+/// one then signs in.
 #[test]
-fn a_forged_state_is_refused() {
+fn a_noisy_machine_cannot_end_the_browser_sign_in_and_only_start_is_on_the_command_line() {
     require_chromium();
     let server = auth_server();
-    // A "browser" that changes the state before the real one opens the URL.
     let dir = config_dir();
-    let script = dir.path().join("forging-browser.sh");
+    let log = dir.path().join("noise.json");
+    let noise = dir.path().join("noise.mjs");
+    std::fs::write(
+        &noise,
+        r#"import { writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+const [, , log, ...argv] = process.argv;
+const start = new URL(argv[0]);
+const silent = connect(Number(start.port), '127.0.0.1');
+await new Promise((ok) => silent.on('connect', ok));
+const hop = await fetch(start, { redirect: 'manual' });
+const base = `${start.origin}/`;
+const forged = await fetch(`${base}?code=forged-code&state=forged-by-someone`);
+const stateless = await fetch(`${base}?code=forged-code`);
+writeFileSync(log, JSON.stringify({
+  argv,
+  start_status: hop.status,
+  location: hop.headers.get('location'),
+  forged: forged.status,
+  stateless: stateless.status,
+}));
+silent.destroy();
+"#,
+    )
+    .expect("the noise script");
+    let script = dir.path().join("noisy-browser.sh");
     std::fs::write(
         &script,
         format!(
-            "#!/bin/sh\nexec node {} \"$(printf '%s' \"$1\" | sed 's/state=[^&]*/state=forged-by-someone/')\"\n",
+            "#!/bin/sh\nnode {} {} \"$@\" || exit 1\nexec node {} \"$@\"\n",
+            noise.display(),
+            log.display(),
             browser_script().display()
         ),
     )
     .expect("the script");
-    #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
@@ -218,8 +258,47 @@ fn a_forged_state_is_refused() {
     let mut env = browser_env(server.traveller(), Consent::Allow, None, false);
     env.retain(|(k, _)| k != "BROWSER");
     env.push(("BROWSER".into(), script.display().to_string()));
-    let forged = browser_failure(server, env);
-    assert_eq!(oauth_error(&forged), "oauth_state_mismatch");
+    let mut args = vec!["diagnose".into(), "traveller@example.test".into()];
+    args.extend(oauth_flags(server));
+    args.extend(server_flags());
+    args.extend(["--browser", "--json"].map(String::from));
+    let out = run(&args, &env, |_| {});
+    assert_eq!(out.code, Some(0), "{}", out.all());
+
+    let seen: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&log).expect("the noise log")).unwrap();
+    let argv: Vec<&str> = seen["argv"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    let [start] = argv[..] else {
+        panic!("the browser got {argv:?}")
+    };
+    let port = start
+        .strip_prefix("http://127.0.0.1:")
+        .and_then(|rest| rest.strip_suffix("/start"))
+        .unwrap_or_else(|| panic!("not the loopback's /start: {start}"));
+    assert!(port.parse::<u16>().is_ok(), "{start}");
+    assert_eq!(seen["start_status"], 303, "{seen}");
+    let location = seen["location"].as_str().unwrap();
+    assert!(
+        location.starts_with(&server.authorization_endpoint()),
+        "{location}"
+    );
+    for part in ["state=", "code_challenge=", "code_challenge_method=S256"] {
+        assert!(location.contains(part), "{location}");
+    }
+    assert!(
+        location.contains(&format!("redirect_uri=http%3A%2F%2F127.0.0.1%3A{port}%2F")),
+        "{location}"
+    );
+    assert_eq!(seen["forged"], 400, "{seen}");
+    assert_eq!(seen["stateless"], 400, "{seen}");
+    for s in out.json()["servers"].as_array().expect("servers") {
+        assert_eq!(s["outcome"]["status"], "verified", "{s}");
+    }
 }
 
 #[test]
@@ -433,5 +512,130 @@ fn when_no_browser_opens_the_address_is_printed_to_open_by_hand() {
     assert_eq!(out.code, Some(0), "{}", out.all());
     for s in out.json()["servers"].as_array().expect("servers") {
         assert_eq!(s["outcome"]["status"], "verified", "{s}");
+    }
+}
+
+/// A provider whose client must send its secret with every request, refresh included (as
+/// Google's desktop clients must; issue 20 §3): signed in and saved with the client from
+/// `--oauth-client-id` and `--oauth-client-secret-env`, then with the client from `oauth.json`;
+/// each time `accounts check` refreshes twice — the secret read again from the same place —
+/// and passes. The secret is in no output and no saved file.
+#[test]
+fn a_client_with_a_secret_keeps_refreshing_from_the_same_source() {
+    require_chromium();
+    let server = auth_server();
+    let secret = CONFIDENTIAL_CLIENT_SECRET.to_string();
+    let secret_env = vec![("TEST_CONFIDENTIAL_SECRET".to_string(), secret.clone())];
+    let save = |dir: &Path| -> Vec<String> {
+        let mut extra = server_flags();
+        extra.extend(
+            [
+                "--json",
+                "--save",
+                "--config-dir",
+                &dir.display().to_string(),
+                "--keychain",
+                "keyutils",
+            ]
+            .map(String::from),
+        );
+        extra
+    };
+    let flags_without_client = |server: &AuthServer| -> Vec<String> {
+        let mut flags = oauth_flags(server);
+        let at = flags
+            .iter()
+            .position(|f| f == "--oauth-client-id")
+            .expect("the client flag");
+        flags.drain(at..at + 2);
+        flags
+    };
+
+    // 1. The client from the flags, the secret from the variable the flag names.
+    let dir = config_dir();
+    let mut args = vec!["diagnose".to_string(), "traveller@example.test".to_string()];
+    args.extend(flags_without_client(server));
+    args.extend(
+        [
+            "--oauth-client-id",
+            CONFIDENTIAL_CLIENT_ID,
+            "--oauth-client-secret-env",
+            "TEST_CONFIDENTIAL_SECRET",
+        ]
+        .map(String::from),
+    );
+    args.extend(save(dir.path()));
+    let signed = run_approving(
+        &args,
+        &secret_env,
+        server,
+        server.traveller(),
+        Consent::Allow,
+    );
+    assert_eq!(signed.code, Some(0), "{}", signed.all());
+    let saved = files_text(dir.path());
+    assert!(
+        saved.contains("TEST_CONFIDENTIAL_SECRET"),
+        "the source is kept: {saved}"
+    );
+    assert!(saved.contains("token_endpoint"), "{saved}");
+    let mut outputs = vec![("diagnose (flags)".to_string(), signed.all())];
+    for round in 1..=2 {
+        let checked = check_with(dir.path(), &secret_env);
+        assert_eq!(checked.code, Some(0), "check {round}: {}", checked.all());
+        assert!(checked.stdout.contains("Verified: the saved setup works."));
+        outputs.push((format!("check {round} (flags)"), checked.all()));
+    }
+    // Without the variable the check says which one it needs.
+    let unset = check_with(dir.path(), &[]);
+    assert_ne!(unset.code, Some(0), "{}", unset.all());
+    assert!(
+        unset.all().contains("TEST_CONFIDENTIAL_SECRET"),
+        "{}",
+        unset.all()
+    );
+    outputs.push(("the config dir (flags)".into(), files_text(dir.path())));
+
+    // 2. The client from oauth.json (keyed by the issuer), no client flags at all.
+    let dir = config_dir();
+    let file = dir.path().join("oauth.json");
+    std::fs::write(
+        &file,
+        serde_json::json!({"clients": {server.issuer.clone(): {
+            "client_id": CONFIDENTIAL_CLIENT_ID,
+            "client_secret": CONFIDENTIAL_CLIENT_SECRET,
+        }}})
+        .to_string(),
+    )
+    .expect("oauth.json");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    }
+    let mut args = vec!["diagnose".to_string(), "traveller@example.test".to_string()];
+    args.extend(flags_without_client(server));
+    args.extend(save(dir.path()));
+    let signed = run_approving(&args, &[], server, server.traveller(), Consent::Allow);
+    assert_eq!(signed.code, Some(0), "{}", signed.all());
+    outputs.push(("diagnose (oauth.json)".into(), signed.all()));
+    for round in 1..=2 {
+        let checked = check(dir.path());
+        assert_eq!(checked.code, Some(0), "check {round}: {}", checked.all());
+        assert!(checked.stdout.contains("Verified: the saved setup works."));
+        outputs.push((format!("check {round} (oauth.json)"), checked.all()));
+    }
+    let account = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name() != "oauth.json")
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        !account.contains(&secret),
+        "a saved file holds the client secret"
+    );
+    for (what, text) in outputs {
+        assert_secret_free(&what, &text, std::slice::from_ref(&secret));
     }
 }

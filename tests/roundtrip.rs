@@ -111,7 +111,9 @@ fn a_message_sent_through_submission_arrives_over_imap_and_is_deleted() {
     let report = round_trip(&d.traveller, Protocol::Imap, Duration::from_secs(30));
     assert_no_password(&report, &d.traveller);
     match &report.outcome {
-        RoundTrip::Arrived { after_ms, deleted } => {
+        RoundTrip::Arrived {
+            after_ms, deleted, ..
+        } => {
             assert!(*deleted, "{report:#?}");
             assert!(*after_ms < 30_000);
         }

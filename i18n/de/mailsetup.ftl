@@ -736,3 +736,11 @@ cli-not-saved = nicht gespeichert: { $error }
 ## `accounts list`: an account that signs in through its provider's page
 
 accounts-oauth-sign-in = OAuth 2.0 bei { $issuer } (Client { $client }); das Aktualisierungstoken liegt in { $keychain }
+
+## Round trip and OAuth safety
+
+roundtrip-summary-left-flagged = Die Testnachricht kam { $seconds } nach dem Senden im Posteingang an. Sie bleibt als gelöscht markiert; Ihr E-Mail-Programm entfernt sie beim nächsten Aufräumen. Sie jetzt zu entfernen hätte auch andere Nachrichten entfernt, die Sie als gelöscht markiert haben.
+roundtrip-left-flagged = bleibt als gelöscht markiert; Ihr E-Mail-Programm entfernt sie beim nächsten Aufräumen
+report-label-sign-ins = Anmeldungen
+oauth-error-redirect-refused = { $url } hat mit einer Weiterleitung geantwortet; ihr wurde nicht gefolgt, es wurde also nichts an eine andere Adresse geschickt
+oauth-error-redirect-refused-advice = Ein Anmeldedienst, der Token-Anfragen anderswohin schickt, ist falsch eingerichtet oder gehört nicht dem Anbieter. Prüfen Sie die Adresse des Ausstellers (--oauth-issuer) und fragen Sie den Anbieter, welche gilt.

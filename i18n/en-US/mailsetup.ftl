@@ -737,3 +737,11 @@ cli-not-saved = not saved: { $error }
 ## `accounts list`: an account that signs in through its provider's page
 
 accounts-oauth-sign-in = OAuth 2.0 with { $issuer } (client { $client }); the refresh token is in the { $keychain }
+
+## Round trip and OAuth safety
+
+roundtrip-summary-left-flagged = The test message arrived in the inbox { $seconds } after it was sent. It is left flagged as deleted; your mail program removes it when it next cleans up. Removing it now would also have removed other messages you have marked as deleted.
+roundtrip-left-flagged = left flagged as deleted; your mail program removes it when it next cleans up
+report-label-sign-ins = sign-ins
+oauth-error-redirect-refused = { $url } answered with a redirect; it was not followed, so nothing was sent on to another address
+oauth-error-redirect-refused-advice = A sign-in service that sends token requests elsewhere is misconfigured or not the provider's own. Check the issuer address (--oauth-issuer) and ask the provider which address to use.

@@ -736,3 +736,11 @@ cli-not-saved = no se guardó: { $error }
 ## `accounts list`: an account that signs in through its provider's page
 
 accounts-oauth-sign-in = OAuth 2.0 con { $issuer } (cliente { $client }); el token de actualización está en { $keychain }
+
+## Round trip and OAuth safety
+
+roundtrip-summary-left-flagged = El mensaje de prueba llegó a la bandeja de entrada { $seconds } después de enviarse. Queda marcado como eliminado; tu programa de correo lo quitará la próxima vez que haga limpieza. Quitarlo ahora habría quitado también otros mensajes que marcaste como eliminados.
+roundtrip-left-flagged = queda marcado como eliminado; tu programa de correo lo quitará en la próxima limpieza
+report-label-sign-ins = inicios de sesión
+oauth-error-redirect-refused = { $url } respondió con una redirección; no se siguió, así que no se envió nada a otra dirección
+oauth-error-redirect-refused-advice = Un servicio de inicio de sesión que manda las solicitudes de tokens a otro sitio está mal configurado o no es del proveedor. Revisa la dirección del emisor (--oauth-issuer) y pregunta al proveedor cuál usar.

@@ -736,3 +736,11 @@ cli-not-saved = non enregistré : { $error }
 ## `accounts list`: an account that signs in through its provider's page
 
 accounts-oauth-sign-in = OAuth 2.0 avec { $issuer } (client { $client }) ; le jeton d'actualisation est dans { $keychain }
+
+## Round trip and OAuth safety
+
+roundtrip-summary-left-flagged = Le message de test est arrivé dans la boîte de réception { $seconds } après son envoi. Il reste marqué comme supprimé ; votre logiciel de messagerie l'enlèvera lors de son prochain nettoyage. L'enlever maintenant aurait aussi enlevé d'autres messages que vous avez marqués comme supprimés.
+roundtrip-left-flagged = reste marqué comme supprimé ; votre logiciel de messagerie l'enlèvera au prochain nettoyage
+report-label-sign-ins = connexions
+oauth-error-redirect-refused = { $url } a répondu par une redirection ; elle n'a pas été suivie, donc rien n'a été envoyé à une autre adresse
+oauth-error-redirect-refused-advice = Un service de connexion qui renvoie les demandes de jetons ailleurs est mal configuré ou n'appartient pas au fournisseur. Vérifiez l'adresse de l'émetteur (--oauth-issuer) et demandez au fournisseur laquelle utiliser.

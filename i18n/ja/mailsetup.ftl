@@ -724,3 +724,11 @@ cli-not-saved = 保存していません: { $error }
 ## `accounts list`: an account that signs in through its provider's page
 
 accounts-oauth-sign-in = { $issuer } の OAuth 2.0（クライアント { $client }）。リフレッシュトークンは { $keychain } にあります
+
+## Round trip and OAuth safety
+
+roundtrip-summary-left-flagged = テストメッセージは送信から { $seconds } 後に受信トレイに届きました。削除済みの印を付けたまま残してあります。次にメールソフトが整理（完全削除）するときに消えます。いま消すと、削除済みの印を付けた他のメッセージも一緒に消えてしまうためです。
+roundtrip-left-flagged = 削除済みの印を付けて残しました。次にメールソフトが整理するときに消えます
+report-label-sign-ins = サインイン回数
+oauth-error-redirect-refused = { $url } がリダイレクトで応答しました。リダイレクトには従っていないため、ほかのアドレスには何も送っていません
+oauth-error-redirect-refused-advice = トークンの要求をほかの場所へ回すサインインサービスは、設定が誤っているか、プロバイダー自身のものではありません。発行者のアドレス（--oauth-issuer）を確認し、どのアドレスを使うかプロバイダーに問い合わせてください。

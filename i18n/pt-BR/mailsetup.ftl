@@ -736,3 +736,11 @@ cli-not-saved = não salvo: { $error }
 ## `accounts list`: an account that signs in through its provider's page
 
 accounts-oauth-sign-in = OAuth 2.0 com { $issuer } (cliente { $client }); o token de atualização está em { $keychain }
+
+## Round trip and OAuth safety
+
+roundtrip-summary-left-flagged = A mensagem de teste chegou à caixa de entrada { $seconds } depois de enviada. Ela fica marcada como excluída; seu programa de e-mail a remove na próxima limpeza. Removê-la agora teria removido também outras mensagens que você marcou como excluídas.
+roundtrip-left-flagged = fica marcada como excluída; seu programa de e-mail a remove na próxima limpeza
+report-label-sign-ins = logins
+oauth-error-redirect-refused = { $url } respondeu com um redirecionamento; ele não foi seguido, então nada foi enviado a outro endereço
+oauth-error-redirect-refused-advice = Um serviço de login que manda os pedidos de token para outro lugar está mal configurado ou não é do provedor. Confira o endereço do emissor (--oauth-issuer) e pergunte ao provedor qual usar.

@@ -21,7 +21,7 @@ use crate::account::EmailAddress;
 use crate::discover::DiscoveredOAuth2;
 use crate::oauth::sasl::Mechanism;
 use crate::oauth::session::IssuerOrigin;
-use crate::oauth::{self, Issuer, OAuthError};
+use crate::oauth::{self, OAuthError};
 use crate::store::OAuth2Login;
 
 /// The OAuth flags of `diagnose`.
@@ -125,6 +125,7 @@ pub async fn sign_in(
                 client_id: String::new(),
                 scopes: Vec::new(),
                 mechanism: args.sasl.map(|m| m.name().to_string()),
+                ..OAuth2Login::default()
             },
             confirmed_email: None,
         });
@@ -145,6 +146,7 @@ pub async fn sign_in(
     let flags = ClientFlags {
         id: args.oauth_client_id.as_deref(),
         secret: secret.as_ref().map(|s| s.expose_secret()),
+        secret_env: args.oauth_client_secret_env.as_deref(),
     };
     let tc = token_client(issuer, flags, reach, config_dir).await?;
     let mechanism = args.sasl.map(|m| m.name().to_string());
@@ -215,17 +217,9 @@ pub fn explain_json(email: &str, e: &OAuthError) -> serde_json::Value {
     })
 }
 
-/// The issuer a saved login signed in at: the table's entry when it is the same issuer (its
-/// endpoints need no discovery), else the saved issuer URL.
-fn saved_issuer(email: &EmailAddress, login: &OAuth2Login) -> Issuer {
-    match Issuer::for_address(email) {
-        Ok(i) if i.issuer == login.issuer => i,
-        _ => Issuer::at(&login.issuer, login.scopes.clone()),
-    }
-}
-
 /// `accounts remove` for an OAuth account: the saved refresh token given back at the
-/// issuer's revocation endpoint (RFC 7009), with the client it was issued to.
+/// issuer's revocation endpoint (RFC 7009), as the client it was issued to (its id, and its
+/// secret from the same source as at sign-in: `oauth::session::saved_token_client`).
 pub async fn revoke(
     email: &EmailAddress,
     login: &OAuth2Login,
@@ -233,19 +227,15 @@ pub async fn revoke(
     ca_file: Option<&Path>,
     config_dir: Option<&Path>,
 ) -> Result<(), SessionError> {
-    let flags = ClientFlags {
-        id: Some(&login.client_id),
-        secret: None,
-    };
     let reach = Reach::with_ca_file(ca_file)?;
-    let mut tc = token_client(saved_issuer(email, login), flags, &reach, config_dir).await?;
+    let mut tc = oauth::session::saved_token_client(email, login, &reach, config_dir).await?;
     tc.issuer = tc.issuer.complete_revocation(&tc.http).await?;
     Ok(tc.revoke(refresh).await?)
 }
 
 /// `accounts check` for an OAuth account: a new access token from the saved refresh token
-/// (RFC 6749 §6), with the client it was issued to; the rotated refresh token, if the server
-/// sent one, is for the caller to store.
+/// (RFC 6749 §6), as the client it was issued to (see `revoke`); the rotated refresh token,
+/// if the server sent one, is for the caller to store.
 pub async fn renew(
     email: &EmailAddress,
     login: &OAuth2Login,
@@ -253,11 +243,7 @@ pub async fn renew(
     ca_file: Option<&Path>,
     config_dir: Option<&Path>,
 ) -> Result<oauth::SignedIn, SessionError> {
-    let issuer = saved_issuer(email, login);
-    let flags = ClientFlags {
-        id: Some(&login.client_id),
-        secret: None,
-    };
-    let tc = token_client(issuer, flags, &Reach::with_ca_file(ca_file)?, config_dir).await?;
+    let reach = Reach::with_ca_file(ca_file)?;
+    let tc = oauth::session::saved_token_client(email, login, &reach, config_dir).await?;
     Ok(oauth::refresh(&tc, email, refresh).await?)
 }

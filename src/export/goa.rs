@@ -751,6 +751,9 @@ mod tests {
             client_id: "client".into(),
             scopes: Vec::new(),
             mechanism: None,
+            token_endpoint: None,
+            revocation_endpoint: None,
+            client_source: None,
         });
         assert!(matches!(request(&oauth), Err(GoaError::OAuth { .. })));
         let mut no_user = account(imap, smtp);

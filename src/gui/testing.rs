@@ -11,7 +11,6 @@ use egui::{RichText, Ui};
 
 use crate::account::Protocol;
 use crate::probe::ProbeReport;
-use crate::roundtrip::RoundTrip;
 use crate::wizard::{
     Event, NextAction, Offer, RoundTripEvent, RoundTripState, RowState, ServerTest, TestState,
     Wizard,
@@ -353,7 +352,7 @@ fn round_trip(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
             }
         });
     if let RoundTripState::Done(report) = w.round_trip_state() {
-        let r = if let RoundTrip::Arrived { deleted: true, .. } = report.outcome {
+        let r = if report.tidy() {
             marked(ui, Mark::Ok, RichText::new(report.summary()).color(p.ok))
         } else {
             boxed(ui, p.fail_fill, p.fail, |ui| {

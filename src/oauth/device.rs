@@ -21,8 +21,8 @@ use std::time::Duration;
 use secrecy::SecretString;
 
 use super::error::{OAuthError, server_text};
-use super::token::{Poll, TokenClient, Tokens, form};
-use crate::discover::http::{Answer, Request};
+use super::token::{Poll, TokenClient, Tokens};
+use crate::discover::http::Answer;
 
 /// The interval when the server names none (RFC 8628 §3.2).
 const DEFAULT_INTERVAL: Duration = Duration::from_secs(5);
@@ -67,15 +67,9 @@ pub async fn start(tc: &TokenClient) -> Result<DeviceStart, OAuthError> {
         )?
         .to_string();
     let scope = tc.issuer.scope();
-    let body = form(&[("client_id", &tc.client.id), ("scope", &scope)]);
-    let answer = tc
-        .http
-        .send(Request {
-            url: &url,
-            form: Some(&body),
-            bearer: None,
-        })
-        .await?;
+    // As the client: with its secret where it has one (RFC 8628 §3.1 asks confidential
+    // clients to authenticate here as at the token endpoint).
+    let answer = tc.post_as_client(&url, &[("scope", &scope)]).await?;
     read_start(&url, &answer)?.map_err(|refusal| tc.refusal(refusal))
 }
 

@@ -53,7 +53,14 @@ pub enum OAuthError {
     #[error("{url} is not an HTTPS address; OAuth 2.0 needs an encrypted connection")]
     Insecure { url: String },
     #[error("{0}")]
-    Http(#[from] FetchError),
+    Http(FetchError),
+    /// An authorization server answered a token, device or revocation request with a
+    /// redirect: it is never followed, since the request would carry the code, the refresh
+    /// token or the client secret to wherever it points.
+    #[error(
+        "{url} answered with a redirect; it was not followed, so nothing was sent on to another address"
+    )]
+    RedirectRefused { url: String },
     /// An answer that is not what the RFCs define.
     #[error("{url}: unexpected answer: {detail}")]
     Malformed { url: String, detail: String },
@@ -89,6 +96,20 @@ pub enum OAuthError {
     Random(#[from] super::pkce::RandomError),
 }
 
+/// A redirect the OAuth client refused (it follows none: `oauth::http_client`) is
+/// `RedirectRefused`; every other failure to ask stays `Http`.
+impl From<FetchError> for OAuthError {
+    fn from(e: FetchError) -> Self {
+        match e {
+            FetchError::TooManyRedirects { url, .. } | FetchError::RedirectLoop { url, .. } => {
+                OAuthError::RedirectRefused { url }
+            }
+            FetchError::InsecureRedirect { from, .. } => OAuthError::RedirectRefused { url: from },
+            other => OAuthError::Http(other),
+        }
+    }
+}
+
 impl OAuthError {
     /// A stable snake_case code (JSON, tests).
     pub fn code(&self) -> &'static str {
@@ -99,6 +120,7 @@ impl OAuthError {
             OAuthError::NoEndpoint { .. } => "oauth_endpoint_missing",
             OAuthError::Insecure { .. } => "oauth_insecure_endpoint",
             OAuthError::Http(_) => "oauth_server_unreachable",
+            OAuthError::RedirectRefused { .. } => "oauth_redirect_refused",
             OAuthError::Malformed { .. } => "oauth_protocol_error",
             OAuthError::Denied { .. } => "oauth_consent_denied",
             OAuthError::WrongState => "oauth_state_mismatch",
@@ -141,6 +163,9 @@ impl OAuthError {
             }
             OAuthError::Insecure { url } => t!("oauth-error-insecure", url = url.as_str()),
             OAuthError::Http(e) => e.to_string(),
+            OAuthError::RedirectRefused { url } => {
+                t!("oauth-error-redirect-refused", url = url.as_str())
+            }
             OAuthError::Malformed { url, detail } => {
                 t!(
                     "oauth-error-malformed",
@@ -199,6 +224,7 @@ impl OAuthError {
             OAuthError::NoEndpoint { .. } => t!("oauth-error-no-endpoint-advice"),
             OAuthError::Insecure { .. } => t!("oauth-error-insecure-advice"),
             OAuthError::Http(_) => t!("oauth-error-unreachable-advice"),
+            OAuthError::RedirectRefused { .. } => t!("oauth-error-redirect-refused-advice"),
             OAuthError::Malformed { .. } | OAuthError::Server { .. } => {
                 t!("oauth-error-refused-advice")
             }
@@ -271,6 +297,9 @@ mod tests {
                 detail: "not found".into(),
             },
             OAuthError::Listener(std::io::Error::other("in use")),
+            OAuthError::RedirectRefused {
+                url: "https://id.example/token".into(),
+            },
         ] {
             assert_eq!(e.summary(), e.to_string(), "{e:?}");
             assert!(e.advice().ends_with('.'), "{e:?}");

@@ -29,6 +29,7 @@ use crate::account::EmailAddress;
 use crate::discover::DiscoveredOAuth2;
 use crate::discover::http::{HttpClient, Request};
 use crate::discover::providers::{OAuth2Spec, ProviderTable};
+use crate::store::{ClientSource, OAuth2Login};
 
 /// An authorization server and what mail needs from it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +50,11 @@ pub struct Issuer {
     pub device_flow_for_mail: bool,
     /// The client id the source names (may be empty).
     pub table_client_id: String,
+    /// Named by a domain's own file (`from_discovery`), not by the person or the table:
+    /// client ids and secrets configured for providers (environment, build, table) are never
+    /// sent to it; only the flag's and an `oauth.json` entry for exactly this issuer whose
+    /// token endpoint is on the issuer's own site.
+    pub named_by_domain: bool,
 }
 
 /// The client we are at the authorization server.
@@ -57,6 +63,9 @@ pub struct Client {
     pub id: String,
     /// A "secret" of a public (native) client, where the provider hands one out.
     pub secret: Option<SecretString>,
+    /// Where the id and the secret came from (saved with the account, so a refresh reads the
+    /// secret from the same place).
+    pub source: ClientSource,
 }
 
 impl std::fmt::Debug for Client {
@@ -64,6 +73,7 @@ impl std::fmt::Debug for Client {
         f.debug_struct("Client")
             .field("id", &self.id)
             .field("secret", &self.secret.as_ref().map(|_| "[REDACTED]"))
+            .field("source", &self.source)
             .finish()
     }
 }
@@ -104,6 +114,7 @@ impl Issuer {
             scopes: spec.scopes.clone(),
             device_flow_for_mail: spec.device_flow_for_mail,
             table_client_id: spec.client_id.clone(),
+            named_by_domain: false,
         }
     }
 
@@ -122,6 +133,7 @@ impl Issuer {
             scopes,
             device_flow_for_mail: true,
             table_client_id: String::new(),
+            named_by_domain: false,
         }
     }
 
@@ -139,6 +151,8 @@ impl Issuer {
         };
         let mut issuer = Self::from_spec(&url, &name, &found.spec);
         issuer.issuer = url;
+        // A file's own client id is the domain's to give; the program's are not.
+        issuer.named_by_domain = true;
         issuer
     }
 
@@ -346,6 +360,8 @@ fn env_suffix(key: &str) -> String {
 pub struct ClientSources<'a> {
     pub flag: Option<&'a str>,
     pub flag_secret: Option<&'a str>,
+    /// The environment variable the flag's secret was read from (recorded, never the value).
+    pub flag_secret_env: Option<&'a str>,
     /// Reads an environment variable (the process environment, or a map in tests).
     pub env: &'a dyn Fn(&str) -> Option<String>,
     pub file: Option<&'a ClientFile>,
@@ -354,16 +370,75 @@ pub struct ClientSources<'a> {
 impl ClientSources<'_> {
     /// The client for `issuer`, or `NoClientId`.
     pub fn resolve(&self, issuer: &Issuer) -> Result<Client, OAuthError> {
-        let suffix = env_suffix(&issuer.key);
-        let env = |name: &str| (self.env)(name).filter(|v| !v.trim().is_empty());
-        let nonempty = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
         let secret = |s: Option<String>| s.map(|s| SecretString::from(s.as_str()));
         if let Some(id) = self.flag.and_then(nonempty) {
             return Ok(Client {
                 id,
                 secret: secret(self.flag_secret.map(str::to_string)),
+                source: ClientSource::Flag {
+                    secret_env: self.flag_secret_env.map(str::to_string),
+                },
             });
         }
+        self.configured(issuer)
+            .into_iter()
+            .next()
+            .ok_or_else(|| OAuthError::NoClientId {
+                provider: issuer.name.clone(),
+            })
+    }
+
+    /// The client a saved sign-in was issued to, resolved as the sign-in resolved it: its id,
+    /// and its secret from the source recorded then (`--oauth-client-secret-env`'s variable,
+    /// the environment, `oauth.json`, the build). Without a recorded source (older files),
+    /// the first configured source with that id lends its secret. A recorded variable that is
+    /// now empty is an error naming it, not a refresh without the secret.
+    pub fn resolve_saved(&self, issuer: &Issuer, login: &OAuth2Login) -> Result<Client, String> {
+        let id = login.client_id.trim().to_string();
+        if let Some(ClientSource::Flag { secret_env }) = &login.client_source {
+            let secret = match secret_env {
+                Some(var) => Some(
+                    (self.env)(var)
+                        .and_then(|v| nonempty(&v))
+                        .map(|v| SecretString::from(v.as_str()))
+                        .ok_or_else(|| t!("oauth-cli-no-secret-in-env", var = var.as_str()))?,
+                ),
+                None => None,
+            };
+            return Ok(Client {
+                id,
+                secret,
+                source: ClientSource::Flag {
+                    secret_env: secret_env.clone(),
+                },
+            });
+        }
+        let same = self.configured(issuer).into_iter().filter(|c| c.id == id);
+        let mut same: Vec<Client> = same.collect();
+        let recorded = same
+            .iter()
+            .position(|c| Some(&c.source) == login.client_source.as_ref());
+        match recorded.or((!same.is_empty()).then_some(0)) {
+            Some(i) => Ok(same.swap_remove(i)),
+            None => Ok(Client {
+                id,
+                secret: None,
+                source: login.client_source.clone().unwrap_or(ClientSource::Table),
+            }),
+        }
+    }
+
+    /// Every configured client for `issuer` but the flag's, highest first. For an issuer a
+    /// domain's file named, only an `oauth.json` entry for exactly that issuer (whose token
+    /// endpoint is on its own site) and the file's own client id.
+    fn configured(&self, issuer: &Issuer) -> Vec<Client> {
+        if issuer.named_by_domain {
+            return self.for_named_issuer(issuer);
+        }
+        let suffix = env_suffix(&issuer.key);
+        let env = |name: &str| (self.env)(name).and_then(|v| nonempty(&v));
+        let secret = |s: Option<String>| s.map(|s| SecretString::from(s.as_str()));
+        let mut out = Vec::new();
         for (id_var, secret_var) in [
             (
                 format!("MAILSETUP_OAUTH_CLIENT_ID_{suffix}"),
@@ -375,36 +450,84 @@ impl ClientSources<'_> {
             ),
         ] {
             if let Some(id) = env(&id_var) {
-                return Ok(Client {
+                out.push(Client {
                     id,
                     secret: secret(env(&secret_var)),
+                    source: ClientSource::Environment { id_var, secret_var },
                 });
             }
         }
         let from_file = self.file.and_then(|f| {
-            f.clients
-                .get(&issuer.key)
-                .or_else(|| f.clients.get(&issuer.issuer))
+            [&issuer.key, &issuer.issuer]
+                .into_iter()
+                .find_map(|k| f.clients.get(k.as_str()).map(|e| (k.clone(), e)))
         });
-        if let Some(entry) = from_file.filter(|e| !e.client_id.trim().is_empty()) {
-            return Ok(Client {
+        if let Some((key, entry)) = from_file.filter(|(_, e)| !e.client_id.trim().is_empty()) {
+            out.push(Client {
                 id: entry.client_id.trim().to_string(),
                 secret: secret(entry.client_secret.clone()),
+                source: ClientSource::File { key },
             });
         }
         if let Some((id, s)) = built_in(&issuer.key).filter(|(id, _)| !id.is_empty()) {
-            return Ok(Client {
+            out.push(Client {
                 id: id.to_string(),
                 secret: secret(s.map(str::to_string)),
+                source: ClientSource::Build,
             });
         }
         if let Some(id) = nonempty(&issuer.table_client_id) {
-            return Ok(Client { id, secret: None });
+            out.push(Client {
+                id,
+                secret: None,
+                source: ClientSource::Table,
+            });
         }
-        Err(OAuthError::NoClientId {
-            provider: issuer.name.clone(),
-        })
+        out
     }
+}
+
+impl ClientSources<'_> {
+    fn for_named_issuer(&self, issuer: &Issuer) -> Vec<Client> {
+        let mut out = Vec::new();
+        let own_site = issuer
+            .token_endpoint
+            .as_deref()
+            .is_none_or(|t| same_origin(t, &issuer.issuer));
+        let entry = self.file.and_then(|f| f.clients.get(&issuer.issuer));
+        if let Some(entry) = entry.filter(|e| own_site && !e.client_id.trim().is_empty()) {
+            out.push(Client {
+                id: entry.client_id.trim().to_string(),
+                secret: entry
+                    .client_secret
+                    .as_deref()
+                    .map(|s| SecretString::from(s.to_string())),
+                source: ClientSource::File {
+                    key: issuer.issuer.clone(),
+                },
+            });
+        }
+        if let Some(id) = nonempty(&issuer.table_client_id) {
+            out.push(Client {
+                id,
+                secret: None,
+                source: ClientSource::Table,
+            });
+        }
+        out
+    }
+}
+
+/// Whether two URLs have the same scheme, host and port.
+fn same_origin(a: &str, b: &str) -> bool {
+    match (reqwest::Url::parse(a), reqwest::Url::parse(b)) {
+        (Ok(a), Ok(b)) => a.origin() == b.origin(),
+        _ => false,
+    }
+}
+
+fn nonempty(s: &str) -> Option<String> {
+    (!s.trim().is_empty()).then(|| s.trim().to_string())
 }
 
 #[cfg(test)]
@@ -445,6 +568,7 @@ mod tests {
         let none = ClientSources {
             flag: None,
             flag_secret: None,
+            flag_secret_env: None,
             env: &no_env,
             file: None,
         };
@@ -465,6 +589,7 @@ mod tests {
         let sources = ClientSources {
             flag: None,
             flag_secret: None,
+            flag_secret_env: None,
             env: &env,
             file: Some(&file),
         };
@@ -477,10 +602,177 @@ mod tests {
         let file_only = ClientSources {
             flag: None,
             flag_secret: None,
+            flag_secret_env: None,
             env: &no_env,
             file: Some(&file),
         };
         assert_eq!(file_only.resolve(&g).unwrap().id, "from-file");
+    }
+
+    fn login(source: Option<ClientSource>, id: &str) -> OAuth2Login {
+        OAuth2Login {
+            issuer: "https://accounts.google.com".into(),
+            provider: "gmail".into(),
+            client_id: id.into(),
+            client_source: source,
+            ..OAuth2Login::default()
+        }
+    }
+
+    #[test]
+    fn a_saved_sign_in_gets_its_secret_from_the_same_source() {
+        use secrecy::ExposeSecret;
+        let g = gmail();
+        let secret_of = |c: &Client| c.secret.as_ref().map(|s| s.expose_secret().to_string());
+        let env = |name: &str| match name {
+            "MAILSETUP_OAUTH_CLIENT_ID_GMAIL" => Some("env-id".to_string()),
+            "MAILSETUP_OAUTH_CLIENT_SECRET_GMAIL" => Some("env-secret".to_string()),
+            "TECH_SECRET" => Some("flag-secret".to_string()),
+            _ => None,
+        };
+        let file: ClientFile = serde_json::from_str(
+            r#"{"clients":{"gmail":{"client_id":"file-id","client_secret":"file-secret"}}}"#,
+        )
+        .unwrap();
+        let sources = ClientSources {
+            flag: None,
+            flag_secret: None,
+            flag_secret_env: None,
+            env: &env,
+            file: Some(&file),
+        };
+        // At sign-in: the source is recorded with the client.
+        let flagged = ClientSources {
+            flag: Some("flag-id"),
+            flag_secret: Some("flag-secret"),
+            flag_secret_env: Some("TECH_SECRET"),
+            ..sources
+        };
+        let c = flagged.resolve(&g).unwrap();
+        assert_eq!(
+            c.source,
+            ClientSource::Flag {
+                secret_env: Some("TECH_SECRET".into())
+            }
+        );
+        assert_eq!(
+            sources.resolve(&g).unwrap().source,
+            ClientSource::Environment {
+                id_var: "MAILSETUP_OAUTH_CLIENT_ID_GMAIL".into(),
+                secret_var: "MAILSETUP_OAUTH_CLIENT_SECRET_GMAIL".into(),
+            }
+        );
+        // Later: the same id with the secret from the same place.
+        let c = sources
+            .resolve_saved(&g, &login(Some(c.source), "flag-id"))
+            .unwrap();
+        assert_eq!(
+            (c.id.as_str(), secret_of(&c).as_deref()),
+            ("flag-id", Some("flag-secret"))
+        );
+        let c = sources
+            .resolve_saved(
+                &g,
+                &login(
+                    Some(ClientSource::File {
+                        key: "gmail".into(),
+                    }),
+                    "file-id",
+                ),
+            )
+            .unwrap();
+        assert_eq!(
+            (c.id.as_str(), secret_of(&c).as_deref()),
+            ("file-id", Some("file-secret"))
+        );
+        let env_source = sources.resolve(&g).unwrap().source;
+        let c = sources
+            .resolve_saved(&g, &login(Some(env_source), "env-id"))
+            .unwrap();
+        assert_eq!(secret_of(&c).as_deref(), Some("env-secret"));
+        // An older file without the source: the configured client with that id lends its
+        // secret; an id nobody configures now goes without one.
+        let c = sources.resolve_saved(&g, &login(None, "file-id")).unwrap();
+        assert_eq!(secret_of(&c).as_deref(), Some("file-secret"));
+        let c = sources.resolve_saved(&g, &login(None, "gone-id")).unwrap();
+        assert_eq!((c.id.as_str(), c.secret.is_none()), ("gone-id", true));
+        // The flag's variable, now empty: an error naming it, not a refresh without it.
+        let gone = login(
+            Some(ClientSource::Flag {
+                secret_env: Some("UNSET_SECRET_VAR".into()),
+            }),
+            "flag-id",
+        );
+        let e = sources.resolve_saved(&g, &gone).unwrap_err();
+        assert!(e.contains("UNSET_SECRET_VAR"), "{e}");
+        // Nothing secret in what is saved.
+        let text =
+            serde_json::to_string(&login(Some(flagged.resolve(&g).unwrap().source), "flag-id"))
+                .unwrap();
+        assert!(!text.contains("flag-secret"), "{text}");
+    }
+
+    #[test]
+    fn clients_configured_for_providers_never_go_to_an_issuer_a_domain_named() {
+        let env = |name: &str| match name {
+            "MAILSETUP_OAUTH_CLIENT_ID" => Some("generic".to_string()),
+            "MAILSETUP_OAUTH_CLIENT_SECRET" => Some("generic-secret".to_string()),
+            "MAILSETUP_OAUTH_CLIENT_ID_GMAIL" => Some("for-gmail".to_string()),
+            _ => None,
+        };
+        let file: ClientFile = serde_json::from_str(
+            r#"{"clients":{"https://accounts.google.com":{"client_id":"google-desktop","client_secret":"s"},
+                "https://id.example.org":{"client_id":"example-id"}}}"#,
+        )
+        .unwrap();
+        let sources = ClientSources {
+            flag: None,
+            flag_secret: None,
+            flag_secret_env: None,
+            env: &env,
+            file: Some(&file),
+        };
+        let named = |issuer: &str, token: &str| {
+            let spec = OAuth2Spec {
+                issuer: issuer.into(),
+                token_endpoint: Some(token.into()),
+                scopes: vec!["mail".into()],
+                ..Default::default()
+            };
+            Issuer::from_discovery(&DiscoveredOAuth2::new(
+                spec,
+                "Somewhere",
+                crate::discover::SourceId::Autoconfig,
+                crate::discover::Channel::Https,
+                "https://autoconfig.evil.test/mail/config-v1.1.xml",
+            ))
+        };
+        // A domain's file claims Google's issuer with its own token endpoint: no configured
+        // client (generic environment, Google's oauth.json entry) goes there.
+        let evil = named("https://accounts.google.com", "https://evil.test/token");
+        assert!(evil.named_by_domain);
+        assert!(matches!(
+            sources.resolve(&evil),
+            Err(OAuthError::NoClientId { .. })
+        ));
+        // The generic variables are not for an issuer a file named either.
+        let other = named("https://id.other.test", "https://id.other.test/token");
+        assert!(sources.resolve(&other).is_err());
+        // An oauth.json entry for exactly that issuer, token endpoint on its own site: used.
+        let own = named(
+            "https://id.example.org",
+            "https://id.example.org/oauth/token",
+        );
+        let c = sources.resolve(&own).unwrap();
+        assert_eq!(c.id, "example-id");
+        // The person's own flag for this run still applies.
+        let flagged = ClientSources {
+            flag: Some("given"),
+            ..sources
+        };
+        assert_eq!(flagged.resolve(&evil).unwrap().id, "given");
+        // The table's issuer keeps the generic and provider variables.
+        assert_eq!(sources.resolve(&gmail()).unwrap().id, "for-gmail");
     }
 
     #[test]

@@ -46,7 +46,9 @@ pub struct SignedIn {
 
 /// The HTTPS client for authorization servers: verified TLS (platform roots plus
 /// `extra_roots`), names through `resolver` unless `overrides` say otherwise, 15 s per
-/// request, 64 KiB answers.
+/// request, 64 KiB answers, and no redirect followed: a token, device or revocation request
+/// sent on by a 307/308 would carry the code, the refresh token or the client secret to
+/// another address (`OAuthError::RedirectRefused`).
 pub fn http_client(
     extra_roots: Vec<CertificateDer<'static>>,
     resolver: Arc<dyn HostResolver>,
@@ -54,7 +56,7 @@ pub fn http_client(
 ) -> Result<HttpClient, OAuthError> {
     let settings = HttpSettings {
         max_body: 64 * 1024,
-        max_redirects: 2,
+        max_redirects: 0,
         timeout: Duration::from_secs(15),
         port: None,
     };

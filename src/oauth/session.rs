@@ -257,6 +257,8 @@ impl Reach {
 pub struct ClientFlags<'a> {
     pub id: Option<&'a str>,
     pub secret: Option<&'a str>,
+    /// The environment variable the secret was read from (recorded with the account).
+    pub secret_env: Option<&'a str>,
 }
 
 /// The token endpoint client for an issuer, reached as `reach` says.
@@ -271,17 +273,12 @@ pub async fn token_client(
         reach.resolver.clone(),
         reach.overrides.clone(),
     )?;
-    let file = match config_dir
-        .map(Path::to_path_buf)
-        .or_else(|| crate::store::resolve_config_dir(None).ok())
-    {
-        Some(dir) => ClientFile::load(&dir).map_err(SessionError::Usage)?,
-        None => ClientFile::default(),
-    };
+    let file = client_file(config_dir)?;
     let env = |name: &str| std::env::var(name).ok();
     let client = ClientSources {
         flag: flags.id,
         flag_secret: flags.secret,
+        flag_secret_env: flags.secret_env,
         env: &env,
         file: Some(&file),
     }
@@ -294,7 +291,79 @@ pub async fn token_client(
     })
 }
 
-/// What a signed-in session records about the login.
+/// `oauth.json` of the configuration folder (empty when there is none).
+fn client_file(config_dir: Option<&Path>) -> Result<ClientFile, SessionError> {
+    match config_dir
+        .map(Path::to_path_buf)
+        .or_else(|| crate::store::resolve_config_dir(None).ok())
+    {
+        Some(dir) => ClientFile::load(&dir).map_err(SessionError::Usage),
+        None => Ok(ClientFile::default()),
+    }
+}
+
+/// The token endpoint client of a saved sign-in (`accounts check`, `accounts remove`): the
+/// issuer and endpoints the sign-in used (`saved_issuer`), and the client resolved exactly as
+/// the sign-in resolved it — its id, and its secret from the same source
+/// (`ClientSources::resolve_saved`).
+pub async fn saved_token_client(
+    email: &EmailAddress,
+    login: &OAuth2Login,
+    reach: &Reach,
+    config_dir: Option<&Path>,
+) -> Result<TokenClient, SessionError> {
+    let http = super::http_client(
+        reach.roots.clone(),
+        reach.resolver.clone(),
+        reach.overrides.clone(),
+    )?;
+    let file = client_file(config_dir)?;
+    let env = |name: &str| std::env::var(name).ok();
+    let issuer = saved_issuer(email, login);
+    let client = ClientSources {
+        flag: None,
+        flag_secret: None,
+        flag_secret_env: None,
+        env: &env,
+        file: Some(&file),
+    }
+    .resolve_saved(&issuer, login)
+    .map_err(SessionError::Usage)?;
+    // A refresh needs the token endpoint only: the metadata is asked when it is not known.
+    let issuer = match issuer.token_endpoint {
+        Some(_) => issuer,
+        None => issuer.complete(&http).await?,
+    };
+    Ok(TokenClient {
+        http,
+        issuer,
+        client,
+    })
+}
+
+/// The issuer a saved login signed in at: the endpoints it recorded; for older files, the
+/// table's entry when it is the same issuer (its endpoints need no discovery), else the
+/// saved issuer URL (its metadata then names the endpoints).
+pub fn saved_issuer(email: &EmailAddress, login: &OAuth2Login) -> Issuer {
+    let mut issuer = match Issuer::for_address(email) {
+        Ok(i) if i.issuer == login.issuer => i,
+        _ => Issuer::at(&login.issuer, login.scopes.clone()),
+    };
+    if !login.provider.is_empty() {
+        issuer.key = login.provider.clone();
+    }
+    if login.token_endpoint.is_some() {
+        issuer.token_endpoint = login.token_endpoint.clone();
+        issuer.revocation_endpoint = login.revocation_endpoint.clone();
+    }
+    if !login.scopes.is_empty() {
+        issuer.scopes = login.scopes.clone();
+    }
+    issuer
+}
+
+/// What a signed-in session records about the login: what a refresh and a revocation need
+/// (issuer, endpoints, client id and where it came from, scopes), never a token or secret.
 pub fn login_of(tc: &TokenClient, mechanism: Option<String>) -> OAuth2Login {
     OAuth2Login {
         issuer: tc.issuer.issuer.clone(),
@@ -302,6 +371,9 @@ pub fn login_of(tc: &TokenClient, mechanism: Option<String>) -> OAuth2Login {
         client_id: tc.client.id.clone(),
         scopes: tc.issuer.scopes.clone(),
         mechanism,
+        token_endpoint: tc.issuer.token_endpoint.clone(),
+        revocation_endpoint: tc.issuer.revocation_endpoint.clone(),
+        client_source: Some(tc.client.source.clone()),
     }
 }
 
@@ -334,7 +406,7 @@ pub async fn sign_in_in_browser(
     let issuer = overrides.resolve(email, discovered)?.issuer;
     let flags = ClientFlags {
         id: overrides.client_id.as_deref(),
-        secret: None,
+        ..ClientFlags::default()
     };
     let tc = token_client(issuer, flags, reach, config_dir).await?;
     Ok(browser(&tc, email, None, super::loopback::open_browser).await?)
@@ -354,7 +426,7 @@ pub async fn sign_in_with_code(
     let issuer = overrides.resolve(email, discovered)?.issuer;
     let flags = ClientFlags {
         id: overrides.client_id.as_deref(),
-        secret: None,
+        ..ClientFlags::default()
     };
     let tc = token_client(issuer, flags, reach, config_dir).await?;
     let signed = super::device_sign_in(&tc, email, show).await?;
@@ -481,6 +553,7 @@ mod tests {
                 client_id: "c".into(),
                 scopes: vec![],
                 mechanism: None,
+                ..OAuth2Login::default()
             },
             confirmed_email: None,
         };

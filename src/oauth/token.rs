@@ -129,7 +129,7 @@ impl TokenClient {
 
     /// Posts a form to one of the issuer's endpoints as this client: the pairs, then
     /// `client_id`, and `client_secret` when the client has one (RFC 6749 §2.3.1).
-    async fn post_as_client(
+    pub(crate) async fn post_as_client(
         &self,
         url: &str,
         pairs: &[(&str, &str)],

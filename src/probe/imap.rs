@@ -17,16 +17,14 @@
 //! continuation) go out exactly. Step 4 runs on async-imap: its connection sends the two
 //! commands and its parser (imap-proto) reads the answers.
 
-use std::time::Instant;
-
 use async_imap::Client;
-use async_imap::imap_proto::{MailboxDatum, RequestId, Response, Status};
+use async_imap::imap_proto::{Capability, MailboxDatum, RequestId, Response, Status};
 use secrecy::ExposeSecret;
 use tokio::io::AsyncWriteExt;
 use zeroize::Zeroizing;
 
 use super::failure::Failure;
-use super::mission::{Find, MessageFacts, Mission};
+use super::mission::Mission;
 use super::session::{
     Ctx, LineConn, MAX_CAPABILITIES, Speaker, rejected, speaker, unexpected_greeting,
     unique_mechanisms,
@@ -76,7 +74,7 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
     ctx.require_encryption_or_opt_in()?;
     sign_in(ctx, &mut conn, &caps).await?;
     match ctx.mission {
-        Mission::Find(find) => find_and_delete(ctx, conn, &caps, find).await,
+        Mission::Find(find) => find::find_and_delete(ctx, conn, find).await,
         Mission::Verify | Mission::Send(_) => examine_and_logout(ctx, conn).await,
     }
 }
@@ -490,6 +488,10 @@ type ImapClient = Client<super::transcript::Recorder<BoxStream>>;
 struct Answer {
     exists: Option<u32>,
     found: Vec<u32>,
+    /// `* CAPABILITY` answers (RFC 9051 §7.2.2), at most `MAX_CAPABILITIES` names.
+    capabilities: Vec<String>,
+    /// `* n EXPUNGE` answers: how many messages the server removed.
+    expunged: u32,
 }
 
 /// Sends `command` with `tag` and reads up to its completion through async-imap's parser;
@@ -525,6 +527,16 @@ async fn tagged_on(
                 Response::MailboxData(MailboxDatum::Search(uids)) => {
                     answer.found.extend(uids.iter().take(100));
                 }
+                Response::Capabilities(caps) => {
+                    answer
+                        .capabilities
+                        .extend(caps.iter().take(MAX_CAPABILITIES).map(|c| match c {
+                            Capability::Imap4rev1 => "IMAP4rev1".to_string(),
+                            Capability::Auth(m) => format!("AUTH={m}"),
+                            Capability::Atom(a) => a.to_string(),
+                        }));
+                }
+                Response::Expunge(_) => answer.expunged = answer.expunged.saturating_add(1),
                 Response::Done { tag: t, status, .. } if *t == id => {
                     if *status == Status::Ok {
                         return Ok(answer);
@@ -547,152 +559,6 @@ async fn tagged_on(
             after: limit,
         }),
     }
-}
-
-/// The round trip's IMAP errand: SELECT INBOX, look for the test message by its Message-ID
-/// until it is there or `give_up` passes, delete it (UID STORE \Deleted, then UID EXPUNGE
-/// with UIDPLUS or EXPUNGE), LOGOUT.
-async fn find_and_delete(
-    ctx: &mut Ctx<'_>,
-    conn: LineConn,
-    caps: &[String],
-    find: &Find,
-) -> Result<(), Failure> {
-    let endpoint = ctx.endpoint();
-    let (rec, _mask) = conn.into_recorder();
-    let mut client = Client::new(rec);
-    let limit = ctx.opts.timeouts.command;
-    let mut facts = MessageFacts::new(&find.message);
-
-    let selected = ctx
-        .step(
-            StepKind::Mailbox,
-            limit,
-            tagged_on(
-                &mut client,
-                &endpoint,
-                StepKind::Mailbox,
-                limit,
-                "r1",
-                "SELECT INBOX",
-            ),
-            |a| format!("INBOX has {} messages", a.exists.unwrap_or(0)),
-        )
-        .await;
-    let selected = match selected {
-        Err(Failure::Rejected { step, reply, .. }) => return Err(rejected(ctx, step, &reply)),
-        other => other?,
-    };
-    ctx.facts.messages = selected.exists.map(u64::from);
-
-    let began = ctx.begin(StepKind::FindMessage);
-    let search = find.message.imap_search();
-    let uids = loop {
-        facts.looks += 1;
-        let tag = format!("r{}", facts.looks + 1);
-        let found = match tagged_on(
-            &mut client,
-            &endpoint,
-            StepKind::FindMessage,
-            limit,
-            &tag,
-            &search,
-        )
-        .await
-        {
-            Ok(a) => a.found,
-            Err(f) => {
-                ctx.record(StepKind::FindMessage, began, Err(&f));
-                ctx.facts.test_message = Some(facts);
-                return Err(match f {
-                    Failure::Rejected { step, reply, .. } => rejected(ctx, step, &reply),
-                    other => other,
-                });
-            }
-        };
-        let now = Instant::now();
-        if !found.is_empty() || now >= find.give_up {
-            break found;
-        }
-        tokio::time::sleep(find.every.min(find.give_up - now)).await;
-    };
-    if uids.is_empty() {
-        let f = Failure::MessageNotArrived {
-            endpoint: endpoint.clone(),
-            message_id: find.message.message_id.clone(),
-            after: began.elapsed(),
-        };
-        ctx.record(StepKind::FindMessage, began, Err(&f));
-        ctx.facts.test_message = Some(facts);
-        return Err(f);
-    }
-    facts.found = true;
-    facts.at = Some(Instant::now());
-    ctx.record(
-        StepKind::FindMessage,
-        began,
-        Ok(format!(
-            "in INBOX (UID {}), after {} looks",
-            join(&uids),
-            facts.looks
-        )),
-    );
-
-    let set = join(&uids);
-    let expunge = if has_cap(caps, "UIDPLUS") {
-        format!("UID EXPUNGE {set}")
-    } else {
-        "EXPUNGE".to_string()
-    };
-    let deleted = ctx
-        .step(
-            StepKind::DeleteMessage,
-            limit,
-            async {
-                let store = format!("UID STORE {set} +FLAGS.SILENT (\\Deleted)");
-                tagged_on(
-                    &mut client,
-                    &endpoint,
-                    StepKind::DeleteMessage,
-                    limit,
-                    "d1",
-                    &store,
-                )
-                .await?;
-                tagged_on(
-                    &mut client,
-                    &endpoint,
-                    StepKind::DeleteMessage,
-                    limit,
-                    "d2",
-                    &expunge,
-                )
-                .await
-            },
-            |_| format!("deleted (UID {set})"),
-        )
-        .await;
-    facts.deleted = deleted.is_ok();
-    ctx.facts.test_message = Some(facts);
-    if let Err(f) = deleted {
-        return Err(match f {
-            Failure::Rejected { step, reply, .. } => rejected(ctx, step, &reply),
-            other => other,
-        });
-    }
-    ctx.goodbye("LOGOUT", async {
-        tagged_on(
-            &mut client,
-            &endpoint,
-            StepKind::Logout,
-            limit,
-            "d3",
-            "LOGOUT",
-        )
-        .await
-        .map(|_| "LOGOUT accepted".to_string())
-    })
-    .await
 }
 
 /// The first line of a response as async-imap holds it: its buffer can run on past the
@@ -750,3 +616,4 @@ fn imap_error(endpoint: String, step: StepKind, e: async_imap::error::Error) -> 
 }
 
 mod bearer_sign_in;
+mod find;

@@ -1,8 +1,9 @@
 //! What a probe does once signed in. A plain verification opens the mailbox and signs out;
 //! the round trip (`crate::roundtrip`) gives a probe an errand instead: hand a test message to
 //! the SMTP server (MAIL, RCPT, DATA — RFC 5321 §3.3), or look for it in the mailbox by its
-//! Message-ID and delete it once found (IMAP SELECT / UID SEARCH / UID STORE / EXPUNGE,
-//! RFC 9051 and UIDPLUS RFC 4315; POP3 UIDL / TOP / DELE, RFC 1939).
+//! Message-ID and delete that one message once found (IMAP SELECT / UID SEARCH / UID STORE /
+//! UID EXPUNGE, RFC 9051 and UIDPLUS RFC 4315, never an EXPUNGE that would take other
+//! messages flagged `\Deleted` along; POP3 UIDL / TOP / DELE, RFC 1939).
 //!
 //! An IMAP errand looks in one session, again every `every` until `give_up` (a command makes
 //! the server report new mail). A POP3 session sees only the mail that was there when it
@@ -77,6 +78,11 @@ pub struct MessageFacts {
     pub looks: u32,
     /// IMAP/POP3: whether it was deleted again.
     pub deleted: bool,
+    /// IMAP without UIDPLUS: flagged `\Deleted` and left there, because other messages
+    /// carry that flag and `EXPUNGE` would remove them too (the person's mail program
+    /// removes it when it next cleans up).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub left_flagged: bool,
     /// When it was accepted (SMTP) or found (IMAP/POP3); for the delay, not for reports.
     #[serde(skip)]
     pub at: Option<Instant>,

@@ -33,8 +33,8 @@ use secrecy::SecretString;
 pub use file::{AccountFile, FileError};
 pub use lock::{Cancel, FolderProblem};
 pub use model::{
-    AccountId, EntryName, InvalidAccount, KeychainKind, KeychainRef, OAuth2Login, Role,
-    SavedAccount, SavedServer, SettingsSource, SourceKind, Timestamp, VerifiedAccount,
+    AccountId, ClientSource, EntryName, InvalidAccount, KeychainKind, KeychainRef, OAuth2Login,
+    Role, SavedAccount, SavedServer, SettingsSource, SourceKind, Timestamp, VerifiedAccount,
 };
 pub use ops::{
     mark_verified_blocking, passwords_blocking, remove_blocking, save_verified_blocking,

@@ -494,9 +494,13 @@ pub struct VerifiedAccount {
 }
 
 /// How an account signs in with OAuth 2.0 (RFC 6749): which authorization server, as which
-/// client, with which scopes and SASL mechanism. No token: the refresh token is in the
-/// keychain, in the entries that hold a password for other accounts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// client, with which scopes and SASL mechanism — everything a later refresh (RFC 6749 §6) or
+/// revocation (RFC 7009) needs, so it works even when discovery would answer differently
+/// later. No token and no client secret: the refresh token is in the keychain, in the entries
+/// that hold a password for other accounts; the secret is read again from where it came from
+/// (`client_source`). Files of older versions lack the endpoints and the source: they load,
+/// and the endpoints are then asked of the issuer's metadata as before.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OAuth2Login {
     /// The issuer URL.
     pub issuer: String,
@@ -509,6 +513,36 @@ pub struct OAuth2Login {
     /// The SASL mechanism asked for, when one was (`XOAUTH2`, `OAUTHBEARER`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mechanism: Option<String>,
+    /// The token endpoint the refresh token came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_endpoint: Option<String>,
+    /// Where the refresh token is given back (RFC 7009), when the issuer named one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revocation_endpoint: Option<String>,
+    /// Where the client id (and its secret, if any) came from at sign-in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_source: Option<ClientSource>,
+}
+
+/// Where an OAuth client id and its secret came from (`oauth::issuer::ClientSources`), so a
+/// refresh reads the secret from the same place. Names of places only, never a secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ClientSource {
+    /// `--oauth-client-id`, the secret (if any) from the environment variable
+    /// `--oauth-client-secret-env` named.
+    Flag {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        secret_env: Option<String>,
+    },
+    /// The environment at run time: the id in `id_var`, the secret in `secret_var`.
+    Environment { id_var: String, secret_var: String },
+    /// `oauth.json` in the configuration folder, under this key.
+    File { key: String },
+    /// Built into the program.
+    Build,
+    /// The provider table's (public client, no secret).
+    Table,
 }
 
 /// Why a `VerifiedAccount` cannot be saved as it is.

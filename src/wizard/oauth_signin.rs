@@ -218,6 +218,7 @@ mod tests {
                 client_id: "c".into(),
                 scopes: vec!["openid".into()],
                 mechanism: None,
+                ..OAuth2Login::default()
             },
         })
     }

@@ -102,7 +102,11 @@ impl Wizard {
                 row(DELETE, RowState::Pending, String::new()),
             ),
             RoundTripState::Done(r) => match &r.outcome {
-                RoundTrip::Arrived { after_ms, deleted } => (
+                RoundTrip::Arrived {
+                    after_ms,
+                    deleted,
+                    left_flagged,
+                } => (
                     row(SEND, RowState::Ok, sent_words(r)),
                     row(
                         WAIT,
@@ -111,6 +115,8 @@ impl Wizard {
                     ),
                     if *deleted {
                         row(DELETE, RowState::Ok, t!("roundtrip-deleted"))
+                    } else if *left_flagged {
+                        row(DELETE, RowState::Ok, t!("roundtrip-left-flagged"))
                     } else {
                         row(DELETE, RowState::Failed, t!("roundtrip-not-deleted"))
                     },
@@ -312,6 +318,7 @@ mod tests {
             sent: *report(&server, None),
             searched: None,
             looks: 1,
+            sign_ins: 1,
         })
     }
 
@@ -351,6 +358,7 @@ mod tests {
             RoundTrip::Arrived {
                 after_ms: 2300,
                 deleted: true,
+                left_flagged: false,
             },
         );
         w.handle(Event::RoundTrip(RoundTripEvent::Done { task, report }));
@@ -374,6 +382,29 @@ mod tests {
     }
 
     #[test]
+    fn a_message_left_flagged_says_so_on_the_delete_line() {
+        let (mut w, fx) = verified(true);
+        let [task] = round_trips(&fx)[..] else {
+            panic!("{fx:?}")
+        };
+        let report = done(
+            &w,
+            RoundTrip::Arrived {
+                after_ms: 900,
+                deleted: false,
+                left_flagged: true,
+            },
+        );
+        w.handle(Event::RoundTrip(RoundTripEvent::Done { task, report }));
+        let rows = w.round_trip_rows();
+        assert_eq!(rows[2].state, RowState::Ok, "{rows:?}");
+        assert!(
+            rows[2].words.contains("left flagged as deleted"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
     fn not_arrived_fails_the_waiting_line_and_stale_answers_are_dropped() {
         let (mut w, fx) = verified(true);
         let [task] = round_trips(&fx)[..] else {
@@ -384,6 +415,7 @@ mod tests {
             RoundTrip::Arrived {
                 after_ms: 1,
                 deleted: true,
+                left_flagged: false,
             },
         );
         w.handle(Event::RoundTrip(RoundTripEvent::Done {

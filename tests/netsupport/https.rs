@@ -25,6 +25,8 @@ pub enum Reply {
     Status(u16),
     /// 302 to this location.
     Redirect(String),
+    /// A redirect with this status (301, 303, 307, 308 …) to this location.
+    RedirectWith(u16, String),
     /// The inner reply, after a pause.
     Slow(Duration, Box<Reply>),
     /// 200 with this many bytes, no Content-Length, streamed until done.
@@ -216,6 +218,10 @@ async fn respond<S: AsyncWrite + Unpin>(stream: &mut S, reply: Reply, offset: ti
         }
         Reply::Redirect(to) => {
             let h = head(302, &format!("Location: {to}\r\n"), Some(0));
+            let _ = stream.write_all(h.as_bytes()).await;
+        }
+        Reply::RedirectWith(code, to) => {
+            let h = head(code, &format!("Location: {to}\r\n"), Some(0));
             let _ = stream.write_all(h.as_bytes()).await;
         }
         Reply::Huge(n) => {

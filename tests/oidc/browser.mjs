@@ -108,7 +108,14 @@ if (opt.cert) {
   flags.push(`--ignore-certificate-errors-spki-list=${createHash('sha256').update(spki).digest('base64')}`);
 }
 
-const issuerOrigin = new URL(startUrl).origin;
+// The app opens its own loopback address `/start`, which redirects (303) to the
+// authorization URL, so that URL never shows on a command line: learn where it leads.
+let authUrl = startUrl;
+if (isLoopback(startUrl) && new URL(startUrl).pathname === '/start') {
+  const hop = await fetch(startUrl, { redirect: 'manual' });
+  authUrl = hop.headers.get('location') ?? startUrl;
+}
+const issuerOrigin = new URL(authUrl).origin;
 const profile = mkdtempSync(join(tmpdir(), 'mailsetup-chromium-'));
 const steps = [];
 let context;
@@ -140,10 +147,10 @@ async function main() {
   await context.route('**/*', (route) => (isLoopback(route.request().url()) ? route.continue() : route.abort()));
   const page = context.pages()[0] ?? await context.newPage();
   page.setDefaultTimeout(Math.max(1000, deadline - Date.now()));
-  let firstUrl = startUrl;
+  let firstUrl = authUrl;
   if (opt.action === 'wrong-state') {
     // The authorization request is not the app's own: the server sends back another state.
-    const tampered = new URL(startUrl);
+    const tampered = new URL(authUrl);
     tampered.searchParams.set('state', `tampered-${Date.now()}`);
     firstUrl = tampered.toString();
     steps.push('state-changed');

@@ -69,6 +69,23 @@ const clients = [
     response_types: ['code'],
     redirect_uris: redirectUris,
   },
+  // A confidential client (as Google's "desktop" clients are): it must authenticate with its
+  // secret in the form (client_secret_post) at the token, device and revocation endpoints,
+  // refresh grants included.
+  ...(config.confidential_client ? [{
+    client_id: config.confidential_client.id,
+    client_secret: config.confidential_client.secret,
+    client_name: 'mailsetup (test, confidential)',
+    application_type: 'native',
+    token_endpoint_auth_method: 'client_secret_post',
+    grant_types: [
+      'authorization_code',
+      'refresh_token',
+      'urn:ietf:params:oauth:grant-type:device_code',
+    ],
+    response_types: ['code'],
+    redirect_uris: redirectUris,
+  }] : []),
   {
     client_id: config.introspection_client.id,
     client_secret: config.introspection_client.secret,

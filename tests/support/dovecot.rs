@@ -182,6 +182,46 @@ impl Dovecot {
         std::fs::read_to_string(&self.log).unwrap_or_default()
     }
 
+    /// The user's Maildir.
+    pub fn maildir(&self, user: &User) -> PathBuf {
+        self.dir.join("mail").join(&user.address).join("Maildir")
+    }
+
+    /// Puts a message flagged `\Deleted` (Maildir flag `T`) into the user's INBOX, as a mail
+    /// program in "mark as deleted" mode leaves it until it purges; returns its Message-ID.
+    pub fn put_flagged_deleted(&self, user: &User, name: &str) -> String {
+        use std::os::unix::fs::MetadataExt;
+        let dir = self.maildir(user).join("cur");
+        std::fs::create_dir_all(&dir).expect("create Maildir/cur");
+        let id = format!("kept-until-purged.{name}@mailsetup.test");
+        let body = format!(
+            "From: Bob <bob@example.test>\r\nTo: {to}\r\nSubject: marked deleted, not purged\r\n\
+             Date: Mon, 07 Dec 2026 10:00:00 +0000\r\nMessage-ID: <{id}>\r\n\r\nStill wanted.\r\n",
+            to = user.address
+        );
+        let file = dir.join(format!("1790000100.M1P{name}.mailsetup:2,ST"));
+        std::fs::write(&file, body).expect("write a flagged message");
+        // Dovecot's mail user owns the mailboxes.
+        let owner = std::fs::metadata(self.dir.join("mail")).expect("the mail folder");
+        let _ = std::os::unix::fs::chown(&file, Some(owner.uid()), Some(owner.gid()));
+        id
+    }
+
+    /// How many messages in the user's INBOX (new and cur) contain `needle`.
+    pub fn messages_containing(&self, user: &User, needle: &str) -> usize {
+        let root = self.maildir(user);
+        ["new", "cur"]
+            .iter()
+            .flat_map(|sub| std::fs::read_dir(root.join(sub)).into_iter().flatten())
+            .flatten()
+            .filter(|e| {
+                std::fs::read_to_string(e.path())
+                    .map(|t| t.contains(needle))
+                    .unwrap_or(false)
+            })
+            .count()
+    }
+
     pub(super) fn start(relay: Relay, auth: &Auth) -> Dovecot {
         let dovecot_bin = find_program("dovecot", &["/usr/sbin", "/usr/local/sbin", "/sbin"])
             .unwrap_or_else(|| {

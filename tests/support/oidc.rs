@@ -33,6 +33,11 @@ pub const INSTALL_HINT: &str = "run scripts/test (it installs what the tests nee
 
 /// The public (native) client every test uses.
 pub const CLIENT_ID: &str = "mailsetup-test";
+/// A confidential client that must send its secret (client_secret_post) with every request,
+/// refresh grants included, as Google's desktop clients must.
+pub const CONFIDENTIAL_CLIENT_ID: &str = "mailsetup-confidential";
+/// Its secret (a test value; tests grep outputs for it).
+pub const CONFIDENTIAL_CLIENT_SECRET: &str = "confidential-secret-7d41c9a2e8";
 /// The confidential client Dovecot introspects with.
 pub const INTROSPECTION_CLIENT_ID: &str = "dovecot";
 /// The scope that gets a refresh token.
@@ -251,6 +256,7 @@ impl AuthServer {
             "key": pki.server.key_pem,
             "client_id": CLIENT_ID,
             "introspection_client": { "id": INTROSPECTION_CLIENT_ID, "secret": introspection_secret },
+            "confidential_client": { "id": CONFIDENTIAL_CLIENT_ID, "secret": CONFIDENTIAL_CLIENT_SECRET },
             "admin_secret": admin_secret,
             "users": users.iter().map(|u| json!({"email": u.email, "password": u.password})).collect::<Vec<_>>(),
             "ttl": {
