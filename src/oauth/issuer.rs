@@ -167,6 +167,16 @@ impl Issuer {
         Ok(Self::from_spec(found.id(), found.name(), spec))
     }
 
+    /// The built-in table's issuer whose URL is `url`, with the table's endpoints, scopes and
+    /// device-flow rule: a file or an MX record may say *that* a provider handles the domain,
+    /// never where that provider's token endpoint is.
+    pub fn from_table_by_url(url: &str) -> Option<Self> {
+        let table = ProviderTable::builtin().ok()?;
+        let found = table.with_oauth2_issuer(url)?;
+        let spec = found.oauth2()?;
+        Some(Self::from_spec(found.id(), found.name(), spec))
+    }
+
     /// Fills the endpoints the source did not name from the issuer's metadata. Without a
     /// token or authorization endpoint the metadata must answer; when only the device or
     /// revocation endpoint is missing, a failing metadata request leaves them out (some

@@ -693,6 +693,30 @@ mod tests {
     }
 
     #[test]
+    fn an_oauth_login_of_an_older_file_loads_and_a_new_one_keeps_what_refresh_needs() {
+        let old = r#"{"issuer":"https://id.example.org","provider":"https://id.example.org",
+            "client_id":"c1","scopes":["mail"]}"#;
+        let login: OAuth2Login = serde_json::from_str(old).unwrap();
+        assert_eq!(login.client_id, "c1");
+        assert_eq!((login.token_endpoint, login.client_source), (None, None));
+        let new = OAuth2Login {
+            issuer: "https://id.example.org".into(),
+            provider: "https://id.example.org".into(),
+            client_id: "c1".into(),
+            scopes: vec!["mail".into()],
+            mechanism: None,
+            token_endpoint: Some("https://id.example.org/token".into()),
+            revocation_endpoint: Some("https://id.example.org/revoke".into()),
+            client_source: Some(ClientSource::Flag {
+                secret_env: Some("MY_SECRET".into()),
+            }),
+        };
+        let text = serde_json::to_string(&new).unwrap();
+        assert!(text.contains(r#""client_source":{"kind":"flag","secret_env":"MY_SECRET"}"#));
+        assert_eq!(serde_json::from_str::<OAuth2Login>(&text).unwrap(), new);
+    }
+
+    #[test]
     fn keychain_words_round_trip() {
         for kind in KeychainKind::ALL {
             assert_eq!(kind.word().parse::<KeychainKind>().unwrap(), kind);
