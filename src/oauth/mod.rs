@@ -10,6 +10,7 @@
 //!
 //! Every token, code and verifier is a `SecretString`: never in Debug, logs, reports or files.
 
+pub mod client;
 pub mod device;
 pub mod error;
 pub mod issuer;
