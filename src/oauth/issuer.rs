@@ -18,7 +18,6 @@
 
 use serde::Deserialize;
 
-pub use super::client::{Client, ClientFile, ClientSources};
 use super::error::OAuthError;
 use crate::account::EmailAddress;
 use crate::discover::DiscoveredOAuth2;

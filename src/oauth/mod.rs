@@ -26,8 +26,9 @@ use std::time::Duration;
 
 use rustls::pki_types::CertificateDer;
 
+pub use client::{Client, ClientFile, ClientSources};
 pub use error::OAuthError;
-pub use issuer::{Client, ClientFile, ClientSources, Issuer};
+pub use issuer::Issuer;
 pub use token::{TokenClient, Tokens};
 
 use crate::account::EmailAddress;

@@ -4,7 +4,7 @@
 //!
 //! In order: the issuer (`Overrides::resolve`, see below), how to reach it (`Reach`: the
 //! platform's roots plus `--ca-file` / `MAILSETUP_CA_FILE`, names resolved as discovery
-//! resolves them, `--resolve` and `--dns` included), the client id (`issuer::ClientSources`:
+//! resolves them, `--resolve` and `--dns` included), the client id (`client::ClientSources`:
 //! flag, environment, `oauth.json`, build, table), the endpoints (`Issuer::complete`); then
 //! the authorization code flow with PKCE (RFC 7636) through the browser and a loopback
 //! redirect (RFC 8252) — or the device authorization grant (RFC 8628, a code typed on another

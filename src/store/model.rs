@@ -524,7 +524,7 @@ pub struct OAuth2Login {
     pub client_source: Option<ClientSource>,
 }
 
-/// Where an OAuth client id and its secret came from (`oauth::issuer::ClientSources`), so a
+/// Where an OAuth client id and its secret came from (`oauth::client::ClientSources`), so a
 /// refresh reads the secret from the same place. Names of places only, never a secret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
