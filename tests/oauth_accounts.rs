@@ -552,3 +552,41 @@ fn token_device_and_revocation_requests_never_follow_a_redirect() {
         "{seen:?}"
     );
 }
+
+/// A domain hosted by a provider of the built-in table (its MX is Google's) gets that
+/// provider's sign-in (issue 20 §3): `discover` names Google's issuer and where it learned
+/// it; `diagnose --oauth` asks for a client id registered with Gmail — the table's entry,
+/// with its endpoints and its rule that Google's mail scope needs the browser.
+#[test]
+fn a_domain_whose_mx_is_a_table_provider_gets_that_providers_sign_in() {
+    let (_rt, net) = network();
+    net.dns.mx("customer.test", 10, "aspmx.l.google.com");
+    let mut args = vec!["discover".to_string(), "ann@customer.test".to_string()];
+    args.extend(net.cli_args());
+    let found = run(&args, &[], |_| {});
+    assert!(
+        found.stdout.contains(
+            "OAuth 2.0 sign-in: https://accounts.google.com (named by MX aspmx.l.google.com → google.com"
+        ),
+        "{}",
+        found.all()
+    );
+    let mut args: Vec<String> = [
+        "diagnose",
+        "ann@customer.test",
+        "--oauth",
+        "--browser",
+        "--json",
+        "--connectivity-url",
+        "off",
+    ]
+    .map(String::from)
+    .to_vec();
+    args.extend(net.cli_args());
+    let out = run(&args, &[], |_| {});
+    assert_eq!(out.code, Some(1), "{}", out.all());
+    let doc = out.json();
+    assert_eq!(doc["oauth"]["error"], "oauth_client_id_missing", "{doc}");
+    let summary = doc["oauth"]["summary"].as_str().unwrap_or_default();
+    assert!(summary.contains("Gmail"), "{summary}");
+}

@@ -76,6 +76,17 @@ pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
         f.candidates
             .extend(m.candidates(&ctx.email, SourceId::Mx, Channel::Dns, &via));
         f.provider = Some(m.notes(&format!("MX {mx_host} → {d}")));
+        // The provider's sign-in too: which one rests on DNS, but the issuer and its
+        // endpoints are the table's own (`oauth::session` uses the table's entry for it).
+        if let Some(spec) = m.oauth2() {
+            f.oauth2 = Some(super::DiscoveredOAuth2::new(
+                spec.clone(),
+                m.name(),
+                SourceId::Mx,
+                Channel::Dns,
+                &format!("MX {mx_host} → {d}"),
+            ));
+        }
     }
     // ISPDB and autoconfig for every derived domain, all at once.
     let lookups = domains.iter().flat_map(|d| {

@@ -239,6 +239,19 @@ impl ProviderTable {
             .map(|entry| Match { entry })
     }
 
+    /// The entry whose OAuth 2.0 issuer is `issuer` (trailing slashes aside), if any.
+    pub fn with_oauth2_issuer(&self, issuer: &str) -> Option<Match<'_>> {
+        let wanted = issuer.trim_end_matches('/');
+        self.entries
+            .iter()
+            .find(|e| {
+                e.oauth2
+                    .as_ref()
+                    .is_some_and(|o| o.issuer.trim_end_matches('/') == wanted)
+            })
+            .map(|entry| Match { entry })
+    }
+
     /// The entry for a domain reached through MX (also `mx_domains`).
     pub fn lookup_mx(&self, domain: &str) -> Option<Match<'_>> {
         self.lookup(domain).or_else(|| {

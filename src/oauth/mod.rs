@@ -10,6 +10,7 @@
 //!
 //! Every token, code and verifier is a `SecretString`: never in Debug, logs, reports or files.
 
+pub mod client;
 pub mod device;
 pub mod error;
 pub mod issuer;
@@ -25,8 +26,9 @@ use std::time::Duration;
 
 use rustls::pki_types::CertificateDer;
 
+pub use client::{Client, ClientFile, ClientSources};
 pub use error::OAuthError;
-pub use issuer::{Client, ClientFile, ClientSources, Issuer};
+pub use issuer::Issuer;
 pub use token::{TokenClient, Tokens};
 
 use crate::account::EmailAddress;

@@ -4,7 +4,7 @@
 //!
 //! In order: the issuer (`Overrides::resolve`, see below), how to reach it (`Reach`: the
 //! platform's roots plus `--ca-file` / `MAILSETUP_CA_FILE`, names resolved as discovery
-//! resolves them, `--resolve` and `--dns` included), the client id (`issuer::ClientSources`:
+//! resolves them, `--resolve` and `--dns` included), the client id (`client::ClientSources`:
 //! flag, environment, `oauth.json`, build, table), the endpoints (`Issuer::complete`); then
 //! the authorization code flow with PKCE (RFC 7636) through the browser and a loopback
 //! redirect (RFC 8252) — or the device authorization grant (RFC 8628, a code typed on another
@@ -14,7 +14,10 @@
 //! 1. the one given (`--oauth-issuer`, `MAILSETUP_OAUTH_ISSUER`): the person's own word;
 //! 2. the built-in provider table: shipped with the program, and it knows what a file cannot
 //!    say (whether the device grant may ask for mail, the mechanisms, the endpoints);
-//! 3. an `<oAuth2>` block that discovery found (the provider's autoconfig, its `.well-known`
+//! 3. a provider of the table that discovery names for the domain (its MX host, or a file's
+//!    `<oAuth2>` block naming that provider's issuer): the table's entry, never the file's
+//!    endpoints — a hosted domain signs in where its provider does;
+//! 4. an `<oAuth2>` block that discovery found (the provider's autoconfig, its `.well-known`
 //!    file, the ISPDB) — only from a file fetched over verified HTTPS from the domain or the
 //!    ISPDB's own site (`DiscoveredOAuth2::is_trusted`, the rule that lets such a file vouch
 //!    for servers). A block that came over plain HTTP could send the person to anyone's
@@ -110,6 +113,17 @@ impl Overrides {
             }
             None => match (Issuer::for_address(email), discovered) {
                 (Ok(i), _) => (i, IssuerOrigin::Table),
+                // A provider of the table named by the domain's MX or its file (a domain
+                // hosted at Google or Microsoft): that provider's own entry, endpoints and
+                // all, whatever else the file says.
+                (Err(_), Some(d)) if Issuer::from_table_by_url(&d.spec.issuer).is_some() => (
+                    Issuer::from_table_by_url(&d.spec.issuer).ok_or_else(|| {
+                        OAuthError::NoIssuer {
+                            provider: email.domain_ascii().to_string(),
+                        }
+                    })?,
+                    IssuerOrigin::Discovered { via: d.via.clone() },
+                ),
                 (Err(_), Some(d)) if d.is_trusted() => (
                     Issuer::from_discovery(d),
                     IssuerOrigin::Discovered { via: d.via.clone() },
@@ -540,6 +554,55 @@ mod tests {
             Err(SessionError::OAuth(OAuthError::NoIssuer { .. }))
         ));
         assert!(!none.knows(&other) && none.knows(&gmail) && given.knows(&other));
+    }
+
+    #[test]
+    fn a_domain_hosted_by_a_table_provider_signs_in_where_that_provider_does() {
+        use discover::Channel;
+        let customer = EmailAddress::parse("ann@customer.example").unwrap();
+        let none = Overrides::default();
+        // MX aspmx.l.google.com: discovery hands on Google's block (untrusted DNS).
+        let table = crate::discover::providers::ProviderTable::builtin().unwrap();
+        let gmail = table.lookup("gmail.com").unwrap();
+        let by_mx = DiscoveredOAuth2::new(
+            gmail.oauth2().unwrap().clone(),
+            gmail.name(),
+            SourceId::Mx,
+            Channel::Dns,
+            "MX aspmx.l.google.com → google.com",
+        );
+        assert!(!by_mx.is_trusted());
+        let r = none.resolve(&customer, Some(&by_mx)).unwrap();
+        assert_eq!(r.issuer.key, "gmail");
+        assert_eq!(r.issuer.issuer, "https://accounts.google.com");
+        assert!(!r.issuer.device_flow_for_mail, "Google: the browser only");
+        assert_eq!(
+            r.origin,
+            IssuerOrigin::Discovered {
+                via: "MX aspmx.l.google.com → google.com".into()
+            }
+        );
+        assert_eq!(
+            none.provider_name(&customer, Some(&by_mx)).as_deref(),
+            Some("Gmail")
+        );
+        // A file (even over plain HTTP) naming Google's issuer with its own token endpoint:
+        // Google's entry, Google's endpoints.
+        let mut spec = gmail.oauth2().unwrap().clone();
+        spec.token_endpoint = Some("https://evil.test/token".into());
+        let evil = DiscoveredOAuth2::new(
+            spec,
+            "Evil",
+            SourceId::AutoconfigHttp,
+            Channel::PlainHttp,
+            "http://autoconfig.customer.example/mail/config-v1.1.xml",
+        );
+        let r = none.resolve(&customer, Some(&evil)).unwrap();
+        assert_eq!(
+            r.issuer.token_endpoint.as_deref(),
+            Some("https://oauth2.googleapis.com/token")
+        );
+        assert!(!r.issuer.named_by_domain);
     }
 
     #[test]

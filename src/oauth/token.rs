@@ -21,8 +21,9 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64URL;
 use secrecy::{ExposeSecret, SecretString};
 use zeroize::Zeroizing;
 
+use super::client::Client;
 use super::error::{OAuthError, server_text};
-use super::issuer::{Client, Issuer, check_url};
+use super::issuer::{Issuer, check_url};
 use crate::account::EmailAddress;
 use crate::discover::http::{Answer, HttpClient, Request};
 

@@ -524,7 +524,7 @@ pub struct OAuth2Login {
     pub client_source: Option<ClientSource>,
 }
 
-/// Where an OAuth client id and its secret came from (`oauth::issuer::ClientSources`), so a
+/// Where an OAuth client id and its secret came from (`oauth::client::ClientSources`), so a
 /// refresh reads the secret from the same place. Names of places only, never a secret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -690,6 +690,30 @@ mod tests {
         );
         let long = format!("{}@example.com", "x".repeat(80));
         assert!(AccountId::base_for(&email(&long)).len() <= 48);
+    }
+
+    #[test]
+    fn an_oauth_login_of_an_older_file_loads_and_a_new_one_keeps_what_refresh_needs() {
+        let old = r#"{"issuer":"https://id.example.org","provider":"https://id.example.org",
+            "client_id":"c1","scopes":["mail"]}"#;
+        let login: OAuth2Login = serde_json::from_str(old).unwrap();
+        assert_eq!(login.client_id, "c1");
+        assert_eq!((login.token_endpoint, login.client_source), (None, None));
+        let new = OAuth2Login {
+            issuer: "https://id.example.org".into(),
+            provider: "https://id.example.org".into(),
+            client_id: "c1".into(),
+            scopes: vec!["mail".into()],
+            mechanism: None,
+            token_endpoint: Some("https://id.example.org/token".into()),
+            revocation_endpoint: Some("https://id.example.org/revoke".into()),
+            client_source: Some(ClientSource::Flag {
+                secret_env: Some("MY_SECRET".into()),
+            }),
+        };
+        let text = serde_json::to_string(&new).unwrap();
+        assert!(text.contains(r#""client_source":{"kind":"flag","secret_env":"MY_SECRET"}"#));
+        assert_eq!(serde_json::from_str::<OAuth2Login>(&text).unwrap(), new);
     }
 
     #[test]
