@@ -25,8 +25,8 @@ use mailsetup::probe::cert_der::{self, AltName};
 use mailsetup::probe::fuzzing::converse;
 use mailsetup::probe::{CertTrust, ProbeOptions, ProbeReport, Redactor, SecretKind};
 use mailsetup::store::file::{parse_accounts, render_accounts};
+use secrecy::SecretString;
 use secrecy::zeroize::Zeroizing;
-use secrecy::{ExposeSecret, SecretString};
 
 /// Every target, by the name of its `fuzz_targets/NAME.rs` file and its `seeds/NAME` folder.
 pub const TARGETS: [&str; 15] = [
@@ -447,7 +447,6 @@ pub mod oauth {
                 if let Some(email) = &tokens.id_email {
                     kept("id token email", email, MAX_SERVER_TEXT);
                 }
-                assert!(!tokens.access.expose_secret().is_empty() || answer.body.len() > 2);
             }
             Ok(Err((code, description))) => {
                 assert_ne!(answer.status, 200, "a refusal from HTTP 200");
