@@ -123,6 +123,27 @@ pub enum GoaError {
     Invalid(#[from] InvalidAccount),
 }
 
+impl GoaError {
+    /// A stable name for the kind of failure (`goa-pop3`, `goa-already-exists` …): the
+    /// catalogue key of its advice and the code in machine-readable output.
+    pub fn key(&self) -> &'static str {
+        match self {
+            GoaError::NotAvailable => "goa-not-available",
+            GoaError::NoSessionBus { .. } => "goa-no-session-bus",
+            GoaError::NotInstalled => "goa-not-installed",
+            GoaError::NotRunning { .. } => "goa-not-running",
+            GoaError::OAuth { .. } => "goa-oauth",
+            GoaError::Pop3 { .. } => "goa-pop3",
+            GoaError::AlreadyExists { .. } => "goa-already-exists",
+            GoaError::Refused { .. } => "goa-refused",
+            GoaError::PasswordNotStored { .. } => "goa-password-not-stored",
+            GoaError::Timeout { .. } => "goa-timeout",
+            GoaError::Unexpected { .. } => "goa-unexpected",
+            GoaError::Invalid(_) => "goa-invalid",
+        }
+    }
+}
+
 fn removal_words(removed: &bool) -> &'static str {
     if *removed {
         "the account was removed again"
@@ -759,6 +780,7 @@ mod tests {
         let mut no_user = account(imap, smtp);
         no_user.outgoing.settings.username.clear();
         assert!(matches!(request(&no_user), Err(GoaError::Invalid(_))));
+        assert_eq!(request(&no_user).unwrap_err().key(), "goa-invalid");
     }
 
     #[test]
