@@ -736,3 +736,14 @@ cli-not-saved = nicht gespeichert: { $error }
 ## `accounts list`: an account that signs in through its provider's page
 
 accounts-oauth-sign-in = OAuth 2.0 bei { $issuer } (Client { $client }); das Aktualisierungstoken liegt in { $keychain }
+
+## Boundaries and consent
+
+discover-why-bad-host = die Einstellungen von { $place } nennen einen Server ohne gültigen Hostnamen und wurden deshalb abgelehnt
+discover-why-bad-issuer = die Einstellungsdatei unter { $place } nennt einen Anmeldeserver, der keine https-Adresse eines gültigen Hosts ist, und wurde deshalb abgelehnt
+discover-why-private-redirect = { $place } leitet auf eine Adresse dieses Computers oder seines lokalen Netzes um; dieser Umleitung wird nicht gefolgt
+cli-plaintext-needs-host = --allow-plaintext ohne Host gilt nur für die mit --imap, --pop3 oder --smtp angegebenen Server; für gefundene Server nennen Sie den Host: --allow-plaintext HOST
+cli-plaintext-bad-host = --allow-plaintext { $host }: geben Sie einen Hostnamen an
+keychain-no-answer = { $store } hat nicht innerhalb von { $seconds } s geantwortet
+keychain-no-answer-advice = Wenn ein Fenster ein Passwort zum Entsperren verlangt, beantworten Sie es und versuchen Sie es erneut; fragt nichts, melden Sie sich vom Desktop ab und wieder an.
+accounts-entries-elsewhere = die Schlüsselbund-Einträge von { $id } wurden aus einem anderen Konfigurationsordner gespeichert (dieser wurde kopiert oder verschoben): Kopie und Original teilen sie, Entfernen oder Speichern des Kontos hier ändert sie also auch dort

@@ -736,3 +736,14 @@ cli-not-saved = não salvo: { $error }
 ## `accounts list`: an account that signs in through its provider's page
 
 accounts-oauth-sign-in = OAuth 2.0 com { $issuer } (cliente { $client }); o token de atualização está em { $keychain }
+
+## Boundaries and consent
+
+discover-why-bad-host = as configurações de { $place } indicam um servidor que não é um nome de host válido, por isso foram recusadas
+discover-why-bad-issuer = o arquivo de configurações em { $place } indica um servidor de login que não é um endereço https de um host válido, por isso foi recusado
+discover-why-private-redirect = { $place } redirecionou para um endereço deste computador ou da rede local, e esse redirecionamento não é seguido
+cli-plaintext-needs-host = --allow-plaintext sem host vale só para os servidores dados com --imap, --pop3 ou --smtp; para servidores descobertos, informe o host: --allow-plaintext HOST
+cli-plaintext-bad-host = --allow-plaintext { $host }: informe um nome de host
+keychain-no-answer = o { $store } não respondeu em { $seconds } s
+keychain-no-answer-advice = Se uma janela pedir uma senha para desbloqueá-lo, responda e tente de novo; se nada pedir, saia da sessão da área de trabalho e entre novamente.
+accounts-entries-elsewhere = as entradas do chaveiro de { $id } foram salvas a partir de outra pasta de configuração (esta foi copiada ou movida): a cópia e o original as compartilham, então remover ou salvar a conta aqui também as altera lá

@@ -80,6 +80,12 @@ pub enum KeychainError {
     Task {
         detail: String,
     },
+    /// The keychain did not answer within the deadline (`deadline.rs`): an unlock prompt
+    /// nobody answers, a frozen daemon.
+    NoAnswer {
+        store: KeychainKind,
+        after_secs: u64,
+    },
 }
 
 impl fmt::Display for KeychainError {
@@ -185,6 +191,13 @@ impl KeychainError {
                 ". ",
                 "Try again".into(),
             ),
+            KeychainError::NoAnswer { store, after_secs } => (
+                format!("the {store} did not answer within {after_secs} s"),
+                ". ",
+                "If a window asks for a password to unlock it, answer it, then try again; if \
+                 nothing asks, log out of the desktop and in again"
+                    .into(),
+            ),
         }
     }
 
@@ -203,6 +216,7 @@ impl KeychainError {
             KeychainError::BadEncoding { .. } => "bad_encoding",
             KeychainError::Failed { .. } => "failed",
             KeychainError::Task { .. } => "task_failed",
+            KeychainError::NoAnswer { .. } => "no_answer",
         }
     }
 
@@ -222,9 +236,17 @@ impl KeychainError {
 
 /// Opens a keychain. Connects to it where that means something (the Secret Service's
 /// D-Bus session), so a missing bus or service is reported here. Blocks.
+/// Opening and every later call have a deadline (`deadline.rs`), so nothing waits forever on
+/// an unlock prompt or a keychain that never answers.
 pub fn open(kind: KeychainKind) -> Result<Arc<dyn SecretStore>, KeychainError> {
-    let inner = platform::store(kind).map_err(|e| classify(kind, None, e))?;
-    Ok(Arc::new(KeyringStore { kind, inner }))
+    let after = super::deadline::deadline();
+    let inner = super::deadline::within(after, kind, move || {
+        platform::store(kind).map_err(|e| classify(kind, None, e))
+    })?;
+    Ok(super::deadline::Deadlined::wrap(
+        Arc::new(KeyringStore { kind, inner }),
+        after,
+    ))
 }
 
 /// A keychain reached through `keyring-core`.
@@ -629,6 +651,10 @@ mod tests {
                 detail: "d".into(),
             },
             KeychainError::Task { detail: "d".into() },
+            KeychainError::NoAnswer {
+                store,
+                after_secs: 30,
+            },
         ]
     }
 
