@@ -6,9 +6,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
 
+mod netsupport;
 mod support;
 
 use std::process::Command;
+
+use netsupport::{LOOPBACK, Net, Reply};
 
 use mailsetup::account::Protocol;
 use support::script::{Script, StartTls};
@@ -121,4 +124,75 @@ fn the_bare_flag_covers_the_hosts_given_and_is_refused_for_discovered_ones() {
     ]);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("'x; rm -rf ~'"), "{stderr}");
+}
+
+/// Discovery names two plaintext IMAP servers in the domain; the first, the one consented
+/// for, does not answer, so verification falls back to the second — which must not get the
+/// password in clear on the first one's consent.
+#[tokio::test]
+async fn a_discovered_fallback_does_not_ride_on_another_hosts_plaintext_consent() {
+    let net = Net::start().await;
+    let second = Script::new(Protocol::Imap)
+        .plaintext(StartTls::NotOffered)
+        .start();
+    let closed = support::faults::refused_port();
+    for h in [
+        "autoconfig.example.test",
+        "mail1.example.test",
+        "mail2.example.test",
+    ] {
+        net.dns.a(h, LOOPBACK);
+    }
+    let server = |tag: &str, kind: &str, host: &str, port: u16| {
+        format!(
+            "<{tag} type=\"{kind}\"><hostname>{host}</hostname><port>{port}</port>\
+             <socketType>plain</socketType><username>%EMAILADDRESS%</username>\
+             <authentication>password-cleartext</authentication></{tag}>"
+        )
+    };
+    let xml = format!(
+        "<?xml version=\"1.0\"?><clientConfig version=\"1.1\"><emailProvider id=\"example.test\">\
+         <domain>example.test</domain>{}{}{}</emailProvider></clientConfig>",
+        server("incomingServer", "imap", "mail1.example.test", closed),
+        server("incomingServer", "imap", "mail2.example.test", second.port),
+        server("outgoingServer", "smtp", "mail1.example.test", closed),
+    );
+    net.web.https(
+        "autoconfig.example.test",
+        "/mail/config-v1.1.xml",
+        Reply::Xml(xml),
+    );
+    let mut args: Vec<String> = [
+        "diagnose",
+        "a@example.test",
+        "--password-env",
+        "MST_PW",
+        "--allow-plaintext",
+        "mail1.example.test",
+        "--timeout",
+        "5",
+        "--json",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    args.extend(net.cli_args());
+    let (code, stdout, stderr) = tokio::task::spawn_blocking(move || {
+        let a: Vec<&str> = args.iter().map(String::as_str).collect();
+        mailsetup(&a)
+    })
+    .await
+    .unwrap();
+    assert!(!stdout.contains(PW) && !stderr.contains(PW));
+    assert_eq!(code, 1, "{stdout}\n{stderr}");
+    assert!(
+        second.connections() > 0,
+        "the fallback was not tried at all: {stdout}"
+    );
+    assert_eq!(
+        second.sign_in_attempts(),
+        0,
+        "the fallback got the password in clear: {:?}",
+        second.received()
+    );
 }

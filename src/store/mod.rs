@@ -17,7 +17,6 @@
 //! pool (`spawn_blocking`), never on the runtime's worker threads.
 
 pub mod atomic;
-mod deadline;
 pub mod file;
 pub mod lock;
 pub mod model;

@@ -24,6 +24,8 @@ use secrecy::{ExposeSecret, SecretString};
 
 use super::model::{EntryName, KeychainKind};
 
+mod deadline;
+
 /// A place to keep passwords. Implementations block; call them from `spawn_blocking`.
 pub trait SecretStore: Send + Sync + fmt::Debug {
     /// Which keychain this is.
@@ -80,7 +82,7 @@ pub enum KeychainError {
     Task {
         detail: String,
     },
-    /// The keychain did not answer within the deadline (`deadline.rs`): an unlock prompt
+    /// The keychain did not answer within the deadline (`secret/deadline.rs`): an unlock prompt
     /// nobody answers, a frozen daemon.
     NoAnswer {
         store: KeychainKind,
@@ -236,14 +238,14 @@ impl KeychainError {
 
 /// Opens a keychain. Connects to it where that means something (the Secret Service's
 /// D-Bus session), so a missing bus or service is reported here. Blocks.
-/// Opening and every later call have a deadline (`deadline.rs`), so nothing waits forever on
+/// Opening and every later call have a deadline (`secret/deadline.rs`), so nothing waits forever on
 /// an unlock prompt or a keychain that never answers.
 pub fn open(kind: KeychainKind) -> Result<Arc<dyn SecretStore>, KeychainError> {
-    let after = super::deadline::deadline();
-    let inner = super::deadline::within(after, kind, move || {
+    let after = deadline::deadline();
+    let inner = deadline::within(after, kind, move || {
         platform::store(kind).map_err(|e| classify(kind, None, e))
     })?;
-    Ok(super::deadline::Deadlined::wrap(
+    Ok(deadline::Deadlined::wrap(
         Arc::new(KeyringStore { kind, inner }),
         after,
     ))

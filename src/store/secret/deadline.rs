@@ -15,8 +15,8 @@ use std::time::Duration;
 
 use secrecy::SecretString;
 
-use super::model::{EntryName, KeychainKind};
-use super::secret::{KeychainError, SecretStore};
+use super::super::model::{EntryName, KeychainKind};
+use super::{KeychainError, SecretStore};
 
 /// How long one keychain call may take when nothing else is set.
 pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(30);
