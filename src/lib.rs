@@ -35,6 +35,7 @@ pub mod report;
 pub mod reproduce;
 pub mod roundtrip;
 pub mod runtime;
+pub mod shown;
 pub mod store;
 pub mod verify;
 pub mod wizard;

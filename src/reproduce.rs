@@ -7,7 +7,8 @@
 //! `"$TOKEN"`: the technician puts an access token there; ours is never written.
 //!
 //! Host names and user names can come from DNS or a downloaded file, so every argument is
-//! quoted for a POSIX shell unless it is made only of characters that need no quoting.
+//! quoted for a POSIX shell by the one quoting function (`shown::shell_quote`) unless it is
+//! made only of characters that need no quoting.
 
 use std::path::Path;
 
@@ -42,13 +43,43 @@ impl SignIn {
     }
 }
 
-/// The commands that repeat the test in `report` by hand, signing in the way it did.
+/// The commands that repeat the test in `report` by hand, signing in the way it did and
+/// trusting what it trusted: the CA file it was given (`ca_file`, else the one the test
+/// recorded), or, for a key trusted by its pin, the pin to compare and curl's
+/// `--pinnedpubkey`. So the commands give the same verdict as the report.
 pub fn for_report(report: &ProbeReport, ca_file: Option<&Path>) -> Vec<String> {
-    commands(&report.server, ca_file, SignIn::of(report))
+    let recorded = report
+        .tls
+        .as_ref()
+        .and_then(|t| t.ca_file.as_deref())
+        .map(Path::new);
+    let pin = report
+        .tls
+        .as_ref()
+        .filter(|t| t.pinned)
+        .and_then(|t| t.certificates.first())
+        .map(|c| c.spki_sha256.as_str())
+        .filter(|p| !p.is_empty());
+    commands_trusting(
+        &report.server,
+        ca_file.or(recorded),
+        pin,
+        SignIn::of(report),
+    )
 }
 
 /// The commands that repeat the test of `server` by hand, most basic first.
 pub fn commands(server: &ServerSettings, ca_file: Option<&Path>, how: SignIn) -> Vec<String> {
+    commands_trusting(server, ca_file, None, how)
+}
+
+/// [`commands`], for a server whose key was trusted by its SHA-256 pin (`pin`, base64).
+pub fn commands_trusting(
+    server: &ServerSettings,
+    ca_file: Option<&Path>,
+    pin: Option<&str>,
+    how: SignIn,
+) -> Vec<String> {
     let host = server.host.trim_start_matches('[').trim_end_matches(']');
     let connect_to = if host.contains(':') {
         format!("[{host}]:{}", server.port)
@@ -63,18 +94,26 @@ pub fn commands(server: &ServerSettings, ca_file: Option<&Path>, how: SignIn) ->
             quote(&connect_to),
             quote(host)
         );
-        if server.security == Security::StartTls {
-            let word = match server.protocol {
-                Protocol::Imap => "imap",
-                Protocol::Pop3 => "pop3",
-                Protocol::Smtp => "smtp",
-            };
-            s.push_str(&format!(" -starttls {word}"));
-        }
+        s.push_str(&starttls_flag(server));
         if let Some(ca) = ca_file {
             s.push_str(&format!(" -CAfile {}", quote(&ca.display().to_string())));
         }
         out.push(s);
+        if let Some(pin) = pin {
+            out.push(format!(
+                "# mailsetup trusted this server's key by its pin, not by an authority: \
+                 the next line must print {}",
+                quote(pin)
+            ));
+            out.push(format!(
+                "openssl s_client -connect {} -servername {}{} </dev/null 2>/dev/null \
+                 | openssl x509 -pubkey -noout | openssl pkey -pubin -outform der \
+                 | openssl dgst -sha256 -binary | openssl base64",
+                quote(&connect_to),
+                quote(host),
+                starttls_flag(server)
+            ));
+        }
     } else {
         out.push(format!("nc -C {} {}", quote(host), server.port));
     }
@@ -95,6 +134,13 @@ pub fn commands(server: &ServerSettings, ca_file: Option<&Path>, how: SignIn) ->
         if let Some(ca) = ca_file {
             c.push_str(&format!(" --cacert {}", quote(&ca.display().to_string())));
         }
+        if let Some(pin) = pin {
+            // The key is what was trusted: curl checks it instead of an authority.
+            c.push_str(&format!(
+                " --insecure --pinnedpubkey {}",
+                quote(&format!("sha256//{pin}"))
+            ));
+        }
         match how {
             SignIn::Password => c.push_str(&format!(" --user {}", quote(&server.username))),
             SignIn::Bearer(mechanism) => {
@@ -114,18 +160,22 @@ pub fn commands(server: &ServerSettings, ca_file: Option<&Path>, how: SignIn) ->
     out
 }
 
-/// `s` as one POSIX shell word: unchanged when it holds only safe characters, else in single
-/// quotes (a quote inside becomes `'\''`).
-pub fn quote(s: &str) -> String {
-    let safe = !s.is_empty()
-        && s.chars().all(|c| {
-            c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':' | '/' | '@' | '[' | ']')
-        });
-    if safe {
-        s.to_string()
-    } else {
-        format!("'{}'", s.replace('\'', r"'\''"))
+/// ` -starttls WORD` for a STARTTLS server, else nothing.
+fn starttls_flag(server: &ServerSettings) -> String {
+    if server.security != Security::StartTls {
+        return String::new();
     }
+    let word = match server.protocol {
+        Protocol::Imap => "imap",
+        Protocol::Pop3 => "pop3",
+        Protocol::Smtp => "smtp",
+    };
+    format!(" -starttls {word}")
+}
+
+/// `s` as one POSIX shell word: the one quoting function (`shown::shell_quote`).
+pub fn quote(s: &str) -> String {
+    crate::shown::shell_quote(s)
 }
 
 #[cfg(test)]
@@ -235,8 +285,8 @@ mod tests {
             None,
             SignIn::Password,
         );
-        assert!(c[0].starts_with("openssl s_client -connect [::1]:993 -servername ::1 "));
-        assert!(c[1].ends_with("imaps://[::1]:993/"));
+        assert!(c[0].starts_with("openssl s_client -connect '[::1]:993' -servername ::1 "));
+        assert!(c[1].ends_with("'imaps://[::1]:993/'"));
     }
 
     #[test]

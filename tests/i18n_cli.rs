@@ -212,7 +212,7 @@ const ACCOUNTS: &str = r#"{
                  "detail": "https://autoconfig.example.com/mail/config-v1.1.xml"},
       "last_verified": "2026-11-26T07:20:42Z",
       "allow_plaintext": true,
-      "ca_file": "/etc/ssl/company-ca.pem",
+      "ca_file": "ann-example-com.ca.pem",
       "pinned_keys": [{"host": "imap.example.com", "port": 993,
                        "spki_sha256": "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="}],
       "keychain": {"store": "keyutils",
@@ -237,7 +237,8 @@ fn the_accounts_list_labels_its_lines_in_the_chosen_language() {
         "    incoming  IMAP imap.example.com:993 (TLS, user ann@example.com), sign-in LOGIN\n",
         "    also ok   POP3 pop.example.com:995 (TLS, user ann@example.com)\n",
         "    settings  provider's autoconfig (https://autoconfig.example.com/mail/config-v1.1.xml)\n",
-        "    trusts    the certificate authority in /etc/ssl/company-ca.pem\n",
+        "    trusts    the certificate authority in ",
+        "ann-example-com.ca.pem\n",
         "    warning   the password may be sent without encryption\n",
         "    key       trusted by fingerprint: imap.example.com:993=",
     ] {
@@ -250,7 +251,7 @@ fn the_accounts_list_labels_its_lines_in_the_chosen_language() {
         "    auch gültig    POP3",
         "    Einstellungen  Autoconfig des Anbieters (https://",
         "    geprüft        2026-11-26T07:20:42Z\n",
-        "    vertraut       der Zertifizierungsstelle in /etc/ssl/company-ca.pem\n",
+        "    vertraut       der Zertifizierungsstelle in ",
         "    Warnung        das Passwort darf unverschlüsselt gesendet werden\n",
         "    Schlüssel      per Fingerabdruck vertraut: imap.example.com:993=",
     ] {

@@ -744,3 +744,13 @@ roundtrip-left-flagged = bleibt als gelöscht markiert; Ihr E-Mail-Programm entf
 report-label-sign-ins = Anmeldungen
 oauth-error-redirect-refused = { $url } hat mit einer Weiterleitung geantwortet; ihr wurde nicht gefolgt, es wurde also nichts an eine andere Adresse geschickt
 oauth-error-redirect-refused-advice = Ein Anmeldedienst, der Token-Anfragen anderswohin schickt, ist falsch eingerichtet oder gehört nicht dem Anbieter. Prüfen Sie die Adresse des Ausstellers (--oauth-issuer) und fragen Sie den Anbieter, welche gilt.
+## Boundaries and consent
+
+discover-why-bad-host = die Einstellungen von { $place } nennen einen Server ohne gültigen Hostnamen und wurden deshalb abgelehnt
+discover-why-bad-issuer = die Einstellungsdatei unter { $place } nennt einen Anmeldeserver, der keine https-Adresse eines gültigen Hosts ist, und wurde deshalb abgelehnt
+discover-why-private-redirect = { $place } leitet auf eine Adresse dieses Computers oder seines lokalen Netzes um; dieser Umleitung wird nicht gefolgt
+cli-plaintext-needs-host = --allow-plaintext ohne Host gilt nur für die mit --imap, --pop3 oder --smtp angegebenen Server; für gefundene Server nennen Sie den Host: --allow-plaintext HOST
+cli-plaintext-bad-host = --allow-plaintext { $host }: geben Sie einen Hostnamen an
+keychain-no-answer = { $store } hat nicht innerhalb von { $seconds } s geantwortet
+keychain-no-answer-advice = Wenn ein Fenster ein Passwort zum Entsperren verlangt, beantworten Sie es und versuchen Sie es erneut; fragt nichts, melden Sie sich vom Desktop ab und wieder an.
+accounts-entries-elsewhere = die Schlüsselbund-Einträge von { $id } wurden aus einem anderen Konfigurationsordner gespeichert (dieser wurde kopiert oder verschoben): Kopie und Original teilen sie, Entfernen oder Speichern des Kontos hier ändert sie also auch dort

@@ -745,3 +745,13 @@ roundtrip-left-flagged = left flagged as deleted; your mail program removes it w
 report-label-sign-ins = sign-ins
 oauth-error-redirect-refused = { $url } answered with a redirect; it was not followed, so nothing was sent on to another address
 oauth-error-redirect-refused-advice = A sign-in service that sends token requests elsewhere is misconfigured or not the provider's own. Check the issuer address (--oauth-issuer) and ask the provider which address to use.
+## Boundaries and consent
+
+discover-why-bad-host = the settings from { $place } name a server that is not a valid host name, so they were refused
+discover-why-bad-issuer = the settings file at { $place } names a sign-in server that is not an https address of a valid host name, so it was refused
+discover-why-private-redirect = { $place } redirected to an address on this computer or its local network, which is not followed
+cli-plaintext-needs-host = --allow-plaintext without a host covers the servers given with --imap, --pop3 or --smtp; for discovered servers name the host: --allow-plaintext HOST
+cli-plaintext-bad-host = --allow-plaintext { $host }: give a host name
+keychain-no-answer = the { $store } did not answer within { $seconds } s
+keychain-no-answer-advice = If a window asks for a password to unlock it, answer it, then try again; if nothing asks, log out of the desktop and in again.
+accounts-entries-elsewhere = the keychain entries of { $id } were saved from another configuration folder (this one was copied or moved): the copy and its original share them, so removing or saving the account here changes them there too

@@ -744,3 +744,13 @@ roundtrip-left-flagged = queda marcado como eliminado; tu programa de correo lo 
 report-label-sign-ins = inicios de sesión
 oauth-error-redirect-refused = { $url } respondió con una redirección; no se siguió, así que no se envió nada a otra dirección
 oauth-error-redirect-refused-advice = Un servicio de inicio de sesión que manda las solicitudes de tokens a otro sitio está mal configurado o no es del proveedor. Revisa la dirección del emisor (--oauth-issuer) y pregunta al proveedor cuál usar.
+## Boundaries and consent
+
+discover-why-bad-host = los ajustes de { $place } indican un servidor que no es un nombre de host válido, así que se rechazaron
+discover-why-bad-issuer = el archivo de configuración de { $place } indica un servidor de inicio de sesión que no es una dirección https de un host válido, así que se rechazó
+discover-why-private-redirect = { $place } redirigió a una dirección de este equipo o de su red local, y esa redirección no se sigue
+cli-plaintext-needs-host = --allow-plaintext sin host solo cubre los servidores indicados con --imap, --pop3 o --smtp; para servidores descubiertos indique el host: --allow-plaintext HOST
+cli-plaintext-bad-host = --allow-plaintext { $host }: indique un nombre de host
+keychain-no-answer = el { $store } no respondió en { $seconds } s
+keychain-no-answer-advice = Si una ventana pide una contraseña para desbloquearlo, respóndala y vuelva a intentarlo; si nada lo pide, cierre la sesión del escritorio y vuelva a entrar.
+accounts-entries-elsewhere = las entradas del llavero de { $id } se guardaron desde otra carpeta de configuración (esta se copió o se movió): la copia y el original las comparten, así que quitar o guardar la cuenta aquí también las cambia allí

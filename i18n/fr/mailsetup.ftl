@@ -744,3 +744,13 @@ roundtrip-left-flagged = reste marqué comme supprimé ; votre logiciel de messa
 report-label-sign-ins = connexions
 oauth-error-redirect-refused = { $url } a répondu par une redirection ; elle n'a pas été suivie, donc rien n'a été envoyé à une autre adresse
 oauth-error-redirect-refused-advice = Un service de connexion qui renvoie les demandes de jetons ailleurs est mal configuré ou n'appartient pas au fournisseur. Vérifiez l'adresse de l'émetteur (--oauth-issuer) et demandez au fournisseur laquelle utiliser.
+## Boundaries and consent
+
+discover-why-bad-host = les paramètres venant de { $place } désignent un serveur dont le nom d’hôte n’est pas valide : ils ont été refusés
+discover-why-bad-issuer = le fichier de paramètres à { $place } désigne un serveur de connexion qui n’est pas une adresse https d’un hôte valide : il a été refusé
+discover-why-private-redirect = { $place } redirige vers une adresse de cet ordinateur ou de son réseau local : cette redirection n’est pas suivie
+cli-plaintext-needs-host = --allow-plaintext sans hôte ne vaut que pour les serveurs donnés avec --imap, --pop3 ou --smtp ; pour des serveurs découverts, nommez l’hôte : --allow-plaintext HOST
+cli-plaintext-bad-host = --allow-plaintext { $host } : donnez un nom d’hôte
+keychain-no-answer = le { $store } n’a pas répondu en { $seconds } s
+keychain-no-answer-advice = Si une fenêtre demande un mot de passe pour le déverrouiller, répondez-y puis réessayez ; si rien ne s’affiche, fermez la session du bureau et rouvrez-la.
+accounts-entries-elsewhere = les entrées du trousseau de { $id } ont été enregistrées depuis un autre dossier de configuration (celui-ci a été copié ou déplacé) : la copie et l’original les partagent, donc supprimer ou enregistrer le compte ici les modifie aussi là-bas

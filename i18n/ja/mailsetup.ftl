@@ -732,3 +732,13 @@ roundtrip-left-flagged = 削除済みの印を付けて残しました。次に�
 report-label-sign-ins = サインイン回数
 oauth-error-redirect-refused = { $url } がリダイレクトで応答しました。リダイレクトには従っていないため、ほかのアドレスには何も送っていません
 oauth-error-redirect-refused-advice = トークンの要求をほかの場所へ回すサインインサービスは、設定が誤っているか、プロバイダー自身のものではありません。発行者のアドレス（--oauth-issuer）を確認し、どのアドレスを使うかプロバイダーに問い合わせてください。
+## Boundaries and consent
+
+discover-why-bad-host = { $place } の設定は有効なホスト名ではないサーバーを指しているため、使用しませんでした
+discover-why-bad-issuer = { $place } の設定ファイルは、有効なホストの https アドレスではないサインインサーバーを指しているため、使用しませんでした
+discover-why-private-redirect = { $place } はこのコンピューターまたはローカルネットワーク上のアドレスへ転送しようとしたため、その転送には従いませんでした
+cli-plaintext-needs-host = ホストを指定しない --allow-plaintext は --imap、--pop3、--smtp で指定したサーバーにだけ適用されます。検出されたサーバーにはホストを指定してください: --allow-plaintext HOST
+cli-plaintext-bad-host = --allow-plaintext { $host }: ホスト名を指定してください
+keychain-no-answer = { $store } が { $seconds } 秒以内に応答しませんでした
+keychain-no-answer-advice = ロック解除のパスワードを求めるウィンドウが出ていれば、それに答えてからもう一度試してください。何も表示されない場合は、デスクトップからログアウトして再度ログインしてください。
+accounts-entries-elsewhere = { $id } のキーチェーン項目は別の設定フォルダーから保存されたものです（このフォルダーはコピーまたは移動されています）。コピーと元のフォルダーで共有しているため、ここでアカウントを削除・保存すると元の側も変わります

@@ -744,3 +744,13 @@ roundtrip-left-flagged = fica marcada como excluída; seu programa de e-mail a r
 report-label-sign-ins = logins
 oauth-error-redirect-refused = { $url } respondeu com um redirecionamento; ele não foi seguido, então nada foi enviado a outro endereço
 oauth-error-redirect-refused-advice = Um serviço de login que manda os pedidos de token para outro lugar está mal configurado ou não é do provedor. Confira o endereço do emissor (--oauth-issuer) e pergunte ao provedor qual usar.
+## Boundaries and consent
+
+discover-why-bad-host = as configurações de { $place } indicam um servidor que não é um nome de host válido, por isso foram recusadas
+discover-why-bad-issuer = o arquivo de configurações em { $place } indica um servidor de login que não é um endereço https de um host válido, por isso foi recusado
+discover-why-private-redirect = { $place } redirecionou para um endereço deste computador ou da rede local, e esse redirecionamento não é seguido
+cli-plaintext-needs-host = --allow-plaintext sem host vale só para os servidores dados com --imap, --pop3 ou --smtp; para servidores descobertos, informe o host: --allow-plaintext HOST
+cli-plaintext-bad-host = --allow-plaintext { $host }: informe um nome de host
+keychain-no-answer = o { $store } não respondeu em { $seconds } s
+keychain-no-answer-advice = Se uma janela pedir uma senha para desbloqueá-lo, responda e tente de novo; se nada pedir, saia da sessão da área de trabalho e entre novamente.
+accounts-entries-elsewhere = as entradas do chaveiro de { $id } foram salvas a partir de outra pasta de configuração (esta foi copiada ou movida): a cópia e o original as compartilham, então remover ou salvar a conta aqui também as altera lá

@@ -148,11 +148,18 @@ async fn list(dir: &Path, json: bool) -> u8 {
         );
         return EXIT_OK;
     }
+    let file = store::AccountFile::new(dir);
     for (n, a) in accounts.iter().enumerate() {
         if n > 0 {
             outln!();
         }
         out!("{}", describe(a));
+        if file.entries_from_elsewhere(a) {
+            outln!(
+                "{}",
+                super::warning_line(t!("accounts-entries-elsewhere", id = a.id.as_str()))
+            );
+        }
     }
     EXIT_OK
 }

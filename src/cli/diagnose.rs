@@ -55,9 +55,10 @@ pub struct DiagnoseArgs {
     /// Deadline in seconds for each network step.
     #[arg(long, value_name = "SECS")]
     pub timeout: Option<f64>,
-    /// Allow sending the password over an unencrypted connection (insecure).
-    #[arg(long)]
-    pub allow_plaintext: bool,
+    /// Allow sending the password unencrypted to this host (insecure; repeatable). Alone,
+    /// without HOST: to the hosts of --imap/--pop3/--smtp, never to a discovered one.
+    #[arg(long, value_name = "HOST", num_args = 0..=1, default_missing_value = "")]
+    pub allow_plaintext: Vec<String>,
     /// The plain-HTTP page asked, after a wrong certificate or an HTTP answer, to tell a
     /// captive portal ("off": never ask).
     #[arg(long, value_name = "URL", default_value = probe::DEFAULT_CONNECTIVITY_URL)]
@@ -155,6 +156,13 @@ pub enum UsageError {
     Resolve(String),
     #[error("{0}")]
     Credentials(#[from] crate::account::CredentialError),
+    #[error(
+        "--allow-plaintext without a host covers the servers given with --imap, --pop3 or \
+         --smtp; for discovered servers name the host: --allow-plaintext HOST"
+    )]
+    PlaintextNeedsHost,
+    #[error("--allow-plaintext {}: give a host name", crate::shown::shell_quote(.0))]
+    PlaintextBadHost(String),
 }
 
 impl UsageError {
@@ -169,6 +177,11 @@ impl UsageError {
             UsageError::NoTerminal => t!("cli-no-terminal"),
             UsageError::Prompt(e) => t!("cli-password-prompt-failed", error = e.to_string()),
             UsageError::Timeout(e) => e.words(),
+            UsageError::PlaintextNeedsHost => t!("cli-plaintext-needs-host"),
+            UsageError::PlaintextBadHost(h) => t!(
+                "cli-plaintext-bad-host",
+                host = crate::shown::shell_quote(h)
+            ),
             other => other.to_string(),
         }
     }
@@ -235,6 +248,38 @@ pub fn read_password(
     Ok(SecretString::from(text.as_str()))
 }
 
+/// A server's host as `ProbeOptions::plaintext_hosts` holds it.
+fn plain_host_key(host: &str) -> String {
+    host.trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .trim_end_matches('.')
+        .to_ascii_lowercase()
+}
+
+/// The hosts `--allow-plaintext` names (lower case): each HOST given, and for the flag alone
+/// the hosts of the server flags. Alone without server flags it is refused: a consent must
+/// name the host it is for, so a discovered fallback can never ride on it.
+pub fn plaintext_hosts(
+    flags: &[String],
+    servers: &[ServerSettings],
+) -> Result<std::collections::BTreeSet<String>, UsageError> {
+    let mut out = std::collections::BTreeSet::new();
+    for value in flags {
+        if value.trim().is_empty() {
+            if servers.is_empty() {
+                return Err(UsageError::PlaintextNeedsHost);
+            }
+            out.extend(servers.iter().map(|s| plain_host_key(&s.host)));
+            continue;
+        }
+        let host = crate::discover::host_name::check_host(value.trim())
+            .map_err(|_| UsageError::PlaintextBadHost(value.clone()))?;
+        out.insert(host);
+    }
+    Ok(out)
+}
+
 /// Builds probe options from the common flags.
 pub fn probe_options(
     ca_file: Option<&std::path::Path>,
@@ -284,10 +329,11 @@ fn prepare(args: &DiagnoseArgs) -> Result<Prepared, UsageError> {
     let opts = probe_options(
         args.discovery.ca_file.as_deref(),
         args.timeout,
-        args.allow_plaintext,
+        false,
         resolve,
     )?;
     let mut opts = opts;
+    opts.plaintext_hosts = plaintext_hosts(&args.allow_plaintext, &servers)?;
     opts.connectivity = (args.connectivity_url != "off").then(|| probe::ConnectivityCheck {
         url: args.connectivity_url.clone(),
         expected: args.connectivity_body.clone(),
@@ -569,7 +615,12 @@ async fn save(
         email: p.email.clone(),
         display_name: args.name.clone().unwrap_or_default(),
         source,
-        allow_plaintext: args.allow_plaintext,
+        allow_plaintext: reports.iter().any(|r| {
+            r.server.security == crate::account::Security::Plain
+                && p.opts
+                    .plaintext_hosts
+                    .contains(&plain_host_key(&r.server.host))
+        }),
         incoming: None,
         verified_at: Timestamp::now(),
         ca_file: args.discovery.ca_file.clone(),
@@ -713,6 +764,8 @@ mod tests {
             UsageError::Prompt(std::io::Error::other("closed")),
             UsageError::Timeout(flags::StepTimeoutError(0.0)),
             UsageError::Timeout(flags::StepTimeoutError(700.5)),
+            UsageError::PlaintextNeedsHost,
+            UsageError::PlaintextBadHost("a b;c".into()),
         ] {
             assert_eq!(e.words(), e.to_string(), "{e:?}");
         }

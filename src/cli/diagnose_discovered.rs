@@ -73,13 +73,15 @@ pub(super) async fn verify_found(r: Request<'_>, found: Found) -> Result<Discove
     let mut v = VerifyOptions::for_discovery(&opts).map_err(|e| e.to_string())?;
     v.probe.timeouts = r.probe.timeouts;
     v.probe.allow_plaintext = r.probe.allow_plaintext;
+    v.probe.plaintext_hosts = r.probe.plaintext_hosts.clone();
     v.probe.secret_kind = r.probe.secret_kind;
     v.probe.connectivity = r.probe.connectivity.clone();
     v.probe.trust = v
         .probe
         .trust
         .clone()
-        .with_pins(r.probe.trust.pins().clone());
+        .with_pins(r.probe.trust.pins().clone())
+        .naming_ca_file(r.probe.trust.ca_file());
     v.probe.time_evidence = verify::time_evidence(&opts);
     v.incoming = r.protocol;
     v.username = r.username;
@@ -115,7 +117,7 @@ pub(super) fn consent_lines(unconfirmed: &[Unconfirmed]) -> String {
             c.protocol,
             c.endpoint_text(),
             u.question,
-            c.host
+            crate::shown::shell_quote(&c.host)
         );
     }
     out

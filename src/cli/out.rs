@@ -19,6 +19,10 @@
 //! to the end lets the store and the keychain finish what they began (an `accounts remove`
 //! cut off by `head` still removes the password it already started to remove).
 //!
+//! Both streams: the text passes `shown::for_terminal` first, so no C0 control (but tab and
+//! line feed), DEL or C1 control reaches the terminal, whatever a server, a certificate or a
+//! file wrote into it. JSON keeps its own escapes (`\u001b`), which this leaves alone.
+//!
 //! Standard error: a failed write is ignored. There is nowhere left to say it, and a closed
 //! standard error must not change what the command does or its exit code.
 
@@ -70,8 +74,11 @@ pub fn stdout(text: fmt::Arguments<'_>) {
     if STDOUT.load(Ordering::Acquire) != OPEN {
         return;
     }
+    let text = text.to_string();
     let mut out = io::stdout().lock();
-    let written = out.write_fmt(text).and_then(|()| out.flush());
+    let written = out
+        .write_all(crate::shown::for_terminal(&text).as_bytes())
+        .and_then(|()| out.flush());
     if let Err(e) = written {
         record(&e);
     }
@@ -91,8 +98,11 @@ fn record(e: &io::Error) {
 
 /// Writes `text` to standard error; a failure is ignored (see the module header).
 pub fn stderr(text: fmt::Arguments<'_>) {
+    let text = text.to_string();
     let mut err = io::stderr().lock();
-    let _ = err.write_fmt(text).and_then(|()| err.flush());
+    let _ = err
+        .write_all(crate::shown::for_terminal(&text).as_bytes())
+        .and_then(|()| err.flush());
 }
 
 /// The exit code a command ends with: `code`, unless standard output failed on the way.

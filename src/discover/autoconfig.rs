@@ -18,9 +18,14 @@ use super::vouch::Channel;
 use super::{Ctx, DiscoveredOAuth2, Findings, SourceError};
 
 /// The ISP autoconfig URL for `domain`.
+/// The address goes along (`?emailaddress=`, as Thunderbird asks) over HTTPS only: over
+/// plain HTTP anyone on the path would read it.
 pub(crate) fn isp_url(ctx: &Ctx, domain: &str, https: bool) -> String {
     let scheme = if https { "https" } else { "http" };
     let base = format!("{scheme}://autoconfig.{domain}/mail/config-v1.1.xml");
+    if !https {
+        return base;
+    }
     match reqwest::Url::parse_with_params(&base, &[("emailaddress", ctx.email.to_ascii())]) {
         Ok(u) => u.to_string(),
         Err(_) => base,
@@ -88,6 +93,9 @@ async fn fetch_source(ctx: &Ctx, url: &str, source: SourceId) -> Result<Findings
         Some((final_url, config)) => {
             f.notes.extend(config.warnings.iter().cloned());
             let channel = Channel::of_fetch(url, &final_url, ctx.email.domain_ascii());
+            if channel.verified() && source.binds_to_domain() {
+                ctx.vouch_date(&final_url);
+            }
             let via = via(url, &final_url);
             f.oauth2 = oauth2(&config, source, &channel, &via);
             f.candidates = candidates(ctx, &config, source, channel, &Via::Trail(via));

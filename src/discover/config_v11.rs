@@ -57,6 +57,21 @@ pub enum ConfigError {
     BadSocketType { kind: String, text: String },
     #[error("the document lists no incoming or outgoing server")]
     NoServers,
+    #[error("a {kind} server's <hostname> {error}")]
+    BadHostName {
+        kind: String,
+        error: super::host_name::BadHostName,
+    },
+    #[error("the <oAuth2> issuer {0}")]
+    BadIssuer(super::host_name::BadIssuer),
+}
+
+impl ConfigError {
+    /// Whether the document named a server or an issuer that fails the boundary check
+    /// (`host_name`): a file that says such a thing is refused as a whole.
+    pub fn is_bad_name(&self) -> bool {
+        matches!(self, Self::BadHostName { .. } | Self::BadIssuer(_))
+    }
 }
 
 /// How the client proves who it is, as the file says.
@@ -154,8 +169,9 @@ pub struct ProviderConfig {
 
 /// Thunderbird's `<oAuth2>` block (ISPDB extension): `<issuer>` (a host name, or a URL),
 /// `<scope>` (space-separated), `<authURL>`, `<tokenURL>`. Only HTTPS endpoints are kept; a
-/// block without a token URL is no use and is dropped. No client id: ISPDB has none.
-fn oauth2_block(node: roxmltree::Node<'_, '_>) -> Option<OAuth2Spec> {
+/// block without a token URL is no use and is dropped. No client id: ISPDB has none. An
+/// issuer that is not an `https` URL of a valid host name refuses the whole document.
+fn oauth2_block(node: roxmltree::Node<'_, '_>) -> Result<Option<OAuth2Spec>, ConfigError> {
     let field = |name: &str| {
         children(node, name)
             .next()
@@ -164,14 +180,19 @@ fn oauth2_block(node: roxmltree::Node<'_, '_>) -> Option<OAuth2Spec> {
             .filter(|t| !t.is_empty())
     };
     let https = |url: Option<String>| url.filter(|u| u.starts_with("https://"));
-    let issuer = field("issuer")?;
+    let Some(issuer) = field("issuer") else {
+        return Ok(None);
+    };
     let issuer = if issuer.contains("://") {
         issuer
     } else {
         format!("https://{issuer}")
     };
-    let token_endpoint = https(field("tokenURL"))?;
-    Some(OAuth2Spec {
+    super::host_name::check_issuer(&issuer).map_err(ConfigError::BadIssuer)?;
+    let Some(token_endpoint) = https(field("tokenURL")) else {
+        return Ok(None);
+    };
+    Ok(Some(OAuth2Spec {
         issuer,
         authorization_endpoint: https(field("authURL")),
         token_endpoint: Some(token_endpoint),
@@ -180,7 +201,7 @@ fn oauth2_block(node: roxmltree::Node<'_, '_>) -> Option<OAuth2Spec> {
             .unwrap_or_default(),
         device_flow_for_mail: true,
         ..Default::default()
-    })
+    }))
 }
 
 /// Fills in `%EMAILADDRESS%`, `%EMAILLOCALPART%` and `%EMAILDOMAIN%` (case-insensitive).
@@ -213,6 +234,13 @@ pub fn expand(template: &str, email: &EmailAddress) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// A lower-case host template with each placeholder replaced by one letter.
+fn without_placeholders(template: &str) -> String {
+    ["%emailaddress%", "%emaillocalpart%", "%emaildomain%"]
+        .into_iter()
+        .fold(template.to_string(), |t, p| t.replace(p, "x"))
 }
 
 /// Parses one config-v1.1 document.
@@ -283,9 +311,10 @@ pub fn parse(bytes: &[u8], limits: Limits) -> Result<ProviderConfig, ConfigError
                     .unwrap_or_default();
                 (!url.is_empty() || !text.is_empty()).then_some(DocLink { url, text })
             }),
-        oauth2: children(root, "oAuth2").find_map(oauth2_block),
+        oauth2: None,
         warnings: Vec::new(),
     };
+
     for node in provider.children().filter(|n| n.is_element()) {
         let incoming = is(node, "incomingServer");
         if !incoming && !is(node, "outgoingServer") {
@@ -312,6 +341,11 @@ pub fn parse(bytes: &[u8], limits: Limits) -> Result<ProviderConfig, ConfigError
     if config.servers.is_empty() {
         return Err(ConfigError::NoServers);
     }
+    for block in children(root, "oAuth2") {
+        if let Some(spec) = oauth2_block(block)? {
+            config.oauth2.get_or_insert(spec);
+        }
+    }
     Ok(config)
 }
 
@@ -325,6 +359,14 @@ fn server(node: Node<'_, '_>, protocol: Protocol) -> Result<ServerEntry, ConfigE
             field: "hostname",
         })?
         .to_ascii_lowercase();
+    // Placeholders stand for parts of the address, which is checked itself; the rest of
+    // the name must be a host name already.
+    super::host_name::check_host(&without_placeholders(&hostname)).map_err(|_| {
+        ConfigError::BadHostName {
+            kind: kind.clone(),
+            error: super::host_name::BadHostName(hostname.clone()),
+        }
+    })?;
     let port_text = field("port").ok_or_else(|| ConfigError::MissingField {
         kind: kind.clone(),
         field: "port",

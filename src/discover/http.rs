@@ -8,9 +8,18 @@
 //! few redirects, never from HTTPS down to HTTP, never in a loop. The client only fetches;
 //! whether the answer speaks for the mail domain is judged by the sources from the URL they
 //! asked for and where the redirects ended (`vouch.rs`).
+//!
+//! A redirect is followed only to a valid host name (`host_name`), and never to a loopback,
+//! private or link-local address (RFC 6890 special-purpose ranges: a file on the internet must
+//! not make us fetch from this computer or its network) unless that address was given with
+//! `--resolve` / `MAILSETUP_RESOLVE`; a redirect that stays on the host asked keeps it.
+//!
+//! Every HTTPS answer's `Date` is logged, but only the ones a source marks as vouched (the
+//! domain's own file or ISPDB over verified HTTPS, `DateLog::vouch`) may serve as a time
+//! reference: one stray site must not make a certificate failure read as a wrong clock.
 
-use std::collections::BTreeMap;
-use std::net::SocketAddr;
+use std::collections::{BTreeMap, BTreeSet};
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -54,6 +63,8 @@ pub struct ServerDate {
     /// The header's value, as sent (at most 64 bytes kept).
     pub date: String,
     pub seen_at: std::time::SystemTime,
+    /// Whether a source vouched for the answer (`DateLog::vouch`).
+    pub vouched: bool,
 }
 
 /// Every `Date` header seen by the clients sharing this log (bounded).
@@ -71,12 +82,29 @@ impl DateLog {
                 url: url.to_string(),
                 date: String::from_utf8_lossy(date).into_owned(),
                 seen_at: std::time::SystemTime::now(),
+                vouched: false,
             });
         }
     }
 
-    /// The dates seen so far, in arrival order.
+    /// Marks the answers from `url` (the URL after redirects) as vouched for: the domain's
+    /// own file or ISPDB, fetched over verified HTTPS and not redirected off its site.
+    pub fn vouch(&self, url: &str) {
+        let mut log = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        for d in log.iter_mut().filter(|d| d.url == url) {
+            d.vouched = true;
+        }
+    }
+
+    /// The vouched dates seen so far, in arrival order: the only ones fit to say whether
+    /// this computer's clock is wrong.
     pub fn dates(&self) -> Vec<ServerDate> {
+        let log = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        log.iter().filter(|d| d.vouched).cloned().collect()
+    }
+
+    /// Every date seen, vouched or not (for tests and the technician).
+    pub fn all_dates(&self) -> Vec<ServerDate> {
         self.0.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
 }
@@ -106,6 +134,10 @@ pub enum FetchError {
     RedirectLoop { url: String, to: String },
     #[error("{from}: refused a redirect from HTTPS down to plain HTTP ({to})")]
     InsecureRedirect { from: String, to: String },
+    #[error("{url}: refused a redirect to {to}, which is not a public address")]
+    PrivateRedirect { url: String, to: String },
+    #[error("{url}: refused a redirect to {to}, whose host is not a valid host name")]
+    BadRedirect { url: String, to: String },
     #[error("{url}: {detail}")]
     Other { url: String, detail: String },
     #[error("could not set up the HTTP client: {0}")]
@@ -137,6 +169,42 @@ enum RedirectRefused {
     Loop(String),
     #[error("HTTPS to HTTP redirect to {0}")]
     Downgrade(String),
+    #[error("redirect to a host that is not a host name: {0}")]
+    BadHost(String),
+    #[error("redirect to an address that is not public: {0}")]
+    Private(String),
+}
+
+/// A redirect target whose name resolved only to addresses that are not public.
+#[derive(Debug, thiserror::Error)]
+#[error("{0} has no public address")]
+struct PrivateTarget(String);
+
+/// Whether an address is loopback, private, link-local or otherwise not on the public
+/// internet (RFC 6890, RFC 4193, RFC 6598): where a redirect may not send us.
+pub fn is_not_public(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(v4) => {
+            let [a, b, ..] = v4.octets();
+            v4.is_loopback()
+                || v4.is_private()
+                || v4.is_link_local()
+                || v4.is_unspecified()
+                || v4.is_broadcast()
+                || a == 0
+                || (a == 100 && (64..128).contains(&b))
+        }
+        IpAddr::V6(v6) => {
+            let first = v6.segments()[0];
+            if let Some(v4) = v6.to_ipv4_mapped() {
+                return is_not_public(IpAddr::V4(v4));
+            }
+            v6.is_loopback()
+                || v6.is_unspecified()
+                || (first & 0xfe00) == 0xfc00
+                || (first & 0xffc0) == 0xfe80
+        }
+    }
 }
 
 /// A body that arrived.
@@ -199,7 +267,13 @@ struct Resolver {
     hosts: Arc<dyn HostResolver>,
     overrides: BTreeMap<String, Vec<SocketAddr>>,
     port: Option<u16>,
+    /// Hosts reached only by a redirect to another host: their addresses must be public.
+    redirected: Redirected,
 }
+
+/// The hosts redirects led to (other than the host first asked), shared by the redirect
+/// policy and the resolver.
+type Redirected = Arc<std::sync::Mutex<BTreeSet<String>>>;
 
 impl Resolve for Resolver {
     fn resolve(&self, name: Name) -> Resolving {
@@ -219,12 +293,23 @@ impl Resolve for Resolver {
             return Box::pin(async move { Ok(Box::new(addrs.into_iter()) as Addrs) });
         }
         let hosts = self.hosts.clone();
+        let public_only = self
+            .redirected
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .contains(&host);
         Box::pin(async move {
             let ips = hosts.lookup(&host).await?;
             let addrs: Vec<SocketAddr> = ips
                 .into_iter()
+                .filter(|ip| !(public_only && is_not_public(*ip)))
                 .map(|ip| SocketAddr::new(ip, port))
                 .collect();
+            if addrs.is_empty() && public_only {
+                return Err(
+                    Box::new(PrivateTarget(host)) as Box<dyn std::error::Error + Send + Sync>
+                );
+            }
             Ok(Box::new(addrs.into_iter()) as Addrs)
         })
     }
@@ -252,11 +337,35 @@ impl HttpClient {
             .with_no_client_auth();
         tls.alpn_protocols = vec![b"http/1.1".to_vec()];
         let limit = settings.max_redirects;
+        let redirected: Redirected = Arc::default();
+        let given: BTreeSet<IpAddr> = overrides.values().flatten().map(|a| a.ip()).collect();
+        let led_to = redirected.clone();
         let policy = redirect::Policy::custom(move |attempt| {
             let to = attempt.url().clone();
             let previous = attempt.previous();
             if previous.iter().any(|u| u.scheme() == "https") && to.scheme() != "https" {
                 return attempt.error(RedirectRefused::Downgrade(to.to_string()));
+            }
+            let first_host = previous.first().and_then(|u| u.host_str()).unwrap_or("");
+            let Some(host) = to.host_str() else {
+                return attempt.error(RedirectRefused::BadHost(to.to_string()));
+            };
+            let host = host.trim_start_matches('[').trim_end_matches(']');
+            let Ok(host) = super::host_name::check_host(host) else {
+                return attempt.error(RedirectRefused::BadHost(to.to_string()));
+            };
+            if !host.eq_ignore_ascii_case(first_host.trim_start_matches('[').trim_end_matches(']'))
+            {
+                if let Ok(ip) = host.parse::<IpAddr>() {
+                    if is_not_public(ip) && !given.contains(&ip) {
+                        return attempt.error(RedirectRefused::Private(to.to_string()));
+                    }
+                } else {
+                    led_to
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .insert(host);
+                }
             }
             if previous.contains(&to) {
                 return attempt.error(RedirectRefused::Loop(to.to_string()));
@@ -272,6 +381,7 @@ impl HttpClient {
                 hosts,
                 overrides,
                 port: settings.port,
+                redirected,
             }))
             .redirect(policy)
             .no_proxy()
@@ -416,6 +526,20 @@ impl HttpClient {
                     from: url,
                     to: to.clone(),
                 },
+                RedirectRefused::BadHost(to) => FetchError::BadRedirect {
+                    url,
+                    to: crate::shown::shell_quote(to),
+                },
+                RedirectRefused::Private(to) => FetchError::PrivateRedirect {
+                    url,
+                    to: to.clone(),
+                },
+            };
+        }
+        if let Some(PrivateTarget(host)) = find_source::<PrivateTarget>(&e) {
+            return FetchError::PrivateRedirect {
+                url,
+                to: host.clone(),
             };
         }
         if let Some(r) = find_source::<ResolveError>(&e) {

@@ -24,6 +24,9 @@ pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
     match autoconfig::fetch_config(ctx, &url).await? {
         Some((final_url, config)) => {
             let channel = Channel::of_fetch(&url, &final_url, &site_of(&url));
+            if channel.verified() {
+                ctx.vouch_date(&final_url);
+            }
             f.notes.extend(config.warnings.iter().cloned());
             let via = autoconfig::via(&url, &final_url);
             f.oauth2 = autoconfig::oauth2(&config, SourceId::Ispdb, &channel, &via);

@@ -19,6 +19,7 @@ mod autoconfig;
 pub mod candidate;
 pub mod config_v11;
 mod guess;
+pub mod host_name;
 pub mod http;
 mod ispdb;
 mod mx;
@@ -199,6 +200,13 @@ pub enum SourceError {
     Table(#[from] TableError),
     #[error("no answer within {after:?}")]
     TimedOut { after: Duration },
+    /// A source named a server that is not a host name (`host_name`): its whole answer is
+    /// refused.
+    #[error("{place} names a server that is not a valid host name: {error}")]
+    BadHost {
+        place: String,
+        error: host_name::BadHostName,
+    },
 }
 
 /// Where a source stands.
@@ -403,6 +411,8 @@ pub(crate) struct Ctx {
     pub ispdb_url: String,
     pub table: Result<Arc<ProviderTable>, TableError>,
     pub limits: config_v11::Limits,
+    /// The `Date` log the HTTP client writes to.
+    pub dates: http::DateLog,
 }
 
 impl Ctx {
@@ -428,7 +438,14 @@ impl Ctx {
                 None => ProviderTable::builtin().map(|t| Arc::new(t.clone())),
             },
             limits: opts.limits,
+            dates: opts.dates.clone(),
         }
+    }
+
+    /// The answer from `url` was the domain's own word (or ISPDB's) over verified HTTPS: its
+    /// `Date` may serve as a time reference.
+    pub fn vouch_date(&self, url: &str) {
+        self.dates.vouch(url);
     }
 
     pub fn dns(&self) -> Result<&Arc<dyn Dns>, SourceError> {
@@ -563,7 +580,7 @@ async fn run(
             .or_insert_with(|| SourceReport::new(source, SourceStatus::Waiting));
         report.ms = Some(ms);
         let mut found = Vec::new();
-        match result {
+        match result.and_then(screen) {
             Ok(f) => {
                 report.status = if f.candidates.is_empty() {
                     SourceStatus::Nothing
@@ -666,6 +683,34 @@ async fn run(
     )
     .await;
     result
+}
+
+/// The boundary check of every source's answer (`host_name`): each candidate's host must be
+/// a host name and the `<oAuth2>` issuer an https URL of one, else the whole answer is
+/// refused, naming where it came from. The config-v1.1 parser refuses such files already;
+/// this holds for every other source too (SRV, MX, the table, guesses, placeholders filled).
+fn screen(f: Findings) -> Result<Findings, SourceError> {
+    let place = || f.asked.first().cloned().unwrap_or_default();
+    for c in &f.candidates {
+        if let Err(error) = host_name::check_host(&c.host) {
+            let place = c
+                .origins
+                .first()
+                .map(|o| o.via.data())
+                .filter(|v| !v.is_empty())
+                .unwrap_or_else(place);
+            return Err(SourceError::BadHost { place, error });
+        }
+    }
+    if let Some(block) = &f.oauth2
+        && let Err(e) = host_name::check_issuer(&block.spec.issuer)
+    {
+        return Err(SourceError::Config {
+            url: block.via.clone(),
+            error: ConfigError::BadIssuer(e),
+        });
+    }
+    Ok(f)
 }
 
 /// Whether trusted sources already named vouched-for servers for incoming and outgoing mail.

@@ -21,6 +21,9 @@ impl SourceError {
             SourceError::TimedOut { after } => {
                 t!("discover-why-no-answer", seconds = after.as_secs().max(1))
             }
+            SourceError::BadHost { place, .. } => {
+                t!("discover-why-bad-host", place = place.as_str())
+            }
         }
     }
 }
@@ -55,6 +58,12 @@ impl FetchError {
             FetchError::InsecureRedirect { from, .. } => {
                 t!("discover-why-insecure-redirect", place = from.as_str())
             }
+            FetchError::PrivateRedirect { url, .. } => {
+                t!("discover-why-private-redirect", place = url.as_str())
+            }
+            FetchError::BadRedirect { url, .. } => {
+                t!("discover-why-bad-host", place = url.as_str())
+            }
             FetchError::Other { url, .. } => t!("discover-why-failed", place = url.as_str()),
             FetchError::Setup(_) => t!("discover-why-setup"),
         }
@@ -64,7 +73,11 @@ impl FetchError {
 impl ConfigError {
     /// The document at `url` was refused, in one sentence of the current language.
     pub fn words(&self, url: &str) -> String {
-        t!("discover-why-bad-file", place = url)
+        match self {
+            ConfigError::BadHostName { .. } => t!("discover-why-bad-host", place = url),
+            ConfigError::BadIssuer(_) => t!("discover-why-bad-issuer", place = url),
+            _ => t!("discover-why-bad-file", place = url),
+        }
     }
 }
 

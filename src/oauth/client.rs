@@ -69,8 +69,11 @@ impl ClientFile {
 
     /// Reads `oauth.json` from `dir`; a missing file is an empty one, a broken one an error
     /// that names the file.
+    /// The file and its folder pass the account file's checks first
+    /// (`store::file::check_config_file`): nobody else may have written it.
     pub fn load(dir: &Path) -> Result<Self, String> {
         let path = dir.join(Self::NAME);
+        crate::store::file::check_config_file(&path).map_err(|e| e.to_string())?;
         match std::fs::read(&path) {
             Ok(bytes) if bytes.len() <= 64 * 1024 => serde_json::from_slice(&bytes)
                 .map_err(|e| format!("{}: not valid: {e}", path.display())),

@@ -119,8 +119,13 @@ pub struct ProbeOptions {
     pub timeouts: Timeouts,
     /// Which certificates are trusted.
     pub trust: CertTrust,
-    /// Allow sending the password over an unencrypted connection (explicit opt-in).
+    /// Allow sending the password over an unencrypted connection (explicit opt-in) to the
+    /// server of every probe made with these options. Set only where the options serve one
+    /// server the person consented for (the window's per-host consent, a saved account).
     pub allow_plaintext: bool,
+    /// Allow it for these hosts only (lower case, `--allow-plaintext HOST`): a fallback to
+    /// another host never gets the password in clear on a consent given for one.
+    pub plaintext_hosts: std::collections::BTreeSet<String>,
     /// How host names become addresses.
     pub resolver: Arc<dyn HostResolver>,
     /// The name we give in EHLO.
@@ -192,6 +197,7 @@ impl ProbeOptions {
             timeouts: Timeouts::default(),
             trust,
             allow_plaintext: false,
+            plaintext_hosts: std::collections::BTreeSet::new(),
             resolver: Arc::new(SystemResolver),
             client_name: "mailsetup.localhost".into(),
             progress: None,

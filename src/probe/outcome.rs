@@ -54,6 +54,9 @@ pub struct TlsFacts {
     /// Warnings about a connection that verified (inspection, a pinned key), in plain words.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// The PEM file of extra roots the test trusted (`--ca-file`), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ca_file: Option<String>,
 }
 
 impl TlsFacts {

@@ -344,7 +344,15 @@ impl<'a> Ctx<'a> {
 
     /// Refuses to go on without encryption unless the caller allowed it.
     pub fn require_encryption_or_opt_in(&mut self) -> Result<(), Failure> {
-        if self.encrypted || self.opts.allow_plaintext {
+        let host = self
+            .settings
+            .host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .trim_end_matches('.')
+            .to_ascii_lowercase();
+        if self.encrypted || self.opts.allow_plaintext || self.opts.plaintext_hosts.contains(&host)
+        {
             return Ok(());
         }
         let f = Failure::InsecureRefused {

@@ -50,6 +50,9 @@ pub struct CertTrust {
     extra_roots: usize,
     /// Keys trusted for one host and port each ("Trust this server's key").
     pins: Arc<Pins>,
+    /// The PEM file the extra roots came from, when one did (for the commands that repeat
+    /// a test by hand: `-CAfile`, `--cacert`).
+    ca_file: Option<std::path::PathBuf>,
 }
 
 impl fmt::Debug for CertTrust {
@@ -77,7 +80,19 @@ impl CertTrust {
             verifier: Arc::new(verifier),
             extra_roots,
             pins: Arc::new(Pins::new()),
+            ca_file: None,
         })
+    }
+
+    /// The same trust, saying that its extra roots are those of the PEM file `path`.
+    pub fn naming_ca_file(mut self, path: Option<&std::path::Path>) -> Self {
+        self.ca_file = path.map(std::path::Path::to_path_buf);
+        self
+    }
+
+    /// The PEM file the extra roots came from, when known.
+    pub fn ca_file(&self) -> Option<&std::path::Path> {
+        self.ca_file.as_deref()
     }
 
     /// The same trust, plus keys pinned for their host and port.
@@ -93,7 +108,7 @@ impl CertTrust {
 
     /// The platform's roots plus the certificates of a PEM file.
     pub fn with_ca_file(path: &std::path::Path) -> Result<Self, CertTrustError> {
-        Self::with_extra_roots(read_pem_certificates(path)?)
+        Ok(Self::with_extra_roots(read_pem_certificates(path)?)?.naming_ca_file(Some(path)))
     }
 }
 
@@ -377,6 +392,7 @@ where
                 pinned: *verdict.lock().unwrap_or_else(|p| p.into_inner()) == PinVerdict::Matched,
                 certificates: certs,
                 warnings: Vec::new(),
+                ca_file: trust.ca_file.as_ref().map(|p| p.display().to_string()),
             };
             facts.warnings = facts.compute_warnings();
             Ok((tls, facts))
@@ -394,6 +410,7 @@ where
                     pinned: false,
                     certificates,
                     warnings: Vec::new(),
+                    ca_file: trust.ca_file.as_ref().map(|p| p.display().to_string()),
                 }
             });
             let pin_mismatch = match verdict.lock().unwrap_or_else(|p| p.into_inner()).clone() {

@@ -9,6 +9,11 @@
 //!   (flock(2) on Unix, LockFileEx on Windows), so two running copies never lose each
 //!   other's changes; the wait for it has a deadline (`lock.rs`); readers need no lock;
 //! - a file from a newer mailsetup (`version` above ours) is refused, never rewritten;
+//! - the file is data, not instructions (`check_account`): an account's id is a readable id,
+//!   its `ca_file` can only name the account's own copy in this folder (`ID.ca.pem`), and its
+//!   keychain entries can only be the names the store derives for that account (service
+//!   `mailsetup`, user `ID/ROLE/TAG[/NONCE]`); a file that says otherwise is refused as damaged,
+//!   naming the account and the field, before anything reads a keychain or a certificate;
 //! - a damaged file is never overwritten: it stays as it is, a copy is kept as
 //!   `accounts.json.corrupt-<UTC time>`, and every read or save reports it until the person
 //!   repairs it or sets it aside (`set_aside_damaged`).
@@ -199,6 +204,17 @@ impl AccountFile {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect()
+    }
+
+    /// Whether `account`'s keychain entries were made for another folder (their tag is not
+    /// this folder's): the folder was copied or moved, and a copy shares the entries with
+    /// its original — removing or replacing the account here changes them there too.
+    /// `accounts list` says so.
+    pub fn entries_from_elsewhere(&self, account: &SavedAccount) -> bool {
+        let tag = self.keychain_tag();
+        [&account.keychain.incoming, &account.keychain.outgoing]
+            .iter()
+            .any(|e| e.user.split('/').nth(2).is_some_and(|t| t != tag))
     }
 
     fn lock_path(&self) -> PathBuf {
@@ -449,7 +465,101 @@ fn parse(bytes: &[u8]) -> Result<Vec<SavedAccount>, Problem> {
             pair[0]
         )));
     }
+    for account in &doc.accounts {
+        check_account(account).map_err(Problem::Damaged)?;
+    }
     Ok(doc.accounts)
+}
+
+/// The checks the account file's folder passes (`lock::check_folder`), for another file read
+/// from the configuration folder (`oauth.json`): the folder is this user's and only theirs to
+/// change, and the file, when it exists, is a plain file (not a link, FIFO or device) that
+/// belongs to this user (or root) and that nobody else can change.
+pub fn check_config_file(path: &Path) -> Result<(), FileError> {
+    if let Some(dir) = path.parent() {
+        lock::check_folder(dir)?;
+    }
+    let meta = match fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => {
+            return Err(FileError::Read {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let refuse = |problem| FileError::UnsafeFolder {
+        path: path.to_path_buf(),
+        problem,
+    };
+    if !meta.file_type().is_file() {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        return Err(refuse(FolderProblem::NotAPlainFile { name }));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let me = rustix::process::geteuid().as_raw();
+        let owner = meta.uid();
+        if owner != me && owner != 0 {
+            return Err(refuse(FolderProblem::Owner { owner, me }));
+        }
+        let mode = meta.mode() & 0o7777;
+        if mode & 0o022 != 0 {
+            return Err(refuse(FolderProblem::Writable { mode }));
+        }
+    }
+    Ok(())
+}
+
+/// Whether `text` is a word of the store's own making: ASCII letters, digits and dashes.
+fn is_word(text: &str) -> bool {
+    (1..=64).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// Checks that an account read from the file names only what the store itself would have
+/// written for it (see the module header); the error says which account and field.
+pub fn check_account(account: &SavedAccount) -> Result<(), String> {
+    use super::model::{KEYCHAIN_SERVICE, Role};
+    let id = account.id.as_str();
+    if !is_word(id) {
+        return Err(format!(
+            "an account has the id {}, which mailsetup never writes",
+            crate::shown::shell_quote(id)
+        ));
+    }
+    if let Some(name) = &account.ca_file
+        && *name != SavedAccount::ca_file_name(&account.id)
+    {
+        return Err(format!(
+            "account \"{id}\" names the certificate file {}; only its own copy in the \
+             configuration folder ({}) is used",
+            crate::shown::shell_quote(name),
+            SavedAccount::ca_file_name(&account.id)
+        ));
+    }
+    for role in [Role::Incoming, Role::Outgoing] {
+        let entry = account.keychain.entry(role);
+        let parts: Vec<&str> = entry.user.split('/').collect();
+        let derived = entry.service == KEYCHAIN_SERVICE
+            && (3..=4).contains(&parts.len())
+            && parts[0] == id
+            && parts[1] == role.word()
+            && parts[2..].iter().all(|p| is_word(p));
+        if !derived {
+            return Err(format!(
+                "account \"{id}\" names the keychain entry {} for its {} password, not one \
+                 mailsetup derives for it",
+                crate::shown::shell_quote(&entry.to_string()),
+                role.word()
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Keeps a copy of a damaged file next to it, mode 0600. An identical copy already there is

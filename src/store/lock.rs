@@ -51,6 +51,8 @@ pub enum FolderProblem {
          try again"
     )]
     LockNotAFile { name: String },
+    #[error("{name} in it is a link or not a plain file, and was not read: remove it")]
+    NotAPlainFile { name: String },
 }
 
 /// Checks an existing folder (Unix: owner and mode). A folder that does not exist yet is

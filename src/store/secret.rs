@@ -24,6 +24,8 @@ use secrecy::{ExposeSecret, SecretString};
 
 use super::model::{EntryName, KeychainKind};
 
+mod deadline;
+
 /// A place to keep passwords. Implementations block; call them from `spawn_blocking`.
 pub trait SecretStore: Send + Sync + fmt::Debug {
     /// Which keychain this is.
@@ -79,6 +81,12 @@ pub enum KeychainError {
     },
     Task {
         detail: String,
+    },
+    /// The keychain did not answer within the deadline (`secret/deadline.rs`): an unlock prompt
+    /// nobody answers, a frozen daemon.
+    NoAnswer {
+        store: KeychainKind,
+        after_secs: u64,
     },
 }
 
@@ -185,6 +193,13 @@ impl KeychainError {
                 ". ",
                 "Try again".into(),
             ),
+            KeychainError::NoAnswer { store, after_secs } => (
+                format!("the {store} did not answer within {after_secs} s"),
+                ". ",
+                "If a window asks for a password to unlock it, answer it, then try again; if \
+                 nothing asks, log out of the desktop and in again"
+                    .into(),
+            ),
         }
     }
 
@@ -203,6 +218,7 @@ impl KeychainError {
             KeychainError::BadEncoding { .. } => "bad_encoding",
             KeychainError::Failed { .. } => "failed",
             KeychainError::Task { .. } => "task_failed",
+            KeychainError::NoAnswer { .. } => "no_answer",
         }
     }
 
@@ -222,9 +238,17 @@ impl KeychainError {
 
 /// Opens a keychain. Connects to it where that means something (the Secret Service's
 /// D-Bus session), so a missing bus or service is reported here. Blocks.
+/// Opening and every later call have a deadline (`secret/deadline.rs`), so nothing waits forever on
+/// an unlock prompt or a keychain that never answers.
 pub fn open(kind: KeychainKind) -> Result<Arc<dyn SecretStore>, KeychainError> {
-    let inner = platform::store(kind).map_err(|e| classify(kind, None, e))?;
-    Ok(Arc::new(KeyringStore { kind, inner }))
+    let after = deadline::deadline();
+    let inner = deadline::within(after, kind, move || {
+        platform::store(kind).map_err(|e| classify(kind, None, e))
+    })?;
+    Ok(deadline::Deadlined::wrap(
+        Arc::new(KeyringStore { kind, inner }),
+        after,
+    ))
 }
 
 /// A keychain reached through `keyring-core`.
@@ -629,6 +653,10 @@ mod tests {
                 detail: "d".into(),
             },
             KeychainError::Task { detail: "d".into() },
+            KeychainError::NoAnswer {
+                store,
+                after_secs: 30,
+            },
         ]
     }
 

@@ -121,6 +121,14 @@ impl KeychainError {
                 t!("keychain-task", detail = detail.as_str()),
                 t!("keychain-task-advice"),
             ),
+            KeychainError::NoAnswer { store, after_secs } => (
+                t!(
+                    "keychain-no-answer",
+                    store = store.label(),
+                    seconds = after_secs.to_string()
+                ),
+                t!("keychain-no-answer-advice"),
+            ),
         }
     }
 }

@@ -43,6 +43,8 @@ pub struct Seen {
     pub tls: bool,
     pub host: String,
     pub path: String,
+    /// The whole request target, query included.
+    pub target: String,
 }
 
 type Routes = BTreeMap<(bool, String, String), Reply>;
@@ -175,6 +177,7 @@ async fn serve<S: AsyncRead + AsyncWrite + Unpin>(
         tls,
         host: host.clone(),
         path: path.clone(),
+        target: target.clone(),
     });
     let reply = routes
         .lock()
