@@ -10,6 +10,10 @@
 //! technician report (text, Markdown, JSON) with `reproduce`, the commands that repeat a test
 //! by hand.
 //!
+//! `export` writes a saved account in other mail programs' formats (QR codes for phones, an
+//! Apple profile, the domain's autoconfig file) and `flow` holds what both doors do once,
+//! such as reading the password for an export the person asked for.
+//!
 //! The window is `wizard` (the state machine: events in, effects out), `runtime` (runs the
 //! effects on tokio) and `gui` (draws with egui); the command line is `cli`. Only `gui` knows
 //! egui, only `cli` (and `main.rs`) the terminal; window and command line make the same engine
@@ -24,6 +28,8 @@ pub mod account;
 pub mod cli;
 pub mod discover;
 pub mod dns;
+pub mod export;
+pub mod flow;
 #[cfg(feature = "gui")]
 pub mod gui;
 pub mod net;
