@@ -8,7 +8,11 @@
 //! Beside them: `account`, the vocabulary; `pin`, server keys trusted by their fingerprint;
 //! `roundtrip`, a test message sent through SMTP and found in the mailbox; `report`, the
 //! technician report (text, Markdown, JSON) with `reproduce`, the commands that repeat a test
-//! by hand; `export`, a saved account handed on to other apps (GNOME Online Accounts).
+//! by hand.
+//!
+//! `export` writes a saved account in other mail programs' formats (QR codes for phones, an
+//! Apple profile, the domain's autoconfig file, GNOME Online Accounts) and `flow` holds what both doors do once,
+//! such as reading the password for an export the person asked for.
 //!
 //! The window is `wizard` (the state machine: events in, effects out), `runtime` (runs the
 //! effects on tokio) and `gui` (draws with egui); the command line is `cli`. Only `gui` knows
@@ -25,6 +29,7 @@ pub mod cli;
 pub mod discover;
 pub mod dns;
 pub mod export;
+pub mod flow;
 #[cfg(feature = "gui")]
 pub mod gui;
 pub mod net;

@@ -9,7 +9,8 @@
 //!   setup still work?": reads the password back from the keychain and tests the incoming
 //!   and outgoing servers live again, one PASS/FAIL line per server. A certificate
 //!   authority file saved with the account (its copy in the configuration folder) is
-//!   trusted without `--ca-file`.
+//!   trusted without `--ca-file`;
+//! - `export ID --format …`: the account handed on to other mail programs (`export.rs`).
 //!
 //! `--config-dir DIR` (or `MAILSETUP_CONFIG_DIR`) picks the folder with `accounts.json`;
 //! `--keychain secret-service|keyutils` the keychain (default: the one the account was saved
@@ -77,6 +78,9 @@ pub enum AccountsAction {
         #[arg(long)]
         json: bool,
     },
+    /// Hand a saved account on to other mail programs: QR codes for phones, an Apple
+    /// profile, the domain's autoconfig file, GNOME Online Accounts.
+    Export(Box<super::export::ExportArgs>),
 }
 
 pub async fn run(args: AccountsArgs) -> u8 {
@@ -109,6 +113,7 @@ pub async fn run(args: AccountsArgs) -> u8 {
             };
             check_account(&dir, args.keychain, id, check).await
         }
+        AccountsAction::Export(export) => super::export::run(&dir, args.keychain, *export).await,
     }
 }
 

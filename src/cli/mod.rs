@@ -11,6 +11,7 @@ pub mod accounts;
 pub mod diagnose;
 mod diagnose_discovered;
 pub mod discover;
+pub mod export;
 pub mod flags;
 pub mod oauth;
 
