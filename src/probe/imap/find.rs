@@ -183,7 +183,12 @@ async fn remove(
 ) -> Result<Removal, Failure> {
     let step = StepKind::DeleteMessage;
     let set = join(uids);
-    let caps: Answer = tagged_on(client, endpoint, step, limit, "d1", "CAPABILITY").await?;
+    // A server that refuses CAPABILITY here offers nothing we may rely on: no UID EXPUNGE.
+    let caps = match tagged_on(client, endpoint, step, limit, "d1", "CAPABILITY").await {
+        Ok(answer) => answer,
+        Err(Failure::Rejected { .. }) => Answer::default(),
+        Err(other) => return Err(other),
+    };
     let store = format!("UID STORE {set} +FLAGS.SILENT (\\Deleted)");
     tagged_on(client, endpoint, step, limit, "d2", &store).await?;
     if can_uid_expunge(&caps.capabilities) {
