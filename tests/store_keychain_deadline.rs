@@ -28,7 +28,7 @@ fn a_secret_service_that_never_answers_does_not_hang_saving() {
     let smtp = Script::new(Protocol::Smtp).start();
     let config = dir.path().join("config");
     let started = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_mailsetup"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mailsetup"))
         .args([
             "diagnose",
             "a@example.test",
@@ -52,8 +52,19 @@ fn a_secret_service_that_never_answers_does_not_hang_saving() {
         .env("MAILSETUP_LANG", "en-US")
         .env_remove("RUST_LOG")
         .stdin(Stdio::null())
-        .output()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .unwrap();
+    // Without a deadline the save waits forever: the test gives up (and ends it) at 30 s.
+    let finished = support::wait_until(Duration::from_secs(30), || {
+        child.try_wait().is_ok_and(|s| s.is_some())
+    });
+    if !finished {
+        let _ = child.kill();
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(finished, "saving hung on a keychain that never answers");
     let took = started.elapsed();
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
