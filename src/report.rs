@@ -309,7 +309,7 @@ pub fn text(report: &ProbeReport, with_transcript: bool) -> String {
                 out,
                 "  {} {}",
                 l.trust,
-                t!("report-trust-pin", pin = terminal_safe(&pin).into_owned())
+                t!("report-trust-pin", pin = crate::shown::shell_quote(&pin))
             );
         }
     }

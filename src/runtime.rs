@@ -389,6 +389,8 @@ fn options_for(
                 roots.extend(config.extra_roots.iter().cloned());
                 CertTrust::with_extra_roots(roots)
             })
+            // The commands to repeat a test by hand name the file (`-CAfile`, `--cacert`).
+            .map(|trust| trust.naming_ca_file(Some(&path)))
             .map_err(|e| e.to_string())?;
     }
     // Keys the person trusted for this host and port ("Trust this server's key").

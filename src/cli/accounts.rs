@@ -572,7 +572,7 @@ fn result_line(role: Role, report: &ProbeReport) -> String {
             t!("cli-what-to-do", advice = d.advice.as_str())
         ));
         if let Some(pin) = crate::report::pin_to_trust(report) {
-            let pin = crate::report::terminal_safe(&pin).into_owned();
+            let pin = crate::shown::shell_quote(&pin);
             out.push_str(&format!("        {}\n", t!("report-trust-pin", pin = pin)));
         }
     }

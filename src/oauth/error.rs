@@ -219,7 +219,7 @@ impl OAuthError {
             OAuthError::NoIssuer { .. } => t!("oauth-error-no-issuer-advice"),
             OAuthError::UnconfirmedIssuer { issuer, .. } => t!(
                 "oauth-error-unconfirmed-issuer-advice",
-                issuer = issuer.as_str()
+                issuer = crate::shown::shell_quote(issuer)
             ),
             OAuthError::NoEndpoint { .. } => t!("oauth-error-no-endpoint-advice"),
             OAuthError::Insecure { .. } => t!("oauth-error-insecure-advice"),

@@ -232,6 +232,10 @@ impl KeychainError {
                     | KeychainError::NoSecretService { .. }
                     | KeychainError::Locked
                     | KeychainError::NoDefaultKeyring
+                    | KeychainError::NoAnswer {
+                        store: KeychainKind::SecretService,
+                        ..
+                    }
             )
     }
 }

@@ -36,6 +36,7 @@ pub mod delay;
 pub mod desktop;
 pub mod dovecot;
 pub mod faults;
+pub mod frozen_keyring;
 pub mod https_client;
 pub mod mitm;
 pub mod mta;
