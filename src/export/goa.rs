@@ -259,7 +259,8 @@ pub fn account_for<'a>(
 }
 
 /// Adds the account to GNOME Online Accounts on the session bus; the new account's object
-/// path (`/org/gnome/OnlineAccounts/Accounts/account_…`).
+/// path (`/org/gnome/OnlineAccounts/Accounts/account_…`). Await it on tokio: the deadlines
+/// use tokio's timer.
 pub async fn add_account(
     account: &VerifiedAccount,
     password: &SecretString,
