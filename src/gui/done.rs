@@ -208,11 +208,11 @@ fn hand_off(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
             };
             ui.label(hint);
             if h.code_visible() {
-                super::qr::draw(
-                    ui,
-                    &ready.code,
-                    &t!("handoff-qr-name", format = ready.format.words()),
-                );
+                let app = match ready.format {
+                    crate::export::Format::DcloginQr => t!("handoff-deltachat"),
+                    _ => t!("handoff-thunderbird"),
+                };
+                super::qr::draw(ui, &ready.code, &t!("handoff-qr-name", format = app));
                 if ready.holds_password && ui.button(t!("handoff-hide-code")).clicked() {
                     out.push(Event::HandOff(HandOffEvent::ShowCode(false)));
                 }
@@ -234,7 +234,7 @@ fn hand_off(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
         }
         let mut include = h.profile_password;
         if ui
-            .checkbox(&mut include, t!("handoff-include-password"))
+            .checkbox(&mut include, t!("handoff-include-password-profile"))
             .changed()
         {
             out.push(Event::HandOff(HandOffEvent::ProfilePassword(include)));
