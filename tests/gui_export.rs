@@ -106,6 +106,14 @@ fn the_done_page_shows_codes_a_phone_can_scan_and_hides_the_password_until_asked
     // Its accessible name (matched exactly) says what it is, never what it holds.
     h.get_by_role_and_label(Role::Image, "QR code for Thunderbird");
     let payload = decode_window(&mut h, tmp.path(), "tfa.png");
+    // `MAILSETUP_SCREENSHOT_DIR=DIR`: keep this picture of the window (the README's).
+    if let Some(dir) = std::env::var_os("MAILSETUP_SCREENSHOT_DIR") {
+        std::fs::copy(
+            tmp.path().join("tfa.png"),
+            Path::new(&dir).join("09-done-hand-off.png"),
+        )
+        .unwrap();
+    }
     let a = read_tfa(&payload);
     assert_eq!(a.address, d.alice.address);
     assert_eq!(a.display_name, "Alice Example");
