@@ -10,6 +10,7 @@
 //! are handed back by `execute` for the window to act on.
 
 mod discovery;
+mod handoff;
 mod oauth;
 mod store;
 
@@ -319,6 +320,15 @@ impl Runtime {
                     save(task, *request, password, &config, &sender, cancel).await;
                 });
                 self.tasks.insert(task, h.abort_handle());
+                None
+            }
+            // "Save profile…" and "Save autoconfig…": the window asks where first.
+            other @ Effect::HandOff(crate::wizard::HandOffEffect::AskPath { .. }) => Some(other),
+            Effect::HandOff(effect) => {
+                let sender = self.sender();
+                let config = self.config.clone();
+                self.rt
+                    .spawn(async move { handoff::run(effect, &config, &sender).await });
                 None
             }
             other @ (Effect::OpenUrl(_)

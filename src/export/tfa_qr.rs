@@ -177,3 +177,51 @@ mod tests {
         assert!(text.is_ascii() || !text.contains("ü."));
     }
 }
+
+#[cfg(test)]
+mod size {
+    use super::*;
+    use crate::account::{EmailAddress, Protocol, Security, ServerSettings};
+    use crate::export::test_account::alice;
+    use crate::store::SavedServer;
+
+    /// A typical account: a real-looking provider, the address as the user name, a display
+    /// name, 20-character password. Prints the QR versions (the README's figures).
+    #[test]
+    fn a_typical_account_fits_version_10_without_the_password() {
+        let mut a = alice();
+        a.display_name = "Jane Doe".into();
+        a.email = EmailAddress::parse("jane.doe@example-mail.com").unwrap();
+        let server = |protocol, host: &str, port| {
+            SavedServer::new(ServerSettings {
+                protocol,
+                host: host.into(),
+                port,
+                security: Security::Tls,
+                username: "jane.doe@example-mail.com".into(),
+            })
+        };
+        a.incoming = server(Protocol::Imap, "imap.example-mail.com", 993);
+        a.outgoing = server(Protocol::Smtp, "smtp.example-mail.com", 465);
+        let checked = Checked::new(&a).unwrap();
+        let without = payload(&checked, None).unwrap();
+        let pw = SecretString::from("Xq7!vR2#pL9@wM4$kT8z");
+        let with = payload(&checked, Some(&pw)).unwrap();
+        let v_without = crate::export::qr::QrCode::encode(without.as_bytes()).unwrap();
+        let v_with = crate::export::qr::QrCode::encode(with.as_bytes()).unwrap();
+        println!(
+            "typical account: {} bytes -> version {} ({}x{} modules); with a 20-character \
+             password {} bytes -> version {} ({}x{})",
+            without.len(),
+            v_without.version(),
+            v_without.width(),
+            v_without.width(),
+            with.len(),
+            v_with.version(),
+            v_with.width(),
+            v_with.width()
+        );
+        assert!(v_without.version() <= 10);
+        assert!(v_with.version() <= 10);
+    }
+}

@@ -1,7 +1,9 @@
 //! Page 6, "Done": what was saved and where (the account file, the keychain holding the
 //! password), with "Add another account" and "Close". When the keychain is unavailable: the
 //! precise reason and the choices — retry, the Linux kernel keyring, cancel. Never a
-//! plain-text fallback. "Copy report" and "Save report…" hand the test report on.
+//! plain-text fallback. "Copy report" and "Save report…" hand the test report on. Below the
+//! saved account: "Use this account on other devices and apps" (the phone code drawn by
+//! `qr`, Save profile…, GNOME's Add, Save autoconfig…).
 
 use egui::{RichText, Ui};
 
@@ -64,6 +66,7 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
                     }
                 });
             ui.label(t!("done-password-only-in-keychain"));
+            hand_off(ui, w, out);
         }
         SaveState::Failed(problem, _) => failed(ui, problem, out),
     }
@@ -143,5 +146,177 @@ pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
         Some((Side::Right, 0)) => out.push(Event::Close),
         Some((Side::Right, _)) => out.push(Event::AddAnother),
         _ => {}
+    }
+}
+
+// --- "Use this account on other devices and apps" -----------------------------------------
+
+/// The hand-off part of the Done page: the phone code (Thunderbird or Delta Chat), the Apple
+/// profile, GNOME, the autoconfig file. Draws `w.hand_off()` and pushes events; the work
+/// is done by the runtime (exports, files) and `HandOffDesk` (the save dialog).
+fn hand_off(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
+    use crate::wizard::{CodeState, HandOffEvent, Phone};
+    let p = palette(ui);
+    let h = w.hand_off();
+    ui.add_space(8.0);
+    ui.separator();
+    ui.heading(t!("handoff-heading"));
+    if let Some(note) = &h.note {
+        ui.label(RichText::new(note).small().color(p.muted));
+    }
+
+    ui.label(RichText::new(t!("handoff-phone")).strong());
+    ui.horizontal(|ui| {
+        for (phone, label) in [
+            (Phone::Thunderbird, t!("handoff-thunderbird")),
+            (Phone::DeltaChat, t!("handoff-deltachat")),
+        ] {
+            if ui.selectable_label(h.phone == phone, label).clicked() && h.phone != phone {
+                out.push(Event::HandOff(HandOffEvent::Phone(phone)));
+            }
+        }
+    });
+    let mut include = h.phone_password;
+    if ui
+        .checkbox(&mut include, t!("handoff-include-password"))
+        .changed()
+    {
+        out.push(Event::HandOff(HandOffEvent::PhonePassword(include)));
+    }
+    if h.phone_password {
+        ui.label(
+            RichText::new(t!("export-password-warning"))
+                .color(p.warn)
+                .strong(),
+        );
+    }
+    match &h.code {
+        CodeState::None => {}
+        CodeState::Making(_) => {
+            ui.horizontal(|ui| {
+                mark(ui, Mark::Running);
+                ui.label(t!("handoff-making"));
+            });
+        }
+        CodeState::Failed(why) => {
+            ui.label(RichText::new(why).color(p.muted));
+        }
+        CodeState::Ready(ready) => {
+            let hint = match h.phone {
+                Phone::Thunderbird => t!("handoff-thunderbird-hint"),
+                Phone::DeltaChat => t!("handoff-deltachat-hint"),
+            };
+            ui.label(hint);
+            if h.code_visible() {
+                let app = match ready.format {
+                    crate::export::Format::DcloginQr => t!("handoff-deltachat"),
+                    _ => t!("handoff-thunderbird"),
+                };
+                super::qr::draw(ui, &ready.code, &t!("handoff-qr-name", format = app));
+                if ready.holds_password && ui.button(t!("handoff-hide-code")).clicked() {
+                    out.push(Event::HandOff(HandOffEvent::ShowCode(false)));
+                }
+            } else {
+                ui.label(t!("handoff-code-hidden"));
+                if ui.button(t!("handoff-show-code")).clicked() {
+                    out.push(Event::HandOff(HandOffEvent::ShowCode(true)));
+                }
+            }
+        }
+    }
+
+    ui.add_space(6.0);
+    ui.label(RichText::new(t!("handoff-apple")).strong());
+    ui.label(RichText::new(t!("handoff-apple-hint")).small());
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(t!("handoff-save-profile")).clicked() {
+            out.push(Event::HandOff(HandOffEvent::SaveProfile));
+        }
+        let mut include = h.profile_password;
+        if ui
+            .checkbox(&mut include, t!("handoff-include-password-profile"))
+            .changed()
+        {
+            out.push(Event::HandOff(HandOffEvent::ProfilePassword(include)));
+        }
+    });
+    if h.profile_password {
+        ui.label(
+            RichText::new(t!("export-password-warning"))
+                .color(p.warn)
+                .strong(),
+        );
+    }
+
+    ui.add_space(6.0);
+    ui.label(RichText::new(t!("handoff-gnome")).strong());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(t!("handoff-gnome-hint")).small());
+        if ui.button(t!("handoff-gnome-add")).clicked() {
+            out.push(Event::HandOff(HandOffEvent::AddToGoa));
+        }
+    });
+
+    ui.add_space(6.0);
+    ui.label(RichText::new(t!("handoff-admin")).strong());
+    ui.label(RichText::new(t!("handoff-admin-hint")).small());
+    if ui.button(t!("handoff-save-autoconfig")).clicked() {
+        out.push(Event::HandOff(HandOffEvent::SaveAutoconfig));
+    }
+}
+
+/// Asks where to save a hand-off file (the system's dialog, like "Save report…") and tells
+/// the wizard; the runtime then writes the file. Tests put a fixed folder in place of the
+/// dialog.
+pub(super) struct HandOffDesk {
+    /// `Fixed(dir)`: files go into this folder under their offered names, without asking.
+    pub(super) target: super::SaveTarget,
+    tx: std::sync::mpsc::Sender<Event>,
+    rx: std::sync::mpsc::Receiver<Event>,
+}
+
+impl HandOffDesk {
+    pub(super) fn new() -> Self {
+        let (tx, rx) = std::sync::mpsc::channel();
+        Self {
+            target: super::SaveTarget::Dialog,
+            tx,
+            rx,
+        }
+    }
+
+    /// Paths the person chose since the last frame.
+    pub(super) fn answers(&self) -> Vec<Event> {
+        self.rx.try_iter().collect()
+    }
+
+    /// Asks where to save a file of `format`, offering `file_name`.
+    pub(super) fn ask(
+        &self,
+        ctx: &egui::Context,
+        format: crate::export::Format,
+        file_name: String,
+    ) {
+        use crate::wizard::HandOffEvent;
+        let tx = self.tx.clone();
+        let ctx = ctx.clone();
+        match &self.target {
+            super::SaveTarget::Fixed(dir) => {
+                let path = dir.join(&file_name);
+                let _ = tx.send(Event::HandOff(HandOffEvent::PathChosen { format, path }));
+            }
+            super::SaveTarget::Dialog => {
+                std::thread::spawn(move || {
+                    let dialog = rfd::AsyncFileDialog::new()
+                        .set_title(t!("handoff-save-title"))
+                        .set_file_name(&file_name);
+                    if let Some(file) = futures::executor::block_on(dialog.save_file()) {
+                        let path = file.path().to_path_buf();
+                        let _ = tx.send(Event::HandOff(HandOffEvent::PathChosen { format, path }));
+                        ctx.request_repaint();
+                    }
+                });
+            }
+        }
     }
 }

@@ -24,6 +24,7 @@ mod manual;
 mod navbar;
 mod oauth;
 mod protocol;
+mod qr;
 mod report;
 mod testing;
 pub mod theme;
@@ -60,6 +61,8 @@ pub struct MailSetupApp {
     frames: u64,
     /// Copies and saves reports, remembers the technician view.
     desk: report::ReportDesk,
+    /// Asks where the Done page's hand-off files go.
+    hand_off: done::HandOffDesk,
 }
 
 impl MailSetupApp {
@@ -78,6 +81,7 @@ impl MailSetupApp {
         Ok(Self {
             wizard,
             desk,
+            hand_off: done::HandOffDesk::new(),
             runtime,
             events,
             last_page: None,
@@ -96,6 +100,12 @@ impl MailSetupApp {
         self.desk.target = target;
     }
 
+    /// Where "Save profile…" and "Save autoconfig…" write: the system's dialog, or (tests)
+    /// `Fixed(folder)`, the offered file name in that folder.
+    pub fn set_hand_off_target(&mut self, target: SaveTarget) {
+        self.hand_off.target = target;
+    }
+
     /// How many runtime tasks are still running (tests check cancellation).
     pub fn running_tasks(&mut self) -> usize {
         self.runtime.running()
@@ -105,6 +115,10 @@ impl MailSetupApp {
         for effect in self.wizard.handle(event) {
             match self.runtime.execute(effect) {
                 Some(Effect::Technician(t)) => self.desk.execute(ctx, t),
+                Some(Effect::HandOff(crate::wizard::HandOffEffect::AskPath {
+                    format,
+                    file_name,
+                })) => self.hand_off.ask(ctx, format, file_name),
                 Some(effect) => window_effect(ctx, effect),
                 None => {}
             }
@@ -116,6 +130,9 @@ impl MailSetupApp {
             self.apply(ctx, event);
         }
         for event in self.desk.answers() {
+            self.apply(ctx, event);
+        }
+        for event in self.hand_off.answers() {
             self.apply(ctx, event);
         }
     }

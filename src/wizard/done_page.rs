@@ -2,7 +2,9 @@
 //! happens when it fails — retry, the Linux kernel keyring, or cancel; never plain text.
 //! Cancel while saving asks the runtime to stop the save; the page stays on "Saving" until
 //! the answer: `SaveCancelled` goes back to the test results, `Saved` (too late to stop)
-//! shows the saved account.
+//! shows the saved account. Once saved, the page hands the account on to other devices and
+//! apps (QR codes for phones, an Apple profile, GNOME, the domain's autoconfig file): the
+//! `HandOff` part below.
 
 use crate::store::{SettingsSource, SourceKind};
 use crate::verify;
@@ -83,7 +85,9 @@ impl Wizard {
             (SaveState::Saving(t, _), Event::Saved { task, saved }) if *t == task => {
                 self.save = SaveState::Saved(saved);
                 self.history.clear();
-                Vec::new()
+                // The phone code (Thunderbird, without the password) is made at once.
+                self.handoff = HandOff::default();
+                self.make_code()
             }
             (SaveState::Saving(t, choice), Event::SaveFailed { task, problem }) if *t == task => {
                 self.save = SaveState::Failed(problem, *choice);
@@ -127,6 +131,259 @@ impl Wizard {
                 vec![Effect::ForgetPasswordWidget]
             }
             _ => Vec::new(),
+        }
+    }
+}
+
+// --- Hand-off: "Use this account on other devices and apps" ------------------------------
+//
+// Once the account is saved, the page makes the Thunderbird code (without the password) at
+// once. The person can switch to Delta Chat, include the password (a code that holds it is
+// hidden until "Show code"), save a profile or the autoconfig file (the window asks where,
+// the runtime writes), or add the account to GNOME Online Accounts. Every export goes
+// through `flow::export` in the runtime, from the saved account and its keychain; nothing
+// here holds the password.
+
+use std::path::PathBuf;
+
+use crate::export::Format;
+use crate::export::qr::QrCode;
+
+use super::types::TaskId;
+
+/// Which phone app the code is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phone {
+    Thunderbird,
+    DeltaChat,
+}
+
+impl Phone {
+    pub fn format(self) -> Format {
+        match self {
+            Phone::Thunderbird => Format::TfaQr,
+            Phone::DeltaChat => Format::DcloginQr,
+        }
+    }
+}
+
+/// A code ready to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeReady {
+    pub format: Format,
+    pub code: QrCode,
+    pub holds_password: bool,
+}
+
+/// The phone code's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodeState {
+    None,
+    Making(TaskId),
+    Ready(CodeReady),
+    /// Why there is no code, in words.
+    Failed(String),
+}
+
+/// Hand-off events: the person, the window and the runtime.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HandOffEvent {
+    Phone(Phone),
+    /// "Include my password" for the phone code.
+    PhonePassword(bool),
+    /// "Include my password" for the Apple profile.
+    ProfilePassword(bool),
+    /// "Show code" / "Hide code".
+    ShowCode(bool),
+    SaveProfile,
+    SaveAutoconfig,
+    AddToGoa,
+    /// The window: where the person chose to save a file.
+    PathChosen {
+        format: Format,
+        path: PathBuf,
+    },
+    /// The runtime: the phone code, or why not (in words).
+    Code {
+        task: TaskId,
+        result: Result<CodeReady, String>,
+    },
+    /// The runtime: a file was written, or why not.
+    FileWritten(Result<PathBuf, String>),
+    /// The runtime: added to GNOME Online Accounts (the object path), or why not.
+    GoaAdded(Result<String, String>),
+}
+
+/// Hand-off work.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HandOffEffect {
+    /// The runtime: export the saved account as a QR code.
+    MakeCode {
+        task: TaskId,
+        account_id: String,
+        format: Format,
+        with_password: bool,
+    },
+    /// The window: ask where to save (the system's dialog).
+    AskPath { format: Format, file_name: String },
+    /// The runtime: export the saved account to this file.
+    WriteFile {
+        account_id: String,
+        format: Format,
+        with_password: bool,
+        path: PathBuf,
+    },
+    /// The runtime: add the saved account to GNOME Online Accounts.
+    AddToGoa { account_id: String },
+}
+
+/// The hand-off part of the Done page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandOff {
+    pub phone: Phone,
+    pub phone_password: bool,
+    pub profile_password: bool,
+    pub code: CodeState,
+    /// "Show code" was pressed for the code that holds the password.
+    pub revealed: bool,
+    /// What became of the last file or GNOME action, in words.
+    pub note: Option<String>,
+}
+
+impl Default for HandOff {
+    fn default() -> Self {
+        Self {
+            phone: Phone::Thunderbird,
+            phone_password: false,
+            profile_password: false,
+            code: CodeState::None,
+            revealed: false,
+            note: None,
+        }
+    }
+}
+
+impl HandOff {
+    /// Whether the code may be drawn now: it holds no password, or "Show code" was pressed.
+    pub fn code_visible(&self) -> bool {
+        match &self.code {
+            CodeState::Ready(c) => !c.holds_password || self.revealed,
+            _ => false,
+        }
+    }
+}
+
+impl Wizard {
+    /// The hand-off part of the Done page.
+    pub fn hand_off(&self) -> &HandOff {
+        &self.handoff
+    }
+
+    fn saved_id(&self) -> Option<String> {
+        match &self.save {
+            SaveState::Saved(saved) => Some(saved.account_id.clone()),
+            _ => None,
+        }
+    }
+
+    /// Asks for the phone code as the choices now stand.
+    fn make_code(&mut self) -> Vec<Effect> {
+        let Some(account_id) = self.saved_id() else {
+            return Vec::new();
+        };
+        self.handoff.revealed = false;
+        let format = self.handoff.phone.format();
+        // Delta Chat's code always holds the password: without it there is no code.
+        if format == Format::DcloginQr && !self.handoff.phone_password {
+            self.handoff.code =
+                CodeState::Failed(t!("export-password-required", format = format.words()));
+            return Vec::new();
+        }
+        let task = self.task();
+        self.handoff.code = CodeState::Making(task);
+        vec![Effect::HandOff(HandOffEffect::MakeCode {
+            task,
+            account_id,
+            format,
+            with_password: self.handoff.phone_password,
+        })]
+    }
+
+    pub(super) fn on_hand_off(&mut self, event: HandOffEvent) -> Vec<Effect> {
+        let Some(account_id) = self.saved_id() else {
+            return Vec::new();
+        };
+        match event {
+            HandOffEvent::Phone(phone) => {
+                self.handoff.phone = phone;
+                self.make_code()
+            }
+            HandOffEvent::PhonePassword(on) => {
+                self.handoff.phone_password = on;
+                self.make_code()
+            }
+            HandOffEvent::ProfilePassword(on) => {
+                self.handoff.profile_password = on;
+                Vec::new()
+            }
+            HandOffEvent::ShowCode(on) => {
+                self.handoff.revealed = on;
+                Vec::new()
+            }
+            HandOffEvent::SaveProfile | HandOffEvent::SaveAutoconfig => {
+                let format = if event == HandOffEvent::SaveProfile {
+                    Format::Mobileconfig
+                } else {
+                    Format::Autoconfig
+                };
+                let file_name = match self.email() {
+                    Some(email) => {
+                        let base = crate::store::AccountId::base_for(&email);
+                        match format {
+                            Format::Mobileconfig => format!("{base}.mobileconfig"),
+                            _ => "config-v1.1.xml".to_string(),
+                        }
+                    }
+                    None => "config-v1.1.xml".to_string(),
+                };
+                vec![Effect::HandOff(HandOffEffect::AskPath {
+                    format,
+                    file_name,
+                })]
+            }
+            HandOffEvent::PathChosen { format, path } => {
+                let with_password = format == Format::Mobileconfig && self.handoff.profile_password;
+                vec![Effect::HandOff(HandOffEffect::WriteFile {
+                    account_id,
+                    format,
+                    with_password,
+                    path,
+                })]
+            }
+            HandOffEvent::AddToGoa => vec![Effect::HandOff(HandOffEffect::AddToGoa { account_id })],
+            HandOffEvent::Code { task, result } => {
+                if self.handoff.code == CodeState::Making(task) {
+                    self.handoff.code = match result {
+                        Ok(code) => CodeState::Ready(code),
+                        Err(why) => CodeState::Failed(why),
+                    };
+                }
+                Vec::new()
+            }
+            HandOffEvent::FileWritten(result) => {
+                self.handoff.note = Some(match result {
+                    Ok(path) => t!("handoff-saved", path = path.display().to_string()),
+                    Err(why) => t!("handoff-not-saved", reason = why.as_str()),
+                });
+                Vec::new()
+            }
+            HandOffEvent::GoaAdded(result) => {
+                self.handoff.note = Some(match result {
+                    Ok(_) => t!("handoff-gnome-added"),
+                    Err(why) => why,
+                });
+                Vec::new()
+            }
         }
     }
 }

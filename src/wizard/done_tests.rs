@@ -122,3 +122,138 @@ fn back_on_the_done_page_after_saving_does_nothing() {
     assert_eq!(w.page(), Page::Done);
     assert!(!w.can_go_back());
 }
+
+/// A saved account and the effects its save answer asked for.
+fn at_done_saved() -> (Wizard, Vec<Effect>) {
+    let (mut w, task) = at_testing();
+    finish_all(&mut w, task);
+    let (task, _) = save_task(&w.handle(Event::Next));
+    let fx = w.handle(Event::Saved {
+        task,
+        saved: Saved {
+            account_id: "alice-example-com".into(),
+            config_path: "/tmp/accounts.json".into(),
+            keychain_label: "kernel keyring".into(),
+        },
+    });
+    (w, fx)
+}
+
+fn code_task(fx: &[Effect]) -> (TaskId, Format, bool) {
+    match fx {
+        [
+            Effect::HandOff(HandOffEffect::MakeCode {
+                task,
+                account_id,
+                format,
+                with_password,
+            }),
+        ] => {
+            assert_eq!(account_id, "alice-example-com");
+            (*task, *format, *with_password)
+        }
+        other => panic!("expected one MakeCode, got {other:?}"),
+    }
+}
+
+fn ready(format: Format, holds_password: bool) -> CodeReady {
+    CodeReady {
+        format,
+        code: crate::export::qr::QrCode::encode(b"x").unwrap(),
+        holds_password,
+    }
+}
+
+use crate::export::Format;
+
+#[test]
+fn once_saved_the_thunderbird_code_is_made_without_the_password() {
+    let (mut w, fx) = at_done_saved();
+    let (task, format, with_password) = code_task(&fx);
+    assert_eq!((format, with_password), (Format::TfaQr, false));
+    assert_eq!(w.hand_off().code, CodeState::Making(task));
+    w.handle(Event::HandOff(HandOffEvent::Code {
+        task,
+        result: Ok(ready(Format::TfaQr, false)),
+    }));
+    assert!(w.hand_off().code_visible());
+}
+
+#[test]
+fn a_code_with_the_password_stays_hidden_until_show_code() {
+    let (mut w, _) = at_done_saved();
+    let fx = w.handle(Event::HandOff(HandOffEvent::PhonePassword(true)));
+    let (task, format, with_password) = code_task(&fx);
+    assert_eq!((format, with_password), (Format::TfaQr, true));
+    // A late answer for the first code is dropped.
+    w.handle(Event::HandOff(HandOffEvent::Code {
+        task: TaskId(task.0 - 1),
+        result: Ok(ready(Format::TfaQr, false)),
+    }));
+    assert_eq!(w.hand_off().code, CodeState::Making(task));
+    w.handle(Event::HandOff(HandOffEvent::Code {
+        task,
+        result: Ok(ready(Format::TfaQr, true)),
+    }));
+    assert!(!w.hand_off().code_visible());
+    w.handle(Event::HandOff(HandOffEvent::ShowCode(true)));
+    assert!(w.hand_off().code_visible());
+    // Another code hides again.
+    let fx = w.handle(Event::HandOff(HandOffEvent::Phone(Phone::DeltaChat)));
+    let (_, format, with_password) = code_task(&fx);
+    assert_eq!((format, with_password), (Format::DcloginQr, true));
+    assert!(!w.hand_off().code_visible());
+}
+
+#[test]
+fn delta_chat_without_the_password_says_why_and_asks_nothing() {
+    let (mut w, _) = at_done_saved();
+    let fx = w.handle(Event::HandOff(HandOffEvent::Phone(Phone::DeltaChat)));
+    assert!(fx.is_empty());
+    assert!(matches!(&w.hand_off().code, CodeState::Failed(why) if why.contains("password")));
+}
+
+#[test]
+fn files_are_asked_for_by_the_window_and_written_by_the_runtime() {
+    let (mut w, _) = at_done_saved();
+    let fx = w.handle(Event::HandOff(HandOffEvent::SaveProfile));
+    assert!(matches!(
+        fx.as_slice(),
+        [Effect::HandOff(HandOffEffect::AskPath { format: Format::Mobileconfig, file_name })]
+            if file_name.ends_with(".mobileconfig")
+    ));
+    w.handle(Event::HandOff(HandOffEvent::ProfilePassword(true)));
+    let fx = w.handle(Event::HandOff(HandOffEvent::PathChosen {
+        format: Format::Mobileconfig,
+        path: "/tmp/a.mobileconfig".into(),
+    }));
+    assert!(matches!(
+        fx.as_slice(),
+        [Effect::HandOff(HandOffEffect::WriteFile {
+            with_password: true,
+            ..
+        })]
+    ));
+    // The autoconfig file never holds a password.
+    let fx = w.handle(Event::HandOff(HandOffEvent::PathChosen {
+        format: Format::Autoconfig,
+        path: "/tmp/config-v1.1.xml".into(),
+    }));
+    assert!(matches!(
+        fx.as_slice(),
+        [Effect::HandOff(HandOffEffect::WriteFile {
+            with_password: false,
+            ..
+        })]
+    ));
+    w.handle(Event::HandOff(HandOffEvent::FileWritten(Ok(
+        "/tmp/config-v1.1.xml".into(),
+    ))));
+    assert!(
+        w.hand_off()
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("/tmp/config-v1.1.xml")
+    );
+}

@@ -48,6 +48,7 @@ use crate::account::{EmailAddress, Protocol};
 pub use account_page::AddressCheck;
 pub(crate) use account_page::capitalise;
 pub use checklist::{CheckItem, Row, RowState, ServerTest, TestState};
+pub use done_page::{CodeReady, CodeState, HandOff, HandOffEffect, HandOffEvent, Phone};
 pub use guidance::ProtocolGuide;
 pub use manual::{FieldProblem, ManualForm, ServerForm};
 pub use oauth_signin::OAuthState;
@@ -158,6 +159,8 @@ pub struct Wizard {
 
     // Done
     save: SaveState,
+    /// "Use this account on other devices and apps" (`done_page.rs`).
+    handoff: done_page::HandOff,
 
     // Technician view, live transcript, report
     technician: report::Technician,
@@ -197,6 +200,7 @@ impl Wizard {
             round_trip: roundtrip::RoundTripCheck::default(),
             manual: None,
             save: SaveState::NotStarted,
+            handoff: done_page::HandOff::default(),
             technician: report::Technician::default(),
         }
     }
@@ -418,6 +422,7 @@ impl Wizard {
             }
             Event::Technician(e) => return self.on_technician(e),
             Event::RoundTrip(e) => return self.on_round_trip(e),
+            Event::HandOff(e) => return self.on_hand_off(e),
             e @ (Event::OAuthAvailable { .. }
             | Event::SignedIn { .. }
             | Event::DeviceCodeShown { .. }) => {

@@ -413,6 +413,8 @@ pub enum Event {
     Technician(super::report::TechnicianEvent),
     /// "Send a test message to myself" and the round trip's answers (`roundtrip.rs`).
     RoundTrip(super::roundtrip::RoundTripEvent),
+    /// The Done page's hand-off to other devices and apps (`done_page.rs`).
+    HandOff(super::done_page::HandOffEvent),
 }
 
 impl fmt::Debug for Event {
@@ -489,6 +491,8 @@ impl fmt::Debug for Event {
                 write!(f, "RoundTripDone({task:?}, arrived: {})", report.arrived())
             }
             Event::RoundTrip(e) => write!(f, "RoundTrip({e:?})"),
+            // Never the code's modules: `QrCode`'s Debug shows its size only.
+            Event::HandOff(e) => write!(f, "HandOff({e:?})"),
         }
     }
 }
@@ -573,6 +577,8 @@ pub enum Effect {
     Close,
     /// Technician work for the window: copy or save the report, remember the view switch.
     Technician(super::report::TechnicianEffect),
+    /// Hand-off work: the runtime exports, the window asks where to save (`done_page.rs`).
+    HandOff(super::done_page::HandOffEffect),
 }
 
 impl fmt::Debug for Effect {
@@ -625,6 +631,7 @@ impl fmt::Debug for Effect {
             Effect::ForgetPasswordWidget => f.write_str("ForgetPasswordWidget"),
             Effect::Close => f.write_str("Close"),
             Effect::Technician(t) => write!(f, "Technician({t:?})"),
+            Effect::HandOff(h) => write!(f, "HandOff({h:?})"),
         }
     }
 }
