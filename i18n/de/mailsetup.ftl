@@ -784,7 +784,6 @@ export-profile-mail-name = E-Mail: { $email }
 export-profile-name = E-Mail-Konto { $email }
 export-profile-description = Fügt das E-Mail-Konto { $email } mit den von Mail Setup geprüften Einstellungen zu Mail hinzu.
 export-not-written = { $path } konnte nicht geschrieben werden: { $reason }
-export-goa-unavailable = der Export nach GNOME Online-Konten ist in dieser Version nicht verfügbar
 export-password-warning = Wer diesen Code oder diese Datei sieht, kann Ihre E-Mails lesen und in Ihrem Namen senden.
 export-cli-goa-flags = --out, --payload und --sign-* gelten nicht für --format goa
 export-cli-payload-qr-only = --payload gibt es nur für die QR-Formate (tfa-qr, dclogin-qr)
@@ -823,3 +822,28 @@ handoff-save-autoconfig = Autoconfig speichern …
 handoff-saved = Gespeichert unter { $path }.
 handoff-not-saved = Nicht gespeichert: { $reason }
 handoff-save-title = Datei speichern
+
+## GNOME Online Accounts
+
+goa-not-available = GNOME-Online-Konten gibt es nur auf Linux-Desktops
+goa-not-available-advice = Bringen Sie das Konto stattdessen mit dem QR-Code oder der Konfigurationsdatei in Ihre anderen Anwendungen.
+goa-no-session-bus = es wurde keine Desktop-Sitzung gefunden, über die die GNOME-Online-Konten erreichbar sind ({ $reason })
+goa-no-session-bus-advice = Starten Sie dies in einem Terminal Ihrer Desktop-Sitzung (nicht über SSH und nicht als anderer Benutzer).
+goa-not-installed = Die GNOME-Online-Konten sind auf diesem Rechner nicht installiert
+goa-not-installed-advice = Installieren Sie sie (Debian und Ubuntu: apt install gnome-online-accounts) und versuchen Sie es erneut, oder richten Sie das Konto von Hand in Ihrem E-Mail-Programm ein.
+goa-not-running = Der Dienst der GNOME-Online-Konten ist nicht gestartet oder antwortet nicht: { $reason }
+goa-not-running-advice = Melden Sie sich ab und wieder an und versuchen Sie es erneut.
+goa-oauth = { $email } meldet sich über seinen Anbieter an (OAuth), die „IMAP und SMTP“-Konten von GNOME nehmen aber nur ein Passwort an
+goa-oauth-advice = Fügen Sie das Konto unter Einstellungen → Online-Konten mit dem eigenen Eintrag des Anbieters hinzu (zum Beispiel Google oder Microsoft 365).
+goa-pop3 = { $email } empfängt E-Mails über POP3, die GNOME-Online-Konten kennen aber nur IMAP
+goa-pop3-advice = Richten Sie das Konto erneut mit IMAP ein, oder fügen Sie es von Hand in Ihrem E-Mail-Programm hinzu.
+goa-already-exists = Die GNOME-Online-Konten haben bereits ein Konto für { $email }; es wurde nichts hinzugefügt
+goa-already-exists-advice = Um es zu ersetzen, entfernen Sie zuerst das alte unter Einstellungen → Online-Konten.
+goa-refused = Die GNOME-Online-Konten haben das Konto abgelehnt: { $message }
+goa-password-not-stored = Die GNOME-Online-Konten konnten das Passwort nicht im Schlüsselbund ablegen ({ $reason }); das Konto wurde deshalb wieder entfernt
+goa-password-not-stored-kept = Die GNOME-Online-Konten konnten das Passwort nicht im Schlüsselbund ablegen ({ $reason }), und das halb angelegte Konto ließ sich nicht entfernen: Entfernen Sie es unter Einstellungen → Online-Konten
+goa-password-not-stored-advice = Entsperren Sie den Schlüsselbund (am Desktop anmelden oder „Passwörter und Schlüssel“ öffnen) und versuchen Sie es erneut.
+goa-timeout = Die GNOME-Online-Konten haben nicht innerhalb von { $seconds } Sekunden geantwortet ({ $step })
+goa-timeout-advice = Wenn ein Schlüsselbund-Fenster auf Ihr Passwort wartet, beantworten Sie es und versuchen Sie es dann erneut.
+goa-unexpected = Die GNOME-Online-Konten haben auf { $step } auf eine Weise geantwortet, die diese Version von Mail Setup nicht versteht: { $detail }
+goa-invalid = dieses Konto kann nicht weitergegeben werden: { $detail }

@@ -785,7 +785,6 @@ export-profile-mail-name = Mail: { $email }
 export-profile-name = Mail account { $email }
 export-profile-description = Adds the mail account { $email } to Mail with the settings Mail Setup verified.
 export-not-written = could not write { $path }: { $reason }
-export-goa-unavailable = GNOME Online Accounts export is not available in this build
 export-password-warning = Anyone who sees this code or file can read and send your mail.
 export-cli-goa-flags = --out, --payload and --sign-* do not apply to --format goa
 export-cli-payload-qr-only = --payload is for the QR formats (tfa-qr, dclogin-qr)
@@ -824,3 +823,28 @@ handoff-save-autoconfig = Save autoconfig…
 handoff-saved = Saved to { $path }.
 handoff-not-saved = Not saved: { $reason }
 handoff-save-title = Save the file
+
+## GNOME Online Accounts
+
+goa-not-available = GNOME Online Accounts exists only on Linux desktops
+goa-not-available-advice = Take the account to your other apps with the QR code or the configuration file instead.
+goa-no-session-bus = no desktop session was found to reach GNOME Online Accounts ({ $reason })
+goa-no-session-bus-advice = Run this from a terminal inside your desktop session (not over SSH and not as another user).
+goa-not-installed = GNOME Online Accounts is not installed on this computer
+goa-not-installed-advice = Install it (Debian and Ubuntu: apt install gnome-online-accounts) and try again, or add the account in your mail app by hand.
+goa-not-running = GNOME Online Accounts did not start or did not answer: { $reason }
+goa-not-running-advice = Log out and back in, then try again.
+goa-oauth = { $email } signs in through its provider (OAuth), but GNOME's "IMAP and SMTP" accounts only take a password
+goa-oauth-advice = Add the account in Settings → Online Accounts with its provider's own entry (for example Google or Microsoft 365).
+goa-pop3 = { $email } receives mail with POP3, and GNOME Online Accounts has IMAP only
+goa-pop3-advice = Set the account up again with IMAP, or add it in your mail app by hand.
+goa-already-exists = GNOME Online Accounts already has an account for { $email }; nothing was added
+goa-already-exists-advice = To replace it, remove the old one in Settings → Online Accounts first.
+goa-refused = GNOME Online Accounts refused the account: { $message }
+goa-password-not-stored = GNOME Online Accounts could not keep the password in the keyring ({ $reason }), so the account was removed again
+goa-password-not-stored-kept = GNOME Online Accounts could not keep the password in the keyring ({ $reason }), and the unfinished account could not be removed: remove it in Settings → Online Accounts
+goa-password-not-stored-advice = Unlock the keyring (log in to the desktop, or open "Passwords and Keys") and try again.
+goa-timeout = GNOME Online Accounts did not answer ({ $step }) within { $seconds } seconds
+goa-timeout-advice = If a keyring window is waiting for your password, answer it, then try again.
+goa-unexpected = GNOME Online Accounts answered { $step } in a way this version of Mail Setup does not understand: { $detail }
+goa-invalid = this account cannot be handed on: { $detail }

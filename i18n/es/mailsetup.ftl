@@ -784,7 +784,6 @@ export-profile-mail-name = Correo: { $email }
 export-profile-name = Cuenta de correo { $email }
 export-profile-description = Añade la cuenta { $email } a Mail con los ajustes que Mail Setup verificó.
 export-not-written = no se pudo escribir { $path }: { $reason }
-export-goa-unavailable = la exportación a Cuentas en línea de GNOME no está disponible en esta versión
 export-password-warning = Quien vea este código o este archivo puede leer su correo y enviar mensajes en su nombre.
 export-cli-goa-flags = --out, --payload y --sign-* no se aplican a --format goa
 export-cli-payload-qr-only = --payload es solo para los formatos QR (tfa-qr, dclogin-qr)
@@ -823,3 +822,28 @@ handoff-save-autoconfig = Guardar autoconfig…
 handoff-saved = Guardado en { $path }.
 handoff-not-saved = No guardado: { $reason }
 handoff-save-title = Guardar el archivo
+
+## GNOME Online Accounts
+
+goa-not-available = Cuentas en línea de GNOME solo existe en escritorios Linux
+goa-not-available-advice = Lleva la cuenta a tus otras aplicaciones con el código QR o con el archivo de configuración.
+goa-no-session-bus = no se encontró ninguna sesión de escritorio para llegar a Cuentas en línea de GNOME ({ $reason })
+goa-no-session-bus-advice = Ejecútalo desde una terminal dentro de tu sesión de escritorio (no por SSH ni como otro usuario).
+goa-not-installed = Cuentas en línea de GNOME no está instalado en este equipo
+goa-not-installed-advice = Instálalo (Debian y Ubuntu: apt install gnome-online-accounts) y vuelve a intentarlo, o añade la cuenta a mano en tu programa de correo.
+goa-not-running = Cuentas en línea de GNOME no se inició o no respondió: { $reason }
+goa-not-running-advice = Cierra la sesión, vuelve a entrar e inténtalo de nuevo.
+goa-oauth = { $email } inicia sesión a través de su proveedor (OAuth), pero las cuentas «IMAP y SMTP» de GNOME solo aceptan una contraseña
+goa-oauth-advice = Añade la cuenta en Configuración → Cuentas en línea con la entrada propia de su proveedor (por ejemplo, Google o Microsoft 365).
+goa-pop3 = { $email } recibe el correo por POP3, y Cuentas en línea de GNOME solo admite IMAP
+goa-pop3-advice = Vuelve a configurar la cuenta con IMAP, o añádela a mano en tu programa de correo.
+goa-already-exists = Cuentas en línea de GNOME ya tiene una cuenta para { $email }; no se añadió nada
+goa-already-exists-advice = Para sustituirla, elimina primero la anterior en Configuración → Cuentas en línea.
+goa-refused = Cuentas en línea de GNOME rechazó la cuenta: { $message }
+goa-password-not-stored = Cuentas en línea de GNOME no pudo guardar la contraseña en el llavero ({ $reason }), así que la cuenta se eliminó de nuevo
+goa-password-not-stored-kept = Cuentas en línea de GNOME no pudo guardar la contraseña en el llavero ({ $reason }) y la cuenta a medio crear no se pudo eliminar: elimínala en Configuración → Cuentas en línea
+goa-password-not-stored-advice = Desbloquea el llavero (inicia sesión en el escritorio o abre «Contraseñas y claves») y vuelve a intentarlo.
+goa-timeout = Cuentas en línea de GNOME no respondió ({ $step }) en { $seconds } segundos
+goa-timeout-advice = Si una ventana del llavero espera tu contraseña, respóndela y vuelve a intentarlo.
+goa-unexpected = Cuentas en línea de GNOME respondió a { $step } de una forma que esta versión de Mail Setup no entiende: { $detail }
+goa-invalid = esta cuenta no se puede transferir: { $detail }

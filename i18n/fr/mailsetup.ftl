@@ -784,7 +784,6 @@ export-profile-mail-name = Mail : { $email }
 export-profile-name = Compte de messagerie { $email }
 export-profile-description = Ajoute le compte { $email } à Mail avec les réglages vérifiés par Mail Setup.
 export-not-written = impossible d'écrire { $path } : { $reason }
-export-goa-unavailable = l'export vers les Comptes en ligne GNOME n'est pas disponible dans cette version
 export-password-warning = Toute personne qui voit ce code ou ce fichier peut lire vos e-mails et en envoyer en votre nom.
 export-cli-goa-flags = --out, --payload et --sign-* ne s'appliquent pas à --format goa
 export-cli-payload-qr-only = --payload ne sert qu'aux formats QR (tfa-qr, dclogin-qr)
@@ -823,3 +822,28 @@ handoff-save-autoconfig = Enregistrer l'autoconfig…
 handoff-saved = Enregistré dans { $path }.
 handoff-not-saved = Non enregistré : { $reason }
 handoff-save-title = Enregistrer le fichier
+
+## GNOME Online Accounts
+
+goa-not-available = Les comptes en ligne de GNOME n'existent que sur les bureaux Linux
+goa-not-available-advice = Transférez plutôt le compte vers vos autres applications avec le code QR ou le fichier de configuration.
+goa-no-session-bus = aucune session de bureau n'a été trouvée pour joindre les comptes en ligne de GNOME ({ $reason })
+goa-no-session-bus-advice = Lancez cette commande depuis un terminal de votre session de bureau (pas par SSH ni sous un autre utilisateur).
+goa-not-installed = Les comptes en ligne de GNOME ne sont pas installés sur cet ordinateur
+goa-not-installed-advice = Installez-les (Debian et Ubuntu : apt install gnome-online-accounts) puis réessayez, ou ajoutez le compte à la main dans votre logiciel de messagerie.
+goa-not-running = Le service des comptes en ligne de GNOME n'a pas démarré ou n'a pas répondu : { $reason }
+goa-not-running-advice = Fermez la session, reconnectez-vous, puis réessayez.
+goa-oauth = { $email } se connecte par son fournisseur (OAuth), mais les comptes « IMAP et SMTP » de GNOME n'acceptent qu'un mot de passe
+goa-oauth-advice = Ajoutez le compte dans Paramètres → Comptes en ligne avec l'entrée propre à son fournisseur (par exemple Google ou Microsoft 365).
+goa-pop3 = { $email } reçoit le courrier en POP3, et les comptes en ligne de GNOME ne connaissent que l'IMAP
+goa-pop3-advice = Configurez à nouveau le compte en IMAP, ou ajoutez-le à la main dans votre logiciel de messagerie.
+goa-already-exists = Les comptes en ligne de GNOME ont déjà un compte pour { $email } ; rien n'a été ajouté
+goa-already-exists-advice = Pour le remplacer, supprimez d'abord l'ancien dans Paramètres → Comptes en ligne.
+goa-refused = Les comptes en ligne de GNOME ont refusé le compte : { $message }
+goa-password-not-stored = Les comptes en ligne de GNOME n'ont pas pu garder le mot de passe dans le trousseau ({ $reason }) ; le compte a donc été retiré
+goa-password-not-stored-kept = Les comptes en ligne de GNOME n'ont pas pu garder le mot de passe dans le trousseau ({ $reason }) et le compte inachevé n'a pas pu être retiré : supprimez-le dans Paramètres → Comptes en ligne
+goa-password-not-stored-advice = Déverrouillez le trousseau (connectez-vous au bureau ou ouvrez « Mots de passe et clés ») et réessayez.
+goa-timeout = Les comptes en ligne de GNOME n'ont pas répondu ({ $step }) en { $seconds } secondes
+goa-timeout-advice = Si une fenêtre du trousseau attend votre mot de passe, répondez-y, puis réessayez.
+goa-unexpected = Les comptes en ligne de GNOME ont répondu à { $step } d'une façon que cette version de Mail Setup ne comprend pas : { $detail }
+goa-invalid = ce compte ne peut pas être transféré : { $detail }

@@ -772,7 +772,6 @@ export-profile-mail-name = メール: { $email }
 export-profile-name = メールアカウント { $email }
 export-profile-description = Mail Setup が確認した設定で、メールアカウント { $email } をメールに追加します。
 export-not-written = { $path } に書き込めませんでした: { $reason }
-export-goa-unavailable = このビルドでは GNOME オンラインアカウントへのエクスポートは使えません
 export-password-warning = このコードやファイルを見た人は誰でも、あなたのメールを読んだり送ったりできます。
 export-cli-goa-flags = --out、--payload、--sign-* は --format goa には使えません
 export-cli-payload-qr-only = --payload は QR 形式 (tfa-qr、dclogin-qr) 専用です
@@ -811,3 +810,28 @@ handoff-save-autoconfig = autoconfig を保存…
 handoff-saved = { $path } に保存しました。
 handoff-not-saved = 保存できませんでした: { $reason }
 handoff-save-title = ファイルを保存
+
+## GNOME Online Accounts
+
+goa-not-available = GNOME オンラインアカウントは Linux のデスクトップにしかありません
+goa-not-available-advice = 代わりに QR コードか設定ファイルで、ほかのアプリにアカウントを移してください。
+goa-no-session-bus = GNOME オンラインアカウントにつながるデスクトップのセッションが見つかりません（{ $reason }）
+goa-no-session-bus-advice = デスクトップのセッション内の端末から実行してください（SSH 経由や別のユーザーではなく）。
+goa-not-installed = このコンピューターには GNOME オンラインアカウントがインストールされていません
+goa-not-installed-advice = インストールして（Debian と Ubuntu: apt install gnome-online-accounts）もう一度試すか、メールアプリでアカウントを手動で追加してください。
+goa-not-running = GNOME オンラインアカウントのサービスが起動しないか、応答しません: { $reason }
+goa-not-running-advice = いったんログアウトしてログインし直し、もう一度試してください。
+goa-oauth = { $email } はプロバイダー経由（OAuth）でサインインしますが、GNOME の「IMAP と SMTP」アカウントはパスワードしか使えません
+goa-oauth-advice = 設定 → オンラインアカウントで、そのプロバイダー専用の項目（Google や Microsoft 365 など）からアカウントを追加してください。
+goa-pop3 = { $email } は POP3 でメールを受信しますが、GNOME オンラインアカウントは IMAP にしか対応していません
+goa-pop3-advice = IMAP でアカウントを設定し直すか、メールアプリで手動で追加してください。
+goa-already-exists = GNOME オンラインアカウントには { $email } のアカウントがすでにあります。何も追加していません
+goa-already-exists-advice = 置き換えるには、先に設定 → オンラインアカウントで古いほうを削除してください。
+goa-refused = GNOME オンラインアカウントがアカウントを受け付けませんでした: { $message }
+goa-password-not-stored = GNOME オンラインアカウントがパスワードをキーリングに保存できなかったため（{ $reason }）、アカウントを取り消しました
+goa-password-not-stored-kept = GNOME オンラインアカウントがパスワードをキーリングに保存できず（{ $reason }）、作りかけのアカウントも削除できませんでした。設定 → オンラインアカウントで削除してください
+goa-password-not-stored-advice = キーリングのロックを解除して（デスクトップにログインするか「パスワードと鍵」を開いて）、もう一度試してください。
+goa-timeout = GNOME オンラインアカウントが { $seconds } 秒以内に応答しませんでした（{ $step }）
+goa-timeout-advice = キーリングのウィンドウがパスワードを待っている場合は入力してから、もう一度試してください。
+goa-unexpected = GNOME オンラインアカウントの { $step } への応答を、この Mail Setup のバージョンでは理解できません: { $detail }
+goa-invalid = このアカウントは引き渡せません: { $detail }

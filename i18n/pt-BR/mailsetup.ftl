@@ -784,7 +784,6 @@ export-profile-mail-name = E-mail: { $email }
 export-profile-name = Conta de e-mail { $email }
 export-profile-description = Adiciona a conta { $email } ao Mail com as configurações que o Mail Setup verificou.
 export-not-written = não foi possível gravar { $path }: { $reason }
-export-goa-unavailable = a exportação para Contas on-line do GNOME não está disponível nesta versão
 export-password-warning = Quem vir este código ou arquivo pode ler seus e-mails e enviar mensagens em seu nome.
 export-cli-goa-flags = --out, --payload e --sign-* não se aplicam a --format goa
 export-cli-payload-qr-only = --payload é só para os formatos QR (tfa-qr, dclogin-qr)
@@ -823,3 +822,28 @@ handoff-save-autoconfig = Salvar autoconfig…
 handoff-saved = Salvo em { $path }.
 handoff-not-saved = Não salvo: { $reason }
 handoff-save-title = Salvar o arquivo
+
+## GNOME Online Accounts
+
+goa-not-available = As Contas on-line do GNOME só existem em desktops Linux
+goa-not-available-advice = Leve a conta para os seus outros aplicativos com o código QR ou com o arquivo de configuração.
+goa-no-session-bus = nenhuma sessão de desktop foi encontrada para chegar às Contas on-line do GNOME ({ $reason })
+goa-no-session-bus-advice = Execute isto em um terminal dentro da sua sessão de desktop (não por SSH nem como outro usuário).
+goa-not-installed = As Contas on-line do GNOME não estão instaladas neste computador
+goa-not-installed-advice = Instale-as (Debian e Ubuntu: apt install gnome-online-accounts) e tente de novo, ou adicione a conta à mão no seu programa de e-mail.
+goa-not-running = O serviço das Contas on-line do GNOME não iniciou ou não respondeu: { $reason }
+goa-not-running-advice = Saia da sessão, entre de novo e tente outra vez.
+goa-oauth = { $email } entra pelo seu provedor (OAuth), mas as contas "IMAP e SMTP" do GNOME só aceitam senha
+goa-oauth-advice = Adicione a conta em Configurações → Contas on-line com a entrada própria do provedor (por exemplo, Google ou Microsoft 365).
+goa-pop3 = { $email } recebe e-mails por POP3, e as Contas on-line do GNOME só têm IMAP
+goa-pop3-advice = Configure a conta de novo com IMAP, ou adicione-a à mão no seu programa de e-mail.
+goa-already-exists = As Contas on-line do GNOME já têm uma conta para { $email }; nada foi adicionado
+goa-already-exists-advice = Para substituí-la, remova primeiro a antiga em Configurações → Contas on-line.
+goa-refused = As Contas on-line do GNOME recusaram a conta: { $message }
+goa-password-not-stored = As Contas on-line do GNOME não conseguiram guardar a senha no chaveiro ({ $reason }), por isso a conta foi removida de novo
+goa-password-not-stored-kept = As Contas on-line do GNOME não conseguiram guardar a senha no chaveiro ({ $reason }) e a conta incompleta não pôde ser removida: remova-a em Configurações → Contas on-line
+goa-password-not-stored-advice = Desbloqueie o chaveiro (entre na sessão do desktop ou abra "Senhas e chaves") e tente de novo.
+goa-timeout = As Contas on-line do GNOME não responderam ({ $step }) em { $seconds } segundos
+goa-timeout-advice = Se uma janela do chaveiro estiver esperando a sua senha, responda-a e tente de novo.
+goa-unexpected = As Contas on-line do GNOME responderam a { $step } de um jeito que esta versão do Mail Setup não entende: { $detail }
+goa-invalid = esta conta não pode ser transferida: { $detail }

@@ -245,11 +245,8 @@ fn raw_stdout(bytes: &[u8]) -> u8 {
     EXIT_OK
 }
 
-/// `--format goa`: adds the account to GNOME Online Accounts.
-///
-/// MERGE POINT (GNOME Online Accounts): this calls `flow::export::add_to_goa`, which in this
-/// build answers "not available"; once `crate::export::goa::add_account` is merged, that
-/// function calls it and this prints the new account's object path.
+/// `--format goa`: adds the account to GNOME Online Accounts (`flow::add_to_goa`) and prints
+/// the new account's object path.
 pub async fn export_goa(dir: &Path, id: &AccountId, keychain: Option<KeychainKind>) -> u8 {
     match flow::add_to_goa(dir, id, keychain).await {
         Ok(path) => {

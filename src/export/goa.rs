@@ -135,6 +135,69 @@ impl GoaError {
     }
 }
 
+impl GoaError {
+    /// What happened, in the current language, with what to do on a second line where there
+    /// is something to do (the `Display` text stays English).
+    pub fn words(&self) -> String {
+        let said = match self {
+            GoaError::NotAvailable => t!("goa-not-available"),
+            GoaError::NoSessionBus { reason } => {
+                t!("goa-no-session-bus", reason = reason.as_str())
+            }
+            GoaError::NotInstalled => t!("goa-not-installed"),
+            GoaError::NotRunning { reason } => t!("goa-not-running", reason = reason.as_str()),
+            GoaError::OAuth { email } => t!("goa-oauth", email = email.as_str()),
+            GoaError::Pop3 { email } => t!("goa-pop3", email = email.as_str()),
+            GoaError::AlreadyExists { email, .. } => {
+                t!("goa-already-exists", email = email.as_str())
+            }
+            GoaError::Refused { name, message } => {
+                t!("goa-refused", message = format!("{message} ({name})"))
+            }
+            GoaError::PasswordNotStored {
+                reason, removed, ..
+            } => {
+                if *removed {
+                    t!("goa-password-not-stored", reason = reason.as_str())
+                } else {
+                    t!("goa-password-not-stored-kept", reason = reason.as_str())
+                }
+            }
+            GoaError::Timeout { step, seconds } => {
+                t!(
+                    "goa-timeout",
+                    step = step.to_string(),
+                    seconds = seconds.to_string()
+                )
+            }
+            GoaError::Unexpected { step, detail } => {
+                t!(
+                    "goa-unexpected",
+                    step = step.to_string(),
+                    detail = detail.as_str()
+                )
+            }
+            GoaError::Invalid(e) => t!("goa-invalid", detail = e.to_string()),
+        };
+        let advice = match self {
+            GoaError::NotAvailable => Some(t!("goa-not-available-advice")),
+            GoaError::NoSessionBus { .. } => Some(t!("goa-no-session-bus-advice")),
+            GoaError::NotInstalled => Some(t!("goa-not-installed-advice")),
+            GoaError::NotRunning { .. } => Some(t!("goa-not-running-advice")),
+            GoaError::OAuth { .. } => Some(t!("goa-oauth-advice")),
+            GoaError::Pop3 { .. } => Some(t!("goa-pop3-advice")),
+            GoaError::AlreadyExists { .. } => Some(t!("goa-already-exists-advice")),
+            GoaError::PasswordNotStored { .. } => Some(t!("goa-password-not-stored-advice")),
+            GoaError::Timeout { .. } => Some(t!("goa-timeout-advice")),
+            GoaError::Refused { .. } | GoaError::Unexpected { .. } | GoaError::Invalid(_) => None,
+        };
+        match advice {
+            Some(advice) => format!("{said}\n{advice}"),
+            None => said,
+        }
+    }
+}
+
 fn removal_words(removed: &bool) -> &'static str {
     if *removed {
         "the account was removed again"

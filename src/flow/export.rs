@@ -10,8 +10,9 @@
 //!    `write_file` straight to its place (owner-only when it holds the password), never
 //!    through a temporary file.
 //!
-//! GNOME Online Accounts (`add_to_goa`) is a D-Bus call rather than a file; it is built
-//! beside this on another branch and wired in here when merged.
+//! GNOME Online Accounts (`add_to_goa`) is a D-Bus call rather than a file: the account is
+//! checked for what GOA can carry first (IMAP, a password), then the password is read and
+//! handed to `export::goa::add_account`, which keeps it only in GOA's own keyring entry.
 
 use std::path::{Path, PathBuf};
 
@@ -31,9 +32,9 @@ pub enum HandOffError {
     Export(#[from] ExportError),
     #[error("{path}: {detail}")]
     Write { path: PathBuf, detail: String },
-    /// Adding the account to GNOME Online Accounts is not part of this build.
-    #[error("GNOME Online Accounts export is not available in this build")]
-    GoaUnavailable,
+    /// GNOME Online Accounts could not take the account (not there, POP3, OAuth, refused …).
+    #[error(transparent)]
+    Goa(#[from] export::goa::GoaError),
 }
 
 impl HandOffError {
@@ -47,7 +48,7 @@ impl HandOffError {
                 path = path.display().to_string(),
                 reason = detail.as_str()
             ),
-            HandOffError::GoaUnavailable => t!("export-goa-unavailable"),
+            HandOffError::Goa(e) => e.words(),
         }
     }
 
@@ -180,17 +181,16 @@ pub fn file_bytes(exported: &Exported, path: &Path) -> Result<Vec<u8>, HandOffEr
 pub const PNG_SCALE: usize = 8;
 
 /// Adds a saved account to GNOME Online Accounts and returns the new account's D-Bus object
-/// path.
-///
-/// MERGE POINT (GNOME Online Accounts): this build has no `crate::export::goa`. When it is
-/// merged, replace the body with: read the password as `export_saved` does (`read_password`),
-/// then `crate::export::goa::add_account(&verified_of(&saved, config_dir), &password)`.
+/// path. What GOA's IMAP and SMTP provider cannot carry (POP3, OAuth) is refused before the
+/// keychain is asked; the password is read now and goes only to GOA's keyring entry.
 pub async fn add_to_goa(
     config_dir: &Path,
     id: &AccountId,
-    _keychain: Option<KeychainKind>,
+    keychain: Option<KeychainKind>,
 ) -> Result<String, HandOffError> {
-    // The account must exist: an unknown id is a usage error before anything else.
-    let _saved = store::find(config_dir, id).await?;
-    Err(HandOffError::GoaUnavailable)
+    let saved = store::find(config_dir, id).await?;
+    let account = verified_of(&saved, config_dir);
+    export::goa::request(&account)?;
+    let password = read_password(saved, keychain).await?;
+    Ok(export::goa::add_account(&account, &password).await?)
 }
