@@ -45,8 +45,8 @@ use secrecy::{ExposeSecret, SecretString};
 
 use crate::account::{EmailAddress, Protocol};
 
-pub use account_page::AddressCheck;
 pub(crate) use account_page::capitalise;
+pub use account_page::{AddressCheck, PastedPassword, ProblemAt, paste_for_password, sentence};
 pub use checklist::{CheckItem, Row, RowState, ServerTest, TestState};
 pub use guidance::ProtocolGuide;
 pub use manual::{FieldProblem, ManualForm, ServerForm};
@@ -122,6 +122,10 @@ pub struct Wizard {
     password: SecretString,
     show_password: bool,
     show_errors: bool,
+    /// A paste with a line break inside was refused (until the password is edited).
+    paste_refused: bool,
+    /// Counts refused Nexts (the window then moves the cursor to the first problem).
+    problem_focus: u64,
     /// The domain whose note was asked for, and the answer once it came.
     note_asked: Option<String>,
     note: Option<(String, Option<ProviderNote>)>,
@@ -152,9 +156,17 @@ pub struct Wizard {
     tested_email: Option<EmailAddress>,
     /// "Send a test message to myself" and its result.
     round_trip: roundtrip::RoundTripCheck,
+    /// The address asked about and the id of the account saved for it, if any.
+    saved_for: Option<(EmailAddress, Option<String>)>,
+    /// Save was pressed while an account is saved for the address: the question is shown.
+    replace_asked: bool,
 
     // Manual
     manual: Option<ManualForm>,
+    /// The address the manual form was filled for.
+    manual_for: Option<EmailAddress>,
+    /// The certificate authority file the environment gave the window.
+    environment_ca: Option<std::path::PathBuf>,
 
     // Done
     save: SaveState,
@@ -180,6 +192,8 @@ impl Wizard {
             password: SecretString::from(String::new()),
             show_password: false,
             show_errors: false,
+            paste_refused: false,
+            problem_focus: 0,
             note_asked: None,
             note: None,
             password_problem: None,
@@ -195,7 +209,11 @@ impl Wizard {
             consents: consent::Consents::default(),
             tested_email: None,
             round_trip: roundtrip::RoundTripCheck::default(),
+            saved_for: None,
+            replace_asked: false,
             manual: None,
+            manual_for: None,
+            environment_ca: None,
             save: SaveState::NotStarted,
             technician: report::Technician::default(),
         }
@@ -412,6 +430,14 @@ impl Wizard {
                 return Vec::new();
             }
             Event::OpenUrl(url) => return vec![Effect::OpenUrl(url)],
+            Event::EnvironmentCa(path) => {
+                self.environment_ca = path;
+                return Vec::new();
+            }
+            Event::SavedAccountFound { email, id } => {
+                self.saved_for = Some((email, id));
+                return Vec::new();
+            }
             Event::ConfirmHost { host, confirmed } => {
                 self.confirm_host(&host, confirmed);
                 return Vec::new();
