@@ -45,19 +45,6 @@ pub fn paste_for_password(text: &str) -> PastedPassword {
     }
 }
 
-/// A sentence as the window shows it: ending with a full stop (or the question or
-/// exclamation mark it has). The engine's words end without one, for use after a colon.
-pub fn sentence(text: &str) -> String {
-    let text = text.trim_end();
-    if text.ends_with(['.', '?', '!', '。', '？', '！']) {
-        text.to_string()
-    } else if crate::i18n::language() == crate::i18n::Language::Japanese {
-        format!("{text}。")
-    } else {
-        format!("{text}.")
-    }
-}
-
 /// What the address field shows under it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AddressCheck {
@@ -89,7 +76,7 @@ impl Wizard {
                 if !self.show_errors && !text.contains('@') {
                     AddressCheck::Quiet
                 } else {
-                    AddressCheck::Invalid(sentence(&e.words()))
+                    AddressCheck::Invalid(super::words::sentence(&e.words()))
                 }
             }
         }

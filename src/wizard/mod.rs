@@ -38,6 +38,7 @@ pub mod report;
 pub mod roundtrip;
 mod testing_page;
 mod types;
+mod words;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -46,7 +47,7 @@ use secrecy::{ExposeSecret, SecretString};
 use crate::account::{EmailAddress, Protocol};
 
 pub(crate) use account_page::capitalise;
-pub use account_page::{AddressCheck, PastedPassword, ProblemAt, paste_for_password, sentence};
+pub use account_page::{AddressCheck, PastedPassword, ProblemAt, paste_for_password};
 pub use checklist::{CheckItem, Row, RowState, ServerTest, TestState};
 pub use guidance::ProtocolGuide;
 pub use manual::{FieldProblem, ManualForm, ServerForm};
@@ -58,6 +59,7 @@ pub use types::{
     OAuthProblem, Offer, ProviderNote, Recipient, Role, SaveProblem, SaveRequest, Saved,
     SourceState, SourceStatus, TaskId,
 };
+pub use words::sentence;
 
 /// The pages of the wizard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

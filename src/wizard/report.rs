@@ -282,7 +282,7 @@ impl Wizard {
             TechnicianEvent::Saved(result) => {
                 let note = match result {
                     Ok(path) => t!("report-saved", path = path.display().to_string()),
-                    Err(why) => super::sentence(&t!("report-not-saved", why = why.as_str())),
+                    Err(why) => super::words::sentence(&t!("report-not-saved", why = why.as_str())),
                 };
                 self.set_note(note);
                 Vec::new()
