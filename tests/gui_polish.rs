@@ -503,3 +503,49 @@ fn the_ca_field_shows_the_authority_in_effect_and_browses_with_the_system_dialog
     h.run_steps(2);
     h.get_by_label("In effect: the system's certificate authorities and /tmp/picked.pem.");
 }
+
+#[test]
+fn the_round_trip_says_milliseconds_under_one_second() {
+    use mailsetup::roundtrip::{RoundTrip, RoundTripReport};
+    use mailsetup::verify::VerifyReport;
+    use mailsetup::wizard::{Effect, RoundTripEvent};
+    let mut w = protocol_page();
+    w.handle(Event::RoundTrip(RoundTripEvent::Want(true)));
+    let fx = w.handle(Event::Next);
+    let task = task_of(&fx)[0];
+    let i = w.test(ServerRole::Incoming).unwrap().server.clone();
+    let o = w.test(ServerRole::Outgoing).unwrap().server.clone();
+    let verified = VerifyReport {
+        incoming: outcome(&w, &[(i.clone(), true)], report(&i, None)),
+        outgoing: Some(outcome(&w, &[(o.clone(), true)], report(&o, None))),
+        elapsed_ms: 160,
+    };
+    let fx = w.handle(Event::Verified {
+        task,
+        report: Box::new(verified),
+    });
+    let trip = fx
+        .iter()
+        .find_map(|e| match e {
+            Effect::RoundTrip { task, .. } => Some(*task),
+            _ => None,
+        })
+        .expect("the round trip starts once both servers work");
+    w.handle(Event::RoundTrip(RoundTripEvent::Sent { task: trip }));
+    w.handle(Event::RoundTrip(RoundTripEvent::Done {
+        task: trip,
+        report: Box::new(RoundTripReport {
+            message_id: "<test@mailsetup>".into(),
+            outcome: RoundTrip::Arrived {
+                after_ms: 340,
+                deleted: true,
+            },
+            sent: *report(&o, None),
+            searched: None,
+            looks: 1,
+        }),
+    }));
+    let h = driven(w, HEIGHT);
+    // Not "0.3 s": under a second the page says milliseconds.
+    h.get_by_label_contains("arrived in the inbox 340 ms after it was sent");
+}
