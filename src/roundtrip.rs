@@ -155,8 +155,9 @@ impl RoundTripReport {
     }
 }
 
+/// "340 ms" under a second, "2.3 s" above.
 fn seconds(ms: u64) -> String {
-    crate::i18n::seconds(ms)
+    crate::i18n::duration(ms)
 }
 
 /// Sends a test message from `address` to itself through `smtp`, finds it through `incoming`

@@ -6,7 +6,7 @@
 //! `roundtrip::round_trip`, as `mailsetup diagnose --round-trip` does. Each task is spawned with its `TaskId`; `Cancel`
 //! aborts the task at once (a running probe is dropped mid-conversation, which closes its
 //! sockets), except a save, which is told to stop (`store::Cancel`) so that it can take back
-//! what it wrote and answer `SaveCancelled` (or `Saved`, when the cancel came too late). Effects that belong to the window (`Close`, `OpenUrl`, `ForgetPasswordWidget`)
+//! what it wrote and answer `SaveCancelled` (or `Saved`, when the cancel came too late). Effects that belong to the window (`Close`, `OpenUrl`, `ForgetPasswordWidget`, `PickCaFile`)
 //! are handed back by `execute` for the window to act on.
 
 mod discovery;
@@ -44,6 +44,10 @@ pub struct RuntimeConfig {
     pub extra_roots: Vec<CertificateDer<'static>>,
     /// Where the account file lives (`None`: the per-user default).
     pub config_dir: Option<PathBuf>,
+    /// The certificate authority file the environment gave (`MAILSETUP_CA_FILE`): its roots
+    /// are in `extra_roots`; an account saved with it keeps a copy, so `accounts check`
+    /// trusts it with no flags (unless the person chose another one on the manual page).
+    pub ca_file: Option<PathBuf>,
     /// Where discovery asks (DNS server, ISPDB, extra roots, host overrides, deadlines).
     pub discovery: DiscoveryOptions,
     /// How long "Send a test message to myself" waits for the message, and how often it
@@ -81,6 +85,7 @@ impl RuntimeConfig {
             probe,
             extra_roots,
             config_dir: None,
+            ca_file: None,
             discovery,
             round_trip: RoundTripOptions::default(),
             oauth: crate::oauth::session::Overrides::default(),
@@ -102,11 +107,11 @@ impl RuntimeConfig {
     /// requests); `MAILSETUP_CONFIG_DIR` (the account file's directory); and
     /// `MAILSETUP_OAUTH_ISSUER` / `MAILSETUP_OAUTH_SCOPES` (`oauth::session::Overrides`).
     pub fn from_env() -> Result<Self, ConfigError> {
-        let discovery = DiscoveryFlags::from_env()?
-            .options()
-            .map_err(ConfigError::Discovery)?;
+        let flags = DiscoveryFlags::from_env()?;
+        let discovery = flags.options().map_err(ConfigError::Discovery)?;
         let mut config = Self::new(discovery.extra_roots.clone())?;
         config.set_discovery(discovery);
+        config.ca_file = flags.ca_file;
         config.config_dir = std::env::var_os("MAILSETUP_CONFIG_DIR").map(PathBuf::from);
         config.oauth = crate::oauth::session::Overrides::from_env();
         Ok(config)
@@ -307,6 +312,23 @@ impl Runtime {
                 self.tasks.insert(task, h.abort_handle());
                 None
             }
+            Effect::FindSaved { email } => {
+                let sender = self.sender();
+                let config = self.config.clone();
+                self.rt.spawn(async move {
+                    // An unreadable file answers "none": the save itself will say what is wrong.
+                    let id = match crate::store::resolve_config_dir(config.config_dir.as_deref()) {
+                        Ok(dir) => crate::store::list(&dir)
+                            .await
+                            .ok()
+                            .and_then(|all| all.into_iter().find(|a| a.is_for(&email)))
+                            .map(|a| a.id.as_str().to_string()),
+                        Err(_) => None,
+                    };
+                    sender.send(Event::SavedAccountFound { email, id });
+                });
+                None
+            }
             Effect::Save {
                 task,
                 request,
@@ -332,6 +354,7 @@ impl Runtime {
                 None
             }
             other @ (Effect::OpenUrl(_)
+            | Effect::PickCaFile
             | Effect::ForgetPasswordWidget
             | Effect::Close
             | Effect::Technician(_)) => Some(other),

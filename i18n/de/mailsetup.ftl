@@ -847,3 +847,24 @@ goa-timeout = Die GNOME-Online-Konten haben nicht innerhalb von { $seconds } Sek
 goa-timeout-advice = Wenn ein Schlüsselbund-Fenster auf Ihr Passwort wartet, beantworten Sie es und versuchen Sie es dann erneut.
 goa-unexpected = Die GNOME-Online-Konten haben auf { $step } auf eine Weise geantwortet, die diese Version von Mail Setup nicht versteht: { $detail }
 goa-invalid = dieses Konto kann nicht weitergegeben werden: { $detail }
+## Window polish
+
+password-paste-refused = Der eingefügte Text enthält mittendrin einen Zeilenumbruch, den kein Mailserver in einem Passwort annimmt; er wurde daher nicht eingefügt. Kopieren Sie nur das Passwort und fügen Sie es erneut ein.
+password-space-start = Ihr Passwort beginnt mit einem Leerzeichen. Wenn es nicht dazugehört, entfernen Sie es.
+password-space-end = Ihr Passwort endet mit einem Leerzeichen. Wenn es nicht dazugehört, entfernen Sie es.
+password-space-both = Ihr Passwort beginnt und endet mit einem Leerzeichen. Wenn sie nicht dazugehören, entfernen Sie sie.
+problems-count = { $count ->
+    [one] Ein Feld braucht Ihre Aufmerksamkeit.
+   *[other] { $count } Felder brauchen Ihre Aufmerksamkeit.
+}
+consent-suggested = vorgeschlagen – noch nicht getestet
+manual-suggested = { $host } ist ein Vorschlag nach den üblichen Namen, noch nicht getestet.
+cli-check-no-accounts = in { $folder } ist kein Konto gespeichert: nichts zu prüfen
+cli-check-which = mehr als ein Konto ist gespeichert ({ $ids }): nennen Sie das zu prüfende
+replace-question = Das gespeicherte Konto für { $email } ersetzen? Für diese Adresse ist bereits ein Konto gespeichert ({ $id }); wenn Sie jetzt speichern, treten diese Einstellungen und dieses Passwort an seine Stelle.
+replace-confirm = Gespeichertes Konto ersetzen
+manual-browse = Durchsuchen …
+manual-browse-title = Datei der Zertifizierungsstelle
+manual-ca-in-effect-file = Gültig: die Zertifizierungsstellen des Systems und { $file }.
+manual-ca-in-effect-environment = Gültig: die Zertifizierungsstellen des Systems und { $file } (aus MAILSETUP_CA_FILE).
+manual-ca-in-effect-system = Gültig: nur die Zertifizierungsstellen des Systems.

@@ -848,3 +848,24 @@ goa-timeout = GNOME Online Accounts did not answer ({ $step }) within { $seconds
 goa-timeout-advice = If a keyring window is waiting for your password, answer it, then try again.
 goa-unexpected = GNOME Online Accounts answered { $step } in a way this version of Mail Setup does not understand: { $detail }
 goa-invalid = this account cannot be handed on: { $detail }
+## Window polish
+
+password-paste-refused = The pasted text has a line break inside, which no mail server accepts in a password, so it was not pasted. Copy the password alone and paste again.
+password-space-start = Your password begins with a space. If that is not part of it, remove it.
+password-space-end = Your password ends with a space. If that is not part of it, remove it.
+password-space-both = Your password begins and ends with a space. If they are not part of it, remove them.
+problems-count = { $count ->
+    [one] One field needs attention.
+   *[other] { $count } fields need attention.
+}
+consent-suggested = suggested — not tested yet
+manual-suggested = { $host } is a suggestion from the usual names, not tested yet.
+cli-check-no-accounts = no account is saved in { $folder }: nothing to check
+cli-check-which = more than one account is saved ({ $ids }): name the one to check
+replace-question = Replace the saved account for { $email }? An account for this address is saved already ({ $id }); saving now puts these settings and this password in its place.
+replace-confirm = Replace the saved account
+manual-browse = Browse…
+manual-browse-title = Certificate authority file
+manual-ca-in-effect-file = In effect: the system's certificate authorities and { $file }.
+manual-ca-in-effect-environment = In effect: the system's certificate authorities and { $file } (from MAILSETUP_CA_FILE).
+manual-ca-in-effect-system = In effect: the system's certificate authorities only.

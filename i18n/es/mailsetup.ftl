@@ -847,3 +847,24 @@ goa-timeout = Cuentas en línea de GNOME no respondió ({ $step }) en { $seconds
 goa-timeout-advice = Si una ventana del llavero espera tu contraseña, respóndela y vuelve a intentarlo.
 goa-unexpected = Cuentas en línea de GNOME respondió a { $step } de una forma que esta versión de Mail Setup no entiende: { $detail }
 goa-invalid = esta cuenta no se puede transferir: { $detail }
+## Window polish
+
+password-paste-refused = El texto pegado tiene un salto de línea en medio, que ningún servidor de correo acepta en una contraseña, así que no se ha pegado. Copie solo la contraseña y vuelva a pegarla.
+password-space-start = Su contraseña empieza por un espacio. Si no forma parte de ella, bórrelo.
+password-space-end = Su contraseña termina en un espacio. Si no forma parte de ella, bórrelo.
+password-space-both = Su contraseña empieza y termina con un espacio. Si no forman parte de ella, bórrelos.
+problems-count = { $count ->
+    [one] Un campo necesita atención.
+   *[other] { $count } campos necesitan atención.
+}
+consent-suggested = sugerido, aún sin probar
+manual-suggested = { $host } es una sugerencia a partir de los nombres habituales, aún sin probar.
+cli-check-no-accounts = no hay ninguna cuenta guardada en { $folder }: no hay nada que comprobar
+cli-check-which = hay más de una cuenta guardada ({ $ids }): indique cuál comprobar
+replace-question = ¿Reemplazar la cuenta guardada de { $email }? Ya hay una cuenta guardada para esta dirección ({ $id }); si guarda ahora, estos ajustes y esta contraseña ocuparán su lugar.
+replace-confirm = Reemplazar la cuenta guardada
+manual-browse = Examinar…
+manual-browse-title = Archivo de la autoridad de certificación
+manual-ca-in-effect-file = En vigor: las autoridades de certificación del sistema y { $file }.
+manual-ca-in-effect-environment = En vigor: las autoridades de certificación del sistema y { $file } (de MAILSETUP_CA_FILE).
+manual-ca-in-effect-system = En vigor: solo las autoridades de certificación del sistema.

@@ -847,3 +847,24 @@ goa-timeout = Les comptes en ligne de GNOME n'ont pas répondu ({ $step }) en { 
 goa-timeout-advice = Si une fenêtre du trousseau attend votre mot de passe, répondez-y, puis réessayez.
 goa-unexpected = Les comptes en ligne de GNOME ont répondu à { $step } d'une façon que cette version de Mail Setup ne comprend pas : { $detail }
 goa-invalid = ce compte ne peut pas être transféré : { $detail }
+## Window polish
+
+password-paste-refused = Le texte collé contient un saut de ligne au milieu, qu'aucun serveur de messagerie n'accepte dans un mot de passe : il n'a donc pas été collé. Copiez le mot de passe seul et collez-le à nouveau.
+password-space-start = Votre mot de passe commence par une espace. Si elle n'en fait pas partie, supprimez-la.
+password-space-end = Votre mot de passe se termine par une espace. Si elle n'en fait pas partie, supprimez-la.
+password-space-both = Votre mot de passe commence et se termine par une espace. Si elles n'en font pas partie, supprimez-les.
+problems-count = { $count ->
+    [one] Un champ demande votre attention.
+   *[other] { $count } champs demandent votre attention.
+}
+consent-suggested = suggéré — pas encore testé
+manual-suggested = { $host } est une suggestion tirée des noms habituels, pas encore testée.
+cli-check-no-accounts = aucun compte n'est enregistré dans { $folder } : rien à vérifier
+cli-check-which = plusieurs comptes sont enregistrés ({ $ids }) : indiquez celui à vérifier
+replace-question = Remplacer le compte enregistré pour { $email } ? Un compte existe déjà pour cette adresse ({ $id }) ; enregistrer maintenant met ces réglages et ce mot de passe à sa place.
+replace-confirm = Remplacer le compte enregistré
+manual-browse = Parcourir…
+manual-browse-title = Fichier de l'autorité de certification
+manual-ca-in-effect-file = En vigueur : les autorités de certification du système et { $file }.
+manual-ca-in-effect-environment = En vigueur : les autorités de certification du système et { $file } (de MAILSETUP_CA_FILE).
+manual-ca-in-effect-system = En vigueur : uniquement les autorités de certification du système.

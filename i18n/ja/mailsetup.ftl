@@ -835,3 +835,21 @@ goa-timeout = GNOME オンラインアカウントが { $seconds } 秒以内に�
 goa-timeout-advice = キーリングのウィンドウがパスワードを待っている場合は入力してから、もう一度試してください。
 goa-unexpected = GNOME オンラインアカウントの { $step } への応答を、この Mail Setup のバージョンでは理解できません: { $detail }
 goa-invalid = このアカウントは引き渡せません: { $detail }
+## Window polish
+
+password-paste-refused = 貼り付けたテキストの途中に改行が含まれています。改行を含むパスワードはどのメールサーバーも受け付けないため、貼り付けませんでした。パスワードだけをコピーして、もう一度貼り付けてください。
+password-space-start = パスワードの先頭に空白があります。パスワードの一部でなければ削除してください。
+password-space-end = パスワードの末尾に空白があります。パスワードの一部でなければ削除してください。
+password-space-both = パスワードの先頭と末尾に空白があります。パスワードの一部でなければ削除してください。
+problems-count = 確認が必要な項目が { $count } 件あります。
+consent-suggested = 候補（まだテストしていません）
+manual-suggested = { $host } は一般的な名前からの候補で、まだテストしていません。
+cli-check-no-accounts = { $folder } に保存されたアカウントはありません。確認するものがありません
+cli-check-which = 複数のアカウントが保存されています（{ $ids }）。確認するアカウントを指定してください
+replace-question = { $email } の保存済みアカウントを置き換えますか？このアドレスのアカウントはすでに保存されています（{ $id }）。今保存すると、この設定とパスワードに置き換わります。
+replace-confirm = 保存済みアカウントを置き換える
+manual-browse = 参照…
+manual-browse-title = 認証局のファイル
+manual-ca-in-effect-file = 有効な認証局：システムの認証局と { $file }。
+manual-ca-in-effect-environment = 有効な認証局：システムの認証局と { $file }（MAILSETUP_CA_FILE から）。
+manual-ca-in-effect-system = 有効な認証局：システムの認証局のみ。

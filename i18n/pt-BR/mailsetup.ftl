@@ -847,3 +847,24 @@ goa-timeout = As Contas on-line do GNOME não responderam ({ $step }) em { $seco
 goa-timeout-advice = Se uma janela do chaveiro estiver esperando a sua senha, responda-a e tente de novo.
 goa-unexpected = As Contas on-line do GNOME responderam a { $step } de um jeito que esta versão do Mail Setup não entende: { $detail }
 goa-invalid = esta conta não pode ser transferida: { $detail }
+## Window polish
+
+password-paste-refused = O texto colado tem uma quebra de linha no meio, que nenhum servidor de e-mail aceita em uma senha, por isso não foi colado. Copie só a senha e cole de novo.
+password-space-start = Sua senha começa com um espaço. Se ele não faz parte dela, apague-o.
+password-space-end = Sua senha termina com um espaço. Se ele não faz parte dela, apague-o.
+password-space-both = Sua senha começa e termina com um espaço. Se eles não fazem parte dela, apague-os.
+problems-count = { $count ->
+    [one] Um campo precisa de atenção.
+   *[other] { $count } campos precisam de atenção.
+}
+consent-suggested = sugerido — ainda não testado
+manual-suggested = { $host } é uma sugestão a partir dos nomes habituais, ainda não testada.
+cli-check-no-accounts = nenhuma conta está salva em { $folder }: nada a verificar
+cli-check-which = há mais de uma conta salva ({ $ids }): indique qual verificar
+replace-question = Substituir a conta salva de { $email }? Já existe uma conta salva para este endereço ({ $id }); salvar agora coloca estas configurações e esta senha no lugar dela.
+replace-confirm = Substituir a conta salva
+manual-browse = Procurar…
+manual-browse-title = Arquivo da autoridade certificadora
+manual-ca-in-effect-file = Em vigor: as autoridades certificadoras do sistema e { $file }.
+manual-ca-in-effect-environment = Em vigor: as autoridades certificadoras do sistema e { $file } (de MAILSETUP_CA_FILE).
+manual-ca-in-effect-system = Em vigor: só as autoridades certificadoras do sistema.

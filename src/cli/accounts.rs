@@ -5,11 +5,15 @@
 //!   in with OAuth 2.0, first the saved refresh token is given back at the provider
 //!   (RFC 7009), and when that cannot be done the account is removed all the same, with the
 //!   cause and how to end the sign-in at the provider;
-//! - `check ID [--ca-file PEM] [--timeout SECS] [--json]`: the technician's "does the saved
+//! - `check [ID] [--ca-file PEM] [--timeout SECS] [--json]`: the technician's "does the saved
 //!   setup still work?": reads the password back from the keychain and tests the incoming
-//!   and outgoing servers live again, one PASS/FAIL line per server. A certificate
+//!   and outgoing servers live again, one PASS/FAIL line per server. Without an id it checks
+//!   the only account saved (and says which to name when there are several). A certificate
 //!   authority file saved with the account (its copy in the configuration folder) is
-//!   trusted without `--ca-file`;
+//!   trusted without `--ca-file`. The settings the window and `diagnose` read are read here
+//!   the same way (`flags::DiscoveryFlags`): `--ca-file` or `MAILSETUP_CA_FILE` (trusted as
+//!   well as the account's copy), and the name overrides `MAILSETUP_RESOLVE` /
+//!   `MAILSETUP_DNS` for a private test network;
 //! - `export ID --format …`: the account handed on to other mail programs (`export.rs`).
 //!
 //! `--config-dir DIR` (or `MAILSETUP_CONFIG_DIR`) picks the folder with `accounts.json`;
@@ -61,12 +65,13 @@ pub enum AccountsAction {
     },
     /// Test a saved account's servers live again, with the password from the keychain.
     Check {
-        /// The account's id, as `accounts list` shows it.
-        id: String,
-        /// Also trust the CA certificates in this PEM file (a company or test CA); default:
-        /// the copy saved with the account, if any.
-        #[arg(long, value_name = "PEM")]
-        ca_file: Option<PathBuf>,
+        /// The account's id, as `accounts list` shows it (default: the only account saved).
+        id: Option<String>,
+        /// Where names are resolved and which CA file is trusted (`--ca-file`, or
+        /// MAILSETUP_CA_FILE, besides the copy saved with the account), as for `diagnose`
+        /// and the window.
+        #[command(flatten)]
+        reach: super::flags::DiscoveryFlags,
         /// Deadline for each network step, in seconds (above 0, at most 600).
         #[arg(long, value_name = "SECS")]
         timeout: Option<f64>,
@@ -93,7 +98,7 @@ pub async fn run(args: AccountsArgs) -> u8 {
         AccountsAction::Remove { id, force } => remove(&dir, args.keychain, id, force).await,
         AccountsAction::Check {
             id,
-            ca_file,
+            reach,
             timeout,
             pin_sha256,
             json,
@@ -106,7 +111,7 @@ pub async fn run(args: AccountsArgs) -> u8 {
                 }
             };
             let check = Check {
-                ca_file,
+                reach,
                 timeout,
                 pins: pin_sha256,
                 json,
@@ -355,7 +360,8 @@ fn not_revoked(issuer: &str, code: &str, summary: &str) {
 }
 
 struct Check {
-    ca_file: Option<PathBuf>,
+    /// `--ca-file` / `MAILSETUP_CA_FILE` and the name overrides, read as the window reads them.
+    reach: super::flags::DiscoveryFlags,
     timeout: Option<Duration>,
     /// Pins from the command line, besides the account's own.
     pins: Vec<EndpointPin>,
@@ -377,32 +383,99 @@ struct RoleResult<'a> {
     report: &'a ProbeReport,
 }
 
-async fn check_account(dir: &Path, keychain: Option<KeychainKind>, id: String, check: Check) -> u8 {
-    let id: AccountId = match id.parse() {
-        Ok(id) => id,
-        Err(never) => match never {},
-    };
-    let account = match store::find(dir, &id).await {
+/// The account to check: the one named, else the only one saved.
+async fn account_to_check(dir: &Path, id: Option<String>) -> Result<SavedAccount, u8> {
+    if let Some(id) = id {
+        let id: AccountId = match id.parse() {
+            Ok(id) => id,
+            Err(never) => match never {},
+        };
+        return store::find(dir, &id).await.map_err(|e| fail(&e));
+    }
+    let mut accounts = store::list(dir).await.map_err(|e| fail(&e))?;
+    match accounts.len() {
+        1 => Ok(accounts.remove(0)),
+        0 => {
+            errln!(
+                "{}",
+                super::error_line(t!(
+                    "cli-check-no-accounts",
+                    folder = dir.display().to_string()
+                ))
+            );
+            Err(EXIT_USAGE)
+        }
+        _ => {
+            let ids: Vec<String> = accounts.iter().map(|a| a.id.to_string()).collect();
+            errln!(
+                "{}",
+                super::error_line(t!("cli-check-which", ids = ids.join(", ")))
+            );
+            Err(EXIT_USAGE)
+        }
+    }
+}
+
+/// The trust for checking `account`: the platform's roots, the CA file given now
+/// (`--ca-file` or `MAILSETUP_CA_FILE`) and the copy kept with the account (a copy that cannot
+/// be read is only warned about when a file was given now). The exit code on failure: usage
+/// for a file given now, failure for the account's own copy.
+fn check_trust(
+    dir: &Path,
+    account: &SavedAccount,
+    reach: &super::flags::DiscoveryFlags,
+) -> Result<CertTrust, u8> {
+    let mut roots = Vec::new();
+    if let Some(path) = &reach.ca_file {
+        match probe::tls::read_pem_certificates(path) {
+            Ok(certs) => roots.extend(certs),
+            Err(e) => {
+                errln!("{}", super::error_line(e));
+                return Err(EXIT_USAGE);
+            }
+        }
+    }
+    if let Some(path) = account.ca_path(dir) {
+        match probe::tls::read_pem_certificates(&path) {
+            Ok(certs) => roots.extend(certs),
+            // A file given now stands in for a lost copy (as it always took its place).
+            Err(e) if reach.ca_file.is_some() => errln!("{}", super::warning_line(e)),
+            Err(e) => {
+                errln!("{}", super::error_line(e));
+                return Err(EXIT_FAILED);
+            }
+        }
+    }
+    CertTrust::with_extra_roots(roots).map_err(|e| {
+        errln!("{}", super::error_line(e));
+        EXIT_FAILED
+    })
+}
+
+async fn check_account(
+    dir: &Path,
+    keychain: Option<KeychainKind>,
+    id: Option<String>,
+    check: Check,
+) -> u8 {
+    let account = match account_to_check(dir, id).await {
         Ok(a) => a,
-        Err(e) => return fail(&e),
+        Err(code) => return code,
     };
-    // A CA file given now wins over the copy kept with the account.
-    let ca_file = check.ca_file.clone().or_else(|| account.ca_path(dir));
-    let trust = match &ca_file {
-        Some(path) => CertTrust::with_ca_file(path),
-        None => CertTrust::platform(),
-    };
-    let trust = match trust {
-        Ok(t) => t,
-        Err(e) => {
-            errln!("{}", super::error_line(e));
-            return if check.ca_file.is_some() {
-                EXIT_USAGE
-            } else {
-                EXIT_FAILED
-            };
+    // Names resolve as the window and `diagnose` resolve them (MAILSETUP_RESOLVE, _DNS).
+    let reach = match check.reach.options() {
+        Ok(o) => o,
+        Err(why) => {
+            errln!("{}", super::error_line(why));
+            return EXIT_USAGE;
         }
     };
+    let trust = match check_trust(dir, &account, &check.reach) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    // The OAuth issuer is reached with the CA given now, else the account's copy.
+    let ca_file = check.reach.ca_file.clone().or_else(|| account.ca_path(dir));
     let kind = keychain.unwrap_or(account.keychain.store);
     let secrets = match store::open_keychain(kind).await {
         Ok(s) => s,
@@ -464,6 +537,7 @@ async fn check_account(dir: &Path, keychain: Option<KeychainKind>, id: String, c
 
     let pins = Pins::from_list(account.pinned_keys.iter().chain(&check.pins));
     let mut opts = ProbeOptions::new(trust.with_pins(pins));
+    opts.resolver = reach.host_resolver();
     if let Some(t) = check.timeout {
         opts.timeouts = Timeouts::uniform(t);
     }

@@ -47,9 +47,25 @@ pub(crate) fn warning_line(message: impl std::fmt::Display) -> String {
     t!("cli-warning", message = message.to_string())
 }
 
+/// The settings read from the environment, as `--help` lists them: the window reads them all,
+/// and the commands read the same ones as their flags (`flags::DiscoveryFlags`).
+pub const ENVIRONMENT_HELP: &str = "\
+Environment (read by the window; the commands read the same ones as their flags):
+  MAILSETUP_LANG        Language: en-US, es, fr, de, pt-BR or ja (as --lang)
+  MAILSETUP_CONFIG_DIR  Folder with accounts.json and the window's settings
+  MAILSETUP_CA_FILE     PEM file of certificate authorities to trust as well (a company or
+                        test CA); an account saved from the window keeps a copy of it
+  MAILSETUP_RESOLVE     HOST=ADDR[:PORT],... fixed addresses for names (a private test network)
+  MAILSETUP_DNS         IP:PORT of the DNS server discovery asks instead of the system's
+  MAILSETUP_ISPDB_URL   Base URL of the ISPDB (Mozilla's by default)
+  MAILSETUP_HTTP_PORT   Port for autoconfig HTTP(S) requests instead of 80/443
+  MAILSETUP_OAUTH_ISSUER, MAILSETUP_OAUTH_SCOPES, MAILSETUP_OAUTH_CLIENT_ID[_<PROVIDER>]
+                        Where \"Sign in with <provider>\" signs in, and as which app
+  RUST_LOG              Diagnostics on standard error (default: warnings only)";
+
 /// Set up a mail account, or find out why one does not work.
 #[derive(Debug, Parser)]
-#[command(name = "mailsetup", version, about, long_about = None)]
+#[command(name = "mailsetup", version, about, long_about = None, after_help = ENVIRONMENT_HELP)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

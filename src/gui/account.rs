@@ -6,7 +6,7 @@ use egui::{Id, RichText, TextEdit, Ui};
 use secrecy::{ExposeSecret, SecretString};
 use zeroize::Zeroizing;
 
-use crate::wizard::{AddressCheck, Event, Wizard};
+use crate::wizard::{AddressCheck, Event, PastedPassword, ProblemAt, Wizard, paste_for_password};
 
 use super::navbar::{self, NavButton, Side};
 use super::theme::palette;
@@ -15,6 +15,11 @@ use super::widgets::{Mark, boxed, marked, text_field};
 /// The password field's widget id (its state is cleared after the password is handed on).
 pub fn password_id() -> Id {
     Id::unique("mailsetup-password")
+}
+
+/// The email field's widget id.
+pub fn email_id() -> Id {
+    Id::unique("mailsetup-email")
 }
 
 /// The name field's widget id (focused when the page opens).
@@ -41,15 +46,15 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     }
 
     let mut email = w.email_text().to_string();
-    if text_field(
+    let r = text_field(
         ui,
         &t!("account-email"),
         &mut email,
         "name@example.com",
-        Id::unique("mailsetup-email"),
-    )
-    .changed()
-    {
+        email_id(),
+    );
+    super::focus_if_asked(&r, ProblemAt::Email);
+    if r.changed() {
         out.push(Event::EmailEdited(email));
     }
     match w.address_check() {
@@ -87,8 +92,39 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     }
 }
 
+/// A paste into the focused password field, taken as the person meant it before the field
+/// sees it (egui's one-line field would turn a line break into a space): a trailing line break
+/// is dropped, one inside refuses the paste.
+fn take_paste(ui: &Ui, out: &mut Vec<Event>) {
+    if !ui.memory(|m| m.has_focus(password_id())) {
+        return;
+    }
+    let mut refused = false;
+    ui.ctx().input_mut(|i| {
+        i.events.retain_mut(|e| match e {
+            egui::Event::Paste(text) | egui::Event::MiddleClickPaste { text, .. } => {
+                match paste_for_password(text) {
+                    PastedPassword::Take(meant) => {
+                        *text = meant;
+                        true
+                    }
+                    PastedPassword::Refuse => {
+                        refused = true;
+                        false
+                    }
+                }
+            }
+            _ => true,
+        });
+    });
+    if refused {
+        out.push(Event::PasswordPasteRefused);
+    }
+}
+
 fn password(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let p = palette(ui);
+    take_paste(ui, out);
     let l = ui.label(t!("account-password"));
     // A short-lived copy for the widget, wiped when this frame is done with it.
     let mut text = Zeroizing::new(w.password().expose_secret().to_string());
@@ -100,6 +136,7 @@ fn password(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(l.id);
+    super::focus_if_asked(&r, ProblemAt::Password);
     if r.changed() {
         out.push(Event::PasswordEdited(SecretString::from(text.as_str())));
     }
@@ -109,6 +146,13 @@ fn password(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
         .changed()
     {
         out.push(Event::ShowPassword(show));
+    }
+    if let Some(why) = w.paste_refused() {
+        marked(ui, Mark::Failed, RichText::new(why).color(p.fail));
+    }
+    if let Some(note) = w.password_note() {
+        // Kept as typed (a space may be meant): said, so the person can decide.
+        marked(ui, Mark::Skipped, RichText::new(note).color(p.warn));
     }
     if let Some(problem) = w.password_problem() {
         marked(
@@ -167,8 +211,12 @@ pub(super) fn provider_note(
 }
 
 pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
-    let hint =
-        (!w.account_complete() && !w.signing_in_with_provider()).then(|| t!("account-not-ready"));
+    let problems = w.problems_shown().len();
+    let hint = if problems > 0 {
+        Some(super::problems_hint(problems))
+    } else {
+        (!w.account_complete() && !w.signing_in_with_provider()).then(|| t!("account-not-ready"))
+    };
     let right = [
         NavButton::primary(t!("nav-next")),
         NavButton::new(t!("nav-set-up-manually")),

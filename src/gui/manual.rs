@@ -1,19 +1,42 @@
 //! Page 5, "Manual settings": incoming protocol, server, port, security and user name for
 //! both servers, pre-filled; insecure choices (no encryption, an extra certificate
 //! authority) need a tick that says what the risk is. "Test settings" runs the checklist.
+//! After a refused Test each field with a problem says so right under itself, with a mark;
+//! the bottom bar counts them, and the window puts the cursor in the first.
 
 use egui::{Id, RichText, Ui};
 
 use crate::account::{Protocol, Security};
-use crate::wizard::{Event, ManualField, ManualForm, Role, Wizard};
+use crate::wizard::{Event, ManualField, ManualForm, ProblemAt, Role, Wizard};
 
 use super::navbar::{self, NavButton, Side};
 use super::theme::palette;
 use super::widgets::{Mark, boxed, marked, text_field};
 
+// The certificate authority section shows the authority in effect (the file ticked here,
+// else `MAILSETUP_CA_FILE`, else the system's only) and a "Browse…" button that asks with
+// the system's file dialog (`Effect::PickCaFile`).
+
 /// The incoming server field (focused when the page opens).
 pub fn first_field_id() -> Id {
     Id::unique(("manual-host", Role::Incoming))
+}
+
+/// The problems with `fields` of `role` (after Test was pressed), each under its field.
+fn problems_at(ui: &mut Ui, form: &ManualForm, role: Role, fields: &[&str]) {
+    if !form.show_problems {
+        return;
+    }
+    let p = palette(ui);
+    for problem in form.problems() {
+        if problem.role == role && fields.contains(&problem.field) {
+            marked(
+                ui,
+                Mark::Failed,
+                RichText::new(problem.message).color(p.fail),
+            );
+        }
+    }
 }
 
 pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
@@ -41,49 +64,61 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     if form.uses_plaintext() {
         boxed(ui, p.warn_fill, p.warn, |ui| {
             let mut v = form.accept_plaintext;
-            if ui.checkbox(&mut v, t!("manual-accept-plaintext")).changed() {
+            let tick = ui.scope_builder(
+                egui::UiBuilder::new().id_salt("manual-plaintext-tick"),
+                |ui| ui.checkbox(&mut v, t!("manual-accept-plaintext")),
+            );
+            super::focus_if_asked(&tick.inner, ProblemAt::Manual(Role::Incoming, "security"));
+            super::focus_if_asked(&tick.inner, ProblemAt::Manual(Role::Outgoing, "security"));
+            if tick.inner.changed() {
                 out.push(Event::Manual(ManualField::AcceptPlaintext(v)));
+            }
+            for role in Role::BOTH {
+                problems_at(ui, form, role, &["security"]);
             }
         });
     }
 
     egui::CollapsingHeader::new(t!("manual-extra-ca-section"))
         .id_salt("extra-ca")
-        .default_open(!form.extra_ca.is_empty())
+        .default_open(!form.extra_ca.is_empty() || w.environment_ca().is_some())
         .show(ui, |ui| {
             ui.label(t!("manual-extra-ca-intro"));
+            ui.label(RichText::new(w.ca_in_effect()).color(p.muted));
             let mut path = form.extra_ca.clone();
-            if text_field(
-                ui,
-                &t!("manual-extra-ca-file"),
-                &mut path,
-                "/path/to/company-ca.pem",
-                Id::unique("manual-extra-ca"),
-            )
-            .changed()
-            {
+            let l = ui.label(t!("manual-extra-ca-file"));
+            let (r, browse) = ui
+                .horizontal(|ui| {
+                    let browse = ui.button(t!("manual-browse"));
+                    let r = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut path)
+                                .id(Id::unique("manual-extra-ca"))
+                                .hint_text("/path/to/company-ca.pem")
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(l.id);
+                    (r, browse)
+                })
+                .inner;
+            if browse.clicked() {
+                out.push(Event::Manual(ManualField::BrowseExtraCa));
+            }
+            if r.changed() {
                 out.push(Event::Manual(ManualField::ExtraCaFile(path)));
             }
             if !form.extra_ca.trim().is_empty() {
                 let mut v = form.accept_extra_ca;
-                if ui.checkbox(&mut v, t!("manual-accept-extra-ca")).changed() {
+                let tick = ui.checkbox(&mut v, t!("manual-accept-extra-ca"));
+                super::focus_if_asked(&tick, ProblemAt::Manual(Role::Incoming, "extra_ca"));
+                if tick.changed() {
                     out.push(Event::Manual(ManualField::AcceptExtraCa(v)));
                 }
             }
+            problems_at(ui, form, Role::Incoming, &["extra_ca"]);
         });
 
     super::consent::recipients(ui, w, out);
-
-    if form.show_problems {
-        for problem in form.problems() {
-            marked(
-                ui,
-                Mark::Failed,
-                RichText::new(format!("{}: {}", problem.role.label(), problem.message))
-                    .color(p.fail),
-            );
-        }
-    }
 }
 
 fn server(ui: &mut Ui, form: &ManualForm, role: Role, out: &mut Vec<Event>) {
@@ -109,29 +144,38 @@ fn server(ui: &mut Ui, form: &ManualForm, role: Role, out: &mut Vec<Event>) {
         .strong(),
     );
     let mut host = f.host.clone();
-    if text_field(
+    let r = text_field(
         ui,
         &server_label,
         &mut host,
         "mail.example.com",
         Id::unique(("manual-host", role)),
-    )
-    .changed()
-    {
+    );
+    super::focus_if_asked(&r, ProblemAt::Manual(role, "host"));
+    if r.changed() {
         out.push(Event::Manual(ManualField::Host(role, host)));
+    }
+    problems_at(ui, form, role, &["host"]);
+    if f.host_suggested() {
+        let p = palette(ui);
+        ui.label(
+            RichText::new(t!("manual-suggested", host = f.host.trim()))
+                .small()
+                .color(p.muted),
+        );
     }
     ui.horizontal(|ui| {
         let l = ui.label(port_label);
         let mut port = f.port.clone();
-        if ui
+        let r = ui
             .add(
                 egui::TextEdit::singleline(&mut port)
                     .id(Id::unique(("manual-port", role)))
                     .desired_width(70.0),
             )
-            .labelled_by(l.id)
-            .changed()
-        {
+            .labelled_by(l.id);
+        super::focus_if_asked(&r, ProblemAt::Manual(role, "port"));
+        if r.changed() {
             out.push(Event::Manual(ManualField::Port(role, port)));
         }
         ui.add_space(8.0);
@@ -146,18 +190,20 @@ fn server(ui: &mut Ui, form: &ManualForm, role: Role, out: &mut Vec<Event>) {
             }
         }
     });
+    problems_at(ui, form, role, &["port"]);
     let mut user = f.username.clone();
-    if text_field(
+    let r = text_field(
         ui,
         &user_label,
         &mut user,
         "name@example.com",
         Id::unique(("manual-user", role)),
-    )
-    .changed()
-    {
+    );
+    super::focus_if_asked(&r, ProblemAt::Manual(role, "username"));
+    if r.changed() {
         out.push(Event::Manual(ManualField::Username(role, user)));
     }
+    problems_at(ui, form, role, &["username"]);
     if f.learned_over_http() {
         let p = palette(ui);
         marked(
@@ -175,7 +221,12 @@ pub fn http_warning(host: &str) -> String {
 
 pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let ok = w.manual().is_some_and(|f| f.problems().is_empty());
-    let hint = (!ok || w.consent_problem().is_some()).then(|| t!("manual-needs-attention"));
+    let shown = w.problems_shown().len();
+    let hint = if shown > 0 {
+        Some(super::problems_hint(shown))
+    } else {
+        (!ok || w.consent_problem().is_some()).then(|| t!("manual-needs-attention"))
+    };
     let left = [
         NavButton::new(t!("nav-back")),
         NavButton::new(t!("nav-cancel")),

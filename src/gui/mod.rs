@@ -10,8 +10,11 @@
 //! wizard. The window repaints only when something changes: input, a runtime event (the
 //! runtime calls `request_repaint`), or a spinner that is on screen.
 //!
-//! Keyboard: Tab moves through the page in reading order, then the buttons; Enter means Next
-//! unless a button or box has the focus; Esc means Back (or Cancel where there is no Back).
+//! Keyboard: Tab moves through the page in reading order, then the buttons left to right;
+//! Enter means Next unless a button or box has the focus; Esc means Back (or Cancel where
+//! there is no Back). Whatever gets the focus is scrolled into view; after a refused Next the
+//! cursor goes to the first field with a problem; each page opens at its top, and a result
+//! that appears (a verdict, a failure) is scrolled into view.
 
 mod a11y;
 mod account;
@@ -36,7 +39,9 @@ use egui::{Key, RichText, TextEdit, Ui, UiBuilder};
 
 use crate::i18n::Language;
 use crate::runtime::{Runtime, RuntimeConfig};
-use crate::wizard::{Effect, Event, Page, SaveProblem, SaveState, TechnicianEvent, Wizard};
+use crate::wizard::{
+    Effect, Event, Page, ProblemAt, SaveProblem, SaveState, TechnicianEvent, Wizard,
+};
 
 pub use report::SaveTarget;
 
@@ -54,8 +59,6 @@ pub struct MailSetupApp {
     wizard: Wizard,
     runtime: Runtime,
     events: Receiver<Event>,
-    /// The page drawn last frame (to focus the first field of a new page).
-    last_page: Option<Page>,
     /// For `MAILSETUP_EXIT_AFTER_FIRST_FRAME` (the start-up benchmark).
     exit_after_first_frame: bool,
     frames: u64,
@@ -63,6 +66,8 @@ pub struct MailSetupApp {
     desk: report::ReportDesk,
     /// Asks where the Done page's hand-off files go.
     hand_off: done::HandOffDesk,
+    /// `MAILSETUP_CA_FILE`, as the runtime read it (the manual page shows it in effect).
+    environment_ca: Option<std::path::PathBuf>,
 }
 
 impl MailSetupApp {
@@ -76,6 +81,8 @@ impl MailSetupApp {
         wizard.handle(Event::Technician(TechnicianEvent::View(
             desk.remembered_view(),
         )));
+        let environment_ca = config.ca_file.clone();
+        wizard.handle(Event::EnvironmentCa(environment_ca.clone()));
         let (runtime, events) =
             Runtime::new(config, std::sync::Arc::new(move || ctx.request_repaint()))?;
         Ok(Self {
@@ -84,9 +91,9 @@ impl MailSetupApp {
             hand_off: done::HandOffDesk::new(),
             runtime,
             events,
-            last_page: None,
             exit_after_first_frame: std::env::var_os("MAILSETUP_EXIT_AFTER_FIRST_FRAME").is_some(),
             frames: 0,
+            environment_ca,
         })
     }
 
@@ -119,9 +126,16 @@ impl MailSetupApp {
                     format,
                     file_name,
                 })) => self.hand_off.ask(ctx, format, file_name),
+                Some(Effect::PickCaFile) => self.desk.pick_ca_file(ctx),
                 Some(effect) => window_effect(ctx, effect),
                 None => {}
             }
+        }
+        // The environment's certificate authority, told again to a wizard started afresh
+        // ("Add another account").
+        if self.wizard.environment_ca() != self.environment_ca.as_deref() {
+            let ca = self.environment_ca.clone();
+            self.wizard.handle(Event::EnvironmentCa(ca));
         }
     }
 
@@ -193,8 +207,6 @@ impl eframe::App for MailSetupApp {
 
         a11y::name_window(&ctx, &t!("window-title"));
         let page = self.wizard.page();
-        let new_page = self.last_page != Some(page);
-        self.last_page = Some(page);
         draw(ui, &self.wizard, &mut out);
         // The language selector's choice: spoken from the next frame on, and remembered.
         if let Some(language) = ctx.data_mut(|d| d.remove_temp::<Language>(language_choice_id())) {
@@ -203,24 +215,12 @@ impl eframe::App for MailSetupApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(t!("window-title")));
             ctx.request_repaint();
         }
-        // A new page puts the cursor in its first field (or the one to correct).
-        let first_field = match page {
-            // Back from a refused sign-in ("Fix password"): the cursor goes where the fix is.
-            Page::Account if self.wizard.password_problem().is_some() => {
-                Some(account::password_id())
-            }
-            Page::Account => Some(account::name_id()),
-            Page::Manual => Some(manual::first_field_id()),
-            _ => None,
-        };
-        if let (true, Some(id)) = (new_page, first_field) {
-            ctx.memory_mut(|m| m.request_focus(id));
-        }
-
+        let refused = self.wizard.problem_focus();
         for event in out {
             self.apply(&ctx, event);
         }
-        if self.wizard.page() != page {
+        // A refused Next: the next frame moves the cursor to the first problem.
+        if self.wizard.page() != page || self.wizard.problem_focus() != refused {
             ctx.request_repaint();
         }
 
@@ -236,8 +236,169 @@ impl eframe::App for MailSetupApp {
     }
 }
 
+/// Selects the first `chars` characters of the text field `id` (its whole text), so typing
+/// replaces them.
+fn select_all(ctx: &egui::Context, id: egui::Id, chars: usize) {
+    use egui::text::{CCursor, CCursorRange};
+    let mut state = TextEdit::load_state(ctx, id).unwrap_or_default();
+    state.cursor.set_char_range(Some(CCursorRange::two(
+        CCursor::new(0),
+        CCursor::new(chars),
+    )));
+    state.store(ctx, id);
+}
+
+/// Where the app leaves the field that should take the cursor after a refused Next.
+fn focus_request_id() -> egui::Id {
+    egui::Id::unique("mailsetup-focus-problem")
+}
+
+/// Gives `response`'s widget the focus (and scrolls it into view) when it is the field the
+/// app asked for after a refused Next.
+pub(crate) fn focus_if_asked(response: &egui::Response, at: ProblemAt) {
+    let key = focus_request_id();
+    let asked = response.ctx.data(|d| d.get_temp::<ProblemAt>(key)) == Some(at);
+    if asked {
+        response.ctx.data_mut(|d| d.remove::<ProblemAt>(key));
+        response.request_focus();
+        response.scroll_to_me(Some(egui::Align::Center));
+    }
+}
+
+/// The bottom bar's words for `count` fields with a problem.
+pub(crate) fn problems_hint(count: usize) -> String {
+    t!("problems-count", count = count)
+}
+
+/// Records that `response`'s widget is outside the scrolling page (header, bottom bar), so
+/// following the focus never scrolls the page for it.
+pub(crate) fn outside_page(response: &egui::Response) {
+    let key = outside_ids_id();
+    response.ctx.data_mut(|d| {
+        let ids = d.get_temp_mut_or_default::<std::collections::HashSet<egui::Id>>(key);
+        ids.insert(response.id);
+    });
+}
+
+fn outside_ids_id() -> egui::Id {
+    egui::Id::unique("mailsetup-outside-page")
+}
+
+/// Scrolls the page to the focused widget when the focus moved to another one (Tab, or the
+/// app moved it), unless it is outside the page (header, bottom bar) or the page just opened
+/// (its first field is at its top, and a section may have asked to be shown).
+fn follow_focus(ui: &Ui, opened: bool) {
+    let ctx = ui.ctx();
+    let key = egui::Id::unique("mailsetup-followed-focus");
+    let focused = ctx.memory(|m| m.focused());
+    let followed = ctx.data(|d| d.get_temp::<Option<egui::Id>>(key)).flatten();
+    if focused == followed {
+        return;
+    }
+    ctx.data_mut(|d| d.insert_temp(key, focused));
+    let Some(id) = focused.filter(|_| !opened) else {
+        return;
+    };
+    let outside = ctx.data(|d| {
+        d.get_temp::<std::collections::HashSet<egui::Id>>(outside_ids_id())
+            .is_some_and(|ids| ids.contains(&id))
+    });
+    if outside {
+        return;
+    }
+    if let Some(r) = ctx.read_response(id) {
+        ui.scroll_to_rect(r.rect.expand(6.0), None);
+    }
+}
+
+/// Whether the page differs from the one drawn last frame (the page then opens at its top).
+fn page_changed(ui: &Ui, page: Page) -> bool {
+    let key = egui::Id::unique("mailsetup-drawn-page");
+    let last = ui.ctx().data(|d| d.get_temp::<u8>(key));
+    ui.ctx().data_mut(|d| d.insert_temp(key, page as u8));
+    let changed = last != Some(page as u8);
+    if changed {
+        let pass = ui.ctx().cumulative_pass_nr();
+        ui.ctx()
+            .data_mut(|d| d.insert_temp(widgets::page_opened_id(), pass));
+    }
+    changed
+}
+
+/// Where the cursor goes before a frame is drawn: into the first field of a page that just
+/// opened (the password, selected, after "Fix password"), or into the first field with a
+/// problem after a refused Next. Returns whether the page just opened.
+fn place_cursor(ui: &Ui, w: &Wizard) -> bool {
+    let ctx = ui.ctx();
+    let opened = page_changed(ui, w.page());
+    let first_field = match w.page() {
+        // Back from a refused sign-in ("Fix password"): the cursor goes where the fix is.
+        Page::Account if w.password_problem().is_some() => Some(account::password_id()),
+        Page::Account => Some(account::name_id()),
+        Page::Manual => Some(manual::first_field_id()),
+        _ => None,
+    };
+    if let (true, Some(id)) = (opened, first_field) {
+        ctx.memory_mut(|m| m.request_focus(id));
+        if id == account::password_id() {
+            // The old password is selected, so typing replaces it.
+            let chars = {
+                use secrecy::ExposeSecret;
+                w.password().expose_secret().chars().count()
+            };
+            select_all(ctx, id, chars);
+        }
+    }
+    let key = egui::Id::unique("mailsetup-problem-focus");
+    let seen = ctx.data(|d| d.get_temp::<u64>(key)).unwrap_or(0);
+    if w.problem_focus() != seen {
+        ctx.data_mut(|d| d.insert_temp(key, w.problem_focus()));
+        if let Some(first) = w.problems_shown().first() {
+            ctx.data_mut(|d| d.insert_temp(focus_request_id(), *first));
+        }
+    }
+    opened
+}
+
+/// The text cursor blinks at GTK's default rate (`gtk-cursor-blink-time`, 1200 ms a cycle)
+/// and, as GTK does (`gtk-cursor-blink-timeout`), stops blinking a while after the last key
+/// or click, so a window left with the cursor in a field stops repainting.
+const BLINK_HALF: f32 = 0.6;
+/// Seconds of blinking after the last key or click.
+const BLINK_FOR: f64 = 6.0;
+
+fn caret(ui: &mut Ui) {
+    let (now, acted) = ui.input(|i| {
+        let acted = i.events.iter().any(|e| {
+            matches!(
+                e,
+                egui::Event::Key { .. }
+                    | egui::Event::Text(_)
+                    | egui::Event::Paste(_)
+                    | egui::Event::PointerButton { .. }
+            )
+        });
+        (i.time, acted)
+    });
+    let key = egui::Id::unique("mailsetup-last-input");
+    let last = ui.ctx().data(|d| d.get_temp::<f64>(key));
+    let last = match last {
+        Some(t) if !acted => t,
+        _ => {
+            ui.ctx().data_mut(|d| d.insert_temp(key, now));
+            now
+        }
+    };
+    let cursor = &mut ui.visuals_mut().text_cursor;
+    cursor.on_duration = BLINK_HALF;
+    cursor.off_duration = BLINK_HALF;
+    cursor.blink = now - last < BLINK_FOR;
+}
+
 /// Draws the whole window for the wizard's page: header, page body (scrollable), buttons.
 pub fn draw(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
+    caret(ui);
+    let opened = place_cursor(ui, w);
     egui::CentralPanel::default().show(ui, |ui| {
         let full = ui.available_rect_before_wrap();
         // The bottom bar is as tall as it was last frame (one row, or more when translated
@@ -256,21 +417,26 @@ pub fn draw(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
 
         ui.scope_builder(UiBuilder::new().max_rect(body_rect), |ui| {
             header(ui, w, out);
-            let scroll = egui::ScrollArea::vertical()
+            let mut area = egui::ScrollArea::vertical()
                 .id_salt(("page", w.page() as u8))
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    ui.set_max_width(ui.available_width().min(720.0));
-                    match w.page() {
-                        Page::Account => account::body(ui, w, out),
-                        Page::Lookup => lookup::body(ui, w, out),
-                        Page::Protocol => protocol::body(ui, w, out),
-                        Page::Testing => testing::body(ui, w, out),
-                        Page::Manual => manual::body(ui, w, out),
-                        Page::Done => done::body(ui, w, out),
-                    }
-                    ui.add_space(8.0);
-                });
+                .auto_shrink([false, false]);
+            if opened {
+                // A page opens at its top, whatever it showed the last time.
+                area = area.vertical_scroll_offset(0.0);
+            }
+            let scroll = area.show(ui, |ui| {
+                ui.set_max_width(ui.available_width().min(720.0));
+                match w.page() {
+                    Page::Account => account::body(ui, w, out),
+                    Page::Lookup => lookup::body(ui, w, out),
+                    Page::Protocol => protocol::body(ui, w, out),
+                    Page::Testing => testing::body(ui, w, out),
+                    Page::Manual => manual::body(ui, w, out),
+                    Page::Done => done::body(ui, w, out),
+                }
+                ui.add_space(8.0);
+                follow_focus(ui, opened);
+            });
             a11y::name_scroll_bars(ui.ctx(), scroll.id, &t!("a11y-scroll-page"));
         });
         let used = ui.scope_builder(UiBuilder::new().max_rect(nav_rect), |ui| {
@@ -359,6 +525,7 @@ fn language_selector(ui: &mut Ui) {
         })
         .response;
     let label = ui.label(RichText::new(t!("language-label")).small().weak());
+    outside_page(&response);
     response.labelled_by(label.id);
     if chosen != current {
         ui.ctx()

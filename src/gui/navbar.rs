@@ -1,6 +1,9 @@
 //! The bottom bar of every page: buttons that go back or stop on the left, the buttons that
 //! go on on the right (the page's main button rightmost), and a short hint beside them.
 //!
+//! Everything is drawn left to right as it is seen, so Tab walks the bar in screen order (the
+//! right group is laid out from its measured width, not drawn right to left).
+//!
 //! Translations make the buttons wider (German most of all), so the bar measures its buttons
 //! before drawing: on one row when everything fits the width, else the hint gets a line of
 //! its own, then the left and right groups get a row each, and a group that is wider than the
@@ -9,7 +12,7 @@
 
 use egui::{Align, Color32, Layout, RichText, TextStyle, Ui};
 
-use super::widgets::{button, primary};
+use super::widgets::{button_response, primary_response};
 
 /// One button of the bar.
 #[derive(Debug, Clone)]
@@ -65,12 +68,11 @@ pub fn bar(
     if lw + gap + rw + hw <= width {
         ui.horizontal(|ui| {
             clicked = draw_left(ui, left).or(clicked);
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                clicked = draw_right(ui, right).or(clicked);
-                if let Some(h) = hint {
-                    ui.label(RichText::new(h).weak());
-                }
-            });
+            push_right(ui, rw + hw);
+            if let Some(h) = hint {
+                ui.label(RichText::new(h).weak());
+            }
+            clicked = draw_right(ui, right).or(clicked);
         });
         return clicked;
     }
@@ -80,9 +82,8 @@ pub fn bar(
     if lw + gap + rw <= width {
         ui.horizontal(|ui| {
             clicked = draw_left(ui, left).or(clicked);
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                clicked = draw_right(ui, right).or(clicked);
-            });
+            push_right(ui, rw);
+            clicked = draw_right(ui, right).or(clicked);
         });
     } else {
         if !left.is_empty() {
@@ -93,13 +94,24 @@ pub fn bar(
         let row = egui::vec2(width, ui.spacing().interact_size.y);
         ui.allocate_ui_with_layout(
             row,
-            Layout::right_to_left(Align::Center).with_main_wrap(true),
+            Layout::left_to_right(Align::Center).with_main_wrap(true),
             |ui| {
+                if rw <= width {
+                    push_right(ui, rw);
+                }
                 clicked = draw_right(ui, right).or(clicked);
             },
         );
     }
     clicked
+}
+
+/// Moves the cursor of a row so that `width` more fills it to its right edge.
+fn push_right(ui: &mut Ui, width: f32) {
+    let rest = ui.available_width() - width - 1.0;
+    if rest > 0.0 {
+        ui.add_space(rest);
+    }
 }
 
 fn draw_left(ui: &mut Ui, buttons: &[NavButton]) -> Option<(Side, usize)> {
@@ -112,9 +124,10 @@ fn draw_left(ui: &mut Ui, buttons: &[NavButton]) -> Option<(Side, usize)> {
     clicked
 }
 
+/// The right group: its first button (the page's main one) rightmost, drawn last.
 fn draw_right(ui: &mut Ui, buttons: &[NavButton]) -> Option<(Side, usize)> {
     let mut clicked = None;
-    for (i, b) in buttons.iter().enumerate() {
+    for (i, b) in buttons.iter().enumerate().rev() {
         if draw(ui, b) {
             clicked = Some((Side::Right, i));
         }
@@ -123,11 +136,13 @@ fn draw_right(ui: &mut Ui, buttons: &[NavButton]) -> Option<(Side, usize)> {
 }
 
 fn draw(ui: &mut Ui, b: &NavButton) -> bool {
-    if b.primary {
-        primary(ui, &b.text, b.enabled)
+    let r = if b.primary {
+        primary_response(ui, &b.text, b.enabled)
     } else {
-        button(ui, &b.text, b.enabled)
-    }
+        button_response(ui, &b.text, b.enabled)
+    };
+    super::outside_page(&r);
+    r.clicked()
 }
 
 /// The width a group of buttons takes on one row.

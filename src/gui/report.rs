@@ -143,6 +143,24 @@ impl ReportDesk {
         }
     }
 
+    /// "Browse…" for a certificate authority file: the system's open dialog on a thread of
+    /// its own; the chosen path comes back as the manual field's new text.
+    pub(super) fn pick_ca_file(&self, ctx: &egui::Context) {
+        let tx = self.tx.clone();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let dialog = rfd::AsyncFileDialog::new()
+                .set_title(t!("manual-browse-title"))
+                .add_filter("PEM", &["pem", "crt", "cer"]);
+            if let Some(file) = futures::executor::block_on(dialog.pick_file()) {
+                let path = file.path().display().to_string();
+                let field = crate::wizard::ManualField::ExtraCaFile(path);
+                let _ = tx.send(Event::Manual(field));
+                ctx.request_repaint();
+            }
+        });
+    }
+
     fn remember(&self, on: bool) {
         let mut prefs = self.load();
         prefs.technician_view = on;
@@ -215,11 +233,11 @@ fn request(action: ReportAction) -> Event {
 /// The "Technician view" switch.
 pub(super) fn switch(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let mut on = w.technician_view();
-    if ui
+    let r = ui
         .checkbox(&mut on, t!("report-technician-view"))
-        .on_hover_text(t!("report-technician-view-hover"))
-        .changed()
-    {
+        .on_hover_text(t!("report-technician-view-hover"));
+    super::outside_page(&r);
+    if r.changed() {
         out.push(Event::Technician(TechnicianEvent::View(on)));
     }
 }

@@ -18,7 +18,7 @@ use crate::wizard::{
 
 use super::navbar::{self, NavButton, Side};
 use super::theme::palette;
-use super::widgets::{Mark, boxed, duration, fixed_scope, mark, marked};
+use super::widgets::{Mark, boxed, duration, fixed_scope, mark, marked, show_when_new};
 
 pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let p = palette(ui);
@@ -30,6 +30,7 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
                 RichText::new(t!("testing-both-work")).color(p.ok).strong(),
             );
             super::a11y::live(&r);
+            show_when_new(&r, "both-work");
         });
     }
     if !w.source_words().is_empty() {
@@ -38,6 +39,19 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
                 .small()
                 .color(p.muted),
         );
+    }
+    if let Some(question) = w.replace_question() {
+        // Saving would replace an account saved for this address: asked first.
+        boxed(ui, p.warn_fill, p.warn, |ui| {
+            let r = marked(ui, Mark::Skipped, RichText::new(&question).strong());
+            super::a11y::live(&r);
+            show_when_new(&r, "replace-question");
+            fixed_scope(ui, "mailsetup-replace", |ui| {
+                if ui.button(t!("replace-confirm")).clicked() {
+                    out.push(Event::ConfirmReplace);
+                }
+            });
+        });
     }
     // At the top, so they stay in reach however long the page grows.
     super::report::buttons(ui, w, out);
@@ -125,6 +139,7 @@ fn server(ui: &mut Ui, w: &Wizard, test: &ServerTest, out: &mut Vec<Event>) {
             boxed(ui, p.fail_fill, p.fail, |ui| {
                 let r = marked(ui, Mark::Failed, RichText::new(&d.summary).strong());
                 super::a11y::live(&r);
+                show_when_new(&r, ("diagnosis", test.role));
                 ui.label(&d.advice);
                 if let Some(reply) = &d.server_reply {
                     // The server's own words, exactly as sent (our summary may be wrong).
@@ -360,6 +375,7 @@ fn round_trip(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
             })
         };
         super::a11y::live(&r);
+        show_when_new(&r, "round-trip");
     }
 }
 

@@ -31,6 +31,38 @@ pub fn fixed_scope<R>(
         .inner
 }
 
+/// Scrolls `response` into view in the first frame it is drawn after not being drawn (a
+/// verdict or a failure that just appeared), so a new result is seen wherever the page was
+/// scrolled. `key` names the result; each key is drawn once per frame.
+pub fn show_when_new(response: &Response, key: impl std::hash::Hash + std::fmt::Debug) {
+    let id = Id::unique(("mailsetup-new-result", key));
+    let ctx = &response.ctx;
+    let pass = ctx.cumulative_pass_nr();
+    let last = ctx.data(|d| d.get_temp::<u64>(id));
+    ctx.data_mut(|d| d.insert_temp(id, pass));
+    let new = last.is_none_or(|l| l + 1 < pass);
+    // A page that just opened shows its top; of two results new at once, the first.
+    let (opened, scrolled) = ctx.data(|d| {
+        (
+            d.get_temp::<u64>(page_opened_id()),
+            d.get_temp::<u64>(scrolled_id()),
+        )
+    });
+    if new && opened != Some(pass) && scrolled != Some(pass) {
+        ctx.data_mut(|d| d.insert_temp(scrolled_id(), pass));
+        response.scroll_to_me(Some(egui::Align::Center));
+    }
+}
+
+/// Where `draw` notes the pass in which the page opened.
+pub fn page_opened_id() -> Id {
+    Id::unique("mailsetup-page-opened")
+}
+
+fn scrolled_id() -> Id {
+    Id::unique("mailsetup-new-result-scrolled")
+}
+
 /// A box with a coloured edge for notes, warnings and errors.
 pub fn boxed<R>(ui: &mut Ui, fill: Color32, edge: Color32, add: impl FnOnce(&mut Ui) -> R) -> R {
     egui::Frame::new()
@@ -129,15 +161,15 @@ pub fn marked(ui: &mut Ui, m: Mark, text: impl Into<egui::WidgetText>) -> Respon
     .inner
 }
 
-/// A button that is greyed out unless `enabled`; true when clicked.
-pub fn button(ui: &mut Ui, text: &str, enabled: bool) -> bool {
-    ui.add_enabled(enabled, egui::Button::new(text)).clicked()
+/// A button that is greyed out unless `enabled`.
+pub fn button_response(ui: &mut Ui, text: &str, enabled: bool) -> Response {
+    ui.add_enabled(enabled, egui::Button::new(text))
 }
 
 /// The main button of a page, drawn a little stronger.
-pub fn primary(ui: &mut Ui, text: &str, enabled: bool) -> bool {
+pub fn primary_response(ui: &mut Ui, text: &str, enabled: bool) -> Response {
     let fill = ui.visuals().selection.bg_fill;
     let text_color = ui.visuals().selection.stroke.color;
     let b = egui::Button::new(RichText::new(text).color(text_color).strong()).fill(fill);
-    ui.add_enabled(enabled, b).clicked()
+    ui.add_enabled(enabled, b)
 }

@@ -235,6 +235,9 @@ pub struct Document {
     /// The round trip (`diagnose --round-trip`), when one ran.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub round_trip: Option<RoundTripReport>,
+    /// The person typed the settings (or some of them) rather than taking a lookup's.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub entered_by_hand: bool,
 }
 
 impl Document {
@@ -256,7 +259,15 @@ impl Document {
             servers,
             unconfirmed,
             round_trip: None,
+            entered_by_hand: false,
         }
+    }
+
+    /// The document for settings the person typed (`typed`), said under "Where the settings
+    /// came from".
+    pub fn entered_by_hand(mut self, typed: bool) -> Self {
+        self.entered_by_hand = typed;
+        self
     }
 
     /// The document with the round trip's result; a message that did not arrive makes the
@@ -293,8 +304,17 @@ impl Document {
                 ", some not tested (need confirmation)"
             }
         );
+        if self.entered_by_hand && self.discovery.is_none() {
+            let _ = writeln!(
+                out,
+                "\n### Where the settings came from\n\nEntered by hand."
+            );
+        }
         if let Some(d) = &self.discovery {
             discovery_markdown(&mut out, d);
+            if self.entered_by_hand {
+                let _ = writeln!(out, "Some settings were entered by hand.");
+            }
         }
         for r in &self.servers {
             let _ = writeln!(out, "\n{}", server_markdown(r).trim_end());

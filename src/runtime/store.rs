@@ -63,7 +63,8 @@ async fn save_or_fail(
         allow_plaintext: request.allow_plaintext,
         incoming: Some(request.incoming.settings.protocol),
         verified_at: Timestamp::now(),
-        ca_file: request.ca_file.clone(),
+        // The file chosen on the manual page, else the one the environment gave the window.
+        ca_file: request.ca_file.clone().or_else(|| config.ca_file.clone()),
         pinned_keys: request.pinned_keys.clone(),
     };
     let servers = [request.incoming.clone(), request.outgoing.clone()];

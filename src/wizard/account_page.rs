@@ -1,5 +1,11 @@
 //! The "Your account" page of the wizard: name, address (checked as it is typed, with the
 //! "did you mean …?" hint and the provider note as soon as the domain is known) and password.
+//!
+//! A pasted password is taken as the person meant it (`paste_for_password`): a line break a
+//! paste brings along at the end is dropped, one inside is refused with the reason (no mail
+//! server can receive it: `account::check_credential`), and a space at either end is kept but
+//! pointed out. After a refused Next each field with a problem says so beside itself and the
+//! window moves the cursor to the first one (`first_problem`, `problem_focus`).
 
 use secrecy::ExposeSecret;
 
@@ -8,6 +14,36 @@ use crate::account::{Credential, CredentialError, EmailAddress, check_credential
 use super::guidance;
 use super::types::{Effect, Event};
 use super::{Page, Wizard};
+
+/// A field of a page that can hold a problem (the window puts the cursor there).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemAt {
+    Email,
+    Password,
+    /// A field of the manual settings: the role and `FieldProblem::field`.
+    Manual(super::types::Role, &'static str),
+}
+
+/// What becomes of text pasted into the password field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PastedPassword {
+    /// Paste this (the line break a copy brought along at its end removed).
+    Take(String),
+    /// Not pasted: it has a line break inside, which no mail server accepts.
+    Refuse,
+}
+
+/// Text pasted into the password field, as the person meant it: a trailing CR/LF (copying a
+/// whole line brings one along) is removed; a line break left inside refuses the paste.
+/// Spaces are kept (the page points them out: `Wizard::password_note`).
+pub fn paste_for_password(text: &str) -> PastedPassword {
+    let text = text.trim_end_matches(['\r', '\n']);
+    if text.contains(['\r', '\n']) {
+        PastedPassword::Refuse
+    } else {
+        PastedPassword::Take(text.to_string())
+    }
+}
 
 /// What the address field shows under it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,7 +76,7 @@ impl Wizard {
                 if !self.show_errors && !text.contains('@') {
                     AddressCheck::Quiet
                 } else {
-                    AddressCheck::Invalid(e.words())
+                    AddressCheck::Invalid(super::words::sentence(&e.words()))
                 }
             }
         }
@@ -59,6 +95,66 @@ impl Wizard {
             Err(CredentialError::LineBreak(_)) => Some(t!("password-line-break")),
             Err(CredentialError::Nul(_)) => Some(t!("password-nul")),
         }
+    }
+
+    /// A pasted text with a line break inside was refused: why, in words (until the password
+    /// is edited again).
+    pub fn paste_refused(&self) -> Option<String> {
+        self.paste_refused.then(|| t!("password-paste-refused"))
+    }
+
+    /// A space at the start or the end of the password: kept (it may be meant), but said, so
+    /// the person can decide. `None` for a password without one.
+    pub fn password_note(&self) -> Option<String> {
+        let p = self.password.expose_secret();
+        let starts = p.starts_with(char::is_whitespace);
+        let ends = p.ends_with(char::is_whitespace);
+        match (starts, ends) {
+            _ if p.trim().is_empty() => None,
+            (true, true) => Some(t!("password-space-both")),
+            (true, false) => Some(t!("password-space-start")),
+            (false, true) => Some(t!("password-space-end")),
+            (false, false) => None,
+        }
+    }
+
+    /// The fields of the current page that hold a problem the page shows now, in reading
+    /// order (empty until Next or Test was pressed).
+    pub fn problems_shown(&self) -> Vec<ProblemAt> {
+        match self.page {
+            super::Page::Account if self.show_errors => {
+                let mut out = Vec::new();
+                if matches!(self.address_check(), AddressCheck::Invalid(_)) {
+                    out.push(ProblemAt::Email);
+                }
+                let signed_in = self.signed_in_with_provider() || self.signing_in_with_provider();
+                if !signed_in && (self.password_missing() || self.password_problem().is_some()) {
+                    out.push(ProblemAt::Password);
+                }
+                out
+            }
+            super::Page::Manual => match &self.manual {
+                Some(f) if f.show_problems => f
+                    .problems()
+                    .iter()
+                    .map(|p| ProblemAt::Manual(p.role, p.field))
+                    .collect(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+
+    /// Counts the times Next (or Test) was refused for problems on the page: when it changes,
+    /// the window moves the cursor to the first problem (`problems_shown`).
+    pub fn problem_focus(&self) -> u64 {
+        self.problem_focus
+    }
+
+    /// Next was refused: show the problems and send the cursor to the first.
+    pub(super) fn refuse_next(&mut self) {
+        self.show_errors = true;
+        self.problem_focus += 1;
     }
 
     /// Whether the account page is complete.
@@ -82,7 +178,11 @@ impl Wizard {
             }
             Event::SignInWithProvider => return self.start_sign_in(),
             Event::SignInWithCode => return self.start_code_sign_in(false),
-            Event::PasswordEdited(p) => self.password = p,
+            Event::PasswordEdited(p) => {
+                self.password = p;
+                self.paste_refused = false;
+            }
+            Event::PasswordPasteRefused => self.paste_refused = true,
             Event::ShowPassword(v) => self.show_password = v,
             Event::AcceptSuggestion => {
                 if let AddressCheck::Valid {
@@ -96,7 +196,7 @@ impl Wizard {
             }
             Event::Next => {
                 if !self.account_complete() {
-                    self.show_errors = true;
+                    self.refuse_next();
                     return Vec::new();
                 }
                 let mut out = self.hand_on_password();
@@ -122,7 +222,7 @@ impl Wizard {
             }
             Event::SetUpManually => {
                 if !self.account_complete() {
-                    self.show_errors = true;
+                    self.refuse_next();
                     return Vec::new();
                 }
                 let out = self.hand_on_password();

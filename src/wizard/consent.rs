@@ -57,8 +57,8 @@ impl Wizard {
             Page::Manual => match &self.manual {
                 Some(form) => Role::BOTH
                     .into_iter()
+                    .filter(|role| form.server(*role).host_valid())
                     .map(|role| self.recipient_of_form(role, form.server(role)))
-                    .filter(|r| !r.host.is_empty())
                     .collect(),
                 None => Vec::new(),
             },
@@ -214,7 +214,11 @@ impl Wizard {
                 let host = host_key(&f.host);
                 Recipient {
                     role,
-                    from: t!("consent-entered-by-you"),
+                    from: if f.host_suggested() {
+                        t!("consent-suggested")
+                    } else {
+                        t!("consent-entered-by-you")
+                    },
                     question: None,
                     confirmed: self.consents.hosts.contains(&host),
                     host,

@@ -279,7 +279,8 @@ impl Wizard {
         &self.handoff
     }
 
-    fn saved_id(&self) -> Option<String> {
+    /// The id of the account this run saved (what the hand-off exports).
+    fn handed_off_id(&self) -> Option<String> {
         match &self.save {
             SaveState::Saved(saved) => Some(saved.account_id.clone()),
             _ => None,
@@ -288,7 +289,7 @@ impl Wizard {
 
     /// Asks for the phone code as the choices now stand.
     fn make_code(&mut self) -> Vec<Effect> {
-        let Some(account_id) = self.saved_id() else {
+        let Some(account_id) = self.handed_off_id() else {
             return Vec::new();
         };
         self.handoff.revealed = false;
@@ -310,7 +311,7 @@ impl Wizard {
     }
 
     pub(super) fn on_hand_off(&mut self, event: HandOffEvent) -> Vec<Effect> {
-        let Some(account_id) = self.saved_id() else {
+        let Some(account_id) = self.handed_off_id() else {
             return Vec::new();
         };
         match event {

@@ -3,7 +3,9 @@
 //! field by field. Insecure choices — no encryption, or trusting an extra certificate
 //! authority — are only accepted with an explicit tick. A server filled from discovery keeps
 //! its offer while its host is unchanged, so settings learned over plain HTTP stay marked as
-//! such and a host nothing vouches for still needs confirming (`consent.rs`).
+//! such and a host nothing vouches for still needs confirming (`consent.rs`). A host the app
+//! guessed stays marked as a suggestion until the person types another one; a form the person
+//! edited is kept (`edited`) when they leave the page and come back.
 
 use crate::account::{EmailAddress, Protocol, Security, ServerSettings};
 
@@ -18,6 +20,8 @@ pub struct ServerForm {
     pub username: String,
     /// The discovery offer the fields were filled from.
     pub from: Option<Offer>,
+    /// The host the app guessed (usual names), while nobody has tested it.
+    pub suggested: Option<String>,
 }
 
 impl ServerForm {
@@ -28,7 +32,24 @@ impl ServerForm {
             security: s.security,
             username: s.username.clone(),
             from: None,
+            suggested: None,
         }
+    }
+
+    /// Whether the host is still the app's guess (not typed by the person, not found by
+    /// discovery, not tested).
+    pub fn host_suggested(&self) -> bool {
+        self.offer().is_none()
+            && self
+                .suggested
+                .as_deref()
+                .is_some_and(|h| h.eq_ignore_ascii_case(self.host.trim()))
+    }
+
+    /// Whether the host field holds a name a test could use (for the list of hosts that get
+    /// the password: a value that failed the check is never shown there).
+    pub fn host_valid(&self) -> bool {
+        host_problem(&self.host).is_none()
     }
 
     /// The fields filled from a discovery offer, which is kept as their origin.
@@ -75,6 +96,8 @@ pub struct ManualForm {
     pub accept_extra_ca: bool,
     /// Show the problems (after the person pressed Test once).
     pub show_problems: bool,
+    /// The person changed something (the form is kept when they come back to the page).
+    pub edited: bool,
 }
 
 impl ManualForm {
@@ -83,7 +106,7 @@ impl ManualForm {
     pub fn guessed(email: &EmailAddress) -> Self {
         let domain = email.domain_ascii();
         let user = email.to_ascii();
-        Self::from_servers(
+        let mut form = Self::from_servers(
             &ServerSettings {
                 protocol: Protocol::Imap,
                 host: format!("imap.{domain}"),
@@ -98,7 +121,11 @@ impl ManualForm {
                 security: Security::Tls,
                 username: user,
             },
-        )
+        );
+        for f in [&mut form.incoming, &mut form.outgoing] {
+            f.suggested = Some(f.host.clone());
+        }
+        form
     }
 
     /// The form filled with these two servers.
@@ -115,6 +142,7 @@ impl ManualForm {
             extra_ca: String::new(),
             accept_extra_ca: false,
             show_problems: false,
+            edited: false,
         }
     }
 
@@ -148,6 +176,7 @@ impl ManualForm {
     /// Applies one edit. Changing the protocol or the security moves a port that was the
     /// usual one for the old choice to the usual one for the new choice.
     pub fn apply(&mut self, field: ManualField) {
+        self.edited = true;
         match field {
             ManualField::Host(role, v) => self.server_mut(role).host = v,
             ManualField::Port(role, v) => self.server_mut(role).port = v,
@@ -180,6 +209,8 @@ impl ManualForm {
                 self.extra_ca = v;
             }
             ManualField::AcceptExtraCa(v) => self.accept_extra_ca = v,
+            // Asks the window for a file; nothing changes until one is chosen.
+            ManualField::BrowseExtraCa => {}
         }
     }
 
@@ -188,21 +219,11 @@ impl ManualForm {
         let mut out = Vec::new();
         for role in Role::BOTH {
             let f = self.server(role);
-            let host = f.host.trim();
-            if host.is_empty() {
+            if let Some(message) = host_problem(&f.host) {
                 out.push(FieldProblem {
                     role,
                     field: "host",
-                    message: t!("manual-problem-host-missing"),
-                });
-            } else if host
-                .chars()
-                .any(|c| c.is_whitespace() || c == '/' || c == '@')
-            {
-                out.push(FieldProblem {
-                    role,
-                    field: "host",
-                    message: t!("manual-problem-host-invalid", host = host),
+                    message,
                 });
             }
             match f.port.trim().parse::<u16>() {
@@ -258,6 +279,21 @@ impl ManualForm {
             })
         };
         Some((make(Role::Incoming)?, make(Role::Outgoing)?))
+    }
+}
+
+/// What is wrong with a typed host name, in words; `None` when a test can use it.
+fn host_problem(host: &str) -> Option<String> {
+    let host = host.trim();
+    if host.is_empty() {
+        Some(t!("manual-problem-host-missing"))
+    } else if host
+        .chars()
+        .any(|c| c.is_whitespace() || c == '/' || c == '@')
+    {
+        Some(t!("manual-problem-host-invalid", host = host))
+    } else {
+        None
     }
 }
 

@@ -1,11 +1,13 @@
 //! The "Manual settings" page of the wizard: opened pre-filled (from what is being tested,
 //! else from discovery, else from the usual names) and turned into tests when complete and
-//! when every host that will receive the password is cleared (`consent.rs`).
+//! when every host that will receive the password is cleared (`consent.rs`). What the person
+//! typed is kept: leaving the page (Back) and coming back ("Set up manually") shows their
+//! form again, for the same address.
 
 use crate::account::Protocol;
 
 use super::manual::{ManualForm, ServerForm};
-use super::types::{Effect, Event, Role};
+use super::types::{Effect, Event, ManualField, Role};
 use super::{Page, Wizard};
 
 impl Wizard {
@@ -16,10 +18,14 @@ impl Wizard {
             self.show_errors = true;
             return;
         };
+        let kept = self.manual.take().filter(|f| {
+            f.edited && from != Some(Page::Testing) && self.manual_for == Some(email.clone())
+        });
         let form = match (
             self.tests.get(&Role::Incoming),
             self.tests.get(&Role::Outgoing),
         ) {
+            _ if kept.is_some() => kept.unwrap_or_else(|| ManualForm::guessed(&email)),
             (Some(i), Some(o)) if from == Some(Page::Testing) => {
                 let mut f = ManualForm::from_servers(&i.server, &o.server);
                 f.incoming.from = self.offer_with_host(&i.server.host);
@@ -55,6 +61,7 @@ impl Wizard {
             }
         };
         self.manual = Some(form);
+        self.manual_for = Some(email);
         if self.page == Page::Lookup {
             // A stopped lookup is nothing to come back to.
             self.page = Page::Account;
@@ -62,8 +69,33 @@ impl Wizard {
         self.go(Page::Manual);
     }
 
+    /// The certificate authority file the environment gave the window, if any.
+    pub fn environment_ca(&self) -> Option<&std::path::Path> {
+        self.environment_ca.as_deref()
+    }
+
+    /// The certificate authority in effect for the servers of the manual page, in words: the
+    /// file ticked on the page, else the one the environment gave, else none but the
+    /// system's.
+    pub fn ca_in_effect(&self) -> String {
+        let form = self.manual.as_ref();
+        match form {
+            Some(f) if !f.extra_ca.trim().is_empty() && f.accept_extra_ca => {
+                t!("manual-ca-in-effect-file", file = f.extra_ca.trim())
+            }
+            _ => match &self.environment_ca {
+                Some(path) => t!(
+                    "manual-ca-in-effect-environment",
+                    file = path.display().to_string()
+                ),
+                None => t!("manual-ca-in-effect-system"),
+            },
+        }
+    }
+
     pub(super) fn on_manual(&mut self, event: Event) -> Vec<Effect> {
         match event {
+            Event::Manual(ManualField::BrowseExtraCa) => vec![Effect::PickCaFile],
             Event::Manual(field) => {
                 if let Some(f) = self.manual.as_mut() {
                     f.apply(field);
@@ -76,6 +108,7 @@ impl Wizard {
                 };
                 form.show_problems = true;
                 let Some((i, o)) = form.settings() else {
+                    self.problem_focus += 1;
                     return Vec::new();
                 };
                 // The offers the fields were filled from, while their host is unchanged (so

@@ -38,6 +38,7 @@ pub mod report;
 pub mod roundtrip;
 mod testing_page;
 mod types;
+mod words;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -45,8 +46,8 @@ use secrecy::{ExposeSecret, SecretString};
 
 use crate::account::{EmailAddress, Protocol};
 
-pub use account_page::AddressCheck;
 pub(crate) use account_page::capitalise;
+pub use account_page::{AddressCheck, PastedPassword, ProblemAt, paste_for_password};
 pub use checklist::{CheckItem, Row, RowState, ServerTest, TestState};
 pub use done_page::{CodeReady, CodeState, HandOff, HandOffEffect, HandOffEvent, Phone};
 pub use guidance::ProtocolGuide;
@@ -59,6 +60,7 @@ pub use types::{
     OAuthProblem, Offer, ProviderNote, Recipient, Role, SaveProblem, SaveRequest, Saved,
     SourceState, SourceStatus, TaskId,
 };
+pub use words::sentence;
 
 /// The pages of the wizard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -123,6 +125,10 @@ pub struct Wizard {
     password: SecretString,
     show_password: bool,
     show_errors: bool,
+    /// A paste with a line break inside was refused (until the password is edited).
+    paste_refused: bool,
+    /// Counts refused Nexts (the window then moves the cursor to the first problem).
+    problem_focus: u64,
     /// The domain whose note was asked for, and the answer once it came.
     note_asked: Option<String>,
     note: Option<(String, Option<ProviderNote>)>,
@@ -153,9 +159,17 @@ pub struct Wizard {
     tested_email: Option<EmailAddress>,
     /// "Send a test message to myself" and its result.
     round_trip: roundtrip::RoundTripCheck,
+    /// The address asked about and the id of the account saved for it, if any.
+    saved_for: Option<(EmailAddress, Option<String>)>,
+    /// Save was pressed while an account is saved for the address: the question is shown.
+    replace_asked: bool,
 
     // Manual
     manual: Option<ManualForm>,
+    /// The address the manual form was filled for.
+    manual_for: Option<EmailAddress>,
+    /// The certificate authority file the environment gave the window.
+    environment_ca: Option<std::path::PathBuf>,
 
     // Done
     save: SaveState,
@@ -183,6 +197,8 @@ impl Wizard {
             password: SecretString::from(String::new()),
             show_password: false,
             show_errors: false,
+            paste_refused: false,
+            problem_focus: 0,
             note_asked: None,
             note: None,
             password_problem: None,
@@ -198,7 +214,11 @@ impl Wizard {
             consents: consent::Consents::default(),
             tested_email: None,
             round_trip: roundtrip::RoundTripCheck::default(),
+            saved_for: None,
+            replace_asked: false,
             manual: None,
+            manual_for: None,
+            environment_ca: None,
             save: SaveState::NotStarted,
             handoff: done_page::HandOff::default(),
             technician: report::Technician::default(),
@@ -416,6 +436,14 @@ impl Wizard {
                 return Vec::new();
             }
             Event::OpenUrl(url) => return vec![Effect::OpenUrl(url)],
+            Event::EnvironmentCa(path) => {
+                self.environment_ca = path;
+                return Vec::new();
+            }
+            Event::SavedAccountFound { email, id } => {
+                self.saved_for = Some((email, id));
+                return Vec::new();
+            }
             Event::ConfirmHost { host, confirmed } => {
                 self.confirm_host(&host, confirmed);
                 return Vec::new();

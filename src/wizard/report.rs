@@ -9,6 +9,12 @@
 //! are kept per task (bounded) until the test's report, which holds the whole transcript,
 //! replaces them. Everything here is already redacted by the engine; nothing here holds
 //! the password.
+//!
+//! What became of the last report ("The report is on the clipboard", "… was not saved") is
+//! said only while it is true: it belongs to the page and the report it was said for, and goes
+//! when either changes. The report says where this run's settings came from: the lookup only
+//! when it was for the address tested and the tests used what it found, "entered by hand"
+//! when the person typed them.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -75,8 +81,9 @@ pub struct LiveLine {
 pub(super) struct Technician {
     view: bool,
     live: BTreeMap<TaskId, Vec<LiveLine>>,
-    /// What became of the last report ("Report copied …").
-    note: Option<String>,
+    /// What became of the last report ("Report copied …"), with the page and the report
+    /// (`Wizard::report_stamp`) it was said for.
+    note: Option<(String, super::Page, u64)>,
 }
 
 impl Technician {
@@ -95,9 +102,44 @@ impl Wizard {
         self.technician.view
     }
 
-    /// What became of the last report, in words.
+    /// What became of the last report, in words, while the page and the report are the ones
+    /// it was said for.
     pub fn report_note(&self) -> Option<&str> {
-        self.technician.note.as_deref()
+        match &self.technician.note {
+            Some((note, page, stamp)) if *page == self.page && *stamp == self.report_stamp() => {
+                Some(note.as_str())
+            }
+            _ => None,
+        }
+    }
+
+    /// Names what the report holds now: the finished tests and the round trip (a new
+    /// result, a retry or another server give another stamp).
+    fn report_stamp(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for t in self.tests.values() {
+            t.role.hash(&mut h);
+            t.server.to_string().hash(&mut h);
+            t.task().hash(&mut h);
+            if let Some(r) = &t.report {
+                (
+                    r.total_ms,
+                    r.steps.len(),
+                    r.transcript.len(),
+                    r.is_verified(),
+                )
+                    .hash(&mut h);
+            }
+        }
+        if let Some(rt) = self.round_trip_report() {
+            (rt.looks, rt.message_id.as_str(), rt.arrived()).hash(&mut h);
+        }
+        h.finish()
+    }
+
+    fn set_note(&mut self, note: String) {
+        self.technician.note = Some((note, self.page, self.report_stamp()));
     }
 
     /// Whether there is anything to report yet (a finished test).
@@ -139,7 +181,18 @@ impl Wizard {
             .values()
             .filter_map(|t| t.report.as_deref().cloned())
             .collect();
-        Document::new(header, email, self.discovery_summary(), servers, Vec::new())
+        // The lookup belongs in the report when it was for this address and the tests took
+        // what it found; settings the person typed say so.
+        let looked_up = self.discovered_for.is_some() && self.discovered_for == self.tested_email;
+        let found = self.tests.values().any(|t| t.found.is_some());
+        let typed = self.tests.values().any(|t| t.found.is_none());
+        let discovery = if looked_up && (found || !typed) {
+            self.discovery_summary()
+        } else {
+            None
+        };
+        Document::new(header, email, discovery, servers, Vec::new())
+            .entered_by_hand(typed)
             .with_round_trip(self.round_trip_report().cloned())
     }
 
@@ -214,7 +267,7 @@ impl Wizard {
                 let text = self.report(*header).markdown();
                 match action {
                     ReportAction::Copy => {
-                        self.technician.note = Some(t!("report-copied"));
+                        self.set_note(t!("report-copied"));
                         vec![Effect::Technician(TechnicianEffect::Copy(text))]
                     }
                     ReportAction::Save => {
@@ -227,10 +280,11 @@ impl Wizard {
                 }
             }
             TechnicianEvent::Saved(result) => {
-                self.technician.note = Some(match result {
+                let note = match result {
                     Ok(path) => t!("report-saved", path = path.display().to_string()),
-                    Err(why) => t!("report-not-saved", why = why.as_str()),
-                });
+                    Err(why) => super::words::sentence(&t!("report-not-saved", why = why.as_str())),
+                };
+                self.set_note(note);
                 Vec::new()
             }
             TechnicianEvent::Line { task, server, line } => {
@@ -310,7 +364,7 @@ mod tests {
                 .is_empty()
         );
         // Another account keeps the switch, not the report of this one.
-        w.technician.note = Some("Report saved to x.".into());
+        w.technician.note = Some(("Report saved to x.".into(), w.page, 0));
         let next = w.technician.for_next_account();
         assert!(next.view && next.note.is_none() && next.live.is_empty());
     }

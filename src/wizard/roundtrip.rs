@@ -266,8 +266,9 @@ fn sent_words(r: &RoundTripReport) -> String {
     }
 }
 
+/// "340 ms" under a second, "2.3 s" above.
 fn secs(ms: u64) -> String {
-    crate::i18n::seconds(ms)
+    crate::i18n::duration(ms)
 }
 
 #[cfg(test)]

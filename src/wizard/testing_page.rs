@@ -3,7 +3,10 @@
 //! follow whichever candidate is being signed in to, and its answer brings each candidate's
 //! quick check and the servers that verified. Manual settings, retries and "try another
 //! server" test one server per task (`start_tests`). Then: cancel, retry of only what
-//! failed, and the ways forward after a failure.
+//! failed, and the ways forward after a failure. While the tests run the runtime is asked
+//! whether an account is saved for the address already (`Effect::FindSaved`); then "Save
+//! account" asks first ("Replace the saved account for …?") and saves only once the person
+//! says so (`Event::ConfirmReplace`).
 
 use crate::account::{Protocol, ServerSettings};
 use crate::discover::Candidate;
@@ -44,6 +47,7 @@ impl Wizard {
                 self.tests.insert(role, test.found(Some(offer.candidate)));
             }
         }
+        out.extend(self.find_saved());
         out.push(Effect::Verify {
             task,
             domain: email.domain().to_string(),
@@ -74,6 +78,7 @@ impl Wizard {
         let mut out = self.drop_round_trip();
         self.save = SaveState::NotStarted;
         self.tested_email = self.email();
+        out.extend(self.find_saved());
         for (role, server, found) in servers {
             if let Some(task) = self.tests.get(&role).and_then(ServerTest::task) {
                 push_cancel(&mut out, task);
@@ -102,6 +107,40 @@ impl Wizard {
             });
         }
         out
+    }
+
+    /// Asks whether an account is saved for the address under test (once per address).
+    fn find_saved(&mut self) -> Vec<Effect> {
+        self.replace_asked = false;
+        let Some(email) = self.tested_email.clone() else {
+            return Vec::new();
+        };
+        if self.saved_for.as_ref().is_some_and(|(e, _)| *e == email) {
+            return Vec::new();
+        }
+        self.saved_for = None;
+        vec![Effect::FindSaved { email }]
+    }
+
+    /// The id of the account saved for the address under test, if any.
+    fn saved_id(&self) -> Option<&str> {
+        match (&self.saved_for, &self.tested_email) {
+            (Some((e, id)), Some(t)) if e == t => id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// "Replace the saved account for …?" once Save was pressed for an address that has one.
+    pub fn replace_question(&self) -> Option<String> {
+        let id = self.saved_id()?;
+        let email = self.tested_email.as_ref()?;
+        self.replace_asked.then(|| {
+            t!(
+                "replace-question",
+                email = email.to_string(),
+                id = id.to_string()
+            )
+        })
     }
 
     pub(super) fn cancel_tests(&mut self) -> Vec<Effect> {
@@ -165,7 +204,19 @@ impl Wizard {
                 }
                 Vec::new()
             }
-            Event::Next if self.all_verified() => self.start_save(KeychainChoice::Default),
+            Event::Next if self.all_verified() => {
+                if self.saved_id().is_none() {
+                    self.start_save(KeychainChoice::Default)
+                } else {
+                    // An account is saved for this address: ask before replacing it.
+                    self.replace_asked = true;
+                    Vec::new()
+                }
+            }
+            Event::ConfirmReplace if self.all_verified() && self.replace_asked => {
+                self.replace_asked = false;
+                self.start_save(KeychainChoice::Default)
+            }
             Event::Action(action) => self.on_action(action),
             Event::TrustServerKey { role } => self.trust_server_key(role),
             Event::Cancel if self.testing() || self.round_trip_running() => self.cancel_tests(),

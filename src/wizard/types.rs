@@ -282,6 +282,8 @@ pub enum ManualField {
     ExtraCaFile(String),
     /// "I trust this certificate authority" for the file above.
     AcceptExtraCa(bool),
+    /// "Browse…" beside the certificate authority file: ask with the system's dialog.
+    BrowseExtraCa,
 }
 
 /// Something that happened: the person did something, or background work reported.
@@ -290,6 +292,8 @@ pub enum Event {
     NameEdited(String),
     EmailEdited(String),
     PasswordEdited(SecretString),
+    /// Text pasted into the password field had a line break inside; it was not pasted.
+    PasswordPasteRefused,
     ShowPassword(bool),
     /// Take the "did you mean …?" suggestion.
     AcceptSuggestion,
@@ -319,6 +323,9 @@ pub enum Event {
     TrustServerKey {
         role: Role,
     },
+    /// "Replace the saved account for …": save over the account already saved for the
+    /// address.
+    ConfirmReplace,
     /// On a keychain failure: save again the same way.
     RetrySave,
     /// On a keychain failure: use the Linux kernel keyring instead.
@@ -329,6 +336,9 @@ pub enum Event {
     OpenUrl(String),
     /// Close the window.
     Close,
+    /// The certificate authority file the environment gave the window (`MAILSETUP_CA_FILE`),
+    /// told once at start: the manual page shows it as the one in effect.
+    EnvironmentCa(Option<PathBuf>),
 
     // --- the runtime ------------------------------------------------------------------
     /// The provider note for a domain (or none) — quick, from the built-in table.
@@ -386,6 +396,11 @@ pub enum Event {
     SaveCancelled {
         task: TaskId,
     },
+    /// Whether an account is saved for this address already (its id), so saving asks first.
+    SavedAccountFound {
+        email: EmailAddress,
+        id: Option<String>,
+    },
 
     /// "Sign in with <provider>" on the account page.
     SignInWithProvider,
@@ -425,6 +440,7 @@ impl fmt::Debug for Event {
             Event::PasswordEdited(_) => f.write_str("PasswordEdited([REDACTED])"),
             Event::NameEdited(s) => write!(f, "NameEdited({s:?})"),
             Event::EmailEdited(s) => write!(f, "EmailEdited({s:?})"),
+            Event::PasswordPasteRefused => f.write_str("PasswordPasteRefused"),
             Event::ShowPassword(b) => write!(f, "ShowPassword({b})"),
             Event::AcceptSuggestion => f.write_str("AcceptSuggestion"),
             Event::OneDevice(b) => write!(f, "OneDevice({b})"),
@@ -439,9 +455,14 @@ impl fmt::Debug for Event {
             Event::Action(a) => write!(f, "Action({a:?})"),
             Event::TrustServerKey { role } => write!(f, "TrustServerKey({role:?})"),
             Event::RetrySave => f.write_str("RetrySave"),
+            Event::ConfirmReplace => f.write_str("ConfirmReplace"),
+            Event::SavedAccountFound { email, id } => {
+                write!(f, "SavedAccountFound({email}, {id:?})")
+            }
             Event::UseKeyutils => f.write_str("UseKeyutils"),
             Event::AddAnother => f.write_str("AddAnother"),
             Event::Close => f.write_str("Close"),
+            Event::EnvironmentCa(p) => write!(f, "EnvironmentCa({p:?})"),
             Event::OpenUrl(u) => write!(f, "OpenUrl({u})"),
             Event::ProbeNotStarted { task, reason } => {
                 write!(f, "ProbeNotStarted({task:?}, {reason})")
@@ -536,6 +557,9 @@ pub enum Effect {
         /// `password` is an OAuth 2.0 access token.
         oauth: bool,
     },
+    /// Find out whether an account is saved for this address; answer with one
+    /// `SavedAccountFound`.
+    FindSaved { email: EmailAddress },
     /// Save the account; answer with `Saved` or `SaveFailed`.
     Save {
         task: TaskId,
@@ -575,6 +599,9 @@ pub enum Effect {
     ForgetPasswordWidget,
     /// Close the window.
     Close,
+    /// Ask for a certificate authority file with the system's dialog; the window answers
+    /// with `Event::Manual(ManualField::ExtraCaFile(path))`.
+    PickCaFile,
     /// Technician work for the window: copy or save the report, remember the view switch.
     Technician(super::report::TechnicianEffect),
     /// Hand-off work: the runtime exports, the window asks where to save (`done_page.rs`).
@@ -627,9 +654,11 @@ impl fmt::Debug for Effect {
                 write!(f, "OAuthDeviceSignIn({task:?}, {email})")
             }
             Effect::Cancel { task } => write!(f, "Cancel({task:?})"),
+            Effect::FindSaved { email } => write!(f, "FindSaved({email})"),
             Effect::OpenUrl(u) => write!(f, "OpenUrl({u})"),
             Effect::ForgetPasswordWidget => f.write_str("ForgetPasswordWidget"),
             Effect::Close => f.write_str("Close"),
+            Effect::PickCaFile => f.write_str("PickCaFile"),
             Effect::Technician(t) => write!(f, "Technician({t:?})"),
             Effect::HandOff(h) => write!(f, "HandOff({h:?})"),
         }
