@@ -144,134 +144,9 @@ impl Wizard {
 // through `flow::export` in the runtime, from the saved account and its keychain; nothing
 // here holds the password.
 
-use std::path::PathBuf;
-
 use crate::export::Format;
-use crate::export::qr::QrCode;
 
-use super::types::TaskId;
-
-/// Which phone app the code is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Phone {
-    Thunderbird,
-    DeltaChat,
-}
-
-impl Phone {
-    pub fn format(self) -> Format {
-        match self {
-            Phone::Thunderbird => Format::TfaQr,
-            Phone::DeltaChat => Format::DcloginQr,
-        }
-    }
-}
-
-/// A code ready to show.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CodeReady {
-    pub format: Format,
-    pub code: QrCode,
-    pub holds_password: bool,
-}
-
-/// The phone code's state.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CodeState {
-    None,
-    Making(TaskId),
-    Ready(CodeReady),
-    /// Why there is no code, in words.
-    Failed(String),
-}
-
-/// Hand-off events: the person, the window and the runtime.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HandOffEvent {
-    Phone(Phone),
-    /// "Include my password" for the phone code.
-    PhonePassword(bool),
-    /// "Include my password" for the Apple profile.
-    ProfilePassword(bool),
-    /// "Show code" / "Hide code".
-    ShowCode(bool),
-    SaveProfile,
-    SaveAutoconfig,
-    AddToGoa,
-    /// The window: where the person chose to save a file.
-    PathChosen {
-        format: Format,
-        path: PathBuf,
-    },
-    /// The runtime: the phone code, or why not (in words).
-    Code {
-        task: TaskId,
-        result: Result<CodeReady, String>,
-    },
-    /// The runtime: a file was written, or why not.
-    FileWritten(Result<PathBuf, String>),
-    /// The runtime: added to GNOME Online Accounts (the object path), or why not.
-    GoaAdded(Result<String, String>),
-}
-
-/// Hand-off work.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HandOffEffect {
-    /// The runtime: export the saved account as a QR code.
-    MakeCode {
-        task: TaskId,
-        account_id: String,
-        format: Format,
-        with_password: bool,
-    },
-    /// The window: ask where to save (the system's dialog).
-    AskPath { format: Format, file_name: String },
-    /// The runtime: export the saved account to this file.
-    WriteFile {
-        account_id: String,
-        format: Format,
-        with_password: bool,
-        path: PathBuf,
-    },
-    /// The runtime: add the saved account to GNOME Online Accounts.
-    AddToGoa { account_id: String },
-}
-
-/// The hand-off part of the Done page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HandOff {
-    pub phone: Phone,
-    pub phone_password: bool,
-    pub profile_password: bool,
-    pub code: CodeState,
-    /// "Show code" was pressed for the code that holds the password.
-    pub revealed: bool,
-    /// What became of the last file or GNOME action, in words.
-    pub note: Option<String>,
-}
-
-impl Default for HandOff {
-    fn default() -> Self {
-        Self {
-            phone: Phone::Thunderbird,
-            phone_password: false,
-            profile_password: false,
-            code: CodeState::None,
-            revealed: false,
-            note: None,
-        }
-    }
-}
-
-impl HandOff {
-    /// Whether the code may be drawn now: it holds no password, or "Show code" was pressed.
-    pub fn code_visible(&self) -> bool {
-        match &self.code {
-            CodeState::Ready(c) => !c.holds_password || self.revealed,
-            _ => false,
-        }
-    }
-}
+use super::hand_off::{CodeState, HandOff, HandOffEffect, HandOffEvent};
 
 impl Wizard {
     /// The hand-off part of the Done page.
@@ -301,9 +176,9 @@ impl Wizard {
             return Vec::new();
         }
         let task = self.task();
-        self.handoff.code = CodeState::Making(task);
+        self.handoff.code = CodeState::Making(task.0);
         vec![Effect::HandOff(HandOffEffect::MakeCode {
-            task,
+            task: task.0,
             account_id,
             format,
             with_password: self.handoff.phone_password,

@@ -150,7 +150,7 @@ fn code_task(fx: &[Effect]) -> (TaskId, Format, bool) {
             }),
         ] => {
             assert_eq!(account_id, "alice-example-com");
-            (*task, *format, *with_password)
+            (TaskId(*task), *format, *with_password)
         }
         other => panic!("expected one MakeCode, got {other:?}"),
     }
@@ -171,9 +171,9 @@ fn once_saved_the_thunderbird_code_is_made_without_the_password() {
     let (mut w, fx) = at_done_saved();
     let (task, format, with_password) = code_task(&fx);
     assert_eq!((format, with_password), (Format::TfaQr, false));
-    assert_eq!(w.hand_off().code, CodeState::Making(task));
+    assert_eq!(w.hand_off().code, CodeState::Making(task.0));
     w.handle(Event::HandOff(HandOffEvent::Code {
-        task,
+        task: task.0,
         result: Ok(ready(Format::TfaQr, false)),
     }));
     assert!(w.hand_off().code_visible());
@@ -187,12 +187,12 @@ fn a_code_with_the_password_stays_hidden_until_show_code() {
     assert_eq!((format, with_password), (Format::TfaQr, true));
     // A late answer for the first code is dropped.
     w.handle(Event::HandOff(HandOffEvent::Code {
-        task: TaskId(task.0 - 1),
+        task: task.0 - 1,
         result: Ok(ready(Format::TfaQr, false)),
     }));
-    assert_eq!(w.hand_off().code, CodeState::Making(task));
+    assert_eq!(w.hand_off().code, CodeState::Making(task.0));
     w.handle(Event::HandOff(HandOffEvent::Code {
-        task,
+        task: task.0,
         result: Ok(ready(Format::TfaQr, true)),
     }));
     assert!(!w.hand_off().code_visible());

@@ -29,6 +29,7 @@ pub mod checklist;
 mod consent;
 mod done_page;
 pub mod guidance;
+mod hand_off;
 mod lookup_page;
 pub mod manual;
 mod manual_page;
@@ -49,8 +50,8 @@ use crate::account::{EmailAddress, Protocol};
 pub(crate) use account_page::capitalise;
 pub use account_page::{AddressCheck, PastedPassword, ProblemAt, paste_for_password};
 pub use checklist::{CheckItem, Row, RowState, ServerTest, TestState};
-pub use done_page::{CodeReady, CodeState, HandOff, HandOffEffect, HandOffEvent, Phone};
 pub use guidance::ProtocolGuide;
+pub use hand_off::{CodeReady, CodeState, HandOff, HandOffEffect, HandOffEvent, Phone};
 pub use manual::{FieldProblem, ManualForm, ServerForm};
 pub use oauth_signin::OAuthState;
 pub use report::{LiveLine, ReportAction, TechnicianEffect, TechnicianEvent};
@@ -173,8 +174,8 @@ pub struct Wizard {
 
     // Done
     save: SaveState,
-    /// "Use this account on other devices and apps" (`done_page.rs`).
-    handoff: done_page::HandOff,
+    /// "Use this account on other devices and apps" (`hand_off.rs`, `done_page.rs`).
+    handoff: hand_off::HandOff,
 
     // Technician view, live transcript, report
     technician: report::Technician,
@@ -220,7 +221,7 @@ impl Wizard {
             manual_for: None,
             environment_ca: None,
             save: SaveState::NotStarted,
-            handoff: done_page::HandOff::default(),
+            handoff: hand_off::HandOff::default(),
             technician: report::Technician::default(),
         }
     }

@@ -429,7 +429,7 @@ pub enum Event {
     /// "Send a test message to myself" and the round trip's answers (`roundtrip.rs`).
     RoundTrip(super::roundtrip::RoundTripEvent),
     /// The Done page's hand-off to other devices and apps (`done_page.rs`).
-    HandOff(super::done_page::HandOffEvent),
+    HandOff(super::hand_off::HandOffEvent),
 }
 
 impl fmt::Debug for Event {
@@ -605,7 +605,7 @@ pub enum Effect {
     /// Technician work for the window: copy or save the report, remember the view switch.
     Technician(super::report::TechnicianEffect),
     /// Hand-off work: the runtime exports, the window asks where to save (`done_page.rs`).
-    HandOff(super::done_page::HandOffEffect),
+    HandOff(super::hand_off::HandOffEffect),
 }
 
 impl fmt::Debug for Effect {
