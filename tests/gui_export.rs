@@ -3,7 +3,7 @@
 //! phone code taken from a picture of the rendered window (kittest, wgpu) and decoded by
 //! zbarimg — the Thunderbird code without the password, the same code with it only after
 //! "Show code", Delta Chat's with it — each checked by the strict readers; "Save profile…"
-//! writes a profile through the runtime; GNOME's Add says it is not available in this build.
+//! writes a profile through the runtime; GNOME's Add is reachable (pressed in the wizard's tests).
 //!
 //! Needs the keychain session `scripts/test` sets up (`/work/bin/ktest test --test gui_export`).
 
@@ -195,15 +195,10 @@ fn the_done_page_shows_codes_a_phone_can_scan_and_hides_the_password_until_asked
         .unwrap();
     assert!(check.success(), "plistlib refused the profile");
 
-    // GNOME's Add: not in this build, and it says so.
-    h.get_by_role_and_label(Role::Button, "Add")
-        .click_accesskit();
-    step_until(&mut h, Duration::from_secs(20), "GNOME's answer", |app| {
-        app.wizard()
-            .hand_off()
-            .note
-            .as_deref()
-            .is_some_and(|n| n.contains("GNOME"))
-    });
-    h.get_by_label_contains("not available in this build");
+    // GNOME's Add is there for the keyboard and the screen reader. It is not pressed here:
+    // on this test's session bus it would start the machine's own goa-daemon, which keeps
+    // accounts in the real home folder. The GNOME hand-off itself is tested against a real
+    // goa-daemon on a private bus (tests/export_goa.rs) and the button's effect in
+    // src/wizard/done_tests.rs.
+    h.get_by_role_and_label(Role::Button, "Add");
 }
