@@ -166,7 +166,9 @@ fn extensions(bytes: &[u8]) -> Result<Vec<AltName<'_>>, CertError> {
             match tag {
                 0x81 => names.push(AltName::Email(text()?)),
                 0x82 => names.push(AltName::Dns(text()?)),
-                0x87 => names.push(AltName::Ip(contents)),
+                // An iPAddress is four octets (IPv4) or sixteen (IPv6), RFC 5280 §4.2.1.6;
+                // another length is no address and is not shown (found by fuzzing).
+                0x87 if matches!(contents.len(), 4 | 16) => names.push(AltName::Ip(contents)),
                 _ => {}
             }
         }
