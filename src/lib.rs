@@ -35,5 +35,6 @@ pub mod reproduce;
 pub mod roundtrip;
 pub mod runtime;
 pub mod store;
+pub mod verifier;
 pub mod verify;
 pub mod wizard;

@@ -736,3 +736,10 @@ cli-not-saved = nicht gespeichert: { $error }
 ## `accounts list`: an account that signs in through its provider's page
 
 accounts-oauth-sign-in = OAuth 2.0 bei { $issuer } (Client { $client }); das Aktualisierungstoken liegt in { $keychain }
+
+## Platforms
+
+platform-verifier-unavailable = die Zertifikatsprüfung dieses Systems ließ sich nicht einrichten ({ $detail }); geben Sie das CA-Zertifikat des Servers mit --ca-file an, um allein damit zu prüfen
+platform-trust-caller-only = Hinweis: Die Zertifikatsprüfung dieses Systems ließ sich nicht einrichten ({ $detail }). Zertifikate werden allein gegen die angegebene CA-Datei geprüft: Kette, Signaturen, Daten, Servername und Verwendungszweck, aber ohne Sperrprüfung und ohne die Liste der Zertifikate, denen das System misstraut.
+cause-certificate-check-unavailable = Die Zertifikatsprüfung dieses Computers funktioniert nicht, daher konnte das Zertifikat des Servers nicht geprüft werden.
+cause-certificate-check-unavailable-advice = Es wurde nichts an den Server gesendet. Geben Sie das CA-Zertifikat des Servers an (--ca-file, oder „Dem Schlüssel dieses Servers vertrauen“ im Fenster), um allein damit zu prüfen, oder führen Sie den Test auf einem Computer aus, dessen Zertifikatsprüfung funktioniert (das passiert unter wine, nicht unter Windows selbst).

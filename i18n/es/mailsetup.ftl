@@ -736,3 +736,10 @@ cli-not-saved = no se guardó: { $error }
 ## `accounts list`: an account that signs in through its provider's page
 
 accounts-oauth-sign-in = OAuth 2.0 con { $issuer } (cliente { $client }); el token de actualización está en { $keychain }
+
+## Platforms
+
+platform-verifier-unavailable = no se pudo preparar la verificación de certificados de este sistema ({ $detail }); indica el certificado de la autoridad del servidor con --ca-file para verificar solo con él
+platform-trust-caller-only = Aviso: no se pudo preparar la verificación de certificados de este sistema ({ $detail }). Los certificados se comprueban solo con el archivo de autoridad indicado: cadena, firmas, fechas, nombre del servidor y uso, pero sin consultar revocaciones ni la lista de certificados que el sistema rechaza.
+cause-certificate-check-unavailable = La verificación de certificados de este ordenador no funciona, así que no se pudo comprobar el certificado del servidor.
+cause-certificate-check-unavailable-advice = No se envió nada al servidor. Indica el certificado de la autoridad del servidor (--ca-file, o «Confiar en la clave de este servidor» en la ventana) para comprobarlo solo con él, o haz la prueba en un ordenador cuya verificación de certificados funcione (ocurre con wine, no en el propio Windows).

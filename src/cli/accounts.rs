@@ -381,9 +381,12 @@ async fn check_account(dir: &Path, keychain: Option<KeychainKind>, id: String, c
         None => CertTrust::platform(),
     };
     let trust = match trust {
-        Ok(t) => t,
+        Ok(t) => {
+            super::trust_notice(&t);
+            t
+        }
         Err(e) => {
-            errln!("{}", super::error_line(e));
+            errln!("{}", super::error_line(e.words()));
             return if check.ca_file.is_some() {
                 EXIT_USAGE
             } else {

@@ -169,6 +169,7 @@ impl UsageError {
             UsageError::NoTerminal => t!("cli-no-terminal"),
             UsageError::Prompt(e) => t!("cli-password-prompt-failed", error = e.to_string()),
             UsageError::Timeout(e) => e.words(),
+            UsageError::Trust(e) => e.words(),
             other => other.to_string(),
         }
     }
@@ -246,6 +247,7 @@ pub fn probe_options(
         Some(path) => CertTrust::with_ca_file(path)?,
         None => CertTrust::platform()?,
     };
+    super::trust_notice(&trust);
     let mut opts = ProbeOptions::new(trust);
     if let Some(secs) = timeout {
         opts.timeouts = Timeouts::uniform(flags::step_timeout(secs)?);

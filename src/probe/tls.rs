@@ -7,7 +7,9 @@
 //! Pinned endpoints (`pin.rs`): the verifier first compares the leaf's SPKI SHA-256 with the
 //! endpoint's pins (a different key fails as "changed"); then the platform verifier decides;
 //! an unknown issuer is accepted only for a pinned key, and then the name (RFC 6125 via
-//! webpki) and the validity dates are still checked.
+//! webpki) and the validity dates are still checked. So is a platform verifier that cannot
+//! run at all (wine, `crate::verifier`): for a pinned key the pin vouches, name and dates
+//! checked; for any other key it is `TlsProblem::VerifierUnavailable`.
 
 use std::fmt;
 use std::io;
@@ -27,6 +29,7 @@ use super::failure::TlsProblem;
 use super::intercept;
 use super::outcome::TlsFacts;
 use super::pin::{PinMismatch, Pins, SpkiPin};
+use crate::verifier::{Anchors, VerifierError, is_system_check_failure};
 
 pub use crate::net::crypto_provider;
 
@@ -40,21 +43,40 @@ pub enum CertTrustError {
     #[error("the CA file {path} is not valid PEM: {detail}")]
     BadCaFile { path: String, detail: String },
     #[error("could not set up certificate verification: {0}")]
-    Verifier(#[from] rustls::Error),
+    Verifier(#[from] VerifierError),
 }
 
-/// Which certificates are trusted: the platform's roots plus extra ones a caller passed.
+impl CertTrustError {
+    /// The problem in the chosen language (`Display` stays English).
+    pub fn words(&self) -> String {
+        match self {
+            CertTrustError::Verifier(VerifierError::SystemUnavailable { detail }) => {
+                t!("platform-verifier-unavailable", detail = detail.as_str())
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
+/// Which certificates are trusted: the platform's roots plus extra ones a caller passed (or
+/// those alone where the platform's verifier cannot be set up: `crate::verifier`).
 #[derive(Clone)]
 pub struct CertTrust {
     verifier: Arc<dyn ServerCertVerifier>,
-    extra_roots: usize,
+    anchors: Anchors,
     /// Keys trusted for one host and port each ("Trust this server's key").
     pins: Arc<Pins>,
 }
 
 impl fmt::Debug for CertTrust {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "CertTrust(platform + {} extra roots", self.extra_roots)?;
+        match &self.anchors {
+            Anchors::System { extra } => write!(f, "CertTrust(platform + {extra} extra roots")?,
+            Anchors::CallerOnly { roots, .. } => write!(
+                f,
+                "CertTrust({roots} given roots only, the platform's unavailable"
+            )?,
+        }
         if !self.pins.is_empty() {
             f.write_str(", pinned keys")?;
         }
@@ -70,14 +92,17 @@ impl CertTrust {
 
     /// The platform's roots plus these.
     pub fn with_extra_roots(roots: Vec<CertificateDer<'static>>) -> Result<Self, CertTrustError> {
-        let extra_roots = roots.len();
-        let verifier =
-            rustls_platform_verifier::Verifier::new_with_extra_roots(roots, crypto_provider())?;
+        let built = crate::verifier::build(roots)?;
         Ok(Self {
-            verifier: Arc::new(verifier),
-            extra_roots,
+            verifier: built.verifier,
+            anchors: built.anchors,
             pins: Arc::new(Pins::new()),
         })
+    }
+
+    /// Which roots verify: the platform's (plus extra), or the given ones alone.
+    pub fn anchors(&self) -> &Anchors {
+        &self.anchors
     }
 
     /// The same trust, plus keys pinned for their host and port.
@@ -186,6 +211,12 @@ impl ServerCertVerifier for CapturingVerifier {
         self.set_verdict(PinVerdict::Matched);
         match result {
             Err(rustls::Error::InvalidCertificate(CertificateError::UnknownIssuer)) => {
+                check_pinned_leaf(end_entity, server_name, now)?;
+                Ok(ServerCertVerified::assertion())
+            }
+            // The system's verifier could not run (wine): the pin alone vouches for the key,
+            // as for an unknown issuer; name and dates are still checked.
+            Err(e) if is_system_check_failure(&e) => {
                 check_pinned_leaf(end_entity, server_name, now)?;
                 Ok(ServerCertVerified::assertion())
             }
@@ -466,6 +497,9 @@ fn version_name(v: rustls::ProtocolVersion) -> String {
 }
 
 fn classify_rustls(e: &rustls::Error) -> TlsProblem {
+    if is_system_check_failure(e) {
+        return TlsProblem::VerifierUnavailable;
+    }
     match e {
         rustls::Error::InvalidCertificate(c) => match c {
             CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
