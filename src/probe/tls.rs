@@ -601,3 +601,80 @@ pub fn rfc3339(ts: i64) -> String {
         })
         .unwrap_or_else(|| ts.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::verifier::SystemCheckFailed;
+
+    /// A verifier like the system's under wine when it cannot run at all.
+    #[derive(Debug)]
+    struct CannotRun;
+
+    impl ServerCertVerifier for CannotRun {
+        fn verify_server_cert(
+            &self,
+            _: &CertificateDer<'_>,
+            _: &[CertificateDer<'_>],
+            _: &ServerName<'_>,
+            _: &[u8],
+            _: UnixTime,
+        ) -> Result<ServerCertVerified, rustls::Error> {
+            Err(rustls::Error::InvalidCertificate(CertificateError::Other(
+                rustls::OtherError(Arc::new(SystemCheckFailed {
+                    detail: "Invalid parameter".into(),
+                })),
+            )))
+        }
+        fn verify_tls12_signature(
+            &self,
+            _: &[u8],
+            _: &CertificateDer<'_>,
+            _: &DigitallySignedStruct,
+        ) -> Result<HandshakeSignatureValid, rustls::Error> {
+            Err(rustls::Error::General("unused".into()))
+        }
+        fn verify_tls13_signature(
+            &self,
+            _: &[u8],
+            _: &CertificateDer<'_>,
+            _: &DigitallySignedStruct,
+        ) -> Result<HandshakeSignatureValid, rustls::Error> {
+            Err(rustls::Error::General("unused".into()))
+        }
+        fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+            Vec::new()
+        }
+    }
+
+    fn leaf() -> CertificateDer<'static> {
+        let key = rcgen::KeyPair::generate().expect("key");
+        let params = rcgen::CertificateParams::new(vec!["mail.example".to_string()]).expect("p");
+        params.self_signed(&key).expect("cert").der().clone()
+    }
+
+    fn check(pins: Vec<SpkiPin>, leaf: &CertificateDer<'_>) -> Result<(), rustls::Error> {
+        let v = CapturingVerifier {
+            inner: Arc::new(CannotRun),
+            chain: Arc::new(Mutex::new(Vec::new())),
+            pins,
+            verdict: Arc::new(Mutex::new(PinVerdict::NotPinned)),
+        };
+        let name = ServerName::try_from("mail.example").expect("name");
+        v.verify_server_cert(leaf, &[], &name, &[], UnixTime::now())
+            .map(|_| ())
+    }
+
+    #[test]
+    fn a_verifier_that_cannot_run_is_its_own_problem_and_a_pin_still_vouches() {
+        let leaf = leaf();
+        let err = check(Vec::new(), &leaf).expect_err("nothing vouches");
+        assert_eq!(classify_rustls(&err), TlsProblem::VerifierUnavailable);
+
+        let pin = SpkiPin::of_certificate(leaf.as_ref()).expect("the leaf's key");
+        check(vec![pin], &leaf).expect("the pinned key vouches, name and dates checked");
+
+        let other = SpkiPin::of_certificate(super::tests::leaf().as_ref()).expect("another key");
+        assert!(check(vec![other], &leaf).is_err(), "another key is refused");
+    }
+}

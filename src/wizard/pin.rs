@@ -124,6 +124,24 @@ mod tests {
     }
 
     #[test]
+    fn a_certificate_check_that_could_not_run_offers_the_key_too() {
+        let mut r = untrusted(993);
+        if let Outcome::Failed { diagnosis } = &mut r.outcome {
+            *diagnosis = diagnose(
+                Protocol::Imap,
+                StepKind::Tls,
+                &Failure::Tls {
+                    endpoint: r.server.endpoint(),
+                    problem: TlsProblem::VerifierUnavailable,
+                    detail: "the system's verifier failed to run".into(),
+                },
+            );
+            assert_eq!(diagnosis.cause, Cause::CertificateCheckUnavailable);
+        }
+        assert!(key_offer(&r).is_some());
+    }
+
+    #[test]
     fn other_failures_offer_nothing() {
         let mut r = untrusted(993);
         if let Outcome::Failed { diagnosis } = &mut r.outcome {
