@@ -42,5 +42,6 @@ pub mod roundtrip;
 pub mod runtime;
 pub mod shown;
 pub mod store;
+pub mod verifier;
 pub mod verify;
 pub mod wizard;

@@ -565,12 +565,30 @@ fn usage_errors_exit_2_and_what_cannot_be_exported_exits_1_with_the_reason() {
     assert_eq!(out.status.code(), Some(2), "{}", out.both());
     let out = export_without_password(&["--format", "qr"], None);
     assert_eq!(out.status.code(), Some(2), "{}", out.both());
-    let out = export_without_password(&["--format", "goa"], None);
+    // GNOME Online Accounts, with no desktop session bus to reach it (the real goa-daemon on
+    // a private bus is tests/export_goa.rs; the test session's bus would start this
+    // machine's own daemon, which keeps accounts in the real home folder): the account is
+    // checked, its password read from the keychain, and the missing bus said plainly.
+    let no_bus = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mailsetup"));
+    cmd.args(["accounts", "export", &saved().id, "--format", "goa"])
+        .env("MAILSETUP_CONFIG_DIR", saved().dir.path())
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            format!("unix:path={}", no_bus.path().join("bus").display()),
+        )
+        .env_remove("RUST_LOG");
+    let out = run_with_deadline(&mut cmd, LIMIT);
     assert_eq!(out.status.code(), Some(1), "{}", out.both());
     assert!(
-        out.stderr.contains("not available in this build"),
+        out.stderr
+            .contains("no desktop session was found to reach GNOME Online Accounts"),
         "{}",
         out.both()
+    );
+    assert!(
+        !contains_password(out.stdout.as_bytes()) && !contains_password(out.stderr.as_bytes()),
+        "the GNOME hand-off's output holds the password"
     );
 
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_mailsetup"));

@@ -868,3 +868,9 @@ manual-browse-title = Datei der Zertifizierungsstelle
 manual-ca-in-effect-file = Gültig: die Zertifizierungsstellen des Systems und { $file }.
 manual-ca-in-effect-environment = Gültig: die Zertifizierungsstellen des Systems und { $file } (aus MAILSETUP_CA_FILE).
 manual-ca-in-effect-system = Gültig: nur die Zertifizierungsstellen des Systems.
+## Platforms
+
+platform-verifier-unavailable = die Zertifikatsprüfung dieses Systems ließ sich nicht einrichten ({ $detail }); geben Sie das CA-Zertifikat des Servers mit --ca-file an, um allein damit zu prüfen
+platform-trust-caller-only = Hinweis: Die Zertifikatsprüfung dieses Systems ließ sich nicht einrichten ({ $detail }). Zertifikate werden allein gegen die angegebene CA-Datei geprüft: Kette, Signaturen, Daten, Servername und Verwendungszweck, aber ohne Sperrprüfung und ohne die Liste der Zertifikate, denen das System misstraut.
+cause-certificate-check-unavailable = Die Zertifikatsprüfung dieses Computers funktioniert nicht, daher konnte das Zertifikat des Servers nicht geprüft werden.
+cause-certificate-check-unavailable-advice = Es wurde nichts an den Server gesendet. Geben Sie das CA-Zertifikat des Servers an (--ca-file, oder „Dem Schlüssel dieses Servers vertrauen“ im Fenster), um allein damit zu prüfen, oder führen Sie den Test auf einem Computer aus, dessen Zertifikatsprüfung funktioniert (das passiert unter wine, nicht unter Windows selbst).

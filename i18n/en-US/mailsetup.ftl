@@ -869,3 +869,9 @@ manual-browse-title = Certificate authority file
 manual-ca-in-effect-file = In effect: the system's certificate authorities and { $file }.
 manual-ca-in-effect-environment = In effect: the system's certificate authorities and { $file } (from MAILSETUP_CA_FILE).
 manual-ca-in-effect-system = In effect: the system's certificate authorities only.
+## Platforms
+
+platform-verifier-unavailable = this system's certificate verification could not be set up ({ $detail }); give the server's CA certificate with --ca-file to verify with it alone
+platform-trust-caller-only = Note: this system's certificate verification could not be set up ({ $detail }). Certificates are checked against the given CA file alone: chain, signatures, dates, server name and purpose, but no revocation look-up and not the system's list of distrusted certificates.
+cause-certificate-check-unavailable = This computer's certificate verification does not work, so the server's certificate could not be checked.
+cause-certificate-check-unavailable-advice = Nothing was sent to the server. Give the server's CA certificate (--ca-file, or "Trust this server's key" in the window) to check it with that alone, or run the test on a computer whose certificate verification works (this happens under wine, not on Windows itself).

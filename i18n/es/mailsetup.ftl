@@ -868,3 +868,9 @@ manual-browse-title = Archivo de la autoridad de certificación
 manual-ca-in-effect-file = En vigor: las autoridades de certificación del sistema y { $file }.
 manual-ca-in-effect-environment = En vigor: las autoridades de certificación del sistema y { $file } (de MAILSETUP_CA_FILE).
 manual-ca-in-effect-system = En vigor: solo las autoridades de certificación del sistema.
+## Platforms
+
+platform-verifier-unavailable = no se pudo preparar la verificación de certificados de este sistema ({ $detail }); indica el certificado de la autoridad del servidor con --ca-file para verificar solo con él
+platform-trust-caller-only = Aviso: no se pudo preparar la verificación de certificados de este sistema ({ $detail }). Los certificados se comprueban solo con el archivo de autoridad indicado: cadena, firmas, fechas, nombre del servidor y uso, pero sin consultar revocaciones ni la lista de certificados que el sistema rechaza.
+cause-certificate-check-unavailable = La verificación de certificados de este ordenador no funciona, así que no se pudo comprobar el certificado del servidor.
+cause-certificate-check-unavailable-advice = No se envió nada al servidor. Indica el certificado de la autoridad del servidor (--ca-file, o «Confiar en la clave de este servidor» en la ventana) para comprobarlo solo con él, o haz la prueba en un ordenador cuya verificación de certificados funcione (ocurre con wine, no en el propio Windows).

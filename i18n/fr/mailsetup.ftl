@@ -868,3 +868,9 @@ manual-browse-title = Fichier de l'autorité de certification
 manual-ca-in-effect-file = En vigueur : les autorités de certification du système et { $file }.
 manual-ca-in-effect-environment = En vigueur : les autorités de certification du système et { $file } (de MAILSETUP_CA_FILE).
 manual-ca-in-effect-system = En vigueur : uniquement les autorités de certification du système.
+## Platforms
+
+platform-verifier-unavailable = la vérification des certificats de ce système n'a pas pu être préparée ({ $detail }) ; indiquez le certificat de l'autorité du serveur avec --ca-file pour vérifier avec lui seul
+platform-trust-caller-only = Remarque : la vérification des certificats de ce système n'a pas pu être préparée ({ $detail }). Les certificats sont vérifiés avec le seul fichier d'autorité indiqué : chaîne, signatures, dates, nom du serveur et usage, mais sans recherche de révocation ni la liste des certificats que le système refuse.
+cause-certificate-check-unavailable = La vérification des certificats de cet ordinateur ne fonctionne pas : le certificat du serveur n'a pas pu être vérifié.
+cause-certificate-check-unavailable-advice = Rien n'a été envoyé au serveur. Indiquez le certificat de l'autorité du serveur (--ca-file, ou « Faire confiance à la clé de ce serveur » dans la fenêtre) pour le vérifier avec lui seul, ou faites le test sur un ordinateur dont la vérification des certificats fonctionne (cela arrive sous wine, pas sous Windows lui-même).

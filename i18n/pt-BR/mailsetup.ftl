@@ -868,3 +868,9 @@ manual-browse-title = Arquivo da autoridade certificadora
 manual-ca-in-effect-file = Em vigor: as autoridades certificadoras do sistema e { $file }.
 manual-ca-in-effect-environment = Em vigor: as autoridades certificadoras do sistema e { $file } (de MAILSETUP_CA_FILE).
 manual-ca-in-effect-system = Em vigor: só as autoridades certificadoras do sistema.
+## Platforms
+
+platform-verifier-unavailable = não foi possível preparar a verificação de certificados deste sistema ({ $detail }); informe o certificado da autoridade do servidor com --ca-file para verificar só com ele
+platform-trust-caller-only = Aviso: não foi possível preparar a verificação de certificados deste sistema ({ $detail }). Os certificados são conferidos só com o arquivo de autoridade informado: cadeia, assinaturas, datas, nome do servidor e finalidade, mas sem consulta de revogação e sem a lista de certificados que o sistema recusa.
+cause-certificate-check-unavailable = A verificação de certificados deste computador não funciona, então o certificado do servidor não pôde ser conferido.
+cause-certificate-check-unavailable-advice = Nada foi enviado ao servidor. Informe o certificado da autoridade do servidor (--ca-file, ou "Confiar na chave deste servidor" na janela) para conferir só com ele, ou faça o teste num computador cuja verificação de certificados funcione (isso acontece no wine, não no próprio Windows).

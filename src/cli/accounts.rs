@@ -446,10 +446,16 @@ fn check_trust(
             }
         }
     }
-    CertTrust::with_extra_roots(roots).map_err(|e| {
-        errln!("{}", super::error_line(e));
-        EXIT_FAILED
-    })
+    match CertTrust::with_extra_roots(roots) {
+        Ok(trust) => {
+            super::trust_notice(&trust);
+            Ok(trust)
+        }
+        Err(e) => {
+            errln!("{}", super::error_line(e.words()));
+            Err(EXIT_FAILED)
+        }
+    }
 }
 
 async fn check_account(

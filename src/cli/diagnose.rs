@@ -182,6 +182,7 @@ impl UsageError {
                 "cli-plaintext-bad-host",
                 host = crate::shown::shell_quote(h)
             ),
+            UsageError::Trust(e) => e.words(),
             other => other.to_string(),
         }
     }
@@ -291,6 +292,7 @@ pub fn probe_options(
         Some(path) => CertTrust::with_ca_file(path)?,
         None => CertTrust::platform()?,
     };
+    super::trust_notice(&trust);
     let mut opts = ProbeOptions::new(trust);
     if let Some(secs) = timeout {
         opts.timeouts = Timeouts::uniform(flags::step_timeout(secs)?);

@@ -31,6 +31,17 @@ pub(crate) fn error_line(message: impl std::fmt::Display) -> String {
     t!("cli-error", message = message.to_string())
 }
 
+/// Tells on standard error when certificates are checked against the given CA file alone,
+/// because this system's own verification could not be set up (`crate::verifier`).
+pub(crate) fn trust_notice(trust: &crate::probe::CertTrust) {
+    if let crate::verifier::Anchors::CallerOnly { system_error, .. } = trust.anchors() {
+        errln!(
+            "{}",
+            t!("platform-trust-caller-only", detail = system_error.as_str())
+        );
+    }
+}
+
 /// A typed address's problem after `error: `: the window's sentence, begun in lower case
 /// (as `Display`).
 pub(crate) fn address_words(e: &crate::account::AddressError) -> String {

@@ -324,16 +324,16 @@ impl HttpClient {
         hosts: Arc<dyn HostResolver>,
         overrides: BTreeMap<String, Vec<SocketAddr>>,
     ) -> Result<Self, FetchError> {
-        let verifier = rustls_platform_verifier::Verifier::new_with_extra_roots(
-            extra_roots,
-            crypto_provider(),
-        )
-        .map_err(|e| FetchError::Setup(e.to_string()))?;
+        // The same verifier as the probe's (`crate::verifier`): the platform's, or the
+        // extra roots alone where the platform's cannot be set up.
+        let verifier = crate::verifier::build(extra_roots)
+            .map_err(|e| FetchError::Setup(e.to_string()))?
+            .verifier;
         let mut tls = rustls::ClientConfig::builder_with_provider(crypto_provider())
             .with_safe_default_protocol_versions()
             .map_err(|e| FetchError::Setup(e.to_string()))?
             .dangerous()
-            .with_custom_certificate_verifier(Arc::new(verifier))
+            .with_custom_certificate_verifier(verifier)
             .with_no_client_auth();
         tls.alpn_protocols = vec![b"http/1.1".to_vec()];
         let limit = settings.max_redirects;

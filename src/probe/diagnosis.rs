@@ -47,6 +47,9 @@ pub enum Cause {
     CertificateNotYetValid,
     CertificateNameMismatch,
     CertificateUntrusted,
+    /// This system's certificate verification cannot run (seen under wine), so no certificate
+    /// could be checked.
+    CertificateCheckUnavailable,
     /// A known TLS-inspecting product (antivirus, company proxy) issued the certificate.
     TlsIntercepted,
     /// Certificates fail on their dates because this computer's clock is wrong.
@@ -110,6 +113,7 @@ impl Cause {
             Cause::CertificateNotYetValid => "certificate_not_yet_valid",
             Cause::CertificateNameMismatch => "certificate_name_mismatch",
             Cause::CertificateUntrusted => "certificate_untrusted",
+            Cause::CertificateCheckUnavailable => "certificate_check_unavailable",
             Cause::TlsIntercepted => "tls_intercepted",
             Cause::ClockWrong => "clock_wrong",
             Cause::CertificateChanged => "certificate_changed",
@@ -258,6 +262,7 @@ fn classify(protocol: Protocol, step: StepKind, failure: &Failure) -> Cause {
             TlsProblem::NotYetValid => Cause::CertificateNotYetValid,
             TlsProblem::NameMismatch => Cause::CertificateNameMismatch,
             TlsProblem::Untrusted => Cause::CertificateUntrusted,
+            TlsProblem::VerifierUnavailable => Cause::CertificateCheckUnavailable,
             TlsProblem::Handshake => Cause::TlsHandshakeFailed,
         },
         Failure::StartTlsNotOffered { .. } => Cause::StarttlsNotOffered,
@@ -355,6 +360,10 @@ fn words(protocol: Protocol, cause: Cause) -> (String, String) {
         Cause::CertificateUntrusted => (
             t!("cause-certificate-untrusted"),
             t!("cause-certificate-untrusted-advice"),
+        ),
+        Cause::CertificateCheckUnavailable => (
+            t!("cause-certificate-check-unavailable"),
+            t!("cause-certificate-check-unavailable-advice"),
         ),
         Cause::OauthTokenRejected | Cause::OauthScopeMissing => oauth::words(cause),
         Cause::StarttlsNotOffered => (

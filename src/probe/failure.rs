@@ -13,6 +13,8 @@ pub enum TlsProblem {
     NotYetValid,
     NameMismatch,
     Untrusted,
+    /// This system's certificate verification could not run (`crate::verifier`).
+    VerifierUnavailable,
     /// Anything else: protocol versions, ciphers, alerts.
     Handshake,
 }

@@ -7,7 +7,9 @@
 //! Pinned endpoints (`pin.rs`): the verifier first compares the leaf's SPKI SHA-256 with the
 //! endpoint's pins (a different key fails as "changed"); then the platform verifier decides;
 //! an unknown issuer is accepted only for a pinned key, and then the name (RFC 6125 via
-//! webpki) and the validity dates are still checked.
+//! webpki) and the validity dates are still checked. So is a platform verifier that cannot
+//! run at all (wine, `crate::verifier`): for a pinned key the pin vouches, name and dates
+//! checked; for any other key it is `TlsProblem::VerifierUnavailable`.
 
 use std::fmt;
 use std::io;
@@ -27,6 +29,7 @@ use super::failure::TlsProblem;
 use super::intercept;
 use super::outcome::TlsFacts;
 use super::pin::{PinMismatch, Pins, SpkiPin};
+use crate::verifier::{Anchors, VerifierError, is_system_check_failure};
 
 pub use crate::net::crypto_provider;
 
@@ -40,14 +43,27 @@ pub enum CertTrustError {
     #[error("the CA file {path} is not valid PEM: {detail}")]
     BadCaFile { path: String, detail: String },
     #[error("could not set up certificate verification: {0}")]
-    Verifier(#[from] rustls::Error),
+    Verifier(#[from] VerifierError),
 }
 
-/// Which certificates are trusted: the platform's roots plus extra ones a caller passed.
+impl CertTrustError {
+    /// The problem in the chosen language (`Display` stays English).
+    pub fn words(&self) -> String {
+        match self {
+            CertTrustError::Verifier(VerifierError::SystemUnavailable { detail }) => {
+                t!("platform-verifier-unavailable", detail = detail.as_str())
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
+/// Which certificates are trusted: the platform's roots plus extra ones a caller passed (or
+/// those alone where the platform's verifier cannot be set up: `crate::verifier`).
 #[derive(Clone)]
 pub struct CertTrust {
     verifier: Arc<dyn ServerCertVerifier>,
-    extra_roots: usize,
+    anchors: Anchors,
     /// Keys trusted for one host and port each ("Trust this server's key").
     pins: Arc<Pins>,
     /// The PEM file the extra roots came from, when one did (for the commands that repeat
@@ -57,7 +73,13 @@ pub struct CertTrust {
 
 impl fmt::Debug for CertTrust {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "CertTrust(platform + {} extra roots", self.extra_roots)?;
+        match &self.anchors {
+            Anchors::System { extra } => write!(f, "CertTrust(platform + {extra} extra roots")?,
+            Anchors::CallerOnly { roots, .. } => write!(
+                f,
+                "CertTrust({roots} given roots only, the platform's unavailable"
+            )?,
+        }
         if !self.pins.is_empty() {
             f.write_str(", pinned keys")?;
         }
@@ -73,12 +95,10 @@ impl CertTrust {
 
     /// The platform's roots plus these.
     pub fn with_extra_roots(roots: Vec<CertificateDer<'static>>) -> Result<Self, CertTrustError> {
-        let extra_roots = roots.len();
-        let verifier =
-            rustls_platform_verifier::Verifier::new_with_extra_roots(roots, crypto_provider())?;
+        let built = crate::verifier::build(roots)?;
         Ok(Self {
-            verifier: Arc::new(verifier),
-            extra_roots,
+            verifier: built.verifier,
+            anchors: built.anchors,
             pins: Arc::new(Pins::new()),
             ca_file: None,
         })
@@ -93,6 +113,11 @@ impl CertTrust {
     /// The PEM file the extra roots came from, when known.
     pub fn ca_file(&self) -> Option<&std::path::Path> {
         self.ca_file.as_deref()
+    }
+
+    /// Which roots verify: the platform's (plus extra), or the given ones alone.
+    pub fn anchors(&self) -> &Anchors {
+        &self.anchors
     }
 
     /// The same trust, plus keys pinned for their host and port.
@@ -201,6 +226,12 @@ impl ServerCertVerifier for CapturingVerifier {
         self.set_verdict(PinVerdict::Matched);
         match result {
             Err(rustls::Error::InvalidCertificate(CertificateError::UnknownIssuer)) => {
+                check_pinned_leaf(end_entity, server_name, now)?;
+                Ok(ServerCertVerified::assertion())
+            }
+            // The system's verifier could not run (wine): the pin alone vouches for the key,
+            // as for an unknown issuer; name and dates are still checked.
+            Err(e) if is_system_check_failure(&e) => {
                 check_pinned_leaf(end_entity, server_name, now)?;
                 Ok(ServerCertVerified::assertion())
             }
@@ -483,6 +514,9 @@ fn version_name(v: rustls::ProtocolVersion) -> String {
 }
 
 fn classify_rustls(e: &rustls::Error) -> TlsProblem {
+    if is_system_check_failure(e) {
+        return TlsProblem::VerifierUnavailable;
+    }
     match e {
         rustls::Error::InvalidCertificate(c) => match c {
             CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
@@ -583,4 +617,81 @@ pub fn rfc3339(ts: i64) -> String {
                 .ok()
         })
         .unwrap_or_else(|| ts.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::verifier::SystemCheckFailed;
+
+    /// A verifier like the system's under wine when it cannot run at all.
+    #[derive(Debug)]
+    struct CannotRun;
+
+    impl ServerCertVerifier for CannotRun {
+        fn verify_server_cert(
+            &self,
+            _: &CertificateDer<'_>,
+            _: &[CertificateDer<'_>],
+            _: &ServerName<'_>,
+            _: &[u8],
+            _: UnixTime,
+        ) -> Result<ServerCertVerified, rustls::Error> {
+            Err(rustls::Error::InvalidCertificate(CertificateError::Other(
+                rustls::OtherError(Arc::new(SystemCheckFailed {
+                    detail: "Invalid parameter".into(),
+                })),
+            )))
+        }
+        fn verify_tls12_signature(
+            &self,
+            _: &[u8],
+            _: &CertificateDer<'_>,
+            _: &DigitallySignedStruct,
+        ) -> Result<HandshakeSignatureValid, rustls::Error> {
+            Err(rustls::Error::General("unused".into()))
+        }
+        fn verify_tls13_signature(
+            &self,
+            _: &[u8],
+            _: &CertificateDer<'_>,
+            _: &DigitallySignedStruct,
+        ) -> Result<HandshakeSignatureValid, rustls::Error> {
+            Err(rustls::Error::General("unused".into()))
+        }
+        fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+            Vec::new()
+        }
+    }
+
+    fn leaf() -> CertificateDer<'static> {
+        let key = rcgen::KeyPair::generate().expect("key");
+        let params = rcgen::CertificateParams::new(vec!["mail.example".to_string()]).expect("p");
+        params.self_signed(&key).expect("cert").der().clone()
+    }
+
+    fn check(pins: Vec<SpkiPin>, leaf: &CertificateDer<'_>) -> Result<(), rustls::Error> {
+        let v = CapturingVerifier {
+            inner: Arc::new(CannotRun),
+            chain: Arc::new(Mutex::new(Vec::new())),
+            pins,
+            verdict: Arc::new(Mutex::new(PinVerdict::NotPinned)),
+        };
+        let name = ServerName::try_from("mail.example").expect("name");
+        v.verify_server_cert(leaf, &[], &name, &[], UnixTime::now())
+            .map(|_| ())
+    }
+
+    #[test]
+    fn a_verifier_that_cannot_run_is_its_own_problem_and_a_pin_still_vouches() {
+        let leaf = leaf();
+        let err = check(Vec::new(), &leaf).expect_err("nothing vouches");
+        assert_eq!(classify_rustls(&err), TlsProblem::VerifierUnavailable);
+
+        let pin = SpkiPin::of_certificate(leaf.as_ref()).expect("the leaf's key");
+        check(vec![pin], &leaf).expect("the pinned key vouches, name and dates checked");
+
+        let other = SpkiPin::of_certificate(super::tests::leaf().as_ref()).expect("another key");
+        assert!(check(vec![other], &leaf).is_err(), "another key is refused");
+    }
 }

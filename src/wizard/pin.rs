@@ -3,7 +3,8 @@
 //! certificate card and offers to trust that server's key — never "accept any certificate".
 //!
 //! In order: `key_offer` says whether a failed report qualifies (the cause is
-//! `certificate_untrusted` and the leaf's SPKI SHA-256 is known); `Event::TrustServerKey`
+//! `certificate_untrusted`, or `certificate_check_unavailable` where this computer's own
+//! verification cannot run, as under wine; and the leaf's SPKI SHA-256 is known); `Event::TrustServerKey`
 //! stores the pin for exactly that host and port among this run's consents and tests that
 //! server again with it (`pins_for` hands the pins to `Effect::Probe`). A pinned server still
 //! needs the right name and valid dates; the saved account keeps the pin (from the report
@@ -19,7 +20,10 @@ use super::types::{Effect, Role};
 /// The certificate to show and the pin "Trust this server's key" would store, when a failed
 /// report qualifies.
 pub fn key_offer(report: &ProbeReport) -> Option<(&CertificateInfo, EndpointPin)> {
-    if report.diagnosis()?.cause != Cause::CertificateUntrusted {
+    if !matches!(
+        report.diagnosis()?.cause,
+        Cause::CertificateUntrusted | Cause::CertificateCheckUnavailable
+    ) {
         return None;
     }
     let leaf = report.tls.as_ref()?.certificates.first()?;
@@ -117,6 +121,24 @@ mod tests {
             pin.to_string(),
             format!("mail.selfhosted.test:993={}", SpkiPin([7; 32]))
         );
+    }
+
+    #[test]
+    fn a_certificate_check_that_could_not_run_offers_the_key_too() {
+        let mut r = untrusted(993);
+        if let Outcome::Failed { diagnosis } = &mut r.outcome {
+            *diagnosis = diagnose(
+                Protocol::Imap,
+                StepKind::Tls,
+                &Failure::Tls {
+                    endpoint: r.server.endpoint(),
+                    problem: TlsProblem::VerifierUnavailable,
+                    detail: "the system's verifier failed to run".into(),
+                },
+            );
+            assert_eq!(diagnosis.cause, Cause::CertificateCheckUnavailable);
+        }
+        assert!(key_offer(&r).is_some());
     }
 
     #[test]
