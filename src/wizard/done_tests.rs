@@ -257,3 +257,27 @@ fn files_are_asked_for_by_the_window_and_written_by_the_runtime() {
             .contains("/tmp/config-v1.1.xml")
     );
 }
+
+#[test]
+fn gnome_add_asks_the_runtime_for_the_saved_account_and_shows_its_answer() {
+    let (mut w, _) = at_done_saved();
+    let fx = w.handle(Event::HandOff(HandOffEvent::AddToGoa));
+    assert!(
+        matches!(
+            fx.as_slice(),
+            [Effect::HandOff(HandOffEffect::AddToGoa { account_id })] if account_id == "alice-example-com"
+        ),
+        "{fx:?}"
+    );
+    w.handle(Event::HandOff(HandOffEvent::GoaAdded(Err(
+        "alice@example.com receives mail with POP3, and GNOME Online Accounts has IMAP only".into(),
+    ))));
+    assert!(w.hand_off().note.as_deref().unwrap().contains("IMAP only"));
+    w.handle(Event::HandOff(HandOffEvent::GoaAdded(Ok(
+        "/org/gnome/OnlineAccounts/Accounts/account_1".into(),
+    ))));
+    assert_eq!(
+        w.hand_off().note.as_deref(),
+        Some("Added to GNOME Online Accounts.")
+    );
+}
