@@ -136,6 +136,10 @@ pub fn write_file(path: &Path, bytes: &[u8], holds_password: bool) -> Result<(),
     };
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
+    // Elsewhere (Windows) a new file takes its folder's access list, which in the person's
+    // own folders is the person's: there is no mode to narrow.
+    #[cfg(not(unix))]
+    let _ = holds_password;
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
