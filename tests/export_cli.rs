@@ -6,7 +6,7 @@
 //! `mailsetup discover` over the loopback HTTPS server for the autoconfig file. Every output
 //! and every file is searched for the password when it was not asked for.
 //!
-//! Needs the keychain session `scripts/test` sets up (`/work/bin/ktest test --test export_cli`).
+//! Needs the keychain session `scripts/test` sets up (`scripts/test --test export_cli`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
 

@@ -5,7 +5,7 @@
 //! "Show code", Delta Chat's with it — each checked by the strict readers; "Save profile…"
 //! writes a profile through the runtime; GNOME's Add is reachable (pressed in the wizard's tests).
 //!
-//! Needs the keychain session `scripts/test` sets up (`/work/bin/ktest test --test gui_export`).
+//! Needs the keychain session `scripts/test` sets up (`scripts/test --test gui_export`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
 
@@ -96,7 +96,7 @@ fn the_done_page_shows_codes_a_phone_can_scan_and_hides_the_password_until_asked
     });
     assert!(
         matches!(h.state().wizard().save_state(), SaveState::Saved(_)),
-        "{:?} (run inside the keychain session: /work/bin/ktest test --test gui_export)",
+        "{:?} (run inside the keychain session: scripts/test --test gui_export)",
         h.state().wizard().save_state()
     );
 

@@ -5,8 +5,8 @@
 //! variables the window reads.
 //!
 //! The real app (kittest, real runtime) against the real Dovecot on loopback, the real
-//! keychain (run inside `scripts/test`'s session: `/work/bin/ktest test --test
-//! gui_polish_save`), and the real binary for the command line.
+//! keychain (run inside `scripts/test`'s session: `scripts/test --test gui_polish_save`),
+//! and the real binary for the command line.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
 
