@@ -2,7 +2,7 @@
 //! binary, against the test Dovecot on loopback.
 //!
 //! Prints: cold start to first frame (median of several starts), idle CPU over 10 s with the
-//! window open, resident memory after a whole wizard run (account → manual settings → tests
+//! window open (and again with the cursor in a text field), resident memory after a whole wizard run (account → manual settings → tests
 //! → saved), and the size of the release binary. With `--screenshots DIR` it also writes one
 //! PNG per page into DIR (what `scripts/screenshots` runs).
 //!
@@ -94,6 +94,20 @@ fn main() {
     let window = wait_window(&env);
     std::thread::sleep(Duration::from_secs(2));
     let cpu = idle_cpu(app.id(), Duration::from_secs(10));
+    // The same with the cursor in the name field (the caret blinks, then stops): a key and
+    // its undo put the focus there, then 3 s to settle.
+    env.xdotool(&["windowfocus", "--sync", &window]);
+    env.xdotool(&[
+        "key",
+        "--window",
+        &window,
+        "--delay",
+        "40",
+        "x",
+        "BackSpace",
+    ]);
+    std::thread::sleep(Duration::from_secs(3));
+    let cpu_focused = idle_cpu(app.id(), Duration::from_secs(10));
     let rss = walk(&env, &window, shots.as_deref(), d);
     let _ = app.kill();
     let _ = app.wait();
@@ -103,6 +117,7 @@ fn main() {
 
     println!("cold start to first frame: {median:.0} ms (median of {STARTS}; all: {starts:.0?})");
     println!("idle CPU over 10 s:        {cpu:.2} %");
+    println!("  … cursor in a text field: {cpu_focused:.2} % (after 3 s)");
     println!("RSS after a wizard run:    {:.1} MB", rss as f64 / 1024.0);
     println!(
         "release binary (stripped): {:.1} MB ({})",

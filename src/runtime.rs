@@ -425,6 +425,10 @@ fn options_for(
             // The commands to repeat a test by hand name the file (`-CAfile`, `--cacert`).
             .map(|trust| trust.naming_ca_file(Some(&path)))
             .map_err(|e| e.to_string())?;
+    } else if let Some(path) = &config.ca_file {
+        // The environment's file (`MAILSETUP_CA_FILE`), whose roots `config.probe` trusts
+        // already: named in the commands too, as the command line's `--ca-file` is.
+        opts.trust = opts.trust.naming_ca_file(Some(path));
     }
     // Keys the person trusted for this host and port ("Trust this server's key").
     opts.trust = opts.trust.with_pins(probe::pin::Pins::from_list(&pins));

@@ -184,6 +184,12 @@ fn unencrypted_settings_need_the_risk_tick() {
     h.get_by_role_and_label(Role::TextInput, "Outgoing user name");
     let tick = h.get_by_label_contains("Send my password without encryption");
     assert_eq!(tick.accesskit_node().role(), Role::CheckBox);
+    // The tick names the one server set to plain text (issue 20 §5: consent per host).
+    let label = tick.accesskit_node().label().unwrap_or_default();
+    assert!(
+        label.starts_with("Send my password without encryption to smtp.charter.net."),
+        "{label}"
+    );
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! One source of settings for every door (issue 21): an account saved from the window with a
 //! certificate authority from the environment keeps its copy, so `accounts check` verifies it
 //! with no flags and no id; `accounts check` reads `MAILSETUP_CA_FILE` as the window does;
+//! the window's commands to repeat a test by hand name that file (`-CAfile`, `--cacert`);
 //! saving an address that already has an account asks first; `--help` names the environment
 //! variables the window reads.
 //!
@@ -108,6 +109,15 @@ fn the_environment_ca_is_kept_accounts_check_needs_no_flags_and_a_second_save_as
     // Saved from the window, whose CA came from the environment: a copy is kept.
     let mut h = app(config(&dir));
     test_and_save(&mut h, &d.alice.address, &d.alice.password);
+    // The commands to repeat the tests by hand trust the same file (issue 21 item 8).
+    let report = h
+        .state()
+        .wizard()
+        .report(mailsetup::report::Header::now())
+        .markdown();
+    let ca = d.ca_file.display().to_string();
+    assert!(report.contains(&format!("-CAfile {ca}")), "{report}");
+    assert!(report.contains(&format!("--cacert {ca}")), "{report}");
     let id = wait_saved(&mut h);
     drop(h);
     let copy = dir.join(format!("{id}.ca.pem"));

@@ -194,6 +194,83 @@ async fn an_srv_or_placeholder_name_that_is_not_a_host_name_is_refused_too() {
     assert!(r.candidates.is_empty());
 }
 
+/// A zone that answers with names no host can have: the SRV target and the MX exchange are
+/// raw DNS labels holding a shell command, a command substitution and a terminal escape (OSC
+/// 52, "write to the clipboard").
+#[tokio::test]
+async fn srv_and_mx_answers_that_are_not_host_names_are_refused_and_never_printed_raw() {
+    const OSC52: &[u8] = b"\x1b]52;c;aGk=\x07";
+    let net = Net::start().await;
+    net.dns.srv_raw(
+        "_imaps._tcp.x.test",
+        0,
+        993,
+        &[b"imap; touch /tmp/x", b"x", b"test"],
+    );
+    net.dns.srv_raw(
+        "_submissions._tcp.x.test",
+        0,
+        465,
+        &[b"smtp$(id)", OSC52, b"test"],
+    );
+    net.dns
+        .mx_raw("x.test", 10, &[b"mx$(id)", OSC52, b"evil", b"test"]);
+
+    // The engine: the SRV answer is refused as a whole, naming the SRV record; nothing of it
+    // (or of the MX) becomes a candidate.
+    let mut o = net.options();
+    o.sources = [SourceId::Srv, SourceId::Mx].into_iter().collect();
+    let r = discover::discover(&EmailAddress::parse("a@x.test").unwrap(), &o).await;
+    for id in [SourceId::Srv, SourceId::Mx] {
+        let report = r.source(id).unwrap();
+        assert!(
+            matches!(&report.error, Some(SourceError::BadHost { .. })),
+            "{report:?}"
+        );
+        // Refused before anything was asked with it: no URL built from the MX name.
+        assert!(
+            report.asked.iter().all(|a| !a.contains("evil")),
+            "{report:?}"
+        );
+    }
+    for c in &r.candidates {
+        assert!(
+            c.host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.'),
+            "a candidate from a hostile answer: {c:?}"
+        );
+    }
+
+    // The binary: no control byte, and neither command, reaches the terminal unquoted.
+    for extra in [&[][..], &["--json"][..]] {
+        let mut args: Vec<String> = ["discover", "a@x.test", "--timeout", "3"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        args.extend(extra.iter().map(|s| s.to_string()));
+        args.extend(net.cli_args());
+        let out = run(args).await;
+        for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            let text = String::from_utf8_lossy(bytes);
+            assert!(
+                !bytes.iter().any(|&b| b == 0x1b || b == 0x07),
+                "discover {extra:?} {stream} carries a control byte:\n{text:?}"
+            );
+            // The names are shown only in DNS's own escaped form (RFC 4343: `\;`, `\040`).
+            for piece in ["touch /tmp/x", "$(id)", "]52;"] {
+                assert!(
+                    !text.contains(piece),
+                    "discover {extra:?} {stream} shows {piece:?} raw:\n{text}"
+                );
+            }
+        }
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("not a valid host name"), "{text}");
+        assert!(out.status.code().is_some(), "discover was killed");
+    }
+}
+
 #[tokio::test]
 async fn a_redirect_to_this_computer_is_not_followed_unless_resolve_named_it() {
     let net = Net::start().await;

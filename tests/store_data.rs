@@ -40,10 +40,16 @@ fn folder() -> tempfile::TempDir {
 }
 
 fn list(dir: &Path) -> (i32, String, String) {
+    list_in(dir, "UTC")
+}
+
+/// `accounts list` with the time zone `tz` (the TZ variable).
+fn list_in(dir: &Path, tz: &str) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_mailsetup"))
         .args(["--lang", "en-US", "accounts", "list", "--config-dir"])
         .arg(dir)
         .env_remove("RUST_LOG")
+        .env("TZ", tz)
         .output()
         .unwrap();
     (
@@ -141,6 +147,35 @@ fn a_copied_folder_says_its_accounts_share_keychain_entries_with_the_original() 
         stdout.contains("another configuration folder"),
         "the shared entries were not mentioned:\n{stdout}"
     );
+}
+
+/// Issue 21 §11: `accounts list` shows when the account last verified in the local time zone,
+/// to the minute; the file keeps UTC.
+#[test]
+fn accounts_list_shows_the_verification_time_in_the_local_time_zone() {
+    let dir = folder();
+    std::fs::write(
+        dir.path().join("accounts.json"),
+        accounts_json("ann-example-com", None, "mailsetup", "0badf00d"),
+    )
+    .unwrap();
+    // POSIX TZ strings: no time zone database needed. "IST-05:30" is five and a half hours
+    // east of UTC.
+    for (tz, shown) in [
+        ("UTC", "2026-11-26 07:20 +00:00"),
+        ("IST-05:30", "2026-11-26 12:50 +05:30"),
+        ("HST10", "2026-11-25 21:20 -10:00"),
+    ] {
+        let (code, stdout, stderr) = list_in(dir.path(), tz);
+        assert_eq!(code, 0, "{stdout}{stderr}");
+        let line = stdout
+            .lines()
+            .find(|l| l.trim_start().starts_with("verified"))
+            .unwrap_or_else(|| panic!("no verified line in:\n{stdout}"));
+        assert!(line.ends_with(shown), "TZ={tz}: {line:?}");
+    }
+    let file = std::fs::read_to_string(dir.path().join("accounts.json")).unwrap();
+    assert!(file.contains("2026-11-26T07:20:42Z"), "{file}");
 }
 
 #[test]

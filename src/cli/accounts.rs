@@ -195,7 +195,10 @@ pub fn describe(a: &SavedAccount) -> String {
         rows.push((t!("accounts-label-also-ok"), alt.settings.words()));
     }
     rows.push((t!("accounts-label-settings"), a.source.words()));
-    rows.push((t!("accounts-label-verified"), a.last_verified.to_string()));
+    rows.push((
+        t!("accounts-label-verified"),
+        a.last_verified.to_local_minute(),
+    ));
     match &a.oauth2 {
         Some(login) => rows.push((
             t!("accounts-label-sign-in"),

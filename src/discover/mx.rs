@@ -52,7 +52,14 @@ pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
         f.notes.push(format!("{domain} has no MX record"));
         return Ok(f);
     };
+    // The boundary check (issue 20 §2): an exchange that is not a host name builds no URL.
     let mx_host = best.exchange.clone();
+    if let Err(error) = super::host_name::check_host(mx_host.trim_end_matches('.')) {
+        return Err(SourceError::BadHost {
+            place: format!("MX {domain}"),
+            error,
+        });
+    }
     let domains = derived_domains(&mx_host, domain);
     if domains.is_empty() {
         f.notes.push(format!(

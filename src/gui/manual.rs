@@ -66,7 +66,15 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
             let mut v = form.accept_plaintext;
             let tick = ui.scope_builder(
                 egui::UiBuilder::new().id_salt("manual-plaintext-tick"),
-                |ui| ui.checkbox(&mut v, t!("manual-accept-plaintext")),
+                |ui| {
+                    let hosts = form.plaintext_hosts();
+                    let text = if hosts.is_empty() {
+                        t!("manual-accept-plaintext")
+                    } else {
+                        t!("manual-accept-plaintext-to", hosts = hosts.join(", "))
+                    };
+                    ui.checkbox(&mut v, text)
+                },
             );
             super::focus_if_asked(&tick.inner, ProblemAt::Manual(Role::Incoming, "security"));
             super::focus_if_asked(&tick.inner, ProblemAt::Manual(Role::Outgoing, "security"));

@@ -53,6 +53,13 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
             });
         });
     }
+    if w.save_waiting_for_lookup() {
+        let r = ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(t!("replace-looking"))
+        });
+        super::a11y::live(&r.inner);
+    }
     // At the top, so they stay in reach however long the page grows.
     super::report::buttons(ui, w, out);
     for test in w.tests() {

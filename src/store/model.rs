@@ -99,6 +99,18 @@ impl Timestamp {
         Timestamp(OffsetDateTime::now_utc())
     }
 
+    /// The time in the local time zone, to the minute, with its offset from UTC
+    /// (`2026-12-07 22:20 +01:00`): for people; files and `--json` keep RFC 3339 in UTC.
+    pub fn to_local_minute(&self) -> String {
+        match chrono::DateTime::from_timestamp(self.0.unix_timestamp(), 0) {
+            Some(utc) => utc
+                .with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M %:z")
+                .to_string(),
+            None => self.to_rfc3339(),
+        }
+    }
+
     /// RFC 3339 text.
     pub fn to_rfc3339(&self) -> String {
         self.0

@@ -281,3 +281,38 @@ fn gnome_add_asks_the_runtime_for_the_saved_account_and_shows_its_answer() {
         Some("Added to GNOME Online Accounts.")
     );
 }
+
+#[test]
+fn save_pressed_before_the_saved_lookup_answers_waits_for_it_then_asks_or_saves() {
+    use super::verify_tests::verified;
+    let email: crate::account::EmailAddress = "ann@example.com".parse().expect("an address");
+
+    // An account is saved for the address, and the answer comes after Save was pressed.
+    let (mut w, task) = at_testing();
+    verified(&mut w, task, None, None);
+    let fx = w.handle(Event::Next);
+    assert!(
+        !fx.iter().any(|e| matches!(e, Effect::Save { .. })),
+        "saved before knowing whether it replaces an account: {fx:?}"
+    );
+    assert!(w.save_waiting_for_lookup());
+    assert_eq!(w.replace_question(), None);
+    let fx = w.handle(Event::SavedAccountFound {
+        email: email.clone(),
+        id: Some("ann-example-com".into()),
+    });
+    assert!(fx.is_empty(), "{fx:?}");
+    assert!(!w.save_waiting_for_lookup());
+    let question = w.replace_question().expect("the replace question");
+    assert!(question.contains("ann-example-com"), "{question}");
+    let (_, request) = save_task(&w.handle(Event::ConfirmReplace));
+    assert_eq!(request.email.to_string(), "ann@example.com");
+
+    // No account is saved: the answer starts the save Save asked for.
+    let (mut w, task) = at_testing();
+    verified(&mut w, task, None, None);
+    assert!(w.handle(Event::Next).is_empty());
+    let fx = w.handle(Event::SavedAccountFound { email, id: None });
+    save_task(&fx);
+    assert!(w.replace_question().is_none());
+}

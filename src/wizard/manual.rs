@@ -173,6 +173,21 @@ impl ManualForm {
         self.incoming.security == Security::Plain || self.outgoing.security == Security::Plain
     }
 
+    /// The valid host names of the servers set to send the password unencrypted, lowercase and
+    /// without repeats: what the plaintext tick names (a value that failed the check is never
+    /// shown).
+    pub fn plaintext_hosts(&self) -> Vec<String> {
+        let mut hosts: Vec<String> = Vec::new();
+        for role in Role::BOTH {
+            let f = self.server(role);
+            let host = f.host.trim().to_ascii_lowercase();
+            if f.security == Security::Plain && f.host_valid() && !hosts.contains(&host) {
+                hosts.push(host);
+            }
+        }
+        hosts
+    }
+
     /// Applies one edit. Changing the protocol or the security moves a port that was the
     /// usual one for the old choice to the usual one for the new choice.
     pub fn apply(&mut self, field: ManualField) {
@@ -326,6 +341,30 @@ mod tests {
         f.apply(ManualField::IncomingProtocol(Protocol::Pop3));
         assert_eq!(f.incoming.port, "995");
         assert_eq!(f.settings().unwrap().0.protocol, Protocol::Pop3);
+    }
+
+    #[test]
+    fn the_plaintext_tick_names_each_valid_host_once() {
+        let mut f = form();
+        f.apply(ManualField::Host(
+            Role::Incoming,
+            " Mail.Example.com ".into(),
+        ));
+        f.apply(ManualField::Host(Role::Outgoing, "mail.example.com".into()));
+        f.apply(ManualField::Security(Role::Outgoing, Security::Plain));
+        assert_eq!(f.plaintext_hosts(), ["mail.example.com"]);
+        f.apply(ManualField::Security(Role::Incoming, Security::Plain));
+        assert_eq!(f.plaintext_hosts(), ["mail.example.com"]);
+        f.apply(ManualField::Host(Role::Outgoing, "smtp.example.com".into()));
+        assert_eq!(
+            f.plaintext_hosts(),
+            ["mail.example.com", "smtp.example.com"]
+        );
+        f.apply(ManualField::Host(
+            Role::Outgoing,
+            "smtp .example.com; x".into(),
+        ));
+        assert_eq!(f.plaintext_hosts(), ["mail.example.com"]);
     }
 
     #[test]

@@ -164,6 +164,9 @@ pub struct Wizard {
     saved_for: Option<(EmailAddress, Option<String>)>,
     /// Save was pressed while an account is saved for the address: the question is shown.
     replace_asked: bool,
+    /// Save was pressed before the runtime said whether the address has a saved account: the
+    /// answer decides between saving and asking first.
+    save_after_lookup: bool,
 
     // Manual
     manual: Option<ManualForm>,
@@ -217,6 +220,7 @@ impl Wizard {
             round_trip: roundtrip::RoundTripCheck::default(),
             saved_for: None,
             replace_asked: false,
+            save_after_lookup: false,
             manual: None,
             manual_for: None,
             environment_ca: None,
@@ -443,7 +447,7 @@ impl Wizard {
             }
             Event::SavedAccountFound { email, id } => {
                 self.saved_for = Some((email, id));
-                return Vec::new();
+                return self.save_once_looked_up();
             }
             Event::ConfirmHost { host, confirmed } => {
                 self.confirm_host(&host, confirmed);

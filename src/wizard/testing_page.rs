@@ -112,6 +112,7 @@ impl Wizard {
     /// Asks whether an account is saved for the address under test (once per address).
     fn find_saved(&mut self) -> Vec<Effect> {
         self.replace_asked = false;
+        self.save_after_lookup = false;
         let Some(email) = self.tested_email.clone() else {
             return Vec::new();
         };
@@ -120,6 +121,50 @@ impl Wizard {
         }
         self.saved_for = None;
         vec![Effect::FindSaved { email }]
+    }
+
+    /// Whether the runtime has said if the address under test has a saved account.
+    fn saved_looked_up(&self) -> bool {
+        match (&self.saved_for, &self.tested_email) {
+            (Some((e, _)), Some(t)) => e == t,
+            // No address under test: nothing to look up.
+            (_, None) => true,
+            (None, Some(_)) => false,
+        }
+    }
+
+    /// Save as pressed: straight away when the address has no saved account, the question
+    /// first when it has one, and after the lookup's answer when it has not come yet.
+    fn save_pressed(&mut self) -> Vec<Effect> {
+        if !self.saved_looked_up() {
+            self.save_after_lookup = true;
+            return Vec::new();
+        }
+        if self.saved_id().is_none() {
+            self.start_save(KeychainChoice::Default)
+        } else {
+            // An account is saved for this address: ask before replacing it.
+            self.replace_asked = true;
+            Vec::new()
+        }
+    }
+
+    /// The lookup answered after Save was pressed: what Save would have done.
+    pub(super) fn save_once_looked_up(&mut self) -> Vec<Effect> {
+        if !self.save_after_lookup || !self.saved_looked_up() {
+            return Vec::new();
+        }
+        self.save_after_lookup = false;
+        if self.page == Page::Testing && self.all_verified() {
+            self.save_pressed()
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Save was pressed and waits for the answer to "is this address saved already?".
+    pub fn save_waiting_for_lookup(&self) -> bool {
+        self.save_after_lookup
     }
 
     /// The id of the account saved for the address under test, if any.
@@ -144,6 +189,7 @@ impl Wizard {
     }
 
     pub(super) fn cancel_tests(&mut self) -> Vec<Effect> {
+        self.save_after_lookup = false;
         let mut out = Vec::new();
         if self.round_trip_running() {
             out.extend(self.drop_round_trip());
@@ -204,15 +250,7 @@ impl Wizard {
                 }
                 Vec::new()
             }
-            Event::Next if self.all_verified() => {
-                if self.saved_id().is_none() {
-                    self.start_save(KeychainChoice::Default)
-                } else {
-                    // An account is saved for this address: ask before replacing it.
-                    self.replace_asked = true;
-                    Vec::new()
-                }
-            }
+            Event::Next if self.all_verified() => self.save_pressed(),
             Event::ConfirmReplace if self.all_verified() && self.replace_asked => {
                 self.replace_asked = false;
                 self.start_save(KeychainChoice::Default)

@@ -214,6 +214,7 @@ pub(super) fn at_testing() -> (Wizard, TaskId) {
 
 pub(super) fn finish_all(w: &mut Wizard, task: TaskId) {
     verified(w, task, None, None);
+    nothing_saved_yet(w);
 }
 
 pub(super) fn finish_probes(w: &mut Wizard, p: &[(Role, TaskId, ServerSettings)]) {
@@ -223,6 +224,16 @@ pub(super) fn finish_probes(w: &mut Wizard, p: &[(Role, TaskId, ServerSettings)]
             report: report(s, None),
         });
     }
+    nothing_saved_yet(w);
+}
+
+/// The runtime's answer to `Effect::FindSaved`: no account is saved for the address.
+pub(super) fn nothing_saved_yet(w: &mut Wizard) {
+    let fx = w.handle(Event::SavedAccountFound {
+        email: "ann@example.com".parse().expect("an address"),
+        id: None,
+    });
+    assert!(fx.is_empty(), "nothing was waiting for the answer: {fx:?}");
 }
 
 pub(super) fn save_task(fx: &[Effect]) -> (TaskId, SaveRequest) {

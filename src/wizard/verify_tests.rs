@@ -121,6 +121,7 @@ fn a_server_that_does_not_answer_is_passed_over_and_the_next_one_verifies_withou
         [("imap.example.com", false), ("mail.example.com", true)]
     );
     // What is saved is what verified, with where it came from.
+    super::tests::nothing_saved_yet(&mut w);
     let (_, request) = save_task(&w.handle(Event::Next));
     assert_eq!(request.incoming.settings, second);
     assert_eq!(request.source.kind, SourceKind::Guess);

@@ -404,6 +404,10 @@ pub fn answer(w: &mut Wizard, task: TaskId, incoming: Option<Cause>, outgoing: O
         task,
         report: Box::new(report),
     });
+    // The runtime's answer to "is an account saved for this address?": none.
+    if let Some(email) = w.email() {
+        w.handle(Event::SavedAccountFound { email, id: None });
+    }
 }
 
 /// The testing page: incoming failed with a wrong password, outgoing verified.

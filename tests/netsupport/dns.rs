@@ -45,6 +45,13 @@ fn fqdn(name: &str) -> Name {
     Name::from_ascii(format!("{}.", key(name))).expect("valid DNS name")
 }
 
+/// A fully qualified name of raw labels (any bytes, 1–63 each).
+fn raw(labels: &[&[u8]]) -> Name {
+    let mut n = Name::from_labels(labels.iter().copied()).expect("labels of 1-63 bytes");
+    n.set_fqdn(true);
+    n
+}
+
 impl DnsServer {
     pub async fn start() -> Self {
         let socket = Arc::new(UdpSocket::bind("127.0.0.1:0").await.expect("bind DNS"));
@@ -116,6 +123,25 @@ impl DnsServer {
             name,
             RecordType::SRV,
             RData::SRV(SRV::new(priority, weight, port, target)),
+        );
+    }
+
+    /// An MX record whose exchange is the given labels as raw bytes: what a hostile zone can
+    /// put on the wire (spaces, `;`, `$( )`, control bytes), which no host name allows.
+    pub fn mx_raw(&self, name: &str, preference: u16, labels: &[&[u8]]) {
+        self.add(
+            name,
+            RecordType::MX,
+            RData::MX(MX::new(preference, raw(labels))),
+        );
+    }
+
+    /// An SRV record whose target is the given labels as raw bytes (see `mx_raw`).
+    pub fn srv_raw(&self, name: &str, priority: u16, port: u16, labels: &[&[u8]]) {
+        self.add(
+            name,
+            RecordType::SRV,
+            RData::SRV(SRV::new(priority, 0, port, raw(labels))),
         );
     }
 
