@@ -53,7 +53,7 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
         "name@example.com",
         email_id(),
     );
-    super::focus_if_asked(&r, ProblemAt::Email);
+    super::focus::focus_if_asked(&r, ProblemAt::Email);
     if r.changed() {
         out.push(Event::EmailEdited(email));
     }
@@ -136,7 +136,7 @@ fn password(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(l.id);
-    super::focus_if_asked(&r, ProblemAt::Password);
+    super::focus::focus_if_asked(&r, ProblemAt::Password);
     if r.changed() {
         out.push(Event::PasswordEdited(SecretString::from(text.as_str())));
     }
@@ -213,7 +213,7 @@ pub(super) fn provider_note(
 pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let problems = w.problems_shown().len();
     let hint = if problems > 0 {
-        Some(super::problems_hint(problems))
+        Some(super::focus::problems_hint(problems))
     } else {
         (!w.account_complete() && !w.signing_in_with_provider()).then(|| t!("account-not-ready"))
     };

@@ -76,8 +76,14 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
                     ui.checkbox(&mut v, text)
                 },
             );
-            super::focus_if_asked(&tick.inner, ProblemAt::Manual(Role::Incoming, "security"));
-            super::focus_if_asked(&tick.inner, ProblemAt::Manual(Role::Outgoing, "security"));
+            super::focus::focus_if_asked(
+                &tick.inner,
+                ProblemAt::Manual(Role::Incoming, "security"),
+            );
+            super::focus::focus_if_asked(
+                &tick.inner,
+                ProblemAt::Manual(Role::Outgoing, "security"),
+            );
             if tick.inner.changed() {
                 out.push(Event::Manual(ManualField::AcceptPlaintext(v)));
             }
@@ -118,7 +124,7 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
             if !form.extra_ca.trim().is_empty() {
                 let mut v = form.accept_extra_ca;
                 let tick = ui.checkbox(&mut v, t!("manual-accept-extra-ca"));
-                super::focus_if_asked(&tick, ProblemAt::Manual(Role::Incoming, "extra_ca"));
+                super::focus::focus_if_asked(&tick, ProblemAt::Manual(Role::Incoming, "extra_ca"));
                 if tick.changed() {
                     out.push(Event::Manual(ManualField::AcceptExtraCa(v)));
                 }
@@ -159,7 +165,7 @@ fn server(ui: &mut Ui, form: &ManualForm, role: Role, out: &mut Vec<Event>) {
         "mail.example.com",
         Id::unique(("manual-host", role)),
     );
-    super::focus_if_asked(&r, ProblemAt::Manual(role, "host"));
+    super::focus::focus_if_asked(&r, ProblemAt::Manual(role, "host"));
     if r.changed() {
         out.push(Event::Manual(ManualField::Host(role, host)));
     }
@@ -182,7 +188,7 @@ fn server(ui: &mut Ui, form: &ManualForm, role: Role, out: &mut Vec<Event>) {
                     .desired_width(70.0),
             )
             .labelled_by(l.id);
-        super::focus_if_asked(&r, ProblemAt::Manual(role, "port"));
+        super::focus::focus_if_asked(&r, ProblemAt::Manual(role, "port"));
         if r.changed() {
             out.push(Event::Manual(ManualField::Port(role, port)));
         }
@@ -207,7 +213,7 @@ fn server(ui: &mut Ui, form: &ManualForm, role: Role, out: &mut Vec<Event>) {
         "name@example.com",
         Id::unique(("manual-user", role)),
     );
-    super::focus_if_asked(&r, ProblemAt::Manual(role, "username"));
+    super::focus::focus_if_asked(&r, ProblemAt::Manual(role, "username"));
     if r.changed() {
         out.push(Event::Manual(ManualField::Username(role, user)));
     }
@@ -231,7 +237,7 @@ pub fn nav(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let ok = w.manual().is_some_and(|f| f.problems().is_empty());
     let shown = w.problems_shown().len();
     let hint = if shown > 0 {
-        Some(super::problems_hint(shown))
+        Some(super::focus::problems_hint(shown))
     } else {
         (!ok || w.consent_problem().is_some()).then(|| t!("manual-needs-attention"))
     };

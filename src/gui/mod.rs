@@ -21,6 +21,7 @@ mod account;
 mod certificate;
 mod consent;
 mod done;
+mod focus;
 pub mod fonts;
 mod lookup;
 mod manual;
@@ -39,9 +40,7 @@ use egui::{Key, RichText, TextEdit, Ui, UiBuilder};
 
 use crate::i18n::Language;
 use crate::runtime::{Runtime, RuntimeConfig};
-use crate::wizard::{
-    Effect, Event, Page, ProblemAt, SaveProblem, SaveState, TechnicianEvent, Wizard,
-};
+use crate::wizard::{Effect, Event, Page, SaveProblem, SaveState, TechnicianEvent, Wizard};
 
 pub use report::SaveTarget;
 
@@ -248,69 +247,6 @@ fn select_all(ctx: &egui::Context, id: egui::Id, chars: usize) {
     state.store(ctx, id);
 }
 
-/// Where the app leaves the field that should take the cursor after a refused Next.
-fn focus_request_id() -> egui::Id {
-    egui::Id::unique("mailsetup-focus-problem")
-}
-
-/// Gives `response`'s widget the focus (and scrolls it into view) when it is the field the
-/// app asked for after a refused Next.
-pub(crate) fn focus_if_asked(response: &egui::Response, at: ProblemAt) {
-    let key = focus_request_id();
-    let asked = response.ctx.data(|d| d.get_temp::<ProblemAt>(key)) == Some(at);
-    if asked {
-        response.ctx.data_mut(|d| d.remove::<ProblemAt>(key));
-        response.request_focus();
-        response.scroll_to_me(Some(egui::Align::Center));
-    }
-}
-
-/// The bottom bar's words for `count` fields with a problem.
-pub(crate) fn problems_hint(count: usize) -> String {
-    t!("problems-count", count = count)
-}
-
-/// Records that `response`'s widget is outside the scrolling page (header, bottom bar), so
-/// following the focus never scrolls the page for it.
-pub(crate) fn outside_page(response: &egui::Response) {
-    let key = outside_ids_id();
-    response.ctx.data_mut(|d| {
-        let ids = d.get_temp_mut_or_default::<std::collections::HashSet<egui::Id>>(key);
-        ids.insert(response.id);
-    });
-}
-
-fn outside_ids_id() -> egui::Id {
-    egui::Id::unique("mailsetup-outside-page")
-}
-
-/// Scrolls the page to the focused widget when the focus moved to another one (Tab, or the
-/// app moved it), unless it is outside the page (header, bottom bar) or the page just opened
-/// (its first field is at its top, and a section may have asked to be shown).
-fn follow_focus(ui: &Ui, opened: bool) {
-    let ctx = ui.ctx();
-    let key = egui::Id::unique("mailsetup-followed-focus");
-    let focused = ctx.memory(|m| m.focused());
-    let followed = ctx.data(|d| d.get_temp::<Option<egui::Id>>(key)).flatten();
-    if focused == followed {
-        return;
-    }
-    ctx.data_mut(|d| d.insert_temp(key, focused));
-    let Some(id) = focused.filter(|_| !opened) else {
-        return;
-    };
-    let outside = ctx.data(|d| {
-        d.get_temp::<std::collections::HashSet<egui::Id>>(outside_ids_id())
-            .is_some_and(|ids| ids.contains(&id))
-    });
-    if outside {
-        return;
-    }
-    if let Some(r) = ctx.read_response(id) {
-        ui.scroll_to_rect(r.rect.expand(6.0), None);
-    }
-}
-
 /// Whether the page differs from the one drawn last frame (the page then opens at its top).
 fn page_changed(ui: &Ui, page: Page) -> bool {
     let key = egui::Id::unique("mailsetup-drawn-page");
@@ -354,7 +290,7 @@ fn place_cursor(ui: &Ui, w: &Wizard) -> bool {
     if w.problem_focus() != seen {
         ctx.data_mut(|d| d.insert_temp(key, w.problem_focus()));
         if let Some(first) = w.problems_shown().first() {
-            ctx.data_mut(|d| d.insert_temp(focus_request_id(), *first));
+            ctx.data_mut(|d| d.insert_temp(focus::focus_request_id(), *first));
         }
     }
     opened
@@ -435,7 +371,7 @@ pub fn draw(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
                     Page::Done => done::body(ui, w, out),
                 }
                 ui.add_space(8.0);
-                follow_focus(ui, opened);
+                focus::follow_focus(ui, opened);
             });
             a11y::name_scroll_bars(ui.ctx(), scroll.id, &t!("a11y-scroll-page"));
         });
@@ -525,7 +461,7 @@ fn language_selector(ui: &mut Ui) {
         })
         .response;
     let label = ui.label(RichText::new(t!("language-label")).small().weak());
-    outside_page(&response);
+    focus::outside_page(&response);
     response.labelled_by(label.id);
     if chosen != current {
         ui.ctx()

@@ -141,7 +141,7 @@ fn draw(ui: &mut Ui, b: &NavButton) -> bool {
     } else {
         button_response(ui, &b.text, b.enabled)
     };
-    super::outside_page(&r);
+    super::focus::outside_page(&r);
     r.clicked()
 }
 

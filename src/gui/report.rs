@@ -236,7 +236,7 @@ pub(super) fn switch(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     let r = ui
         .checkbox(&mut on, t!("report-technician-view"))
         .on_hover_text(t!("report-technician-view-hover"));
-    super::outside_page(&r);
+    super::focus::outside_page(&r);
     if r.changed() {
         out.push(Event::Technician(TechnicianEvent::View(on)));
     }

@@ -17,22 +17,13 @@ use serde::{Serialize, Serializer};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use super::{cell, code_span, markdown as server_markdown, terminal_safe};
+use super::escape::{cell, code_span, terminal_safe};
+use super::server::{markdown as server_markdown, round_trip_markdown};
 use crate::account::{Protocol, Security};
 use crate::discover::{DiscoveryResult, SourceStatus, Vouch};
-use crate::probe::{Direction, ProbeReport};
+use crate::probe::ProbeReport;
 use crate::roundtrip::RoundTripReport;
 use crate::verify::Unconfirmed;
-
-/// The prefix of a transcript line: `C:` what we sent, `S:` what the server sent, `--` a
-/// note of ours.
-pub fn line_prefix(direction: Direction) -> &'static str {
-    match direction {
-        Direction::Sent => "C:",
-        Direction::Received => "S:",
-        Direction::Note => "--",
-    }
-}
 
 /// Who made the report, where, and when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -333,7 +324,7 @@ impl Document {
             }
         }
         if let Some(rt) = &self.round_trip {
-            let _ = writeln!(out, "\n{}", super::round_trip_markdown(rt).trim_end());
+            let _ = writeln!(out, "\n{}", round_trip_markdown(rt).trim_end());
         }
         out
     }

@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use super::{cell, code_span};
+use super::escape::{cell, code_span};
 use crate::probe::ProbeReport;
 
 /// The facts of `report` as Markdown lines (empty when nothing was learned).
