@@ -11,8 +11,8 @@ use secrecy::ExposeSecret;
 
 use crate::account::{Credential, CredentialError, EmailAddress, check_credential};
 
+use super::events::{Effect, Event};
 use super::guidance;
-use super::types::{Effect, Event};
 use super::{Page, Wizard};
 
 /// A field of a page that can hold a problem (the window puts the cursor there).

@@ -14,29 +14,14 @@
 //! starts; allowing plaintext or an extra certificate authority on the manual page holds for
 //! the hosts of that form only, so it does not carry over to another server.
 
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use crate::account::{Security, ServerSettings};
 
 use super::manual::ServerForm;
+use super::state::Consents;
 use super::types::{Offer, Recipient, Role};
 use super::{Page, Wizard};
-
-/// The person's consents of this run.
-#[derive(Debug, Clone, Default)]
-pub(super) struct Consents {
-    /// Hosts the person confirmed or typed in this run (ASCII, lower case).
-    pub hosts: BTreeSet<String>,
-    /// Hosts the person allowed to receive the password unencrypted.
-    pub plaintext: BTreeSet<String>,
-    /// A certificate authority file the person trusts, and the hosts it was accepted for.
-    pub extra_ca: Option<(PathBuf, BTreeSet<String>)>,
-    /// Next was pressed while a host still needed confirming.
-    pub show_problem: bool,
-    /// Server keys the person trusted ("Trust this server's key"), each for one host:port.
-    pub pinned_keys: Vec<crate::probe::pin::EndpointPin>,
-}
 
 fn host_key(host: &str) -> String {
     host.trim().trim_end_matches('.').to_ascii_lowercase()

@@ -9,7 +9,8 @@
 use crate::store::{SettingsSource, SourceKind};
 use crate::verify;
 
-use super::types::{Effect, Event, KeychainChoice, Role, SaveProblem, SaveRequest};
+use super::events::{Effect, Event};
+use super::types::{KeychainChoice, Role, SaveProblem, SaveRequest};
 use super::{Page, SaveState, Wizard};
 
 impl Wizard {

@@ -1,7 +1,8 @@
 //! The "Looking up your provider" and "How do you want to read mail?" pages of the wizard:
 //! discovery runs and its answers, then the choice of IMAP or POP3 and the start of the tests.
 
-use super::types::{Effect, Event, NextAction};
+use super::events::{Effect, Event};
+use super::types::NextAction;
 use super::{LookupState, Page, Wizard};
 
 impl Wizard {

@@ -6,8 +6,9 @@
 
 use crate::account::Protocol;
 
+use super::events::{Effect, Event};
 use super::manual::{ManualForm, ServerForm};
-use super::types::{Effect, Event, ManualField, Role};
+use super::types::{ManualField, Role};
 use super::{Page, Wizard};
 
 impl Wizard {

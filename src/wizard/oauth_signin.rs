@@ -20,27 +20,10 @@
 
 use secrecy::SecretString;
 
-use super::types::{DeviceCode, Effect, Event, OAuthGrant, OAuthProblem, TaskId};
+use super::events::{Effect, Event};
+use super::state::OAuthState;
+use super::types::{OAuthProblem, TaskId};
 use super::{Page, Wizard};
-
-/// Where the browser sign-in stands.
-#[derive(Debug, Default)]
-pub enum OAuthState {
-    #[default]
-    Idle,
-    /// The browser is open; waiting for the person there.
-    Waiting(TaskId),
-    /// Signing in with a code on another device: asking the provider for the code (`None`),
-    /// then showing it until the person approves. `browser_failed`: started because the
-    /// browser could not be opened.
-    Code {
-        task: TaskId,
-        code: Option<DeviceCode>,
-        browser_failed: bool,
-    },
-    SignedIn(Box<OAuthGrant>),
-    Failed(OAuthProblem),
-}
 
 impl Wizard {
     /// The provider's name for "Sign in with …", when a sign-in through its page is known
@@ -203,7 +186,8 @@ pub fn problem_headline(p: &OAuthProblem, provider: &str) -> String {
 mod tests {
     use secrecy::{ExposeSecret, SecretString};
 
-    use super::super::types::{Effect, Event, OAuthGrant, OAuthProblem};
+    use super::super::events::{Effect, Event};
+    use super::super::types::{OAuthGrant, OAuthProblem};
     use super::super::{Page, Wizard};
     use super::OAuthState;
     use crate::store::OAuth2Login;
@@ -301,7 +285,8 @@ mod with_a_code {
     use std::time::{Duration, Instant};
 
     use super::super::Page;
-    use super::super::types::{DeviceCode, Effect, Event, OAuthProblem, TaskId};
+    use super::super::events::{Effect, Event};
+    use super::super::types::{DeviceCode, OAuthProblem, TaskId};
     use super::OAuthState;
     use super::tests::{grant, ready};
 
@@ -444,8 +429,9 @@ mod with_a_code {
 mod after_a_test {
     use crate::probe::{Cause, StepKind};
 
+    use super::super::events::{Effect, Event};
     use super::super::tests::at_testing;
-    use super::super::types::{Effect, Event, NextAction, Role};
+    use super::super::types::{NextAction, Role};
     use super::super::verify_tests::verified;
     use super::super::{Page, Wizard};
     use super::OAuthState;

@@ -15,7 +15,8 @@ use crate::probe::pin::{EndpointPin, SpkiPin};
 use crate::probe::{Cause, CertificateInfo, ProbeReport};
 
 use super::Wizard;
-use super::types::{Effect, Role};
+use super::events::Effect;
+use super::types::Role;
 
 /// The certificate to show and the pin "Trust this server's key" would store, when a failed
 /// report qualifies.

@@ -16,85 +16,17 @@
 //! when it was for the address tested and the tests used what it found, "entered by hand"
 //! when the person typed them.
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
-
 use crate::account::ServerSettings;
 use crate::probe::{ProbeReport, TranscriptLine};
 use crate::report::{CandidateLine, DiscoverySummary, Document, Header, SourceLine};
 
-use super::types::{Effect, Event, Role, SourceState, TaskId};
+use super::events::{Effect, Event};
+use super::events::{LiveLine, ReportAction, TechnicianEffect, TechnicianEvent};
+use super::types::{Role, SourceState, TaskId};
 use super::{LookupState, Wizard};
 
 /// Lines kept per running test (the engine's transcript has its own, larger cap).
 const MAX_LIVE_LINES: usize = 400;
-
-/// What the technician asks of the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReportAction {
-    /// Put the Markdown report on the clipboard.
-    Copy,
-    /// Write the Markdown report to a file the person picks.
-    Save,
-}
-
-/// Technician events: from the person, the window and the runtime.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TechnicianEvent {
-    /// "Technician view" switched on or off (or restored at start).
-    View(bool),
-    /// "Copy report" / "Save report…", with the header made by the window at that moment.
-    Report {
-        action: ReportAction,
-        header: Box<Header>,
-    },
-    /// The window wrote the report to this file, or could not (the reason in words).
-    Saved(Result<PathBuf, String>),
-    /// One transcript line of a running test (already redacted by the engine).
-    Line {
-        task: TaskId,
-        server: ServerSettings,
-        line: TranscriptLine,
-    },
-}
-
-/// Technician work for the window.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TechnicianEffect {
-    /// Put this text on the clipboard.
-    Copy(String),
-    /// Ask where to save, then write `text` there.
-    Save { text: String, file_name: String },
-    /// Remember the "Technician view" switch for the next start.
-    RememberView(bool),
-}
-
-/// One live transcript line with the server it belongs to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LiveLine {
-    pub server: ServerSettings,
-    pub line: TranscriptLine,
-}
-
-/// The technician's state inside the wizard.
-#[derive(Debug, Default)]
-pub(super) struct Technician {
-    view: bool,
-    live: BTreeMap<TaskId, Vec<LiveLine>>,
-    /// What became of the last report ("Report copied …"), with the page and the report
-    /// (`Wizard::report_stamp`) it was said for.
-    note: Option<(String, super::Page, u64)>,
-}
-
-impl Technician {
-    /// What the next account keeps: the view switch, nothing of this account.
-    pub(super) fn for_next_account(&self) -> Self {
-        Self {
-            view: self.view,
-            ..Self::default()
-        }
-    }
-}
 
 impl Wizard {
     /// Whether the technician view (live transcript) is on.

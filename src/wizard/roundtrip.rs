@@ -12,36 +12,11 @@ use crate::probe::StepKind;
 use crate::roundtrip::{RoundTrip, RoundTripReport};
 
 use super::checklist::RowState;
-use super::types::{Effect, Role, TaskId};
+use super::events::Effect;
+use super::events::RoundTripEvent;
+use super::state::RoundTripState;
+use super::types::Role;
 use super::{Page, Wizard};
-
-/// Where the round trip stands.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum RoundTripState {
-    /// Not asked for, or waiting for both servers to verify.
-    #[default]
-    Idle,
-    /// Running; `sent` once the SMTP server took the message.
-    Running {
-        task: TaskId,
-        sent: bool,
-    },
-    Done(Box<RoundTripReport>),
-}
-
-/// The round trip's answers and the person's switch.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RoundTripEvent {
-    /// "Send a test message to myself", ticked or unticked.
-    Want(bool),
-    /// The outgoing server accepted the test message.
-    Sent { task: TaskId },
-    /// The round trip ended.
-    Done {
-        task: TaskId,
-        report: Box<RoundTripReport>,
-    },
-}
 
 /// One checklist line of the round trip.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,13 +25,6 @@ pub struct RoundTripRow {
     pub state: RowState,
     /// What happened, in words ("after 1.2 s", "queue id 4AbC").
     pub words: String,
-}
-
-/// The option and its state, kept in the wizard.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub(super) struct RoundTripCheck {
-    pub(super) wanted: bool,
-    pub(super) state: RoundTripState,
 }
 
 impl Wizard {
@@ -273,8 +241,9 @@ fn secs(ms: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::events::Event;
     use super::super::tests::{PASSWORD, at_protocol, probes, report, verify_run};
-    use super::super::types::Event;
+    use super::super::types::TaskId;
     use super::super::verify_tests;
     use super::*;
     use crate::probe::Cause;

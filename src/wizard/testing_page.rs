@@ -13,7 +13,8 @@ use crate::discover::Candidate;
 use crate::verify::{ProtocolOutcome, VerifyReport};
 
 use super::checklist::{ServerTest, TestState};
-use super::types::{Effect, Event, KeychainChoice, NextAction, Role, TaskId};
+use super::events::{Effect, Event};
+use super::types::{KeychainChoice, NextAction, Role, TaskId};
 use super::{Page, SaveState, Wizard};
 
 /// A server to test, with the discovered candidate it came from (`None`: typed by the
