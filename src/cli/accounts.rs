@@ -28,7 +28,7 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use super::flags::{parse_keychain, parse_pin};
-use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
+use super::lines::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::probe::pin::{EndpointPin, Pins};
 use crate::probe::{self, CertTrust, ProbeOptions, ProbeReport, Timeouts};
 use crate::store::{self, AccountId, KeychainKind, Role, SavedAccount, StoreError, Timestamp};
@@ -106,7 +106,7 @@ pub async fn run(args: AccountsArgs) -> u8 {
             let timeout = match timeout.map(super::flags::step_timeout).transpose() {
                 Ok(t) => t,
                 Err(e) => {
-                    errln!("{}", super::error_line(e.words()));
+                    errln!("{}", super::lines::error_line(e.words()));
                     return EXIT_USAGE;
                 }
             };
@@ -124,7 +124,7 @@ pub async fn run(args: AccountsArgs) -> u8 {
 
 /// Prints a storage error and picks the exit code.
 fn fail(e: &StoreError) -> u8 {
-    errln!("{}", super::error_line(e.words()));
+    errln!("{}", super::lines::error_line(e.words()));
     match e {
         StoreError::NotFound { .. }
         | StoreError::WrongKeychain { .. }
@@ -167,7 +167,7 @@ async fn list(dir: &Path, json: bool) -> u8 {
         if file.entries_from_elsewhere(a) {
             outln!(
                 "{}",
-                super::warning_line(t!("accounts-entries-elsewhere", id = a.id.as_str()))
+                super::lines::warning_line(t!("accounts-entries-elsewhere", id = a.id.as_str()))
             );
         }
     }
@@ -256,11 +256,11 @@ async fn remove(dir: &Path, keychain: Option<KeychainKind>, id: String, force: b
     let secrets = match store::open_keychain(kind).await {
         Ok(s) => Some(s),
         Err(e) if force => {
-            errln!("{}", super::warning_line(e.words()));
+            errln!("{}", super::lines::warning_line(e.words()));
             None
         }
         Err(e) => {
-            errln!("{}", super::error_line(e.words()));
+            errln!("{}", super::lines::error_line(e.words()));
             errln!("{}", t!("cli-force-hint"));
             return EXIT_FAILED;
         }
@@ -281,7 +281,7 @@ async fn remove(dir: &Path, keychain: Option<KeychainKind>, id: String, force: b
         && secrets.is_some()
         && let Err(StoreError::Keychain(e)) = &result
     {
-        errln!("{}", super::warning_line(e.words()));
+        errln!("{}", super::lines::warning_line(e.words()));
         result = store::remove(dir, None, id).await;
     }
     match result {
@@ -401,7 +401,7 @@ async fn account_to_check(dir: &Path, id: Option<String>) -> Result<SavedAccount
         0 => {
             errln!(
                 "{}",
-                super::error_line(t!(
+                super::lines::error_line(t!(
                     "cli-check-no-accounts",
                     folder = dir.display().to_string()
                 ))
@@ -412,7 +412,7 @@ async fn account_to_check(dir: &Path, id: Option<String>) -> Result<SavedAccount
             let ids: Vec<String> = accounts.iter().map(|a| a.id.to_string()).collect();
             errln!(
                 "{}",
-                super::error_line(t!("cli-check-which", ids = ids.join(", ")))
+                super::lines::error_line(t!("cli-check-which", ids = ids.join(", ")))
             );
             Err(EXIT_USAGE)
         }
@@ -433,7 +433,7 @@ fn check_trust(
         match probe::tls::read_pem_certificates(path) {
             Ok(certs) => roots.extend(certs),
             Err(e) => {
-                errln!("{}", super::error_line(e));
+                errln!("{}", super::lines::error_line(e));
                 return Err(EXIT_USAGE);
             }
         }
@@ -442,20 +442,20 @@ fn check_trust(
         match probe::tls::read_pem_certificates(&path) {
             Ok(certs) => roots.extend(certs),
             // A file given now stands in for a lost copy (as it always took its place).
-            Err(e) if reach.ca_file.is_some() => errln!("{}", super::warning_line(e)),
+            Err(e) if reach.ca_file.is_some() => errln!("{}", super::lines::warning_line(e)),
             Err(e) => {
-                errln!("{}", super::error_line(e));
+                errln!("{}", super::lines::error_line(e));
                 return Err(EXIT_FAILED);
             }
         }
     }
     match CertTrust::with_extra_roots(roots) {
         Ok(trust) => {
-            super::trust_notice(&trust);
+            super::lines::trust_notice(&trust);
             Ok(trust)
         }
         Err(e) => {
-            errln!("{}", super::error_line(e.words()));
+            errln!("{}", super::lines::error_line(e.words()));
             Err(EXIT_FAILED)
         }
     }
@@ -475,7 +475,7 @@ async fn check_account(
     let reach = match check.reach.options() {
         Ok(o) => o,
         Err(why) => {
-            errln!("{}", super::error_line(why));
+            errln!("{}", super::lines::error_line(why));
             return EXIT_USAGE;
         }
     };
@@ -489,7 +489,7 @@ async fn check_account(
     let secrets = match store::open_keychain(kind).await {
         Ok(s) => s,
         Err(e) => {
-            errln!("{}", super::error_line(e.words()));
+            errln!("{}", super::lines::error_line(e.words()));
             return EXIT_FAILED;
         }
     };
@@ -513,7 +513,7 @@ async fn check_account(
         {
             Ok(s) => s,
             Err(SessionError::Usage(why)) => {
-                errln!("{}", super::error_line(&why));
+                errln!("{}", super::lines::error_line(&why));
                 return EXIT_FAILED;
             }
             Err(SessionError::OAuth(e)) => {
@@ -608,7 +608,7 @@ async fn check_account(
     if let Err(e) = store::mark_verified(dir, account.id.clone(), Timestamp::now()).await {
         errln!(
             "{}",
-            super::warning_line(t!("cli-check-time-not-recorded", error = e.words()))
+            super::lines::warning_line(t!("cli-check-time-not-recorded", error = e.words()))
         );
     } else if !check.json {
         outln!("{}", t!("cli-check-passed"));
@@ -660,7 +660,7 @@ fn result_line(role: Role, report: &ProbeReport) -> String {
         }
     }
     for w in report.tls.iter().flat_map(|t| &t.warnings) {
-        out.push_str(&format!("        {}\n", super::warning_line(w)));
+        out.push_str(&format!("        {}\n", super::lines::warning_line(w)));
     }
     out
 }
@@ -674,7 +674,7 @@ fn print_json<T: Serialize>(doc: &T) -> u8 {
         Err(e) => {
             errln!(
                 "{}",
-                super::error_line(t!("cli-json-not-written", error = e.to_string()))
+                super::lines::error_line(t!("cli-json-not-written", error = e.to_string()))
             );
             EXIT_FAILED
         }

@@ -13,7 +13,7 @@ use secrecy::{ExposeSecret, SecretString};
 use zeroize::Zeroizing;
 
 use super::flags::{self, DiscoveryFlags, parse_keychain, parse_pin};
-use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE, error_line, warning_line};
+use super::lines::{EXIT_FAILED, EXIT_OK, EXIT_USAGE, error_line, warning_line};
 use crate::account::{EmailAddress, Endpoint, Protocol, ServerSettings};
 use crate::net::{OverrideResolver, SystemResolver};
 use crate::probe::{self, CertTrust, ProbeOptions, Timeouts};
@@ -169,7 +169,7 @@ impl UsageError {
     /// The problem in the chosen language (`Display` stays English).
     pub fn words(&self) -> String {
         match self {
-            UsageError::Address(e) => super::address_words(e),
+            UsageError::Address(e) => super::lines::address_words(e),
             UsageError::EmptyPassword => t!("cli-password-empty"),
             UsageError::MissingEnv(var) => t!("cli-env-not-set", var = var.as_str()),
             UsageError::NonUnicodeEnv(var) => t!("cli-env-not-utf8", var = var.as_str()),
@@ -292,7 +292,7 @@ pub fn probe_options(
         Some(path) => CertTrust::with_ca_file(path)?,
         None => CertTrust::platform()?,
     };
-    super::trust_notice(&trust);
+    super::lines::trust_notice(&trust);
     let mut opts = ProbeOptions::new(trust);
     if let Some(secs) = timeout {
         opts.timeouts = Timeouts::uniform(flags::step_timeout(secs)?);

@@ -15,7 +15,7 @@ use std::time::Duration;
 use clap::Args;
 
 use super::flags::{self, DiscoveryFlags};
-use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE, error_line};
+use super::lines::{EXIT_FAILED, EXIT_OK, EXIT_USAGE, error_line};
 use crate::account::{EmailAddress, Protocol};
 use crate::discover::{
     self, DiscoveryOptions, DiscoveryResult, SourceId, SourceStatus, candidate::security_word,
@@ -66,7 +66,7 @@ pub async fn run(args: DiscoverArgs) -> u8 {
     let email = match EmailAddress::parse(&args.email) {
         Ok(e) => e,
         Err(e) => {
-            errln!("{}", error_line(super::address_words(&e)));
+            errln!("{}", error_line(super::lines::address_words(&e)));
             return EXIT_USAGE;
         }
     };

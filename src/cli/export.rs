@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
-use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
+use super::lines::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::export::{self, Format};
 use crate::flow::export::{self as flow, HandOff, HandOffError};
 use crate::store::{AccountId, KeychainKind};
@@ -110,11 +110,14 @@ pub async fn run(dir: &Path, keychain: Option<KeychainKind>, args: ExportArgs) -
         // An OAuth account: the other device signs in with the provider itself.
         errln!(
             "{}",
-            super::warning_line(t!("export-cli-oauth-no-password"))
+            super::lines::warning_line(t!("export-cli-oauth-no-password"))
         );
     }
     if exported.holds_password() {
-        errln!("{}", super::warning_line(t!("export-password-warning")));
+        errln!(
+            "{}",
+            super::lines::warning_line(t!("export-password-warning"))
+        );
     }
     match format {
         Format::TfaQr | Format::DcloginQr => qr(&exported, &args),
@@ -258,12 +261,12 @@ pub async fn export_goa(dir: &Path, id: &AccountId, keychain: Option<KeychainKin
 }
 
 fn usage(message: String) -> u8 {
-    errln!("{}", super::error_line(message));
+    errln!("{}", super::lines::error_line(message));
     EXIT_USAGE
 }
 
 fn fail(e: &HandOffError) -> u8 {
-    errln!("{}", super::error_line(e.words()));
+    errln!("{}", super::lines::error_line(e.words()));
     if e.is_usage() {
         EXIT_USAGE
     } else {

@@ -91,7 +91,7 @@ fn record(e: &io::Error) {
     } else if STDOUT.swap(FAILED, Ordering::AcqRel) == OPEN {
         stderr(format_args!(
             "{}\n",
-            super::error_line(t!("cli-output-failed", error = e.to_string()))
+            super::lines::error_line(t!("cli-output-failed", error = e.to_string()))
         ));
     }
 }
