@@ -25,11 +25,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use secrecy::SecretString;
 use tokio::task::AbortHandle;
 
 use crate::account::ServerSettings;
 use crate::discover::Candidate;
+use crate::flow::Secret;
 use crate::probe::{self, CertTrust, ProbeOptions, StepKind, StepStatus};
 use crate::roundtrip::{self};
 use crate::verify::{self, VerifyOptions};
@@ -164,25 +164,21 @@ impl Runtime {
             Effect::Probe {
                 task,
                 server,
-                password,
+                secret,
                 allow_plaintext,
                 extra_ca,
                 pins,
-                oauth,
                 ..
             } => {
                 let sender = self.sender();
                 let config = self.config.clone();
                 let h = self.rt.spawn(async move {
-                    run_probe(
-                        task,
-                        server,
-                        password,
-                        (allow_plaintext, extra_ca, pins, oauth),
-                        &config,
-                        &sender,
-                    )
-                    .await;
+                    let allowed = Allowed {
+                        plaintext: allow_plaintext,
+                        extra_ca,
+                        pins,
+                    };
+                    run_probe(task, server, secret, allowed, &config, &sender).await;
                 });
                 self.tasks.insert(task, h.abort_handle());
                 None
@@ -193,17 +189,16 @@ impl Runtime {
                 candidates,
                 incoming,
                 confirmed,
-                password,
-                oauth,
+                secret,
             } => {
                 let sender = self.sender();
                 let mut opts = VerifyOptions::new(self.config.probe.clone());
-                opts.probe.secret_kind = secret_kind(oauth);
+                opts.probe.secret_kind = secret.kind();
                 opts.probe.time_evidence = verify::time_evidence(&self.config.discovery);
                 opts.incoming = incoming;
                 opts.confirmed = confirmed;
                 let h = self.rt.spawn(async move {
-                    run_verify(task, &domain, &candidates, password, opts, &sender).await;
+                    run_verify(task, &domain, &candidates, secret, opts, &sender).await;
                 });
                 self.tasks.insert(task, h.abort_handle());
                 None
@@ -213,18 +208,21 @@ impl Runtime {
                 address,
                 smtp,
                 incoming,
-                password,
+                secret,
                 allow_plaintext,
                 extra_ca,
                 pins,
-                oauth,
             } => {
                 let sender = self.sender();
                 let config = self.config.clone();
                 let h = self.rt.spawn(async move {
                     let servers = (address, smtp, incoming);
-                    let trust = (allow_plaintext, extra_ca, pins, oauth);
-                    run_round_trip(task, servers, password, trust, &config, &sender).await;
+                    let allowed = Allowed {
+                        plaintext: allow_plaintext,
+                        extra_ca,
+                        pins,
+                    };
+                    run_round_trip(task, servers, secret, allowed, &config, &sender).await;
                 });
                 self.tasks.insert(task, h.abort_handle());
                 None
@@ -249,14 +247,14 @@ impl Runtime {
             Effect::Save {
                 task,
                 request,
-                password,
+                secret,
             } => {
                 let sender = self.sender();
                 let config = self.config.clone();
                 let cancel = crate::store::Cancel::new();
                 self.saves.insert(task, cancel.clone());
                 let h = self.rt.spawn(async move {
-                    save(task, *request, password, &config, &sender, cancel).await;
+                    save(task, *request, secret, &config, &sender, cancel).await;
                 });
                 self.tasks.insert(task, h.abort_handle());
                 None
@@ -295,28 +293,27 @@ impl Drop for Runtime {
 }
 
 /// What the person allowed for a server: an unencrypted connection, a certificate authority
-/// file, keys trusted by their fingerprint; and whether the secret is an OAuth access token.
-type Allowed = (bool, Option<PathBuf>, Vec<probe::pin::EndpointPin>, bool);
-
-/// How the secret signs in: a password, or an OAuth 2.0 access token (the mechanism the
-/// server offers, OAUTHBEARER first).
-fn secret_kind(oauth: bool) -> probe::SecretKind {
-    if oauth {
-        probe::SecretKind::OAuth2 { mechanism: None }
-    } else {
-        probe::SecretKind::Password
-    }
+/// file, keys trusted by their fingerprint.
+struct Allowed {
+    plaintext: bool,
+    extra_ca: Option<PathBuf>,
+    pins: Vec<probe::pin::EndpointPin>,
 }
 
-/// The probe options for servers with what the person allowed; the reason in words when the
-/// chosen certificate file cannot be read.
+/// The probe options for servers with what the person allowed and how `secret` signs in; the
+/// reason in words when the chosen certificate file cannot be read.
 fn options_for(
-    (allow_plaintext, extra_ca, pins, oauth): Allowed,
+    Allowed {
+        plaintext,
+        extra_ca,
+        pins,
+    }: Allowed,
+    secret: &Secret,
     config: &RuntimeConfig,
 ) -> Result<ProbeOptions, String> {
     let mut opts = config.probe.clone();
-    opts.allow_plaintext = allow_plaintext;
-    opts.secret_kind = secret_kind(oauth);
+    opts.allow_plaintext = plaintext;
+    opts.secret_kind = secret.kind();
     if let Some(path) = extra_ca {
         opts.trust = probe::tls::read_pem_certificates(&path)
             .and_then(|mut roots| {
@@ -340,12 +337,12 @@ fn options_for(
 async fn run_probe(
     task: TaskId,
     server: ServerSettings,
-    password: SecretString,
+    secret: Secret,
     allowed: Allowed,
     config: &RuntimeConfig,
     sender: &EventSender,
 ) {
-    let mut opts = match options_for(allowed, config) {
+    let mut opts = match options_for(allowed, &secret, config) {
         Ok(opts) => opts,
         Err(reason) => {
             sender.send(Event::ProbeNotStarted { task, reason });
@@ -358,7 +355,7 @@ async fn run_probe(
         task,
         progress,
         sender,
-        probe::probe(&server, &password, &opts),
+        probe::probe(&server, secret.for_servers(), &opts),
     )
     .await;
     sender.send(Event::ProbeDone {
@@ -372,21 +369,21 @@ async fn run_probe(
 async fn run_round_trip(
     task: TaskId,
     (address, smtp, incoming): (crate::account::EmailAddress, ServerSettings, ServerSettings),
-    password: SecretString,
+    secret: Secret,
     allowed: Allowed,
     config: &RuntimeConfig,
     sender: &EventSender,
 ) {
     // The servers verified with these very options moments ago; a file that became
     // unreadable since falls back to the configured trust, and the probe says what failed.
-    let mut opts = options_for(allowed, config).unwrap_or_else(|_| config.probe.clone());
+    let mut opts = options_for(allowed, &secret, config).unwrap_or_else(|_| config.probe.clone());
     let (sink, mut progress) = probe::ProgressSink::channel();
     opts.progress = Some(sink);
     let running = roundtrip::round_trip(
         &address,
         &smtp,
         &incoming,
-        &password,
+        secret.for_servers(),
         &opts,
         &config.round_trip,
     );
@@ -420,13 +417,13 @@ async fn run_verify(
     task: TaskId,
     domain: &str,
     candidates: &[Candidate],
-    password: SecretString,
+    secret: Secret,
     mut opts: VerifyOptions,
     sender: &EventSender,
 ) {
     let (sink, progress) = probe::ProgressSink::channel();
     opts.probe.progress = Some(sink);
-    let running = verify::verify_candidates(domain, candidates, &password, &opts);
+    let running = verify::verify_candidates(domain, candidates, secret.for_servers(), &opts);
     let report = with_steps(task, progress, sender, running).await;
     sender.send(Event::Verified {
         task,
@@ -468,12 +465,12 @@ async fn with_steps<T>(
 async fn save(
     task: TaskId,
     request: SaveRequest,
-    password: SecretString,
+    secret: Secret,
     config: &RuntimeConfig,
     sender: &EventSender,
     cancel: crate::store::Cancel,
 ) {
-    let event = match store::save(request, password, config, cancel).await {
+    let event = match store::save(request, &secret, config, cancel).await {
         store::Ended::Saved(saved) => Event::Saved { task, saved },
         store::Ended::Failed(problem) => Event::SaveFailed { task, problem },
         store::Ended::Cancelled => Event::SaveCancelled { task },
@@ -507,11 +504,10 @@ mod tests {
                 security: Security::Tls,
                 username: "alice".into(),
             },
-            password: SecretString::from("pw"),
+            secret: Secret::Password(secrecy::SecretString::from("pw")),
             allow_plaintext: false,
             extra_ca: None,
             pins: Vec::new(),
-            oauth: false,
         });
         let mut seen = Vec::new();
         loop {

@@ -569,7 +569,7 @@ fn the_window_cancels_a_save_waiting_for_another_copy_and_hears_save_cancelled()
     rt.execute(Effect::Save {
         task,
         request: Box::new(request),
-        password: password(&pw),
+        secret: mailsetup::flow::Secret::Password(password(&pw)),
     });
     // The save writes the keychain, then waits (10 s by default) for the other copy's lock;
     // nothing can come back before that wait ends.

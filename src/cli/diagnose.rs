@@ -15,6 +15,7 @@ use zeroize::Zeroizing;
 use super::flags::{self, DiscoveryFlags, parse_keychain, parse_pin};
 use super::lines::{EXIT_FAILED, EXIT_OK, EXIT_USAGE, error_line, warning_line};
 use crate::account::{EmailAddress, Endpoint, Protocol, ServerSettings};
+use crate::flow::{self, OAuthSecret, SaveError, Secret};
 use crate::net::{OverrideResolver, SystemResolver};
 use crate::probe::{self, CertTrust, ProbeOptions, Timeouts};
 use crate::report;
@@ -311,11 +312,15 @@ pub fn probe_options(
 pub(super) struct Prepared {
     pub(super) email: EmailAddress,
     servers: Vec<ServerSettings>,
-    /// The password, or with --oauth the access token.
-    pub(super) password: SecretString,
+    sign_in: SignIn,
     pub(super) opts: ProbeOptions,
-    /// With --oauth: the refresh token and how the account signs in (for --save).
-    oauth: Option<(Option<SecretString>, store::OAuth2Login)>,
+}
+
+/// How this run signs in: with the password read at the start, or through the provider
+/// (`--oauth`), once discovery may have named its issuer (`with_oauth`).
+enum SignIn {
+    Password(SecretString),
+    Provider,
 }
 
 fn prepare(args: &DiagnoseArgs) -> Result<Prepared, UsageError> {
@@ -351,9 +356,8 @@ fn prepare(args: &DiagnoseArgs) -> Result<Prepared, UsageError> {
         return Ok(Prepared {
             email,
             servers,
-            password: SecretString::from(""),
+            sign_in: SignIn::Provider,
             opts,
-            oauth: None,
         });
     }
     let password = read_password(args.password_stdin, args.password_env.as_deref())?;
@@ -362,23 +366,22 @@ fn prepare(args: &DiagnoseArgs) -> Result<Prepared, UsageError> {
     Ok(Prepared {
         email,
         servers,
-        password,
+        sign_in: SignIn::Password(password),
         opts,
-        oauth: None,
     })
 }
 
-/// With --oauth: signs in through the provider and puts the access token where the password
-/// goes; `discovered` is the `<oAuth2>` block discovery found. Err: the exit code, after
-/// saying why.
+/// What signs in: the password, or with --oauth the provider's tokens (signed in here;
+/// `discovered` is the `<oAuth2>` block discovery found). Err: the exit code, after saying
+/// why.
 async fn with_oauth(
     args: &DiagnoseArgs,
-    mut p: Prepared,
+    p: &Prepared,
     discovered: Option<&crate::discover::DiscoveredOAuth2>,
-) -> Result<Prepared, u8> {
+) -> Result<Secret, u8> {
     use super::oauth::{SessionError, explain, explain_json, sign_in};
-    if !args.oauth.oauth {
-        return Ok(p);
+    if let SignIn::Password(password) = &p.sign_in {
+        return Ok(Secret::Password(password.clone()));
     }
     // The authorization server is reached as discovery reaches its servers (--ca-file,
     // --resolve, --dns).
@@ -398,11 +401,11 @@ async fn with_oauth(
     )
     .await
     {
-        Ok(session) => {
-            p.password = session.access;
-            p.oauth = Some((session.refresh, session.login));
-            Ok(p)
-        }
+        Ok(session) => Ok(Secret::OAuth(OAuthSecret {
+            access: session.access,
+            refresh: session.refresh,
+            login: session.login,
+        })),
         Err(SessionError::Usage(why)) => {
             errln!("{}", error_line(why));
             Err(EXIT_USAGE)
@@ -452,8 +455,8 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
         }
         None => None,
     };
-    let p = match with_oauth(&args, p, block.as_ref()).await {
-        Ok(p) => p,
+    let secret = match with_oauth(&args, &p, block.as_ref()).await {
+        Ok(secret) => secret,
         Err(code) => return code,
     };
     let mut unconfirmed = Vec::new();
@@ -462,7 +465,7 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
             trust_host: &args.trust_host,
             protocol: args.protocol,
             username: args.username.clone(),
-            password: &p.password,
+            password: secret.for_servers(),
             probe: &p.opts,
         };
         match super::diagnose_discovered::verify_found(request, found).await {
@@ -476,7 +479,7 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
             }
         }
     } else {
-        let reports = probe::probe_all(&p.servers, &p.password, &p.opts).await;
+        let reports = probe::probe_all(&p.servers, secret.for_servers(), &p.opts).await;
         (reports, None, SettingsSource::new(SourceKind::Manual))
     };
     let document = report::Document::new(
@@ -508,7 +511,7 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
     // A server left untested for want of confirmation is not verified.
     let all_verified =
         !reports.is_empty() && reports.iter().all(|r| r.is_verified()) && unconfirmed.is_empty();
-    let round_trip = match run_round_trip(&args, &p, &reports, all_verified).await {
+    let round_trip = match run_round_trip(&args, &p, &secret, &reports, all_verified).await {
         Ok(rt) => rt,
         Err(e) => {
             errln!("{}", error_line(e));
@@ -517,7 +520,7 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
     };
     let saved = match (args.save, all_verified) {
         (false, _) => None,
-        (true, true) => Some(save(&args, &p, &reports, source).await),
+        (true, true) => Some(save(&args, &p, &secret, &reports, source).await),
         (true, false) => Some(Err(t!("cli-not-saved-unverified"))),
     };
     let discovered = found.as_ref().map(|f| (f, unconfirmed.as_slice()));
@@ -539,6 +542,7 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
 async fn run_round_trip(
     args: &DiagnoseArgs,
     p: &Prepared,
+    secret: &Secret,
     reports: &[probe::ProbeReport],
     all_verified: bool,
 ) -> Result<Option<RoundTripReport>, String> {
@@ -563,7 +567,7 @@ async fn run_round_trip(
             &p.email,
             &smtp.server,
             &incoming.server,
-            &p.password,
+            secret.for_servers(),
             &p.opts,
             &rt,
         )
@@ -607,6 +611,7 @@ pub struct SaveSummary {
 async fn save(
     args: &DiagnoseArgs,
     p: &Prepared,
+    secret: &Secret,
     reports: &[probe::ProbeReport],
     source: SettingsSource,
 ) -> Result<SaveSummary, String> {
@@ -630,28 +635,26 @@ async fn save(
     };
     let servers: Vec<store::SavedServer> =
         reports.iter().filter_map(verify::verified_server).collect();
-    let mut account = store::VerifiedAccount::from_servers(details, &servers)
+    let account = store::VerifiedAccount::from_servers(details, &servers)
         .map_err(|e| t!("cli-not-saved", error = e.to_string()))?;
-    // With OAuth the keychain keeps the refresh token, never the short-lived access token.
-    let secret = match &p.oauth {
-        None => p.password.clone(),
-        Some((None, _)) => {
-            return Err(t!("oauth-cli-no-refresh-token"));
-        }
-        Some((Some(refresh), login)) => {
-            account.oauth2 = Some(login.clone());
-            refresh.clone()
-        }
-    };
+    // The one save both doors make: the keychain keeps the password, or with --oauth the
+    // refresh token, never the short-lived access token (`Secret::to_keep`).
+    if secret.to_keep().is_err() {
+        return Err(t!("oauth-cli-no-refresh-token"));
+    }
     let dir = store::resolve_config_dir(args.config_dir.as_deref())
         .map_err(|e| t!("cli-not-saved", error = e.words()))?;
     let kind = args.keychain.unwrap_or_else(KeychainKind::platform_default);
     let secrets = store::open_keychain(kind)
         .await
         .map_err(|e| t!("cli-not-saved", error = e.words()))?;
-    let outcome = store::save_verified(&dir, secrets, account, secret)
+    let file = store::AccountFile::new(&dir);
+    let outcome = flow::save(file, secrets, account, secret, store::Cancel::new())
         .await
-        .map_err(|e| t!("cli-not-saved", error = e.words()))?;
+        .map_err(|e| match e {
+            SaveError::NoRefreshToken(_) => t!("oauth-cli-no-refresh-token"),
+            SaveError::Store(e) => t!("cli-not-saved", error = e.words()),
+        })?;
     Ok(SaveSummary {
         id: outcome.account.id.as_str().to_string(),
         file: store::AccountFile::new(&dir).path().display().to_string(),

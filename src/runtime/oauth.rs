@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 use crate::account::EmailAddress;
 use crate::discover::{DiscoveredOAuth2, DiscoveryOptions, SourceId};
 use crate::oauth::session::{self, Reach, Session, SessionError};
-use crate::wizard::{DeviceCode, Event, OAuthGrant, OAuthProblem, TaskId};
+use crate::wizard::{DeviceCode, Event, OAuthProblem, OAuthSecret, TaskId};
 
 use super::{EventSender, RuntimeConfig};
 
@@ -116,7 +116,7 @@ pub(super) async fn sign_in(
     email: &EmailAddress,
     discovered: Option<&DiscoveredOAuth2>,
     config: &RuntimeConfig,
-) -> Result<Box<OAuthGrant>, OAuthProblem> {
+) -> Result<Box<OAuthSecret>, OAuthProblem> {
     let session = session::sign_in_in_browser(
         email,
         &config.oauth,
@@ -136,7 +136,7 @@ pub(super) async fn sign_in_with_code(
     discovered: Option<&DiscoveredOAuth2>,
     config: &RuntimeConfig,
     sender: &EventSender,
-) -> Result<Box<OAuthGrant>, OAuthProblem> {
+) -> Result<Box<OAuthSecret>, OAuthProblem> {
     let session = session::sign_in_with_code(
         email,
         &config.oauth,
@@ -168,7 +168,7 @@ fn reach(config: &RuntimeConfig) -> Reach {
 }
 
 /// The tokens for the wizard, or the failure in its words.
-fn grant(session: Result<Session, SessionError>) -> Result<Box<OAuthGrant>, OAuthProblem> {
+fn grant(session: Result<Session, SessionError>) -> Result<Box<OAuthSecret>, OAuthProblem> {
     let session = session.map_err(|e| match e {
         SessionError::OAuth(e) => OAuthProblem {
             code: e.code().to_string(),
@@ -181,7 +181,7 @@ fn grant(session: Result<Session, SessionError>) -> Result<Box<OAuthGrant>, OAut
             advice: String::new(),
         },
     })?;
-    Ok(Box::new(OAuthGrant {
+    Ok(Box::new(OAuthSecret {
         access: session.access,
         refresh: session.refresh,
         login: session.login,

@@ -6,8 +6,7 @@
 //! the save stop at once, and whatever reached the keychain is deleted again; a cancel that
 //! comes once the account file is being written lets that write finish.
 
-use secrecy::SecretString;
-
+use crate::flow::{self, SaveError, Secret};
 use crate::store::{
     self, AccountDetails, AccountFile, Cancel, KeychainError, KeychainKind, StoreError, Timestamp,
     VerifiedAccount,
@@ -28,11 +27,11 @@ pub(super) enum Ended {
 /// for the Done page.
 pub(super) async fn save(
     request: SaveRequest,
-    password: SecretString,
+    secret: &Secret,
     config: &RuntimeConfig,
     cancel: Cancel,
 ) -> Ended {
-    match save_or_fail(request, password, config, cancel).await {
+    match save_or_fail(request, secret, config, cancel).await {
         Ok(saved) => Ended::Saved(saved),
         Err(None) => Ended::Cancelled,
         Err(Some(problem)) => Ended::Failed(problem),
@@ -42,7 +41,7 @@ pub(super) async fn save(
 /// `Err(None)`: cancelled.
 async fn save_or_fail(
     request: SaveRequest,
-    password: SecretString,
+    secret: &Secret,
     config: &RuntimeConfig,
     cancel: Cancel,
 ) -> Result<Saved, Option<SaveProblem>> {
@@ -68,19 +67,24 @@ async fn save_or_fail(
         pinned_keys: request.pinned_keys.clone(),
     };
     let servers = [request.incoming.clone(), request.outgoing.clone()];
-    let mut account =
+    let account =
         VerifiedAccount::from_servers(details, &servers).map_err(|e| SaveProblem::File {
             reason: e.to_string(),
         })?;
-    // Signed in through the provider: the secret is the refresh token (as `diagnose --save`).
-    account.oauth2 = request.oauth2.clone();
+    // The one save both doors make: the password, or the provider's refresh token with its
+    // login record (`Secret::to_keep`).
     let file = AccountFile::new(&dir);
-    let outcome = store::save_verified_or_cancel(file, secrets, account, password, cancel)
+    let outcome = flow::save(file, secrets, account, secret, cancel)
         .await
-        .map_err(|e| match (&e, e.keychain()) {
-            (StoreError::Cancelled, _) => None,
-            (_, Some(k)) => Some(keychain_problem(kind, k)),
-            (_, None) => file_problem(e),
+        .map_err(|e| match e {
+            SaveError::NoRefreshToken(_) => Some(SaveProblem::File {
+                reason: t!("oauth-no-refresh-token"),
+            }),
+            SaveError::Store(e) => match (&e, e.keychain()) {
+                (StoreError::Cancelled, _) => None,
+                (_, Some(k)) => Some(keychain_problem(kind, k)),
+                (_, None) => file_problem(e),
+            },
         })?;
     Ok(Saved {
         account_id: outcome.account.id.as_str().to_string(),

@@ -35,23 +35,21 @@ impl Wizard {
             .as_ref()
             .map(SettingsSource::of_candidate)
             .unwrap_or_else(|| SettingsSource::new(SourceKind::Manual));
-        // Signed in through the provider: the keychain keeps the refresh token, never the
-        // short-lived access token.
-        let (secret, oauth2) = match &self.oauth {
-            super::OAuthState::SignedIn(grant) => match &grant.refresh {
-                Some(refresh) => (refresh.clone(), Some(grant.login.clone())),
-                None => {
-                    self.save = SaveState::Failed(
-                        SaveProblem::File {
-                            reason: t!("oauth-no-refresh-token"),
-                        },
-                        keychain,
-                    );
-                    self.go(Page::Done);
-                    return Vec::new();
-                }
-            },
-            _ => (self.password.clone(), None),
+        // What the keychain keeps is decided once (`Secret::to_keep`): the password, or the
+        // provider's refresh token, never the short-lived access token.
+        let secret = self.secret();
+        let oauth2 = match secret.to_keep() {
+            Ok((_, login)) => login,
+            Err(crate::flow::NoRefreshToken) => {
+                self.save = SaveState::Failed(
+                    SaveProblem::File {
+                        reason: t!("oauth-no-refresh-token"),
+                    },
+                    keychain,
+                );
+                self.go(Page::Done);
+                return Vec::new();
+            }
         };
         let request = SaveRequest {
             display_name: (!name.is_empty()).then(|| name.to_string()),
@@ -77,7 +75,7 @@ impl Wizard {
         vec![Effect::Save {
             task,
             request: Box::new(request),
-            password: secret,
+            secret,
         }]
     }
 

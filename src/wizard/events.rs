@@ -10,6 +10,7 @@ use secrecy::SecretString;
 
 use crate::account::{EmailAddress, Protocol, ServerSettings};
 use crate::discover::Candidate;
+use crate::flow::{OAuthSecret, Secret};
 use crate::probe::{ProbeReport, Step, TranscriptLine};
 use crate::report::Header;
 use crate::roundtrip::RoundTripReport;
@@ -214,7 +215,7 @@ pub enum Event {
     /// The sign-in (browser or code) ended: the tokens, or why not.
     SignedIn {
         task: TaskId,
-        result: Result<Box<OAuthGrant>, OAuthProblem>,
+        result: Result<Box<OAuthSecret>, OAuthProblem>,
     },
 
     /// The technician view, the report and the live transcript (`report.rs`).
@@ -322,15 +323,14 @@ pub enum Effect {
         task: TaskId,
         role: Role,
         server: ServerSettings,
-        password: SecretString,
+        /// The password, or the provider sign-in's access token.
+        secret: Secret,
         /// The person explicitly allowed an unencrypted connection.
         allow_plaintext: bool,
         /// A certificate authority file the person chose to trust for this server.
         extra_ca: Option<PathBuf>,
         /// Server keys the person trusted for this server's host and port.
         pins: Vec<crate::probe::pin::EndpointPin>,
-        /// `password` is an OAuth 2.0 access token (SASL OAUTHBEARER / XOAUTH2).
-        oauth: bool,
     },
     /// Verify the discovered candidates (`verify::verify_candidates`): quick checks on the
     /// best few per role, then one sign-in on the best reachable, falling back by itself to
@@ -346,9 +346,7 @@ pub enum Effect {
         incoming: Protocol,
         /// Hosts the person confirmed in this run (ASCII, lower case).
         confirmed: BTreeSet<String>,
-        password: SecretString,
-        /// `password` is an OAuth 2.0 access token.
-        oauth: bool,
+        secret: Secret,
     },
     /// Find out whether an account is saved for this address; answer with one
     /// `SavedAccountFound`.
@@ -357,7 +355,8 @@ pub enum Effect {
     Save {
         task: TaskId,
         request: Box<SaveRequest>,
-        password: SecretString,
+        /// What signs in; the save keeps the password or the refresh token (`Secret::to_keep`).
+        secret: Secret,
     },
     /// Send a test message from `address` to itself through the verified `smtp` server,
     /// find it through the verified `incoming` one and delete it (`roundtrip::round_trip`);
@@ -367,15 +366,13 @@ pub enum Effect {
         address: EmailAddress,
         smtp: ServerSettings,
         incoming: ServerSettings,
-        password: SecretString,
+        secret: Secret,
         /// The person allowed an unencrypted connection to one of the servers.
         allow_plaintext: bool,
         /// A certificate authority file the person chose to trust for these servers.
         extra_ca: Option<PathBuf>,
         /// Server keys the person trusted for these servers.
         pins: Vec<crate::probe::pin::EndpointPin>,
-        /// `password` is an OAuth 2.0 access token.
-        oauth: bool,
     },
     /// Sign in through the provider's page in the browser (PKCE, loopback redirect:
     /// `oauth::session`); answer with one `SignedIn`.

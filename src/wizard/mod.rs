@@ -59,11 +59,13 @@ pub use manual::{FieldProblem, ManualForm, ServerForm};
 pub use roundtrip::RoundTripRow;
 pub use state::{LookupState, OAuthState, Page, RoundTripState, SaveState, Wizard};
 pub use types::{
-    DeviceCode, Discovery, KeychainChoice, ManualField, NextAction, OAuthGrant, OAuthProblem,
-    Offer, ProviderNote, Recipient, Role, SaveProblem, SaveRequest, Saved, SourceState,
-    SourceStatus, TaskId,
+    DeviceCode, Discovery, KeychainChoice, ManualField, NextAction, OAuthProblem, Offer,
+    ProviderNote, Recipient, Role, SaveProblem, SaveRequest, Saved, SourceState, SourceStatus,
+    TaskId,
 };
 pub use words::sentence;
+
+pub use crate::flow::OAuthSecret;
 
 impl Wizard {
     // --- changing ----------------------------------------------------------------------

@@ -18,12 +18,11 @@
 //! the code and where to type it (`Event::DeviceCodeShown`) until `Event::SignedIn`; an
 //! expired code offers a new one. An answer for a task no longer waited for is dropped.
 
-use secrecy::SecretString;
-
 use super::events::{Effect, Event};
 use super::state::OAuthState;
 use super::types::{OAuthProblem, TaskId};
 use super::{Page, Wizard};
+use crate::flow::Secret;
 
 impl Wizard {
     /// The provider's name for "Sign in with …", when a sign-in through its page is known
@@ -60,10 +59,10 @@ impl Wizard {
 
     /// What the servers are tested with: the access token once signed in through the
     /// provider, else the password.
-    pub(super) fn secret(&self) -> SecretString {
+    pub(super) fn secret(&self) -> Secret {
         match &self.oauth {
-            OAuthState::SignedIn(grant) => grant.access.clone(),
-            _ => self.password.clone(),
+            OAuthState::SignedIn(grant) => Secret::OAuth((**grant).clone()),
+            _ => Secret::Password(self.password.clone()),
         }
     }
 
@@ -187,13 +186,14 @@ mod tests {
     use secrecy::{ExposeSecret, SecretString};
 
     use super::super::events::{Effect, Event};
-    use super::super::types::{OAuthGrant, OAuthProblem};
+    use super::super::types::OAuthProblem;
     use super::super::{Page, Wizard};
     use super::OAuthState;
+    use crate::flow::OAuthSecret;
     use crate::store::OAuth2Login;
 
-    pub(super) fn grant() -> Box<OAuthGrant> {
-        Box::new(OAuthGrant {
+    pub(super) fn grant() -> Box<OAuthSecret> {
+        Box::new(OAuthSecret {
             access: SecretString::from("access-1"),
             refresh: Some(SecretString::from("refresh-1")),
             login: OAuth2Login {
@@ -233,7 +233,7 @@ mod tests {
         });
         assert_eq!(w.page(), Page::Lookup);
         assert!(fx.iter().any(|e| matches!(e, Effect::Discover { .. })));
-        assert_eq!(w.secret().expose_secret(), "access-1");
+        assert_eq!(w.secret().for_servers().expose_secret(), "access-1");
         assert!(!format!("{w:?}").contains("refresh-1"));
     }
 

@@ -172,11 +172,10 @@ impl Wizard {
             address,
             smtp,
             incoming,
-            password: self.secret(),
+            secret: self.secret(),
             allow_plaintext,
             extra_ca,
             pins,
-            oauth: self.signed_in_with_provider(),
         }]
     }
 

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use secrecy::SecretString;
 
 use crate::account::{EmailAddress, Protocol};
+use crate::flow::OAuthSecret;
 use crate::roundtrip::RoundTripReport;
 
 use super::HandOff;
@@ -456,6 +457,6 @@ pub enum OAuthState {
         code: Option<DeviceCode>,
         browser_failed: bool,
     },
-    SignedIn(Box<OAuthGrant>),
+    SignedIn(Box<OAuthSecret>),
     Failed(OAuthProblem),
 }

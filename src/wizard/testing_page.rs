@@ -55,8 +55,7 @@ impl Wizard {
             candidates,
             incoming,
             confirmed: self.consents.hosts.clone(),
-            password: self.secret(),
-            oauth: self.signed_in_with_provider(),
+            secret: self.secret(),
         });
         out
     }
@@ -103,8 +102,7 @@ impl Wizard {
                 extra_ca: self.extra_ca_for(&server),
                 pins: self.pins_for(&server),
                 server,
-                password: self.secret(),
-                oauth: self.signed_in_with_provider(),
+                secret: self.secret(),
             });
         }
         out

@@ -151,10 +151,10 @@ pub(super) fn probes(fx: &[Effect]) -> Vec<(Role, TaskId, ServerSettings)> {
                 role,
                 task,
                 server,
-                password,
+                secret,
                 ..
             } => {
-                assert_eq!(password.expose_secret(), PASSWORD);
+                assert_eq!(secret.for_servers().expose_secret(), PASSWORD);
                 Some((*role, *task, server.clone()))
             }
             _ => None,
@@ -192,10 +192,10 @@ pub(super) fn verify_run(fx: &[Effect]) -> Option<(TaskId, Vec<String>, Vec<Stri
             task,
             candidates,
             confirmed,
-            password,
+            secret,
             ..
         } => {
-            assert_eq!(password.expose_secret(), PASSWORD);
+            assert_eq!(secret.for_servers().expose_secret(), PASSWORD);
             let hosts = candidates.iter().map(|c| c.host.clone()).collect();
             Some((*task, hosts, confirmed.iter().cloned().collect()))
         }
@@ -242,9 +242,9 @@ pub(super) fn save_task(fx: &[Effect]) -> (TaskId, SaveRequest) {
             Effect::Save {
                 task,
                 request,
-                password,
+                secret,
             } => {
-                assert_eq!(password.expose_secret(), PASSWORD);
+                assert_eq!(secret.for_servers().expose_secret(), PASSWORD);
                 Some((*task, (**request).clone()))
             }
             _ => None,

@@ -5,10 +5,7 @@
 //! every answer from the runtime carries the id of the task it belongs to, so answers of a task
 //! that was cancelled or replaced are recognised and dropped.
 
-use std::fmt;
 use std::path::PathBuf;
-
-use secrecy::SecretString;
 
 use crate::account::{EmailAddress, Protocol, Security, ServerSettings};
 use crate::discover::{Candidate, SourceError, SourceId, SourceTrust, Vouch};
@@ -280,20 +277,6 @@ pub enum ManualField {
     AcceptExtraCa(bool),
     /// "Browse…" beside the certificate authority file: ask with the system's dialog.
     BrowseExtraCa,
-}
-
-/// Tokens from a browser sign-in: the access token tests the servers, the refresh token is
-/// what a save keeps in the keychain.
-pub struct OAuthGrant {
-    pub access: SecretString,
-    pub refresh: Option<SecretString>,
-    pub login: crate::store::OAuth2Login,
-}
-
-impl fmt::Debug for OAuthGrant {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "OAuthGrant({}, tokens: [REDACTED])", self.login.issuer)
-    }
 }
 
 /// What the person needs to sign in on another device (RFC 8628 §3.2): the page, the code
