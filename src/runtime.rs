@@ -33,7 +33,7 @@ use crate::flow::Secret;
 use crate::probe::{self, CertTrust, ProbeOptions, StepKind, StepStatus};
 use crate::roundtrip::{self};
 use crate::verify::{self, VerifyOptions};
-use crate::wizard::{Effect, Event, RoundTripEvent, SaveRequest, TaskId};
+use crate::wizard::{Effect, Event, RoundTripEvent, SaveRequest, TaskId, TechnicianEvent};
 
 /// The runtime. Dropping it aborts everything still running.
 pub struct Runtime {
@@ -266,6 +266,26 @@ impl Runtime {
                 let config = self.config.clone();
                 self.rt
                     .spawn(async move { handoff::run(effect, &config, &sender).await });
+                None
+            }
+            Effect::WriteReport { path, text } => {
+                let sender = self.sender();
+                self.rt.spawn(async move {
+                    let written = path.clone();
+                    let result = tokio::task::spawn_blocking(move || {
+                        crate::flow::export::write_file(&written, text.as_bytes(), false)
+                    })
+                    .await;
+                    let result = match result {
+                        Ok(Ok(())) => Ok(path),
+                        Ok(Err(crate::flow::export::HandOffError::Write { path, detail })) => {
+                            Err(format!("{}: {detail}", path.display()))
+                        }
+                        Ok(Err(e)) => Err(e.words()),
+                        Err(e) => Err(e.to_string()),
+                    };
+                    sender.send(Event::Technician(TechnicianEvent::Saved(result)));
+                });
                 None
             }
             other @ (Effect::OpenUrl(_)

@@ -5,7 +5,8 @@
 //! UTC time); the wizard answers with the Markdown to copy or save. Copying goes through
 //! egui (`copy_text`). Saving asks the system's file dialog (`rfd`: the XDG desktop portal
 //! on Linux, the native panels on Windows and macOS) on a thread of its own, so the window
-//! keeps drawing, writes the file, and tells the wizard where it went. Tests put a fixed
+//! keeps drawing, and tells the wizard where the person wants it; the runtime writes it
+//! (`Effect::WriteReport`). Tests put a fixed
 //! path in place of the dialog (`SaveTarget::Fixed`). The view switch and the language
 //! chosen in the window are remembered in `window.json` in the configuration folder.
 
@@ -122,16 +123,17 @@ impl ReportDesk {
                         SaveTarget::Fixed(path) => Ok(path),
                         SaveTarget::Dialog => ask_path(&file_name).ok_or(asked.elapsed()),
                     };
-                    let result = match path {
-                        Ok(path) => std::fs::write(&path, text.as_bytes())
-                            .map(|()| path.clone())
-                            .map_err(|e| format!("{}: {e}", path.display())),
+                    let event = match path {
+                        // The runtime writes it (`Effect::WriteReport`): the window writes no file.
+                        Ok(path) => TechnicianEvent::WriteTo { path, text },
                         // No person closes a dialog this fast: none could be shown.
-                        Err(after) if after < NO_DIALOG => Err(t!("report-no-dialog")),
+                        Err(after) if after < NO_DIALOG => {
+                            TechnicianEvent::Saved(Err(t!("report-no-dialog")))
+                        }
                         // The person closed the dialog: nothing to say.
                         Err(_) => return,
                     };
-                    let _ = tx.send(Event::Technician(TechnicianEvent::Saved(result)));
+                    let _ = tx.send(Event::Technician(event));
                     ctx.request_repaint();
                 };
                 if matches!(self.target, SaveTarget::Fixed(_)) {

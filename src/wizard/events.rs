@@ -38,7 +38,9 @@ pub enum TechnicianEvent {
         action: ReportAction,
         header: Box<Header>,
     },
-    /// The window wrote the report to this file, or could not (the reason in words).
+    /// The person chose where "Save report…" writes `text` (the report the wizard made).
+    WriteTo { path: PathBuf, text: String },
+    /// The report was written to this file, or could not be (the reason in words).
     Saved(Result<PathBuf, String>),
     /// One transcript line of a running test (already redacted by the engine).
     Line {
@@ -392,6 +394,9 @@ pub enum Effect {
     /// Ask for a certificate authority file with the system's dialog; the window answers
     /// with `Event::Manual(ManualField::ExtraCaFile(path))`.
     PickCaFile,
+    /// Write the technician's report to the file the person chose; answer with one
+    /// `TechnicianEvent::Saved`. (The window asks where; the runtime writes.)
+    WriteReport { path: PathBuf, text: String },
     /// Technician work for the window: copy or save the report, remember the view switch.
     Technician(TechnicianEffect),
     /// Hand-off work: the runtime exports, the window asks where to save (`done_page.rs`).
@@ -449,6 +454,9 @@ impl fmt::Debug for Effect {
             Effect::ForgetPasswordWidget => f.write_str("ForgetPasswordWidget"),
             Effect::Close => f.write_str("Close"),
             Effect::PickCaFile => f.write_str("PickCaFile"),
+            Effect::WriteReport { path, text } => {
+                write!(f, "WriteReport({}, {} bytes)", path.display(), text.len())
+            }
             Effect::Technician(t) => write!(f, "Technician({t:?})"),
             Effect::HandOff(h) => write!(f, "HandOff({h:?})"),
         }

@@ -211,6 +211,7 @@ impl Wizard {
                     }
                 }
             }
+            TechnicianEvent::WriteTo { path, text } => vec![Effect::WriteReport { path, text }],
             TechnicianEvent::Saved(result) => {
                 let note = match result {
                     Ok(path) => t!("report-saved", path = path.display().to_string()),
