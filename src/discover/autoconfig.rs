@@ -11,10 +11,10 @@
 //! Also holds the step every config-v1.1 source shares: fetch, parse (`config_v11`), and turn
 //! the servers into candidates for this address.
 
-use super::candidate::{Candidate, Origin, SourceId};
+use super::candidate::Candidate;
 use super::config_v11::{self, ProviderConfig};
+use super::source::{Channel, Origin, SourceId};
 use super::via::Via;
-use super::vouch::Channel;
 use super::{Ctx, DiscoveredOAuth2, Findings, SourceError};
 
 /// The ISP autoconfig URL for `domain`.

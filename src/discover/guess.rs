@@ -6,9 +6,9 @@
 
 use std::collections::BTreeMap;
 
-use super::candidate::{Candidate, Origin, SourceId};
+use super::candidate::Candidate;
+use super::source::{Channel, Origin, SourceId};
 use super::via::Via;
-use super::vouch::Channel;
 use super::{Ctx, Findings, SourceError};
 use crate::account::{Protocol, Security};
 

@@ -4,9 +4,9 @@
 //! hosts it names, when asked over verified HTTPS and answered from the ISPDB's own site (a
 //! redirect elsewhere, or a plain-HTTP base URL, takes that away).
 
-use super::candidate::SourceId;
+use super::source::{Channel, SourceId};
 use super::via::Via;
-use super::vouch::{Channel, site_of};
+use super::vouch::site_of;
 use super::{Ctx, Findings, SourceError, autoconfig};
 
 /// The ISPDB URL for `domain`.

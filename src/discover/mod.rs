@@ -25,6 +25,7 @@ mod ispdb;
 mod mx;
 pub mod providers;
 mod public_suffix;
+pub mod source;
 mod srv;
 pub mod via;
 pub mod vouch;
@@ -42,13 +43,12 @@ use rustls::pki_types::CertificateDer;
 use serde::{Serialize, Serializer};
 use tokio::sync::mpsc;
 
-pub use candidate::{
-    Candidate, Claim, Disagreement, DisagreementKind, Origin, SourceId, SourceTrust, UsernameForm,
-};
+pub use candidate::{Candidate, Claim, Disagreement, DisagreementKind, UsernameForm};
 pub use config_v11::{AuthMethod, ConfigError, OAuth2Spec};
 pub use http::{FetchError, HttpSettings};
 pub use providers::{Login, ProviderHelp, ProviderNotes, ProviderTable, TableError};
-pub use vouch::{Channel, Vouch};
+pub use source::{Channel, Origin, SourceId, SourceTrust};
+pub use vouch::Vouch;
 
 use crate::account::{EmailAddress, Protocol};
 use crate::dns::{Dns, DnsError, DnsSettings, HickoryDns};

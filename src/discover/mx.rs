@@ -8,9 +8,10 @@
 //! host first. A provider file asked for over plain HTTP is `SourceTrust::Insecure`, whatever its
 //! redirects did.
 
-use super::candidate::{Candidate, SourceId};
+use super::candidate::Candidate;
+use super::source::{Channel, SourceId};
 use super::via::{MxFile, Via};
-use super::vouch::{Channel, site_of};
+use super::vouch::site_of;
 use super::{Ctx, Findings, SourceError, autoconfig, ispdb};
 
 /// The domains worth asking about for an MX host: its registrable domain, then that plus one
