@@ -5,7 +5,8 @@
 //!   reference) and what callers hand over (`VerifiedAccount`);
 //! - `file`: the account file (version, lock, damaged and newer files), `atomic`: the
 //!   crash-safe replace underneath it, `lock`: the folder's safety checks, the lock file
-//!   and the lock's deadline, and `Cancel`;
+//!   and the lock's deadline, and `Cancel`; `error`: what goes wrong with the file and the
+//!   folder (`FileError`, `FolderProblem`, `LockError`), in the words both report;
 //! - `secret`: the `SecretStore` trait and the keychains behind it;
 //! - `ops`: save / remove / mark verified, keeping file and keychain in step;
 //! - `verified`: from the servers that verified (settings + sign-in mechanism) to the
@@ -17,6 +18,7 @@
 //! pool (`spawn_blocking`), never on the runtime's worker threads.
 
 pub mod atomic;
+pub mod error;
 pub mod file;
 pub mod lock;
 pub mod model;
@@ -30,8 +32,9 @@ use std::sync::Arc;
 
 use secrecy::SecretString;
 
-pub use file::{AccountFile, FileError};
-pub use lock::{Cancel, FolderProblem};
+pub use error::{FileError, FolderProblem};
+pub use file::AccountFile;
+pub use lock::Cancel;
 pub use model::{
     AccountId, ClientSource, EntryName, InvalidAccount, KeychainKind, KeychainRef, OAuth2Login,
     Role, SavedAccount, SavedServer, SettingsSource, SourceKind, Timestamp, VerifiedAccount,

@@ -25,8 +25,9 @@
 
 use secrecy::SecretString;
 
-use super::file::{AccountFile, FileError, LockedFile};
-use super::lock::{Cancel, LockError};
+use super::error::{FileError, LockError};
+use super::file::{AccountFile, LockedFile};
+use super::lock::Cancel;
 use super::model::{
     AccountId, EntryName, KeychainKind, KeychainRef, Role, SavedAccount, Timestamp, VerifiedAccount,
 };
