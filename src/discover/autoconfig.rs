@@ -13,9 +13,10 @@
 
 use super::candidate::Candidate;
 use super::config_v11::{self, ProviderConfig};
+use super::ctx::{Ctx, Findings};
+use super::result::{DiscoveredOAuth2, SourceError};
 use super::source::{Channel, Origin, SourceId};
 use super::via::Via;
-use super::{Ctx, DiscoveredOAuth2, Findings, SourceError};
 
 /// The ISP autoconfig URL for `domain`.
 /// The address goes along (`?emailaddress=`, as Thunderbird asks) over HTTPS only: over

@@ -8,9 +8,10 @@
 //! before the password goes there.
 
 use super::candidate::Candidate;
+use super::ctx::{Ctx, Findings};
+use super::result::SourceError;
 use super::source::{Channel, Origin, SourceId};
 use super::via::Via;
-use super::{Ctx, Findings, SourceError};
 use crate::account::{Protocol, Security};
 use crate::dns::srv_order;
 
