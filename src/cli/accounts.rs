@@ -140,9 +140,9 @@ struct ListJson<'a> {
 }
 
 async fn list(dir: &Path, json: bool) -> u8 {
-    let accounts = match store::list(dir).await {
+    let accounts = match saved_accounts(dir).await {
         Ok(a) => a,
-        Err(e) => return fail(&e),
+        Err(code) => return code,
     };
     if json {
         let doc = ListJson {
@@ -244,14 +244,11 @@ pub fn describe(a: &SavedAccount) -> String {
 }
 
 async fn remove(dir: &Path, keychain: Option<KeychainKind>, id: String, force: bool) -> u8 {
-    let id: AccountId = match id.parse() {
-        Ok(id) => id,
-        Err(never) => match never {},
-    };
-    let account = match store::find(dir, &id).await {
+    let account = match saved_account(dir, Some(&id)).await {
         Ok(a) => a,
-        Err(e) => return fail(&e),
+        Err(code) => return code,
     };
+    let id = account.id.clone();
     let kind = keychain.unwrap_or(account.keychain.store);
     let secrets = match store::open_keychain(kind).await {
         Ok(s) => Some(s),
@@ -386,16 +383,16 @@ struct RoleResult<'a> {
     report: &'a ProbeReport,
 }
 
-/// The account to check: the one named, else the only one saved.
-async fn account_to_check(dir: &Path, id: Option<String>) -> Result<SavedAccount, u8> {
+/// The saved account a command works on: the one named by `id`, else (no id) the only one
+/// saved. Why not is said on standard error, and the exit code returned: usage for an unknown
+/// id, no account or several to choose from; failure when the file cannot be read.
+async fn saved_account(dir: &Path, id: Option<&str>) -> Result<SavedAccount, u8> {
     if let Some(id) = id {
-        let id: AccountId = match id.parse() {
-            Ok(id) => id,
-            Err(never) => match never {},
-        };
-        return store::find(dir, &id).await.map_err(|e| fail(&e));
+        return store::find(dir, &account_id(id))
+            .await
+            .map_err(|e| fail(&e));
     }
-    let mut accounts = store::list(dir).await.map_err(|e| fail(&e))?;
+    let mut accounts = saved_accounts(dir).await?;
     match accounts.len() {
         1 => Ok(accounts.remove(0)),
         0 => {
@@ -416,6 +413,20 @@ async fn account_to_check(dir: &Path, id: Option<String>) -> Result<SavedAccount
             );
             Err(EXIT_USAGE)
         }
+    }
+}
+
+/// Every saved account; a storage error is said on standard error and its exit code
+/// returned.
+async fn saved_accounts(dir: &Path) -> Result<Vec<SavedAccount>, u8> {
+    store::list(dir).await.map_err(|e| fail(&e))
+}
+
+/// An account id as the person wrote it (any text is one; the store says when none has it).
+pub(super) fn account_id(text: &str) -> AccountId {
+    match text.parse() {
+        Ok(id) => id,
+        Err(never) => match never {},
     }
 }
 
@@ -467,7 +478,7 @@ async fn check_account(
     id: Option<String>,
     check: Check,
 ) -> u8 {
-    let account = match account_to_check(dir, id).await {
+    let account = match saved_account(dir, id.as_deref()).await {
         Ok(a) => a,
         Err(code) => return code,
     };
