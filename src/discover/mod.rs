@@ -53,7 +53,7 @@ pub use providers::{Login, ProviderHelp, ProviderNotes, ProviderTable, TableErro
 pub use result::{
     DiscoveredOAuth2, DiscoveryEvent, DiscoveryResult, SourceError, SourceReport, SourceStatus,
 };
-pub use source::{Channel, Origin, SourceId, SourceTrust};
+pub use source::{Channel, Origin, SourceId, SourceKind, SourceTrust};
 pub use vouch::Vouch;
 
 use crate::account::{EmailAddress, Protocol};

@@ -2,10 +2,15 @@
 //! reached us (`Channel`), how far that can be believed (`SourceTrust`), and one source's
 //! naming of a candidate (`Origin`). Candidates (`candidate.rs`) and vouching (`vouch.rs`)
 //! both speak it; it uses neither.
+//!
+//! A saved account records the same thing more coarsely (`SourceKind`, in `accounts.json`
+//! and `accounts list --json`: the autoconfig files over HTTPS, `.well-known` and plain HTTP
+//! are one kind there, and a person typing the settings is one more): it is written down
+//! here, beside the sources, with the one mapping from a source to its kind.
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::via::Via;
 
@@ -214,4 +219,69 @@ pub fn in_domain(host: &str, domain: &str) -> bool {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
     let domain = domain.trim_end_matches('.').to_ascii_lowercase();
     !domain.is_empty() && (host == domain || host.ends_with(&format!(".{domain}")))
+}
+
+/// Where a saved account's settings came from: the kind of discovery source (`From<SourceId>`),
+/// or a person. These names are the account file's; they never change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// mailsetup's own table of providers.
+    BuiltIn,
+    /// The provider's autoconfig file (Mozilla format) over HTTPS.
+    Autoconfig,
+    /// Mozilla's ISP database.
+    Ispdb,
+    /// DNS SRV records (RFC 6186).
+    DnsSrv,
+    /// The domain's MX records pointed at a known provider.
+    MxProvider,
+    /// Common host names tried one by one.
+    Guess,
+    /// Typed in by a person (wizard's manual page, `mailsetup diagnose` on the command line).
+    Manual,
+}
+
+impl SourceKind {
+    /// Words for a list in the current language (`label` is the English, for `Display`).
+    pub fn words(self) -> String {
+        match self {
+            SourceKind::BuiltIn => t!("source-provider"),
+            SourceKind::Autoconfig => t!("source-kind-autoconfig"),
+            SourceKind::Ispdb => t!("source-kind-ispdb"),
+            SourceKind::DnsSrv => t!("source-kind-srv"),
+            SourceKind::MxProvider => t!("source-kind-mx"),
+            SourceKind::Guess => t!("source-kind-guess"),
+            SourceKind::Manual => t!("source-manual"),
+        }
+    }
+
+    /// Words for a list.
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceKind::BuiltIn => "built-in provider table",
+            SourceKind::Autoconfig => "provider's autoconfig",
+            SourceKind::Ispdb => "ISP database",
+            SourceKind::DnsSrv => "DNS SRV records",
+            SourceKind::MxProvider => "MX records",
+            SourceKind::Guess => "guessed host names",
+            SourceKind::Manual => "entered by hand",
+        }
+    }
+}
+
+impl From<SourceId> for SourceKind {
+    /// The one mapping from a discovery source to what the store records.
+    fn from(source: SourceId) -> Self {
+        match source {
+            SourceId::Provider => SourceKind::BuiltIn,
+            SourceId::Autoconfig | SourceId::WellKnown | SourceId::AutoconfigHttp => {
+                SourceKind::Autoconfig
+            }
+            SourceId::Ispdb => SourceKind::Ispdb,
+            SourceId::Mx => SourceKind::MxProvider,
+            SourceId::Srv => SourceKind::DnsSrv,
+            SourceId::Guess => SourceKind::Guess,
+        }
+    }
 }
