@@ -28,6 +28,7 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use super::flags::{parse_keychain, parse_pin};
+use super::lookup::{fail, saved_account, saved_accounts};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use crate::probe::pin::{EndpointPin, Pins};
 use crate::probe::{self, CertTrust, ProbeOptions, ProbeReport, Timeouts};
@@ -119,17 +120,6 @@ pub async fn run(args: AccountsArgs) -> u8 {
             check_account(&dir, args.keychain, id, check).await
         }
         AccountsAction::Export(export) => super::export::run(&dir, args.keychain, *export).await,
-    }
-}
-
-/// Prints a storage error and picks the exit code.
-fn fail(e: &StoreError) -> u8 {
-    errln!("{}", super::error_line(e.words()));
-    match e {
-        StoreError::NotFound { .. }
-        | StoreError::WrongKeychain { .. }
-        | StoreError::NoConfigDir => EXIT_USAGE,
-        _ => EXIT_FAILED,
     }
 }
 
@@ -381,53 +371,6 @@ struct RoleResult<'a> {
     role: Role,
     passed: bool,
     report: &'a ProbeReport,
-}
-
-/// The saved account a command works on: the one named by `id`, else (no id) the only one
-/// saved. Why not is said on standard error, and the exit code returned: usage for an unknown
-/// id, no account or several to choose from; failure when the file cannot be read.
-async fn saved_account(dir: &Path, id: Option<&str>) -> Result<SavedAccount, u8> {
-    if let Some(id) = id {
-        return store::find(dir, &account_id(id))
-            .await
-            .map_err(|e| fail(&e));
-    }
-    let mut accounts = saved_accounts(dir).await?;
-    match accounts.len() {
-        1 => Ok(accounts.remove(0)),
-        0 => {
-            errln!(
-                "{}",
-                super::error_line(t!(
-                    "cli-check-no-accounts",
-                    folder = dir.display().to_string()
-                ))
-            );
-            Err(EXIT_USAGE)
-        }
-        _ => {
-            let ids: Vec<String> = accounts.iter().map(|a| a.id.to_string()).collect();
-            errln!(
-                "{}",
-                super::error_line(t!("cli-check-which", ids = ids.join(", ")))
-            );
-            Err(EXIT_USAGE)
-        }
-    }
-}
-
-/// Every saved account; a storage error is said on standard error and its exit code
-/// returned.
-async fn saved_accounts(dir: &Path) -> Result<Vec<SavedAccount>, u8> {
-    store::list(dir).await.map_err(|e| fail(&e))
-}
-
-/// An account id as the person wrote it (any text is one; the store says when none has it).
-pub(super) fn account_id(text: &str) -> AccountId {
-    match text.parse() {
-        Ok(id) => id,
-        Err(never) => match never {},
-    }
 }
 
 /// The trust for checking `account`: the platform's roots, the CA file given now

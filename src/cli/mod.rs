@@ -13,6 +13,7 @@ mod diagnose_discovered;
 pub mod discover;
 pub mod export;
 pub mod flags;
+mod lookup;
 pub mod oauth;
 
 use std::process::ExitCode;
