@@ -2,13 +2,18 @@
 //! locking or saving `accounts.json`; each message says what happened to the existing data
 //! and what to do), `FolderProblem` (why a folder or a file in it is not safe to use) and
 //! `LockError` (why the lock was not taken). The file (`file.rs`) and the lock (`lock.rs`)
-//! both report in these words.
+//! both report in these words. Above them, `StoreError` (why an account could not be
+//! saved, read or removed, whatever the part that failed) and `SaveWarning` (what a save
+//! could not tidy up); `CONFIG_DIR_ENV` lives here because the error that asks for it names
+//! it.
 
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::atomic::WriteStep;
+use super::model::{AccountId, EntryName, InvalidAccount, KeychainKind};
+use super::secret::KeychainError;
 
 /// Why the account file could not be read or saved. Paths are the file's; each message says
 /// what happened to the existing data (always: unchanged) and what to do.
@@ -146,4 +151,89 @@ pub enum FolderProblem {
 pub enum LockError {
     File(FileError),
     Cancelled,
+}
+
+/// The environment variable that moves the configuration folder (tests, portable use).
+pub const CONFIG_DIR_ENV: &str = "MAILSETUP_CONFIG_DIR";
+
+/// Why an account could not be saved, read or removed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(transparent)]
+    File(#[from] FileError),
+    #[error(transparent)]
+    Keychain(#[from] KeychainError),
+    #[error("the account cannot be saved: {0}")]
+    Invalid(#[from] InvalidAccount),
+    #[error("no saved account has the id \"{id}\" (`mailsetup accounts list` shows them)")]
+    NotFound { id: AccountId },
+    #[error(
+        "account \"{id}\" keeps its password in the {saved_in}, not in the {given}: use \
+         --keychain {}",
+        saved_in.word()
+    )]
+    WrongKeychain {
+        id: AccountId,
+        saved_in: KeychainKind,
+        given: KeychainKind,
+    },
+    #[error(
+        "{cause}. Putting the keychain back as it was failed as well ({undo}): remove the \
+         entry {entry} by hand in the keychain manager"
+    )]
+    RollbackFailed {
+        /// What went wrong first.
+        cause: Box<StoreError>,
+        /// Why the keychain could not be put back.
+        undo: KeychainError,
+        entry: EntryName,
+    },
+    #[error(
+        "no configuration folder could be found for this user (no home folder?): pass \
+         --config-dir DIR or set {CONFIG_DIR_ENV}"
+    )]
+    NoConfigDir,
+    #[error("the storage task stopped unexpectedly: {detail}")]
+    Task { detail: String },
+    #[error("saving was cancelled; nothing was saved")]
+    Cancelled,
+}
+
+impl StoreError {
+    /// A stable snake_case code (for JSON output and tests).
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::File(e) => e.code(),
+            StoreError::Keychain(e) => e.code(),
+            StoreError::Invalid(_) => "invalid_account",
+            StoreError::NotFound { .. } => "account_not_found",
+            StoreError::WrongKeychain { .. } => "wrong_keychain",
+            StoreError::RollbackFailed { .. } => "rollback_failed",
+            StoreError::NoConfigDir => "no_config_dir",
+            StoreError::Task { .. } => "task_failed",
+            StoreError::Cancelled => "cancelled",
+        }
+    }
+
+    /// The keychain error inside, if the keychain is what failed.
+    pub fn keychain(&self) -> Option<&KeychainError> {
+        match self {
+            StoreError::Keychain(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// Something a save could not tidy up.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SaveWarning {
+    #[error(
+        "the old password entry {entry} in the {store} could not be removed ({error}); remove \
+         it by hand"
+    )]
+    OldEntryLeft {
+        store: KeychainKind,
+        entry: EntryName,
+        error: KeychainError,
+    },
 }
