@@ -5,8 +5,9 @@
 //! name resolution that tests point at loopback); `probe` tests one server live, step by step,
 //! and explains a failure; `verify` pairs the two and picks the servers that work; `store`
 //! keeps the verified account (the account file, the password in the keychain only).
-//! Beside them: `account`, the vocabulary; `pin`, server keys trusted by their fingerprint;
-//! `roundtrip`, a test message sent through SMTP and found in the mailbox; `report`, the
+//! Beside them: `account`, the vocabulary; `config`, the discovery settings both doors build
+//! (the command line from its flags, the window from the environment); `pin`, server keys
+//! trusted by their fingerprint; `roundtrip`, a test message sent through SMTP and found in the mailbox; `report`, the
 //! technician report (text, Markdown, JSON) with `reproduce`, the commands that repeat a test
 //! by hand.
 //!
@@ -26,6 +27,7 @@ pub mod i18n;
 
 pub mod account;
 pub mod cli;
+pub mod config;
 pub mod discover;
 pub mod dns;
 pub mod export;

@@ -29,6 +29,7 @@ use serde::Serialize;
 
 use super::flags::{parse_keychain, parse_pin};
 use super::lines::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
+use super::lookup::{fail, saved_account, saved_accounts};
 use crate::probe::pin::{EndpointPin, Pins};
 use crate::probe::{self, CertTrust, ProbeOptions, ProbeReport, Timeouts};
 use crate::store::{self, AccountId, KeychainKind, Role, SavedAccount, StoreError, Timestamp};
@@ -122,17 +123,6 @@ pub async fn run(args: AccountsArgs) -> u8 {
     }
 }
 
-/// Prints a storage error and picks the exit code.
-fn fail(e: &StoreError) -> u8 {
-    errln!("{}", super::lines::error_line(e.words()));
-    match e {
-        StoreError::NotFound { .. }
-        | StoreError::WrongKeychain { .. }
-        | StoreError::NoConfigDir => EXIT_USAGE,
-        _ => EXIT_FAILED,
-    }
-}
-
 #[derive(Serialize)]
 struct ListJson<'a> {
     config_dir: &'a Path,
@@ -140,9 +130,9 @@ struct ListJson<'a> {
 }
 
 async fn list(dir: &Path, json: bool) -> u8 {
-    let accounts = match store::list(dir).await {
+    let accounts = match saved_accounts(dir).await {
         Ok(a) => a,
-        Err(e) => return fail(&e),
+        Err(code) => return code,
     };
     if json {
         let doc = ListJson {
@@ -244,14 +234,11 @@ pub fn describe(a: &SavedAccount) -> String {
 }
 
 async fn remove(dir: &Path, keychain: Option<KeychainKind>, id: String, force: bool) -> u8 {
-    let id: AccountId = match id.parse() {
-        Ok(id) => id,
-        Err(never) => match never {},
-    };
-    let account = match store::find(dir, &id).await {
+    let account = match saved_account(dir, Some(&id)).await {
         Ok(a) => a,
-        Err(e) => return fail(&e),
+        Err(code) => return code,
     };
+    let id = account.id.clone();
     let kind = keychain.unwrap_or(account.keychain.store);
     let secrets = match store::open_keychain(kind).await {
         Ok(s) => Some(s),
@@ -386,39 +373,6 @@ struct RoleResult<'a> {
     report: &'a ProbeReport,
 }
 
-/// The account to check: the one named, else the only one saved.
-async fn account_to_check(dir: &Path, id: Option<String>) -> Result<SavedAccount, u8> {
-    if let Some(id) = id {
-        let id: AccountId = match id.parse() {
-            Ok(id) => id,
-            Err(never) => match never {},
-        };
-        return store::find(dir, &id).await.map_err(|e| fail(&e));
-    }
-    let mut accounts = store::list(dir).await.map_err(|e| fail(&e))?;
-    match accounts.len() {
-        1 => Ok(accounts.remove(0)),
-        0 => {
-            errln!(
-                "{}",
-                super::lines::error_line(t!(
-                    "cli-check-no-accounts",
-                    folder = dir.display().to_string()
-                ))
-            );
-            Err(EXIT_USAGE)
-        }
-        _ => {
-            let ids: Vec<String> = accounts.iter().map(|a| a.id.to_string()).collect();
-            errln!(
-                "{}",
-                super::lines::error_line(t!("cli-check-which", ids = ids.join(", ")))
-            );
-            Err(EXIT_USAGE)
-        }
-    }
-}
-
 /// The trust for checking `account`: the platform's roots, the CA file given now
 /// (`--ca-file` or `MAILSETUP_CA_FILE`) and the copy kept with the account (a copy that cannot
 /// be read is only warned about when a file was given now). The exit code on failure: usage
@@ -467,7 +421,7 @@ async fn check_account(
     id: Option<String>,
     check: Check,
 ) -> u8 {
-    let account = match account_to_check(dir, id).await {
+    let account = match saved_account(dir, id.as_deref()).await {
         Ok(a) => a,
         Err(code) => return code,
     };

@@ -77,10 +77,7 @@ impl FormatArg {
 
 /// Runs `accounts export`.
 pub async fn run(dir: &Path, keychain: Option<KeychainKind>, args: ExportArgs) -> u8 {
-    let id: AccountId = match args.id.parse() {
-        Ok(id) => id,
-        Err(never) => match never {},
-    };
+    let id = super::lookup::account_id(&args.id);
     let Some(format) = args.format.format() else {
         if args.out.is_some() || args.payload || args.sign_cert.is_some() {
             return usage(t!("export-cli-goa-flags"));

@@ -1,14 +1,18 @@
-//! What several commands take alike, written once: the discovery options (`DiscoveryFlags`,
-//! flattened into `discover` and `diagnose`, and read from the environment for the window's
-//! runtime configuration), the keychain and pinned-key parsers, and the check of a number of
+//! What several commands take alike, written once: the discovery flags (`DiscoveryFlags`,
+//! flattened into `discover`, `diagnose` and `accounts check`; they become
+//! `config::DiscoverySettings`, which the window's runtime reads from the same environment
+//! variables), the keychain and pinned-key parsers, and the check of a number of
 //! seconds given on the command line.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Args, Parser};
+use clap::Args;
 
+use crate::config::{
+    CA_FILE_ENV, DNS_ENV, DiscoverySettings, HTTP_PORT_ENV, ISPDB_URL_ENV, RESOLVE_ENV,
+};
 use crate::discover::DiscoveryOptions;
 use crate::pin::{EndpointPin, PinError};
 use crate::store::KeychainKind;
@@ -20,63 +24,51 @@ use crate::store::KeychainKind;
 #[derive(Debug, Clone, Default, Args)]
 pub struct DiscoveryFlags {
     /// Also trust the CA certificates in this PEM file.
-    #[arg(long, value_name = "PEM", env = "MAILSETUP_CA_FILE")]
+    #[arg(long, value_name = "PEM", env = CA_FILE_ENV)]
     pub ca_file: Option<PathBuf>,
     /// Answer a host name with a fixed address (testing; repeatable): HOST=ADDR[:PORT].
     #[arg(
         long,
         value_name = "HOST=ADDR",
         hide = true,
-        env = "MAILSETUP_RESOLVE",
+        env = RESOLVE_ENV,
         value_delimiter = ','
     )]
     pub resolve: Vec<String>,
     /// Discovery: ask this DNS server (IP:PORT) instead of the system's.
-    #[arg(long, value_name = "IP:PORT", hide = true, env = "MAILSETUP_DNS")]
+    #[arg(long, value_name = "IP:PORT", hide = true, env = DNS_ENV)]
     pub dns: Option<SocketAddr>,
     /// Discovery: ISPDB base URL.
-    #[arg(long, value_name = "URL", hide = true, env = "MAILSETUP_ISPDB_URL")]
+    #[arg(long, value_name = "URL", hide = true, env = ISPDB_URL_ENV)]
     pub ispdb_url: Option<String>,
     /// Discovery: send every HTTP(S) request to this port instead of 80/443.
-    #[arg(long, value_name = "PORT", hide = true, env = "MAILSETUP_HTTP_PORT")]
+    #[arg(long, value_name = "PORT", hide = true, env = HTTP_PORT_ENV)]
     pub http_port: Option<u16>,
 }
 
-/// The flags alone, for reading them from the environment.
-#[derive(Debug, Parser)]
-#[command(no_binary_name = true)]
-struct FromEnv {
-    #[command(flatten)]
-    flags: DiscoveryFlags,
-}
-
 impl DiscoveryFlags {
-    /// The flags as the environment gives them (no command line).
-    pub fn from_env() -> Result<Self, clap::Error> {
-        FromEnv::try_parse_from(std::iter::empty::<String>()).map(|f| f.flags)
+    /// The settings these flags give (`config::DiscoverySettings`, which the window's runtime
+    /// reads from the environment instead).
+    pub fn settings(&self) -> DiscoverySettings {
+        DiscoverySettings::from(self.clone())
     }
 
     /// Discovery options with these flags applied to the defaults; the error is a one-line
     /// message naming the flag.
     pub fn options(&self) -> Result<DiscoveryOptions, String> {
-        let mut opts = DiscoveryOptions::default();
-        opts.dns.server = self.dns;
-        for spec in self.resolve.iter().filter(|s| !s.trim().is_empty()) {
-            opts.add_resolve(spec).map_err(|e| e.to_string())?;
+        self.settings().options()
+    }
+}
+
+impl From<DiscoveryFlags> for DiscoverySettings {
+    fn from(f: DiscoveryFlags) -> Self {
+        Self {
+            ca_file: f.ca_file,
+            resolve: f.resolve,
+            dns: f.dns,
+            ispdb_url: f.ispdb_url,
+            http_port: f.http_port,
         }
-        if let Some(url) = &self.ispdb_url {
-            if !(url.starts_with("https://") || url.starts_with("http://")) {
-                return Err(format!(
-                    "--ispdb-url {url}: give an http:// or https:// URL"
-                ));
-            }
-            opts.ispdb_url = url.clone();
-        }
-        if let Some(path) = &self.ca_file {
-            opts.add_ca_file(path).map_err(|e| e.to_string())?;
-        }
-        opts.http.port = self.http_port;
-        Ok(opts)
     }
 }
 
@@ -121,6 +113,7 @@ pub fn parse_pin(text: &str) -> Result<EndpointPin, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::Parser;
 
     #[test]
     fn seconds_above_zero_up_to_the_limit_are_taken_and_nothing_else() {

@@ -14,6 +14,7 @@ pub mod discover;
 pub mod export;
 pub mod flags;
 mod lines;
+mod lookup;
 pub mod oauth;
 
 use std::process::ExitCode;

@@ -11,11 +11,12 @@
 //! Also holds the step every config-v1.1 source shares: fetch, parse (`config_v11`), and turn
 //! the servers into candidates for this address.
 
-use super::candidate::{Candidate, Origin, SourceId};
+use super::candidate::Candidate;
 use super::config_v11::{self, ProviderConfig};
+use super::ctx::{Ctx, Findings};
+use super::result::{DiscoveredOAuth2, SourceError};
+use super::source::{Channel, Origin, SourceId};
 use super::via::Via;
-use super::vouch::Channel;
-use super::{Ctx, DiscoveredOAuth2, Findings, SourceError};
 
 /// The ISP autoconfig URL for `domain`.
 /// The address goes along (`?emailaddress=`, as Thunderbird asks) over HTTPS only: over

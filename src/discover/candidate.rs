@@ -9,139 +9,13 @@
 //! source order of `SourceId`, then host and port (so the order is deterministic).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 
 use serde::Serialize;
 
 use super::config_v11::AuthMethod;
-use super::via::Via;
-use super::vouch::{Channel, Vouch};
+use super::source::{Origin, SourceId, SourceTrust};
+use super::vouch::Vouch;
 use crate::account::{EmailAddress, Protocol, Security, ServerSettings};
-
-/// The sources discovery asks, in the order they are listed to people.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SourceId {
-    /// mailsetup's own table of providers (offline, instant).
-    Provider,
-    /// `https://autoconfig.<domain>/mail/config-v1.1.xml`.
-    Autoconfig,
-    /// `https://<domain>/.well-known/autoconfig/mail/config-v1.1.xml`.
-    WellKnown,
-    /// Mozilla's ISPDB (`https://autoconfig.thunderbird.net/v1.1/<domain>`).
-    Ispdb,
-    /// The domain's MX host → its provider's domain → table, ISPDB and autoconfig.
-    Mx,
-    /// RFC 6186 SRV records.
-    Srv,
-    /// The usual host names (imap., mail., smtp. …) that exist in DNS.
-    Guess,
-    /// The autoconfig URLs over plain HTTP (untrusted).
-    AutoconfigHttp,
-}
-
-impl SourceId {
-    /// Every source, in listing order.
-    pub const ALL: [SourceId; 8] = [
-        SourceId::Provider,
-        SourceId::Autoconfig,
-        SourceId::WellKnown,
-        SourceId::Ispdb,
-        SourceId::Mx,
-        SourceId::Srv,
-        SourceId::Guess,
-        SourceId::AutoconfigHttp,
-    ];
-
-    /// The snake_case code (as in JSON and on the command line).
-    pub fn code(self) -> &'static str {
-        match self {
-            SourceId::Provider => "provider",
-            SourceId::Autoconfig => "autoconfig",
-            SourceId::WellKnown => "well_known",
-            SourceId::Ispdb => "ispdb",
-            SourceId::Mx => "mx",
-            SourceId::Srv => "srv",
-            SourceId::Guess => "guess",
-            SourceId::AutoconfigHttp => "autoconfig_http",
-        }
-    }
-
-    /// Parses a code as written on the command line.
-    pub fn from_code(code: &str) -> Option<Self> {
-        let code = code.trim().to_ascii_lowercase().replace('-', "_");
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-
-    /// Whether the source binds servers to the mail domain itself (the built-in table, the
-    /// domain's own autoconfig files, ISPDB): over a verified channel it vouches for a host.
-    pub fn binds_to_domain(self) -> bool {
-        matches!(
-            self,
-            SourceId::Provider | SourceId::Autoconfig | SourceId::WellKnown | SourceId::Ispdb
-        )
-    }
-
-    /// Words for people ("found at …"), in the current language.
-    pub fn label(self) -> String {
-        match self {
-            SourceId::Provider => t!("source-provider"),
-            SourceId::Autoconfig => t!("source-autoconfig"),
-            SourceId::WellKnown => t!("source-well-known"),
-            SourceId::Ispdb => t!("source-ispdb"),
-            SourceId::Mx => t!("source-mx"),
-            SourceId::Srv => t!("source-srv"),
-            SourceId::Guess => t!("source-guess"),
-            SourceId::AutoconfigHttp => t!("source-autoconfig-http"),
-        }
-    }
-}
-
-impl fmt::Display for SourceId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-/// How far a source can be trusted. Better levels sort first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SourceTrust {
-    /// The built-in table, or a file fetched over verified HTTPS from the provider or ISPDB.
-    Trusted,
-    /// Unsigned DNS records (MX, SRV): likely right, confirmed by the live test.
-    Dns,
-    /// A usual name that exists in DNS; nothing says it is a mail server until the probe does.
-    Guess,
-    /// Fetched over plain HTTP: anyone on the path could have written it. The person must
-    /// confirm before it is used; it is never applied silently.
-    Insecure,
-}
-
-impl SourceTrust {
-    /// How far an answer of `source` that came through `channel` can be believed.
-    pub fn of(source: SourceId, channel: &Channel) -> SourceTrust {
-        match (source, channel) {
-            (_, Channel::PlainHttp) | (SourceId::AutoconfigHttp, _) => SourceTrust::Insecure,
-            (SourceId::Provider | SourceId::Autoconfig | SourceId::WellKnown, _) => {
-                SourceTrust::Trusted
-            }
-            (SourceId::Ispdb, _) => SourceTrust::Trusted,
-            (SourceId::Mx | SourceId::Srv, _) => SourceTrust::Dns,
-            (SourceId::Guess, _) => SourceTrust::Guess,
-        }
-    }
-
-    /// In words, in the current language.
-    pub fn label(self) -> String {
-        match self {
-            SourceTrust::Trusted => t!("trust-trusted"),
-            SourceTrust::Dns => t!("trust-dns"),
-            SourceTrust::Guess => t!("trust-guess"),
-            SourceTrust::Insecure => t!("trust-insecure"),
-        }
-    }
-}
 
 /// Which form of username the server expects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -175,33 +49,6 @@ impl UsernameForm {
             UsernameForm::FullAddress => t!("username-full-address"),
             UsernameForm::LocalPart => t!("username-local-part"),
             UsernameForm::Other => t!("username-other"),
-        }
-    }
-}
-
-/// One source naming a candidate.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct Origin {
-    pub source: SourceId,
-    pub trust: SourceTrust,
-    /// How the answer reached us (decides whether the source can vouch for the host).
-    pub channel: Channel,
-    /// What exactly was asked (URL, DNS name, table entry) and what it said.
-    pub via: Via,
-    /// Where the source listed it among its own answers (0 = first): keeps, for example,
-    /// RFC 2782 order among SRV targets and a provider's own order among its servers.
-    pub position: usize,
-}
-
-impl Origin {
-    /// An answer of `source` through `channel`; its trust follows from both.
-    pub fn new(source: SourceId, channel: Channel, via: Via) -> Self {
-        Self {
-            source,
-            trust: SourceTrust::of(source, &channel),
-            channel,
-            via,
-            position: 0,
         }
     }
 }
@@ -547,6 +394,8 @@ fn origin_words(o: &Origin) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::discover::source::Channel;
+    use crate::discover::via::Via;
 
     fn email() -> EmailAddress {
         EmailAddress::parse("a@example.test").unwrap()

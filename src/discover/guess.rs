@@ -6,10 +6,11 @@
 
 use std::collections::BTreeMap;
 
-use super::candidate::{Candidate, Origin, SourceId};
+use super::candidate::Candidate;
+use super::ctx::{Ctx, Findings};
+use super::result::SourceError;
+use super::source::{Channel, Origin, SourceId};
 use super::via::Via;
-use super::vouch::Channel;
-use super::{Ctx, Findings, SourceError};
 use crate::account::{Protocol, Security};
 
 /// (prefix, protocols tried on it); "" is the bare domain.

@@ -212,7 +212,7 @@ pub fn is_not_public(ip: IpAddr) -> bool {
 pub struct Fetched {
     /// The URL after redirects: shown to people, and able to lower what the body is worth
     /// (a redirect off the domain), never to raise it — that is decided by the URL asked
-    /// for (`vouch::Channel::of_fetch`).
+    /// for (`source::Channel::of_fetch`).
     pub url: String,
     pub body: Vec<u8>,
 }

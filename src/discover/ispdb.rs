@@ -4,10 +4,12 @@
 //! hosts it names, when asked over verified HTTPS and answered from the ISPDB's own site (a
 //! redirect elsewhere, or a plain-HTTP base URL, takes that away).
 
-use super::candidate::SourceId;
+use super::autoconfig;
+use super::ctx::{Ctx, Findings};
+use super::result::SourceError;
+use super::source::{Channel, SourceId};
 use super::via::Via;
-use super::vouch::{Channel, site_of};
-use super::{Ctx, Findings, SourceError, autoconfig};
+use super::vouch::site_of;
 
 /// The ISPDB URL for `domain`.
 pub(crate) fn url(ctx: &Ctx, domain: &str) -> String {

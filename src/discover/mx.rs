@@ -8,10 +8,13 @@
 //! host first. A provider file asked for over plain HTTP is `SourceTrust::Insecure`, whatever its
 //! redirects did.
 
-use super::candidate::{Candidate, SourceId};
+use super::candidate::Candidate;
+use super::ctx::{Ctx, Findings};
+use super::result::{DiscoveredOAuth2, SourceError};
+use super::source::{Channel, SourceId};
 use super::via::{MxFile, Via};
-use super::vouch::{Channel, site_of};
-use super::{Ctx, Findings, SourceError, autoconfig, ispdb};
+use super::vouch::site_of;
+use super::{autoconfig, ispdb};
 
 /// The domains worth asking about for an MX host: its registrable domain, then that plus one
 /// label (skipping the MX host itself and the address's own domain).
@@ -86,7 +89,7 @@ pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
         // The provider's sign-in too: which one rests on DNS, but the issuer and its
         // endpoints are the table's own (`oauth::session` uses the table's entry for it).
         if let Some(spec) = m.oauth2() {
-            f.oauth2 = Some(super::DiscoveredOAuth2::new(
+            f.oauth2 = Some(DiscoveredOAuth2::new(
                 spec.clone(),
                 m.name(),
                 SourceId::Mx,

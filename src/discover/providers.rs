@@ -14,12 +14,12 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::candidate::{
-    Candidate, Claim, Disagreement, DisagreementKind, Origin, SourceId, UsernameForm, security_word,
+    Candidate, Claim, Disagreement, DisagreementKind, UsernameForm, security_word,
 };
 use super::config_v11::AuthMethod;
 pub use super::config_v11::OAuth2Spec;
+use super::source::{Channel, Origin, SourceId};
 use super::via::{Publisher, Via};
-use super::vouch::Channel;
 use crate::account::{EmailAddress, Protocol, Security};
 
 const BUILTIN: &str = include_str!("../../assets/providers.json");

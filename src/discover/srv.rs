@@ -7,10 +7,11 @@
 //! outside the address's domain is not vouched for (RFC 6186 §6): the person confirms it
 //! before the password goes there.
 
-use super::candidate::{Candidate, Origin, SourceId};
+use super::candidate::Candidate;
+use super::ctx::{Ctx, Findings};
+use super::result::SourceError;
+use super::source::{Channel, Origin, SourceId};
 use super::via::Via;
-use super::vouch::Channel;
-use super::{Ctx, Findings, SourceError};
 use crate::account::{Protocol, Security};
 use crate::dns::srv_order;
 

@@ -16,55 +16,7 @@
 
 use serde::Serialize;
 
-use super::candidate::{Origin, SourceId};
-
-/// How a source's answer reached mailsetup.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Channel {
-    /// mailsetup's own provider table, shipped with the program.
-    BuiltIn,
-    /// Verified HTTPS from the URL asked for, without leaving that URL's domain.
-    Https,
-    /// Verified HTTPS, but redirects ended outside the domain asked; `to` is where.
-    RedirectedOff { to: String },
-    /// Asked over plain HTTP (whatever the redirects did afterwards).
-    PlainHttp,
-    /// Unsigned DNS answers (SRV, MX, address records).
-    Dns,
-}
-
-impl Channel {
-    /// The channel of a document asked for at `asked` that arrived from `final_url` after
-    /// redirects. `home` is the domain the answer must come from to count as the asked
-    /// site's word (the mail domain for its own autoconfig, the ISPDB's site for ISPDB).
-    pub fn of_fetch(asked: &str, final_url: &str, home: &str) -> Channel {
-        let scheme = |u: &str| reqwest::Url::parse(u).map(|u| u.scheme().to_string());
-        if scheme(asked).ok().as_deref() != Some("https") {
-            return Channel::PlainHttp;
-        }
-        let Ok(end) = reqwest::Url::parse(final_url) else {
-            return Channel::RedirectedOff {
-                to: final_url.to_string(),
-            };
-        };
-        if end.scheme() != "https" {
-            // The client refuses such downgrades; should one slip through, it is plain HTTP.
-            return Channel::PlainHttp;
-        }
-        match end.host_str() {
-            Some(host) if in_domain(host, home) => Channel::Https,
-            _ => Channel::RedirectedOff {
-                to: final_url.to_string(),
-            },
-        }
-    }
-
-    /// Whether a source that binds servers to the domain can vouch through this channel.
-    pub fn verified(&self) -> bool {
-        matches!(self, Channel::BuiltIn | Channel::Https)
-    }
-}
+use super::source::{Channel, Origin, SourceId, in_domain};
 
 /// The site of a URL: the registrable domain of its host (public suffix list), else the
 /// host itself. Used as `home` for sources that are not the mail domain (ISPDB).
@@ -77,13 +29,6 @@ pub fn site_of(url: &str) -> String {
         Some(d) => d.to_string(),
         None => host,
     }
-}
-
-/// Whether `host` is `domain` or a name below it (ASCII, case and a final dot ignored).
-pub fn in_domain(host: &str, domain: &str) -> bool {
-    let host = host.trim_end_matches('.').to_ascii_lowercase();
-    let domain = domain.trim_end_matches('.').to_ascii_lowercase();
-    !domain.is_empty() && (host == domain || host.ends_with(&format!(".{domain}")))
 }
 
 /// Whether the password may go to a candidate's host without asking, and why. Better

@@ -8,7 +8,10 @@
 
 use crate::dns::DnsError;
 
-use super::{ConfigError, FetchError, SourceError, TableError};
+use super::config_v11::ConfigError;
+use super::http::FetchError;
+use super::providers::TableError;
+use super::result::SourceError;
 
 impl SourceError {
     /// The failure in one sentence of the current language.

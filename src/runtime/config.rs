@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use rustls_pki_types::CertificateDer;
 
-use crate::cli::flags::DiscoveryFlags;
+use crate::config::{DiscoverySettings, EnvError};
 use crate::discover::DiscoveryOptions;
 use crate::probe::{self, CertTrust, CertTrustError, ProbeOptions};
 use crate::roundtrip::RoundTripOptions;
@@ -44,7 +44,7 @@ pub enum ConfigError {
     Trust(#[from] CertTrustError),
     /// A `MAILSETUP_*` variable that is not what its flag takes.
     #[error(transparent)]
-    Env(#[from] clap::Error),
+    Env(#[from] EnvError),
     #[error("{0}")]
     Discovery(String),
 }
@@ -78,18 +78,18 @@ impl RuntimeConfig {
     }
 
     /// Reads the settings a technician or a test may give through the environment, the
-    /// same ones the command line takes as flags and parsed by the same code
-    /// (`cli::flags::DiscoveryFlags`): `MAILSETUP_CA_FILE` (PEM roots to trust as well),
+    /// same ones the command line takes as flags, read as the flags are
+    /// (`config::DiscoverySettings`): `MAILSETUP_CA_FILE` (PEM roots to trust as well),
     /// `MAILSETUP_RESOLVE` (`host=addr,host=addr:port`), `MAILSETUP_DNS` (a name server,
     /// `addr:port`), `MAILSETUP_ISPDB_URL`, `MAILSETUP_HTTP_PORT` (the port for autoconfig
     /// requests); `MAILSETUP_CONFIG_DIR` (the account file's directory); and
     /// `MAILSETUP_OAUTH_ISSUER` / `MAILSETUP_OAUTH_SCOPES` (`oauth::session::Overrides`).
     pub fn from_env() -> Result<Self, ConfigError> {
-        let flags = DiscoveryFlags::from_env()?;
-        let discovery = flags.options().map_err(ConfigError::Discovery)?;
+        let settings = DiscoverySettings::from_env()?;
+        let discovery = settings.options().map_err(ConfigError::Discovery)?;
         let mut config = Self::new(discovery.extra_roots.clone())?;
         config.set_discovery(discovery);
-        config.ca_file = flags.ca_file;
+        config.ca_file = settings.ca_file;
         config.config_dir = std::env::var_os("MAILSETUP_CONFIG_DIR").map(PathBuf::from);
         config.oauth = crate::oauth::session::Overrides::from_env();
         Ok(config)

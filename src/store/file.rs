@@ -27,7 +27,8 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::atomic::{self, Disk, RealDisk, WriteStep};
-use super::lock::{self, Cancel, FolderProblem, LockError};
+use super::error::{FileError, FolderProblem, LockError};
+use super::lock::{self, Cancel};
 use super::model::{SavedAccount, Timestamp};
 
 /// The file's name in the configuration folder.
@@ -43,113 +44,6 @@ pub const CORRUPT_PREFIX: &str = "accounts.json.corrupt-";
 struct OnDisk {
     version: u32,
     accounts: Vec<SavedAccount>,
-}
-
-/// Why the account file could not be read or saved. Paths are the file's; each message says
-/// what happened to the existing data (always: unchanged) and what to do.
-#[derive(Debug, thiserror::Error)]
-pub enum FileError {
-    #[error("could not create the configuration folder {path}: {source}")]
-    CreateDir { path: PathBuf, source: io::Error },
-    #[error("could not read {path}: {source}")]
-    Read { path: PathBuf, source: io::Error },
-    #[error(
-        "{path} is damaged ({detail}). It was left as it is{}. Repair it, or move it away to \
-         start a new list of accounts",
-        kept_words(copy.as_deref())
-    )]
-    Damaged {
-        path: PathBuf,
-        detail: String,
-        /// Where the copy of the damaged file is (none if the copy could not be written).
-        copy: Option<PathBuf>,
-    },
-    #[error(
-        "{path} was written by a newer mailsetup (file version {found}; this one reads up to \
-         version {supported}). It was not changed: update mailsetup to use these accounts"
-    )]
-    TooNew {
-        path: PathBuf,
-        found: u64,
-        supported: u32,
-    },
-    #[error("could not lock {path} against other running copies of mailsetup: {source}")]
-    Lock { path: PathBuf, source: io::Error },
-    #[error(
-        "another copy of mailsetup is saving (it has held {path} for more than {} s). Nothing \
-         was changed: let it finish or close it, then try again",
-        waited.as_secs()
-    )]
-    Busy { path: PathBuf, waited: Duration },
-    #[error(
-        "the configuration folder {path} is not safe to keep accounts in: {}. Nothing was \
-         read or changed",
-        problem.to_string().replace("PATH", &path.display().to_string())
-    )]
-    UnsafeFolder {
-        path: PathBuf,
-        problem: FolderProblem,
-    },
-    #[error(
-        "could not save {path}: the disk is full ({source}). The previous file is unchanged; \
-         free some space and try again"
-    )]
-    DiskFull { path: PathBuf, source: io::Error },
-    #[error(
-        "could not save {path}: the folder is on a read-only filesystem ({source}). The \
-         previous file is unchanged; choose a writable folder (--config-dir) or remount it"
-    )]
-    ReadOnly { path: PathBuf, source: io::Error },
-    #[error(
-        "could not save {path}: permission denied ({source}). The previous file is unchanged; \
-         check who owns the folder"
-    )]
-    PermissionDenied { path: PathBuf, source: io::Error },
-    #[error("could not save {path} (could not {step}): {source}. The previous file is unchanged")]
-    Write {
-        path: PathBuf,
-        step: WriteStep,
-        source: io::Error,
-    },
-}
-
-fn kept_words(copy: Option<&Path>) -> String {
-    match copy {
-        Some(p) => format!(", and a copy was kept as {}", p.display()),
-        None => ", but no copy could be written next to it".to_string(),
-    }
-}
-
-impl FileError {
-    /// A stable snake_case code (for JSON output and tests).
-    pub fn code(&self) -> &'static str {
-        match self {
-            FileError::CreateDir { .. } => "create_dir_failed",
-            FileError::Read { .. } => "read_failed",
-            FileError::Damaged { .. } => "damaged",
-            FileError::TooNew { .. } => "too_new",
-            FileError::Lock { .. } => "lock_failed",
-            FileError::Busy { .. } => "busy",
-            FileError::UnsafeFolder { .. } => "unsafe_folder",
-            FileError::DiskFull { .. } => "disk_full",
-            FileError::ReadOnly { .. } => "read_only",
-            FileError::PermissionDenied { .. } => "permission_denied",
-            FileError::Write { .. } => "write_failed",
-        }
-    }
-
-    /// Classifies an operating-system error from a step that changes the folder.
-    pub(crate) fn from_write(path: &Path, step: WriteStep, source: io::Error) -> FileError {
-        let path = path.to_path_buf();
-        match source.kind() {
-            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
-                FileError::DiskFull { path, source }
-            }
-            io::ErrorKind::ReadOnlyFilesystem => FileError::ReadOnly { path, source },
-            io::ErrorKind::PermissionDenied => FileError::PermissionDenied { path, source },
-            _ => FileError::Write { path, step, source },
-        }
-    }
 }
 
 /// The account file in one configuration folder.
@@ -500,20 +394,7 @@ pub fn check_config_file(path: &Path) -> Result<(), FileError> {
             .unwrap_or_default();
         return Err(refuse(FolderProblem::NotAPlainFile { name }));
     }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        let me = rustix::process::geteuid().as_raw();
-        let owner = meta.uid();
-        if owner != me && owner != 0 {
-            return Err(refuse(FolderProblem::Owner { owner, me }));
-        }
-        let mode = meta.mode() & 0o7777;
-        if mode & 0o022 != 0 {
-            return Err(refuse(FolderProblem::Writable { mode }));
-        }
-    }
-    Ok(())
+    lock::private_to_me(&meta).map_err(refuse)
 }
 
 /// Whether `text` is a word of the store's own making: ASCII letters, digits and dashes.

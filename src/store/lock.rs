@@ -22,7 +22,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::time::{Duration, Instant};
 
-use super::file::FileError;
+use super::error::{FileError, FolderProblem, LockError};
 
 /// How long a writer waits for another copy of mailsetup to finish its change. Writers hold
 /// the lock only for a read and a replace (milliseconds), so this is generous.
@@ -30,30 +30,6 @@ pub const LOCK_WAIT: Duration = Duration::from_secs(10);
 
 /// How often the lock is tried again while another copy holds it.
 const RETRY_EVERY: Duration = Duration::from_millis(20);
-
-/// What is wrong with an existing configuration folder or its lock file.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum FolderProblem {
-    #[error(
-        "it belongs to user {owner}, not to you (user {me}): fix it with `chown {me} PATH` as \
-         root, or choose a folder of your own (--config-dir)"
-    )]
-    Owner { owner: u32, me: u32 },
-    #[error(
-        "other users can change files in it (mode {mode:03o}): fix it with `chmod go-w PATH`, \
-         or choose a folder of your own (--config-dir)"
-    )]
-    Writable { mode: u32 },
-    #[error("it is not a folder")]
-    NotAFolder,
-    #[error(
-        "its lock file {name} is a link or not a plain file, and was not opened: remove it and \
-         try again"
-    )]
-    LockNotAFile { name: String },
-    #[error("{name} in it is a link or not a plain file, and was not read: remove it")]
-    NotAPlainFile { name: String },
-}
 
 /// Checks an existing folder (Unix: owner and mode). A folder that does not exist yet is
 /// fine: mailsetup creates it, owner-only.
@@ -75,19 +51,27 @@ pub fn check_folder(dir: &Path) -> Result<(), FileError> {
     if !meta.is_dir() {
         return Err(refuse(FolderProblem::NotAFolder));
     }
+    private_to_me(&meta).map_err(refuse)
+}
+
+/// Whether a folder or file that exists is this user's alone to change (Unix): it belongs
+/// to this user (or root) and the group and others cannot write to it.
+pub fn private_to_me(meta: &fs::Metadata) -> Result<(), FolderProblem> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
         let me = rustix::process::geteuid().as_raw();
         let owner = meta.uid();
         if owner != me && owner != 0 {
-            return Err(refuse(FolderProblem::Owner { owner, me }));
+            return Err(FolderProblem::Owner { owner, me });
         }
         let mode = meta.mode() & 0o7777;
         if mode & 0o022 != 0 {
-            return Err(refuse(FolderProblem::Writable { mode }));
+            return Err(FolderProblem::Writable { mode });
         }
     }
+    #[cfg(not(unix))]
+    let _ = meta;
     Ok(())
 }
 
@@ -197,13 +181,6 @@ pub fn lock_within(
         }
         std::thread::sleep(RETRY_EVERY);
     }
-}
-
-/// Why the lock was not taken.
-#[derive(Debug)]
-pub enum LockError {
-    File(FileError),
-    Cancelled,
 }
 
 const RUNNING: u8 = 0;

@@ -5,9 +5,12 @@
 //!   reference) and what callers hand over (`VerifiedAccount`);
 //! - `file`: the account file (version, lock, damaged and newer files), `atomic`: the
 //!   crash-safe replace underneath it, `lock`: the folder's safety checks, the lock file
-//!   and the lock's deadline, and `Cancel`;
+//!   and the lock's deadline, and `Cancel`; `error`: what goes wrong (`FileError`,
+//!   `FolderProblem`, `LockError` for the file and its folder, `StoreError` for every
+//!   operation, `SaveWarning`);
 //! - `secret`: the `SecretStore` trait and the keychains behind it;
-//! - `ops`: save / remove / mark verified, keeping file and keychain in step;
+//! - `ops`: save / remove / mark verified, keeping file and keychain in step, and what they
+//!   return (`SaveOutcome`, `Removed`, `AccountPasswords`);
 //! - `verified`: from the servers that verified (settings + sign-in mechanism) to the
 //!   `VerifiedAccount` to save; the store never sees a probe report.
 //!
@@ -17,6 +20,7 @@
 //! pool (`spawn_blocking`), never on the runtime's worker threads.
 
 pub mod atomic;
+pub mod error;
 pub mod file;
 pub mod lock;
 pub mod model;
@@ -30,129 +34,19 @@ use std::sync::Arc;
 
 use secrecy::SecretString;
 
-pub use file::{AccountFile, FileError};
-pub use lock::{Cancel, FolderProblem};
+pub use error::{CONFIG_DIR_ENV, FileError, FolderProblem, SaveWarning, StoreError};
+pub use file::AccountFile;
+pub use lock::Cancel;
 pub use model::{
     AccountId, ClientSource, EntryName, InvalidAccount, KeychainKind, KeychainRef, OAuth2Login,
     Role, SavedAccount, SavedServer, SettingsSource, SourceKind, Timestamp, VerifiedAccount,
 };
 pub use ops::{
-    mark_verified_blocking, passwords_blocking, remove_blocking, save_verified_blocking,
-    save_verified_cancellable,
+    AccountPasswords, Removed, SaveOutcome, mark_verified_blocking, passwords_blocking,
+    remove_blocking, save_verified_blocking, save_verified_cancellable,
 };
 pub use secret::{KeychainError, SecretStore};
 pub use verified::{AccountDetails, NotVerified};
-
-/// The environment variable that moves the configuration folder (tests, portable use).
-pub const CONFIG_DIR_ENV: &str = "MAILSETUP_CONFIG_DIR";
-
-/// Why an account could not be saved, read or removed.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error(transparent)]
-    File(#[from] FileError),
-    #[error(transparent)]
-    Keychain(#[from] KeychainError),
-    #[error("the account cannot be saved: {0}")]
-    Invalid(#[from] InvalidAccount),
-    #[error("no saved account has the id \"{id}\" (`mailsetup accounts list` shows them)")]
-    NotFound { id: AccountId },
-    #[error(
-        "account \"{id}\" keeps its password in the {saved_in}, not in the {given}: use \
-         --keychain {}",
-        saved_in.word()
-    )]
-    WrongKeychain {
-        id: AccountId,
-        saved_in: KeychainKind,
-        given: KeychainKind,
-    },
-    #[error(
-        "{cause}. Putting the keychain back as it was failed as well ({undo}): remove the \
-         entry {entry} by hand in the keychain manager"
-    )]
-    RollbackFailed {
-        /// What went wrong first.
-        cause: Box<StoreError>,
-        /// Why the keychain could not be put back.
-        undo: KeychainError,
-        entry: EntryName,
-    },
-    #[error(
-        "no configuration folder could be found for this user (no home folder?): pass \
-         --config-dir DIR or set {CONFIG_DIR_ENV}"
-    )]
-    NoConfigDir,
-    #[error("the storage task stopped unexpectedly: {detail}")]
-    Task { detail: String },
-    #[error("saving was cancelled; nothing was saved")]
-    Cancelled,
-}
-
-impl StoreError {
-    /// A stable snake_case code (for JSON output and tests).
-    pub fn code(&self) -> &'static str {
-        match self {
-            StoreError::File(e) => e.code(),
-            StoreError::Keychain(e) => e.code(),
-            StoreError::Invalid(_) => "invalid_account",
-            StoreError::NotFound { .. } => "account_not_found",
-            StoreError::WrongKeychain { .. } => "wrong_keychain",
-            StoreError::RollbackFailed { .. } => "rollback_failed",
-            StoreError::NoConfigDir => "no_config_dir",
-            StoreError::Task { .. } => "task_failed",
-            StoreError::Cancelled => "cancelled",
-        }
-    }
-
-    /// The keychain error inside, if the keychain is what failed.
-    pub fn keychain(&self) -> Option<&KeychainError> {
-        match self {
-            StoreError::Keychain(e) => Some(e),
-            _ => None,
-        }
-    }
-}
-
-/// A saved account and what else the caller should know.
-#[derive(Debug, Clone)]
-pub struct SaveOutcome {
-    /// As written to the file (with its id and keychain reference).
-    pub account: SavedAccount,
-    /// An account for the same address was replaced (its id was kept).
-    pub replaced: bool,
-    /// Things that did not stop the save but should be shown.
-    pub warnings: Vec<SaveWarning>,
-}
-
-/// Something a save could not tidy up.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum SaveWarning {
-    #[error(
-        "the old password entry {entry} in the {store} could not be removed ({error}); remove \
-         it by hand"
-    )]
-    OldEntryLeft {
-        store: KeychainKind,
-        entry: EntryName,
-        error: KeychainError,
-    },
-}
-
-/// A removed account.
-#[derive(Debug, Clone)]
-pub struct Removed {
-    pub account: SavedAccount,
-    /// The keychain was not touched (removal without the keychain): its entries may remain.
-    pub entries_left: bool,
-}
-
-/// The two passwords of an account, as read back from the keychain.
-#[derive(Debug)]
-pub struct AccountPasswords {
-    pub incoming: SecretString,
-    pub outgoing: SecretString,
-}
 
 /// The configuration folder: `explicit` (`--config-dir`), else `MAILSETUP_CONFIG_DIR`, else
 /// the per-OS folder (`~/.config/mailsetup` on Linux, `~/Library/Application

@@ -14,7 +14,8 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use crate::account::{EmailAddress, Protocol, ServerSettings};
-use crate::discover::{Candidate, Origin, SourceId};
+pub use crate::discover::SourceKind;
+use crate::discover::{Candidate, Origin};
 use crate::pin::EndpointPin;
 
 /// The keychain service name every entry is filed under.
@@ -148,54 +149,6 @@ impl<'de> Deserialize<'de> for Timestamp {
     }
 }
 
-/// Where the settings came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SourceKind {
-    /// mailsetup's own table of providers.
-    BuiltIn,
-    /// The provider's autoconfig file (Mozilla format) over HTTPS.
-    Autoconfig,
-    /// Mozilla's ISP database.
-    Ispdb,
-    /// DNS SRV records (RFC 6186).
-    DnsSrv,
-    /// The domain's MX records pointed at a known provider.
-    MxProvider,
-    /// Common host names tried one by one.
-    Guess,
-    /// Typed in by a person (wizard's manual page, `mailsetup diagnose` on the command line).
-    Manual,
-}
-
-impl SourceKind {
-    /// Words for a list in the current language (`label` is the English, for `Display`).
-    pub fn words(self) -> String {
-        match self {
-            SourceKind::BuiltIn => t!("source-provider"),
-            SourceKind::Autoconfig => t!("source-kind-autoconfig"),
-            SourceKind::Ispdb => t!("source-kind-ispdb"),
-            SourceKind::DnsSrv => t!("source-kind-srv"),
-            SourceKind::MxProvider => t!("source-kind-mx"),
-            SourceKind::Guess => t!("source-kind-guess"),
-            SourceKind::Manual => t!("source-manual"),
-        }
-    }
-
-    /// Words for a list.
-    pub fn label(self) -> &'static str {
-        match self {
-            SourceKind::BuiltIn => "built-in provider table",
-            SourceKind::Autoconfig => "provider's autoconfig",
-            SourceKind::Ispdb => "ISP database",
-            SourceKind::DnsSrv => "DNS SRV records",
-            SourceKind::MxProvider => "MX records",
-            SourceKind::Guess => "guessed host names",
-            SourceKind::Manual => "entered by hand",
-        }
-    }
-}
-
 /// Where the settings came from, with the URL or provider name where there is one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SettingsSource {
@@ -209,22 +162,6 @@ impl SettingsSource {
     /// A source without detail.
     pub fn new(kind: SourceKind) -> Self {
         Self { kind, detail: None }
-    }
-}
-
-impl From<SourceId> for SourceKind {
-    /// The one mapping from a discovery source to what the store records.
-    fn from(source: SourceId) -> Self {
-        match source {
-            SourceId::Provider => SourceKind::BuiltIn,
-            SourceId::Autoconfig | SourceId::WellKnown | SourceId::AutoconfigHttp => {
-                SourceKind::Autoconfig
-            }
-            SourceId::Ispdb => SourceKind::Ispdb,
-            SourceId::Mx => SourceKind::MxProvider,
-            SourceId::Srv => SourceKind::DnsSrv,
-            SourceId::Guess => SourceKind::Guess,
-        }
     }
 }
 

@@ -25,13 +25,39 @@
 
 use secrecy::SecretString;
 
-use super::file::{AccountFile, FileError, LockedFile};
-use super::lock::{Cancel, LockError};
+use super::error::{FileError, LockError, SaveWarning, StoreError};
+use super::file::{AccountFile, LockedFile};
+use super::lock::Cancel;
 use super::model::{
     AccountId, EntryName, KeychainKind, KeychainRef, Role, SavedAccount, Timestamp, VerifiedAccount,
 };
 use super::secret::{self, KeychainError, SecretStore};
-use super::{Removed, SaveOutcome, SaveWarning, StoreError};
+
+/// A saved account and what else the caller should know.
+#[derive(Debug, Clone)]
+pub struct SaveOutcome {
+    /// As written to the file (with its id and keychain reference).
+    pub account: SavedAccount,
+    /// An account for the same address was replaced (its id was kept).
+    pub replaced: bool,
+    /// Things that did not stop the save but should be shown.
+    pub warnings: Vec<SaveWarning>,
+}
+
+/// A removed account.
+#[derive(Debug, Clone)]
+pub struct Removed {
+    pub account: SavedAccount,
+    /// The keychain was not touched (removal without the keychain): its entries may remain.
+    pub entries_left: bool,
+}
+
+/// The two passwords of an account, as read back from the keychain.
+#[derive(Debug)]
+pub struct AccountPasswords {
+    pub incoming: SecretString,
+    pub outgoing: SecretString,
+}
 
 const ROLES: [Role; 2] = [Role::Incoming, Role::Outgoing];
 
@@ -389,7 +415,7 @@ pub fn mark_verified_blocking(
 pub fn passwords_blocking(
     secrets: &dyn SecretStore,
     account: &SavedAccount,
-) -> Result<super::AccountPasswords, StoreError> {
+) -> Result<AccountPasswords, StoreError> {
     if secrets.kind() != account.keychain.store {
         return Err(StoreError::WrongKeychain {
             id: account.id.clone(),
@@ -397,7 +423,7 @@ pub fn passwords_blocking(
             given: secrets.kind(),
         });
     }
-    Ok(super::AccountPasswords {
+    Ok(AccountPasswords {
         incoming: secrets.get(&account.keychain.incoming)?,
         outgoing: secrets.get(&account.keychain.outgoing)?,
     })

@@ -7,8 +7,9 @@
 //! stays English and complete: it is what logs, the technician report and `--json` carry.
 //! File errors (`FileError`) keep their English words for now.
 
+use super::error::{CONFIG_DIR_ENV, StoreError};
 use super::model::KeychainKind;
-use super::{CONFIG_DIR_ENV, KeychainError, StoreError};
+use super::secret::KeychainError;
 
 impl StoreError {
     /// The failure in the current language (begins in lower case, no full stop of its own).
