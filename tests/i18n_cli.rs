@@ -177,6 +177,7 @@ fn run(args: &[&str]) -> Output {
     use std::process::Stdio;
     let mut cmd = Command::new(BIN);
     cmd.args(args)
+        .env("TZ", "UTC")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -250,7 +251,8 @@ fn the_accounts_list_labels_its_lines_in_the_chosen_language() {
         "    Ausgang        SMTP",
         "    auch gültig    POP3",
         "    Einstellungen  Autoconfig des Anbieters (https://",
-        "    geprüft        2026-11-26T07:20:42Z\n",
+        // Local time to the minute (issue 21 §11); `run` sets TZ=UTC.
+        "    geprüft        2026-11-26 07:20 +00:00\n",
         "    vertraut       der Zertifizierungsstelle in ",
         "    Warnung        das Passwort darf unverschlüsselt gesendet werden\n",
         "    Schlüssel      per Fingerabdruck vertraut: imap.example.com:993=",

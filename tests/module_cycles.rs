@@ -63,7 +63,7 @@ fn main_modules(src: &Path) -> BTreeMap<ModPath, Module> {
                 parts,
                 Module {
                     file: rel.to_path_buf(),
-                    code: code_only(&text),
+                    code: inline_modules_flattened(&code_only(&text)),
                 },
             );
         }
@@ -152,6 +152,68 @@ fn code_only(text: &str) -> String {
             }
         } else {
             let ch = text[i..].chars().next().expect("a char");
+            out.push(ch);
+            i += ch.len_utf8();
+        }
+    }
+    out
+}
+
+/// The code with each inline `mod NAME { … }` (a platform's variant, say) read as part of
+/// its file: inside it `super::` is the file's own module, so each path that starts with
+/// `super::` there loses one (`super::X` → `self::X`, `super::super::X` → `super::X`).
+fn inline_modules_flattened(code: &str) -> String {
+    let mut out = code.to_string();
+    let mut from = 0;
+    while let Some(at) = find_word(&out[from..], "mod").map(|i| i + from) {
+        let after = at + "mod".len();
+        let rest = &out[after..];
+        let name = rest.trim_start();
+        let name_len = name
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(name.len());
+        let open = after + (rest.len() - name.len()) + name_len;
+        if name_len == 0 || !out[open..].trim_start().starts_with('{') {
+            from = after;
+            continue;
+        }
+        let open = open + out[open..].find('{').expect("the brace just seen");
+        let mut depth = 0usize;
+        let mut close = out.len();
+        for (i, c) in out[open..].char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close = open + i;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let inner = drop_one_super(&out[open..close]);
+        out.replace_range(open..close, &inner);
+        from = open + 1;
+    }
+    out
+}
+
+/// Every path in `code` that starts with `super::` loses its first `super` (see above).
+fn drop_one_super(code: &str) -> String {
+    let b = code.as_bytes();
+    let mut out = String::with_capacity(code.len());
+    let mut i = 0;
+    while i < code.len() {
+        let starts_path =
+            code[i..].starts_with("super::") && (i == 0 || !(ident_byte(b, i) || b[i - 1] == b':'));
+        if starts_path {
+            let again = code[i + "super::".len()..].starts_with("super::");
+            out.push_str(if again { "" } else { "self::" });
+            i += "super::".len();
+        } else {
+            let ch = code[i..].chars().next().expect("a char");
             out.push(ch);
             i += ch.len_utf8();
         }
@@ -549,12 +611,7 @@ fn file(krate: &Crate, m: &ModPath) -> String {
 
 /// Circles the code still has, each to be broken in a change of its own. The list may only
 /// shrink: the test fails when one of these is gone too, so that it is taken off.
-const KNOWN: &[&[&str]] = &[&[
-    "wizard/checklist.rs",
-    "wizard/report.rs",
-    "wizard/roundtrip.rs",
-    "wizard/types.rs",
-]];
+const KNOWN: &[&[&str]] = &[];
 
 #[test]
 fn no_two_files_of_src_import_each_other_around_a_circle() {
