@@ -10,6 +10,7 @@ pub mod out;
 pub mod accounts;
 pub mod diagnose;
 mod diagnose_discovered;
+mod diagnose_input;
 pub mod discover;
 pub mod export;
 pub mod flags;
