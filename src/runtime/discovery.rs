@@ -9,7 +9,7 @@ use crate::discover::{
     SourceStatus as Status,
 };
 use crate::wizard::{
-    Discovery, Event, Offer, ProviderNote, SourceState, SourceStatus, TaskId, capitalise,
+    Discovery, Event, Offer, ProviderNote, SourceRow, SourceState, TaskId, capitalise,
 };
 
 use super::{EventSender, RuntimeConfig};
@@ -52,7 +52,7 @@ pub(super) async fn discover(
                     for s in sources {
                         sender.send(Event::SourceUpdate {
                             task,
-                            status: SourceStatus {
+                            status: SourceRow {
                                 key: s,
                                 label: capitalise(&s.label()),
                                 state: SourceState::Waiting,
@@ -82,7 +82,7 @@ pub(super) async fn discover(
     });
 }
 
-fn source_status(r: &SourceReport) -> SourceStatus {
+fn source_status(r: &SourceReport) -> SourceRow {
     let state = match r.status {
         Status::Waiting => SourceState::Waiting,
         Status::Found => SourceState::Found(r.found),
@@ -90,7 +90,7 @@ fn source_status(r: &SourceReport) -> SourceStatus {
         Status::CutShort => SourceState::NotNeeded,
         Status::Failed | Status::TimedOut => SourceState::Failed(r.error.clone()),
     };
-    SourceStatus {
+    SourceRow {
         key: r.source,
         label: capitalise(&r.source.label()),
         state,

@@ -145,7 +145,7 @@ pub enum Event {
     /// A discovery source changed state.
     SourceUpdate {
         task: TaskId,
-        status: SourceStatus,
+        status: SourceRow,
     },
     /// Discovery finished.
     Discovered {

@@ -60,8 +60,7 @@ pub use roundtrip::RoundTripRow;
 pub use state::{LookupState, OAuthState, Page, RoundTripState, SaveState, Wizard};
 pub use types::{
     DeviceCode, Discovery, KeychainChoice, ManualField, NextAction, OAuthProblem, Offer,
-    ProviderNote, Recipient, Role, SaveProblem, SaveRequest, Saved, SourceState, SourceStatus,
-    TaskId,
+    ProviderNote, Recipient, Role, SaveProblem, SaveRequest, Saved, SourceRow, SourceState, TaskId,
 };
 pub use words::sentence;
 

@@ -97,7 +97,7 @@ pub struct Wizard {
     pub(super) oauth: OAuthState,
 
     // Looking up
-    pub(super) sources: Vec<SourceStatus>,
+    pub(super) sources: Vec<SourceRow>,
     pub(super) lookup: LookupState,
     /// The address the current discovery result belongs to.
     pub(super) discovered_for: Option<EmailAddress>,
@@ -210,7 +210,7 @@ impl Wizard {
         self.password_unsendable()
             .or_else(|| self.password_problem.clone())
     }
-    pub fn sources(&self) -> &[SourceStatus] {
+    pub fn sources(&self) -> &[SourceRow] {
         &self.sources
     }
     pub fn lookup(&self) -> &LookupState {

@@ -269,7 +269,7 @@ fn the_whole_imap_flow_from_empty_form_to_saved() {
 
     w.handle(Event::SourceUpdate {
         task,
-        status: SourceStatus {
+        status: SourceRow {
             key: SourceId::Ispdb,
             label: "Mozilla's ISPDB".into(),
             state: SourceState::Waiting,
@@ -278,7 +278,7 @@ fn the_whole_imap_flow_from_empty_form_to_saved() {
     });
     w.handle(Event::SourceUpdate {
         task,
-        status: SourceStatus {
+        status: SourceRow {
             key: SourceId::Ispdb,
             label: "Mozilla's ISPDB".into(),
             state: SourceState::Found(3),

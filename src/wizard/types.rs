@@ -52,9 +52,10 @@ pub enum SourceState {
     NotNeeded,
 }
 
-/// One discovery source's line on the lookup page.
+/// One discovery source's line on the lookup page (the engine's own word for where a source
+/// stands is `discover::SourceStatus`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceStatus {
+pub struct SourceRow {
     /// Which source, so updates replace the right line.
     pub key: SourceId,
     /// Words for people ("Mozilla's ISPDB").

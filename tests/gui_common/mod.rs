@@ -20,7 +20,7 @@ use mailsetup::runtime::RuntimeConfig;
 use mailsetup::verify::{Check, ProtocolOutcome, VerifyReport, Winner};
 use mailsetup::wizard::{
     Discovery, Effect, Event, Offer, ProviderNote, Role as ServerRole, SaveProblem, Saved,
-    SourceState, SourceStatus, TaskId, Wizard,
+    SourceRow, SourceState, TaskId, Wizard,
 };
 use secrecy::SecretString;
 
@@ -153,8 +153,8 @@ pub fn account_misspelt() -> Wizard {
     w
 }
 
-fn source(key: SourceId, label: &str, state: SourceState, ms: Option<u64>) -> SourceStatus {
-    SourceStatus {
+fn source(key: SourceId, label: &str, state: SourceState, ms: Option<u64>) -> SourceRow {
+    SourceRow {
         key,
         label: label.into(),
         state,
