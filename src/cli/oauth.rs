@@ -188,12 +188,7 @@ pub async fn sign_in(
         })
         .await?
     };
-    Ok(Session {
-        access: signed.tokens.access,
-        refresh: signed.tokens.refresh,
-        login: oauth::session::login_of(&tc, mechanism),
-        confirmed_email: signed.confirmed_email,
-    })
+    Ok(Session::of(&tc, signed, mechanism))
 }
 
 /// A failed sign-in for people: what happened, what to do, and its code.

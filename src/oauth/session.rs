@@ -48,6 +48,18 @@ pub struct Session {
     pub confirmed_email: Option<String>,
 }
 
+impl Session {
+    /// The session of a finished sign-in at `tc` (browser or device flow).
+    pub fn of(tc: &TokenClient, signed: super::SignedIn, mechanism: Option<String>) -> Self {
+        Session {
+            access: signed.tokens.access,
+            refresh: signed.tokens.refresh,
+            login: login_of(tc, mechanism),
+            confirmed_email: signed.confirmed_email,
+        }
+    }
+}
+
 impl std::fmt::Debug for Session {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Session")
@@ -399,12 +411,7 @@ pub async fn browser(
     open: impl FnOnce(&str) -> Result<(), OAuthError>,
 ) -> Result<Session, OAuthError> {
     let signed = super::browser_sign_in(tc, email, super::BROWSER_DEADLINE, open).await?;
-    Ok(Session {
-        access: signed.tokens.access,
-        refresh: signed.tokens.refresh,
-        login: login_of(tc, mechanism),
-        confirmed_email: signed.confirmed_email,
-    })
+    Ok(Session::of(tc, signed, mechanism))
 }
 
 /// The window's sign-in: the issuer from `overrides`, the table or what discovery found
@@ -444,12 +451,7 @@ pub async fn sign_in_with_code(
     };
     let tc = token_client(issuer, flags, reach, config_dir).await?;
     let signed = super::device_sign_in(&tc, email, show).await?;
-    Ok(Session {
-        access: signed.tokens.access,
-        refresh: signed.tokens.refresh,
-        login: login_of(&tc, None),
-        confirmed_email: signed.confirmed_email,
-    })
+    Ok(Session::of(&tc, signed, None))
 }
 
 #[cfg(test)]
