@@ -5,7 +5,8 @@
 //! name resolution that tests point at loopback); `probe` tests one server live, step by step,
 //! and explains a failure; `verify` pairs the two and picks the servers that work; `store`
 //! keeps the verified account (the account file, the password in the keychain only).
-//! Beside them: `account`, the vocabulary; `pin`, server keys trusted by their fingerprint;
+//! Beside them: `account`, the vocabulary; `trust`, certificate facts on the ground floor (key
+//! pins, the DER certificate reader, PEM files);
 //! `roundtrip`, a test message sent through SMTP and found in the mailbox; `report`, the
 //! technician report (text, Markdown, JSON) with `reproduce`, the commands that repeat a test
 //! by hand.
@@ -34,7 +35,6 @@ pub mod flow;
 pub mod gui;
 pub mod net;
 pub mod oauth;
-pub mod pin;
 pub mod probe;
 pub mod report;
 pub mod reproduce;
@@ -42,6 +42,7 @@ pub mod roundtrip;
 pub mod runtime;
 pub mod shown;
 pub mod store;
+pub mod trust;
 pub mod verifier;
 pub mod verify;
 pub mod wizard;

@@ -28,6 +28,7 @@ use crate::cli::flags::DiscoveryFlags;
 use crate::discover::{Candidate, DiscoveryOptions};
 use crate::probe::{self, CertTrust, CertTrustError, ProbeOptions, StepKind, StepStatus};
 use crate::roundtrip::{self, RoundTripOptions};
+use crate::trust;
 use crate::verify::{self, VerifyOptions};
 use crate::wizard::{Effect, Event, RoundTripEvent, SaveRequest, TaskId};
 
@@ -395,7 +396,7 @@ impl EventSender {
 
 /// What the person allowed for a server: an unencrypted connection, a certificate authority
 /// file, keys trusted by their fingerprint; and whether the secret is an OAuth access token.
-type Allowed = (bool, Option<PathBuf>, Vec<probe::pin::EndpointPin>, bool);
+type Allowed = (bool, Option<PathBuf>, Vec<trust::pin::EndpointPin>, bool);
 
 /// How the secret signs in: a password, or an OAuth 2.0 access token (the mechanism the
 /// server offers, OAUTHBEARER first).
@@ -417,7 +418,8 @@ fn options_for(
     opts.allow_plaintext = allow_plaintext;
     opts.secret_kind = secret_kind(oauth);
     if let Some(path) = extra_ca {
-        opts.trust = probe::tls::read_pem_certificates(&path)
+        opts.trust = trust::pem::read_certificates(&path)
+            .map_err(CertTrustError::from)
             .and_then(|mut roots| {
                 roots.extend(config.extra_roots.iter().cloned());
                 CertTrust::with_extra_roots(roots)
@@ -431,7 +433,7 @@ fn options_for(
         opts.trust = opts.trust.naming_ca_file(Some(path));
     }
     // Keys the person trusted for this host and port ("Trust this server's key").
-    opts.trust = opts.trust.with_pins(probe::pin::Pins::from_list(&pins));
+    opts.trust = opts.trust.with_pins(trust::pin::Pins::from_list(&pins));
     opts.time_evidence = verify::time_evidence(&config.discovery);
     Ok(opts)
 }

@@ -446,8 +446,8 @@ pub fn time_evidence(discovery: &DiscoveryOptions) -> Option<crate::probe::clock
 /// `--pin-sha256`), one per host and port, for the store to keep with the account.
 pub fn pinned_keys<'a>(
     reports: impl IntoIterator<Item = &'a ProbeReport>,
-) -> Vec<crate::pin::EndpointPin> {
-    let mut out: Vec<crate::pin::EndpointPin> = Vec::new();
+) -> Vec<crate::trust::pin::EndpointPin> {
+    let mut out: Vec<crate::trust::pin::EndpointPin> = Vec::new();
     for r in reports.into_iter().filter(|r| r.is_verified()) {
         let Some(tls) = r.tls.as_ref().filter(|t| t.pinned) else {
             continue;
@@ -459,7 +459,7 @@ pub fn pinned_keys<'a>(
         else {
             continue;
         };
-        let p = crate::pin::EndpointPin {
+        let p = crate::trust::pin::EndpointPin {
             host: r.server.host.clone(),
             port: r.server.port,
             spki_sha256: pin,

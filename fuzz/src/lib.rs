@@ -21,10 +21,10 @@ use mailsetup::discover::config_v11::{Limits, parse};
 use mailsetup::discover::http::Answer;
 use mailsetup::oauth::sasl::{self, Mechanism};
 use mailsetup::oauth::{device, loopback, token};
-use mailsetup::probe::cert_der::{self, AltName};
 use mailsetup::probe::fuzzing::converse;
 use mailsetup::probe::{CertTrust, ProbeOptions, ProbeReport, Redactor, SecretKind};
 use mailsetup::store::file::{parse_accounts, render_accounts};
+use mailsetup::trust::cert_der::{self, AltName};
 use secrecy::SecretString;
 use secrecy::zeroize::Zeroizing;
 

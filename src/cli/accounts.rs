@@ -29,9 +29,9 @@ use serde::Serialize;
 
 use super::flags::{parse_keychain, parse_pin};
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
-use crate::probe::pin::{EndpointPin, Pins};
 use crate::probe::{self, CertTrust, ProbeOptions, ProbeReport, Timeouts};
 use crate::store::{self, AccountId, KeychainKind, Role, SavedAccount, StoreError, Timestamp};
+use crate::trust::pin::{EndpointPin, Pins};
 
 #[derive(Debug, Args)]
 pub struct AccountsArgs {
@@ -430,7 +430,7 @@ fn check_trust(
 ) -> Result<CertTrust, u8> {
     let mut roots = Vec::new();
     if let Some(path) = &reach.ca_file {
-        match probe::tls::read_pem_certificates(path) {
+        match crate::trust::pem::read_certificates(path) {
             Ok(certs) => roots.extend(certs),
             Err(e) => {
                 errln!("{}", super::error_line(e));
@@ -439,7 +439,7 @@ fn check_trust(
         }
     }
     if let Some(path) = account.ca_path(dir) {
-        match probe::tls::read_pem_certificates(&path) {
+        match crate::trust::pem::read_certificates(&path) {
             Ok(certs) => roots.extend(certs),
             // A file given now stands in for a lost copy (as it always took its place).
             Err(e) if reach.ca_file.is_some() => errln!("{}", super::warning_line(e)),

@@ -10,8 +10,8 @@ use std::time::Duration;
 use clap::{Args, Parser};
 
 use crate::discover::DiscoveryOptions;
-use crate::pin::{EndpointPin, PinError};
 use crate::store::KeychainKind;
+use crate::trust::pin::{EndpointPin, PinError};
 
 /// Where discovery asks and whom it trusts. Each flag may also come from its environment
 /// variable (`MAILSETUP_CA_FILE`, `MAILSETUP_RESOLVE` as `host=addr,host=addr:port`,

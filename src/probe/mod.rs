@@ -17,8 +17,6 @@
 //! unless `allow_plaintext` is set; exactly one sign-in attempt per probe.
 
 mod bearer;
-/// Public for the `cert_der` fuzz target and its replay test (tests/proptest_fuzz_regressions.rs).
-pub mod cert_der;
 mod cert_failure;
 mod certificate;
 pub mod clock;
@@ -32,7 +30,6 @@ mod imap;
 pub mod intercept;
 pub mod mission;
 /// Pins are values of the account vocabulary; the verifier here checks them.
-pub use crate::pin;
 pub mod outcome;
 mod pop3;
 mod session;

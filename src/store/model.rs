@@ -15,7 +15,7 @@ use time::format_description::well_known::Rfc3339;
 
 use crate::account::{EmailAddress, Protocol, ServerSettings};
 use crate::discover::{Candidate, Origin, SourceId};
-use crate::pin::EndpointPin;
+use crate::trust::pin::EndpointPin;
 
 /// The keychain service name every entry is filed under.
 pub const KEYCHAIN_SERVICE: &str = "mailsetup";

@@ -212,7 +212,7 @@ pub struct SaveRequest {
     /// keeps a copy with the account.
     pub ca_file: Option<PathBuf>,
     /// Server keys trusted by their fingerprint that these servers verified with.
-    pub pinned_keys: Vec<crate::pin::EndpointPin>,
+    pub pinned_keys: Vec<crate::trust::pin::EndpointPin>,
     pub keychain: KeychainChoice,
     /// Signed in through the provider (OAuth 2.0): the secret saved is the refresh token.
     pub oauth2: Option<crate::store::OAuth2Login>,
@@ -535,7 +535,7 @@ pub enum Effect {
         /// A certificate authority file the person chose to trust for this server.
         extra_ca: Option<PathBuf>,
         /// Server keys the person trusted for this server's host and port.
-        pins: Vec<crate::probe::pin::EndpointPin>,
+        pins: Vec<crate::trust::pin::EndpointPin>,
         /// `password` is an OAuth 2.0 access token (SASL OAUTHBEARER / XOAUTH2).
         oauth: bool,
     },
@@ -580,7 +580,7 @@ pub enum Effect {
         /// A certificate authority file the person chose to trust for these servers.
         extra_ca: Option<PathBuf>,
         /// Server keys the person trusted for these servers.
-        pins: Vec<crate::probe::pin::EndpointPin>,
+        pins: Vec<crate::trust::pin::EndpointPin>,
         /// `password` is an OAuth 2.0 access token.
         oauth: bool,
     },
