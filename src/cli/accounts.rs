@@ -540,7 +540,7 @@ async fn check_account(
             mechanism: login
                 .mechanism
                 .as_deref()
-                .and_then(crate::oauth::sasl::Mechanism::from_name),
+                .and_then(crate::probe::sasl::Mechanism::from_name),
         };
     }
 

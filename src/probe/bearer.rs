@@ -15,13 +15,13 @@
 //! `bearer_sign_in`); the shared parts are here.
 //!
 //! The token is the probe's secret: the transcript's redactor knows its raw and encoded forms
-//! (`oauth::sasl::wire_forms`), exactly as it knows a password's.
+//! (`sasl::wire_forms`), exactly as it knows a password's.
 
 use super::StepKind;
 use super::failure::Failure;
 use super::session::Ctx;
 use super::signin::{self, NoChoice};
-use crate::oauth::sasl::{ErrorReply, Mechanism};
+use crate::probe::sasl::{ErrorReply, Mechanism};
 
 /// Longest POP3 command line, CRLF included (RFC 2449 §4).
 pub(super) const POP3_MAX_LINE: usize = 255;

@@ -32,6 +32,7 @@ pub mod mission;
 /// Pins are values of the account vocabulary; the verifier here checks them.
 pub mod outcome;
 mod pop3;
+pub mod sasl;
 mod session;
 mod signin;
 mod smtp;
@@ -149,9 +150,7 @@ pub enum SecretKind {
     Password,
     /// An OAuth 2.0 access token; `mechanism` forces one SASL mechanism, else OAUTHBEARER
     /// is preferred to XOAUTH2 when the server offers both.
-    OAuth2 {
-        mechanism: Option<crate::oauth::sasl::Mechanism>,
-    },
+    OAuth2 { mechanism: Option<sasl::Mechanism> },
 }
 
 /// Live progress of a running probe.

@@ -484,7 +484,7 @@ mod bearer_sign_in {
     use super::super::bearer::POP3_MAX_LINE;
     use super::super::bearer::{Answer, STEP, choose, run_step};
     use super::*;
-    use crate::oauth::sasl::{self, Mechanism};
+    use crate::probe::sasl::{self, Mechanism};
     use secrecy::ExposeSecret;
     use zeroize::Zeroizing;
 

@@ -433,7 +433,7 @@ async fn authenticate(
 mod bearer_sign_in {
     use super::super::bearer::{Answer, STEP, choose, run_step};
     use super::*;
-    use crate::oauth::sasl::{self, Mechanism};
+    use crate::probe::sasl::{self, Mechanism};
     use secrecy::ExposeSecret;
     use zeroize::Zeroizing;
 

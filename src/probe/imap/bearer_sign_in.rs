@@ -2,9 +2,9 @@
 //! RFC 9051 §6.2.2, SASL-IR RFC 4959); the shared parts are in `probe/bearer.rs`.
 
 use super::{LineConn, SIGN_IN_TAG, completion, continuation, has_cap, is_ok};
-use crate::oauth::sasl::{self, Mechanism};
 use crate::probe::bearer::{Answer, STEP, choose, run_step};
 use crate::probe::failure::Failure;
+use crate::probe::sasl::{self, Mechanism};
 use crate::probe::session::Ctx;
 use secrecy::ExposeSecret;
 use zeroize::Zeroizing;
