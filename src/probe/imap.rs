@@ -23,12 +23,12 @@ use secrecy::ExposeSecret;
 use tokio::io::AsyncWriteExt;
 use zeroize::Zeroizing;
 
+use super::capabilities::{MAX_CAPABILITIES, unique_mechanisms};
 use super::failure::Failure;
+use super::line::LineConn;
 use super::mission::Mission;
-use super::session::{
-    Ctx, LineConn, MAX_CAPABILITIES, Speaker, rejected, speaker, unexpected_greeting,
-    unique_mechanisms,
-};
+use super::recognise::{Speaker, speaker, unexpected_greeting};
+use super::session::{Ctx, rejected};
 use super::signin::{self, ImapMethod, NoChoice};
 use super::step::StepKind;
 use super::{BoxStream, Security};

@@ -17,6 +17,7 @@
 //! unless `allow_plaintext` is set; exactly one sign-in attempt per probe.
 
 mod bearer;
+mod capabilities;
 mod cert_failure;
 mod certificate;
 pub mod clock;
@@ -28,10 +29,12 @@ pub mod failure;
 pub mod fuzzing;
 mod imap;
 pub mod intercept;
+mod line;
 pub mod mission;
 /// Pins are values of the account vocabulary; the verifier here checks them.
 pub mod outcome;
 mod pop3;
+mod recognise;
 pub mod sasl;
 mod session;
 mod signin;

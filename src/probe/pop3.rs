@@ -11,12 +11,12 @@
 use secrecy::ExposeSecret;
 use zeroize::Zeroizing;
 
+use super::capabilities::{MAX_CAPABILITIES, unique_mechanisms};
 use super::failure::Failure;
+use super::line::LineConn;
 use super::mission::{Find, MessageFacts, Mission};
-use super::session::{
-    Ctx, LineConn, MAX_CAPABILITIES, Speaker, rejected, speaker, unexpected_greeting,
-    unique_mechanisms,
-};
+use super::recognise::{Speaker, speaker, unexpected_greeting};
+use super::session::{Ctx, rejected};
 use super::signin::{self, NoChoice, Pop3Method};
 use super::step::StepKind;
 use super::{BoxStream, Security};

@@ -20,12 +20,12 @@ use lettre::transport::smtp::extension::ClientId;
 use lettre::transport::smtp::response::Response;
 use secrecy::ExposeSecret;
 
+use super::capabilities::{MAX_CAPABILITIES, unique_mechanisms};
 use super::failure::Failure;
+use super::line::LineConn;
 use super::mission::{MessageFacts, Mission, TestMessage};
-use super::session::{
-    Ctx, LineConn, MAX_CAPABILITIES, Speaker, rejected, speaker, unexpected_greeting,
-    unique_mechanisms,
-};
+use super::recognise::{Speaker, speaker, unexpected_greeting};
+use super::session::{Ctx, rejected};
 use super::signin::{self, NoChoice, SmtpMethod};
 use super::step::StepKind;
 use super::test_message::queue_id;
