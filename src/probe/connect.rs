@@ -82,6 +82,8 @@ pub struct Attempt {
 pub struct Lost {
     pub error: ConnectError,
     pub attempts: Vec<Attempt>,
+    /// The address whose attempt failed last, and the operating system's words for it.
+    pub last_failure: Option<(SocketAddr, String)>,
 }
 
 /// A connection made, with what the other addresses had done by then.
@@ -142,6 +144,7 @@ pub async fn race(addrs: &[IpAddr], port: u16, deadline: Duration) -> Result<Won
     let mut unreachable: Option<io::Error> = None;
     let mut last_other: Option<io::Error> = None;
     let mut attempts: Vec<Attempt> = Vec::new();
+    let mut last_failure: Option<(SocketAddr, String)> = None;
     let overall = tokio::time::sleep(deadline);
     tokio::pin!(overall);
 
@@ -172,7 +175,11 @@ pub async fn race(addrs: &[IpAddr], port: u16, deadline: Duration) -> Result<Won
         tokio::pin!(delay);
         tokio::select! {
             _ = &mut overall => {
-                return Err(Lost { error: ConnectError::TimedOut, attempts: settle(attempts, next) });
+                return Err(Lost {
+                    error: ConnectError::TimedOut,
+                    attempts: settle(attempts, next),
+                    last_failure,
+                });
             }
             Some((addr, result)) = pending.next() => {
                 let ms = Some(started.elapsed().as_millis() as u64);
@@ -185,6 +192,7 @@ pub async fn race(addrs: &[IpAddr], port: u16, deadline: Duration) -> Result<Won
                     }
                     Err(e) => {
                         attempts.push(Attempt { addr: addr.ip(), result: AttemptResult::of(&e), ms });
+                        last_failure = Some((addr, e.to_string()));
                         match e {
                             e if e.kind() == io::ErrorKind::ConnectionRefused => refused += 1,
                             e if is_unreachable(&e) => unreachable = Some(e),
@@ -213,6 +221,7 @@ pub async fn race(addrs: &[IpAddr], port: u16, deadline: Duration) -> Result<Won
     Err(Lost {
         error,
         attempts: settle(attempts, next),
+        last_failure,
     })
 }
 

@@ -27,7 +27,6 @@ use super::capabilities::{MAX_CAPABILITIES, unique_mechanisms};
 use super::failure::Failure;
 use super::line::LineConn;
 use super::mission::Mission;
-use super::recognise::{Speaker, speaker, unexpected_greeting};
 use super::session::{Ctx, rejected};
 use super::signin::{self, ImapMethod, NoChoice};
 use super::step::StepKind;
@@ -39,7 +38,7 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
     let (rec, mask) = ctx.record_stream(stream);
     let mut conn = LineConn::new(rec, mask, endpoint.clone());
 
-    greeting(ctx, &mut conn).await?;
+    ctx.one_line_greeting(&mut conn).await?;
     let mut caps = match greeting_capabilities(ctx) {
         Some(caps) => caps,
         None => capabilities(ctx, &mut conn, "m1").await?,
@@ -77,29 +76,6 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
         Mission::Find(find) => find::find_and_delete(ctx, conn, find).await,
         Mission::Verify | Mission::Send(_) => examine_and_logout(ctx, conn).await,
     }
-}
-
-async fn greeting(ctx: &mut Ctx<'_>, conn: &mut LineConn) -> Result<(), Failure> {
-    let endpoint = ctx.endpoint();
-    let protocol = ctx.settings.protocol;
-    let result = ctx
-        .greeting(async {
-            let (line, raw) = conn.read_line(StepKind::Greeting).await?;
-            match speaker(&line) {
-                Some(Speaker::Imap) if line.to_ascii_uppercase().starts_with("* BYE") => {
-                    Err(Failure::Rejected {
-                        endpoint: endpoint.clone(),
-                        step: StepKind::Greeting,
-                        reply: line,
-                    })
-                }
-                Some(Speaker::Imap) => Ok(line),
-                _ => Err(unexpected_greeting(protocol, &endpoint, &line, &raw)),
-            }
-        })
-        .await;
-    ctx.facts.greeting = Some(result?);
-    Ok(())
 }
 
 /// Sends a tagged command and reads up to its completion: (untagged lines, completion line).

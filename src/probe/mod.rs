@@ -34,6 +34,7 @@ pub mod mission;
 /// Pins are values of the account vocabulary; the verifier here checks them.
 pub mod outcome;
 mod pop3;
+pub mod reach;
 mod recognise;
 pub mod sasl;
 mod session;

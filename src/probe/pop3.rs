@@ -15,7 +15,6 @@ use super::capabilities::{MAX_CAPABILITIES, unique_mechanisms};
 use super::failure::Failure;
 use super::line::LineConn;
 use super::mission::{Find, MessageFacts, Mission};
-use super::recognise::{Speaker, speaker, unexpected_greeting};
 use super::session::{Ctx, rejected};
 use super::signin::{self, NoChoice, Pop3Method};
 use super::step::StepKind;
@@ -27,7 +26,7 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
     let (rec, mask) = ctx.record_stream(stream);
     let mut conn = LineConn::new(rec, mask, endpoint.clone());
 
-    greeting(ctx, &mut conn).await?;
+    ctx.one_line_greeting(&mut conn).await?;
     let mut caps = capa(ctx, &mut conn).await?;
 
     if ctx.settings.security == Security::StartTls {
@@ -101,27 +100,6 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
         Ok(conn.read_line(StepKind::Logout).await?.0)
     })
     .await
-}
-
-async fn greeting(ctx: &mut Ctx<'_>, conn: &mut LineConn) -> Result<(), Failure> {
-    let endpoint = ctx.endpoint();
-    let protocol = ctx.settings.protocol;
-    let result = ctx
-        .greeting(async {
-            let (line, raw) = conn.read_line(StepKind::Greeting).await?;
-            match speaker(&line) {
-                Some(Speaker::Pop3) if is_ok(&line) => Ok(line),
-                Some(Speaker::Pop3) => Err(Failure::Rejected {
-                    endpoint: endpoint.clone(),
-                    step: StepKind::Greeting,
-                    reply: line,
-                }),
-                _ => Err(unexpected_greeting(protocol, &endpoint, &line, &raw)),
-            }
-        })
-        .await;
-    ctx.facts.greeting = Some(result?);
-    Ok(())
 }
 
 pub(super) fn is_ok(line: &str) -> bool {

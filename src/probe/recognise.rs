@@ -103,6 +103,36 @@ pub(crate) fn speaker(line: &str) -> Option<Speaker> {
     }
 }
 
+/// How a server's first line greets a client of one protocol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Greeting {
+    /// The protocol's welcome: IMAP `* OK` / `* PREAUTH`, POP3 `+OK`, SMTP `220`.
+    Welcome,
+    /// The protocol's own refusal: IMAP `* BYE`, POP3 `-ERR`, SMTP another code (`554` …).
+    Refusal,
+    /// Not this protocol's words at all (another protocol, TLS, noise).
+    Foreign,
+}
+
+/// How `line`, the first a server sent, greets a client of `protocol` (the first line only:
+/// an SMTP greeting may go on over more lines with the same code).
+pub(crate) fn greeting_of(protocol: Protocol, line: &str) -> Greeting {
+    let said = speaker(line);
+    if said.is_none() || said != speaker_of(protocol) {
+        return Greeting::Foreign;
+    }
+    let welcome = match protocol {
+        Protocol::Imap => !line.to_ascii_uppercase().starts_with("* BYE"),
+        Protocol::Pop3 => line.starts_with("+OK"),
+        Protocol::Smtp => line.starts_with("220"),
+    };
+    if welcome {
+        Greeting::Welcome
+    } else {
+        Greeting::Refusal
+    }
+}
+
 pub(crate) fn speaker_of(p: Protocol) -> Option<Speaker> {
     Some(match p {
         Protocol::Imap => Speaker::Imap,

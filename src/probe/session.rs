@@ -17,8 +17,8 @@ use super::line::LineConn;
 use super::mission::Mission;
 use super::outcome::{ServerFacts, Step, StepStatus, TlsFacts};
 use super::recognise::{
-    PortCheck, PortVerdict, SILENCE_BEFORE_CHECK, expected_words, first_line, speaker, speaker_of,
-    what_the_port_speaks,
+    Greeting, PortCheck, PortVerdict, SILENCE_BEFORE_CHECK, expected_words, first_line,
+    greeting_of, speaker, speaker_of, unexpected_greeting, what_the_port_speaks,
 };
 use super::step::StepKind;
 use super::tls;
@@ -327,6 +327,30 @@ impl<'a> Ctx<'a> {
             self.record_span(StepKind::PortCheck, check.began, check.took, Ok(detail));
         }
         result
+    }
+
+    /// The greeting of a protocol that greets in one line (IMAP, POP3) as step `Greeting`:
+    /// the protocol's welcome is kept as the server's greeting, its refusal (`* BYE`, `-ERR`)
+    /// fails with the server's words, anything else is the wrong protocol (or TLS).
+    pub async fn one_line_greeting(&mut self, conn: &mut LineConn) -> Result<(), Failure> {
+        let endpoint = self.endpoint();
+        let protocol = self.settings.protocol;
+        let result = self
+            .greeting(async {
+                let (line, raw) = conn.read_line(StepKind::Greeting).await?;
+                match greeting_of(protocol, &line) {
+                    Greeting::Welcome => Ok(line),
+                    Greeting::Refusal => Err(Failure::Rejected {
+                        endpoint: endpoint.clone(),
+                        step: StepKind::Greeting,
+                        reply: line,
+                    }),
+                    Greeting::Foreign => Err(unexpected_greeting(protocol, &endpoint, &line, &raw)),
+                }
+            })
+            .await;
+        self.facts.greeting = Some(result?);
+        Ok(())
     }
 
     /// Finishes STARTTLS / STLS (RFC 2595, RFC 3207) once the command was answered: `answer`

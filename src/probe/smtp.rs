@@ -24,7 +24,7 @@ use super::capabilities::{MAX_CAPABILITIES, unique_mechanisms};
 use super::failure::Failure;
 use super::line::LineConn;
 use super::mission::{MessageFacts, Mission, TestMessage};
-use super::recognise::{Speaker, speaker, unexpected_greeting};
+use super::recognise::{Greeting, greeting_of, unexpected_greeting};
 use super::session::{Ctx, rejected};
 use super::signin::{self, NoChoice, SmtpMethod};
 use super::step::StepKind;
@@ -220,7 +220,7 @@ async fn greeting(ctx: &mut Ctx<'_>, conn: &mut LineConn) -> Result<(), Failure>
         .greeting(async {
             // Peek at the first line to recognise a foreign protocol before parsing.
             let (first, raw) = conn.read_line(StepKind::Greeting).await?;
-            if speaker(&first) != Some(Speaker::Smtp) {
+            if greeting_of(protocol, &first) == Greeting::Foreign {
                 return Err(unexpected_greeting(protocol, &endpoint, &first, &raw));
             }
             let mut lines = vec![first];
