@@ -18,6 +18,8 @@ use std::time::Duration;
 use futures::stream::{FuturesUnordered, StreamExt};
 use tokio::net::TcpStream;
 
+use super::family::AttemptResult;
+
 /// The delay before the next address is tried while earlier attempts are still pending.
 pub const ATTEMPT_DELAY: Duration = Duration::from_millis(250);
 
@@ -34,37 +36,19 @@ pub enum ConnectError {
     Other(io::Error),
 }
 
-/// What one connection attempt to one address came to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AttemptResult {
-    Connected,
-    Refused,
-    /// This computer has no route for the address's network at all (ENETUNREACH): an
-    /// IPv4-only network asked for IPv6, say. Not the server's fault.
-    NoRoute,
-    /// The host is unreachable (EHOSTUNREACH, an ICMP "unreachable" on the way).
-    Unreachable,
-    /// Nothing answered before the deadline (or before another address won).
-    NoAnswer,
-    /// Another error.
-    Failed,
-}
-
-impl AttemptResult {
-    fn of(e: &io::Error) -> Self {
-        if e.kind() == io::ErrorKind::ConnectionRefused {
-            AttemptResult::Refused
-        } else if matches!(
-            e.kind(),
-            io::ErrorKind::NetworkUnreachable | io::ErrorKind::NetworkDown
-        ) {
-            AttemptResult::NoRoute
-        } else if is_unreachable(e) {
-            AttemptResult::Unreachable
-        } else {
-            AttemptResult::Failed
-        }
+/// What an error of one connection attempt says about the address.
+fn result_of(e: &io::Error) -> AttemptResult {
+    if e.kind() == io::ErrorKind::ConnectionRefused {
+        AttemptResult::Refused
+    } else if matches!(
+        e.kind(),
+        io::ErrorKind::NetworkUnreachable | io::ErrorKind::NetworkDown
+    ) {
+        AttemptResult::NoRoute
+    } else if is_unreachable(e) {
+        AttemptResult::Unreachable
+    } else {
+        AttemptResult::Failed
     }
 }
 
@@ -99,7 +83,7 @@ pub async fn check_address(addr: IpAddr, port: u16, limit: Duration) -> Attempt 
     let started = std::time::Instant::now();
     let result = match tokio::time::timeout(limit, TcpStream::connect((addr, port))).await {
         Ok(Ok(_)) => AttemptResult::Connected,
-        Ok(Err(e)) => AttemptResult::of(&e),
+        Ok(Err(e)) => result_of(&e),
         Err(_) => AttemptResult::NoAnswer,
     };
     Attempt {
@@ -191,7 +175,7 @@ pub async fn race(addrs: &[IpAddr], port: u16, deadline: Duration) -> Result<Won
                         return Ok(Won { stream, peer: addr, attempts });
                     }
                     Err(e) => {
-                        attempts.push(Attempt { addr: addr.ip(), result: AttemptResult::of(&e), ms });
+                        attempts.push(Attempt { addr: addr.ip(), result: result_of(&e), ms });
                         last_failure = Some((addr, e.to_string()));
                         match e {
                             e if e.kind() == io::ErrorKind::ConnectionRefused => refused += 1,

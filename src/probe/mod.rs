@@ -25,6 +25,7 @@ mod connect;
 pub mod diagnosis;
 mod doctor;
 pub mod failure;
+mod family;
 #[doc(hidden)]
 pub mod fuzzing;
 mod imap;
@@ -56,10 +57,11 @@ use tokio::io::{AsyncRead, AsyncWrite};
 pub use diagnosis::{Cause, Diagnosis, ServerContext, diagnose, diagnose_at, explain};
 pub use doctor::{ConnectivityCheck, DEFAULT_CONNECTIVITY_BODY, DEFAULT_CONNECTIVITY_URL};
 pub use failure::Failure;
+pub use family::{AttemptResult, Family, FamilyResult};
 pub use mission::{Find, MessageFacts, Mission, TestMessage};
 pub use outcome::{
-    AttemptResult, CertificateInfo, Family, FamilyResult, Outcome, ProbeReport, ServerFacts, Step,
-    StepKind, StepStatus, TlsFacts, Warning, WarningCode,
+    CertificateInfo, Outcome, ProbeReport, ServerFacts, Step, StepKind, StepStatus, TlsFacts,
+    Warning, WarningCode,
 };
 pub use tls::{CertTrust, CertTrustError};
 pub use transcript::{Direction, Redactor, TranscriptLine};

@@ -13,7 +13,8 @@ use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncReadExt};
 
 use super::ProbeOptions;
-use super::connect::{self, AttemptResult, ConnectError};
+use super::connect::{self, ConnectError};
+use super::family::AttemptResult;
 use super::recognise::{Greeting, greeting_of};
 use super::tls;
 use crate::account::{Security, ServerSettings};
