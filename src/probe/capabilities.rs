@@ -1,6 +1,8 @@
 //! Capability and sign-in mechanism lists as servers advertise them (IMAP CAPABILITY,
 //! RFC 9051 §7.2.2; POP3 CAPA, RFC 2449 §5; SMTP EHLO keywords, RFC 5321 §4.1.1.1): bounded
-//! in items, mechanism names each once.
+//! in items, mechanism names each once, and whether a line-per-capability list (POP3, SMTP)
+//! offers a keyword. Where the mechanisms stand differs per protocol (IMAP `AUTH=`, POP3
+//! `SASL`, SMTP `AUTH`); each protocol's file picks them out and hands them here.
 
 /// Most capability items (IMAP capabilities, POP3 CAPA lines, EHLO keywords) kept.
 pub(crate) const MAX_CAPABILITIES: usize = 256;
@@ -22,6 +24,16 @@ pub(crate) fn unique_mechanisms<'a>(words: impl IntoIterator<Item = &'a str>) ->
         }
     }
     out
+}
+
+/// Whether a list of capability lines (POP3 CAPA, SMTP EHLO keywords) offers `keyword`: a
+/// line whose first word it is, in any case (`STLS`, `STARTTLS`, `PIPELINING` …).
+pub(crate) fn offers(lines: &[String], keyword: &str) -> bool {
+    lines.iter().any(|l| {
+        l.split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case(keyword))
+    })
 }
 
 #[cfg(test)]

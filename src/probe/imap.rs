@@ -28,7 +28,7 @@ use super::failure::Failure;
 use super::line::LineConn;
 use super::mission::Mission;
 use super::session::{Ctx, rejected};
-use super::signin::{self, ImapMethod, NoChoice};
+use super::signin::{self, ImapMethod};
 use super::step::StepKind;
 use super::{BoxStream, Security};
 
@@ -165,12 +165,18 @@ async fn capabilities(
 
 /// Keeps what the capabilities say in the report's facts.
 fn learn(ctx: &mut Ctx<'_>, caps: &[String]) {
-    ctx.facts.auth_mechanisms = unique_mechanisms(caps.iter().filter_map(|c| {
+    ctx.facts.auth_mechanisms = unique_mechanisms(auth_names(caps));
+    ctx.facts.capabilities = caps.to_vec();
+}
+
+/// The sign-in mechanisms the capabilities name (`AUTH=PLAIN` → `PLAIN`), as the server wrote
+/// them, in its order.
+pub(super) fn auth_names(caps: &[String]) -> impl Iterator<Item = &str> {
+    caps.iter().filter_map(|c| {
         c.get(..5)
             .filter(|p| p.eq_ignore_ascii_case("AUTH="))
             .map(|_| &c[5..])
-    }));
-    ctx.facts.capabilities = caps.to_vec();
+    })
 }
 
 /// The capabilities a greeting carries in `[CAPABILITY …]` (RFC 9051 §7.1), recorded as the
@@ -218,13 +224,7 @@ pub(super) const SIGN_IN_TAG: &str = "m4";
 async fn sign_in(ctx: &mut Ctx<'_>, conn: &mut LineConn, caps: &[String]) -> Result<(), Failure> {
     let endpoint = ctx.endpoint();
     if has_cap(caps, "LOGINDISABLED") && !ctx.encrypted {
-        return Err(ctx.fail(
-            StepKind::Authenticate,
-            Failure::PlaintextAuthRefused {
-                endpoint,
-                evidence: "it advertises LOGINDISABLED before STARTTLS".into(),
-            },
-        ));
+        return Err(ctx.sign_in_hidden_until_tls("it advertises LOGINDISABLED before STARTTLS"));
     }
     if let super::SecretKind::OAuth2 { mechanism } = ctx.opts.secret_kind {
         return bearer_sign_in::bearer_sign_in(ctx, conn, caps, mechanism).await;
@@ -233,7 +233,10 @@ async fn sign_in(ctx: &mut Ctx<'_>, conn: &mut LineConn, caps: &[String]) -> Res
     let password = ctx.password;
     let choice = match signin::imap(caps, &user, password.expose_secret()) {
         Ok(c) => c,
-        Err(no) => return Err(ctx.fail(StepKind::Authenticate, no_choice(ctx, no))),
+        Err(no) => {
+            let offered = ctx.facts.auth_mechanisms.join(" ");
+            return Err(ctx.no_sign_in_choice(no, offered));
+        }
     };
     ctx.facts.auth_used = Some(choice.used.into());
     ctx.facts.auth_reason = Some(choice.why.clone());
@@ -312,21 +315,6 @@ async fn sign_in(ctx: &mut Ctx<'_>, conn: &mut LineConn, caps: &[String]) -> Res
 }
 
 /// Why no sign-in form fits, as an observation.
-fn no_choice(ctx: &Ctx<'_>, no: NoChoice) -> Failure {
-    let endpoint = ctx.endpoint();
-    match no {
-        NoChoice::NoMechanism => Failure::NoUsableMechanism {
-            endpoint,
-            offered: ctx.facts.auth_mechanisms.join(" "),
-        },
-        NoChoice::Unsendable(why) => Failure::Protocol {
-            endpoint,
-            step: StepKind::Authenticate,
-            detail: why.into(),
-        },
-    }
-}
-
 /// Reads up to the line that ends the command `tag` or asks for more (`+`), skipping untagged
 /// data (at most 1000 lines).
 pub(super) async fn completion(conn: &mut LineConn, tag: &str) -> Result<String, Failure> {

@@ -11,7 +11,7 @@
 use secrecy::ExposeSecret;
 use zeroize::Zeroizing;
 
-use super::capabilities::{MAX_CAPABILITIES, unique_mechanisms};
+use super::capabilities::{MAX_CAPABILITIES, offers, unique_mechanisms};
 use super::failure::Failure;
 use super::line::LineConn;
 use super::mission::{Find, MessageFacts, Mission};
@@ -170,14 +170,9 @@ async fn capa(ctx: &mut Ctx<'_>, conn: &mut LineConn) -> Result<Option<Vec<Strin
     Ok(caps)
 }
 
+/// Whether the CAPA answer (when there was one) offers `name`.
 fn has(caps: &Option<Vec<String>>, name: &str) -> bool {
-    caps.as_ref().is_some_and(|c| {
-        c.iter().any(|l| {
-            l.split_whitespace()
-                .next()
-                .is_some_and(|w| w.eq_ignore_ascii_case(name))
-        })
-    })
+    caps.as_deref().is_some_and(|c| offers(c, name))
 }
 
 fn sasl_mechanisms(caps: &[String]) -> Vec<String> {
@@ -205,33 +200,9 @@ async fn authenticate(
     let choice = match signin::pop3(caps.as_deref(), &mechs, &user, password.expose_secret()) {
         Ok(c) => c,
         Err(NoChoice::NoMechanism) if !ctx.encrypted && has(caps, "STLS") => {
-            return Err(ctx.fail(
-                StepKind::Authenticate,
-                Failure::PlaintextAuthRefused {
-                    endpoint,
-                    evidence: "it offers no sign-in method before STLS".into(),
-                },
-            ));
+            return Err(ctx.sign_in_hidden_until_tls("it offers no sign-in method before STLS"));
         }
-        Err(NoChoice::NoMechanism) => {
-            return Err(ctx.fail(
-                StepKind::Authenticate,
-                Failure::NoUsableMechanism {
-                    endpoint,
-                    offered: mechs.join(" "),
-                },
-            ));
-        }
-        Err(NoChoice::Unsendable(why)) => {
-            return Err(ctx.fail(
-                StepKind::Authenticate,
-                Failure::Protocol {
-                    endpoint,
-                    step: StepKind::Authenticate,
-                    detail: why.into(),
-                },
-            ));
-        }
+        Err(no) => return Err(ctx.no_sign_in_choice(no, mechs.join(" "))),
     };
     ctx.facts.auth_used = Some(choice.used.into());
     ctx.facts.auth_reason = Some(choice.why.clone());
@@ -463,7 +434,6 @@ mod bearer_sign_in {
     use super::super::bearer::{Answer, STEP, choose, run_step};
     use super::*;
     use crate::probe::sasl::{self, Mechanism};
-    use secrecy::ExposeSecret;
     use zeroize::Zeroizing;
 
     /// `AUTH OAUTHBEARER|XOAUTH2` (RFC 5034); never pipelined.
@@ -473,15 +443,7 @@ mod bearer_sign_in {
         forced: Option<Mechanism>,
     ) -> Result<(), Failure> {
         let offered = ctx.facts.auth_mechanisms.clone();
-        let mechanism = choose(ctx, &offered, forced, |m| match m {
-            Mechanism::OAuthBearer => "AUTH OAUTHBEARER",
-            Mechanism::XOAuth2 => "AUTH XOAUTH2",
-        })?;
-        let response = sasl::initial_response(
-            mechanism,
-            &ctx.settings.username,
-            ctx.password.expose_secret(),
-        );
+        let (mechanism, response) = choose(ctx, &offered, forced, "AUTH")?;
         let name = mechanism.name();
         let initial = "AUTH ".len() + name.len() + 1 + response.len() + 2 <= POP3_MAX_LINE;
         let talk = async {

@@ -20,6 +20,7 @@ use super::recognise::{
     Greeting, PortCheck, PortVerdict, SILENCE_BEFORE_CHECK, expected_words, first_line,
     greeting_of, speaker, speaker_of, unexpected_greeting, what_the_port_speaks,
 };
+use super::signin::NoChoice;
 use super::step::StepKind;
 use super::tls;
 use super::transcript::{MaskHandle, Recorder, Redactor, Transcript};
@@ -392,6 +393,33 @@ impl<'a> Ctx<'a> {
         };
         self.record(StepKind::Authenticate, Instant::now(), Err(&f));
         Err(f)
+    }
+
+    /// Refuses to sign in on this unencrypted connection because the server hides its
+    /// sign-in until TLS (`evidence`: what it advertised that says so), recorded as the
+    /// sign-in step.
+    pub fn sign_in_hidden_until_tls(&mut self, evidence: &str) -> Failure {
+        let f = Failure::PlaintextAuthRefused {
+            endpoint: self.endpoint(),
+            evidence: evidence.into(),
+        };
+        self.fail(StepKind::Authenticate, f)
+    }
+
+    /// Records why no sign-in was tried when the choice of method (`signin.rs`) found none:
+    /// nothing usable among `offered` (the server's mechanisms, as the report shows them), or
+    /// credentials no offered form can carry.
+    pub fn no_sign_in_choice(&mut self, no: NoChoice, offered: String) -> Failure {
+        let endpoint = self.endpoint();
+        let f = match no {
+            NoChoice::NoMechanism => Failure::NoUsableMechanism { endpoint, offered },
+            NoChoice::Unsendable(why) => Failure::Protocol {
+                endpoint,
+                step: StepKind::Authenticate,
+                detail: why.into(),
+            },
+        };
+        self.fail(StepKind::Authenticate, f)
     }
 
     /// Records the failure of a step without running anything (a decision we made).
