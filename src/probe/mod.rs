@@ -10,7 +10,10 @@
 //!
 //! After the probe has its answer, `doctor` checks the network without the password where
 //! the answer calls for it (the other address family, the other standard port, a captive
-//! portal), and its findings refine the diagnosis and add warnings.
+//! portal), and its findings refine the diagnosis and add warnings. `reach` is the quick
+//! look without a password (connect, TLS, greeting) that `verify` runs on many candidates;
+//! `sasl` holds the OAuth 2.0 SASL wire forms the sign-ins send. Certificate facts (pins, the
+//! DER reader, PEM files) are `crate::trust`'s.
 //!
 //! Rules kept here: certificates are verified (platform roots plus roots the caller passes);
 //! a missing STARTTLS is a failure, never a fallback; a password is never sent unencrypted
