@@ -6,8 +6,9 @@
 //! and explains a failure; `verify` pairs the two and picks the servers that work; `store`
 //! keeps the verified account (the account file, the password in the keychain only).
 //! Beside them: `account`, the vocabulary; `config`, the discovery settings both doors build
-//! (the command line from its flags, the window from the environment); `pin`, server keys
-//! trusted by their fingerprint; `roundtrip`, a test message sent through SMTP and found in the mailbox; `report`, the
+//! (the command line from its flags, the window from the environment); `trust`, certificate
+//! facts on the ground floor (key pins, the DER certificate reader, PEM files);
+//! `roundtrip`, a test message sent through SMTP and found in the mailbox; `report`, the
 //! technician report (text, Markdown, JSON) with `reproduce`, the commands that repeat a test
 //! by hand.
 //!
@@ -36,7 +37,6 @@ pub mod flow;
 pub mod gui;
 pub mod net;
 pub mod oauth;
-pub mod pin;
 pub mod probe;
 pub mod report;
 pub mod reproduce;
@@ -44,6 +44,7 @@ pub mod roundtrip;
 pub mod runtime;
 pub mod shown;
 pub mod store;
+pub mod trust;
 pub mod verifier;
 pub mod verify;
 pub mod wizard;

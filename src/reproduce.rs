@@ -13,8 +13,8 @@
 use std::path::Path;
 
 use crate::account::{Protocol, Security, ServerSettings};
-use crate::oauth::sasl::Mechanism;
 use crate::probe::ProbeReport;
+use crate::probe::sasl::Mechanism;
 
 /// What the sign-in of the commands uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -30,8 +30,9 @@ use tokio::task::AbortHandle;
 use crate::account::ServerSettings;
 use crate::discover::Candidate;
 use crate::flow::Secret;
-use crate::probe::{self, CertTrust, ProbeOptions, StepKind, StepStatus};
+use crate::probe::{self, CertTrust, CertTrustError, ProbeOptions, StepKind, StepStatus};
 use crate::roundtrip::{self};
+use crate::trust;
 use crate::verify::{self, VerifyOptions};
 use crate::wizard::{Effect, Event, RoundTripEvent, SaveRequest, TaskId, TechnicianEvent};
 
@@ -317,7 +318,7 @@ impl Drop for Runtime {
 struct Allowed {
     plaintext: bool,
     extra_ca: Option<PathBuf>,
-    pins: Vec<probe::pin::EndpointPin>,
+    pins: Vec<trust::pin::EndpointPin>,
 }
 
 /// The probe options for servers with what the person allowed and how `secret` signs in; the
@@ -335,7 +336,8 @@ fn options_for(
     opts.allow_plaintext = plaintext;
     opts.secret_kind = secret.kind();
     if let Some(path) = extra_ca {
-        opts.trust = probe::tls::read_pem_certificates(&path)
+        opts.trust = trust::pem::read_certificates(&path)
+            .map_err(CertTrustError::from)
             .and_then(|mut roots| {
                 roots.extend(config.extra_roots.iter().cloned());
                 CertTrust::with_extra_roots(roots)
@@ -349,7 +351,7 @@ fn options_for(
         opts.trust = opts.trust.naming_ca_file(Some(path));
     }
     // Keys the person trusted for this host and port ("Trust this server's key").
-    opts.trust = opts.trust.with_pins(probe::pin::Pins::from_list(&pins));
+    opts.trust = opts.trust.with_pins(trust::pin::Pins::from_list(&pins));
     opts.time_evidence = verify::time_evidence(&config.discovery);
     Ok(opts)
 }

@@ -2,9 +2,10 @@
 //! servers that work.
 //!
 //! For the chosen incoming protocol and for SMTP, concurrently:
-//! 1. a quick check without the password runs on the best few candidates at once: resolve,
-//!    connect, TLS handshake (implicit TLS), and the server's greeting — does something that
-//!    speaks this protocol answer there?
+//! 1. a quick check without the password runs on the best few candidates at once
+//!    (`probe::reach`): resolve, connect, TLS handshake (implicit TLS), and the server's
+//!    greeting — does something that speaks this protocol answer there? This module opens no
+//!    socket of its own.
 //! 2. the best-ranked reachable candidate gets the full probe (`probe::probe`), which signs in
 //!    once. If that probe stops before the password was sent (no STARTTLS, a certificate
 //!    problem, a wrong protocol), the next reachable candidate is probed; once a server has
@@ -27,18 +28,13 @@
 //! `SettingsSource::of_candidate`: the store never sees a probe report.
 
 use std::collections::BTreeSet;
-use std::net::SocketAddr;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use secrecy::SecretString;
 use serde::Serialize;
-use tokio::io::{AsyncRead, AsyncReadExt};
-use tokio::net::TcpStream;
 
-use crate::account::{Protocol, Security, ServerSettings};
+use crate::account::{Protocol, ServerSettings};
 use crate::discover::{Candidate, DiscoveryOptions, DiscoveryResult};
-use crate::net::HostResolver;
 use crate::probe::{self, Cause, CertTrustError, ProbeOptions, ProbeReport, StepKind};
 use crate::store::{SavedServer, SettingsSource};
 
@@ -236,13 +232,8 @@ pub async fn verify_protocol(
         });
         return outcome;
     }
-    let resolver = opts.probe.resolver.clone();
-    outcome.checks = futures::future::join_all(
-        candidates
-            .iter()
-            .map(|c| check(c.settings(), resolver.clone(), opts)),
-    )
-    .await;
+    outcome.checks =
+        futures::future::join_all(candidates.iter().map(|c| check(c.settings(), opts))).await;
     let mut order: Vec<&Candidate> = candidates
         .iter()
         .zip(&outcome.checks)
@@ -339,94 +330,21 @@ fn password_was_sent(report: &ProbeReport) -> bool {
     )
 }
 
-/// The quick check: resolve, connect, TLS (implicit), greeting. No password, no commands.
-async fn check(
-    server: ServerSettings,
-    resolver: Arc<dyn HostResolver>,
-    opts: &VerifyOptions,
-) -> Check {
+/// The quick check (`probe::reach`): resolve, connect, TLS (implicit), greeting. No
+/// password, no commands.
+async fn check(server: ServerSettings, opts: &VerifyOptions) -> Check {
     let started = Instant::now();
-    let result = tokio::time::timeout(opts.check_timeout, reach(&server, resolver, opts)).await;
-    let (reachable, detail) = match result {
-        Ok(Ok(greeting)) => (true, greeting),
-        Ok(Err(why)) => (false, why),
-        Err(_) => (
-            false,
-            format!("no greeting within {:?}", opts.check_timeout),
-        ),
-    };
+    let (reachable, detail) =
+        match probe::reach::greeting(&server, &opts.probe, opts.check_timeout).await {
+            Ok(greeting) => (true, greeting),
+            Err(why) => (false, why.to_string()),
+        };
     Check {
         server,
         reachable,
         ms: started.elapsed().as_millis() as u64,
         detail,
     }
-}
-
-async fn reach(
-    server: &ServerSettings,
-    resolver: Arc<dyn HostResolver>,
-    opts: &VerifyOptions,
-) -> Result<String, String> {
-    let host = server.host.trim_start_matches('[').trim_end_matches(']');
-    let addrs = match host.parse::<std::net::IpAddr>() {
-        Ok(ip) => vec![ip],
-        Err(_) => resolver.lookup(host).await.map_err(|e| e.to_string())?,
-    };
-    let mut last = String::from("no address");
-    let mut stream = None;
-    for ip in addrs {
-        let addr = SocketAddr::new(ip, server.port);
-        match tokio::time::timeout(opts.probe.timeouts.connect, TcpStream::connect(addr)).await {
-            Ok(Ok(s)) => {
-                stream = Some(s);
-                break;
-            }
-            Ok(Err(e)) => last = format!("{addr}: {e}"),
-            Err(_) => last = format!("{addr}: connect timed out"),
-        }
-    }
-    let tcp = stream.ok_or(last)?;
-    let line = if server.security == Security::Tls {
-        let (mut tls, _) = probe::tls::handshake(tcp, host, &opts.probe.trust)
-            .await
-            .map_err(|e| format!("TLS: {}", e.detail))?;
-        first_line(&mut tls).await?
-    } else {
-        let mut tcp = tcp;
-        first_line(&mut tcp).await?
-    };
-    let ok = match server.protocol {
-        Protocol::Imap => line.starts_with("* OK") || line.starts_with("* PREAUTH"),
-        Protocol::Pop3 => line.starts_with("+OK"),
-        Protocol::Smtp => line.starts_with("220"),
-    };
-    if ok {
-        Ok(line)
-    } else {
-        Err(format!("unexpected greeting: {line}"))
-    }
-}
-
-async fn first_line<S: AsyncRead + Unpin>(s: &mut S) -> Result<String, String> {
-    let mut buf = Vec::with_capacity(256);
-    let mut byte = [0u8; 1];
-    while buf.len() < 1024 {
-        match s.read(&mut byte).await {
-            Ok(0) => break,
-            Ok(_) => {
-                if byte[0] == b'\n' {
-                    break;
-                }
-                buf.push(byte[0]);
-            }
-            Err(e) => return Err(e.to_string()),
-        }
-    }
-    if buf.is_empty() {
-        return Err("the server closed the connection without a greeting".into());
-    }
-    Ok(String::from_utf8_lossy(&buf).trim_end().to_string())
 }
 
 /// What the `Date` of the HTTPS answers discovery saw says about this computer's clock (the
@@ -446,8 +364,8 @@ pub fn time_evidence(discovery: &DiscoveryOptions) -> Option<crate::probe::clock
 /// `--pin-sha256`), one per host and port, for the store to keep with the account.
 pub fn pinned_keys<'a>(
     reports: impl IntoIterator<Item = &'a ProbeReport>,
-) -> Vec<crate::pin::EndpointPin> {
-    let mut out: Vec<crate::pin::EndpointPin> = Vec::new();
+) -> Vec<crate::trust::pin::EndpointPin> {
+    let mut out: Vec<crate::trust::pin::EndpointPin> = Vec::new();
     for r in reports.into_iter().filter(|r| r.is_verified()) {
         let Some(tls) = r.tls.as_ref().filter(|t| t.pinned) else {
             continue;
@@ -459,7 +377,7 @@ pub fn pinned_keys<'a>(
         else {
             continue;
         };
-        let p = crate::pin::EndpointPin {
+        let p = crate::trust::pin::EndpointPin {
             host: r.server.host.clone(),
             port: r.server.port,
             spki_sha256: pin,

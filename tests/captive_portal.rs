@@ -176,7 +176,7 @@ fn the_check_is_not_asked_without_the_symptom() {
 fn the_window_says_to_sign_in_to_the_network_first() {
     let web = portal_web();
     let mail = portal_mail();
-    let roots = mailsetup::probe::tls::read_pem_certificates(&pki().ca_pem).expect("test CA");
+    let roots = mailsetup::trust::pem::read_certificates(&pki().ca_pem).expect("test CA");
     let mut config = RuntimeConfig::new(roots).expect("trust");
     fence(&mut config);
     config.probe.timeouts = support::short_timeouts();

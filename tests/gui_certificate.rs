@@ -24,8 +24,8 @@ use egui_kittest::kittest::Queryable;
 use gui_common::*;
 use mailsetup::account::{Protocol, Security};
 use mailsetup::probe::Cause;
-use mailsetup::probe::pin::SpkiPin;
 use mailsetup::runtime::RuntimeConfig;
+use mailsetup::trust::pin::SpkiPin;
 use mailsetup::wizard::{LookupState, Page, Role as ServerRole, TestState};
 use netsupport::{LOOPBACK, Net, Reply, config_xml};
 use rcgen::KeyPair;
@@ -34,7 +34,7 @@ use support::{dovecot, pki};
 
 fn config() -> RuntimeConfig {
     let d = dovecot();
-    let roots = mailsetup::probe::tls::read_pem_certificates(&d.ca_file).expect("test CA");
+    let roots = mailsetup::trust::pem::read_certificates(&d.ca_file).expect("test CA");
     let mut config = RuntimeConfig::new(roots).expect("trust");
     fence(&mut config);
     config.probe.timeouts = support::short_timeouts();
@@ -178,8 +178,8 @@ fn an_antivirus_that_inspects_tls_is_named_in_the_window_and_warned_about_when_t
     );
 
     // Its root trusted (as the antivirus installs it): verified, with the warning shown.
-    let mut roots = mailsetup::probe::tls::read_pem_certificates(&d.ca_file).unwrap();
-    roots.extend(mailsetup::probe::tls::read_pem_certificates(&proxy.root_pem).unwrap());
+    let mut roots = mailsetup::trust::pem::read_certificates(&d.ca_file).unwrap();
+    roots.extend(mailsetup::trust::pem::read_certificates(&proxy.root_pem).unwrap());
     let mut trusting = RuntimeConfig::new(roots).expect("trust");
     fence(&mut trusting);
     trusting.probe.timeouts = support::short_timeouts();

@@ -62,7 +62,7 @@ fn wait_for_code(h: &mut Harness<'_, MailSetupApp>) {
 #[test]
 fn the_done_page_shows_codes_a_phone_can_scan_and_hides_the_password_until_asked() {
     let d = dovecot();
-    let roots = mailsetup::probe::tls::read_pem_certificates(&d.ca_file).expect("test CA");
+    let roots = mailsetup::trust::pem::read_certificates(&d.ca_file).expect("test CA");
     let mut config = RuntimeConfig::new(roots).expect("trust");
     fence(&mut config);
     config.probe.timeouts = support::short_timeouts();

@@ -30,7 +30,7 @@ fn without_a_secret_service_the_person_chooses_the_kernel_keyring_and_nothing_is
         );
     }
     let d = dovecot();
-    let roots = mailsetup::probe::tls::read_pem_certificates(&d.ca_file).expect("test CA");
+    let roots = mailsetup::trust::pem::read_certificates(&d.ca_file).expect("test CA");
     let mut config = RuntimeConfig::new(roots).expect("trust");
     fence(&mut config);
     config.probe.timeouts = support::short_timeouts();

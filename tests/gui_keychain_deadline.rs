@@ -28,7 +28,7 @@ fn a_keychain_that_never_answers_ends_saving_with_words_and_advice() {
         std::env::set_var("MAILSETUP_KEYCHAIN_TIMEOUT", "2");
     }
     let d = dovecot();
-    let roots = mailsetup::probe::tls::read_pem_certificates(&d.ca_file).expect("test CA");
+    let roots = mailsetup::trust::pem::read_certificates(&d.ca_file).expect("test CA");
     let mut config = RuntimeConfig::new(roots).expect("trust");
     fence(&mut config);
     config.probe.timeouts = support::short_timeouts();

@@ -33,7 +33,7 @@ use support::dovecot;
 /// reads them).
 fn config(dir: &Path) -> RuntimeConfig {
     let d = dovecot();
-    let roots = mailsetup::probe::tls::read_pem_certificates(&d.ca_file).expect("test CA");
+    let roots = mailsetup::trust::pem::read_certificates(&d.ca_file).expect("test CA");
     let mut config = RuntimeConfig::new(roots).expect("trust");
     fence(&mut config);
     config.ca_file = Some(d.ca_file.clone());

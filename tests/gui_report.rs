@@ -24,7 +24,7 @@ use support::{assert_no_secret, dovecot};
 
 fn config(dir: &Path) -> RuntimeConfig {
     let d = dovecot();
-    let roots = mailsetup::probe::tls::read_pem_certificates(&d.ca_file).expect("test CA");
+    let roots = mailsetup::trust::pem::read_certificates(&d.ca_file).expect("test CA");
     let mut config = RuntimeConfig::new(roots).expect("trust");
     fence(&mut config);
     config.probe.timeouts = support::short_timeouts();

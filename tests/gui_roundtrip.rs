@@ -29,7 +29,7 @@ use support::{assert_no_secret, dovecot_with_mta};
 /// test message.
 fn config(dir: &Path, deadline: Duration) -> RuntimeConfig {
     let d = dovecot_with_mta();
-    let roots = mailsetup::probe::tls::read_pem_certificates(&d.ca_file).expect("test CA");
+    let roots = mailsetup::trust::pem::read_certificates(&d.ca_file).expect("test CA");
     let mut config = RuntimeConfig::new(roots).expect("trust");
     fence(&mut config);
     config.probe.timeouts = support::short_timeouts();

@@ -217,7 +217,7 @@ fn the_window_shows_the_ipv6_warning_and_the_blocked_port() {
     let lab = dovecot_host("gui");
     lab.firewall("  meta nfproto ipv6 tcp dport 993 drop\n  tcp dport 587 drop");
     let d = dovecot();
-    let roots = mailsetup::probe::tls::read_pem_certificates(&d.ca_file).expect("test CA");
+    let roots = mailsetup::trust::pem::read_certificates(&d.ca_file).expect("test CA");
     let (address, password) = (d.alice.address.clone(), d.alice.password.clone());
     // The whole window, runtime included, runs inside the client host.
     lab.in_client(move || {

@@ -160,7 +160,7 @@ fn every_fuzz_target_file_runs_its_own_checks_and_is_built_and_run() {
     }
 }
 
-/// The X.509 field reader (`probe::cert_der`, our own DER reader that replaced x509-parser in
+/// The X.509 field reader (`trust::cert_der`, our own DER reader that replaced x509-parser in
 /// the binary) against what servers could send: random bytes and bent real certificates go
 /// through the `cert_der` fuzz target's checks (no panic, nothing read from outside the
 /// input); every valid certificate, random ones made with rcgen and the real CA certificates
@@ -169,7 +169,7 @@ mod cert_der_props {
     use std::path::Path;
     use std::sync::LazyLock;
 
-    use mailsetup::probe::cert_der::{AltName, parse};
+    use mailsetup::trust::cert_der::{AltName, parse};
     use proptest::prelude::*;
     use rcgen::{CertificateParams, DnType, KeyPair, SanType, date_time_ymd};
 

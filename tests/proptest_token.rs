@@ -11,8 +11,8 @@
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use mailsetup::account::{Protocol, Security, ServerSettings};
-use mailsetup::oauth::sasl::{Mechanism, initial_response};
 use mailsetup::probe::fuzzing::converse;
+use mailsetup::probe::sasl::{Mechanism, initial_response};
 use mailsetup::probe::{Cause, CertTrust, ProbeOptions, ProbeReport, SecretKind};
 use mailsetup::report::{self, DiagnoseDocument};
 use proptest::prelude::*;

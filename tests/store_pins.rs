@@ -13,11 +13,11 @@ use std::process::Command;
 use std::time::Duration;
 
 use mailsetup::account::{EmailAddress, Protocol, Security, ServerSettings};
-use mailsetup::probe::pin::{EndpointPin, SpkiPin};
 use mailsetup::store::{
     self, AccountFile, SavedServer, SettingsSource, SourceKind, Timestamp, VerifiedAccount,
     save_verified_blocking,
 };
+use mailsetup::trust::pin::{EndpointPin, SpkiPin};
 use rcgen::KeyPair;
 use secrecy::SecretString;
 use store_common::{ChildOutput, keyutils, run_with_deadline};

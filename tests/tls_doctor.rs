@@ -12,8 +12,8 @@ mod support;
 use std::process::Command;
 
 use mailsetup::account::{Protocol, Security, ServerSettings};
-use mailsetup::probe::pin::{EndpointPin, Pins};
 use mailsetup::probe::{Cause, ProbeReport, probe};
+use mailsetup::trust::pin::{EndpointPin, Pins};
 use rcgen::KeyPair;
 use serde_json::Value;
 use support::mitm::{self, AV_ROOT_CN};
@@ -260,7 +260,7 @@ async fn a_pinned_key_still_needs_the_right_name_and_dates() {
     let pin = EndpointPin {
         host: "127.0.0.1".into(),
         port: server.port,
-        spki_sha256: mailsetup::probe::pin::SpkiPin::of_certificate(&wrong_name.chain_der[0])
+        spki_sha256: mailsetup::trust::pin::SpkiPin::of_certificate(&wrong_name.chain_der[0])
             .unwrap(),
     };
     let r = probe_pinned(&settings, std::slice::from_ref(&pin)).await;

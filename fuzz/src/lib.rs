@@ -19,12 +19,12 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64URL;
 use mailsetup::account::{EmailAddress, Endpoint, Protocol, Security, ServerSettings};
 use mailsetup::discover::config_v11::{Limits, parse};
 use mailsetup::discover::http::Answer;
-use mailsetup::oauth::sasl::{self, Mechanism};
 use mailsetup::oauth::{device, loopback, token};
-use mailsetup::probe::cert_der::{self, AltName};
 use mailsetup::probe::fuzzing::converse;
+use mailsetup::probe::sasl::{self, Mechanism};
 use mailsetup::probe::{CertTrust, ProbeOptions, ProbeReport, Redactor, SecretKind};
 use mailsetup::store::file::{parse_accounts, render_accounts};
+use mailsetup::trust::cert_der::{self, AltName};
 use secrecy::SecretString;
 use secrecy::zeroize::Zeroizing;
 
@@ -376,7 +376,7 @@ pub fn text(data: &[u8]) -> String {
     String::from_utf8_lossy(data).into_owned()
 }
 
-/// The OAuth 2.0 parsers (`oauth::token`, `oauth::device`, `oauth::sasl`, `oauth::loopback`)
+/// The OAuth 2.0 parsers (`oauth::token`, `oauth::device`, `probe::sasl`, `oauth::loopback`)
 /// on what an authorization server, a mail server or a browser may send.
 pub mod oauth {
     use super::*;
@@ -385,7 +385,7 @@ pub mod oauth {
     const URL: &str = "https://id.example.test/token";
     /// The longest server text the OAuth errors keep (`oauth::error::server_text`).
     const MAX_SERVER_TEXT: usize = 300;
-    /// The longest value kept from an RFC 7628 error object (`oauth::sasl`).
+    /// The longest value kept from an RFC 7628 error object (`probe::sasl`).
     const MAX_SASL_VALUE: usize = 512;
 
     /// An HTTP answer: the first byte chooses the status (`b % 8`: 0 and 1 are 200, then

@@ -30,9 +30,9 @@ use serde::Serialize;
 use super::flags::{parse_keychain, parse_pin};
 use super::lines::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use super::lookup::{fail, saved_account, saved_accounts};
-use crate::probe::pin::{EndpointPin, Pins};
 use crate::probe::{self, CertTrust, ProbeOptions, ProbeReport, Timeouts};
 use crate::store::{self, AccountId, KeychainKind, Role, SavedAccount, StoreError, Timestamp};
+use crate::trust::pin::{EndpointPin, Pins};
 
 #[derive(Debug, Args)]
 pub struct AccountsArgs {
@@ -384,7 +384,7 @@ fn check_trust(
 ) -> Result<CertTrust, u8> {
     let mut roots = Vec::new();
     if let Some(path) = &reach.ca_file {
-        match probe::tls::read_pem_certificates(path) {
+        match crate::trust::pem::read_certificates(path) {
             Ok(certs) => roots.extend(certs),
             Err(e) => {
                 errln!("{}", super::lines::error_line(e));
@@ -393,7 +393,7 @@ fn check_trust(
         }
     }
     if let Some(path) = account.ca_path(dir) {
-        match probe::tls::read_pem_certificates(&path) {
+        match crate::trust::pem::read_certificates(&path) {
             Ok(certs) => roots.extend(certs),
             // A file given now stands in for a lost copy (as it always took its place).
             Err(e) if reach.ca_file.is_some() => errln!("{}", super::lines::warning_line(e)),
@@ -494,7 +494,7 @@ async fn check_account(
             mechanism: login
                 .mechanism
                 .as_deref()
-                .and_then(crate::oauth::sasl::Mechanism::from_name),
+                .and_then(crate::probe::sasl::Mechanism::from_name),
         };
     }
 

@@ -70,7 +70,7 @@ pub struct DiagnoseArgs {
     /// even without a trusted authority; the name and dates are still checked. Repeatable.
     /// A failed test with an untrusted certificate prints the value to use.
     #[arg(long = "pin-sha256", value_name = "HOST:PORT=BASE64", value_parser = parse_pin)]
-    pub pin_sha256: Vec<crate::probe::pin::EndpointPin>,
+    pub pin_sha256: Vec<crate::trust::pin::EndpointPin>,
 
     /// Print one JSON document instead of text.
     #[arg(long, conflicts_with = "markdown")]
@@ -169,7 +169,7 @@ fn prepare(args: &DiagnoseArgs) -> Result<Prepared, UsageError> {
     });
     opts.trust = opts
         .trust
-        .with_pins(crate::probe::pin::Pins::from_list(&args.pin_sha256));
+        .with_pins(crate::trust::pin::Pins::from_list(&args.pin_sha256));
     if args.oauth.oauth {
         // The access token comes from the sign-in (`with_oauth`).
         opts.secret_kind = probe::SecretKind::OAuth2 {

@@ -14,8 +14,8 @@ use crate::config::{
     CA_FILE_ENV, DNS_ENV, DiscoverySettings, HTTP_PORT_ENV, ISPDB_URL_ENV, RESOLVE_ENV,
 };
 use crate::discover::DiscoveryOptions;
-use crate::pin::{EndpointPin, PinError};
 use crate::store::KeychainKind;
+use crate::trust::pin::{EndpointPin, PinError};
 
 /// Where discovery asks and whom it trusts. Each flag may also come from its environment
 /// variable (`MAILSETUP_CA_FILE`, `MAILSETUP_RESOLVE` as `host=addr,host=addr:port`,

@@ -19,9 +19,9 @@ use secrecy::{ExposeSecret, SecretString};
 
 use crate::account::EmailAddress;
 use crate::discover::DiscoveredOAuth2;
-use crate::oauth::sasl::Mechanism;
 use crate::oauth::session::IssuerOrigin;
 use crate::oauth::{self, OAuthError};
+use crate::probe::sasl::Mechanism;
 use crate::store::OAuth2Login;
 
 /// The OAuth flags of `diagnose`.

@@ -5,8 +5,8 @@
 //! (RFC 8628, `device`) or the authorization code with PKCE (RFC 7636, `pkce`) through the
 //! system browser and a loopback redirect (RFC 8252, `loopback`); `token` talks to the token
 //! endpoint (exchange, refresh, errors of RFC 6749 §5.2) and checks whose account the tokens
-//! are for; the access token then signs in to IMAP, POP3 and SMTP with SASL (RFC 7628,
-//! `sasl`, used by the probe) and the refresh token goes to the keychain.
+//! are for; the access token then signs in to IMAP, POP3 and SMTP with SASL (RFC 7628, the
+//! wire forms are the probe's `probe::sasl`) and the refresh token goes to the keychain.
 //!
 //! Every token, code and verifier is a `SecretString`: never in Debug, logs, reports or files.
 
@@ -16,7 +16,6 @@ pub mod error;
 pub mod issuer;
 pub mod loopback;
 pub mod pkce;
-pub mod sasl;
 pub mod session;
 pub mod token;
 

@@ -261,7 +261,7 @@ impl Reach {
     /// A CA file's roots (`--ca-file`) as well as the platform's.
     pub fn with_ca_file(ca_file: Option<&Path>) -> Result<Self, SessionError> {
         let roots = match ca_file {
-            Some(path) => crate::probe::tls::read_pem_certificates(path)
+            Some(path) => crate::trust::pem::read_certificates(path)
                 .map_err(|e| SessionError::Usage(e.to_string()))?,
             None => Vec::new(),
         };

@@ -15,13 +15,16 @@
 //! `bearer_sign_in`); the shared parts are here.
 //!
 //! The token is the probe's secret: the transcript's redactor knows its raw and encoded forms
-//! (`oauth::sasl::wire_forms`), exactly as it knows a password's.
+//! (`sasl::wire_forms`), exactly as it knows a password's.
 
 use super::StepKind;
 use super::failure::Failure;
 use super::session::Ctx;
 use super::signin::{self, NoChoice};
-use crate::oauth::sasl::{ErrorReply, Mechanism};
+use secrecy::ExposeSecret;
+use zeroize::Zeroizing;
+
+use super::sasl::{self, ErrorReply, Mechanism};
 
 /// Longest POP3 command line, CRLF included (RFC 2449 §4).
 pub(super) const POP3_MAX_LINE: usize = 255;
@@ -36,18 +39,22 @@ pub(super) enum Answer {
     Challenge(String),
 }
 
-/// Picks the mechanism and records the choice; a failure when none fits.
+/// Picks the mechanism and records the choice as `command` and the mechanism's name
+/// (`AUTH XOAUTH2`, `AUTHENTICATE OAUTHBEARER`); a failure when none fits. Returns it with
+/// its initial response for this account (RFC 7628 §3.1, base64).
 pub(super) fn choose(
     ctx: &mut Ctx<'_>,
     offered: &[String],
     forced: Option<Mechanism>,
-    used: fn(Mechanism) -> &'static str,
-) -> Result<Mechanism, Failure> {
+    command: &str,
+) -> Result<(Mechanism, Zeroizing<String>), Failure> {
     match signin::bearer(offered, forced) {
         Ok(m) => {
-            ctx.facts.auth_used = Some(used(m).into());
+            ctx.facts.auth_used = Some(format!("{command} {}", m.name()));
             ctx.facts.auth_reason = Some(signin::bearer_why(m, forced.is_some()));
-            Ok(m)
+            let response =
+                sasl::initial_response(m, &ctx.settings.username, ctx.password.expose_secret());
+            Ok((m, response))
         }
         Err(NoChoice::NoMechanism | NoChoice::Unsendable(_)) => {
             let endpoint = ctx.endpoint();

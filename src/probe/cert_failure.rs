@@ -82,8 +82,8 @@ pub(crate) fn explain(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::probe::pin::{PinMismatch, SpkiPin};
     use crate::probe::{CertificateInfo, TlsFacts};
+    use crate::trust::pin::{PinMismatch, SpkiPin};
 
     fn error(problem: TlsProblem, leaf: CertificateInfo) -> HandshakeError {
         HandshakeError {

@@ -18,6 +18,8 @@ use std::time::Duration;
 use futures::stream::{FuturesUnordered, StreamExt};
 use tokio::net::TcpStream;
 
+use super::family::AttemptResult;
+
 /// The delay before the next address is tried while earlier attempts are still pending.
 pub const ATTEMPT_DELAY: Duration = Duration::from_millis(250);
 
@@ -34,37 +36,19 @@ pub enum ConnectError {
     Other(io::Error),
 }
 
-/// What one connection attempt to one address came to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AttemptResult {
-    Connected,
-    Refused,
-    /// This computer has no route for the address's network at all (ENETUNREACH): an
-    /// IPv4-only network asked for IPv6, say. Not the server's fault.
-    NoRoute,
-    /// The host is unreachable (EHOSTUNREACH, an ICMP "unreachable" on the way).
-    Unreachable,
-    /// Nothing answered before the deadline (or before another address won).
-    NoAnswer,
-    /// Another error.
-    Failed,
-}
-
-impl AttemptResult {
-    fn of(e: &io::Error) -> Self {
-        if e.kind() == io::ErrorKind::ConnectionRefused {
-            AttemptResult::Refused
-        } else if matches!(
-            e.kind(),
-            io::ErrorKind::NetworkUnreachable | io::ErrorKind::NetworkDown
-        ) {
-            AttemptResult::NoRoute
-        } else if is_unreachable(e) {
-            AttemptResult::Unreachable
-        } else {
-            AttemptResult::Failed
-        }
+/// What an error of one connection attempt says about the address.
+fn result_of(e: &io::Error) -> AttemptResult {
+    if e.kind() == io::ErrorKind::ConnectionRefused {
+        AttemptResult::Refused
+    } else if matches!(
+        e.kind(),
+        io::ErrorKind::NetworkUnreachable | io::ErrorKind::NetworkDown
+    ) {
+        AttemptResult::NoRoute
+    } else if is_unreachable(e) {
+        AttemptResult::Unreachable
+    } else {
+        AttemptResult::Failed
     }
 }
 
@@ -82,6 +66,8 @@ pub struct Attempt {
 pub struct Lost {
     pub error: ConnectError,
     pub attempts: Vec<Attempt>,
+    /// The address whose attempt failed last, and the operating system's words for it.
+    pub last_failure: Option<(SocketAddr, String)>,
 }
 
 /// A connection made, with what the other addresses had done by then.
@@ -97,7 +83,7 @@ pub async fn check_address(addr: IpAddr, port: u16, limit: Duration) -> Attempt 
     let started = std::time::Instant::now();
     let result = match tokio::time::timeout(limit, TcpStream::connect((addr, port))).await {
         Ok(Ok(_)) => AttemptResult::Connected,
-        Ok(Err(e)) => AttemptResult::of(&e),
+        Ok(Err(e)) => result_of(&e),
         Err(_) => AttemptResult::NoAnswer,
     };
     Attempt {
@@ -142,6 +128,7 @@ pub async fn race(addrs: &[IpAddr], port: u16, deadline: Duration) -> Result<Won
     let mut unreachable: Option<io::Error> = None;
     let mut last_other: Option<io::Error> = None;
     let mut attempts: Vec<Attempt> = Vec::new();
+    let mut last_failure: Option<(SocketAddr, String)> = None;
     let overall = tokio::time::sleep(deadline);
     tokio::pin!(overall);
 
@@ -172,7 +159,11 @@ pub async fn race(addrs: &[IpAddr], port: u16, deadline: Duration) -> Result<Won
         tokio::pin!(delay);
         tokio::select! {
             _ = &mut overall => {
-                return Err(Lost { error: ConnectError::TimedOut, attempts: settle(attempts, next) });
+                return Err(Lost {
+                    error: ConnectError::TimedOut,
+                    attempts: settle(attempts, next),
+                    last_failure,
+                });
             }
             Some((addr, result)) = pending.next() => {
                 let ms = Some(started.elapsed().as_millis() as u64);
@@ -184,7 +175,8 @@ pub async fn race(addrs: &[IpAddr], port: u16, deadline: Duration) -> Result<Won
                         return Ok(Won { stream, peer: addr, attempts });
                     }
                     Err(e) => {
-                        attempts.push(Attempt { addr: addr.ip(), result: AttemptResult::of(&e), ms });
+                        attempts.push(Attempt { addr: addr.ip(), result: result_of(&e), ms });
+                        last_failure = Some((addr, e.to_string()));
                         match e {
                             e if e.kind() == io::ErrorKind::ConnectionRefused => refused += 1,
                             e if is_unreachable(&e) => unreachable = Some(e),
@@ -213,6 +205,7 @@ pub async fn race(addrs: &[IpAddr], port: u16, deadline: Duration) -> Result<Won
     Err(Lost {
         error,
         attempts: settle(attempts, next),
+        last_failure,
     })
 }
 

@@ -22,11 +22,13 @@ use std::time::{Duration, Instant};
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use super::connect::{self, Attempt, AttemptResult};
+use super::connect::{self, Attempt};
 use super::diagnosis::network::{Finding, attempt_words, attempt_words_translated};
 use super::failure::{Failure, TlsProblem};
-use super::outcome::{Family, FamilyResult, Warning, WarningCode};
-use super::session::{Ctx, Speaker, first_line, speaker};
+use super::family::{AttemptResult, Family, FamilyResult};
+use super::outcome::{Warning, WarningCode};
+use super::recognise::{Speaker, first_line, speaker};
+use super::session::Ctx;
 use super::step::StepKind;
 use super::{BoxStream, tls};
 use crate::account::{Protocol, Security};

@@ -126,7 +126,7 @@ pub enum Failure {
         endpoint: String,
         step: StepKind,
         reply: String,
-        error: Option<Box<crate::oauth::sasl::ErrorReply>>,
+        error: Option<Box<crate::probe::sasl::ErrorReply>>,
     },
     /// Refused before connecting: a credential no mail protocol can carry.
     #[error("{endpoint}: nothing was sent: {problem}")]

@@ -23,13 +23,12 @@ use secrecy::ExposeSecret;
 use tokio::io::AsyncWriteExt;
 use zeroize::Zeroizing;
 
+use super::capabilities::{MAX_CAPABILITIES, unique_mechanisms};
 use super::failure::Failure;
+use super::line::LineConn;
 use super::mission::Mission;
-use super::session::{
-    Ctx, LineConn, MAX_CAPABILITIES, Speaker, rejected, speaker, unexpected_greeting,
-    unique_mechanisms,
-};
-use super::signin::{self, ImapMethod, NoChoice};
+use super::session::{Ctx, rejected};
+use super::signin::{self, ImapMethod};
 use super::step::StepKind;
 use super::{BoxStream, Security};
 
@@ -39,7 +38,7 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
     let (rec, mask) = ctx.record_stream(stream);
     let mut conn = LineConn::new(rec, mask, endpoint.clone());
 
-    greeting(ctx, &mut conn).await?;
+    ctx.one_line_greeting(&mut conn).await?;
     let mut caps = match greeting_capabilities(ctx) {
         Some(caps) => caps,
         None => capabilities(ctx, &mut conn, "m1").await?,
@@ -77,29 +76,6 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
         Mission::Find(find) => find::find_and_delete(ctx, conn, find).await,
         Mission::Verify | Mission::Send(_) => examine_and_logout(ctx, conn).await,
     }
-}
-
-async fn greeting(ctx: &mut Ctx<'_>, conn: &mut LineConn) -> Result<(), Failure> {
-    let endpoint = ctx.endpoint();
-    let protocol = ctx.settings.protocol;
-    let result = ctx
-        .greeting(async {
-            let (line, raw) = conn.read_line(StepKind::Greeting).await?;
-            match speaker(&line) {
-                Some(Speaker::Imap) if line.to_ascii_uppercase().starts_with("* BYE") => {
-                    Err(Failure::Rejected {
-                        endpoint: endpoint.clone(),
-                        step: StepKind::Greeting,
-                        reply: line,
-                    })
-                }
-                Some(Speaker::Imap) => Ok(line),
-                _ => Err(unexpected_greeting(protocol, &endpoint, &line, &raw)),
-            }
-        })
-        .await;
-    ctx.facts.greeting = Some(result?);
-    Ok(())
 }
 
 /// Sends a tagged command and reads up to its completion: (untagged lines, completion line).
@@ -189,12 +165,18 @@ async fn capabilities(
 
 /// Keeps what the capabilities say in the report's facts.
 fn learn(ctx: &mut Ctx<'_>, caps: &[String]) {
-    ctx.facts.auth_mechanisms = unique_mechanisms(caps.iter().filter_map(|c| {
+    ctx.facts.auth_mechanisms = unique_mechanisms(auth_names(caps));
+    ctx.facts.capabilities = caps.to_vec();
+}
+
+/// The sign-in mechanisms the capabilities name (`AUTH=PLAIN` → `PLAIN`), as the server wrote
+/// them, in its order.
+pub(super) fn auth_names(caps: &[String]) -> impl Iterator<Item = &str> {
+    caps.iter().filter_map(|c| {
         c.get(..5)
             .filter(|p| p.eq_ignore_ascii_case("AUTH="))
             .map(|_| &c[5..])
-    }));
-    ctx.facts.capabilities = caps.to_vec();
+    })
 }
 
 /// The capabilities a greeting carries in `[CAPABILITY …]` (RFC 9051 §7.1), recorded as the
@@ -242,13 +224,7 @@ pub(super) const SIGN_IN_TAG: &str = "m4";
 async fn sign_in(ctx: &mut Ctx<'_>, conn: &mut LineConn, caps: &[String]) -> Result<(), Failure> {
     let endpoint = ctx.endpoint();
     if has_cap(caps, "LOGINDISABLED") && !ctx.encrypted {
-        return Err(ctx.fail(
-            StepKind::Authenticate,
-            Failure::PlaintextAuthRefused {
-                endpoint,
-                evidence: "it advertises LOGINDISABLED before STARTTLS".into(),
-            },
-        ));
+        return Err(ctx.sign_in_hidden_until_tls("it advertises LOGINDISABLED before STARTTLS"));
     }
     if let super::SecretKind::OAuth2 { mechanism } = ctx.opts.secret_kind {
         return bearer_sign_in::bearer_sign_in(ctx, conn, caps, mechanism).await;
@@ -257,7 +233,10 @@ async fn sign_in(ctx: &mut Ctx<'_>, conn: &mut LineConn, caps: &[String]) -> Res
     let password = ctx.password;
     let choice = match signin::imap(caps, &user, password.expose_secret()) {
         Ok(c) => c,
-        Err(no) => return Err(ctx.fail(StepKind::Authenticate, no_choice(ctx, no))),
+        Err(no) => {
+            let offered = ctx.facts.auth_mechanisms.join(" ");
+            return Err(ctx.no_sign_in_choice(no, offered));
+        }
     };
     ctx.facts.auth_used = Some(choice.used.into());
     ctx.facts.auth_reason = Some(choice.why.clone());
@@ -336,21 +315,6 @@ async fn sign_in(ctx: &mut Ctx<'_>, conn: &mut LineConn, caps: &[String]) -> Res
 }
 
 /// Why no sign-in form fits, as an observation.
-fn no_choice(ctx: &Ctx<'_>, no: NoChoice) -> Failure {
-    let endpoint = ctx.endpoint();
-    match no {
-        NoChoice::NoMechanism => Failure::NoUsableMechanism {
-            endpoint,
-            offered: ctx.facts.auth_mechanisms.join(" "),
-        },
-        NoChoice::Unsendable(why) => Failure::Protocol {
-            endpoint,
-            step: StepKind::Authenticate,
-            detail: why.into(),
-        },
-    }
-}
-
 /// Reads up to the line that ends the command `tag` or asks for more (`+`), skipping untagged
 /// data (at most 1000 lines).
 pub(super) async fn completion(conn: &mut LineConn, tag: &str) -> Result<String, Failure> {

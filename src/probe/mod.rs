@@ -10,15 +10,17 @@
 //!
 //! After the probe has its answer, `doctor` checks the network without the password where
 //! the answer calls for it (the other address family, the other standard port, a captive
-//! portal), and its findings refine the diagnosis and add warnings.
+//! portal), and its findings refine the diagnosis and add warnings. `reach` is the quick
+//! look without a password (connect, TLS, greeting) that `verify` runs on many candidates;
+//! `sasl` holds the OAuth 2.0 SASL wire forms the sign-ins send. Certificate facts (pins, the
+//! DER reader, PEM files) are `crate::trust`'s.
 //!
 //! Rules kept here: certificates are verified (platform roots plus roots the caller passes);
 //! a missing STARTTLS is a failure, never a fallback; a password is never sent unencrypted
 //! unless `allow_plaintext` is set; exactly one sign-in attempt per probe.
 
 mod bearer;
-/// Public for the `cert_der` fuzz target and its replay test (tests/proptest_fuzz_regressions.rs).
-pub mod cert_der;
+mod capabilities;
 mod cert_failure;
 mod certificate;
 pub mod clock;
@@ -26,15 +28,19 @@ mod connect;
 pub mod diagnosis;
 mod doctor;
 pub mod failure;
+mod family;
 #[doc(hidden)]
 pub mod fuzzing;
 mod imap;
 pub mod intercept;
+mod line;
 pub mod mission;
 /// Pins are values of the account vocabulary; the verifier here checks them.
-pub use crate::pin;
 pub mod outcome;
 mod pop3;
+pub mod reach;
+mod recognise;
+pub mod sasl;
 mod session;
 mod signin;
 mod smtp;
@@ -54,10 +60,11 @@ use tokio::io::{AsyncRead, AsyncWrite};
 pub use diagnosis::{Cause, Diagnosis, ServerContext, diagnose, diagnose_at, explain};
 pub use doctor::{ConnectivityCheck, DEFAULT_CONNECTIVITY_BODY, DEFAULT_CONNECTIVITY_URL};
 pub use failure::Failure;
+pub use family::{AttemptResult, Family, FamilyResult};
 pub use mission::{Find, MessageFacts, Mission, TestMessage};
 pub use outcome::{
-    AttemptResult, CertificateInfo, Family, FamilyResult, Outcome, ProbeReport, ServerFacts, Step,
-    StepKind, StepStatus, TlsFacts, Warning, WarningCode,
+    CertificateInfo, Outcome, ProbeReport, ServerFacts, Step, StepKind, StepStatus, TlsFacts,
+    Warning, WarningCode,
 };
 pub use tls::{CertTrust, CertTrustError};
 pub use transcript::{Direction, Redactor, TranscriptLine};
@@ -152,9 +159,7 @@ pub enum SecretKind {
     Password,
     /// An OAuth 2.0 access token; `mechanism` forces one SASL mechanism, else OAUTHBEARER
     /// is preferred to XOAUTH2 when the server offers both.
-    OAuth2 {
-        mechanism: Option<crate::oauth::sasl::Mechanism>,
-    },
+    OAuth2 { mechanism: Option<sasl::Mechanism> },
 }
 
 /// Live progress of a running probe.

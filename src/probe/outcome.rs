@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 pub use super::certificate::CertificateInfo;
-pub use super::connect::AttemptResult;
 use super::diagnosis::Diagnosis;
+use super::family::FamilyResult;
 pub use super::step::StepKind;
 use super::transcript::TranscriptLine;
 use crate::account::ServerSettings;
@@ -133,43 +133,6 @@ pub struct ServerFacts {
     pub alerts: Vec<String>,
     /// Where the name has IPv4 and IPv6 addresses: how each family fared.
     pub families: Vec<FamilyResult>,
-}
-
-/// An address family.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Family {
-    Ipv4,
-    Ipv6,
-}
-
-impl Family {
-    pub fn of(addr: &std::net::IpAddr) -> Self {
-        if addr.is_ipv6() {
-            Family::Ipv6
-        } else {
-            Family::Ipv4
-        }
-    }
-
-    /// "IPv4" or "IPv6".
-    pub fn name(self) -> &'static str {
-        match self {
-            Family::Ipv4 => "IPv4",
-            Family::Ipv6 => "IPv6",
-        }
-    }
-}
-
-/// How one address family of the server's name fared.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FamilyResult {
-    pub family: Family,
-    /// The address that decided it.
-    pub address: String,
-    pub result: AttemptResult,
-    /// How long the attempt took, when it ended.
-    pub ms: Option<u64>,
 }
 
 /// What a warning is about (stable snake_case codes in JSON).

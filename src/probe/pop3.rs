@@ -11,12 +11,11 @@
 use secrecy::ExposeSecret;
 use zeroize::Zeroizing;
 
+use super::capabilities::{MAX_CAPABILITIES, offers, unique_mechanisms};
 use super::failure::Failure;
+use super::line::LineConn;
 use super::mission::{Find, MessageFacts, Mission};
-use super::session::{
-    Ctx, LineConn, MAX_CAPABILITIES, Speaker, rejected, speaker, unexpected_greeting,
-    unique_mechanisms,
-};
+use super::session::{Ctx, rejected};
 use super::signin::{self, NoChoice, Pop3Method};
 use super::step::StepKind;
 use super::{BoxStream, Security};
@@ -27,7 +26,7 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
     let (rec, mask) = ctx.record_stream(stream);
     let mut conn = LineConn::new(rec, mask, endpoint.clone());
 
-    greeting(ctx, &mut conn).await?;
+    ctx.one_line_greeting(&mut conn).await?;
     let mut caps = capa(ctx, &mut conn).await?;
 
     if ctx.settings.security == Security::StartTls {
@@ -103,27 +102,6 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
     .await
 }
 
-async fn greeting(ctx: &mut Ctx<'_>, conn: &mut LineConn) -> Result<(), Failure> {
-    let endpoint = ctx.endpoint();
-    let protocol = ctx.settings.protocol;
-    let result = ctx
-        .greeting(async {
-            let (line, raw) = conn.read_line(StepKind::Greeting).await?;
-            match speaker(&line) {
-                Some(Speaker::Pop3) if is_ok(&line) => Ok(line),
-                Some(Speaker::Pop3) => Err(Failure::Rejected {
-                    endpoint: endpoint.clone(),
-                    step: StepKind::Greeting,
-                    reply: line,
-                }),
-                _ => Err(unexpected_greeting(protocol, &endpoint, &line, &raw)),
-            }
-        })
-        .await;
-    ctx.facts.greeting = Some(result?);
-    Ok(())
-}
-
 pub(super) fn is_ok(line: &str) -> bool {
     line.starts_with("+OK")
 }
@@ -192,14 +170,9 @@ async fn capa(ctx: &mut Ctx<'_>, conn: &mut LineConn) -> Result<Option<Vec<Strin
     Ok(caps)
 }
 
+/// Whether the CAPA answer (when there was one) offers `name`.
 fn has(caps: &Option<Vec<String>>, name: &str) -> bool {
-    caps.as_ref().is_some_and(|c| {
-        c.iter().any(|l| {
-            l.split_whitespace()
-                .next()
-                .is_some_and(|w| w.eq_ignore_ascii_case(name))
-        })
-    })
+    caps.as_deref().is_some_and(|c| offers(c, name))
 }
 
 fn sasl_mechanisms(caps: &[String]) -> Vec<String> {
@@ -227,33 +200,9 @@ async fn authenticate(
     let choice = match signin::pop3(caps.as_deref(), &mechs, &user, password.expose_secret()) {
         Ok(c) => c,
         Err(NoChoice::NoMechanism) if !ctx.encrypted && has(caps, "STLS") => {
-            return Err(ctx.fail(
-                StepKind::Authenticate,
-                Failure::PlaintextAuthRefused {
-                    endpoint,
-                    evidence: "it offers no sign-in method before STLS".into(),
-                },
-            ));
+            return Err(ctx.sign_in_hidden_until_tls("it offers no sign-in method before STLS"));
         }
-        Err(NoChoice::NoMechanism) => {
-            return Err(ctx.fail(
-                StepKind::Authenticate,
-                Failure::NoUsableMechanism {
-                    endpoint,
-                    offered: mechs.join(" "),
-                },
-            ));
-        }
-        Err(NoChoice::Unsendable(why)) => {
-            return Err(ctx.fail(
-                StepKind::Authenticate,
-                Failure::Protocol {
-                    endpoint,
-                    step: StepKind::Authenticate,
-                    detail: why.into(),
-                },
-            ));
-        }
+        Err(no) => return Err(ctx.no_sign_in_choice(no, mechs.join(" "))),
     };
     ctx.facts.auth_used = Some(choice.used.into());
     ctx.facts.auth_reason = Some(choice.why.clone());
@@ -484,8 +433,7 @@ mod bearer_sign_in {
     use super::super::bearer::POP3_MAX_LINE;
     use super::super::bearer::{Answer, STEP, choose, run_step};
     use super::*;
-    use crate::oauth::sasl::{self, Mechanism};
-    use secrecy::ExposeSecret;
+    use crate::probe::sasl::{self, Mechanism};
     use zeroize::Zeroizing;
 
     /// `AUTH OAUTHBEARER|XOAUTH2` (RFC 5034); never pipelined.
@@ -495,15 +443,7 @@ mod bearer_sign_in {
         forced: Option<Mechanism>,
     ) -> Result<(), Failure> {
         let offered = ctx.facts.auth_mechanisms.clone();
-        let mechanism = choose(ctx, &offered, forced, |m| match m {
-            Mechanism::OAuthBearer => "AUTH OAUTHBEARER",
-            Mechanism::XOAuth2 => "AUTH XOAUTH2",
-        })?;
-        let response = sasl::initial_response(
-            mechanism,
-            &ctx.settings.username,
-            ctx.password.expose_secret(),
-        );
+        let (mechanism, response) = choose(ctx, &offered, forced, "AUTH")?;
         let name = mechanism.name();
         let initial = "AUTH ".len() + name.len() + 1 + response.len() + 2 <= POP3_MAX_LINE;
         let talk = async {

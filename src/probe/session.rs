@@ -1,22 +1,31 @@
 //! The state of one running probe and the steps every protocol shares: timed steps under
-//! deadlines, TLS set-up (implicit or after STARTTLS), recognising what a port speaks, and a
-//! small line reader for the text protocols.
+//! deadlines and their records (the step list, live progress, the transcript), TLS set-up
+//! (implicit or after STARTTLS), the greeting step (with `recognise.rs` checking a silent
+//! port), the refusal to sign in unencrypted, and the goodbye.
+//!
+//! What a port speaks is `recognise.rs`; the line reader of the text protocols is `line.rs`;
+//! capability and mechanism lists are `capabilities.rs`.
 
 use std::future::Future;
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use secrecy::SecretString;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use super::failure::Failure;
+use super::line::LineConn;
 use super::mission::Mission;
 use super::outcome::{ServerFacts, Step, StepStatus, TlsFacts};
+use super::recognise::{
+    Greeting, PortCheck, PortVerdict, SILENCE_BEFORE_CHECK, expected_words, first_line,
+    greeting_of, speaker, speaker_of, unexpected_greeting, what_the_port_speaks,
+};
+use super::signin::NoChoice;
 use super::step::StepKind;
 use super::tls;
-use super::transcript::{Mask, MaskHandle, Recorder, Redactor, Transcript};
+use super::transcript::{MaskHandle, Recorder, Redactor, Transcript};
 use super::{BoxStream, ProbeEvent, ProbeOptions};
-use crate::account::{Protocol, Security, ServerSettings};
+use crate::account::{Security, ServerSettings};
 
 /// The running state of one probe.
 pub(crate) struct Ctx<'a> {
@@ -321,6 +330,30 @@ impl<'a> Ctx<'a> {
         result
     }
 
+    /// The greeting of a protocol that greets in one line (IMAP, POP3) as step `Greeting`:
+    /// the protocol's welcome is kept as the server's greeting, its refusal (`* BYE`, `-ERR`)
+    /// fails with the server's words, anything else is the wrong protocol (or TLS).
+    pub async fn one_line_greeting(&mut self, conn: &mut LineConn) -> Result<(), Failure> {
+        let endpoint = self.endpoint();
+        let protocol = self.settings.protocol;
+        let result = self
+            .greeting(async {
+                let (line, raw) = conn.read_line(StepKind::Greeting).await?;
+                match greeting_of(protocol, &line) {
+                    Greeting::Welcome => Ok(line),
+                    Greeting::Refusal => Err(Failure::Rejected {
+                        endpoint: endpoint.clone(),
+                        step: StepKind::Greeting,
+                        reply: line,
+                    }),
+                    Greeting::Foreign => Err(unexpected_greeting(protocol, &endpoint, &line, &raw)),
+                }
+            })
+            .await;
+        self.facts.greeting = Some(result?);
+        Ok(())
+    }
+
     /// Finishes STARTTLS / STLS (RFC 2595, RFC 3207) once the command was answered: `answer`
     /// is `Ok` when the server agreed, else why not. Records the step, runs the handshake on
     /// the same connection and returns a new recorded line connection over TLS.
@@ -362,6 +395,33 @@ impl<'a> Ctx<'a> {
         Err(f)
     }
 
+    /// Refuses to sign in on this unencrypted connection because the server hides its
+    /// sign-in until TLS (`evidence`: what it advertised that says so), recorded as the
+    /// sign-in step.
+    pub fn sign_in_hidden_until_tls(&mut self, evidence: &str) -> Failure {
+        let f = Failure::PlaintextAuthRefused {
+            endpoint: self.endpoint(),
+            evidence: evidence.into(),
+        };
+        self.fail(StepKind::Authenticate, f)
+    }
+
+    /// Records why no sign-in was tried when the choice of method (`signin.rs`) found none:
+    /// nothing usable among `offered` (the server's mechanisms, as the report shows them), or
+    /// credentials no offered form can carry.
+    pub fn no_sign_in_choice(&mut self, no: NoChoice, offered: String) -> Failure {
+        let endpoint = self.endpoint();
+        let f = match no {
+            NoChoice::NoMechanism => Failure::NoUsableMechanism { endpoint, offered },
+            NoChoice::Unsendable(why) => Failure::Protocol {
+                endpoint,
+                step: StepKind::Authenticate,
+                detail: why.into(),
+            },
+        };
+        self.fail(StepKind::Authenticate, f)
+    }
+
     /// Records the failure of a step without running anything (a decision we made).
     pub fn fail(&mut self, kind: StepKind, f: Failure) -> Failure {
         self.record(kind, Instant::now(), Err(&f));
@@ -396,439 +456,11 @@ impl<'a> Ctx<'a> {
 /// How long the answer to LOGOUT / QUIT is waited for once everything else is known.
 pub(crate) const GOODBYE_GRACE: Duration = Duration::from_millis(500);
 
-/// How long a server may stay silent before a second connection checks what the port speaks.
-pub(crate) const SILENCE_BEFORE_CHECK: Duration = Duration::from_millis(1500);
-
-/// What a second connection found on a silent port.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum PortVerdict {
-    /// The port answered a TLS ClientHello with TLS.
-    Tls,
-    /// The port answered with text (its first line).
-    Spoke(String),
-    /// No answer.
-    Silent,
-}
-
-/// What the second connection found, when it began and how long it took.
-#[derive(Debug)]
-pub(crate) struct PortCheck {
-    verdict: PortVerdict,
-    began: Instant,
-    took: Duration,
-}
-
-/// After `wait`, opens a second connection and offers TLS; never resolves without a peer.
-async fn what_the_port_speaks(
-    peer: Option<SocketAddr>,
-    host: String,
-    trust: tls::CertTrust,
-    wait: Duration,
-    limit: Duration,
-) -> PortCheck {
-    let Some(peer) = peer else {
-        return std::future::pending().await;
-    };
-    tokio::time::sleep(wait).await;
-    let started = Instant::now();
-    let attempt = async {
-        let tcp = tokio::net::TcpStream::connect(peer).await.ok()?;
-        let boxed: BoxStream = Box::new(tcp);
-        Some(tls::handshake(boxed, &host, &trust).await)
-    };
-    let verdict = match tokio::time::timeout(limit, attempt).await {
-        Ok(Some(Ok(_))) => PortVerdict::Tls,
-        Ok(Some(Err(e))) if e.facts.is_some() || looks_like_tls(&e.peer_bytes) => PortVerdict::Tls,
-        Ok(Some(Err(e))) if !e.peer_bytes.is_empty() => {
-            PortVerdict::Spoke(first_line(&e.peer_bytes))
-        }
-        _ => PortVerdict::Silent,
-    };
-    PortCheck {
-        verdict,
-        began: started,
-        took: started.elapsed(),
-    }
-}
-
-/// Which protocol a first line belongs to, if it is recognisable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Speaker {
-    Imap,
-    Pop3,
-    Smtp,
-    Http,
-    Ssh,
-}
-
-pub(crate) fn speaker(line: &str) -> Option<Speaker> {
-    let l = line.trim_start();
-    let upper = l.to_ascii_uppercase();
-    if upper.starts_with("* OK") || upper.starts_with("* PREAUTH") || upper.starts_with("* BYE") {
-        Some(Speaker::Imap)
-    } else if upper.starts_with("+OK") || upper.starts_with("-ERR") {
-        Some(Speaker::Pop3)
-    } else if upper.starts_with("HTTP/")
-        || upper.starts_with("<!DOCTYPE")
-        || upper.starts_with("<HTML")
-    {
-        Some(Speaker::Http)
-    } else if upper.starts_with("SSH-") {
-        Some(Speaker::Ssh)
-    } else if l.len() >= 4
-        && l.as_bytes()[..3].iter().all(u8::is_ascii_digit)
-        && matches!(l.as_bytes()[3], b' ' | b'-')
-    {
-        Some(Speaker::Smtp)
-    } else {
-        None
-    }
-}
-
-fn speaker_of(p: Protocol) -> Option<Speaker> {
-    Some(match p {
-        Protocol::Imap => Speaker::Imap,
-        Protocol::Pop3 => Speaker::Pop3,
-        Protocol::Smtp => Speaker::Smtp,
-    })
-}
-
-pub(crate) fn expected_words(p: Protocol, _s: Security) -> &'static str {
-    match p {
-        Protocol::Imap => "an IMAP greeting (* OK)",
-        Protocol::Pop3 => "a POP3 greeting (+OK)",
-        Protocol::Smtp => "an SMTP greeting (220)",
-    }
-}
-
-pub(crate) fn looks_like_tls(bytes: &[u8]) -> bool {
-    matches!(bytes.first(), Some(0x14..=0x17)) && bytes.get(1) == Some(&0x03)
-}
-
-/// The first line of some bytes, printable, for a report.
-pub(crate) fn first_line(bytes: &[u8]) -> String {
-    let end = bytes
-        .iter()
-        .position(|&b| b == b'\n')
-        .unwrap_or(bytes.len());
-    let text = String::from_utf8_lossy(&bytes[..end.min(300)]);
-    text.trim_end_matches('\r')
-        .chars()
-        .map(|c| if c.is_control() { '�' } else { c })
-        .collect()
-}
-
-/// Classifies a greeting that is not what the protocol expects.
-pub(crate) fn unexpected_greeting(
-    protocol: Protocol,
-    endpoint: &str,
-    line: &str,
-    raw: &[u8],
-) -> Failure {
-    if looks_like_tls(raw) {
-        return Failure::PlaintextOnTlsPort {
-            endpoint: endpoint.to_string(),
-        };
-    }
-    Failure::WrongProtocol {
-        endpoint: endpoint.to_string(),
-        expected: expected_words(protocol, Security::Plain),
-        said: first_line(line.as_bytes()),
-    }
-}
-
-/// Longest line the text protocols accept from a server.
-const MAX_LINE: usize = 16 * 1024;
-/// Most bytes one reply may take (everything read between two commands we send). Real
-/// capability lists are a few hundred bytes; a hostile server is stopped here.
-pub(crate) const MAX_REPLY_BYTES: usize = 64 * 1024;
-/// Most lines one reply may take.
-pub(crate) const MAX_REPLY_LINES: usize = 500;
-
-/// Most capability items (IMAP capabilities, POP3 CAPA lines, EHLO keywords) kept.
-pub(crate) const MAX_CAPABILITIES: usize = 256;
-/// Most sign-in mechanisms kept from what a server advertises.
-pub(crate) const MAX_MECHANISMS: usize = 64;
-
-/// Sign-in mechanism names, upper-case, each once, in the order first seen, at most
-/// `MAX_MECHANISMS`. Linear in the words (a set remembers what was seen).
-pub(crate) fn unique_mechanisms<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
-    let mut out = Vec::new();
-    for word in words {
-        if out.len() >= MAX_MECHANISMS {
-            break;
-        }
-        let name = word.to_ascii_uppercase();
-        if seen.insert(name.clone()) {
-            out.push(name);
-        }
-    }
-    out
-}
-
-/// A line-oriented connection for the text protocols (POP3, SMTP, and IMAP before login).
-/// Reading is linear in the bytes received and bounded per line and per reply.
-pub(crate) struct LineConn {
-    stream: Recorder<BoxStream>,
-    pub mask: MaskHandle,
-    buf: Vec<u8>,
-    /// Bytes of `buf` already handed out as lines.
-    start: usize,
-    /// Bytes of `buf` already searched for a newline.
-    scanned: usize,
-    /// Bytes and lines read since the last command was sent.
-    reply_bytes: usize,
-    reply_lines: usize,
-    pub endpoint: String,
-}
-
-impl LineConn {
-    pub fn new(stream: Recorder<BoxStream>, mask: MaskHandle, endpoint: String) -> Self {
-        Self {
-            stream,
-            mask,
-            buf: Vec::new(),
-            start: 0,
-            scanned: 0,
-            reply_bytes: 0,
-            reply_lines: 0,
-            endpoint,
-        }
-    }
-
-    fn too_much(&self, step: StepKind, detail: String) -> Failure {
-        Failure::Protocol {
-            endpoint: self.endpoint.clone(),
-            step,
-            detail,
-        }
-    }
-
-    /// Reads one line (without CRLF). `raw` receives the bytes as read, for sniffing.
-    pub async fn read_line(&mut self, step: StepKind) -> Result<(String, Vec<u8>), Failure> {
-        loop {
-            let from = self.scanned.max(self.start);
-            if let Some(off) = self.buf[from..].iter().position(|&b| b == b'\n') {
-                let end = from + off + 1;
-                let raw = self.buf[self.start..end].to_vec();
-                self.start = end;
-                self.scanned = end;
-                if self.start == self.buf.len() {
-                    self.buf.clear();
-                    self.start = 0;
-                    self.scanned = 0;
-                }
-                self.reply_bytes += raw.len();
-                self.reply_lines += 1;
-                if self.reply_bytes > MAX_REPLY_BYTES {
-                    return Err(self.too_much(
-                        step,
-                        format!(
-                            "the server sent more than {} KiB in one reply",
-                            MAX_REPLY_BYTES / 1024
-                        ),
-                    ));
-                }
-                if self.reply_lines > MAX_REPLY_LINES {
-                    return Err(self.too_much(
-                        step,
-                        format!("the server sent more than {MAX_REPLY_LINES} lines in one reply"),
-                    ));
-                }
-                let text = String::from_utf8_lossy(&raw)
-                    .trim_end_matches(['\r', '\n'])
-                    .to_string();
-                return Ok((text, raw));
-            }
-            self.scanned = self.buf.len();
-            let pending = &self.buf[self.start..];
-            if pending.len() > MAX_LINE {
-                return Err(self.too_much(step, format!("a line longer than {MAX_LINE} bytes")));
-            }
-            // A TLS server answers a plaintext client with a binary record and no newline.
-            if looks_like_tls(pending) {
-                return Err(Failure::PlaintextOnTlsPort {
-                    endpoint: self.endpoint.clone(),
-                });
-            }
-            if self.start > 0 {
-                // Keep only the partial line (at most MAX_LINE bytes) before reading more.
-                self.buf.drain(..self.start);
-                self.scanned -= self.start;
-                self.start = 0;
-            }
-            let mut chunk = [0u8; 4096];
-            let n = self
-                .stream
-                .read(&mut chunk)
-                .await
-                .map_err(|e| match e.kind() {
-                    std::io::ErrorKind::ConnectionReset
-                    | std::io::ErrorKind::UnexpectedEof
-                    | std::io::ErrorKind::BrokenPipe => Failure::Closed {
-                        endpoint: self.endpoint.clone(),
-                        step,
-                    },
-                    _ => Failure::Protocol {
-                        endpoint: self.endpoint.clone(),
-                        step,
-                        detail: e.to_string(),
-                    },
-                })?;
-            if n == 0 {
-                if !self.buf.is_empty() && looks_like_tls(&self.buf) {
-                    return Err(Failure::PlaintextOnTlsPort {
-                        endpoint: self.endpoint.clone(),
-                    });
-                }
-                return Err(Failure::Closed {
-                    endpoint: self.endpoint.clone(),
-                    step,
-                });
-            }
-            self.buf.extend_from_slice(&chunk[..n]);
-        }
-    }
-
-    /// Sends one line (CRLF added).
-    pub async fn send(&mut self, step: StepKind, line: &str) -> Result<(), Failure> {
-        let mut data = zeroize::Zeroizing::new(Vec::with_capacity(line.len() + 2));
-        data.extend_from_slice(line.as_bytes());
-        if !line.ends_with("\r\n") {
-            data.extend_from_slice(b"\r\n");
-        }
-        // A new command: its reply gets a fresh allowance.
-        self.reply_bytes = 0;
-        self.reply_lines = 0;
-        let endpoint = self.endpoint.clone();
-        let closed = |_| Failure::Closed { endpoint, step };
-        self.stream.write_all(&data).await.map_err(closed.clone())?;
-        self.stream.flush().await.map_err(closed)
-    }
-
-    /// Sends a line carrying credentials: only its first `keep` words reach the transcript.
-    pub async fn send_secret(
-        &mut self,
-        step: StepKind,
-        line: &str,
-        keep: usize,
-    ) -> Result<(), Failure> {
-        self.mask.set(Mask::KeepWords(keep));
-        let r = self.send(step, line).await;
-        self.mask.set(Mask::Off);
-        r
-    }
-
-    /// The stream, for a TLS upgrade. Bytes the server sent ahead of the handshake would be
-    /// a STARTTLS injection (CVE-2011-0411 style): refused.
-    pub fn into_stream(self, step: StepKind) -> Result<BoxStream, Failure> {
-        if self.buf.len() > self.start {
-            return Err(Failure::Protocol {
-                endpoint: self.endpoint,
-                step,
-                detail: "the server sent data before the TLS handshake began".into(),
-            });
-        }
-        Ok(self.stream.into_inner())
-    }
-
-    /// The recorded stream, for a protocol library to take over.
-    pub fn into_recorder(self) -> (Recorder<BoxStream>, MaskHandle) {
-        (self.stream, self.mask)
-    }
-}
-
 /// Marks the reply of a step as the server's words when it refused.
 pub(crate) fn rejected(ctx: &Ctx<'_>, step: StepKind, reply: &str) -> Failure {
     Failure::Rejected {
         endpoint: ctx.endpoint(),
         step,
         reply: ctx.transcript.redact(reply),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use std::time::Instant;
-
-    use tokio::io::AsyncWriteExt;
-
-    use super::*;
-    use crate::probe::transcript::Redactor;
-
-    fn conn() -> (LineConn, tokio::io::DuplexStream) {
-        let (client, server) = tokio::io::duplex(1 << 20);
-        let t = Transcript::new(Instant::now(), Redactor::none());
-        let rec = Recorder::new(Box::new(client) as BoxStream, t);
-        let mask = rec.mask_handle();
-        (LineConn::new(rec, mask, "x:1".into()), server)
-    }
-
-    #[tokio::test]
-    async fn lines_arrive_whole_and_in_order_from_any_chunking() {
-        let (mut c, mut s) = conn();
-        s.write_all(b"one\r\ntw").await.unwrap();
-        assert_eq!(c.read_line(StepKind::Greeting).await.unwrap().0, "one");
-        s.write_all(b"o\r\nthree\nfour").await.unwrap();
-        assert_eq!(c.read_line(StepKind::Greeting).await.unwrap().0, "two");
-        assert_eq!(c.read_line(StepKind::Greeting).await.unwrap().0, "three");
-        s.write_all(b"\r\n").await.unwrap();
-        assert_eq!(c.read_line(StepKind::Greeting).await.unwrap().0, "four");
-        assert!(c.into_stream(StepKind::StartTls).is_ok());
-    }
-
-    #[tokio::test]
-    async fn a_reply_is_bounded_in_bytes_and_lines_and_a_command_renews_the_allowance() {
-        let (mut c, mut s) = conn();
-        let line = format!("{}\r\n", "c".repeat(1000));
-        for _ in 0..(MAX_REPLY_BYTES / line.len() + 2) {
-            s.write_all(line.as_bytes()).await.unwrap();
-        }
-        let err = loop {
-            match c.read_line(StepKind::Capabilities).await {
-                Ok(_) => continue,
-                Err(e) => break e,
-            }
-        };
-        assert!(
-            matches!(&err, Failure::Protocol { detail, .. } if detail.contains("KiB in one reply")),
-            "{err:?}"
-        );
-
-        let (mut c, mut s) = conn();
-        s.write_all("\n".repeat(MAX_REPLY_LINES).as_bytes())
-            .await
-            .unwrap();
-        for _ in 0..MAX_REPLY_LINES {
-            c.read_line(StepKind::Capabilities).await.unwrap();
-        }
-        c.send(StepKind::Capabilities, "NEXT").await.unwrap();
-        s.write_all(b"ok\n\n").await.unwrap();
-        assert_eq!(c.read_line(StepKind::Capabilities).await.unwrap().0, "ok");
-    }
-
-    #[tokio::test]
-    async fn a_line_without_end_stops_at_the_line_limit() {
-        let (mut c, mut s) = conn();
-        s.write_all(&vec![b'A'; MAX_LINE + 4096]).await.unwrap();
-        let err = c.read_line(StepKind::Greeting).await.unwrap_err();
-        assert!(
-            matches!(&err, Failure::Protocol { detail, .. } if detail.contains("longer than")),
-            "{err:?}"
-        );
-    }
-
-    #[test]
-    fn mechanisms_are_deduplicated_in_linear_time_and_capped() {
-        let words: Vec<String> = (0..200_000).map(|i| format!("M{}", i % 100_000)).collect();
-        let started = Instant::now();
-        let m = unique_mechanisms(words.iter().map(String::as_str));
-        assert_eq!(m.len(), MAX_MECHANISMS);
-        assert_eq!(
-            unique_mechanisms(["plain", "LOGIN", "Plain"]),
-            ["PLAIN", "LOGIN"]
-        );
-        assert!(started.elapsed() < std::time::Duration::from_secs(1));
     }
 }

@@ -33,7 +33,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use zeroize::Zeroizing;
 
-use crate::oauth::sasl::Mechanism;
+use crate::probe::sasl::Mechanism;
 
 /// Longest literal LITERAL- allows without a continuation (RFC 7888 §4).
 const LITERAL_MINUS_MAX: usize = 4096;

@@ -20,13 +20,13 @@ use lettre::transport::smtp::extension::ClientId;
 use lettre::transport::smtp::response::Response;
 use secrecy::ExposeSecret;
 
+use super::capabilities::{MAX_CAPABILITIES, offers, unique_mechanisms};
 use super::failure::Failure;
+use super::line::LineConn;
 use super::mission::{MessageFacts, Mission, TestMessage};
-use super::session::{
-    Ctx, LineConn, MAX_CAPABILITIES, Speaker, rejected, speaker, unexpected_greeting,
-    unique_mechanisms,
-};
-use super::signin::{self, NoChoice, SmtpMethod};
+use super::recognise::{Greeting, greeting_of, unexpected_greeting};
+use super::session::{Ctx, rejected};
+use super::signin::{self, SmtpMethod};
 use super::step::StepKind;
 use super::test_message::queue_id;
 use super::{BoxStream, Security};
@@ -62,7 +62,7 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
     let mut ehlo_lines = ehlo(ctx, &mut conn).await?;
 
     if ctx.settings.security == Security::StartTls {
-        if !has_keyword(&ehlo_lines, "STARTTLS") {
+        if !offers(&ehlo_lines, "STARTTLS") {
             return Err(ctx.fail(StepKind::StartTls, Failure::StartTlsNotOffered { endpoint }));
         }
         let began = ctx.begin(StepKind::StartTls);
@@ -220,7 +220,7 @@ async fn greeting(ctx: &mut Ctx<'_>, conn: &mut LineConn) -> Result<(), Failure>
         .greeting(async {
             // Peek at the first line to recognise a foreign protocol before parsing.
             let (first, raw) = conn.read_line(StepKind::Greeting).await?;
-            if speaker(&first) != Some(Speaker::Smtp) {
+            if greeting_of(protocol, &first) == Greeting::Foreign {
                 return Err(unexpected_greeting(protocol, &endpoint, &first, &raw));
             }
             let mut lines = vec![first];
@@ -286,14 +286,6 @@ async fn ehlo(ctx: &mut Ctx<'_>, conn: &mut LineConn) -> Result<Vec<String>, Fai
     Ok(keywords)
 }
 
-fn has_keyword(keywords: &[String], name: &str) -> bool {
-    keywords.iter().any(|k| {
-        k.split_whitespace()
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case(name))
-    })
-}
-
 /// Mechanisms from `AUTH …` (and the old `AUTH=…` form some servers still send); linear, capped.
 fn auth_mechanisms(keywords: &[String]) -> Vec<String> {
     unique_mechanisms(keywords.iter().flat_map(|k| {
@@ -313,15 +305,9 @@ async fn authenticate(
 ) -> Result<bool, Failure> {
     let endpoint = ctx.endpoint();
     let offered = auth_mechanisms(keywords);
-    if offered.is_empty() && !ctx.encrypted && has_keyword(keywords, "STARTTLS") {
+    if offered.is_empty() && !ctx.encrypted && offers(keywords, "STARTTLS") {
         // The server hides AUTH until the connection is encrypted (Dovecot, Postfix).
-        return Err(ctx.fail(
-            StepKind::Authenticate,
-            Failure::PlaintextAuthRefused {
-                endpoint,
-                evidence: "it offers AUTH only after STARTTLS".into(),
-            },
-        ));
+        return Err(ctx.sign_in_hidden_until_tls("it offers AUTH only after STARTTLS"));
     }
     if let super::SecretKind::OAuth2 { mechanism } = ctx.opts.secret_kind {
         return bearer_sign_in::bearer_sign_in(ctx, conn, &offered, mechanism)
@@ -332,28 +318,13 @@ async fn authenticate(
     let password = ctx.password;
     let choice = match signin::smtp(&offered, &user, password.expose_secret()) {
         Ok(c) => c,
-        Err(NoChoice::NoMechanism) => {
-            return Err(ctx.fail(
-                StepKind::Authenticate,
-                Failure::NoUsableMechanism {
-                    endpoint,
-                    offered: if offered.is_empty() {
-                        "no AUTH at all".into()
-                    } else {
-                        offered.join(" ")
-                    },
-                },
-            ));
-        }
-        Err(NoChoice::Unsendable(why)) => {
-            return Err(ctx.fail(
-                StepKind::Authenticate,
-                Failure::Protocol {
-                    endpoint,
-                    step: StepKind::Authenticate,
-                    detail: why.into(),
-                },
-            ));
+        Err(no) => {
+            let words = if offered.is_empty() {
+                "no AUTH at all".into()
+            } else {
+                offered.join(" ")
+            };
+            return Err(ctx.no_sign_in_choice(no, words));
         }
     };
     let mechanism = match choice.method {
@@ -362,7 +333,7 @@ async fn authenticate(
     };
     // An errand needs the session after the sign-in: QUIT is not pipelined behind it then.
     let pipelined = mechanism == Mechanism::Plain
-        && has_keyword(keywords, "PIPELINING")
+        && offers(keywords, "PIPELINING")
         && matches!(ctx.mission, Mission::Verify);
     ctx.facts.auth_used = Some(choice.used.into());
     ctx.facts.auth_reason = Some(if pipelined {
@@ -433,8 +404,7 @@ async fn authenticate(
 mod bearer_sign_in {
     use super::super::bearer::{Answer, STEP, choose, run_step};
     use super::*;
-    use crate::oauth::sasl::{self, Mechanism};
-    use secrecy::ExposeSecret;
+    use crate::probe::sasl::{self, Mechanism};
     use zeroize::Zeroizing;
 
     /// `AUTH OAUTHBEARER|XOAUTH2 <initial response>` (RFC 4954 §4).
@@ -444,15 +414,7 @@ mod bearer_sign_in {
         offered: &[String],
         forced: Option<Mechanism>,
     ) -> Result<(), Failure> {
-        let mechanism = choose(ctx, offered, forced, |m| match m {
-            Mechanism::OAuthBearer => "AUTH OAUTHBEARER",
-            Mechanism::XOAuth2 => "AUTH XOAUTH2",
-        })?;
-        let response = sasl::initial_response(
-            mechanism,
-            &ctx.settings.username,
-            ctx.password.expose_secret(),
-        );
+        let (mechanism, response) = choose(ctx, offered, forced, "AUTH")?;
         let name = mechanism.name();
         let talk = async {
             let line = Zeroizing::new(format!("AUTH {name} {}", response.as_str()));
@@ -489,7 +451,7 @@ mod tests {
         .map(|s| s.to_string())
         .collect();
         assert_eq!(auth_mechanisms(&k), vec!["PLAIN", "LOGIN", "XOAUTH2"]);
-        assert!(has_keyword(&k, "pipelining"));
-        assert!(!has_keyword(&k, "STARTTLS"));
+        assert!(offers(&k, "pipelining"));
+        assert!(!offers(&k, "STARTTLS"));
     }
 }

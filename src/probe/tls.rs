@@ -4,7 +4,7 @@
 //! a technician needs (version, cipher suite, certificates, the key's SHA-256, a TLS-inspecting
 //! product that issued the chain).
 //!
-//! Pinned endpoints (`pin.rs`): the verifier first compares the leaf's SPKI SHA-256 with the
+//! Pinned endpoints (`trust::pin`): the verifier first compares the leaf's SPKI SHA-256 with the
 //! endpoint's pins (a different key fails as "changed"); then the platform verifier decides;
 //! an unknown issuer is accepted only for a pinned key, and then the name (RFC 6125 via
 //! webpki) and the validity dates are still checked. So is a platform verifier that cannot
@@ -28,7 +28,9 @@ use super::certificate::CertificateInfo;
 use super::failure::TlsProblem;
 use super::intercept;
 use super::outcome::TlsFacts;
-use super::pin::{PinMismatch, Pins, SpkiPin};
+use crate::trust::cert_der;
+use crate::trust::pem::{PemError, read_certificates};
+use crate::trust::pin::{PinMismatch, Pins, SpkiPin};
 use crate::verifier::{Anchors, VerifierError, is_system_check_failure};
 
 pub use crate::net::crypto_provider;
@@ -36,12 +38,8 @@ pub use crate::net::crypto_provider;
 /// Why the trust settings could not be built.
 #[derive(Debug, thiserror::Error)]
 pub enum CertTrustError {
-    #[error("could not read the CA file {path}: {source}")]
-    ReadCaFile { path: String, source: io::Error },
-    #[error("the CA file {path} holds no PEM certificate")]
-    EmptyCaFile { path: String },
-    #[error("the CA file {path} is not valid PEM: {detail}")]
-    BadCaFile { path: String, detail: String },
+    #[error(transparent)]
+    Pem(#[from] PemError),
     #[error("could not set up certificate verification: {0}")]
     Verifier(#[from] VerifierError),
 }
@@ -133,31 +131,8 @@ impl CertTrust {
 
     /// The platform's roots plus the certificates of a PEM file.
     pub fn with_ca_file(path: &std::path::Path) -> Result<Self, CertTrustError> {
-        Ok(Self::with_extra_roots(read_pem_certificates(path)?)?.naming_ca_file(Some(path)))
+        Ok(Self::with_extra_roots(read_certificates(path)?)?.naming_ca_file(Some(path)))
     }
-}
-
-/// Reads every certificate of a PEM file.
-pub fn read_pem_certificates(
-    path: &std::path::Path,
-) -> Result<Vec<CertificateDer<'static>>, CertTrustError> {
-    use rustls::pki_types::pem::PemObject;
-    let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| CertTrustError::ReadCaFile {
-        path: shown.clone(),
-        source,
-    })?;
-    let mut certs = Vec::new();
-    for item in CertificateDer::pem_slice_iter(&bytes) {
-        certs.push(item.map_err(|e| CertTrustError::BadCaFile {
-            path: shown.clone(),
-            detail: e.to_string(),
-        })?);
-    }
-    if certs.is_empty() {
-        return Err(CertTrustError::EmptyCaFile { path: shown });
-    }
-    Ok(certs)
 }
 
 /// What the pin check decided during one handshake.
@@ -487,7 +462,7 @@ fn check_pinned_leaf(
         .map_err(|_| rustls::Error::InvalidCertificate(CertificateError::BadEncoding))?;
     cert.verify_is_valid_for_subject_name(name)
         .map_err(|_| rustls::Error::InvalidCertificate(CertificateError::NotValidForName))?;
-    let parsed = super::cert_der::parse(leaf.as_ref())
+    let parsed = cert_der::parse(leaf.as_ref())
         .map_err(|_| rustls::Error::InvalidCertificate(CertificateError::BadEncoding))?;
     let now = now.as_secs() as i64;
     if now < parsed.not_before {
@@ -540,7 +515,7 @@ fn classify_rustls(e: &rustls::Error) -> TlsProblem {
 }
 
 fn leaf_has_expired(der: &CertificateDer<'_>) -> bool {
-    match super::cert_der::parse(der.as_ref()) {
+    match cert_der::parse(der.as_ref()) {
         Ok(cert) => cert.not_after < now_unix(),
         Err(_) => false,
     }
@@ -562,9 +537,9 @@ pub fn certificate_info(der: &CertificateDer<'_>) -> CertificateInfo {
         .map(|b| format!("{b:02X}"))
         .collect::<Vec<_>>()
         .join(":");
-    match super::cert_der::parse(der.as_ref()) {
+    match cert_der::parse(der.as_ref()) {
         Ok(cert) => {
-            use super::cert_der::AltName;
+            use cert_der::AltName;
             let sans = cert
                 .alt_names
                 .iter()

@@ -137,7 +137,7 @@ impl Redactor {
             }
             // An OAuth 2.0 access token's SASL forms (RFC 7628 OAUTHBEARER, XOAUTH2): like the
             // bare base64 form, nothing a server says looks like them.
-            for form in crate::oauth::sasl::wire_forms(username, pw) {
+            for form in crate::probe::sasl::wire_forms(username, pw) {
                 encoded.push(form.clone());
                 needles.push(form);
             }

@@ -291,8 +291,8 @@ pub fn pin_to_trust(report: &ProbeReport) -> Option<String> {
         return None;
     }
     let leaf = report.tls.as_ref()?.certificates.first()?;
-    let pin: crate::probe::pin::SpkiPin = leaf.spki_sha256.parse().ok()?;
-    let endpoint = crate::probe::pin::EndpointPin {
+    let pin: crate::trust::pin::SpkiPin = leaf.spki_sha256.parse().ok()?;
+    let endpoint = crate::trust::pin::EndpointPin {
         host: report.server.host.clone(),
         port: report.server.port,
         spki_sha256: pin,

@@ -16,7 +16,7 @@ use time::format_description::well_known::Rfc3339;
 use crate::account::{EmailAddress, Protocol, ServerSettings};
 pub use crate::discover::SourceKind;
 use crate::discover::{Candidate, Origin};
-use crate::pin::EndpointPin;
+use crate::trust::pin::EndpointPin;
 
 /// The keychain service name every entry is filed under.
 pub const KEYCHAIN_SERVICE: &str = "mailsetup";

@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 
 use crate::account::{EmailAddress, Protocol};
-use crate::pin::EndpointPin;
+use crate::trust::pin::EndpointPin;
 
 use super::model::{SavedServer, SettingsSource, Timestamp, VerifiedAccount};
 

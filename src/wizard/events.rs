@@ -332,7 +332,7 @@ pub enum Effect {
         /// A certificate authority file the person chose to trust for this server.
         extra_ca: Option<PathBuf>,
         /// Server keys the person trusted for this server's host and port.
-        pins: Vec<crate::probe::pin::EndpointPin>,
+        pins: Vec<crate::trust::pin::EndpointPin>,
     },
     /// Verify the discovered candidates (`verify::verify_candidates`): quick checks on the
     /// best few per role, then one sign-in on the best reachable, falling back by itself to
@@ -374,7 +374,7 @@ pub enum Effect {
         /// A certificate authority file the person chose to trust for these servers.
         extra_ca: Option<PathBuf>,
         /// Server keys the person trusted for these servers.
-        pins: Vec<crate::probe::pin::EndpointPin>,
+        pins: Vec<crate::trust::pin::EndpointPin>,
     },
     /// Sign in through the provider's page in the browser (PKCE, loopback redirect:
     /// `oauth::session`); answer with one `SignedIn`.

@@ -11,8 +11,8 @@
 //! that verified through it), so later checks fail with `certificate_changed` on another key.
 
 use crate::account::ServerSettings;
-use crate::probe::pin::{EndpointPin, SpkiPin};
 use crate::probe::{Cause, CertificateInfo, ProbeReport};
+use crate::trust::pin::{EndpointPin, SpkiPin};
 
 use super::Wizard;
 use super::events::Effect;

@@ -398,7 +398,7 @@ pub(super) struct Consents {
     /// Next was pressed while a host still needed confirming.
     pub show_problem: bool,
     /// Server keys the person trusted ("Trust this server's key"), each for one host:port.
-    pub pinned_keys: Vec<crate::probe::pin::EndpointPin>,
+    pub pinned_keys: Vec<crate::trust::pin::EndpointPin>,
 }
 
 /// Where the round trip stands.

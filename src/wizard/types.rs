@@ -206,7 +206,7 @@ pub struct SaveRequest {
     /// keeps a copy with the account.
     pub ca_file: Option<PathBuf>,
     /// Server keys trusted by their fingerprint that these servers verified with.
-    pub pinned_keys: Vec<crate::pin::EndpointPin>,
+    pub pinned_keys: Vec<crate::trust::pin::EndpointPin>,
     pub keychain: KeychainChoice,
     /// Signed in through the provider (OAuth 2.0): the secret saved is the refresh token.
     pub oauth2: Option<crate::store::OAuth2Login>,

@@ -28,7 +28,7 @@ use crate::support::pki::pki;
 /// The runtime configuration: the test CA, the configuration folder `dir`, and the issuer,
 /// scopes and client id of `server` (as `MAILSETUP_OAUTH_*` would give them).
 pub fn config(server: &AuthServer, dir: &Path) -> RuntimeConfig {
-    let roots = mailsetup::probe::tls::read_pem_certificates(&pki().ca_pem).expect("test CA");
+    let roots = mailsetup::trust::pem::read_certificates(&pki().ca_pem).expect("test CA");
     let mut config = RuntimeConfig::new(roots).expect("trust");
     fence(&mut config);
     config.probe.timeouts = crate::support::short_timeouts();

@@ -14,7 +14,7 @@
 
 use super::{Cause, Diagnosis};
 use crate::account::Security;
-use crate::probe::outcome::{AttemptResult, Family};
+use crate::probe::family::{AttemptResult, Family};
 
 /// What a follow-up check found.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,9 +12,9 @@
 
 use super::Cause;
 use crate::account::Protocol;
-use crate::oauth::sasl::{ErrorKind, ErrorReply};
 use crate::probe::StepKind;
 use crate::probe::failure::Failure;
+use crate::probe::sasl::{ErrorKind, ErrorReply};
 
 /// The cause of an `OAuthRejected` failure.
 pub(super) fn classify(

@@ -1,12 +1,11 @@
 //! IMAP sign-in with an OAuth 2.0 access token: `AUTHENTICATE OAUTHBEARER|XOAUTH2` (RFC 7628,
 //! RFC 9051 §6.2.2, SASL-IR RFC 4959); the shared parts are in `probe/bearer.rs`.
 
-use super::{LineConn, SIGN_IN_TAG, completion, continuation, has_cap, is_ok};
-use crate::oauth::sasl::{self, Mechanism};
+use super::{LineConn, SIGN_IN_TAG, auth_names, completion, continuation, has_cap, is_ok};
 use crate::probe::bearer::{Answer, STEP, choose, run_step};
 use crate::probe::failure::Failure;
+use crate::probe::sasl::{self, Mechanism};
 use crate::probe::session::Ctx;
-use secrecy::ExposeSecret;
 use zeroize::Zeroizing;
 
 /// `AUTHENTICATE OAUTHBEARER|XOAUTH2` (tag `m4`, as the password sign-in).
@@ -16,24 +15,9 @@ pub(super) async fn bearer_sign_in(
     caps: &[String],
     forced: Option<Mechanism>,
 ) -> Result<(), Failure> {
-    let offered: Vec<String> = caps
-        .iter()
-        .filter_map(|c| {
-            c.get(..5)
-                .filter(|p| p.eq_ignore_ascii_case("AUTH="))
-                .map(|_| c[5..].to_string())
-        })
-        .collect();
-    let mechanism = choose(ctx, &offered, forced, |m| match m {
-        Mechanism::OAuthBearer => "AUTHENTICATE OAUTHBEARER",
-        Mechanism::XOAuth2 => "AUTHENTICATE XOAUTH2",
-    })?;
+    let offered: Vec<String> = auth_names(caps).map(str::to_string).collect();
+    let (mechanism, response) = choose(ctx, &offered, forced, "AUTHENTICATE")?;
     let initial = has_cap(caps, "SASL-IR");
-    let response = sasl::initial_response(
-        mechanism,
-        &ctx.settings.username,
-        ctx.password.expose_secret(),
-    );
     let tag = SIGN_IN_TAG;
     let name = mechanism.name();
     let talk = async {

@@ -24,8 +24,9 @@ use async_imap::Client;
 
 use super::{Answer, ImapClient, has_cap, join, tagged_on};
 use crate::probe::failure::Failure;
+use crate::probe::line::LineConn;
 use crate::probe::mission::{Find, MessageFacts};
-use crate::probe::session::{Ctx, LineConn, rejected};
+use crate::probe::session::{Ctx, rejected};
 use crate::probe::step::StepKind;
 
 /// How the test message was removed.

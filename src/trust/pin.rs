@@ -24,7 +24,7 @@ pub struct SpkiPin(pub [u8; 32]);
 impl SpkiPin {
     /// The pin of a DER certificate; `None` when it cannot be parsed.
     pub fn of_certificate(der: &[u8]) -> Option<Self> {
-        let cert = crate::probe::cert_der::parse(der).ok()?;
+        let cert = super::cert_der::parse(der).ok()?;
         Some(Self::of_spki(cert.spki))
     }
 
