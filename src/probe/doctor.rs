@@ -26,6 +26,7 @@ use super::connect::{self, Attempt};
 use super::diagnosis::network::{Finding, attempt_words, attempt_words_translated};
 use super::failure::{Failure, TlsProblem};
 use super::family::{AttemptResult, Family, FamilyResult};
+use super::options::ConnectivityCheck;
 use super::outcome::{Warning, WarningCode};
 use super::recognise::{Speaker, first_line, speaker};
 use super::session::Ctx;
@@ -33,11 +34,6 @@ use super::step::StepKind;
 use super::{BoxStream, tls};
 use crate::account::{Protocol, Security};
 use crate::net::HostResolver;
-
-/// The connectivity check the window and the CLI use unless told otherwise.
-pub const DEFAULT_CONNECTIVITY_URL: &str = "http://detectportal.firefox.com/success.txt";
-/// What it answers when nothing is in the way.
-pub const DEFAULT_CONNECTIVITY_BODY: &str = "success";
 
 /// Longest wait for the other address family.
 const FAMILY_LIMIT: Duration = Duration::from_secs(3);
@@ -47,24 +43,6 @@ const PORT_LIMIT: Duration = Duration::from_secs(3);
 const HTTP_LIMIT: Duration = Duration::from_secs(5);
 /// Most bytes read from the connectivity check.
 const HTTP_MAX: usize = 16 * 1024;
-
-/// A plain-HTTP URL that must answer a fixed text when the network lets everything through.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConnectivityCheck {
-    pub url: String,
-    /// The body expected (compared without surrounding white space).
-    pub expected: String,
-}
-
-impl ConnectivityCheck {
-    /// Firefox's check (`success`).
-    pub fn public_default() -> Self {
-        Self {
-            url: DEFAULT_CONNECTIVITY_URL.into(),
-            expected: DEFAULT_CONNECTIVITY_BODY.into(),
-        }
-    }
-}
 
 /// A background attempt on the other family; dropping it stops it.
 pub(super) struct Pending(tokio::task::JoinHandle<Attempt>);

@@ -30,7 +30,8 @@ use super::mission::Mission;
 use super::session::{Ctx, rejected};
 use super::signin::{self, ImapMethod};
 use super::step::StepKind;
-use super::{BoxStream, Security};
+use super::stream::BoxStream;
+use crate::account::Security;
 
 /// Runs the IMAP conversation over a connected (and, for implicit TLS, secured) stream.
 pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Failure> {
@@ -226,7 +227,7 @@ async fn sign_in(ctx: &mut Ctx<'_>, conn: &mut LineConn, caps: &[String]) -> Res
     if has_cap(caps, "LOGINDISABLED") && !ctx.encrypted {
         return Err(ctx.sign_in_hidden_until_tls("it advertises LOGINDISABLED before STARTTLS"));
     }
-    if let super::SecretKind::OAuth2 { mechanism } = ctx.opts.secret_kind {
+    if let super::options::SecretKind::OAuth2 { mechanism } = ctx.opts.secret_kind {
         return bearer_sign_in::bearer_sign_in(ctx, conn, caps, mechanism).await;
     }
     let user = ctx.settings.username.clone();

@@ -35,183 +35,49 @@ mod imap;
 pub mod intercept;
 mod line;
 pub mod mission;
+mod options;
 /// Pins are values of the account vocabulary; the verifier here checks them.
 pub mod outcome;
 mod pop3;
+mod progress;
 pub mod reach;
 mod recognise;
+mod record;
 pub mod sasl;
 mod session;
 mod signin;
 mod smtp;
 mod step;
+mod stream;
 pub mod test_message;
 pub mod tls;
 pub mod transcript;
 
-use std::fmt;
 use std::net::IpAddr;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use secrecy::{ExposeSecret, SecretString};
-use tokio::io::{AsyncRead, AsyncWrite};
 
 pub use diagnosis::{Cause, Diagnosis, ServerContext, diagnose, diagnose_at, explain};
-pub use doctor::{ConnectivityCheck, DEFAULT_CONNECTIVITY_BODY, DEFAULT_CONNECTIVITY_URL};
 pub use failure::Failure;
 pub use family::{AttemptResult, Family, FamilyResult};
 pub use mission::{Find, MessageFacts, Mission, TestMessage};
+pub use options::{
+    ConnectivityCheck, DEFAULT_CONNECTIVITY_BODY, DEFAULT_CONNECTIVITY_URL, ProbeOptions,
+    SecretKind, Timeouts,
+};
 pub use outcome::{
     CertificateInfo, Outcome, ProbeReport, ServerFacts, Step, StepKind, StepStatus, TlsFacts,
     Warning, WarningCode,
 };
+pub use progress::{ProbeEvent, ProgressSink};
+pub use stream::{AsyncStream, BoxStream};
 pub use tls::{CertTrust, CertTrustError};
 pub use transcript::{Direction, Redactor, TranscriptLine};
 
 use crate::account::{Protocol, Security, ServerSettings, check_credentials};
-use crate::net::{HostResolver, ResolveError, SystemResolver};
+use crate::net::ResolveError;
 use session::Ctx;
-
-/// Any byte stream a probe talks over (TCP, TLS over TCP …).
-pub trait AsyncStream: AsyncRead + AsyncWrite + Unpin + Send + fmt::Debug {}
-impl<T: AsyncRead + AsyncWrite + Unpin + Send + fmt::Debug> AsyncStream for T {}
-/// A boxed stream, so TLS can be layered on after STARTTLS.
-pub type BoxStream = Box<dyn AsyncStream>;
-
-/// Deadlines for each kind of network step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Timeouts {
-    pub resolve: Duration,
-    pub connect: Duration,
-    pub tls: Duration,
-    pub greeting: Duration,
-    /// Any other command (CAPABILITY, EHLO, STARTTLS, STAT, LOGOUT …).
-    pub command: Duration,
-    /// The sign-in (servers often delay failed logins on purpose).
-    pub auth: Duration,
-}
-
-impl Default for Timeouts {
-    /// Generous enough for a slow mobile network, short enough that nobody waits minutes.
-    fn default() -> Self {
-        Self {
-            resolve: Duration::from_secs(8),
-            connect: Duration::from_secs(10),
-            tls: Duration::from_secs(10),
-            greeting: Duration::from_secs(10),
-            command: Duration::from_secs(10),
-            auth: Duration::from_secs(20),
-        }
-    }
-}
-
-impl Timeouts {
-    /// The same deadline for every step.
-    pub fn uniform(d: Duration) -> Self {
-        Self {
-            resolve: d,
-            connect: d,
-            tls: d,
-            greeting: d,
-            command: d,
-            auth: d,
-        }
-    }
-}
-
-/// What a probe needs besides the server and the password.
-#[derive(Debug, Clone)]
-pub struct ProbeOptions {
-    pub timeouts: Timeouts,
-    /// Which certificates are trusted.
-    pub trust: CertTrust,
-    /// Allow sending the password over an unencrypted connection (explicit opt-in) to the
-    /// server of every probe made with these options. Set only where the options serve one
-    /// server the person consented for (the window's per-host consent, a saved account).
-    pub allow_plaintext: bool,
-    /// Allow it for these hosts only (lower case, `--allow-plaintext HOST`): a fallback to
-    /// another host never gets the password in clear on a consent given for one.
-    pub plaintext_hosts: std::collections::BTreeSet<String>,
-    /// How host names become addresses.
-    pub resolver: Arc<dyn HostResolver>,
-    /// The name we give in EHLO.
-    pub client_name: String,
-    /// Where live progress goes (the wizard's checklist), if anywhere.
-    pub progress: Option<ProgressSink>,
-    /// The plain-HTTP check that tells a captive portal, asked only after a wrong-name
-    /// certificate or an HTTP answer. None (the default here) asks nothing; the window and
-    /// the CLI use `ConnectivityCheck::public_default()`.
-    pub connectivity: Option<ConnectivityCheck>,
-    /// What a trusted time reference (an HTTPS `Date` seen by discovery or a connectivity
-    /// check) says about this computer's clock; explains certificates failing on their dates.
-    pub time_evidence: Option<clock::TimeEvidence>,
-    /// What the secret passed to `probe` is: a password (the default) or an OAuth 2.0
-    /// access token, sent with XOAUTH2 or OAUTHBEARER (RFC 7628).
-    pub secret_kind: SecretKind,
-}
-
-/// What the secret given to a probe is.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum SecretKind {
-    /// A password, sent with PLAIN, LOGIN or USER/PASS.
-    #[default]
-    Password,
-    /// An OAuth 2.0 access token; `mechanism` forces one SASL mechanism, else OAUTHBEARER
-    /// is preferred to XOAUTH2 when the server offers both.
-    OAuth2 { mechanism: Option<sasl::Mechanism> },
-}
-
-/// Live progress of a running probe.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ProbeEvent {
-    /// A step began (show a spinner).
-    StepStarted {
-        server: ServerSettings,
-        kind: StepKind,
-    },
-    /// A step ended (tick or cross, with its time and detail — already redacted).
-    StepFinished { server: ServerSettings, step: Step },
-    /// A transcript line was kept (already redacted), for a live technician view.
-    Line {
-        server: ServerSettings,
-        line: TranscriptLine,
-    },
-}
-
-/// A channel for `ProbeEvent`s; sending never blocks and a closed receiver is ignored.
-#[derive(Debug, Clone)]
-pub struct ProgressSink(tokio::sync::mpsc::UnboundedSender<ProbeEvent>);
-
-impl ProgressSink {
-    /// A sink and the receiver its events arrive on.
-    pub fn channel() -> (Self, tokio::sync::mpsc::UnboundedReceiver<ProbeEvent>) {
-        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-        (Self(tx), rx)
-    }
-
-    fn send(&self, event: ProbeEvent) {
-        let _ = self.0.send(event);
-    }
-}
-
-impl ProbeOptions {
-    /// Platform trust, default deadlines, system resolver, no plaintext.
-    pub fn new(trust: CertTrust) -> Self {
-        Self {
-            timeouts: Timeouts::default(),
-            trust,
-            allow_plaintext: false,
-            plaintext_hosts: std::collections::BTreeSet::new(),
-            resolver: Arc::new(SystemResolver),
-            client_name: "mailsetup.localhost".into(),
-            progress: None,
-            connectivity: None,
-            time_evidence: None,
-            secret_kind: SecretKind::Password,
-        }
-    }
-}
 
 /// Tests one server live and reports what happened. Never panics on anything a server sends.
 pub async fn probe(

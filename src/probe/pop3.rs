@@ -18,7 +18,8 @@ use super::mission::{Find, MessageFacts, Mission};
 use super::session::{Ctx, rejected};
 use super::signin::{self, NoChoice, Pop3Method};
 use super::step::StepKind;
-use super::{BoxStream, Security};
+use super::stream::BoxStream;
+use crate::account::Security;
 
 /// Runs the POP3 conversation over a connected (and, for implicit TLS, secured) stream.
 pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Failure> {
@@ -57,7 +58,7 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
     // An errand needs the session after the sign-in: nothing is pipelined behind it then.
     let pipelined = has(&caps, "PIPELINING")
         && matches!(ctx.mission, Mission::Verify)
-        && ctx.opts.secret_kind == super::SecretKind::Password;
+        && ctx.opts.secret_kind == super::options::SecretKind::Password;
     authenticate(ctx, &mut conn, &caps, pipelined).await?;
     if let Mission::Find(find) = ctx.mission {
         return find_and_delete(ctx, conn, find).await;
@@ -192,7 +193,7 @@ async fn authenticate(
 ) -> Result<(), Failure> {
     let endpoint = ctx.endpoint();
     let mechs = ctx.facts.auth_mechanisms.clone();
-    if let super::SecretKind::OAuth2 { mechanism } = ctx.opts.secret_kind {
+    if let super::options::SecretKind::OAuth2 { mechanism } = ctx.opts.secret_kind {
         return bearer_sign_in::bearer_sign_in(ctx, conn, mechanism).await;
     }
     let user = ctx.settings.username.clone();

@@ -28,8 +28,9 @@ use super::recognise::{Greeting, greeting_of, unexpected_greeting};
 use super::session::{Ctx, rejected};
 use super::signin::{self, SmtpMethod};
 use super::step::StepKind;
+use super::stream::BoxStream;
 use super::test_message::queue_id;
-use super::{BoxStream, Security};
+use crate::account::Security;
 
 /// Most lines accepted in one multi-line reply.
 const MAX_REPLY_LINES: usize = 200;
@@ -309,7 +310,7 @@ async fn authenticate(
         // The server hides AUTH until the connection is encrypted (Dovecot, Postfix).
         return Err(ctx.sign_in_hidden_until_tls("it offers AUTH only after STARTTLS"));
     }
-    if let super::SecretKind::OAuth2 { mechanism } = ctx.opts.secret_kind {
+    if let super::options::SecretKind::OAuth2 { mechanism } = ctx.opts.secret_kind {
         return bearer_sign_in::bearer_sign_in(ctx, conn, &offered, mechanism)
             .await
             .map(|()| false);

@@ -33,7 +33,6 @@ use std::time::Instant;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use secrecy::{ExposeSecret, SecretString};
-use serde::Serialize;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use zeroize::Zeroizing;
 
@@ -49,26 +48,7 @@ const MAX_BYTES: usize = 256 * 1024;
 /// A partial line longer than this is recorded as it is (a server that never ends a line).
 const MAX_PARTIAL: usize = 4 * MAX_LINE;
 
-/// Who produced a transcript line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Direction {
-    /// We sent it.
-    Sent,
-    /// The server sent it.
-    Received,
-    /// A note from mailsetup (TLS started, connection closed …).
-    Note,
-}
-
-/// One line of the transcript.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TranscriptLine {
-    /// Milliseconds since the probe started.
-    pub at_ms: u64,
-    pub direction: Direction,
-    pub text: String,
-}
+pub use super::record::{Direction, TranscriptLine};
 
 /// Replaces a password and its encodings with `****` wherever one stands as a whole token.
 #[derive(Clone)]
@@ -245,7 +225,10 @@ pub struct Transcript {
     inner: Arc<Mutex<Inner>>,
     redactor: Redactor,
     /// Where each kept line also goes as it is recorded (a live view), if anywhere.
-    live: Option<(super::ProgressSink, crate::account::ServerSettings)>,
+    live: Option<(
+        super::progress::ProgressSink,
+        crate::account::ServerSettings,
+    )>,
 }
 
 impl Transcript {
@@ -264,7 +247,11 @@ impl Transcript {
     }
 
     /// Also sends every kept line, as it is recorded, to `sink` (as `ProbeEvent::Line`).
-    pub fn stream_to(&mut self, sink: super::ProgressSink, server: crate::account::ServerSettings) {
+    pub fn stream_to(
+        &mut self,
+        sink: super::progress::ProgressSink,
+        server: crate::account::ServerSettings,
+    ) {
         self.live = Some((sink, server));
     }
 
@@ -343,7 +330,7 @@ impl Transcript {
             text,
         };
         if let Some((sink, server)) = &self.live {
-            sink.send(super::ProbeEvent::Line {
+            sink.send(super::progress::ProbeEvent::Line {
                 server: server.clone(),
                 line: line.clone(),
             });
