@@ -223,11 +223,11 @@ async fn with_oauth(
     )
     .await
     {
-        Ok(session) => Ok(Secret::OAuth(OAuthSecret {
+        Ok(session) => Ok(Secret::OAuth(Box::new(OAuthSecret {
             access: session.access,
             refresh: session.refresh,
             login: session.login,
-        })),
+        }))),
         Err(SessionError::Usage(why)) => {
             errln!("{}", error_line(why));
             Err(EXIT_USAGE)

@@ -17,7 +17,7 @@ use crate::store::OAuth2Login;
 #[derive(Clone)]
 pub enum Secret {
     Password(SecretString),
-    OAuth(OAuthSecret),
+    OAuth(Box<OAuthSecret>),
 }
 
 /// Tokens from a provider sign-in: the access token tests the servers, the refresh token is
@@ -108,32 +108,32 @@ mod tests {
         assert!(login_kept.is_none());
         assert_eq!(p.kind(), SecretKind::Password);
 
-        let o = Secret::OAuth(OAuthSecret {
+        let o = Secret::OAuth(Box::new(OAuthSecret {
             access: SecretString::from("access"),
             refresh: Some(SecretString::from("refresh")),
             login: login(),
-        });
+        }));
         assert_eq!(o.for_servers().expose_secret(), "access");
         let (kept, login_kept) = o.to_keep().unwrap();
         assert_eq!(kept.expose_secret(), "refresh");
         assert_eq!(login_kept, Some(login()));
         assert!(o.is_oauth());
 
-        let none = Secret::OAuth(OAuthSecret {
+        let none = Secret::OAuth(Box::new(OAuthSecret {
             access: SecretString::from("access"),
             refresh: None,
             login: login(),
-        });
+        }));
         assert_eq!(none.to_keep().unwrap_err(), NoRefreshToken);
     }
 
     #[test]
     fn debug_never_shows_a_secret() {
-        let o = Secret::OAuth(OAuthSecret {
+        let o = Secret::OAuth(Box::new(OAuthSecret {
             access: SecretString::from("access-XYZ"),
             refresh: Some(SecretString::from("refresh-XYZ")),
             login: login(),
-        });
+        }));
         let p = Secret::Password(SecretString::from("pw-XYZ"));
         for shown in [format!("{o:?}"), format!("{p:?}")] {
             assert!(!shown.contains("XYZ"), "{shown}");

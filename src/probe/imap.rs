@@ -18,7 +18,7 @@
 //! commands and its parser (imap-proto) reads the answers.
 
 use async_imap::Client;
-use async_imap::imap_proto::{Capability, MailboxDatum, RequestId, Response, Status};
+use async_imap::imap_proto::{MailboxDatum, RequestId, Response, Status};
 use secrecy::ExposeSecret;
 use tokio::io::AsyncWriteExt;
 use zeroize::Zeroizing;
@@ -79,45 +79,6 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
     }
 }
 
-/// Sends a tagged command and reads up to its completion: (untagged lines, completion line).
-async fn tagged(
-    conn: &mut LineConn,
-    tag: &str,
-    command: &str,
-    step: StepKind,
-    limit: std::time::Duration,
-) -> Result<(Vec<String>, String), Failure> {
-    let endpoint = conn.endpoint.clone();
-    let work = async {
-        conn.send(step, &format!("{tag} {command}")).await?;
-        let mut untagged = Vec::new();
-        loop {
-            let (line, _) = conn.read_line(step).await?;
-            if line.starts_with(&format!("{tag} ")) {
-                return Ok((untagged, line));
-            }
-            if untagged.len() < 1000 {
-                untagged.push(line);
-            }
-        }
-    };
-    match tokio::time::timeout(limit, work).await {
-        Ok(r) => r,
-        Err(_) => Err(Failure::Timeout {
-            endpoint,
-            step,
-            after: limit,
-        }),
-    }
-}
-
-pub(super) fn is_ok(done: &str, tag: &str) -> bool {
-    done[tag.len()..]
-        .trim_start()
-        .to_ascii_uppercase()
-        .starts_with("OK")
-}
-
 async fn capabilities(
     ctx: &mut Ctx<'_>,
     conn: &mut LineConn,
@@ -170,16 +131,6 @@ fn learn(ctx: &mut Ctx<'_>, caps: &[String]) {
     ctx.facts.capabilities = caps.to_vec();
 }
 
-/// The sign-in mechanisms the capabilities name (`AUTH=PLAIN` → `PLAIN`), as the server wrote
-/// them, in its order.
-pub(super) fn auth_names(caps: &[String]) -> impl Iterator<Item = &str> {
-    caps.iter().filter_map(|c| {
-        c.get(..5)
-            .filter(|p| p.eq_ignore_ascii_case("AUTH="))
-            .map(|_| &c[5..])
-    })
-}
-
 /// The capabilities a greeting carries in `[CAPABILITY …]` (RFC 9051 §7.1), recorded as the
 /// capabilities step; `None` when the greeting has none (then CAPABILITY is asked).
 fn greeting_capabilities(ctx: &mut Ctx<'_>) -> Option<Vec<String>> {
@@ -213,13 +164,6 @@ fn parse_greeting_capabilities(line: &str) -> Option<Vec<String>> {
         .collect();
     (!caps.is_empty()).then_some(caps)
 }
-
-pub(super) fn has_cap(caps: &[String], name: &str) -> bool {
-    caps.iter().any(|c| c.eq_ignore_ascii_case(name))
-}
-
-/// The tag of the sign-in command.
-pub(super) const SIGN_IN_TAG: &str = "m4";
 
 /// One sign-in attempt in the form `signin::imap` chooses.
 async fn sign_in(ctx: &mut Ctx<'_>, conn: &mut LineConn, caps: &[String]) -> Result<(), Failure> {
@@ -313,37 +257,6 @@ async fn sign_in(ctx: &mut Ctx<'_>, conn: &mut LineConn, caps: &[String]) -> Res
         Err(Failure::Rejected { step, reply, .. }) => Err(rejected(ctx, step, &reply)),
         other => other,
     }
-}
-
-/// Why no sign-in form fits, as an observation.
-/// Reads up to the line that ends the command `tag` or asks for more (`+`), skipping untagged
-/// data (at most 1000 lines).
-pub(super) async fn completion(conn: &mut LineConn, tag: &str) -> Result<String, Failure> {
-    let prefix = format!("{tag} ");
-    for _ in 0..1000 {
-        let (line, _) = conn.read_line(StepKind::Authenticate).await?;
-        if line.starts_with('+') || line.starts_with(&prefix) {
-            return Ok(line);
-        }
-    }
-    Err(Failure::Protocol {
-        endpoint: conn.endpoint.clone(),
-        step: StepKind::Authenticate,
-        detail: "no end to the answer to the sign-in".into(),
-    })
-}
-
-/// Waits for the `+` continuation; the command's tagged answer instead means it was refused.
-pub(super) async fn continuation(conn: &mut LineConn, tag: &str) -> Result<(), Failure> {
-    let line = completion(conn, tag).await?;
-    if line.starts_with('+') {
-        return Ok(());
-    }
-    Err(Failure::Rejected {
-        endpoint: conn.endpoint.clone(),
-        step: StepKind::Authenticate,
-        reply: line,
-    })
 }
 
 /// EXAMINE INBOX and LOGOUT in one go over async-imap; the message count from `* n EXISTS`.
@@ -446,139 +359,11 @@ async fn examine_and_logout(ctx: &mut Ctx<'_>, conn: LineConn) -> Result<(), Fai
     .await
 }
 
-type ImapClient = Client<super::transcript::Recorder<BoxStream>>;
-
-/// What a tagged command answered: the `EXISTS` count and the `SEARCH` results on the way.
-#[derive(Default)]
-struct Answer {
-    exists: Option<u32>,
-    found: Vec<u32>,
-    /// `* CAPABILITY` answers (RFC 9051 §7.2.2), at most `MAX_CAPABILITIES` names.
-    capabilities: Vec<String>,
-    /// `* n EXPUNGE` answers: how many messages the server removed.
-    expunged: u32,
-}
-
-/// Sends `command` with `tag` and reads up to its completion through async-imap's parser;
-/// a NO or BAD is `Rejected` with the server's line.
-async fn tagged_on(
-    client: &mut ImapClient,
-    endpoint: &str,
-    step: StepKind,
-    limit: std::time::Duration,
-    tag: &str,
-    command: &str,
-) -> Result<Answer, Failure> {
-    let io =
-        |e: std::io::Error| imap_error(endpoint.to_string(), step, async_imap::error::Error::Io(e));
-    let work = async {
-        let stream = client.get_mut();
-        stream
-            .write_all(format!("{tag} {command}\r\n").as_bytes())
-            .await
-            .map_err(io)?;
-        stream.flush().await.map_err(io)?;
-        let id = RequestId(tag.to_string());
-        let mut answer = Answer::default();
-        loop {
-            let Some(response) = client.read_response().await.map_err(io)? else {
-                return Err(Failure::Closed {
-                    endpoint: endpoint.to_string(),
-                    step,
-                });
-            };
-            match response.parsed() {
-                Response::MailboxData(MailboxDatum::Exists(n)) => answer.exists = Some(*n),
-                Response::MailboxData(MailboxDatum::Search(uids)) => {
-                    answer.found.extend(uids.iter().take(100));
-                }
-                Response::Capabilities(caps) => {
-                    answer
-                        .capabilities
-                        .extend(caps.iter().take(MAX_CAPABILITIES).map(|c| match c {
-                            Capability::Imap4rev1 => "IMAP4rev1".to_string(),
-                            Capability::Auth(m) => format!("AUTH={m}"),
-                            Capability::Atom(a) => a.to_string(),
-                        }));
-                }
-                Response::Expunge(_) => answer.expunged = answer.expunged.saturating_add(1),
-                Response::Done { tag: t, status, .. } if *t == id => {
-                    if *status == Status::Ok {
-                        return Ok(answer);
-                    }
-                    return Err(Failure::Rejected {
-                        endpoint: endpoint.to_string(),
-                        step,
-                        reply: first_line(response.borrow_owner()),
-                    });
-                }
-                _ => {}
-            }
-        }
-    };
-    match tokio::time::timeout(limit, work).await {
-        Ok(r) => r,
-        Err(_) => Err(Failure::Timeout {
-            endpoint: endpoint.to_string(),
-            step,
-            after: limit,
-        }),
-    }
-}
-
-/// The first line of a response as async-imap holds it: its buffer can run on past the
-/// response (unused, zeroed space), so everything from the first line end is dropped.
-fn first_line(raw: &[u8]) -> String {
-    let end = raw
-        .windows(2)
-        .position(|w| w == b"\r\n")
-        .or_else(|| raw.iter().position(|b| *b == b'\n' || *b == 0))
-        .unwrap_or(raw.len());
-    String::from_utf8_lossy(&raw[..end]).into_owned()
-}
-
-fn join(uids: &[u32]) -> String {
-    uids.iter()
-        .map(u32::to_string)
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
-/// Maps an async-imap error to an observation (by type, never by its text).
-fn imap_error(endpoint: String, step: StepKind, e: async_imap::error::Error) -> Failure {
-    use async_imap::error::Error;
-    match e {
-        Error::No(text) | Error::Bad(text) => Failure::Rejected {
-            endpoint,
-            step,
-            reply: text,
-        },
-        Error::ConnectionLost => Failure::Closed { endpoint, step },
-        Error::Io(io) => match io.kind() {
-            std::io::ErrorKind::UnexpectedEof
-            | std::io::ErrorKind::ConnectionReset
-            | std::io::ErrorKind::BrokenPipe => Failure::Closed { endpoint, step },
-            _ => Failure::Protocol {
-                endpoint,
-                step,
-                detail: io.to_string(),
-            },
-        },
-        Error::Validate(v) => Failure::Protocol {
-            endpoint,
-            step,
-            detail: format!(
-                "the user name or password contains a character IMAP cannot send ({:?})",
-                v.0
-            ),
-        },
-        other => Failure::Protocol {
-            endpoint,
-            step,
-            detail: other.to_string(),
-        },
-    }
-}
-
 mod bearer_sign_in;
 mod find;
+mod wire;
+
+use wire::{
+    SIGN_IN_TAG, auth_names, completion, continuation, first_line, has_cap, imap_error, is_ok,
+    tagged,
+};

@@ -61,7 +61,7 @@ impl Wizard {
     /// provider, else the password.
     pub(super) fn secret(&self) -> Secret {
         match &self.oauth {
-            OAuthState::SignedIn(grant) => Secret::OAuth((**grant).clone()),
+            OAuthState::SignedIn(grant) => Secret::OAuth(grant.clone()),
             _ => Secret::Password(self.password.clone()),
         }
     }

@@ -271,6 +271,12 @@ fn by_form(protocol: Protocol, step: StepKind, r: &Reply) -> Cause {
     }
 }
 
+/// Classifies a server's refusal (IMAP NO/BAD/BYE, POP3 -ERR, SMTP 4xx/5xx); a reply in
+/// none of these forms is a protocol error.
+pub fn classify_reply(protocol: Protocol, step: StepKind, reply: &str) -> Cause {
+    classify(protocol, step, &Reply::parse(protocol, reply))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

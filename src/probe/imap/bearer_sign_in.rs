@@ -1,7 +1,8 @@
 //! IMAP sign-in with an OAuth 2.0 access token: `AUTHENTICATE OAUTHBEARER|XOAUTH2` (RFC 7628,
 //! RFC 9051 §6.2.2, SASL-IR RFC 4959); the shared parts are in `probe/bearer.rs`.
 
-use super::{LineConn, SIGN_IN_TAG, auth_names, completion, continuation, has_cap, is_ok};
+use super::super::line::LineConn;
+use super::wire::{SIGN_IN_TAG, auth_names, completion, continuation, has_cap, is_ok};
 use crate::probe::bearer::{Answer, STEP, choose, run_step};
 use crate::probe::failure::Failure;
 use crate::probe::sasl::{self, Mechanism};

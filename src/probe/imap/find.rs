@@ -22,7 +22,7 @@ use std::time::Instant;
 
 use async_imap::Client;
 
-use super::{Answer, ImapClient, has_cap, join, tagged_on};
+use super::wire::{Answer, ImapClient, has_cap, join, tagged_on};
 use crate::probe::failure::Failure;
 use crate::probe::line::LineConn;
 use crate::probe::mission::{Find, MessageFacts};
