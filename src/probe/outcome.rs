@@ -8,8 +8,8 @@ use serde::Serialize;
 pub use super::certificate::CertificateInfo;
 use super::diagnosis::Diagnosis;
 use super::family::FamilyResult;
+use super::record::TranscriptLine;
 pub use super::step::StepKind;
-use super::transcript::TranscriptLine;
 use crate::account::ServerSettings;
 
 /// How a step ended.
