@@ -565,3 +565,30 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_server_answer_is_a_verdict_never_a_panic(
+        choice in 0..4usize,
+        first_tail in prop::collection::vec(any::<u8>(), 0..80),
+        salt in "[A-Za-z0-9+/=]{0,12}",
+        count in prop_oneof![Just("4096".to_string()), "[0-9]{0,7}", ".{0,5}"],
+        last in prop::collection::vec(any::<u8>(), 0..80),
+    ) {
+        let mechanism = [Mechanism::ScramSha256, Mechanism::ScramSha1][choice % 2];
+        let binding = if choice < 2 { Binding::Unsupported } else { Binding::NotOffered };
+        for first in [
+            first_tail.clone(),
+            [format!("r={SHA256_NONCE}").as_bytes(), &first_tail].concat(),
+            format!("r={SHA256_NONCE}x,s={salt},i={count}").into_bytes(),
+        ] {
+            let c = client(mechanism, binding.clone(), SHA256_NONCE);
+            if let Ok((_, check)) = c.server_first(&first) {
+                let verdict = check.server_final(&last);
+                prop_assert!(verdict.is_err() || last.starts_with(b"v="));
+            }
+        }
+    }
+}
