@@ -3,7 +3,8 @@
 //! SCRAM (RFC 5802) proves the password without sending it; SCRAM-SHA-256 is RFC 7677, and the
 //! `-PLUS` variants bind the proof to the TLS channel with data the caller reads from its TLS
 //! connection (RFC 5929 `tls-server-end-point`, RFC 9266 `tls-exporter`): this module does no
-//! TLS. One exchange, in order:
+//! TLS. [`choose`] picks the mechanism from the server's offer (RFC 5802 §6). One exchange,
+//! in order:
 //!
 //! 1. [`ScramClient::new`]: SASLprep (RFC 4013) of the password — a password it refuses is
 //!    said before anything is sent — a nonce of 24 bytes from the OS random source, and the
@@ -19,14 +20,14 @@
 //!    SaltedPassword = PBKDF2(password, salt, count), ClientKey, StoredKey, ClientSignature,
 //!    ServerKey over AuthMessage = client-first-bare `,` server-first `,` client-final without
 //!    proof, and answers `c=<base64(gs2-header [+ binding data])>,r=<nonce>,p=<proof>`.
-//! 3. [`ServerFinalCheck::server_final`] reads `v=<signature>` and verifies it against
+//! 3. [`WaitingForServerFinal::server_final`] reads `v=<signature>` and verifies it against
 //!    ServerKey (a server that does not know the password cannot pass), or reads the server's
 //!    `e=<error>` (§7): `channel-bindings-dont-match` and `server-does-support-channel-binding`
 //!    are proof that someone sits in the middle and get variants of their own.
 //!
 //! Secrets (the prepared password, SaltedPassword, ClientKey, ServerKey, the proof) live in
 //! `Zeroizing` buffers, wiped on drop, and no `Debug` here prints them. ring's HMAC and PBKDF2
-//! states are its own and are not wiped.
+//! states are their own and are not wiped, nor are stringprep's intermediate strings.
 
 use std::fmt;
 use std::num::NonZeroU32;
@@ -119,6 +120,36 @@ impl Mechanism {
         } else {
             pbkdf2::PBKDF2_HMAC_SHA1
         }
+    }
+}
+
+/// Chooses among the mechanisms a server offers (any case; other names ignored) and says
+/// what the GS2 header will say, given the binding data we have for this connection.
+///
+/// RFC 5802 §6: with binding data and a `-PLUS` offer we must bind, so then the best `-PLUS`
+/// mechanism is taken even where [`Mechanism::PREFERENCE`] ranks a plain one higher (a
+/// server offering SCRAM-SHA-1-PLUS beside SCRAM-SHA-256 only); with binding data and no
+/// `-PLUS` offer the header says `y`; without binding data `-PLUS` is skipped and it says `n`.
+/// `None` when no SCRAM mechanism we can use is offered.
+pub fn choose<'a>(
+    offered: impl IntoIterator<Item = &'a str>,
+    binding: Option<ChannelBinding>,
+) -> Option<(Mechanism, Binding)> {
+    let offered: Vec<Mechanism> = offered
+        .into_iter()
+        .filter_map(Mechanism::from_name)
+        .collect();
+    let best = |plus: bool| {
+        Mechanism::PREFERENCE
+            .into_iter()
+            .find(|m| m.is_plus() == plus && offered.contains(m))
+    };
+    match binding {
+        Some(cb) => match best(true) {
+            Some(m) => Some((m, Binding::Plus(cb))),
+            None => best(false).map(|m| (m, Binding::NotOffered)),
+        },
+        None => best(false).map(|m| (m, Binding::Unsupported)),
     }
 }
 
@@ -409,7 +440,7 @@ impl ScramClient {
     pub fn server_first(
         self,
         message: &[u8],
-    ) -> Result<(ClientFinal, ServerFinalCheck), ScramError> {
+    ) -> Result<(ClientFinal, WaitingForServerFinal), ScramError> {
         let server_first = text(message, "first")?;
         let first = ServerFirst::parse(server_first, &self.nonce)?;
         let m = self.mechanism;
@@ -443,7 +474,7 @@ impl ScramClient {
             Zeroizing::new(format!("{without_proof},p={}", B64.encode(&proof[..])).into_bytes());
         Ok((
             ClientFinal(final_message),
-            ServerFinalCheck {
+            WaitingForServerFinal {
                 mechanism: m,
                 server_key,
                 auth_message,
@@ -470,22 +501,22 @@ impl fmt::Debug for ClientFinal {
 }
 
 /// Waiting for the server-final message: holds what verifies the server's signature.
-pub struct ServerFinalCheck {
+pub struct WaitingForServerFinal {
     mechanism: Mechanism,
     server_key: Zeroizing<Vec<u8>>,
     auth_message: String,
 }
 
-impl fmt::Debug for ServerFinalCheck {
+impl fmt::Debug for WaitingForServerFinal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ServerFinalCheck")
+        f.debug_struct("WaitingForServerFinal")
             .field("mechanism", &self.mechanism)
             .field("server_key", &"<redacted>")
             .finish_non_exhaustive()
     }
 }
 
-impl ServerFinalCheck {
+impl WaitingForServerFinal {
     /// Reads the server-final message: `Ok` only when the server proved it knows the
     /// password (its signature matches).
     pub fn server_final(self, message: &[u8]) -> Result<(), ScramError> {

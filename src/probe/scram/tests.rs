@@ -412,6 +412,42 @@ fn mechanisms_are_named_and_preferred_in_the_issue_s_order() {
     assert_eq!(sorted, Mechanism::PREFERENCE);
 }
 
+#[test]
+fn the_mechanism_chosen_binds_when_it_can_and_says_y_when_the_offer_lacks_plus() {
+    let cb = || Some(ChannelBinding::TlsServerEndPoint(vec![1; 32]));
+    let all = [
+        "PLAIN",
+        "scram-sha-1",
+        "SCRAM-SHA-1-PLUS",
+        "SCRAM-SHA-256",
+        "SCRAM-SHA-256-PLUS",
+    ];
+    let pick = |offer: &[&str], binding| {
+        choose(offer.iter().copied(), binding).map(|(m, b)| {
+            let flag = match b {
+                Binding::Unsupported => "n",
+                Binding::NotOffered => "y",
+                Binding::Plus(_) => "p",
+            };
+            (m, flag)
+        })
+    };
+    assert_eq!(pick(&all, cb()), Some((Mechanism::ScramSha256Plus, "p")));
+    assert_eq!(pick(&all, None), Some((Mechanism::ScramSha256, "n")));
+    let no_plus = ["SCRAM-SHA-1", "SCRAM-SHA-256", "LOGIN"];
+    assert_eq!(pick(&no_plus, cb()), Some((Mechanism::ScramSha256, "y")));
+    assert_eq!(
+        pick(&["SCRAM-SHA-1"], None),
+        Some((Mechanism::ScramSha1, "n"))
+    );
+    // A -PLUS offer binds (RFC 5802 §6), even the SHA-1 one beside a plain SHA-256.
+    let odd = ["SCRAM-SHA-256", "SCRAM-SHA-1-PLUS"];
+    assert_eq!(pick(&odd, cb()), Some((Mechanism::ScramSha1Plus, "p")));
+    assert_eq!(pick(&odd, None), Some((Mechanism::ScramSha256, "n")));
+    assert_eq!(pick(&["SCRAM-SHA-256-PLUS"], None), None);
+    assert_eq!(pick(&["PLAIN", "LOGIN"], cb()), None);
+}
+
 /// A SCRAM server written from RFC 5802 §3 and §7: what it stores for `password`, and its
 /// answers to a client. `checks_proof` false plays an impostor that accepts any proof.
 struct TestServer {
