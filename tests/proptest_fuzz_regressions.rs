@@ -117,6 +117,35 @@ fn the_dovecot_seeds_reach_the_sign_in() {
 }
 
 #[test]
+fn the_scram_seeds_are_the_rfc_exchanges_and_the_refusals_they_name() {
+    // RFC 7677 §3 and RFC 5802 §5 verify; the fuzzer starts from exchanges that reach the
+    // server's signature, its binding verdict and its refusals.
+    use mailsetup::probe::scram::{ScramError, ServerError};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/scram");
+    let run = |name: &str| {
+        let data = std::fs::read(root.join(name)).expect("seed");
+        fuzz_checks::scram_exchange(&data).expect("a choice byte")
+    };
+    assert_eq!(run("rfc7677-sha256"), Ok(()));
+    assert_eq!(run("rfc5802-sha1"), Ok(()));
+    for (name, error) in [
+        ("plus-binding-mismatch", ScramError::ChannelBindingMismatch),
+        ("downgrade", ScramError::DowngradeDetected),
+        (
+            "invalid-proof",
+            ScramError::Server(ServerError::InvalidProof),
+        ),
+        ("mandatory-extension", ScramError::MandatoryExtension),
+        (
+            "too-many-iterations",
+            ScramError::IterationCount { count: 100_001 },
+        ),
+    ] {
+        assert_eq!(run(name), Err(error), "{name}");
+    }
+}
+
+#[test]
 fn every_fuzz_target_file_runs_its_own_checks_and_is_built_and_run() {
     // The wrappers in fuzz/fuzz_targets are the only fuzz code this build does not compile:
     // each must hand its bytes to the checks of its own name, have its [[bin]] in

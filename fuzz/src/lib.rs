@@ -22,6 +22,7 @@ use mailsetup::discover::http::Answer;
 use mailsetup::oauth::{device, loopback, token};
 use mailsetup::probe::fuzzing::converse;
 use mailsetup::probe::sasl::{self, Mechanism};
+use mailsetup::probe::scram::{self, Binding, ChannelBinding, ScramClient, ScramError};
 use mailsetup::probe::{CertTrust, ProbeOptions, ProbeReport, Redactor, SecretKind};
 use mailsetup::store::file::{parse_accounts, render_accounts};
 use mailsetup::trust::cert_der::{self, AltName};
@@ -29,7 +30,7 @@ use secrecy::SecretString;
 use secrecy::zeroize::Zeroizing;
 
 /// Every target, by the name of its `fuzz_targets/NAME.rs` file and its `seeds/NAME` folder.
-pub const TARGETS: [&str; 15] = [
+pub const TARGETS: [&str; 16] = [
     "autoconfig_xml",
     "imap_session",
     "pop3_session",
@@ -45,6 +46,7 @@ pub const TARGETS: [&str; 15] = [
     "id_token",
     "loopback_request",
     "bearer_session",
+    "scram",
 ];
 
 /// The password every session signs in with: non-ASCII, SASL and quoting characters.
@@ -69,6 +71,7 @@ pub fn check(target: &str, data: &[u8]) {
         "id_token" => oauth::id_token(data),
         "loopback_request" => oauth::loopback_request(data),
         "bearer_session" => bearer_verdict(data),
+        "scram" => scram(data),
         other => panic!("unknown fuzz target {other}"),
     }
 }
@@ -127,6 +130,84 @@ pub fn redactor(data: &[u8]) {
             "{form:?} survived redaction: {out:?}"
         );
     }
+}
+
+/// The SCRAM client (`probe::scram`) on what a server may answer: never a panic, no output
+/// (the messages we send, every `Debug` and error text) holds the password, a server-first
+/// it accepts carries our nonce, and a server-final it accepts carries a `v=`.
+/// Input: first byte = bits 0–1 the mechanism (`Mechanism::PREFERENCE`), bit 2 the binding
+/// (`-PLUS`: tls-exporter or tls-server-end-point; otherwise `y` or `n`), bit 3 RFC 5802's
+/// client nonce instead of RFC 7677's, bit 4 the RFCs' user "user" and password "pencil"
+/// (so the seeds verify) instead of `USERNAME` / `PASSWORD`; then the server-first message,
+/// a NUL byte, and the server-final message.
+pub fn scram(data: &[u8]) {
+    let _ = scram_exchange(data);
+}
+
+/// The exchange of the `scram` target; `None` when the input is too short to choose.
+pub fn scram_exchange(data: &[u8]) -> Option<Result<(), ScramError>> {
+    let (&choice, rest) = data.split_first()?;
+    let mechanism = scram::Mechanism::PREFERENCE[usize::from(choice & 3)];
+    let bit = choice & 4 != 0;
+    let binding = match (mechanism.is_plus(), bit) {
+        (true, true) => Binding::Plus(ChannelBinding::TlsExporter(Zeroizing::new(vec![7; 32]))),
+        (true, false) => Binding::Plus(ChannelBinding::TlsServerEndPoint(vec![9; 32])),
+        (false, true) => Binding::NotOffered,
+        (false, false) => Binding::Unsupported,
+    };
+    let nonce = if choice & 8 != 0 {
+        "fyko+d2lbbFgONRv9qkxdawL"
+    } else {
+        "rOprNGfwEbeRWgbNEkqO"
+    };
+    let rfc_user = choice & 16 != 0;
+    let (user, password) = if rfc_user {
+        ("user", "pencil")
+    } else {
+        (USERNAME, PASSWORD)
+    };
+    // With the RFCs' password the server's own words may hold "pencil"; only what we say
+    // is checked then.
+    let check = |out: &str| {
+        if rfc_user {
+            assert!(!out.contains("pencil"), "the password reached {out:?}");
+        } else {
+            assert_no_password(out);
+        }
+    };
+    let (first, last) = match rest.iter().position(|&b| b == 0) {
+        Some(i) => (&rest[..i], &rest[i + 1..]),
+        None => (rest, &[][..]),
+    };
+    let client = ScramClient::with_nonce(
+        mechanism,
+        user,
+        &SecretString::from(password.to_string()),
+        binding,
+        nonce,
+    )
+    .expect("a valid start");
+    check(&format!("{client:?}"));
+    check(&text(client.client_first()));
+    let (client_final, waiting) = match client.server_first(first) {
+        Ok(next) => next,
+        Err(error) => {
+            if !rfc_user {
+                check(&format!("{error:?} {error}"));
+            }
+            return Some(Err(error));
+        }
+    };
+    assert!(first.starts_with(format!("r={nonce}").as_bytes()));
+    check(&format!("{client_final:?} {waiting:?}"));
+    check(&text(client_final.as_bytes()));
+    let verdict = waiting.server_final(last);
+    match &verdict {
+        Ok(()) => assert!(last.starts_with(b"v=")),
+        Err(error) if !rfc_user => check(&format!("{error:?} {error}")),
+        Err(_) => {}
+    }
+    Some(verdict)
 }
 
 /// The accounts file loader on any bytes: a clear verdict, never a panic; a list it accepts

@@ -44,6 +44,7 @@ pub mod reach;
 mod recognise;
 mod record;
 pub mod sasl;
+pub mod scram;
 mod session;
 mod signin;
 mod smtp;
