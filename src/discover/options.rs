@@ -108,22 +108,15 @@ impl DiscoveryOptions {
 
     /// Trusts the certificates of a PEM file in addition to the platform's.
     pub fn add_ca_file(&mut self, path: &Path) -> Result<(), OptionsError> {
-        use rustls::pki_types::pem::PemObject;
-        let shown = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| OptionsError::CaFile {
-            path: shown.clone(),
-            detail: e.to_string(),
+        use crate::trust::pem::{self, PemError};
+        let certs = pem::read_certificates(path).map_err(|e| match e {
+            PemError::ReadCaFile { path, source } => OptionsError::CaFile {
+                path,
+                detail: source.to_string(),
+            },
+            PemError::BadCaFile { path, detail } => OptionsError::CaFile { path, detail },
+            PemError::EmptyCaFile { path } => OptionsError::EmptyCaFile { path },
         })?;
-        let mut certs = Vec::new();
-        for item in CertificateDer::pem_slice_iter(&bytes) {
-            certs.push(item.map_err(|e| OptionsError::CaFile {
-                path: shown.clone(),
-                detail: e.to_string(),
-            })?);
-        }
-        if certs.is_empty() {
-            return Err(OptionsError::EmptyCaFile { path: shown });
-        }
         self.extra_roots.extend(certs);
         Ok(())
     }
