@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
 
+mod round_trip_cli;
 mod support;
 
 use std::io::{BufRead, BufReader, Write};
@@ -196,37 +197,9 @@ fn a_relay_that_never_delivers_gives_not_arrived_with_the_queue_id() {
     assert_eq!(maildir_count(&d.stranded.address), 0);
 }
 
-/// `mailsetup diagnose … --round-trip` for `user` against the Dovecot with the real MTA.
+/// `mailsetup diagnose … --round-trip` over IMAP (`support::dovecot::cli_round_trip`).
 fn cli_round_trip(user: &support::dovecot::User, extra: &[&str]) -> (i32, String, String) {
-    let d = dovecot_with_mta();
-    let mut args: Vec<String> = vec![
-        "diagnose".into(),
-        user.address.clone(),
-        "--imap".into(),
-        format!("{}/tls", d.imaps.hostport()),
-        "--smtp".into(),
-        format!("{}/tls", d.submissions.hostport()),
-        "--ca-file".into(),
-        d.ca_file.display().to_string(),
-        "--password-env".into(),
-        "MAILSETUP_RT_PW".into(),
-        "--timeout".into(),
-        "10".into(),
-        "--round-trip".into(),
-    ];
-    args.extend(extra.iter().map(|s| s.to_string()));
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mailsetup"))
-        .args(&args)
-        .env("MAILSETUP_RT_PW", &user.password)
-        .env_remove("RUST_LOG")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("run mailsetup");
-    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
-    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    support::assert_no_secret("stdout", &stdout, &user.address, &user.password);
-    support::assert_no_secret("stderr", &stderr, &user.address, &user.password);
-    (out.status.code().unwrap_or(-1), stdout, stderr)
+    round_trip_cli::cli_round_trip(user, Protocol::Imap, extra)
 }
 
 #[test]

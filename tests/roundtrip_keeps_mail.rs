@@ -12,6 +12,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
 
+mod round_trip_cli;
 mod support;
 
 use std::io::{self, Read, Write};
@@ -21,48 +22,11 @@ use std::time::Duration;
 
 use mailsetup::account::{EmailAddress, Protocol, Security};
 use mailsetup::roundtrip::{self, RoundTrip, RoundTripOptions};
+use round_trip_cli::cli_round_trip;
 use rustls::{ServerConnection, StreamOwned};
 use support::dovecot::User;
 use support::faults::{FaultServer, Recorder, serve};
 use support::{dovecot_with_mta, pki};
-
-/// `mailsetup diagnose … --round-trip` for `user` with `incoming` against the Dovecot with
-/// the real MTA.
-fn cli_round_trip(user: &User, incoming: Protocol, extra: &[&str]) -> (i32, String, String) {
-    let d = dovecot_with_mta();
-    let flag = match incoming {
-        Protocol::Pop3 => "--pop3",
-        _ => "--imap",
-    };
-    let mut args: Vec<String> = vec![
-        "diagnose".into(),
-        user.address.clone(),
-        flag.into(),
-        format!("{}/tls", d.listener(incoming, Security::Tls).hostport()),
-        "--smtp".into(),
-        format!("{}/tls", d.submissions.hostport()),
-        "--ca-file".into(),
-        d.ca_file.display().to_string(),
-        "--password-env".into(),
-        "MAILSETUP_RT_PW".into(),
-        "--timeout".into(),
-        "10".into(),
-        "--round-trip".into(),
-    ];
-    args.extend(extra.iter().map(|s| s.to_string()));
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mailsetup"))
-        .args(&args)
-        .env("MAILSETUP_RT_PW", &user.password)
-        .env_remove("RUST_LOG")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("run mailsetup");
-    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
-    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    support::assert_no_secret("stdout", &stdout, &user.address, &user.password);
-    support::assert_no_secret("stderr", &stderr, &user.address, &user.password);
-    (out.status.code().unwrap_or(-1), stdout, stderr)
-}
 
 #[test]
 fn a_message_flagged_deleted_survives_the_cli_round_trip_over_imap() {
