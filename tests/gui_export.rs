@@ -20,7 +20,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use export_common::{read_dclogin, read_tfa, zbar};
-use gui_common::{click, fence, fill, step_until};
+use gui_common::{click, fence, step_until, verified_by_hand};
 use mailsetup::account::{Protocol, Security};
 use mailsetup::gui::{MailSetupApp, SaveTarget};
 use mailsetup::runtime::RuntimeConfig;
@@ -75,21 +75,17 @@ fn the_done_page_shows_codes_a_phone_can_scan_and_hides_the_password_until_asked
         .build_eframe(move |cc| MailSetupApp::new(cc, config).expect("start the runtime"));
     h.state_mut()
         .set_hand_off_target(SaveTarget::Fixed(tmp.path().to_path_buf()));
-    h.run_steps(2);
-    fill(&mut h, "Your name (optional)", "Alice Example");
-    fill(&mut h, "Email address", &d.alice.address);
-    fill(&mut h, "Password", &d.alice.password);
-    click(&mut h, "Set up manually");
     let incoming = d.listener(Protocol::Imap, Security::Tls);
     let outgoing = d.listener(Protocol::Smtp, Security::Tls);
-    fill(&mut h, "Incoming server", &incoming.host);
-    fill(&mut h, "Incoming port", &incoming.port.to_string());
-    fill(&mut h, "Outgoing server", &outgoing.host);
-    fill(&mut h, "Outgoing port", &outgoing.port.to_string());
-    click(&mut h, "Test settings");
-    step_until(&mut h, Duration::from_secs(30), "both verified", |app| {
-        app.wizard().all_verified()
-    });
+    verified_by_hand(
+        &mut h,
+        Some("Alice Example"),
+        (&d.alice.address, &d.alice.password),
+        (
+            (&incoming.host, incoming.port),
+            (&outgoing.host, outgoing.port),
+        ),
+    );
     click(&mut h, "Save account");
     step_until(&mut h, Duration::from_secs(20), "the save", |app| {
         !matches!(app.wizard().save_state(), SaveState::Saving(..))

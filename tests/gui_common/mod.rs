@@ -577,6 +577,32 @@ pub fn click(h: &mut Harness<'_, MailSetupApp>, label: &str) {
 }
 
 /// Steps the app until `ready` holds or `limit` passes (spinners never let `run` settle).
+/// The account typed (`name` when given), the manual page filled with an IMAP and an SMTP
+/// server (host and port, implicit TLS as the manual form suggests), tested, and both
+/// verified.
+pub fn verified_by_hand(
+    h: &mut Harness<'_, MailSetupApp>,
+    name: Option<&str>,
+    (address, password): (&str, &str),
+    (incoming, outgoing): ((&str, u16), (&str, u16)),
+) {
+    h.run_steps(2);
+    if let Some(name) = name {
+        fill(h, "Your name (optional)", name);
+    }
+    fill(h, "Email address", address);
+    fill(h, "Password", password);
+    click(h, "Set up manually");
+    fill(h, "Incoming server", incoming.0);
+    fill(h, "Incoming port", &incoming.1.to_string());
+    fill(h, "Outgoing server", outgoing.0);
+    fill(h, "Outgoing port", &outgoing.1.to_string());
+    click(h, "Test settings");
+    step_until(h, Duration::from_secs(30), "both verified", |app| {
+        app.wizard().all_verified()
+    });
+}
+
 pub fn step_until(
     h: &mut Harness<'_, MailSetupApp>,
     limit: Duration,
