@@ -259,7 +259,8 @@ fn a_new_key_on_a_trusted_server_is_named_with_both_fingerprints() {
 
     // Retry: the server is asked again, gives the same answer, and gets no password.
     let before = imap.connections();
-    h.get_by_role_and_label(Role::Button, "Retry").click();
+    h.get_by_role_and_label(Role::Button, "Retry")
+        .click_accesskit();
     h.run_steps(2);
     step_until(&mut h, Duration::from_secs(30), "the retry ends", done);
     changed(&h);

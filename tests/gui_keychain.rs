@@ -86,7 +86,7 @@ fn without_a_secret_service_the_person_chooses_the_kernel_keyring_and_nothing_is
         matches!(app.wizard().save_state(), SaveState::Failed(..))
     });
     h.get_by_role_and_label(Role::Button, "Use the Linux kernel keyring")
-        .click();
+        .click_accesskit();
     h.run_steps(2);
     step_until(
         &mut h,
