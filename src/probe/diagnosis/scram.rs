@@ -67,3 +67,70 @@ pub(super) fn particulars(failure: &Failure) -> Option<String> {
         _ => return None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::account::Protocol;
+    use crate::probe::StepKind;
+    use crate::probe::scram::SaslprepRefusal;
+
+    fn diagnosed(error: ScramError) -> super::super::Diagnosis {
+        let f = Failure::Scram {
+            endpoint: "mail.example.test:993".into(),
+            mechanism: "SCRAM-SHA-256",
+            error,
+            reply: Some("m4 NO [AUTHENTICATIONFAILED] Authentication failed.".into()),
+        };
+        super::super::diagnose(Protocol::Imap, StepKind::Authenticate, &f)
+    }
+
+    #[test]
+    fn proof_of_a_relay_is_its_own_cause_and_says_what_was_found() {
+        let d = diagnosed(ScramError::ChannelBindingMismatch);
+        assert_eq!(d.cause, Cause::TlsInterceptedProven);
+        assert_eq!(d.cause.code(), "tls_intercepted_proven");
+        assert!(
+            d.advice.contains("not the one this computer made"),
+            "{}",
+            d.advice
+        );
+        let d = diagnosed(ScramError::DowngradeDetected);
+        assert_eq!(d.cause, Cause::TlsInterceptedProven);
+        assert!(d.advice.contains("a downgrade"), "{}", d.advice);
+        let d = diagnosed(ScramError::ServerSignatureMismatch);
+        assert_eq!(d.cause, Cause::TlsInterceptedProven);
+        assert!(!d.cause.is_credentials());
+        // The server's own words stay with it.
+        assert!(d.server_reply.as_deref().is_some_and(|r| r.contains("NO")));
+    }
+
+    #[test]
+    fn password_refusals_are_auth_failed_and_the_rest_is_not_the_password() {
+        for e in [ServerError::InvalidProof, ServerError::UnknownUser] {
+            assert_eq!(diagnosed(ScramError::Server(e)).cause, Cause::AuthFailed);
+        }
+        assert_eq!(
+            diagnosed(ScramError::Server(ServerError::NoResources)).cause,
+            Cause::ServerUnavailable
+        );
+        let d = diagnosed(ScramError::Saslprep(SaslprepRefusal::ProhibitedCharacter));
+        assert_eq!(d.cause, Cause::UnsendableCredentials);
+        assert!(d.advice.contains("Nothing was sent"), "{}", d.advice);
+        for e in [
+            ScramError::IterationCount { count: 1_000_000 },
+            ScramError::NonceMismatch,
+            ScramError::MandatoryExtension,
+            ScramError::NoServerFinal,
+            ScramError::Server(ServerError::ChannelBindingNotSupported),
+        ] {
+            let d = diagnosed(e.clone());
+            assert_eq!(d.cause, Cause::ProtocolError, "{e:?}");
+            assert!(
+                d.advice.contains("no other sign-in method was tried"),
+                "{}",
+                d.advice
+            );
+        }
+    }
+}
