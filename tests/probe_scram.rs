@@ -2,7 +2,8 @@
 //! proof bound to our TLS connection, so a relay in between is proven by the sign-in itself.
 //!
 //! - A real Dovecot that signs in with SCRAM-SHA-256 only (`support::scram_dovecot`, hashes
-//!   from `doveadm pw`): IMAP, POP3 and submission verify with SCRAM-SHA-256 in one attempt,
+//!   from `doveadm pw`): IMAP, POP3 and submission, implicit TLS and STARTTLS, verify with
+//!   SCRAM-SHA-256 in one attempt,
 //!   the report names the mechanism and why, the transcript shows it with the proof and the
 //!   server's signature masked; a wrong password is `auth_failed`; a password SASLprep
 //!   refuses is said before connecting and never sent (`unsendable_credentials`).
@@ -75,11 +76,18 @@ fn sign_in_lines(report: &ProbeReport) -> usize {
 async fn imap_pop3_and_submission_sign_in_to_dovecot_with_scram_sha_256_without_sending_the_password()
  {
     let d = scram_dovecot();
-    for protocol in [Protocol::Imap, Protocol::Pop3, Protocol::Smtp] {
-        let settings = d.settings(protocol, Security::Tls, &d.alice);
+    let every = [Protocol::Imap, Protocol::Pop3, Protocol::Smtp]
+        .into_iter()
+        .flat_map(|p| [(p, Security::Tls), (p, Security::StartTls)]);
+    for (protocol, security) in every {
+        let settings = d.settings(protocol, security, &d.alice);
         let report = probe(&settings, &d.alice.secret(), &options()).await;
         let json = dump(&report);
-        assert!(report.is_verified(), "{protocol}: {json}\n{}", d.log_text());
+        assert!(
+            report.is_verified(),
+            "{protocol} {security:?}: {json}\n{}",
+            d.log_text()
+        );
         let facts = &report.server_facts;
         let command = if protocol == Protocol::Imap {
             "AUTHENTICATE"
@@ -203,8 +211,11 @@ async fn scram_sha_256_plus_binds_to_tls_1_3_and_tls_1_2_and_verifies() {
     let password = "a Bound secret 9";
     for (server, kind) in [
         (ScramServer::new(Offer::Plus, password), "tls-exporter"),
+        // Without SASL-IR the client-first message waits for the `+` continuation.
         (
-            ScramServer::new(Offer::Plus, password).tls12(),
+            ScramServer::new(Offer::Plus, password)
+                .tls12()
+                .without_sasl_ir(),
             "tls-server-end-point",
         ),
     ] {

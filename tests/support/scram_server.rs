@@ -47,6 +47,9 @@ pub struct ScramServer {
     pub offer: Offer,
     /// TLS 1.2 only (then `tls-server-end-point`), else TLS 1.3.
     pub tls12: bool,
+    /// Whether SASL-IR (RFC 4959) is offered: without it the client-first message must wait
+    /// for the server's empty `+` continuation.
+    pub sasl_ir: bool,
     pub password: String,
 }
 
@@ -58,12 +61,18 @@ impl ScramServer {
         ScramServer {
             offer,
             tls12: false,
+            sasl_ir: true,
             password: password.into(),
         }
     }
 
     pub fn tls12(mut self) -> Self {
         self.tls12 = true;
+        self
+    }
+
+    pub fn without_sasl_ir(mut self) -> Self {
+        self.sasl_ir = false;
         self
     }
 
@@ -107,8 +116,9 @@ impl ScramServer {
             Offer::Stripped => "AUTH=SCRAM-SHA-256",
             _ => "AUTH=SCRAM-SHA-256-PLUS AUTH=SCRAM-SHA-256",
         };
+        let ir = if self.sasl_ir { " SASL-IR" } else { "" };
         conn.send(&format!(
-            "* OK [CAPABILITY IMAP4rev1 SASL-IR {caps}] scripted SCRAM server ready"
+            "* OK [CAPABILITY IMAP4rev1{ir} {caps}] scripted SCRAM server ready"
         ))?;
         loop {
             let Some(line) = conn.read(rec)? else {
@@ -121,6 +131,10 @@ impl ScramServer {
                 "AUTHENTICATE" => {
                     let mechanism = words.next().unwrap_or("").to_ascii_uppercase();
                     let initial = match words.next() {
+                        Some(_) if !self.sasl_ir => {
+                            conn.send(&format!("{tag} BAD SASL-IR was not offered"))?;
+                            continue;
+                        }
                         Some(ir) => ir.to_string(),
                         None => {
                             conn.send("+ ")?;
