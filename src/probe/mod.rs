@@ -12,7 +12,10 @@
 //! the answer calls for it (the other address family, the other standard port, a captive
 //! portal), and its findings refine the diagnosis and add warnings. `reach` is the quick
 //! look without a password (connect, TLS, greeting) that `verify` runs on many candidates;
-//! `sasl` holds the OAuth 2.0 SASL wire forms the sign-ins send. Certificate facts (pins, the
+//! `sasl` holds the OAuth 2.0 SASL wire forms the sign-ins send; `scram` is the SCRAM client
+//! (RFC 5802 / 7677) that `scram_sign_in` runs first where a server offers it, bound to the
+//! TLS connection with what `binding` reads from rustls (RFC 9266, RFC 5929). A password
+//! SASLprep (RFC 4013) refuses is noted before connecting. Certificate facts (pins, the
 //! DER reader, PEM files) are `crate::trust`'s.
 //!
 //! Rules kept here: certificates are verified (platform roots plus roots the caller passes);

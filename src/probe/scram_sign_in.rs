@@ -100,7 +100,6 @@ pub(super) fn decide(
                 error,
                 reply: None,
             };
-            ctx.facts.auth_used = None;
             Err(ctx.fail(STEP, f))
         }
     }
