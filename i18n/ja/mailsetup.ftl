@@ -861,3 +861,7 @@ platform-verifier-unavailable = このシステムの証明書検証を準備で
 platform-trust-caller-only = 注意: このシステムの証明書検証を準備できませんでした（{ $detail }）。証明書は指定された CA ファイルだけで確認します。チェーン、署名、有効期間、サーバー名、用途は確認しますが、失効の照会とシステムが拒否する証明書の一覧は使いません。
 cause-certificate-check-unavailable = このパソコンの証明書検証が動かないため、サーバーの証明書を確認できませんでした。
 cause-certificate-check-unavailable-advice = サーバーには何も送っていません。サーバーの CA 証明書を指定する（--ca-file、またはウィンドウの「このサーバーの鍵を信頼する」）とそれだけで確認できます。または証明書検証が動くパソコンでテストしてください（wine で起こり、Windows 本体では起こりません）。
+
+# scram-wire: SCRAM sign-in proves interception (issue 25)
+cause-tls-intercepted-proven = このパソコンとメールサーバーの間にある何かが、サーバーへの暗号化通信を自分で張り直しています。サインインの手順がそれを証明しました。パスワードそのものは送っていません。
+cause-tls-intercepted-proven-advice = 間に何があるか分かるまで、このネットワークではサインインしないでください。セキュリティソフトで暗号化通信（またはメール）の検査をオフにするか、別のネットワーク（スマートフォンのテザリングなど）で試してください。会社のネットワークなら、メールの通信を検査しているか IT 部門に確認してください。

@@ -876,3 +876,7 @@ platform-verifier-unavailable = não foi possível preparar a verificação de c
 platform-trust-caller-only = Aviso: não foi possível preparar a verificação de certificados deste sistema ({ $detail }). Os certificados são conferidos só com o arquivo de autoridade informado: cadeia, assinaturas, datas, nome do servidor e finalidade, mas sem consulta de revogação e sem a lista de certificados que o sistema recusa.
 cause-certificate-check-unavailable = A verificação de certificados deste computador não funciona, então o certificado do servidor não pôde ser conferido.
 cause-certificate-check-unavailable-advice = Nada foi enviado ao servidor. Informe o certificado da autoridade do servidor (--ca-file, ou "Confiar na chave deste servidor" na janela) para conferir só com ele, ou faça o teste num computador cuja verificação de certificados funcione (isso acontece no wine, não no próprio Windows).
+
+# scram-wire: SCRAM sign-in proves interception (issue 25)
+cause-tls-intercepted-proven = Algo entre este computador e o servidor de e-mail abriu a sua própria conexão criptografada com o servidor: o login provou isso. A senha em si não foi enviada.
+cause-tls-intercepted-proven-advice = Não faça login por esta rede até saber o que está no meio. Desative no seu software de segurança a verificação de conexões criptografadas (ou de e-mails), ou tente outra rede (por exemplo, o roteador do seu celular). Se for a rede de uma empresa, pergunte à TI se ela inspeciona as conexões de e-mail.

@@ -22,6 +22,7 @@ mod oauth;
 mod provider;
 mod reply;
 mod rules;
+mod scram;
 
 use super::failure::{Failure, TlsProblem};
 use super::step::StepKind;
@@ -62,6 +63,9 @@ pub fn diagnose_at(
     if let Some(extra) = oauth::particulars(failure) {
         advice = format!("{advice} {extra}");
     }
+    if let Some(extra) = scram::particulars(failure) {
+        advice = format!("{advice} {extra}");
+    }
     Diagnosis {
         cause,
         summary,
@@ -78,7 +82,7 @@ pub fn provider_of(server: ServerContext<'_>) -> Option<&'static str> {
 }
 
 fn classify(protocol: Protocol, step: StepKind, failure: &Failure) -> Cause {
-    if let Some(cause) = certs::classify(failure) {
+    if let Some(cause) = certs::classify(failure).or_else(|| scram::classify(failure)) {
         return cause;
     }
     match failure {
@@ -121,7 +125,7 @@ fn classify(protocol: Protocol, step: StepKind, failure: &Failure) -> Cause {
         Failure::OAuthRejected { reply, error, .. } => {
             oauth::classify(protocol, step, reply, error.as_deref())
         }
-        Failure::Protocol { .. } => Cause::ProtocolError,
+        Failure::Protocol { .. } | Failure::Scram { .. } => Cause::ProtocolError,
         Failure::TlsIntercepted { .. }
         | Failure::ClockWrong { .. }
         | Failure::CertificateChanged { .. } => Cause::CertificateUntrusted,
@@ -283,6 +287,10 @@ fn words(protocol: Protocol, cause: Cause) -> (String, String) {
             t!("cause-certificate-unchecked-advice"),
         ),
         Cause::CaptivePortal | Cause::PortBlocked => network::words(cause),
+        Cause::TlsInterceptedProven => (
+            t!("cause-tls-intercepted-proven"),
+            t!("cause-tls-intercepted-proven-advice"),
+        ),
     }
 }
 

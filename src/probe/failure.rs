@@ -128,6 +128,17 @@ pub enum Failure {
         reply: String,
         error: Option<Box<crate::probe::sasl::ErrorReply>>,
     },
+    /// A SCRAM sign-in (RFC 5802) stopped: the server's `e=` error, a message we refuse
+    /// (iteration count, nonce), a signature or channel binding that proves someone sits in
+    /// between, or a password SASLprep refuses (then nothing was sent). `reply` is the
+    /// server's final answer, when it gave one.
+    #[error("{endpoint}: the {mechanism} sign-in stopped: {error}{}", .reply.as_ref().map(|r| format!(" (the server said: {r})")).unwrap_or_default())]
+    Scram {
+        endpoint: String,
+        mechanism: &'static str,
+        error: crate::probe::scram::ScramError,
+        reply: Option<String>,
+    },
     /// Refused before connecting: a credential no mail protocol can carry.
     #[error("{endpoint}: nothing was sent: {problem}")]
     UnsendableCredentials {
@@ -152,6 +163,7 @@ impl Failure {
             Failure::StartTlsRefused { reply, .. }
             | Failure::Rejected { reply, .. }
             | Failure::OAuthRejected { reply, .. } => Some(reply),
+            Failure::Scram { reply, .. } => reply.as_deref(),
             _ => None,
         }
     }

@@ -6,7 +6,8 @@
 //!    and CAPABILITY is asked only when the greeting has none;
 //! 2. STARTTLS when asked for, then CAPABILITY again (RFC 2595 §3.1 / RFC 9051 §6.2.1 require
 //!    forgetting what was learnt before TLS);
-//! 3. one sign-in, in the form `signin` chooses from the capabilities (AUTHENTICATE PLAIN with
+//! 3. one sign-in: SCRAM when offered (`scram_sign_in`, AUTHENTICATE with SASL-IR where
+//!    offered), else the form `signin` chooses from the capabilities (AUTHENTICATE PLAIN with
 //!    SASL-IR, LOGIN with quoted strings or literals, …);
 //! 4. EXAMINE INBOX and LOGOUT sent together (RFC 9051 §5.5 allows pipelining them); the
 //!    answer to LOGOUT is awaited only for a short grace period, nobody needs it.
@@ -27,6 +28,7 @@ use super::capabilities::{MAX_CAPABILITIES, unique_mechanisms};
 use super::failure::Failure;
 use super::line::LineConn;
 use super::mission::Mission;
+use super::scram_sign_in::{self, Decision, with_note};
 use super::session::{Ctx, rejected};
 use super::signin::{self, ImapMethod};
 use super::step::StepKind;
@@ -176,7 +178,19 @@ async fn sign_in(ctx: &mut Ctx<'_>, conn: &mut LineConn, caps: &[String]) -> Res
     }
     let user = ctx.settings.username.clone();
     let password = ctx.password;
-    let choice = match signin::imap(caps, &user, password.expose_secret()) {
+    let choice = signin::imap(caps, &user, password.expose_secret());
+    let offered: Vec<String> = auth_names(caps).map(str::to_string).collect();
+    let note = match scram_sign_in::decide(ctx, &offered, choice.is_ok())? {
+        Decision::Scram(plan) => {
+            let mut wire = ImapSasl {
+                conn,
+                sasl_ir: has_cap(caps, "SASL-IR"),
+            };
+            return scram_sign_in::run(ctx, &mut wire, plan, "AUTHENTICATE").await;
+        }
+        Decision::Other { note } => note,
+    };
+    let choice = match choice {
         Ok(c) => c,
         Err(no) => {
             let offered = ctx.facts.auth_mechanisms.join(" ");
@@ -184,7 +198,7 @@ async fn sign_in(ctx: &mut Ctx<'_>, conn: &mut LineConn, caps: &[String]) -> Res
         }
     };
     ctx.facts.auth_used = Some(choice.used.into());
-    ctx.facts.auth_reason = Some(choice.why.clone());
+    ctx.facts.auth_reason = Some(with_note(&choice.why, note));
     let limit = ctx.opts.timeouts.auth;
     let result = ctx
         .step(
@@ -361,7 +375,10 @@ async fn examine_and_logout(ctx: &mut Ctx<'_>, conn: LineConn) -> Result<(), Fai
 
 mod bearer_sign_in;
 mod find;
+mod scram_wire;
 mod wire;
+
+use scram_wire::ImapSasl;
 
 use wire::{
     SIGN_IN_TAG, auth_names, completion, continuation, first_line, has_cap, imap_error, is_ok,

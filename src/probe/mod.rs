@@ -12,7 +12,10 @@
 //! the answer calls for it (the other address family, the other standard port, a captive
 //! portal), and its findings refine the diagnosis and add warnings. `reach` is the quick
 //! look without a password (connect, TLS, greeting) that `verify` runs on many candidates;
-//! `sasl` holds the OAuth 2.0 SASL wire forms the sign-ins send. Certificate facts (pins, the
+//! `sasl` holds the OAuth 2.0 SASL wire forms the sign-ins send; `scram` is the SCRAM client
+//! (RFC 5802 / 7677) that `scram_sign_in` runs first where a server offers it, bound to the
+//! TLS connection with what `binding` reads from rustls (RFC 9266, RFC 5929). A password
+//! SASLprep (RFC 4013) refuses is noted before connecting. Certificate facts (pins, the
 //! DER reader, PEM files) are `crate::trust`'s.
 //!
 //! Rules kept here: certificates are verified (platform roots plus roots the caller passes);
@@ -20,6 +23,7 @@
 //! unless `allow_plaintext` is set; exactly one sign-in attempt per probe.
 
 mod bearer;
+mod binding;
 mod capabilities;
 mod cert_failure;
 mod certificate;
@@ -45,6 +49,7 @@ mod recognise;
 mod record;
 pub mod sasl;
 pub mod scram;
+mod scram_sign_in;
 mod session;
 mod signin;
 mod smtp;
@@ -89,6 +94,21 @@ pub async fn probe(
     probe_with(settings, password, opts, &Mission::Verify).await
 }
 
+/// Says before connecting when SASLprep (RFC 4013) refuses the password: SCRAM cannot carry
+/// it then (`scram_sign_in`), PLAIN and LOGIN can.
+fn saslprep_note(ctx: &Ctx<'_>, opts: &ProbeOptions) {
+    if opts.secret_kind != SecretKind::Password {
+        return;
+    }
+    if let Err(refusal) = scram::check_password(ctx.password.expose_secret()) {
+        ctx.transcript.note(&format!(
+            "before connecting: SASLprep (RFC 4013) refuses this password ({refusal}); SCRAM \
+             cannot carry it, so a server that offers only SCRAM cannot be signed in to, and \
+             PLAIN or LOGIN is used where the server offers them"
+        ));
+    }
+}
+
 /// `probe` with an errand after the sign-in instead of the plain verification (the round
 /// trip's send / find-and-delete, see `mission`).
 pub async fn probe_with(
@@ -111,7 +131,10 @@ pub async fn probe_with(
                 Failure::UnsendableCredentials { endpoint, problem },
             ))
         }
-        Ok(()) => run(&mut ctx, &mut families).await,
+        Ok(()) => {
+            saslprep_note(&ctx, opts);
+            run(&mut ctx, &mut families).await
+        }
     };
     let (findings, warnings) = doctor::follow_up(&mut ctx, &mut families, &result).await;
     let mut report = finish(ctx, result);

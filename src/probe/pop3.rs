@@ -3,8 +3,8 @@
 //!
 //! No POP3 crate fits (STLS, no retries, tokio): the protocol is small, so it is spoken here
 //! line by line: greeting → CAPA → STLS → CAPA (RFC 2595 §4: ask again after TLS) → one
-//! sign-in in the form `signin::pop3` chooses (AUTH PLAIN with its initial response, or
-//! USER/PASS) → STAT → QUIT. When the server lists PIPELINING (RFC 2449 §6.6) the sign-in,
+//! sign-in: SCRAM when offered (`scram_sign_in`), else the form `signin::pop3` chooses (AUTH
+//! PLAIN with its initial response, or USER/PASS) → STAT → QUIT. When the server lists PIPELINING (RFC 2449 §6.6) the sign-in,
 //! STAT and QUIT leave together and their answers are read in order: one round trip after
 //! CAPA. The answer to QUIT is waited for only a short grace period; nobody needs it.
 
@@ -15,6 +15,8 @@ use super::capabilities::{MAX_CAPABILITIES, offers, unique_mechanisms};
 use super::failure::Failure;
 use super::line::LineConn;
 use super::mission::{Find, MessageFacts, Mission};
+use super::scram;
+use super::scram_sign_in::{self, Decision, with_note};
 use super::session::{Ctx, rejected};
 use super::signin::{self, NoChoice, Pop3Method};
 use super::step::StepKind;
@@ -56,9 +58,16 @@ pub(crate) async fn run(ctx: &mut Ctx<'_>, stream: BoxStream) -> Result<(), Fail
 
     ctx.require_encryption_or_opt_in()?;
     // An errand needs the session after the sign-in: nothing is pipelined behind it then.
+    // Nor behind SCRAM, which takes several round trips.
+    let scram = scram::choose(
+        ctx.facts.auth_mechanisms.iter().map(String::as_str),
+        ctx.channel_binding.clone(),
+    )
+    .is_some();
     let pipelined = has(&caps, "PIPELINING")
         && matches!(ctx.mission, Mission::Verify)
-        && ctx.opts.secret_kind == super::options::SecretKind::Password;
+        && ctx.opts.secret_kind == super::options::SecretKind::Password
+        && !scram;
     authenticate(ctx, &mut conn, &caps, pipelined).await?;
     if let Mission::Find(find) = ctx.mission {
         return find_and_delete(ctx, conn, find).await;
@@ -198,7 +207,15 @@ async fn authenticate(
     }
     let user = ctx.settings.username.clone();
     let password = ctx.password;
-    let choice = match signin::pop3(caps.as_deref(), &mechs, &user, password.expose_secret()) {
+    let choice = signin::pop3(caps.as_deref(), &mechs, &user, password.expose_secret());
+    let note = match scram_sign_in::decide(ctx, &mechs, choice.is_ok())? {
+        Decision::Scram(plan) => {
+            let mut wire = scram_wire::Pop3Sasl { conn };
+            return scram_sign_in::run(ctx, &mut wire, plan, "AUTH").await;
+        }
+        Decision::Other { note } => note,
+    };
+    let choice = match choice {
         Ok(c) => c,
         Err(NoChoice::NoMechanism) if !ctx.encrypted && has(caps, "STLS") => {
             return Err(ctx.sign_in_hidden_until_tls("it offers no sign-in method before STLS"));
@@ -206,7 +223,7 @@ async fn authenticate(
         Err(no) => return Err(ctx.no_sign_in_choice(no, mechs.join(" "))),
     };
     ctx.facts.auth_used = Some(choice.used.into());
-    ctx.facts.auth_reason = Some(choice.why.clone());
+    ctx.facts.auth_reason = Some(with_note(&choice.why, note));
     let limit = ctx.opts.timeouts.auth;
     let step = StepKind::Authenticate;
     let result = ctx
@@ -472,6 +489,68 @@ mod bearer_sign_in {
             Ok((Answer::Challenge(last), error))
         };
         run_step(ctx, mechanism, talk).await
+    }
+}
+
+/// POP3's SASL framing for a SCRAM sign-in (`probe/scram_sign_in.rs`): `AUTH` (RFC 5034)
+/// with the client-first message as its initial response (it always fits RFC 2449's 255
+/// octets for a user name that does), challenges as `+ <base64>`, `*` cancels.
+mod scram_wire {
+    use super::super::scram_sign_in::{STEP, SaslReply, SaslWire};
+    use super::*;
+
+    pub(super) struct Pop3Sasl<'c> {
+        pub conn: &'c mut LineConn,
+    }
+
+    impl SaslWire for Pop3Sasl<'_> {
+        async fn begin(&mut self, mechanism: &str, initial: &str) -> Result<(), Failure> {
+            let line = format!("AUTH {mechanism} {initial}");
+            if line.len() + 2 <= super::super::bearer::POP3_MAX_LINE {
+                return self.conn.send(STEP, &line).await;
+            }
+            self.conn.send(STEP, &format!("AUTH {mechanism}")).await?;
+            let (prompt, _) = self.conn.read_line(STEP).await?;
+            if !prompt.starts_with('+') || is_ok(&prompt) {
+                return Err(Failure::Rejected {
+                    endpoint: self.conn.endpoint.clone(),
+                    step: STEP,
+                    reply: prompt,
+                });
+            }
+            self.conn.send(STEP, initial).await
+        }
+
+        async fn respond(&mut self, response: &str, secret: bool) -> Result<(), Failure> {
+            if secret {
+                self.conn.send_secret(STEP, response, 0).await
+            } else {
+                self.conn.send(STEP, response).await
+            }
+        }
+
+        async fn read(&mut self) -> Result<SaslReply, Failure> {
+            let (line, _) = self.conn.read_line(STEP).await?;
+            if is_ok(&line) || line.starts_with('-') {
+                return Ok(SaslReply::Done {
+                    ok: is_ok(&line),
+                    line,
+                });
+            }
+            match line.strip_prefix('+') {
+                Some(payload) => Ok(SaslReply::Challenge(payload.trim().to_string())),
+                None => Err(Failure::Protocol {
+                    endpoint: self.conn.endpoint.clone(),
+                    step: STEP,
+                    detail: format!("not a POP3 answer to AUTH: {line:?}"),
+                }),
+            }
+        }
+
+        async fn cancel(&mut self) -> Result<String, Failure> {
+            self.conn.send(STEP, "*").await?;
+            Ok(self.conn.read_line(STEP).await?.0)
+        }
     }
 }
 

@@ -332,6 +332,11 @@ pub enum ScramError {
          removed it on the way"
     )]
     DowngradeDetected,
+    #[error(
+        "the server said yes without its final SCRAM message, so it did not prove that it \
+         knows the password"
+    )]
+    NoServerFinal,
     #[error("the server refused: {0}")]
     Server(ServerError),
 }
@@ -623,6 +628,15 @@ fn server_error(value: &str) -> ScramError {
     ScramError::Server(error)
 }
 
+/// Whether a SCRAM message (decoded from base64) is a client-final message with its proof
+/// (`c=…,r=…,p=…`) or a server-final message with the server's signature (`v=…`): with the
+/// salt and iteration count the server sent, either allows guessing the password offline,
+/// so a transcript must not keep them (RFC 5802 §9).
+pub fn carries_proof(message: &[u8]) -> bool {
+    message.starts_with(b"v=")
+        || (message.starts_with(b"c=") && message.windows(3).any(|w| w == b",p="))
+}
+
 /// A server message as text: bounded, UTF-8, no control characters.
 fn text<'a>(message: &'a [u8], which: &'static str) -> Result<&'a str, ScramError> {
     if message.len() > MAX_MESSAGE {
@@ -648,6 +662,16 @@ fn escape_username(username: &str) -> String {
 fn hmac_bytes(mechanism: Mechanism, key: &[u8], data: &[u8]) -> Zeroizing<Vec<u8>> {
     let key = hmac::Key::new(mechanism.hmac(), key);
     Zeroizing::new(hmac::sign(&key, data).as_ref().to_vec())
+}
+
+/// Whether SASLprep (RFC 4013) accepts `password`, so SCRAM can carry it: said before
+/// connecting, since PLAIN and LOGIN carry any password the protocols can.
+pub fn check_password(password: &str) -> Result<(), SaslprepRefusal> {
+    match saslprep(password) {
+        Ok(_) => Ok(()),
+        Err(ScramError::Saslprep(refusal)) => Err(refusal),
+        Err(_) => Err(SaslprepRefusal::ProhibitedCharacter),
+    }
 }
 
 /// RFC 4013 SASLprep of the password, as a stored string (RFC 5802 §2.2: unassigned code

@@ -20,6 +20,7 @@ use super::recognise::{
     Greeting, PortCheck, PortVerdict, SILENCE_BEFORE_CHECK, expected_words, first_line,
     greeting_of, speaker, speaker_of, unexpected_greeting, what_the_port_speaks,
 };
+use super::scram::ChannelBinding;
 use super::signin::NoChoice;
 use super::step::StepKind;
 use super::tls;
@@ -43,6 +44,8 @@ pub(crate) struct Ctx<'a> {
     pub encrypted: bool,
     /// What to do once signed in.
     pub mission: &'a Mission,
+    /// The TLS connection's channel binding (`binding.rs`), once it is encrypted.
+    pub channel_binding: Option<ChannelBinding>,
 }
 
 impl<'a> Ctx<'a> {
@@ -68,6 +71,7 @@ impl<'a> Ctx<'a> {
             peer: None,
             encrypted: false,
             mission,
+            channel_binding: None,
         }
     }
 
@@ -200,6 +204,7 @@ impl<'a> Ctx<'a> {
                 Err(f)
             }
             Ok(Ok((stream, facts))) => {
+                self.channel_binding = super::binding::of(stream.get_ref().1);
                 let detail = facts.verified_detail();
                 self.transcript.note(&format!(
                     "TLS established: {} {}",

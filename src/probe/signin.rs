@@ -1,6 +1,9 @@
 //! Choosing how to sign in, from what the server advertised and what the credentials contain
 //! — pure functions, no I/O — and the exact bytes each choice sends.
 //!
+//! Where the server offers SCRAM, `scram_sign_in.rs` signs in with it first (the password is
+//! proven, not sent); what follows is the choice among the forms that send the password.
+//!
 //! A password may hold any Unicode character. Each protocol has one form that carries UTF-8
 //! exactly and forms that only carry part of it, so the choice is made per protocol in a fixed
 //! order (first that fits wins; still exactly one attempt):

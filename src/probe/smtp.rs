@@ -1,8 +1,9 @@
 //! The SMTP submission probe (RFC 6409 over RFC 5321; STARTTLS RFC 3207; AUTH RFC 4954 with
 //! PLAIN RFC 4616 or LOGIN; enhanced status codes RFC 3463).
 //!
-//! In order: greeting → EHLO → STARTTLS → EHLO again (RFC 3207 §4.2) → one AUTH in the
-//! mechanism `signin::smtp` chooses (PLAIN with its initial response, else LOGIN) → QUIT.
+//! In order: greeting → EHLO → STARTTLS → EHLO again (RFC 3207 §4.2) → one AUTH: SCRAM when
+//! offered (`scram_sign_in`), else the mechanism `signin::smtp` chooses (PLAIN with its
+//! initial response, else LOGIN) → QUIT.
 //! With PIPELINING (RFC 2920), QUIT follows AUTH PLAIN in the same flight: RFC 4954 §4 allows
 //! commands after AUTH when it carries an initial response of a mechanism that completes in
 //! one round trip (PLAIN). The answer to QUIT is waited for only a short grace period.
@@ -25,6 +26,7 @@ use super::failure::Failure;
 use super::line::LineConn;
 use super::mission::{MessageFacts, Mission, TestMessage};
 use super::recognise::{Greeting, greeting_of, unexpected_greeting};
+use super::scram_sign_in::{self, Decision, with_note};
 use super::session::{Ctx, rejected};
 use super::signin::{self, SmtpMethod};
 use super::step::StepKind;
@@ -317,7 +319,17 @@ async fn authenticate(
     }
     let user = ctx.settings.username.clone();
     let password = ctx.password;
-    let choice = match signin::smtp(&offered, &user, password.expose_secret()) {
+    let choice = signin::smtp(&offered, &user, password.expose_secret());
+    let note = match scram_sign_in::decide(ctx, &offered, choice.is_ok())? {
+        Decision::Scram(plan) => {
+            let mut wire = scram_wire::SmtpSasl { conn };
+            return scram_sign_in::run(ctx, &mut wire, plan, "AUTH")
+                .await
+                .map(|()| false);
+        }
+        Decision::Other { note } => note,
+    };
+    let choice = match choice {
         Ok(c) => c,
         Err(no) => {
             let words = if offered.is_empty() {
@@ -337,13 +349,11 @@ async fn authenticate(
         && offers(keywords, "PIPELINING")
         && matches!(ctx.mission, Mission::Verify);
     ctx.facts.auth_used = Some(choice.used.into());
+    let why = with_note(&choice.why, note);
     ctx.facts.auth_reason = Some(if pipelined {
-        format!(
-            "{}; QUIT follows in the same flight (RFC 2920, RFC 4954 §4)",
-            choice.why
-        )
+        format!("{why}; QUIT follows in the same flight (RFC 2920, RFC 4954 §4)")
     } else {
-        choice.why.clone()
+        why
     });
     let limit = ctx.opts.timeouts.auth;
     let result = ctx
@@ -433,6 +443,53 @@ mod bearer_sign_in {
             Ok((Answer::Challenge(last.text()), error))
         };
         run_step(ctx, mechanism, talk).await
+    }
+}
+
+/// SMTP's SASL framing for a SCRAM sign-in (`probe/scram_sign_in.rs`): `AUTH` with the
+/// client-first message as its initial response (RFC 4954 §4), challenges as
+/// `334 <base64>`, `*` cancels (answered with 501).
+mod scram_wire {
+    use super::super::scram_sign_in::{STEP, SaslReply, SaslWire};
+    use super::*;
+
+    pub(super) struct SmtpSasl<'c> {
+        pub conn: &'c mut LineConn,
+    }
+
+    impl SaslWire for SmtpSasl<'_> {
+        async fn begin(&mut self, mechanism: &str, initial: &str) -> Result<(), Failure> {
+            self.conn
+                .send(STEP, &format!("AUTH {mechanism} {initial}"))
+                .await
+        }
+
+        async fn respond(&mut self, response: &str, secret: bool) -> Result<(), Failure> {
+            if secret {
+                self.conn.send_secret(STEP, response, 0).await
+            } else {
+                self.conn.send(STEP, response).await
+            }
+        }
+
+        async fn read(&mut self) -> Result<SaslReply, Failure> {
+            let reply = read_reply(self.conn, STEP).await?;
+            Ok(match reply.code() {
+                Some(334) => {
+                    let first = reply.lines.first().map(String::as_str).unwrap_or("");
+                    SaslReply::Challenge(first.get(4..).unwrap_or("").trim().to_string())
+                }
+                code => SaslReply::Done {
+                    ok: code == Some(235),
+                    line: reply.text(),
+                },
+            })
+        }
+
+        async fn cancel(&mut self) -> Result<String, Failure> {
+            self.conn.send(STEP, "*").await?;
+            Ok(read_reply(self.conn, STEP).await?.text())
+        }
     }
 }
 

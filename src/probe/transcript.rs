@@ -19,6 +19,10 @@
 //!    occurs in a server's text (`LOG` in `LOGIN`, `.` in `secs).`, `*` in `* OK`) is left
 //!    alone: masking it there would point at the password (`****IN`).
 //!
+//! 4. a SCRAM client-final message (its proof) and server-final message (the server's
+//!    signature) are masked whole, in either direction: with the salt the server sent, each
+//!    allows guessing the password offline (RFC 5802 §9).
+//!
 //! Bounded work: a line is cut to `MAX_LINE` bytes, the transcript keeps at most `MAX_LINES`
 //! lines and `MAX_BYTES` bytes of text, and lines beyond that are only counted (no copy, no
 //! redaction). Splitting received bytes into lines is linear in the bytes.
@@ -291,6 +295,8 @@ impl Transcript {
         if direction == Direction::Sent && self.redactor.appears_in(text) {
             self.arm();
         }
+        let hidden = hide_scram_proof(text);
+        let text = hidden.as_deref().unwrap_or(text);
         let (full, armed) = {
             let inner = self.lock();
             (
@@ -366,6 +372,25 @@ impl Transcript {
             .find(|l| l.direction == Direction::Received)
             .map(|l| l.text.clone())
     }
+}
+
+/// A line carrying a SCRAM client-final or server-final message (`+ <base64>`,
+/// `334 <base64>`, a bare response; RFC 5802 §7) with its payload masked: the proof and the
+/// server's signature allow guessing the password offline (`scram::carries_proof`). `None`
+/// for any other line.
+fn hide_scram_proof(text: &str) -> Option<String> {
+    let (head, payload) = match text.rsplit_once(' ') {
+        Some((head, payload)) => (Some(head), payload),
+        None => (None, text),
+    };
+    if payload.len() < 4 || payload.len() > MAX_LINE {
+        return None;
+    }
+    let bytes = Zeroizing::new(B64.decode(payload).ok()?);
+    super::scram::carries_proof(&bytes).then(|| match head {
+        Some(head) => format!("{head} {MASK}"),
+        None => MASK.to_string(),
+    })
 }
 
 /// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.
@@ -549,6 +574,38 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Recorder<S> {
 mod tests {
     use super::*;
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    #[test]
+    fn scram_proofs_and_server_signatures_are_masked_in_both_directions() {
+        let t = Transcript::new(Instant::now(), Redactor::none());
+        let first = B64.encode("n,,n=alice,r=fyko+d2lbbFgONRv9qkxdawL");
+        let server_first =
+            B64.encode("r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,s=QSXCR+Q6sek8bf92,i=4096");
+        let client_final = B64.encode(
+            "c=biws,r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,p=v0X8v3Bz2T0CJGbJQyF0X+HI4Ts=",
+        );
+        let server_final = B64.encode("v=rmF9pqV8S7suAoZWja4dJRkFsKQ=");
+        let error = B64.encode("e=invalid-proof");
+        t.push(
+            Direction::Sent,
+            &format!("m4 AUTHENTICATE SCRAM-SHA-1 {first}"),
+        );
+        t.push(Direction::Received, &format!("+ {server_first}"));
+        t.push(Direction::Sent, &client_final);
+        t.push(Direction::Received, &format!("334 {server_final}"));
+        t.push(Direction::Received, &format!("+ {error}"));
+        let lines: Vec<String> = t.lines().into_iter().map(|l| l.text).collect();
+        assert_eq!(
+            lines,
+            vec![
+                format!("m4 AUTHENTICATE SCRAM-SHA-1 {first}"),
+                format!("+ {server_first}"),
+                MASK.to_string(),
+                format!("334 {MASK}"),
+                format!("+ {error}"),
+            ]
+        );
+    }
 
     #[test]
     fn punctuation_inside_server_text_is_not_taken_for_a_one_character_password() {

@@ -3,7 +3,7 @@
 //! addresses, email addresses) and the SubjectPublicKeyInfo bytes a pin is taken of.
 //!
 //! A DER reader (X.690 §8.1, §10) in this order: the Certificate and TBSCertificate
-//! sequences, the optional version, serial and signature algorithm (skipped), issuer, validity,
+//! sequences, the optional version, serial, the signature algorithm's OID, issuer, validity,
 //! subject, SubjectPublicKeyInfo (kept as its whole encoding), the optional unique ids (skipped)
 //! and the extensions, of which only subjectAltName (2.5.29.17) is read. Every length is
 //! checked against the bytes there are; indefinite lengths, tags above 30 and lengths over
@@ -24,6 +24,9 @@ pub struct Certificate<'a> {
     /// The whole SubjectPublicKeyInfo encoding (tag and length included).
     pub spki: &'a [u8],
     pub alt_names: Vec<AltName<'a>>,
+    /// The OID (contents, without tag and length) of the signature algorithm the issuer
+    /// signed with (TBSCertificate `signature`, equal to the outer one by RFC 5280 §4.1.1.2).
+    pub signature_oid: &'a [u8],
 }
 
 /// One subject alternative name of a kind we show.
@@ -117,7 +120,7 @@ pub fn parse(der: &[u8]) -> Result<Certificate<'_>, CertError> {
         tbs.next("version")?;
     }
     tbs.expect(0x02, "serialNumber")?;
-    tbs.expect(SEQUENCE, "signature")?;
+    let signature_oid = Der(tbs.expect(SEQUENCE, "signature")?).expect(OID, "signature")?;
     let issuer = name_text(tbs.expect(SEQUENCE, "issuer")?)?;
     let mut validity = Der(tbs.expect(SEQUENCE, "validity")?);
     let not_before = time(&mut validity)?;
@@ -142,6 +145,7 @@ pub fn parse(der: &[u8]) -> Result<Certificate<'_>, CertError> {
         not_after,
         spki,
         alt_names,
+        signature_oid,
     })
 }
 

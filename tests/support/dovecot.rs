@@ -135,6 +135,9 @@ pub(super) enum Auth {
     /// XOAUTH2 and OAUTHBEARER only, checked by the `oauth2` passdb with this
     /// `dovecot-oauth2.conf.ext` text (token introspection); the passwd-file stays the userdb.
     OAuth2 { conf: String },
+    /// SCRAM-SHA-256 only (RFC 7677), against `{SCRAM-SHA-256}` hashes that `doveadm pw`
+    /// made of each password: the passwd-file holds no password itself.
+    Scram,
 }
 
 /// Where the submission service relays accepted mail.
@@ -248,6 +251,7 @@ impl Dovecot {
         let kind = match auth {
             Auth::Password => "",
             Auth::OAuth2 { .. } => "oauth-",
+            Auth::Scram => "scram-",
         };
         for attempt in 0..3 {
             let dir = tempfile::Builder::new()
@@ -299,6 +303,33 @@ fn random_password() -> String {
         .expect("random bytes");
     let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     format!("Alice-{hex}-pw")
+}
+
+/// The `{SCRAM-SHA-256}` hash of `password` as `doveadm pw` makes it (RFC 7677 keys, 4096
+/// iterations, a random salt), without reading any Dovecot configuration.
+fn scram_hash(password: &str) -> Result<String, String> {
+    let doveadm = find_program("doveadm", &["/usr/bin", "/usr/local/bin"])
+        .ok_or_else(|| format!("`doveadm` is not installed: {INSTALL_HINT}"))?;
+    let out = Command::new(doveadm)
+        .args([
+            "-c",
+            "/dev/null",
+            "pw",
+            "-s",
+            "SCRAM-SHA-256",
+            "-p",
+            password,
+        ])
+        .output()
+        .map_err(|e| format!("run doveadm pw: {e}"))?;
+    let hash = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    if !out.status.success() || !hash.starts_with("{SCRAM-SHA-256}") {
+        return Err(format!(
+            "doveadm pw failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(hash)
 }
 
 /// Who owns the mail: nobody:nogroup when we are root, else ourselves.
@@ -439,7 +470,11 @@ fn try_start(
     let passwd = dir.join("passwd");
     let mut users = String::new();
     for u in [&alice, &unicode, &traveller, &unicode_traveller, &stranded] {
-        users.push_str(&format!("{}:{{PLAIN}}{}::::::\n", u.address, u.password));
+        let stored = match auth {
+            Auth::Scram => scram_hash(&u.password)?,
+            _ => format!("{{PLAIN}}{}", u.password),
+        };
+        users.push_str(&format!("{}:{stored}::::::\n", u.address));
     }
     std::fs::write(&passwd, users).map_err(|e| format!("write passwd: {e}"))?;
 
@@ -491,6 +526,10 @@ fn try_start(
             format!(
                 "  driver = passwd-file\n  args = scheme=PLAIN username_format=%u {d}/passwd\n"
             ),
+        ),
+        Auth::Scram => (
+            "scram-sha-256",
+            format!("  driver = passwd-file\n  args = username_format=%u {d}/passwd\n"),
         ),
         Auth::OAuth2 { conf } => {
             let ext = dir.join("dovecot-oauth2.conf.ext");

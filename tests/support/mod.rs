@@ -24,6 +24,9 @@
 //! - `oauth_dovecot`: a Dovecot whose `oauth2` passdb checks XOAUTH2/OAUTHBEARER tokens
 //!   against that server's introspection endpoint;
 //! - `oauth_sasl`: raw XOAUTH2/OAUTHBEARER sign-ins over IMAP, POP3 and submission;
+//! - `scram_dovecot`: a Dovecot that signs in with SCRAM-SHA-256 only (`doveadm pw` hashes);
+//! - `scram_server`: a scripted IMAP server doing the server side of SCRAM-SHA-256(-PLUS)
+//!   over real rustls (channel binding of its own connection: RFC 9266 / RFC 5929);
 //! - `https_client`: a tiny blocking HTTPS client trusting the test CA;
 //! - `oauth_cli`: runs of the `mailsetup` binary for the OAuth command-line tests.
 //!
@@ -47,6 +50,8 @@ pub mod oauth_sasl;
 pub mod oidc;
 pub mod oidc_browser;
 pub mod pki;
+pub mod scram_dovecot;
+pub mod scram_server;
 pub mod script;
 pub mod smtp_sink;
 pub mod strict;

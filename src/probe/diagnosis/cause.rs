@@ -30,6 +30,10 @@ pub enum Cause {
     CertificateCheckUnavailable,
     /// A known TLS-inspecting product (antivirus, company proxy) issued the certificate.
     TlsIntercepted,
+    /// The sign-in itself proved that something sits between us and the server: SCRAM's
+    /// channel binding did not match, its `-PLUS` offer was removed on the way, or the
+    /// server's signature did not verify (RFC 5802, RFC 5929, RFC 9266).
+    TlsInterceptedProven,
     /// Certificates fail on their dates because this computer's clock is wrong.
     ClockWrong,
     /// The key pinned for this host and port was not the one presented.
@@ -93,6 +97,7 @@ impl Cause {
             Cause::CertificateUntrusted => "certificate_untrusted",
             Cause::CertificateCheckUnavailable => "certificate_check_unavailable",
             Cause::TlsIntercepted => "tls_intercepted",
+            Cause::TlsInterceptedProven => "tls_intercepted_proven",
             Cause::ClockWrong => "clock_wrong",
             Cause::CertificateChanged => "certificate_changed",
             Cause::StarttlsNotOffered => "starttls_not_offered",
