@@ -166,6 +166,8 @@ fn finish(ctx: Ctx<'_>, result: Result<(), Failure>) -> ProbeReport {
             let mut diagnosis =
                 diagnosis::diagnose_at(ctx.settings.protocol, step, &failure, server);
             diagnosis.detail = ctx.transcript.redact(&diagnosis.detail);
+            // The advice may quote the server (a SCRAM `e=` value, a certificate name).
+            diagnosis.advice = ctx.transcript.redact(&diagnosis.advice);
             diagnosis.server_reply = diagnosis.server_reply.map(|r| ctx.transcript.redact(&r));
             Outcome::Failed { diagnosis }
         }
