@@ -876,3 +876,11 @@ platform-verifier-unavailable = die Zertifikatsprüfung dieses Systems ließ sic
 platform-trust-caller-only = Hinweis: Die Zertifikatsprüfung dieses Systems ließ sich nicht einrichten ({ $detail }). Zertifikate werden allein gegen die angegebene CA-Datei geprüft: Kette, Signaturen, Daten, Servername und Verwendungszweck, aber ohne Sperrprüfung und ohne die Liste der Zertifikate, denen das System misstraut.
 cause-certificate-check-unavailable = Die Zertifikatsprüfung dieses Computers funktioniert nicht, daher konnte das Zertifikat des Servers nicht geprüft werden.
 cause-certificate-check-unavailable-advice = Es wurde nichts an den Server gesendet. Geben Sie das CA-Zertifikat des Servers an (--ca-file, oder „Dem Schlüssel dieses Servers vertrauen“ im Fenster), um allein damit zu prüfen, oder führen Sie den Test auf einem Computer aus, dessen Zertifikatsprüfung funktioniert (das passiert unter wine, nicht unter Windows selbst).
+
+# pacc: PACC, autoconfig 1.2 und JMAP erkannt (Issue 24 §2–§4)
+source-pacc = die per Prüfsumme bestätigte Konfigurationsdatei der Domain (PACC)
+source-jmap = JMAP-Prüfung (.well-known und SRV)
+discover-jmap-offered = Dieser Anbieter bietet auch JMAP an (gefunden bei { $seen }). mailsetup meldet sich noch nicht über JMAP an; es richtet IMAP oder POP3 mit SMTP ein.
+discover-why-pacc-no-digest = die Konfigurationsdatei unter { $place } wurde nicht verwendet: { $name } veröffentlicht im DNS keine Prüfsumme, die sie bestätigen könnte
+discover-why-pacc-mismatch = die Konfigurationsdatei unter { $place } wurde nicht verwendet: sie passt nicht zur Prüfsumme unter { $name } und stammt daher womöglich nicht vom Anbieter
+protocol-jmap-offered = Dieser Anbieter bietet auch JMAP an, einen neueren Weg, auf dem Mail-Programme mit dem Server sprechen. mailsetup kann sich noch nicht über JMAP anmelden; wählen Sie hier IMAP oder POP3.

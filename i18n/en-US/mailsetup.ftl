@@ -877,3 +877,11 @@ platform-verifier-unavailable = this system's certificate verification could not
 platform-trust-caller-only = Note: this system's certificate verification could not be set up ({ $detail }). Certificates are checked against the given CA file alone: chain, signatures, dates, server name and purpose, but no revocation look-up and not the system's list of distrusted certificates.
 cause-certificate-check-unavailable = This computer's certificate verification does not work, so the server's certificate could not be checked.
 cause-certificate-check-unavailable-advice = Nothing was sent to the server. Give the server's CA certificate (--ca-file, or "Trust this server's key" in the window) to check it with that alone, or run the test on a computer whose certificate verification works (this happens under wine, not on Windows itself).
+
+# pacc: PACC, autoconfig 1.2 and JMAP noticed (issue 24 §2–§4)
+source-pacc = the domain's digest-checked configuration file (PACC)
+source-jmap = JMAP check (.well-known and SRV)
+discover-jmap-offered = This provider also offers JMAP (seen at { $seen }). mailsetup does not sign in over JMAP yet; it sets up IMAP or POP3 with SMTP.
+discover-why-pacc-no-digest = the configuration file at { $place } was not used: { $name } publishes no digest in DNS that could confirm it
+discover-why-pacc-mismatch = the configuration file at { $place } was not used: it does not match the digest published at { $name }, so it may not be the provider's
+protocol-jmap-offered = This provider also offers JMAP, a newer way for mail apps to talk to the server. mailsetup cannot sign in over JMAP yet, so choose IMAP or POP3 here.

@@ -876,3 +876,11 @@ platform-verifier-unavailable = no se pudo preparar la verificación de certific
 platform-trust-caller-only = Aviso: no se pudo preparar la verificación de certificados de este sistema ({ $detail }). Los certificados se comprueban solo con el archivo de autoridad indicado: cadena, firmas, fechas, nombre del servidor y uso, pero sin consultar revocaciones ni la lista de certificados que el sistema rechaza.
 cause-certificate-check-unavailable = La verificación de certificados de este ordenador no funciona, así que no se pudo comprobar el certificado del servidor.
 cause-certificate-check-unavailable-advice = No se envió nada al servidor. Indica el certificado de la autoridad del servidor (--ca-file, o «Confiar en la clave de este servidor» en la ventana) para comprobarlo solo con él, o haz la prueba en un ordenador cuya verificación de certificados funcione (ocurre con wine, no en el propio Windows).
+
+# pacc: PACC, autoconfig 1.2 y JMAP detectado (issue 24 §2–§4)
+source-pacc = el archivo de configuración del dominio comprobado por su resumen (PACC)
+source-jmap = comprobación de JMAP (.well-known y SRV)
+discover-jmap-offered = Este proveedor también ofrece JMAP (visto en { $seen }). mailsetup todavía no inicia sesión por JMAP; configura IMAP o POP3 con SMTP.
+discover-why-pacc-no-digest = no se usó el archivo de configuración de { $place }: { $name } no publica en el DNS ningún resumen que lo confirme
+discover-why-pacc-mismatch = no se usó el archivo de configuración de { $place }: no coincide con el resumen publicado en { $name }, así que puede no ser del proveedor
+protocol-jmap-offered = Este proveedor también ofrece JMAP, una forma más nueva de que los programas de correo hablen con el servidor. mailsetup aún no puede iniciar sesión por JMAP, así que elija aquí IMAP o POP3.

@@ -876,3 +876,11 @@ platform-verifier-unavailable = la vérification des certificats de ce système 
 platform-trust-caller-only = Remarque : la vérification des certificats de ce système n'a pas pu être préparée ({ $detail }). Les certificats sont vérifiés avec le seul fichier d'autorité indiqué : chaîne, signatures, dates, nom du serveur et usage, mais sans recherche de révocation ni la liste des certificats que le système refuse.
 cause-certificate-check-unavailable = La vérification des certificats de cet ordinateur ne fonctionne pas : le certificat du serveur n'a pas pu être vérifié.
 cause-certificate-check-unavailable-advice = Rien n'a été envoyé au serveur. Indiquez le certificat de l'autorité du serveur (--ca-file, ou « Faire confiance à la clé de ce serveur » dans la fenêtre) pour le vérifier avec lui seul, ou faites le test sur un ordinateur dont la vérification des certificats fonctionne (cela arrive sous wine, pas sous Windows lui-même).
+
+# pacc : PACC, autoconfig 1.2 et JMAP repéré (ticket 24 §2–§4)
+source-pacc = le fichier de configuration du domaine vérifié par son empreinte (PACC)
+source-jmap = recherche de JMAP (.well-known et SRV)
+discover-jmap-offered = Ce fournisseur propose aussi JMAP (vu à { $seen }). mailsetup ne se connecte pas encore par JMAP ; il configure IMAP ou POP3 avec SMTP.
+discover-why-pacc-no-digest = le fichier de configuration à { $place } n'a pas été utilisé : { $name } ne publie dans le DNS aucune empreinte qui puisse le confirmer
+discover-why-pacc-mismatch = le fichier de configuration à { $place } n'a pas été utilisé : il ne correspond pas à l'empreinte publiée à { $name }, il ne vient donc peut-être pas du fournisseur
+protocol-jmap-offered = Ce fournisseur propose aussi JMAP, une façon plus récente pour les logiciels de messagerie de parler au serveur. mailsetup ne sait pas encore se connecter par JMAP : choisissez ici IMAP ou POP3.

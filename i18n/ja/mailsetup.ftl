@@ -861,3 +861,11 @@ platform-verifier-unavailable = このシステムの証明書検証を準備で
 platform-trust-caller-only = 注意: このシステムの証明書検証を準備できませんでした（{ $detail }）。証明書は指定された CA ファイルだけで確認します。チェーン、署名、有効期間、サーバー名、用途は確認しますが、失効の照会とシステムが拒否する証明書の一覧は使いません。
 cause-certificate-check-unavailable = このパソコンの証明書検証が動かないため、サーバーの証明書を確認できませんでした。
 cause-certificate-check-unavailable-advice = サーバーには何も送っていません。サーバーの CA 証明書を指定する（--ca-file、またはウィンドウの「このサーバーの鍵を信頼する」）とそれだけで確認できます。または証明書検証が動くパソコンでテストしてください（wine で起こり、Windows 本体では起こりません）。
+
+# pacc: PACC、autoconfig 1.2、JMAP の検出(issue 24 §2–§4)
+source-pacc = ダイジェストで確認したドメインの設定ファイル(PACC)
+source-jmap = JMAP の確認(.well-known と SRV)
+discover-jmap-offered = このプロバイダーは JMAP も提供しています({ $seen } で確認)。mailsetup はまだ JMAP でのサインインに対応していないため、IMAP または POP3 と SMTP を設定します。
+discover-why-pacc-no-digest = { $place } の設定ファイルは使いませんでした:{ $name } に、これを確認できるダイジェストが DNS で公開されていません
+discover-why-pacc-mismatch = { $place } の設定ファイルは使いませんでした:{ $name } で公開されているダイジェストと一致しないため、プロバイダーのものではない可能性があります
+protocol-jmap-offered = このプロバイダーは、メールアプリがサーバーとやり取りする新しい方式である JMAP も提供しています。mailsetup はまだ JMAP でサインインできないので、ここでは IMAP か POP3 を選んでください。

@@ -876,3 +876,11 @@ platform-verifier-unavailable = não foi possível preparar a verificação de c
 platform-trust-caller-only = Aviso: não foi possível preparar a verificação de certificados deste sistema ({ $detail }). Os certificados são conferidos só com o arquivo de autoridade informado: cadeia, assinaturas, datas, nome do servidor e finalidade, mas sem consulta de revogação e sem a lista de certificados que o sistema recusa.
 cause-certificate-check-unavailable = A verificação de certificados deste computador não funciona, então o certificado do servidor não pôde ser conferido.
 cause-certificate-check-unavailable-advice = Nada foi enviado ao servidor. Informe o certificado da autoridade do servidor (--ca-file, ou "Confiar na chave deste servidor" na janela) para conferir só com ele, ou faça o teste num computador cuja verificação de certificados funcione (isso acontece no wine, não no próprio Windows).
+
+# pacc: PACC, autoconfig 1.2 e JMAP detectado (issue 24 §2–§4)
+source-pacc = o arquivo de configuração do domínio conferido pelo resumo (PACC)
+source-jmap = verificação de JMAP (.well-known e SRV)
+discover-jmap-offered = Este provedor também oferece JMAP (visto em { $seen }). O mailsetup ainda não entra por JMAP; ele configura IMAP ou POP3 com SMTP.
+discover-why-pacc-no-digest = o arquivo de configuração em { $place } não foi usado: { $name } não publica no DNS nenhum resumo que o confirme
+discover-why-pacc-mismatch = o arquivo de configuração em { $place } não foi usado: ele não confere com o resumo publicado em { $name }, então pode não ser do provedor
+protocol-jmap-offered = Este provedor também oferece JMAP, uma forma mais nova de os programas de e-mail falarem com o servidor. O mailsetup ainda não consegue entrar por JMAP, então escolha IMAP ou POP3 aqui.
