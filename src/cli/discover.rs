@@ -34,8 +34,8 @@ pub struct DiscoverArgs {
     /// Where discovery asks and whom it trusts.
     #[command(flatten)]
     pub discovery: DiscoveryFlags,
-    /// Ask only these sources (comma-separated: provider, autoconfig, well_known, ispdb, mx,
-    /// srv, guess, autoconfig_http).
+    /// Ask only these sources (comma-separated: provider, autoconfig, well_known, pacc, ispdb,
+    /// mx, srv, guess, autoconfig_http, jmap).
     #[arg(long, value_name = "SOURCES", hide = true, value_delimiter = ',')]
     pub only: Vec<String>,
 }
@@ -162,6 +162,9 @@ pub fn render(r: &DiscoveryResult) -> String {
                 trust = o.trust.label()
             )
         );
+    }
+    if let Some(j) = &r.jmap {
+        let _ = writeln!(out, "\n{}", j.words());
     }
     for (title, protocol) in [
         (t!("discover-imap"), Protocol::Imap),

@@ -8,7 +8,14 @@
 //! values, documentation and `<enable>` instructions. Unknown elements are ignored, element
 //! names and values are read case-insensitively with surrounding spaces trimmed; a server
 //! missing its host or port, or naming a socket type that means nothing, is a clear error.
-//! Server kinds we do not speak (Exchange, EWS, JMAP …) are skipped with a warning.
+//!
+//! The additions of autoconfig 1.2 (draft-ietf-mailmaint-autoconfig) are read without
+//! changing how a 1.1 file reads: `<authentication>SASL SCRAM-SHA-256</authentication>` keeps
+//! the mechanism's name (`AuthMethod::Sasl`), and the server types `jmap`, `ews`, `graph`,
+//! `activesync`, `managesieve` (and the older `exchange`) are recognised as other services
+//! (`OtherService`, with their `<url>` or `<hostname>`), listed with a warning and never made
+//! into IMAP, POP3 or SMTP servers. A file offering only such services is not an error. Other
+//! unknown kinds are skipped with a warning.
 
 use roxmltree::{Document, Node, ParsingOptions};
 use serde::{Deserialize, Serialize};
@@ -95,12 +102,24 @@ pub enum AuthMethod {
     ClientCert,
     /// SMTP allowed after a POP3 login from the same address.
     SmtpAfterPop,
+    /// A SASL mechanism named by autoconfig 1.2 (`SASL SCRAM-SHA-256-PLUS`), upper case.
+    Sasl(String),
     /// Anything else, kept as written.
     Other(String),
 }
 
 impl AuthMethod {
     fn parse(text: &str) -> Self {
+        let mut words = text.split_whitespace();
+        if let (Some(first), Some(mech), None) = (words.next(), words.next(), words.next())
+            && first.eq_ignore_ascii_case("sasl")
+            && mech.len() <= 20
+            && mech
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
+            return Self::Sasl(mech.to_ascii_uppercase());
+        }
         match text.trim().to_ascii_lowercase().as_str() {
             "password-cleartext" | "plain" | "password" | "cleartext" => Self::PasswordCleartext,
             "password-encrypted" | "secure" => Self::PasswordEncrypted,
@@ -143,6 +162,58 @@ impl ServerEntry {
     }
 }
 
+/// A service of a kind mailsetup does not set up, as an autoconfig 1.2 file lists it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ServiceKind {
+    /// JMAP (RFC 8620).
+    Jmap,
+    /// Exchange Web Services.
+    Ews,
+    /// Microsoft Graph.
+    Graph,
+    /// Exchange ActiveSync.
+    ActiveSync,
+    /// ManageSieve (RFC 5804), for filter rules.
+    ManageSieve,
+    /// Thunderbird's older `exchange` type.
+    Exchange,
+}
+
+impl ServiceKind {
+    fn parse(kind: &str) -> Option<Self> {
+        Some(match kind.to_ascii_lowercase().as_str() {
+            "jmap" => Self::Jmap,
+            "ews" => Self::Ews,
+            "graph" => Self::Graph,
+            "activesync" => Self::ActiveSync,
+            "managesieve" | "sieve" => Self::ManageSieve,
+            "exchange" => Self::Exchange,
+            _ => return None,
+        })
+    }
+
+    /// Its usual name (the same in every language).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Jmap => "JMAP",
+            Self::Ews => "EWS",
+            Self::Graph => "Microsoft Graph",
+            Self::ActiveSync => "ActiveSync",
+            Self::ManageSieve => "ManageSieve",
+            Self::Exchange => "Exchange",
+        }
+    }
+}
+
+/// One other service: its kind and where it is (`<url>`, else `<hostname>[:<port>]`; may be
+/// empty when the file gives neither).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OtherService {
+    pub kind: ServiceKind,
+    pub address: String,
+}
+
 /// A link the file gives, with its description.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DocLink {
@@ -163,6 +234,8 @@ pub struct ProviderConfig {
     /// The `<oAuth2>` block (issuer, scopes, authorization and token URLs), when present
     /// and usable.
     pub oauth2: Option<OAuth2Spec>,
+    /// Services of other kinds the file offers (autoconfig 1.2: JMAP, EWS …); never servers.
+    pub services: Vec<OtherService>,
     /// What was skipped or repaired, in our words.
     pub warnings: Vec<String>,
 }
@@ -312,6 +385,7 @@ pub fn parse(bytes: &[u8], limits: Limits) -> Result<ProviderConfig, ConfigError
                 (!url.is_empty() || !text.is_empty()).then_some(DocLink { url, text })
             }),
         oauth2: None,
+        services: Vec::new(),
         warnings: Vec::new(),
     };
 
@@ -329,6 +403,23 @@ pub fn parse(bytes: &[u8], limits: Limits) -> Result<ProviderConfig, ConfigError
             (true, "imap" | "imap4") => Protocol::Imap,
             (true, "pop3" | "pop") => Protocol::Pop3,
             (false, "smtp") => Protocol::Smtp,
+            (_, other) if let Some(service) = ServiceKind::parse(other) => {
+                let address = other_address(node);
+                config.warnings.push(format!(
+                    "also offers {} at {}, which mailsetup does not set up",
+                    service.name(),
+                    if address.is_empty() {
+                        "an unnamed place"
+                    } else {
+                        &address
+                    }
+                ));
+                config.services.push(OtherService {
+                    kind: service,
+                    address,
+                });
+                continue;
+            }
             _ => {
                 config.warnings.push(format!(
                     "skipped a server of type \"{kind}\" (mailsetup speaks IMAP, POP3 and SMTP)"
@@ -338,7 +429,7 @@ pub fn parse(bytes: &[u8], limits: Limits) -> Result<ProviderConfig, ConfigError
         };
         config.servers.push(server(node, protocol)?);
     }
-    if config.servers.is_empty() {
+    if config.servers.is_empty() && config.services.is_empty() {
         return Err(ConfigError::NoServers);
     }
     for block in children(root, "oAuth2") {
@@ -406,6 +497,22 @@ fn server(node: Node<'_, '_>, protocol: Protocol) -> Result<ServerEntry, ConfigE
         username: field("username").unwrap_or_default(),
         auth,
     })
+}
+
+/// Where another service is: its `<url>` (https only), else `<hostname>[:<port>]`, else
+/// empty. A host that is not a host name is left out rather than shown.
+fn other_address(node: Node<'_, '_>) -> String {
+    let field = |name: &'static str| children(node, name).next().map(text_of);
+    if let Some(url) = field("url").filter(|u| super::host_name::check_issuer(u).is_ok()) {
+        return url;
+    }
+    let Some(host) = field("hostname").and_then(|h| super::host_name::check_host(&h).ok()) else {
+        return String::new();
+    };
+    match field("port").and_then(|p| p.parse::<u16>().ok()) {
+        Some(port) => format!("{host}:{port}"),
+        None => host,
+    }
 }
 
 /// The socket types seen in real files, with the unambiguous misspellings.
