@@ -12,7 +12,7 @@
 //! the servers into candidates for this address (and a listed JMAP service into a notice).
 
 use super::candidate::Candidate;
-use super::config_v11::ServiceKind;
+use super::config_services::ServiceKind;
 use super::config_v11::{self, ProviderConfig};
 use super::ctx::{Ctx, Findings};
 use super::result::{DiscoveredOAuth2, JmapNotice, SourceError};

@@ -13,13 +13,14 @@
 //! changing how a 1.1 file reads: `<authentication>SASL SCRAM-SHA-256</authentication>` keeps
 //! the mechanism's name (`AuthMethod::Sasl`), and the server types `jmap`, `ews`, `graph`,
 //! `activesync`, `managesieve` (and the older `exchange`) are recognised as other services
-//! (`OtherService`, with their `<url>` or `<hostname>`), listed with a warning and never made
+//! (`config_services.rs`, with their `<url>` or `<hostname>`), listed with a warning and never made
 //! into IMAP, POP3 or SMTP servers. A file offering only such services is not an error. Other
 //! unknown kinds are skipped with a warning.
 
 use roxmltree::{Document, Node, ParsingOptions};
 use serde::{Deserialize, Serialize};
 
+use super::config_services::{OtherService, ServiceKind, other_address};
 use crate::account::{EmailAddress, Protocol, Security};
 
 /// Caps applied before and during parsing.
@@ -160,58 +161,6 @@ impl ServerEntry {
         }
         expand(&self.username, email)
     }
-}
-
-/// A service of a kind mailsetup does not set up, as an autoconfig 1.2 file lists it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ServiceKind {
-    /// JMAP (RFC 8620).
-    Jmap,
-    /// Exchange Web Services.
-    Ews,
-    /// Microsoft Graph.
-    Graph,
-    /// Exchange ActiveSync.
-    ActiveSync,
-    /// ManageSieve (RFC 5804), for filter rules.
-    ManageSieve,
-    /// Thunderbird's older `exchange` type.
-    Exchange,
-}
-
-impl ServiceKind {
-    fn parse(kind: &str) -> Option<Self> {
-        Some(match kind.to_ascii_lowercase().as_str() {
-            "jmap" => Self::Jmap,
-            "ews" => Self::Ews,
-            "graph" => Self::Graph,
-            "activesync" => Self::ActiveSync,
-            "managesieve" | "sieve" => Self::ManageSieve,
-            "exchange" => Self::Exchange,
-            _ => return None,
-        })
-    }
-
-    /// Its usual name (the same in every language).
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Jmap => "JMAP",
-            Self::Ews => "EWS",
-            Self::Graph => "Microsoft Graph",
-            Self::ActiveSync => "ActiveSync",
-            Self::ManageSieve => "ManageSieve",
-            Self::Exchange => "Exchange",
-        }
-    }
-}
-
-/// One other service: its kind and where it is (`<url>`, else `<hostname>[:<port>]`; may be
-/// empty when the file gives neither).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct OtherService {
-    pub kind: ServiceKind,
-    pub address: String,
 }
 
 /// A link the file gives, with its description.
@@ -499,22 +448,6 @@ fn server(node: Node<'_, '_>, protocol: Protocol) -> Result<ServerEntry, ConfigE
     })
 }
 
-/// Where another service is: its `<url>` (https only), else `<hostname>[:<port>]`, else
-/// empty. A host that is not a host name is left out rather than shown.
-fn other_address(node: Node<'_, '_>) -> String {
-    let field = |name: &'static str| children(node, name).next().map(text_of);
-    if let Some(url) = field("url").filter(|u| super::host_name::check_issuer(u).is_ok()) {
-        return url;
-    }
-    let Some(host) = field("hostname").and_then(|h| super::host_name::check_host(&h).ok()) else {
-        return String::new();
-    };
-    match field("port").and_then(|p| p.parse::<u16>().ok()) {
-        Some(port) => format!("{host}:{port}"),
-        None => host,
-    }
-}
-
 /// The socket types seen in real files, with the unambiguous misspellings.
 fn socket_type(text: &str) -> Option<Security> {
     match text.trim().to_ascii_lowercase().as_str() {
@@ -734,6 +667,68 @@ mod tests {
             parse(bad_port.as_bytes(), Limits::default()),
             Err(ConfigError::BadPort { .. })
         ));
+    }
+
+    #[test]
+    fn reads_autoconfig_1_2_sasl_names_and_other_services_without_making_them_servers() {
+        let v12 = r#"<clientConfig version="1.2"><emailProvider id="x.test">
+            <incomingServer type="jmap"><url>https://jmap.x.test/session</url></incomingServer>
+            <incomingServer type="EWS"><url>https://x.test/EWS/Exchange.asmx</url></incomingServer>
+            <incomingServer type="graph"><url>https://graph.x.test/v1.0</url></incomingServer>
+            <incomingServer type="activesync"><hostname>eas.x.test</hostname></incomingServer>
+            <incomingServer type="managesieve"><hostname>sieve.x.test</hostname><port>4190</port>
+            </incomingServer>
+            <incomingServer type="imap"><hostname>imap.x.test</hostname><port>993</port>
+              <socketType>SSL</socketType>
+              <authentication>SASL scram-sha-256-plus</authentication>
+              <authentication> SASL  PLAIN </authentication>
+              <authentication>SASL two words</authentication>
+              <authentication>password-cleartext</authentication></incomingServer>
+            </emailProvider></clientConfig>"#;
+        let c = parse(v12.as_bytes(), Limits::default()).unwrap();
+        assert_eq!(c.servers.len(), 1, "only the IMAP server is a server");
+        assert_eq!(c.servers[0].protocol, Protocol::Imap);
+        assert_eq!(
+            c.servers[0].auth,
+            vec![
+                AuthMethod::Sasl("SCRAM-SHA-256-PLUS".into()),
+                AuthMethod::Sasl("PLAIN".into()),
+                AuthMethod::Other("SASL two words".into()),
+                AuthMethod::PasswordCleartext,
+            ]
+        );
+        let services: Vec<(ServiceKind, &str)> = c
+            .services
+            .iter()
+            .map(|s| (s.kind, s.address.as_str()))
+            .collect();
+        assert_eq!(
+            services,
+            vec![
+                (ServiceKind::Jmap, "https://jmap.x.test/session"),
+                (ServiceKind::Ews, "https://x.test/EWS/Exchange.asmx"),
+                (ServiceKind::Graph, "https://graph.x.test/v1.0"),
+                (ServiceKind::ActiveSync, "eas.x.test"),
+                (ServiceKind::ManageSieve, "sieve.x.test:4190"),
+            ]
+        );
+        assert!(
+            c.warnings
+                .iter()
+                .any(|w| w.contains("JMAP at https://jmap.x.test"))
+        );
+        // A file offering only other services is read, not refused; one offering nothing is.
+        let jmap_only = r#"<clientConfig><emailProvider>
+            <incomingServer type="jmap"><url>https://j.x.test/</url></incomingServer>
+            </emailProvider></clientConfig>"#;
+        let c = parse(jmap_only.as_bytes(), Limits::default()).unwrap();
+        assert!(c.servers.is_empty() && c.services.len() == 1);
+        let nothing = r#"<clientConfig><emailProvider><incomingServer type="nntp">
+            <hostname>n.x.test</hostname></incomingServer></emailProvider></clientConfig>"#;
+        assert_eq!(
+            parse(nothing.as_bytes(), Limits::default()),
+            Err(ConfigError::NoServers)
+        );
     }
 
     #[test]

@@ -22,6 +22,7 @@
 
 mod autoconfig;
 pub mod candidate;
+mod config_services;
 pub mod config_v11;
 mod ctx;
 mod guess;
@@ -50,6 +51,7 @@ use futures::stream::FuturesUnordered;
 use tokio::sync::mpsc;
 
 pub use candidate::{Candidate, Claim, Disagreement, DisagreementKind, UsernameForm};
+pub use config_services::{OtherService, ServiceKind};
 pub use config_v11::{AuthMethod, ConfigError, OAuth2Spec};
 pub use http::{FetchError, HttpSettings};
 pub use options::{DEFAULT_ISPDB_URL, DiscoveryOptions, OptionsError};
