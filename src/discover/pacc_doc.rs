@@ -365,7 +365,7 @@ mod tests {
             "v=UAAC1; a=sha256; d=AAAA".to_string(),
             "v=UAAC1; a=sha256; d=!!!".to_string(),
         ] {
-            assert!(digests(&[bad.clone()]).is_empty(), "{bad}");
+            assert!(digests(std::slice::from_ref(&bad)).is_empty(), "{bad}");
         }
     }
 }
