@@ -17,6 +17,7 @@ use mailsetup::discover::pacc_doc::PaccError;
 use mailsetup::discover::{
     self, AuthMethod, SourceError, SourceId, SourceStatus, SourceTrust, Vouch,
 };
+use mailsetup::report::{DiscoverySummary, Document, Header};
 use netsupport::{LOOPBACK, Net, Reply, config_xml};
 
 const PACC_PATH: &str = "/.well-known/user-agent-configuration.json";
@@ -441,6 +442,23 @@ async fn jmap_is_noticed_through_well_known_and_srv_in_json_and_text() {
         srv.seen_at,
         vec!["SRV _jmap._tcp.jsrv.test → jmap.jsrv.test:443"]
     );
+    // The technician report says it too (Markdown and JSON).
+    let r = discover::discover(&email("jo@jsrv.test"), &only(&net, &[SourceId::Jmap])).await;
+    let summary = DiscoverySummary::from(&r);
+    let doc = Document::new(
+        Header::now(),
+        r.email.clone(),
+        Some(summary),
+        vec![],
+        vec![],
+    );
+    let md = doc.markdown();
+    assert!(
+        md.contains("This provider also offers JMAP (seen at SRV"),
+        "{md}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&doc.json().unwrap()).unwrap();
+    assert!(json.to_string().contains("also offers JMAP"), "{json}");
     for quiet in ["jhtml.test", "j401.test", "jnone.test"] {
         assert_eq!(jmap(quiet).await, None, "{quiet}");
     }
