@@ -379,6 +379,13 @@ async fn a_1_2_file_with_sasl_names_and_jmap_ews_types_makes_no_imap_of_them_and
         text.contains("also offers EWS at https://ews.v12.test/EWS/Exchange.asmx"),
         "{text}"
     );
+    let kinds: Vec<&str> = json["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, vec!["jmap", "ews", "manage_sieve"]);
     let out = run(cli(
         &["discover", "vi@v12.test", "--only", "autoconfig"],
         &net,
@@ -386,6 +393,18 @@ async fn a_1_2_file_with_sasl_names_and_jmap_ews_types_makes_no_imap_of_them_and
     .await;
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("This provider also offers JMAP"), "{text}");
+    assert!(
+        text.contains(
+            "Also listed by the provider, not set up by mailsetup: JMAP \
+             https://v12.test/jmap/session, EWS https://ews.v12.test/EWS/Exchange.asmx, \
+             ManageSieve sieve.v12.test:4190"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("sign-in mechanisms the provider names: SCRAM-SHA-256, PLAIN"),
+        "{text}"
+    );
 }
 
 #[tokio::test]

@@ -884,3 +884,5 @@ discover-jmap-offered = Dieser Anbieter bietet auch JMAP an (gefunden bei { $see
 discover-why-pacc-no-digest = die Konfigurationsdatei unter { $place } wurde nicht verwendet: { $name } veröffentlicht im DNS keine Prüfsumme, die sie bestätigen könnte
 discover-why-pacc-mismatch = die Konfigurationsdatei unter { $place } wurde nicht verwendet: sie passt nicht zur Prüfsumme unter { $name } und stammt daher womöglich nicht vom Anbieter
 protocol-jmap-offered = Dieser Anbieter bietet auch JMAP an, einen neueren Weg, auf dem Mail-Programme mit dem Server sprechen. mailsetup kann sich noch nicht über JMAP anmelden; wählen Sie hier IMAP oder POP3.
+discover-other-services = Vom Anbieter außerdem genannt, von mailsetup nicht eingerichtet: { $services }
+discover-sasl = vom Anbieter genannte Anmeldeverfahren: { $mechanisms }

@@ -885,3 +885,5 @@ discover-jmap-offered = This provider also offers JMAP (seen at { $seen }). mail
 discover-why-pacc-no-digest = the configuration file at { $place } was not used: { $name } publishes no digest in DNS that could confirm it
 discover-why-pacc-mismatch = the configuration file at { $place } was not used: it does not match the digest published at { $name }, so it may not be the provider's
 protocol-jmap-offered = This provider also offers JMAP, a newer way for mail apps to talk to the server. mailsetup cannot sign in over JMAP yet, so choose IMAP or POP3 here.
+discover-other-services = Also listed by the provider, not set up by mailsetup: { $services }
+discover-sasl = sign-in mechanisms the provider names: { $mechanisms }

@@ -884,3 +884,5 @@ discover-jmap-offered = Este proveedor también ofrece JMAP (visto en { $seen })
 discover-why-pacc-no-digest = no se usó el archivo de configuración de { $place }: { $name } no publica en el DNS ningún resumen que lo confirme
 discover-why-pacc-mismatch = no se usó el archivo de configuración de { $place }: no coincide con el resumen publicado en { $name }, así que puede no ser del proveedor
 protocol-jmap-offered = Este proveedor también ofrece JMAP, una forma más nueva de que los programas de correo hablen con el servidor. mailsetup aún no puede iniciar sesión por JMAP, así que elija aquí IMAP o POP3.
+discover-other-services = El proveedor también indica, sin que mailsetup lo configure: { $services }
+discover-sasl = mecanismos de inicio de sesión que indica el proveedor: { $mechanisms }

@@ -884,3 +884,5 @@ discover-jmap-offered = Ce fournisseur propose aussi JMAP (vu à { $seen }). mai
 discover-why-pacc-no-digest = le fichier de configuration à { $place } n'a pas été utilisé : { $name } ne publie dans le DNS aucune empreinte qui puisse le confirmer
 discover-why-pacc-mismatch = le fichier de configuration à { $place } n'a pas été utilisé : il ne correspond pas à l'empreinte publiée à { $name }, il ne vient donc peut-être pas du fournisseur
 protocol-jmap-offered = Ce fournisseur propose aussi JMAP, une façon plus récente pour les logiciels de messagerie de parler au serveur. mailsetup ne sait pas encore se connecter par JMAP : choisissez ici IMAP ou POP3.
+discover-other-services = Le fournisseur indique aussi, non configuré par mailsetup : { $services }
+discover-sasl = mécanismes de connexion indiqués par le fournisseur : { $mechanisms }

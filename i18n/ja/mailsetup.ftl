@@ -869,3 +869,5 @@ discover-jmap-offered = このプロバイダーは JMAP も提供していま�
 discover-why-pacc-no-digest = { $place } の設定ファイルは使いませんでした:{ $name } に、これを確認できるダイジェストが DNS で公開されていません
 discover-why-pacc-mismatch = { $place } の設定ファイルは使いませんでした:{ $name } で公開されているダイジェストと一致しないため、プロバイダーのものではない可能性があります
 protocol-jmap-offered = このプロバイダーは、メールアプリがサーバーとやり取りする新しい方式である JMAP も提供しています。mailsetup はまだ JMAP でサインインできないので、ここでは IMAP か POP3 を選んでください。
+discover-other-services = プロバイダーが示しているその他のサービス(mailsetup では設定しません):{ $services }
+discover-sasl = プロバイダーが示すサインイン方式:{ $mechanisms }

@@ -884,3 +884,5 @@ discover-jmap-offered = Este provedor também oferece JMAP (visto em { $seen }).
 discover-why-pacc-no-digest = o arquivo de configuração em { $place } não foi usado: { $name } não publica no DNS nenhum resumo que o confirme
 discover-why-pacc-mismatch = o arquivo de configuração em { $place } não foi usado: ele não confere com o resumo publicado em { $name }, então pode não ser do provedor
 protocol-jmap-offered = Este provedor também oferece JMAP, uma forma mais nova de os programas de e-mail falarem com o servidor. O mailsetup ainda não consegue entrar por JMAP, então escolha IMAP ou POP3 aqui.
+discover-other-services = O provedor também lista, sem configuração pelo mailsetup: { $services }
+discover-sasl = mecanismos de entrada indicados pelo provedor: { $mechanisms }

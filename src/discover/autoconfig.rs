@@ -101,6 +101,7 @@ async fn fetch_source(ctx: &Ctx, url: &str, source: SourceId) -> Result<Findings
             let via = via(url, &final_url);
             f.oauth2 = oauth2(&config, source, &channel, &via);
             f.jmap = jmap_notice(&config, &via);
+            f.services = config.services.clone();
             f.candidates = candidates(ctx, &config, source, channel, &Via::Trail(via));
         }
         None => f.notes.push(format!("{url}: nothing published there")),

@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use super::candidate::{Candidate, Disagreement};
+use super::config_services::OtherService;
 use super::config_v11;
 use super::http::{self, FetchError, HttpClient};
 use super::options::DiscoveryOptions;
@@ -27,6 +28,8 @@ pub(crate) struct Findings {
     pub oauth2: Option<DiscoveredOAuth2>,
     /// Signs that the provider also offers JMAP.
     pub jmap: Option<JmapNotice>,
+    /// Services of other kinds a file listed (autoconfig 1.2: EWS, ManageSieve …).
+    pub services: Vec<OtherService>,
 }
 
 /// The I/O seams the sources share.

@@ -168,6 +168,7 @@ async fn run(
     let mut provider: Option<ProviderNotes> = None;
     let mut oauth2: Option<DiscoveredOAuth2> = None;
     let mut jmap: Option<JmapNotice> = None;
+    let mut services: Vec<OtherService> = Vec::new();
     let mut first_candidate_ms = None;
     let mut settle_at: Option<tokio::time::Instant> = None;
     let mut cut_short = false;
@@ -207,6 +208,11 @@ async fn run(
                     }
                 }
                 disputed.extend(f.disputed);
+                for s in f.services {
+                    if services.len() < 16 && !services.contains(&s) {
+                        services.push(s);
+                    }
+                }
                 if let Some(notice) = f.jmap {
                     match jmap.as_mut() {
                         Some(have) => have.merge(notice),
@@ -286,6 +292,7 @@ async fn run(
         sources: reports.into_values().collect(),
         oauth2,
         jmap,
+        services,
         first_candidate_ms,
         elapsed_ms: started.elapsed().as_millis() as u64,
     };

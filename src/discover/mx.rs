@@ -146,6 +146,7 @@ pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
                     autoconfig::candidates(ctx, &config, SourceId::Mx, channel, &via);
                 f.candidates.extend(found);
                 f.notes.extend(config.warnings.iter().cloned());
+                f.services.extend(config.services.iter().cloned());
                 if let Some(notice) = autoconfig::jmap_notice(&config, &via.data()) {
                     f.jmap.get_or_insert(notice);
                 }
@@ -190,6 +191,7 @@ async fn own_mail_v1(ctx: &Ctx, f: &mut Findings, mx_host: &str, base: &str) {
                 trail: autoconfig::via(&url, &final_url),
             };
             f.notes.extend(config.warnings.iter().cloned());
+            f.services.extend(config.services.iter().cloned());
             if let Some(notice) = autoconfig::jmap_notice(&config, &via.data()) {
                 f.jmap.get_or_insert(notice);
             }

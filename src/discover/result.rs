@@ -9,6 +9,7 @@ use std::time::Duration;
 use serde::{Serialize, Serializer};
 
 use super::candidate::{Candidate, Disagreement};
+use super::config_services::OtherService;
 use super::config_v11::{ConfigError, OAuth2Spec};
 use super::host_name;
 use super::http::FetchError;
@@ -123,6 +124,10 @@ pub struct DiscoveryResult {
     /// Whether the provider also offers JMAP (RFC 8620), and where that was seen.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub jmap: Option<JmapNotice>,
+    /// Services of other kinds the provider's files list (autoconfig 1.2: EWS, Graph,
+    /// ActiveSync, ManageSieve, JMAP): shown, never made into candidates.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<OtherService>,
     /// When the first candidate arrived, in milliseconds.
     pub first_candidate_ms: Option<u64>,
     pub elapsed_ms: u64,
