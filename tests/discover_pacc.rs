@@ -385,7 +385,7 @@ async fn a_1_2_file_with_sasl_names_and_jmap_ews_types_makes_no_imap_of_them_and
         .iter()
         .map(|s| s["kind"].as_str().unwrap())
         .collect();
-    assert_eq!(kinds, vec!["jmap", "ews", "manage_sieve"]);
+    assert_eq!(kinds, vec!["jmap", "ews", "managesieve"]);
     let out = run(cli(
         &["discover", "vi@v12.test", "--only", "autoconfig"],
         &net,

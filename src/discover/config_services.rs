@@ -6,9 +6,10 @@
 use roxmltree::Node;
 use serde::Serialize;
 
-/// A service of a kind mailsetup does not set up, as an autoconfig 1.2 file lists it.
+/// A service of a kind mailsetup does not set up, as an autoconfig 1.2 file lists it (in JSON
+/// by the draft's type names: `jmap`, `ews`, `graph`, `activesync`, `managesieve`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "lowercase")]
 pub enum ServiceKind {
     /// JMAP (RFC 8620).
     Jmap,

@@ -13,9 +13,9 @@
 //! changing how a 1.1 file reads: `<authentication>SASL SCRAM-SHA-256</authentication>` keeps
 //! the mechanism's name (`AuthMethod::Sasl`), and the server types `jmap`, `ews`, `graph`,
 //! `activesync`, `managesieve` (and the older `exchange`) are recognised as other services
-//! (`config_services.rs`, with their `<url>` or `<hostname>`), listed with a warning and never made
-//! into IMAP, POP3 or SMTP servers. A file offering only such services is not an error. Other
-//! unknown kinds are skipped with a warning.
+//! (`config_services.rs`, with their `<url>` or `<hostname>`), listed with a warning and
+//! never made into IMAP, POP3 or SMTP servers. A file offering only such services is not an
+//! error. Other unknown kinds are skipped with a warning.
 
 use roxmltree::{Document, Node, ParsingOptions};
 use serde::{Deserialize, Serialize};
