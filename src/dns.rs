@@ -1,5 +1,5 @@
 //! DNS lookups for discovery and the probe: MX (RFC 1035, RFC 5321 §5.1), SRV (RFC 2782, as
-//! used by RFC 6186) and A/AAAA, behind a small trait so tests can answer from a loopback
+//! used by RFC 6186), TXT (RFC 1035 §3.3.14; PACC's digest records) and A/AAAA, behind a small trait so tests can answer from a loopback
 //! name server and the rest of the program never sees the resolver library's types.
 //!
 //! `HickoryDns` asks the system's name servers (/etc/resolv.conf) or one given server such as
@@ -76,6 +76,9 @@ impl SrvRecord {
 pub trait Dns: Send + Sync + fmt::Debug {
     fn mx<'a>(&'a self, name: &'a str) -> BoxFuture<'a, Result<Vec<MxRecord>, DnsError>>;
     fn srv<'a>(&'a self, name: &'a str) -> BoxFuture<'a, Result<Vec<SrvRecord>, DnsError>>;
+    /// TXT records, each one's character-strings joined (RFC 7208 §3.3 reading), as text
+    /// (invalid UTF-8 replaced). A missing name is an empty answer, like a missing SRV name.
+    fn txt<'a>(&'a self, name: &'a str) -> BoxFuture<'a, Result<Vec<String>, DnsError>>;
     /// A and AAAA together; `NotFound` when there is neither.
     fn ip<'a>(&'a self, host: &'a str) -> BoxFuture<'a, Result<Vec<IpAddr>, DnsError>>;
 }
@@ -247,6 +250,27 @@ impl Dns for HickoryDns {
                             port: srv.port,
                             target: name_text(&srv.target),
                         }),
+                        _ => None,
+                    })
+                    .collect()),
+            }
+        })
+    }
+
+    fn txt<'a>(&'a self, name: &'a str) -> BoxFuture<'a, Result<Vec<String>, DnsError>> {
+        Box::pin(async move {
+            match self.lookup(name, RecordType::TXT, "TXT").await {
+                Err(DnsError::NotFound { .. }) => Ok(Vec::new()),
+                Err(e) => Err(e),
+                Ok(data) => Ok(data
+                    .into_iter()
+                    .filter_map(|d| match d {
+                        RData::TXT(txt) => Some(
+                            txt.txt_data
+                                .iter()
+                                .map(|part| String::from_utf8_lossy(part))
+                                .collect::<String>(),
+                        ),
                         _ => None,
                     })
                     .collect()),

@@ -131,6 +131,24 @@ fn the_protocol_page_explains_both_and_follows_the_provider() {
 }
 
 #[test]
+fn the_protocol_page_says_when_the_provider_also_offers_jmap() {
+    let said = "This provider also offers JMAP, a newer way for mail apps to talk to the server";
+    let h = harness(protocol_page(), egui::Theme::Light, 1.0);
+    assert!(h.query_by_label_contains(said).is_none());
+    let (mut w, task) = lookup_running();
+    let mut d = discovery();
+    d.jmap = Some(mailsetup::discover::JmapNotice {
+        session: None,
+        seen_at: vec!["SRV _jmap._tcp.charter.net → jmap.charter.net:443".into()],
+    });
+    w.handle(Event::Discovered { task, discovery: d });
+    let h = harness(w, egui::Theme::Light, 1.0);
+    h.get_by_label_contains(said);
+    // Still a choice between IMAP and POP3 only.
+    h.get_by_role_and_label(Role::RadioButton, "POP3 — download mail to this computer");
+}
+
+#[test]
 fn the_protocol_page_names_every_host_and_asks_about_the_unvouched_one() {
     let h = harness(protocol_page_unconfirmed(), egui::Theme::Light, 1.0);
     h.get_by_label("Your password will be sent to");

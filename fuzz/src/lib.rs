@@ -30,7 +30,7 @@ use secrecy::SecretString;
 use secrecy::zeroize::Zeroizing;
 
 /// Every target, by the name of its `fuzz_targets/NAME.rs` file and its `seeds/NAME` folder.
-pub const TARGETS: [&str; 16] = [
+pub const TARGETS: [&str; 17] = [
     "autoconfig_xml",
     "imap_session",
     "pop3_session",
@@ -47,6 +47,7 @@ pub const TARGETS: [&str; 16] = [
     "loopback_request",
     "bearer_session",
     "scram",
+    "pacc",
 ];
 
 /// The password every session signs in with: non-ASCII, SASL and quoting characters.
@@ -72,6 +73,7 @@ pub fn check(target: &str, data: &[u8]) {
         "loopback_request" => oauth::loopback_request(data),
         "bearer_session" => bearer_verdict(data),
         "scram" => scram(data),
+        "pacc" => pacc(data),
         other => panic!("unknown fuzz target {other}"),
     }
 }
@@ -82,7 +84,8 @@ pub fn autoconfig_xml(data: &[u8]) {
     let limits = Limits::default();
     if let Ok(config) = parse(data, limits) {
         assert!(data.len() <= limits.max_bytes);
-        assert!(!config.servers.is_empty());
+        // A 1.2 file may offer only other services (JMAP, EWS …); those never become servers.
+        assert!(!config.servers.is_empty() || !config.services.is_empty());
         let email = EmailAddress::parse("jörg.o'neil@bücher.example").expect("a valid address");
         for server in &config.servers {
             assert!(server.port > 0);
@@ -90,6 +93,32 @@ pub fn autoconfig_xml(data: &[u8]) {
             let _ = server.username_for(&email);
         }
     }
+}
+
+/// The PACC document parser and the digest check (`discover::pacc_doc`) on any bytes: never
+/// panics, stays within its limits, returns only checked host names and an https issuer; the
+/// bytes' own digest, published as a TXT record, always matches them, and the bytes read as a
+/// TXT record never panic.
+pub fn pacc(data: &[u8]) {
+    use mailsetup::discover::host_name::{check_host, check_issuer};
+    use mailsetup::discover::pacc_doc;
+    if let Ok(config) = pacc_doc::parse(data) {
+        assert!(data.len() <= pacc_doc::MAX_BYTES);
+        let hosts: Vec<&String> = [&config.imap, &config.pop3, &config.smtp]
+            .into_iter()
+            .flatten()
+            .collect();
+        assert!(!hosts.is_empty());
+        for h in hosts {
+            assert_eq!(check_host(h).as_ref(), Ok(h));
+        }
+        if let Some(issuer) = &config.issuer {
+            assert!(check_issuer(issuer).is_ok());
+        }
+    }
+    let record = format!("v=UAAC1; a=sha256; d={}", pacc_doc::digest_text(data));
+    assert!(pacc_doc::matches(data, &pacc_doc::digests(&[record])));
+    let _ = pacc_doc::digests(&[String::from_utf8_lossy(data).into_owned()]);
 }
 
 /// A session (see `session`) always ends in a verdict, and a failed one explains itself.

@@ -880,3 +880,13 @@ cause-certificate-check-unavailable-advice = Es wurde nichts an den Server gesen
 # scram-wire: SCRAM sign-in proves interception (issue 25)
 cause-tls-intercepted-proven = Etwas zwischen diesem Computer und dem Mailserver hat eine eigene verschlüsselte Verbindung zum Server aufgebaut: Die Anmeldung hat es bewiesen. Das Passwort selbst wurde nicht gesendet.
 cause-tls-intercepted-proven-advice = Melden Sie sich über dieses Netz nicht an, bevor Sie wissen, was dazwischen sitzt. Schalten Sie in Ihrer Sicherheitssoftware das Prüfen verschlüsselter Verbindungen (oder von E-Mails) ab oder versuchen Sie es in einem anderen Netz (zum Beispiel über den Hotspot Ihres Telefons). In einem Firmennetz fragen Sie die IT, ob sie Mailverbindungen untersucht.
+
+# pacc: PACC, autoconfig 1.2 und JMAP erkannt (Issue 24 §2–§4)
+source-pacc = die per Prüfsumme bestätigte Konfigurationsdatei der Domain (PACC)
+source-jmap = JMAP-Prüfung (.well-known und SRV)
+discover-jmap-offered = Dieser Anbieter bietet auch JMAP an (gefunden bei { $seen }). mailsetup meldet sich noch nicht über JMAP an; es richtet IMAP oder POP3 mit SMTP ein.
+discover-why-pacc-no-digest = die Konfigurationsdatei unter { $place } wurde nicht verwendet: { $name } veröffentlicht im DNS keine Prüfsumme, die sie bestätigen könnte
+discover-why-pacc-mismatch = die Konfigurationsdatei unter { $place } wurde nicht verwendet: sie passt nicht zur Prüfsumme unter { $name } und stammt daher womöglich nicht vom Anbieter
+protocol-jmap-offered = Dieser Anbieter bietet auch JMAP an, einen neueren Weg, auf dem Mail-Programme mit dem Server sprechen. mailsetup kann sich noch nicht über JMAP anmelden; wählen Sie hier IMAP oder POP3.
+discover-other-services = Vom Anbieter außerdem genannt, von mailsetup nicht eingerichtet: { $services }
+discover-sasl = vom Anbieter genannte Anmeldeverfahren: { $mechanisms }

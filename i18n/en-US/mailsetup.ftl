@@ -881,3 +881,13 @@ cause-certificate-check-unavailable-advice = Nothing was sent to the server. Giv
 # scram-wire: SCRAM sign-in proves interception (issue 25)
 cause-tls-intercepted-proven = Something between this computer and the mail server opened its own encrypted connection to the server: the sign-in proved it. The password itself was not sent.
 cause-tls-intercepted-proven-advice = Do not sign in over this network until you know what is in between. Switch off the scanning of encrypted connections (or of e-mail) in your security software, or try another network (for example your phone's hotspot). If this is a company network, ask IT whether they inspect mail connections.
+
+# pacc: PACC, autoconfig 1.2 and JMAP noticed (issue 24 §2–§4)
+source-pacc = the domain's digest-checked configuration file (PACC)
+source-jmap = JMAP check (.well-known and SRV)
+discover-jmap-offered = This provider also offers JMAP (seen at { $seen }). mailsetup does not sign in over JMAP yet; it sets up IMAP or POP3 with SMTP.
+discover-why-pacc-no-digest = the configuration file at { $place } was not used: { $name } publishes no digest in DNS that could confirm it
+discover-why-pacc-mismatch = the configuration file at { $place } was not used: it does not match the digest published at { $name }, so it may not be the provider's
+protocol-jmap-offered = This provider also offers JMAP, a newer way for mail apps to talk to the server. mailsetup cannot sign in over JMAP yet, so choose IMAP or POP3 here.
+discover-other-services = Also listed by the provider, not set up by mailsetup: { $services }
+discover-sasl = sign-in mechanisms the provider names: { $mechanisms }

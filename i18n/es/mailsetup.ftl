@@ -880,3 +880,13 @@ cause-certificate-check-unavailable-advice = No se envió nada al servidor. Indi
 # scram-wire: SCRAM sign-in proves interception (issue 25)
 cause-tls-intercepted-proven = Algo entre este ordenador y el servidor de correo abrió su propia conexión cifrada con el servidor: el inicio de sesión lo demostró. La contraseña en sí no se envió.
 cause-tls-intercepted-proven-advice = No inicies sesión desde esta red hasta saber qué hay en medio. Desactiva en tu programa de seguridad el análisis de las conexiones cifradas (o del correo), o prueba con otra red (por ejemplo, el punto de acceso de tu móvil). Si es la red de una empresa, pregunta al departamento de informática si inspecciona las conexiones de correo.
+
+# pacc: PACC, autoconfig 1.2 y JMAP detectado (issue 24 §2–§4)
+source-pacc = el archivo de configuración del dominio comprobado por su resumen (PACC)
+source-jmap = comprobación de JMAP (.well-known y SRV)
+discover-jmap-offered = Este proveedor también ofrece JMAP (visto en { $seen }). mailsetup todavía no inicia sesión por JMAP; configura IMAP o POP3 con SMTP.
+discover-why-pacc-no-digest = no se usó el archivo de configuración de { $place }: { $name } no publica en el DNS ningún resumen que lo confirme
+discover-why-pacc-mismatch = no se usó el archivo de configuración de { $place }: no coincide con el resumen publicado en { $name }, así que puede no ser del proveedor
+protocol-jmap-offered = Este proveedor también ofrece JMAP, una forma más nueva de que los programas de correo hablen con el servidor. mailsetup aún no puede iniciar sesión por JMAP, así que elija aquí IMAP o POP3.
+discover-other-services = El proveedor también indica, sin que mailsetup lo configure: { $services }
+discover-sasl = mecanismos de inicio de sesión que indica el proveedor: { $mechanisms }

@@ -880,3 +880,12 @@ cause-certificate-check-unavailable-advice = Rien n'a été envoyé au serveur. 
 # scram-wire: SCRAM sign-in proves interception (issue 25)
 cause-tls-intercepted-proven = Quelque chose entre cet ordinateur et le serveur de messagerie a ouvert sa propre connexion chiffrée vers le serveur : la connexion au compte l'a prouvé. Le mot de passe lui-même n'a pas été envoyé.
 cause-tls-intercepted-proven-advice = Ne vous connectez pas depuis ce réseau avant de savoir ce qui se trouve entre les deux. Désactivez l'analyse des connexions chiffrées (ou des e-mails) dans votre logiciel de sécurité, ou essayez un autre réseau (par exemple le partage de connexion de votre téléphone). Sur un réseau d'entreprise, demandez au service informatique s'il inspecte les connexions de messagerie.
+# pacc : PACC, autoconfig 1.2 et JMAP repéré (ticket 24 §2–§4)
+source-pacc = le fichier de configuration du domaine vérifié par son empreinte (PACC)
+source-jmap = recherche de JMAP (.well-known et SRV)
+discover-jmap-offered = Ce fournisseur propose aussi JMAP (vu à { $seen }). mailsetup ne se connecte pas encore par JMAP ; il configure IMAP ou POP3 avec SMTP.
+discover-why-pacc-no-digest = le fichier de configuration à { $place } n'a pas été utilisé : { $name } ne publie dans le DNS aucune empreinte qui puisse le confirmer
+discover-why-pacc-mismatch = le fichier de configuration à { $place } n'a pas été utilisé : il ne correspond pas à l'empreinte publiée à { $name }, il ne vient donc peut-être pas du fournisseur
+protocol-jmap-offered = Ce fournisseur propose aussi JMAP, une façon plus récente pour les logiciels de messagerie de parler au serveur. mailsetup ne sait pas encore se connecter par JMAP : choisissez ici IMAP ou POP3.
+discover-other-services = Le fournisseur indique aussi, non configuré par mailsetup : { $services }
+discover-sasl = mécanismes de connexion indiqués par le fournisseur : { $mechanisms }

@@ -865,3 +865,13 @@ cause-certificate-check-unavailable-advice = サーバーには何も送って�
 # scram-wire: SCRAM sign-in proves interception (issue 25)
 cause-tls-intercepted-proven = このパソコンとメールサーバーの間にある何かが、サーバーへの暗号化通信を自分で張り直しています。サインインの手順がそれを証明しました。パスワードそのものは送っていません。
 cause-tls-intercepted-proven-advice = 間に何があるか分かるまで、このネットワークではサインインしないでください。セキュリティソフトで暗号化通信（またはメール）の検査をオフにするか、別のネットワーク（スマートフォンのテザリングなど）で試してください。会社のネットワークなら、メールの通信を検査しているか IT 部門に確認してください。
+
+# pacc: PACC、autoconfig 1.2、JMAP の検出(issue 24 §2–§4)
+source-pacc = ダイジェストで確認したドメインの設定ファイル(PACC)
+source-jmap = JMAP の確認(.well-known と SRV)
+discover-jmap-offered = このプロバイダーは JMAP も提供しています({ $seen } で確認)。mailsetup はまだ JMAP でのサインインに対応していないため、IMAP または POP3 と SMTP を設定します。
+discover-why-pacc-no-digest = { $place } の設定ファイルは使いませんでした:{ $name } に、これを確認できるダイジェストが DNS で公開されていません
+discover-why-pacc-mismatch = { $place } の設定ファイルは使いませんでした:{ $name } で公開されているダイジェストと一致しないため、プロバイダーのものではない可能性があります
+protocol-jmap-offered = このプロバイダーは、メールアプリがサーバーとやり取りする新しい方式である JMAP も提供しています。mailsetup はまだ JMAP でサインインできないので、ここでは IMAP か POP3 を選んでください。
+discover-other-services = プロバイダーが示しているその他のサービス(mailsetup では設定しません):{ $services }
+discover-sasl = プロバイダーが示すサインイン方式:{ $mechanisms }

@@ -880,3 +880,13 @@ cause-certificate-check-unavailable-advice = Nada foi enviado ao servidor. Infor
 # scram-wire: SCRAM sign-in proves interception (issue 25)
 cause-tls-intercepted-proven = Algo entre este computador e o servidor de e-mail abriu a sua própria conexão criptografada com o servidor: o login provou isso. A senha em si não foi enviada.
 cause-tls-intercepted-proven-advice = Não faça login por esta rede até saber o que está no meio. Desative no seu software de segurança a verificação de conexões criptografadas (ou de e-mails), ou tente outra rede (por exemplo, o roteador do seu celular). Se for a rede de uma empresa, pergunte à TI se ela inspeciona as conexões de e-mail.
+
+# pacc: PACC, autoconfig 1.2 e JMAP detectado (issue 24 §2–§4)
+source-pacc = o arquivo de configuração do domínio conferido pelo resumo (PACC)
+source-jmap = verificação de JMAP (.well-known e SRV)
+discover-jmap-offered = Este provedor também oferece JMAP (visto em { $seen }). O mailsetup ainda não entra por JMAP; ele configura IMAP ou POP3 com SMTP.
+discover-why-pacc-no-digest = o arquivo de configuração em { $place } não foi usado: { $name } não publica no DNS nenhum resumo que o confirme
+discover-why-pacc-mismatch = o arquivo de configuração em { $place } não foi usado: ele não confere com o resumo publicado em { $name }, então pode não ser do provedor
+protocol-jmap-offered = Este provedor também oferece JMAP, uma forma mais nova de os programas de e-mail falarem com o servidor. O mailsetup ainda não consegue entrar por JMAP, então escolha IMAP ou POP3 aqui.
+discover-other-services = O provedor também lista, sem configuração pelo mailsetup: { $services }
+discover-sasl = mecanismos de entrada indicados pelo provedor: { $mechanisms }

@@ -18,7 +18,8 @@ use super::flags::{self, DiscoveryFlags};
 use super::lines::{EXIT_FAILED, EXIT_OK, EXIT_USAGE, error_line};
 use crate::account::{EmailAddress, Protocol};
 use crate::discover::{
-    self, DiscoveryOptions, DiscoveryResult, SourceId, SourceStatus, candidate::security_word,
+    self, AuthMethod, DiscoveryOptions, DiscoveryResult, SourceId, SourceStatus,
+    candidate::security_word,
 };
 
 #[derive(Debug, Args)]
@@ -34,8 +35,8 @@ pub struct DiscoverArgs {
     /// Where discovery asks and whom it trusts.
     #[command(flatten)]
     pub discovery: DiscoveryFlags,
-    /// Ask only these sources (comma-separated: provider, autoconfig, well_known, ispdb, mx,
-    /// srv, guess, autoconfig_http).
+    /// Ask only these sources (comma-separated: provider, autoconfig, well_known, pacc, ispdb,
+    /// mx, srv, guess, autoconfig_http, jmap).
     #[arg(long, value_name = "SOURCES", hide = true, value_delimiter = ',')]
     pub only: Vec<String>,
 }
@@ -163,6 +164,25 @@ pub fn render(r: &DiscoveryResult) -> String {
             )
         );
     }
+    if let Some(j) = &r.jmap {
+        let _ = writeln!(out, "\n{}", j.words());
+    }
+    if !r.services.is_empty() {
+        let listed: Vec<String> = r
+            .services
+            .iter()
+            .map(|s| {
+                format!("{} {}", s.kind.name(), s.address)
+                    .trim()
+                    .to_string()
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "\n{}",
+            t!("discover-other-services", services = listed.join(", "))
+        );
+    }
     for (title, protocol) in [
         (t!("discover-imap"), Protocol::Imap),
         (t!("discover-pop3"), Protocol::Pop3),
@@ -183,6 +203,21 @@ pub fn render(r: &DiscoveryResult) -> String {
                 c.trust.label(),
                 t!("discover-from", sources = sources.join(", "))
             );
+            let sasl: Vec<&str> = c
+                .auth
+                .iter()
+                .filter_map(|a| match a {
+                    AuthMethod::Sasl(mech) => Some(mech.as_str()),
+                    _ => None,
+                })
+                .collect();
+            if !sasl.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "      {}",
+                    t!("discover-sasl", mechanisms = sasl.join(", "))
+                );
+            }
             if let Some(q) = c.consent_question(&r.domain) {
                 let _ = writeln!(
                     out,

@@ -9,12 +9,13 @@
 //! off the mail domain no longer speaks for the domain.
 //!
 //! Also holds the step every config-v1.1 source shares: fetch, parse (`config_v11`), and turn
-//! the servers into candidates for this address.
+//! the servers into candidates for this address (and a listed JMAP service into a notice).
 
 use super::candidate::Candidate;
+use super::config_services::ServiceKind;
 use super::config_v11::{self, ProviderConfig};
 use super::ctx::{Ctx, Findings};
-use super::result::{DiscoveredOAuth2, SourceError};
+use super::result::{DiscoveredOAuth2, JmapNotice, SourceError};
 use super::source::{Channel, Origin, SourceId};
 use super::via::Via;
 
@@ -99,6 +100,8 @@ async fn fetch_source(ctx: &Ctx, url: &str, source: SourceId) -> Result<Findings
             }
             let via = via(url, &final_url);
             f.oauth2 = oauth2(&config, source, &channel, &via);
+            f.jmap = jmap_notice(&config, &via);
+            f.services = config.services.clone();
             f.candidates = candidates(ctx, &config, source, channel, &Via::Trail(via));
         }
         None => f.notes.push(format!("{url}: nothing published there")),
@@ -130,6 +133,19 @@ pub(crate) fn oauth2(
         channel.clone(),
         via,
     ))
+}
+
+/// A JMAP service the file lists (autoconfig 1.2), as a notice; its `<url>` is the session.
+pub(crate) fn jmap_notice(config: &ProviderConfig, via: &str) -> Option<JmapNotice> {
+    let jmap = config
+        .services
+        .iter()
+        .find(|s| s.kind == ServiceKind::Jmap)?;
+    let session = jmap
+        .address
+        .starts_with("https://")
+        .then(|| jmap.address.clone());
+    Some(JmapNotice::at(session, via))
 }
 
 /// Fetches and parses one config-v1.1 URL. `Ok(None)` when nothing is published there

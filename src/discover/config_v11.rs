@@ -8,11 +8,19 @@
 //! values, documentation and `<enable>` instructions. Unknown elements are ignored, element
 //! names and values are read case-insensitively with surrounding spaces trimmed; a server
 //! missing its host or port, or naming a socket type that means nothing, is a clear error.
-//! Server kinds we do not speak (Exchange, EWS, JMAP …) are skipped with a warning.
+//!
+//! The additions of autoconfig 1.2 (draft-ietf-mailmaint-autoconfig) are read without
+//! changing how a 1.1 file reads: `<authentication>SASL SCRAM-SHA-256</authentication>` keeps
+//! the mechanism's name (`AuthMethod::Sasl`), and the server types `jmap`, `ews`, `graph`,
+//! `activesync`, `managesieve` (and the older `exchange`) are recognised as other services
+//! (`config_services.rs`, with their `<url>` or `<hostname>`), listed with a warning and
+//! never made into IMAP, POP3 or SMTP servers. A file offering only such services is not an
+//! error. Other unknown kinds are skipped with a warning.
 
 use roxmltree::{Document, Node, ParsingOptions};
 use serde::{Deserialize, Serialize};
 
+use super::config_services::{OtherService, ServiceKind, other_address};
 use crate::account::{EmailAddress, Protocol, Security};
 
 /// Caps applied before and during parsing.
@@ -95,12 +103,24 @@ pub enum AuthMethod {
     ClientCert,
     /// SMTP allowed after a POP3 login from the same address.
     SmtpAfterPop,
+    /// A SASL mechanism named by autoconfig 1.2 (`SASL SCRAM-SHA-256-PLUS`), upper case.
+    Sasl(String),
     /// Anything else, kept as written.
     Other(String),
 }
 
 impl AuthMethod {
     fn parse(text: &str) -> Self {
+        let mut words = text.split_whitespace();
+        if let (Some(first), Some(mech), None) = (words.next(), words.next(), words.next())
+            && first.eq_ignore_ascii_case("sasl")
+            && mech.len() <= 20
+            && mech
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
+            return Self::Sasl(mech.to_ascii_uppercase());
+        }
         match text.trim().to_ascii_lowercase().as_str() {
             "password-cleartext" | "plain" | "password" | "cleartext" => Self::PasswordCleartext,
             "password-encrypted" | "secure" => Self::PasswordEncrypted,
@@ -163,6 +183,8 @@ pub struct ProviderConfig {
     /// The `<oAuth2>` block (issuer, scopes, authorization and token URLs), when present
     /// and usable.
     pub oauth2: Option<OAuth2Spec>,
+    /// Services of other kinds the file offers (autoconfig 1.2: JMAP, EWS …); never servers.
+    pub services: Vec<OtherService>,
     /// What was skipped or repaired, in our words.
     pub warnings: Vec<String>,
 }
@@ -312,6 +334,7 @@ pub fn parse(bytes: &[u8], limits: Limits) -> Result<ProviderConfig, ConfigError
                 (!url.is_empty() || !text.is_empty()).then_some(DocLink { url, text })
             }),
         oauth2: None,
+        services: Vec::new(),
         warnings: Vec::new(),
     };
 
@@ -329,6 +352,23 @@ pub fn parse(bytes: &[u8], limits: Limits) -> Result<ProviderConfig, ConfigError
             (true, "imap" | "imap4") => Protocol::Imap,
             (true, "pop3" | "pop") => Protocol::Pop3,
             (false, "smtp") => Protocol::Smtp,
+            (_, other) if let Some(service) = ServiceKind::parse(other) => {
+                let address = other_address(node);
+                config.warnings.push(format!(
+                    "also offers {} at {}, which mailsetup does not set up",
+                    service.name(),
+                    if address.is_empty() {
+                        "an unnamed place"
+                    } else {
+                        &address
+                    }
+                ));
+                config.services.push(OtherService {
+                    kind: service,
+                    address,
+                });
+                continue;
+            }
             _ => {
                 config.warnings.push(format!(
                     "skipped a server of type \"{kind}\" (mailsetup speaks IMAP, POP3 and SMTP)"
@@ -338,7 +378,7 @@ pub fn parse(bytes: &[u8], limits: Limits) -> Result<ProviderConfig, ConfigError
         };
         config.servers.push(server(node, protocol)?);
     }
-    if config.servers.is_empty() {
+    if config.servers.is_empty() && config.services.is_empty() {
         return Err(ConfigError::NoServers);
     }
     for block in children(root, "oAuth2") {
@@ -627,6 +667,68 @@ mod tests {
             parse(bad_port.as_bytes(), Limits::default()),
             Err(ConfigError::BadPort { .. })
         ));
+    }
+
+    #[test]
+    fn reads_autoconfig_1_2_sasl_names_and_other_services_without_making_them_servers() {
+        let v12 = r#"<clientConfig version="1.2"><emailProvider id="x.test">
+            <incomingServer type="jmap"><url>https://jmap.x.test/session</url></incomingServer>
+            <incomingServer type="EWS"><url>https://x.test/EWS/Exchange.asmx</url></incomingServer>
+            <incomingServer type="graph"><url>https://graph.x.test/v1.0</url></incomingServer>
+            <incomingServer type="activesync"><hostname>eas.x.test</hostname></incomingServer>
+            <incomingServer type="managesieve"><hostname>sieve.x.test</hostname><port>4190</port>
+            </incomingServer>
+            <incomingServer type="imap"><hostname>imap.x.test</hostname><port>993</port>
+              <socketType>SSL</socketType>
+              <authentication>SASL scram-sha-256-plus</authentication>
+              <authentication> SASL  PLAIN </authentication>
+              <authentication>SASL two words</authentication>
+              <authentication>password-cleartext</authentication></incomingServer>
+            </emailProvider></clientConfig>"#;
+        let c = parse(v12.as_bytes(), Limits::default()).unwrap();
+        assert_eq!(c.servers.len(), 1, "only the IMAP server is a server");
+        assert_eq!(c.servers[0].protocol, Protocol::Imap);
+        assert_eq!(
+            c.servers[0].auth,
+            vec![
+                AuthMethod::Sasl("SCRAM-SHA-256-PLUS".into()),
+                AuthMethod::Sasl("PLAIN".into()),
+                AuthMethod::Other("SASL two words".into()),
+                AuthMethod::PasswordCleartext,
+            ]
+        );
+        let services: Vec<(ServiceKind, &str)> = c
+            .services
+            .iter()
+            .map(|s| (s.kind, s.address.as_str()))
+            .collect();
+        assert_eq!(
+            services,
+            vec![
+                (ServiceKind::Jmap, "https://jmap.x.test/session"),
+                (ServiceKind::Ews, "https://x.test/EWS/Exchange.asmx"),
+                (ServiceKind::Graph, "https://graph.x.test/v1.0"),
+                (ServiceKind::ActiveSync, "eas.x.test"),
+                (ServiceKind::ManageSieve, "sieve.x.test:4190"),
+            ]
+        );
+        assert!(
+            c.warnings
+                .iter()
+                .any(|w| w.contains("JMAP at https://jmap.x.test"))
+        );
+        // A file offering only other services is read, not refused; one offering nothing is.
+        let jmap_only = r#"<clientConfig><emailProvider>
+            <incomingServer type="jmap"><url>https://j.x.test/</url></incomingServer>
+            </emailProvider></clientConfig>"#;
+        let c = parse(jmap_only.as_bytes(), Limits::default()).unwrap();
+        assert!(c.servers.is_empty() && c.services.len() == 1);
+        let nothing = r#"<clientConfig><emailProvider><incomingServer type="nntp">
+            <hostname>n.x.test</hostname></incomingServer></emailProvider></clientConfig>"#;
+        assert_eq!(
+            parse(nothing.as_bytes(), Limits::default()),
+            Err(ConfigError::NoServers)
+        );
     }
 
     #[test]

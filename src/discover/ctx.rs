@@ -6,11 +6,12 @@
 use std::sync::Arc;
 
 use super::candidate::{Candidate, Disagreement};
+use super::config_services::OtherService;
 use super::config_v11;
 use super::http::{self, FetchError, HttpClient};
 use super::options::DiscoveryOptions;
 use super::providers::{ProviderNotes, ProviderTable, TableError};
-use super::result::{DiscoveredOAuth2, SourceError};
+use super::result::{DiscoveredOAuth2, JmapNotice, SourceError};
 use crate::account::EmailAddress;
 use crate::dns::{Dns, DnsError, HickoryDns};
 use crate::net::HostResolver;
@@ -25,6 +26,10 @@ pub(crate) struct Findings {
     pub notes: Vec<String>,
     /// A config-v1.1 file's `<oAuth2>` block.
     pub oauth2: Option<DiscoveredOAuth2>,
+    /// Signs that the provider also offers JMAP.
+    pub jmap: Option<JmapNotice>,
+    /// Services of other kinds a file listed (autoconfig 1.2: EWS, ManageSieve …).
+    pub services: Vec<OtherService>,
 }
 
 /// The I/O seams the sources share.

@@ -1,9 +1,10 @@
 //! Discovery: from an email address to ranked candidate servers, asking every source at once.
 //!
 //! Sources (one file each): the built-in provider table, ISP autoconfig over HTTPS
-//! (`autoconfig.<domain>`), the domain's `.well-known` autoconfig file, Mozilla's ISPDB, the
-//! MX host's provider, RFC 6186 SRV records, guessed host names, and the autoconfig URLs over
-//! plain HTTP (untrusted). All run concurrently, each under its own timeout, all under one
+//! (`autoconfig.<domain>`), the domain's `.well-known` autoconfig file, its digest-checked
+//! PACC file (`pacc.rs`), Mozilla's ISPDB, the MX host's provider, RFC 6186 SRV records,
+//! guessed host names, the autoconfig URLs over plain HTTP (untrusted), and whether the
+//! domain also offers JMAP (`jmap.rs`: noticed, never made a candidate). All run concurrently, each under its own timeout, all under one
 //! overall deadline. Results are streamed as they arrive (`discover_with_events`), so a
 //! window can show each source's state; once trusted candidates for incoming and outgoing
 //! mail are in, the others get a short settling time and are then cut short, so a slow or
@@ -21,14 +22,18 @@
 
 mod autoconfig;
 pub mod candidate;
+mod config_services;
 pub mod config_v11;
 mod ctx;
 mod guess;
 pub mod host_name;
 pub mod http;
 mod ispdb;
+mod jmap;
 mod mx;
 mod options;
+mod pacc;
+pub mod pacc_doc;
 pub mod providers;
 mod public_suffix;
 mod result;
@@ -46,12 +51,14 @@ use futures::stream::FuturesUnordered;
 use tokio::sync::mpsc;
 
 pub use candidate::{Candidate, Claim, Disagreement, DisagreementKind, UsernameForm};
+pub use config_services::{OtherService, ServiceKind};
 pub use config_v11::{AuthMethod, ConfigError, OAuth2Spec};
 pub use http::{FetchError, HttpSettings};
 pub use options::{DEFAULT_ISPDB_URL, DiscoveryOptions, OptionsError};
 pub use providers::{Login, ProviderHelp, ProviderNotes, ProviderTable, TableError};
 pub use result::{
-    DiscoveredOAuth2, DiscoveryEvent, DiscoveryResult, SourceError, SourceReport, SourceStatus,
+    DiscoveredOAuth2, DiscoveryEvent, DiscoveryResult, JmapNotice, SourceError, SourceReport,
+    SourceStatus,
 };
 pub use source::{Channel, Origin, SourceId, SourceKind, SourceTrust};
 pub use vouch::Vouch;
@@ -70,6 +77,8 @@ async fn run_source(source: SourceId, ctx: &Ctx) -> Result<Findings, SourceError
         SourceId::Mx => mx::run(ctx).await,
         SourceId::Srv => srv::run(ctx).await,
         SourceId::Guess => guess::run(ctx).await,
+        SourceId::Pacc => pacc::run(ctx).await,
+        SourceId::Jmap => jmap::run(ctx).await,
     }
 }
 
@@ -158,6 +167,8 @@ async fn run(
     let mut disputed: Vec<Disagreement> = Vec::new();
     let mut provider: Option<ProviderNotes> = None;
     let mut oauth2: Option<DiscoveredOAuth2> = None;
+    let mut jmap: Option<JmapNotice> = None;
+    let mut services: Vec<OtherService> = Vec::new();
     let mut first_candidate_ms = None;
     let mut settle_at: Option<tokio::time::Instant> = None;
     let mut cut_short = false;
@@ -197,6 +208,17 @@ async fn run(
                     }
                 }
                 disputed.extend(f.disputed);
+                for s in f.services {
+                    if services.len() < 16 && !services.contains(&s) {
+                        services.push(s);
+                    }
+                }
+                if let Some(notice) = f.jmap {
+                    match jmap.as_mut() {
+                        Some(have) => have.merge(notice),
+                        None => jmap = Some(notice),
+                    }
+                }
                 if let Some(block) = f.oauth2 {
                     oauth2 = Some(match oauth2.take() {
                         Some(have) => have.better(block),
@@ -269,6 +291,8 @@ async fn run(
         disagreements,
         sources: reports.into_values().collect(),
         oauth2,
+        jmap,
+        services,
         first_candidate_ms,
         elapsed_ms: started.elapsed().as_millis() as u64,
     };

@@ -2,16 +2,20 @@
 //! 365) or to a regional variant of one (name@nc.rr.com). The most-preferred MX host
 //! (RFC 5321 §5.1: lowest preference) is reduced to its registrable domain (public suffix
 //! list) and to that domain plus one more label; for each of those the built-in table,
-//! ISPDB and the autoconfig server are asked. Everything found this way rests on unsigned
+//! ISPDB and the autoconfig server are asked, and for the registrable domain also autoconfig
+//! 1.2's `https://autoconfig.<base>/.well-known/mail-v1.xml` (draft-ietf-mailmaint-autoconfig,
+//! the MX step). Everything found this way rests on unsigned
 //! DNS, so it is marked `SourceTrust::Dns` (likely right, confirmed by the live test) and never
 //! vouches for a host outside the address's domain (RFC 6186 §6): the person confirms such a
-//! host first. A provider file asked for over plain HTTP is `SourceTrust::Insecure`, whatever its
+//! host first. One exception: when the MX base is the address's own domain, its `mail-v1.xml`
+//! is the domain's own autoconfig host speaking over HTTPS, so it counts as the domain's
+//! autoconfig (`SourceId::Autoconfig`) and vouches like it. A provider file asked for over plain HTTP is `SourceTrust::Insecure`, whatever its
 //! redirects did.
 
 use super::candidate::Candidate;
 use super::ctx::{Ctx, Findings};
 use super::result::{DiscoveredOAuth2, SourceError};
-use super::source::{Channel, SourceId};
+use super::source::{Channel, SourceId, in_domain};
 use super::via::{MxFile, Via};
 use super::vouch::site_of;
 use super::{autoconfig, ispdb};
@@ -63,6 +67,11 @@ pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
             error,
         });
     }
+    let base = super::public_suffix::registrable_domain(mx_host.trim_end_matches('.'))
+        .map(str::to_ascii_lowercase);
+    if let Some(base) = base.as_deref().filter(|b| in_domain(b, domain)) {
+        own_mail_v1(ctx, &mut f, &mx_host, base).await;
+    }
     let domains = derived_domains(&mx_host, domain);
     if domains.is_empty() {
         f.notes.push(format!(
@@ -89,23 +98,30 @@ pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
         // The provider's sign-in too: which one rests on DNS, but the issuer and its
         // endpoints are the table's own (`oauth::session` uses the table's entry for it).
         if let Some(spec) = m.oauth2() {
-            f.oauth2 = Some(DiscoveredOAuth2::new(
-                spec.clone(),
-                m.name(),
-                SourceId::Mx,
-                Channel::Dns,
-                &format!("MX {mx_host} → {d}"),
-            ));
+            keep_oauth2(
+                &mut f,
+                DiscoveredOAuth2::new(
+                    spec.clone(),
+                    m.name(),
+                    SourceId::Mx,
+                    Channel::Dns,
+                    &format!("MX {mx_host} → {d}"),
+                ),
+            );
         }
     }
     // ISPDB and autoconfig for every derived domain, all at once.
     let lookups = domains.iter().flat_map(|d| {
         let ispdb_url = ispdb::url(ctx, d);
         let auto_url = autoconfig::isp_url(ctx, d, true);
-        [
+        let mut asks = vec![
             (d.clone(), MxFile::Ispdb, ispdb_url),
             (d.clone(), MxFile::Autoconfig, auto_url),
-        ]
+        ];
+        if base.as_deref() == Some(d.as_str()) {
+            asks.push((d.clone(), MxFile::MailV1, mail_v1_url(d)));
+        }
+        asks
     });
     let results = futures::future::join_all(lookups.map(|(d, what, url)| async move {
         let r = autoconfig::fetch_config(ctx, &url).await;
@@ -129,12 +145,66 @@ pub(crate) async fn run(ctx: &Ctx) -> Result<Findings, SourceError> {
                 let found: Vec<Candidate> =
                     autoconfig::candidates(ctx, &config, SourceId::Mx, channel, &via);
                 f.candidates.extend(found);
+                f.notes.extend(config.warnings.iter().cloned());
+                f.services.extend(config.services.iter().cloned());
+                if let Some(notice) = autoconfig::jmap_notice(&config, &via.data()) {
+                    f.jmap.get_or_insert(notice);
+                }
             }
             Ok(None) => {}
             Err(e) => f.notes.push(e.to_string()),
         }
     }
     Ok(f)
+}
+
+/// Keeps the better of the block found so far and `block`.
+fn keep_oauth2(f: &mut Findings, block: DiscoveredOAuth2) {
+    f.oauth2 = Some(match f.oauth2.take() {
+        Some(have) => have.better(block),
+        None => block,
+    });
+}
+
+/// Autoconfig 1.2's MX-step URL for an MX base domain.
+pub(crate) fn mail_v1_url(base: &str) -> String {
+    format!("https://autoconfig.{base}/.well-known/mail-v1.xml")
+}
+
+/// The MX base is the address's own domain: its `mail-v1.xml`, fetched over HTTPS from the
+/// domain's own autoconfig host, is the domain's word (`SourceId::Autoconfig`) unless a
+/// redirect carried it off the domain.
+async fn own_mail_v1(ctx: &Ctx, f: &mut Findings, mx_host: &str, base: &str) {
+    let domain = ctx.email.domain_ascii();
+    let url = mail_v1_url(base);
+    f.asked.push(url.clone());
+    match autoconfig::fetch_config(ctx, &url).await {
+        Ok(Some((final_url, config))) => {
+            let channel = Channel::of_fetch(&url, &final_url, domain);
+            if channel.verified() {
+                ctx.vouch_date(&final_url);
+            }
+            let via = Via::MxFile {
+                mx: mx_host.to_string(),
+                domain: base.to_string(),
+                file: MxFile::MailV1,
+                trail: autoconfig::via(&url, &final_url),
+            };
+            f.notes.extend(config.warnings.iter().cloned());
+            f.services.extend(config.services.iter().cloned());
+            if let Some(notice) = autoconfig::jmap_notice(&config, &via.data()) {
+                f.jmap.get_or_insert(notice);
+            }
+            let source = SourceId::Autoconfig;
+            if let Some(block) = autoconfig::oauth2(&config, source, &channel, &via.data()) {
+                keep_oauth2(f, block);
+            }
+            f.candidates
+                .extend(autoconfig::candidates(ctx, &config, source, channel, &via));
+        }
+        Ok(None) => f.notes.push(format!("{url}: nothing published there")),
+        Err(e) => f.notes.push(e.to_string()),
+    }
 }
 
 #[cfg(test)]

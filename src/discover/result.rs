@@ -1,16 +1,19 @@
 //! What discovery answers, as plain data that serializes to `mailsetup discover --json`:
 //! the merged result (`DiscoveryResult`), one report per source (`SourceReport`,
 //! `SourceStatus`, `SourceError`), a published `<oAuth2>` block with its trust
-//! (`DiscoveredOAuth2`), and the events streamed while discovery runs (`DiscoveryEvent`).
+//! (`DiscoveredOAuth2`), the signs that the provider also offers JMAP (`JmapNotice`, RFC 8620),
+//! and the events streamed while discovery runs (`DiscoveryEvent`).
 
 use std::time::Duration;
 
 use serde::{Serialize, Serializer};
 
 use super::candidate::{Candidate, Disagreement};
+use super::config_services::OtherService;
 use super::config_v11::{ConfigError, OAuth2Spec};
 use super::host_name;
 use super::http::FetchError;
+use super::pacc_doc::PaccError;
 use super::providers::{ProviderNotes, TableError};
 use super::source::{Channel, SourceId, SourceTrust};
 use crate::account::Protocol;
@@ -29,6 +32,9 @@ pub enum SourceError {
     Table(#[from] TableError),
     #[error("no answer within {after:?}")]
     TimedOut { after: Duration },
+    /// A PACC file without a matching DNS digest, or one that could not be read.
+    #[error(transparent)]
+    Pacc(#[from] PaccError),
     /// A source named a server that is not a host name (`host_name`): its whole answer is
     /// refused.
     #[error("{place} names a server that is not a valid host name: {error}")]
@@ -115,6 +121,13 @@ pub struct DiscoveryResult {
     /// `oauth::session` to pick the issuer when the built-in table knows none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub oauth2: Option<DiscoveredOAuth2>,
+    /// Whether the provider also offers JMAP (RFC 8620), and where that was seen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jmap: Option<JmapNotice>,
+    /// Services of other kinds the provider's files list (autoconfig 1.2: EWS, Graph,
+    /// ActiveSync, ManageSieve, JMAP): shown, never made into candidates.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<OtherService>,
     /// When the first candidate arrived, in milliseconds.
     pub first_candidate_ms: Option<u64>,
     pub elapsed_ms: u64,
@@ -169,6 +182,45 @@ impl DiscoveredOAuth2 {
         } else {
             self
         }
+    }
+}
+
+/// The provider also offers JMAP (RFC 8620): noticed and shown, never signed in to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct JmapNotice {
+    /// The JMAP session resource, when a source named it.
+    pub session: Option<String>,
+    /// What said so: URLs and DNS records, as data (at most a few).
+    pub seen_at: Vec<String>,
+}
+
+impl JmapNotice {
+    /// Places kept, at most.
+    const MAX_SEEN: usize = 8;
+
+    /// Seen at `place`, with the session URL when known.
+    pub(crate) fn at(session: Option<String>, place: &str) -> Self {
+        Self {
+            session,
+            seen_at: vec![place.to_string()],
+        }
+    }
+
+    /// Adds what another source saw (the first session URL named is kept).
+    pub(crate) fn merge(&mut self, other: JmapNotice) {
+        if self.session.is_none() {
+            self.session = other.session;
+        }
+        for place in other.seen_at {
+            if self.seen_at.len() < Self::MAX_SEEN && !self.seen_at.contains(&place) {
+                self.seen_at.push(place);
+            }
+        }
+    }
+
+    /// "This provider also offers JMAP …", in the current language.
+    pub fn words(&self) -> String {
+        t!("discover-jmap-offered", seen = self.seen_at.join(", "))
     }
 }
 

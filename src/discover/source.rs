@@ -24,6 +24,9 @@ pub enum SourceId {
     Autoconfig,
     /// `https://<domain>/.well-known/autoconfig/mail/config-v1.1.xml`.
     WellKnown,
+    /// PACC: `https://ua-auto-config.<domain>/.well-known/user-agent-configuration.json`,
+    /// checked against the SHA-256 digest the domain publishes in DNS.
+    Pacc,
     /// Mozilla's ISPDB (`https://autoconfig.thunderbird.net/v1.1/<domain>`).
     Ispdb,
     /// The domain's MX host → its provider's domain → table, ISPDB and autoconfig.
@@ -34,19 +37,24 @@ pub enum SourceId {
     Guess,
     /// The autoconfig URLs over plain HTTP (untrusted).
     AutoconfigHttp,
+    /// Whether the domain offers JMAP (RFC 8620): `/.well-known/jmap` and `_jmap._tcp`. It
+    /// names no IMAP/POP3/SMTP server; what it finds is noticed, not signed in to.
+    Jmap,
 }
 
 impl SourceId {
     /// Every source, in listing order.
-    pub const ALL: [SourceId; 8] = [
+    pub const ALL: [SourceId; 10] = [
         SourceId::Provider,
         SourceId::Autoconfig,
         SourceId::WellKnown,
+        SourceId::Pacc,
         SourceId::Ispdb,
         SourceId::Mx,
         SourceId::Srv,
         SourceId::Guess,
         SourceId::AutoconfigHttp,
+        SourceId::Jmap,
     ];
 
     /// The snake_case code (as in JSON and on the command line).
@@ -55,11 +63,13 @@ impl SourceId {
             SourceId::Provider => "provider",
             SourceId::Autoconfig => "autoconfig",
             SourceId::WellKnown => "well_known",
+            SourceId::Pacc => "pacc",
             SourceId::Ispdb => "ispdb",
             SourceId::Mx => "mx",
             SourceId::Srv => "srv",
             SourceId::Guess => "guess",
             SourceId::AutoconfigHttp => "autoconfig_http",
+            SourceId::Jmap => "jmap",
         }
     }
 
@@ -70,11 +80,16 @@ impl SourceId {
     }
 
     /// Whether the source binds servers to the mail domain itself (the built-in table, the
-    /// domain's own autoconfig files, ISPDB): over a verified channel it vouches for a host.
+    /// domain's own autoconfig files, its digest-checked PACC file, ISPDB): over a verified
+    /// channel it vouches for a host.
     pub fn binds_to_domain(self) -> bool {
         matches!(
             self,
-            SourceId::Provider | SourceId::Autoconfig | SourceId::WellKnown | SourceId::Ispdb
+            SourceId::Provider
+                | SourceId::Autoconfig
+                | SourceId::WellKnown
+                | SourceId::Pacc
+                | SourceId::Ispdb
         )
     }
 
@@ -84,11 +99,13 @@ impl SourceId {
             SourceId::Provider => t!("source-provider"),
             SourceId::Autoconfig => t!("source-autoconfig"),
             SourceId::WellKnown => t!("source-well-known"),
+            SourceId::Pacc => t!("source-pacc"),
             SourceId::Ispdb => t!("source-ispdb"),
             SourceId::Mx => t!("source-mx"),
             SourceId::Srv => t!("source-srv"),
             SourceId::Guess => t!("source-guess"),
             SourceId::AutoconfigHttp => t!("source-autoconfig-http"),
+            SourceId::Jmap => t!("source-jmap"),
         }
     }
 }
@@ -119,11 +136,12 @@ impl SourceTrust {
     pub fn of(source: SourceId, channel: &Channel) -> SourceTrust {
         match (source, channel) {
             (_, Channel::PlainHttp) | (SourceId::AutoconfigHttp, _) => SourceTrust::Insecure,
-            (SourceId::Provider | SourceId::Autoconfig | SourceId::WellKnown, _) => {
-                SourceTrust::Trusted
-            }
+            (
+                SourceId::Provider | SourceId::Autoconfig | SourceId::WellKnown | SourceId::Pacc,
+                _,
+            ) => SourceTrust::Trusted,
             (SourceId::Ispdb, _) => SourceTrust::Trusted,
-            (SourceId::Mx | SourceId::Srv, _) => SourceTrust::Dns,
+            (SourceId::Mx | SourceId::Srv | SourceId::Jmap, _) => SourceTrust::Dns,
             (SourceId::Guess, _) => SourceTrust::Guess,
         }
     }
@@ -275,9 +293,12 @@ impl From<SourceId> for SourceKind {
     fn from(source: SourceId) -> Self {
         match source {
             SourceId::Provider => SourceKind::BuiltIn,
-            SourceId::Autoconfig | SourceId::WellKnown | SourceId::AutoconfigHttp => {
-                SourceKind::Autoconfig
-            }
+            // A PACC file is the provider's configuration file too; JMAP names no server.
+            SourceId::Autoconfig
+            | SourceId::WellKnown
+            | SourceId::Pacc
+            | SourceId::AutoconfigHttp
+            | SourceId::Jmap => SourceKind::Autoconfig,
             SourceId::Ispdb => SourceKind::Ispdb,
             SourceId::Mx => SourceKind::MxProvider,
             SourceId::Srv => SourceKind::DnsSrv,

@@ -24,6 +24,8 @@ pub enum MxFile {
     Ispdb,
     /// The provider domain's own autoconfig server.
     Autoconfig,
+    /// Autoconfig 1.2's MX step: `https://autoconfig.<base>/.well-known/mail-v1.xml`.
+    MailV1,
 }
 
 impl MxFile {
@@ -32,6 +34,7 @@ impl MxFile {
         match self {
             MxFile::Ispdb => "ISPDB",
             MxFile::Autoconfig => "autoconfig",
+            MxFile::MailV1 => "mail-v1.xml",
         }
     }
 }

@@ -5,8 +5,8 @@
 //! 1. it is the address's own domain or a name below it, and some source other than plain
 //!    HTTP named it (`Vouch::OwnDomain`); or
 //! 2. a source that binds servers to the domain named it over a verified channel: the
-//!    built-in table, the domain's own autoconfig or `.well-known` file over HTTPS, or
-//!    Mozilla's ISPDB over HTTPS (`Vouch::BoundBy`).
+//!    built-in table, the domain's own autoconfig or `.well-known` file over HTTPS, its
+//!    digest-checked PACC file over HTTPS, or Mozilla's ISPDB over HTTPS (`Vouch::BoundBy`).
 //!
 //! Everything else is **unvouched** (`Vouch::Unvouched`): SRV targets and MX-derived providers
 //! outside the domain, anything learned over plain HTTP, anything a redirect carried off the

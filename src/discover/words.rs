@@ -10,6 +10,7 @@ use crate::dns::DnsError;
 
 use super::config_v11::ConfigError;
 use super::http::FetchError;
+use super::pacc_doc::PaccError;
 use super::providers::TableError;
 use super::result::SourceError;
 
@@ -27,6 +28,7 @@ impl SourceError {
             SourceError::BadHost { place, .. } => {
                 t!("discover-why-bad-host", place = place.as_str())
             }
+            SourceError::Pacc(e) => e.words(),
         }
     }
 }
@@ -80,6 +82,25 @@ impl ConfigError {
             ConfigError::BadHostName { .. } => t!("discover-why-bad-host", place = url),
             ConfigError::BadIssuer(_) => t!("discover-why-bad-issuer", place = url),
             _ => t!("discover-why-bad-file", place = url),
+        }
+    }
+}
+
+impl PaccError {
+    /// Why the PACC file was not used, in one sentence of the current language.
+    pub fn words(&self) -> String {
+        match self {
+            PaccError::NoDigest { url, name } => t!(
+                "discover-why-pacc-no-digest",
+                place = url.as_str(),
+                name = name.as_str()
+            ),
+            PaccError::Mismatch { url, name, .. } => t!(
+                "discover-why-pacc-mismatch",
+                place = url.as_str(),
+                name = name.as_str()
+            ),
+            PaccError::Document { url, .. } => t!("discover-why-bad-file", place = url.as_str()),
         }
     }
 }

@@ -22,6 +22,10 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
     if let Some(note) = w.discovery().and_then(|d| d.note.as_ref()).or(w.note()) {
         super::account::provider_note(ui, w, note, out);
     }
+    // The provider also speaks JMAP (RFC 8620): said, so nobody wonders; not offered here.
+    if w.discovery().is_some_and(|d| d.jmap.is_some()) {
+        ui.label(RichText::new(t!("protocol-jmap-offered")).color(p.muted));
+    }
     ui.label(t!("protocol-intro"));
     let mut one = w.one_device();
     if ui.checkbox(&mut one, t!("protocol-one-device")).changed() {

@@ -154,6 +154,9 @@ pub struct DiscoverySummary {
     pub candidates: Vec<CandidateLine>,
     /// Where the sources disagree, one sentence each.
     pub disagreements: Vec<String>,
+    /// "This provider also offers JMAP …", when a source saw it (RFC 8620).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jmap: Option<String>,
 }
 
 fn status_words(status: SourceStatus, found: usize, error: Option<String>) -> String {
@@ -173,6 +176,7 @@ impl From<&DiscoveryResult> for DiscoverySummary {
         Self {
             elapsed_ms: Some(r.elapsed_ms),
             provider: r.provider.as_ref().map(|p| p.name.clone()),
+            jmap: r.jmap.as_ref().map(|j| j.words()),
             sources: r
                 .sources
                 .iter()
@@ -392,6 +396,9 @@ fn discovery_markdown(out: &mut String, d: &DiscoverySummary) {
     for text in &d.disagreements {
         let _ = writeln!(out, "- Sources disagree: {}", cell(text));
     }
+    if let Some(jmap) = &d.jmap {
+        let _ = writeln!(out, "- {}", cell(jmap));
+    }
 }
 
 #[cfg(test)]
@@ -540,6 +547,7 @@ mod tests {
             }],
             candidates: vec![],
             disagreements: vec!["IMAP: port 993 | 143".into()],
+            jmap: None,
         };
         let doc = Document::new(header(), "a@b.c".into(), Some(d), vec![], vec![]);
         let md = doc.markdown();

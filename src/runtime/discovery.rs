@@ -114,5 +114,6 @@ fn discovery(r: DiscoveryResult) -> Discovery {
             .collect(),
         note: r.provider.map(note),
         disagreements: r.disagreements.into_iter().map(|d| d.summary).collect(),
+        jmap: r.jmap,
     }
 }

@@ -182,6 +182,7 @@ impl Wizard {
             sources,
             candidates,
             disagreements: d.map(|d| d.disagreements.clone()).unwrap_or_default(),
+            jmap: d.and_then(|d| d.jmap.as_ref()).map(|j| j.words()),
         })
     }
 

@@ -65,6 +65,7 @@ pub(super) fn discovery() -> Discovery {
         )],
         note: None,
         disagreements: vec![],
+        jmap: None,
     }
 }
 

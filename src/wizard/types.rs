@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 
 use crate::account::{EmailAddress, Protocol, Security, ServerSettings};
-use crate::discover::{Candidate, SourceError, SourceId, SourceTrust, Vouch};
+use crate::discover::{Candidate, JmapNotice, SourceError, SourceId, SourceTrust, Vouch};
 use crate::store::{SavedServer, SettingsSource};
 
 /// Names one piece of background work (a discovery run, one server test, one save).
@@ -178,6 +178,8 @@ pub struct Discovery {
     pub note: Option<ProviderNote>,
     /// Places where sources disagree, in words (for the curious; the probe decides).
     pub disagreements: Vec<String>,
+    /// The provider also offers JMAP (shown on the protocol page; never signed in to).
+    pub jmap: Option<JmapNotice>,
 }
 
 /// Which keychain the password goes to.

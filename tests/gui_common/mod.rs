@@ -119,6 +119,7 @@ pub fn discovery() -> Discovery {
         )],
         note: Some(spectrum_note()),
         disagreements: vec![],
+        jmap: None,
     }
 }
 

@@ -1,5 +1,5 @@
 //! A small authoritative DNS server on 127.0.0.1 (UDP, RFC 1035 messages via hickory-proto)
-//! answering A, AAAA, MX and SRV for test names. Unknown names get NXDOMAIN (so nothing a
+//! answering A, AAAA, MX, SRV and TXT for test names. Unknown names get NXDOMAIN (so nothing a
 //! test asks ever leaves the machine); a name can also be made to answer SERVFAIL, to answer
 //! late, or never to answer. Every A/AAAA answer must be a loopback address.
 
@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use hickory_proto::op::{Message, MessageType, ResponseCode};
-use hickory_proto::rr::rdata::{A, AAAA, MX, SRV};
+use hickory_proto::rr::rdata::{A, AAAA, MX, SRV, TXT};
 use hickory_proto::rr::{Name, RData, Record, RecordType};
 use tokio::net::UdpSocket;
 
@@ -124,6 +124,13 @@ impl DnsServer {
             RecordType::SRV,
             RData::SRV(SRV::new(priority, weight, port, target)),
         );
+    }
+
+    /// One TXT record made of these character-strings (each at most 255 bytes); call again
+    /// for several records at one name.
+    pub fn txt(&self, name: &str, strings: &[&str]) {
+        let parts = strings.iter().map(|s| s.to_string()).collect();
+        self.add(name, RecordType::TXT, RData::TXT(TXT::new(parts)));
     }
 
     /// An MX record whose exchange is the given labels as raw bytes: what a hostile zone can
