@@ -84,7 +84,7 @@ async fn charter_json_offline_has_the_table_candidates_and_the_article_disagreem
     );
     assert_eq!(v["provider"]["id"], "spectrum");
     let sources = v["sources"].as_array().unwrap();
-    assert_eq!(sources.len(), 8);
+    assert_eq!(sources.len(), mailsetup::discover::SourceId::ALL.len());
     assert!(sources.iter().all(|s| s["status"] != "waiting"));
     assert_eq!(sources[0]["status"], "found");
 }

@@ -877,3 +877,7 @@ platform-verifier-unavailable = this system's certificate verification could not
 platform-trust-caller-only = Note: this system's certificate verification could not be set up ({ $detail }). Certificates are checked against the given CA file alone: chain, signatures, dates, server name and purpose, but no revocation look-up and not the system's list of distrusted certificates.
 cause-certificate-check-unavailable = This computer's certificate verification does not work, so the server's certificate could not be checked.
 cause-certificate-check-unavailable-advice = Nothing was sent to the server. Give the server's CA certificate (--ca-file, or "Trust this server's key" in the window) to check it with that alone, or run the test on a computer whose certificate verification works (this happens under wine, not on Windows itself).
+## Branch autodiscover: Microsoft Autodiscover and Microsoft 365
+
+source-autodiscover = Microsoft Autodiscover
+discover-exchange-only = { $domain } offers Microsoft Exchange (Outlook's own connection) and names no IMAP, POP3 or SMTP server. IMAP may still be switched on there; the usual server names are tried as well.

@@ -10,7 +10,7 @@ use super::config_v11;
 use super::http::{self, FetchError, HttpClient};
 use super::options::DiscoveryOptions;
 use super::providers::{ProviderNotes, ProviderTable, TableError};
-use super::result::{DiscoveredOAuth2, SourceError};
+use super::result::{DiscoveredOAuth2, ExchangeOffer, SourceError};
 use crate::account::EmailAddress;
 use crate::dns::{Dns, DnsError, HickoryDns};
 use crate::net::HostResolver;
@@ -25,6 +25,8 @@ pub(crate) struct Findings {
     pub notes: Vec<String>,
     /// A config-v1.1 file's `<oAuth2>` block.
     pub oauth2: Option<DiscoveredOAuth2>,
+    /// An Autodiscover answer offering Exchange only.
+    pub exchange: Option<ExchangeOffer>,
 }
 
 /// The I/O seams the sources share.
@@ -34,6 +36,8 @@ pub(crate) struct Ctx {
     pub hosts: Arc<dyn HostResolver>,
     pub http: Result<HttpClient, FetchError>,
     pub ispdb_url: String,
+    /// Microsoft 365's unauthenticated Autodiscover v2 endpoint (the address is appended).
+    pub microsoft365_url: String,
     pub table: Result<Arc<ProviderTable>, TableError>,
     pub limits: config_v11::Limits,
     /// The `Date` log the HTTP client writes to.
@@ -58,6 +62,7 @@ impl Ctx {
             hosts,
             http,
             ispdb_url: opts.ispdb_url.clone(),
+            microsoft365_url: opts.microsoft365_url.clone(),
             table: match &opts.table {
                 Some(t) => Ok(t.clone()),
                 None => ProviderTable::builtin().map(|t| Arc::new(t.clone())),

@@ -26,6 +26,9 @@ pub enum SourceId {
     WellKnown,
     /// Mozilla's ISPDB (`https://autoconfig.thunderbird.net/v1.1/<domain>`).
     Ispdb,
+    /// Microsoft Autodiscover (POX) at the domain's own hosts, asked without credentials;
+    /// and, when the MX is Microsoft's, whether the mailbox is in Microsoft 365.
+    Autodiscover,
     /// The domain's MX host → its provider's domain → table, ISPDB and autoconfig.
     Mx,
     /// RFC 6186 SRV records.
@@ -38,11 +41,12 @@ pub enum SourceId {
 
 impl SourceId {
     /// Every source, in listing order.
-    pub const ALL: [SourceId; 8] = [
+    pub const ALL: [SourceId; 9] = [
         SourceId::Provider,
         SourceId::Autoconfig,
         SourceId::WellKnown,
         SourceId::Ispdb,
+        SourceId::Autodiscover,
         SourceId::Mx,
         SourceId::Srv,
         SourceId::Guess,
@@ -56,6 +60,7 @@ impl SourceId {
             SourceId::Autoconfig => "autoconfig",
             SourceId::WellKnown => "well_known",
             SourceId::Ispdb => "ispdb",
+            SourceId::Autodiscover => "autodiscover",
             SourceId::Mx => "mx",
             SourceId::Srv => "srv",
             SourceId::Guess => "guess",
@@ -70,11 +75,16 @@ impl SourceId {
     }
 
     /// Whether the source binds servers to the mail domain itself (the built-in table, the
-    /// domain's own autoconfig files, ISPDB): over a verified channel it vouches for a host.
+    /// domain's own autoconfig files, ISPDB, the domain's Autodiscover): over a verified
+    /// channel it vouches for a host.
     pub fn binds_to_domain(self) -> bool {
         matches!(
             self,
-            SourceId::Provider | SourceId::Autoconfig | SourceId::WellKnown | SourceId::Ispdb
+            SourceId::Provider
+                | SourceId::Autoconfig
+                | SourceId::WellKnown
+                | SourceId::Ispdb
+                | SourceId::Autodiscover
         )
     }
 
@@ -85,6 +95,7 @@ impl SourceId {
             SourceId::Autoconfig => t!("source-autoconfig"),
             SourceId::WellKnown => t!("source-well-known"),
             SourceId::Ispdb => t!("source-ispdb"),
+            SourceId::Autodiscover => t!("source-autodiscover"),
             SourceId::Mx => t!("source-mx"),
             SourceId::Srv => t!("source-srv"),
             SourceId::Guess => t!("source-guess"),
@@ -123,6 +134,9 @@ impl SourceTrust {
                 SourceTrust::Trusted
             }
             (SourceId::Ispdb, _) => SourceTrust::Trusted,
+            // Autodiscover at an SRV target: the target rests on unsigned DNS.
+            (SourceId::Autodiscover, Channel::Dns) => SourceTrust::Dns,
+            (SourceId::Autodiscover, _) => SourceTrust::Trusted,
             (SourceId::Mx | SourceId::Srv, _) => SourceTrust::Dns,
             (SourceId::Guess, _) => SourceTrust::Guess,
         }
@@ -275,9 +289,11 @@ impl From<SourceId> for SourceKind {
     fn from(source: SourceId) -> Self {
         match source {
             SourceId::Provider => SourceKind::BuiltIn,
-            SourceId::Autoconfig | SourceId::WellKnown | SourceId::AutoconfigHttp => {
-                SourceKind::Autoconfig
-            }
+            // Autodiscover is the provider's autoconfig in Microsoft's format.
+            SourceId::Autoconfig
+            | SourceId::WellKnown
+            | SourceId::AutoconfigHttp
+            | SourceId::Autodiscover => SourceKind::Autoconfig,
             SourceId::Ispdb => SourceKind::Ispdb,
             SourceId::Mx => SourceKind::MxProvider,
             SourceId::Srv => SourceKind::DnsSrv,
