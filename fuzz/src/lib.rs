@@ -30,8 +30,9 @@ use secrecy::SecretString;
 use secrecy::zeroize::Zeroizing;
 
 /// Every target, by the name of its `fuzz_targets/NAME.rs` file and its `seeds/NAME` folder.
-pub const TARGETS: [&str; 16] = [
+pub const TARGETS: [&str; 17] = [
     "autoconfig_xml",
+    "autodiscover",
     "imap_session",
     "pop3_session",
     "smtp_session",
@@ -57,6 +58,7 @@ pub const USERNAME: &str = "alice@example.com";
 pub fn check(target: &str, data: &[u8]) {
     match target {
         "autoconfig_xml" => autoconfig_xml(data),
+        "autodiscover" => autodiscover(data),
         "imap_session" => session_verdict(Protocol::Imap, data),
         "pop3_session" => session_verdict(Protocol::Pop3, data),
         "smtp_session" => session_verdict(Protocol::Smtp, data),
@@ -89,6 +91,31 @@ pub fn autoconfig_xml(data: &[u8]) {
             let _ = server.host_for(&email);
             let _ = server.username_for(&email);
         }
+    }
+}
+
+/// The Microsoft Autodiscover (POX) answer parser on any bytes: never panics, stays within
+/// its limits; every server has a port and a host that passes the host-name check; a
+/// redirect names an address or an https URL; Exchange-only means no server.
+pub fn autodiscover(data: &[u8]) {
+    use mailsetup::discover::autodiscover_xml::{self, Action};
+    let limits = autodiscover_xml::Limits::default();
+    let Ok(answer) = autodiscover_xml::parse(data, limits) else {
+        return;
+    };
+    assert!(data.len() <= limits.max_bytes);
+    assert!(answer.servers.len() <= limits.max_protocols);
+    for server in &answer.servers {
+        assert!(server.port > 0);
+        assert!(mailsetup::discover::host_name::check_host(&server.host).is_ok());
+    }
+    match &answer.action {
+        Action::RedirectAddr { address } => assert!(EmailAddress::parse(address).is_ok()),
+        Action::RedirectUrl { url } => assert!(url.starts_with("https://")),
+        Action::Settings | Action::Error { .. } => {}
+    }
+    if answer.exchange_only() {
+        assert!(answer.servers.is_empty());
     }
 }
 
