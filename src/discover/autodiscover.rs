@@ -48,19 +48,21 @@ struct Start {
     channel: Channel,
 }
 
+/// An answer with settings (servers, or Exchange only), and how it was reached.
+struct Settled {
+    answer: PoxAnswer,
+    /// The address the answer is for (another one after a `redirectAddr`).
+    email: EmailAddress,
+    channel: Channel,
+    /// The URLs asked, joined by arrows.
+    via: String,
+    /// The URL that answered, after HTTP redirects.
+    answered: String,
+}
+
 /// How one chain ended.
 enum Outcome {
-    /// An answer with settings (servers, or Exchange only).
-    Settings {
-        answer: PoxAnswer,
-        /// The address the answer is for (another one after a `redirectAddr`).
-        email: EmailAddress,
-        channel: Channel,
-        /// The URLs asked, joined by arrows.
-        via: String,
-        /// The URL that answered, after HTTP redirects.
-        answered: String,
-    },
+    Settings(Box<Settled>),
     /// Nothing usable there; why, for the source's notes.
     Nothing(String),
 }
@@ -99,13 +101,13 @@ async fn pox(ctx: &Ctx) -> Result<Findings, SourceError> {
         Err(e) => f.notes.push(e.to_string()),
     }
     let chains = futures::future::join_all(starts.iter().map(|s| chain(ctx, s))).await;
-    let mut settled: Vec<Outcome> = Vec::new();
+    let mut settled: Vec<Settled> = Vec::new();
     let mut errors: Vec<SourceError> = Vec::new();
     for (start, (asked, r)) in starts.iter().zip(chains) {
         f.asked.extend(asked);
         match r {
             Ok(Outcome::Nothing(why)) => f.notes.push(why),
-            Ok(o) => settled.push(o),
+            Ok(Outcome::Settings(o)) => settled.push(*o),
             Err(e) => {
                 f.notes.push(format!("{}: {e}", start.url));
                 errors.push(e);
@@ -115,7 +117,7 @@ async fn pox(ctx: &Ctx) -> Result<Findings, SourceError> {
     // The first answer naming servers; else the first offering Exchange only.
     let best = settled
         .iter()
-        .position(|o| matches!(o, Outcome::Settings { answer, .. } if !answer.servers.is_empty()))
+        .position(|o| !o.answer.servers.is_empty())
         .or_else(|| (!settled.is_empty()).then_some(0));
     let Some(best) = best else {
         // A refused answer (hostile, malformed, too many redirects) says so; so does a
@@ -128,31 +130,29 @@ async fn pox(ctx: &Ctx) -> Result<Findings, SourceError> {
         }
         return Ok(f);
     };
-    if let Outcome::Settings {
+    let Settled {
         answer,
         email,
         channel,
         via,
         answered,
-    } = settled.swap_remove(best)
-    {
-        f.notes.extend(answer.warnings.iter().cloned());
-        if channel.verified() {
-            ctx.vouch_date(&answered);
-        }
-        if answer.exchange_only() {
-            f.notes.push(format!(
-                "{via} offers Microsoft Exchange ({}) and no IMAP, POP3 or SMTP server",
-                answer.exchange.join(", ")
-            ));
-            f.exchange = Some(ExchangeOffer {
-                kinds: answer.exchange.clone(),
-                ews_url: answer.ews_url.clone(),
-                via: via.clone(),
-            });
-        }
-        f.candidates = candidates(ctx, &answer, &email, channel, &via);
+    } = settled.swap_remove(best);
+    f.notes.extend(answer.warnings.iter().cloned());
+    if channel.verified() {
+        ctx.vouch_date(&answered);
     }
+    if answer.exchange_only() {
+        f.notes.push(format!(
+            "{via} offers Microsoft Exchange ({}) and no IMAP, POP3 or SMTP server",
+            answer.exchange.join(", ")
+        ));
+        f.exchange = Some(ExchangeOffer {
+            kinds: answer.exchange.clone(),
+            ews_url: answer.ews_url.clone(),
+            via: via.clone(),
+        });
+    }
+    f.candidates = candidates(ctx, &answer, &email, channel, &via);
     Ok(f)
 }
 
@@ -270,13 +270,13 @@ async fn chain(ctx: &Ctx, start: &Start) -> (Vec<String>, Result<Outcome, Source
         };
         let next = match &answer.action {
             Action::Settings => {
-                let outcome = Outcome::Settings {
+                let outcome = Outcome::Settings(Box::new(Settled {
                     answer,
                     email,
                     channel,
                     via,
                     answered,
-                };
+                }));
                 return (asked, Ok(outcome));
             }
             Action::Error { code, message } => {
