@@ -274,6 +274,7 @@ fn the_whole_imap_flow_from_empty_form_to_saved() {
             label: "Mozilla's ISPDB".into(),
             state: SourceState::Waiting,
             ms: None,
+            remark: None,
         },
     });
     w.handle(Event::SourceUpdate {
@@ -283,6 +284,7 @@ fn the_whole_imap_flow_from_empty_form_to_saved() {
             label: "Mozilla's ISPDB".into(),
             state: SourceState::Found(3),
             ms: Some(120),
+            remark: None,
         },
     });
     assert_eq!(w.sources().len(), 1);

@@ -159,6 +159,7 @@ fn source(key: SourceId, label: &str, state: SourceState, ms: Option<u64>) -> So
         label: label.into(),
         state,
         ms,
+        remark: None,
     }
 }
 
