@@ -616,3 +616,23 @@ async fn no_yes_from_microsoft_means_no_entry_and_the_address_goes_there_only_fo
     assert_eq!(to(&net, "m365.test").len(), before);
     no_credentials(&net.web.seen());
 }
+
+#[tokio::test]
+async fn a_web_site_answering_every_path_is_nothing_not_a_failure() {
+    let net = Net::start().await;
+    net.dns.a("site.test", LOOPBACK);
+    let page = format!(
+        "<!doctype html><html><body>{}</body></html>",
+        "Welcome! ".repeat(20_000)
+    );
+    net.web
+        .https("site.test", PATH, Reply::Bytes(page.into_bytes()));
+    let r = discover::discover(
+        &email("kim@site.test"),
+        &only(&net, &[SourceId::Autodiscover]),
+    )
+    .await;
+    let report = r.source(SourceId::Autodiscover).unwrap();
+    assert_eq!(report.status, SourceStatus::Nothing, "{report:?}");
+    assert!(report.error.is_none());
+}

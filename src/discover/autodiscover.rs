@@ -260,6 +260,10 @@ async fn chain(ctx: &Ctx, start: &Start) -> (Vec<String>, Result<Outcome, Source
         };
         // Inside the domain asked, an HTTP redirect keeps the answer the domain's word.
         channel = lower(channel, Channel::of_fetch(&url, &answered, &domain));
+        if !autodiscover_xml::looks_like_autodiscover(&body) {
+            let why = format!("{answered} answered with something else than Autodiscover");
+            return (asked, Ok(Outcome::Nothing(why)));
+        }
         let refused = |error| SourceError::Autodiscover {
             url: answered.clone(),
             error,

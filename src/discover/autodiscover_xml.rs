@@ -164,6 +164,16 @@ fn escape(text: &str) -> String {
         .replace('\'', "&apos;")
 }
 
+/// Whether a body claims to be an Autodiscover answer: `<Autodiscover` within its first
+/// kilobyte. A web site answering every path with its own page (status 200, HTML) is then
+/// "nothing there", not a refused answer; what does claim to be one is parsed, and refused
+/// when it breaks a limit.
+pub fn looks_like_autodiscover(body: &[u8]) -> bool {
+    let head = &body[..body.len().min(1024)];
+    head.windows(13)
+        .any(|w| w.eq_ignore_ascii_case(b"<autodiscover"))
+}
+
 /// The security of a block, read as the module header says.
 pub fn security_of(ssl: Option<&str>, encryption: Option<&str>, port: Option<u16>) -> Security {
     match encryption.map(|e| e.trim().to_ascii_lowercase()).as_deref() {
@@ -575,6 +585,18 @@ mod tests {
             parse(&[0xff, 0xfe], limits),
             Err(AutodiscoverError::NotUtf8 { .. })
         ));
+    }
+
+    #[test]
+    fn a_web_page_is_not_taken_for_an_answer() {
+        assert!(looks_like_autodiscover(answer("").as_bytes()));
+        assert!(looks_like_autodiscover(b"\xef\xbb\xbf<AUTODISCOVER/>"));
+        assert!(!looks_like_autodiscover(
+            b"<!doctype html><html><body>Welcome</body></html>"
+        ));
+        assert!(!looks_like_autodiscover(b""));
+        let late = format!("{}<Autodiscover/>", " ".repeat(2000));
+        assert!(!looks_like_autodiscover(late.as_bytes()));
     }
 
     #[test]
