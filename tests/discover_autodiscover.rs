@@ -562,6 +562,11 @@ async fn an_mx_at_microsoft_and_a_yes_from_the_v2_endpoint_bring_the_microsoft_3
     let imap = r.best(Protocol::Imap).unwrap();
     assert_eq!(imap.endpoint_text(), "outlook.office365.com:993 TLS");
     assert!(imap.vouch.is_vouched(), "{:?}", imap.vouch);
+    // Not "published by contoso.test": Microsoft said it.
+    assert_eq!(
+        imap.vouch.words("contoso.test"),
+        "named by Microsoft Autodiscover over a verified connection"
+    );
     let asked = to(&net, "m365.test");
     assert_eq!(asked.len(), 1);
     assert_eq!(asked[0].method, "GET");

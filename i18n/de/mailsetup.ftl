@@ -880,3 +880,4 @@ cause-certificate-check-unavailable-advice = Es wurde nichts an den Server gesen
 
 source-autodiscover = Microsoft Autodiscover
 discover-exchange-only = { $domain } bietet Microsoft Exchange an (die eigene Verbindung von Outlook) und nennt keinen IMAP-, POP3- oder SMTP-Server. IMAP kann dort trotzdem eingeschaltet sein; die üblichen Servernamen werden ebenfalls ausprobiert.
+vouch-autodiscover = genannt von Microsoft Autodiscover über eine geprüfte Verbindung

@@ -881,3 +881,4 @@ cause-certificate-check-unavailable-advice = Nothing was sent to the server. Giv
 
 source-autodiscover = Microsoft Autodiscover
 discover-exchange-only = { $domain } offers Microsoft Exchange (Outlook's own connection) and names no IMAP, POP3 or SMTP server. IMAP may still be switched on there; the usual server names are tried as well.
+vouch-autodiscover = named by Microsoft Autodiscover over a verified connection

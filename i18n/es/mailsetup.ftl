@@ -880,3 +880,4 @@ cause-certificate-check-unavailable-advice = No se envió nada al servidor. Indi
 
 source-autodiscover = Autodiscover de Microsoft
 discover-exchange-only = { $domain } ofrece Microsoft Exchange (la conexión propia de Outlook) y no indica ningún servidor IMAP, POP3 ni SMTP. Puede que IMAP esté activado de todos modos; también se prueban los nombres de servidor habituales.
+vouch-autodiscover = indicado por Autodiscover de Microsoft por una conexión verificada

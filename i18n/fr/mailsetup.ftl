@@ -880,3 +880,4 @@ cause-certificate-check-unavailable-advice = Rien n'a été envoyé au serveur. 
 
 source-autodiscover = Autodiscover de Microsoft
 discover-exchange-only = { $domain } propose Microsoft Exchange (la connexion propre à Outlook) et n’indique aucun serveur IMAP, POP3 ou SMTP. IMAP peut tout de même y être activé ; les noms de serveur habituels sont aussi essayés.
+vouch-autodiscover = indiqué par Autodiscover de Microsoft via une connexion vérifiée

@@ -865,3 +865,4 @@ cause-certificate-check-unavailable-advice = サーバーには何も送って�
 
 source-autodiscover = Microsoft Autodiscover
 discover-exchange-only = { $domain } は Microsoft Exchange（Outlook 独自の接続）を提供していますが、IMAP・POP3・SMTP サーバーは示していません。それでも IMAP が有効な場合があるため、一般的なサーバー名も試します。
+vouch-autodiscover = 確認済みの接続で Microsoft Autodiscover から取得

@@ -880,3 +880,4 @@ cause-certificate-check-unavailable-advice = Nada foi enviado ao servidor. Infor
 
 source-autodiscover = Autodiscover da Microsoft
 discover-exchange-only = { $domain } oferece o Microsoft Exchange (a conexão própria do Outlook) e não indica nenhum servidor IMAP, POP3 ou SMTP. O IMAP ainda pode estar ativado lá; os nomes de servidor usuais também são testados.
+vouch-autodiscover = indicado pelo Autodiscover da Microsoft por uma conexão verificada
