@@ -288,5 +288,13 @@ fn a_domain_whose_autodiscover_offers_only_exchange_is_said_on_the_lookup_page()
     assert_eq!(h.state().wizard().page(), Page::Lookup);
     h.get_by_label_contains("exchange.test offers Microsoft Exchange");
     h.get_by_label_contains("the usual server names are tried as well");
+    // The password was typed before the lookup; Autodiscover got none of it.
+    let seen = net.web.seen();
+    assert!(seen.iter().any(|s| s.host == "autodiscover.exchange.test"));
+    for s in &seen {
+        assert!(s.header("authorization").is_none(), "{s:?}");
+        let body = String::from_utf8_lossy(&s.body);
+        assert!(!body.contains("exchange-pw-1") && !s.target.contains("exchange-pw-1"));
+    }
     drop(rt);
 }
