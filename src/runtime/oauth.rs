@@ -24,7 +24,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::account::EmailAddress;
-use crate::discover::{DiscoveredOAuth2, DiscoveryOptions, SourceId};
+use crate::discover::{DiscoveredOAuth2, DiscoveryOptions, ProviderNotes, SourceId};
 use crate::oauth::session::{self, Reach, Session, SessionError};
 use crate::wizard::{DeviceCode, Event, OAuthProblem, OAuthSecret, TaskId};
 
@@ -86,24 +86,24 @@ impl Found {
 
 /// While the address is typed: the `.well-known` file, the ISPDB and Autodiscover (with
 /// Microsoft 365's word when the MX is Microsoft's) for a domain the table and the
-/// configuration do not know, once the domain stayed the same for `SETTLE`; a provider they
-/// recognise is the window's note before the password is typed.
+/// configuration do not know, once the domain stayed the same for `SETTLE`. Returns the
+/// provider they recognise, for the window's note before the password is typed.
 pub(crate) async fn look_up(
     domain: &str,
     config: &RuntimeConfig,
     found: &Found,
     sender: &EventSender,
-) {
+) -> Option<ProviderNotes> {
     // The person's local part is never sent: Autodiscover asks for postmaster@<domain>.
     let Ok(email) = EmailAddress::parse(&format!("postmaster@{domain}")) else {
-        return;
+        return None;
     };
     if config.oauth.knows(&email) {
-        return;
+        return None;
     }
     tokio::time::sleep(SETTLE).await;
     if !found.is_latest(domain) {
-        return;
+        return None;
     }
     let opts = DiscoveryOptions {
         sources: [SourceId::WellKnown, SourceId::Ispdb, SourceId::Autodiscover]
@@ -112,16 +112,9 @@ pub(crate) async fn look_up(
         ..config.discovery.clone()
     };
     let result = crate::discover::discover(&email, &opts).await;
-    // Microsoft 365 recognised (its MX and its own word): the note before a password.
-    if let Some(notes) = result.provider
-        && found.is_latest(domain)
-    {
-        sender.send(Event::NoteFound {
-            domain: domain.to_string(),
-            note: Some(super::discovery::note(notes)),
-        });
-    }
     found.offer(&email, result.oauth2, config, sender);
+    // Microsoft 365 recognised (its MX and its own word): the note before a password.
+    result.provider.filter(|_| found.is_latest(domain))
 }
 
 /// "Sign in with <provider>": the browser flow; a failure comes back with its code and
