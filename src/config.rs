@@ -6,7 +6,8 @@
 //! (`DiscoverySettings::from_env`). The variables are the flags' own:
 //! `MAILSETUP_CA_FILE` (`--ca-file`), `MAILSETUP_RESOLVE` (`--resolve`, several as
 //! `host=addr,host=addr:port`), `MAILSETUP_DNS` (`--dns`), `MAILSETUP_ISPDB_URL`
-//! (`--ispdb-url`) and `MAILSETUP_HTTP_PORT` (`--http-port`). A variable is read as the flag's
+//! (`--ispdb-url`), `MAILSETUP_HTTP_PORT` (`--http-port`) and `MAILSETUP_MICROSOFT365_URL`
+//! (`--microsoft365-url`). A variable is read as the flag's
 //! value would be, and a bad one is refused with the words the command line uses for the flag.
 
 use std::ffi::{OsStr, OsString};
@@ -26,6 +27,8 @@ pub const DNS_ENV: &str = "MAILSETUP_DNS";
 pub const ISPDB_URL_ENV: &str = "MAILSETUP_ISPDB_URL";
 /// `--http-port` / `MAILSETUP_HTTP_PORT`.
 pub const HTTP_PORT_ENV: &str = "MAILSETUP_HTTP_PORT";
+/// `--microsoft365-url` / `MAILSETUP_MICROSOFT365_URL`.
+pub const MICROSOFT365_URL_ENV: &str = "MAILSETUP_MICROSOFT365_URL";
 
 /// Where discovery asks and whom it trusts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -40,6 +43,8 @@ pub struct DiscoverySettings {
     pub ispdb_url: Option<String>,
     /// The port every HTTP(S) request goes to instead of 80/443.
     pub http_port: Option<u16>,
+    /// Microsoft 365's Autodiscover v2 base URL.
+    pub microsoft365_url: Option<String>,
 }
 
 /// A `MAILSETUP_*` variable that is not what its flag takes. `Display` is the command line's
@@ -122,12 +127,14 @@ impl DiscoverySettings {
         let http_port = var(HTTP_PORT_ENV)
             .map(|v| port(&v, "--http-port <PORT>"))
             .transpose()?;
+        let microsoft365_url = var(MICROSOFT365_URL_ENV).map(|v| text(&v)).transpose()?;
         Ok(Self {
             ca_file,
             resolve,
             dns,
             ispdb_url,
             http_port,
+            microsoft365_url,
         })
     }
 
@@ -146,6 +153,12 @@ impl DiscoverySettings {
                 ));
             }
             opts.ispdb_url = url.clone();
+        }
+        if let Some(url) = &self.microsoft365_url {
+            if !url.starts_with("https://") {
+                return Err(format!("--microsoft365-url {url}: give an https:// URL"));
+            }
+            opts.microsoft365_url = url.clone();
         }
         if let Some(path) = &self.ca_file {
             opts.add_ca_file(path).map_err(|e| e.to_string())?;
@@ -232,5 +245,20 @@ mod tests {
             ..DiscoverySettings::default()
         };
         assert!(bad.options().unwrap_err().starts_with("--ispdb-url"));
+        let plain = DiscoverySettings {
+            microsoft365_url: Some("http://127.0.0.1:9/".into()),
+            ..DiscoverySettings::default()
+        };
+        assert!(
+            plain
+                .options()
+                .unwrap_err()
+                .starts_with("--microsoft365-url")
+        );
+        let loopback = vars(&[(MICROSOFT365_URL_ENV, "https://m365.test/v1.0/")]).unwrap();
+        assert_eq!(
+            loopback.options().unwrap().microsoft365_url,
+            "https://m365.test/v1.0/"
+        );
     }
 }

@@ -119,7 +119,12 @@ impl Runtime {
                         domain: domain.clone(),
                         provider,
                     });
-                    oauth::look_up(&domain, &config, &found, &sender).await;
+                    if let Some(notes) = oauth::look_up(&domain, &config, &found, &sender).await {
+                        sender.send(Event::NoteFound {
+                            domain: domain.clone(),
+                            note: Some(discovery::note(notes)),
+                        });
+                    }
                 });
                 None
             }

@@ -18,10 +18,11 @@ use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
 use gui_common::*;
 use mailsetup::account::Protocol;
+use mailsetup::discover::SourceId;
 use mailsetup::runtime::RuntimeConfig;
 use mailsetup::wizard::{LookupState, Page, Role as ServerRole, SaveState, SourceState};
-use netsupport::Reply;
 use netsupport::srv_world::{SrvRecord, SrvWorld};
+use netsupport::{LOOPBACK, Net, Reply};
 use secrecy::ExposeSecret;
 use support::{dovecot, pki};
 
@@ -247,4 +248,53 @@ fn cancel_during_the_lookup_returns_to_the_account_page_at_once() {
         .state_mut()
         .running_tasks()
         == 0));
+}
+
+#[test]
+fn a_domain_whose_autodiscover_offers_only_exchange_is_said_on_the_lookup_page() {
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let net = rt.block_on(async {
+        let net = Net::start().await;
+        net.dns.a("autodiscover.exchange.test", LOOPBACK);
+        net.web.https(
+            "autodiscover.exchange.test",
+            "/autodiscover/autodiscover.xml",
+            Reply::Xml(
+                r#"<Autodiscover><Response><Account><Action>settings</Action>
+                <Protocol><Type>EXCH</Type><Server>ex01.exchange.test</Server></Protocol>
+                <Protocol><Type>WEB</Type></Protocol></Account></Response></Autodiscover>"#
+                    .into(),
+            ),
+        );
+        net
+    });
+    let mut config = RuntimeConfig::new(vec![net.ca.cert_der()]).expect("trust");
+    let mut opts = net.options();
+    opts.sources = [SourceId::Autodiscover, SourceId::Guess]
+        .into_iter()
+        .collect();
+    config.set_discovery(opts);
+    config.probe.timeouts = support::short_timeouts();
+    config.config_dir = Some(support::run_dir().join("discovery-exchange-only"));
+    let mut h = app(config);
+    h.run_steps(2);
+    fill(&mut h, "Email address", "kim@exchange.test");
+    fill(&mut h, "Password", "exchange-pw-1");
+    h.key_press(Key::Enter);
+    step_until(&mut h, Duration::from_secs(15), "the lookup ends", |app| {
+        !matches!(app.wizard().lookup(), LookupState::Running(_))
+    });
+    // Nothing to test: the page stays, and says what the domain offers instead.
+    assert_eq!(h.state().wizard().page(), Page::Lookup);
+    h.get_by_label_contains("exchange.test offers Microsoft Exchange");
+    h.get_by_label_contains("the usual server names are tried as well");
+    // The password was typed before the lookup; Autodiscover got none of it.
+    let seen = net.web.seen();
+    assert!(seen.iter().any(|s| s.host == "autodiscover.exchange.test"));
+    for s in &seen {
+        assert!(s.header("authorization").is_none(), "{s:?}");
+        let body = String::from_utf8_lossy(&s.body);
+        assert!(!body.contains("exchange-pw-1") && !s.target.contains("exchange-pw-1"));
+    }
+    drop(rt);
 }

@@ -1,7 +1,8 @@
 //! Microsoft 365, where passwords for IMAP, POP and SMTP are off unless the organisation's
 //! administrator allowed them: recognised from the MX (a loopback DNS server answering
 //! `*.mail.protection.outlook.com`) and from a tenant address; the window says it before a
-//! password is typed; a 5.7.139 refusal from a scripted server with Microsoft's words says
+//! password is typed, also for a domain of its own that Microsoft's Autodiscover v2 endpoint
+//! (on loopback) confirms; a 5.7.139 refusal from a scripted server with Microsoft's words says
 //! what to ask the administrator (CLI JSON).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
@@ -16,7 +17,8 @@ use egui_kittest::kittest::Queryable;
 use gui_common::{app, fill, offline_config};
 use mailsetup::account::{EmailAddress, Protocol};
 use mailsetup::discover::{self, SourceId};
-use netsupport::Net;
+use mailsetup::runtime::RuntimeConfig;
+use netsupport::{Net, Reply};
 use support::script::Script;
 
 const BIN: &str = env!("CARGO_BIN_EXE_mailsetup");
@@ -67,6 +69,54 @@ fn the_window_warns_before_the_password_is_typed() {
     h.get_by_label("Microsoft 365 (work or school account)");
     h.get_by_label_contains("Microsoft switched passwords off for IMAP, POP and SMTP");
     h.get_by_label_contains("Before you start: your organisation's administrator must allow");
+}
+
+#[test]
+fn a_domain_microsoft_365_confirms_is_named_in_the_window_before_the_password_is_typed() {
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let net = rt.block_on(async {
+        let net = Net::start().await;
+        net.dns
+            .mx("fabrikam.test", 0, "fabrikam-test.mail.protection.outlook.com");
+        net.web.https(
+            "m365.test",
+            "/autodiscover/autodiscover.json/v1.0/postmaster@fabrikam.test",
+            Reply::Json(
+                r#"{"Protocol":"AutodiscoverV1","Url":"https://outlook.office365.com/autodiscover/autodiscover.xml"}"#
+                    .into(),
+            ),
+        );
+        net
+    });
+    let mut config = RuntimeConfig::new(vec![net.ca.cert_der()]).expect("trust");
+    config.set_discovery(net.options());
+    let mut h = app(config);
+    h.run_steps(2);
+    fill(&mut h, "Email address", "kim@fabrikam.test");
+    gui_common::step_until(
+        &mut h,
+        std::time::Duration::from_secs(10),
+        "the Microsoft 365 note",
+        |app| app.wizard().note().is_some(),
+    );
+    assert!(
+        h.state().wizard().password_missing(),
+        "no password typed yet"
+    );
+    assert_eq!(h.state().wizard().note().unwrap().id, "microsoft365");
+    h.get_by_label("Microsoft 365 (work or school account)");
+    h.get_by_label_contains("Before you start: your organisation's administrator must allow");
+    // Microsoft was asked about the domain, never about the person's own address.
+    let asked: Vec<String> = net
+        .web
+        .seen()
+        .into_iter()
+        .filter(|s| s.host == "m365.test")
+        .map(|s| s.target)
+        .collect();
+    assert_eq!(asked.len(), 1, "{asked:?}");
+    assert!(!asked[0].contains("kim@"), "{asked:?}");
+    drop(rt);
 }
 
 #[test]

@@ -58,6 +58,38 @@ fn every_seed_and_every_saved_crash_replays_cleanly() {
 }
 
 #[test]
+fn the_autodiscover_seeds_are_answers_the_parser_takes() {
+    // The fuzzer starts from real shapes: servers, Exchange only, both redirects, an error.
+    use mailsetup::discover::autodiscover_xml::{Action, Limits, parse};
+    let mut kinds = Vec::new();
+    for (path, data) in inputs("autodiscover") {
+        if !path.starts_with(Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds")) {
+            continue;
+        }
+        let answer =
+            parse(&data, Limits::default()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        kinds.push(match answer.action {
+            Action::Settings if answer.exchange_only() => "exchange",
+            Action::Settings => "servers",
+            Action::RedirectAddr { .. } => "redirect_addr",
+            Action::RedirectUrl { .. } => "redirect_url",
+            Action::Error { .. } => "error",
+        });
+    }
+    kinds.sort_unstable();
+    assert_eq!(
+        kinds,
+        [
+            "error",
+            "exchange",
+            "redirect_addr",
+            "redirect_url",
+            "servers"
+        ]
+    );
+}
+
+#[test]
 fn the_bearer_seeds_reach_the_sign_in_and_a_refused_token_reads_as_one() {
     // The scripted servers of the bearer_session seeds are Dovecot's and Gmail's words with
     // OAUTHBEARER / XOAUTH2 offered: the fuzzer starts from exchanges that get to the token.

@@ -30,8 +30,9 @@ use secrecy::SecretString;
 use secrecy::zeroize::Zeroizing;
 
 /// Every target, by the name of its `fuzz_targets/NAME.rs` file and its `seeds/NAME` folder.
-pub const TARGETS: [&str; 17] = [
+pub const TARGETS: [&str; 18] = [
     "autoconfig_xml",
+    "autodiscover",
     "imap_session",
     "pop3_session",
     "smtp_session",
@@ -58,6 +59,7 @@ pub const USERNAME: &str = "alice@example.com";
 pub fn check(target: &str, data: &[u8]) {
     match target {
         "autoconfig_xml" => autoconfig_xml(data),
+        "autodiscover" => autodiscover(data),
         "imap_session" => session_verdict(Protocol::Imap, data),
         "pop3_session" => session_verdict(Protocol::Pop3, data),
         "smtp_session" => session_verdict(Protocol::Smtp, data),
@@ -119,6 +121,31 @@ pub fn pacc(data: &[u8]) {
     let record = format!("v=UAAC1; a=sha256; d={}", pacc_doc::digest_text(data));
     assert!(pacc_doc::matches(data, &pacc_doc::digests(&[record])));
     let _ = pacc_doc::digests(&[String::from_utf8_lossy(data).into_owned()]);
+}
+
+/// The Microsoft Autodiscover (POX) answer parser on any bytes: never panics, stays within
+/// its limits; every server has a port and a host that passes the host-name check; a
+/// redirect names an address or an https URL; Exchange-only means no server.
+pub fn autodiscover(data: &[u8]) {
+    use mailsetup::discover::autodiscover_xml::{self, Action};
+    let limits = autodiscover_xml::Limits::default();
+    let Ok(answer) = autodiscover_xml::parse(data, limits) else {
+        return;
+    };
+    assert!(data.len() <= limits.max_bytes);
+    assert!(answer.servers.len() <= limits.max_protocols);
+    for server in &answer.servers {
+        assert!(server.port > 0);
+        assert!(mailsetup::discover::host_name::check_host(&server.host).is_ok());
+    }
+    match &answer.action {
+        Action::RedirectAddr { address } => assert!(EmailAddress::parse(address).is_ok()),
+        Action::RedirectUrl { url } => assert!(url.starts_with("https://")),
+        Action::Settings | Action::Error { .. } => {}
+    }
+    if answer.exchange_only() {
+        assert!(answer.servers.is_empty());
+    }
 }
 
 /// A session (see `session`) always ends in a verdict, and a failed one explains itself.

@@ -890,3 +890,8 @@ discover-why-pacc-mismatch = die Konfigurationsdatei unter { $place } wurde nich
 protocol-jmap-offered = Dieser Anbieter bietet auch JMAP an, einen neueren Weg, auf dem Mail-Programme mit dem Server sprechen. mailsetup kann sich noch nicht über JMAP anmelden; wählen Sie hier IMAP oder POP3.
 discover-other-services = Vom Anbieter außerdem genannt, von mailsetup nicht eingerichtet: { $services }
 discover-sasl = vom Anbieter genannte Anmeldeverfahren: { $mechanisms }
+## Branch autodiscover: Microsoft Autodiscover and Microsoft 365
+
+source-autodiscover = Microsoft Autodiscover
+discover-exchange-only = { $domain } bietet Microsoft Exchange an (die eigene Verbindung von Outlook) und nennt keinen IMAP-, POP3- oder SMTP-Server. IMAP kann dort trotzdem eingeschaltet sein; die üblichen Servernamen werden ebenfalls ausprobiert.
+vouch-autodiscover = genannt von Microsoft Autodiscover über eine geprüfte Verbindung

@@ -891,3 +891,8 @@ discover-why-pacc-mismatch = the configuration file at { $place } was not used: 
 protocol-jmap-offered = This provider also offers JMAP, a newer way for mail apps to talk to the server. mailsetup cannot sign in over JMAP yet, so choose IMAP or POP3 here.
 discover-other-services = Also listed by the provider, not set up by mailsetup: { $services }
 discover-sasl = sign-in mechanisms the provider names: { $mechanisms }
+## Branch autodiscover: Microsoft Autodiscover and Microsoft 365
+
+source-autodiscover = Microsoft Autodiscover
+discover-exchange-only = { $domain } offers Microsoft Exchange (Outlook's own connection) and names no IMAP, POP3 or SMTP server. IMAP may still be switched on there; the usual server names are tried as well.
+vouch-autodiscover = named by Microsoft Autodiscover over a verified connection

@@ -890,3 +890,8 @@ discover-why-pacc-mismatch = no se usó el archivo de configuración de { $place
 protocol-jmap-offered = Este proveedor también ofrece JMAP, una forma más nueva de que los programas de correo hablen con el servidor. mailsetup aún no puede iniciar sesión por JMAP, así que elija aquí IMAP o POP3.
 discover-other-services = El proveedor también indica, sin que mailsetup lo configure: { $services }
 discover-sasl = mecanismos de inicio de sesión que indica el proveedor: { $mechanisms }
+## Branch autodiscover: Microsoft Autodiscover and Microsoft 365
+
+source-autodiscover = Autodiscover de Microsoft
+discover-exchange-only = { $domain } ofrece Microsoft Exchange (la conexión propia de Outlook) y no indica ningún servidor IMAP, POP3 ni SMTP. Puede que IMAP esté activado de todos modos; también se prueban los nombres de servidor habituales.
+vouch-autodiscover = indicado por Autodiscover de Microsoft por una conexión verificada

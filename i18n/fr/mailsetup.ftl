@@ -889,3 +889,8 @@ discover-why-pacc-mismatch = le fichier de configuration à { $place } n'a pas �
 protocol-jmap-offered = Ce fournisseur propose aussi JMAP, une façon plus récente pour les logiciels de messagerie de parler au serveur. mailsetup ne sait pas encore se connecter par JMAP : choisissez ici IMAP ou POP3.
 discover-other-services = Le fournisseur indique aussi, non configuré par mailsetup : { $services }
 discover-sasl = mécanismes de connexion indiqués par le fournisseur : { $mechanisms }
+## Branch autodiscover: Microsoft Autodiscover and Microsoft 365
+
+source-autodiscover = Autodiscover de Microsoft
+discover-exchange-only = { $domain } propose Microsoft Exchange (la connexion propre à Outlook) et n’indique aucun serveur IMAP, POP3 ou SMTP. IMAP peut tout de même y être activé ; les noms de serveur habituels sont aussi essayés.
+vouch-autodiscover = indiqué par Autodiscover de Microsoft via une connexion vérifiée

@@ -875,3 +875,8 @@ discover-why-pacc-mismatch = { $place } の設定ファイルは使いません�
 protocol-jmap-offered = このプロバイダーは、メールアプリがサーバーとやり取りする新しい方式である JMAP も提供しています。mailsetup はまだ JMAP でサインインできないので、ここでは IMAP か POP3 を選んでください。
 discover-other-services = プロバイダーが示しているその他のサービス(mailsetup では設定しません):{ $services }
 discover-sasl = プロバイダーが示すサインイン方式:{ $mechanisms }
+## Branch autodiscover: Microsoft Autodiscover and Microsoft 365
+
+source-autodiscover = Microsoft Autodiscover
+discover-exchange-only = { $domain } は Microsoft Exchange（Outlook 独自の接続）を提供していますが、IMAP・POP3・SMTP サーバーは示していません。それでも IMAP が有効な場合があるため、一般的なサーバー名も試します。
+vouch-autodiscover = 確認済みの接続で Microsoft Autodiscover から取得

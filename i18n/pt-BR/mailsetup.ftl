@@ -890,3 +890,8 @@ discover-why-pacc-mismatch = o arquivo de configuração em { $place } não foi 
 protocol-jmap-offered = Este provedor também oferece JMAP, uma forma mais nova de os programas de e-mail falarem com o servidor. O mailsetup ainda não consegue entrar por JMAP, então escolha IMAP ou POP3 aqui.
 discover-other-services = O provedor também lista, sem configuração pelo mailsetup: { $services }
 discover-sasl = mecanismos de entrada indicados pelo provedor: { $mechanisms }
+## Branch autodiscover: Microsoft Autodiscover and Microsoft 365
+
+source-autodiscover = Autodiscover da Microsoft
+discover-exchange-only = { $domain } oferece o Microsoft Exchange (a conexão própria do Outlook) e não indica nenhum servidor IMAP, POP3 ou SMTP. O IMAP ainda pode estar ativado lá; os nomes de servidor usuais também são testados.
+vouch-autodiscover = indicado pelo Autodiscover da Microsoft por uma conexão verificada

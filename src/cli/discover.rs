@@ -1,12 +1,14 @@
 //! `mailsetup discover EMAIL [--json]`: asks every discovery source and prints the ranked
 //! candidates with their sources and trust (and, for hosts nothing binds to the domain, how
-//! they were found: RFC 6186 §6), the provider's sign-in notes, where sources
+//! they were found: RFC 6186 §6), the provider's sign-in notes, what an Autodiscover answer
+//! offering only Exchange means, where sources
 //! disagree, and one timing line per source. Exit code 0 when incoming and outgoing servers
 //! were found, 1 when not, 2 for bad arguments.
 //!
 //! The options that point discovery at other servers (tests, technicians) are the ones
 //! `diagnose` and the window take too (`flags::DiscoveryFlags`): `--ca-file`, and hidden
-//! `--dns`, `--resolve host=addr[:port]`, `--ispdb-url`, `--http-port`; `--only` is this
+//! `--dns`, `--resolve host=addr[:port]`, `--ispdb-url`, `--microsoft365-url`,
+//! `--http-port`; `--only` is this
 //! command's own.
 
 use std::fmt::Write as _;
@@ -36,7 +38,7 @@ pub struct DiscoverArgs {
     #[command(flatten)]
     pub discovery: DiscoveryFlags,
     /// Ask only these sources (comma-separated: provider, autoconfig, well_known, pacc, ispdb,
-    /// mx, srv, guess, autoconfig_http, jmap).
+    /// autodiscover, mx, srv, guess, autoconfig_http, jmap).
     #[arg(long, value_name = "SOURCES", hide = true, value_delimiter = ',')]
     pub only: Vec<String>,
 }
@@ -151,6 +153,9 @@ pub fn render(r: &DiscoveryResult) -> String {
         for note in &p.notes {
             let _ = writeln!(out, "  {}", t!("discover-note", note = note.as_str()));
         }
+    }
+    if let Some(x) = r.exchange() {
+        let _ = writeln!(out, "\n{}", x.words(&r.domain));
     }
     if let Some(o) = &r.oauth2 {
         let _ = writeln!(

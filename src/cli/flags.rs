@@ -11,7 +11,8 @@ use std::time::Duration;
 use clap::Args;
 
 use crate::config::{
-    CA_FILE_ENV, DNS_ENV, DiscoverySettings, HTTP_PORT_ENV, ISPDB_URL_ENV, RESOLVE_ENV,
+    CA_FILE_ENV, DNS_ENV, DiscoverySettings, HTTP_PORT_ENV, ISPDB_URL_ENV, MICROSOFT365_URL_ENV,
+    RESOLVE_ENV,
 };
 use crate::discover::DiscoveryOptions;
 use crate::store::KeychainKind;
@@ -44,6 +45,9 @@ pub struct DiscoveryFlags {
     /// Discovery: send every HTTP(S) request to this port instead of 80/443.
     #[arg(long, value_name = "PORT", hide = true, env = HTTP_PORT_ENV)]
     pub http_port: Option<u16>,
+    /// Discovery: Microsoft 365's Autodiscover v2 base URL (asked when the MX is Microsoft's).
+    #[arg(long, value_name = "URL", hide = true, env = MICROSOFT365_URL_ENV)]
+    pub microsoft365_url: Option<String>,
 }
 
 impl DiscoveryFlags {
@@ -68,6 +72,7 @@ impl From<DiscoveryFlags> for DiscoverySettings {
             dns: f.dns,
             ispdb_url: f.ispdb_url,
             http_port: f.http_port,
+            microsoft365_url: f.microsoft365_url,
         }
     }
 }

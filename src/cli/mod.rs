@@ -36,6 +36,8 @@ Environment (read by the window; the commands read the same ones as their flags)
   MAILSETUP_DNS         IP:PORT of the DNS server discovery asks instead of the system's
   MAILSETUP_ISPDB_URL   Base URL of the ISPDB (Mozilla's by default)
   MAILSETUP_HTTP_PORT   Port for autoconfig HTTP(S) requests instead of 80/443
+  MAILSETUP_MICROSOFT365_URL
+                        Base URL of Microsoft 365's Autodiscover v2 (Microsoft's by default)
   MAILSETUP_OAUTH_ISSUER, MAILSETUP_OAUTH_SCOPES, MAILSETUP_OAUTH_CLIENT_ID[_<PROVIDER>]
                         Where \"Sign in with <provider>\" signs in, and as which app
   RUST_LOG              Diagnostics on standard error (default: warnings only)";

@@ -11,7 +11,7 @@ use super::config_v11;
 use super::http::{self, FetchError, HttpClient};
 use super::options::DiscoveryOptions;
 use super::providers::{ProviderNotes, ProviderTable, TableError};
-use super::result::{DiscoveredOAuth2, JmapNotice, SourceError};
+use super::result::{DiscoveredOAuth2, ExchangeOffer, JmapNotice, SourceError};
 use crate::account::EmailAddress;
 use crate::dns::{Dns, DnsError, HickoryDns};
 use crate::net::HostResolver;
@@ -30,6 +30,8 @@ pub(crate) struct Findings {
     pub jmap: Option<JmapNotice>,
     /// Services of other kinds a file listed (autoconfig 1.2: EWS, ManageSieve …).
     pub services: Vec<OtherService>,
+    /// An Autodiscover answer offering Exchange only.
+    pub exchange: Option<ExchangeOffer>,
 }
 
 /// The I/O seams the sources share.
@@ -39,6 +41,8 @@ pub(crate) struct Ctx {
     pub hosts: Arc<dyn HostResolver>,
     pub http: Result<HttpClient, FetchError>,
     pub ispdb_url: String,
+    /// Microsoft 365's unauthenticated Autodiscover v2 endpoint (the address is appended).
+    pub microsoft365_url: String,
     pub table: Result<Arc<ProviderTable>, TableError>,
     pub limits: config_v11::Limits,
     /// The `Date` log the HTTP client writes to.
@@ -63,6 +67,7 @@ impl Ctx {
             hosts,
             http,
             ispdb_url: opts.ispdb_url.clone(),
+            microsoft365_url: opts.microsoft365_url.clone(),
             table: match &opts.table {
                 Some(t) => Ok(t.clone()),
                 None => ProviderTable::builtin().map(|t| Arc::new(t.clone())),

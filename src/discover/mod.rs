@@ -2,9 +2,10 @@
 //!
 //! Sources (one file each): the built-in provider table, ISP autoconfig over HTTPS
 //! (`autoconfig.<domain>`), the domain's `.well-known` autoconfig file, its digest-checked
-//! PACC file (`pacc.rs`), Mozilla's ISPDB, the MX host's provider, RFC 6186 SRV records,
-//! guessed host names, the autoconfig URLs over plain HTTP (untrusted), and whether the
-//! domain also offers JMAP (`jmap.rs`: noticed, never made a candidate). All run concurrently, each under its own timeout, all under one
+//! PACC file (`pacc.rs`), Mozilla's ISPDB, Microsoft Autodiscover without credentials (with
+//! Microsoft 365's own word), the MX host's provider, RFC 6186 SRV records, guessed host
+//! names, the autoconfig URLs over plain HTTP (untrusted), and whether the domain also
+//! offers JMAP (`jmap.rs`: noticed, never made a candidate). All run concurrently, each under its own timeout, all under one
 //! overall deadline. Results are streamed as they arrive (`discover_with_events`), so a
 //! window can show each source's state; once trusted candidates for incoming and outgoing
 //! mail are in, the others get a short settling time and are then cut short, so a slow or
@@ -21,6 +22,8 @@
 //! Nothing here logs in anywhere; `verify` pairs candidates with the probe.
 
 mod autoconfig;
+mod autodiscover;
+pub mod autodiscover_xml;
 pub mod candidate;
 mod config_services;
 pub mod config_v11;
@@ -30,6 +33,7 @@ pub mod host_name;
 pub mod http;
 mod ispdb;
 mod jmap;
+mod microsoft365;
 mod mx;
 mod options;
 mod pacc;
@@ -54,11 +58,11 @@ pub use candidate::{Candidate, Claim, Disagreement, DisagreementKind, UsernameFo
 pub use config_services::{OtherService, ServiceKind};
 pub use config_v11::{AuthMethod, ConfigError, OAuth2Spec};
 pub use http::{FetchError, HttpSettings};
-pub use options::{DEFAULT_ISPDB_URL, DiscoveryOptions, OptionsError};
+pub use options::{DEFAULT_ISPDB_URL, DEFAULT_MICROSOFT365_URL, DiscoveryOptions, OptionsError};
 pub use providers::{Login, ProviderHelp, ProviderNotes, ProviderTable, TableError};
 pub use result::{
-    DiscoveredOAuth2, DiscoveryEvent, DiscoveryResult, JmapNotice, SourceError, SourceReport,
-    SourceStatus,
+    DiscoveredOAuth2, DiscoveryEvent, DiscoveryResult, ExchangeOffer, JmapNotice, SourceError,
+    SourceReport, SourceStatus,
 };
 pub use source::{Channel, Origin, SourceId, SourceKind, SourceTrust};
 pub use vouch::Vouch;
@@ -74,6 +78,7 @@ async fn run_source(source: SourceId, ctx: &Ctx) -> Result<Findings, SourceError
         SourceId::WellKnown => autoconfig::well_known(ctx, true).await,
         SourceId::AutoconfigHttp => autoconfig::plain_http(ctx).await,
         SourceId::Ispdb => ispdb::run(ctx).await,
+        SourceId::Autodiscover => autodiscover::run(ctx).await,
         SourceId::Mx => mx::run(ctx).await,
         SourceId::Srv => srv::run(ctx).await,
         SourceId::Guess => guess::run(ctx).await,
@@ -198,6 +203,7 @@ async fn run(
                 report.found = f.candidates.len();
                 report.asked = f.asked;
                 report.notes = f.notes;
+                report.exchange = f.exchange;
                 if !f.candidates.is_empty() && first_candidate_ms.is_none() {
                     first_candidate_ms = Some(ms);
                 }

@@ -21,11 +21,19 @@ use crate::net::{HostResolver, OverrideResolver, SystemResolver};
 /// Mozilla's ISPDB.
 pub const DEFAULT_ISPDB_URL: &str = "https://autoconfig.thunderbird.net/v1.1/";
 
+/// Microsoft 365's Autodiscover v2 endpoint, asked without credentials whether a mailbox is
+/// in Microsoft 365 (the address and `?Protocol=AutodiscoverV1` are appended).
+pub const DEFAULT_MICROSOFT365_URL: &str =
+    "https://outlook.office365.com/autodiscover/autodiscover.json/v1.0/";
+
 /// Everything discovery talks to, so tests and technicians can point it anywhere.
 #[derive(Debug, Clone)]
 pub struct DiscoveryOptions {
     /// ISPDB base URL; the ASCII domain is appended.
     pub ispdb_url: String,
+    /// Microsoft 365's Autodiscover v2 base URL (`DEFAULT_MICROSOFT365_URL`); asked only
+    /// when the domain's MX is Microsoft's.
+    pub microsoft365_url: String,
     /// Name server and lookup deadline.
     pub dns: DnsSettings,
     /// Roots trusted in addition to the platform's (HTTPS here; the probe gets them too).
@@ -55,6 +63,7 @@ impl Default for DiscoveryOptions {
     fn default() -> Self {
         Self {
             ispdb_url: DEFAULT_ISPDB_URL.to_string(),
+            microsoft365_url: DEFAULT_MICROSOFT365_URL.to_string(),
             dns: DnsSettings::default(),
             extra_roots: Vec::new(),
             overrides: BTreeMap::new(),

@@ -30,6 +30,12 @@ pub enum SourceError {
     Dns(#[from] DnsError),
     #[error(transparent)]
     Table(#[from] TableError),
+    /// An Autodiscover answer refused (hostile, malformed, or redirecting too often).
+    #[error("{url}: {error}")]
+    Autodiscover {
+        url: String,
+        error: super::autodiscover_xml::AutodiscoverError,
+    },
     #[error("no answer within {after:?}")]
     TimedOut { after: Duration },
     /// A PACC file without a matching DNS digest, or one that could not be read.
@@ -79,6 +85,29 @@ pub struct SourceReport {
     pub notes: Vec<String>,
     #[serde(serialize_with = "error_text")]
     pub error: Option<SourceError>,
+    /// An Autodiscover answer offering Exchange and no IMAP, POP3 or SMTP server.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exchange: Option<ExchangeOffer>,
+}
+
+/// An Autodiscover answer that offers Microsoft Exchange (EWS, Outlook Anywhere, Outlook on
+/// the web) and no IMAP, POP3 or SMTP server: said honestly, while the other sources and the
+/// guesses still look for IMAP and SMTP.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExchangeOffer {
+    /// The Exchange kinds the answer named (`EXCH`, `EXPR`, `WEB` …), as written.
+    pub kinds: Vec<String>,
+    /// The Exchange Web Services URL, when named.
+    pub ews_url: Option<String>,
+    /// The URL that answered (and where redirects ended).
+    pub via: String,
+}
+
+impl ExchangeOffer {
+    /// What it means for the person, in the current language.
+    pub fn words(&self, domain: &str) -> String {
+        t!("discover-exchange-only", domain = domain)
+    }
 }
 
 fn error_text<S: Serializer>(e: &Option<SourceError>, s: S) -> Result<S::Ok, S::Error> {
@@ -98,6 +127,7 @@ impl SourceReport {
             asked: Vec::new(),
             notes: Vec::new(),
             error: None,
+            exchange: None,
         }
     }
 }
@@ -244,6 +274,11 @@ impl DiscoveryResult {
     /// The report of one source.
     pub fn source(&self, s: SourceId) -> Option<&SourceReport> {
         self.sources.iter().find(|r| r.source == s)
+    }
+
+    /// What the domain's Autodiscover offered when it offered Exchange only.
+    pub fn exchange(&self) -> Option<&ExchangeOffer> {
+        self.sources.iter().find_map(|r| r.exchange.as_ref())
     }
 }
 

@@ -29,6 +29,9 @@ pub enum SourceId {
     Pacc,
     /// Mozilla's ISPDB (`https://autoconfig.thunderbird.net/v1.1/<domain>`).
     Ispdb,
+    /// Microsoft Autodiscover (POX) at the domain's own hosts, asked without credentials;
+    /// and, when the MX is Microsoft's, whether the mailbox is in Microsoft 365.
+    Autodiscover,
     /// The domain's MX host → its provider's domain → table, ISPDB and autoconfig.
     Mx,
     /// RFC 6186 SRV records.
@@ -44,12 +47,13 @@ pub enum SourceId {
 
 impl SourceId {
     /// Every source, in listing order.
-    pub const ALL: [SourceId; 10] = [
+    pub const ALL: [SourceId; 11] = [
         SourceId::Provider,
         SourceId::Autoconfig,
         SourceId::WellKnown,
         SourceId::Pacc,
         SourceId::Ispdb,
+        SourceId::Autodiscover,
         SourceId::Mx,
         SourceId::Srv,
         SourceId::Guess,
@@ -65,6 +69,7 @@ impl SourceId {
             SourceId::WellKnown => "well_known",
             SourceId::Pacc => "pacc",
             SourceId::Ispdb => "ispdb",
+            SourceId::Autodiscover => "autodiscover",
             SourceId::Mx => "mx",
             SourceId::Srv => "srv",
             SourceId::Guess => "guess",
@@ -80,7 +85,8 @@ impl SourceId {
     }
 
     /// Whether the source binds servers to the mail domain itself (the built-in table, the
-    /// domain's own autoconfig files, its digest-checked PACC file, ISPDB): over a verified
+    /// domain's own autoconfig files, its digest-checked PACC file, ISPDB, the domain's
+    /// Autodiscover): over a verified
     /// channel it vouches for a host.
     pub fn binds_to_domain(self) -> bool {
         matches!(
@@ -90,6 +96,7 @@ impl SourceId {
                 | SourceId::WellKnown
                 | SourceId::Pacc
                 | SourceId::Ispdb
+                | SourceId::Autodiscover
         )
     }
 
@@ -101,6 +108,7 @@ impl SourceId {
             SourceId::WellKnown => t!("source-well-known"),
             SourceId::Pacc => t!("source-pacc"),
             SourceId::Ispdb => t!("source-ispdb"),
+            SourceId::Autodiscover => t!("source-autodiscover"),
             SourceId::Mx => t!("source-mx"),
             SourceId::Srv => t!("source-srv"),
             SourceId::Guess => t!("source-guess"),
@@ -141,6 +149,9 @@ impl SourceTrust {
                 _,
             ) => SourceTrust::Trusted,
             (SourceId::Ispdb, _) => SourceTrust::Trusted,
+            // Autodiscover at an SRV target: the target rests on unsigned DNS.
+            (SourceId::Autodiscover, Channel::Dns) => SourceTrust::Dns,
+            (SourceId::Autodiscover, _) => SourceTrust::Trusted,
             (SourceId::Mx | SourceId::Srv | SourceId::Jmap, _) => SourceTrust::Dns,
             (SourceId::Guess, _) => SourceTrust::Guess,
         }
@@ -293,11 +304,13 @@ impl From<SourceId> for SourceKind {
     fn from(source: SourceId) -> Self {
         match source {
             SourceId::Provider => SourceKind::BuiltIn,
-            // A PACC file is the provider's configuration file too; JMAP names no server.
+            // A PACC file and Autodiscover are the provider's configuration files too (the
+            // latter in Microsoft's format); JMAP names no server.
             SourceId::Autoconfig
             | SourceId::WellKnown
             | SourceId::Pacc
             | SourceId::AutoconfigHttp
+            | SourceId::Autodiscover
             | SourceId::Jmap => SourceKind::Autoconfig,
             SourceId::Ispdb => SourceKind::Ispdb,
             SourceId::Mx => SourceKind::MxProvider,

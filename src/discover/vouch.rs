@@ -6,7 +6,9 @@
 //!    HTTP named it (`Vouch::OwnDomain`); or
 //! 2. a source that binds servers to the domain named it over a verified channel: the
 //!    built-in table, the domain's own autoconfig or `.well-known` file over HTTPS, its
-//!    digest-checked PACC file over HTTPS, or Mozilla's ISPDB over HTTPS (`Vouch::BoundBy`).
+//!    digest-checked PACC file over HTTPS, Mozilla's ISPDB over HTTPS, or Autodiscover over
+//!    HTTPS (the domain's own hosts, or Microsoft 365 saying the mailbox is its own)
+//!    (`Vouch::BoundBy`).
 //!
 //! Everything else is **unvouched** (`Vouch::Unvouched`): SRV targets and MX-derived providers
 //! outside the domain, anything learned over plain HTTP, anything a redirect carried off the
@@ -83,6 +85,8 @@ impl Vouch {
             Vouch::BoundBy { source } => match source {
                 SourceId::Provider => t!("vouch-provider"),
                 SourceId::Ispdb => t!("vouch-ispdb"),
+                // The domain's own Autodiscover, or Microsoft 365's word for its mailbox.
+                SourceId::Autodiscover => t!("vouch-autodiscover"),
                 _ => t!("vouch-published", domain = domain),
             },
             Vouch::Unvouched { source, channel } => match channel {

@@ -8,6 +8,7 @@
 
 use crate::dns::DnsError;
 
+use super::autodiscover_xml::AutodiscoverError;
 use super::config_v11::ConfigError;
 use super::http::FetchError;
 use super::pacc_doc::PaccError;
@@ -20,6 +21,7 @@ impl SourceError {
         match self {
             SourceError::Http(e) => e.words(),
             SourceError::Config { url, error } => error.words(url),
+            SourceError::Autodiscover { url, error } => error.words(url),
             SourceError::Dns(e) => e.words(),
             SourceError::Table(e) => e.words(),
             SourceError::TimedOut { after } => {
@@ -101,6 +103,20 @@ impl PaccError {
                 name = name.as_str()
             ),
             PaccError::Document { url, .. } => t!("discover-why-bad-file", place = url.as_str()),
+        }
+    }
+}
+
+impl AutodiscoverError {
+    /// The Autodiscover answer at `url` was refused, in one sentence of the current language.
+    pub fn words(&self, url: &str) -> String {
+        match self {
+            AutodiscoverError::TooManyRedirects { .. } => {
+                t!("discover-why-redirects", place = url)
+            }
+            AutodiscoverError::BadHostName { .. } => t!("discover-why-bad-host", place = url),
+            AutodiscoverError::TooLarge { .. } => t!("discover-why-too-large", place = url),
+            _ => t!("discover-why-bad-file", place = url),
         }
     }
 }

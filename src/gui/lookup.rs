@@ -1,5 +1,6 @@
 //! Page 2, "Looking up your provider": every discovery source with its live status (waiting,
-//! found, nothing, failed) and time; Cancel; "Set up manually" at any time.
+//! found, nothing, failed), time and remark (a domain offering Exchange only); Cancel; "Set
+//! up manually" at any time.
 
 use egui::{RichText, Ui};
 
@@ -81,6 +82,12 @@ pub fn body(ui: &mut Ui, w: &Wizard, _out: &mut Vec<Event>) {
                     ),
                 );
                 ui.end_row();
+                if let Some(remark) = &s.remark {
+                    ui.label("");
+                    ui.label("");
+                    ui.label(RichText::new(remark).color(p.warn));
+                    ui.end_row();
+                }
             }
         });
     if w.sources().is_empty() && matches!(w.lookup(), LookupState::Running(_)) {

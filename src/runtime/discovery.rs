@@ -1,7 +1,8 @@
 //! The runtime's side of discovery: runs `crate::discover` for an address and turns its
 //! stream of progress (`DiscoveryEvent`) and its ranked result into wizard events — one line
-//! per source, the provider note as soon as it is known, then the offers per role (and an
-//! `<oAuth2>` block it found, to `runtime::oauth`).
+//! per source (with what else it said: an Autodiscover answer offering Exchange only), the
+//! provider note as soon as it is known, then the offers per role (and an `<oAuth2>` block
+//! it found, to `runtime::oauth`).
 
 use crate::account::EmailAddress;
 use crate::discover::{
@@ -21,7 +22,7 @@ pub(super) fn note_for(domain: &str) -> Option<ProviderNote> {
     Some(note(m.notes(domain)))
 }
 
-fn note(n: ProviderNotes) -> ProviderNote {
+pub(super) fn note(n: ProviderNotes) -> ProviderNote {
     ProviderNote {
         needs_app_password: n.login.needs_app_password(),
         oauth_only: n.login == Login::Oauth2Only,
@@ -57,6 +58,7 @@ pub(super) async fn discover(
                                 label: capitalise(&s.label()),
                                 state: SourceState::Waiting,
                                 ms: None,
+                                remark: None,
                             },
                         });
                     }
@@ -67,7 +69,7 @@ pub(super) async fn discover(
                 }),
                 DiscoveryEvent::SourceDone { report, .. } => sender.send(Event::SourceUpdate {
                     task,
-                    status: source_status(&report),
+                    status: source_status(&report, email.domain()),
                 }),
                 DiscoveryEvent::Finished { .. } => {}
             }
@@ -82,7 +84,7 @@ pub(super) async fn discover(
     });
 }
 
-fn source_status(r: &SourceReport) -> SourceRow {
+fn source_status(r: &SourceReport, domain: &str) -> SourceRow {
     let state = match r.status {
         Status::Waiting => SourceState::Waiting,
         Status::Found => SourceState::Found(r.found),
@@ -95,6 +97,7 @@ fn source_status(r: &SourceReport) -> SourceRow {
         label: capitalise(&r.source.label()),
         state,
         ms: r.ms,
+        remark: r.exchange.as_ref().map(|x| x.words(domain)),
     }
 }
 

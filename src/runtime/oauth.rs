@@ -8,8 +8,9 @@
 //!
 //! In order: when the address is typed (`Effect::LookUpNote`), the table or the configured
 //! issuer answers at once; when neither knows the domain and it stays the typed one for a
-//! moment, its `.well-known` autoconfig file and the ISPDB are asked (neither request
-//! carries the address); the full discovery after Next adds the provider's own autoconfig
+//! moment, its `.well-known` autoconfig file, the ISPDB and Autodiscover are asked (none
+//! carries the person's address; Autodiscover asks for postmaster@ the domain, and Microsoft
+//! 365's note comes from there); the full discovery after Next adds the provider's own autoconfig
 //! (which does). Only a block the engine may use without asking
 //! (`DiscoveredOAuth2::is_trusted`: verified HTTPS) names a button; the choice is
 //! `oauth::session::Overrides::resolve`'s, the same call the command line makes. For the
@@ -23,7 +24,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::account::EmailAddress;
-use crate::discover::{DiscoveredOAuth2, DiscoveryOptions, SourceId};
+use crate::discover::{DiscoveredOAuth2, DiscoveryOptions, ProviderNotes, SourceId};
 use crate::oauth::session::{self, Reach, Session, SessionError};
 use crate::wizard::{DeviceCode, Event, OAuthProblem, OAuthSecret, TaskId};
 
@@ -83,31 +84,37 @@ impl Found {
     }
 }
 
-/// While the address is typed: the `.well-known` file and the ISPDB for a domain the table
-/// and the configuration do not know, once the domain stayed the same for `SETTLE`.
+/// While the address is typed: the `.well-known` file, the ISPDB and Autodiscover (with
+/// Microsoft 365's word when the MX is Microsoft's) for a domain the table and the
+/// configuration do not know, once the domain stayed the same for `SETTLE`. Returns the
+/// provider they recognise, for the window's note before the password is typed.
 pub(crate) async fn look_up(
     domain: &str,
     config: &RuntimeConfig,
     found: &Found,
     sender: &EventSender,
-) {
-    // The local part is never sent by these two sources.
+) -> Option<ProviderNotes> {
+    // The person's local part is never sent: Autodiscover asks for postmaster@<domain>.
     let Ok(email) = EmailAddress::parse(&format!("postmaster@{domain}")) else {
-        return;
+        return None;
     };
     if config.oauth.knows(&email) {
-        return;
+        return None;
     }
     tokio::time::sleep(SETTLE).await;
     if !found.is_latest(domain) {
-        return;
+        return None;
     }
     let opts = DiscoveryOptions {
-        sources: [SourceId::WellKnown, SourceId::Ispdb].into_iter().collect(),
+        sources: [SourceId::WellKnown, SourceId::Ispdb, SourceId::Autodiscover]
+            .into_iter()
+            .collect(),
         ..config.discovery.clone()
     };
-    let block = crate::discover::discover(&email, &opts).await.oauth2;
-    found.offer(&email, block, config, sender);
+    let result = crate::discover::discover(&email, &opts).await;
+    found.offer(&email, result.oauth2, config, sender);
+    // Microsoft 365 recognised (its MX and its own word): the note before a password.
+    result.provider.filter(|_| found.is_latest(domain))
 }
 
 /// "Sign in with <provider>": the browser flow; a failure comes back with its code and

@@ -275,6 +275,7 @@ fn the_whole_imap_flow_from_empty_form_to_saved() {
             label: "Mozilla's ISPDB".into(),
             state: SourceState::Waiting,
             ms: None,
+            remark: None,
         },
     });
     w.handle(Event::SourceUpdate {
@@ -284,6 +285,7 @@ fn the_whole_imap_flow_from_empty_form_to_saved() {
             label: "Mozilla's ISPDB".into(),
             state: SourceState::Found(3),
             ms: Some(120),
+            remark: None,
         },
     });
     assert_eq!(w.sources().len(), 1);

@@ -63,6 +63,8 @@ pub struct SourceRow {
     pub state: SourceState,
     /// Milliseconds from the start of discovery to this answer.
     pub ms: Option<u64>,
+    /// What else the source said, in words (Autodiscover: "this domain offers Exchange …").
+    pub remark: Option<String>,
 }
 
 /// A server discovery found, with where it came from: the engine's candidate itself, so

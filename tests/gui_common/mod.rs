@@ -160,6 +160,7 @@ fn source(key: SourceId, label: &str, state: SourceState, ms: Option<u64>) -> So
         label: label.into(),
         state,
         ms,
+        remark: None,
     }
 }
 
@@ -546,6 +547,7 @@ pub fn fence(config: &mut RuntimeConfig) {
     let mut opts = config.discovery.clone();
     opts.dns.server = Some("127.0.0.1:9".parse().unwrap());
     opts.ispdb_url = "https://127.0.0.1:9/v1.1/".into();
+    opts.microsoft365_url = "https://127.0.0.1:9/autodiscover/autodiscover.json/v1.0/".into();
     opts.http.port = Some(9);
     config.set_discovery(opts);
     // The captive-portal check, should a test show its symptom, asks a closed loopback port.

@@ -2,7 +2,9 @@
 //! for whatever name the client asks) and plain HTTP on the same port: the first byte tells
 //! a TLS ClientHello (0x16) from a plain request. Routes are keyed by scheme, Host and path;
 //! replies cover what discovery must survive: files, 404s, redirects (also loops and
-//! downgrades to http://), slow answers, endless or huge bodies, garbage, and silence.
+//! downgrades to http://), slow answers, endless or huge bodies, garbage, and silence. Each
+//! request is recorded with its method, headers and body (up to 64 KiB), so a test can say
+//! what a client sent — and what it never sent (an `Authorization` header).
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -35,6 +37,10 @@ pub enum Reply {
     Garbage(Vec<u8>),
     /// Accepts and never answers.
     Hang,
+    /// 200 with this body as JSON.
+    Json(String),
+    /// The first reply to a POST, the second to any other method.
+    OnPost(Box<Reply>, Box<Reply>),
 }
 
 /// One request the server saw.
@@ -45,6 +51,22 @@ pub struct Seen {
     pub path: String,
     /// The whole request target, query included.
     pub target: String,
+    /// `GET`, `POST` …
+    pub method: String,
+    /// Every header as sent (name, value), in order.
+    pub headers: Vec<(String, String)>,
+    /// The body (`Content-Length` bytes, at most 64 KiB).
+    pub body: Vec<u8>,
+}
+
+impl Seen {
+    /// The value of a header (name compared case-insensitively).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 type Routes = BTreeMap<(bool, String, String), Reply>;
@@ -155,20 +177,32 @@ async fn serve<S: AsyncRead + AsyncWrite + Unpin>(
     }
     let text = String::from_utf8_lossy(&head).to_string();
     let mut lines = text.lines();
-    let target = lines
-        .next()
-        .and_then(|l| l.split_whitespace().nth(1))
-        .unwrap_or("/")
-        .to_string();
+    let request_line = lines.next().unwrap_or_default();
+    let mut words = request_line.split_whitespace();
+    let method = words.next().unwrap_or("GET").to_string();
+    let target = words.next().unwrap_or("/").to_string();
     let path = target.split('?').next().unwrap_or("/").to_string();
-    let host = lines
-        .find_map(|l| {
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| {
             let (k, v) = l.split_once(':')?;
-            k.trim()
-                .eq_ignore_ascii_case("host")
-                .then(|| v.trim().to_string())
+            Some((k.trim().to_string(), v.trim().to_string()))
         })
-        .unwrap_or_default();
+        .collect();
+    let header = |name: &str| {
+        headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.clone())
+    };
+    let host = header("host").unwrap_or_default();
+    let length: usize = header("content-length")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+        .min(64 * 1024);
+    let mut body = vec![0u8; length];
+    if length > 0 && stream.read_exact(&mut body).await.is_err() {
+        return;
+    }
     let host = host
         .rsplit_once(':')
         .map_or(host.as_str(), |(h, _)| h)
@@ -178,13 +212,23 @@ async fn serve<S: AsyncRead + AsyncWrite + Unpin>(
         host: host.clone(),
         path: path.clone(),
         target: target.clone(),
+        method: method.clone(),
+        headers: headers.clone(),
+        body,
     });
-    let reply = routes
+    let mut reply = routes
         .lock()
         .unwrap()
         .get(&(tls, host, path))
         .cloned()
         .unwrap_or(Reply::Status(404));
+    while let Reply::OnPost(post, other) = reply {
+        reply = if method.eq_ignore_ascii_case("POST") {
+            *post
+        } else {
+            *other
+        };
+    }
     let offset = *date_offset.lock().unwrap();
     respond(&mut stream, reply, offset).await;
     let _ = stream.shutdown().await;
@@ -208,6 +252,11 @@ async fn respond<S: AsyncWrite + Unpin>(stream: &mut S, reply: Reply, offset: ti
     match reply {
         Reply::Xml(body) => {
             let h = head(200, "Content-Type: application/xml\r\n", Some(body.len()));
+            let _ = stream.write_all(h.as_bytes()).await;
+            let _ = stream.write_all(body.as_bytes()).await;
+        }
+        Reply::Json(body) => {
+            let h = head(200, "Content-Type: application/json\r\n", Some(body.len()));
             let _ = stream.write_all(h.as_bytes()).await;
             let _ = stream.write_all(body.as_bytes()).await;
         }
@@ -245,7 +294,7 @@ async fn respond<S: AsyncWrite + Unpin>(stream: &mut S, reply: Reply, offset: ti
         Reply::Hang => {
             tokio::time::sleep(Duration::from_secs(3600)).await;
         }
-        Reply::Slow(..) => {}
+        Reply::Slow(..) | Reply::OnPost(..) => {}
     }
     let _ = stream.flush().await;
 }

@@ -39,14 +39,25 @@ impl Net {
         let dns = DnsServer::start().await;
         let web = HttpsServer::start(&ca).await;
         let dir = tempfile::tempdir().expect("temp dir");
-        // The ISPDB lives on its own name, as in real life.
+        // The ISPDB lives on its own name, as in real life; so does Microsoft 365's
+        // Autodiscover v2 endpoint.
         dns.a("ispdb.test", LOOPBACK);
+        dns.a("m365.test", LOOPBACK);
         Self { dns, web, ca, dir }
     }
 
     /// The ISPDB base URL on the test server.
     pub fn ispdb_url(&self) -> String {
         format!("https://ispdb.test:{}/v1.1/", self.web.port)
+    }
+
+    /// Microsoft 365's Autodiscover v2 base URL on the test server (answers on
+    /// `https://m365.test/autodiscover/autodiscover.json/v1.0/<address>`).
+    pub fn microsoft365_url(&self) -> String {
+        format!(
+            "https://m365.test:{}/autodiscover/autodiscover.json/v1.0/",
+            self.web.port
+        )
     }
 
     /// Discovery options pointing DNS, HTTP(S) and ISPDB at the loopback servers, with short
@@ -56,6 +67,7 @@ impl Net {
         o.dns.server = Some(self.dns.addr);
         o.dns.timeout = Duration::from_secs(2);
         o.ispdb_url = self.ispdb_url();
+        o.microsoft365_url = self.microsoft365_url();
         o.extra_roots = vec![self.ca.cert_der()];
         o.http.port = Some(self.web.port);
         o.http.timeout = Duration::from_secs(2);
@@ -78,6 +90,8 @@ impl Net {
             self.dns.addr.to_string(),
             "--ispdb-url".into(),
             self.ispdb_url(),
+            "--microsoft365-url".into(),
+            self.microsoft365_url(),
             "--ca-file".into(),
             self.ca_file().display().to_string(),
             "--http-port".into(),
