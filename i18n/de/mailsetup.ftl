@@ -876,3 +876,7 @@ platform-verifier-unavailable = die Zertifikatsprüfung dieses Systems ließ sic
 platform-trust-caller-only = Hinweis: Die Zertifikatsprüfung dieses Systems ließ sich nicht einrichten ({ $detail }). Zertifikate werden allein gegen die angegebene CA-Datei geprüft: Kette, Signaturen, Daten, Servername und Verwendungszweck, aber ohne Sperrprüfung und ohne die Liste der Zertifikate, denen das System misstraut.
 cause-certificate-check-unavailable = Die Zertifikatsprüfung dieses Computers funktioniert nicht, daher konnte das Zertifikat des Servers nicht geprüft werden.
 cause-certificate-check-unavailable-advice = Es wurde nichts an den Server gesendet. Geben Sie das CA-Zertifikat des Servers an (--ca-file, oder „Dem Schlüssel dieses Servers vertrauen“ im Fenster), um allein damit zu prüfen, oder führen Sie den Test auf einem Computer aus, dessen Zertifikatsprüfung funktioniert (das passiert unter wine, nicht unter Windows selbst).
+
+# settle: testing while discovery still runs
+early-testing = { $incoming } und { $outgoing } werden schon mit Ihrem Passwort getestet, während Sie wählen.
+early-switched = { $source } nennt einen besser eingestuften Server, { $host }: jetzt wird dieser getestet.

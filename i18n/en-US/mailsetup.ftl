@@ -877,3 +877,7 @@ platform-verifier-unavailable = this system's certificate verification could not
 platform-trust-caller-only = Note: this system's certificate verification could not be set up ({ $detail }). Certificates are checked against the given CA file alone: chain, signatures, dates, server name and purpose, but no revocation look-up and not the system's list of distrusted certificates.
 cause-certificate-check-unavailable = This computer's certificate verification does not work, so the server's certificate could not be checked.
 cause-certificate-check-unavailable-advice = Nothing was sent to the server. Give the server's CA certificate (--ca-file, or "Trust this server's key" in the window) to check it with that alone, or run the test on a computer whose certificate verification works (this happens under wine, not on Windows itself).
+
+# settle: testing while discovery still runs
+early-testing = Testing { $incoming } and { $outgoing } with your password while you choose.
+early-switched = { $source } named a better-placed server, { $host }: testing that one instead.

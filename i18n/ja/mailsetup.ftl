@@ -861,3 +861,7 @@ platform-verifier-unavailable = このシステムの証明書検証を準備で
 platform-trust-caller-only = 注意: このシステムの証明書検証を準備できませんでした（{ $detail }）。証明書は指定された CA ファイルだけで確認します。チェーン、署名、有効期間、サーバー名、用途は確認しますが、失効の照会とシステムが拒否する証明書の一覧は使いません。
 cause-certificate-check-unavailable = このパソコンの証明書検証が動かないため、サーバーの証明書を確認できませんでした。
 cause-certificate-check-unavailable-advice = サーバーには何も送っていません。サーバーの CA 証明書を指定する（--ca-file、またはウィンドウの「このサーバーの鍵を信頼する」）とそれだけで確認できます。または証明書検証が動くパソコンでテストしてください（wine で起こり、Windows 本体では起こりません）。
+
+# settle: testing while discovery still runs
+early-testing = 選択している間に、パスワードで { $incoming } と { $outgoing } をテストしています。
+early-switched = { $source } がより上位のサーバー { $host } を示しました。代わりにそのサーバーをテストします。

@@ -876,3 +876,7 @@ platform-verifier-unavailable = não foi possível preparar a verificação de c
 platform-trust-caller-only = Aviso: não foi possível preparar a verificação de certificados deste sistema ({ $detail }). Os certificados são conferidos só com o arquivo de autoridade informado: cadeia, assinaturas, datas, nome do servidor e finalidade, mas sem consulta de revogação e sem a lista de certificados que o sistema recusa.
 cause-certificate-check-unavailable = A verificação de certificados deste computador não funciona, então o certificado do servidor não pôde ser conferido.
 cause-certificate-check-unavailable-advice = Nada foi enviado ao servidor. Informe o certificado da autoridade do servidor (--ca-file, ou "Confiar na chave deste servidor" na janela) para conferir só com ele, ou faça o teste num computador cuja verificação de certificados funcione (isso acontece no wine, não no próprio Windows).
+
+# settle: testing while discovery still runs
+early-testing = Testando { $incoming } e { $outgoing } com sua senha enquanto você escolhe.
+early-switched = { $source } indicou um servidor mais bem classificado, { $host }: testando esse no lugar.
