@@ -878,5 +878,4 @@ cause-certificate-check-unavailable = Die Zertifikatsprüfung dieses Computers f
 cause-certificate-check-unavailable-advice = Es wurde nichts an den Server gesendet. Geben Sie das CA-Zertifikat des Servers an (--ca-file, oder „Dem Schlüssel dieses Servers vertrauen“ im Fenster), um allein damit zu prüfen, oder führen Sie den Test auf einem Computer aus, dessen Zertifikatsprüfung funktioniert (das passiert unter wine, nicht unter Windows selbst).
 
 # settle: testing while discovery still runs
-early-testing = { $incoming } und { $outgoing } werden schon mit Ihrem Passwort getestet, während Sie wählen.
 early-switched = { $source } nennt einen besser eingestuften Server, { $host }: jetzt wird dieser getestet.

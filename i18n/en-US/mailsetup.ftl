@@ -879,5 +879,4 @@ cause-certificate-check-unavailable = This computer's certificate verification d
 cause-certificate-check-unavailable-advice = Nothing was sent to the server. Give the server's CA certificate (--ca-file, or "Trust this server's key" in the window) to check it with that alone, or run the test on a computer whose certificate verification works (this happens under wine, not on Windows itself).
 
 # settle: testing while discovery still runs
-early-testing = Testing { $incoming } and { $outgoing } with your password while you choose.
 early-switched = { $source } named a better-placed server, { $host }: testing that one instead.

@@ -878,5 +878,4 @@ cause-certificate-check-unavailable = La verificación de certificados de este o
 cause-certificate-check-unavailable-advice = No se envió nada al servidor. Indica el certificado de la autoridad del servidor (--ca-file, o «Confiar en la clave de este servidor» en la ventana) para comprobarlo solo con él, o haz la prueba en un ordenador cuya verificación de certificados funcione (ocurre con wine, no en el propio Windows).
 
 # settle: testing while discovery still runs
-early-testing = Probando { $incoming } y { $outgoing } con su contraseña mientras elige.
 early-switched = { $source } indica un servidor mejor situado, { $host }: ahora se prueba ese.

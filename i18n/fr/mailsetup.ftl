@@ -878,5 +878,4 @@ cause-certificate-check-unavailable = La vérification des certificats de cet or
 cause-certificate-check-unavailable-advice = Rien n'a été envoyé au serveur. Indiquez le certificat de l'autorité du serveur (--ca-file, ou « Faire confiance à la clé de ce serveur » dans la fenêtre) pour le vérifier avec lui seul, ou faites le test sur un ordinateur dont la vérification des certificats fonctionne (cela arrive sous wine, pas sous Windows lui-même).
 
 # settle: testing while discovery still runs
-early-testing = Test de { $incoming } et de { $outgoing } avec votre mot de passe pendant que vous choisissez.
 early-switched = { $source } indique un serveur mieux classé, { $host } : c'est lui qui est testé maintenant.

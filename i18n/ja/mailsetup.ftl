@@ -863,5 +863,4 @@ cause-certificate-check-unavailable = このパソコンの証明書検証が動
 cause-certificate-check-unavailable-advice = サーバーには何も送っていません。サーバーの CA 証明書を指定する（--ca-file、またはウィンドウの「このサーバーの鍵を信頼する」）とそれだけで確認できます。または証明書検証が動くパソコンでテストしてください（wine で起こり、Windows 本体では起こりません）。
 
 # settle: testing while discovery still runs
-early-testing = 選択している間に、パスワードで { $incoming } と { $outgoing } をテストしています。
 early-switched = { $source } がより上位のサーバー { $host } を示しました。代わりにそのサーバーをテストします。

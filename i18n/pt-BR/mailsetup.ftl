@@ -878,5 +878,4 @@ cause-certificate-check-unavailable = A verificação de certificados deste comp
 cause-certificate-check-unavailable-advice = Nada foi enviado ao servidor. Informe o certificado da autoridade do servidor (--ca-file, ou "Confiar na chave deste servidor" na janela) para conferir só com ele, ou faça o teste num computador cuja verificação de certificados funcione (isso acontece no wine, não no próprio Windows).
 
 # settle: testing while discovery still runs
-early-testing = Testando { $incoming } e { $outgoing } com sua senha enquanto você escolhe.
 early-switched = { $source } indicou um servidor mais bem classificado, { $host }: testando esse no lugar.

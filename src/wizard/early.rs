@@ -101,17 +101,9 @@ impl Wizard {
         self.early.as_ref().map(|e| e.task)
     }
 
-    /// A line for the status of early testing: which servers are tested while the person
-    /// chooses, or that a better-ranked source switched them.
-    pub fn early_note(&self) -> Option<String> {
-        if let Some(note) = &self.early_note {
-            return Some(note.clone());
-        }
-        let e = self.early.as_ref()?;
-        Some(t!(
-            "early-testing",
-            incoming = e.plan.0.host.as_str(),
-            outgoing = e.plan.1.host.as_str()
-        ))
+    /// The status line once an early test was switched to the servers a better-ranked source
+    /// named ("… named a better-placed server, …: testing that one instead").
+    pub fn early_note(&self) -> Option<&str> {
+        self.early_note.as_deref()
     }
 }

@@ -100,7 +100,7 @@ fn a_better_ranked_source_that_disagrees_switches_the_test_and_says_so() {
         "mail.example.com"
     );
     assert_eq!(
-        w.early_note().as_deref(),
+        w.early_note(),
         Some(
             "The provider's autoconfig server named a better-placed server, \
              mail.example.com: testing that one instead."
