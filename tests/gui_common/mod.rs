@@ -467,9 +467,10 @@ pub fn testing_fallback() -> Wizard {
             &[SourceId::Ispdb],
         ),
     );
-    w.handle(Event::Discovered { task, discovery: d });
-    let fx = w.handle(Event::Next);
+    // The verification starts as soon as discovery answered; Next adopts it.
+    let fx = w.handle(Event::Discovered { task, discovery: d });
     let task = task_of(&fx)[0];
+    w.handle(Event::Next);
     let dead = server(Protocol::Imap, "imap.charter.net", Security::Tls);
     let good = server(Protocol::Imap, "mobile.charter.net", Security::Tls);
     let o = w.test(ServerRole::Outgoing).unwrap().server.clone();
