@@ -12,7 +12,8 @@
 //!   discovery waits for them — the autoconfig file until it answers, `.well-known` until the
 //!   per-source timeout — and for nothing else.
 //!
-//! Run: `cargo run --release --example discover_bench` (needs Dovecot, as the tests do).
+//! Run: `cargo run --release --example discover_bench` (needs Dovecot, as the tests do; the
+//! README figures are from the debug build, `cargo run --example discover_bench`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A tool, not shipped: a panic stops it with its message.
 
@@ -78,7 +79,7 @@ async fn once(email: &EmailAddress, opts: &DiscoveryOptions, verify_opts: &Verif
 fn window_once(config: &RuntimeConfig, address: &str, password: &str) -> (u128, u128) {
     let (mut rt, rx) = Runtime::new(config.clone(), Arc::new(|| {})).expect("runtime");
     let mut w = Wizard::new();
-    let mut run = |w: &mut Wizard, rt: &mut Runtime, e: Event| {
+    let run = |w: &mut Wizard, rt: &mut Runtime, e: Event| {
         for effect in w.handle(e) {
             rt.execute(effect);
         }
