@@ -9,19 +9,9 @@
 //! status line says so (`early_note`). Next on the protocol page adopts a run that tests what
 //! the page plans; any other plan starts afresh.
 
-use crate::account::ServerSettings;
-
 use super::events::Effect;
-use super::types::{Discovery, TaskId};
+use super::types::{Discovery, EarlyCheck, TaskId};
 use super::{LookupState, Wizard};
-
-/// A verification run started before the person pressed Next on the protocol page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct EarlyCheck {
-    pub task: TaskId,
-    /// The incoming and outgoing servers it tests first.
-    pub plan: (ServerSettings, ServerSettings),
-}
 
 impl Wizard {
     /// Discovery's answers so far: test the best vouched servers among them (or keep testing).

@@ -111,7 +111,7 @@ pub struct Wizard {
     pub(super) tests: BTreeMap<Role, ServerTest>,
     /// A verification run started while discovery ran or the protocol page showed
     /// (`early.rs`), until Next adopts it.
-    pub(super) early: Option<super::early::EarlyCheck>,
+    pub(super) early: Option<EarlyCheck>,
     /// Said once an early run was switched to servers a better-ranked source named.
     pub(super) early_note: Option<String>,
     /// Confirmed hosts, plaintext and certificate authority consents of this run.
