@@ -73,6 +73,8 @@ impl Wizard {
         };
         let mut out = self.drop_early();
         self.early_note = None;
+        // The protocol the early test plans is the recommendation until the person chooses.
+        self.chosen = None;
         let task = self.task();
         self.sources.clear();
         self.forget_consents();
