@@ -254,7 +254,7 @@ fn cancel_during_the_lookup_returns_to_the_account_page_at_once() {
 }
 
 /// ISPDB names one pair of servers at once; the domain's own autoconfig file — which ranks
-/// above ISPDB — answers 1.5 s later naming another pair. All four are relays in front of the
+/// above ISPDB — answers 2.5 s later naming another pair. All four are relays in front of the
 /// real Dovecot, on hosts of example.test (vouched for: nothing to confirm).
 struct EarlyWorld {
     world: SrvWorld,
@@ -306,7 +306,7 @@ fn early_world() -> EarlyWorld {
     net.web.https(
         "autoconfig.example.test",
         "/mail/config-v1.1.xml",
-        Reply::Slow(Duration::from_millis(1500), Box::new(Reply::Xml(own))),
+        Reply::Slow(Duration::from_millis(2500), Box::new(Reply::Xml(own))),
     );
     EarlyWorld {
         world,
@@ -333,10 +333,16 @@ fn sign_ins(relay: &TlsRelay) -> usize {
 fn the_window_tests_early_and_switches_when_a_better_ranked_source_disagrees() {
     let e = early_world();
     let d = dovecot();
-    let config = e.world.runtime_config(
+    let mut config = e.world.runtime_config(
         support::short_timeouts(),
         support::run_dir().join("discovery-early"),
     );
+    // Time enough for the slow source under load: it must answer, not time out.
+    let mut opts = config.discovery.clone();
+    opts.http.timeout = Duration::from_secs(8);
+    opts.source_timeout = Duration::from_secs(8);
+    opts.deadline = Duration::from_secs(10);
+    config.set_discovery(opts);
     let mut h = app(config);
     h.run_steps(2);
     fill(&mut h, "Email address", &d.alice.address);
