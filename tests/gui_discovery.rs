@@ -3,7 +3,9 @@
 //! real Dovecot; the window looks the provider up, shows each source's status, offers IMAP
 //! and POP3, tests the chosen servers live and saves the account (file + keychain). The SRV
 //! targets lie outside example.test, so the protocol page names each with how it was found
-//! and nothing is tested until the person ticks them (RFC 6186 §6).
+//! and nothing is tested until the person ticks them (RFC 6186 §6). And a domain whose
+//! servers are vouched for: they are tested while a slower, better-ranked source is still
+//! asked, and the test switches when that source names other servers.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
 
@@ -11,6 +13,7 @@ mod gui_common;
 mod netsupport;
 mod support;
 
+use std::net::SocketAddr;
 use std::time::Duration;
 
 use egui::Key;
@@ -21,8 +24,9 @@ use mailsetup::account::Protocol;
 use mailsetup::discover::SourceId;
 use mailsetup::runtime::RuntimeConfig;
 use mailsetup::wizard::{LookupState, Page, Role as ServerRole, SaveState, SourceState};
+use netsupport::proxy::TlsRelay;
 use netsupport::srv_world::{SrvRecord, SrvWorld};
-use netsupport::{LOOPBACK, Net, Reply};
+use netsupport::{LOOPBACK, Net, Reply, config_xml};
 use secrecy::ExposeSecret;
 use support::{dovecot, pki};
 
@@ -297,4 +301,163 @@ fn a_domain_whose_autodiscover_offers_only_exchange_is_said_on_the_lookup_page()
         assert!(!body.contains("exchange-pw-1") && !s.target.contains("exchange-pw-1"));
     }
     drop(rt);
+}
+
+/// ISPDB names one pair of servers at once; the domain's own autoconfig file — which ranks
+/// above ISPDB — answers 2.5 s later naming another pair. All four are relays in front of the
+/// real Dovecot, on hosts of example.test (vouched for: nothing to confirm).
+struct EarlyWorld {
+    world: SrvWorld,
+    ispdb_imap: TlsRelay,
+    own_imap: TlsRelay,
+    own_smtp: TlsRelay,
+}
+
+fn early_world() -> EarlyWorld {
+    let d = dovecot();
+    let world = SrvWorld::start(&[], &pki().ca_der);
+    let relay = |upstream| {
+        world
+            .rt
+            .block_on(TlsRelay::start(
+                SocketAddr::new(LOOPBACK.into(), 0),
+                &world.net.ca,
+                upstream,
+                "localhost",
+                pki().ca_der.clone(),
+            ))
+            .expect("relay")
+    };
+    let (ispdb_imap, ispdb_smtp) = (relay(d.imaps.addr()), relay(d.submissions.addr()));
+    let (own_imap, own_smtp) = (relay(d.imaps.addr()), relay(d.submissions.addr()));
+    let net = &world.net;
+    for host in [
+        "imap.example.test",
+        "smtp.example.test",
+        "mail.example.test",
+    ] {
+        net.dns.a(host, LOOPBACK);
+    }
+    let ispdb = config_xml(
+        "example.test",
+        ("imap.example.test", ispdb_imap.addr.port(), "SSL"),
+        ("pop.example.test", 995, "SSL"),
+        ("smtp.example.test", ispdb_smtp.addr.port(), "SSL"),
+    );
+    net.web
+        .https("ispdb.test", "/v1.1/example.test", Reply::Xml(ispdb));
+    let own = config_xml(
+        "example.test",
+        ("mail.example.test", own_imap.addr.port(), "SSL"),
+        ("mail.example.test", 995, "SSL"),
+        ("mail.example.test", own_smtp.addr.port(), "SSL"),
+    );
+    net.dns.a("autoconfig.example.test", LOOPBACK);
+    net.web.https(
+        "autoconfig.example.test",
+        "/mail/config-v1.1.xml",
+        Reply::Slow(Duration::from_millis(2500), Box::new(Reply::Xml(own))),
+    );
+    EarlyWorld {
+        world,
+        ispdb_imap,
+        own_imap,
+        own_smtp,
+    }
+}
+
+/// How many sign-in commands (IMAP LOGIN / AUTHENTICATE, SMTP AUTH) went through a relay.
+fn sign_ins(relay: &TlsRelay) -> usize {
+    relay
+        .received()
+        .lines()
+        .filter(|line| {
+            line.split_whitespace().take(2).any(|w| {
+                ["LOGIN", "AUTHENTICATE", "AUTH"].contains(&w.to_ascii_uppercase().as_str())
+            })
+        })
+        .count()
+}
+
+#[test]
+fn the_window_tests_early_and_switches_when_a_better_ranked_source_disagrees() {
+    let e = early_world();
+    let d = dovecot();
+    let mut config = e.world.runtime_config(
+        support::short_timeouts(),
+        support::run_dir().join("discovery-early"),
+    );
+    // Time enough for the slow source under load: it must answer, not time out.
+    let mut opts = config.discovery.clone();
+    opts.http.timeout = Duration::from_secs(8);
+    opts.source_timeout = Duration::from_secs(8);
+    opts.deadline = Duration::from_secs(10);
+    config.set_discovery(opts);
+    let mut h = app(config);
+    h.run_steps(2);
+    fill(&mut h, "Email address", &d.alice.address);
+    fill(&mut h, "Password", &d.alice.password);
+    h.key_press(Key::Enter);
+    // ISPDB's servers are tested while the slower autoconfig source is still asked.
+    step_until(
+        &mut h,
+        Duration::from_secs(10),
+        "the early test reaches ISPDB's server",
+        |_| e.ispdb_imap.connections() > 0,
+    );
+    {
+        let w = h.state().wizard();
+        assert!(
+            matches!(w.lookup(), LookupState::Running(_)),
+            "{:?}",
+            w.lookup()
+        );
+        let autoconfig = w
+            .sources()
+            .iter()
+            .find(|s| s.key == mailsetup::discover::SourceId::Autoconfig)
+            .expect("the autoconfig line");
+        assert_eq!(autoconfig.state, SourceState::Waiting);
+        assert_eq!(
+            w.test(ServerRole::Incoming)
+                .expect("an early test")
+                .server
+                .host,
+            "imap.example.test"
+        );
+    }
+    assert_eq!(e.own_imap.connections(), 0);
+    // The domain's own file answers with other servers: the test switches, and says so.
+    step_until(&mut h, Duration::from_secs(15), "the lookup ends", |app| {
+        !matches!(app.wizard().lookup(), LookupState::Running(_))
+    });
+    assert_eq!(h.state().wizard().page(), Page::Protocol);
+    assert_eq!(
+        h.state()
+            .wizard()
+            .test(ServerRole::Incoming)
+            .expect("the switched test")
+            .server
+            .host,
+        "mail.example.test"
+    );
+    h.get_by_label_contains("named a better-placed server, mail.example.test");
+    // Next shows the same run on the testing page (no second sign-in), and it verifies.
+    click(&mut h, "Next");
+    assert_eq!(h.state().wizard().page(), Page::Testing);
+    step_until(&mut h, Duration::from_secs(30), "tests finish", |app| {
+        let w = app.wizard();
+        w.tests().count() == 2 && !w.testing()
+    });
+    let w = h.state().wizard();
+    assert!(w.all_verified(), "{:?}", w.tests().collect::<Vec<_>>());
+    for role in [ServerRole::Incoming, ServerRole::Outgoing] {
+        assert_eq!(w.test(role).unwrap().server.host, "mail.example.test");
+    }
+    assert_eq!(
+        (sign_ins(&e.own_imap), sign_ins(&e.own_smtp)),
+        (1, 1),
+        "one sign-in per server"
+    );
+    h.get_by_label_contains("named a better-placed server, mail.example.test");
 }

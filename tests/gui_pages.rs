@@ -226,9 +226,8 @@ fn the_window_is_titled_mail_setup_with_an_app_id_and_an_icon() {
 /// The testing page after the engine answered: each role ended with its cause (None:
 /// verified).
 fn testing_answered(incoming: Option<Cause>, outgoing: Option<Cause>) -> Wizard {
-    let mut w = protocol_page();
-    let fx = w.handle(Event::Next);
-    let task = task_of(&fx)[0];
+    let (mut w, task) = protocol_page_testing();
+    w.handle(Event::Next);
     answer(&mut w, task, incoming, outgoing);
     w
 }

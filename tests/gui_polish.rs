@@ -311,9 +311,8 @@ fn a_page_opens_at_its_top_and_a_new_result_is_scrolled_into_view() {
     );
 
     // Watching the end of the checklist: the failure that arrives is brought into view.
-    let mut w = protocol_page();
-    let fx = w.handle(Event::Next);
-    let task = task_of(&fx)[0];
+    let (mut w, task) = protocol_page_testing();
+    w.handle(Event::Next);
     let mut h = driven(w, SHORT);
     scroll_down(&mut h);
     answer(&mut h.state_mut().0, task, Some(Cause::AuthFailed), None);
@@ -509,10 +508,9 @@ fn the_round_trip_says_milliseconds_under_one_second() {
     use mailsetup::roundtrip::{RoundTrip, RoundTripReport};
     use mailsetup::verify::VerifyReport;
     use mailsetup::wizard::{Effect, RoundTripEvent};
-    let mut w = protocol_page();
+    let (mut w, task) = protocol_page_testing();
     w.handle(Event::RoundTrip(RoundTripEvent::Want(true)));
-    let fx = w.handle(Event::Next);
-    let task = task_of(&fx)[0];
+    w.handle(Event::Next);
     let i = w.test(ServerRole::Incoming).unwrap().server.clone();
     let o = w.test(ServerRole::Outgoing).unwrap().server.clone();
     let verified = VerifyReport {

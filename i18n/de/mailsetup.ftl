@@ -895,3 +895,5 @@ discover-sasl = vom Anbieter genannte Anmeldeverfahren: { $mechanisms }
 source-autodiscover = Microsoft Autodiscover
 discover-exchange-only = { $domain } bietet Microsoft Exchange an (die eigene Verbindung von Outlook) und nennt keinen IMAP-, POP3- oder SMTP-Server. IMAP kann dort trotzdem eingeschaltet sein; die üblichen Servernamen werden ebenfalls ausprobiert.
 vouch-autodiscover = genannt von Microsoft Autodiscover über eine geprüfte Verbindung
+# settle: testing while discovery still runs
+early-switched = { $source } nennt einen besser eingestuften Server, { $host }: jetzt wird dieser getestet.

@@ -896,3 +896,5 @@ discover-sasl = sign-in mechanisms the provider names: { $mechanisms }
 source-autodiscover = Microsoft Autodiscover
 discover-exchange-only = { $domain } offers Microsoft Exchange (Outlook's own connection) and names no IMAP, POP3 or SMTP server. IMAP may still be switched on there; the usual server names are tried as well.
 vouch-autodiscover = named by Microsoft Autodiscover over a verified connection
+# settle: testing while discovery still runs
+early-switched = { $source } named a better-placed server, { $host }: testing that one instead.

@@ -895,3 +895,5 @@ discover-sasl = mecanismos de inicio de sesión que indica el proveedor: { $mech
 source-autodiscover = Autodiscover de Microsoft
 discover-exchange-only = { $domain } ofrece Microsoft Exchange (la conexión propia de Outlook) y no indica ningún servidor IMAP, POP3 ni SMTP. Puede que IMAP esté activado de todos modos; también se prueban los nombres de servidor habituales.
 vouch-autodiscover = indicado por Autodiscover de Microsoft por una conexión verificada
+# settle: testing while discovery still runs
+early-switched = { $source } indica un servidor mejor situado, { $host }: ahora se prueba ese.

@@ -894,3 +894,5 @@ discover-sasl = mécanismes de connexion indiqués par le fournisseur : { $mecha
 source-autodiscover = Autodiscover de Microsoft
 discover-exchange-only = { $domain } propose Microsoft Exchange (la connexion propre à Outlook) et n’indique aucun serveur IMAP, POP3 ou SMTP. IMAP peut tout de même y être activé ; les noms de serveur habituels sont aussi essayés.
 vouch-autodiscover = indiqué par Autodiscover de Microsoft via une connexion vérifiée
+# settle: testing while discovery still runs
+early-switched = { $source } indique un serveur mieux classé, { $host } : c'est lui qui est testé maintenant.

@@ -880,3 +880,5 @@ discover-sasl = プロバイダーが示すサインイン方式:{ $mechanisms }
 source-autodiscover = Microsoft Autodiscover
 discover-exchange-only = { $domain } は Microsoft Exchange（Outlook 独自の接続）を提供していますが、IMAP・POP3・SMTP サーバーは示していません。それでも IMAP が有効な場合があるため、一般的なサーバー名も試します。
 vouch-autodiscover = 確認済みの接続で Microsoft Autodiscover から取得
+# settle: testing while discovery still runs
+early-switched = { $source } がより上位のサーバー { $host } を示しました。代わりにそのサーバーをテストします。

@@ -895,3 +895,5 @@ discover-sasl = mecanismos de entrada indicados pelo provedor: { $mechanisms }
 source-autodiscover = Autodiscover da Microsoft
 discover-exchange-only = { $domain } oferece o Microsoft Exchange (a conexão própria do Outlook) e não indica nenhum servidor IMAP, POP3 ou SMTP. O IMAP ainda pode estar ativado lá; os nomes de servidor usuais também são testados.
 vouch-autodiscover = indicado pelo Autodiscover da Microsoft por uma conexão verificada
+# settle: testing while discovery still runs
+early-switched = { $source } indicou um servidor mais bem classificado, { $host }: testando esse no lugar.

@@ -136,17 +136,48 @@ impl Candidate {
             .then(|| super::vouch::consent_question(&self.host, domain, &self.vouch))
     }
 
+    /// Where it stands on the first keys of the ranking: vouching, trust, security and
+    /// protocol (`settle.rs` compares it with what a source still running could name).
+    pub fn standing(&self) -> Standing {
+        Standing {
+            unvouched: !self.vouch.is_vouched(),
+            trust: self.trust,
+            security: security_rank(self.security),
+            protocol: self.protocol,
+        }
+    }
+
     fn sort_key(&self) -> impl Ord + '_ {
         (
-            !self.vouch.is_vouched(),
-            self.trust,
-            security_rank(self.security),
-            self.protocol,
+            self.standing(),
             std::cmp::Reverse(self.sources().len()),
             self.origins.iter().map(|o| (o.source, o.position)).min(),
             self.host.as_str(),
             self.port,
         )
+    }
+}
+
+/// The first keys of the ranking (see the module header), better first: whether the host is
+/// vouched for, the trust of the best source, the security mode, the protocol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Standing {
+    unvouched: bool,
+    trust: SourceTrust,
+    security: u8,
+    protocol: Protocol,
+}
+
+impl Standing {
+    /// The best standing anything named by a source of `trust` could have for `protocol`:
+    /// vouched for (unless the source is plain HTTP, which never vouches) and over TLS.
+    pub fn best_possible(trust: SourceTrust, protocol: Protocol) -> Standing {
+        Standing {
+            unvouched: trust == SourceTrust::Insecure,
+            trust,
+            security: security_rank(Security::Tls),
+            protocol,
+        }
     }
 }
 

@@ -5,11 +5,12 @@
 //! PACC file (`pacc.rs`), Mozilla's ISPDB, Microsoft Autodiscover without credentials (with
 //! Microsoft 365's own word), the MX host's provider, RFC 6186 SRV records, guessed host
 //! names, the autoconfig URLs over plain HTTP (untrusted), and whether the domain also
-//! offers JMAP (`jmap.rs`: noticed, never made a candidate). All run concurrently, each under its own timeout, all under one
-//! overall deadline. Results are streamed as they arrive (`discover_with_events`), so a
-//! window can show each source's state; once trusted candidates for incoming and outgoing
-//! mail are in, the others get a short settling time and are then cut short, so a slow or
-//! dead source never holds up a good answer beyond that (and never beyond the deadline).
+//! offers JMAP (`jmap.rs`: noticed, never made a candidate). All run concurrently, each
+//! under its own timeout, all under one overall deadline. Results are streamed as they arrive (`discover_with_events`), so a
+//! window can show each source's state. Discovery stops as soon as no source still running
+//! could name a better-ranked server than the best in hand (`settle.rs`); those are cut short,
+//! so a slow or dead source that could only agree or rank lower holds nobody back, and a
+//! better-placed one is waited for no longer than its timeout (and never beyond the deadline).
 //! At the end duplicates are merged (keeping every source), candidates ranked, and
 //! disagreements between sources recorded (`candidate.rs`). A config-v1.1 file's `<oAuth2>`
 //! block travels in the result with its source's trust (`DiscoveredOAuth2`), for the OAuth
@@ -17,7 +18,8 @@
 //!
 //! This file is the run; around it: `options.rs` (what discovery is told), `result.rs` (what
 //! it answers and streams), `ctx.rs` (what each source is given and returns), `source.rs`
-//! (the source vocabulary), `candidate.rs` and `vouch.rs` (merging, ranking, vouching).
+//! (the source vocabulary), `candidate.rs` and `vouch.rs` (merging, ranking, vouching),
+//! `settle.rs` (when to stop waiting).
 //!
 //! Nothing here logs in anywhere; `verify` pairs candidates with the probe.
 
@@ -41,6 +43,7 @@ pub mod pacc_doc;
 pub mod providers;
 mod public_suffix;
 mod result;
+pub mod settle;
 pub mod source;
 mod srv;
 pub mod via;
@@ -67,7 +70,7 @@ pub use result::{
 pub use source::{Channel, Origin, SourceId, SourceKind, SourceTrust};
 pub use vouch::Vouch;
 
-use crate::account::{EmailAddress, Protocol};
+use crate::account::EmailAddress;
 use ctx::{Ctx, Findings};
 use via::Via;
 
@@ -175,16 +178,11 @@ async fn run(
     let mut jmap: Option<JmapNotice> = None;
     let mut services: Vec<OtherService> = Vec::new();
     let mut first_candidate_ms = None;
-    let mut settle_at: Option<tokio::time::Instant> = None;
     let mut cut_short = false;
     loop {
-        let stop_at = settle_at.map_or(deadline, |s| s.min(deadline));
         let next = tokio::select! {
             n = running.next() => n,
-            _ = tokio::time::sleep_until(stop_at) => {
-                cut_short = settle_at.is_some_and(|s| s < deadline);
-                break;
-            }
+            _ = tokio::time::sleep_until(deadline) => break,
         };
         let Some((source, result)) = next else { break };
         let ms = started.elapsed().as_millis() as u64;
@@ -256,8 +254,16 @@ async fn run(
             },
         )
         .await;
-        if settle_at.is_none() && trusted_answer_complete(&all) {
-            settle_at = Some(tokio::time::Instant::now() + opts.settle);
+        let pending: Vec<SourceId> = reports
+            .values()
+            .filter(|r| r.status == SourceStatus::Waiting)
+            .map(|r| r.source)
+            .collect();
+        if !pending.is_empty()
+            && settle::still_worth_waiting(&pending, &candidate::merge(all.clone()).0).is_empty()
+        {
+            cut_short = true;
+            break;
         }
     }
     drop(running);
@@ -340,18 +346,10 @@ fn screen(f: Findings) -> Result<Findings, SourceError> {
     Ok(f)
 }
 
-/// Whether trusted sources already named vouched-for servers for incoming and outgoing mail.
-fn trusted_answer_complete(all: &[Candidate]) -> bool {
-    let trusted = |f: &dyn Fn(Protocol) -> bool| {
-        all.iter()
-            .any(|c| c.trust == SourceTrust::Trusted && c.vouch.is_vouched() && f(c.protocol))
-    };
-    trusted(&|p| p.is_incoming()) && trusted(&|p| p == Protocol::Smtp)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::account::Protocol;
 
     #[tokio::test]
     async fn the_table_answers_offline_for_charter() {

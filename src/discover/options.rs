@@ -48,9 +48,6 @@ pub struct DiscoveryOptions {
     pub deadline: Duration,
     /// One source never takes longer than this.
     pub source_timeout: Duration,
-    /// Once trusted candidates for incoming and outgoing are in, wait at most this long for
-    /// the remaining sources (their answers cross-check), then finish.
-    pub settle: Duration,
     /// Which sources to ask (all by default).
     pub sources: BTreeSet<SourceId>,
     /// A provider table replacing the built-in one (tests, site-specific tables).
@@ -71,7 +68,6 @@ impl Default for DiscoveryOptions {
             limits: config_v11::Limits::default(),
             deadline: Duration::from_secs(6),
             source_timeout: Duration::from_secs(5),
-            settle: Duration::from_millis(1500),
             sources: SourceId::ALL.into_iter().collect(),
             table: None,
             dates: http::DateLog::default(),

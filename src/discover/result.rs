@@ -64,7 +64,7 @@ pub enum SourceStatus {
     Failed,
     /// Ran out of time.
     TimedOut,
-    /// Stopped because trusted answers were complete and the settling time was over.
+    /// Stopped because no answer it could still give would rank above those in hand.
     CutShort,
     /// Not asked.
     Skipped,

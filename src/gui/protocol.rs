@@ -85,6 +85,10 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
 
     // Before testing: every host that gets the password, and the ticks it needs.
     super::consent::recipients(ui, w, out);
+    // The servers tested while the person chooses were switched to better-ranked ones.
+    if let Some(note) = w.early_note() {
+        ui.label(RichText::new(note).small().color(p.muted));
+    }
 
     ui.add_space(4.0);
     ui.label(RichText::new(t!("protocol-our-suggestion")).strong());

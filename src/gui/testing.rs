@@ -40,6 +40,10 @@ pub fn body(ui: &mut Ui, w: &Wizard, out: &mut Vec<Event>) {
                 .color(p.muted),
         );
     }
+    if let Some(note) = w.early_note() {
+        // A better-ranked source named other servers while the first ones were tested.
+        ui.label(RichText::new(note).small().color(p.muted));
+    }
     if let Some(question) = w.replace_question() {
         // Saving would replace an account saved for this address: asked first.
         boxed(ui, p.warn_fill, p.warn, |ui| {

@@ -1,13 +1,15 @@
 //! The runtime's side of discovery: runs `crate::discover` for an address and turns its
 //! stream of progress (`DiscoveryEvent`) and its ranked result into wizard events — one line
 //! per source (with what else it said: an Autodiscover answer offering Exchange only), the
-//! provider note as soon as it is known, then the offers per role (and an `<oAuth2>` block
-//! it found, to `runtime::oauth`).
+//! provider note as soon as it is known, the answers in hand each time a source names
+//! servers (`Event::Leading`, merged and ranked as discovery ranks them, so the wizard can
+//! start testing early), then the offers per role (and an `<oAuth2>` block it found, to
+//! `runtime::oauth`).
 
 use crate::account::EmailAddress;
 use crate::discover::{
-    self, DiscoveryEvent, DiscoveryResult, Login, ProviderNotes, ProviderTable, SourceReport,
-    SourceStatus as Status,
+    self, Candidate, DiscoveryEvent, DiscoveryResult, Login, ProviderNotes, ProviderTable,
+    SourceReport, SourceStatus as Status,
 };
 use crate::wizard::{
     Discovery, Event, Offer, ProviderNote, SourceRow, SourceState, TaskId, capitalise,
@@ -47,6 +49,7 @@ pub(super) async fn discover(
     let domain = email.domain_ascii().to_string();
     let run = discover::discover_with_events(&email, &config.discovery, tx);
     let forward = async {
+        let mut in_hand: Vec<Candidate> = Vec::new();
         while let Some(event) = rx.recv().await {
             match event {
                 DiscoveryEvent::Started { sources, .. } => {
@@ -67,10 +70,20 @@ pub(super) async fn discover(
                     domain: domain.clone(),
                     note: Some(note(notes)),
                 }),
-                DiscoveryEvent::SourceDone { report, .. } => sender.send(Event::SourceUpdate {
-                    task,
-                    status: source_status(&report, email.domain()),
-                }),
+                DiscoveryEvent::SourceDone { report, candidates } => {
+                    sender.send(Event::SourceUpdate {
+                        task,
+                        status: source_status(&report, email.domain()),
+                    });
+                    if !candidates.is_empty() {
+                        in_hand.extend(candidates);
+                        let (ranked, _) = discover::candidate::merge(in_hand.clone());
+                        sender.send(Event::Leading {
+                            task,
+                            discovery: offers(&ranked, email.domain()),
+                        });
+                    }
+                }
                 DiscoveryEvent::Finished { .. } => {}
             }
         }
@@ -103,20 +116,27 @@ fn source_status(r: &SourceReport, domain: &str) -> SourceRow {
 
 fn discovery(r: DiscoveryResult) -> Discovery {
     Discovery {
-        incoming: r
-            .candidates
-            .iter()
-            .filter(|c| c.protocol.is_incoming())
-            .map(|c| Offer::new(c.clone(), &r.domain))
-            .collect(),
-        outgoing: r
-            .candidates
-            .iter()
-            .filter(|c| !c.protocol.is_incoming())
-            .map(|c| Offer::new(c.clone(), &r.domain))
-            .collect(),
         note: r.provider.map(note),
         disagreements: r.disagreements.into_iter().map(|d| d.summary).collect(),
         jmap: r.jmap,
+        ..offers(&r.candidates, &r.domain)
+    }
+}
+
+/// Ranked candidates as offers per role (no provider note, no disagreements).
+fn offers(candidates: &[Candidate], domain: &str) -> Discovery {
+    let of = |incoming: bool| {
+        candidates
+            .iter()
+            .filter(|c| c.protocol.is_incoming() == incoming)
+            .map(|c| Offer::new(c.clone(), domain))
+            .collect()
+    };
+    Discovery {
+        incoming: of(true),
+        outgoing: of(false),
+        note: None,
+        disagreements: Vec::new(),
+        jmap: None,
     }
 }

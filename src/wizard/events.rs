@@ -147,6 +147,12 @@ pub enum Event {
         task: TaskId,
         status: SourceRow,
     },
+    /// While discovery runs: the candidates of the sources that answered so far, merged and
+    /// ranked (the window may start testing the best vouched ones early, `early.rs`).
+    Leading {
+        task: TaskId,
+        discovery: Discovery,
+    },
     /// Discovery finished.
     Discovered {
         task: TaskId,
@@ -270,6 +276,12 @@ impl fmt::Debug for Event {
             Event::Discovered { task, discovery } => write!(
                 f,
                 "Discovered({task:?}, {} incoming, {} outgoing)",
+                discovery.incoming.len(),
+                discovery.outgoing.len()
+            ),
+            Event::Leading { task, discovery } => write!(
+                f,
+                "Leading({task:?}, {} incoming, {} outgoing)",
                 discovery.incoming.len(),
                 discovery.outgoing.len()
             ),

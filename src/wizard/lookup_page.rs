@@ -19,6 +19,9 @@ impl Wizard {
                 }
                 Vec::new()
             }
+            Event::Leading { task, discovery } if Some(task) == running => {
+                self.on_leading(discovery)
+            }
             Event::Discovered { task, discovery } if Some(task) == running => {
                 let enough = discovery.incoming.iter().any(|o| o.trusted())
                     && discovery.outgoing.iter().any(|o| o.trusted());
@@ -28,17 +31,18 @@ impl Wizard {
                     // Back from the protocol page goes to the account page, not to a
                     // finished lookup.
                     self.page = Page::Protocol;
+                    self.test_early()
                 } else {
                     self.lookup = LookupState::NothingFound(discovery);
+                    self.drop_early()
                 }
-                Vec::new()
             }
             Event::DiscoveryFailed { task, reason } if Some(task) == running => {
                 self.lookup = LookupState::Failed(reason);
                 Vec::new()
             }
             Event::Back | Event::Cancel => {
-                let mut out = Vec::new();
+                let mut out = self.drop_early();
                 if let Some(task) = running {
                     out.push(Effect::Cancel { task });
                 }
@@ -48,7 +52,7 @@ impl Wizard {
                 out
             }
             Event::SetUpManually => {
-                let mut out = Vec::new();
+                let mut out = self.drop_early();
                 if let Some(task) = running {
                     out.push(Effect::Cancel { task });
                     self.lookup = LookupState::Idle;
@@ -67,12 +71,17 @@ impl Wizard {
         let Some(email) = self.email() else {
             return Vec::new();
         };
+        let mut out = self.drop_early();
+        self.early_note = None;
+        // The protocol the early test plans is the recommendation until the person chooses.
+        self.chosen = None;
         let task = self.task();
         self.sources.clear();
         self.forget_consents();
         self.lookup = LookupState::Running(task);
         self.discovered_for = Some(email.clone());
-        vec![Effect::Discover { task, email }]
+        out.push(Effect::Discover { task, email });
+        out
     }
 
     pub(super) fn on_protocol(&mut self, event: Event) -> Vec<Effect> {
@@ -94,13 +103,22 @@ impl Wizard {
                 }
                 self.clear_form_consents();
                 self.go(Page::Testing);
+                if self.adopt_early() {
+                    // Tested already (or being tested) while the person chose.
+                    return Vec::new();
+                }
                 return self.start_verify();
             }
             Event::Back | Event::Cancel => {
                 self.page = Page::Account;
                 self.history.clear();
+                return self.drop_early();
             }
-            Event::SetUpManually => self.open_manual(None),
+            Event::SetUpManually => {
+                let out = self.drop_early();
+                self.open_manual(None);
+                return out;
+            }
             _ => {}
         }
         Vec::new()

@@ -15,6 +15,8 @@ impl Wizard {
     /// Opens the manual page, filled from what is being tested, else from discovery, else
     /// from guesses. `from` is where Back returns to (default: where we are).
     pub(super) fn open_manual(&mut self, from: Option<Page>) {
+        // Servers typed by the person: no switch of discovered servers to speak of.
+        self.early_note = None;
         let Some(email) = self.email() else {
             self.show_errors = true;
             return;

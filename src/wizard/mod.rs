@@ -15,6 +15,9 @@
 //!   confirmed candidate, one sign-in on the best reachable, and the next one by itself when
 //!   a server fails before the password was sent. Manual settings, "try another server" and
 //!   Retry test one server each (`Effect::Probe`).
+//! - The servers the protocol page would test are tested before Next when both hosts are
+//!   vouched for (`early.rs`): while discovery still runs, switching when a better-ranked
+//!   source names others; Next adopts that run when it tests what the page plans.
 //! - Retry tests again only the servers that did not verify.
 //! - The password lives in a `SecretString` and leaves only inside `Probe` and `Save`
 //!   effects; the first time it is handed on, the window is told to forget the widget state.
@@ -28,6 +31,7 @@ mod account_page;
 pub mod checklist;
 mod consent;
 mod done_page;
+mod early;
 mod events;
 pub mod guidance;
 mod hand_off;
@@ -98,6 +102,12 @@ impl Wizard {
             | Event::DeviceCodeShown { .. }) => {
                 return self.on_oauth(e);
             }
+            // An early test's answers come while the lookup or protocol page shows.
+            Event::ProbeStep { task, .. } | Event::Verified { task, .. }
+                if self.page != Page::Testing && self.early_task() == Some(task) =>
+            {
+                return self.on_testing(event);
+            }
             _ => {}
         }
         match self.page {
@@ -127,6 +137,8 @@ impl Wizard {
 mod consent_tests;
 #[cfg(test)]
 mod done_tests;
+#[cfg(test)]
+mod early_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -244,7 +244,7 @@ pub fn line_event(task: TaskId, server: ServerSettings, line: TranscriptLine) ->
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{PASSWORD, at_protocol, report, verify_run};
+    use super::super::tests::{PASSWORD, at_testing, report};
     use super::*;
     use crate::probe::{Cause, Direction, StepKind};
 
@@ -259,10 +259,7 @@ mod tests {
 
     /// On the testing page with the verification of both servers running: its task.
     fn testing() -> (Wizard, TaskId) {
-        let mut w = at_protocol();
-        let fx = w.handle(Event::Next);
-        let (task, ..) = verify_run(&fx).expect("a verification run");
-        (w, task)
+        at_testing()
     }
 
     fn line(text: &str) -> TranscriptLine {

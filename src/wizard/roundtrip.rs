@@ -241,7 +241,7 @@ fn secs(ms: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::super::events::Event;
-    use super::super::tests::{PASSWORD, at_protocol, probes, report, verify_run};
+    use super::super::tests::{PASSWORD, at_testing, probes, report};
     use super::super::types::TaskId;
     use super::super::verify_tests;
     use super::*;
@@ -249,13 +249,11 @@ mod tests {
 
     /// On the testing page, both servers verified, with the round trip's effects so far.
     fn verified(want_first: bool) -> (Wizard, Vec<Effect>) {
-        let mut w = at_protocol();
+        let (mut w, task) = at_testing();
         let mut fx = Vec::new();
         if want_first {
             fx.extend(w.handle(Event::RoundTrip(RoundTripEvent::Want(true))));
         }
-        let started = w.handle(Event::Next);
-        let (task, ..) = verify_run(&started).expect("a verification run");
         let planned = |role| (w.test(role).expect("a test").server.clone(), true);
         let report = crate::verify::VerifyReport {
             incoming: verify_tests::outcome(&w, &[planned(Role::Incoming)], None),

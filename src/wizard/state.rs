@@ -109,6 +109,11 @@ pub struct Wizard {
 
     // Testing
     pub(super) tests: BTreeMap<Role, ServerTest>,
+    /// A verification run started while discovery ran or the protocol page showed
+    /// (`early.rs`), until Next adopts it.
+    pub(super) early: Option<EarlyCheck>,
+    /// Said once an early run was switched to servers a better-ranked source named.
+    pub(super) early_note: Option<String>,
     /// Confirmed hosts, plaintext and certificate authority consents of this run.
     pub(super) consents: Consents,
     /// The address the tests ran for.
@@ -170,6 +175,8 @@ impl Wizard {
             offline: false,
             chosen: None,
             tests: BTreeMap::new(),
+            early: None,
+            early_note: None,
             consents: Consents::default(),
             tested_email: None,
             round_trip: RoundTripCheck::default(),

@@ -204,12 +204,24 @@ pub(super) fn verify_run(fx: &[Effect]) -> Option<(TaskId, Vec<String>, Vec<Stri
     })
 }
 
-/// On the testing page with the verification of both servers running.
+/// On the testing page with the verification of both servers running: it started as soon
+/// as discovery answered (both hosts are vouched for), and Next adopted it.
 pub(super) fn at_testing() -> (Wizard, TaskId) {
-    let mut w = at_protocol();
+    let mut w = filled();
+    let fx = w.handle(Event::Next);
+    let task = discover_task(&fx);
+    let fx = w.handle(Event::Discovered {
+        task,
+        discovery: discovery(),
+    });
+    assert_eq!(w.page(), Page::Protocol);
+    let (task, ..) = verify_run(&fx).expect("a Verify effect as soon as discovery answered");
     let fx = w.handle(Event::Next);
     assert_eq!(w.page(), Page::Testing);
-    let (task, ..) = verify_run(&fx).expect("a Verify effect");
+    assert!(
+        verify_run(&fx).is_none(),
+        "Next adopts the early run: {fx:?}"
+    );
     (w, task)
 }
 
@@ -291,16 +303,19 @@ fn the_whole_imap_flow_from_empty_form_to_saved() {
     assert_eq!(w.sources().len(), 1);
     assert_eq!(w.sources()[0].state, SourceState::Found(3));
 
-    w.handle(Event::Discovered {
+    let fx = w.handle(Event::Discovered {
         task,
         discovery: discovery(),
     });
     assert_eq!(w.page(), Page::Protocol);
     assert_eq!(w.protocol(), Protocol::Imap);
 
-    // The servers are chosen among everything discovery found, as the CLI chooses them.
-    let fx = w.handle(Event::Next);
+    // The servers are chosen among everything discovery found, as the CLI chooses them,
+    // as soon as discovery answered (both hosts are vouched for); Next adopts the run.
     let (task, hosts, _) = verify_run(&fx).expect("a Verify effect");
+    assert_eq!(w.early_note(), None, "nothing was switched");
+    assert!(w.handle(Event::Next).is_empty());
+    assert_eq!(w.page(), Page::Testing);
     assert_eq!(
         hosts,
         [
@@ -415,7 +430,10 @@ fn back_and_cancel_on_the_lookup_page_stop_discovery() {
 fn back_and_cancel_on_the_protocol_page_return_to_the_account() {
     for event in [Event::Back, Event::Cancel] {
         let mut w = at_protocol();
-        assert!(w.handle(event).is_empty());
+        let early = w.early_task().expect("the servers are tested early");
+        // The early test stops with the page.
+        assert_eq!(cancels(&w.handle(event)), vec![early]);
+        assert_eq!(w.tests().count(), 0);
         assert_eq!(w.page(), Page::Account);
         assert_eq!(w.email_text(), "ann@example.com");
     }
@@ -561,11 +579,12 @@ fn an_app_password_failure_opens_the_providers_page() {
     });
     assert_eq!(w.note().unwrap().name, "Example Mail");
     let task = discover_task(&w.handle(Event::Next));
-    w.handle(Event::Discovered {
+    let fx = w.handle(Event::Discovered {
         task,
         discovery: discovery(),
     });
-    let (task, ..) = verify_run(&w.handle(Event::Next)).expect("a Verify effect");
+    let (task, ..) = verify_run(&fx).expect("a Verify effect");
+    assert!(w.handle(Event::Next).is_empty());
     verified(
         &mut w,
         task,

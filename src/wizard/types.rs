@@ -304,3 +304,12 @@ pub struct OAuthProblem {
     pub summary: String,
     pub advice: String,
 }
+
+/// A verification run started before the person pressed Next on the protocol page
+/// (`early.rs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct EarlyCheck {
+    pub task: TaskId,
+    /// The incoming and outgoing servers it tests first.
+    pub plan: (ServerSettings, ServerSettings),
+}

@@ -216,12 +216,19 @@ pub fn lookup_running() -> (Wizard, TaskId) {
 }
 
 pub fn protocol_page() -> Wizard {
+    protocol_page_testing().0
+}
+
+/// The protocol page, and the verification run that started as soon as discovery answered
+/// (both hosts are vouched for); Next adopts it.
+pub fn protocol_page_testing() -> (Wizard, TaskId) {
     let (mut w, task) = lookup_running();
-    w.handle(Event::Discovered {
+    let fx = w.handle(Event::Discovered {
         task,
         discovery: discovery(),
     });
-    w
+    let early = task_of(&fx)[0];
+    (w, early)
 }
 
 /// The protocol page when the best outgoing server is an SRV target outside the domain
@@ -414,18 +421,16 @@ pub fn answer(w: &mut Wizard, task: TaskId, incoming: Option<Cause>, outgoing: O
 
 /// The testing page: incoming failed with a wrong password, outgoing verified.
 pub fn testing_failed() -> Wizard {
-    let mut w = protocol_page();
-    let fx = w.handle(Event::Next);
-    let task = task_of(&fx)[0];
+    let (mut w, task) = protocol_page_testing();
+    w.handle(Event::Next);
     answer(&mut w, task, Some(Cause::AuthFailed), None);
     w
 }
 
 /// The testing page while the engine signs in: incoming half way, outgoing done.
 pub fn testing_running() -> Wizard {
-    let mut w = protocol_page();
-    let fx = w.handle(Event::Next);
-    let task = task_of(&fx)[0];
+    let (mut w, task) = protocol_page_testing();
+    w.handle(Event::Next);
     for role in [ServerRole::Incoming, ServerRole::Outgoing] {
         let server = w.test(role).unwrap().server.clone();
         let steps = report(&server, None).steps;
@@ -446,11 +451,10 @@ pub fn testing_running() -> Wizard {
 }
 
 pub fn testing_verified() -> (Wizard, Vec<TaskId>) {
-    let mut w = protocol_page();
-    let fx = w.handle(Event::Next);
-    let tasks = task_of(&fx);
-    answer(&mut w, tasks[0], None, None);
-    (w, tasks)
+    let (mut w, task) = protocol_page_testing();
+    w.handle(Event::Next);
+    answer(&mut w, task, None, None);
+    (w, vec![task])
 }
 
 /// The testing page after the preferred IMAP server did not answer: the engine passed it
@@ -465,9 +469,10 @@ pub fn testing_fallback() -> Wizard {
             &[SourceId::Ispdb],
         ),
     );
-    w.handle(Event::Discovered { task, discovery: d });
-    let fx = w.handle(Event::Next);
+    // The verification starts as soon as discovery answered; Next adopts it.
+    let fx = w.handle(Event::Discovered { task, discovery: d });
     let task = task_of(&fx)[0];
+    w.handle(Event::Next);
     let dead = server(Protocol::Imap, "imap.charter.net", Security::Tls);
     let good = server(Protocol::Imap, "mobile.charter.net", Security::Tls);
     let o = w.test(ServerRole::Outgoing).unwrap().server.clone();
