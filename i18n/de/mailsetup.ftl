@@ -876,3 +876,15 @@ platform-verifier-unavailable = die Zertifikatsprüfung dieses Systems ließ sic
 platform-trust-caller-only = Hinweis: Die Zertifikatsprüfung dieses Systems ließ sich nicht einrichten ({ $detail }). Zertifikate werden allein gegen die angegebene CA-Datei geprüft: Kette, Signaturen, Daten, Servername und Verwendungszweck, aber ohne Sperrprüfung und ohne die Liste der Zertifikate, denen das System misstraut.
 cause-certificate-check-unavailable = Die Zertifikatsprüfung dieses Computers funktioniert nicht, daher konnte das Zertifikat des Servers nicht geprüft werden.
 cause-certificate-check-unavailable-advice = Es wurde nichts an den Server gesendet. Geben Sie das CA-Zertifikat des Servers an (--ca-file, oder „Dem Schlüssel dieses Servers vertrauen“ im Fenster), um allein damit zu prüfen, oder führen Sie den Test auf einem Computer aus, dessen Zertifikatsprüfung funktioniert (das passiert unter wine, nicht unter Windows selbst).
+
+## oauth-public: Anmeldung ohne vorab registrierten Client (src/oauth/register.rs, metadata.rs)
+
+oauth-error-no-registration = die Anmeldung bei { $provider } braucht eine Client-ID, keine ist eingerichtet, und { $issuer } lässt Apps sich nicht selbst registrieren (seine Metadaten nennen keinen Registrierungs-Endpunkt)
+oauth-error-no-registration-advice = Dieser Anbieter erwartet, dass Apps vorab bei ihm registriert werden. Bitten Sie den Anbieter um eine Client-ID für mailsetup und geben Sie sie mit --oauth-client-id oder in der Umgebungsvariable MAILSETUP_OAUTH_CLIENT_ID an, oder melden Sie sich mit einem Passwort an, wenn der Anbieter das erlaubt.
+oauth-error-registration-refused = { $url }: der Anbieter hat die Registrierung von mailsetup abgelehnt: { $code }
+oauth-error-registration-refused-advice = Der Anbieter lässt mailsetup sich nicht selbst als Desktop-App registrieren. Bitten Sie den Anbieter um eine Client-ID für mailsetup und geben Sie sie mit --oauth-client-id an, oder melden Sie sich mit einem Passwort an, wenn der Anbieter das erlaubt.
+oauth-error-not-public-client = { $url } hat mailsetup als Client registriert, der sich mit { $method } anmelden muss, nicht als öffentliche App
+oauth-error-issuer-mismatch = { $url } nennt den Aussteller { $named }, nicht { $expected }, daher werden seine Endpunkte nicht verwendet
+oauth-error-issuer-mismatch-advice = Die Beschreibung des Anmeldeservers gehört zu einem anderen Server, deshalb wurde nichts an ihn gesendet. Prüfen Sie die Anmeldeadresse (--oauth-issuer oder die aus der Konfiguration Ihres Anbieters) mit Ihrem Anbieter.
+oauth-cli-registered = Für { $name } ist keine Client-ID eingerichtet: mailsetup hat sich dort als App { $id } registriert.
+oauth-cli-registered-browser = Eine so registrierte App meldet sich über den Browser an.

@@ -877,3 +877,15 @@ platform-verifier-unavailable = this system's certificate verification could not
 platform-trust-caller-only = Note: this system's certificate verification could not be set up ({ $detail }). Certificates are checked against the given CA file alone: chain, signatures, dates, server name and purpose, but no revocation look-up and not the system's list of distrusted certificates.
 cause-certificate-check-unavailable = This computer's certificate verification does not work, so the server's certificate could not be checked.
 cause-certificate-check-unavailable-advice = Nothing was sent to the server. Give the server's CA certificate (--ca-file, or "Trust this server's key" in the window) to check it with that alone, or run the test on a computer whose certificate verification works (this happens under wine, not on Windows itself).
+
+## oauth-public: signing in with no pre-registered client (src/oauth/register.rs, metadata.rs)
+
+oauth-error-no-registration = signing in with { $provider } needs a client id, none is configured, and { $issuer } does not let apps register themselves (its metadata names no registration endpoint)
+oauth-error-no-registration-advice = This provider expects apps to be registered with it in advance. Ask the provider for a client id for mailsetup and give it with --oauth-client-id or the MAILSETUP_OAUTH_CLIENT_ID environment variable, or sign in with a password if the provider allows it.
+oauth-error-registration-refused = { $url }: the provider refused to register mailsetup: { $code }
+oauth-error-registration-refused-advice = The provider would not let mailsetup register itself as a desktop app. Ask the provider for a client id for mailsetup and give it with --oauth-client-id, or sign in with a password if the provider allows it.
+oauth-error-not-public-client = { $url } registered mailsetup as a client that must sign in with { $method }, not as a public app
+oauth-error-issuer-mismatch = { $url } names the issuer { $named }, not { $expected }, so its endpoints are not used
+oauth-error-issuer-mismatch-advice = The sign-in server's description belongs to another server, so nothing was sent to it. Check the sign-in address (--oauth-issuer, or the one your provider's configuration names) with your provider.
+oauth-cli-registered = No client id is configured for { $name }: mailsetup registered itself there as the app { $id }.
+oauth-cli-registered-browser = An app registered this way signs in through the browser.

@@ -876,3 +876,15 @@ platform-verifier-unavailable = la vérification des certificats de ce système 
 platform-trust-caller-only = Remarque : la vérification des certificats de ce système n'a pas pu être préparée ({ $detail }). Les certificats sont vérifiés avec le seul fichier d'autorité indiqué : chaîne, signatures, dates, nom du serveur et usage, mais sans recherche de révocation ni la liste des certificats que le système refuse.
 cause-certificate-check-unavailable = La vérification des certificats de cet ordinateur ne fonctionne pas : le certificat du serveur n'a pas pu être vérifié.
 cause-certificate-check-unavailable-advice = Rien n'a été envoyé au serveur. Indiquez le certificat de l'autorité du serveur (--ca-file, ou « Faire confiance à la clé de ce serveur » dans la fenêtre) pour le vérifier avec lui seul, ou faites le test sur un ordinateur dont la vérification des certificats fonctionne (cela arrive sous wine, pas sous Windows lui-même).
+
+## oauth-public : connexion sans client enregistré à l'avance (src/oauth/register.rs, metadata.rs)
+
+oauth-error-no-registration = la connexion avec { $provider } demande un identifiant client, aucun n'est configuré, et { $issuer } ne laisse pas les applications s'enregistrer elles-mêmes (ses métadonnées ne nomment aucun point d'enregistrement)
+oauth-error-no-registration-advice = Ce fournisseur attend que les applications soient enregistrées chez lui à l'avance. Demandez au fournisseur un identifiant client pour mailsetup et donnez-le avec --oauth-client-id ou dans la variable d'environnement MAILSETUP_OAUTH_CLIENT_ID, ou connectez-vous avec un mot de passe si le fournisseur le permet.
+oauth-error-registration-refused = { $url } : le fournisseur a refusé d'enregistrer mailsetup : { $code }
+oauth-error-registration-refused-advice = Le fournisseur ne laisse pas mailsetup s'enregistrer comme application de bureau. Demandez au fournisseur un identifiant client pour mailsetup et donnez-le avec --oauth-client-id, ou connectez-vous avec un mot de passe si le fournisseur le permet.
+oauth-error-not-public-client = { $url } a enregistré mailsetup comme un client qui doit s'authentifier avec { $method }, et non comme une application publique
+oauth-error-issuer-mismatch = { $url } nomme l'émetteur { $named }, et non { $expected }, donc ses points d'accès ne sont pas utilisés
+oauth-error-issuer-mismatch-advice = La description du serveur de connexion appartient à un autre serveur, donc rien ne lui a été envoyé. Vérifiez l'adresse de connexion (--oauth-issuer, ou celle que nomme la configuration de votre fournisseur) auprès de votre fournisseur.
+oauth-cli-registered = Aucun identifiant client n'est configuré pour { $name } : mailsetup s'y est enregistré comme l'application { $id }.
+oauth-cli-registered-browser = Une application enregistrée ainsi se connecte par le navigateur.

@@ -861,3 +861,15 @@ platform-verifier-unavailable = このシステムの証明書検証を準備で
 platform-trust-caller-only = 注意: このシステムの証明書検証を準備できませんでした（{ $detail }）。証明書は指定された CA ファイルだけで確認します。チェーン、署名、有効期間、サーバー名、用途は確認しますが、失効の照会とシステムが拒否する証明書の一覧は使いません。
 cause-certificate-check-unavailable = このパソコンの証明書検証が動かないため、サーバーの証明書を確認できませんでした。
 cause-certificate-check-unavailable-advice = サーバーには何も送っていません。サーバーの CA 証明書を指定する（--ca-file、またはウィンドウの「このサーバーの鍵を信頼する」）とそれだけで確認できます。または証明書検証が動くパソコンでテストしてください（wine で起こり、Windows 本体では起こりません）。
+
+## oauth-public: 事前登録したクライアントなしでのサインイン (src/oauth/register.rs, metadata.rs)
+
+oauth-error-no-registration = { $provider } でサインインするにはクライアント ID が必要ですが、設定されておらず、{ $issuer } はアプリの自己登録を受け付けていません (メタデータに登録エンドポイントがありません)
+oauth-error-no-registration-advice = このプロバイダーはアプリを事前に登録しておくことを求めています。プロバイダーに mailsetup 用のクライアント ID を依頼し、--oauth-client-id または環境変数 MAILSETUP_OAUTH_CLIENT_ID で指定してください。プロバイダーが許可していればパスワードでサインインすることもできます。
+oauth-error-registration-refused = { $url }: プロバイダーが mailsetup の登録を拒否しました: { $code }
+oauth-error-registration-refused-advice = プロバイダーは mailsetup をデスクトップアプリとして自己登録させませんでした。プロバイダーに mailsetup 用のクライアント ID を依頼して --oauth-client-id で指定するか、プロバイダーが許可していればパスワードでサインインしてください。
+oauth-error-not-public-client = { $url } は mailsetup を公開アプリではなく、{ $method } で認証する必要のあるクライアントとして登録しました
+oauth-error-issuer-mismatch = { $url } は発行者として { $expected } ではなく { $named } を示しているため、そのエンドポイントは使いません
+oauth-error-issuer-mismatch-advice = サインインサーバーの説明が別のサーバーのものだったため、何も送信していません。サインインのアドレス (--oauth-issuer、またはプロバイダーの設定が示すもの) をプロバイダーに確認してください。
+oauth-cli-registered = { $name } のクライアント ID が設定されていないため、mailsetup はそこにアプリ { $id } として自己登録しました。
+oauth-cli-registered-browser = この方法で登録したアプリはブラウザーでサインインします。

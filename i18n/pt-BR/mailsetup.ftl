@@ -876,3 +876,15 @@ platform-verifier-unavailable = não foi possível preparar a verificação de c
 platform-trust-caller-only = Aviso: não foi possível preparar a verificação de certificados deste sistema ({ $detail }). Os certificados são conferidos só com o arquivo de autoridade informado: cadeia, assinaturas, datas, nome do servidor e finalidade, mas sem consulta de revogação e sem a lista de certificados que o sistema recusa.
 cause-certificate-check-unavailable = A verificação de certificados deste computador não funciona, então o certificado do servidor não pôde ser conferido.
 cause-certificate-check-unavailable-advice = Nada foi enviado ao servidor. Informe o certificado da autoridade do servidor (--ca-file, ou "Confiar na chave deste servidor" na janela) para conferir só com ele, ou faça o teste num computador cuja verificação de certificados funcione (isso acontece no wine, não no próprio Windows).
+
+## oauth-public: entrar sem um cliente registrado antes (src/oauth/register.rs, metadata.rs)
+
+oauth-error-no-registration = entrar com { $provider } exige um ID de cliente, nenhum está configurado, e { $issuer } não deixa apps se registrarem sozinhos (seus metadados não indicam um endpoint de registro)
+oauth-error-no-registration-advice = Este provedor espera que os apps sejam registrados com ele antes. Peça ao provedor um ID de cliente para o mailsetup e informe-o com --oauth-client-id ou na variável de ambiente MAILSETUP_OAUTH_CLIENT_ID, ou entre com uma senha se o provedor permitir.
+oauth-error-registration-refused = { $url }: o provedor recusou registrar o mailsetup: { $code }
+oauth-error-registration-refused-advice = O provedor não deixou o mailsetup se registrar como app de desktop. Peça ao provedor um ID de cliente para o mailsetup e informe-o com --oauth-client-id, ou entre com uma senha se o provedor permitir.
+oauth-error-not-public-client = { $url } registrou o mailsetup como um cliente que precisa se autenticar com { $method }, não como um app público
+oauth-error-issuer-mismatch = { $url } indica o emissor { $named }, não { $expected }, então seus endpoints não são usados
+oauth-error-issuer-mismatch-advice = A descrição do servidor de login pertence a outro servidor, então nada foi enviado a ele. Confira o endereço de login (--oauth-issuer, ou o que a configuração do seu provedor indica) com o seu provedor.
+oauth-cli-registered = Nenhum ID de cliente está configurado para { $name }: o mailsetup se registrou lá como o app { $id }.
+oauth-cli-registered-browser = Um app registrado assim entra pelo navegador.

@@ -5,7 +5,8 @@
 //!    literal, never `localhost`, §8.3); the redirect URI is `http://127.0.0.1:<port>/`;
 //! 2. open the system browser on `http://127.0.0.1:<port>/start`, which answers with a
 //!    redirect (303) to the authorization URL (RFC 6749 §4.1.1) carrying the S256 code
-//!    challenge, a fresh `state` and the address as `login_hint`: that URL never appears on
+//!    challenge, a fresh `state`, the address as `login_hint` and, for a client registered
+//!    on the fly, the `resource` (RFC 8707 §2.1, `oauth::resource`): that URL never appears on
 //!    the browser's command line, where other local users could read it in the process list.
 //!    The `BROWSER` environment variable names the browser when set (its first entry; `%s`
 //!    stands for the URL), else the system's opener (`xdg-open`, `open`, `rundll32`); an
@@ -263,6 +264,7 @@ pub fn authorization_url(
     state: &State,
     pkce: &Pkce,
     login_hint: &str,
+    resource: Option<&str>,
 ) -> Result<String, OAuthError> {
     let mut url = reqwest::Url::parse(endpoint).map_err(|_| OAuthError::Insecure {
         url: endpoint.to_string(),
@@ -276,6 +278,10 @@ pub fn authorization_url(
         .append_pair("code_challenge", &pkce.challenge)
         .append_pair("code_challenge_method", pkce.method())
         .append_pair("login_hint", login_hint);
+    if let Some(resource) = resource {
+        // RFC 8707 §2.1: the server the token is for (`oauth::resource`).
+        url.query_pairs_mut().append_pair("resource", resource);
+    }
     if scope.split(' ').any(|s| s == "offline_access") {
         // OpenID Connect Core §11: offline access is granted only with an explicit consent.
         url.query_pairs_mut().append_pair("prompt", "consent");
@@ -308,6 +314,7 @@ pub async fn sign_in(
         &state,
         &pkce,
         login_hint,
+        tc.issuer.resource.as_deref(),
     )?;
     let start = loopback.start_url.clone();
     open(&start)?;
@@ -527,13 +534,30 @@ mod tests {
             &State::from_value("st"),
             &pkce,
             "a@example.org",
+            None,
         )
         .unwrap();
         assert!(url.starts_with("https://id.example/auth?x=1&response_type=code&client_id=cid"));
+        assert!(!url.contains("resource="), "{url}");
         assert!(url.contains("code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"));
         assert!(url.contains("code_challenge_method=S256"));
         assert!(url.contains("state=st"));
         assert!(url.contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A5000%2F"));
         assert!(!url.contains("dBjftJeZ"), "the verifier never leaves");
+        let with_resource = authorization_url(
+            "https://id.example/auth",
+            "cid",
+            "http://127.0.0.1:5000/",
+            "openid",
+            &State::from_value("st"),
+            &pkce,
+            "a@example.org",
+            Some("imaps://imap.example.org:10993"),
+        )
+        .unwrap();
+        assert!(
+            with_resource.contains("&resource=imaps%3A%2F%2Fimap.example.org%3A10993"),
+            "{with_resource}"
+        );
     }
 }
