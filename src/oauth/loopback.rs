@@ -255,17 +255,32 @@ async fn respond(
     socket.shutdown().await
 }
 
+/// What an authorization request (RFC 6749 §4.1.1) asks, besides its state and challenge.
+#[derive(Debug, Clone, Copy)]
+pub struct Asked<'a> {
+    pub endpoint: &'a str,
+    pub client_id: &'a str,
+    pub redirect_uri: &'a str,
+    pub scope: &'a str,
+    pub login_hint: &'a str,
+    /// The resource (RFC 8707 §2.1) the token is for, when one is named (`oauth::resource`).
+    pub resource: Option<&'a str>,
+}
+
 /// The authorization URL of step 2.
 pub fn authorization_url(
-    endpoint: &str,
-    client_id: &str,
-    redirect_uri: &str,
-    scope: &str,
+    asked: &Asked<'_>,
     state: &State,
     pkce: &Pkce,
-    login_hint: &str,
-    resource: Option<&str>,
 ) -> Result<String, OAuthError> {
+    let Asked {
+        endpoint,
+        client_id,
+        redirect_uri,
+        scope,
+        login_hint,
+        resource,
+    } = *asked;
     let mut url = reqwest::Url::parse(endpoint).map_err(|_| OAuthError::Insecure {
         url: endpoint.to_string(),
     })?;
@@ -279,7 +294,6 @@ pub fn authorization_url(
         .append_pair("code_challenge_method", pkce.method())
         .append_pair("login_hint", login_hint);
     if let Some(resource) = resource {
-        // RFC 8707 §2.1: the server the token is for (`oauth::resource`).
         url.query_pairs_mut().append_pair("resource", resource);
     }
     if scope.split(' ').any(|s| s == "offline_access") {
@@ -306,16 +320,16 @@ pub async fn sign_in(
     let redirect_uri = loopback.redirect_uri.clone();
     let pkce = Pkce::generate()?;
     let state = State::generate()?;
-    let url = authorization_url(
-        &endpoint,
-        &tc.client.id,
-        &redirect_uri,
-        &tc.issuer.scope(),
-        &state,
-        &pkce,
+    let scope = tc.issuer.scope();
+    let asked = Asked {
+        endpoint: &endpoint,
+        client_id: &tc.client.id,
+        redirect_uri: &redirect_uri,
+        scope: &scope,
         login_hint,
-        tc.issuer.resource.as_deref(),
-    )?;
+        resource: tc.issuer.resource.as_deref(),
+    };
+    let url = authorization_url(&asked, &state, &pkce)?;
     let start = loopback.start_url.clone();
     open(&start)?;
     let code = tokio::time::timeout(deadline, loopback.answer(&state, &url))
@@ -526,17 +540,15 @@ mod tests {
     #[test]
     fn the_authorization_url_carries_pkce_and_state() {
         let pkce = Pkce::from_verifier("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk".into());
-        let url = authorization_url(
-            "https://id.example/auth?x=1",
-            "cid",
-            "http://127.0.0.1:5000/",
-            "openid email",
-            &State::from_value("st"),
-            &pkce,
-            "a@example.org",
-            None,
-        )
-        .unwrap();
+        let asked = Asked {
+            endpoint: "https://id.example/auth?x=1",
+            client_id: "cid",
+            redirect_uri: "http://127.0.0.1:5000/",
+            scope: "openid email",
+            login_hint: "a@example.org",
+            resource: None,
+        };
+        let url = authorization_url(&asked, &State::from_value("st"), &pkce).unwrap();
         assert!(url.starts_with("https://id.example/auth?x=1&response_type=code&client_id=cid"));
         assert!(!url.contains("resource="), "{url}");
         assert!(url.contains("code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"));
@@ -545,14 +557,12 @@ mod tests {
         assert!(url.contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A5000%2F"));
         assert!(!url.contains("dBjftJeZ"), "the verifier never leaves");
         let with_resource = authorization_url(
-            "https://id.example/auth",
-            "cid",
-            "http://127.0.0.1:5000/",
-            "openid",
+            &Asked {
+                resource: Some("imaps://imap.example.org:10993"),
+                ..asked
+            },
             &State::from_value("st"),
             &pkce,
-            "a@example.org",
-            Some("imaps://imap.example.org:10993"),
         )
         .unwrap();
         assert!(
