@@ -18,6 +18,7 @@
 
 use super::error::OAuthError;
 use super::metadata::{self, Metadata};
+use super::secure::check_url;
 use crate::account::EmailAddress;
 use crate::discover::DiscoveredOAuth2;
 use crate::discover::http::HttpClient;
@@ -56,27 +57,6 @@ pub struct Issuer {
     /// The resource (RFC 8707) to ask tokens for, sent with every authorization and token
     /// request: set only for a client registered on the fly (`resource`).
     pub resource: Option<String>,
-}
-
-/// Whether `url` may carry tokens: HTTPS, or HTTP to a loopback address.
-pub fn check_url(url: &str) -> Result<(), OAuthError> {
-    let insecure = || OAuthError::Insecure {
-        url: url.to_string(),
-    };
-    let parsed = reqwest::Url::parse(url).map_err(|_| insecure())?;
-    match parsed.scheme() {
-        "https" => Ok(()),
-        "http" if is_loopback(parsed.host_str().unwrap_or("")) => Ok(()),
-        _ => Err(insecure()),
-    }
-}
-
-fn is_loopback(host: &str) -> bool {
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    host.eq_ignore_ascii_case("localhost")
-        || host
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
 }
 
 impl Issuer {
@@ -274,17 +254,5 @@ mod tests {
             Issuer::for_address(&EmailAddress::parse("a@example.org").unwrap()),
             Err(OAuthError::NoIssuer { .. })
         ));
-    }
-
-    #[test]
-    fn endpoints_must_be_https_or_loopback() {
-        assert!(check_url("https://id.example/token").is_ok());
-        assert!(check_url("http://127.0.0.1:8080/token").is_ok());
-        assert!(check_url("http://[::1]:8080/token").is_ok());
-        assert!(matches!(
-            check_url("http://id.example/token"),
-            Err(OAuthError::Insecure { .. })
-        ));
-        assert!(check_url("not a url").is_err());
     }
 }

@@ -16,7 +16,7 @@
 use serde::Deserialize;
 
 use super::error::{OAuthError, server_text};
-use super::issuer::check_url;
+use super::secure::check_url;
 use crate::discover::http::{HttpClient, Request};
 
 /// The largest metadata document read.

@@ -22,6 +22,7 @@ pub mod metadata;
 pub mod pkce;
 pub mod register;
 pub mod resource;
+pub mod secure;
 pub mod session;
 pub mod token;
 

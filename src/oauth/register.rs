@@ -27,7 +27,8 @@
 
 use super::client::Client;
 use super::error::{OAuthError, server_text};
-use super::issuer::{Issuer, check_url};
+use super::issuer::Issuer;
+use super::secure::check_url;
 use crate::discover::http::{Answer, HttpClient};
 use crate::store::ClientSource;
 use secrecy::SecretString;

@@ -25,7 +25,8 @@ use zeroize::Zeroizing;
 
 use super::client::Client;
 use super::error::{OAuthError, server_text};
-use super::issuer::{Issuer, check_url};
+use super::issuer::Issuer;
+use super::secure::check_url;
 use crate::account::EmailAddress;
 use crate::discover::http::{Answer, HttpClient, Request};
 
