@@ -17,7 +17,7 @@
 //! (tests, and RFC 8252 §7.3's redirect, which is ours).
 
 use super::error::OAuthError;
-use super::metadata::{self, Metadata};
+use super::metadata::{self, First, Metadata};
 use super::secure::check_url;
 use crate::account::EmailAddress;
 use crate::discover::DiscoveredOAuth2;
@@ -152,7 +152,7 @@ impl Issuer {
         if !needed && self.device_authorization_endpoint.is_some() {
             return Ok(self);
         }
-        let meta = match metadata::fetch(http, &self.issuer).await {
+        let meta = match metadata::fetch(http, &self.issuer, First::OpenId).await {
             Ok(meta) => meta,
             Err(e) if needed => return Err(e),
             Err(_) => return Ok(self),
@@ -164,7 +164,7 @@ impl Issuer {
     /// Fills the revocation endpoint (RFC 7009) from the metadata when the source named none.
     pub async fn complete_revocation(mut self, http: &HttpClient) -> Result<Self, OAuthError> {
         if self.revocation_endpoint.is_none() {
-            let meta = metadata::fetch(http, &self.issuer).await?;
+            let meta = metadata::fetch(http, &self.issuer, First::OpenId).await?;
             self.fill(meta);
         }
         Ok(self)
@@ -176,7 +176,7 @@ impl Issuer {
         mut self,
         http: &HttpClient,
     ) -> Result<Self, OAuthError> {
-        let meta = metadata::fetch(http, &self.issuer).await?;
+        let meta = metadata::fetch(http, &self.issuer, First::OAuth).await?;
         self.fill(meta);
         Ok(self)
     }

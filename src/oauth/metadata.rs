@@ -5,7 +5,9 @@
 //!    path puts the well-known part between host and path, §3.1);
 //! 2. when that answers anything but 200 (oidc-provider and many OpenID providers publish only
 //!    the OpenID name), `GET {issuer}/.well-known/openid-configuration` (OpenID Connect
-//!    Discovery 1.0 §4, the path appended);
+//!    Discovery 1.0 §4, the path appended). Filling in endpoints for a configured client
+//!    asks the two the other way round (`First::OpenId`): the table's providers publish the
+//!    OpenID document only, and one request is enough;
 //! 3. the document is read by `parse` (pure, bounded: at most `MAX_DOCUMENT` bytes, a JSON
 //!    object, each URL at most `MAX_URL` bytes, no more than `MAX_LIST` items in a list), and
 //!    its `issuer` must be the issuer asked for, or the document is not used (RFC 8414 §3.3:
@@ -70,11 +72,26 @@ pub fn locations(issuer: &str) -> [String; 2] {
     [oauth, format!("{issuer}/.well-known/openid-configuration")]
 }
 
-/// Reads `issuer`'s metadata (see the module header).
-pub async fn fetch(http: &HttpClient, issuer: &str) -> Result<Metadata, OAuthError> {
+/// Which document is asked first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum First {
+    /// RFC 8414's, as draft-ietf-mailmaint-oauth-public has it (registering).
+    OAuth,
+    /// OpenID Connect Discovery's, which the providers of the table publish (filling in the
+    /// endpoints of a sign-in with a configured client: one request, as before).
+    OpenId,
+}
+
+/// Reads `issuer`'s metadata (see the module header), asking `first`'s document first; when
+/// neither answers 200, the error names the first one asked.
+pub async fn fetch(http: &HttpClient, issuer: &str, first: First) -> Result<Metadata, OAuthError> {
     let [oauth, openid] = locations(issuer);
-    let mut last = None;
-    for url in [oauth, openid] {
+    let order = match first {
+        First::OAuth => [oauth, openid],
+        First::OpenId => [openid, oauth],
+    };
+    let mut failed = None;
+    for url in order {
         check_url(&url)?;
         let answer = http
             .send(Request {
@@ -86,9 +103,9 @@ pub async fn fetch(http: &HttpClient, issuer: &str) -> Result<Metadata, OAuthErr
         if answer.status == 200 {
             return parse(&url, issuer, &answer.body);
         }
-        last = Some((url, answer.status));
+        failed.get_or_insert((url, answer.status));
     }
-    let (url, status) = last.unwrap_or_default();
+    let (url, status) = failed.unwrap_or_default();
     Err(OAuthError::Malformed {
         url,
         detail: format!("the metadata answered HTTP {status}"),

@@ -152,9 +152,15 @@ impl Overrides {
                 (Err(e), None) => return Err(e.into()),
             },
         };
-        // Every way here is vouched for (the person, the table, a file over verified HTTPS):
-        // mailsetup may register itself there when no client id is configured.
-        issuer.registrable = true;
+        // The person's word and a file over verified HTTPS vouch for the issuer: mailsetup
+        // may register itself there when no client id is configured. Not the table's
+        // providers: none of them lets apps register themselves (they need a client id made
+        // in their consoles, README), so asking them would only delay that answer.
+        issuer.registrable = match &origin {
+            IssuerOrigin::Given => true,
+            IssuerOrigin::Discovered { .. } => issuer.named_by_domain,
+            IssuerOrigin::Table => false,
+        };
         if !self.scopes.is_empty() {
             issuer.scopes = self.scopes.clone();
         }
