@@ -247,6 +247,28 @@ fn with_no_client_id_anywhere_mailsetup_registers_signs_in_saves_and_refreshes()
     );
     assert!(saved.contains(&resource), "{saved}");
     let refresh_1 = saved_refresh_token(dir.path());
+    // `accounts list` says so in words.
+    let listed = run(
+        &[
+            "accounts".into(),
+            "--config-dir".into(),
+            folder.clone(),
+            "list".into(),
+        ],
+        &[],
+        |_| {},
+    );
+    assert_eq!(listed.code, Some(0), "{}", listed.all());
+    let endpoint = server.discovery["registration_endpoint"]
+        .as_str()
+        .expect("a registration endpoint");
+    assert!(
+        listed.stdout.contains(&format!(
+            "by mailsetup itself at {endpoint}, as no client id was configured"
+        )) && listed.stdout.contains(&resource),
+        "{}",
+        listed.all()
+    );
 
     // Later, with no configuration at all: the refresh works as the registered client, for
     // the same resource, and nothing is registered again.
@@ -272,6 +294,7 @@ fn with_no_client_id_anywhere_mailsetup_registers_signs_in_saves_and_refreshes()
     for (what, text) in [
         ("diagnose", signed.all()),
         ("check", checked.all()),
+        ("list", listed.all()),
         ("the config dir", files_text(dir.path())),
     ] {
         assert_secret_free(what, &text, &secrets);

@@ -888,3 +888,6 @@ oauth-error-issuer-mismatch = { $url } nennt den Aussteller { $named }, nicht { 
 oauth-error-issuer-mismatch-advice = Die Beschreibung des Anmeldeservers gehört zu einem anderen Server, deshalb wurde nichts an ihn gesendet. Prüfen Sie die Anmeldeadresse (--oauth-issuer oder die aus der Konfiguration Ihres Anbieters) mit Ihrem Anbieter.
 oauth-cli-registered = Für { $name } ist keine Client-ID eingerichtet: mailsetup hat sich dort als App { $id } registriert.
 oauth-cli-registered-browser = Eine so registrierte App meldet sich über den Browser an.
+accounts-label-registered = registriert
+accounts-oauth-registered = von mailsetup selbst bei { $endpoint }, da keine Client-ID eingerichtet war
+accounts-label-resource = Tokens für

@@ -889,3 +889,6 @@ oauth-error-issuer-mismatch = { $url } names the issuer { $named }, not { $expec
 oauth-error-issuer-mismatch-advice = The sign-in server's description belongs to another server, so nothing was sent to it. Check the sign-in address (--oauth-issuer, or the one your provider's configuration names) with your provider.
 oauth-cli-registered = No client id is configured for { $name }: mailsetup registered itself there as the app { $id }.
 oauth-cli-registered-browser = An app registered this way signs in through the browser.
+accounts-label-registered = registered
+accounts-oauth-registered = by mailsetup itself at { $endpoint }, as no client id was configured
+accounts-label-resource = tokens for

@@ -888,3 +888,6 @@ oauth-error-issuer-mismatch = { $url } indica el emisor { $named }, no { $expect
 oauth-error-issuer-mismatch-advice = La descripción del servidor de inicio de sesión pertenece a otro servidor, así que no se le envió nada. Compruebe la dirección de inicio de sesión (--oauth-issuer, o la que indica la configuración de su proveedor) con su proveedor.
 oauth-cli-registered = No hay ningún ID de cliente configurado para { $name }: mailsetup se registró allí como la app { $id }.
 oauth-cli-registered-browser = Una app registrada así inicia sesión a través del navegador.
+accounts-label-registered = registrado
+accounts-oauth-registered = por el propio mailsetup en { $endpoint }, porque no había ningún ID de cliente configurado
+accounts-label-resource = tokens para

@@ -888,3 +888,6 @@ oauth-error-issuer-mismatch = { $url } nomme l'émetteur { $named }, et non { $e
 oauth-error-issuer-mismatch-advice = La description du serveur de connexion appartient à un autre serveur, donc rien ne lui a été envoyé. Vérifiez l'adresse de connexion (--oauth-issuer, ou celle que nomme la configuration de votre fournisseur) auprès de votre fournisseur.
 oauth-cli-registered = Aucun identifiant client n'est configuré pour { $name } : mailsetup s'y est enregistré comme l'application { $id }.
 oauth-cli-registered-browser = Une application enregistrée ainsi se connecte par le navigateur.
+accounts-label-registered = enregistré
+accounts-oauth-registered = par mailsetup lui-même auprès de { $endpoint }, faute d'identifiant client configuré
+accounts-label-resource = jetons pour

@@ -873,3 +873,6 @@ oauth-error-issuer-mismatch = { $url } は発行者として { $expected } で�
 oauth-error-issuer-mismatch-advice = サインインサーバーの説明が別のサーバーのものだったため、何も送信していません。サインインのアドレス (--oauth-issuer、またはプロバイダーの設定が示すもの) をプロバイダーに確認してください。
 oauth-cli-registered = { $name } のクライアント ID が設定されていないため、mailsetup はそこにアプリ { $id } として自己登録しました。
 oauth-cli-registered-browser = この方法で登録したアプリはブラウザーでサインインします。
+accounts-label-registered = 登録
+accounts-oauth-registered = クライアント ID が設定されていなかったため、mailsetup 自身が { $endpoint } で登録
+accounts-label-resource = トークンの対象

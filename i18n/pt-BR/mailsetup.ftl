@@ -888,3 +888,6 @@ oauth-error-issuer-mismatch = { $url } indica o emissor { $named }, não { $expe
 oauth-error-issuer-mismatch-advice = A descrição do servidor de login pertence a outro servidor, então nada foi enviado a ele. Confira o endereço de login (--oauth-issuer, ou o que a configuração do seu provedor indica) com o seu provedor.
 oauth-cli-registered = Nenhum ID de cliente está configurado para { $name }: o mailsetup se registrou lá como o app { $id }.
 oauth-cli-registered-browser = Um app registrado assim entra pelo navegador.
+accounts-label-registered = registrado
+accounts-oauth-registered = pelo próprio mailsetup em { $endpoint }, pois nenhum ID de cliente estava configurado
+accounts-label-resource = tokens para
