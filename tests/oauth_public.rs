@@ -9,7 +9,8 @@
 //! Read like support tickets:
 //! - a domain whose own HTTPS autoconfig names the issuer, with no client id configured
 //!   anywhere: mailsetup registers itself at the issuer (a native public client), signs in
-//!   through the browser with PKCE asking for the IMAP server as the resource, the servers
+//!   through the browser (without `--browser`: the registered app has the code flow only)
+//!   with PKCE asking for the IMAP server as the resource, the servers
 //!   verify with OAUTHBEARER, the account is saved with the registration; `accounts check`
 //!   later refreshes with the kept registration and resource, and registers nothing again;
 //! - the same issuer named by a file that came over plain HTTP: no registration request ever
@@ -169,7 +170,6 @@ fn with_no_client_id_anywhere_mailsetup_registers_signs_in_saves_and_refreshes()
         &net,
         &ca,
         &[
-            "--browser",
             "--json",
             "--save",
             "--config-dir",
@@ -205,6 +205,14 @@ fn with_no_client_id_anywhere_mailsetup_registers_signs_in_saves_and_refreshes()
         signed.stderr.contains(&format!(
             "mailsetup registered itself there as the app {client_id}."
         )),
+        "{}",
+        signed.all()
+    );
+    // Without --browser too: the registered app asked for the code flow only.
+    assert!(
+        signed
+            .stderr
+            .contains("An app registered this way signs in through the browser."),
         "{}",
         signed.all()
     );

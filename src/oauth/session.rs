@@ -26,6 +26,11 @@
 //!    sign-in page: it is not used, and the error names the issuer and where it came from so
 //!    the person can confirm it with `--oauth-issuer`. The command line says where a
 //!    discovered issuer came from before the sign-in starts.
+//!
+//! With no client id configured, mailsetup registers itself (RFC 7591, `register`) only at an
+//! issuer of 1. or 4. (`Issuer::registrable`): the person named it, or the domain's own file
+//! over verified HTTPS did. The table's providers (2., 3.) want client ids made in their
+//! consoles and keep `oauth_client_id_missing`.
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
