@@ -13,6 +13,7 @@
 //!   with PKCE asking for the IMAP server as the resource, the servers
 //!   verify with OAUTHBEARER, the account is saved with the registration; `accounts check`
 //!   later refreshes with the kept registration and resource, and registers nothing again;
+//!   `accounts remove` gives the refresh token back as that client;
 //! - the same issuer named by a file that came over plain HTTP: no registration request ever
 //!   reaches the server;
 //! - an issuer that offers no registration: `oauth_client_id_missing`, saying why.
@@ -297,12 +298,35 @@ fn with_no_client_id_anywhere_mailsetup_registers_signs_in_saves_and_refreshes()
     let refresh_2 = saved_refresh_token(dir.path());
     assert_ne!(refresh_1, refresh_2, "the rotated refresh token was kept");
 
+    // Removing it gives the refresh token back as the registered client (RFC 7009).
+    let removed = run(
+        &[
+            "accounts".into(),
+            "--config-dir".into(),
+            folder.clone(),
+            "remove".into(),
+            ACCOUNT.into(),
+        ],
+        &[],
+        |_| {},
+    );
+    assert_eq!(removed.code, Some(0), "{}", removed.all());
+    assert!(
+        removed.stdout.contains(&format!(
+            "The sign-in at {} was ended: the saved refresh token no longer works there.",
+            server.issuer
+        )),
+        "{}",
+        removed.all()
+    );
+
     let mut secrets = vec![refresh_1, refresh_2];
     secrets.push(server.traveller().password.clone());
     for (what, text) in [
         ("diagnose", signed.all()),
         ("check", checked.all()),
         ("list", listed.all()),
+        ("remove", removed.all()),
         ("the config dir", files_text(dir.path())),
     ] {
         assert_secret_free(what, &text, &secrets);

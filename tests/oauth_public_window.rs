@@ -3,7 +3,8 @@
 //! `diagnose --oauth` (`oauth::session::token_client`), so mailsetup registers itself at the
 //! test authorization server (oidc-provider, registration switched on), the person signs in
 //! in the browser (headless Chromium as `BROWSER`), and the sign-in comes back as the
-//! registered client — ready to be saved with its registration.
+//! registered client — ready to be saved with its registration; the sign-in with a code on
+//! another device, which such an app did not register for, says so in words.
 //!
 //! Its own test binary: it sets `BROWSER` for the whole process.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
@@ -75,4 +76,27 @@ fn the_window_signs_in_as_a_client_it_registered_on_the_spot() {
     // No server chosen yet on the account page: no resource asked.
     assert_eq!(secret.login.resource, None);
     assert!(server.resources_seen().is_empty());
+
+    // "Use a code on another device instead": the registration asked for the code flow
+    // only, and the window says so in words instead of the server's refusal.
+    let email = mailsetup::account::EmailAddress::parse("traveller@example.test").unwrap();
+    runtime.execute(Effect::OAuthDeviceSignIn {
+        task: TaskId(8),
+        email,
+    });
+    let problem = loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match events
+            .recv_timeout(left)
+            .expect("the device sign-in's answer")
+        {
+            Event::SignedIn { result, .. } => break result.expect_err("no device flow"),
+            _ => continue,
+        }
+    };
+    assert_eq!(problem.code, "oauth_endpoint_missing", "{problem:?}");
+    assert!(
+        problem.summary.contains("registered on the spot"),
+        "{problem:?}"
+    );
 }

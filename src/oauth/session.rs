@@ -44,7 +44,7 @@ use super::{ClientFile, ClientSources, Issuer, OAuthError, TokenClient};
 use crate::account::EmailAddress;
 use crate::discover::{self, DiscoveredOAuth2, DiscoveryOptions, SourceId};
 use crate::net::{HostResolver, SystemResolver};
-use crate::store::OAuth2Login;
+use crate::store::{ClientSource, OAuth2Login};
 
 /// The result of signing in: the access token for the probes, what a save keeps.
 pub struct Session {
@@ -483,6 +483,15 @@ pub async fn sign_in_with_code(
         ..ClientFlags::default()
     };
     let tc = token_client(issuer, flags, reach, config_dir, None).await?;
+    if matches!(tc.client.source, ClientSource::Registered { .. }) {
+        // The registration asked for the code flow only (`register`): said plainly here
+        // rather than as the server's `unauthorized_client`.
+        return Err(OAuthError::NoEndpoint {
+            issuer: tc.issuer.issuer.clone(),
+            what: "a code on another device to an app registered on the spot",
+        }
+        .into());
+    }
     let signed = super::device_sign_in(&tc, email, show).await?;
     Ok(Session::of(&tc, signed, None))
 }
