@@ -50,9 +50,10 @@ pub struct Issuer {
     pub named_by_domain: bool,
     /// Where mailsetup may register itself (RFC 7591), from the metadata.
     pub registration_endpoint: Option<String>,
-    /// Whether a vouched source named this issuer (the person, the table, a file over
-    /// verified HTTPS), so that mailsetup may register itself there when no client id is
-    /// configured (`register`). False until `session::Overrides::resolve` says so.
+    /// Whether mailsetup may register itself here when no client id is configured
+    /// (`register`): the person named the issuer, or the domain's own file over verified
+    /// HTTPS did; not the table's providers. False until `session::Overrides::resolve` says
+    /// so.
     pub registrable: bool,
     /// The resource (RFC 8707) to ask tokens for, sent with every authorization and token
     /// request: set only for a client registered on the fly (`resource`).

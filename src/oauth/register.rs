@@ -3,9 +3,9 @@
 //! and for which no client id is configured anywhere.
 //!
 //! Only for an issuer a vouched source named (`Issuer::registrable`: the person's own
-//! `--oauth-issuer`, the built-in table, or an `<oAuth2>` block / PACC issuer fetched over
-//! verified HTTPS from the domain); an issuer from a file that came over plain HTTP never
-//! gets a registration request.
+//! `--oauth-issuer`, or an `<oAuth2>` block / PACC issuer fetched over verified HTTPS from
+//! the domain); an issuer from a file that came over plain HTTP never gets a registration
+//! request, and the built-in table's providers (which offer no registration) are not asked.
 //!
 //! In order:
 //! 1. the issuer's metadata (`metadata::fetch`, RFC 8414) must name a
