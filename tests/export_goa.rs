@@ -540,6 +540,7 @@ async fn pop3_and_oauth_accounts_are_refused_saying_why_and_nothing_is_added() {
         token_endpoint: None,
         revocation_endpoint: None,
         client_source: None,
+        resource: None,
     });
     let refused = goa::add_account_at(&session.bus, &oauth, &user.secret())
         .await

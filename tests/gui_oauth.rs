@@ -24,7 +24,6 @@ use std::time::Duration;
 use egui_kittest::kittest::Queryable;
 use gui_common::*;
 use gui_oauth_steps::*;
-use mailsetup::oauth::session::Overrides;
 use mailsetup::wizard::{OAuthState, Page};
 use support::oidc::AuthServer;
 use support::oidc_browser::{Consent, browser_env, require_chromium};
@@ -94,16 +93,11 @@ fn denied_consent_is_explained_then_signing_in_with_the_provider_saves_the_refre
 
 #[test]
 fn without_a_client_id_the_window_says_how_to_get_one() {
-    let dir = support::run_dir().join(format!("gui-oauth-noid-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let mut config = offline_config();
-    config.config_dir = Some(dir);
-    // An issuer with no client id anywhere (flag, environment, oauth.json, table).
-    config.oauth = Overrides {
-        issuer: Some("https://127.0.0.1:9/".into()),
-        scopes: vec!["openid".into()],
-        client_id: None,
-    };
+    let dir = config_dir("gui-oauth-noid");
+    // An issuer with no client id anywhere (flag, environment, oauth.json, table) that lets
+    // no app register itself (RFC 7591): its metadata names no registration endpoint.
+    let mut config = config(auth_server(), &dir);
+    config.oauth.client_id = None;
     let mut h = app(config);
     h.run_steps(2);
     fill(&mut h, "Email address", "ann@example.test");
@@ -118,6 +112,12 @@ fn without_a_client_id_the_window_says_how_to_get_one() {
         unreachable!()
     };
     assert_eq!(problem.code, "oauth_client_id_missing", "{problem:?}");
+    assert!(
+        problem
+            .summary
+            .contains("does not let apps register themselves"),
+        "{problem:?}"
+    );
     h.get_by_label_contains("must first be registered with 127.0.0.1 as a desktop app");
     h.get_by_label_contains("MAILSETUP_OAUTH_CLIENT_ID");
 }

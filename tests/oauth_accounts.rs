@@ -360,7 +360,10 @@ fn the_window_offers_the_sign_in_an_ispdb_block_names() {
         Reply::Xml(config_with_oauth2(server)),
     );
     let dir = config_dir();
-    let mut config = RuntimeConfig::new(vec![net.ca.cert_der()]).expect("trust");
+    // The authorization server's CA too: without a client id, its metadata is read to see
+    // whether mailsetup may register itself there (it may not: `oauth_client_id_missing`).
+    let roots = vec![net.ca.cert_der(), pki().ca_der.clone()];
+    let mut config = RuntimeConfig::new(roots).expect("trust");
     config.set_discovery(net.options());
     config.config_dir = Some(dir.path().to_path_buf());
     let (mut runtime, events) = Runtime::new(config, std::sync::Arc::new(|| {})).expect("runtime");

@@ -497,7 +497,7 @@ mod oauth_props {
         fn random_bytes_never_panic_an_oauth_target(
             data in proptest::collection::vec(any::<u8>(), 0..600),
         ) {
-            for target in ["oauth_token", "oauth_device", "oauth_error", "id_token", "loopback_request", "bearer_session"] {
+            for target in ["oauth_token", "oauth_device", "oauth_error", "oauth_register", "id_token", "loopback_request", "bearer_session"] {
                 check(target, &data);
             }
         }

@@ -19,7 +19,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64URL;
 use mailsetup::account::{EmailAddress, Endpoint, Protocol, Security, ServerSettings};
 use mailsetup::discover::config_v11::{Limits, parse};
 use mailsetup::discover::http::Answer;
-use mailsetup::oauth::{device, loopback, token};
+use mailsetup::oauth::{device, loopback, metadata, register, token};
 use mailsetup::probe::fuzzing::converse;
 use mailsetup::probe::sasl::{self, Mechanism};
 use mailsetup::probe::scram::{self, Binding, ChannelBinding, ScramClient, ScramError};
@@ -30,7 +30,7 @@ use secrecy::SecretString;
 use secrecy::zeroize::Zeroizing;
 
 /// Every target, by the name of its `fuzz_targets/NAME.rs` file and its `seeds/NAME` folder.
-pub const TARGETS: [&str; 18] = [
+pub const TARGETS: [&str; 19] = [
     "autoconfig_xml",
     "autodiscover",
     "imap_session",
@@ -49,6 +49,7 @@ pub const TARGETS: [&str; 18] = [
     "bearer_session",
     "scram",
     "pacc",
+    "oauth_register",
 ];
 
 /// The password every session signs in with: non-ASCII, SASL and quoting characters.
@@ -76,6 +77,7 @@ pub fn check(target: &str, data: &[u8]) {
         "bearer_session" => bearer_verdict(data),
         "scram" => scram(data),
         "pacc" => pacc(data),
+        "oauth_register" => oauth::register_answers(data),
         other => panic!("unknown fuzz target {other}"),
     }
 }
@@ -764,5 +766,52 @@ pub mod oauth {
         assert!(line.contains(&target), "{target:?} is not in {line:?}");
         let pairs = loopback::redirect_query(&target);
         assert_eq!(pairs, loopback::redirect_query(&target));
+    }
+
+    /// What an authorization server says when mailsetup registers itself: its RFC 8414
+    /// metadata (`metadata::parse`, on the body) and the RFC 7591 registration answer
+    /// (`register::read_answer`, see `answer`), on any bytes. Metadata is used only when it
+    /// names the issuer asked, keeps no over-long URL nor list; a client id only from HTTP
+    /// 200/201, short and clean; a refusal keeps server text; anything else is explained.
+    pub fn register_answers(data: &[u8]) {
+        const ISSUER: &str = "https://id.example.test";
+        let answer = answer(data);
+        match metadata::parse(URL, ISSUER, &answer.body) {
+            Ok(m) => {
+                assert_eq!(m.issuer.trim_end_matches('/'), ISSUER);
+                for url in [&m.registration_endpoint, &m.token_endpoint]
+                    .into_iter()
+                    .flatten()
+                {
+                    assert!(url.len() <= metadata::MAX_URL);
+                }
+                assert!(m.code_challenge_methods.len() <= metadata::MAX_LIST);
+            }
+            Err(e @ mailsetup::oauth::OAuthError::IssuerMismatch { .. }) => {
+                assert_eq!(e.code(), "oauth_issuer_mismatch");
+                assert!(!e.advice().is_empty());
+            }
+            Err(e) => explained(&e),
+        }
+        match register::read_answer(URL, &answer) {
+            Ok(r) => {
+                assert!(matches!(answer.status, 200 | 201));
+                assert!(!r.client_id.is_empty() && r.client_id.len() <= register::MAX_CLIENT_ID);
+                assert!(!r.client_id.chars().any(char::is_control));
+            }
+            Err(mailsetup::oauth::OAuthError::RegistrationRefused {
+                code, description, ..
+            }) => {
+                assert!(!matches!(answer.status, 200 | 201));
+                kept("error code", &code, MAX_SERVER_TEXT);
+                if let Some(d) = &description {
+                    kept("error description", d, MAX_SERVER_TEXT);
+                }
+            }
+            Err(mailsetup::oauth::OAuthError::NotPublicClient { method, .. }) => {
+                kept("auth method", &method, MAX_SERVER_TEXT);
+            }
+            Err(e) => explained(&e),
+        }
     }
 }

@@ -897,3 +897,17 @@ discover-exchange-only = { $domain } bietet Microsoft Exchange an (die eigene Ve
 vouch-autodiscover = genannt von Microsoft Autodiscover über eine geprüfte Verbindung
 # settle: testing while discovery still runs
 early-switched = { $source } nennt einen besser eingestuften Server, { $host }: jetzt wird dieser getestet.
+## oauth-public: Anmeldung ohne vorab registrierten Client (src/oauth/register.rs, metadata.rs)
+
+oauth-error-no-registration = die Anmeldung bei { $provider } braucht eine Client-ID, keine ist eingerichtet, und { $issuer } lässt Apps sich nicht selbst registrieren (seine Metadaten nennen keinen Registrierungs-Endpunkt)
+oauth-error-no-registration-advice = Dieser Anbieter erwartet, dass Apps vorab bei ihm registriert werden. Bitten Sie den Anbieter um eine Client-ID für mailsetup und geben Sie sie mit --oauth-client-id oder in der Umgebungsvariable MAILSETUP_OAUTH_CLIENT_ID an, oder melden Sie sich mit einem Passwort an, wenn der Anbieter das erlaubt.
+oauth-error-registration-refused = { $url }: der Anbieter hat die Registrierung von mailsetup abgelehnt: { $code }
+oauth-error-registration-refused-advice = Der Anbieter lässt mailsetup sich nicht selbst als Desktop-App registrieren. Bitten Sie den Anbieter um eine Client-ID für mailsetup und geben Sie sie mit --oauth-client-id an, oder melden Sie sich mit einem Passwort an, wenn der Anbieter das erlaubt.
+oauth-error-not-public-client = { $url } hat mailsetup als Client registriert, der sich mit { $method } anmelden muss, nicht als öffentliche App
+oauth-error-issuer-mismatch = { $url } nennt den Aussteller { $named }, nicht { $expected }, daher werden seine Endpunkte nicht verwendet
+oauth-error-issuer-mismatch-advice = Die Beschreibung des Anmeldeservers gehört zu einem anderen Server, deshalb wurde nichts an ihn gesendet. Prüfen Sie die Anmeldeadresse (--oauth-issuer oder die aus der Konfiguration Ihres Anbieters) mit Ihrem Anbieter.
+oauth-cli-registered = Für { $name } ist keine Client-ID eingerichtet: mailsetup hat sich dort als App { $id } registriert.
+oauth-cli-registered-browser = Eine so registrierte App meldet sich über den Browser an.
+accounts-label-registered = registriert
+accounts-oauth-registered = von mailsetup selbst bei { $endpoint }, da keine Client-ID eingerichtet war
+accounts-label-resource = Tokens für

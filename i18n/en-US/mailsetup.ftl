@@ -898,3 +898,17 @@ discover-exchange-only = { $domain } offers Microsoft Exchange (Outlook's own co
 vouch-autodiscover = named by Microsoft Autodiscover over a verified connection
 # settle: testing while discovery still runs
 early-switched = { $source } named a better-placed server, { $host }: testing that one instead.
+## oauth-public: signing in with no pre-registered client (src/oauth/register.rs, metadata.rs)
+
+oauth-error-no-registration = signing in with { $provider } needs a client id, none is configured, and { $issuer } does not let apps register themselves (its metadata names no registration endpoint)
+oauth-error-no-registration-advice = This provider expects apps to be registered with it in advance. Ask the provider for a client id for mailsetup and give it with --oauth-client-id or the MAILSETUP_OAUTH_CLIENT_ID environment variable, or sign in with a password if the provider allows it.
+oauth-error-registration-refused = { $url }: the provider refused to register mailsetup: { $code }
+oauth-error-registration-refused-advice = The provider would not let mailsetup register itself as a desktop app. Ask the provider for a client id for mailsetup and give it with --oauth-client-id, or sign in with a password if the provider allows it.
+oauth-error-not-public-client = { $url } registered mailsetup as a client that must sign in with { $method }, not as a public app
+oauth-error-issuer-mismatch = { $url } names the issuer { $named }, not { $expected }, so its endpoints are not used
+oauth-error-issuer-mismatch-advice = The sign-in server's description belongs to another server, so nothing was sent to it. Check the sign-in address (--oauth-issuer, or the one your provider's configuration names) with your provider.
+oauth-cli-registered = No client id is configured for { $name }: mailsetup registered itself there as the app { $id }.
+oauth-cli-registered-browser = An app registered this way signs in through the browser.
+accounts-label-registered = registered
+accounts-oauth-registered = by mailsetup itself at { $endpoint }, as no client id was configured
+accounts-label-resource = tokens for

@@ -897,3 +897,17 @@ discover-exchange-only = { $domain } ofrece Microsoft Exchange (la conexión pro
 vouch-autodiscover = indicado por Autodiscover de Microsoft por una conexión verificada
 # settle: testing while discovery still runs
 early-switched = { $source } indica un servidor mejor situado, { $host }: ahora se prueba ese.
+## oauth-public: inicio de sesión sin un cliente registrado de antemano (src/oauth/register.rs, metadata.rs)
+
+oauth-error-no-registration = iniciar sesión con { $provider } requiere un ID de cliente, no hay ninguno configurado y { $issuer } no permite que las apps se registren solas (sus metadatos no indican ningún punto de registro)
+oauth-error-no-registration-advice = Este proveedor espera que las apps se registren con él de antemano. Pida al proveedor un ID de cliente para mailsetup e indíquelo con --oauth-client-id o en la variable de entorno MAILSETUP_OAUTH_CLIENT_ID, o inicie sesión con una contraseña si el proveedor lo permite.
+oauth-error-registration-refused = { $url }: el proveedor rechazó registrar mailsetup: { $code }
+oauth-error-registration-refused-advice = El proveedor no permite que mailsetup se registre como app de escritorio. Pida al proveedor un ID de cliente para mailsetup e indíquelo con --oauth-client-id, o inicie sesión con una contraseña si el proveedor lo permite.
+oauth-error-not-public-client = { $url } registró mailsetup como un cliente que debe autenticarse con { $method }, no como una app pública
+oauth-error-issuer-mismatch = { $url } indica el emisor { $named }, no { $expected }, así que no se usan sus puntos de acceso
+oauth-error-issuer-mismatch-advice = La descripción del servidor de inicio de sesión pertenece a otro servidor, así que no se le envió nada. Compruebe la dirección de inicio de sesión (--oauth-issuer, o la que indica la configuración de su proveedor) con su proveedor.
+oauth-cli-registered = No hay ningún ID de cliente configurado para { $name }: mailsetup se registró allí como la app { $id }.
+oauth-cli-registered-browser = Una app registrada así inicia sesión a través del navegador.
+accounts-label-registered = registrado
+accounts-oauth-registered = por el propio mailsetup en { $endpoint }, porque no había ningún ID de cliente configurado
+accounts-label-resource = tokens para

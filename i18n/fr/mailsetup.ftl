@@ -896,3 +896,17 @@ discover-exchange-only = { $domain } propose Microsoft Exchange (la connexion pr
 vouch-autodiscover = indiqué par Autodiscover de Microsoft via une connexion vérifiée
 # settle: testing while discovery still runs
 early-switched = { $source } indique un serveur mieux classé, { $host } : c'est lui qui est testé maintenant.
+## oauth-public : connexion sans client enregistré à l'avance (src/oauth/register.rs, metadata.rs)
+
+oauth-error-no-registration = la connexion avec { $provider } demande un identifiant client, aucun n'est configuré, et { $issuer } ne laisse pas les applications s'enregistrer elles-mêmes (ses métadonnées ne nomment aucun point d'enregistrement)
+oauth-error-no-registration-advice = Ce fournisseur attend que les applications soient enregistrées chez lui à l'avance. Demandez au fournisseur un identifiant client pour mailsetup et donnez-le avec --oauth-client-id ou dans la variable d'environnement MAILSETUP_OAUTH_CLIENT_ID, ou connectez-vous avec un mot de passe si le fournisseur le permet.
+oauth-error-registration-refused = { $url } : le fournisseur a refusé d'enregistrer mailsetup : { $code }
+oauth-error-registration-refused-advice = Le fournisseur ne laisse pas mailsetup s'enregistrer comme application de bureau. Demandez au fournisseur un identifiant client pour mailsetup et donnez-le avec --oauth-client-id, ou connectez-vous avec un mot de passe si le fournisseur le permet.
+oauth-error-not-public-client = { $url } a enregistré mailsetup comme un client qui doit s'authentifier avec { $method }, et non comme une application publique
+oauth-error-issuer-mismatch = { $url } nomme l'émetteur { $named }, et non { $expected }, donc ses points d'accès ne sont pas utilisés
+oauth-error-issuer-mismatch-advice = La description du serveur de connexion appartient à un autre serveur, donc rien ne lui a été envoyé. Vérifiez l'adresse de connexion (--oauth-issuer, ou celle que nomme la configuration de votre fournisseur) auprès de votre fournisseur.
+oauth-cli-registered = Aucun identifiant client n'est configuré pour { $name } : mailsetup s'y est enregistré comme l'application { $id }.
+oauth-cli-registered-browser = Une application enregistrée ainsi se connecte par le navigateur.
+accounts-label-registered = enregistré
+accounts-oauth-registered = par mailsetup lui-même auprès de { $endpoint }, faute d'identifiant client configuré
+accounts-label-resource = jetons pour

@@ -882,3 +882,17 @@ discover-exchange-only = { $domain } は Microsoft Exchange（Outlook 独自の�
 vouch-autodiscover = 確認済みの接続で Microsoft Autodiscover から取得
 # settle: testing while discovery still runs
 early-switched = { $source } がより上位のサーバー { $host } を示しました。代わりにそのサーバーをテストします。
+## oauth-public: 事前登録したクライアントなしでのサインイン (src/oauth/register.rs, metadata.rs)
+
+oauth-error-no-registration = { $provider } でサインインするにはクライアント ID が必要ですが、設定されておらず、{ $issuer } はアプリの自己登録を受け付けていません (メタデータに登録エンドポイントがありません)
+oauth-error-no-registration-advice = このプロバイダーはアプリを事前に登録しておくことを求めています。プロバイダーに mailsetup 用のクライアント ID を依頼し、--oauth-client-id または環境変数 MAILSETUP_OAUTH_CLIENT_ID で指定してください。プロバイダーが許可していればパスワードでサインインすることもできます。
+oauth-error-registration-refused = { $url }: プロバイダーが mailsetup の登録を拒否しました: { $code }
+oauth-error-registration-refused-advice = プロバイダーは mailsetup をデスクトップアプリとして自己登録させませんでした。プロバイダーに mailsetup 用のクライアント ID を依頼して --oauth-client-id で指定するか、プロバイダーが許可していればパスワードでサインインしてください。
+oauth-error-not-public-client = { $url } は mailsetup を公開アプリではなく、{ $method } で認証する必要のあるクライアントとして登録しました
+oauth-error-issuer-mismatch = { $url } は発行者として { $expected } ではなく { $named } を示しているため、そのエンドポイントは使いません
+oauth-error-issuer-mismatch-advice = サインインサーバーの説明が別のサーバーのものだったため、何も送信していません。サインインのアドレス (--oauth-issuer、またはプロバイダーの設定が示すもの) をプロバイダーに確認してください。
+oauth-cli-registered = { $name } のクライアント ID が設定されていないため、mailsetup はそこにアプリ { $id } として自己登録しました。
+oauth-cli-registered-browser = この方法で登録したアプリはブラウザーでサインインします。
+accounts-label-registered = 登録
+accounts-oauth-registered = クライアント ID が設定されていなかったため、mailsetup 自身が { $endpoint } で登録
+accounts-label-resource = トークンの対象

@@ -897,3 +897,17 @@ discover-exchange-only = { $domain } oferece o Microsoft Exchange (a conexão pr
 vouch-autodiscover = indicado pelo Autodiscover da Microsoft por uma conexão verificada
 # settle: testing while discovery still runs
 early-switched = { $source } indicou um servidor mais bem classificado, { $host }: testando esse no lugar.
+## oauth-public: entrar sem um cliente registrado antes (src/oauth/register.rs, metadata.rs)
+
+oauth-error-no-registration = entrar com { $provider } exige um ID de cliente, nenhum está configurado, e { $issuer } não deixa apps se registrarem sozinhos (seus metadados não indicam um endpoint de registro)
+oauth-error-no-registration-advice = Este provedor espera que os apps sejam registrados com ele antes. Peça ao provedor um ID de cliente para o mailsetup e informe-o com --oauth-client-id ou na variável de ambiente MAILSETUP_OAUTH_CLIENT_ID, ou entre com uma senha se o provedor permitir.
+oauth-error-registration-refused = { $url }: o provedor recusou registrar o mailsetup: { $code }
+oauth-error-registration-refused-advice = O provedor não deixou o mailsetup se registrar como app de desktop. Peça ao provedor um ID de cliente para o mailsetup e informe-o com --oauth-client-id, ou entre com uma senha se o provedor permitir.
+oauth-error-not-public-client = { $url } registrou o mailsetup como um cliente que precisa se autenticar com { $method }, não como um app público
+oauth-error-issuer-mismatch = { $url } indica o emissor { $named }, não { $expected }, então seus endpoints não são usados
+oauth-error-issuer-mismatch-advice = A descrição do servidor de login pertence a outro servidor, então nada foi enviado a ele. Confira o endereço de login (--oauth-issuer, ou o que a configuração do seu provedor indica) com o seu provedor.
+oauth-cli-registered = Nenhum ID de cliente está configurado para { $name }: o mailsetup se registrou lá como o app { $id }.
+oauth-cli-registered-browser = Um app registrado assim entra pelo navegador.
+accounts-label-registered = registrado
+accounts-oauth-registered = pelo próprio mailsetup em { $endpoint }, pois nenhum ID de cliente estava configurado
+accounts-label-resource = tokens para

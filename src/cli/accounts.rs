@@ -201,6 +201,17 @@ pub fn describe(a: &SavedAccount) -> String {
         )),
         None => rows.push((t!("accounts-label-password"), a.keychain.store.to_string())),
     }
+    if let Some(login) = &a.oauth2 {
+        if let Some(store::ClientSource::Registered { endpoint, .. }) = &login.client_source {
+            rows.push((
+                t!("accounts-label-registered"),
+                t!("accounts-oauth-registered", endpoint = endpoint.as_str()),
+            ));
+        }
+        if let Some(resource) = &login.resource {
+            rows.push((t!("accounts-label-resource"), resource.clone()));
+        }
+    }
     if let Some(ca) = &a.ca_file {
         rows.push((
             t!("accounts-label-trusts"),

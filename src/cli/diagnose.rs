@@ -200,6 +200,7 @@ async fn with_oauth(
     args: &DiagnoseArgs,
     p: &Prepared,
     discovered: Option<&crate::discover::DiscoveredOAuth2>,
+    resource: Option<&str>,
 ) -> Result<Secret, u8> {
     use super::oauth::{SessionError, explain, explain_json, sign_in};
     if let SignIn::Password(password) = &p.sign_in {
@@ -220,6 +221,7 @@ async fn with_oauth(
         discovered,
         &reach,
         args.config_dir.as_deref(),
+        resource,
     )
     .await
     {
@@ -277,7 +279,18 @@ pub async fn run(args: DiagnoseArgs) -> u8 {
         }
         None => None,
     };
-    let secret = match with_oauth(&args, &p, block.as_ref()).await {
+    // The mail server a registered client's tokens are for (RFC 8707): the incoming server
+    // given, else discovery's best.
+    let resource = match &found {
+        Some(f) => crate::oauth::resource::for_servers(
+            f.result
+                .candidates
+                .iter()
+                .map(crate::discover::Candidate::settings),
+        ),
+        None => crate::oauth::resource::for_servers(p.servers.iter().cloned()),
+    };
+    let secret = match with_oauth(&args, &p, block.as_ref(), resource.as_deref()).await {
         Ok(secret) => secret,
         Err(code) => return code,
     };

@@ -5,7 +5,9 @@
 //! else an `<oAuth2>` block discovery fetched over verified HTTPS — `oauth::session`; where a
 //! discovered issuer came from is said before signing in), its endpoints (the table or the
 //! block, else the issuer's metadata), the client id (`oauth::issuer`:
-//! flag, environment, `oauth.json`, build, table); then the device grant (RFC 8628: the page
+//! flag, environment, `oauth.json`, build, table — or, with none, mailsetup registers itself
+//! at an issuer a vouched source named, said on standard error, and then signs in through
+//! the browser); then the device grant (RFC 8628: the page
 //! and the code are printed on standard error) or with `--browser` the authorization code
 //! flow with PKCE through the browser (`BROWSER`, else the system's opener; when it cannot
 //! open one, the address is printed to open by hand) and a loopback redirect (RFC 8252);
@@ -22,7 +24,7 @@ use crate::discover::DiscoveredOAuth2;
 use crate::oauth::session::IssuerOrigin;
 use crate::oauth::{self, OAuthError};
 use crate::probe::sasl::Mechanism;
-use crate::store::OAuth2Login;
+use crate::store::{ClientSource, OAuth2Login};
 
 /// The OAuth flags of `diagnose`.
 #[derive(Debug, Clone, Default, Args)]
@@ -101,13 +103,15 @@ pub fn needs_discovery(args: &OAuthArgs, email: &EmailAddress) -> bool {
 }
 
 /// Signs in as `email` the way the flags say; `discovered` is the `<oAuth2>` block
-/// discovery found, if it ran.
+/// discovery found, if it ran; `resource` the mail server the tokens are for, asked for
+/// when mailsetup registers itself (`oauth::resource`).
 pub async fn sign_in(
     args: &OAuthArgs,
     email: &EmailAddress,
     discovered: Option<&DiscoveredOAuth2>,
     reach: &Reach,
     config_dir: Option<&Path>,
+    resource: Option<&str>,
 ) -> Result<Session, SessionError> {
     if let Some(var) = &args.oauth_token_env {
         let token = std::env::var(var)
@@ -148,9 +152,25 @@ pub async fn sign_in(
         secret: secret.as_ref().map(|s| s.expose_secret()),
         secret_env: args.oauth_client_secret_env.as_deref(),
     };
-    let tc = token_client(issuer, flags, reach, config_dir).await?;
+    let tc = token_client(issuer, flags, reach, config_dir, resource).await?;
     let mechanism = args.sasl.map(|m| m.name().to_string());
-    if args.browser {
+    // A client registered on the spot asked for the code flow only (RFC 7591 `grant_types`):
+    // it signs in through the browser.
+    let registered = matches!(tc.client.source, ClientSource::Registered { .. });
+    if registered {
+        errln!(
+            "{}",
+            t!(
+                "oauth-cli-registered",
+                name = tc.issuer.name.as_str(),
+                id = tc.client.id.as_str()
+            )
+        );
+        if !args.browser {
+            errln!("{}", t!("oauth-cli-registered-browser"));
+        }
+    }
+    if args.browser || registered {
         errln!(
             "{}",
             t!("oauth-cli-opening-browser", name = tc.issuer.name.as_str())

@@ -445,6 +445,34 @@ impl HttpClient {
         if let Some(token) = request.bearer {
             builder = builder.header("Authorization", format!("Bearer {token}"));
         }
+        self.answer(url, builder).await
+    }
+
+    /// POSTs a JSON body (`application/json`, as RFC 7591 §3.1 registration requests are)
+    /// and returns the answer of any status, with `send`'s deadline and size cap.
+    pub async fn post_json(&self, url: &str, json: &str) -> Result<Answer, FetchError> {
+        let after = self.settings.timeout;
+        let builder = self
+            .client
+            .post(url)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .body(json.to_string());
+        match tokio::time::timeout(after, self.answer(url, builder)).await {
+            Ok(r) => r,
+            Err(_) => Err(FetchError::Timeout {
+                url: url.to_string(),
+                after,
+            }),
+        }
+    }
+
+    /// Sends a built request and reads its answer, at most `max_body` bytes.
+    async fn answer(
+        &self,
+        url: &str,
+        builder: reqwest::RequestBuilder,
+    ) -> Result<Answer, FetchError> {
         let mut response = builder.send().await.map_err(|e| self.classify(url, e))?;
         let final_url = response.url().to_string();
         let status = response.status().as_u16();

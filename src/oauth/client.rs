@@ -6,7 +6,8 @@
 //! (`MAILSETUP_OAUTH_CLIENT_ID_<PROVIDER>`, then `MAILSETUP_OAUTH_CLIENT_ID`, each with its
 //! `…_SECRET…`), `oauth.json` in the configuration folder (by provider key or issuer URL), the
 //! environment when mailsetup was built (`option_env!`), the provider table's; none at all
-//! is `NoClientId`. Where the client came from is saved with the account (`ClientSource`), so
+//! is `NoClientId` (for an issuer a vouched source named, `session::token_client` then
+//! registers mailsetup there: `register`). Where the client came from is saved with the account (`ClientSource`), so
 //! `accounts check` and `accounts remove` resolve the same client with its secret from the
 //! same place (`resolve_saved`). Clients configured for providers never go to an issuer that
 //! only a domain's own file names (`Issuer::named_by_domain`): such an issuer gets the flag's
@@ -173,6 +174,14 @@ impl ClientSources<'_> {
                 source: ClientSource::Flag {
                     secret_env: secret_env.clone(),
                 },
+            });
+        }
+        if let Some(source @ ClientSource::Registered { .. }) = &login.client_source {
+            // Registered on the fly as a public client: the id is all there is.
+            return Ok(Client {
+                id,
+                secret: None,
+                source: source.clone(),
             });
         }
         let same = self.configured(issuer).into_iter().filter(|c| c.id == id);

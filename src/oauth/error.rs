@@ -37,6 +37,32 @@ pub enum OAuthError {
         "signing in with {provider} through its page needs a client id registered with {provider}, and none is configured"
     )]
     NoClientId { provider: String },
+    /// No client id is configured, and the issuer's metadata names no registration endpoint
+    /// (RFC 7591), so mailsetup cannot register itself either.
+    #[error(
+        "signing in with {provider} needs a client id, none is configured, and {issuer} does not let apps register themselves (its metadata names no registration endpoint)"
+    )]
+    NoRegistration { provider: String, issuer: String },
+    /// The registration endpoint refused (RFC 7591 §3.2.2), in its own words.
+    #[error("{url}: the provider refused to register mailsetup: {code}{}", said(.description))]
+    RegistrationRefused {
+        url: String,
+        code: String,
+        description: Option<String>,
+    },
+    /// The registration gave a client that must authenticate at the token endpoint: it
+    /// could not refresh without a secret, which mailsetup does not keep.
+    #[error(
+        "{url} registered mailsetup as a client that must sign in with {method}, not as a public app"
+    )]
+    NotPublicClient { url: String, method: String },
+    /// The metadata document names another issuer than the one asked (RFC 8414 §3.3).
+    #[error("{url} names the issuer {named}, not {expected}, so its endpoints are not used")]
+    IssuerMismatch {
+        url: String,
+        expected: String,
+        named: String,
+    },
     /// The provider has no OAuth sign-in we know of.
     #[error("no OAuth 2.0 sign-in is known for {provider}")]
     NoIssuer { provider: String },
@@ -115,6 +141,11 @@ impl OAuthError {
     pub fn code(&self) -> &'static str {
         match self {
             OAuthError::NoClientId { .. } => "oauth_client_id_missing",
+            OAuthError::NoRegistration { .. } => "oauth_client_id_missing",
+            OAuthError::RegistrationRefused { .. } | OAuthError::NotPublicClient { .. } => {
+                "oauth_registration_refused"
+            }
+            OAuthError::IssuerMismatch { .. } => "oauth_issuer_mismatch",
             OAuthError::NoIssuer { .. } => "oauth_not_available",
             OAuthError::UnconfirmedIssuer { .. } => "oauth_issuer_unconfirmed",
             OAuthError::NoEndpoint { .. } => "oauth_endpoint_missing",
@@ -146,6 +177,39 @@ impl OAuthError {
             OAuthError::NoClientId { provider } => {
                 t!("oauth-error-no-client-id", provider = provider.as_str())
             }
+            OAuthError::NoRegistration { provider, issuer } => t!(
+                "oauth-error-no-registration",
+                provider = provider.as_str(),
+                issuer = issuer.as_str()
+            ),
+            OAuthError::RegistrationRefused {
+                url,
+                code,
+                description,
+            } => format!(
+                "{}{}",
+                t!(
+                    "oauth-error-registration-refused",
+                    url = url.as_str(),
+                    code = code.as_str()
+                ),
+                said(description)
+            ),
+            OAuthError::NotPublicClient { url, method } => t!(
+                "oauth-error-not-public-client",
+                url = url.as_str(),
+                method = method.as_str()
+            ),
+            OAuthError::IssuerMismatch {
+                url,
+                expected,
+                named,
+            } => t!(
+                "oauth-error-issuer-mismatch",
+                url = url.as_str(),
+                named = named.as_str(),
+                expected = expected.as_str()
+            ),
             OAuthError::NoIssuer { provider } => {
                 t!("oauth-error-no-issuer", provider = provider.as_str())
             }
@@ -216,6 +280,11 @@ impl OAuthError {
     pub fn advice(&self) -> String {
         match self {
             OAuthError::NoClientId { .. } => t!("oauth-error-no-client-id-advice"),
+            OAuthError::NoRegistration { .. } => t!("oauth-error-no-registration-advice"),
+            OAuthError::RegistrationRefused { .. } | OAuthError::NotPublicClient { .. } => {
+                t!("oauth-error-registration-refused-advice")
+            }
+            OAuthError::IssuerMismatch { .. } => t!("oauth-error-issuer-mismatch-advice"),
             OAuthError::NoIssuer { .. } => t!("oauth-error-no-issuer-advice"),
             OAuthError::UnconfirmedIssuer { issuer, .. } => t!(
                 "oauth-error-unconfirmed-issuer-advice",
@@ -255,6 +324,29 @@ mod tests {
             },
             OAuthError::NoIssuer {
                 provider: "example.org".into(),
+            },
+            OAuthError::NoRegistration {
+                provider: "Example Mail".into(),
+                issuer: "https://id.example".into(),
+            },
+            OAuthError::RegistrationRefused {
+                url: "https://id.example/reg".into(),
+                code: "invalid_client_metadata".into(),
+                description: said(),
+            },
+            OAuthError::RegistrationRefused {
+                url: "https://id.example/reg".into(),
+                code: "access_denied".into(),
+                description: None,
+            },
+            OAuthError::NotPublicClient {
+                url: "https://id.example/reg".into(),
+                method: "client_secret_basic".into(),
+            },
+            OAuthError::IssuerMismatch {
+                url: "https://id.example/.well-known/oauth-authorization-server".into(),
+                expected: "https://id.example".into(),
+                named: "https://other.example".into(),
             },
             OAuthError::UnconfirmedIssuer {
                 issuer: "https://id.example".into(),

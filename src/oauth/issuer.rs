@@ -5,9 +5,9 @@
 //!    (`discover::providers`, the address's domain), or from an `<oAuth2>` block discovery
 //!    found (`from_discovery`); which one wins is `session::Overrides::resolve`'s;
 //! 2. endpoints the source does not name (the device and revocation endpoints, RFC 8628
-//!    §4 and RFC 7009 §2, too) are read from the issuer's metadata
-//!    (`/.well-known/openid-configuration`, OpenID Connect Discovery 1.0 §4; RFC 8414 §3),
-//!    whose `issuer` must equal the one asked for (RFC 8414 §3.3);
+//!    §4 and RFC 7009 §2, and the registration endpoint of RFC 7591, too) are read from the
+//!    issuer's metadata (`metadata`: RFC 8414's document, else OpenID Connect Discovery 1.0
+//!    §4's), whose `issuer` must equal the one asked for (RFC 8414 §3.3);
 //! 3. the client id (and its secret) is configuration, never code: `client` says where it
 //!    comes from, and that clients configured for providers never go to an issuer only a
 //!    domain's file names (`named_by_domain`); a domain hosted by a table provider gets that
@@ -16,12 +16,12 @@
 //! Every endpoint must be HTTPS (RFC 6749 §3.1, §3.2); plain HTTP only to a loopback address
 //! (tests, and RFC 8252 §7.3's redirect, which is ours).
 
-use serde::Deserialize;
-
 use super::error::OAuthError;
+use super::metadata::{self, First, Metadata};
+use super::secure::check_url;
 use crate::account::EmailAddress;
 use crate::discover::DiscoveredOAuth2;
-use crate::discover::http::{HttpClient, Request};
+use crate::discover::http::HttpClient;
 use crate::discover::providers::{OAuth2Spec, ProviderTable};
 
 /// An authorization server and what mail needs from it.
@@ -48,27 +48,16 @@ pub struct Issuer {
     /// sent to it; only the flag's and an `oauth.json` entry for exactly this issuer whose
     /// token endpoint is on the issuer's own site.
     pub named_by_domain: bool,
-}
-
-/// Whether `url` may carry tokens: HTTPS, or HTTP to a loopback address.
-pub fn check_url(url: &str) -> Result<(), OAuthError> {
-    let insecure = || OAuthError::Insecure {
-        url: url.to_string(),
-    };
-    let parsed = reqwest::Url::parse(url).map_err(|_| insecure())?;
-    match parsed.scheme() {
-        "https" => Ok(()),
-        "http" if is_loopback(parsed.host_str().unwrap_or("")) => Ok(()),
-        _ => Err(insecure()),
-    }
-}
-
-fn is_loopback(host: &str) -> bool {
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    host.eq_ignore_ascii_case("localhost")
-        || host
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
+    /// Where mailsetup may register itself (RFC 7591), from the metadata.
+    pub registration_endpoint: Option<String>,
+    /// Whether mailsetup may register itself here when no client id is configured
+    /// (`register`): the person named the issuer, or the domain's own file over verified
+    /// HTTPS did; not the table's providers. False until `session::Overrides::resolve` says
+    /// so.
+    pub registrable: bool,
+    /// The resource (RFC 8707) to ask tokens for, sent with every authorization and token
+    /// request: set only for a client registered on the fly (`resource`).
+    pub resource: Option<String>,
 }
 
 impl Issuer {
@@ -87,6 +76,9 @@ impl Issuer {
             device_flow_for_mail: spec.device_flow_for_mail,
             table_client_id: spec.client_id.clone(),
             named_by_domain: false,
+            registration_endpoint: None,
+            registrable: false,
+            resource: None,
         }
     }
 
@@ -106,6 +98,9 @@ impl Issuer {
             device_flow_for_mail: true,
             table_client_id: String::new(),
             named_by_domain: false,
+            registration_endpoint: None,
+            registrable: false,
+            resource: None,
         }
     }
 
@@ -158,7 +153,7 @@ impl Issuer {
         if !needed && self.device_authorization_endpoint.is_some() {
             return Ok(self);
         }
-        let meta = match metadata(http, &self.issuer).await {
+        let meta = match metadata::fetch(http, &self.issuer, First::OpenId).await {
             Ok(meta) => meta,
             Err(e) if needed => return Err(e),
             Err(_) => return Ok(self),
@@ -170,9 +165,20 @@ impl Issuer {
     /// Fills the revocation endpoint (RFC 7009) from the metadata when the source named none.
     pub async fn complete_revocation(mut self, http: &HttpClient) -> Result<Self, OAuthError> {
         if self.revocation_endpoint.is_none() {
-            let meta = metadata(http, &self.issuer).await?;
+            let meta = metadata::fetch(http, &self.issuer, First::OpenId).await?;
             self.fill(meta);
         }
+        Ok(self)
+    }
+
+    /// Reads the metadata whatever the source named (it must answer): for registering
+    /// (RFC 7591), whose endpoint only the metadata names.
+    pub async fn complete_for_registration(
+        mut self,
+        http: &HttpClient,
+    ) -> Result<Self, OAuthError> {
+        let meta = metadata::fetch(http, &self.issuer, First::OAuth).await?;
+        self.fill(meta);
         Ok(self)
     }
 
@@ -193,6 +199,7 @@ impl Issuer {
         );
         fill(&mut self.userinfo_endpoint, meta.userinfo_endpoint);
         fill(&mut self.revocation_endpoint, meta.revocation_endpoint);
+        fill(&mut self.registration_endpoint, meta.registration_endpoint);
     }
 
     /// The token endpoint, checked.
@@ -217,53 +224,6 @@ impl Issuer {
     pub fn scope(&self) -> String {
         self.scopes.join(" ")
     }
-}
-
-/// What the issuer's metadata document says (the fields we use).
-#[derive(Debug, Deserialize)]
-struct Metadata {
-    issuer: String,
-    authorization_endpoint: Option<String>,
-    token_endpoint: Option<String>,
-    device_authorization_endpoint: Option<String>,
-    userinfo_endpoint: Option<String>,
-    revocation_endpoint: Option<String>,
-}
-
-async fn metadata(http: &HttpClient, issuer: &str) -> Result<Metadata, OAuthError> {
-    let url = format!(
-        "{}/.well-known/openid-configuration",
-        issuer.trim_end_matches('/')
-    );
-    check_url(&url)?;
-    let answer = http
-        .send(Request {
-            url: &url,
-            form: None,
-            bearer: None,
-        })
-        .await?;
-    if answer.status != 200 {
-        return Err(OAuthError::Malformed {
-            url,
-            detail: format!("the metadata answered HTTP {}", answer.status),
-        });
-    }
-    let meta: Metadata =
-        serde_json::from_slice(&answer.body).map_err(|e| OAuthError::Malformed {
-            url: url.clone(),
-            detail: format!("the metadata is not valid JSON: {e}"),
-        })?;
-    if meta.issuer.trim_end_matches('/') != issuer.trim_end_matches('/') {
-        return Err(OAuthError::Malformed {
-            url,
-            detail: format!(
-                "the metadata names the issuer {:?}, not {issuer:?}",
-                super::error::server_text(&meta.issuer)
-            ),
-        });
-    }
-    Ok(meta)
 }
 
 #[cfg(test)]
@@ -295,17 +255,5 @@ mod tests {
             Issuer::for_address(&EmailAddress::parse("a@example.org").unwrap()),
             Err(OAuthError::NoIssuer { .. })
         ));
-    }
-
-    #[test]
-    fn endpoints_must_be_https_or_loopback() {
-        assert!(check_url("https://id.example/token").is_ok());
-        assert!(check_url("http://127.0.0.1:8080/token").is_ok());
-        assert!(check_url("http://[::1]:8080/token").is_ok());
-        assert!(matches!(
-            check_url("http://id.example/token"),
-            Err(OAuthError::Insecure { .. })
-        ));
-        assert!(check_url("not a url").is_err());
     }
 }

@@ -5,7 +5,8 @@
 //!    literal, never `localhost`, §8.3); the redirect URI is `http://127.0.0.1:<port>/`;
 //! 2. open the system browser on `http://127.0.0.1:<port>/start`, which answers with a
 //!    redirect (303) to the authorization URL (RFC 6749 §4.1.1) carrying the S256 code
-//!    challenge, a fresh `state` and the address as `login_hint`: that URL never appears on
+//!    challenge, a fresh `state`, the address as `login_hint` and, for a client registered
+//!    on the fly, the `resource` (RFC 8707 §2.1, `oauth::resource`): that URL never appears on
 //!    the browser's command line, where other local users could read it in the process list.
 //!    The `BROWSER` environment variable names the browser when set (its first entry; `%s`
 //!    stands for the URL), else the system's opener (`xdg-open`, `open`, `rundll32`); an
@@ -254,16 +255,32 @@ async fn respond(
     socket.shutdown().await
 }
 
+/// What an authorization request (RFC 6749 §4.1.1) asks, besides its state and challenge.
+#[derive(Debug, Clone, Copy)]
+pub struct Asked<'a> {
+    pub endpoint: &'a str,
+    pub client_id: &'a str,
+    pub redirect_uri: &'a str,
+    pub scope: &'a str,
+    pub login_hint: &'a str,
+    /// The resource (RFC 8707 §2.1) the token is for, when one is named (`oauth::resource`).
+    pub resource: Option<&'a str>,
+}
+
 /// The authorization URL of step 2.
 pub fn authorization_url(
-    endpoint: &str,
-    client_id: &str,
-    redirect_uri: &str,
-    scope: &str,
+    asked: &Asked<'_>,
     state: &State,
     pkce: &Pkce,
-    login_hint: &str,
 ) -> Result<String, OAuthError> {
+    let Asked {
+        endpoint,
+        client_id,
+        redirect_uri,
+        scope,
+        login_hint,
+        resource,
+    } = *asked;
     let mut url = reqwest::Url::parse(endpoint).map_err(|_| OAuthError::Insecure {
         url: endpoint.to_string(),
     })?;
@@ -276,6 +293,9 @@ pub fn authorization_url(
         .append_pair("code_challenge", &pkce.challenge)
         .append_pair("code_challenge_method", pkce.method())
         .append_pair("login_hint", login_hint);
+    if let Some(resource) = resource {
+        url.query_pairs_mut().append_pair("resource", resource);
+    }
     if scope.split(' ').any(|s| s == "offline_access") {
         // OpenID Connect Core §11: offline access is granted only with an explicit consent.
         url.query_pairs_mut().append_pair("prompt", "consent");
@@ -300,15 +320,16 @@ pub async fn sign_in(
     let redirect_uri = loopback.redirect_uri.clone();
     let pkce = Pkce::generate()?;
     let state = State::generate()?;
-    let url = authorization_url(
-        &endpoint,
-        &tc.client.id,
-        &redirect_uri,
-        &tc.issuer.scope(),
-        &state,
-        &pkce,
+    let scope = tc.issuer.scope();
+    let asked = Asked {
+        endpoint: &endpoint,
+        client_id: &tc.client.id,
+        redirect_uri: &redirect_uri,
+        scope: &scope,
         login_hint,
-    )?;
+        resource: tc.issuer.resource.as_deref(),
+    };
+    let url = authorization_url(&asked, &state, &pkce)?;
     let start = loopback.start_url.clone();
     open(&start)?;
     let code = tokio::time::timeout(deadline, loopback.answer(&state, &url))
@@ -519,21 +540,34 @@ mod tests {
     #[test]
     fn the_authorization_url_carries_pkce_and_state() {
         let pkce = Pkce::from_verifier("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk".into());
-        let url = authorization_url(
-            "https://id.example/auth?x=1",
-            "cid",
-            "http://127.0.0.1:5000/",
-            "openid email",
-            &State::from_value("st"),
-            &pkce,
-            "a@example.org",
-        )
-        .unwrap();
+        let asked = Asked {
+            endpoint: "https://id.example/auth?x=1",
+            client_id: "cid",
+            redirect_uri: "http://127.0.0.1:5000/",
+            scope: "openid email",
+            login_hint: "a@example.org",
+            resource: None,
+        };
+        let url = authorization_url(&asked, &State::from_value("st"), &pkce).unwrap();
         assert!(url.starts_with("https://id.example/auth?x=1&response_type=code&client_id=cid"));
+        assert!(!url.contains("resource="), "{url}");
         assert!(url.contains("code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"));
         assert!(url.contains("code_challenge_method=S256"));
         assert!(url.contains("state=st"));
         assert!(url.contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A5000%2F"));
         assert!(!url.contains("dBjftJeZ"), "the verifier never leaves");
+        let with_resource = authorization_url(
+            &Asked {
+                resource: Some("imaps://imap.example.org:10993"),
+                ..asked
+            },
+            &State::from_value("st"),
+            &pkce,
+        )
+        .unwrap();
+        assert!(
+            with_resource.contains("&resource=imaps%3A%2F%2Fimap.example.org%3A10993"),
+            "{with_resource}"
+        );
     }
 }

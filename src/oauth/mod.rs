@@ -5,7 +5,10 @@
 //! (RFC 8628, `device`) or the authorization code with PKCE (RFC 7636, `pkce`) through the
 //! system browser and a loopback redirect (RFC 8252, `loopback`); `token` talks to the token
 //! endpoint (exchange, refresh, errors of RFC 6749 §5.2) and checks whose account the tokens
-//! are for; the access token then signs in to IMAP, POP3 and SMTP with SASL (RFC 7628, the
+//! are for. With no client id configured, an issuer a vouched source named gets mailsetup
+//! registered on the spot (draft-ietf-mailmaint-oauth-public: `metadata` reads RFC 8414,
+//! `register` does RFC 7591, `resource` names the mail server for RFC 8707); the access
+//! token then signs in to IMAP, POP3 and SMTP with SASL (RFC 7628, the
 //! wire forms are the probe's `probe::sasl`) and the refresh token goes to the keychain.
 //!
 //! Every token, code and verifier is a `SecretString`: never in Debug, logs, reports or files.
@@ -15,7 +18,11 @@ pub mod device;
 pub mod error;
 pub mod issuer;
 pub mod loopback;
+pub mod metadata;
 pub mod pkce;
+pub mod register;
+pub mod resource;
+pub mod secure;
 pub mod session;
 pub mod token;
 

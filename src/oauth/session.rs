@@ -5,7 +5,9 @@
 //! In order: the issuer (`Overrides::resolve`, see below), how to reach it (`Reach`: the
 //! platform's roots plus `--ca-file` / `MAILSETUP_CA_FILE`, names resolved as discovery
 //! resolves them, `--resolve` and `--dns` included), the client id (`client::ClientSources`:
-//! flag, environment, `oauth.json`, build, table), the endpoints (`Issuer::complete`); then
+//! flag, environment, `oauth.json`, build, table — or, with none configured and an issuer a
+//! vouched source named, a registration on the spot: `register`, with the mail server as
+//! the RFC 8707 resource, `resource`), the endpoints (`Issuer::complete`); then
 //! the authorization code flow with PKCE (RFC 7636) through the browser and a loopback
 //! redirect (RFC 8252) — or the device authorization grant (RFC 8628, a code typed on another
 //! device) — the tokens checked to belong to the address. No egui here.
@@ -24,6 +26,11 @@
 //!    sign-in page: it is not used, and the error names the issuer and where it came from so
 //!    the person can confirm it with `--oauth-issuer`. The command line says where a
 //!    discovered issuer came from before the sign-in starts.
+//!
+//! With no client id configured, mailsetup registers itself (RFC 7591, `register`) only at an
+//! issuer of 1. or 4. (`Issuer::registrable`): the person named it, or the domain's own file
+//! over verified HTTPS did. The table's providers (2., 3.) want client ids made in their
+//! consoles and keep `oauth_client_id_missing`.
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -37,7 +44,7 @@ use super::{ClientFile, ClientSources, Issuer, OAuthError, TokenClient};
 use crate::account::EmailAddress;
 use crate::discover::{self, DiscoveredOAuth2, DiscoveryOptions, SourceId};
 use crate::net::{HostResolver, SystemResolver};
-use crate::store::OAuth2Login;
+use crate::store::{ClientSource, OAuth2Login};
 
 /// The result of signing in: the access token for the probes, what a save keeps.
 pub struct Session {
@@ -149,6 +156,15 @@ impl Overrides {
                 }
                 (Err(e), None) => return Err(e.into()),
             },
+        };
+        // The person's word and a file over verified HTTPS vouch for the issuer: mailsetup
+        // may register itself there when no client id is configured. Not the table's
+        // providers: none of them lets apps register themselves (they need a client id made
+        // in their consoles, README), so asking them would only delay that answer.
+        issuer.registrable = match &origin {
+            IssuerOrigin::Given => true,
+            IssuerOrigin::Discovered { .. } => issuer.named_by_domain,
+            IssuerOrigin::Table => false,
         };
         if !self.scopes.is_empty() {
             issuer.scopes = self.scopes.clone();
@@ -287,12 +303,17 @@ pub struct ClientFlags<'a> {
     pub secret_env: Option<&'a str>,
 }
 
-/// The token endpoint client for an issuer, reached as `reach` says.
+/// The token endpoint client for an issuer, reached as `reach` says: the client configured
+/// for it (`ClientSources`), else — for an issuer a vouched source named — one registered
+/// there on the spot (draft-ietf-mailmaint-oauth-public: RFC 8414 metadata, RFC 7591
+/// registration, `register`), whose tokens are then asked for `resource` (RFC 8707, the mail
+/// server, `oauth::resource`) when given.
 pub async fn token_client(
     issuer: Issuer,
     flags: ClientFlags<'_>,
     reach: &Reach,
     config_dir: Option<&Path>,
+    resource: Option<&str>,
 ) -> Result<TokenClient, SessionError> {
     let http = super::http_client(
         reach.roots.clone(),
@@ -301,15 +322,24 @@ pub async fn token_client(
     )?;
     let file = client_file(config_dir)?;
     let env = |name: &str| std::env::var(name).ok();
-    let client = ClientSources {
+    let configured = ClientSources {
         flag: flags.id,
         flag_secret: flags.secret,
         flag_secret_env: flags.secret_env,
         env: &env,
         file: Some(&file),
     }
-    .resolve(&issuer)?;
-    let issuer = issuer.complete(&http).await?;
+    .resolve(&issuer);
+    let (issuer, client) = match configured {
+        Ok(client) => (issuer.complete(&http).await?, client),
+        Err(OAuthError::NoClientId { .. }) if issuer.registrable => {
+            let mut issuer = issuer.complete_for_registration(&http).await?;
+            let client = super::register::register(&http, &issuer).await?;
+            issuer.resource = resource.map(str::to_string);
+            (issuer, client)
+        }
+        Err(e) => return Err(e.into()),
+    };
     Ok(TokenClient {
         http,
         issuer,
@@ -385,6 +415,7 @@ pub fn saved_issuer(email: &EmailAddress, login: &OAuth2Login) -> Issuer {
     if !login.scopes.is_empty() {
         issuer.scopes = login.scopes.clone();
     }
+    issuer.resource = login.resource.clone();
     issuer
 }
 
@@ -400,6 +431,7 @@ pub fn login_of(tc: &TokenClient, mechanism: Option<String>) -> OAuth2Login {
         token_endpoint: tc.issuer.token_endpoint.clone(),
         revocation_endpoint: tc.issuer.revocation_endpoint.clone(),
         client_source: Some(tc.client.source.clone()),
+        resource: tc.issuer.resource.clone(),
     }
 }
 
@@ -423,13 +455,14 @@ pub async fn sign_in_in_browser(
     discovered: Option<&DiscoveredOAuth2>,
     reach: &Reach,
     config_dir: Option<&Path>,
+    resource: Option<&str>,
 ) -> Result<Session, SessionError> {
     let issuer = overrides.resolve(email, discovered)?.issuer;
     let flags = ClientFlags {
         id: overrides.client_id.as_deref(),
         ..ClientFlags::default()
     };
-    let tc = token_client(issuer, flags, reach, config_dir).await?;
+    let tc = token_client(issuer, flags, reach, config_dir, resource).await?;
     Ok(browser(&tc, email, None, super::loopback::open_browser).await?)
 }
 
@@ -449,7 +482,16 @@ pub async fn sign_in_with_code(
         id: overrides.client_id.as_deref(),
         ..ClientFlags::default()
     };
-    let tc = token_client(issuer, flags, reach, config_dir).await?;
+    let tc = token_client(issuer, flags, reach, config_dir, None).await?;
+    if matches!(tc.client.source, ClientSource::Registered { .. }) {
+        // The registration asked for the code flow only (`register`): said plainly here
+        // rather than as the server's `unauthorized_client`.
+        return Err(OAuthError::NoEndpoint {
+            issuer: tc.issuer.issuer.clone(),
+            what: "a code on another device to an app registered on the spot",
+        }
+        .into());
+    }
     let signed = super::device_sign_in(&tc, email, show).await?;
     Ok(Session::of(&tc, signed, None))
 }

@@ -4,6 +4,8 @@
 //! RFC 8252 §8.4), and the client secret only where the provider issued one:
 //! - `authorization_code` with the PKCE verifier (RFC 6749 §4.1.3, RFC 7636 §4.5);
 //! - `refresh_token` (RFC 6749 §6);
+//! - both with the `resource` of RFC 8707 §2.2 when the sign-in names one (a client
+//!   registered on the fly, `oauth::resource`);
 //! - `urn:ietf:params:oauth:grant-type:device_code` (RFC 8628 §3.4), whose pending answers
 //!   come back as `Poll::Pending` / `Poll::SlowDown`;
 //! - and, to the revocation endpoint, a refresh token given back (RFC 7009 §2.1).
@@ -23,7 +25,8 @@ use zeroize::Zeroizing;
 
 use super::client::Client;
 use super::error::{OAuthError, server_text};
-use super::issuer::{Issuer, check_url};
+use super::issuer::Issuer;
+use super::secure::check_url;
 use crate::account::EmailAddress;
 use crate::discover::http::{Answer, HttpClient, Request};
 
@@ -170,6 +173,11 @@ impl TokenClient {
         }
     }
 
+    /// The `resource` pair (RFC 8707 §2.2) when the sign-in names one (`oauth::resource`).
+    fn resource(&self) -> Option<(&'static str, &str)> {
+        self.issuer.resource.as_deref().map(|r| ("resource", r))
+    }
+
     /// Exchanges an authorization code (RFC 6749 §4.1.3 with the PKCE verifier).
     pub async fn exchange_code(
         &self,
@@ -177,26 +185,26 @@ impl TokenClient {
         verifier: &SecretString,
         redirect_uri: &str,
     ) -> Result<Tokens, OAuthError> {
-        let answer = self
-            .grant(&[
-                ("grant_type", "authorization_code"),
-                ("code", code.expose_secret()),
-                ("redirect_uri", redirect_uri),
-                ("code_verifier", verifier.expose_secret()),
-            ])
-            .await?;
+        let mut pairs = vec![
+            ("grant_type", "authorization_code"),
+            ("code", code.expose_secret()),
+            ("redirect_uri", redirect_uri),
+            ("code_verifier", verifier.expose_secret()),
+        ];
+        pairs.extend(self.resource());
+        let answer = self.grant(&pairs).await?;
         answer.map_err(|e| self.refusal(e))
     }
 
     /// A new access token from a refresh token (RFC 6749 §6). A new refresh token may come
     /// with it (rotation); the caller keeps whichever is newest.
     pub async fn refresh(&self, refresh: &SecretString) -> Result<Tokens, OAuthError> {
-        let answer = self
-            .grant(&[
-                ("grant_type", "refresh_token"),
-                ("refresh_token", refresh.expose_secret()),
-            ])
-            .await?;
+        let mut pairs = vec![
+            ("grant_type", "refresh_token"),
+            ("refresh_token", refresh.expose_secret()),
+        ];
+        pairs.extend(self.resource());
+        let answer = self.grant(&pairs).await?;
         answer.map_err(|e| self.refusal(e))
     }
 

@@ -124,12 +124,15 @@ pub(super) async fn sign_in(
     discovered: Option<&DiscoveredOAuth2>,
     config: &RuntimeConfig,
 ) -> Result<Box<OAuthSecret>, OAuthProblem> {
+    // No server is chosen yet when the account page signs in: no resource (RFC 8707) is
+    // named, and a client registered on the spot gets tokens as the issuer gives them.
     let session = session::sign_in_in_browser(
         email,
         &config.oauth,
         discovered,
         &reach(config),
         config.config_dir.as_deref(),
+        None,
     )
     .await;
     grant(session)

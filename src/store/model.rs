@@ -471,6 +471,10 @@ pub struct OAuth2Login {
     /// Where the client id (and its secret, if any) came from at sign-in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_source: Option<ClientSource>,
+    /// The resource (RFC 8707) the tokens are for, sent again with every refresh: the mail
+    /// server a client registered on the fly signed in for (`oauth::resource`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource: Option<String>,
 }
 
 /// Where an OAuth client id and its secret came from (`oauth::client::ClientSources`), so a
@@ -492,6 +496,14 @@ pub enum ClientSource {
     Build,
     /// The provider table's (public client, no secret).
     Table,
+    /// Registered on the fly at the issuer's `endpoint` (RFC 7591) when no client id was
+    /// configured: a public client, so there is no secret to keep (`oauth::register`).
+    Registered {
+        endpoint: String,
+        /// `client_id_issued_at` (seconds since 1970), when the server said.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        issued_at: Option<u64>,
+    },
 }
 
 /// Why a `VerifiedAccount` cannot be saved as it is.
@@ -659,10 +671,31 @@ mod tests {
             client_source: Some(ClientSource::Flag {
                 secret_env: Some("MY_SECRET".into()),
             }),
+            resource: None,
         };
         let text = serde_json::to_string(&new).unwrap();
         assert!(text.contains(r#""client_source":{"kind":"flag","secret_env":"MY_SECRET"}"#));
+        assert!(!text.contains("resource"), "{text}");
         assert_eq!(serde_json::from_str::<OAuth2Login>(&text).unwrap(), new);
+        // A client registered on the fly keeps where, and the resource its tokens are for.
+        let registered = OAuth2Login {
+            client_source: Some(ClientSource::Registered {
+                endpoint: "https://id.example.org/reg".into(),
+                issued_at: Some(1_800_000_000),
+            }),
+            resource: Some("imaps://imap.example.org".into()),
+            ..new
+        };
+        let text = serde_json::to_string(&registered).unwrap();
+        assert!(
+            text.contains(r#""client_source":{"kind":"registered","endpoint":"https://id.example.org/reg","issued_at":1800000000}"#),
+            "{text}"
+        );
+        assert!(text.contains(r#""resource":"imaps://imap.example.org""#));
+        assert_eq!(
+            serde_json::from_str::<OAuth2Login>(&text).unwrap(),
+            registered
+        );
     }
 
     #[test]

@@ -23,13 +23,25 @@
 //                    the token endpoint (the tokens come from the real token endpoint).
 //   /_test/inactive  {token} -> {found}: the token is deleted, introspection says inactive.
 //   /_test/ttl       {access?, refresh?, device?} -> the lifetimes (seconds) from now on.
-//   /_test/stats     {} -> {introspections}: how often introspection was called.
+//   /_test/stats     {} -> {introspections, registrations, resources}: how often
+//                    introspection was called; the clients registered dynamically (RFC 7591,
+//                    their metadata as the server kept it, never a secret); the `resource`
+//                    values (RFC 8707) each authorization and token request carried.
+//
+// Behind config flags (off unless the test asks, so other tests see the server as before):
+//   `registration: true`   dynamic client registration (RFC 7591) at the metadata's
+//                          `registration_endpoint`, open to anyone (no initial token);
+//   `resource_indicators: true`  resource indicators (RFC 8707) accepted: a token for the
+//                          resource named (its audience; opaque, introspectable by Dovecot);
+//                          without the flag every `resource` is refused with `invalid_target`;
+//   `oauth_metadata: true` the metadata also at /.well-known/oauth-authorization-server
+//                          (RFC 8414 §3), not only at /.well-known/openid-configuration.
 // Nothing it prints contains a token, a code or a password.
 
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { randomBytes, createHash, generateKeyPairSync, timingSafeEqual } from 'node:crypto';
-import Provider from 'oidc-provider';
+import Provider, { errors } from 'oidc-provider';
 
 const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const users = new Map(config.users.map((u) => [u.email, u]));
@@ -41,6 +53,9 @@ const ttl = {
 // Lifetimes asked for one grant by /_test/code.
 const grantTtl = new Map();
 let introspections = 0;
+// Clients registered dynamically, and the resource values seen (see the header).
+const registrations = [];
+const resources = [];
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const jwk = { ...privateKey.export({ format: 'jwk' }), kid: 'test-1', use: 'sig', alg: 'RS256' };
@@ -143,6 +158,23 @@ asks to sign in. Code: <code id="user-code">${esc(userCode)}</code></p>${form}
       },
     },
     revocation: { enabled: true },
+    registration: { enabled: config.registration === true },
+    resourceIndicators: {
+      enabled: true,
+      // A token for the mail server when a client names it; without `resource`, the
+      // userinfo token as before.
+      useGrantedResource: async () => true,
+      getResourceServerInfo: async (ctx, indicator) => {
+        if (config.resource_indicators !== true) {
+          throw new errors.InvalidTarget();
+        }
+        return {
+          scope: 'openid email offline_access',
+          audience: indicator,
+          accessTokenFormat: 'opaque',
+        };
+      },
+    },
   },
   // Access tokens carry the address as `email` (introspection shows it beside `sub`).
   extraTokenClaims: async (ctx, token) => {
@@ -311,7 +343,7 @@ async function admin(provider, req, res, url) {
       for (const k of ['access', 'refresh', 'device']) if (body[k]) ttl[k] = body[k];
       return json(200, ttl);
     case '/_test/stats':
-      return json(200, { introspections });
+      return json(200, { introspections, registrations, resources });
     default:
       return json(404, { error: 'not found' });
   }
@@ -337,6 +369,19 @@ server.listen(config.port ?? 0, config.host, () => {
       ctx.body.interval = config.device_interval ?? 1;
     }
   });
+  // What the tests look at: registrations and resource values (never a secret).
+  provider.on('registration_create.success', (ctx, client) => {
+    const { client_secret: _secret, ...kept } = client.metadata();
+    registrations.push(kept);
+  });
+  provider.use(async (ctx, next) => {
+    await next();
+    const route = ctx.oidc?.route;
+    if ((route === 'authorization' || route === 'token') && ctx.oidc.params?.resource) {
+      const given = ctx.oidc.params.resource;
+      resources.push({ route, resource: Array.isArray(given) ? given : [given] });
+    }
+  });
   const callback = provider.callback();
   server.on('request', async (req, res) => {
     const url = new URL(req.url, issuer);
@@ -345,6 +390,10 @@ server.listen(config.port ?? 0, config.host, () => {
         await interaction(provider, req, res, url);
       } else if (url.pathname.startsWith('/_test/')) {
         await admin(provider, req, res, url);
+      } else if (config.oauth_metadata && url.pathname === '/.well-known/oauth-authorization-server') {
+        // RFC 8414 §3: the same document under the OAuth name.
+        req.url = '/.well-known/openid-configuration';
+        callback(req, res);
       } else {
         callback(req, res);
       }

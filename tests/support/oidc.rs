@@ -85,6 +85,14 @@ pub struct AuthServerOptions {
     pub redirect_paths: Vec<String>,
     /// The device flow's polling `interval` (seconds) the server announces.
     pub device_interval: u64,
+    /// Dynamic client registration (RFC 7591) open to anyone. Default false.
+    pub registration: bool,
+    /// Resource indicators (RFC 8707) accepted: tokens for the resource named. Default
+    /// false (every `resource` is refused with `invalid_target`).
+    pub resource_indicators: bool,
+    /// The metadata also at `/.well-known/oauth-authorization-server` (RFC 8414). Default
+    /// false (oidc-provider's own: OpenID Connect Discovery only).
+    pub oauth_metadata: bool,
 }
 
 impl Default for AuthServerOptions {
@@ -94,6 +102,9 @@ impl Default for AuthServerOptions {
             rotate_refresh_tokens: true,
             redirect_paths: vec!["/".into(), "/callback".into(), "/oauth2/callback".into()],
             device_interval: 1,
+            registration: false,
+            resource_indicators: false,
+            oauth_metadata: false,
         }
     }
 }
@@ -267,6 +278,9 @@ impl AuthServer {
             "rotate_refresh_tokens": options.rotate_refresh_tokens,
             "redirect_paths": options.redirect_paths,
             "device_interval": options.device_interval,
+            "registration": options.registration,
+            "resource_indicators": options.resource_indicators,
+            "oauth_metadata": options.oauth_metadata,
         });
         let config_path = dir.join("config.json");
         std::fs::write(&config_path, config.to_string()).expect("write the server's config");
@@ -582,6 +596,29 @@ impl AuthServer {
         self.admin("/_test/stats", json!({}))["introspections"]
             .as_u64()
             .unwrap_or(0)
+    }
+
+    /// The clients registered dynamically so far (their metadata as the server keeps it,
+    /// without a secret), oldest first.
+    pub fn registrations(&self) -> Vec<Value> {
+        self.admin("/_test/stats", json!({}))["registrations"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// The `resource` values (RFC 8707) requests carried so far: `(route, resource)` with
+    /// route `authorization` or `token`.
+    pub fn resources_seen(&self) -> Vec<(String, String)> {
+        let stats = self.admin("/_test/stats", json!({}));
+        let mut out = Vec::new();
+        for seen in stats["resources"].as_array().into_iter().flatten() {
+            let route = seen["route"].as_str().unwrap_or_default().to_string();
+            for r in seen["resource"].as_array().into_iter().flatten() {
+                out.push((route.clone(), r.as_str().unwrap_or_default().to_string()));
+            }
+        }
+        out
     }
 
     /// An authorization URL for the public client (code flow, PKCE S256).

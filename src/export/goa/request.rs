@@ -409,6 +409,7 @@ mod tests {
             token_endpoint: None,
             revocation_endpoint: None,
             client_source: None,
+            resource: None,
         });
         assert!(matches!(request(&oauth), Err(GoaError::OAuth { .. })));
         let mut no_user = account(imap, smtp);
