@@ -19,9 +19,10 @@
 //! Bounded before anything else: bytes, XML nodes (roxmltree's limit), nesting depth and the
 //! number of `Protocol` blocks; DTDs (and with them entities) are refused.
 
-use roxmltree::{Document, Node, ParsingOptions};
+use roxmltree::{Document, Node};
 use serde::Serialize;
 
+use super::xml_bounds::{self, Refusal};
 use crate::account::{EmailAddress, Protocol, Security};
 
 /// The request schema of the POX request.
@@ -208,30 +209,7 @@ fn field(node: Node<'_, '_>, name: &str) -> Option<String> {
 
 /// Parses one answer.
 pub fn parse(bytes: &[u8], limits: Limits) -> Result<PoxAnswer, AutodiscoverError> {
-    if bytes.len() > limits.max_bytes {
-        return Err(AutodiscoverError::TooLarge {
-            bytes: bytes.len(),
-            limit: limits.max_bytes,
-        });
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| AutodiscoverError::NotUtf8 {
-        offset: e.valid_up_to(),
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let options = ParsingOptions {
-        allow_dtd: false,
-        nodes_limit: limits.max_nodes,
-        ..ParsingOptions::default()
-    };
-    let doc = Document::parse_with_options(text, options).map_err(|e| match e {
-        roxmltree::Error::DtdDetected => AutodiscoverError::Dtd,
-        roxmltree::Error::NodesLimitReached => AutodiscoverError::TooManyNodes {
-            limit: limits.max_nodes,
-        },
-        other => AutodiscoverError::Xml {
-            detail: other.to_string(),
-        },
-    })?;
+    let doc = xml_bounds::document(bytes, limits.max_bytes, limits.max_nodes)?;
     check_depth(&doc, limits.max_depth)?;
     let root = doc.root_element();
     if !is(root, "Autodiscover") {
@@ -394,6 +372,18 @@ fn read_block(block: Node<'_, '_>, answer: &mut PoxAnswer) -> Result<(), Autodis
         spa: field(block, "SPA").is_some_and(|s| s.eq_ignore_ascii_case("on")),
     });
     Ok(())
+}
+
+impl From<Refusal> for AutodiscoverError {
+    fn from(r: Refusal) -> Self {
+        match r {
+            Refusal::TooLarge { bytes, limit } => AutodiscoverError::TooLarge { bytes, limit },
+            Refusal::NotUtf8 { offset } => AutodiscoverError::NotUtf8 { offset },
+            Refusal::Dtd => AutodiscoverError::Dtd,
+            Refusal::TooManyNodes { limit } => AutodiscoverError::TooManyNodes { limit },
+            Refusal::Xml { detail } => AutodiscoverError::Xml { detail },
+        }
+    }
 }
 
 #[cfg(test)]

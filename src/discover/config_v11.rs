@@ -17,10 +17,11 @@
 //! never made into IMAP, POP3 or SMTP servers. A file offering only such services is not an
 //! error. Other unknown kinds are skipped with a warning.
 
-use roxmltree::{Document, Node, ParsingOptions};
+use roxmltree::Node;
 use serde::{Deserialize, Serialize};
 
 use super::config_services::{OtherService, ServiceKind, other_address};
+use super::xml_bounds::{self, Refusal};
 use crate::account::{EmailAddress, Protocol, Security};
 
 /// Caps applied before and during parsing.
@@ -267,30 +268,7 @@ fn without_placeholders(template: &str) -> String {
 
 /// Parses one config-v1.1 document.
 pub fn parse(bytes: &[u8], limits: Limits) -> Result<ProviderConfig, ConfigError> {
-    if bytes.len() > limits.max_bytes {
-        return Err(ConfigError::TooLarge {
-            bytes: bytes.len(),
-            limit: limits.max_bytes,
-        });
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| ConfigError::NotUtf8 {
-        offset: e.valid_up_to(),
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let options = ParsingOptions {
-        allow_dtd: false,
-        nodes_limit: limits.max_nodes,
-        ..ParsingOptions::default()
-    };
-    let doc = Document::parse_with_options(text, options).map_err(|e| match e {
-        roxmltree::Error::DtdDetected => ConfigError::Dtd,
-        roxmltree::Error::NodesLimitReached => ConfigError::TooManyNodes {
-            limit: limits.max_nodes,
-        },
-        other => ConfigError::Xml {
-            detail: other.to_string(),
-        },
-    })?;
+    let doc = xml_bounds::document(bytes, limits.max_bytes, limits.max_nodes)?;
     let root = doc.root_element();
     if !is(root, "clientConfig") {
         return Err(ConfigError::NotClientConfig {
@@ -517,6 +495,18 @@ pub struct OAuth2Spec {
 
 fn yes() -> bool {
     true
+}
+
+impl From<Refusal> for ConfigError {
+    fn from(r: Refusal) -> Self {
+        match r {
+            Refusal::TooLarge { bytes, limit } => ConfigError::TooLarge { bytes, limit },
+            Refusal::NotUtf8 { offset } => ConfigError::NotUtf8 { offset },
+            Refusal::Dtd => ConfigError::Dtd,
+            Refusal::TooManyNodes { limit } => ConfigError::TooManyNodes { limit },
+            Refusal::Xml { detail } => ConfigError::Xml { detail },
+        }
+    }
 }
 
 #[cfg(test)]

@@ -49,6 +49,7 @@ mod srv;
 pub mod via;
 pub mod vouch;
 mod words;
+mod xml_bounds;
 
 use std::collections::BTreeMap;
 use std::time::Instant;

@@ -27,6 +27,7 @@ use base64::engine::general_purpose::STANDARD as B64;
 use zeroize::Zeroizing;
 
 use super::failure::Failure;
+use super::line::LineConn;
 use super::scram::{Binding, Mechanism, ScramClient, ScramError, choose};
 use super::session::{Ctx, rejected};
 use super::step::StepKind;
@@ -47,8 +48,16 @@ pub(super) trait SaslWire {
     /// the protocol allows, else after the server's empty challenge (a refusal instead is
     /// `Failure::Rejected`).
     async fn begin(&mut self, mechanism: &str, initial: &str) -> Result<(), Failure>;
+    /// The connection the exchange runs on.
+    fn line(&mut self) -> &mut LineConn;
     /// Sends one response line (base64); a `secret` one is masked whole in the transcript.
-    async fn respond(&mut self, response: &str, secret: bool) -> Result<(), Failure>;
+    async fn respond(&mut self, response: &str, secret: bool) -> Result<(), Failure> {
+        if secret {
+            self.line().send_secret(STEP, response, 0).await
+        } else {
+            self.line().send(STEP, response).await
+        }
+    }
     /// Reads the server's next challenge or its final answer.
     async fn read(&mut self) -> Result<SaslReply, Failure>;
     /// Cancels the exchange (`*`) and returns the server's final line.

@@ -464,12 +464,8 @@ mod scram_wire {
                 .await
         }
 
-        async fn respond(&mut self, response: &str, secret: bool) -> Result<(), Failure> {
-            if secret {
-                self.conn.send_secret(STEP, response, 0).await
-            } else {
-                self.conn.send(STEP, response).await
-            }
+        fn line(&mut self) -> &mut LineConn {
+            self.conn
         }
 
         async fn read(&mut self) -> Result<SaslReply, Failure> {
