@@ -146,6 +146,8 @@ fn the_protocol_page_says_when_the_provider_also_offers_jmap() {
     h.get_by_label_contains(said);
     // Still a choice between IMAP and POP3 only.
     h.get_by_role_and_label(Role::RadioButton, "POP3 — download mail to this computer");
+    let mut h = h;
+    h.snapshot("protocol_jmap_light");
 }
 
 #[test]
