@@ -641,3 +641,27 @@ async fn a_web_site_answering_every_path_is_nothing_not_a_failure() {
     assert_eq!(report.status, SourceStatus::Nothing, "{report:?}");
     assert!(report.error.is_none());
 }
+
+/// A DNS server that never answers costs Autodiscover one DNS wait, not one for the SRV
+/// record and another for the URLs after it: the SRV path runs beside the fixed URLs, so the
+/// source ends with the DNS timeout (3 s here) and says so, instead of running into its own
+/// 5 s limit as "no answer" (seen by hand: the slowest line on the lookup page).
+#[tokio::test]
+async fn a_dns_server_that_never_answers_costs_one_dns_wait_not_two() {
+    let net = Net::start().await;
+    for name in [
+        "quiet.test",
+        "autodiscover.quiet.test",
+        "_autodiscover._tcp.quiet.test",
+    ] {
+        net.dns.silent(name);
+    }
+    let mut o = only(&net, &[SourceId::Autodiscover]);
+    o.dns.timeout = std::time::Duration::from_secs(3);
+    o.source_timeout = std::time::Duration::from_secs(5);
+    let r = discover::discover(&email("kim@quiet.test"), &o).await;
+    let report = r.source(SourceId::Autodiscover).unwrap();
+    assert_ne!(report.status, SourceStatus::TimedOut, "{report:?}");
+    let ms = report.ms.unwrap();
+    assert!((2_900..4_500).contains(&ms), "{ms} ms: {report:?}");
+}

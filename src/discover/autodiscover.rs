@@ -95,12 +95,28 @@ async fn pox(ctx: &Ctx) -> Result<Findings, SourceError> {
     ];
     let srv_name = format!("_autodiscover._tcp.{domain}");
     f.asked.push(format!("SRV {srv_name}"));
-    match srv_start(ctx, &srv_name).await {
-        Ok(Some(start)) => starts.push(start),
+    // The SRV lookup and its target run beside the two fixed URLs, not before them: with a
+    // DNS server that does not answer, one after the other would outlast the source's time.
+    let via_srv = async {
+        match srv_start(ctx, &srv_name).await {
+            Ok(Some(start)) => {
+                let answer = chain(ctx, &start).await;
+                Ok(Some((start, answer)))
+            }
+            Ok(None) => Ok(None),
+            Err(e) => Err(e.to_string()),
+        }
+    };
+    let fixed = futures::future::join_all(starts.iter().map(|s| chain(ctx, s)));
+    let (mut chains, srv) = tokio::join!(fixed, via_srv);
+    match srv {
+        Ok(Some((start, answer))) => {
+            starts.push(start);
+            chains.push(answer);
+        }
         Ok(None) => {}
-        Err(e) => f.notes.push(e.to_string()),
+        Err(note) => f.notes.push(note),
     }
-    let chains = futures::future::join_all(starts.iter().map(|s| chain(ctx, s))).await;
     let mut settled: Vec<Settled> = Vec::new();
     let mut errors: Vec<SourceError> = Vec::new();
     for (start, (asked, r)) in starts.iter().zip(chains) {
