@@ -16,7 +16,10 @@
 //!   `accounts remove` gives the refresh token back as that client;
 //! - the same issuer named by a file that came over plain HTTP: no registration request ever
 //!   reaches the server;
-//! - an issuer that offers no registration: `oauth_client_id_missing`, saying why.
+//! - an issuer that offers no registration: `oauth_client_id_missing`, saying why;
+//! - the issuer named by the domain's digest-checked PACC file (draft-ietf-mailmaint-pacc)
+//!   instead: the same registration and sign-in, with the servers given by hand (a PACC file
+//!   names hosts only, on the standard ports).
 //!
 //! Needs the keychain session `scripts/test` sets up (`keyctl session -`).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is its failure.
@@ -389,4 +392,76 @@ fn an_issuer_without_registration_is_a_missing_client_id_that_says_why() {
     assert!(advice.contains("--oauth-client-id"), "{advice}");
     // Nobody was sent to sign in.
     assert!(!out.stderr.contains("registered itself"), "{}", out.all());
+}
+
+/// The PACC file (draft-ietf-mailmaint-pacc) naming `server` as the public-client issuer, with
+/// its digest published at `_ua-auto-config.example.test`, as the domain's only configuration.
+fn publish_pacc(net: &Net, server: &AuthServer) {
+    let body = serde_json::json!({
+        "protocols": {
+            "imap": {"host": "localhost"},
+            "smtp": {"host": "localhost"}
+        },
+        "authentication": {"oauth-public": {"issuer": server.issuer}}
+    })
+    .to_string()
+    .into_bytes();
+    let digest = ring::digest::digest(&ring::digest::SHA256, &body);
+    let digest = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, digest);
+    net.dns.a("ua-auto-config.example.test", LOOPBACK);
+    net.web.https(
+        "ua-auto-config.example.test",
+        "/.well-known/user-agent-configuration.json",
+        Reply::Bytes(body),
+    );
+    net.dns.txt(
+        "_ua-auto-config.example.test",
+        &[&format!("v=UAAC1; a=sha256; d={digest}")],
+    );
+}
+
+#[test]
+fn an_issuer_named_by_the_domains_pacc_file_gets_a_registration_and_a_sign_in() {
+    require_chromium();
+    let server = open_server();
+    let dovecot = dovecot_with_oauth(&server);
+    let (_rt, net) = network();
+    publish_pacc(&net, &server);
+    let dir = config_dir();
+    let ca = both_cas(&net, dir.path());
+    let at = |p| {
+        format!(
+            "localhost:{}/tls",
+            dovecot.listener(p, Security::Tls).addr().port()
+        )
+    };
+    let (imap, smtp) = (at(Protocol::Imap), at(Protocol::Smtp));
+    let args = diagnose_args(&net, &ca, &["--imap", &imap, "--smtp", &smtp, "--json"]);
+    let mut env = no_client_env(dir.path());
+    env.extend(browser_env(server.traveller(), Consent::Allow, None, false));
+    let signed = run(&args, &env, |_| {});
+    assert_eq!(signed.code, Some(0), "{}", signed.all());
+    // No client id anywhere, the issuer only in the PACC file: one registration, then both
+    // servers verified with the tokens of the registered app.
+    assert_eq!(server.registrations().len(), 1, "{}", signed.all());
+    let doc = signed.json();
+    let servers = doc["servers"].as_array().expect("servers");
+    assert_eq!(servers.len(), 2, "{doc}");
+    for s in servers {
+        assert_eq!(s["outcome"]["status"], "verified", "{s}");
+        let used = s["server_facts"]["auth_used"].as_str().unwrap_or_default();
+        assert!(used.ends_with("OAUTHBEARER"), "{s}");
+    }
+    assert!(
+        net.web
+            .seen()
+            .iter()
+            .any(|s| s.host == "ua-auto-config.example.test"),
+        "the PACC file was read"
+    );
+    assert_secret_free(
+        "diagnose",
+        &signed.all(),
+        &[server.traveller().password.clone()],
+    );
 }

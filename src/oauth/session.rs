@@ -169,6 +169,15 @@ impl Overrides {
         if !self.scopes.is_empty() {
             issuer.scopes = self.scopes.clone();
         }
+        // A PACC file names the issuer alone (draft-ietf-mailmaint-pacc): an app that registers
+        // itself there asks for what it needs, which the resource (RFC 8707) narrows to the
+        // mail server.
+        if issuer.scopes.is_empty()
+            && issuer.registrable
+            && matches!(origin, IssuerOrigin::Discovered { .. })
+        {
+            issuer.scopes = REGISTERED_CLIENT_SCOPES.map(String::from).to_vec();
+        }
         if issuer.scopes.is_empty() {
             let why = match origin {
                 IssuerOrigin::Discovered { .. } => t!("oauth-cli-discovered-needs-scopes"),
@@ -212,6 +221,11 @@ pub enum IssuerOrigin {
     Discovered { via: String },
 }
 
+/// What an app that registered itself asks for when the domain's file names no scopes: an ID
+/// token with the address (OpenID Connect `openid email`), which the sign-in checks against
+/// the account, and a refresh token (`offline_access`), which `accounts check` uses later.
+pub const REGISTERED_CLIENT_SCOPES: [&str; 3] = ["openid", "email", "offline_access"];
+
 /// The issuer to sign in at, and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resolved {
@@ -230,6 +244,7 @@ pub async fn discover_block(
         sources: [
             SourceId::Autoconfig,
             SourceId::WellKnown,
+            SourceId::Pacc,
             SourceId::Ispdb,
             SourceId::AutoconfigHttp,
         ]

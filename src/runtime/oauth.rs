@@ -106,9 +106,14 @@ pub(crate) async fn look_up(
         return None;
     }
     let opts = DiscoveryOptions {
-        sources: [SourceId::WellKnown, SourceId::Ispdb, SourceId::Autodiscover]
-            .into_iter()
-            .collect(),
+        sources: [
+            SourceId::WellKnown,
+            SourceId::Pacc,
+            SourceId::Ispdb,
+            SourceId::Autodiscover,
+        ]
+        .into_iter()
+        .collect(),
         ..config.discovery.clone()
     };
     let result = crate::discover::discover(&email, &opts).await;
