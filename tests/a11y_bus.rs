@@ -94,9 +94,10 @@ fn start_app(world: &SrvWorld) -> (Desktop, ScreenReader, PathBuf) {
     if let Err(e) = reader.wait_app("mailsetup") {
         let status = desktop.wait_exit("mailsetup", Duration::ZERO);
         panic!(
-            "the app did not appear on the accessibility bus: {e}\nits exit: {status:?}; its log:\n{}\n\
+            "the app did not appear on the accessibility bus: {e}\nits exit: {status:?}; its log:\n{}\nXvfb's log:\n{}\n\
              (the window needs X11 and GL libraries: apt-get install --no-install-recommends {})",
             desktop.log("app.log"),
+            desktop.log("xvfb.log"),
             support::desktop::PACKAGES
         );
     }

@@ -353,6 +353,11 @@ const server = createServer({
   cert: readFileSync(config.cert),
   key: readFileSync(config.key),
 });
+// Node closes an idle kept-alive connection after 5 s; Dovecot's HTTP client keeps its
+// introspection connections longer and may send a POST on one just as Node closes it, which
+// Dovecot reports as a temporary authentication failure (454 over SMTP; seen once in a full
+// run). The server outlives no test run by much: let the client close idle connections.
+server.keepAliveTimeout = 10 * 60 * 1000;
 server.listen(config.port ?? 0, config.host, () => {
   const { port } = server.address();
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;

@@ -132,6 +132,29 @@ pub fn first_line(child: &mut Child, what: &str, limit: Duration) -> String {
     line
 }
 
+/// Waits until an X client can connect to `display` (once, in a full run, the app found no X
+/// server although Xvfb had named its display); panics with Xvfb's own words otherwise.
+fn wait_for_x(display: &str, log: &Path) {
+    let end = Instant::now() + Duration::from_secs(15);
+    while Instant::now() < end {
+        let ok = Command::new("xdotool")
+            .arg("getdisplaygeometry")
+            .env("DISPLAY", display)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if ok {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!(
+        "no X client could connect to Xvfb on {display} within 15 s; Xvfb said:\n{}",
+        std::fs::read_to_string(log).unwrap_or_default()
+    );
+}
+
 /// The session: bus, keyring, X server, accessibility bus.
 pub struct Desktop {
     pub dir: tempfile::TempDir,
@@ -197,13 +220,14 @@ impl Desktop {
                     "tcp",
                 ])
                 .stdout(Stdio::piped())
-                .stderr(Stdio::null()),
+                .stderr(std::fs::File::create(dir.path().join("xvfb.log")).expect("Xvfb log")),
         );
         let display = format!(
             ":{}",
             first_line(&mut xvfb.child, "Xvfb", Duration::from_secs(20))
         );
         procs.push(xvfb);
+        wait_for_x(&display, &dir.path().join("xvfb.log"));
 
         let launcher = Proc::spawn(
             "at-spi-bus-launcher",
