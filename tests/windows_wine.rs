@@ -363,7 +363,15 @@ fn the_window_opens_under_wine_and_is_drawn() {
     let display = format!(":{}", 300 + std::process::id() % 200);
     let _xvfb = Stop(
         Command::new("Xvfb")
-            .args([&display, "-screen", "0", "1024x768x24", "-nolisten", "tcp"])
+            .args([
+                &display,
+                "-noreset",
+                "-screen",
+                "0",
+                "1024x768x24",
+                "-nolisten",
+                "tcp",
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

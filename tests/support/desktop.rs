@@ -210,7 +210,11 @@ impl Desktop {
         let mut xvfb = Proc::spawn(
             "Xvfb",
             Command::new("Xvfb")
+                // -noreset: an X server resets when its last client leaves and refuses
+                // connections meanwhile; the app, connecting just after the readiness probe
+                // (or the bus launcher) left, found no X server (twice in full runs).
                 .args([
+                    "-noreset",
                     "-displayfd",
                     "1",
                     "-screen",
