@@ -445,7 +445,7 @@ impl HttpClient {
         if let Some(token) = request.bearer {
             builder = builder.header("Authorization", format!("Bearer {token}"));
         }
-        self.answer(url, builder).await
+        self.answer(url, builder, false).await
     }
 
     /// POSTs a JSON body (`application/json`, as RFC 7591 §3.1 registration requests are)
@@ -458,7 +458,7 @@ impl HttpClient {
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
             .body(json.to_string());
-        match tokio::time::timeout(after, self.answer(url, builder)).await {
+        match tokio::time::timeout(after, self.answer(url, builder, false)).await {
             Ok(r) => r,
             Err(_) => Err(FetchError::Timeout {
                 url: url.to_string(),
@@ -467,13 +467,21 @@ impl HttpClient {
         }
     }
 
-    /// Sends a built request and reads its answer, at most `max_body` bytes.
+    /// Sends a built request and reads its answer, at most `max_body` bytes; with
+    /// `log_date`, the `Date` of an HTTPS answer is logged as `get` logs it.
     async fn answer(
         &self,
         url: &str,
         builder: reqwest::RequestBuilder,
+        log_date: bool,
     ) -> Result<Answer, FetchError> {
         let mut response = builder.send().await.map_err(|e| self.classify(url, e))?;
+        if log_date
+            && response.url().scheme() == "https"
+            && let Some(date) = response.headers().get(reqwest::header::DATE)
+        {
+            self.dates.record(response.url().as_str(), date.as_bytes());
+        }
         let final_url = response.url().to_string();
         let status = response.status().as_u16();
         let limit = self.settings.max_body;
@@ -518,34 +526,12 @@ impl HttpClient {
                 .body(body),
             None => self.client.get(url),
         };
-        let mut response = builder
-            .header("Accept", "application/xml, text/xml")
-            .send()
-            .await
-            .map_err(|e| self.classify(url, e))?;
-        if response.url().scheme() == "https"
-            && let Some(date) = response.headers().get(reqwest::header::DATE)
-        {
-            self.dates.record(response.url().as_str(), date.as_bytes());
-        }
-        let final_url = response.url().to_string();
-        let status = response.status().as_u16();
-        let limit = self.settings.max_body;
-        let mut body = zeroize::Zeroizing::new(Vec::new());
-        while let Some(chunk) = response.chunk().await.map_err(|e| self.classify(url, e))? {
-            if body.len() + chunk.len() > limit {
-                return Err(FetchError::TooLarge {
-                    url: final_url,
-                    limit,
-                });
-            }
-            body.extend_from_slice(&chunk);
-        }
-        Ok(Answer {
-            url: final_url,
-            status,
-            body,
-        })
+        self.answer(
+            url,
+            builder.header("Accept", "application/xml, text/xml"),
+            true,
+        )
+        .await
     }
 
     async fn fetch(&self, url: &str) -> Result<Fetched, FetchError> {
